@@ -1,0 +1,80 @@
+"""The store's schema, as an ordered list of migrations.
+
+Migration N (1-based) takes a database at ``user_version`` N-1 to N. Migrations are
+append-only: once released, a migration is never edited, only followed by a new one.
+Each runs inside the transaction that also bumps ``user_version`` (see migrations.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+Migration = Callable[[Any], None]
+
+
+def _v1_initial(conn: Any) -> None:
+    conn.executescript(
+        """
+        -- One row per revision. A draft may hold an incomplete body; every other state
+        -- holds a body that passed validation when it left the draft state.
+        CREATE TABLE reports (
+            id          TEXT PRIMARY KEY,
+            lineage_id  TEXT NOT NULL,
+            revision    INTEGER NOT NULL CHECK (revision >= 1),
+            replaces    TEXT REFERENCES reports(id),
+            state       TEXT NOT NULL CHECK (state IN ('draft', 'queued', 'sent', 'purged')),
+            gate        TEXT,
+            observed_at TEXT,
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            summary     TEXT NOT NULL DEFAULT '',
+            body        TEXT NOT NULL
+        );
+        CREATE INDEX reports_by_observed ON reports (observed_at DESC, id);
+        CREATE INDEX reports_by_state ON reports (state, observed_at DESC);
+        CREATE INDEX reports_by_gate ON reports (gate, observed_at DESC);
+        CREATE INDEX reports_by_lineage ON reports (lineage_id, revision);
+
+        -- Full-text index over every free-text field. Contentless: the text lives once,
+        -- in reports.body. Trigram tokens find Burmese, which has no spaces between words.
+        CREATE VIRTUAL TABLE reports_fts USING fts5 (
+            text,
+            content = '',
+            contentless_delete = 1,
+            tokenize = 'trigram remove_diacritics 1'
+        );
+
+        -- The sync issue fills this in; a queued report waits here for its receipt.
+        CREATE TABLE outbox (
+            report_id   TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+            queued_at   TEXT NOT NULL,
+            envelope    BLOB,
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            last_error  TEXT,
+            receipt     TEXT
+        );
+
+        CREATE TABLE attachments (
+            id          TEXT PRIMARY KEY,
+            report_id   TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL CHECK (position >= 1),
+            media_type  TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png')),
+            data        BLOB NOT NULL,
+            sha256      TEXT NOT NULL,
+            width       INTEGER,
+            height      INTEGER,
+            created_at  TEXT NOT NULL,
+            UNIQUE (report_id, position)
+        );
+
+        -- Sensitive settings live here, never in QSettings.
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_initial,)
