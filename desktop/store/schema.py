@@ -13,9 +13,9 @@ from typing import Any
 Migration = Callable[[Any], None]
 
 
-def _v1_initial(conn: Any) -> None:
-    conn.executescript(
-        """
+_V1_STATEMENTS = [
+    statement.strip()
+    for statement in """
         -- One row per revision. A draft may hold an incomplete body; every other state
         -- holds a body that passed validation when it left the draft state.
         CREATE TABLE reports (
@@ -73,8 +73,15 @@ def _v1_initial(conn: Any) -> None:
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
-        """
-    )
+        """.split(";")
+    if statement.strip()
+]
+
+
+def _v1_initial(conn: Any) -> None:
+    # Statement by statement: executescript() would commit behind the migrator's back.
+    for statement in _V1_STATEMENTS:
+        conn.execute(statement)
 
 
 MIGRATIONS: Sequence[Migration] = (_v1_initial,)
