@@ -45,7 +45,7 @@ _V1_STATEMENTS = [
             tokenize = 'trigram remove_diacritics 1'
         );
 
-        -- The sync issue fills this in; a queued report waits here for its receipt.
+        -- Filled by the sync: a queued report waits here for its receipt.
         CREATE TABLE outbox (
             report_id   TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
             queued_at   TEXT NOT NULL,
