@@ -16,7 +16,7 @@ Migration = Callable[[Any], None]
 _V1_STATEMENTS = [
     statement.strip()
     for statement in """
-        -- One row per revision. A draft may hold an incomplete body; every other state
+        -- One row per revision. A draft may hold an incomplete body, every other state
         -- holds a body that passed validation when it left the draft state.
         CREATE TABLE reports (
             id          TEXT PRIMARY KEY,
@@ -80,6 +80,7 @@ _V1_STATEMENTS = [
 
 def _v1_initial(conn: Any) -> None:
     # Statement by statement: executescript() would commit behind the migrator's back.
+    # (So no semicolon may appear inside the SQL above, comments included.)
     for statement in _V1_STATEMENTS:
         conn.execute(statement)
 
