@@ -1,0 +1,259 @@
+import copy
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from desktop.domain.errors import ReportValidationError
+from desktop.domain.ids import is_report_id, new_report_id
+from desktop.domain.pseudonym import generate_pseudonym
+from desktop.domain.report import PSEUDONYM_PATTERN, Report, ReportContent
+from desktop.domain.vocabulary import SideStatus, TrafficKind, TrafficStatus
+from tests.strategies import report_contents
+
+EXAMPLE: dict[str, Any] = {
+    "gate": "laiza",
+    "new_crossing": None,
+    "observed_at": "2024-11-12T09:30:00+06:30",
+    "china_side": "closed",
+    "myanmar_side": "closed",
+    "traffic": {
+        "civilians": "blocked",
+        "traders_goods": "blocked",
+        "cargo_trucks": "blocked",
+        "rare_earth_exports": "blocked",
+        "fuel_chemical_imports": "blocked",
+        "food_construction": "unknown",
+        "humanitarian": "unknown",
+    },
+    "controlled_by": "kia",
+    "barrier": ["wood_barricade", "barbed_wire"],
+    "shortages": ["fuel"],
+    "prices": [{"commodity": "diesel", "unit": "litre", "amount": 4500, "currency": "MMK"}],
+    "how_known": "source_account",
+    "source": {"category": "resident", "reliability": "B", "credibility": 2, "pseudonym": None},
+    "narrative": "The KIA blocked the road with wood and barbed wire.",
+}
+
+
+def example(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(EXAMPLE)
+    data.update(changes)
+    return data
+
+
+def refused_fields(data: object) -> tuple[str, ...]:
+    with pytest.raises(ReportValidationError) as caught:
+        ReportContent.from_json(data)
+    return caught.value.fields
+
+
+def test_issue_example_parses_and_is_stored_in_utc() -> None:
+    content = ReportContent.from_json(example())
+    assert content.observed_at == datetime(2024, 11, 12, 3, 0, tzinfo=UTC)
+    assert content.china_side is SideStatus.CLOSED
+    assert content.traffic[TrafficKind.RARE_EARTH_EXPORTS] is TrafficStatus.BLOCKED
+    out = content.to_json()
+    assert out["observed_at"] == "2024-11-12T03:00:00Z"
+    assert out["prices"] == EXAMPLE["prices"]
+    assert out["barrier"] == ["wood_barricade", "barbed_wire"]
+
+
+def test_missing_traffic_kinds_default_to_unknown() -> None:
+    content = ReportContent.from_json(example(traffic={"cargo_trucks": "allowed"}))
+    assert content.traffic[TrafficKind.CARGO_TRUCKS] is TrafficStatus.ALLOWED
+    assert content.traffic[TrafficKind.CIVILIANS] is TrafficStatus.UNKNOWN
+    assert set(content.to_json()["traffic"]) == {k.value for k in TrafficKind}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"source_name": "Brang Seng"}, "source_name"),
+        ({"phone": "09 7512 34567"}, "phone"),
+        (
+            {"source": {"category": "trader", "name": "Daw Hkawn", "reliability": "B"}},
+            "source.name",
+        ),
+        ({"traffic": {"civilians": "blocked", "smugglers": "allowed"}}, "traffic.smugglers"),
+        (
+            {
+                "prices": [
+                    {
+                        "commodity": "rice",
+                        "unit": "kg",
+                        "amount": 1,
+                        "currency": "MMK",
+                        "seller": "U Ba",
+                    }
+                ]
+            },
+            "prices[0].seller",
+        ),
+    ],
+)
+def test_unknown_keys_are_refused_with_the_field_named(changes: dict[str, Any], field: str) -> None:
+    fields = refused_fields(example(**changes))
+    assert field in fields
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "hint"),
+    [
+        ({"china_side": "half-open"}, "china_side", "open, closed, restricted, unknown"),
+        ({"myanmar_side": None}, "myanmar_side", "open, closed"),
+        ({"traffic": {"civilians": "maybe"}}, "traffic.civilians", "allowed, blocked, unknown"),
+        ({"controlled_by": "aa"}, "controlled_by", "kia, myanmar_military"),
+        ({"how_known": "rumour"}, "how_known", "witnessed"),
+        ({"barrier": ["moat"]}, "barrier[0]", "barbed_wire"),
+        (
+            {"source": {"category": "spy", "reliability": "B", "credibility": 2}},
+            "source.category",
+            "resident",
+        ),
+        (
+            {"source": {"category": "trader", "reliability": "G", "credibility": 2}},
+            "source.reliability",
+            "A, B, C, D, E, F",
+        ),
+        (
+            {"source": {"category": "trader", "reliability": "A", "credibility": 7}},
+            "source.credibility",
+            "from 1 to 6",
+        ),
+        (
+            {"prices": [{"commodity": "diesel", "unit": "litre", "amount": 1, "currency": "USD"}]},
+            "prices[0].currency",
+            "MMK, CNY",
+        ),
+        (
+            {"prices": [{"commodity": "diesel", "unit": "litre", "amount": -5, "currency": "MMK"}]},
+            "prices[0].amount",
+            "between 0",
+        ),
+        (
+            {
+                "prices": [
+                    {"commodity": "diesel", "unit": "litre", "amount": True, "currency": "MMK"}
+                ]
+            },
+            "prices[0].amount",
+            "number",
+        ),
+        ({"observed_at": "2024-11-12T09:30:00"}, "observed_at", "zone"),
+        ({"observed_at": "yesterday"}, "observed_at", "ISO 8601"),
+        ({"observed_at": "1999-12-31T23:00:00Z"}, "observed_at", "before 2000"),
+        ({"gate": "Laiza!"}, "gate", "gazetteer id"),
+        ({"gate": None}, "gate", "either"),
+        ({"new_crossing": {"name": "Nawng Hpa track"}}, "gate", "not both"),
+        ({"people_stranded": -1}, "people_stranded", "from 0"),
+        ({"narrative": "x" * 20_001}, "narrative", "too long"),
+        ({"narrative": "a\x00b"}, "narrative", "NUL"),
+        (
+            {"source": {"category": "trader", "pseudonym": "Brang Seng"}},
+            "source.pseudonym",
+            "generated",
+        ),
+    ],
+)
+def test_bad_values_are_refused_naming_field_and_allowed_values(
+    changes: dict[str, Any], field: str, hint: str
+) -> None:
+    with pytest.raises(ReportValidationError) as caught:
+        ReportContent.from_json(example(**changes))
+    assert field in caught.value.fields
+    assert hint in str(caught.value)
+
+
+def test_required_fields_are_named() -> None:
+    data = example()
+    del data["observed_at"], data["china_side"]
+    fields = refused_fields(data)
+    assert "observed_at" in fields
+    assert "china_side" in fields
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    fields = refused_fields(example(china_side="x", myanmar_side="y", how_known="z"))
+    assert {"china_side", "myanmar_side", "how_known"} <= set(fields)
+
+
+@pytest.mark.parametrize("data", [None, [], "report", 42])
+def test_non_objects_are_refused(data: object) -> None:
+    assert refused_fields(data) == ("",)
+
+
+def test_source_account_needs_a_source() -> None:
+    assert "source" in refused_fields(example(source=None))
+
+
+def test_new_crossing_instead_of_a_gate() -> None:
+    content = ReportContent.from_json(
+        example(gate=None, new_crossing={"name": "Nawng Hpa footpath", "lat": 24.9, "lon": 98.1})
+    )
+    assert content.gate is None
+    assert content.new_crossing is not None
+    assert content.new_crossing.lat == 24.9
+
+
+def test_known_gate_check_uses_the_gazetteer_callback() -> None:
+    with pytest.raises(ReportValidationError, match="not in the gazetteer"):
+        ReportContent.from_json(example(gate="nowhere"), known_gate=lambda gate: gate == "laiza")
+    assert ReportContent.from_json(example(), known_gate=lambda gate: gate == "laiza").gate
+
+
+def test_burmese_text_is_kept_nfc() -> None:
+    narrative = "လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်။ 中国一侧关闭。"
+    content = ReportContent.from_json(example(narrative=narrative))
+    assert content.narrative == narrative
+
+
+@given(report_contents())
+def test_content_round_trips_through_json(content: ReportContent) -> None:
+    text = json.dumps(content.to_json(), ensure_ascii=False)
+    assert ReportContent.from_json(json.loads(text)) == content
+
+
+@given(report_contents())
+def test_report_record_round_trips_through_json(content: ReportContent) -> None:
+    first = Report.new(content)
+    corrected = first.correct(content)
+    for report in (first, corrected):
+        assert Report.from_json(json.loads(json.dumps(report.to_json()))) == report
+
+
+def test_corrections_chain_revisions() -> None:
+    content = ReportContent.from_json(example())
+    first = Report.new(content)
+    second = first.correct(ReportContent.from_json(example(china_side="open")))
+    assert second.revision == 2
+    assert second.replaces == first.id
+    assert second.lineage_id == first.id
+    assert second.id != first.id
+    assert first.content.china_side is SideStatus.CLOSED
+
+
+def test_record_revision_rules() -> None:
+    record = Report.new(ReportContent.from_json(example())).to_json()
+    with pytest.raises(ReportValidationError) as caught:
+        Report.from_json({**record, "revision": 2})
+    assert "replaces" in caught.value.fields
+    with pytest.raises(ReportValidationError) as caught:
+        Report.from_json({**record, "id": "not-an-id"})
+    assert "id" in caught.value.fields
+
+
+def test_report_ids_are_uuid7_and_sort_by_time() -> None:
+    earlier = new_report_id(datetime(2024, 11, 12, tzinfo=UTC))
+    later = new_report_id(datetime(2024, 12, 13, tzinfo=UTC))
+    assert is_report_id(earlier)
+    assert earlier[14] == "7"
+    assert earlier < later
+    assert not is_report_id("0192F6A0-0000-7000-8000-000000000000")
+
+
+def test_generated_pseudonyms_fit_the_pattern() -> None:
+    for _ in range(200):
+        assert PSEUDONYM_PATTERN.fullmatch(generate_pseudonym())
