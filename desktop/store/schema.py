@@ -18,8 +18,11 @@ _V1_STATEMENTS = [
     for statement in """
         -- One row per revision. A draft may hold an incomplete body, every other state
         -- holds a body that passed validation when it left the draft state.
+        -- seq is the rowid the full-text index points at (an INTEGER PRIMARY KEY is kept
+        -- by VACUUM, a plain rowid is not).
         CREATE TABLE reports (
-            id          TEXT PRIMARY KEY,
+            seq         INTEGER PRIMARY KEY,
+            id          TEXT NOT NULL UNIQUE,
             lineage_id  TEXT NOT NULL,
             revision    INTEGER NOT NULL CHECK (revision >= 1),
             replaces    TEXT REFERENCES reports(id),
@@ -28,12 +31,14 @@ _V1_STATEMENTS = [
             observed_at TEXT,
             created_at  TEXT NOT NULL,
             updated_at  TEXT NOT NULL,
+            superseded  INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),
             summary     TEXT NOT NULL DEFAULT '',
             body        TEXT NOT NULL
         );
-        CREATE INDEX reports_by_observed ON reports (observed_at DESC, id);
-        CREATE INDEX reports_by_state ON reports (state, observed_at DESC);
-        CREATE INDEX reports_by_gate ON reports (gate, observed_at DESC);
+        CREATE INDEX reports_by_observed ON reports (superseded, observed_at DESC, seq);
+        CREATE INDEX reports_by_state ON reports (state, superseded, observed_at DESC);
+        CREATE INDEX reports_by_gate ON reports (gate, superseded, observed_at DESC);
+        CREATE INDEX reports_by_replaces ON reports (replaces);
         CREATE INDEX reports_by_lineage ON reports (lineage_id, revision);
 
         -- Full-text index over every free-text field. Contentless: the text lives once,
