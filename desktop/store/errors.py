@@ -1,0 +1,142 @@
+"""Typed errors of the encrypted store.
+
+Every error a user can meet carries ``user_message``: one or two sentences that say what
+happened and what to do. ``str(error)`` is that message. No message ever contains a
+passphrase, a key, or stored content; the underlying OS or SQLite error, if any, is kept
+as ``__cause__`` for support, never shown as the message.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class StoreError(Exception):
+    """Base of every error the store raises on purpose."""
+
+    default_message: ClassVar[str] = "The encrypted store could not be used."
+
+    def __init__(self, user_message: str | None = None) -> None:
+        self.user_message: str = user_message or self.default_message
+        super().__init__(self.user_message)
+
+    def __str__(self) -> str:
+        return self.user_message
+
+
+class WrongPassphraseError(StoreError):
+    default_message = "The passphrase is not correct. Check the keyboard layout and try again."
+
+
+class KeyfileMissingError(StoreError):
+    default_message = (
+        "The store's key file (store.key) is missing, so the store cannot be unlocked. "
+        "Put the key file back in the data folder; without it the data cannot be recovered."
+    )
+
+
+class KeyfileCorruptError(StoreError):
+    default_message = (
+        "The store's key file (store.key) is damaged or not a Gatewatch key file. "
+        "Restore it from a backup; without it the data cannot be recovered."
+    )
+
+
+class KeyMismatchError(StoreError):
+    default_message = (
+        "The key file opens, but the database does not accept its key: the key file belongs "
+        "to another store, or the database is damaged. Put back this store's own key file."
+    )
+
+
+class NotAStoreError(StoreError):
+    default_message = (
+        "The data folder holds a database that is not an encrypted Gatewatch store. "
+        "Choose another data folder; Gatewatch did not change the file."
+    )
+
+
+class StoreExistsError(StoreError):
+    default_message = (
+        "A store already exists in this data folder. Open it with its passphrase, "
+        "or choose another folder."
+    )
+
+
+class StoreNotFoundError(StoreError):
+    default_message = (
+        "No store was found in this data folder. Create one, or choose another folder."
+    )
+
+
+class SQLCipherUnavailableError(StoreError):
+    default_message = (
+        "This installation's database library cannot encrypt, so Gatewatch refuses to store "
+        "anything. Reinstall Gatewatch from your newsroom's official build."
+    )
+
+
+class StoreIOError(StoreError):
+    """The disk is full, or the data folder cannot be read or written."""
+
+    default_message = (
+        "Gatewatch could not read or write its files: the disk may be full or the data folder "
+        "not writable. Free some disk space or check the folder's permissions, then try again."
+    )
+
+
+class WeakPassphraseError(StoreError):
+    default_message = "The passphrase is too short. Use at least 8 characters; a sentence is best."
+
+
+class StoreTooNewError(StoreError):
+    """The database was written by a newer Gatewatch; this one refuses to touch it."""
+
+    def __init__(self, found: int, known: int) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"This store was written by a newer version of Gatewatch (schema {found}; this "
+            f"version knows up to {known}). Install the newer version to open it. "
+            "Nothing was changed."
+        )
+
+
+class StoreMigrationError(StoreError):
+    default_message = (
+        "The store could not be upgraded to this version of Gatewatch. Nothing was changed; "
+        "report this to your newsroom and keep using the previous version meanwhile."
+    )
+
+
+# SQLite result codes (by name, as sqlcipher3 reports them in ``sqlite_errorname``) and
+# messages that mean the disk or the file system refused, not that our SQL is wrong.
+_IO_ERROR_NAMES = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_CANTOPEN",
+    "SQLITE_READONLY",
+    "SQLITE_PERM",
+)
+_IO_ERROR_TEXTS = (
+    "database or disk is full",
+    "disk i/o error",
+    "unable to open database file",
+    "attempt to write a readonly database",
+)
+
+
+def io_error_from(exc: BaseException) -> StoreIOError | None:
+    """Return a StoreIOError for an OSError or a SQLite disk-full / I/O / permission error.
+
+    Returns None for any other exception. The caller raises the result ``from exc``.
+    """
+    if isinstance(exc, OSError):
+        return StoreIOError()
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(name, str) and name.startswith(_IO_ERROR_NAMES):
+        return StoreIOError()
+    text = str(exc).lower()
+    if any(marker in text for marker in _IO_ERROR_TEXTS):
+        return StoreIOError()
+    return None

@@ -1,0 +1,124 @@
+"""Small file-system helpers for private, durable files.
+
+POSIX modes are set explicitly with chmod/fchmod so they do not depend on the umask. On
+systems without POSIX modes (Windows) the mode calls are skipped: there the data folder's
+ACLs, inherited from the user's profile, are what protects the files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+POSIX_MODES = os.name == "posix"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+# Temp files written by atomic_write are named "<target name><TEMP_INFIX><random hex>", so a
+# wipe can find leftovers of a crash by prefix.
+TEMP_INFIX = ".tmp-"
+
+# chmod errors that mean "this file system has no POSIX modes" (FAT or exFAT on a USB
+# stick): tolerated, since refusing would make the store unusable there.
+_NO_MODES_ERRNOS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP})
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _chmod(target: Path | int, mode: int) -> None:
+    """chmod a path or an fd, independent of the umask; tolerate file systems without modes."""
+    if not POSIX_MODES:
+        return
+    try:
+        if isinstance(target, int):
+            os.fchmod(target, mode)
+        else:
+            os.chmod(target, mode)
+    except OSError as e:
+        if e.errno not in _NO_MODES_ERRNOS:
+            raise
+
+
+def fsync_dir(path: Path) -> None:
+    """Make renames and unlinks inside ``path`` durable. A no-op where unsupported.
+
+    Raises OSError if the directory cannot be opened or synced on POSIX.
+    """
+    if not POSIX_MODES:
+        return
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` (and missing parents) if needed and set it to 0700.
+
+    Parents that did not exist get the process's default mode; only the leaf is made
+    private. Raises OSError.
+    """
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    _chmod(path, PRIVATE_DIR_MODE)
+
+
+def make_private(path: Path) -> None:
+    """Set an existing file to 0600 (or a directory to 0700) without following symlinks.
+
+    Does nothing if the path does not exist. Raises OSError on other failures.
+    """
+    if not POSIX_MODES:
+        return
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return
+    if path.is_symlink():
+        return
+    wanted = PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE
+    if st.st_mode & 0o777 != wanted:
+        _chmod(path, wanted)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600. Raises FileExistsError if it already exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600)
+    try:
+        _chmod(fd, PRIVATE_FILE_MODE)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, as a 0600 file.
+
+    Writes a temp file in the same directory, fsyncs it, renames it over ``path`` and fsyncs
+    the directory. After a crash at any point ``path`` holds either its old or its new bytes,
+    never a mix. On an exception the temp file is removed before the error propagates (a hard
+    crash may leave it behind; its name starts with ``path.name + TEMP_INFIX``).
+    Raises OSError.
+    """
+    tmp = path.with_name(path.name + TEMP_INFIX + secrets.token_hex(8))
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600)
+    try:
+        try:
+            _chmod(fd, PRIVATE_FILE_MODE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
