@@ -1,0 +1,388 @@
+"""The `gatewatch` command: the GUI with no arguments, subcommands for scripting and support.
+
+Exit codes: 0 success, 1 a store or system problem, 2 bad input (usage, an invalid report,
+an unknown id), 3 a wrong passphrase. Every user error is one line on stderr, never a
+traceback. Nothing here logs or prints a passphrase, a key or a report it was not asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from platformdirs import user_data_dir
+
+from desktop.domain.errors import ReportValidationError
+from desktop.domain.gazetteer import Gazetteer, GazetteerError, default_gazetteer
+from desktop.domain.report import Report, ReportContent
+from desktop.store.database import Store, change_passphrase, create_store, open_store
+from desktop.store.errors import (
+    StoreError,
+    StoreExistsError,
+    StoreNotFoundError,
+    WrongPassphraseError,
+)
+from desktop.store.reports import (
+    ReportFilter,
+    ReportNotFoundError,
+    ReportRepository,
+    ReportRow,
+    ReportState,
+    StoredReport,
+)
+from desktop.store.wipe import wipe_store
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+EXIT_WRONG_PASSPHRASE = 3
+
+PASSPHRASE_ENV = "GATEWATCH_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "GATEWATCH_NEW_PASSPHRASE"
+DATA_DIR_ENV = "GATEWATCH_DATA_DIR"
+MAX_REPORT_FILE_BYTES = 1024 * 1024
+
+
+class UserError(Exception):
+    """A problem the user can fix; carries the exit code and a one-line message."""
+
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def default_data_dir() -> Path:
+    """Where the store lives unless --data-dir or GATEWATCH_DATA_DIR says otherwise."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    return Path(configured) if configured else Path(user_data_dir("Gatewatch", appauthor=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gatewatch",
+        description="Log what happens at the Kachin–China border crossings, encrypted, offline.",
+        epilog=f"The passphrase is asked for, or read from {PASSPHRASE_ENV} when set.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"the store's folder (default: {DATA_DIR_ENV} or the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("init", help="create a new encrypted store")
+
+    report = commands.add_parser("report", help="add, list, show and search reports")
+    report_commands = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+    add = report_commands.add_parser("add", help="validate and store a report from JSON")
+    add.add_argument("--json", required=True, metavar="FILE", help="a JSON file, or - for stdin")
+    add.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
+    for name, helptext in (("list", "list reports, newest first"),):
+        sub = report_commands.add_parser(name, help=helptext)
+        sub.add_argument("--state", choices=[s.value for s in ReportState])
+        sub.add_argument("--gate", metavar="GATE_ID")
+        sub.add_argument("--json", action="store_true", help="print JSON")
+    show = report_commands.add_parser("show", help="show one report")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help="print the full report as JSON")
+    search = report_commands.add_parser("search", help="full-text search over reports")
+    search.add_argument("text")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("passwd", help=f"change the passphrase (new one from {NEW_PASSPHRASE_ENV})")
+    wipe = commands.add_parser("wipe", help="panic wipe: destroy the store at once")
+    wipe.add_argument("--yes", action="store_true", help="required: there is no undo")
+    gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
+    gates.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (the console script exits with it)."""
+    args = build_parser().parse_args(argv)
+    data_dir: Path = args.data_dir if args.data_dir is not None else default_data_dir()
+    if args.command is None:
+        from desktop.ui.app import run_gui  # Qt only when the GUI is wanted
+
+        return run_gui(data_dir)
+    handlers: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+        "init": _init,
+        "report": _report,
+        "passwd": _passwd,
+        "wipe": _wipe,
+        "gates": _gates,
+    }
+    try:
+        return handlers[args.command](args, data_dir)
+    except UserError as error:
+        return _fail(str(error), error.code)
+    except WrongPassphraseError as error:
+        return _fail(str(error), EXIT_WRONG_PASSPHRASE)
+    except StoreNotFoundError:
+        return _fail(
+            f"no store in {data_dir}: create one with `gatewatch init`, or pass --data-dir",
+            EXIT_FAILURE,
+        )
+    except StoreExistsError:
+        return _fail(f"a store already exists in {data_dir}: nothing was changed", EXIT_FAILURE)
+    except StoreError as error:
+        return _fail(str(error), EXIT_FAILURE)
+    except GazetteerError as error:
+        return _fail(f"the gazetteer cannot be read: {error}", EXIT_FAILURE)
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_FAILURE)
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def _init(args: argparse.Namespace, data_dir: Path) -> int:
+    passphrase = _new_passphrase(PASSPHRASE_ENV, "New passphrase: ")
+    with create_store(data_dir, passphrase):
+        pass
+    print(f"Created an encrypted store in {data_dir}")
+    return EXIT_OK
+
+
+def _passwd(args: argparse.Namespace, data_dir: Path) -> int:
+    old = _passphrase()
+    new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ")
+    change_passphrase(data_dir, old, new)
+    print("Passphrase changed.")
+    return EXIT_OK
+
+
+def _wipe(args: argparse.Namespace, data_dir: Path) -> int:
+    if not args.yes:
+        raise UserError("wipe destroys the store for good: run `gatewatch wipe --yes`")
+    wipe_store(data_dir)
+    print(f"Wiped the store in {data_dir}")
+    return EXIT_OK
+
+
+def _gates(args: argparse.Namespace, data_dir: Path) -> int:
+    gazetteer = default_gazetteer()
+    if args.json:
+        _print_json([_crossing_json(c) for c in gazetteer.crossings])
+        return EXIT_OK
+    for crossing in gazetteer.crossings:
+        names = " / ".join(
+            crossing.names[lang] for lang in ("en", "my", "zh") if lang in crossing.names
+        )
+        port = f", opposite {crossing.chinese_port.en}" if crossing.chinese_port else ""
+        print(f"{crossing.id:<12} {names} ({crossing.township}{port})")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, data_dir: Path) -> int:
+    gazetteer = default_gazetteer()
+    if args.report_command == "add":
+        data = _read_report_json(args.json)  # before the passphrase: bad input fails fast
+        try:
+            content = ReportContent.from_json(data, known_gate=gazetteer.__contains__)
+        except ReportValidationError as error:
+            raise UserError(_validation_message(error)) from error
+        with _open(data_dir) as store:
+            reports = _repository(store, gazetteer)
+            report = Report.new(content)
+            state = ReportState.DRAFT if args.draft else ReportState.QUEUED
+            reports.add(report, state=state)
+        print(report.id)
+        return EXIT_OK
+
+    with _open(data_dir) as store:
+        reports = _repository(store, gazetteer)
+        if args.report_command == "list":
+            where = ReportFilter(
+                state=None if args.state is None else ReportState(args.state), gate=args.gate
+            )
+            _print_rows(reports.rows(reports.ids(where)), args.json, gazetteer)
+        elif args.report_command == "search":
+            _print_rows(reports.rows(reports.search(args.text)), args.json, gazetteer)
+        elif args.report_command == "show":
+            try:
+                stored = reports.get(args.id)
+            except ReportNotFoundError as error:
+                raise UserError(str(error)) from error
+            _print_report(stored, args.json, gazetteer)
+    return EXIT_OK
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _open(data_dir: Path) -> Store:
+    return open_store(data_dir, _passphrase())
+
+
+def _repository(store: Store, gazetteer: Gazetteer) -> ReportRepository:
+    return ReportRepository(store, gazetteer)
+
+
+def _passphrase() -> str:
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env is not None:
+        return from_env
+    _require_terminal(PASSPHRASE_ENV)
+    return getpass.getpass("Passphrase: ")
+
+
+def _new_passphrase(env_name: str, prompt: str) -> str:
+    from_env = os.environ.get(env_name)
+    if from_env is not None:
+        return from_env
+    _require_terminal(env_name)
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Repeat it: ") != first:
+        raise UserError("the two passphrases differ: nothing was changed")
+    return first
+
+
+def _require_terminal(env_name: str) -> None:
+    if not sys.stdin.isatty():
+        raise UserError(f"no terminal to ask for the passphrase: set {env_name}")
+
+
+def _read_report_json(source: str) -> object:
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_REPORT_FILE_BYTES + 1)
+        else:
+            with open(source, "rb") as handle:
+                raw = handle.read(MAX_REPORT_FILE_BYTES + 1)
+    except OSError as error:
+        raise UserError(f"cannot read {source}: {error.strerror}") from error
+    if len(raw) > MAX_REPORT_FILE_BYTES:
+        raise UserError(f"{source} is larger than {MAX_REPORT_FILE_BYTES // 1024} KiB")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise UserError(f"{source} is not UTF-8 text") from error
+    except json.JSONDecodeError as error:
+        raise UserError(
+            f"{source} is not valid JSON: {error.msg} at line {error.lineno}"
+        ) from error
+
+
+def _validation_message(error: ReportValidationError) -> str:
+    return "invalid report: " + "; ".join(str(e) for e in error.errors)
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M %z")
+
+
+def _gate_label(gate: str | None, gazetteer: Gazetteer) -> str:
+    if gate is None:
+        return "(new crossing)"
+    crossing = gazetteer.get(gate)
+    return gate if crossing is None else crossing.name("en")
+
+
+def _print_rows(rows: list[ReportRow], as_json: bool, gazetteer: Gazetteer) -> None:
+    if as_json:
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "lineage_id": r.lineage_id,
+                    "revision": r.revision,
+                    "state": r.state.value,
+                    "gate": r.gate,
+                    "observed_at": None if r.observed_at is None else _iso(r.observed_at),
+                    "summary": r.summary,
+                }
+                for r in rows
+            ]
+        )
+        return
+    if not rows:
+        print("No reports.")
+        return
+    for r in rows:
+        print(
+            f"{r.id}  {r.state.value:<7} {_local(r.observed_at):<22} "
+            f"{_gate_label(r.gate, gazetteer):<14} {r.summary}"
+        )
+
+
+def _print_report(stored: StoredReport, as_json: bool, gazetteer: Gazetteer) -> None:
+    record: dict[str, Any]
+    if stored.report is not None:
+        record = stored.report.to_json()
+    else:
+        record = {
+            "id": stored.row.id,
+            "lineage_id": stored.row.lineage_id,
+            "revision": stored.row.revision,
+            "replaces": stored.replaces,
+            "created_at": _iso(stored.created_at),
+            **stored.body,
+        }
+    record = {"state": stored.row.state.value, **record}
+    if as_json:
+        _print_json(record)
+        return
+    out = sys.stdout
+    _line(out, "Report", f"{stored.row.id} (revision {stored.row.revision}, {record['state']})")
+    _line(out, "Gate", _gate_label(stored.row.gate, gazetteer))
+    _line(out, "Observed", _local(stored.row.observed_at))
+    for key in ("china_side", "myanmar_side", "controlled_by", "how_known"):
+        if key in record:
+            _line(out, key.replace("_", " ").capitalize(), str(record[key]))
+    traffic = record.get("traffic")
+    if isinstance(traffic, dict):
+        _line(out, "Traffic", ", ".join(f"{k} {v}" for k, v in traffic.items()))
+    for price in record.get("prices") or []:
+        _line(
+            out,
+            "Price",
+            f"{price['commodity']}: {price['amount']} {price['currency']}/{price['unit']}",
+        )
+    if record.get("narrative"):
+        print("", file=out)
+        print(record["narrative"], file=out)
+
+
+def _line(out: TextIO, label: str, value: str) -> None:
+    print(f"{label + ':':<14}{value}", file=out)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _crossing_json(crossing: Any) -> dict[str, Any]:
+    return {
+        "id": crossing.id,
+        "names": dict(crossing.names),
+        "aliases": list(crossing.aliases),
+        "township": crossing.township,
+        "chinese_port": None
+        if crossing.chinese_port is None
+        else {"en": crossing.chinese_port.en, "zh": crossing.chinese_port.zh},
+        "coordinates": {
+            "lat": crossing.lat,
+            "lon": crossing.lon,
+            "approximate": crossing.approximate,
+        },
+    }
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"gatewatch: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,497 @@
+"""The reports repository: revisions, drafts, states, listing and full-text search.
+
+All SQL about reports lives here. Rows are addressed by report id; listing returns ids in
+display order so a lazy item model can fetch rows a page at a time (`rows`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from desktop.domain.errors import FieldError, ReportValidationError
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.ids import new_report_id
+from desktop.domain.report import Report, ReportContent, format_utc
+from desktop.store.database import Store
+
+MAX_DRAFT_BYTES = 256 * 1024
+SUMMARY_CHARS = 160
+MIN_INDEXED_TERM = 3  # the trigram index cannot look up anything shorter
+MAX_QUERY_CHARS = 200
+
+
+class ReportState(StrEnum):
+    """Where a report revision stands on this device."""
+
+    DRAFT = "draft"
+    QUEUED = "queued"
+    SENT = "sent"
+    PURGED = "purged"
+
+
+class ReportNotFoundError(LookupError):
+    """No report revision has this id."""
+
+    def __init__(self, report_id: str) -> None:
+        super().__init__(f"no report with id {report_id}: see `gatewatch report list`")
+        self.report_id = report_id
+
+
+class NotADraftError(ValueError):
+    """Only drafts can be changed or queued; a sent report is corrected by a new revision."""
+
+    def __init__(self, report_id: str, state: ReportState) -> None:
+        super().__init__(
+            f"report {report_id} is {state.value}, not a draft: it can no longer be edited; "
+            "correct it with a new revision instead"
+        )
+        self.report_id = report_id
+        self.state = state
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """What a list shows of one revision, without parsing its body."""
+
+    id: str
+    lineage_id: str
+    revision: int
+    state: ReportState
+    gate: str | None
+    observed_at: datetime | None
+    updated_at: datetime
+    summary: str
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """One revision as stored. `report` is None only for a draft that is not complete yet."""
+
+    row: ReportRow
+    replaces: str | None
+    created_at: datetime
+    body: Mapping[str, Any]
+    report: Report | None
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which revisions a list shows. Superseded revisions are hidden unless asked for."""
+
+    state: ReportState | None = None
+    gate: str | None = None
+    include_superseded: bool = False
+
+
+class ReportRepository:
+    """Reports in one open store.
+
+    With a `gazetteer`, queued reports must name a known gate, and searching for a
+    crossing's name in any language ("Pangwa", "ပန်ဝါ", "片马") finds the reports about it.
+    Every write is one transaction: after a crash a report is either fully there (row,
+    index, outbox entry) or not at all.
+    """
+
+    def __init__(self, store: Store, gazetteer: Gazetteer | None = None) -> None:
+        self._store = store
+        self._gazetteer = gazetteer
+        self._known_gate: Callable[[str], bool] | None = (
+            None if gazetteer is None else gazetteer.__contains__
+        )
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add(self, report: Report, *, state: ReportState = ReportState.QUEUED) -> None:
+        """Store a complete revision as a draft or queued (queued also enters the outbox).
+
+        A revision that replaces another marks that one superseded once it is queued.
+        Raises `ReportNotFoundError` if `report.replaces` names no stored revision.
+        """
+        if state not in (ReportState.DRAFT, ReportState.QUEUED):
+            raise ValueError("new reports start as draft or queued")
+        body = report.content.to_json()
+        now = _now()
+        with self._store.transaction() as conn:
+            if report.replaces is not None:
+                self._require(conn, report.replaces)
+            conn.execute(
+                "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
+                " observed_at, created_at, updated_at, summary, body)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    report.id,
+                    report.lineage_id,
+                    report.revision,
+                    report.replaces,
+                    state.value,
+                    report.content.gate,
+                    format_utc(report.content.observed_at),
+                    format_utc(report.created_at),
+                    format_utc(now),
+                    _summary(body),
+                    _dump(body),
+                ),
+            )
+            self._index(conn, report.id, body)
+            if state is ReportState.QUEUED:
+                self._enqueue(conn, report, now)
+
+    def save_draft(
+        self,
+        body: Mapping[str, Any],
+        *,
+        draft_id: str | None = None,
+        replaces: str | None = None,
+    ) -> str:
+        """Create or overwrite a draft from a possibly incomplete form; return its id.
+
+        The body is stored as given (it is validated when queued), bounded in size. A new
+        draft with `replaces` is a correction: a new revision of that report's lineage.
+        Raises `NotADraftError` if `draft_id` names a report that already left the draft
+        state, `ReportNotFoundError` for an unknown id, `ValueError` for an oversized body.
+        """
+        text = _dump(body)
+        if len(text.encode()) > MAX_DRAFT_BYTES:
+            raise ValueError(f"draft too large: at most {MAX_DRAFT_BYTES // 1024} KiB of text")
+        now = _now()
+        with self._store.transaction() as conn:
+            if draft_id is not None:
+                self._require_draft(conn, draft_id)
+                conn.execute(
+                    "UPDATE reports SET gate = ?, observed_at = ?, updated_at = ?, summary = ?,"
+                    " body = ? WHERE id = ?",
+                    (
+                        _gate_of(body),
+                        _observed_of(body),
+                        format_utc(now),
+                        _summary(body),
+                        text,
+                        draft_id,
+                    ),
+                )
+                self._index(conn, draft_id, body)
+                return draft_id
+            new_id = new_report_id(now)
+            lineage_id, revision = new_id, 1
+            if replaces is not None:
+                parent = self._require(conn, replaces)
+                lineage_id, revision = parent["lineage_id"], parent["revision"] + 1
+            conn.execute(
+                "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
+                " observed_at, created_at, updated_at, summary, body)"
+                " VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)",
+                (
+                    new_id,
+                    lineage_id,
+                    revision,
+                    replaces,
+                    _gate_of(body),
+                    _observed_of(body),
+                    format_utc(now),
+                    format_utc(now),
+                    _summary(body),
+                    text,
+                ),
+            )
+            self._index(conn, new_id, body)
+            return new_id
+
+    def queue(self, draft_id: str) -> Report:
+        """Validate a draft and queue it for sending; return the report as queued.
+
+        Raises `ReportValidationError` (the draft stays a draft, unchanged),
+        `NotADraftError` or `ReportNotFoundError`.
+        """
+        now = _now()
+        with self._store.transaction() as conn:
+            row = self._require_draft(conn, draft_id)
+            content = ReportContent.from_json(json.loads(row["body"]), known_gate=self._known_gate)
+            report = Report(
+                id=draft_id,
+                lineage_id=row["lineage_id"],
+                revision=row["revision"],
+                replaces=row["replaces"],
+                created_at=_parse_time(row["created_at"]),
+                content=content,
+            )
+            body = content.to_json()
+            conn.execute(
+                "UPDATE reports SET state = 'queued', gate = ?, observed_at = ?, updated_at = ?,"
+                " summary = ?, body = ? WHERE id = ?",
+                (
+                    content.gate,
+                    format_utc(content.observed_at),
+                    format_utc(now),
+                    _summary(body),
+                    _dump(body),
+                    draft_id,
+                ),
+            )
+            self._index(conn, draft_id, body)
+            self._enqueue(conn, report, now)
+        return report
+
+    def delete_draft(self, draft_id: str) -> None:
+        """Delete a draft and its photos. Raises `NotADraftError`, `ReportNotFoundError`."""
+        with self._store.transaction() as conn:
+            row = self._require_draft(conn, draft_id)
+            conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (row["seq"],))
+            conn.execute("DELETE FROM reports WHERE id = ?", (draft_id,))
+
+    # -- reading -----------------------------------------------------------------------
+
+    def get(self, report_id: str) -> StoredReport:
+        """The stored revision. Raises `ReportNotFoundError`."""
+        cursor = self._store.conn.execute(
+            f"SELECT {_ROW_COLUMNS}, replaces, created_at, body FROM reports WHERE id = ?",
+            (report_id,),
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise ReportNotFoundError(report_id)
+        summary_row = _row(row)
+        replaces, created_at, body = row[8], _parse_time(row[9]), json.loads(row[10])
+        content: ReportContent | None
+        if summary_row.state is ReportState.DRAFT:
+            # A draft may be incomplete: it is a report only once it validates.
+            try:
+                content = ReportContent.from_json(body, known_gate=self._known_gate)
+            except ReportValidationError:
+                content = None
+        else:
+            content = ReportContent.from_json(body)
+        report = None
+        if content is not None:
+            report = Report(
+                id=summary_row.id,
+                lineage_id=summary_row.lineage_id,
+                revision=summary_row.revision,
+                replaces=replaces,
+                created_at=created_at,
+                content=content,
+            )
+        return StoredReport(summary_row, replaces, created_at, body, report)
+
+    def ids(self, where: ReportFilter = ReportFilter()) -> list[str]:
+        """Ids of matching revisions, newest observation first (drafts without a time first)."""
+        clause, params = _where(where)
+        cursor = self._store.conn.execute(
+            f"SELECT id FROM reports {clause}"
+            " ORDER BY observed_at IS NOT NULL, observed_at DESC, seq DESC",
+            params,
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+    def count(self, where: ReportFilter = ReportFilter()) -> int:
+        """How many revisions match."""
+        clause, params = _where(where)
+        cursor = self._store.conn.execute(f"SELECT count(*) FROM reports {clause}", params)
+        return int(cursor.fetchone()[0])
+
+    def rows(self, report_ids: Sequence[str]) -> list[ReportRow]:
+        """The list rows of these ids, in the same order; unknown ids are skipped."""
+        found: dict[str, ReportRow] = {}
+        for start in range(0, len(report_ids), 500):
+            chunk = report_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            cursor = self._store.conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM reports WHERE id IN ({marks})", tuple(chunk)
+            )
+            for raw in cursor.fetchall():
+                row = _row(raw)
+                found[row.id] = row
+        return [found[i] for i in report_ids if i in found]
+
+    def search(
+        self, query: str, where: ReportFilter = ReportFilter(), *, limit: int = 500
+    ) -> list[str]:
+        """Ids of revisions whose text holds every term of `query`, newest first.
+
+        Terms of three or more characters use the trigram index; shorter ones (a two-letter
+        Chinese word, a Burmese syllable) are looked for in the narrative and in crossing
+        names by a scan of the candidates, or of all rows when no term is long enough. Case-insensitive for scripts that have case.
+        Returns [] for a blank query.
+        """
+        terms = [t.casefold() for t in query[:MAX_QUERY_CHARS].split() if t]
+        if not terms:
+            return []
+        long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
+        short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
+        clause, params = _where(where)
+        conditions: list[str] = [clause.removeprefix("WHERE ")] if clause else []
+        args: list[Any] = list(params)
+        if long_terms:
+            conditions.append("seq IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
+            args.append(" AND ".join(_phrase(t) for t in long_terms))
+        for term in short_terms:
+            # Too short for the index: scan the narrative, and match crossing names here.
+            gates = [] if self._gazetteer is None else self._gazetteer.match(term, limit=100)
+            gate_marks = ",".join("?" * len(gates))
+            conditions.append(
+                "(instr(lower(coalesce(json_extract(body, '$.narrative'), '')), ?) > 0"
+                + (f" OR gate IN ({gate_marks}))" if gates else ")")
+            )
+            args.append(term)
+            args.extend(c.id for c in gates)
+        sql = (
+            "SELECT id FROM reports WHERE "
+            + " AND ".join(conditions)
+            + " ORDER BY observed_at IS NOT NULL, observed_at DESC, seq DESC LIMIT ?"
+        )
+        args.append(limit)
+        return [r[0] for r in self._store.conn.execute(sql, tuple(args)).fetchall()]
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _require(self, conn: Any, report_id: str) -> Any:
+        row = conn.execute(
+            "SELECT seq, lineage_id, revision, replaces, state, created_at, body"
+            " FROM reports WHERE id = ?",
+            (report_id,),
+        ).fetchone()
+        if row is None:
+            raise ReportNotFoundError(report_id)
+        keys = ("seq", "lineage_id", "revision", "replaces", "state", "created_at", "body")
+        return dict(zip(keys, row, strict=True))
+
+    def _require_draft(self, conn: Any, report_id: str) -> Any:
+        row = self._require(conn, report_id)
+        if row["state"] != ReportState.DRAFT:
+            raise NotADraftError(report_id, ReportState(row["state"]))
+        return row
+
+    def _enqueue(self, conn: Any, report: Report, now: datetime) -> None:
+        conn.execute(
+            "INSERT INTO outbox (report_id, queued_at) VALUES (?, ?)",
+            (report.id, format_utc(now)),
+        )
+        if report.replaces is not None:
+            conn.execute("UPDATE reports SET superseded = 1 WHERE id = ?", (report.replaces,))
+
+    def _index(self, conn: Any, report_id: str, body: Mapping[str, Any]) -> None:
+        seq = conn.execute("SELECT seq FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
+        conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (seq,))
+        conn.execute(
+            "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
+            (seq, "\n".join(self._searchable(body))),
+        )
+
+    def _searchable(self, body: Mapping[str, Any]) -> list[str]:
+        texts: list[str] = []
+        for key in ("narrative",):
+            if isinstance(body.get(key), str):
+                texts.append(body[key])
+        crossing = body.get("new_crossing")
+        if isinstance(crossing, Mapping):
+            texts.extend(str(crossing[k]) for k in ("name", "description") if crossing.get(k))
+        prices = body.get("prices")
+        if isinstance(prices, list):
+            texts.extend(
+                str(p["commodity"]) for p in prices if isinstance(p, Mapping) and p.get("commodity")
+            )
+        source = body.get("source")
+        if isinstance(source, Mapping) and isinstance(source.get("pseudonym"), str):
+            texts.append(source["pseudonym"])
+        gate = body.get("gate")
+        crossing = (
+            None
+            if self._gazetteer is None or not isinstance(gate, str)
+            else (self._gazetteer.get(gate))
+        )
+        if crossing is not None:
+            texts.extend(crossing.all_names())
+        return texts
+
+
+_ROW_COLUMNS = "id, lineage_id, revision, state, gate, observed_at"
+_ROW_COLUMNS += ", updated_at, summary"
+
+
+def _row(raw: Sequence[Any]) -> ReportRow:
+    return ReportRow(
+        id=raw[0],
+        lineage_id=raw[1],
+        revision=raw[2],
+        state=ReportState(raw[3]),
+        gate=raw[4],
+        observed_at=None if raw[5] is None else _parse_time(raw[5]),
+        updated_at=_parse_time(raw[6]),
+        summary=raw[7],
+    )
+
+
+def _where(where: ReportFilter) -> tuple[str, tuple[Any, ...]]:
+    conditions: list[str] = []
+    params: list[Any] = []
+    if not where.include_superseded:
+        conditions.append("superseded = 0")
+    if where.state is not None:
+        conditions.append("state = ?")
+        params.append(where.state.value)
+    if where.gate is not None:
+        conditions.append("gate = ?")
+        params.append(where.gate)
+    return ("WHERE " + " AND ".join(conditions) if conditions else ""), tuple(params)
+
+
+def _phrase(term: str) -> str:
+    # A quoted FTS5 string: no operator or column filter in user input takes effect.
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _dump(body: Mapping[str, Any]) -> str:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _summary(body: Mapping[str, Any]) -> str:
+    narrative = body.get("narrative")
+    if not isinstance(narrative, str):
+        return ""
+    first_line = " ".join(narrative.split())
+    if len(first_line) <= SUMMARY_CHARS:
+        return first_line
+    return first_line[: SUMMARY_CHARS - 1] + "…"
+
+
+def _gate_of(body: Mapping[str, Any]) -> str | None:
+    gate = body.get("gate")
+    return gate if isinstance(gate, str) and len(gate) <= 64 else None
+
+
+def _observed_of(body: Mapping[str, Any]) -> str | None:
+    value = body.get("observed_at")
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return format_utc(moment)
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+__all__ = [
+    "FieldError",
+    "NotADraftError",
+    "ReportFilter",
+    "ReportNotFoundError",
+    "ReportRepository",
+    "ReportRow",
+    "ReportState",
+    "ReportValidationError",
+    "StoredReport",
+]

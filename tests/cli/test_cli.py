@@ -1,0 +1,186 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
+from tests.domain.test_report import example
+
+PASSPHRASE = "a long test passphrase"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GATEWATCH_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv("GATEWATCH_NEW_PASSPHRASE", raising=False)
+    store = tmp_path / "store"
+    assert main(["--data-dir", str(store), "init"]) == EXIT_OK
+    return store
+
+
+def gw(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def write_report(tmp_path: Path, **changes: object) -> Path:
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(example(**changes), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_add_list_show_search(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert gw(data_dir, "report", "add", "--json", str(write_report(tmp_path))) == EXIT_OK
+    report_id = capsys.readouterr().out.strip()
+    assert len(report_id) == 36
+
+    assert gw(data_dir, "report", "list", "--json") == EXIT_OK
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["state"], r["gate"]) for r in rows] == [(report_id, "queued", "laiza")]
+
+    assert gw(data_dir, "report", "show", report_id, "--json") == EXIT_OK
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["narrative"] == example()["narrative"]
+    assert shown["observed_at"] == "2024-11-12T03:00:00Z"
+    assert shown["state"] == "queued"
+
+    assert gw(data_dir, "report", "show", report_id) == EXIT_OK
+    human = capsys.readouterr().out
+    assert "Laiza" in human
+    assert "diesel: 4500 MMK/litre" in human
+
+    assert gw(data_dir, "report", "search", "barbed wire", "--json") == EXIT_OK
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [report_id]
+    assert gw(data_dir, "report", "search", "nothing like this") == EXIT_OK
+    assert "No reports." in capsys.readouterr().out
+
+
+def test_add_from_stdin_as_draft(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    payload = json.dumps(example(narrative="ဆီဈေး တက်နေသည်")).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(payload)))
+    capsys.readouterr()
+    assert gw(data_dir, "report", "add", "--json", "-", "--draft") == EXIT_OK
+    report_id = capsys.readouterr().out.strip()
+    assert gw(data_dir, "report", "list", "--state", "draft", "--json") == EXIT_OK
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [report_id]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"source_name": "U Ba"}, "source_name: is not a report field"),
+        ({"china_side": "ajar"}, "china_side: must be one of open, closed, restricted, unknown"),
+        ({"gate": "atlantis"}, "not in the gazetteer"),
+    ],
+)
+def test_invalid_report_is_refused_with_the_field(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    changes: dict[str, object],
+    expected: str,
+) -> None:
+    capsys.readouterr()
+    assert gw(data_dir, "report", "add", "--json", str(write_report(tmp_path, **changes))) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert err.count("\n") == 1
+    assert gw(data_dir, "report", "list", "--json") == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_bad_files(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (1024 * 1024 + 1))
+    for path, message in (
+        (broken, "not valid JSON"),
+        (huge, "larger than"),
+        (tmp_path / "missing.json", "cannot read"),
+    ):
+        capsys.readouterr()
+        assert gw(data_dir, "report", "add", "--json", str(path)) == EXIT_BAD_INPUT
+        assert message in capsys.readouterr().err
+
+
+def test_wrong_passphrase_exits_3(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GATEWATCH_PASSPHRASE", "not the passphrase")
+    assert gw(data_dir, "report", "list") == EXIT_WRONG_PASSPHRASE
+    assert "passphrase" in capsys.readouterr().err.lower()
+
+
+def test_unknown_id_is_bad_input(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert gw(data_dir, "report", "show", "0192f6a0-0000-7000-8000-000000000000") == 2
+    assert "no report with id" in capsys.readouterr().err
+
+
+def test_passwd_then_wipe(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GATEWATCH_NEW_PASSPHRASE", "another long passphrase")
+    assert gw(data_dir, "passwd") == EXIT_OK
+    assert gw(data_dir, "report", "list") == EXIT_WRONG_PASSPHRASE
+    monkeypatch.setenv("GATEWATCH_PASSPHRASE", "another long passphrase")
+    assert gw(data_dir, "report", "list") == EXIT_OK
+
+    assert gw(data_dir, "wipe") == EXIT_BAD_INPUT
+    assert data_dir.exists()
+    assert gw(data_dir, "wipe", "--yes") == EXIT_OK
+    assert not data_dir.exists() or list(data_dir.iterdir()) == []
+    capsys.readouterr()
+    assert gw(data_dir, "report", "list") == EXIT_FAILURE
+    assert "gatewatch init" in capsys.readouterr().err
+
+
+def test_init_twice_is_refused(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert gw(data_dir, "init") == EXIT_FAILURE
+    assert "already" in capsys.readouterr().err
+
+
+def test_gates(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gates", "--json"]) == EXIT_OK
+    gates = json.loads(capsys.readouterr().out)
+    assert {"laiza", "mai_ja_yang", "lweje", "pang_war", "kanpaiti", "hpimaw"} <= {
+        g["id"] for g in gates
+    }
+    assert main(["gates"]) == EXIT_OK
+    assert "လိုင်ဇာ" in capsys.readouterr().out
+
+
+def test_console_script_exit_codes_and_no_traceback(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("gatewatch")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWATCH_")}
+
+    def run(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(script), "--data-dir", str(tmp_path / "s"), *args],
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+
+    no_passphrase = run("init")
+    assert no_passphrase.returncode == EXIT_BAD_INPUT
+    assert "GATEWATCH_PASSPHRASE" in no_passphrase.stderr
+    assert run("init", GATEWATCH_PASSPHRASE=PASSPHRASE).returncode == EXIT_OK
+    wrong = run("report", "list", GATEWATCH_PASSPHRASE="wrong wrong wrong")
+    assert wrong.returncode == EXIT_WRONG_PASSPHRASE
+    usage = run("report", "frobnicate")
+    assert usage.returncode == EXIT_BAD_INPUT
+    for result in (no_passphrase, wrong, usage):
+        assert "Traceback" not in result.stderr

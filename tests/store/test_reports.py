@@ -1,0 +1,218 @@
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from desktop.domain.errors import ReportValidationError
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report import Report, ReportContent
+from desktop.domain.vocabulary import SideStatus
+from desktop.store.database import Store, create_store, open_store
+from desktop.store.reports import (
+    NotADraftError,
+    ReportFilter,
+    ReportNotFoundError,
+    ReportRepository,
+    ReportState,
+)
+from tests.domain.test_report import example
+from tests.strategies import report_contents
+
+PASSPHRASE = "a long test passphrase"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with create_store(tmp_path / "store", PASSPHRASE) as opened:
+        yield opened
+
+
+def repository(store: Store) -> ReportRepository:
+    return ReportRepository(store, default_gazetteer())
+
+
+def content(**changes: object) -> ReportContent:
+    return ReportContent.from_json(example(**changes))
+
+
+def test_queued_report_is_stored_whole_and_enters_the_outbox(store: Store) -> None:
+    reports = repository(store)
+    report = Report.new(content())
+    reports.add(report)
+    stored = reports.get(report.id)
+    assert stored.report == report
+    assert stored.row.state is ReportState.QUEUED
+    assert stored.row.gate == "laiza"
+    outbox = store.conn.execute("SELECT report_id FROM outbox").fetchall()
+    assert [r[0] for r in outbox] == [report.id]
+
+
+def test_reports_survive_reopening(tmp_path: Path) -> None:
+    report = Report.new(content())
+    with create_store(tmp_path / "s", PASSPHRASE) as first:
+        repository(first).add(report)
+    with open_store(tmp_path / "s", PASSPHRASE) as second:
+        assert repository(second).get(report.id).report == report
+
+
+def test_list_is_newest_observation_first_and_filters(store: Store) -> None:
+    reports = repository(store)
+    base = datetime(2024, 11, 12, 3, tzinfo=UTC)
+    made = []
+    for day, gate in enumerate(["laiza", "pang_war", "laiza"]):
+        report = Report.new(replace(content(), observed_at=base + timedelta(days=day), gate=gate))
+        reports.add(report, state=ReportState.DRAFT if day == 1 else ReportState.QUEUED)
+        made.append(report.id)
+    assert reports.ids() == made[::-1]
+    assert reports.ids(ReportFilter(gate="laiza")) == [made[2], made[0]]
+    assert reports.ids(ReportFilter(state=ReportState.DRAFT)) == [made[1]]
+    assert reports.count() == 3
+    rows = reports.rows([made[1], "unknown-id", made[0]])
+    assert [r.id for r in rows] == [made[1], made[0]]
+    assert rows[0].summary.startswith("The KIA blocked")
+
+
+def test_incomplete_draft_is_kept_then_queued_once_valid(store: Store) -> None:
+    reports = repository(store)
+    partial = {"gate": "mai_ja_yang", "narrative": "ဂိတ်ပိတ်ထားသည်"}
+    draft_id = reports.save_draft(partial)
+    stored = reports.get(draft_id)
+    assert stored.report is None
+    assert stored.body == partial
+    with pytest.raises(ReportValidationError) as caught:
+        reports.queue(draft_id)
+    assert "observed_at" in caught.value.fields
+    assert reports.get(draft_id).row.state is ReportState.DRAFT
+
+    full = example(gate="mai_ja_yang", narrative="ဂိတ်ပိတ်ထားသည်")
+    assert reports.save_draft(full, draft_id=draft_id) == draft_id
+    queued = reports.queue(draft_id)
+    assert queued.content.gate == "mai_ja_yang"
+    assert reports.get(draft_id).row.state is ReportState.QUEUED
+    with pytest.raises(NotADraftError):
+        reports.save_draft(full, draft_id=draft_id)
+    with pytest.raises(NotADraftError):
+        reports.queue(draft_id)
+
+
+def test_unknown_gate_is_refused_at_queue_time(store: Store) -> None:
+    reports = repository(store)
+    draft_id = reports.save_draft(example(gate="atlantis"))
+    with pytest.raises(ReportValidationError, match="not in the gazetteer"):
+        reports.queue(draft_id)
+
+
+def test_correction_is_a_new_revision_that_supersedes_once_queued(store: Store) -> None:
+    reports = repository(store)
+    original = Report.new(content())
+    reports.add(original)
+    draft_id = reports.save_draft(example(china_side="open"), replaces=original.id)
+    draft = reports.get(draft_id)
+    assert draft.row.revision == 2
+    assert draft.row.lineage_id == original.id
+    assert set(reports.ids()) == {original.id, draft_id}
+    corrected = reports.queue(draft_id)
+    assert corrected.replaces == original.id
+    assert corrected.content.china_side is SideStatus.OPEN
+    assert reports.ids() == [draft_id]
+    assert set(reports.ids(ReportFilter(include_superseded=True))) == {original.id, draft_id}
+    # The original is left as it was sent.
+    assert reports.get(original.id).report == original
+
+
+def test_unknown_ids_raise(store: Store) -> None:
+    reports = repository(store)
+    with pytest.raises(ReportNotFoundError):
+        reports.get("0192f6a0-0000-7000-8000-000000000000")
+    with pytest.raises(ReportNotFoundError):
+        reports.save_draft({}, replaces="0192f6a0-0000-7000-8000-000000000000")
+
+
+def test_oversized_draft_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="too large"):
+        repository(store).save_draft({"narrative": "x" * 300_000})
+
+
+def test_delete_draft_removes_it_from_list_and_search(store: Store) -> None:
+    reports = repository(store)
+    draft_id = reports.save_draft({"narrative": "bamboo barricade removed"})
+    assert reports.search("bamboo") == [draft_id]
+    reports.delete_draft(draft_id)
+    assert reports.ids() == []
+    assert reports.search("bamboo") == []
+
+
+@pytest.mark.parametrize(
+    ("narrative", "query"),
+    [
+        ("Trucks hauling rare earths were let into China.", "rare earth"),
+        ("Trucks hauling rare earths were let into China.", "TRUCKS"),
+        ("လိုင်ဇာ ဂိတ်ကို ဝါးအတားအဆီးများ ဖယ်ရှားလိုက်သည်", "ဝါးအတားအဆီး"),
+        ("中方关闭了口岸, 燃油短缺。", "关闭"),
+        ("中方关闭了口岸, 燃油短缺。", "燃油短缺"),
+        ("Diesel 4500 kyat a litre", "4500"),
+    ],
+)
+def test_search_finds_latin_burmese_and_chinese(store: Store, narrative: str, query: str) -> None:
+    reports = repository(store)
+    hit = Report.new(content(narrative=narrative))
+    miss = Report.new(content(narrative="Nothing moved today."))
+    reports.add(hit)
+    reports.add(miss)
+    assert reports.search(query) == [hit.id]
+
+
+def test_search_by_gate_name_in_any_language(store: Store) -> None:
+    reports = repository(store)
+    report = Report.new(content(gate="pang_war", narrative="Road blocked."))
+    reports.add(report)
+    reports.add(Report.new(content(gate="laiza", narrative="Road blocked.")))
+    hpimaw = Report.new(content(gate="hpimaw", narrative="Road blocked."))
+    reports.add(hpimaw)
+    for query in ("Pang War", "Pangwa", "ပန်ဝါ"):
+        assert reports.search(query) == [report.id], query
+    assert reports.search("片马") == [hpimaw.id]  # two characters: below the trigram index
+    assert reports.search("ob") == []  # JSON keys such as "observed_at" are not text
+
+
+def test_short_terms_do_not_match_json_keys(store: Store) -> None:
+    reports = repository(store)
+    reports.add(Report.new(content(narrative="Nothing moved.")))
+    assert reports.search("ob") == []
+    assert reports.search("kn") == []
+    assert reports.search("mo") != []
+
+
+def test_search_treats_fts_syntax_as_text(store: Store) -> None:
+    reports = repository(store)
+    reports.add(Report.new(content(narrative='He said "closed" OR NEAR(x) * - ^')))
+    for query in ('"closed"', "OR NEAR(x)", "*", 'text:"a', "^", ""):
+        reports.search(query)  # never raises
+    assert len(reports.search('"closed"')) == 1
+    assert reports.search("   ") == []
+
+
+def test_search_respects_the_filter(store: Store) -> None:
+    reports = repository(store)
+    queued = Report.new(content(narrative="fuel shortage"))
+    reports.add(queued)
+    draft = Report.new(content(narrative="fuel shortage"))
+    reports.add(draft, state=ReportState.DRAFT)
+    assert reports.search("fuel", ReportFilter(state=ReportState.DRAFT)) == [draft.id]
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report_contents())
+def test_any_valid_report_round_trips_through_the_store(
+    store: Store, generated: ReportContent
+) -> None:
+    reports = repository(store)
+    report = Report.new(generated)
+    reports.add(report)
+    stored = reports.get(report.id)
+    assert stored.report == report
+    assert json.loads(json.dumps(stored.body)) == generated.to_json()

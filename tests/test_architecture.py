@@ -1,0 +1,71 @@
+"""Layering rules of ARCHITECTURE.md, checked on the source's imports."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+QT_ALLOWED = (ROOT / "desktop" / "ui",)
+
+
+def python_files(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules.add(node.module)
+    return modules
+
+
+def top(module: str) -> str:
+    return module.split(".")[0]
+
+
+def test_the_rules_see_the_code() -> None:
+    # Guards against a rule that passes because it scans nothing.
+    files = python_files("desktop", "sync")
+    assert ROOT / "desktop" / "cli.py" in files
+    assert "desktop.store.database" in imported_modules(ROOT / "desktop" / "cli.py")
+
+
+@pytest.mark.parametrize("path", python_files("desktop", "sync"), ids=lambda p: p.name)
+def test_qt_is_imported_only_in_desktop_ui(path: Path) -> None:
+    if any(path.is_relative_to(folder) for folder in QT_ALLOWED):
+        return
+    qt = {m for m in imported_modules(path) if top(m) in {"PySide6", "shiboken6", "PyQt6"}}
+    assert not qt, f"{path.relative_to(ROOT)} imports {sorted(qt)}: Qt belongs in desktop/ui"
+
+
+@pytest.mark.parametrize("path", python_files("desktop", "sync"), ids=lambda p: p.name)
+def test_standard_sqlite3_is_never_imported(path: Path) -> None:
+    # The standard module ignores PRAGMA key and would write plaintext.
+    assert "sqlite3" not in {top(m) for m in imported_modules(path)}, (
+        f"{path.relative_to(ROOT)} imports sqlite3: use sqlcipher3"
+    )
+
+
+@pytest.mark.parametrize("path", python_files("desktop/domain"), ids=lambda p: p.name)
+def test_domain_is_plain_python(path: Path) -> None:
+    forbidden = {"sqlcipher3", "desktop.store", "desktop.ui", "desktop.services", "sync"}
+    found = {
+        m for m in imported_modules(path) if any(m == f or m.startswith(f + ".") for f in forbidden)
+    }
+    assert not found, f"{path.relative_to(ROOT)} imports {sorted(found)}"
+
+
+@pytest.mark.parametrize("path", python_files("sync"), ids=lambda p: p.name)
+def test_sync_imports_nothing_from_desktop(path: Path) -> None:
+    assert "desktop" not in {top(m) for m in imported_modules(path)}
+
+
+def test_a_rule_violation_is_caught(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("import sqlite3\nfrom PySide6.QtWidgets import QLabel\n")
+    assert {"sqlite3", "PySide6.QtWidgets"} <= imported_modules(bad)
