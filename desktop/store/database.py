@@ -1,0 +1,394 @@
+"""The encrypted store: one SQLCipher database keyed by the data key from the keyfile.
+
+A data folder holds ``store.db`` (SQLCipher 4, raw 32-byte key, WAL mode) and ``store.key``
+(see keyfile.py), and SQLite's own ``store.db-wal`` / ``-shm`` while open. The folder is
+0700 and the files 0600 where the OS has POSIX modes.
+
+Opening never changes a byte on disk until the key has been proved by reading the
+database: every refusal (wrong passphrase, damaged or foreign keyfile, a database that is
+not ours, no SQLCipher) leaves the folder exactly as it was.
+
+Only this module and migrations.py talk to ``sqlcipher3``; the standard ``sqlite3`` module
+is never used (it ignores ``PRAGMA key`` and would write plaintext).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, NoReturn, Protocol
+
+from sqlcipher3 import dbapi2
+
+from desktop.store import fsutil, schema
+from desktop.store.errors import (
+    KeyfileMissingError,
+    KeyMismatchError,
+    NotAStoreError,
+    SQLCipherUnavailableError,
+    StoreExistsError,
+    StoreIOError,
+    StoreNotFoundError,
+    io_error_from,
+)
+from desktop.store.keyfile import (
+    DATA_KEY_BYTES,
+    check_passphrase,
+    create_keyfile,
+    read_keyfile,
+    rewrap,
+    unwrap,
+)
+from desktop.store.migrations import apply_migrations
+
+DB_NAME = "store.db"
+KEYFILE_NAME = "store.key"
+# Files SQLite itself may create beside the database.
+SQLITE_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# The first 16 bytes of every unencrypted SQLite database; SQLCipher's page 1 is random.
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+_DB_MISSING_MESSAGE = (
+    "The store's key file is here but its database (store.db) is missing. Put the database "
+    "back in the data folder. If the store was never used, wipe it and create a new one."
+)
+
+Params = Sequence[Any] | Mapping[str, Any]
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the store relies on (sqlcipher3 has no type stubs)."""
+
+    @property
+    def rowcount(self) -> int: ...
+    @property
+    def lastrowid(self) -> int | None: ...
+    @property
+    def description(self) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def fetchmany(self, size: int = ..., /) -> list[Any]: ...
+    def close(self) -> None: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a sqlcipher3 connection the store relies on."""
+
+    row_factory: Any
+
+    @property
+    def in_transaction(self) -> bool: ...
+    @property
+    def total_changes(self) -> int: ...
+    def execute(self, sql: str, parameters: Params = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Params], /) -> Cursor: ...
+    def cursor(self) -> Cursor: ...
+    def create_function(
+        self, name: str, narg: int, func: Callable[..., Any] | None, /, *, deterministic: bool = ...
+    ) -> None: ...
+    def close(self) -> None: ...
+
+
+class Store:
+    """An open, unlocked store: one SQLCipher connection and its data folder.
+
+    The connection is in autocommit mode: every statement outside ``transaction()`` commits
+    on its own. It belongs to the thread that opened it (sqlcipher3's default
+    ``check_same_thread``); give the Store to one worker.
+    """
+
+    def __init__(self, conn: Connection, data_dir: Path) -> None:
+        self._conn: Connection | None = conn
+        self._data_dir = data_dir
+        self._in_transaction = False
+
+    @property
+    def conn(self) -> Connection:
+        """The connection. Raises RuntimeError once the store is closed."""
+        if self._conn is None:
+            raise RuntimeError("the store is closed")
+        return self._conn
+
+    @property
+    def data_dir(self) -> Path:
+        return self._data_dir
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def close(self) -> None:
+        """Close the connection (an open transaction is rolled back). Idempotent.
+
+        SQLite checkpoints the WAL into store.db and removes -wal/-shm on the last close.
+        Raises StoreIOError if the disk refuses the final checkpoint.
+        """
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            conn.close()
+        except dbapi2.Error as e:
+            _raise_translated(e)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def execute(self, sql: str, params: Params = ()) -> Cursor:
+        """Execute one statement with bound ``params`` and return its cursor.
+
+        Raises StoreIOError when the disk is full or cannot be written; other SQLite errors
+        propagate unchanged (they are programming errors or constraint violations).
+        """
+        try:
+            return self.conn.execute(sql, params)
+        except dbapi2.Error as e:
+            _raise_translated(e)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """Run the block in one write transaction: BEGIN IMMEDIATE, then COMMIT or ROLLBACK.
+
+        Yields the connection. The write lock is taken at the start, so the block never
+        fails half-way for lack of it. Any exception in the block rolls back and propagates
+        (SQLite disk-full / I/O errors as StoreIOError). Raises RuntimeError if a
+        transaction is already open: transactions do not nest.
+        """
+        conn = self.conn
+        if self._in_transaction or conn.in_transaction:
+            raise RuntimeError("transactions do not nest")
+        self.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            try:
+                yield conn
+            except BaseException as e:
+                _rollback_quietly(conn)
+                if isinstance(e, dbapi2.Error):
+                    _raise_translated(e)
+                raise
+            try:
+                conn.execute("COMMIT")
+            except dbapi2.Error as e:
+                _rollback_quietly(conn)
+                _raise_translated(e)
+        finally:
+            self._in_transaction = False
+
+
+def store_exists(data_dir: Path) -> bool:
+    """True if ``data_dir`` holds a store database or keyfile (even a dangling symlink)."""
+    return os.path.lexists(data_dir / DB_NAME) or os.path.lexists(data_dir / KEYFILE_NAME)
+
+
+def create_store(data_dir: Path, passphrase: str) -> Store:
+    """Create a new, empty store in ``data_dir`` and return it open.
+
+    Creates ``data_dir`` (0700, parents too) if needed, draws a 32-byte random data key,
+    writes the keyfile (0600), then the database (0600), and applies the schema.
+    On failure removes the files it created and raises: WeakPassphraseError (before
+    anything is touched), StoreExistsError (a database or keyfile is already there; never
+    overwritten), StoreIOError, SQLCipherUnavailableError.
+    A hard crash between writing the keyfile and creating the database (a few
+    microseconds) leaves a keyfile alone; open_store then says so and wipe_store clears it.
+    """
+    check_passphrase(passphrase)
+    if store_exists(data_dir):
+        raise StoreExistsError()
+    try:
+        fsutil.make_private_dir(data_dir)
+    except OSError as e:
+        raise StoreIOError() from e
+    db_path = data_dir / DB_NAME
+    key_path = data_dir / KEYFILE_NAME
+    # secrets returns an immutable bytes object we cannot wipe; the bytearray copy we can.
+    data_key = bytearray(secrets.token_bytes(DATA_KEY_BYTES))
+    created: list[Path] = []
+    try:
+        create_keyfile(key_path, passphrase, data_key)
+        created.append(key_path)
+        try:
+            fsutil.create_private_file(db_path)
+        except FileExistsError as e:
+            raise StoreExistsError() from e
+        except OSError as e:
+            raise StoreIOError() from e
+        created.append(db_path)
+        return _open_keyed(data_dir, data_key)
+    except BaseException:
+        _remove_created(created)
+        raise
+    finally:
+        _zero(data_key)
+
+
+def open_store(data_dir: Path, passphrase: str) -> Store:
+    """Unlock and open the store in ``data_dir``, applying pending migrations.
+
+    Raises StoreNotFoundError (no store, or the keyfile without its database),
+    KeyfileMissingError, KeyfileCorruptError, WrongPassphraseError, KeyMismatchError (the
+    key does not open this database), NotAStoreError (an unencrypted SQLite database),
+    SQLCipherUnavailableError, StoreTooNewError, StoreMigrationError, StoreIOError.
+    On every error no file in ``data_dir`` is created, changed or removed.
+    """
+    db_path = data_dir / DB_NAME
+    key_path = data_dir / KEYFILE_NAME
+    has_db = os.path.lexists(db_path)
+    has_key = os.path.lexists(key_path)
+    if not has_db and not has_key:
+        raise StoreNotFoundError()
+    if not has_key:
+        raise KeyfileMissingError()
+    if not has_db:
+        raise StoreNotFoundError(_DB_MISSING_MESSAGE)
+    data_key = unwrap(read_keyfile(key_path), passphrase)
+    try:
+        return _open_keyed(data_dir, data_key)
+    finally:
+        _zero(data_key)
+
+
+def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) -> None:
+    """Re-wrap the store's data key under ``new_passphrase``; the database is not touched.
+
+    Atomic: after a crash either passphrase works. Raises WeakPassphraseError (checked
+    first), StoreNotFoundError, KeyfileMissingError, KeyfileCorruptError,
+    WrongPassphraseError, StoreIOError.
+    """
+    check_passphrase(new_passphrase)
+    if not store_exists(data_dir):
+        raise StoreNotFoundError()
+    rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)
+
+
+def _connect(db_path: Path) -> Connection:
+    """Open an existing database file without creating anything (URI ``mode=rw``)."""
+    uri = db_path.absolute().as_uri() + "?mode=rw"
+    try:
+        conn: Connection = dbapi2.connect(uri, uri=True, isolation_level=None)
+    except dbapi2.Error as e:
+        _raise_translated(e)
+    return conn
+
+
+def _open_keyed(data_dir: Path, data_key: bytearray) -> Store:
+    db_path = data_dir / DB_NAME
+    conn = _connect(db_path)
+    try:
+        _prepare_cipher(conn)
+        _apply_key(conn, data_key)
+        _prove_key(conn, db_path)
+        # The key is proved: from here on we may touch the files.
+        _make_files_private(data_dir)
+        for pragma in (
+            "PRAGMA secure_delete = ON",
+            "PRAGMA temp_store = MEMORY",  # no plaintext temp files
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA journal_mode = WAL",
+        ):
+            conn.execute(pragma).fetchall()
+        apply_migrations(conn, schema.MIGRATIONS)
+        _make_files_private(data_dir)  # -wal and -shm now exist
+    except BaseException as e:
+        with contextlib.suppress(Exception):
+            conn.close()
+        if isinstance(e, dbapi2.Error):
+            _raise_translated(e)
+        raise
+    return Store(conn, data_dir)
+
+
+def _prepare_cipher(conn: Connection) -> None:
+    # SQLCipher 4.6+ logs key failures to stderr at its default WARN level; the level is
+    # process-wide, and set before anything else can log.
+    conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if row is None or not row[0]:
+        raise SQLCipherUnavailableError()
+    # Must precede keying: SQLCipher then wipes and locks the memory holding key material.
+    conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
+
+
+def _apply_key(conn: Connection, data_key: bytearray) -> None:
+    # A raw key ("x'...'"), so SQLCipher runs no KDF of its own. The hex text is an
+    # immutable str we cannot wipe: Python gives no way around that, so it lives until the
+    # garbage collector reuses its memory. Never log it or put it in an exception.
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"").fetchall()
+
+
+def _prove_key(conn: Connection, db_path: Path) -> None:
+    """Read page 1 at once so a wrong key fails here, before anything is written."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except dbapi2.DatabaseError as e:
+        if getattr(e, "sqlite_errorname", None) != "SQLITE_NOTADB":
+            raise
+        if _starts_with_plain_header(db_path):
+            raise NotAStoreError() from e
+        raise KeyMismatchError() from e
+
+
+def _starts_with_plain_header(db_path: Path) -> bool:
+    try:
+        with open(db_path, "rb") as f:
+            return f.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _store_files(data_dir: Path) -> list[Path]:
+    db_path = data_dir / DB_NAME
+    sides = [db_path.with_name(DB_NAME + suffix) for suffix in SQLITE_SIDE_SUFFIXES]
+    return [db_path, *sides, data_dir / KEYFILE_NAME]
+
+
+def _make_files_private(data_dir: Path) -> None:
+    try:
+        fsutil.make_private(data_dir)
+        for path in _store_files(data_dir):
+            fsutil.make_private(path)
+    except OSError as e:
+        raise StoreIOError() from e
+
+
+def _remove_created(paths: Iterable[Path]) -> None:
+    for path in paths:
+        targets = [path]
+        if path.name == DB_NAME:
+            targets += [path.with_name(DB_NAME + suffix) for suffix in SQLITE_SIDE_SUFFIXES]
+        for target in targets:
+            with contextlib.suppress(OSError):
+                target.unlink()
+
+
+def _rollback_quietly(conn: Connection) -> None:
+    # After some errors SQLite has already rolled back; a second ROLLBACK then fails.
+    if conn.in_transaction:
+        with contextlib.suppress(dbapi2.Error):
+            conn.execute("ROLLBACK")
+
+
+def _raise_translated(e: BaseException) -> NoReturn:
+    """Re-raise ``e``, as StoreIOError if it means disk full / I/O / permission."""
+    io_error = io_error_from(e)
+    if io_error is not None:
+        raise io_error from e
+    raise e
+
+
+def _zero(buf: bytearray) -> None:
+    buf[:] = bytes(len(buf))
