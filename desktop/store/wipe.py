@@ -1,0 +1,120 @@
+"""Panic wipe (invariant 4): make the store unreadable at once, then remove its files.
+
+Which files are the store's — the rule, by name, inside ``data_dir`` only:
+
+- key material: ``store.key`` and its temp files ``store.key.tmp-*`` (left by a crash
+  during a passphrase change);
+- the database: ``store.db`` and every ``store.db-*`` (SQLite's ``-wal``, ``-shm``,
+  ``-journal`` and ``-mj*`` super-journals).
+
+Nothing else is touched: no other file name, no subdirectory (never recursed into, even if
+named like a store file), nothing outside ``data_dir``. ``data_dir`` itself is removed only
+if it is then empty.
+
+Speed over ritual: the keyfile is overwritten once with random bytes, synced and unlinked
+first; without it (and the passphrase) the database is ciphertext nobody can open, so the
+database files are only unlinked, never overwritten pass by pass. An in-place overwrite is
+best effort: SSDs and copy-on-write file systems may keep the old blocks, which still need
+the passphrase through Argon2id to be of any use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from desktop.store import fsutil
+from desktop.store.database import DB_NAME, KEYFILE_NAME
+from desktop.store.errors import StoreIOError
+
+_KEY_TEMP_PREFIX = KEYFILE_NAME + fsutil.TEMP_INFIX
+_DB_SIDE_PREFIX = DB_NAME + "-"
+# A real keyfile is under 4 KiB; overwrite at most this much of anything bigger.
+_MAX_OVERWRITE = 1024 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def is_key_file(name: str) -> bool:
+    """True for the names of files holding key material (keyfile and its temp files)."""
+    return name == KEYFILE_NAME or name.startswith(_KEY_TEMP_PREFIX)
+
+
+def is_database_file(name: str) -> bool:
+    """True for the database and the files SQLite writes beside it."""
+    return name == DB_NAME or name.startswith(_DB_SIDE_PREFIX)
+
+
+def wipe_store(data_dir: Path) -> None:
+    """Destroy the store in ``data_dir``: key material first, then the database files.
+
+    Missing files, or a missing ``data_dir``, are fine: the wipe finishes what it can. If a
+    file cannot be removed the wipe still goes on with the others, then raises StoreIOError.
+    Never asks for confirmation and never raises for an already wiped store. The store
+    must not be open in this process (close it first); its files would be unlinked anyway
+    on POSIX, but Windows refuses to remove open files.
+    """
+    try:
+        entries = [e for e in os.scandir(data_dir) if not e.is_dir(follow_symlinks=False)]
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise StoreIOError() from e
+    failures: list[OSError] = []
+
+    # The keyfile itself before its temp files: it is the one certain to hold the key.
+    key_files = sorted((e for e in entries if is_key_file(e.name)), key=lambda e: e.name)
+    for entry in key_files:
+        _destroy_key_file(Path(entry.path), failures)
+    _sync_dir(data_dir, failures)
+
+    for entry in entries:
+        if is_database_file(entry.name):
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                pass
+            except OSError as e:
+                failures.append(e)
+    _sync_dir(data_dir, failures)
+
+    with contextlib.suppress(OSError):  # not empty: other files are the user's
+        data_dir.rmdir()
+    if failures:
+        raise StoreIOError() from failures[0]
+
+
+def _destroy_key_file(path: Path, failures: list[OSError]) -> None:
+    """Overwrite once with random bytes and fsync, then unlink, even if the overwrite failed."""
+    try:
+        # O_NOFOLLOW: a symlink is only unlinked, its target never overwritten.
+        fd = os.open(path, os.O_WRONLY | _NOFOLLOW | _BINARY)
+    except FileNotFoundError:
+        return
+    except OSError:
+        fd = -1  # a symlink, or not writable: still unlink it below
+    if fd >= 0:
+        try:
+            view = memoryview(secrets.token_bytes(min(os.fstat(fd).st_size, _MAX_OVERWRITE)))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except OSError as e:
+            failures.append(e)
+        finally:
+            os.close(fd)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        failures.append(e)
+
+
+def _sync_dir(data_dir: Path, failures: list[OSError]) -> None:
+    try:
+        fsutil.fsync_dir(data_dir)
+    except OSError as e:
+        failures.append(e)
