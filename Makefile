@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck unit clean
+.PHONY: run test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -27,6 +27,10 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: lint typecheck unit
+
+# Figures against limits measured in the same run; writes bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python -m bench.store_bench --reports $${BENCH_REPORTS:-10000}
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

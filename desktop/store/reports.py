@@ -112,34 +112,18 @@ class ReportRepository:
         A revision that replaces another marks that one superseded once it is queued.
         Raises `ReportNotFoundError` if `report.replaces` names no stored revision.
         """
+        self.add_many([report], state=state)
+
+    def add_many(
+        self, reports: Sequence[Report], *, state: ReportState = ReportState.QUEUED
+    ) -> None:
+        """Store several revisions in one transaction (an import, demo data): all or none."""
         if state not in (ReportState.DRAFT, ReportState.QUEUED):
             raise ValueError("new reports start as draft or queued")
-        body = report.content.to_json()
         now = _now()
         with self._store.transaction() as conn:
-            if report.replaces is not None:
-                self._require(conn, report.replaces)
-            conn.execute(
-                "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
-                " observed_at, created_at, updated_at, summary, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    report.id,
-                    report.lineage_id,
-                    report.revision,
-                    report.replaces,
-                    state.value,
-                    report.content.gate,
-                    format_utc(report.content.observed_at),
-                    format_utc(report.created_at),
-                    format_utc(now),
-                    _summary(body),
-                    _dump(body),
-                ),
-            )
-            self._index(conn, report.id, body)
-            if state is ReportState.QUEUED:
-                self._enqueue(conn, report, now)
+            for report in reports:
+                self._insert(conn, report, state, now)
 
     def save_draft(
         self,
@@ -347,6 +331,32 @@ class ReportRepository:
         return [r[0] for r in self._store.conn.execute(sql, tuple(args)).fetchall()]
 
     # -- internals ---------------------------------------------------------------------
+
+    def _insert(self, conn: Any, report: Report, state: ReportState, now: datetime) -> None:
+        body = report.content.to_json()
+        if report.replaces is not None:
+            self._require(conn, report.replaces)
+        conn.execute(
+            "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
+            " observed_at, created_at, updated_at, summary, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                report.id,
+                report.lineage_id,
+                report.revision,
+                report.replaces,
+                state.value,
+                report.content.gate,
+                format_utc(report.content.observed_at),
+                format_utc(report.created_at),
+                format_utc(now),
+                _summary(body),
+                _dump(body),
+            ),
+        )
+        self._index(conn, report.id, body)
+        if state is ReportState.QUEUED:
+            self._enqueue(conn, report, now)
 
     def _require(self, conn: Any, report_id: str) -> Any:
         row = conn.execute(
