@@ -13,9 +13,14 @@ from typing import Any
 Migration = Callable[[Any], None]
 
 
-_V1_STATEMENTS = [
-    statement.strip()
-    for statement in """
+def _statements(script: str) -> list[str]:
+    # Statement by statement: executescript() would commit behind the migrator's back,
+    # so no semicolon may appear inside the SQL below, comments included.
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+_V1_STATEMENTS = _statements(
+    """
         -- One row per revision. A draft may hold an incomplete body, every other state
         -- holds a body that passed validation when it left the draft state.
         -- seq is the rowid the full-text index points at (an INTEGER PRIMARY KEY is kept
@@ -78,14 +83,11 @@ _V1_STATEMENTS = [
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
-        """.split(";")
-    if statement.strip()
-]
+        """
+)
 
 
 def _v1_initial(conn: Any) -> None:
-    # Statement by statement: executescript() would commit behind the migrator's back.
-    # (So no semicolon may appear inside the SQL above, comments included.)
     for statement in _V1_STATEMENTS:
         conn.execute(statement)
 
