@@ -243,6 +243,8 @@ def open_store(data_dir: Path, passphrase: str) -> Store:
     key does not open this database), NotAStoreError (an unencrypted SQLite database),
     SQLCipherUnavailableError, StoreTooNewError, StoreMigrationError, StoreIOError.
     On every error no file in ``data_dir`` is created, changed or removed.
+    A zero-byte store.db (create_store interrupted before the schema) has nothing to lose
+    and accepts any key: it is initialised as a new, empty store.
     """
     db_path = data_dir / DB_NAME
     key_path = data_dir / KEYFILE_NAME

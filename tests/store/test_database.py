@@ -155,6 +155,26 @@ def test_failed_create_removes_what_it_wrote(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_create_interrupted_before_the_schema_opens_as_a_new_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(conn: object, migrations: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(database, "_open_keyed", crash)
+    with pytest.raises(KeyboardInterrupt):
+        create_store(tmp_path, PASSPHRASE)
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []  # an interrupt is cleaned up like any error
+
+    # What a hard crash at that point leaves: the keyfile and an empty database file.
+    create_with_probe(tmp_path / "model")
+    shutil.copyfile(tmp_path / "model" / KEYFILE_NAME, tmp_path / KEYFILE_NAME)
+    (tmp_path / DB_NAME).touch()
+    with open_store(tmp_path, PASSPHRASE) as store:
+        assert store.execute("PRAGMA user_version").fetchone()[0] >= 1
+
+
 def test_store_exists(tmp_path: Path, data_dir: Path) -> None:
     assert store_exists(data_dir)
     assert not store_exists(tmp_path / "nowhere")
