@@ -298,8 +298,8 @@ class ReportRepository:
 
         Terms of three or more characters use the trigram index; shorter ones (a two-letter
         Chinese word, a Burmese syllable) are looked for in the narrative and in crossing
-        names by a scan of the candidates, or of all rows when no term is long enough. Case-insensitive for scripts that have case.
-        Returns [] for a blank query.
+        names by a scan of the candidates, or of all rows when no term is long enough.
+        Case-insensitive for scripts that have case. Returns [] for a blank query.
         """
         terms = [t.casefold() for t in query[:MAX_QUERY_CHARS].split() if t]
         if not terms:
