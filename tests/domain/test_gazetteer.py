@@ -27,7 +27,7 @@ from desktop.resources import resource_path, resources_root
 SHIPPED = resource_path("gazetteer", "gazetteer.json")
 SIX = ("laiza", "mai_ja_yang", "lweje", "pang_war", "kanpaiti", "hpimaw")
 
-# Every spelling named in /work/shared/DOMAIN-NOTES.md ("The crossings" and the gate
+# Every spelling named in the domain notes ("The crossings" and the gate
 # patterns), plus the Chinese-side names the reporting uses.
 DOMAIN_ALIASES = [
     ("Laiza", "laiza"),
