@@ -66,6 +66,8 @@ class ReportRow:
     observed_at: datetime | None
     updated_at: datetime
     summary: str
+    china_side: str | None = None
+    myanmar_side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ class ReportRepository:
         if row is None:
             raise ReportNotFoundError(report_id)
         summary_row = _row(row)
-        replaces, created_at, body = row[8], _parse_time(row[9]), json.loads(row[10])
+        replaces, created_at, body = row[10], _parse_time(row[11]), json.loads(row[12])
         content: ReportContent | None
         if summary_row.state is ReportState.DRAFT:
             # A draft may be incomplete: it is a report only once it validates.
@@ -418,8 +420,10 @@ class ReportRepository:
         return texts
 
 
-_ROW_COLUMNS = "id, lineage_id, revision, state, gate, observed_at"
-_ROW_COLUMNS += ", updated_at, summary"
+_ROW_COLUMNS = (
+    "id, lineage_id, revision, state, gate, observed_at, updated_at, summary,"
+    " json_extract(body, '$.china_side'), json_extract(body, '$.myanmar_side')"
+)
 
 
 def _row(raw: Sequence[Any]) -> ReportRow:
@@ -432,7 +436,14 @@ def _row(raw: Sequence[Any]) -> ReportRow:
         observed_at=None if raw[5] is None else _parse_time(raw[5]),
         updated_at=_parse_time(raw[6]),
         summary=raw[7],
+        china_side=_text_or_none(raw[8]),
+        myanmar_side=_text_or_none(raw[9]),
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    # A draft's body is unchecked: a side may be missing or not even text.
+    return value if isinstance(value, str) else None
 
 
 def _where(where: ReportFilter) -> tuple[str, tuple[Any, ...]]:

@@ -1,0 +1,88 @@
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.store.reports import ReportRow, ReportState
+from desktop.ui.report_model import ID_ROLE, PAGE_SIZE, ReportListModel
+
+BASE = datetime(2024, 11, 12, 3, tzinfo=UTC)
+
+
+def fake_row(report_id: str) -> ReportRow:
+    number = int(report_id.removeprefix("r"))
+    return ReportRow(
+        id=report_id,
+        lineage_id=report_id,
+        revision=1,
+        state=ReportState.QUEUED,
+        gate=("laiza", "pang_war", None)[number % 3],
+        observed_at=BASE - timedelta(minutes=number),
+        updated_at=BASE,
+        summary=f"report {number}",
+        china_side="closed",
+        myanmar_side="open",
+    )
+
+
+class CountingFetcher:
+    """Answers like the store worker does: later, on the GUI thread's event loop."""
+
+    def __init__(self) -> None:
+        self.requests: list[int] = []
+
+    def __call__(self, ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
+        self.requests.append(len(ids))
+        rows = [fake_row(i) for i in ids]
+        QTimer.singleShot(0, lambda: done(rows))
+
+
+def test_model_passes_qt_model_tester_and_fetches_lazily(qtbot: QtBot) -> None:
+    fetcher = CountingFetcher()
+    model = ReportListModel(fetcher, default_gazetteer())
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_ids([f"r{i}" for i in range(100_000)])
+    assert model.rowCount() == 100_000
+    assert fetcher.requests == []  # nothing fetched until a row is shown
+
+    first = model.index(0, 0)
+    assert model.data(first) == "…"
+    assert model.data(first, ID_ROLE) == "r0"
+    with qtbot.waitSignal(model.dataChanged, timeout=2000):
+        pass
+    assert model.data(model.index(0, 1)) == "Laiza"
+    assert model.data(model.index(2, 1)) == "(not in the list)"
+    assert model.data(model.index(0, 2)) == "closed"
+    assert model.data(model.index(0, 5)) == "report 0"
+    assert fetcher.requests == [PAGE_SIZE]
+
+    # Far down the list: one more page, not everything in between.
+    model.data(model.index(99_999, 0))
+    qtbot.waitUntil(lambda: model.data(model.index(99_999, 5)) == "report 99999", timeout=2000)
+    assert fetcher.requests == [PAGE_SIZE, PAGE_SIZE]
+
+
+def test_results_for_an_old_list_are_ignored(qtbot: QtBot) -> None:
+    pending: list[Callable[[], None]] = []
+
+    def slow_fetch(ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
+        pending.append(lambda: done([fake_row(i) for i in ids]))
+
+    model = ReportListModel(slow_fetch, default_gazetteer())
+    model.set_ids(["r1", "r2"])
+    model.data(model.index(0, 0))
+    model.set_ids(["r3"])
+    with qtbot.assertNotEmitted(model.dataChanged):
+        pending[0]()
+    assert model.data(model.index(0, 5)) == ""  # r3 is still to be fetched
+
+
+def test_headers_and_invalid_indexes(qtbot: QtBot) -> None:
+    model = ReportListModel(CountingFetcher(), default_gazetteer())
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Crossing"
+    assert model.data(QModelIndex()) is None
+    assert model.report_id(5) is None
+    assert model.rowCount(model.index(0, 0)) == 0
