@@ -5,7 +5,8 @@ Which files are the store's — the rule, by name, inside ``data_dir`` only:
 - key material: ``store.key`` and its temp files ``store.key.tmp-*`` (left by a crash
   during a passphrase change);
 - the database: ``store.db`` and every ``store.db-*`` (SQLite's ``-wal``, ``-shm``,
-  ``-journal`` and ``-mj*`` super-journals).
+  ``-journal`` and ``-mj*`` super-journals);
+- the unlock state ``store.unlock`` (attempt counter, language) and its temp files.
 
 Nothing else is touched: no other file name, no subdirectory (never recursed into, even if
 named like a store file), nothing outside ``data_dir``. ``data_dir`` itself is removed only
@@ -28,6 +29,7 @@ from pathlib import Path
 from desktop.store import fsutil
 from desktop.store.database import DB_NAME, KEYFILE_NAME
 from desktop.store.errors import StoreIOError
+from desktop.store.unlock_state import UNLOCK_STATE_NAME
 
 _KEY_TEMP_PREFIX = KEYFILE_NAME + fsutil.TEMP_INFIX
 _DB_SIDE_PREFIX = DB_NAME + "-"
@@ -43,8 +45,10 @@ def is_key_file(name: str) -> bool:
 
 
 def is_database_file(name: str) -> bool:
-    """True for the database and the files SQLite writes beside it."""
-    return name == DB_NAME or name.startswith(_DB_SIDE_PREFIX)
+    """True for the database, the files SQLite writes beside it, and the unlock state."""
+    return name in (DB_NAME, UNLOCK_STATE_NAME) or name.startswith(
+        (_DB_SIDE_PREFIX, UNLOCK_STATE_NAME + fsutil.TEMP_INFIX)
+    )
 
 
 def wipe_store(data_dir: Path) -> None:

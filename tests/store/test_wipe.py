@@ -11,6 +11,7 @@ import pytest
 from desktop.store import wipe
 from desktop.store.database import DB_NAME, KEYFILE_NAME, create_store, open_store
 from desktop.store.errors import StoreIOError, StoreNotFoundError
+from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.store.wipe import wipe_store
 
 PASSPHRASE = "a long test passphrase"
@@ -172,3 +173,11 @@ def test_a_file_that_cannot_go_does_not_stop_the_rest(
 def test_the_naming_rule(name: str, key: bool, db: bool) -> None:
     assert wipe.is_key_file(name) is key
     assert wipe.is_database_file(name) is db
+
+
+def test_wipe_removes_the_unlock_state(tmp_path: Path) -> None:
+    data_dir = tmp_path / "store"
+    create_store(data_dir, "a long test passphrase").close()
+    write_unlock_state(data_dir, UnlockState(failed_attempts=3))
+    wipe_store(data_dir)
+    assert not data_dir.exists()
