@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.store.database import Store, create_store, open_store
+from desktop.store.database import Store
 
 T = TypeVar("T")
 
@@ -105,20 +105,20 @@ class StoreWorker(QObject):
 
     def open(
         self,
-        data_dir: Path,
-        passphrase: str,
-        *,
-        create: bool,
+        opener: Callable[[], Store],
         on_done: Callable[[None], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        """Unlock (or create) the store on the worker thread; emit `opened` on success."""
+        """Run `opener` (unlock or create) on the worker thread; it owns the returned Store.
+
+        Emits `opened` on success. Any store already open is closed first.
+        """
 
         def work(_: Store | None) -> None:
             if self._executor.store is not None:
                 self._executor.store.close()
-            opener = create_store if create else open_store
-            self._executor.store = opener(data_dir, passphrase)
+                self._executor.store = None
+            self._executor.store = opener()
 
         def done(result: None) -> None:
             self._is_open = True
@@ -127,14 +127,24 @@ class StoreWorker(QObject):
 
         self._enqueue(self._submit_unlocked, work, done, on_error)
 
-    def close(self, on_done: Callable[[None], None] | None = None) -> None:
-        """Lock: close the connection on the worker thread; emit `closed`. Idempotent."""
+    def close(
+        self,
+        on_done: Callable[[None], None] | None = None,
+        *,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Lock: close the connection on the worker thread, run `then` there (e.g. a wipe),
+        and emit `closed`. Idempotent. Errors in `then` are ignored only if `on_done` is
+        None; otherwise `closed` is still emitted and `on_done` gets None.
+        """
         self._is_open = False
 
         def work(_: Store | None) -> None:
             store, self._executor.store = self._executor.store, None
             if store is not None:
                 store.close()
+            if then is not None:
+                then()
 
         def done(result: None) -> None:
             self.closed.emit()

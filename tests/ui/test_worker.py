@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.store.database import Store
+from desktop.store.database import Store, create_store, open_store
 from desktop.store.errors import WrongPassphraseError
 from desktop.ui.worker import StoreLockedError, StoreWorker
 
@@ -31,9 +31,7 @@ def test_jobs_run_off_the_gui_thread(qtbot: QtBot, worker: StoreWorker, tmp_path
     data_dir = tmp_path / "s"
     opened = wait_for(
         qtbot,
-        lambda done, fail: worker.open(
-            data_dir, PASSPHRASE, create=True, on_done=done, on_error=fail
-        ),
+        lambda done, fail: worker.open(lambda: create_store(data_dir, PASSPHRASE), done, fail),
     )
     assert "error" not in opened
     assert worker.is_open
@@ -59,14 +57,12 @@ def test_wrong_passphrase_comes_back_as_an_error(
     data_dir = tmp_path / "s"
     wait_for(
         qtbot,
-        lambda d, f: worker.open(data_dir, PASSPHRASE, create=True, on_done=d, on_error=f),
+        lambda d, f: worker.open(lambda: create_store(data_dir, PASSPHRASE), d, f),
     )
     worker.close()
     outcome = wait_for(
         qtbot,
-        lambda d, f: worker.open(
-            data_dir, "wrong passphrase!", create=False, on_done=d, on_error=f
-        ),
+        lambda d, f: worker.open(lambda: open_store(data_dir, "wrong passphrase!"), d, f),
     )
     assert isinstance(outcome["error"], WrongPassphraseError)
     assert not worker.is_open
@@ -75,7 +71,7 @@ def test_wrong_passphrase_comes_back_as_an_error(
 def test_job_exceptions_reach_on_error(qtbot: QtBot, worker: StoreWorker, tmp_path: Path) -> None:
     wait_for(
         qtbot,
-        lambda d, f: worker.open(tmp_path / "s", PASSPHRASE, create=True, on_done=d, on_error=f),
+        lambda d, f: worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), d, f),
     )
 
     def failing(store: Store) -> None:
