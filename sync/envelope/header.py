@@ -45,6 +45,7 @@ MIN_HEADER = FIXED_HEADER + 1
 AEAD_TAG_SIZE = 16
 MAX_ENVELOPE = 32 * 1024 * 1024
 DEVICE_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+HEX_KEY_ID = re.compile(f"[0-9a-f]{{{2 * FINGERPRINT_SIZE}}}")
 
 
 class EnvelopeKind(StrEnum):
@@ -119,10 +120,8 @@ class EnvelopeHeader:
             raise ValueError(f"unknown KEM {self.kem!r}")
         if self.version != FORMAT_VERSION:
             raise ValueError(f"only format version {FORMAT_VERSION} can be written")
-        rid = self.recipient_key_id
-        if len(rid) != 2 * FINGERPRINT_SIZE or rid != rid.lower():
+        if not HEX_KEY_ID.fullmatch(self.recipient_key_id):
             raise ValueError("recipient_key_id is 32 lowercase hex digits")
-        bytes.fromhex(rid)
 
     def encode(self) -> bytes:
         """The header bytes: magic, version, length and header fields (the HPKE ``info``)."""

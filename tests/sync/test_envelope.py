@@ -529,6 +529,9 @@ def test_seal_refuses_bad_arguments(newsroom: NewsroomKeyPair, device: DeviceSig
         sealed(newsroom, device, device_id="x" * 65)
     with pytest.raises(ValueError, match="EnvelopeKind"):
         sealed(newsroom, device, kind="diary")
+    for bad in ("0" * 31, "A" * 32, " 0" * 16, "0" * 33):
+        with pytest.raises(ValueError, match="recipient_key_id"):
+            EnvelopeHeader(EnvelopeKind.REPORT, new_id(), DEVICE, bad, newsroom.kem)
 
 
 # --- random input --------------------------------------------------------------------------
