@@ -1,0 +1,170 @@
+"""The PII guard flags phones, e-mails, NRC numbers and plates, and stays quiet on the rest.
+
+Issue 3: each pattern in Latin and Burmese digits; prices, amounts, dates, times and
+counts — what every report is full of — must not raise a warning.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from desktop.services.pii import MESSAGES, PiiFinding, scan
+
+BURMESE = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
+
+
+def burmese(text: str) -> str:
+    return text.translate(BURMESE)
+
+
+POSITIVES: list[tuple[str, str]] = [
+    # Myanmar mobiles: international, local, without the plus; spaces, dashes, none.
+    ("phone", "+95 9 123 456 789"),
+    ("phone", "+959123456789"),
+    ("phone", "+95-9-4500-1234"),
+    ("phone", "(+95) 9 250 123 456"),
+    ("phone", "09 123 456 789"),
+    ("phone", "09-4567-8901"),
+    ("phone", "09123456789"),
+    ("phone", "0945001234"),
+    ("phone", "959 123 456 789"),
+    ("phone", "959123456789"),
+    # Landlines: Yangon, Myitkyina.
+    ("phone", "01-234567"),
+    ("phone", "074 23456"),
+    # China and Thailand.
+    ("phone", "+86 138 1234 5678"),
+    ("phone", "+8613812345678"),
+    ("phone", "0086 138 1234 5678"),
+    ("phone", "138 1234 5678"),
+    ("phone", "138-1234-5678"),
+    ("phone", "+66 81 234 5678"),
+    ("phone", "+66-2-123-4567"),
+    ("email", "ko.aung@gmail.com"),
+    ("email", "laiza_trader+gate@proton.me"),
+    ("email", "news.desk@mail.example.org"),
+    ("nrc", "1/MaKaNa(N)123456"),
+    ("nrc", "12/OuKaMa(N)123456"),
+    ("nrc", "14/PaThaNa(E)654321"),
+    ("nrc", "9/MaHtaLa(P)000123"),
+    ("nrc", "12/LMN (N) 144144"),
+    ("nrc", "12 / LaMaNa ( Naing ) 144144"),
+    ("nrc", "1/MaKaNa(N) 123456"),
+    ("nrc", "၁/မကန(နိုင်)၁၂၃၄၅၆"),
+    ("nrc", "၁၂/ဥကမ(နိုင်)၁၂၃၄၅၆"),
+    ("nrc", "၁၄/ပသန(ဧည့်)၁၂၃၄၅၆"),
+    ("nrc", "၅/ကလန(ပြု)၀၀၀၁၂၃"),
+    ("plate", "YGN 2B-1234"),
+    ("plate", "1A-2345"),
+    ("plate", "MDY 5K/6789"),
+    ("plate", "KCN 3F-4455"),
+    ("plate", "၂ဘ/၁၂၃၄"),
+    ("plate", "၂ဘ-၁၂၃၄"),
+    ("plate", "云N·12345"),
+    ("plate", "云N12345"),
+    ("plate", "云N 1234D"),
+    ("plate", "云A·D12345"),  # new-energy vehicle: six characters
+]
+# The same identifiers written with Burmese digits (and mixed): digits are digits.
+BURMESE_POSITIVES: list[tuple[str, str]] = [
+    (kind, burmese(text))
+    for kind, text in POSITIVES
+    if kind != "email" and any(ch.isdigit() for ch in text) and burmese(text) != text
+] + [
+    ("phone", "၀၉ ၁၂၃ ၄၅၆ ၇၈၉"),
+    ("phone", "+၉၅ ၉ ၁၂၃ ၄၅၆ ၇၈၉"),
+    ("phone", "09 ၁၂၃ ၄၅၆ ၇၈၉"),
+    ("nrc", "1/MaKaNa(N)၁၂၃၄၅၆"),
+    ("plate", "YGN ၂B-၁၂၃၄"),
+]
+
+
+def only_finding(text: str) -> PiiFinding:
+    findings = scan(text)
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
+@pytest.mark.parametrize(("kind", "identifier"), POSITIVES + BURMESE_POSITIVES)
+def test_each_kind_is_found_alone_and_in_a_sentence(kind: str, identifier: str) -> None:
+    for text in (
+        identifier,
+        f"The trader said to call {identifier}, then left.",
+        f"ကုန်သည်က {identifier} ကို ဆက်သွယ်ပါ။",
+        f"{identifier}\nnext line",
+    ):
+        start = text.index(identifier)
+        finding = only_finding(text)
+        assert finding.kind == kind
+        assert finding.matched == identifier, text
+        assert (finding.start, finding.end) == (start, start + len(identifier))
+        assert text[finding.start : finding.end] == finding.matched
+        assert finding.message == MESSAGES[finding.kind]
+
+
+NEGATIVES = [
+    # Prices and amounts.
+    "Diesel is 4500 kyat a litre now.",
+    "ဆီဈေး တစ်လီတာ ၄၅၀၀ ကျပ် ဖြစ်သည်။",
+    "Petrol costs 35 yuan per litre on the Chinese side.",
+    "Rice went from 1,200,000 MMK to 1,450,000 MMK a truck.",
+    "ကျပ် ၁,၂၀၀,၀၀၀",
+    "12 000 000 kyat for the whole load",
+    "price rose from 3000 to 4500 kyat (+50%)",
+    "Only 2,500 CNY per tonne; 1.5 million kyat by road.",
+    # Dates and times.
+    "Closed on 12.11.2024 at 09:30.",
+    "2024-11-12",
+    "on 12/11/2024 at 09:30",
+    "09.11.2024",
+    "09-11-2024 10:30",
+    "2024/11/12 18:45",
+    "၁၂ နိုဝင်ဘာ ၂၀၂၄",
+    "၁၂.၁၁.၂၀၂၄ ၀၉:၃၀",
+    "1:30 pm, then at 0930 hours 300 people",
+    # Counts and other numbers.
+    "300 mines are idle and 1500 workers left.",
+    "hundreds of people waited at the gate",
+    "3/4 of the 150000 people",
+    "1/2 of 300 trucks turned back",
+    "+1 500 trucks",
+    "the 2nd gate, Route 3 km 1200",
+    "GPS 24.78, 97.55",
+    "COVID-19 and 4x4 trucks",
+    "The KIA (N) closed the road to Lweje.",
+    "",
+    "中方关闭口岸，燃油和日用品短缺，价格上涨。",
+    "လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_prices_dates_times_amounts_and_counts_are_not_flagged(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_several_findings_come_in_order_without_overlap() -> None:
+    text = (
+        "Driver of YGN 2B-1234 (NRC 12/OuKaMa(N)123456) paid 4500 kyat; "
+        "call 09 123 456 789 or write to ko.aung@gmail.com, 中国 +86 138 1234 5678."
+    )
+    findings = scan(text)
+    assert [(f.kind, f.matched) for f in findings] == [
+        ("plate", "YGN 2B-1234"),
+        ("nrc", "12/OuKaMa(N)123456"),
+        ("phone", "09 123 456 789"),
+        ("email", "ko.aung@gmail.com"),
+        ("phone", "+86 138 1234 5678"),
+    ]
+    for before, after in itertools.pairwise(findings):
+        assert before.end <= after.start
+
+
+def test_findings_are_frozen_and_messages_say_what_to_do() -> None:
+    finding = only_finding("09 123 456 789")
+    with pytest.raises(AttributeError):
+        finding.kind = "email"  # type: ignore[misc]
+    for message in MESSAGES.values():
+        assert "remove it" in message
