@@ -9,9 +9,9 @@ fails with `StoreLockedError` rather than waiting.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -153,18 +153,27 @@ class StoreWorker(QObject):
 
         self._enqueue(self._submit_unlocked, work, done, lambda error: done(None))
 
-    def shutdown(self) -> None:
-        """Close the store and stop the thread, waiting for jobs in flight (app exit)."""
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Finish the jobs already submitted, close the store and stop the thread.
+
+        Blocks the calling (GUI) thread, at app exit only, until the jobs before it ran
+        (so a last autosave is stored) or `timeout_ms` passed. Their callbacks are dropped.
+        """
         if not self._thread.isRunning():
             return
         self._is_open = False
+        finished = threading.Event()
 
         def work(_: Store | None) -> None:
-            store, self._executor.store = self._executor.store, None
-            if store is not None:
-                store.close()
+            try:
+                store, self._executor.store = self._executor.store, None
+                if store is not None:
+                    store.close()
+            finally:
+                finished.set()
 
         self._submit_unlocked.emit(_Job(0, work))
+        finished.wait(timeout_ms / 1000)
         self._thread.quit()
         self._thread.wait()
         self._callbacks.clear()

@@ -1,0 +1,121 @@
+"""Use cases of the correspondent's window, run on the store worker (never the GUI thread).
+
+Each function takes the open `Store` first, so the GUI can hand it to the worker as
+`functools.partial(function, ...)`. Errors are the repositories' typed errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.report import Report
+from desktop.services.pii import PiiFinding, scan
+from desktop.store.attachments import AttachmentInfo, AttachmentRepository
+from desktop.store.database import Store
+from desktop.store.reports import (
+    ReportFilter,
+    ReportRepository,
+    ReportRow,
+    ReportState,
+    StoredReport,
+)
+from desktop.store.settings import SettingsRepository
+
+SEARCH_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the main list shows: a search text (may be blank) and filters."""
+
+    text: str = ""
+    state: ReportState | None = None
+    gate: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportDetail:
+    """A stored revision with its photos' descriptions (not their bytes)."""
+
+    stored: StoredReport
+    photos: tuple[AttachmentInfo, ...]
+
+
+def list_ids(store: Store, gazetteer: Gazetteer, query: ListQuery) -> list[str]:
+    """Ids for the main list, newest observation first."""
+    reports = ReportRepository(store, gazetteer)
+    where = ReportFilter(state=query.state, gate=query.gate)
+    if query.text.strip():
+        return reports.search(query.text, where, limit=SEARCH_LIMIT)
+    return reports.ids(where)
+
+
+def fetch_rows(store: Store, ids: Sequence[str]) -> list[ReportRow]:
+    return ReportRepository(store).rows(ids)
+
+
+def count_all(store: Store) -> int:
+    return ReportRepository(store).count()
+
+
+def load_detail(store: Store, gazetteer: Gazetteer, report_id: str) -> ReportDetail:
+    stored = ReportRepository(store, gazetteer).get(report_id)
+    return ReportDetail(stored, tuple(AttachmentRepository(store).list(report_id)))
+
+
+def save_draft(
+    store: Store,
+    gazetteer: Gazetteer,
+    body: Mapping[str, Any],
+    draft_id: str | None,
+    replaces: str | None,
+) -> str:
+    """Create or overwrite a draft; return its id (autosave and "Save draft")."""
+    return ReportRepository(store, gazetteer).save_draft(body, draft_id=draft_id, replaces=replaces)
+
+
+def queue_draft(store: Store, gazetteer: Gazetteer, draft_id: str) -> Report:
+    """Validate and queue a saved draft. Raises ReportValidationError, leaving it a draft."""
+    return ReportRepository(store, gazetteer).queue(draft_id)
+
+
+def delete_draft(store: Store, draft_id: str) -> None:
+    ReportRepository(store).delete_draft(draft_id)
+
+
+def pii_findings(body: Mapping[str, Any]) -> list[tuple[str, PiiFinding]]:
+    """PII found in the free-text fields of a form body, as (field, finding) pairs."""
+    found: list[tuple[str, PiiFinding]] = []
+    texts: list[tuple[str, object]] = [("narrative", body.get("narrative"))]
+    crossing = body.get("new_crossing")
+    if isinstance(crossing, Mapping):
+        texts += [
+            ("new_crossing.name", crossing.get("name")),
+            ("new_crossing.description", crossing.get("description")),
+        ]
+    prices = body.get("prices")
+    if isinstance(prices, list):
+        texts += [
+            (f"prices[{i}].commodity", p.get("commodity"))
+            for i, p in enumerate(prices)
+            if isinstance(p, Mapping)
+        ]
+    for field, text in texts:
+        if isinstance(text, str):
+            found.extend((field, finding) for finding in scan(text))
+    return found
+
+
+def read_settings(store: Store, keys: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of `keys`, each falling back to the default given for it."""
+    settings = SettingsRepository(store)
+    return {key: settings.get(key, default) for key, default in keys.items()}
+
+
+def write_settings(store: Store, values: Mapping[str, Any]) -> None:
+    settings = SettingsRepository(store)
+    for key, value in values.items():
+        settings.set(key, value)

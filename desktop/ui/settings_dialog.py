@@ -1,0 +1,120 @@
+"""Settings: language, auto-lock, wipe after wrong passphrases, photo size.
+
+Values live in the encrypted store; the two the unlock screen needs before the store is
+open (language, wipe-after-N) are mirrored into the unlock state beside the keyfile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.i18n import LANGUAGES
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """The settings a correspondent can change, with their defaults."""
+
+    language: str = "en"
+    idle_lock_minutes: int = 5
+    wipe_after: int = 10
+    max_photo_edge: int = 2560
+
+    KEYS: ClassVar[dict[str, str]] = {
+        "ui.language": "language",
+        "lock.idle_minutes": "idle_lock_minutes",
+        "unlock.wipe_after": "wipe_after",
+        "photos.max_edge": "max_photo_edge",
+    }
+
+    def as_store_values(self) -> dict[str, object]:
+        return {key: getattr(self, attribute) for key, attribute in self.KEYS.items()}
+
+    @classmethod
+    def defaults_by_key(cls) -> dict[str, object]:
+        return cls().as_store_values()
+
+    @classmethod
+    def from_store_values(cls, values: dict[str, object]) -> AppSettings:
+        defaults = cls()
+        chosen: dict[str, object] = {}
+        for key, attribute in cls.KEYS.items():
+            value = values.get(key, getattr(defaults, attribute))
+            default = getattr(defaults, attribute)
+            chosen[attribute] = value if isinstance(value, type(default)) else default
+        settings = cls(**chosen)  # type: ignore[arg-type]
+        if settings.language not in LANGUAGES:
+            settings = cls(**{**chosen, "language": "en"})  # type: ignore[arg-type]
+        return settings
+
+
+class SettingsDialog(QDialog):
+    """Edits an `AppSettings`; `chosen()` gives the result after `exec()` is accepted."""
+
+    def __init__(self, current: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(current.idle_lock_minutes)
+        self.wipe_after = QSpinBox()
+        self.wipe_after.setRange(0, 1000)
+        self.wipe_after.setSpecialValueText(self.tr("never"))
+        self.wipe_after.setValue(current.wipe_after)
+        self.max_edge = QSpinBox()
+        self.max_edge.setRange(640, 8000)
+        self.max_edge.setSingleStep(160)
+        self.max_edge.setSuffix(self.tr(" px"))
+        self.max_edge.setValue(current.max_photo_edge)
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Language:"), self.language),
+            (self.tr("&Lock after idle:"), self.idle),
+            (self.tr("&Wipe after wrong passphrases:"), self.wipe_after),
+            (self.tr("Largest photo &edge:"), self.max_edge),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+        note = QLabel(
+            self.tr(
+                "Wiping after wrong passphrases protects you if the laptop is taken; "
+                "0 turns it off. Larger photos are scaled down when they are added."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> AppSettings:
+        return AppSettings(
+            language=str(self.language.currentData()),
+            idle_lock_minutes=self.idle.value(),
+            wipe_after=self.wipe_after.value(),
+            max_photo_edge=self.max_edge.value(),
+        )

@@ -1,0 +1,233 @@
+"""The screens before the store is open: first run (create) and unlock.
+
+Neither shows anything about the store's content. They only collect a passphrase and
+emit it; the window runs the actual opening on the store worker and reports back with
+`show_error` or `set_busy`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.passphrase import MIN_LENGTH, Strength, strength
+from desktop.ui.i18n import LANGUAGES
+
+_FORM_WIDTH = 460
+
+
+def _centered(page: QWidget, inner: QWidget) -> None:
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    outer.addWidget(inner, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addStretch(2)
+    inner.setFixedWidth(_FORM_WIDTH)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("error")
+    label.setStyleSheet("color: #b3261e;")
+    label.hide()
+    return label
+
+
+class FirstRunPage(QWidget):
+    """Choose the language and a passphrase; creates the store."""
+
+    create_requested = Signal(str)  # the passphrase
+    language_chosen = Signal(str)  # "en" or "my"
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.error = _error_label()
+        self.create_button = QPushButton()
+        self.create_button.setDefault(True)
+        self.create_button.setEnabled(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.language_label = QLabel()
+        self.passphrase_label = QLabel()
+        self.repeat_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.repeat_label.setBuddy(self.repeat)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.passphrase_label, self.passphrase)
+        form.addRow(self.repeat_label, self.repeat)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        _centered(self, inner)
+
+        self.passphrase.textChanged.connect(self._update)
+        self.repeat.textChanged.connect(self._update)
+        self.passphrase.returnPressed.connect(self.repeat.setFocus)
+        self.repeat.returnPressed.connect(self._submit)
+        self.create_button.clicked.connect(self._submit)
+        self.language.currentIndexChanged.connect(
+            lambda _: self.language_chosen.emit(str(self.language.currentData()))
+        )
+        self.setTabOrder(self.language, self.passphrase)
+        self.setTabOrder(self.passphrase, self.repeat)
+        self.setTabOrder(self.repeat, self.create_button)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to Gatewatch"))
+        self.intro.setText(
+            self.tr(
+                "What you log stays encrypted on this computer until it is sent to the "
+                "newsroom. Choose a passphrase that you can type quickly but nobody can guess. "
+                "If you forget it, nobody can open your reports, not even the newsroom."
+            )
+        )
+        self.language_label.setText(self.tr("&Language:"))
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.repeat_label.setText(self.tr("&Repeat it:"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.create_button.setText(self.tr("&Create encrypted store"))
+        self._update()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.passphrase, self.repeat, self.language):
+            widget.setEnabled(not busy)
+        self.create_button.setEnabled(not busy and self._acceptable())
+
+    def reset(self) -> None:
+        """Forget what was typed (after creating, or when shown again after a wipe)."""
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.error.hide()
+        self.set_busy(False)
+
+    def _acceptable(self) -> bool:
+        text = self.passphrase.text()
+        return strength(text) is not Strength.TOO_SHORT and self.repeat.text() == text
+
+    def _update(self) -> None:
+        text = self.passphrase.text()
+        level = strength(text)
+        hints = {
+            Strength.TOO_SHORT: self.tr("At least %n characters.", "", MIN_LENGTH),
+            Strength.WEAK: self.tr("Weak: make it longer, a few unrelated words work well."),
+            Strength.FAIR: self.tr("Fair: a few more words would make it strong."),
+            Strength.STRONG: self.tr("Strong."),
+        }
+        hint = hints[level]
+        if self.repeat.text() and self.repeat.text() != text:
+            hint += " " + self.tr("The two passphrases differ.")
+        self.hint.setText(hint)
+        self.create_button.setEnabled(self._acceptable() and self.passphrase.isEnabled())
+
+    def _submit(self) -> None:
+        if self._acceptable() and self.passphrase.isEnabled():
+            self.error.hide()
+            self.set_busy(True)
+            self.create_requested.emit(self.passphrase.text())
+
+
+class UnlockPage(QWidget):
+    """Only a passphrase field: nothing on it reveals what the store holds."""
+
+    unlock_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = _error_label()
+        self.unlock_button = QPushButton()
+        self.unlock_button.setDefault(True)
+        self.passphrase_label = QLabel()
+        self.passphrase_label.setBuddy(self.passphrase)
+        layout.addWidget(self.title)
+        layout.addSpacing(8)
+        layout.addWidget(self.passphrase_label)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.error)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        _centered(self, inner)
+        self.passphrase.returnPressed.connect(self._submit)
+        self.unlock_button.clicked.connect(self._submit)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Gatewatch is locked"))
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.set_busy(False)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.passphrase.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.error.hide()
+        self.set_busy(False)
+
+    def _submit(self) -> None:
+        if self.passphrase.text() and self.passphrase.isEnabled():
+            self.set_busy(True)
+            self.unlock_requested.emit(self.passphrase.text())
