@@ -276,24 +276,47 @@ def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) 
     rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)
 
 
-def _connect(db_path: Path) -> Connection:
-    """Open an existing database file without creating anything (URI ``mode=rw``)."""
-    uri = db_path.absolute().as_uri() + "?mode=rw"
+def _connect(db_path: Path, *, read_only: bool = False) -> Connection:
+    """Open an existing database file without creating anything.
+
+    Read-write is URI ``mode=rw``. Read-only is ``mode=ro&immutable=1``: SQLite then takes
+    no lock and never opens, creates, reads or checkpoints ``-wal``/``-shm`` (a plain
+    ``mode=ro`` connection still writes read marks into ``-shm`` and may create it), so
+    it cannot change a byte of any file. It also ignores the WAL's data: use it only to
+    read page 1 of the main file, never for content.
+    """
+    query = "?mode=ro&immutable=1" if read_only else "?mode=rw"
     try:
-        conn: Connection = dbapi2.connect(uri, uri=True, isolation_level=None)
+        conn: Connection = dbapi2.connect(
+            db_path.absolute().as_uri() + query, uri=True, isolation_level=None
+        )
     except dbapi2.Error as e:
         _raise_translated(e)
     return conn
 
 
 def _open_keyed(data_dir: Path, data_key: bytearray) -> Store:
+    """Prove the key without writing anything, then open read-write.
+
+    1. A plaintext SQLite header (read in Python, no SQLite involved) is NotAStoreError.
+    2. The key is proved on an immutable read-only connection that reads page 1 of
+       store.db only. Page 1 is always in the main file: SQLite writes the header there
+       before the database can be in WAL mode, and a checkpoint only ever replaces it
+       whole. A crash that left ``-wal``/``-shm`` behind is therefore harmless here: they
+       are neither read nor touched, so a refusal (KeyMismatchError) changes nothing.
+    3. Only then the read-write connection opens; it reads the WAL and recovers every
+       committed transaction.
+    """
     db_path = data_dir / DB_NAME
+    if _starts_with_plain_header(db_path):
+        raise NotAStoreError()
+    _prove_key_read_only(db_path, data_key)
+    # The key is proved: from here on we may touch the files.
     conn = _connect(db_path)
     try:
         _prepare_cipher(conn)
         _apply_key(conn, data_key)
-        _prove_key(conn, db_path)
-        # The key is proved: from here on we may touch the files.
+        _prove_key(conn)
         _make_files_private(data_dir)
         for pragma in (
             "PRAGMA secure_delete = ON",
@@ -314,6 +337,19 @@ def _open_keyed(data_dir: Path, data_key: bytearray) -> Store:
     return Store(conn, data_dir)
 
 
+def _prove_key_read_only(db_path: Path, data_key: bytearray) -> None:
+    conn = _connect(db_path, read_only=True)
+    try:
+        _prepare_cipher(conn)
+        _apply_key(conn, data_key)
+        _prove_key(conn)
+    except dbapi2.Error as e:
+        _raise_translated(e)
+    finally:
+        with contextlib.suppress(Exception):
+            conn.close()
+
+
 def _prepare_cipher(conn: Connection) -> None:
     # SQLCipher 4.6+ logs key failures to stderr at its default WARN level; the level is
     # process-wide, and set before anything else can log.
@@ -332,19 +368,18 @@ def _apply_key(conn: Connection, data_key: bytearray) -> None:
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"").fetchall()
 
 
-def _prove_key(conn: Connection, db_path: Path) -> None:
-    """Read page 1 at once so a wrong key fails here, before anything is written."""
+def _prove_key(conn: Connection) -> None:
+    """Read page 1 at once so a wrong key fails here (KeyMismatchError)."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi2.DatabaseError as e:
         if getattr(e, "sqlite_errorname", None) != "SQLITE_NOTADB":
             raise
-        if _starts_with_plain_header(db_path):
-            raise NotAStoreError() from e
         raise KeyMismatchError() from e
 
 
 def _starts_with_plain_header(db_path: Path) -> bool:
+    """True if store.db begins with the unencrypted SQLite header (SQLCipher's is random)."""
     try:
         with open(db_path, "rb") as f:
             return f.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER

@@ -8,6 +8,9 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
+import textwrap
 import threading
 import traceback
 from collections.abc import Iterator
@@ -46,6 +49,7 @@ from desktop.store.keyfile import read_keyfile, unwrap
 PASSPHRASE = "a long test passphrase"
 NEW_PASSPHRASE = "another long passphrase"
 CANARY = "CANARY-Laiza-gate-closed-7f3a9c"
+PLAIN_HEADER = b"SQLite format 3\x00"
 POSIX = os.name == "posix"
 
 
@@ -294,6 +298,103 @@ def test_plain_sqlite_database_is_not_a_store(data_dir: Path) -> None:
     _check_refusal(data_dir, NotAStoreError)
 
 
+# A child process that writes and dies without closing: -wal (with committed frames) and -shm
+# stay behind, as after a crash or a power cut. Opening must not checkpoint them into store.db.
+_CRASH_AFTER_WRITING = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from desktop.store.database import open_store
+    store = open_store(Path(sys.argv[1]), sys.argv[2])
+    store.execute("CREATE TABLE crashed (text TEXT NOT NULL)")
+    with store.transaction() as conn:
+        for i in range(50):
+            conn.execute("INSERT INTO crashed (text) VALUES (?)", (f"row {i}",))
+    os._exit(0)
+    """
+)
+_PLAIN_WAL_CRASH = textwrap.dedent(
+    """
+    import os, sys
+    from sqlcipher3 import dbapi2
+    conn = dbapi2.connect(sys.argv[1], isolation_level=None)  # no key: plaintext
+    conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    conn.execute("CREATE TABLE t (x)")
+    for i in range(50):
+        conn.execute("INSERT INTO t VALUES (?)", (f"row {i}",))
+    os._exit(0)
+    """
+)
+
+
+def _run_child(script: str, *args: str) -> None:
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script, *args], cwd=root, check=True, timeout=60)
+
+
+def crash_after_writing(data_dir: Path) -> None:
+    _run_child(_CRASH_AFTER_WRITING, str(data_dir), PASSPHRASE)
+    assert (data_dir / (DB_NAME + "-wal")).stat().st_size > 0
+    assert (data_dir / (DB_NAME + "-shm")).exists()
+
+
+def test_crashed_store_refuses_a_wrong_passphrase_untouched(data_dir: Path) -> None:
+    crash_after_writing(data_dir)
+    _check_refusal(data_dir, WrongPassphraseError, "not the passphrase at all")
+
+
+def test_crashed_store_refuses_a_foreign_keyfile_untouched(data_dir: Path, tmp_path: Path) -> None:
+    crash_after_writing(data_dir)
+    other = tmp_path / "other"
+    create_with_probe(other)
+    shutil.copyfile(other / KEYFILE_NAME, data_dir / KEYFILE_NAME)
+    _check_refusal(data_dir, KeyMismatchError)
+
+
+def test_crashed_plain_wal_database_is_refused_untouched(data_dir: Path) -> None:
+    db = data_dir / DB_NAME
+    db.unlink()
+    _run_child(_PLAIN_WAL_CRASH, str(db))
+    assert (data_dir / (DB_NAME + "-wal")).stat().st_size > 0
+    _check_refusal(data_dir, NotAStoreError)
+
+
+def test_crashed_store_opens_with_every_committed_row(data_dir: Path) -> None:
+    crash_after_writing(data_dir)
+    with open_store(data_dir, PASSPHRASE) as store:
+        assert store.execute("SELECT count(*) FROM crashed").fetchone()[0] == 50
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME, KEYFILE_NAME]
+
+
+def test_the_key_is_proved_on_a_connection_that_cannot_write(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[bool] = []
+    real_connect = database._connect
+
+    def spy(db_path: Path, *, read_only: bool = False) -> database.Connection:
+        opened.append(read_only)
+        return real_connect(db_path, read_only=read_only)
+
+    monkeypatch.setattr(database, "_connect", spy)
+    with open_store(data_dir, PASSPHRASE):
+        pass
+    assert opened == [True, False]  # proved read-only first, then opened read-write
+    opened.clear()
+    other = data_dir.parent / "other"
+    create_with_probe(other)
+    opened.clear()
+    shutil.copyfile(other / KEYFILE_NAME, data_dir / KEYFILE_NAME)
+    with pytest.raises(KeyMismatchError):
+        open_store(data_dir, PASSPHRASE)
+    assert opened == [True]  # never opened read-write with an unproved key
+    opened.clear()
+    (data_dir / DB_NAME).write_bytes(PLAIN_HEADER + bytes(4080))
+    with pytest.raises(NotAStoreError):
+        open_store(data_dir, PASSPHRASE)
+    assert opened == []  # the plaintext header is seen before any connection
+
+
 def test_missing_keyfile(data_dir: Path) -> None:
     (data_dir / KEYFILE_NAME).unlink()
     _check_refusal(data_dir, KeyfileMissingError)
@@ -323,8 +424,8 @@ def test_sqlite_without_sqlcipher_is_refused(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The standard module is what "no SQLCipher" looks like: it ignores the cipher pragmas.
-    def plain_connect(db_path: Path) -> sqlite3.Connection:
-        uri = db_path.absolute().as_uri() + "?mode=rw"
+    def plain_connect(db_path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+        uri = db_path.absolute().as_uri() + ("?mode=ro&immutable=1" if read_only else "?mode=rw")
         return sqlite3.connect(uri, uri=True, isolation_level=None)
 
     monkeypatch.setattr(database, "_connect", plain_connect)
