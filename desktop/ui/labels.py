@@ -26,10 +26,6 @@ from desktop.domain.vocabulary import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def label(value: StrEnum) -> str:
     """The translated name of one vocabulary value."""
     return _labels()[type(value)][value.value]
@@ -38,24 +34,46 @@ def label(value: StrEnum) -> str:
 def help_text(field: str) -> str:
     """Plain-words help for a form field."""
     texts = {
-        "gate": _t("The crossing you saw or heard about. Type any spelling, in any language."),
-        "observed_at": _t("When it was seen, in your local time. Not when you write it down."),
-        "sides": _t("Each side opens and closes on its own. Choose unknown if you are not sure."),
-        "traffic": _t("What may pass through the gate right now."),
-        "civilian_passage": _t("If only some people may cross, whose citizens are they?"),
-        "controlled_by": _t("Who holds the Myanmar side of the gate."),
-        "barrier": _t("What blocks the road on the Myanmar side, if anything."),
-        "how_known": _t("How do you know? Your own eyes, a source, a document, social media."),
-        "source": _t(
+        "gate": QCoreApplication.translate(
+            "Labels", "The crossing you saw or heard about. Type any spelling, in any language."
+        ),
+        "observed_at": QCoreApplication.translate(
+            "Labels", "When it was seen, in your local time. Not when you write it down."
+        ),
+        "sides": QCoreApplication.translate(
+            "Labels", "Each side opens and closes on its own. Choose unknown if you are not sure."
+        ),
+        "traffic": QCoreApplication.translate(
+            "Labels", "What may pass through the gate right now."
+        ),
+        "civilian_passage": QCoreApplication.translate(
+            "Labels", "If only some people may cross, whose citizens are they?"
+        ),
+        "controlled_by": QCoreApplication.translate(
+            "Labels", "Who holds the Myanmar side of the gate."
+        ),
+        "barrier": QCoreApplication.translate(
+            "Labels", "What blocks the road on the Myanmar side, if anything."
+        ),
+        "how_known": QCoreApplication.translate(
+            "Labels", "How do you know? Your own eyes, a source, a document, social media."
+        ),
+        "source": QCoreApplication.translate(
+            "Labels",
             "Never a name. Only what kind of person told you, how reliable they have been "
-            "(A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge)."
+            "(A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge).",
         ),
-        "pseudonym": _t(
+        "pseudonym": QCoreApplication.translate(
+            "Labels",
             "A made-up name so editors can count independent sources. Use the same one for "
-            "the same person."
+            "the same person.",
         ),
-        "narrative": _t("What happened, in any language. Leave out names and phone numbers."),
-        "prices": _t("Prices you saw or heard, e.g. diesel 4500 kyat a litre."),
+        "narrative": QCoreApplication.translate(
+            "Labels", "What happened, in any language. Leave out names and phone numbers."
+        ),
+        "prices": QCoreApplication.translate(
+            "Labels", "Prices you saw or heard, e.g. diesel 4500 kyat a litre."
+        ),
     }
     return texts[field]
 
@@ -64,106 +82,117 @@ def _labels() -> dict[type[StrEnum], dict[str, str]]:
     # Built on each call so a language switch takes effect at once.
     return {
         SideStatus: {
-            "open": _t("open"),
-            "closed": _t("closed"),
-            "restricted": _t("restricted"),
-            "unknown": _t("unknown"),
+            "open": QCoreApplication.translate("Labels", "open"),
+            "closed": QCoreApplication.translate("Labels", "closed"),
+            "restricted": QCoreApplication.translate("Labels", "restricted"),
+            "unknown": QCoreApplication.translate("Labels", "unknown"),
         },
         TrafficStatus: {
-            "allowed": _t("allowed"),
-            "blocked": _t("blocked"),
-            "unknown": _t("unknown"),
+            "allowed": QCoreApplication.translate("Labels", "allowed"),
+            "blocked": QCoreApplication.translate("Labels", "blocked"),
+            "unknown": QCoreApplication.translate("Labels", "unknown"),
         },
         TrafficKind: {
-            "civilians": _t("Civilians"),
-            "traders_goods": _t("Traders and goods"),
-            "cargo_trucks": _t("Cargo trucks"),
-            "rare_earth_exports": _t("Rare-earth exports"),
-            "fuel_chemical_imports": _t("Fuel and chemical imports"),
-            "food_construction": _t("Food and building materials"),
-            "humanitarian": _t("Humanitarian aid"),
+            "civilians": QCoreApplication.translate("Labels", "Civilians"),
+            "traders_goods": QCoreApplication.translate("Labels", "Traders and goods"),
+            "cargo_trucks": QCoreApplication.translate("Labels", "Cargo trucks"),
+            "rare_earth_exports": QCoreApplication.translate("Labels", "Rare-earth exports"),
+            "fuel_chemical_imports": QCoreApplication.translate(
+                "Labels", "Fuel and chemical imports"
+            ),
+            "food_construction": QCoreApplication.translate(
+                "Labels", "Food and building materials"
+            ),
+            "humanitarian": QCoreApplication.translate("Labels", "Humanitarian aid"),
         },
         CivilianPassage: {
-            "all": _t("everyone"),
-            "chinese_citizens_only": _t("Chinese citizens only"),
-            "myanmar_citizens_only": _t("Myanmar citizens only"),
-            "unknown": _t("unknown"),
+            "all": QCoreApplication.translate("Labels", "everyone"),
+            "chinese_citizens_only": QCoreApplication.translate("Labels", "Chinese citizens only"),
+            "myanmar_citizens_only": QCoreApplication.translate("Labels", "Myanmar citizens only"),
+            "unknown": QCoreApplication.translate("Labels", "unknown"),
         },
         Controller: {
-            "kia": _t("KIA"),
-            "myanmar_military": _t("Myanmar military"),
-            "border_guard_force": _t("Border guard force or militia"),
-            "other": _t("other"),
-            "unknown": _t("unknown"),
+            "kia": QCoreApplication.translate("Labels", "KIA"),
+            "myanmar_military": QCoreApplication.translate("Labels", "Myanmar military"),
+            "border_guard_force": QCoreApplication.translate(
+                "Labels", "Border guard force or militia"
+            ),
+            "other": QCoreApplication.translate("Labels", "other"),
+            "unknown": QCoreApplication.translate("Labels", "unknown"),
         },
         Barrier: {
-            "barbed_wire": _t("barbed wire"),
-            "wood_barricade": _t("wood barricade"),
-            "bamboo_barricade": _t("bamboo barricade"),
-            "troops": _t("troops"),
-            "vehicles": _t("vehicles"),
-            "other": _t("other"),
+            "barbed_wire": QCoreApplication.translate("Labels", "barbed wire"),
+            "wood_barricade": QCoreApplication.translate("Labels", "wood barricade"),
+            "bamboo_barricade": QCoreApplication.translate("Labels", "bamboo barricade"),
+            "troops": QCoreApplication.translate("Labels", "troops"),
+            "vehicles": QCoreApplication.translate("Labels", "vehicles"),
+            "other": QCoreApplication.translate("Labels", "other"),
         },
         Shortage: {
-            "fuel": _t("fuel"),
-            "food": _t("food"),
-            "rice": _t("rice"),
-            "cooking_oil": _t("cooking oil"),
-            "medicine": _t("medicine"),
-            "construction_materials": _t("building materials"),
-            "household_goods": _t("household goods"),
-            "mining_inputs": _t("mining inputs"),
-            "cash": _t("cash"),
-            "other": _t("other"),
+            "fuel": QCoreApplication.translate("Labels", "fuel"),
+            "food": QCoreApplication.translate("Labels", "food"),
+            "rice": QCoreApplication.translate("Labels", "rice"),
+            "cooking_oil": QCoreApplication.translate("Labels", "cooking oil"),
+            "medicine": QCoreApplication.translate("Labels", "medicine"),
+            "construction_materials": QCoreApplication.translate("Labels", "building materials"),
+            "household_goods": QCoreApplication.translate("Labels", "household goods"),
+            "mining_inputs": QCoreApplication.translate("Labels", "mining inputs"),
+            "cash": QCoreApplication.translate("Labels", "cash"),
+            "other": QCoreApplication.translate("Labels", "other"),
         },
         PriceUnit: {
-            "litre": _t("litre"),
-            "gallon": _t("gallon"),
-            "bottle": _t("bottle"),
-            "kg": _t("kg"),
-            "viss": _t("viss"),
-            "bag": _t("bag"),
-            "sack": _t("sack"),
-            "piece": _t("piece"),
-            "tonne": _t("tonne"),
-            "trip": _t("trip"),
-            "other": _t("other"),
+            "litre": QCoreApplication.translate("Labels", "litre"),
+            "gallon": QCoreApplication.translate("Labels", "gallon"),
+            "bottle": QCoreApplication.translate("Labels", "bottle"),
+            "kg": QCoreApplication.translate("Labels", "kg"),
+            "viss": QCoreApplication.translate("Labels", "viss"),
+            "bag": QCoreApplication.translate("Labels", "bag"),
+            "sack": QCoreApplication.translate("Labels", "sack"),
+            "piece": QCoreApplication.translate("Labels", "piece"),
+            "tonne": QCoreApplication.translate("Labels", "tonne"),
+            "trip": QCoreApplication.translate("Labels", "trip"),
+            "other": QCoreApplication.translate("Labels", "other"),
         },
-        Currency: {"MMK": _t("kyat (MMK)"), "CNY": _t("yuan (CNY)")},
+        Currency: {
+            "MMK": QCoreApplication.translate("Labels", "kyat (MMK)"),
+            "CNY": QCoreApplication.translate("Labels", "yuan (CNY)"),
+        },
         HowKnown: {
-            "witnessed": _t("I saw it"),
-            "source_account": _t("A source told me"),
-            "document_or_photo": _t("A document or photo"),
-            "social_media": _t("Social media"),
+            "witnessed": QCoreApplication.translate("Labels", "I saw it"),
+            "source_account": QCoreApplication.translate("Labels", "A source told me"),
+            "document_or_photo": QCoreApplication.translate("Labels", "A document or photo"),
+            "social_media": QCoreApplication.translate("Labels", "Social media"),
         },
         SourceCategory: {
-            "resident": _t("resident"),
-            "trader": _t("trader"),
-            "driver": _t("driver"),
-            "mine_worker": _t("mine worker"),
-            "armed_group_affiliate": _t("close to an armed group"),
-            "official": _t("official"),
-            "aid_worker": _t("aid worker"),
-            "other": _t("other"),
+            "resident": QCoreApplication.translate("Labels", "resident"),
+            "trader": QCoreApplication.translate("Labels", "trader"),
+            "driver": QCoreApplication.translate("Labels", "driver"),
+            "mine_worker": QCoreApplication.translate("Labels", "mine worker"),
+            "armed_group_affiliate": QCoreApplication.translate(
+                "Labels", "close to an armed group"
+            ),
+            "official": QCoreApplication.translate("Labels", "official"),
+            "aid_worker": QCoreApplication.translate("Labels", "aid worker"),
+            "other": QCoreApplication.translate("Labels", "other"),
         },
         Reliability: {
-            "A": _t("A: completely reliable"),
-            "B": _t("B: usually reliable"),
-            "C": _t("C: fairly reliable"),
-            "D": _t("D: not usually reliable"),
-            "E": _t("E: unreliable"),
-            "F": _t("F: cannot be judged"),
+            "A": QCoreApplication.translate("Labels", "A: completely reliable"),
+            "B": QCoreApplication.translate("Labels", "B: usually reliable"),
+            "C": QCoreApplication.translate("Labels", "C: fairly reliable"),
+            "D": QCoreApplication.translate("Labels", "D: not usually reliable"),
+            "E": QCoreApplication.translate("Labels", "E: unreliable"),
+            "F": QCoreApplication.translate("Labels", "F: cannot be judged"),
         },
     }
 
 
 def credibility_label(value: int) -> str:
     names = {
-        1: _t("1: confirmed by other sources"),
-        2: _t("2: probably true"),
-        3: _t("3: possibly true"),
-        4: _t("4: doubtful"),
-        5: _t("5: improbable"),
-        6: _t("6: cannot be judged"),
+        1: QCoreApplication.translate("Labels", "1: confirmed by other sources"),
+        2: QCoreApplication.translate("Labels", "2: probably true"),
+        3: QCoreApplication.translate("Labels", "3: possibly true"),
+        4: QCoreApplication.translate("Labels", "4: doubtful"),
+        5: QCoreApplication.translate("Labels", "5: improbable"),
+        6: QCoreApplication.translate("Labels", "6: cannot be judged"),
     }
     return names[value]
