@@ -42,6 +42,7 @@ from desktop.store.keyfile import (
     read_keyfile,
     rewrap,
     unwrap,
+    zero,
 )
 from desktop.store.migrations import apply_migrations
 
@@ -232,7 +233,7 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
         _remove_created(created)
         raise
     finally:
-        _zero(data_key)
+        zero(data_key)
 
 
 def open_store(data_dir: Path, passphrase: str) -> Store:
@@ -260,7 +261,7 @@ def open_store(data_dir: Path, passphrase: str) -> Store:
     try:
         return _open_keyed(data_dir, data_key)
     finally:
-        _zero(data_key)
+        zero(data_key)
 
 
 def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) -> None:
@@ -425,7 +426,3 @@ def _raise_translated(e: BaseException) -> NoReturn:
     if io_error is not None:
         raise io_error from e
     raise e
-
-
-def _zero(buf: bytearray) -> None:
-    buf[:] = bytes(len(buf))

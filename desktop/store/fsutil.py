@@ -25,9 +25,10 @@ TEMP_INFIX = ".tmp-"
 # stick): tolerated, since refusing would make the store unusable there.
 _NO_MODES_ERRNOS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP})
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_BINARY = getattr(os, "O_BINARY", 0)
+# Open flags that exist on some systems only (0 elsewhere, so they can always be or-ed in).
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+BINARY = getattr(os, "O_BINARY", 0)
 
 
 def _chmod(target: Path | int, mode: int) -> None:
@@ -51,7 +52,7 @@ def fsync_dir(path: Path) -> None:
     """
     if not POSIX_MODES:
         return
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | CLOEXEC)
     try:
         os.fsync(fd)
     finally:
@@ -88,7 +89,7 @@ def make_private(path: Path) -> None:
 
 def create_private_file(path: Path) -> None:
     """Create an empty file with mode 0600. Raises FileExistsError if it already exists."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o600)
     try:
         _chmod(fd, PRIVATE_FILE_MODE)
         os.fsync(fd)
@@ -96,17 +97,57 @@ def create_private_file(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, shred_old: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically, as a 0600 file.
 
     Writes a temp file in the same directory, fsyncs it, renames it over ``path`` and fsyncs
     the directory. After a crash at any point ``path`` holds either its old or its new bytes,
     never a mix. On an exception the temp file is removed before the error propagates (a hard
     crash may leave it behind; its name starts with ``path.name + TEMP_INFIX``).
+
+    With ``shred_old`` (POSIX only), the old file is opened before the rename and, once the
+    rename is durable, its bytes are overwritten with random data through that descriptor
+    (a rename alone leaves them in a free inode). Best effort: skipped if the old file
+    cannot be opened for writing or another hard link still names it, and SSDs or
+    copy-on-write file systems may keep old blocks anyway. Never done when anything failed.
+
+    Raises NotDurableError (an OSError) if the directory sync after the rename fails: the
+    new content is in place but may not survive a crash. Raises OSError for the rest.
+    """
+    old_fd = _open_for_shredding(path) if shred_old and POSIX_MODES else -1
+    try:
+        _replace(path, data)
+        try:
+            fsync_dir(path.parent)
+        except OSError as e:
+            raise NotDurableError(e.errno, e.strerror) from e
+        if old_fd >= 0:
+            _shred(old_fd)
+    finally:
+        if old_fd >= 0:
+            os.close(old_fd)
+
+
+class NotDurableError(OSError):
+    """The rename happened but the directory sync failed: after a crash the old content
+    may come back."""
+
+
+def overwrite_with_random(fd: int, size: int) -> None:
+    """Overwrite the first ``size`` bytes of the open file ``fd`` with random data, fsync.
+
     Raises OSError.
     """
+    os.lseek(fd, 0, os.SEEK_SET)
+    view = memoryview(secrets.token_bytes(size))
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
+def _replace(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + TEMP_INFIX + secrets.token_hex(8))
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o600)
     try:
         try:
             _chmod(fd, PRIVATE_FILE_MODE)
@@ -121,4 +162,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+
+
+def _open_for_shredding(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | NOFOLLOW | CLOEXEC | BINARY)
+    except OSError:
+        return -1  # missing, a symlink or not writable: nothing we may shred
+
+
+def _shred(fd: int) -> None:
+    # Best effort, after the new file is durable: a failure here changes nothing for the
+    # caller, whose new content is already in place.
+    with contextlib.suppress(OSError):
+        st = os.fstat(fd)
+        if st.st_nlink == 0:  # no other name still reads these bytes
+            overwrite_with_random(fd, st.st_size)

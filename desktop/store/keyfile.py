@@ -145,6 +145,14 @@ def create_keyfile(
     programming error (``data_key`` not 32 bytes, ``kdf`` out of bounds).
     """
     check_passphrase(passphrase)
+    try:
+        fsutil.atomic_write(path, _seal(passphrase, data_key, kdf))
+    except OSError as e:
+        raise StoreIOError() from e
+
+
+def _seal(passphrase: str, data_key: bytes | bytearray, kdf: KdfParams) -> bytes:
+    """The keyfile's bytes: ``data_key`` wrapped under ``passphrase`` with a fresh salt."""
     if len(data_key) != DATA_KEY_BYTES:
         raise ValueError("data key must be 32 bytes")
     kdf.check()
@@ -155,12 +163,8 @@ def create_keyfile(
     try:
         sealed = ChaCha20Poly1305(kek).encrypt(nonce, data_key, header.associated_data())
     finally:
-        _zero(kek)
-    wrapped = WrappedKey(kdf=kdf, salt=salt, nonce=nonce, wrapped_key=sealed)
-    try:
-        fsutil.atomic_write(path, wrapped.to_json())
-    except OSError as e:
-        raise StoreIOError() from e
+        zero(kek)
+    return WrappedKey(kdf=kdf, salt=salt, nonce=nonce, wrapped_key=sealed).to_json()
 
 
 def read_keyfile(path: Path) -> WrappedKey:
@@ -210,7 +214,7 @@ def unwrap(wrapped: WrappedKey, passphrase: str) -> bytearray:
     except InvalidTag:
         raise WrongPassphraseError() from None
     finally:
-        _zero(kek)
+        zero(kek)
     return data_key
 
 
@@ -219,8 +223,11 @@ def rewrap(path: Path, old_passphrase: str, new_passphrase: str) -> None:
 
     The data key (and so the database) is unchanged. The file is replaced atomically: after a
     crash at any point either the old or the new passphrase works, and an exception leaves
-    no temp file. The KDF cost is raised to DEFAULT_KDF where the file's was lower, never
-    lowered.
+    no temp file. Once the new file is durable, the old file's bytes are overwritten with
+    random data (POSIX, best effort; see fsutil.atomic_write): the old wrapping is not left
+    in a free inode. Copies of the keyfile made earlier (a backup, a seized disk image) still
+    open with the old passphrase: a passphrase change cannot revoke them.
+    The KDF cost is raised to DEFAULT_KDF where the file's was lower, never lowered.
     Raises WeakPassphraseError (checked first), KeyfileMissingError, KeyfileCorruptError,
     WrongPassphraseError, StoreIOError.
     """
@@ -233,9 +240,13 @@ def rewrap(path: Path, old_passphrase: str, new_passphrase: str) -> None:
             iterations=max(wrapped.kdf.iterations, DEFAULT_KDF.iterations),
             lanes=max(wrapped.kdf.lanes, DEFAULT_KDF.lanes),
         )
-        create_keyfile(path, new_passphrase, data_key, kdf)
+        sealed = _seal(new_passphrase, data_key, kdf)
     finally:
-        _zero(data_key)
+        zero(data_key)
+    try:
+        fsutil.atomic_write(path, sealed, shred_old=True)
+    except OSError as e:
+        raise StoreIOError() from e
 
 
 def _derive(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
@@ -253,7 +264,8 @@ def _derive(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
     return kek
 
 
-def _zero(buf: bytearray) -> None:
+def zero(buf: bytearray) -> None:
+    """Overwrite a buffer that held key material with zeros."""
     buf[:] = bytes(len(buf))
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 from desktop.store import fsutil
@@ -35,8 +34,6 @@ _KEY_TEMP_PREFIX = KEYFILE_NAME + fsutil.TEMP_INFIX
 _DB_SIDE_PREFIX = DB_NAME + "-"
 # A real keyfile is under 4 KiB; overwrite at most this much of anything bigger.
 _MAX_OVERWRITE = 1024 * 1024
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def is_key_file(name: str) -> bool:
@@ -94,17 +91,14 @@ def _destroy_key_file(path: Path, failures: list[OSError]) -> None:
     """Overwrite once with random bytes and fsync, then unlink, even if the overwrite failed."""
     try:
         # O_NOFOLLOW: a symlink is only unlinked, its target never overwritten.
-        fd = os.open(path, os.O_WRONLY | _NOFOLLOW | _BINARY)
+        fd = os.open(path, os.O_WRONLY | fsutil.NOFOLLOW | fsutil.CLOEXEC | fsutil.BINARY)
     except FileNotFoundError:
         return
     except OSError:
         fd = -1  # a symlink, or not writable: still unlink it below
     if fd >= 0:
         try:
-            view = memoryview(secrets.token_bytes(min(os.fstat(fd).st_size, _MAX_OVERWRITE)))
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            fsutil.overwrite_with_random(fd, min(os.fstat(fd).st_size, _MAX_OVERWRITE))
         except OSError as e:
             failures.append(e)
         finally:

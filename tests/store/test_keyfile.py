@@ -271,6 +271,45 @@ def test_rewrap_changes_the_passphrase_not_the_key(key_path: Path) -> None:
         assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the old file is shredded on POSIX only")
+def test_rewrap_overwrites_the_old_keyfiles_bytes(key_path: Path) -> None:
+    before = key_path.read_bytes()
+    old = os.open(key_path, os.O_RDONLY)  # the old inode, as a forensic tool could find it
+    try:
+        rewrap(key_path, PASSPHRASE, NEW_PASSPHRASE)
+        left = os.pread(old, len(before) + 100, 0)
+    finally:
+        os.close(old)
+    assert len(left) == len(before)
+    assert left != before
+    assert b"wrapped_key" not in left  # random bytes, not the old wrapping
+    assert unwrap(read_keyfile(key_path), NEW_PASSPHRASE) == bytearray(DATA_KEY)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links")
+def test_rewrap_leaves_a_hard_linked_copy_alone(key_path: Path) -> None:
+    before = key_path.read_bytes()
+    backup = key_path.with_name("backup.key")
+    os.link(key_path, backup)  # the user's own copy: like any copy, not revoked
+    rewrap(key_path, PASSPHRASE, NEW_PASSPHRASE)
+    assert backup.read_bytes() == before
+
+
+def test_failed_rewrap_does_not_shred_the_old_keyfile(
+    key_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = key_path.read_bytes()
+
+    def crash(*args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(StoreIOError):
+        rewrap(key_path, PASSPHRASE, NEW_PASSPHRASE)
+    monkeypatch.undo()
+    assert key_path.read_bytes() == before
+
+
 def test_rewrap_never_lowers_the_kdf_cost(tmp_path: Path) -> None:
     path = tmp_path / "store.key"
     create_keyfile(path, PASSPHRASE, DATA_KEY, KdfParams(memory_cost=65536, iterations=5, lanes=2))
