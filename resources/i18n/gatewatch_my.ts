@@ -6,74 +6,74 @@
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="114"/>
         <source>Welcome to Gatewatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatewatch မှ ကြိုဆိုပါသည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="117"/>
         <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
-        <translation type="unfinished"></translation>
+        <translation>သင်မှတ်တမ်းတင်သမျှကို သတင်းဌာနသို့ မပို့မချင်း ဤကွန်ပျူတာထဲတွင် ကုဒ်ဝှက်ထားပါမည်။ မြန်မြန် ရိုက်နိုင်ပြီး မည်သူမျှ ခန့်မှန်း၍ မရသော စကားဝှက်ကို ရွေးပါ။ မေ့သွားလျှင် သင့်သတင်းများကို မည်သူမျှ ဖွင့်၍ မရပါ၊ သတင်းဌာနလည်း မဖွင့်နိုင်ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="122"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="123"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="124"/>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="125"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="126"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက်ကို ထပ်ရိုက်ပါ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="127"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>ဘာသာစကား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="128"/>
         <source>&amp;Create encrypted store</source>
-        <translation type="unfinished"></translation>
+        <translation>ကုဒ်ဝှက် သိုလှောင်ခန်း ဖန်တီးမည် (&amp;C)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/unlock_pages.py" line="156"/>
         <source>At least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>အနည်းဆုံး စာလုံး %n လုံး ရှိရမည်။</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="157"/>
         <source>Weak: make it longer, a few unrelated words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>အားနည်းသည်- ပိုရှည်အောင် လုပ်ပါ။ မဆိုင်သော စကားလုံး အနည်းငယ်ကို တွဲသုံးလျှင် ကောင်းသည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="158"/>
         <source>Fair: a few more words would make it strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>သင့်တင့်သည်- စကားလုံး အနည်းငယ် ထပ်ထည့်လျှင် ခိုင်မာမည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="159"/>
         <source>Strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>ခိုင်မာသည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
 </context>
 <context>
@@ -81,12 +81,12 @@
     <message>
         <location filename="../../desktop/ui/gate_chooser.py" line="71"/>
         <source>Type a crossing: Laiza, လိုင်ဇာ, 拉咱…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်အမည် ရိုက်ပါ: Laiza, လိုင်ဇာ, 拉咱…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gate_chooser.py" line="72"/>
         <source>Crossing</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်</translation>
     </message>
 </context>
 <context>
@@ -94,82 +94,82 @@
     <message>
         <location filename="../../desktop/ui/window.py" line="167"/>
         <source>Gatewatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatewatch</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="168"/>
         <source>&amp;Report</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="169"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="170"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="171"/>
         <source>&amp;New report</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="172"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="173"/>
         <source>Lock now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="174"/>
         <source>Panic &amp;wipe…</source>
-        <translation type="unfinished"></translation>
+        <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="175"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="176"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>ရှာမည် (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="177"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>ထွက်မည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="289"/>
+        <location filename="../../desktop/ui/window.py" line="295"/>
         <source>Queued for sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="305"/>
         <source>{shown} of {total} reports</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်း {total} ခုအနက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="336"/>
+        <location filename="../../desktop/ui/window.py" line="342"/>
         <source>Panic wipe</source>
-        <translation type="unfinished"></translation>
+        <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="337"/>
+        <location filename="../../desktop/ui/window.py" line="343"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤကွန်ပျူတာရှိ သတင်းအားလုံးကို ယခု ဖျက်ဆီးမလား။ ပြန်ယူ၍ မရပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="338"/>
+        <location filename="../../desktop/ui/window.py" line="344"/>
         <source>&amp;Wipe now</source>
-        <translation type="unfinished"></translation>
+        <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -177,77 +177,77 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>The crossing you saw or heard about. Type any spelling, in any language.</source>
-        <translation type="unfinished"></translation>
+        <translation>သင်မြင်ခဲ့ သို့မဟုတ် ကြားခဲ့သော ဂိတ်။ မည်သည့်ဘာသာ၊ မည်သည့် စာလုံးပေါင်းဖြင့်မဆို ရိုက်နိုင်သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>When it was seen, in your local time. Not when you write it down.</source>
-        <translation type="unfinished"></translation>
+        <translation>မြင်ခဲ့သည့်အချိန် (သင့်ဒေသ အချိန်ဖြင့်)။ ရေးမှတ်သည့်အချိန် မဟုတ်ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>Each side opens and closes on its own. Choose unknown if you are not sure.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဘက်တစ်ဘက်စီ သီးခြား ဖွင့်ပိတ်သည်။ မသေချာလျှင် “မသိ” ကို ရွေးပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="46"/>
         <source>What may pass through the gate right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>ယခုလက်ရှိ ဂိတ်ကို ဖြတ်သန်းခွင့်ရှိသည့်အရာ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="49"/>
         <source>If only some people may cross, whose citizens are they?</source>
-        <translation type="unfinished"></translation>
+        <translation>လူအချို့သာ ဖြတ်ကူးခွင့်ရှိလျှင် မည်သည့်နိုင်ငံသားများနည်း။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>Who holds the Myanmar side of the gate.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်၏ မြန်မာဘက်ကို ထိန်းချုပ်ထားသူ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="55"/>
         <source>What blocks the road on the Myanmar side, if anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>မြန်မာဘက်တွင် လမ်းပိတ်ထားသည့်အရာ (ရှိလျှင်)။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="58"/>
         <source>How do you know? Your own eyes, a source, a document, social media.</source>
-        <translation type="unfinished"></translation>
+        <translation>မည်သို့ သိရသနည်း။ ကိုယ်တိုင်မြင်၊ သတင်းရင်းမြစ်၊ စာရွက်စာတမ်း၊ ဆိုရှယ်မီဒီယာ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="61"/>
         <source>Never a name. Only what kind of person told you, how reliable they have been (A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge).</source>
-        <translation type="unfinished"></translation>
+        <translation>အမည် လုံးဝ မထည့်ရ။ မည်သို့သော လူက ပြောသည်၊ ယခင်က မည်မျှ ယုံကြည်ရသည် (A အကောင်းဆုံး၊ F ဆုံးဖြတ်၍မရ) နှင့် ဤသတင်း မှန်နိုင်ခြေ (1 အတည်ပြုပြီး၊ 6 ဆုံးဖြတ်၍မရ) တို့ကိုသာ ထည့်ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="66"/>
         <source>A made-up name so editors can count independent sources. Use the same one for the same person.</source>
-        <translation type="unfinished"></translation>
+        <translation>အယ်ဒီတာများ သီးခြားရင်းမြစ် အရေအတွက်ကို ရေတွက်နိုင်ရန် လုပ်ထားသော အမည်။ လူတစ်ဦးတည်းအတွက် အမည်တစ်ခုတည်းကိုသာ သုံးပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="71"/>
         <source>What happened, in any language. Leave out names and phone numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖြစ်ပျက်ခဲ့သည့်အရာ၊ မည်သည့်ဘာသာဖြင့်မဆို ရေးနိုင်သည်။ အမည်နှင့် ဖုန်းနံပါတ် မထည့်ပါနှင့်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="74"/>
         <source>Prices you saw or heard, e.g. diesel 4500 kyat a litre.</source>
-        <translation type="unfinished"></translation>
+        <translation>သင်မြင်ခဲ့ ကြားခဲ့သော ဈေးနှုန်း၊ ဥပမာ ဒီဇယ် တစ်လီတာ 4500 ကျပ်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖွင့်ထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="86"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ပိတ်ထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="87"/>
         <source>restricted</source>
-        <translation type="unfinished"></translation>
+        <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="88"/>
@@ -255,82 +255,82 @@
         <location filename="../../desktop/ui/labels.py" line="112"/>
         <location filename="../../desktop/ui/labels.py" line="121"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>မသိ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="91"/>
         <source>allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>ခွင့်ပြု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="92"/>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>တားဆီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="96"/>
         <source>Civilians</source>
-        <translation type="unfinished"></translation>
+        <translation>အရပ်သားများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="97"/>
         <source>Traders and goods</source>
-        <translation type="unfinished"></translation>
+        <translation>ကုန်သည်နှင့် ကုန်ပစ္စည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="98"/>
         <source>Cargo trucks</source>
-        <translation type="unfinished"></translation>
+        <translation>ကုန်တင်ကားများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>Rare-earth exports</source>
-        <translation type="unfinished"></translation>
+        <translation>ရှားပါးမြေ တင်ပို့မှု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>Fuel and chemical imports</source>
-        <translation type="unfinished"></translation>
+        <translation>လောင်စာဆီနှင့် ဓာတုပစ္စည်း တင်သွင်းမှု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="103"/>
         <source>Food and building materials</source>
-        <translation type="unfinished"></translation>
+        <translation>စားနပ်ရိက္ခာနှင့် ဆောက်လုပ်ရေးပစ္စည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="106"/>
         <source>Humanitarian aid</source>
-        <translation type="unfinished"></translation>
+        <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="109"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>လူတိုင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="110"/>
         <source>Chinese citizens only</source>
-        <translation type="unfinished"></translation>
+        <translation>တရုတ်နိုင်ငံသားများသာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="111"/>
         <source>Myanmar citizens only</source>
-        <translation type="unfinished"></translation>
+        <translation>မြန်မာနိုင်ငံသားများသာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="115"/>
         <source>KIA</source>
-        <translation type="unfinished"></translation>
+        <translation>KIA</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="116"/>
         <source>Myanmar military</source>
-        <translation type="unfinished"></translation>
+        <translation>မြန်မာစစ်တပ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="117"/>
         <source>Border guard force or militia</source>
-        <translation type="unfinished"></translation>
+        <translation>နယ်ခြားစောင့်တပ် (BGF) သို့မဟုတ် ပြည်သူ့စစ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="120"/>
@@ -339,252 +339,252 @@
         <location filename="../../desktop/ui/labels.py" line="154"/>
         <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>အခြား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="124"/>
         <source>barbed wire</source>
-        <translation type="unfinished"></translation>
+        <translation>သံဆူးကြိုး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="125"/>
         <source>wood barricade</source>
-        <translation type="unfinished"></translation>
+        <translation>သစ်သား အတားအဆီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>bamboo barricade</source>
-        <translation type="unfinished"></translation>
+        <translation>ဝါး အတားအဆီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>troops</source>
-        <translation type="unfinished"></translation>
+        <translation>စစ်သားများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>ယာဉ်များ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>fuel</source>
-        <translation type="unfinished"></translation>
+        <translation>လောင်စာဆီ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>food</source>
-        <translation type="unfinished"></translation>
+        <translation>စားနပ်ရိက္ခာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>rice</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>cooking oil</source>
-        <translation type="unfinished"></translation>
+        <translation>စားသုံးဆီ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>medicine</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆေးဝါး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="137"/>
         <source>building materials</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆောက်လုပ်ရေးပစ္စည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="138"/>
         <source>household goods</source>
-        <translation type="unfinished"></translation>
+        <translation>အိမ်သုံးပစ္စည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>mining inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>သတ္တုတွင်းသုံး ပစ္စည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>cash</source>
-        <translation type="unfinished"></translation>
+        <translation>ငွေသား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="144"/>
         <source>litre</source>
-        <translation type="unfinished"></translation>
+        <translation>လီတာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="145"/>
         <source>gallon</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂါလံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="146"/>
         <source>bottle</source>
-        <translation type="unfinished"></translation>
+        <translation>ပုလင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>kg</source>
-        <translation type="unfinished"></translation>
+        <translation>ကီလို</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>viss</source>
-        <translation type="unfinished"></translation>
+        <translation>ပိဿာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>bag</source>
-        <translation type="unfinished"></translation>
+        <translation>အိတ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>sack</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂုန်နီအိတ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>piece</source>
-        <translation type="unfinished"></translation>
+        <translation>ခု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>tonne</source>
-        <translation type="unfinished"></translation>
+        <translation>တန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>trip</source>
-        <translation type="unfinished"></translation>
+        <translation>ခေါက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>kyat (MMK)</source>
-        <translation type="unfinished"></translation>
+        <translation>ကျပ် (MMK)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="158"/>
         <source>yuan (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>ယွမ် (CNY)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>I saw it</source>
-        <translation type="unfinished"></translation>
+        <translation>ကိုယ်တိုင် မြင်ခဲ့သည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="162"/>
         <source>A source told me</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းရင်းမြစ်က ပြောသည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>A document or photo</source>
-        <translation type="unfinished"></translation>
+        <translation>စာရွက်စာတမ်း သို့မဟုတ် ဓာတ်ပုံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆိုရှယ်မီဒီယာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="167"/>
         <source>resident</source>
-        <translation type="unfinished"></translation>
+        <translation>ဒေသခံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="168"/>
         <source>trader</source>
-        <translation type="unfinished"></translation>
+        <translation>ကုန်သည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>driver</source>
-        <translation type="unfinished"></translation>
+        <translation>ယာဉ်မောင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="170"/>
         <source>mine worker</source>
-        <translation type="unfinished"></translation>
+        <translation>သတ္တုတွင်း အလုပ်သမား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>close to an armed group</source>
-        <translation type="unfinished"></translation>
+        <translation>လက်နက်ကိုင်အဖွဲ့နှင့် နီးစပ်သူ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>official</source>
-        <translation type="unfinished"></translation>
+        <translation>တာဝန်ရှိသူ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="175"/>
         <source>aid worker</source>
-        <translation type="unfinished"></translation>
+        <translation>အကူအညီပေးရေး ဝန်ထမ်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="179"/>
         <source>A: completely reliable</source>
-        <translation type="unfinished"></translation>
+        <translation>A: လုံးဝ ယုံကြည်ရ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="180"/>
         <source>B: usually reliable</source>
-        <translation type="unfinished"></translation>
+        <translation>B: များသောအားဖြင့် ယုံကြည်ရ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="181"/>
         <source>C: fairly reliable</source>
-        <translation type="unfinished"></translation>
+        <translation>C: အတန်အသင့် ယုံကြည်ရ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>D: not usually reliable</source>
-        <translation type="unfinished"></translation>
+        <translation>D: များသောအားဖြင့် မယုံကြည်ရ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>E: unreliable</source>
-        <translation type="unfinished"></translation>
+        <translation>E: ယုံကြည်၍ မရ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>F: cannot be judged</source>
-        <translation type="unfinished"></translation>
+        <translation>F: ဆုံးဖြတ်၍ မရ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="191"/>
         <source>1: confirmed by other sources</source>
-        <translation type="unfinished"></translation>
+        <translation>1: အခြားရင်းမြစ်များက အတည်ပြု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>2: probably true</source>
-        <translation type="unfinished"></translation>
+        <translation>2: မှန်နိုင်ခြေ များ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="193"/>
         <source>3: possibly true</source>
-        <translation type="unfinished"></translation>
+        <translation>3: မှန်နိုင်သည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>4: doubtful</source>
-        <translation type="unfinished"></translation>
+        <translation>4: သံသယရှိ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="195"/>
         <source>5: improbable</source>
-        <translation type="unfinished"></translation>
+        <translation>5: မှန်နိုင်ခြေ နည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>6: cannot be judged</source>
-        <translation type="unfinished"></translation>
+        <translation>6: ဆုံးဖြတ်၍ မရ</translation>
     </message>
 </context>
 <context>
@@ -592,155 +592,157 @@
     <message>
         <location filename="../../desktop/ui/main_page.py" line="152"/>
         <source>Search reports (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="153"/>
         <source>Search reports</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="154"/>
         <source>Show reports in state</source>
-        <translation type="unfinished"></translation>
+        <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="155"/>
         <source>Show reports about crossing</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="156"/>
         <source>&amp;New report</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="157"/>
         <source>Log a new report (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းအသစ် မှတ်တမ်းတင်ရန် (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="167"/>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="169"/>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>မူကြမ်းများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="170"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>တန်းစီထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="171"/>
         <location filename="../../desktop/ui/main_page.py" line="318"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="174"/>
         <source>All crossings</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="241"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်း မရှိသေးပါ။
+
+ဂိတ်တွင် မြင်ရ ကြားရသည်များကို မှတ်တမ်းတင်ရန် Ctrl+N သို့မဟုတ် “သတင်းအသစ်” ကို နှိပ်ပါ။ ရိုက်နေစဉ် မူကြမ်းကို အလိုအလျောက် သိမ်းသည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="247"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>ကိုက်ညီသော သတင်း မရှိပါ။ ရှာဖွေကွက်ကို ရှင်းပါ သို့မဟုတ် အခြား စစ်ထုတ်မှုကို ရွေးပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="270"/>
         <source>&amp;Edit draft</source>
-        <translation type="unfinished"></translation>
+        <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="273"/>
         <source>&amp;Correct (new revision)</source>
-        <translation type="unfinished"></translation>
+        <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="294"/>
         <source>Choose a report in the list to read it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤနေရာတွင် ဖတ်ရန် စာရင်းထဲမှ သတင်းတစ်ခုကို ရွေးပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="304"/>
         <source>(not in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="316"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>မူကြမ်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="317"/>
         <source>Queued for sending</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="319"/>
         <source>Sent, content removed from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ပြီး၊ ဤကွန်ပျူတာမှ အကြောင်းအရာ ဖယ်ရှားပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="323"/>
         <source>revision {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="334"/>
         <source>China side</source>
-        <translation type="unfinished"></translation>
+        <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="335"/>
         <source>Myanmar side</source>
-        <translation type="unfinished"></translation>
+        <translation>မြန်မာဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="348"/>
         <source>Controlled by</source>
-        <translation type="unfinished"></translation>
+        <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="350"/>
         <source>Barrier</source>
-        <translation type="unfinished"></translation>
+        <translation>အတားအဆီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="351"/>
         <source>Shortages</source>
-        <translation type="unfinished"></translation>
+        <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="368"/>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="374"/>
         <source>How known</source>
-        <translation type="unfinished"></translation>
+        <translation>သိရပုံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="386"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="388"/>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံများ</translation>
     </message>
 </context>
 <context>
@@ -748,372 +750,372 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="98"/>
         <source>Photos (JPEG or PNG; location and camera data are removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံများ (JPEG သို့မဟုတ် PNG၊ တည်နေရာနှင့် ကင်မရာ အချက်အလက်များကို ဖယ်ရှားသည်)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="99"/>
         <source>Add &amp;photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="100"/>
         <source>Photos of this report</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤသတင်း၏ ဓာတ်ပုံများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="159"/>
         <source>Photo {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံ {number}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="172"/>
         <source>Add photos</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="172"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံများ (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="395"/>
+        <location filename="../../desktop/ui/report_form.py" line="405"/>
         <source>&amp;Crossing:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ် (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="396"/>
+        <location filename="../../desktop/ui/report_form.py" line="406"/>
         <source>Crossing &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="397"/>
+        <location filename="../../desktop/ui/report_form.py" line="407"/>
         <source>Where it is:</source>
-        <translation type="unfinished"></translation>
+        <translation>တည်နေရာ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="398"/>
+        <location filename="../../desktop/ui/report_form.py" line="408"/>
         <source>&amp;Observed:</source>
-        <translation type="unfinished"></translation>
+        <translation>တွေ့ရှိချိန် (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="399"/>
+        <location filename="../../desktop/ui/report_form.py" line="409"/>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>အခြေအနေ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="400"/>
+        <location filename="../../desktop/ui/report_form.py" line="410"/>
         <source>Contro&amp;lled by:</source>
-        <translation type="unfinished"></translation>
+        <translation>ထိန်းချုပ်သူ (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="401"/>
+        <location filename="../../desktop/ui/report_form.py" line="411"/>
         <source>Civilians who may cross:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="402"/>
+        <location filename="../../desktop/ui/report_form.py" line="412"/>
         <source>People stranded:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="403"/>
-        <source>&amp;How known:</source>
-        <translation type="unfinished"></translation>
+        <translation>ပိတ်မိနေသူ:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="413"/>
+        <source>&amp;How known:</source>
+        <translation>သိရပုံ (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="423"/>
         <source>The crossing is not in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="414"/>
+        <location filename="../../desktop/ui/report_form.py" line="424"/>
         <source>Name of the crossing not in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="415"/>
+        <location filename="../../desktop/ui/report_form.py" line="425"/>
         <source>e.g. the footpath 2 km north of Laiza</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="416"/>
-        <source>China side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="417"/>
-        <source>Myanmar side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="418"/>
-        <source>China side status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="419"/>
-        <source>Myanmar side status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="424"/>
-        <source>your local time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="424"/>
-        <source>Myanmar time</source>
-        <translation type="unfinished"></translation>
+        <translation>ဥပမာ- လိုင်ဇာ၏ မြောက်ဘက် 2 ကီလိုမီတာရှိ လူသွားလမ်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="426"/>
-        <source>People stranded or turned back</source>
-        <translation type="unfinished"></translation>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="427"/>
-        <source>An estimate is fine. Leave at — if nobody said.</source>
-        <translation type="unfinished"></translation>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="428"/>
-        <source>What may pass</source>
-        <translation type="unfinished"></translation>
+        <source>China side status</source>
+        <translation>တရုတ်ဘက် အခြေအနေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="429"/>
+        <source>Myanmar side status</source>
+        <translation>မြန်မာဘက် အခြေအနေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="434"/>
+        <source>your local time</source>
+        <translation>သင့်ဒေသ အချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="434"/>
+        <source>Myanmar time</source>
+        <translation>မြန်မာ စံတော်ချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="436"/>
+        <source>People stranded or turned back</source>
+        <translation>ပိတ်မိနေသူ သို့မဟုတ် ပြန်လှည့်ခိုင်းခံရသူ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="437"/>
+        <source>An estimate is fine. Leave at — if nobody said.</source>
+        <translation>ခန့်မှန်းခြေ ရပါသည်။ မည်သူမျှ မပြောလျှင် — အတိုင်း ထားပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="438"/>
+        <source>What may pass</source>
+        <translation>ဖြတ်သန်းခွင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="447"/>
         <source>Barrier on the Myanmar side</source>
-        <translation type="unfinished"></translation>
+        <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="441"/>
+        <location filename="../../desktop/ui/report_form.py" line="451"/>
         <source>Shortages in town</source>
-        <translation type="unfinished"></translation>
+        <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="444"/>
+        <location filename="../../desktop/ui/report_form.py" line="454"/>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="447"/>
-        <location filename="../../desktop/ui/report_form.py" line="682"/>
-        <source>Commodity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="447"/>
-        <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="447"/>
-        <location filename="../../desktop/ui/report_form.py" line="691"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="447"/>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="456"/>
-        <source>&amp;Add price</source>
-        <translation type="unfinished"></translation>
+        <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="457"/>
-        <source>Remove price</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/report_form.py" line="692"/>
+        <source>Commodity</source>
+        <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
-        <source>Source (never a name)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <source>Unit</source>
+        <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="460"/>
-        <source>Who:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="701"/>
+        <source>Amount</source>
+        <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="461"/>
-        <source>Reliability:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="462"/>
-        <source>Credibility:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="463"/>
-        <source>Pseudonym:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="465"/>
-        <source>&amp;Generate pseudonym</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <source>Currency</source>
+        <translation>ငွေကြေး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="466"/>
-        <source>Source category</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Add price</source>
+        <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="467"/>
-        <source>Source reliability</source>
-        <translation type="unfinished"></translation>
+        <source>Remove price</source>
+        <translation>ဈေးနှုန်း ဖယ်မည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="468"/>
+        <source>Source (never a name)</source>
+        <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="470"/>
+        <source>Who:</source>
+        <translation>မည်သူ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="471"/>
+        <source>Reliability:</source>
+        <translation>ယုံကြည်ရမှု:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="472"/>
+        <source>Credibility:</source>
+        <translation>မှန်နိုင်ခြေ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="473"/>
+        <source>Pseudonym:</source>
+        <translation>အမည်ဝှက်:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="475"/>
+        <source>&amp;Generate pseudonym</source>
+        <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="476"/>
+        <source>Source category</source>
+        <translation>ရင်းမြစ် အမျိုးအစား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="477"/>
+        <source>Source reliability</source>
+        <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="478"/>
         <source>Information credibility</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="469"/>
+        <location filename="../../desktop/ui/report_form.py" line="479"/>
         <source>Source pseudonym</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="482"/>
-        <source>What &amp;happened:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="484"/>
-        <source>What happened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="485"/>
-        <source>This text looks like Zawgyi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="488"/>
-        <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
-        <translation type="unfinished"></translation>
+        <translation>ရင်းမြစ် အမည်ဝှက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="492"/>
-        <source>As typed (Zawgyi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="493"/>
-        <source>Converted (Unicode)</source>
-        <translation type="unfinished"></translation>
+        <source>What &amp;happened:</source>
+        <translation>ဖြစ်ပျက်ပုံ (&amp;H):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="494"/>
-        <source>Con&amp;vert to Unicode</source>
-        <translation type="unfinished"></translation>
+        <source>What happened</source>
+        <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="495"/>
-        <source>&amp;Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="496"/>
-        <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="497"/>
-        <source>&amp;Queue for sending</source>
-        <translation type="unfinished"></translation>
+        <source>This text looks like Zawgyi</source>
+        <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="498"/>
-        <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
+        <translation>အယ်ဒီတာများ ဖတ်နိုင်၊ ရှာနိုင်ရန် Gatewatch သည် မြန်မာစာကို ယူနီကုဒ်ဖြင့် သိမ်းသည်။ အောက်ပါ စာသားကို ပြောင်းမလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="499"/>
-        <source>Back to &amp;list</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/report_form.py" line="502"/>
+        <source>As typed (Zawgyi)</source>
+        <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="500"/>
-        <source>Esc. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <source>Converted (Unicode)</source>
+        <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="504"/>
-        <source>Correct a sent report (new revision)</source>
-        <translation type="unfinished"></translation>
+        <source>Con&amp;vert to Unicode</source>
+        <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="505"/>
+        <source>&amp;Save draft</source>
+        <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <source>Edit draft</source>
-        <translation type="unfinished"></translation>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="507"/>
+        <source>&amp;Queue for sending</source>
+        <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="508"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="509"/>
+        <source>Back to &amp;list</source>
+        <translation>စာရင်းသို့ ပြန်မည် (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="510"/>
+        <source>Esc. The draft is kept.</source>
+        <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="514"/>
+        <source>Correct a sent report (new revision)</source>
+        <translation>ပို့ပြီးသတင်းကို ပြင်ခြင်း (မူအသစ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="516"/>
+        <source>Edit draft</source>
+        <translation>မူကြမ်း ပြင်ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="518"/>
         <source>New report</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="681"/>
+        <location filename="../../desktop/ui/report_form.py" line="691"/>
         <source>e.g. diesel</source>
-        <translation type="unfinished"></translation>
+        <translation>ဥပမာ- ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="758"/>
+        <location filename="../../desktop/ui/report_form.py" line="768"/>
         <source>Draft saved at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>မူကြမ်းကို {time} တွင် သိမ်းပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="772"/>
+        <location filename="../../desktop/ui/report_form.py" line="782"/>
         <source>Not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="802"/>
+        <location filename="../../desktop/ui/report_form.py" line="812"/>
         <source>Not ready to send</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="803"/>
+        <location filename="../../desktop/ui/report_form.py" line="813"/>
         <source>Please complete these fields first:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="805"/>
+        <location filename="../../desktop/ui/report_form.py" line="815"/>
         <source>Kept as a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="820"/>
+        <location filename="../../desktop/ui/report_form.py" line="839"/>
         <source>Personal details found</source>
-        <translation type="unfinished"></translation>
+        <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="823"/>
+        <location filename="../../desktop/ui/report_form.py" line="842"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤသတင်းတွင် လူတစ်ဦးကို ဖော်ထုတ်နိုင်သည့် အချက်အလက်များ ပါပုံရသည်။ ၎င်းတို့ကြောင့် သတင်းရင်းမြစ်များ အန္တရာယ် ကျရောက်နိုင်သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="828"/>
+        <location filename="../../desktop/ui/report_form.py" line="847"/>
         <source>&amp;Edit the report</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="829"/>
+        <location filename="../../desktop/ui/report_form.py" line="848"/>
         <source>Send &amp;anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="882"/>
+        <location filename="../../desktop/ui/report_form.py" line="897"/>
         <source>Photo stored in the encrypted store.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံကို ကုဒ်ဝှက် သိုလှောင်ခန်းတွင် သိမ်းပြီး။</translation>
     </message>
 </context>
 <context>
@@ -1121,77 +1123,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/report_model.py" line="53"/>
         <source>Observed</source>
-        <translation type="unfinished"></translation>
+        <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="54"/>
         <source>Crossing</source>
-        <translation type="unfinished"></translation>
+        <translation>ဂိတ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="55"/>
         <source>China side</source>
-        <translation type="unfinished"></translation>
+        <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="56"/>
         <source>Myanmar side</source>
-        <translation type="unfinished"></translation>
+        <translation>မြန်မာဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="57"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>အဆင့်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="58"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>အကျဉ်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="128"/>
         <source>(not in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="133"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>မူကြမ်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="134"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>တန်းစီထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="135"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="136"/>
         <source>Sent (removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>ပို့ပြီး (ဖယ်ရှားပြီး)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="146"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖွင့်ထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="147"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ပိတ်ထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="148"/>
         <source>restricted</source>
-        <translation type="unfinished"></translation>
+        <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="149"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>မသိ</translation>
     </message>
 </context>
 <context>
@@ -1199,47 +1201,47 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆက်တင်များ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> မိနစ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>မဖျက်ပါ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
         <source>&amp;Lock after idle:</source>
-        <translation type="unfinished"></translation>
+        <translation>မသုံးဘဲ ကြာလျှင် သော့ခတ် (&amp;L):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
         <source>&amp;Wipe after wrong passphrases:</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက် မှားလျှင် ဖျက်မည့် အကြိမ် (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Largest photo &amp;edge:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
-        <translation type="unfinished"></translation>
+        <translation>လက်ပ်တော့ အသိမ်းခံရလျှင် စကားဝှက် မှားသည့်အခါ ဖျက်ပစ်ခြင်းက သင့်ကို ကာကွယ်ပေးသည်။ 0 ဆိုလျှင် ပိတ်ထားသည်။ ပိုကြီးသော ဓာတ်ပုံများကို ထည့်သည့်အခါ သေးအောင် ချုံ့သည်။</translation>
     </message>
 </context>
 <context>
@@ -1247,22 +1249,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="209"/>
         <source>Gatewatch is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatewatch ကို သော့ခတ်ထားသည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="210"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="211"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>စကားဝှက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="212"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>သော့ဖွင့်မည် (&amp;U)</translation>
     </message>
 </context>
 </TS>
