@@ -26,6 +26,7 @@ from sqlcipher3 import dbapi2
 
 from desktop.store import fsutil, schema
 from desktop.store.errors import (
+    DataDirNotEmptyError,
     KeyfileMissingError,
     KeyMismatchError,
     NotAStoreError,
@@ -45,6 +46,7 @@ from desktop.store.keyfile import (
     zero,
 )
 from desktop.store.migrations import apply_migrations
+from desktop.store.unlock_state import UNLOCK_STATE_NAME
 
 DB_NAME = "store.db"
 KEYFILE_NAME = "store.key"
@@ -202,13 +204,17 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
     writes the keyfile (0600), then the database (0600), and applies the schema.
     On failure removes the files it created and raises: WeakPassphraseError (before
     anything is touched), StoreExistsError (a database or keyfile is already there; never
-    overwritten), StoreIOError, SQLCipherUnavailableError.
+    overwritten), DataDirNotEmptyError (the folder holds other files: a store's wipe
+    removes its folder only when empty, and a store is not to be mixed with other data; a
+    missing or empty folder, or one holding only the unlock state, is fine), StoreIOError,
+    SQLCipherUnavailableError.
     A hard crash between writing the keyfile and creating the database (a few
     microseconds) leaves a keyfile alone; open_store then says so and wipe_store clears it.
     """
     check_passphrase(passphrase)
     if store_exists(data_dir):
         raise StoreExistsError()
+    _require_no_other_files(data_dir)
     try:
         fsutil.make_private_dir(data_dir)
     except OSError as e:
@@ -275,6 +281,17 @@ def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) 
     if not store_exists(data_dir):
         raise StoreNotFoundError()
     rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)
+
+
+def _require_no_other_files(data_dir: Path) -> None:
+    try:
+        names = os.listdir(data_dir)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise StoreIOError() from e
+    if any(name != UNLOCK_STATE_NAME for name in names):
+        raise DataDirNotEmptyError()
 
 
 def _connect(db_path: Path, *, read_only: bool = False) -> Connection:

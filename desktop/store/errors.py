@@ -85,6 +85,22 @@ class StoreIOError(StoreError):
     )
 
 
+class PassphraseChangeUnconfirmedError(StoreIOError):
+    """The new keyfile was renamed into place but the folder could not be synced."""
+
+    default_message = (
+        "The disk did not confirm the passphrase change, so the passphrase may have changed "
+        "or not. Try the new passphrase first, then the old one, and check the disk."
+    )
+
+
+class DataDirNotEmptyError(StoreError):
+    default_message = (
+        "The chosen data folder already holds other files. Choose an empty or new folder "
+        "for a new store; nothing was changed."
+    )
+
+
 class WeakPassphraseError(StoreError):
     default_message = "The passphrase is too short. Use at least 8 characters; a sentence is best."
 

@@ -89,12 +89,40 @@ def make_private(path: Path) -> None:
 
 def create_private_file(path: Path) -> None:
     """Create an empty file with mode 0600. Raises FileExistsError if it already exists."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o600)
+    fd = _open_exclusive(path)
     try:
-        _chmod(fd, PRIVATE_FILE_MODE)
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data`` (0600), whole or not at all; never replace anything.
+
+    Writes and fsyncs a temp file, hard-links it as ``path`` (which fails if any entry,
+    even a dangling symlink, is there), drops the temp name and fsyncs the directory.
+    Where the file system has no hard links (FAT, exFAT), ``path`` is created with O_EXCL
+    and written in place instead: a hard crash may then leave it partly written.
+    Raises FileExistsError if ``path`` exists, OSError for the rest; no temp file is left
+    behind on an exception.
+    """
+    tmp = _write_temp(path, data)
+    try:
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            fd = _open_exclusive(path)
+            try:
+                _write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    fsync_dir(path.parent)
 
 
 def atomic_write(path: Path, data: bytes, *, shred_old: bool = False) -> None:
@@ -139,29 +167,53 @@ def overwrite_with_random(fd: int, size: int) -> None:
     Raises OSError.
     """
     os.lseek(fd, 0, os.SEEK_SET)
-    view = memoryview(secrets.token_bytes(size))
-    while view:
-        view = view[os.write(fd, view) :]
+    _write_all(fd, secrets.token_bytes(size))
     os.fsync(fd)
 
 
 def _replace(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + TEMP_INFIX + secrets.token_hex(8))
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o600)
+    tmp = _write_temp(path, data)
     try:
-        try:
-            _chmod(fd, PRIVATE_FILE_MODE)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    """A synced 0600 temp file beside ``path`` holding ``data``; removed on an exception."""
+    tmp = path.with_name(path.name + TEMP_INFIX + secrets.token_hex(8))
+    fd = _open_exclusive(tmp)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _open_exclusive(path: Path) -> int:
+    """Create ``path`` (0600, whatever the umask) and open it for writing; never an
+    existing file or a symlink. Raises FileExistsError, OSError."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o600)
+    try:
+        _chmod(fd, PRIVATE_FILE_MODE)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _open_for_shredding(path: Path) -> int:

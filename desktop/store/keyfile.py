@@ -39,6 +39,8 @@ from desktop.store import fsutil
 from desktop.store.errors import (
     KeyfileCorruptError,
     KeyfileMissingError,
+    PassphraseChangeUnconfirmedError,
+    StoreExistsError,
     StoreIOError,
     WeakPassphraseError,
     WrongPassphraseError,
@@ -137,16 +139,20 @@ def check_passphrase(passphrase: str) -> None:
 def create_keyfile(
     path: Path, passphrase: str, data_key: bytes | bytearray, kdf: KdfParams = DEFAULT_KDF
 ) -> None:
-    """Wrap ``data_key`` under ``passphrase`` and write it to ``path`` atomically, mode 0600.
+    """Wrap ``data_key`` under ``passphrase`` and write it as a new file ``path``, mode 0600.
 
-    Replaces an existing file at ``path`` atomically (old or new content survives a crash,
-    never a mix; no temp file is left behind on an exception).
-    Raises WeakPassphraseError, StoreIOError (disk full, permissions), and ValueError for a
+    Never replaces anything at ``path`` (a keyfile overwritten is a store lost): the file
+    appears whole or not at all (see fsutil.write_new), and no temp file is left behind on
+    an exception.
+    Raises WeakPassphraseError, StoreExistsError (something is already at ``path``; it is
+    left as it was), StoreIOError (disk full, permissions), and ValueError for a
     programming error (``data_key`` not 32 bytes, ``kdf`` out of bounds).
     """
     check_passphrase(passphrase)
     try:
-        fsutil.atomic_write(path, _seal(passphrase, data_key, kdf))
+        fsutil.write_new(path, _seal(passphrase, data_key, kdf))
+    except FileExistsError as e:
+        raise StoreExistsError() from e
     except OSError as e:
         raise StoreIOError() from e
 
@@ -245,6 +251,8 @@ def rewrap(path: Path, old_passphrase: str, new_passphrase: str) -> None:
         zero(data_key)
     try:
         fsutil.atomic_write(path, sealed, shred_old=True)
+    except fsutil.NotDurableError as e:
+        raise PassphraseChangeUnconfirmedError() from e
     except OSError as e:
         raise StoreIOError() from e
 

@@ -30,6 +30,7 @@ from desktop.store.database import (
     store_exists,
 )
 from desktop.store.errors import (
+    DataDirNotEmptyError,
     KeyfileCorruptError,
     KeyfileMissingError,
     KeyMismatchError,
@@ -45,6 +46,7 @@ from desktop.store.errors import (
     io_error_from,
 )
 from desktop.store.keyfile import read_keyfile, unwrap
+from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 
 PASSPHRASE = "a long test passphrase"
 NEW_PASSPHRASE = "another long passphrase"
@@ -138,6 +140,22 @@ def test_create_refuses_a_lone_store_file(tmp_path: Path, name: str) -> None:
     with pytest.raises(StoreExistsError):
         create_store(tmp_path, PASSPHRASE)
     assert (tmp_path / name).read_bytes() == b"something"
+
+
+def test_create_refuses_a_folder_holding_other_files(tmp_path: Path) -> None:
+    (tmp_path / "thesis.odt").write_bytes(b"a year of work")
+    before = snapshot(tmp_path)
+    with pytest.raises(DataDirNotEmptyError) as info:
+        create_store(tmp_path, PASSPHRASE)
+    assert "empty" in str(info.value)
+    assert snapshot(tmp_path) == before
+
+
+def test_create_accepts_a_folder_holding_only_the_unlock_state(tmp_path: Path) -> None:
+    write_unlock_state(tmp_path, UnlockState(wipe_after=3))
+    with create_store(tmp_path, PASSPHRASE):
+        pass
+    assert read_unlock_state(tmp_path).wipe_after == 3
 
 
 @pytest.mark.parametrize("weak", ["", "1234567"])

@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 
-from desktop.store import keyfile
+from desktop.store import fsutil, keyfile
 from desktop.store.errors import (
     KeyfileCorruptError,
     KeyfileMissingError,
+    PassphraseChangeUnconfirmedError,
+    StoreExistsError,
     StoreIOError,
     WeakPassphraseError,
     WrongPassphraseError,
@@ -308,6 +310,61 @@ def test_failed_rewrap_does_not_shred_the_old_keyfile(
         rewrap(key_path, PASSPHRASE, NEW_PASSPHRASE)
     monkeypatch.undo()
     assert key_path.read_bytes() == before
+
+
+def test_rewrap_unconfirmed_by_the_disk_says_either_passphrase_may_work(
+    key_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = key_path.read_bytes()
+    old = os.open(key_path, os.O_RDONLY)
+
+    def fail(path: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(fsutil, "fsync_dir", fail)
+    try:
+        with pytest.raises(PassphraseChangeUnconfirmedError) as info:
+            rewrap(key_path, PASSPHRASE, NEW_PASSPHRASE)
+        left = os.pread(old, len(before), 0)
+    finally:
+        os.close(old)
+    monkeypatch.undo()
+    assert isinstance(info.value, StoreIOError)
+    assert "may have changed" in str(info.value)
+    assert "Try the new passphrase first, then the old one" in str(info.value)
+    # The rename may not be durable: the old file must still be intact for a crash.
+    assert left == before
+    assert unwrap(read_keyfile(key_path), NEW_PASSPHRASE) == bytearray(DATA_KEY)
+
+
+def test_create_keyfile_never_replaces_a_file(key_path: Path) -> None:
+    before = key_path.read_bytes()
+    with pytest.raises(StoreExistsError):
+        create_keyfile(key_path, NEW_PASSPHRASE, bytes(32))
+    assert key_path.read_bytes() == before
+    assert sorted(p.name for p in key_path.parent.iterdir()) == ["store.key"]
+    dangling = key_path.with_name("dangling.key")
+    dangling.symlink_to(key_path.with_name("nowhere"))
+    with pytest.raises(StoreExistsError):
+        create_keyfile(dangling, PASSPHRASE, DATA_KEY)
+    assert not key_path.with_name("nowhere").exists()
+
+
+def test_create_keyfile_without_hard_links_still_never_replaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(1, "Operation not permitted")  # FAT: no hard links
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "store.key"
+    create_keyfile(path, PASSPHRASE, DATA_KEY)
+    assert unwrap(read_keyfile(path), PASSPHRASE) == bytearray(DATA_KEY)
+    before = path.read_bytes()
+    with pytest.raises(StoreExistsError):
+        create_keyfile(path, NEW_PASSPHRASE, DATA_KEY)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.key"]
 
 
 def test_rewrap_never_lowers_the_kdf_cost(tmp_path: Path) -> None:
