@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.store.unlock_state import read_unlock_state
-from desktop.ui.i18n import LanguageSwitcher, load_myanmar_font
+from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.window import GatewatchWindow
 
 
@@ -17,7 +17,6 @@ def build_window(app: QApplication, data_dir: Path) -> GatewatchWindow:
     """Set up fonts and language for `data_dir`'s store and return its (hidden) window."""
     app.setApplicationName("Gatewatch")
     app.setApplicationDisplayName("Gatewatch")
-    load_myanmar_font(app)
     languages = LanguageSwitcher(app)
     languages.switch(read_unlock_state(data_dir).language)
     return GatewatchWindow(data_dir, default_gazetteer(), languages)

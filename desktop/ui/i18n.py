@@ -3,27 +3,49 @@
 Every visible string goes through `tr()`; resources/i18n holds the .ts sources and the
 compiled .qm files (`make translations`). English is the source language, so it needs no
 file. Widgets retranslate themselves on QEvent.LanguageChange.
+
+Fonts: Myanmar script stacks marks above and below the line, so a widget sized for Latin
+metrics clips it. In Burmese the bundled Padauk font leads (its metrics size the widgets)
+at a slightly larger size; in English the system font leads and Padauk only fills in the
+Myanmar characters it lacks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
 
 LANGUAGES = {"en": "English", "my": "မြန်မာ"}
 MYANMAR_FONT_FILES = ("Padauk-Regular.ttf", "Padauk-Bold.ttf")
+MYANMAR_SIZE_FACTOR = 1.15
+
+
+def load_myanmar_font() -> str | None:
+    """Register the bundled Myanmar font; return its family, or None if it cannot load."""
+    family: str | None = None
+    for name in MYANMAR_FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id >= 0 and family is None:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else None
+    return family
 
 
 class LanguageSwitcher:
-    """Installs the translator of the chosen language into the application."""
+    """Installs the translator and the font of the chosen language into the application."""
 
-    def __init__(self, app: QCoreApplication) -> None:
+    def __init__(self, app: QApplication) -> None:
         self._app = app
         self._translator: QTranslator | None = None
+        self._base_font = QFont(app.font())
+        # Resolve aliases like "Sans Serif": in a family list they would be skipped.
+        self._system_family = QFontInfo(self._base_font).family()
+        self.myanmar_family = load_myanmar_font()
         self.language = "en"
+        self._apply_font("en")
 
     def switch(self, language: str) -> bool:
         """Use `language` ("en" or "my"); return False if its translation cannot load."""
@@ -39,28 +61,20 @@ class LanguageSwitcher:
             self._app.installTranslator(translator)
             self._translator = translator
         self.language = language
+        self._apply_font(language)
         QLocale.setDefault(
             QLocale(QLocale.Language.Burmese if language == "my" else QLocale.Language.English)
         )
         return True
 
-
-def load_myanmar_font(app: QApplication) -> str | None:
-    """Register the bundled Myanmar font and make it the fallback for Burmese text.
-
-    Returns its family name, or None if the font files cannot be loaded (then Burmese
-    renders with whatever the system has).
-    """
-    family: str | None = None
-    for name in MYANMAR_FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
-        if font_id >= 0 and family is None:
-            families = QFontDatabase.applicationFontFamilies(font_id)
-            family = families[0] if families else None
-    if family is None:
-        return None
-    font = QFont(app.font())
-    # The system family for Latin text, Padauk for what it lacks (Myanmar script).
-    font.setFamilies([*app.font().families(), family])
-    app.setFont(font)
-    return family
+    def _apply_font(self, language: str) -> None:
+        font = QFont(self._base_font)
+        myanmar = self.myanmar_family
+        if myanmar is None:
+            font.setFamilies([self._system_family])
+        elif language == "my":
+            font.setFamilies([myanmar, self._system_family])
+            font.setPointSizeF(self._base_font.pointSizeF() * MYANMAR_SIZE_FACTOR)
+        else:
+            font.setFamilies([self._system_family, myanmar])
+        self._app.setFont(font)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -183,8 +184,12 @@ class ReportForm(QWidget):
         self.prices_box = QGroupBox()
         self.prices = QTableWidget(0, 4)
         self.prices.verticalHeader().hide()
-        self.prices.horizontalHeader().setStretchLastSection(True)
+        prices_header = self.prices.horizontalHeader()
+        prices_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            prices_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.prices.setMinimumHeight(90)
+        self.prices.setMaximumHeight(170)
         self.add_price = QPushButton()
         self.remove_price = QPushButton()
         prices_layout = QVBoxLayout(self.prices_box)
@@ -267,6 +272,7 @@ class ReportForm(QWidget):
         gate_row.addWidget(self.gate)
         gate_row.addWidget(self.not_listed)
         add_row("gate", gate_row)
+        self.labels["gate"].setBuddy(self.gate)
         add_row("new_name", self.new_name)
         add_row("new_description", self.new_description)
         when = QHBoxLayout()
@@ -305,9 +311,9 @@ class ReportForm(QWidget):
         content_layout.addWidget(self.zawgyi_box)
         content_layout.addWidget(self.narrative)
         content_layout.addWidget(self.photos)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -315,7 +321,7 @@ class ReportForm(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.queue_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
 
         self.not_listed.toggled.connect(self._not_listed_toggled)
@@ -337,6 +343,10 @@ class ReportForm(QWidget):
         for widget in self._inputs():
             self._watch(widget)
         self._source_toggled()
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll the form so `widget` shows (the photo strip, the Zawgyi offer)."""
+        self.scroll_area.ensureWidgetVisible(widget, 0, 24)
 
     def _checkboxes(self, box: QGroupBox, kind: Any, *, columns: int) -> dict[str, QCheckBox]:
         grid = QGridLayout(box)
@@ -479,7 +489,7 @@ class ReportForm(QWidget):
             _relabel(combo, vocabulary)
         for index in range(self.credibility.count()):
             self.credibility.setItemText(index, credibility_label(index + 1))
-        self.narrative_label.setText(self.tr("What &happened:"))
+        self.narrative_label.setText(self.tr("&What happened:"))
         self.narrative.setPlaceholderText(help_text("narrative"))
         self.narrative.setAccessibleName(self.tr("What happened"))
         self.zawgyi_box.setTitle(self.tr("This text looks like Zawgyi"))
@@ -496,7 +506,7 @@ class ReportForm(QWidget):
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.queue_button.setText(self.tr("&Queue for sending"))
         self.queue_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.close_button.setText(self.tr("Back to &list"))
+        self.close_button.setText(self.tr("&Back to list"))
         self.close_button.setToolTip(self.tr("Esc. The draft is kept."))
 
     def _update_heading(self) -> None:
@@ -814,7 +824,37 @@ class ReportForm(QWidget):
 
     def _confirm_pii(self, findings: list[tuple[str, Any]]) -> bool:
         self._highlight([f for field, f in findings if field == "narrative"])
-        lines = "\n".join(f"• {finding.matched}: {finding.message}" for _, finding in findings)
+        box, send = self.pii_message_box(findings)
+        box.exec()
+        if box.clickedButton() is send:
+            return True
+        self.narrative.setFocus()
+        return False
+
+    def pii_message_box(self, findings: list[tuple[str, Any]]) -> tuple[QMessageBox, Any]:
+        """The warning shown before queueing; returns it and its "send anyway" button."""
+        messages = {
+            "phone": self.tr(
+                "This looks like a phone number. A number can lead straight back to your "
+                "source: remove it, or send anyway if it is public (an office or a hotline)."
+            ),
+            "email": self.tr(
+                "This looks like an e-mail address. It can identify your source: remove it, "
+                "or send anyway if it is public."
+            ),
+            "nrc": self.tr(
+                "This looks like a national registration card (NRC) number. It names one "
+                "person: remove it unless the person agreed to be named."
+            ),
+            "plate": self.tr(
+                "This looks like a vehicle plate. A plate can identify a driver or a trader: "
+                "remove it, or send anyway if it does not point to your source."
+            ),
+        }
+        lines = "\n".join(
+            f"• {finding.matched}: {messages.get(finding.kind, finding.message)}"
+            for _, finding in findings
+        )
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Personal details found"))
@@ -828,11 +868,7 @@ class ReportForm(QWidget):
         edit = box.addButton(self.tr("&Edit the report"), QMessageBox.ButtonRole.RejectRole)
         send = box.addButton(self.tr("Send &anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(edit)
-        box.exec()
-        if box.clickedButton() is send:
-            return True
-        self.narrative.setFocus()
-        return False
+        return box, send
 
     def _highlight(self, findings: list[Any]) -> None:
         selections = []

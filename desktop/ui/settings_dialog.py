@@ -43,10 +43,6 @@ class AppSettings:
         return {key: getattr(self, attribute) for key, attribute in self.KEYS.items()}
 
     @classmethod
-    def defaults_by_key(cls) -> dict[str, object]:
-        return cls().as_store_values()
-
-    @classmethod
     def from_store_values(cls, values: dict[str, object]) -> AppSettings:
         defaults = cls()
         chosen: dict[str, object] = {}

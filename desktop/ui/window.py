@@ -179,6 +179,7 @@ class GatewatchWindow(QMainWindow):
     def _show_entry_page(self) -> None:
         for action in (self.new_action, self.search_action, self.settings_action):
             action.setEnabled(False)
+        self.lock_action.setEnabled(False)
         if store_exists(self.data_dir):
             self.unlock_page.reset()
             self.pages.setCurrentWidget(self.unlock_page)
@@ -229,17 +230,20 @@ class GatewatchWindow(QMainWindow):
 
         def loaded(values: dict[str, object]) -> None:
             self._apply_settings(AppSettings.from_store_values(values))
-            for action in (self.new_action, self.search_action, self.settings_action):
+            for action in (
+                self.new_action,
+                self.search_action,
+                self.settings_action,
+                self.lock_action,
+            ):
                 action.setEnabled(True)
             self.pages.setCurrentWidget(self.main_page)
             self.main_page.refresh()
             self.main_page.table.setFocus()
 
-        self.worker.submit(
-            partial(capture.read_settings, keys=AppSettings.defaults_by_key()),
-            loaded,
-            self._show_error,
-        )
+        # A store without a language setting keeps the language the unlock screen spoke.
+        defaults = AppSettings(language=self.languages.language).as_store_values()
+        self.worker.submit(partial(capture.read_settings, keys=defaults), loaded, self._show_error)
 
     def _apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings

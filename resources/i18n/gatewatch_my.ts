@@ -147,27 +147,27 @@
         <translation>ထွက်မည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="295"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="305"/>
+        <location filename="../../desktop/ui/window.py" line="303"/>
         <source>{shown} of {total} reports</source>
         <translation>သတင်း {total} ခုအနက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="342"/>
+        <location filename="../../desktop/ui/window.py" line="340"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="343"/>
+        <location filename="../../desktop/ui/window.py" line="341"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤကွန်ပျူတာရှိ သတင်းအားလုံးကို ယခု ဖျက်ဆီးမလား။ ပြန်ယူ၍ မရပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="344"/>
+        <location filename="../../desktop/ui/window.py" line="342"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
@@ -984,8 +984,13 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="492"/>
-        <source>What &amp;happened:</source>
-        <translation>ဖြစ်ပျက်ပုံ (&amp;H):</translation>
+        <source>&amp;What happened:</source>
+        <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="509"/>
+        <source>&amp;Back to list</source>
+        <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="494"/>
@@ -1038,11 +1043,6 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="509"/>
-        <source>Back to &amp;list</source>
-        <translation>စာရင်းသို့ ပြန်မည် (&amp;L)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/report_form.py" line="510"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
@@ -1093,27 +1093,47 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="839"/>
+        <location filename="../../desktop/ui/report_form.py" line="838"/>
+        <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
+        <translation>ဖုန်းနံပါတ်နှင့် တူသည်။ နံပါတ်တစ်ခုက သင့်သတင်းရင်းမြစ်ဆီ တိုက်ရိုက် ခြေရာခံမိစေနိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် လူသိရှင်ကြား နံပါတ် (ရုံး သို့မဟုတ် ဖုန်းလိုင်း) ဖြစ်လျှင် ဆက်ပို့ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="842"/>
+        <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
+        <translation>အီးမေးလ်လိပ်စာနှင့် တူသည်။ ၎င်းက သင့်သတင်းရင်းမြစ်ကို ဖော်ထုတ်နိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် လူသိရှင်ကြား လိပ်စာ ဖြစ်လျှင် ဆက်ပို့ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="846"/>
+        <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
+        <translation>နိုင်ငံသားစိစစ်ရေးကတ် (မှတ်ပုံတင်) နံပါတ်နှင့် တူသည်။ ၎င်းက လူတစ်ဦးကို အမည်ဖော်သည်- ထိုသူက အမည်ဖော်ရန် သဘောတူမှသာ ထားပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="850"/>
+        <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
+        <translation>ယာဉ်နံပါတ်ပြားနှင့် တူသည်။ နံပါတ်ပြားက ယာဉ်မောင်း သို့မဟုတ် ကုန်သည်ကို ဖော်ထုတ်နိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် သင့်သတင်းရင်းမြစ်ကို မညွှန်ပြလျှင် ဆက်ပို့ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="860"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="842"/>
+        <location filename="../../desktop/ui/report_form.py" line="863"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤသတင်းတွင် လူတစ်ဦးကို ဖော်ထုတ်နိုင်သည့် အချက်အလက်များ ပါပုံရသည်။ ၎င်းတို့ကြောင့် သတင်းရင်းမြစ်များ အန္တရာယ် ကျရောက်နိုင်သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="847"/>
+        <location filename="../../desktop/ui/report_form.py" line="868"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="848"/>
+        <location filename="../../desktop/ui/report_form.py" line="869"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="897"/>
+        <location filename="../../desktop/ui/report_form.py" line="918"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်ပုံကို ကုဒ်ဝှက် သိုလှောင်ခန်းတွင် သိမ်းပြီး။</translation>
     </message>
@@ -1199,47 +1219,47 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>&amp;Lock after idle:</source>
         <translation>မသုံးဘဲ ကြာလျှင် သော့ခတ် (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စကားဝှက် မှားလျှင် ဖျက်မည့် အကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်တော့ အသိမ်းခံရလျှင် စကားဝှက် မှားသည့်အခါ ဖျက်ပစ်ခြင်းက သင့်ကို ကာကွယ်ပေးသည်။ 0 ဆိုလျှင် ပိတ်ထားသည်။ ပိုကြီးသော ဓာတ်ပုံများကို ထည့်သည့်အခါ သေးအောင် ချုံ့သည်။</translation>
     </message>

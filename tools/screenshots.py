@@ -1,0 +1,209 @@
+"""Render every screen of the correspondent's app, in English and Burmese, to PNG files.
+
+`make screenshots` runs this offscreen. Each screen is built on a fresh demo store filled
+with the seed story (desktop/services/demo.py), driven like a user would, and grabbed.
+Output: docs/screenshots/<language>-<screen>.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PIL import Image, ImageDraw
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report import Report, ReportContent
+from desktop.services.capture import pii_findings
+from desktop.services.demo import demo_reports
+from desktop.services.photos import import_photo
+from desktop.store.attachments import AttachmentRepository
+from desktop.store.database import create_store
+from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.unlock_state import UnlockState, write_unlock_state
+from desktop.ui.app import build_window
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.window import GatewatchWindow
+
+PASSPHRASE = "demo passphrase for screenshots"  # noqa: S105 (a throwaway demo store)
+ZAWGYI_SAMPLE = "လိုင္ဇာဂိတ္ကို ပိတ္ထားသည္။ ဆီေစ်း အရမ္းတက္ေနသည္။"
+PII_SAMPLE = (
+    "The trader said to call him on 09 7512 34567 before the gate opens; his truck is YGN 2B-1234."
+)
+SIZE = (1180, 760)
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(20):  # let layouts and lazy rows settle
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path}")
+
+
+def demo_photo() -> bytes:
+    """A small generated picture of a barricaded road (no camera, no metadata)."""
+    image = Image.new("RGB", (1200, 800), (150, 190, 230))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 480, 1200, 800), fill=(110, 100, 80))
+    draw.polygon([(520, 480), (680, 480), (900, 800), (300, 800)], fill=(70, 70, 70))
+    for x in range(320, 900, 60):
+        draw.line((x, 560, x + 40, 700), fill=(120, 80, 40), width=14)
+    draw.line((300, 600, 900, 600), fill=(200, 200, 200), width=4)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def fill_store(data_dir: Path, language: str) -> str:
+    """Create a store with the seed story; return the id of a draft with a photo."""
+    gazetteer = default_gazetteer()
+    with create_store(data_dir, PASSPHRASE) as store:
+        reports = ReportRepository(store, gazetteer)
+        for report, draft in demo_reports(language):
+            reports.add(report, state=ReportState.DRAFT if draft else ReportState.QUEUED)
+        body = {
+            "gate": "mai_ja_yang",
+            "observed_at": "2024-12-13T09:40:00+06:30",
+            "china_side": "restricted",
+            "myanmar_side": "restricted",
+            "how_known": "document_or_photo",
+            "barrier": ["bamboo_barricade"],
+            "narrative": "ဝါးအတားအဆီး ဖယ်ရှားပြီးနောက် လမ်းပုံ။"
+            if language == "my"
+            else "Photo of the road after the bamboo barricade was taken down.",
+        }
+        draft = Report.new(ReportContent.from_json(body))
+        reports.add(draft, state=ReportState.DRAFT)
+        clean = import_photo(demo_photo())
+        AttachmentRepository(store).add(
+            draft.id, clean.media_type, clean.data, width=clean.width, height=clean.height
+        )
+    write_unlock_state(data_dir, UnlockState(language=language))
+    return draft.id
+
+
+def open_window(app: QApplication, data_dir: Path) -> GatewatchWindow:
+    window = build_window(app, data_dir)
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    return window
+
+
+def unlock(app: QApplication, window: GatewatchWindow) -> None:
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.unlock_button.click()
+    wait_until(app, lambda: window.pages.currentWidget() is window.main_page)
+    wait_until(app, lambda: window.main_page.model.rowCount() > 0)
+
+
+def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
+    prefix = out / language
+
+    first_dir = root / f"first-{language}"
+    write_unlock_state(first_dir, UnlockState(language=language))
+    window = open_window(app, first_dir)
+    window.first_run.passphrase.setText("bamboo gate")
+    window.first_run.repeat.setText("bamboo gate")
+    app.processEvents()
+    save(window, Path(f"{prefix}-first-run.png"))
+    window.close()
+
+    data_dir = root / f"store-{language}"
+    photo_draft = fill_store(data_dir, language)
+    window = open_window(app, data_dir)
+    window.unlock_page.passphrase.setText("wrong guess")
+    window.unlock_page.unlock_button.click()
+    wait_until(app, lambda: window.unlock_page.error.isVisible())
+    save(window, Path(f"{prefix}-unlock.png"))
+
+    window.unlock_page.passphrase.clear()
+    unlock(app, window)
+    window.main_page.table.selectRow(1)
+    wait_until(app, lambda: window.main_page.edit_button.isVisible())
+    save(window, Path(f"{prefix}-main-list.png"))
+
+    window.main_page.search.setText("Pang War" if language == "en" else "ပန်ဝါ")
+    window.main_page.refresh()
+    wait_until(app, lambda: window.main_page.model.rowCount() < 13)
+    save(window, Path(f"{prefix}-search.png"))
+    window.main_page.search.clear()
+
+    window.new_report()
+    form = window.form
+    story_body = dict(demo_reports(language)[4][0].content.to_json())
+    story_body["source"] = {
+        "category": "driver",
+        "reliability": "C",
+        "credibility": 3,
+        "pseudonym": "amber-heron-42",
+    }
+    form.load(story_body)
+    app.processEvents()
+    save(window, Path(f"{prefix}-report-form.png"))
+
+    form.narrative.setPlainText(ZAWGYI_SAMPLE)
+    wait_until(app, lambda: form.zawgyi_box.isVisible())
+    form.ensure_visible(form.zawgyi_box)
+    save(window, Path(f"{prefix}-zawgyi.png"))
+
+    form.narrative.setPlainText(PII_SAMPLE)
+    box, _send = form.pii_message_box(pii_findings(form.body()))
+    box.show()
+    wait_until(app, box.isVisible)
+    save(box, Path(f"{prefix}-pii-warning.png"))
+    box.close()
+    form.close_form()
+    wait_until(app, lambda: window.pages.currentWidget() is window.main_page)
+
+    window._edit(photo_draft)
+    wait_until(app, lambda: window.pages.currentWidget() is form)
+    wait_until(app, lambda: form.photos.list.count() == 1)
+    form.ensure_visible(form.photos)
+    save(window, Path(f"{prefix}-photo.png"))
+    form.close_form()
+    wait_until(app, lambda: window.pages.currentWidget() is window.main_page)
+
+    dialog = SettingsDialog(window.settings, window)
+    dialog.show()
+    app.processEvents()
+    save(dialog, Path(f"{prefix}-settings.png"))
+    dialog.close()
+    window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--language", choices=("en", "my"), action="append")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        for language in args.language or ["en", "my"]:
+            shoot(app, language, args.out, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
