@@ -273,7 +273,11 @@ def _read_report_json(source: str) -> object:
 
 
 def _validation_message(error: ReportValidationError) -> str:
-    return "invalid report: " + "; ".join(str(e) for e in error.errors)
+    # The offending values are shown to the person who typed them (this is their
+    # terminal), from `got`: a FieldError's own text never holds them.
+    return "invalid report: " + "; ".join(
+        str(e) if e.got is None else f"{e} (got {e.got})" for e in error.errors
+    )
 
 
 def _local(moment: datetime | None) -> str:

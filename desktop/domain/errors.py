@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one field. `path` is like "prices[0].amount" ("" for the whole)."""
+    """One problem with one field. `path` is like "prices[0].amount" ("" for the whole).
+
+    `message` names what is allowed and never contains what was typed: errors get logged,
+    and a report's values may identify a source. `got` is a short escaped description of
+    the offending value (at most 40 characters, or None) for a UI to show to the person who
+    typed it; it never reaches `str()` or `repr()`.
+    """
 
     path: str
     message: str
+    got: str | None = field(default=None, repr=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

@@ -78,7 +78,10 @@ def test_add_from_stdin_as_draft(
     ("changes", "expected"),
     [
         ({"source_name": "U Ba"}, "source_name: is not a report field"),
-        ({"china_side": "ajar"}, "china_side: must be one of open, closed, restricted, unknown"),
+        (
+            {"china_side": "ajar"},
+            "china_side: must be one of open, closed, restricted, unknown (got 'ajar')",
+        ),
         ({"gate": "atlantis"}, "not in the gazetteer"),
     ],
 )

@@ -150,7 +150,7 @@ def test_unknown_keys_are_refused_with_the_field_named(changes: dict[str, Any], 
         ({"new_crossing": {"name": "Nawng Hpa track"}}, "gate", "not both"),
         ({"people_stranded": -1}, "people_stranded", "from 0"),
         ({"narrative": "x" * 20_001}, "narrative", "too long"),
-        ({"narrative": "a\x00b"}, "narrative", "NUL"),
+        ({"narrative": "a\x00b"}, "narrative", "control characters"),
         (
             {"source": {"category": "trader", "pseudonym": "Brang Seng"}},
             "source.pseudonym",
@@ -165,6 +165,70 @@ def test_bad_values_are_refused_naming_field_and_allowed_values(
         ReportContent.from_json(example(**changes))
     assert field in caught.value.fields
     assert hint in str(caught.value)
+
+
+CANARY = "CANARY-U-Ba-0975123456"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"china_side": CANARY},
+        {"gate": CANARY},
+        {"gate": "canary_u_ba_0975123456"},  # shaped like an id, but not in the gazetteer
+        {"observed_at": CANARY},
+        {"people_stranded": CANARY},
+        {"people_stranded": 975123456789},
+        {"narrative": [CANARY]},
+        {"barrier": [CANARY]},
+        {CANARY + " phone": "x"},
+        {"source": {"category": "trader", "credibility": CANARY}},
+        {"prices": [{"commodity": "rice", "unit": "kg", "amount": CANARY, "currency": "MMK"}]},
+        {"new_crossing": {"name": "x", "lat": CANARY, "lon": 1}, "gate": None},
+    ],
+    ids=lambda changes: next(iter(changes)),
+)
+def test_messages_never_quote_the_value(changes: dict[str, Any]) -> None:
+    with pytest.raises(ReportValidationError) as caught:
+        ReportContent.from_json(example(**changes), known_gate=lambda gate: gate == "laiza")
+    error = caught.value
+    secret = "975123456"  # in every value above
+    for text in (str(error), repr(error), repr(error.errors), *(str(e) for e in error.errors)):
+        assert secret not in text
+    # The value is kept apart, for a UI to show to the person who typed it.
+    assert any(e.got is not None and secret in e.got for e in error.errors)
+
+
+def test_got_is_short_and_escaped() -> None:
+    with pytest.raises(ReportValidationError) as caught:
+        ReportContent.from_json(example(china_side="\x1b[2J" + "x" * 100))
+    (error,) = caught.value.errors
+    assert error.got is not None
+    assert len(error.got) <= 40
+    assert "\x1b" not in error.got
+    assert "\\x1b" in error.got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\x00b", "\x1b[31mred", "line\r\nbreak", "bell\x07", "del\x7f", "nel\x85", "\ud800"],
+    ids=repr,
+)
+def test_control_characters_and_lone_surrogates_are_refused(text: str) -> None:
+    for changes in (
+        {"narrative": text},
+        {"prices": [{"commodity": text, "unit": "kg", "amount": 1, "currency": "MMK"}]},
+        {"gate": None, "new_crossing": {"name": "Nawng Hpa", "description": text}},
+    ):
+        with pytest.raises(ReportValidationError, match="control characters"):
+            ReportContent.from_json(example(**changes))
+
+
+def test_line_breaks_tabs_and_burmese_format_characters_are_kept() -> None:
+    # U+200B zero-width space and U+200C/D (non-)joiners are format characters, not
+    # controls: Burmese text uses them.
+    narrative = "ဂိတ်\u200bပိတ်\u200cထား\u200dသည်\n\tနောက်တစ်ကြောင်း"
+    assert ReportContent.from_json(example(narrative=narrative)).narrative == narrative
 
 
 def test_required_fields_are_named() -> None:
