@@ -57,7 +57,7 @@ class MainPage(QWidget):
     new_requested = Signal()
     edit_requested = Signal(str)  # a draft's id
     correct_requested = Signal(str)  # a queued or sent report's id
-    error = Signal(str)
+    error = Signal(object)  # an exception, or a message
     counted = Signal(int, int)  # shown, total
 
     def __init__(
@@ -230,7 +230,7 @@ class MainPage(QWidget):
         self._worker.submit(partial(capture.fetch_rows, ids=list(ids)), done, self._failed)
 
     def _failed(self, error: Exception) -> None:
-        self.error.emit(str(error))
+        self.error.emit(error)
 
     _total = 0
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.photos import PhotoError, import_photo, make_thumbnail, read_photo_file
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
+from desktop.ui.errors import user_message
 from desktop.ui.worker import StoreWorker
 
 THUMBNAIL_EDGE = 120
@@ -53,7 +54,7 @@ class PhotoStrip(QWidget):
 
     changed = Signal()
     needs_draft = Signal()  # photos need a saved draft to belong to
-    error = Signal(str)
+    error = Signal(object)  # an exception, or a message
 
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,10 +163,10 @@ class PhotoStrip(QWidget):
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
         if isinstance(error, PhotoError | ValueError):
-            self.message.setText(str(error))
+            self.message.setText(user_message(error))
             self.message.show()
         else:
-            self.error.emit(str(error))
+            self.error.emit(error)
 
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

@@ -60,6 +60,7 @@ from desktop.domain.vocabulary import (
 )
 from desktop.services import capture
 from desktop.services.zawgyi import looks_like_zawgyi, zawgyi_to_unicode
+from desktop.ui.errors import user_message
 from desktop.ui.gate_chooser import GateChooser
 from desktop.ui.labels import credibility_label, help_text, label
 from desktop.ui.photo_strip import PhotoStrip
@@ -99,7 +100,7 @@ class ReportForm(QWidget):
     closed = Signal()
     saved = Signal(str)  # draft id, after every successful save
     queued = Signal(str)  # report id
-    error = Signal(str)
+    error = Signal(object)  # an exception, or a message
 
     def __init__(
         self,
@@ -779,8 +780,8 @@ class ReportForm(QWidget):
             self._saving = False
             self._dirty = True
             self._after_save.clear()
-            self.status.setText(self.tr("Not saved: {reason}").format(reason=error))
-            self.error.emit(str(error))
+            self.status.setText(self.tr("Not saved: {reason}").format(reason=user_message(error)))
+            self.error.emit(error)
 
         self._worker.submit(job, done, failed)
         _ = explicit
@@ -814,7 +815,7 @@ class ReportForm(QWidget):
                 )
                 self.status.setText(self.tr("Kept as a draft."))
             else:
-                self.error.emit(str(error))
+                self.error.emit(error)
 
         self._worker.submit(
             partial(capture.queue_draft, gazetteer=self._gazetteer, draft_id=draft_id),

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,9 +26,15 @@ _FORM_WIDTH = 460
 
 
 def _centered(page: QWidget, inner: QWidget) -> None:
+    # Stretches rather than an alignment flag: a layout gives an aligned widget only its
+    # size hint and ignores height-for-width, which clipped wrapped (error) labels.
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(inner)
+    row.addStretch(1)
     outer = QVBoxLayout(page)
     outer.addStretch(1)
-    outer.addWidget(inner, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addLayout(row)
     outer.addStretch(2)
     inner.setFixedWidth(_FORM_WIDTH)
 

@@ -29,6 +29,7 @@ from desktop.store.database import create_store, store_exists
 from desktop.store.reports import ReportState
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import wipe_store
+from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.main_page import MainPage
 from desktop.ui.report_form import ReportForm
@@ -210,7 +211,7 @@ class GatewatchWindow(QMainWindow):
         self.worker.open(opener, lambda _: self._opened(), self._create_failed)
 
     def _create_failed(self, error: Exception) -> None:
-        self.first_run.show_error(str(error))
+        self.first_run.show_error(user_message(error))
 
     def _unlock(self, passphrase: str) -> None:
         self.worker.open(
@@ -220,9 +221,9 @@ class GatewatchWindow(QMainWindow):
     def _failed(self, error: Exception) -> None:
         if isinstance(error, StoreWipedError):
             self._show_entry_page()
-            self.first_run.show_error(str(error))
+            self.first_run.show_error(user_message(error))
         else:
-            self.unlock_page.show_error(str(error))
+            self.unlock_page.show_error(user_message(error))
 
     def _opened(self) -> None:
         self.unlock_page.reset()
@@ -340,7 +341,7 @@ class GatewatchWindow(QMainWindow):
         box.setWindowTitle(self.tr("Panic wipe"))
         box.setText(self.tr("Destroy every report on this computer now? There is no undo."))
         wipe = box.addButton(self.tr("&Wipe now"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wipe)
         box.exec()
         if box.clickedButton() is wipe:
@@ -358,8 +359,9 @@ class GatewatchWindow(QMainWindow):
         if state == Qt.ApplicationState.ApplicationSuspended:
             self.lock()
 
-    def _show_error(self, message: object) -> None:
-        self.statusBar().showMessage(str(message), 10_000)
+    def _show_error(self, error: object) -> None:
+        text = user_message(error) if isinstance(error, BaseException) else str(error)
+        self.statusBar().showMessage(text, 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.pages.currentWidget() is self.form:
