@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from desktop.domain.vocabulary import (
 )
 from desktop.services import capture
 from desktop.store.reports import ReportRow, ReportState
+from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.labels import credibility_label, label
 from desktop.ui.report_model import ReportListModel
 from desktop.ui.worker import StoreWorker
@@ -108,7 +108,7 @@ class MainPage(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
 
-        self.detail = QTextBrowser()
+        self.detail = ConcealedTextBrowser()
         self.detail.setOpenLinks(False)
         self.edit_button = QPushButton()
         self.edit_button.hide()

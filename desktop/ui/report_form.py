@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -60,6 +59,7 @@ from desktop.domain.vocabulary import (
 )
 from desktop.services import capture
 from desktop.services.zawgyi import looks_like_zawgyi, zawgyi_to_unicode
+from desktop.ui.clipboard import ConcealedPlainTextEdit
 from desktop.ui.errors import user_message
 from desktop.ui.gate_chooser import GateChooser
 from desktop.ui.labels import credibility_label, help_text, label
@@ -227,7 +227,7 @@ class ReportForm(QWidget):
         source_form.addRow(self.credibility_label, self.credibility)
         source_form.addRow(self.pseudonym_label, pseudonym_row)
 
-        self.narrative = QPlainTextEdit()
+        self.narrative = ConcealedPlainTextEdit()
         self.narrative.setMinimumHeight(120)
         self.zawgyi_box = QGroupBox()
         zawgyi_layout = QGridLayout(self.zawgyi_box)

@@ -29,6 +29,7 @@ from desktop.store.database import create_store, store_exists
 from desktop.store.reports import ReportState
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import wipe_store
+from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.main_page import MainPage
@@ -331,6 +332,7 @@ class GatewatchWindow(QMainWindow):
         self.form.clear()
         self.main_page.clear()
         self.count_label.clear()
+        ClipboardGuard.shared().clear_if_ours()
         self.worker.close()
         self._show_entry_page()
 
@@ -352,6 +354,7 @@ class GatewatchWindow(QMainWindow):
         self.form.clear()
         self.main_page.clear()
         self.count_label.clear()
+        ClipboardGuard.shared().clear_if_ours()
         data_dir = self.data_dir
         self.worker.close(lambda _: self._show_entry_page(), then=lambda: wipe_store(data_dir))
 
