@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from hypothesis import strategies as st
 
+from desktop.domain.pseudonym import ADJECTIVES, NOUNS
 from desktop.domain.report import (
     MAX_AMOUNT,
     NewCrossing,
@@ -72,7 +73,13 @@ sources = st.builds(
     category=st.sampled_from(SourceCategory),
     reliability=st.sampled_from(Reliability),
     credibility=st.integers(1, 6),
-    pseudonym=st.none() | st.from_regex(r"[a-z]{3,12}-[a-z]{3,12}-[0-9]{2}", fullmatch=True),
+    pseudonym=st.none()
+    | st.builds(
+        "{}-{}-{:02d}".format,
+        st.sampled_from(ADJECTIVES),
+        st.sampled_from(NOUNS),
+        st.integers(0, 99),
+    ),
 )
 crossings = st.builds(
     NewCrossing,

@@ -8,8 +8,8 @@ from hypothesis import given
 
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.ids import is_report_id, new_report_id
-from desktop.domain.pseudonym import generate_pseudonym
-from desktop.domain.report import PSEUDONYM_PATTERN, Report, ReportContent
+from desktop.domain.pseudonym import ADJECTIVES, NOUNS, generate_pseudonym, is_pseudonym
+from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import SideStatus, TrafficKind, TrafficStatus
 from tests.strategies import report_contents
 
@@ -318,6 +318,37 @@ def test_report_ids_are_uuid7_and_sort_by_time() -> None:
     assert not is_report_id("0192F6A0-0000-7000-8000-000000000000")
 
 
-def test_generated_pseudonyms_fit_the_pattern() -> None:
+def test_generated_pseudonyms_are_accepted() -> None:
     for _ in range(200):
-        assert PSEUDONYM_PATTERN.fullmatch(generate_pseudonym())
+        pseudonym = generate_pseudonym()
+        assert is_pseudonym(pseudonym)
+        source = {"category": "trader", "pseudonym": pseudonym}
+        content = ReportContent.from_json(example(source=source))
+        assert content.source is not None
+        assert content.source.pseudonym == pseudonym
+
+
+def test_every_word_combination_is_a_pseudonym() -> None:
+    for adjective in ADJECTIVES:
+        for noun in NOUNS:
+            assert is_pseudonym(f"{adjective}-{noun}-00")
+            assert is_pseudonym(f"{adjective}-{noun}-99")
+
+
+@pytest.mark.parametrize(
+    "pseudonym",
+    [
+        "brang-seng-42",  # a Jinghpaw name in the generator's shape
+        "hkawn-tsin-07",
+        "amber-heron-4",
+        "amber-heron-420",
+        "Amber-heron-42",
+        "heron-amber-42",
+        "amber-heron-42 ",
+        "amber-heron-42\n",
+    ],
+)
+def test_pseudonyms_outside_the_word_lists_are_refused(pseudonym: str) -> None:
+    assert not is_pseudonym(pseudonym)
+    fields = refused_fields(example(source={"category": "trader", "pseudonym": pseudonym}))
+    assert fields == ("source.pseudonym",)
