@@ -22,6 +22,7 @@ from platformdirs import user_data_dir
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.fsread import TooLargeError, read_bounded
 from desktop.store.database import Store, change_passphrase, create_store, open_store
 from desktop.store.errors import (
     StoreError,
@@ -253,15 +254,11 @@ def _require_terminal(env_name: str) -> None:
 
 def _read_report_json(source: str) -> object:
     try:
-        if source == "-":
-            raw = sys.stdin.buffer.read(MAX_REPORT_FILE_BYTES + 1)
-        else:
-            with open(source, "rb") as handle:
-                raw = handle.read(MAX_REPORT_FILE_BYTES + 1)
+        raw = read_bounded(sys.stdin.buffer if source == "-" else source, MAX_REPORT_FILE_BYTES)
     except OSError as error:
         raise UserError(f"cannot read {source}: {error.strerror}") from error
-    if len(raw) > MAX_REPORT_FILE_BYTES:
-        raise UserError(f"{source} is larger than {MAX_REPORT_FILE_BYTES // 1024} KiB")
+    except TooLargeError as error:
+        raise UserError(f"{source} is larger than {MAX_REPORT_FILE_BYTES // 1024} KiB") from error
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:

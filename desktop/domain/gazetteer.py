@@ -25,6 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
+from desktop.fsread import TooLargeError, read_bounded
 from desktop.resources import resource_path
 
 __all__ = [
@@ -236,14 +237,13 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """
     source = resource_path("gazetteer", "gazetteer.json") if path is None else path
     try:
-        with open(source, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_bounded(source, MAX_FILE_BYTES)
     except OSError as exc:
         raise GazetteerError(source, "$", f"cannot read the file ({exc.strerror})") from exc
-    if len(raw) > MAX_FILE_BYTES:
+    except TooLargeError as exc:
         raise GazetteerError(
             source, "$", f"file is larger than {MAX_FILE_BYTES} bytes; refusing to read it"
-        )
+        ) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -256,6 +256,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         raise GazetteerError(source, "$", f"duplicate JSON key {exc.key!r}") from exc
     except ValueError as exc:  # json.JSONDecodeError and _no_constant
         raise GazetteerError(source, "$", f"not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise GazetteerError(source, "$", "not valid JSON: nested too deeply") from exc
     return _Validator(source).document(document)
 
 

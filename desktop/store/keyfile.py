@@ -35,6 +35,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from desktop.fsread import TooLargeError, read_bounded
 from desktop.store import fsutil
 from desktop.store.errors import (
     KeyfileCorruptError,
@@ -181,14 +182,13 @@ def read_keyfile(path: Path) -> WrappedKey:
     and StoreIOError if it cannot be read.
     """
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_KEYFILE_BYTES + 1)
+        raw = read_bounded(path, MAX_KEYFILE_BYTES)
     except FileNotFoundError as e:
         raise KeyfileMissingError() from e
     except OSError as e:
         raise StoreIOError() from e
-    if len(raw) > MAX_KEYFILE_BYTES:
-        raise KeyfileCorruptError()
+    except TooLargeError as e:
+        raise KeyfileCorruptError() from e
     return parse_keyfile(raw)
 
 

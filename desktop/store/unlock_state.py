@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from desktop.fsread import read_bounded
 from desktop.store import fsutil
 from desktop.store.errors import StoreIOError
 
@@ -33,11 +34,14 @@ class UnlockState:
 
 
 def read_unlock_state(data_dir: Path) -> UnlockState:
-    """The state in `data_dir`, or the defaults if the file is missing or damaged."""
+    """The state in `data_dir`, or the defaults if the file is missing or damaged.
+
+    Reads at most 4 KiB of the file. Never raises for what the file holds: too large, not
+    UTF-8 or not JSON, nested too deep, fields of the wrong type or out of range.
+    """
     try:
-        raw = (data_dir / UNLOCK_STATE_NAME).read_bytes()[: _MAX_BYTES + 1]
-        data = json.loads(raw) if len(raw) <= _MAX_BYTES else None
-    except (OSError, ValueError):
+        data = json.loads(read_bounded(data_dir / UNLOCK_STATE_NAME, _MAX_BYTES))
+    except (OSError, ValueError, RecursionError):  # TooLargeError is a ValueError
         return UnlockState()
     if not isinstance(data, dict):
         return UnlockState()

@@ -272,6 +272,7 @@ def test_malformed_documents_name_the_field(
         ('{"format": "a", "format": "b"}', "duplicate JSON key 'format'"),
         ("[1, NaN]", "NaN is not allowed"),
         ("[]", "must be a JSON object"),
+        ("[" * 5000, "nested too deeply"),
     ],
 )
 def test_bad_json_is_refused(tmp_path: Path, content: str, problem: str) -> None:
