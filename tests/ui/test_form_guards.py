@@ -1,0 +1,125 @@
+"""The report form's guards, driven like a user: PII warning, Zawgyi offer, photos."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.store.attachments import AttachmentRepository
+from desktop.store.database import open_store
+from desktop.store.reports import ReportRepository, ReportState
+from desktop.ui.window import GatewatchWindow
+from tests.services.fixtures import CANARIES, jpeg_with_metadata
+from tests.ui.conftest import PASSPHRASE, create_store_through_ui
+
+ZAWGYI = "ျမန္မာ ဂိတ္ကို ပိတ္ထားသည္"
+
+
+def answer_message_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
+    """Click `button_text` in the next message box, recording its text."""
+
+    def click() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen.append(widget.text() + "\n" + widget.informativeText())
+                for button in widget.findChildren(QPushButton):
+                    if button.text().replace("&", "") == button_text:
+                        button.click()
+                        return
+        QTimer.singleShot(20, click)
+
+    QTimer.singleShot(20, click)
+
+
+def start_report(qtbot: QtBot, window: GatewatchWindow) -> None:
+    create_store_through_ui(qtbot, window)
+    window.new_action.trigger()
+    form = window.form
+    form.gate.set_gate("laiza")
+    form.how_known.setCurrentIndex(form.how_known.findData("witnessed"))
+
+
+def stored_states(data_dir: Path) -> list[ReportState]:
+    with open_store(data_dir, PASSPHRASE) as store:
+        reports = ReportRepository(store)
+        return [reports.get(i).row.state for i in reports.ids()]
+
+
+def test_pii_warning_lets_the_user_edit_or_send_anyway(
+    qtbot: QtBot, window: GatewatchWindow, tmp_path: Path
+) -> None:
+    start_report(qtbot, window)
+    form = window.form
+    form.narrative.setPlainText("Call the driver on 09 7512 34567 about plate YGN 2B-1234.")
+    seen: list[str] = []
+    answer_message_box(qtbot, "Edit the report", seen)
+    form.queue_button.click()
+    assert "phone number" in seen[0]
+    assert "vehicle plate" in seen[0]
+    assert window.pages.currentWidget() is form  # still editing
+    assert form.narrative.extraSelections()  # the findings are highlighted
+
+    answer_message_box(qtbot, "Send anyway", seen)
+    form.queue_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=10_000)
+    window.close()
+    assert stored_states(tmp_path / "store") == [ReportState.QUEUED]
+
+
+def test_prices_and_dates_do_not_trigger_the_pii_warning(
+    qtbot: QtBot, window: GatewatchWindow
+) -> None:
+    start_report(qtbot, window)
+    window.form.narrative.setPlainText("On 12.11.2024 at 09:30 diesel cost 4,500 kyat a litre.")
+    window.form.queue_button.click()  # no box: a box would block here until the timeout
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=10_000)
+
+
+def test_zawgyi_is_offered_for_conversion(qtbot: QtBot, window: GatewatchWindow) -> None:
+    start_report(qtbot, window)
+    form = window.form
+    form.narrative.setPlainText(ZAWGYI)
+    assert form.zawgyi_box.isVisible()
+    assert form.zawgyi_after.text().startswith("မြန်မာ")
+    form.zawgyi_convert.click()
+    assert form.narrative.toPlainText().startswith("မြန်မာ ဂိတ်ကို")
+    assert not form.zawgyi_box.isVisible()
+
+    form.narrative.setPlainText("လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်")  # Unicode: no offer
+    assert not form.zawgyi_box.isVisible()
+
+
+def test_a_photo_is_stored_clean_inside_the_store(
+    qtbot: QtBot, window: GatewatchWindow, tmp_path: Path
+) -> None:
+    start_report(qtbot, window)
+    photo = tmp_path / "from-phone.jpg"
+    photo.write_bytes(jpeg_with_metadata())
+    outside_before = sorted(p.name for p in tmp_path.iterdir())
+    window.form.photos.add_files([photo])
+    qtbot.waitUntil(lambda: window.form.photos.list.count() == 1, timeout=10_000)
+    draft_id = window.form.draft_id
+    assert draft_id is not None
+    window.close()
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == outside_before
+    with open_store(tmp_path / "store", PASSPHRASE) as store:
+        [info] = AttachmentRepository(store).list(draft_id)
+        data = AttachmentRepository(store).data(draft_id, 1)
+    assert info.media_type == "image/jpeg"
+    for canary in CANARIES.values():
+        assert canary not in data
+    assert b"Exif" not in data
+
+
+def test_a_gif_is_refused_with_a_plain_message(
+    qtbot: QtBot, window: GatewatchWindow, tmp_path: Path
+) -> None:
+    start_report(qtbot, window)
+    gif = tmp_path / "animation.gif"
+    gif.write_bytes(b"GIF89a" + b"\x00" * 64)
+    window.form.photos.add_files([gif])
+    qtbot.waitUntil(lambda: window.form.photos.message.isVisible(), timeout=10_000)
+    assert "JPEG and PNG" in window.form.photos.message.text()
+    assert window.form.photos.list.count() == 0
