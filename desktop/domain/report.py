@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -45,6 +45,8 @@ MAX_PEOPLE = 10**7
 GATE_ID_PATTERN = re.compile(r"[a-z][a-z0-9_]{1,40}")
 FIELD_NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
 EARLIEST_OBSERVATION = datetime(2000, 1, 1, tzinfo=UTC)
+# How far ahead of the clock `observed_at` may be: zones and a badly set laptop clock.
+MAX_FUTURE = timedelta(hours=24)
 
 REPORT_KEYS = (
     "gate",
@@ -130,15 +132,21 @@ class ReportContent:
 
     @classmethod
     def from_json(
-        cls, data: object, *, known_gate: Callable[[str], bool] | None = None
+        cls,
+        data: object,
+        *,
+        known_gate: Callable[[str], bool] | None = None,
+        now: datetime | None = None,
     ) -> ReportContent:
         """Validate a JSON object (as parsed by `json.loads`) and build the content.
 
         `known_gate`, when given, decides whether a `gate` id exists (normally the
-        gazetteer's `__contains__`). Raises `ReportValidationError` listing every problem,
-        each naming its field and the allowed values. Never returns a partial report.
+        gazetteer's `__contains__`). `now` (default: the clock) is what `observed_at` may
+        not be more than MAX_FUTURE ahead of. Raises `ReportValidationError` listing every
+        problem, each naming its field and the allowed values. Never returns a partial
+        report.
         """
-        reader = _Reader()
+        reader = _Reader(now)
         content = reader.report(data, known_gate)
         if reader.errors or content is None:
             raise ReportValidationError(reader.errors)
@@ -244,11 +252,17 @@ class Report:
         }
 
     @classmethod
-    def from_json(cls, data: object, *, known_gate: Callable[[str], bool] | None = None) -> Report:
+    def from_json(
+        cls,
+        data: object,
+        *,
+        known_gate: Callable[[str], bool] | None = None,
+        now: datetime | None = None,
+    ) -> Report:
         """Parse the record form; raises `ReportValidationError` like `ReportContent`."""
         if not isinstance(data, Mapping):
             raise ReportValidationError([FieldError("", "must be a JSON object")])
-        reader = _Reader()
+        reader = _Reader(now)
         report_id = reader.report_id(data.get("id"), "id")
         lineage_id = reader.report_id(data.get("lineage_id"), "lineage_id")
         revision = reader.integer(data.get("revision"), "revision", 1, 10_000)
@@ -316,8 +330,9 @@ def _describe(value: object) -> str:
 class _Reader:
     """Walks untrusted JSON, collecting every error with its field path."""
 
-    def __init__(self) -> None:
+    def __init__(self, now: datetime | None = None) -> None:
         self.errors: list[FieldError] = []
+        self._now = now
 
     def fail(self, path: str, message: str, got: object = _NOTHING) -> None:
         """Record a problem. `message` must not quote the value: pass it as `got`."""
@@ -339,7 +354,7 @@ class _Reader:
         new_crossing = self._new_crossing(data.get("new_crossing"))
         if (data.get("gate") is None) == (data.get("new_crossing") is None):
             self.fail("gate", "give either a gazetteer gate id or new_crossing, not both or none")
-        observed_at = self.timestamp(data.get("observed_at"), "observed_at")
+        observed_at = self._observed_at(data.get("observed_at"))
         china_side = self.choice(data.get("china_side"), "china_side", SideStatus)
         myanmar_side = self.choice(data.get("myanmar_side"), "myanmar_side", SideStatus)
         traffic = self._traffic(data.get("traffic", {}))
@@ -362,8 +377,9 @@ class _Reader:
         source = self._source(data.get("source"))
         narrative = self.text(data.get("narrative", ""), "narrative", MAX_NARRATIVE_CHARS, True)
 
-        if how_known in (HowKnown.SOURCE_ACCOUNT,) and source is None and not self.errors:
+        if how_known is HowKnown.SOURCE_ACCOUNT and source is None and not self.errors:
             self.fail("source", "is required when how_known is source_account")
+
         if (
             self.errors
             or observed_at is None
@@ -459,6 +475,17 @@ class _Reader:
             return None
         return float(value)
 
+    def _observed_at(self, value: object) -> datetime | None:
+        moment = self.timestamp(value, "observed_at")
+        now = _utc_now() if self._now is None else to_utc(self._now)
+        if moment is not None and moment > now + MAX_FUTURE:
+            self.fail(
+                "observed_at",
+                "is more than 24 hours in the future: check the date, the year and the zone",
+            )
+            return None
+        return moment
+
     def timestamp(self, value: object, path: str) -> datetime | None:
         if not isinstance(value, str) or len(value) > 40:
             self.fail(path, "must be an ISO 8601 time with a zone, e.g. 2024-11-12T09:30:00+06:30")
@@ -471,7 +498,11 @@ class _Reader:
         if moment.tzinfo is None or moment.utcoffset() is None:
             self.fail(path, "must carry a zone, e.g. +06:30 for Myanmar time or Z for UTC")
             return None
-        moment = moment.astimezone(UTC)
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:  # e.g. 9999-12-31T23:59:59-23:59 is past the year 9999 in UTC
+            self.fail(path, "is out of range: check the date and the zone", value)
+            return None
         if moment < EARLIEST_OBSERVATION:
             self.fail(path, "is before 2000: check the date")
             return None

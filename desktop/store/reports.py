@@ -490,11 +490,9 @@ def _observed_of(body: Mapping[str, Any]) -> str | None:
         return None
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        return None if moment.utcoffset() is None else format_utc(moment)
+    except (ValueError, OverflowError):  # not a time; out of range once moved to UTC
         return None
-    if moment.tzinfo is None:
-        return None
-    return format_utc(moment)
 
 
 def _parse_time(text: str) -> datetime:

@@ -1,6 +1,6 @@
 import copy
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -229,6 +229,47 @@ def test_line_breaks_tabs_and_burmese_format_characters_are_kept() -> None:
     # controls: Burmese text uses them.
     narrative = "ဂိတ်\u200bပိတ်\u200cထား\u200dသည်\n\tနောက်တစ်ကြောင်း"
     assert ReportContent.from_json(example(narrative=narrative)).narrative == narrative
+
+
+NOW = datetime(2024, 11, 12, 3, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("observed_at", "accepted"),
+    [
+        ("2024-11-13T02:59:59Z", True),  # 24 hours ahead: a wrong zone, a fast clock
+        ("2024-11-13T03:00:00Z", True),
+        ("2024-11-13T03:00:01Z", False),
+        ("2024-11-13T09:30:01+06:30", False),
+        ("2034-11-12T09:30:00+06:30", False),  # a mistyped year
+    ],
+)
+def test_observations_far_in_the_future_are_refused(observed_at: str, accepted: bool) -> None:
+    data = example(observed_at=observed_at)
+    if accepted:
+        assert ReportContent.from_json(data, now=NOW).observed_at > NOW
+        return
+    with pytest.raises(ReportValidationError, match="in the future") as caught:
+        ReportContent.from_json(data, now=NOW)
+    assert caught.value.fields == ("observed_at",)
+    record = Report.new(ReportContent.from_json(example())).to_json()
+    with pytest.raises(ReportValidationError, match="in the future"):
+        Report.from_json({**record, "observed_at": observed_at}, now=NOW)
+
+
+def test_the_default_clock_is_now() -> None:
+    tomorrow = datetime.now(UTC) + timedelta(hours=23)
+    later = datetime.now(UTC) + timedelta(hours=25)
+    assert ReportContent.from_json(example(observed_at=tomorrow.isoformat()))
+    with pytest.raises(ReportValidationError, match="in the future"):
+        ReportContent.from_json(example(observed_at=later.isoformat()))
+
+
+@pytest.mark.parametrize("observed_at", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59"])
+def test_times_that_overflow_in_utc_are_refused(observed_at: str) -> None:
+    with pytest.raises(ReportValidationError, match="out of range") as caught:
+        ReportContent.from_json(example(observed_at=observed_at))
+    assert caught.value.fields == ("observed_at",)
 
 
 def test_required_fields_are_named() -> None:

@@ -132,6 +132,20 @@ def test_unknown_ids_raise(store: Store) -> None:
         reports.save_draft({}, replaces="0192f6a0-0000-7000-8000-000000000000")
 
 
+@pytest.mark.parametrize(
+    "observed_at", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "soon", 5]
+)
+def test_a_draft_with_an_unusable_time_is_kept_without_one(
+    store: Store, observed_at: object
+) -> None:
+    reports = repository(store)
+    draft_id = reports.save_draft({"observed_at": observed_at, "narrative": "x"})
+    assert reports.get(draft_id).row.observed_at is None
+    with pytest.raises(ReportValidationError) as caught:
+        reports.queue(draft_id)
+    assert "observed_at" in caught.value.fields
+
+
 def test_oversized_draft_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="too large"):
         repository(store).save_draft({"narrative": "x" * 300_000})
