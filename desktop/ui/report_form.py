@@ -338,8 +338,7 @@ class ReportForm(QWidget):
         self.zawgyi_convert.clicked.connect(self._convert_zawgyi)
         self.photos.changed.connect(self._photos_changed)
         self.photos.needs_draft.connect(self._photo_needs_draft)
-        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save(explicit=True))
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.queue)
+        # Save and queue are the window's menu actions (Ctrl+S, Ctrl+Enter); Esc is local.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
         for widget in self._inputs():
             self._watch(widget)

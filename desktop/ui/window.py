@@ -117,6 +117,7 @@ class GatewatchWindow(QMainWindow):
         self.form.saved.connect(self.main_page.report_changed)
         self.form.error.connect(self._show_error)
         self.form.photos.error.connect(self._show_error)
+        self.pages.currentChanged.connect(self._page_changed)
         self.resize(1100, 720)
         self.retranslate()
         self._show_entry_page()
@@ -139,12 +140,20 @@ class GatewatchWindow(QMainWindow):
         self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self._focus_search)
+        self.save_action = QAction(self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(lambda: self.form.save(explicit=True))
+        self.queue_action = QAction(self)
+        self.queue_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.queue_action.triggered.connect(self.form.queue)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
 
         self.report_menu = self.menuBar().addMenu("")
-        self.report_menu.addActions([self.new_action, self.search_action])
+        self.report_menu.addActions(
+            [self.new_action, self.save_action, self.queue_action, self.search_action]
+        )
         self.report_menu.addSeparator()
         self.report_menu.addActions([self.lock_action, self.wipe_action])
         self.report_menu.addSeparator()
@@ -171,12 +180,19 @@ class GatewatchWindow(QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.new_action.setText(self.tr("&New report"))
+        self.save_action.setText(self.tr("&Save draft"))
+        self.queue_action.setText(self.tr("&Queue for sending"))
         self.lock_action.setText(self.tr("&Lock"))
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.wipe_action.setText(self.tr("Panic &wipe…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.search_action.setText(self.tr("&Search"))
         self.quit_action.setText(self.tr("&Quit"))
+
+    def _page_changed(self, _: int) -> None:
+        on_form = self.pages.currentWidget() is self.form
+        self.save_action.setEnabled(on_form)
+        self.queue_action.setEnabled(on_form)
 
     def _show_entry_page(self) -> None:
         for action in (self.new_action, self.search_action, self.settings_action):

@@ -73,74 +73,74 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="120"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="121"/>
         <source>Welcome to Gatewatch</source>
         <translation>Gatewatch မှ ကြိုဆိုပါသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="123"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="124"/>
         <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
         <translation>သင်မှတ်တမ်းတင်သမျှကို သတင်းဌာနသို့ မပို့မချင်း ဤကွန်ပျူတာထဲတွင် ကုဒ်ဝှက်ထားပါမည်။ မြန်မြန် ရိုက်နိုင်ပြီး မည်သူမျှ ခန့်မှန်း၍ မရသော စကားဝှက်ကို ရွေးပါ။ မေ့သွားလျှင် သင့်သတင်းများကို မည်သူမျှ ဖွင့်၍ မရပါ၊ သတင်းဌာနလည်း မဖွင့်နိုင်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="128"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="130"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="130"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="131"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="131"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="133"/>
         <source>Repeat the passphrase</source>
         <translation>စကားဝှက်ကို ထပ်ရိုက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="133"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="134"/>
         <source>Language</source>
         <translation>ဘာသာစကား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="134"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="135"/>
         <source>&amp;Create encrypted store</source>
         <translation>ကုဒ်ဝှက် သိုလှောင်ခန်း ဖန်တီးမည် (&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="162"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
         <source>At least %n characters.</source>
         <translation>
             <numerusform>အနည်းဆုံး စာလုံး %n လုံး ရှိရမည်။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="164"/>
         <source>Weak: make it longer, a few unrelated words work well.</source>
         <translation>အားနည်းသည်- ပိုရှည်အောင် လုပ်ပါ။ မဆိုင်သော စကားလုံး အနည်းငယ်ကို တွဲသုံးလျှင် ကောင်းသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="164"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="165"/>
         <source>Fair: a few more words would make it strong.</source>
         <translation>သင့်တင့်သည်- စကားလုံး အနည်းငယ် ထပ်ထည့်လျှင် ခိုင်မာမည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="165"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="166"/>
         <source>Strong.</source>
         <translation>ခိုင်မာသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="169"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="170"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
@@ -161,87 +161,97 @@
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="168"/>
+        <location filename="../../desktop/ui/window.py" line="178"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="169"/>
+        <location filename="../../desktop/ui/window.py" line="179"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="170"/>
+        <location filename="../../desktop/ui/window.py" line="180"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="171"/>
+        <location filename="../../desktop/ui/window.py" line="181"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="172"/>
+        <location filename="../../desktop/ui/window.py" line="182"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="173"/>
+        <location filename="../../desktop/ui/window.py" line="183"/>
+        <source>&amp;Save draft</source>
+        <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="184"/>
+        <source>&amp;Queue for sending</source>
+        <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="185"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="174"/>
+        <location filename="../../desktop/ui/window.py" line="186"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="175"/>
+        <location filename="../../desktop/ui/window.py" line="187"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="176"/>
+        <location filename="../../desktop/ui/window.py" line="188"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="177"/>
+        <location filename="../../desktop/ui/window.py" line="189"/>
         <source>&amp;Search</source>
         <translation>ရှာမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178"/>
+        <location filename="../../desktop/ui/window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>ထွက်မည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="294"/>
+        <location filename="../../desktop/ui/window.py" line="311"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="304"/>
+        <location filename="../../desktop/ui/window.py" line="321"/>
         <source>{shown} of {total} reports</source>
         <translation>သတင်း {total} ခုအနက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="341"/>
+        <location filename="../../desktop/ui/window.py" line="359"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="342"/>
+        <location filename="../../desktop/ui/window.py" line="360"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤကွန်ပျူတာရှိ သတင်းအားလုံးကို ယခု ဖျက်ဆီးမလား။ ပြန်ယူ၍ မရပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="343"/>
+        <location filename="../../desktop/ui/window.py" line="361"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="344"/>
+        <location filename="../../desktop/ui/window.py" line="362"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -855,359 +865,359 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="406"/>
+        <location filename="../../desktop/ui/report_form.py" line="405"/>
         <source>&amp;Crossing:</source>
         <translation>ဂိတ် (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="407"/>
+        <location filename="../../desktop/ui/report_form.py" line="406"/>
         <source>Crossing &amp;name:</source>
         <translation>ဂိတ်အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="408"/>
+        <location filename="../../desktop/ui/report_form.py" line="407"/>
         <source>Where it is:</source>
         <translation>တည်နေရာ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="409"/>
+        <location filename="../../desktop/ui/report_form.py" line="408"/>
         <source>&amp;Observed:</source>
         <translation>တွေ့ရှိချိန် (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="410"/>
+        <location filename="../../desktop/ui/report_form.py" line="409"/>
         <source>Status:</source>
         <translation>အခြေအနေ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="411"/>
+        <location filename="../../desktop/ui/report_form.py" line="410"/>
         <source>Contro&amp;lled by:</source>
         <translation>ထိန်းချုပ်သူ (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="412"/>
+        <location filename="../../desktop/ui/report_form.py" line="411"/>
         <source>Civilians who may cross:</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="413"/>
+        <location filename="../../desktop/ui/report_form.py" line="412"/>
         <source>People stranded:</source>
         <translation>ပိတ်မိနေသူ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="414"/>
+        <location filename="../../desktop/ui/report_form.py" line="413"/>
         <source>&amp;How known:</source>
         <translation>သိရပုံ (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="424"/>
+        <location filename="../../desktop/ui/report_form.py" line="423"/>
         <source>The crossing is not in the list</source>
         <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="425"/>
+        <location filename="../../desktop/ui/report_form.py" line="424"/>
         <source>Name of the crossing not in the list</source>
         <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="426"/>
+        <location filename="../../desktop/ui/report_form.py" line="425"/>
         <source>e.g. the footpath 2 km north of Laiza</source>
         <translation>ဥပမာ- လိုင်ဇာ၏ မြောက်ဘက် 2 ကီလိုမီတာရှိ လူသွားလမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="427"/>
+        <location filename="../../desktop/ui/report_form.py" line="426"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="428"/>
+        <location filename="../../desktop/ui/report_form.py" line="427"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="429"/>
+        <location filename="../../desktop/ui/report_form.py" line="428"/>
         <source>China side status</source>
         <translation>တရုတ်ဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="430"/>
+        <location filename="../../desktop/ui/report_form.py" line="429"/>
         <source>Myanmar side status</source>
         <translation>မြန်မာဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="435"/>
+        <location filename="../../desktop/ui/report_form.py" line="434"/>
         <source>your local time</source>
         <translation>သင့်ဒေသ အချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="435"/>
+        <location filename="../../desktop/ui/report_form.py" line="434"/>
         <source>Myanmar time</source>
         <translation>မြန်မာ စံတော်ချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="437"/>
+        <location filename="../../desktop/ui/report_form.py" line="436"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်မိနေသူ သို့မဟုတ် ပြန်လှည့်ခိုင်းခံရသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="438"/>
+        <location filename="../../desktop/ui/report_form.py" line="437"/>
         <source>An estimate is fine. Leave at — if nobody said.</source>
         <translation>ခန့်မှန်းခြေ ရပါသည်။ မည်သူမျှ မပြောလျှင် — အတိုင်း ထားပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="439"/>
+        <location filename="../../desktop/ui/report_form.py" line="438"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="448"/>
+        <location filename="../../desktop/ui/report_form.py" line="447"/>
         <source>Barrier on the Myanmar side</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="452"/>
+        <location filename="../../desktop/ui/report_form.py" line="451"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="455"/>
+        <location filename="../../desktop/ui/report_form.py" line="454"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
-        <location filename="../../desktop/ui/report_form.py" line="693"/>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="692"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
-        <location filename="../../desktop/ui/report_form.py" line="702"/>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="701"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="467"/>
+        <location filename="../../desktop/ui/report_form.py" line="466"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="468"/>
+        <location filename="../../desktop/ui/report_form.py" line="467"/>
         <source>Remove price</source>
         <translation>ဈေးနှုန်း ဖယ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="469"/>
+        <location filename="../../desktop/ui/report_form.py" line="468"/>
         <source>Source (never a name)</source>
         <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="471"/>
+        <location filename="../../desktop/ui/report_form.py" line="470"/>
         <source>Who:</source>
         <translation>မည်သူ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="472"/>
+        <location filename="../../desktop/ui/report_form.py" line="471"/>
         <source>Reliability:</source>
         <translation>ယုံကြည်ရမှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
+        <location filename="../../desktop/ui/report_form.py" line="472"/>
         <source>Credibility:</source>
         <translation>မှန်နိုင်ခြေ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="474"/>
+        <location filename="../../desktop/ui/report_form.py" line="473"/>
         <source>Pseudonym:</source>
         <translation>အမည်ဝှက်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="476"/>
+        <location filename="../../desktop/ui/report_form.py" line="475"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="477"/>
+        <location filename="../../desktop/ui/report_form.py" line="476"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="478"/>
+        <location filename="../../desktop/ui/report_form.py" line="477"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="479"/>
+        <location filename="../../desktop/ui/report_form.py" line="478"/>
         <source>Information credibility</source>
         <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="479"/>
         <source>Source pseudonym</source>
         <translation>ရင်းမြစ် အမည်ဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="493"/>
+        <location filename="../../desktop/ui/report_form.py" line="492"/>
         <source>&amp;What happened:</source>
         <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="510"/>
+        <location filename="../../desktop/ui/report_form.py" line="509"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="495"/>
+        <location filename="../../desktop/ui/report_form.py" line="494"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="496"/>
+        <location filename="../../desktop/ui/report_form.py" line="495"/>
         <source>This text looks like Zawgyi</source>
         <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="499"/>
+        <location filename="../../desktop/ui/report_form.py" line="498"/>
         <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
         <translation>အယ်ဒီတာများ ဖတ်နိုင်၊ ရှာနိုင်ရန် Gatewatch သည် မြန်မာစာကို ယူနီကုဒ်ဖြင့် သိမ်းသည်။ အောက်ပါ စာသားကို ပြောင်းမလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="502"/>
         <source>As typed (Zawgyi)</source>
         <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="504"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
         <source>Converted (Unicode)</source>
         <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="505"/>
+        <location filename="../../desktop/ui/report_form.py" line="504"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
+        <location filename="../../desktop/ui/report_form.py" line="505"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="507"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="508"/>
+        <location filename="../../desktop/ui/report_form.py" line="507"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="509"/>
+        <location filename="../../desktop/ui/report_form.py" line="508"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="511"/>
+        <location filename="../../desktop/ui/report_form.py" line="510"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="515"/>
+        <location filename="../../desktop/ui/report_form.py" line="514"/>
         <source>Correct a sent report (new revision)</source>
         <translation>ပို့ပြီးသတင်းကို ပြင်ခြင်း (မူအသစ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="517"/>
+        <location filename="../../desktop/ui/report_form.py" line="516"/>
         <source>Edit draft</source>
         <translation>မူကြမ်း ပြင်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="519"/>
+        <location filename="../../desktop/ui/report_form.py" line="518"/>
         <source>New report</source>
         <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="692"/>
+        <location filename="../../desktop/ui/report_form.py" line="691"/>
         <source>e.g. diesel</source>
         <translation>ဥပမာ- ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="769"/>
+        <location filename="../../desktop/ui/report_form.py" line="768"/>
         <source>Draft saved at {time}</source>
         <translation>မူကြမ်းကို {time} တွင် သိမ်းပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="783"/>
+        <location filename="../../desktop/ui/report_form.py" line="782"/>
         <source>Not saved: {reason}</source>
         <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="813"/>
+        <location filename="../../desktop/ui/report_form.py" line="812"/>
         <source>Not ready to send</source>
         <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="814"/>
+        <location filename="../../desktop/ui/report_form.py" line="813"/>
         <source>Please complete these fields first:</source>
         <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="816"/>
+        <location filename="../../desktop/ui/report_form.py" line="815"/>
         <source>Kept as a draft.</source>
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="839"/>
+        <location filename="../../desktop/ui/report_form.py" line="838"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
         <translation>ဖုန်းနံပါတ်နှင့် တူသည်။ နံပါတ်တစ်ခုက သင့်သတင်းရင်းမြစ်ဆီ တိုက်ရိုက် ခြေရာခံမိစေနိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် လူသိရှင်ကြား နံပါတ် (ရုံး သို့မဟုတ် ဖုန်းလိုင်း) ဖြစ်လျှင် ဆက်ပို့ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="843"/>
+        <location filename="../../desktop/ui/report_form.py" line="842"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
         <translation>အီးမေးလ်လိပ်စာနှင့် တူသည်။ ၎င်းက သင့်သတင်းရင်းမြစ်ကို ဖော်ထုတ်နိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် လူသိရှင်ကြား လိပ်စာ ဖြစ်လျှင် ဆက်ပို့ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="847"/>
+        <location filename="../../desktop/ui/report_form.py" line="846"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
         <translation>နိုင်ငံသားစိစစ်ရေးကတ် (မှတ်ပုံတင်) နံပါတ်နှင့် တူသည်။ ၎င်းက လူတစ်ဦးကို အမည်ဖော်သည်- ထိုသူက အမည်ဖော်ရန် သဘောတူမှသာ ထားပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="851"/>
+        <location filename="../../desktop/ui/report_form.py" line="850"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
         <translation>ယာဉ်နံပါတ်ပြားနှင့် တူသည်။ နံပါတ်ပြားက ယာဉ်မောင်း သို့မဟုတ် ကုန်သည်ကို ဖော်ထုတ်နိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် သင့်သတင်းရင်းမြစ်ကို မညွှန်ပြလျှင် ဆက်ပို့ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="861"/>
+        <location filename="../../desktop/ui/report_form.py" line="860"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="864"/>
+        <location filename="../../desktop/ui/report_form.py" line="863"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤသတင်းတွင် လူတစ်ဦးကို ဖော်ထုတ်နိုင်သည့် အချက်အလက်များ ပါပုံရသည်။ ၎င်းတို့ကြောင့် သတင်းရင်းမြစ်များ အန္တရာယ် ကျရောက်နိုင်သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="869"/>
+        <location filename="../../desktop/ui/report_form.py" line="868"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="870"/>
+        <location filename="../../desktop/ui/report_form.py" line="869"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="919"/>
+        <location filename="../../desktop/ui/report_form.py" line="918"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်ပုံကို ကုဒ်ဝှက် သိုလှောင်ခန်းတွင် သိမ်းပြီး။</translation>
     </message>
@@ -1351,22 +1361,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="215"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="216"/>
         <source>Gatewatch is locked</source>
         <translation>Gatewatch ကို သော့ခတ်ထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="216"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="217"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="217"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="218"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="218"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="219"/>
         <source>&amp;Unlock</source>
         <translation>သော့ဖွင့်မည် (&amp;U)</translation>
     </message>
