@@ -65,6 +65,10 @@ REPORT_KEYS = (
     "source",
     "narrative",
 )
+NEW_CROSSING_KEYS = ("name", "lat", "lon", "description")
+PRICE_KEYS = ("commodity", "unit", "amount", "currency")
+SOURCE_KEYS = ("category", "reliability", "credibility", "pseudonym")
+TRAFFIC_KEYS = tuple(kind.value for kind in TrafficKind)
 REQUIRED_KEYS = frozenset({"observed_at", "china_side", "myanmar_side", "how_known"})
 RECORD_KEYS = ("id", "lineage_id", "revision", "replaces", "created_at")
 
@@ -301,6 +305,20 @@ def is_clean_text(text: str) -> bool:
     return _FORBIDDEN_CHARS.search(text) is None
 
 
+def check_draft_keys(body: Mapping[str, Any]) -> None:
+    """Refuse a draft holding a key no report has, at any level: top level, `new_crossing`,
+    `traffic`, each of `prices` and `source` (where they are objects).
+
+    Strict on keys, lenient on values: a draft may be incomplete or wrong in every value,
+    but an unknown key could carry a source's name, so it is refused even in a draft.
+    Raises `ReportValidationError` naming each unknown key (as `from_json` would).
+    """
+    reader = _Reader()
+    reader.draft_keys(body)
+    if reader.errors:
+        raise ReportValidationError(reader.errors)
+
+
 def to_utc(moment: datetime) -> datetime:
     """The same instant in UTC. Raises ValueError for a naive datetime."""
     if moment.tzinfo is None or moment.utcoffset() is None:
@@ -413,6 +431,22 @@ class _Reader:
             narrative=narrative,
         )
 
+    def draft_keys(self, body: Mapping[str, Any]) -> None:
+        self._known_keys(body, REPORT_KEYS, "")
+        for key, allowed in (
+            ("new_crossing", NEW_CROSSING_KEYS),
+            ("traffic", TRAFFIC_KEYS),
+            ("source", SOURCE_KEYS),
+        ):
+            value = body.get(key)
+            if isinstance(value, Mapping):
+                self._known_keys(value, allowed, key)
+        prices = body.get("prices")
+        if isinstance(prices, list):
+            for index, price in enumerate(prices):
+                if isinstance(price, Mapping):
+                    self._known_keys(price, PRICE_KEYS, f"prices[{index}]")
+
     def _known_keys(self, data: Mapping[Any, Any], allowed: tuple[str, ...], path: str) -> bool:
         unknown = sorted(str(k) for k in data if k not in allowed)
         for key in unknown:
@@ -447,7 +481,7 @@ class _Reader:
         if not isinstance(value, Mapping):
             self.fail(path, "must be an object {name, lat?, lon?, description?} or null")
             return None
-        if not self._known_keys(value, ("name", "lat", "lon", "description"), path):
+        if not self._known_keys(value, NEW_CROSSING_KEYS, path):
             return None
         name = self.text(value.get("name"), f"{path}.name", MAX_SHORT_TEXT_CHARS, False)
         lat = self._coordinate(value.get("lat"), f"{path}.lat", 90)
@@ -530,8 +564,7 @@ class _Reader:
         if not isinstance(value, Mapping):
             self.fail("traffic", "must be an object of traffic kinds")
             return None
-        kinds = tuple(kind.value for kind in TrafficKind)
-        if not self._known_keys(value, kinds, "traffic"):
+        if not self._known_keys(value, TRAFFIC_KEYS, "traffic"):
             return None
         statuses: dict[TrafficKind, TrafficStatus] = {}
         for kind in TrafficKind:
@@ -552,7 +585,7 @@ class _Reader:
             if not isinstance(item, Mapping):
                 self.fail(path, "must be an object {commodity, unit, amount, currency}")
                 continue
-            if not self._known_keys(item, ("commodity", "unit", "amount", "currency"), path):
+            if not self._known_keys(item, PRICE_KEYS, path):
                 continue
             commodity = self.text(
                 item.get("commodity"), f"{path}.commodity", MAX_SHORT_TEXT_CHARS, False
@@ -580,8 +613,7 @@ class _Reader:
         if not isinstance(value, Mapping):
             self.fail(path, "must be an object {category, reliability, credibility, pseudonym}")
             return None
-        keys = ("category", "reliability", "credibility", "pseudonym")
-        if not self._known_keys(value, keys, path):
+        if not self._known_keys(value, SOURCE_KEYS, path):
             return None
         category = self.choice(value.get("category"), f"{path}.category", SourceCategory)
         reliability = self.choice(value.get("reliability", "F"), f"{path}.reliability", Reliability)

@@ -16,7 +16,7 @@ from typing import Any
 from desktop.domain.errors import FieldError, ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.ids import new_report_id
-from desktop.domain.report import Report, ReportContent, format_utc
+from desktop.domain.report import Report, ReportContent, check_draft_keys, format_utc
 from desktop.store.database import Store
 
 MAX_DRAFT_BYTES = 256 * 1024
@@ -136,13 +136,25 @@ class ReportRepository:
     ) -> str:
         """Create or overwrite a draft from a possibly incomplete form; return its id.
 
-        The body is stored as given (it is validated when queued), bounded in size. A new
-        draft with `replaces` is a correction: a new revision of that report's lineage.
+        Strict on keys, lenient on values: a key no report has (at the top level or inside
+        new_crossing, traffic, prices or source) is refused with `ReportValidationError`
+        naming it, since it could carry a source's name; the values are stored as given
+        (they are validated when queued). Bounded in size. A new draft with `replaces` is a
+        correction: a new revision of that report's lineage.
         Raises `NotADraftError` if `draft_id` names a report that already left the draft
-        state, `ReportNotFoundError` for an unknown id, `ValueError` for an oversized body.
+        state, `ReportNotFoundError` for an unknown id, `ValueError` for an oversized body,
+        `ReportValidationError` for an unknown key or text that cannot be stored (a lone
+        surrogate).
         """
+        check_draft_keys(body)
         text = _dump(body)
-        if len(text.encode()) > MAX_DRAFT_BYTES:
+        try:
+            size = len(text.encode())
+        except UnicodeEncodeError:
+            raise ReportValidationError(
+                [FieldError("", "holds a broken character (a lone surrogate): retype the text")]
+            ) from None
+        if size > MAX_DRAFT_BYTES:
             raise ValueError(f"draft too large: at most {MAX_DRAFT_BYTES // 1024} KiB of text")
         now = _now()
         with self._store.transaction() as conn:

@@ -146,6 +146,47 @@ def test_a_draft_with_an_unusable_time_is_kept_without_one(
     assert "observed_at" in caught.value.fields
 
 
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"source_name": "U Ba"}, "source_name"),
+        ({"source": {"category": "trader", "name": "Daw Hkawn"}}, "source.name"),
+        ({"new_crossing": {"name": "track", "guide_phone": "0975"}}, "new_crossing.guide_phone"),
+        ({"traffic": {"civilians": "blocked", "smugglers": "allowed"}}, "traffic.smugglers"),
+        ({"prices": [{"commodity": "rice"}, {"seller": "U Ba"}]}, "prices[1].seller"),
+    ],
+)
+def test_a_draft_with_an_unknown_key_is_refused(
+    store: Store, body: dict[str, object], field: str
+) -> None:
+    reports = repository(store)
+    with pytest.raises(ReportValidationError) as caught:
+        reports.save_draft(body)
+    assert caught.value.fields == (field,)
+    assert reports.count() == 0
+    draft_id = reports.save_draft({"narrative": "kept"})
+    with pytest.raises(ReportValidationError):
+        reports.save_draft(body, draft_id=draft_id)
+    assert reports.get(draft_id).body == {"narrative": "kept"}
+
+
+def test_a_draft_is_lenient_on_values(store: Store) -> None:
+    body = {
+        "china_side": "ajar",
+        "traffic": "all of it",
+        "prices": [{"commodity": 5, "amount": "a lot"}, "x"],
+        "source": 7,
+        "new_crossing": None,
+    }
+    reports = repository(store)
+    assert reports.get(reports.save_draft(body)).body == body
+
+
+def test_a_draft_with_a_lone_surrogate_is_refused(store: Store) -> None:
+    with pytest.raises(ReportValidationError, match="lone surrogate"):
+        repository(store).save_draft({"narrative": "broken \ud800 text"})
+
+
 def test_oversized_draft_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="too large"):
         repository(store).save_draft({"narrative": "x" * 300_000})
