@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from desktop.domain.ids import new_report_id
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
-from desktop.store.reports import NotADraftError, ReportNotFoundError, ReportState
+from desktop.store.reports import require_draft
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 MAX_ATTACHMENTS_PER_REPORT = 20
@@ -70,11 +70,7 @@ class AttachmentRepository:
         now = datetime.now(UTC)
         digest = hashlib.sha256(data).hexdigest()
         with self._store.transaction() as conn:
-            row = conn.execute("SELECT state FROM reports WHERE id = ?", (report_id,)).fetchone()
-            if row is None:
-                raise ReportNotFoundError(report_id)
-            if row[0] != ReportState.DRAFT:
-                raise NotADraftError(report_id, ReportState(row[0]))
+            require_draft(conn, report_id)
             count, last = conn.execute(
                 "SELECT count(*), coalesce(max(position), 0) FROM attachments WHERE report_id = ?",
                 (report_id,),
@@ -133,14 +129,10 @@ class AttachmentRepository:
     def remove(self, report_id: str, position: int) -> None:
         """Remove a draft's attachment; later positions keep their numbers.
 
-        Raises `AttachmentNotFoundError`, `NotADraftError`.
+        Raises `AttachmentNotFoundError`, `ReportNotFoundError`, `NotADraftError`.
         """
         with self._store.transaction() as conn:
-            row = conn.execute("SELECT state FROM reports WHERE id = ?", (report_id,)).fetchone()
-            if row is None:
-                raise ReportNotFoundError(report_id)
-            if row[0] != ReportState.DRAFT:
-                raise NotADraftError(report_id, ReportState(row[0]))
+            require_draft(conn, report_id)
             cursor = conn.execute(
                 "DELETE FROM attachments WHERE report_id = ? AND position = ?",
                 (report_id, position),

@@ -54,6 +54,57 @@ class NotADraftError(ValueError):
         self.state = state
 
 
+class CorrectionError(ValueError):
+    """A correction that cannot be stored: each revision is corrected at most once, by the
+    revision that follows it in its lineage, and only once it has left the draft state."""
+
+
+class AlreadyCorrectedError(CorrectionError):
+    """The revision already has a correction (a draft or not): correct that one instead."""
+
+    def __init__(self, report_id: str, correction_id: str | None) -> None:
+        by = "" if correction_id is None else f" ({correction_id})"
+        super().__init__(
+            f"report {report_id} already has a correction{by}: correct the latest revision "
+            "instead, or edit that correction while it is a draft"
+        )
+        self.report_id = report_id
+        self.correction_id = correction_id
+
+
+class NotCorrectableError(CorrectionError):
+    """Only a queued or sent revision is corrected; a draft is edited instead."""
+
+    def __init__(self, report_id: str, state: ReportState) -> None:
+        hint = (
+            "edit the draft instead"
+            if state is ReportState.DRAFT
+            else "it can no longer be corrected"
+        )
+        super().__init__(f"report {report_id} is {state.value}: {hint}")
+        self.report_id = report_id
+        self.state = state
+
+
+class RevisionMismatchError(CorrectionError):
+    """A revision's lineage or number does not follow the revision it replaces."""
+
+    def __init__(self, report_id: str, expected: str) -> None:
+        super().__init__(f"report {report_id} must be {expected}")
+        self.report_id = report_id
+
+
+class DraftHasCorrectionError(CorrectionError):
+    """A draft that another revision replaces cannot be deleted before that one."""
+
+    def __init__(self, report_id: str, correction_id: str) -> None:
+        super().__init__(
+            f"draft {report_id} is replaced by revision {correction_id}: delete that first"
+        )
+        self.report_id = report_id
+        self.correction_id = correction_id
+
+
 @dataclass(frozen=True)
 class ReportRow:
     """What a list shows of one revision, without parsing its body."""
@@ -112,7 +163,12 @@ class ReportRepository:
         """Store a complete revision as a draft or queued (queued also enters the outbox).
 
         A revision that replaces another marks that one superseded once it is queued.
-        Raises `ReportNotFoundError` if `report.replaces` names no stored revision.
+        A first revision must be revision 1 of its own lineage (lineage_id = id); a
+        correction must be revision n + 1 of its parent's lineage.
+        Raises `ReportNotFoundError` if `report.replaces` names no stored revision,
+        `NotCorrectableError` if it names a draft (or a purged revision),
+        `AlreadyCorrectedError` if that revision already has a correction (a draft or not),
+        `RevisionMismatchError` if lineage or revision do not follow.
         """
         self.add_many([report], state=state)
 
@@ -142,7 +198,9 @@ class ReportRepository:
         (they are validated when queued). Bounded in size. A new draft with `replaces` is a
         correction: a new revision of that report's lineage.
         Raises `NotADraftError` if `draft_id` names a report that already left the draft
-        state, `ReportNotFoundError` for an unknown id, `ValueError` for an oversized body,
+        state, `ReportNotFoundError` for an unknown id, `NotCorrectableError` or
+        `AlreadyCorrectedError` for a `replaces` that `add` would refuse, `ValueError` for
+        an oversized body,
         `ReportValidationError` for an unknown key or text that cannot be stored (a lone
         surrogate).
         """
@@ -159,7 +217,7 @@ class ReportRepository:
         now = _now()
         with self._store.transaction() as conn:
             if draft_id is not None:
-                self._require_draft(conn, draft_id)
+                require_draft(conn, draft_id)
                 conn.execute(
                     "UPDATE reports SET gate = ?, observed_at = ?, updated_at = ?, summary = ?,"
                     " body = ? WHERE id = ?",
@@ -177,7 +235,7 @@ class ReportRepository:
             new_id = new_report_id(now)
             lineage_id, revision = new_id, 1
             if replaces is not None:
-                parent = self._require(conn, replaces)
+                parent = _correctable(conn, replaces)
                 lineage_id, revision = parent["lineage_id"], parent["revision"] + 1
             conn.execute(
                 "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
@@ -207,7 +265,7 @@ class ReportRepository:
         """
         now = _now()
         with self._store.transaction() as conn:
-            row = self._require_draft(conn, draft_id)
+            row = require_draft(conn, draft_id)
             content = ReportContent.from_json(json.loads(row["body"]), known_gate=self._known_gate)
             report = Report(
                 id=draft_id,
@@ -235,9 +293,14 @@ class ReportRepository:
         return report
 
     def delete_draft(self, draft_id: str) -> None:
-        """Delete a draft and its photos. Raises `NotADraftError`, `ReportNotFoundError`."""
+        """Delete a draft and its photos. Raises `NotADraftError`, `ReportNotFoundError`,
+        and `DraftHasCorrectionError` if a revision replaces it (stored by an older
+        version, which let a draft be corrected): delete that one first."""
         with self._store.transaction() as conn:
-            row = self._require_draft(conn, draft_id)
+            row = require_draft(conn, draft_id)
+            child = _correction_of(conn, draft_id)
+            if child is not None:
+                raise DraftHasCorrectionError(draft_id, child)
             conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (row["seq"],))
             conn.execute("DELETE FROM reports WHERE id = ?", (draft_id,))
 
@@ -348,8 +411,20 @@ class ReportRepository:
 
     def _insert(self, conn: Any, report: Report, state: ReportState, now: datetime) -> None:
         body = report.content.to_json()
-        if report.replaces is not None:
-            self._require(conn, report.replaces)
+        if report.replaces is None:
+            if report.revision != 1 or report.lineage_id != report.id:
+                raise RevisionMismatchError(
+                    report.id, "revision 1 of its own lineage (lineage_id = id)"
+                )
+        else:
+            parent = _correctable(conn, report.replaces)
+            if report.lineage_id != parent["lineage_id"] or report.revision != (
+                parent["revision"] + 1
+            ):
+                raise RevisionMismatchError(
+                    report.id,
+                    f"revision {parent['revision'] + 1} of lineage {parent['lineage_id']}",
+                )
         conn.execute(
             "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
             " observed_at, created_at, updated_at, summary, body)"
@@ -371,23 +446,6 @@ class ReportRepository:
         self._index(conn, report.id, body)
         if state is ReportState.QUEUED:
             self._enqueue(conn, report, now)
-
-    def _require(self, conn: Any, report_id: str) -> Any:
-        row = conn.execute(
-            "SELECT seq, lineage_id, revision, replaces, state, created_at, body"
-            " FROM reports WHERE id = ?",
-            (report_id,),
-        ).fetchone()
-        if row is None:
-            raise ReportNotFoundError(report_id)
-        keys = ("seq", "lineage_id", "revision", "replaces", "state", "created_at", "body")
-        return dict(zip(keys, row, strict=True))
-
-    def _require_draft(self, conn: Any, report_id: str) -> Any:
-        row = self._require(conn, report_id)
-        if row["state"] != ReportState.DRAFT:
-            raise NotADraftError(report_id, ReportState(row["state"]))
-        return row
 
     def _enqueue(self, conn: Any, report: Report, now: datetime) -> None:
         conn.execute(
@@ -430,6 +488,62 @@ class ReportRepository:
         if crossing is not None:
             texts.extend(crossing.all_names())
         return texts
+
+
+_REQUIRE_KEYS = (
+    "seq",
+    "lineage_id",
+    "revision",
+    "replaces",
+    "state",
+    "superseded",
+    "created_at",
+    "body",
+)
+
+
+def _require(conn: Any, report_id: str) -> dict[str, Any]:
+    """The stored row of `report_id` as a dict. Raises `ReportNotFoundError`."""
+    row = conn.execute(
+        f"SELECT {', '.join(_REQUIRE_KEYS)} FROM reports WHERE id = ?", (report_id,)
+    ).fetchone()
+    if row is None:
+        raise ReportNotFoundError(report_id)
+    return dict(zip(_REQUIRE_KEYS, row, strict=True))
+
+
+def require_draft(conn: Any, report_id: str) -> dict[str, Any]:
+    """The stored row of `report_id`, which must be a draft (a connection inside a
+    transaction, so the answer holds for the rest of it).
+
+    Raises `ReportNotFoundError`, `NotADraftError`.
+    """
+    row = _require(conn, report_id)
+    if row["state"] != ReportState.DRAFT:
+        raise NotADraftError(report_id, ReportState(row["state"]))
+    return row
+
+
+def _correctable(conn: Any, report_id: str) -> dict[str, Any]:
+    """The row of a revision a new correction may replace. Raises `ReportNotFoundError`,
+    `NotCorrectableError` (a draft or purged), `AlreadyCorrectedError`."""
+    parent = _require(conn, report_id)
+    state = ReportState(parent["state"])
+    if state not in (ReportState.QUEUED, ReportState.SENT):
+        raise NotCorrectableError(report_id, state)
+    child = _correction_of(conn, report_id)
+    if child is not None or parent["superseded"]:
+        raise AlreadyCorrectedError(report_id, child)
+    return parent
+
+
+def _correction_of(conn: Any, report_id: str) -> str | None:
+    """The id of a revision that replaces `report_id`, if any (the oldest, should there be
+    several from an older version)."""
+    row = conn.execute(
+        "SELECT id FROM reports WHERE replaces = ? ORDER BY seq LIMIT 1", (report_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 _ROW_COLUMNS = (

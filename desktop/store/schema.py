@@ -92,4 +92,27 @@ def _v1_initial(conn: Any) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_initial,)
+def _v2_unique_revisions(conn: Any) -> None:
+    """One row per (lineage_id, revision): a revision is corrected at most once.
+
+    Version 1 let two corrections of one revision be stored; each such later duplicate (in
+    the order stored) is kept, with the next free revision number of its lineage. Its
+    `replaces` and everything else stay as they were: no row is changed otherwise, none
+    is removed.
+    """
+    duplicates = conn.execute(
+        "SELECT seq, lineage_id FROM reports AS r WHERE EXISTS (SELECT 1 FROM reports AS o"
+        " WHERE o.lineage_id = r.lineage_id AND o.revision = r.revision AND o.seq < r.seq)"
+        " ORDER BY seq"
+    ).fetchall()
+    for seq, lineage_id in duplicates:
+        conn.execute(
+            "UPDATE reports SET revision ="
+            " (SELECT max(revision) + 1 FROM reports WHERE lineage_id = ?) WHERE seq = ?",
+            (lineage_id, seq),
+        )
+    conn.execute("DROP INDEX reports_by_lineage")
+    conn.execute("CREATE UNIQUE INDEX reports_by_lineage ON reports (lineage_id, revision)")
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_unique_revisions)

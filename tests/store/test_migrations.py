@@ -142,3 +142,58 @@ def test_schema_applies_to_a_fresh_store_and_is_idempotent(tmp_path: Path) -> No
         master = store.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name")
         assert master.fetchall() == snapshot
         assert apply_migrations(store.conn, schema.MIGRATIONS) == len(schema.MIGRATIONS)
+
+
+def _insert_v1(conn: Any, seq: int, report_id: str, lineage: str, revision: int, **kw: Any) -> None:
+    conn.execute(
+        "INSERT INTO reports (seq, id, lineage_id, revision, replaces, state, created_at,"
+        " updated_at, superseded, body) VALUES (?, ?, ?, ?, ?, ?, '2024-11-12T03:00:00Z',"
+        " '2024-11-12T03:00:00Z', ?, ?)",
+        (
+            seq,
+            report_id,
+            lineage,
+            revision,
+            kw.get("replaces"),
+            kw.get("state", "queued"),
+            kw.get("superseded", 0),
+            kw.get("body", '{"narrative":"kept"}'),
+        ),
+    )
+
+
+def test_v2_makes_revisions_unique_and_keeps_every_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "store"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    with create_store(data_dir, PASSPHRASE) as store:
+        assert user_version(store.conn) == 1
+        with store.transaction() as conn:
+            # Lineage a: revision 1, then two corrections of it (allowed up to v1).
+            _insert_v1(conn, 1, "a1", "a1", 1, superseded=1)
+            _insert_v1(conn, 2, "a2", "a1", 2, replaces="a1")
+            _insert_v1(conn, 3, "a2bis", "a1", 2, replaces="a1", state="draft")
+            _insert_v1(conn, 4, "a3", "a1", 3, replaces="a2")
+            # Lineage b: clean.
+            _insert_v1(conn, 5, "b1", "b1", 1)
+    monkeypatch.undo()
+
+    with open_store(data_dir, PASSPHRASE) as store:
+        assert user_version(store.conn) == len(schema.MIGRATIONS) >= 2
+        rows = store.execute(
+            "SELECT id, lineage_id, revision, replaces, state, body FROM reports ORDER BY seq"
+        ).fetchall()
+        assert [tuple(r[:5]) for r in rows] == [
+            ("a1", "a1", 1, None, "queued"),
+            ("a2", "a1", 2, "a1", "queued"),
+            ("a2bis", "a1", 4, "a1", "draft"),  # renumbered after the lineage's last, kept
+            ("a3", "a1", 3, "a2", "queued"),
+            ("b1", "b1", 1, None, "queued"),
+        ]
+        assert {r[5] for r in rows} == {'{"narrative":"kept"}'}
+        with pytest.raises(dbapi2.IntegrityError):
+            store.execute(
+                "INSERT INTO reports (id, lineage_id, revision, state, created_at, updated_at,"
+                " body) VALUES ('b2', 'b1', 1, 'draft', '', '', '{}')"
+            )

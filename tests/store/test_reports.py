@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from sqlcipher3 import dbapi2
 
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import default_gazetteer
@@ -13,11 +14,15 @@ from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import SideStatus
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.reports import (
+    AlreadyCorrectedError,
+    DraftHasCorrectionError,
     NotADraftError,
+    NotCorrectableError,
     ReportFilter,
     ReportNotFoundError,
     ReportRepository,
     ReportState,
+    RevisionMismatchError,
 )
 from tests.domain.test_report import example
 from tests.strategies import report_contents
@@ -122,6 +127,87 @@ def test_correction_is_a_new_revision_that_supersedes_once_queued(store: Store) 
     assert set(reports.ids(ReportFilter(include_superseded=True))) == {original.id, draft_id}
     # The original is left as it was sent.
     assert reports.get(original.id).report == original
+
+
+def test_a_revision_is_corrected_once(store: Store) -> None:
+    reports = repository(store)
+    original = Report.new(content())
+    reports.add(original)
+    first = reports.save_draft(example(china_side="open"), replaces=original.id)
+    with pytest.raises(AlreadyCorrectedError) as caught:
+        reports.save_draft(example(china_side="restricted"), replaces=original.id)
+    assert first in str(caught.value)
+    with pytest.raises(AlreadyCorrectedError):
+        reports.add(original.correct(content(china_side="restricted")))
+    reports.queue(first)
+    assert reports.ids() == [first]  # one current revision, never two
+    with pytest.raises(AlreadyCorrectedError):
+        reports.save_draft(example(), replaces=original.id)
+    # The latest revision can be corrected in turn.
+    third = reports.save_draft(example(china_side="closed"), replaces=first)
+    assert reports.get(third).row.revision == 3
+    assert reports.get(third).row.lineage_id == original.id
+
+
+def test_add_requires_a_revision_that_follows_its_parent(store: Store) -> None:
+    reports = repository(store)
+    original = Report.new(content())
+    reports.add(original)
+    good = original.correct(content(china_side="open"))
+    for bad in (
+        replace(good, revision=5),
+        replace(good, lineage_id=good.id),
+        replace(Report.new(content()), revision=2, replaces=None),
+        replace(Report.new(content()), lineage_id=original.id),
+    ):
+        with pytest.raises(RevisionMismatchError):
+            reports.add(bad)
+    assert reports.count(ReportFilter(include_superseded=True)) == 1
+    reports.add(good)
+    assert reports.ids() == [good.id]
+
+
+def test_unique_revisions_are_kept_by_the_database_too(store: Store) -> None:
+    reports = repository(store)
+    original = Report.new(content())
+    reports.add(original)
+    reports.add(original.correct(content()))
+    with pytest.raises(dbapi2.IntegrityError):
+        store.execute(
+            "INSERT INTO reports (id, lineage_id, revision, state, created_at, updated_at, body)"
+            " VALUES ('x', ?, 2, 'draft', '', '', '{}')",
+            (original.id,),
+        )
+
+
+def test_a_draft_cannot_be_corrected(store: Store) -> None:
+    reports = repository(store)
+    draft_id = reports.save_draft({"narrative": "not sent yet"})
+    with pytest.raises(NotCorrectableError, match="draft"):
+        reports.save_draft({"narrative": "correction"}, replaces=draft_id)
+    draft = Report.new(content())
+    reports.add(draft, state=ReportState.DRAFT)
+    with pytest.raises(NotCorrectableError, match="draft"):
+        reports.add(draft.correct(content()))
+    reports.delete_draft(draft_id)
+    reports.delete_draft(draft.id)
+    assert reports.count() == 0
+
+
+def test_deleting_a_draft_that_another_revision_replaces_is_a_typed_error(store: Store) -> None:
+    # Older versions let a draft replace a draft; deleting the first then broke the foreign key.
+    reports = repository(store)
+    parent = reports.save_draft({"narrative": "first"})
+    store.execute(
+        "INSERT INTO reports (id, lineage_id, revision, replaces, state, created_at,"
+        " updated_at, body) VALUES ('child', ?, 2, ?, 'draft', '', '', '{}')",
+        (parent, parent),
+    )
+    with pytest.raises(DraftHasCorrectionError, match="child"):
+        reports.delete_draft(parent)
+    assert reports.count() == 2
+    reports.delete_draft("child")
+    reports.delete_draft(parent)
 
 
 def test_unknown_ids_raise(store: Store) -> None:
