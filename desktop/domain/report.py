@@ -305,6 +305,11 @@ def is_clean_text(text: str) -> bool:
     return _FORBIDDEN_CHARS.search(text) is None
 
 
+def blank_unclean_chars(text: str) -> str:
+    """`text` with every character `is_clean_text` refuses replaced by a space."""
+    return _FORBIDDEN_CHARS.sub(" ", text)
+
+
 def check_draft_keys(body: Mapping[str, Any]) -> None:
     """Refuse a draft holding a key no report has, at any level: top level, `new_crossing`,
     `traffic`, each of `prices` and `source` (where they are objects).

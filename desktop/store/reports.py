@@ -16,7 +16,13 @@ from typing import Any
 from desktop.domain.errors import FieldError, ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.ids import new_report_id
-from desktop.domain.report import Report, ReportContent, check_draft_keys, format_utc
+from desktop.domain.report import (
+    Report,
+    ReportContent,
+    blank_unclean_chars,
+    check_draft_keys,
+    format_utc,
+)
 from desktop.store.database import Store
 
 MAX_DRAFT_BYTES = 256 * 1024
@@ -376,9 +382,11 @@ class ReportRepository:
         Terms of three or more characters use the trigram index; shorter ones (a two-letter
         Chinese word, a Burmese syllable) are looked for in the narrative and in crossing
         names by a scan of the candidates, or of all rows when no term is long enough.
-        Case-insensitive for scripts that have case. Returns [] for a blank query.
+        Case-insensitive for scripts that have case. Control characters and lone
+        surrogates in `query` count as spaces (FTS5 and the driver refuse them). Returns [] for a
+        blank query.
         """
-        terms = [t.casefold() for t in query[:MAX_QUERY_CHARS].split() if t]
+        terms = [t.casefold() for t in blank_unclean_chars(query[:MAX_QUERY_CHARS]).split()]
         if not terms:
             return []
         long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]

@@ -337,6 +337,18 @@ def test_search_treats_fts_syntax_as_text(store: Store) -> None:
     assert reports.search("   ") == []
 
 
+@pytest.mark.parametrize(
+    "query", ["barb\x00", "\x00", "bar\x00bed", "wire\x1b", "\x7fwire", "wire\ud800", "\x85"]
+)
+def test_search_ignores_control_characters(store: Store, query: str) -> None:
+    reports = repository(store)
+    report = Report.new(content(narrative="barbed wire"))
+    reports.add(report)
+    found = reports.search(query)  # never raises
+    if any(term in query for term in ("barb", "wire")):
+        assert found == [report.id]
+
+
 def test_search_respects_the_filter(store: Store) -> None:
     reports = repository(store)
     queued = Report.new(content(narrative="fuel shortage"))
