@@ -1,0 +1,296 @@
+"""The gate every request passes before the API sees it (a pure ASGI middleware).
+
+In this order, and before a byte of the body is read:
+
+1. **Authenticate** the ``Authorization: Bearer`` token: unknown or malformed → 401; an
+   expired invite → 401 ``invite_expired``.
+2. **Rate-limit** per token (unauthenticated requests share one bucket) → 429 with
+   ``Retry-After``.
+3. Refuse a **revoked** device (403 ``device_revoked``, saying what to do) or desk token, and
+   a token of the wrong kind for the route (403; an already enrolled device on
+   ``/v1/enroll`` → 409).
+4. **Size**: a ``Content-Length`` over the route's limit → 413 at once; otherwise the body
+   is read from the stream and the read stops with 413 as soon as it passes the limit
+   (chunked bodies included). Only then is the body handed to the API.
+5. After the response, one **audit** row: token kind and id, method, route, status, sizes.
+
+``/openapi.json`` is the one route without a token (it describes the API, holds no data).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync import protocol
+from sync.server.config import ServerConfig
+from sync.server.errors import ApiError
+from sync.server.ratelimit import RateLimiter, retry_after_header
+from sync.server.store import ServerStore, TokenKind, TokenRecord, token_hash
+
+PRINCIPAL_SCOPE_KEY = "gatewatch.principal"
+ANONYMOUS = "anonymous"
+P = protocol.API_PREFIX
+DEVICE: frozenset[TokenKind] = frozenset({"device"})
+DESK: frozenset[TokenKind] = frozenset({"desk"})
+ANY_TOKEN: frozenset[TokenKind] = frozenset({"device", "desk", "invite"})
+
+REVOKED_DEVICE_MESSAGE = (
+    "This device was revoked by the newsroom and can no longer send or receive. Reports "
+    "still queued stay on this device. Contact your editor to enroll again with a new invite."
+)
+
+
+@dataclass(frozen=True)
+class RouteRule:
+    """Who may call a route (``None``: no token needed) and its request body limit."""
+
+    allowed: frozenset[TokenKind] | None
+    body_limit: int
+
+
+def route_rules(config: ServerConfig) -> dict[tuple[str, str], RouteRule]:
+    small, upload, message = (
+        config.max_small_request,
+        config.max_upload_request,
+        config.max_message_request,
+    )
+    return {
+        ("POST", f"{P}/enroll"): RouteRule(frozenset({"invite"}), small),
+        ("POST", f"{P}/envelopes"): RouteRule(DEVICE, upload),
+        ("POST", f"{P}/envelopes/missing"): RouteRule(DEVICE, small),
+        ("GET", f"{P}/envelopes"): RouteRule(DESK, small),
+        ("GET", f"{P}/devices"): RouteRule(DESK, small),
+        ("POST", f"{P}/messages"): RouteRule(DESK, message),
+        ("GET", f"{P}/messages"): RouteRule(DEVICE, small),
+        ("GET", f"{P}/health"): RouteRule(ANY_TOKEN, small),
+        ("GET", "/openapi.json"): RouteRule(None, small),
+    }
+
+
+def principal_of(scope: Scope) -> TokenRecord:
+    """The authenticated token holder the gate put in the request scope."""
+    record = scope.get(PRINCIPAL_SCOPE_KEY)
+    if not isinstance(record, TokenRecord):  # pragma: no cover - the gate always sets it
+        raise RuntimeError("request reached the API without passing the gate")
+    return record
+
+
+class Gate:
+    """ASGI middleware: authenticate, rate-limit, size-limit, audit. See the module doc."""
+
+    def __init__(self, app: ASGIApp, store: ServerStore, config: ServerConfig) -> None:
+        self.app = app
+        self.store = store
+        self.config = config
+        self.rules = route_rules(config)
+        self.paths = {path for _, path in self.rules}
+        self.limiter = RateLimiter(config.rate_burst, config.rate_per_second)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method = str(scope["method"])
+        path = str(scope["path"])
+        outcome: dict[str, Any] = {"status": 0, "sent": 0, "received": 0, "who": None}
+
+        async def counting_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                outcome["status"] = int(message["status"])
+            elif message["type"] == "http.response.body":
+                outcome["sent"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            try:
+                body = await self._admit(scope, receive, method, path, outcome)
+            except ApiError as refusal:
+                await _send_error(counting_send, refusal)
+                return
+            await self.app(scope, _replay(body, receive), counting_send)
+        finally:
+            who: TokenRecord | None = outcome["who"]
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(
+                    lambda: self.store.audit(
+                        token_kind=who.kind if who else ANONYMOUS,
+                        token_id=who.id if who else None,
+                        method=method[:16],
+                        route=path if path in self.paths else "other",
+                        status=outcome["status"],
+                        request_bytes=outcome["received"],
+                        response_bytes=outcome["sent"],
+                    )
+                )
+
+    async def _admit(
+        self, scope: Scope, receive: Receive, method: str, path: str, outcome: dict[str, Any]
+    ) -> bytes:
+        rule = self.rules.get((method, path))
+        limit = rule.body_limit if rule else self.config.max_small_request
+        if rule is not None and rule.allowed is None:
+            self._rate_limit(ANONYMOUS)
+        else:
+            record = await self._authenticate(scope)
+            outcome["who"] = record
+            self._authorize(record, rule, path)
+            scope[PRINCIPAL_SCOPE_KEY] = record
+        _check_content_length(scope, limit)
+        return await _read_body(receive, limit, outcome)
+
+    async def _authenticate(self, scope: Scope) -> TokenRecord:
+        token = _bearer_token(scope)
+        digest = None if token is None else token_hash(token)
+        if digest is None:
+            self._rate_limit(ANONYMOUS)
+            raise _unauthenticated()
+        record = await anyio.to_thread.run_sync(self.store.lookup_token, digest)
+        if record is None:
+            self._rate_limit(ANONYMOUS)
+            raise _unauthenticated()
+        self._rate_limit(f"{record.kind}:{record.id}")
+        return record
+
+    def _authorize(self, record: TokenRecord, rule: RouteRule | None, path: str) -> None:
+        if record.revoked and record.kind != "desk":
+            raise ApiError(403, protocol.ERROR_DEVICE_REVOKED, REVOKED_DEVICE_MESSAGE)
+        if record.revoked:
+            raise ApiError(
+                403,
+                protocol.ERROR_TOKEN_REVOKED,
+                "This desk token was revoked. Ask the server admin for a new one "
+                "(gatewatch-server desk-token).",
+            )
+        if record.kind == "invite" and record.expired:
+            raise ApiError(
+                401,
+                protocol.ERROR_INVITE_EXPIRED,
+                "This invite has expired. Ask the newsroom admin for a new invite.",
+            )
+        if rule is None or rule.allowed is None or record.kind in rule.allowed:
+            return
+        if path == f"{P}/enroll" and record.kind == "device":
+            raise ApiError(
+                409,
+                protocol.ERROR_ALREADY_ENROLLED,
+                "This invite was already used to enroll a device; an invite works once. "
+                "Ask the newsroom admin for a new invite to enroll another device.",
+            )
+        if record.kind == "invite":
+            raise ApiError(
+                403,
+                protocol.ERROR_NOT_ENROLLED,
+                "This token is an invite: enroll the device with it first.",
+            )
+        raise ApiError(
+            403,
+            protocol.ERROR_WRONG_TOKEN_KIND,
+            "This route is for "
+            + ("the newsroom desk" if rule.allowed == DESK else "enrolled devices")
+            + f"; a {record.kind} token may not call it.",
+        )
+
+    def _rate_limit(self, key: str) -> None:
+        wait = self.limiter.take(key)
+        if wait > 0:
+            raise ApiError(
+                429,
+                protocol.ERROR_RATE_LIMITED,
+                "Too many requests with this token; wait and try again.",
+                headers={"Retry-After": retry_after_header(wait)},
+            )
+
+
+def _unauthenticated() -> ApiError:
+    return ApiError(
+        401,
+        protocol.ERROR_UNAUTHENTICATED,
+        "The request has no valid token. Send 'Authorization: Bearer <token>' with the token "
+        "from your invite or desk setup.",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def _header(scope: Scope, name: bytes) -> list[bytes]:
+    return [value for key, value in scope.get("headers", []) if key.lower() == name]
+
+
+def _bearer_token(scope: Scope) -> str | None:
+    values = _header(scope, b"authorization")
+    if len(values) != 1 or len(values[0]) > 200:
+        return None
+    scheme, _, token = values[0].decode("latin-1").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip()
+
+
+def _check_content_length(scope: Scope, limit: int) -> None:
+    values = _header(scope, b"content-length")
+    if not values:
+        return
+    text = values[0].decode("latin-1").strip()
+    if len(values) > 1 or not text.isdigit() or len(text) > 20:
+        raise ApiError(400, protocol.ERROR_BAD_REQUEST, "The Content-Length header is invalid.")
+    if int(text) > limit:
+        raise _too_large(limit)
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(
+        413,
+        protocol.ERROR_TOO_LARGE,
+        f"The request body is larger than this route's limit of {limit} bytes. "
+        "Send fewer or smaller envelopes per request.",
+    )
+
+
+async def _read_body(receive: Receive, limit: int, outcome: dict[str, Any]) -> bytes:
+    """Read the whole body from the stream, refusing with 413 the moment it passes ``limit``."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ApiError(400, protocol.ERROR_BAD_REQUEST, "The client went away.")
+        chunk = message.get("body", b"")
+        outcome["received"] += len(chunk)
+        if outcome["received"] > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that hands the app the already-read body, then defers to the server."""
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+async def _send_error(send: Send, error: ApiError) -> None:
+    payload = error.body_bytes()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in error.headers.items()),
+    ]
+    if error.status == 413:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": error.status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+__all__ = ["Gate", "principal_of", "route_rules"]

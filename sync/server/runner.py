@@ -1,0 +1,68 @@
+"""Running the app under uvicorn: one configuration for ``serve`` and for tests.
+
+No access log (it would record client addresses and query strings; the audit log in the
+database records what the newsroom needs, without contents), no ``Server`` header, no
+proxy-header trust, no websockets, HTTP/1.1 by h11, and a bound on concurrent requests so
+memory stays bounded under the body limits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from sync.server.app import create_app
+from sync.server.config import ServerConfig
+from sync.server.store import ServerStore
+
+MAX_CONCURRENT_REQUESTS = 32
+
+
+def uvicorn_config(
+    store: ServerStore,
+    *,
+    host: str,
+    port: int,
+    config: ServerConfig | None = None,
+    tls_cert: Path | None = None,
+    tls_key: Path | None = None,
+    log_level: str = "info",
+) -> uvicorn.Config:
+    """The uvicorn configuration serving ``store``; TLS when both cert and key are given."""
+    if (tls_cert is None) != (tls_key is None):
+        raise ValueError("TLS needs both a certificate and its key")
+    options: dict[str, Any] = {}
+    if tls_cert is not None and tls_key is not None:
+        options = {"ssl_certfile": str(tls_cert), "ssl_keyfile": str(tls_key)}
+    return uvicorn.Config(
+        create_app(store, config),
+        host=host,
+        port=port,
+        http="h11",
+        ws="none",
+        lifespan="off",
+        interface="asgi3",
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+        limit_concurrency=MAX_CONCURRENT_REQUESTS,
+        timeout_keep_alive=15,
+        log_level=log_level,
+        **options,
+    )
+
+
+def certificate_sha256(cert_file: Path) -> str:
+    """SHA-256 (64 lowercase hex) of the first certificate in a PEM file, in DER form.
+
+    This is what a client pins (urllib3's ``assert_fingerprint``). Raises ``ValueError``
+    when the file holds no PEM certificate, ``OSError`` when it cannot be read.
+    """
+    data = cert_file.read_bytes()
+    cert = x509.load_pem_x509_certificate(data)
+    return hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()

@@ -1,0 +1,132 @@
+"""The server database schema, upgraded by ``PRAGMA user_version``.
+
+Migration N (1-based) takes the database from ``user_version`` N-1 to N; each runs with its
+version bump in one ``BEGIN IMMEDIATE ... COMMIT``, so a crash leaves a whole version, never
+half of one (the same rule as desktop/store/migrations.py, which sync/ may not import).
+The connection must be in autocommit mode (``isolation_level=None``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+
+class SchemaTooNewError(Exception):
+    """The database was written by a newer server; refuse rather than guess."""
+
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(
+            f"the server database is at schema version {found}, but this server knows only "
+            f"up to {known}: run the newer gatewatch-server that wrote it"
+        )
+
+
+def _v1(conn: Any) -> None:
+    conn.execute(
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE devices (
+            id TEXT PRIMARY KEY,
+            label TEXT,
+            public_key BLOB CHECK (public_key IS NULL OR length(public_key) = 32),
+            token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+            enrolled INTEGER NOT NULL DEFAULT 0 CHECK (enrolled IN (0, 1)),
+            revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+            created_at TEXT NOT NULL,
+            invite_expires_at TEXT NOT NULL,
+            enrolled_at TEXT,
+            revoked_at TEXT,
+            message_cursor INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE desk_tokens (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT,
+            token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+            revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+            created_at TEXT NOT NULL
+        )"""
+    )
+    # AUTOINCREMENT: a seq is never reused, even after the newest rows are purged, so a
+    # desk cursor never skips an envelope.
+    conn.execute(
+        """CREATE TABLE envelopes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            envelope_id TEXT NOT NULL UNIQUE,
+            device_id TEXT NOT NULL REFERENCES devices(id),
+            kind TEXT NOT NULL,
+            recipient_key_id TEXT NOT NULL,
+            kem TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX envelopes_device ON envelopes (device_id, envelope_id)")
+    conn.execute(
+        """CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            message_id TEXT NOT NULL UNIQUE,
+            device_id TEXT NOT NULL REFERENCES devices(id),
+            desk_token_id INTEGER NOT NULL REFERENCES desk_tokens(id),
+            size INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX messages_device ON messages (device_id, seq)")
+    conn.execute(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            token_kind TEXT NOT NULL,
+            token_id TEXT,
+            method TEXT NOT NULL,
+            route TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            request_bytes INTEGER NOT NULL,
+            response_bytes INTEGER NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1,)
+
+
+def user_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(conn: Any, migrations: Sequence[Callable[[Any], None]] = MIGRATIONS) -> int:
+    """Bring the database to ``len(migrations)``; return that version.
+
+    Raises :class:`SchemaTooNewError` before touching anything when the database is newer.
+    A failing migration is rolled back (earlier ones stay) and its exception re-raised.
+    """
+    known = len(migrations)
+    current = user_version(conn)
+    if current > known:
+        raise SchemaTooNewError(current, known)
+    for number in range(current + 1, known + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            migrations[number - 1](conn)
+            if not conn.in_transaction:
+                raise RuntimeError(f"migration {number} ended its own transaction")
+            conn.execute(f"PRAGMA user_version = {number:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(Exception):
+                    conn.execute("ROLLBACK")
+            raise
+    return known
