@@ -37,6 +37,7 @@ from desktop.store.reports import (
     ReportRow,
     ReportState,
     StoredReport,
+    ensure_search_index,
 )
 from desktop.store.wipe import wipe_store
 
@@ -191,16 +192,16 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
             content = ReportContent.from_json(data, known_gate=gazetteer.__contains__)
         except ReportValidationError as error:
             raise UserError(_validation_message(error)) from error
-        with _open(data_dir) as store:
-            reports = _repository(store, gazetteer)
+        with _open(data_dir, gazetteer) as store:
+            reports = ReportRepository(store, gazetteer)
             report = Report.new(content)
             state = ReportState.DRAFT if args.draft else ReportState.QUEUED
             reports.add(report, state=state)
         print(report.id)
         return EXIT_OK
 
-    with _open(data_dir) as store:
-        reports = _repository(store, gazetteer)
+    with _open(data_dir, gazetteer) as store:
+        reports = ReportRepository(store, gazetteer)
         if args.report_command == "list":
             where = ReportFilter(
                 state=None if args.state is None else ReportState(args.state), gate=args.gate
@@ -220,12 +221,15 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
 # -- helpers -----------------------------------------------------------------------------
 
 
-def _open(data_dir: Path) -> Store:
-    return open_store(data_dir, _passphrase())
-
-
-def _repository(store: Store, gazetteer: Gazetteer) -> ReportRepository:
-    return ReportRepository(store, gazetteer)
+def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
+    """Unlock the store and bring its search index up to this gazetteer's names."""
+    store = open_store(data_dir, _passphrase())
+    try:
+        ensure_search_index(store, gazetteer)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _passphrase() -> str:

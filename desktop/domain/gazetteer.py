@@ -14,6 +14,7 @@ business, not this module's.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -169,6 +170,17 @@ class Gazetteer:
             normalized = tuple(dict.fromkeys(k for k in map(normalize, texts) if k))
             keys.append((crossing, normalized))
         object.__setattr__(self, "_keys", tuple(keys))
+
+    @functools.cached_property
+    def names_version(self) -> str:
+        """A short digest of every crossing's id, names and aliases, in file order.
+
+        It changes whenever the names a search index takes from the gazetteer change (a
+        new crossing, a new alias, a corrected spelling), and only then.
+        """
+        names = [[c.id, *c.all_names()] for c in self.crossings]
+        text = json.dumps(names, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
     def get(self, crossing_id: str) -> Crossing | None:
         """Return the crossing with this id, or ``None``."""

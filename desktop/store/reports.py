@@ -6,8 +6,9 @@ display order so a lazy item model can fetch rows a page at a time (`rows`).
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -24,6 +25,7 @@ from desktop.domain.report import (
     format_utc,
 )
 from desktop.store.database import Store
+from desktop.store.settings import SettingsRepository
 
 MAX_DRAFT_BYTES = 256 * 1024
 SUMMARY_CHARS = 160
@@ -224,18 +226,7 @@ class ReportRepository:
         with self._store.transaction() as conn:
             if draft_id is not None:
                 require_draft(conn, draft_id)
-                conn.execute(
-                    "UPDATE reports SET gate = ?, observed_at = ?, updated_at = ?, summary = ?,"
-                    " body = ? WHERE id = ?",
-                    (
-                        _gate_of(body),
-                        _observed_of(body),
-                        format_utc(now),
-                        _summary(body),
-                        text,
-                        draft_id,
-                    ),
-                )
+                _update_row(conn, draft_id, ReportState.DRAFT, body, now)
                 self._index(conn, draft_id, body)
                 return draft_id
             new_id = new_report_id(now)
@@ -243,22 +234,8 @@ class ReportRepository:
             if replaces is not None:
                 parent = _correctable(conn, replaces)
                 lineage_id, revision = parent["lineage_id"], parent["revision"] + 1
-            conn.execute(
-                "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
-                " observed_at, created_at, updated_at, summary, body)"
-                " VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)",
-                (
-                    new_id,
-                    lineage_id,
-                    revision,
-                    replaces,
-                    _gate_of(body),
-                    _observed_of(body),
-                    format_utc(now),
-                    format_utc(now),
-                    _summary(body),
-                    text,
-                ),
+            _insert_row(
+                conn, (new_id, lineage_id, revision, replaces), ReportState.DRAFT, body, now, now
             )
             self._index(conn, new_id, body)
             return new_id
@@ -282,19 +259,8 @@ class ReportRepository:
                 content=content,
             )
             body = content.to_json()
-            conn.execute(
-                "UPDATE reports SET state = 'queued', gate = ?, observed_at = ?, updated_at = ?,"
-                " summary = ?, body = ? WHERE id = ?",
-                (
-                    content.gate,
-                    format_utc(content.observed_at),
-                    format_utc(now),
-                    _summary(body),
-                    _dump(body),
-                    draft_id,
-                ),
-            )
-            self._index(conn, draft_id, body)
+            _update_row(conn, draft_id, ReportState.QUEUED, body, now)
+            self._index(conn, draft_id, body, content)
             self._enqueue(conn, report, now)
         return report
 
@@ -309,6 +275,23 @@ class ReportRepository:
                 raise DraftHasCorrectionError(draft_id, child)
             conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (row["seq"],))
             conn.execute("DELETE FROM reports WHERE id = ?", (draft_id,))
+
+    def reindex(self) -> int:
+        """Rebuild the full-text index of every revision from its stored body and this
+        repository's gazetteer, in one transaction; return how many revisions it holds.
+
+        The index keeps the gate's names as they were when a revision was written; after
+        a gazetteer update, `ensure_search_index` calls this so the new names are found.
+        """
+        with self._store.transaction() as conn:
+            conn.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
+            rows = conn.execute("SELECT seq, body FROM reports").fetchall()
+            for seq, body in rows:
+                conn.execute(
+                    "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
+                    (seq, self._searchable(json.loads(body), None)),
+                )
+        return len(rows)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -433,25 +416,9 @@ class ReportRepository:
                     report.id,
                     f"revision {parent['revision'] + 1} of lineage {parent['lineage_id']}",
                 )
-        conn.execute(
-            "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate,"
-            " observed_at, created_at, updated_at, summary, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                report.id,
-                report.lineage_id,
-                report.revision,
-                report.replaces,
-                state.value,
-                report.content.gate,
-                format_utc(report.content.observed_at),
-                format_utc(report.created_at),
-                format_utc(now),
-                _summary(body),
-                _dump(body),
-            ),
-        )
-        self._index(conn, report.id, body)
+        identity = (report.id, report.lineage_id, report.revision, report.replaces)
+        _insert_row(conn, identity, state, body, report.created_at, now)
+        self._index(conn, report.id, body, report.content)
         if state is ReportState.QUEUED:
             self._enqueue(conn, report, now)
 
@@ -463,27 +430,31 @@ class ReportRepository:
         if report.replaces is not None:
             conn.execute("UPDATE reports SET superseded = 1 WHERE id = ?", (report.replaces,))
 
-    def _index(self, conn: Any, report_id: str, body: Mapping[str, Any]) -> None:
+    def _index(
+        self,
+        conn: Any,
+        report_id: str,
+        body: Mapping[str, Any],
+        content: ReportContent | None = None,
+    ) -> None:
         seq = conn.execute("SELECT seq FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
         conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (seq,))
         conn.execute(
             "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
-            (seq, "\n".join(self._searchable(body))),
+            (seq, self._searchable(body, content)),
         )
 
-    def _searchable(self, body: Mapping[str, Any]) -> list[str]:
-        texts: list[str] = []
-        for key in ("narrative",):
-            if isinstance(body.get(key), str):
-                texts.append(body[key])
-        crossing = body.get("new_crossing")
-        if isinstance(crossing, Mapping):
-            texts.extend(str(crossing[k]) for k in ("name", "description") if crossing.get(k))
-        prices = body.get("prices")
-        if isinstance(prices, list):
-            texts.extend(
-                str(p["commodity"]) for p in prices if isinstance(p, Mapping) and p.get("commodity")
-            )
+    def _searchable(self, body: Mapping[str, Any], content: ReportContent | None) -> str:
+        """The text the index holds for a revision: what a person typed (the content's
+        `free_texts`), the pseudonym, and the names of the gate in every language.
+
+        `content` is the validated body if the caller has it; a body that does not
+        validate (an incomplete draft) gives the same fields, taken where they are text.
+        """
+        if content is None:
+            with contextlib.suppress(ReportValidationError):
+                content = ReportContent.from_json(body)
+        texts = list(_free_texts(body) if content is None else content.free_texts())
         source = body.get("source")
         if isinstance(source, Mapping) and isinstance(source.get("pseudonym"), str):
             texts.append(source["pseudonym"])
@@ -495,7 +466,89 @@ class ReportRepository:
         )
         if crossing is not None:
             texts.extend(crossing.all_names())
-        return texts
+        return "\n".join(texts)
+
+
+def _free_texts(body: Mapping[str, Any]) -> Iterator[str]:
+    """`ReportContent.free_texts` of a body that does not validate: the same fields, where
+    they hold text."""
+    if isinstance(body.get("narrative"), str) and body["narrative"]:
+        yield body["narrative"]
+    crossing = body.get("new_crossing")
+    if isinstance(crossing, Mapping):
+        yield from (
+            crossing[k] for k in ("name", "description") if isinstance(crossing.get(k), str)
+        )
+    prices = body.get("prices")
+    if isinstance(prices, list):
+        for price in prices:
+            if isinstance(price, Mapping) and isinstance(price.get("commodity"), str):
+                yield price["commodity"]
+
+
+def _insert_row(
+    conn: Any,
+    identity: tuple[str, str, int, str | None],
+    state: ReportState,
+    body: Mapping[str, Any],
+    created_at: datetime,
+    now: datetime,
+) -> None:
+    """Insert one revision; `identity` is (id, lineage_id, revision, replaces). The list
+    columns (gate, observed_at, summary) are derived from `body`, as `_update_row` does."""
+    conn.execute(
+        "INSERT INTO reports (id, lineage_id, revision, replaces, state, gate, observed_at,"
+        " created_at, updated_at, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            *identity,
+            state.value,
+            _gate_of(body),
+            _observed_of(body),
+            format_utc(created_at),
+            format_utc(now),
+            _summary(body),
+            _dump(body),
+        ),
+    )
+
+
+def _update_row(
+    conn: Any, report_id: str, state: ReportState, body: Mapping[str, Any], now: datetime
+) -> None:
+    """Replace a revision's body and state, and the list columns derived from the body."""
+    conn.execute(
+        "UPDATE reports SET state = ?, gate = ?, observed_at = ?, updated_at = ?, summary = ?,"
+        " body = ? WHERE id = ?",
+        (
+            state.value,
+            _gate_of(body),
+            _observed_of(body),
+            format_utc(now),
+            _summary(body),
+            _dump(body),
+            report_id,
+        ),
+    )
+
+
+SEARCH_GAZETTEER_SETTING = "search.gazetteer_version"
+
+
+def ensure_search_index(store: Store, gazetteer: Gazetteer) -> bool:
+    """Make full-text search know `gazetteer`'s crossing names; call it after opening.
+
+    The index holds each gate's names from the gazetteer of the day it was written. When
+    the setting "search.gazetteer_version" differs from `gazetteer.names_version` (a
+    gazetteer update, or a store that never recorded one), every revision is reindexed,
+    then the setting is stored. Returns True if it reindexed. A crash in between only
+    means reindexing again at the next open. Raises StoreIOError.
+    """
+    settings = SettingsRepository(store)
+    if settings.get(SEARCH_GAZETTEER_SETTING) == gazetteer.names_version:
+        return False
+    ReportRepository(store, gazetteer).reindex()
+    settings.set(SEARCH_GAZETTEER_SETTING, gazetteer.names_version)
+    return True
 
 
 _REQUIRE_KEYS = (
@@ -638,13 +691,18 @@ def _now() -> datetime:
 
 
 __all__ = [
-    "FieldError",
+    "AlreadyCorrectedError",
+    "CorrectionError",
+    "DraftHasCorrectionError",
     "NotADraftError",
+    "NotCorrectableError",
     "ReportFilter",
     "ReportNotFoundError",
     "ReportRepository",
     "ReportRow",
     "ReportState",
-    "ReportValidationError",
+    "RevisionMismatchError",
     "StoredReport",
+    "ensure_search_index",
+    "require_draft",
 ]

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.store.database import open_store
+from desktop.store.settings import SettingsRepository
 from tests.domain.test_report import example
 
 PASSPHRASE = "a long test passphrase"
@@ -114,6 +117,13 @@ def test_bad_files(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture
         capsys.readouterr()
         assert gw(data_dir, "report", "add", "--json", str(path)) == EXIT_BAD_INPUT
         assert message in capsys.readouterr().err
+
+
+def test_opening_records_the_gazetteer_of_the_search_index(data_dir: Path) -> None:
+    assert gw(data_dir, "report", "list") == EXIT_OK
+    with open_store(data_dir, PASSPHRASE) as store:
+        recorded = SettingsRepository(store).get("search.gazetteer_version")
+    assert recorded == default_gazetteer().names_version
 
 
 def test_wrong_passphrase_exits_3(

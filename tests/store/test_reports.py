@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from sqlcipher3 import dbapi2
 
 from desktop.domain.errors import ReportValidationError
-from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import SideStatus
 from desktop.store.database import Store, create_store, open_store
@@ -23,6 +23,7 @@ from desktop.store.reports import (
     ReportRepository,
     ReportState,
     RevisionMismatchError,
+    ensure_search_index,
 )
 from tests.domain.test_report import example
 from tests.strategies import report_contents
@@ -369,3 +370,38 @@ def test_any_valid_report_round_trips_through_the_store(
     stored = reports.get(report.id)
     assert stored.report == report
     assert json.loads(json.dumps(stored.body)) == generated.to_json()
+
+
+def _with_alias(gazetteer: Gazetteer, gate: str, alias: str) -> Gazetteer:
+    crossings = tuple(
+        replace(c, aliases=(*c.aliases, alias)) if c.id == gate else c for c in gazetteer
+    )
+    return Gazetteer(version=gazetteer.version, updated=gazetteer.updated, crossings=crossings)
+
+
+def test_a_gazetteer_update_reaches_search_after_ensure_search_index(store: Store) -> None:
+    shipped = default_gazetteer()
+    assert ensure_search_index(store, shipped)  # a store that never recorded a version
+    assert not ensure_search_index(store, shipped)
+    report = Report.new(content(gate="lweje", narrative="Road blocked."))
+    repository(store).add(report)
+    draft_id = repository(store).save_draft({"gate": "lweje", "narrative": "draft"})
+
+    updated = _with_alias(shipped, "lweje", "Nawngmun track")
+    assert updated.names_version != shipped.names_version
+    newer = ReportRepository(store, updated)
+    assert newer.search("Nawngmun") == []  # indexed with the old names
+    assert ensure_search_index(store, updated)
+    assert set(newer.search("Nawngmun")) == {report.id, draft_id}
+    assert newer.search("Road blocked") == [report.id]  # the rest of the index is intact
+    assert not ensure_search_index(store, updated)
+
+
+def test_reindex_rebuilds_every_revision(store: Store) -> None:
+    reports = repository(store)
+    reports.add_many([Report.new(content(narrative=f"fuel {i}")) for i in range(3)])
+    reports.save_draft({"narrative": "fuel draft"})
+    store.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
+    assert reports.search("fuel") == []
+    assert reports.reindex() == 4
+    assert len(reports.search("fuel")) == 4
