@@ -131,7 +131,8 @@ class ReportRow:
 
 @dataclass(frozen=True)
 class StoredReport:
-    """One revision as stored. `report` is None only for a draft that is not complete yet."""
+    """One revision as stored. `report` is None for a draft that is not complete yet, and
+    for a revision an older version stored under rules that have since tightened."""
 
     row: ReportRow
     replaces: str | None
@@ -296,7 +297,10 @@ class ReportRepository:
     # -- reading -----------------------------------------------------------------------
 
     def get(self, report_id: str) -> StoredReport:
-        """The stored revision. Raises `ReportNotFoundError`."""
+        """The stored revision (see StoredReport for when `report` is None).
+
+        Raises `ReportNotFoundError`.
+        """
         cursor = self._store.conn.execute(
             f"SELECT {_ROW_COLUMNS}, replaces, created_at, body FROM reports WHERE id = ?",
             (report_id,),
@@ -306,15 +310,18 @@ class ReportRepository:
             raise ReportNotFoundError(report_id)
         summary_row = _row(row)
         replaces, created_at, body = row[10], _parse_time(row[11]), json.loads(row[12])
-        content: ReportContent | None
+        content: ReportContent | None = None
         if summary_row.state is ReportState.DRAFT:
             # A draft may be incomplete: it is a report only once it validates.
-            try:
+            with contextlib.suppress(ReportValidationError):
                 content = ReportContent.from_json(body, known_gate=self._known_gate)
-            except ReportValidationError:
-                content = None
         else:
-            content = ReportContent.from_json(body)
+            # Validated when it left the draft state, against the clock of that moment
+            # (a clock set back since must not make it "future"). A revision stored by an
+            # older version under rules that have since tightened reads as report=None
+            # with its body intact: stored data never becomes unreadable.
+            with contextlib.suppress(ReportValidationError):
+                content = ReportContent.from_json(body, now=summary_row.updated_at)
         report = None
         if content is not None:
             report = Report(

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlcipher3 import dbapi2
 
+from desktop.domain import report as report_module
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -209,6 +210,33 @@ def test_deleting_a_draft_that_another_revision_replaces_is_a_typed_error(store:
     assert reports.count() == 2
     reports.delete_draft("child")
     reports.delete_draft(parent)
+
+
+def test_a_queued_report_stays_readable_when_the_clock_goes_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = repository(store)
+    report = Report.new(content())  # observed 2024-11-12
+    reports.add(report)
+    # The laptop's clock is set back a year: observed_at is now "in the future".
+    monkeypatch.setattr(report_module, "_utc_now", lambda: datetime(2023, 11, 12, tzinfo=UTC))
+    with pytest.raises(ReportValidationError, match="future"):
+        ReportContent.from_json(report.content.to_json())
+    assert reports.get(report.id).report == report
+
+
+def test_a_revision_stored_under_older_rules_reads_without_a_report(store: Store) -> None:
+    reports = repository(store)
+    report = Report.new(content())
+    reports.add(report)
+    body = report.content.to_json()
+    body["source"]["pseudonym"] = "brang-seng-42"  # accepted before the word lists
+    body["narrative"] = "line\r\nbreak"
+    store.execute("UPDATE reports SET body = ? WHERE id = ?", (json.dumps(body), report.id))
+    stored = reports.get(report.id)
+    assert stored.report is None
+    assert stored.body == body
+    assert stored.row.state is ReportState.QUEUED
 
 
 def test_unknown_ids_raise(store: Store) -> None:
