@@ -165,8 +165,10 @@ def _passwd(args: argparse.Namespace, data_dir: Path) -> int:
 def _wipe(args: argparse.Namespace, data_dir: Path) -> int:
     if not args.yes:
         raise UserError("wipe destroys the store for good: run `gatewatch wipe --yes`")
-    wipe_store(data_dir)
-    print(f"Wiped the store in {data_dir}")
+    if wipe_store(data_dir) == 0:
+        print(f"Nothing to wipe: there is no store in {data_dir}")
+    else:
+        print(f"Wiped the store in {data_dir}")
     return EXIT_OK
 
 

@@ -509,7 +509,10 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(path, "must be a number", value)
             return None
-        if not math.isfinite(value) or not -bound <= value <= bound:
+        if not math.isfinite(value):
+            self.fail(path, "must be a finite number (not NaN or Infinity)")
+            return None
+        if not -bound <= value <= bound:
             self.fail(path, f"must be between -{bound} and {bound}")
             return None
         return float(value)
@@ -606,7 +609,10 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(path, "must be a number", value)
             return None
-        if not math.isfinite(value) or not 0 <= value <= MAX_AMOUNT:
+        if not math.isfinite(value):
+            self.fail(path, "must be a finite number (not NaN or Infinity)")
+            return None
+        if not 0 <= value <= MAX_AMOUNT:
             self.fail(path, f"must be between 0 and {MAX_AMOUNT:,}")
             return None
         return value

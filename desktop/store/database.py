@@ -26,6 +26,7 @@ from sqlcipher3 import dbapi2
 
 from desktop.store import fsutil, schema
 from desktop.store.errors import (
+    DataDirNotADirectoryError,
     DataDirNotEmptyError,
     KeyfileMissingError,
     KeyMismatchError,
@@ -192,6 +193,13 @@ class Store:
             self._in_transaction = False
 
 
+def check_data_dir(data_dir: Path) -> None:
+    """Raise DataDirNotADirectoryError if ``data_dir`` exists and is not a folder (a file,
+    or a symlink to one). A missing ``data_dir`` is fine."""
+    if os.path.lexists(data_dir) and not data_dir.is_dir():
+        raise DataDirNotADirectoryError()
+
+
 def store_exists(data_dir: Path) -> bool:
     """True if ``data_dir`` holds a store database or keyfile (even a dangling symlink)."""
     return os.path.lexists(data_dir / DB_NAME) or os.path.lexists(data_dir / KEYFILE_NAME)
@@ -203,7 +211,8 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
     Creates ``data_dir`` (0700, parents too) if needed, draws a 32-byte random data key,
     writes the keyfile (0600), then the database (0600), and applies the schema.
     On failure removes the files it created and raises: WeakPassphraseError (before
-    anything is touched), StoreExistsError (a database or keyfile is already there; never
+    anything is touched), DataDirNotADirectoryError, StoreExistsError (a database or
+    keyfile is already there; never
     overwritten), DataDirNotEmptyError (the folder holds other files: a store's wipe
     removes its folder only when empty, and a store is not to be mixed with other data; a
     missing or empty folder, or one holding only the unlock state, is fine), StoreIOError,
@@ -212,6 +221,7 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
     microseconds) leaves a keyfile alone; open_store then says so and wipe_store clears it.
     """
     check_passphrase(passphrase)
+    check_data_dir(data_dir)
     if store_exists(data_dir):
         raise StoreExistsError()
     _require_no_other_files(data_dir)
@@ -245,7 +255,8 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
 def open_store(data_dir: Path, passphrase: str) -> Store:
     """Unlock and open the store in ``data_dir``, applying pending migrations.
 
-    Raises StoreNotFoundError (no store, or the keyfile without its database),
+    Raises DataDirNotADirectoryError, StoreNotFoundError (no store, or the keyfile
+    without its database),
     KeyfileMissingError, KeyfileCorruptError, WrongPassphraseError, KeyMismatchError (the
     key does not open this database), NotAStoreError (an unencrypted SQLite database),
     SQLCipherUnavailableError, StoreTooNewError, StoreMigrationError, StoreIOError.
@@ -253,6 +264,7 @@ def open_store(data_dir: Path, passphrase: str) -> Store:
     A zero-byte store.db (create_store interrupted before the schema) has nothing to lose
     and accepts any key: it is initialised as a new, empty store.
     """
+    check_data_dir(data_dir)
     db_path = data_dir / DB_NAME
     key_path = data_dir / KEYFILE_NAME
     has_db = os.path.lexists(db_path)
@@ -278,6 +290,7 @@ def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) 
     WrongPassphraseError, StoreIOError.
     """
     check_passphrase(new_passphrase)
+    check_data_dir(data_dir)
     if not store_exists(data_dir):
         raise StoreNotFoundError()
     rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)

@@ -101,6 +101,13 @@ class DataDirNotEmptyError(StoreError):
     )
 
 
+class DataDirNotADirectoryError(StoreError):
+    default_message = (
+        "The data folder given is a file, not a folder. Choose a folder for the store "
+        "(--data-dir); nothing was changed."
+    )
+
+
 class WeakPassphraseError(StoreError):
     default_message = "The passphrase is too short. Use at least 8 characters; a sentence is best."
 

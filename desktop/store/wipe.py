@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from desktop.store import fsutil
-from desktop.store.database import DB_NAME, KEYFILE_NAME
+from desktop.store.database import DB_NAME, KEYFILE_NAME, check_data_dir
 from desktop.store.errors import StoreIOError
 from desktop.store.unlock_state import UNLOCK_STATE_NAME
 
@@ -48,21 +48,25 @@ def is_database_file(name: str) -> bool:
     )
 
 
-def wipe_store(data_dir: Path) -> None:
+def wipe_store(data_dir: Path) -> int:
     """Destroy the store in ``data_dir``: key material first, then the database files.
 
+    Returns how many of the store's files were found (0: there was nothing to wipe).
     Missing files, or a missing ``data_dir``, are fine: the wipe finishes what it can. If a
     file cannot be removed the wipe still goes on with the others, then raises StoreIOError.
+    Raises DataDirNotADirectoryError (touching nothing) if ``data_dir`` is a file.
     Never asks for confirmation and never raises for an already wiped store. The store
     must not be open in this process (close it first); its files would be unlinked anyway
     on POSIX, but Windows refuses to remove open files.
     """
+    check_data_dir(data_dir)
     try:
         entries = [e for e in os.scandir(data_dir) if not e.is_dir(follow_symlinks=False)]
     except FileNotFoundError:
-        return
+        return 0
     except OSError as e:
         raise StoreIOError() from e
+    found = sum(1 for e in entries if is_key_file(e.name) or is_database_file(e.name))
     failures: list[OSError] = []
 
     # The keyfile itself before its temp files: it is the one certain to hold the key.
@@ -85,6 +89,7 @@ def wipe_store(data_dir: Path) -> None:
         data_dir.rmdir()
     if failures:
         raise StoreIOError() from failures[0]
+    return found
 
 
 def _destroy_key_file(path: Path, failures: list[OSError]) -> None:

@@ -157,6 +157,30 @@ def test_passwd_then_wipe(
     assert "gatewatch init" in capsys.readouterr().err
 
 
+def test_wipe_with_no_store_says_there_was_nothing_to_wipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in (tmp_path / "missing", tmp_path):
+        capsys.readouterr()
+        assert gw(folder, "wipe", "--yes") == EXIT_OK
+        assert "Nothing to wipe" in capsys.readouterr().out
+
+
+def test_a_data_dir_that_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GATEWATCH_PASSPHRASE", PASSPHRASE)
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine")
+    for command in (["init"], ["report", "list"], ["wipe", "--yes"]):
+        capsys.readouterr()
+        assert gw(not_a_folder, *command) == EXIT_FAILURE
+        err = capsys.readouterr().err
+        assert "is a file, not a folder" in err
+        assert err.count("\n") == 1
+    assert not_a_folder.read_text() == "mine"
+
+
 def test_init_twice_is_refused(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert gw(data_dir, "init") == EXIT_FAILURE
     assert "already" in capsys.readouterr().err

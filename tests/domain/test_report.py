@@ -272,6 +272,20 @@ def test_times_that_overflow_in_utc_are_refused(observed_at: str) -> None:
     assert caught.value.fields == ("observed_at",)
 
 
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), float("-inf")])
+def test_nan_and_infinity_are_not_finite_numbers(number: float) -> None:
+    price = {"commodity": "diesel", "unit": "litre", "amount": number, "currency": "MMK"}
+    crossing = {"name": "Nawng Hpa", "lat": number, "lon": 98.0}
+    for changes, field in (
+        ({"prices": [price]}, "prices[0].amount"),
+        ({"gate": None, "new_crossing": crossing}, "new_crossing.lat"),
+    ):
+        with pytest.raises(ReportValidationError) as caught:
+            ReportContent.from_json(example(**changes))
+        assert caught.value.fields == (field,)
+        assert "must be a finite number" in str(caught.value)
+
+
 def test_required_fields_are_named() -> None:
     data = example()
     del data["observed_at"], data["china_side"]

@@ -30,6 +30,7 @@ from desktop.store.database import (
     store_exists,
 )
 from desktop.store.errors import (
+    DataDirNotADirectoryError,
     DataDirNotEmptyError,
     KeyfileCorruptError,
     KeyfileMissingError,
@@ -47,6 +48,7 @@ from desktop.store.errors import (
 )
 from desktop.store.keyfile import read_keyfile, unwrap
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
+from desktop.store.wipe import wipe_store
 
 PASSPHRASE = "a long test passphrase"
 NEW_PASSPHRASE = "another long passphrase"
@@ -195,6 +197,21 @@ def test_create_interrupted_before_the_schema_opens_as_a_new_store(
     (tmp_path / DB_NAME).touch()
     with open_store(tmp_path, PASSPHRASE) as store:
         assert store.execute("PRAGMA user_version").fetchone()[0] >= 1
+
+
+def test_a_data_dir_that_is_a_file_is_refused_untouched(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_bytes(b"my notes")
+    for attempt in (
+        lambda: create_store(not_a_folder, PASSPHRASE),
+        lambda: open_store(not_a_folder, PASSPHRASE),
+        lambda: change_passphrase(not_a_folder, PASSPHRASE, NEW_PASSPHRASE),
+        lambda: wipe_store(not_a_folder),
+    ):
+        with pytest.raises(DataDirNotADirectoryError) as info:
+            attempt()
+        assert "not a folder" in str(info.value)
+    assert not_a_folder.read_bytes() == b"my notes"
 
 
 def test_store_exists(tmp_path: Path, data_dir: Path) -> None:

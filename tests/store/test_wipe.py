@@ -27,8 +27,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def test_wipe_leaves_nothing_and_the_folder_can_hold_a_new_store(data_dir: Path) -> None:
-    wipe_store(data_dir)
+    assert wipe_store(data_dir) == 2  # store.db and store.key
     assert not data_dir.exists()
+    assert wipe_store(data_dir) == 0  # nothing left to wipe
     with pytest.raises(StoreNotFoundError):
         open_store(data_dir, PASSPHRASE)
     with create_store(data_dir, PASSPHRASE) as store:
