@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -20,7 +21,7 @@ from typing import Any, TextIO
 from platformdirs import user_data_dir
 
 from desktop.domain.errors import ReportValidationError
-from desktop.domain.gazetteer import Gazetteer, GazetteerError, default_gazetteer
+from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.store.database import Store, change_passphrase, create_store, open_store
@@ -87,11 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = report_commands.add_parser("add", help="validate and store a report from JSON")
     add.add_argument("--json", required=True, metavar="FILE", help="a JSON file, or - for stdin")
     add.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
-    for name, helptext in (("list", "list reports, newest first"),):
-        sub = report_commands.add_parser(name, help=helptext)
-        sub.add_argument("--state", choices=[s.value for s in ReportState])
-        sub.add_argument("--gate", metavar="GATE_ID")
-        sub.add_argument("--json", action="store_true", help="print JSON")
+    listing = report_commands.add_parser("list", help="list reports, newest first")
+    listing.add_argument("--state", choices=[s.value for s in ReportState])
+    listing.add_argument("--gate", metavar="GATE_ID")
+    listing.add_argument("--json", action="store_true", help="print JSON")
     show = report_commands.add_parser("show", help="show one report")
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="print the full report as JSON")
@@ -123,7 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gates": _gates,
     }
     try:
-        return handlers[args.command](args, data_dir)
+        code = handlers[args.command](args, data_dir)
+        sys.stdout.flush()  # a closed pipe fails here, inside the handlers below
+        return code
     except UserError as error:
         return _fail(str(error), error.code)
     except WrongPassphraseError as error:
@@ -141,6 +143,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"the gazetteer cannot be read: {error}", EXIT_FAILURE)
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_FAILURE)
+    except BrokenPipeError:
+        # The reader went away (`gatewatch gates | head -1`): stop quietly.
+        _discard_stdout()
+        return EXIT_FAILURE
+    except Exception as error:
+        # Last resort, after every typed error: one line, never a traceback, never a value
+        # (an exception's text may quote report content), only the kind of error.
+        return _fail(
+            f"an unexpected error ({type(error).__name__}) stopped the command; "
+            "please report it to your newsroom",
+            EXIT_FAILURE,
+        )
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -273,6 +287,10 @@ def _read_report_json(source: str) -> object:
         raise UserError(
             f"{source} is not valid JSON: {error.msg} at line {error.lineno}"
         ) from error
+    except RecursionError as error:
+        raise UserError(f"{source} is nested too deeply to be a report") from error
+    except ValueError as error:  # an integer past Python's digit limit (4300)
+        raise UserError(f"{source} holds a number too long to be read") from error
 
 
 def _validation_message(error: ReportValidationError) -> str:
@@ -319,24 +337,23 @@ def _print_rows(rows: list[ReportRow], as_json: bool, gazetteer: Gazetteer) -> N
     for r in rows:
         print(
             f"{r.id}  {r.state.value:<7} {_local(r.observed_at):<22} "
-            f"{_gate_label(r.gate, gazetteer):<14} {r.summary}"
+            f"{_gate_label(r.gate, gazetteer):<14} {_shown(r.summary)}"
         )
 
 
 def _print_report(stored: StoredReport, as_json: bool, gazetteer: Gazetteer) -> None:
-    record: dict[str, Any]
-    if stored.report is not None:
-        record = stored.report.to_json()
-    else:
-        record = {
-            "id": stored.row.id,
-            "lineage_id": stored.row.lineage_id,
-            "revision": stored.row.revision,
-            "replaces": stored.replaces,
-            "created_at": _iso(stored.created_at),
-            **stored.body,
-        }
-    record = {"state": stored.row.state.value, **record}
+    identity: dict[str, Any] = {
+        "state": stored.row.state.value,
+        "id": stored.row.id,
+        "lineage_id": stored.row.lineage_id,
+        "revision": stored.row.revision,
+        "replaces": stored.replaces,
+        "created_at": _iso(stored.created_at),
+    }
+    # A draft's body is stored as typed (by an older version, with any key): it never
+    # overrides the identity, which comes first and wins.
+    content = stored.body if stored.report is None else stored.report.content.to_json()
+    record = {**identity, **{k: v for k, v in content.items() if k not in identity}}
     if as_json:
         _print_json(record)
         return
@@ -346,19 +363,19 @@ def _print_report(stored: StoredReport, as_json: bool, gazetteer: Gazetteer) -> 
     _line(out, "Observed", _local(stored.row.observed_at))
     for key in ("china_side", "myanmar_side", "controlled_by", "how_known"):
         if key in record:
-            _line(out, key.replace("_", " ").capitalize(), str(record[key]))
+            _line(out, key.replace("_", " ").capitalize(), _shown(record[key]))
     traffic = record.get("traffic")
     if isinstance(traffic, dict):
-        _line(out, "Traffic", ", ".join(f"{k} {v}" for k, v in traffic.items()))
-    for price in record.get("prices") or []:
-        _line(
-            out,
-            "Price",
-            f"{price['commodity']}: {price['amount']} {price['currency']}/{price['unit']}",
-        )
-    if record.get("narrative"):
+        _line(out, "Traffic", _shown(", ".join(f"{k} {v}" for k, v in traffic.items())))
+    prices = record.get("prices")
+    for price in prices if isinstance(prices, list) else []:
+        if isinstance(price, dict):
+            amount = f"{price.get('amount')} {price.get('currency')}/{price.get('unit')}"
+            _line(out, "Price", _shown(f"{price.get('commodity')}: {amount}"))
+    narrative = record.get("narrative")
+    if isinstance(narrative, str) and narrative:
         print("", file=out)
-        print(record["narrative"], file=out)
+        print(_shown(narrative, multiline=True), file=out)
 
 
 def _line(out: TextIO, label: str, value: str) -> None:
@@ -369,7 +386,7 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def _crossing_json(crossing: Any) -> dict[str, Any]:
+def _crossing_json(crossing: Crossing) -> dict[str, Any]:
     return {
         "id": crossing.id,
         "names": dict(crossing.names),
@@ -387,7 +404,33 @@ def _crossing_json(crossing: Any) -> dict[str, Any]:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    # json.dumps escapes C0 controls; C1 controls, DEL and lone surrogates (possible in
+    # an old draft) get a \\u escape too, so a terminal never receives them raw.
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    print(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+# What a terminal must not get raw: C0/C1 controls, DEL, lone surrogates (a string that
+# cannot even be encoded). Newline and tab are kept where a text has lines.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def _shown(value: object, *, multiline: bool = False) -> str:
+    """``str(value)`` with control characters and lone surrogates escaped (as ``\\x1b``)."""
+    pattern = _UNPRINTABLE_BUT_LINES if multiline else _UNPRINTABLE
+    return pattern.sub(lambda m: repr(m.group())[1:-1], str(value))
+
+
+def _discard_stdout() -> None:
+    # Point stdout at devnull so the interpreter's final flush does not fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _fail(message: str, code: int) -> int:

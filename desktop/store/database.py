@@ -35,7 +35,7 @@ from desktop.store.errors import (
     StoreExistsError,
     StoreIOError,
     StoreNotFoundError,
-    io_error_from,
+    store_error_from,
 )
 from desktop.store.keyfile import (
     DATA_KEY_BYTES,
@@ -154,8 +154,9 @@ class Store:
     def execute(self, sql: str, params: Params = ()) -> Cursor:
         """Execute one statement with bound ``params`` and return its cursor.
 
-        Raises StoreIOError when the disk is full or cannot be written; other SQLite errors
-        propagate unchanged (they are programming errors or constraint violations).
+        Raises StoreIOError when the disk is full or cannot be written, StoreBusyError when
+        another process holds the lock past the wait (5 s); other SQLite errors propagate
+        unchanged (they are programming errors or constraint violations).
         """
         try:
             return self.conn.execute(sql, params)
@@ -451,8 +452,9 @@ def _rollback_quietly(conn: Connection) -> None:
 
 
 def _raise_translated(e: BaseException) -> NoReturn:
-    """Re-raise ``e``, as StoreIOError if it means disk full / I/O / permission."""
-    io_error = io_error_from(e)
-    if io_error is not None:
-        raise io_error from e
+    """Re-raise ``e``, as StoreBusyError if another process holds the lock, as
+    StoreIOError if it means disk full / I/O / permission."""
+    typed = store_error_from(e)
+    if typed is not None:
+        raise typed from e
     raise e

@@ -125,6 +125,15 @@ class StoreTooNewError(StoreError):
         )
 
 
+class StoreBusyError(StoreError):
+    """Another connection holds the lock SQLite needed (SQLITE_BUSY) past the wait."""
+
+    default_message = (
+        "Another program is using the store right now (the Gatewatch window, or another "
+        "gatewatch command). Wait for it to finish or close it, then try again."
+    )
+
+
 class StoreMigrationError(StoreError):
     default_message = (
         "The store could not be upgraded to this version of Gatewatch. Nothing was changed; "
@@ -147,6 +156,21 @@ _IO_ERROR_TEXTS = (
     "unable to open database file",
     "attempt to write a readonly database",
 )
+
+
+def store_error_from(exc: BaseException) -> StoreError | None:
+    """The typed error an OS or SQLite error stands for, or None for any other exception.
+
+    SQLITE_BUSY ("database is locked": another process holds the lock past the wait) is
+    StoreBusyError; disk full, I/O and permission errors are StoreIOError (see
+    io_error_from). The caller raises the result ``from exc``.
+    """
+    name = getattr(exc, "sqlite_errorname", None)
+    if (isinstance(name, str) and name.startswith("SQLITE_BUSY")) or (
+        not isinstance(exc, OSError) and "database is locked" in str(exc).lower()
+    ):
+        return StoreBusyError()
+    return io_error_from(exc)
 
 
 def io_error_from(exc: BaseException) -> StoreIOError | None:

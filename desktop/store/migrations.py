@@ -13,7 +13,12 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from desktop.store.errors import StoreError, StoreMigrationError, StoreTooNewError, io_error_from
+from desktop.store.errors import (
+    StoreError,
+    StoreMigrationError,
+    StoreTooNewError,
+    store_error_from,
+)
 
 if TYPE_CHECKING:
     from desktop.store.database import Connection
@@ -32,7 +37,8 @@ def apply_migrations(conn: Connection, migrations: Sequence[Migration]) -> int:
 
     Applies only the migrations above the current ``user_version``; on an up-to-date
     database it changes nothing. Raises StoreTooNewError (before touching anything) if the
-    database is newer than ``migrations`` knows, StoreIOError if the disk refuses, and
+    database is newer than ``migrations`` knows, StoreIOError if the disk refuses,
+    StoreBusyError if another process holds the lock, and
     StoreMigrationError (with the original as ``__cause__``) if a migration fails; in both
     latter cases the failing migration is rolled back and earlier ones stay committed.
     Raises RuntimeError if called inside an open transaction.
@@ -58,9 +64,9 @@ def apply_migrations(conn: Connection, migrations: Sequence[Migration]) -> int:
                     conn.execute("ROLLBACK")
             if isinstance(e, StoreError) or not isinstance(e, Exception):
                 raise
-            io_error = io_error_from(e)
-            if io_error is not None:
-                raise io_error from e
+            typed = store_error_from(e)
+            if typed is not None:
+                raise typed from e
             raise StoreMigrationError() from e
     return known
 

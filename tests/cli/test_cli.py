@@ -9,6 +9,7 @@ import pytest
 from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.store.database import open_store
+from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
 from tests.domain.test_report import example
 
@@ -221,3 +222,105 @@ def test_console_script_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     assert usage.returncode == EXIT_BAD_INPUT
     for result in (no_passphrase, wrong, usage):
         assert "Traceback" not in result.stderr
+
+    # Bad input of every kind: exit 2 and one line, never a traceback.
+    report = json.dumps(example())
+    bad_inputs = {
+        "nested": '{"narrative": ' + "[" * 5000 + "]" * 5000 + "}",
+        "long-integer": report[:-1] + ', "people_stranded": 1' + "0" * 5000 + "}",
+        "far-future": json.dumps(example(observed_at="9999-12-31T23:59:59-23:59")),
+        "year-one": json.dumps(example(observed_at="0001-01-01T00:00:00+23:59")),
+        "surrogate": report.replace("The KIA", "The \\ud800 KIA"),
+        "nan": report.replace("4500", "NaN"),
+    }
+    for name, text in bad_inputs.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(text, encoding="utf-8")
+        result = run("report", "add", "--json", str(path), GATEWATCH_PASSPHRASE=PASSPHRASE)
+        assert result.returncode == EXIT_BAD_INPUT, (name, result.stderr)
+        assert result.stderr.count("\n") == 1, (name, result.stderr)
+        assert "Traceback" not in result.stderr, name
+
+    # The store busy in another process: a clear one-line error, exit 1.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_THE_LOCK, str(tmp_path / "s"), PASSPHRASE],
+        cwd=Path(__file__).resolve().parents[2],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        good = tmp_path / "good.json"
+        good.write_text(report, encoding="utf-8")
+        busy = run("report", "add", "--json", str(good), GATEWATCH_PASSPHRASE=PASSPHRASE)
+    finally:
+        holder.communicate("done\n", timeout=30)
+    assert busy.returncode == EXIT_FAILURE, busy.stderr
+    assert "Another program is using the store" in busy.stderr
+    assert busy.stderr.count("\n") == 1
+    assert (
+        run("report", "add", "--json", str(good), GATEWATCH_PASSPHRASE=PASSPHRASE).returncode == 0
+    )
+
+    # The reader of the output goes away (`gatewatch gates | head -1`): quietly.
+    reader_gone = subprocess.Popen(
+        [str(script), "gates"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert reader_gone.stdout is not None
+    assert reader_gone.stderr is not None
+    reader_gone.stdout.close()
+    assert reader_gone.wait(timeout=60) == EXIT_FAILURE
+    assert reader_gone.stderr.read() == b""
+    reader_gone.stderr.close()
+
+
+# Holds the store's write lock until told to stop on stdin.
+_HOLD_THE_LOCK = """
+import sys
+from pathlib import Path
+from desktop.store.database import open_store
+store = open_store(Path(sys.argv[1]), sys.argv[2])
+store.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+store.execute("ROLLBACK")
+store.close()
+"""
+
+
+def test_last_resort_is_one_line_without_content(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode(*args: object, **kwargs: object) -> list[str]:
+        raise RuntimeError("CANARY-U-Ba-0975123456 leaked in an exception's text")
+
+    monkeypatch.setattr(ReportRepository, "ids", explode)
+    capsys.readouterr()
+    assert gw(data_dir, "report", "list") == EXIT_FAILURE
+    captured = capsys.readouterr()
+    assert "CANARY" not in captured.err + captured.out
+    assert "RuntimeError" in captured.err
+    assert captured.err.count("\n") == 1
+
+
+def test_a_draft_shows_its_identity_and_no_raw_control_characters(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_store(data_dir, PASSPHRASE) as store:
+        draft_id = ReportRepository(store).save_draft({"narrative": "x"})
+        # An older version stored draft bodies as given, any key and any character.
+        body = {"id": "forged", "state": "sent", "narrative": "clear\x1b[2Jscreen\nline 2"}
+        store.execute("UPDATE reports SET body = ? WHERE id = ?", (json.dumps(body), draft_id))
+    capsys.readouterr()
+    assert gw(data_dir, "report", "show", draft_id, "--json") == EXIT_OK
+    out = capsys.readouterr().out
+    shown = json.loads(out)
+    assert (shown["id"], shown["state"]) == (draft_id, "draft")
+    assert shown["narrative"] == body["narrative"]
+    assert gw(data_dir, "report", "show", draft_id) == EXIT_OK
+    human = capsys.readouterr().out
+    assert "\x1b" not in human
+    assert "clear\\x1b[2Jscreen\nline 2" in human
+    assert "forged" not in human
