@@ -184,9 +184,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
-    import uvicorn
-
-    from sync.server.runner import uvicorn_config
+    from sync.server.runner import GatewatchServer, uvicorn_config
 
     if (args.tls_cert is None) != (args.tls_key is None):
         raise CliError("TLS needs both --tls-cert and --tls-key", EXIT_BAD_INPUT)
@@ -210,7 +208,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
                 file=out,
             )
         out.flush()
-        server = uvicorn.Server(
+        server = GatewatchServer(
             uvicorn_config(
                 store,
                 host=args.host,
@@ -221,6 +219,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         )
         try:
             server.run()
+        except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after a clean shutdown
+            pass
         except SystemExit as exc:  # uvicorn exits 1 when it cannot bind
             if exc.code not in (0, None):
                 raise CliError(f"the server could not start on {args.host}:{args.port}") from None

@@ -12,7 +12,8 @@ In this order, and before a byte of the body is read:
 4. **Size**: a ``Content-Length`` over the route's limit → 413 at once; otherwise the body
    is read from the stream and the read stops with 413 as soon as it passes the limit
    (chunked bodies included). Only then is the body handed to the API.
-5. After the response, one **audit** row: token kind and id, method, route, status, sizes.
+5. One **audit** row per request, committed before the response's last byte is sent:
+   token kind and id, method, route, status, sizes.
 
 ``/openapi.json`` is the one route without a token (it describes the API, holds no data).
 """
@@ -97,23 +98,17 @@ class Gate:
             return
         method = str(scope["method"])
         path = str(scope["path"])
-        outcome: dict[str, Any] = {"status": 0, "sent": 0, "received": 0, "who": None}
+        outcome: dict[str, Any] = {
+            "status": 0,
+            "sent": 0,
+            "received": 0,
+            "who": None,
+            "audited": False,
+        }
 
-        async def counting_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                outcome["status"] = int(message["status"])
-            elif message["type"] == "http.response.body":
-                outcome["sent"] += len(message.get("body", b""))
-            await send(message)
-
-        try:
-            try:
-                body = await self._admit(scope, receive, method, path, outcome)
-            except ApiError as refusal:
-                await _send_error(counting_send, refusal)
-                return
-            await self.app(scope, _replay(body, receive), counting_send)
-        finally:
+        async def audit() -> None:
+            # Shielded: a client that hangs up mid-response still leaves its audit row.
+            outcome["audited"] = True
             who: TokenRecord | None = outcome["who"]
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(
@@ -127,6 +122,26 @@ class Gate:
                         response_bytes=outcome["sent"],
                     )
                 )
+
+        async def counting_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                outcome["status"] = int(message["status"])
+            elif message["type"] == "http.response.body":
+                outcome["sent"] += len(message.get("body", b""))
+                if not message.get("more_body", False) and not outcome["audited"]:
+                    await audit()  # before the last byte: a client never outruns its row
+            await send(message)
+
+        try:
+            try:
+                body = await self._admit(scope, receive, method, path, outcome)
+            except ApiError as refusal:
+                await _send_error(counting_send, refusal)
+                return
+            await self.app(scope, _replay(body, receive), counting_send)
+        finally:
+            if not outcome["audited"]:
+                await audit()
 
     async def _admit(
         self, scope: Scope, receive: Receive, method: str, path: str, outcome: dict[str, Any]

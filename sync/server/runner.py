@@ -8,7 +8,9 @@ memory stays bounded under the body limits.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,25 @@ from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
 
 MAX_CONCURRENT_REQUESTS = 32
+GRACEFUL_SHUTDOWN_SECONDS = 5
+
+
+class GatewatchServer(uvicorn.Server):
+    """uvicorn's server, plus: connections still open when shutdown ends are aborted.
+
+    uvicorn waits for open connections (at most ``timeout_graceful_shutdown``, or until a
+    second Ctrl+C), then returns without closing those still open: a TLS connection whose
+    client left without ``close_notify`` stays in asyncio's SSL shutdown for 30 s. Aborting
+    them closes their sockets at once instead of leaking them.
+    """
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().shutdown(sockets)
+        for connection in list(self.server_state.connections):
+            transport = getattr(connection, "transport", None)
+            if isinstance(transport, asyncio.BaseTransport) and hasattr(transport, "abort"):
+                transport.abort()
+        await asyncio.sleep(0)  # let connection_lost run
 
 
 def uvicorn_config(
@@ -52,6 +73,9 @@ def uvicorn_config(
         proxy_headers=False,
         limit_concurrency=MAX_CONCURRENT_REQUESTS,
         timeout_keep_alive=15,
+        # A TLS connection the client closed without close_notify lingers in asyncio's SSL
+        # shutdown for up to 30 s; do not let that hold a stop longer than this.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         log_level=log_level,
         **options,
     )

@@ -14,11 +14,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import uvicorn
-
 from sync.envelope import NewsroomPublicKey
 from sync.server.config import ServerConfig
-from sync.server.runner import uvicorn_config
+from sync.server.runner import GatewatchServer, uvicorn_config
 from sync.server.store import ServerStore
 
 STARTUP_TIMEOUT = 10.0
@@ -40,15 +38,18 @@ def running_server(
     """Serve the initialized server in ``data_dir``; yield its base URL.
 
     ``http://127.0.0.1:PORT`` (``https://`` with TLS). Raises RuntimeError if it does not
-    start within 10 s. The store is closed after the server stops.
+    start within 10 s. On exit the server stops taking requests and finishes those in
+    flight (connections still open after 1 s are dropped); then the store is closed.
     """
     store = ServerStore.open(data_dir)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
+    # and without it every response waits ~40 ms for a delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
-        server = uvicorn.Server(
+        server = GatewatchServer(
             uvicorn_config(
                 store,
                 host="127.0.0.1",
@@ -73,7 +74,10 @@ def running_server(
             yield f"{scheme}://127.0.0.1:{port}"
         finally:
             server.should_exit = True
-            thread.join(timeout=STARTUP_TIMEOUT)
+            thread.join(timeout=1.0)
+            if thread.is_alive():  # e.g. a TLS client that left without close_notify
+                server.force_exit = True
+                thread.join(timeout=STARTUP_TIMEOUT)
     finally:
         sock.close()
         store.close()

@@ -12,12 +12,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sync import protocol
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair
 from sync.server.config import ServerConfig
-from sync.server.store import DB_NAME
-from tests.sync.conftest import Srv, b64, sealed
+from sync.server.store import DB_NAME, ServerStore
+from sync.server.testing import init_server, running_server
+from tests.sync.conftest import Srv, b64, sealed, self_signed_cert
 
 CANARY = "CANARY-Laiza-gate-7f3a"
 
@@ -645,4 +649,78 @@ def test_shutdown_is_prompt(server_factory: Any) -> None:
     started = time.monotonic()
     server: Srv = server_factory(ServerConfig())
     assert server.http.get(f"{server.url}/v1/health", headers=server.desk()).status_code == 200
+    assert time.monotonic() - started < 5
+
+
+# --- No 5xx for any input ------------------------------------------------------------------
+
+ROUTES = [
+    ("POST", "/v1/enroll"),
+    ("POST", "/v1/envelopes"),
+    ("POST", "/v1/envelopes/missing"),
+    ("GET", "/v1/envelopes"),
+    ("POST", "/v1/messages"),
+    ("GET", "/v1/messages"),
+]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    route=st.sampled_from(ROUTES),
+    body=st.one_of(
+        st.binary(max_size=200),
+        JSON.map(lambda v: json.dumps(v).encode()),
+        st.fixed_dictionaries(
+            {
+                "envelopes": st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "envelope_id": st.uuids().map(str),
+                            "data": st.binary(max_size=80).map(b64),
+                        }
+                    ),
+                    max_size=3,
+                )
+            }
+        ).map(lambda v: json.dumps(v).encode()),
+    ),
+    query=st.text(alphabet="afterlimt=&0123456789-", max_size=30),
+)
+def test_no_input_gets_a_5xx(srv: Srv, route: tuple[str, str], body: bytes, query: str) -> None:
+    if not hasattr(test_no_input_gets_a_5xx, "tokens"):
+        device = srv.enroll()
+        test_no_input_gets_a_5xx.tokens = (device.auth, srv.desk())  # type: ignore[attr-defined]
+    device_auth, desk_auth = test_no_input_gets_a_5xx.tokens  # type: ignore[attr-defined]
+    method, path = route
+    for auth in (device_auth, desk_auth):
+        response = srv.http.request(
+            method,
+            f"{srv.url}{path}?{query}",
+            data=body,
+            headers={**auth, "Content-Type": "application/json"},
+        )
+        assert response.status_code < 500, response.text
+        assert response.headers["content-type"] == "application/json"
+
+
+def test_running_server_serves_tls(tmp_path: Any, server_newsroom: NewsroomKeyPair) -> None:
+    cert, key = self_signed_cert(tmp_path)
+    init_server(tmp_path / "tls", server_newsroom.public_key)
+    with ServerStore.open(tmp_path / "tls") as store:
+        _, desk = store.create_desk_token(None)
+    started = time.monotonic()
+    with (
+        running_server(tmp_path / "tls", tls_cert=cert, tls_key=key) as url,
+        requests.Session() as http,
+    ):
+        assert url.startswith("https://127.0.0.1:")
+        response = http.get(
+            f"{url}/v1/health", headers={"Authorization": f"Bearer {desk}"}, verify=str(cert)
+        )
+        assert response.status_code == 200
     assert time.monotonic() - started < 5
