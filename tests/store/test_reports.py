@@ -433,3 +433,35 @@ def test_reindex_rebuilds_every_revision(store: Store) -> None:
     assert reports.search("fuel") == []
     assert reports.reindex() == 4
     assert len(reports.search("fuel")) == 4
+
+
+CANARY = "CANARY-Hpimaw-source-U-Ba-5e8d1f"
+
+
+def _assert_no_canary(folder: Path, expected: set[str]) -> None:
+    assert {p.name for p in folder.iterdir()} == expected
+    for path in folder.iterdir():
+        raw = path.read_bytes()
+        for encoded in (CANARY.encode(), CANARY.encode("utf-16-le"), CANARY.lower().encode()):
+            assert encoded not in raw, path.name
+    assert not (folder / "store.db").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_no_store_file_holds_the_canary(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = create_store(folder, PASSPHRASE)
+    reports = repository(store)
+    price = {"commodity": f"diesel {CANARY}", "unit": "litre", "amount": 1, "currency": "MMK"}
+    for i in range(30):
+        reports.add(Report.new(content(narrative=f"{CANARY} report {i}", prices=[price])))
+        reports.save_draft({"narrative": f"draft {CANARY} {i}", "prices": [price]})
+    assert len(reports.search(CANARY)) == 60
+    open_files = {"store.db", "store.db-wal", "store.db-shm", "store.key"}
+    assert (folder / "store.db-wal").stat().st_size > 0
+    _assert_no_canary(folder, open_files)
+
+    store.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    _assert_no_canary(folder, open_files)
+
+    store.close()
+    _assert_no_canary(folder, {"store.db", "store.key"})
