@@ -1,9 +1,10 @@
 """Where the top-level ``resources/`` folder is, in a checkout and in a frozen build.
 
 The folder holds fonts, icons, translations and the gazetteer. It sits next to the
-``desktop`` package in a source checkout or an editable install, and at the root of the
-unpacked bundle (``sys._MEIPASS``) in a PyInstaller build, where the spec must copy it as
-``resources``.
+``desktop`` package in a source checkout, an editable install and a regular (wheel)
+install, which puts it beside ``desktop/`` in site-packages (package data, see
+pyproject.toml), and at the root of the unpacked bundle (``sys._MEIPASS``) in a
+PyInstaller build, where the spec must copy it as ``resources``.
 """
 
 from __future__ import annotations

@@ -65,6 +65,14 @@ def test_sync_imports_nothing_from_desktop(path: Path) -> None:
     assert "desktop" not in {top(m) for m in imported_modules(path)}
 
 
+@pytest.mark.parametrize("path", python_files("desktop"), ids=lambda p: p.name)
+def test_the_desktop_app_needs_no_server_dependency(path: Path) -> None:
+    # fastapi and uvicorn are the `server` extra: a correspondent's install lacks them.
+    server_only = {"fastapi", "uvicorn", "starlette"}
+    found = {top(m) for m in imported_modules(path)} & server_only
+    assert not found, f"{path.relative_to(ROOT)} imports {sorted(found)}: server extra only"
+
+
 def test_a_rule_violation_is_caught(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("import sqlite3\nfrom PySide6.QtWidgets import QLabel\n")
