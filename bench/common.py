@@ -72,7 +72,8 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 def generated_content(rng: random.Random, index: int) -> ReportContent:
     """A realistic report about one of the six gates, varied by `index`."""
-    observed = datetime(2024, 10, 20, tzinfo=UTC) + timedelta(minutes=37 * index)
+    # Backwards from a past date: observations over 24 h ahead of the clock are refused.
+    observed = datetime(2024, 10, 20, tzinfo=UTC) - timedelta(minutes=37 * index)
     sides = ("open", "closed", "restricted", "unknown")
     return ReportContent.from_json(
         {
