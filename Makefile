@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck unit bench clean
+I18N := resources/i18n
+UI_SOURCES := $(wildcard desktop/ui/*.py)
+
+.PHONY: all run test lint typecheck unit bench translations update-translations screenshots clean
+
+all: $(STAMP) translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -14,8 +19,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/gatewatch
+
+# Compiled translations; the .ts sources are edited by translators (docs/translation-notes.md).
+translations: $(STAMP) $(I18N)/gatewatch_my.qm $(I18N)/gatewatch_en.qm
+
+$(I18N)/%.qm: $(I18N)/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing UI strings: refresh the .ts sources (English holds plural forms only).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent $(UI_SOURCES) -ts $(I18N)/gatewatch_my.ts -no-obsolete
+	$(BIN)/pyside6-lupdate -silent -pluralonly $(UI_SOURCES) -ts $(I18N)/gatewatch_en.ts -no-obsolete
+	$(BIN)/python tools/fill_same_source.py $(I18N)/gatewatch_my.ts
+
+# Every screen in English and Burmese, from a demo store, into docs/screenshots/.
+# Chinese names need a CJK font (Debian: fonts-wqy-microhei) on the machine that renders.
+screenshots: $(STAMP) translations
+	TZ=Asia/Yangon QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -24,14 +46,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict desktop sync
 
-unit: $(STAMP)
+unit: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: lint typecheck unit
 
 # Figures against limits measured in the same run; writes bench/results.json.
-bench: $(STAMP)
+bench: $(STAMP) translations
 	$(BIN)/python -m bench.store_bench --reports $${BENCH_REPORTS:-10000}
+	$(BIN)/python -m bench.photo_bench
+	$(BIN)/python -m bench.envelope_bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.ui_bench --reports $${BENCH_UI_REPORTS:-100000}
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

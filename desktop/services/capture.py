@@ -21,6 +21,7 @@ from desktop.store.reports import (
     ReportRow,
     ReportState,
     StoredReport,
+    ensure_search_index,
 )
 from desktop.store.settings import SettingsRepository
 
@@ -107,6 +108,13 @@ def pii_findings(body: Mapping[str, Any]) -> list[tuple[str, PiiFinding]]:
         if isinstance(text, str):
             found.extend((field, finding) for finding in scan(text))
     return found
+
+
+def after_unlock(store: Store, gazetteer: Gazetteer, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """What the window does once the store is open: bring search up to the gazetteer's
+    names (reindexes only after a gazetteer update), then read the settings."""
+    ensure_search_index(store, gazetteer)
+    return read_settings(store, defaults)
 
 
 def read_settings(store: Store, keys: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Language and fonts: Qt translators for Burmese and English, and the bundled Myanmar font.
 
 Every visible string goes through `tr()`; resources/i18n holds the .ts sources and the
-compiled .qm files (`make translations`). English is the source language, so it needs no
-file. Widgets retranslate themselves on QEvent.LanguageChange.
+compiled .qm files (`make translations`). English is the source language: its file holds
+only the plural forms. Widgets retranslate themselves on QEvent.LanguageChange.
 
 Fonts: Myanmar script stacks marks above and below the line, so a widget sized for Latin
 metrics clips it. In Burmese the bundled Padauk font leads (its metrics size the widgets)
@@ -54,12 +54,12 @@ class LanguageSwitcher:
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator = None
-        if language != "en":
-            translator = QTranslator(self._app)
-            if not translator.load(str(resource_path("i18n", f"gatewatch_{language}.qm"))):
-                return False
+        translator = QTranslator(self._app)
+        if translator.load(str(resource_path("i18n", f"gatewatch_{language}.qm"))):
             self._app.installTranslator(translator)
             self._translator = translator
+        elif language != "en":
+            return False  # English is the source language: its file only adds plural forms
         self.language = language
         self._apply_font(language)
         QLocale.setDefault(

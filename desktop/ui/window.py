@@ -261,7 +261,11 @@ class GatewatchWindow(QMainWindow):
 
         # A store without a language setting keeps the language the unlock screen spoke.
         defaults = AppSettings(language=self.languages.language).as_store_values()
-        self.worker.submit(partial(capture.read_settings, keys=defaults), loaded, self._show_error)
+        self.worker.submit(
+            partial(capture.after_unlock, gazetteer=self.gazetteer, defaults=defaults),
+            loaded,
+            self._show_error,
+        )
 
     def _apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -372,7 +376,11 @@ class GatewatchWindow(QMainWindow):
         self.count_label.clear()
         ClipboardGuard.shared().clear_if_ours()
         data_dir = self.data_dir
-        self.worker.close(lambda _: self._show_entry_page(), then=lambda: wipe_store(data_dir))
+
+        def wipe() -> None:
+            wipe_store(data_dir)
+
+        self.worker.close(lambda _: self._show_entry_page(), then=wipe)
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
