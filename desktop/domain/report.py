@@ -657,7 +657,9 @@ class _Reader:
         if not isinstance(value, str):
             self.fail(path, "must be text", value)
             return None
-        normalised = unicodedata.normalize("NFC", value)
+        # Windows line ends become "\n" rather than a refusal: a pasted paragraph is fine.
+        unified = value.replace("\r\n", "\n").replace("\r", "\n")
+        normalised = unicodedata.normalize("NFC", unified)
         if not may_be_empty and not normalised.strip():
             self.fail(path, "must not be empty")
             return None
