@@ -25,7 +25,7 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
 from desktop.services.demo import filler
 from desktop.store.database import create_store
-from desktop.store.reports import ReportRepository
+from desktop.store.reports import ReportRepository, ensure_search_index
 from desktop.ui.app import build_window
 from desktop.ui.report_model import PAGE_SIZE
 
@@ -80,6 +80,8 @@ def fill(data_dir: Path, count: int) -> None:
                 batch.clear()
         if batch:
             reports.add_many(batch)
+        # As after any first unlock: the index knows this gazetteer's names.
+        ensure_search_index(store, default_gazetteer())
     print(f"filled {count} reports in {time.perf_counter() - start:.1f} s")
 
 

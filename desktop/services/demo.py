@@ -257,10 +257,11 @@ def filler(count: int, seed: int = 7) -> Iterator[ReportContent]:
     """`count` varied, valid reports for load tests and benchmarks."""
     rng = random.Random(seed)  # noqa: S311 (repeatable demo data, not secrets)
     base = story("en")
-    start = datetime(2024, 10, 1, tzinfo=UTC)
+    # Counting back from a past day: no report may be observed in the future.
+    latest = datetime(2025, 11, 1, tzinfo=UTC)
     for index in range(count):
         template = dict(base[index % (len(base) - 1)].body)
-        observed = start + timedelta(minutes=41 * index + rng.randrange(30))
+        observed = latest - timedelta(minutes=7 * index + rng.randrange(5))
         template["observed_at"] = observed.isoformat()
         template["narrative"] = f"{template['narrative']} (update {index})"
         yield ReportContent.from_json(template)

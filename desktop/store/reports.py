@@ -335,11 +335,13 @@ class ReportRepository:
         return StoredReport(summary_row, replaces, created_at, body, report)
 
     def ids(self, where: ReportFilter = ReportFilter()) -> list[str]:
-        """Ids of matching revisions, newest observation first (drafts without a time first)."""
+        """Ids of matching revisions, newest observation first (drafts without a time last).
+
+        Read in index order (see schema v3): no sort, no row lookups.
+        """
         clause, params = _where(where)
         cursor = self._store.conn.execute(
-            f"SELECT id FROM reports {clause}"
-            " ORDER BY observed_at IS NOT NULL, observed_at DESC, seq DESC",
+            f"SELECT id FROM reports {clause} ORDER BY observed_at DESC, seq DESC",
             params,
         )
         return [r[0] for r in cursor.fetchall()]
@@ -400,7 +402,7 @@ class ReportRepository:
         sql = (
             "SELECT id FROM reports WHERE "
             + " AND ".join(conditions)
-            + " ORDER BY observed_at IS NOT NULL, observed_at DESC, seq DESC LIMIT ?"
+            + " ORDER BY observed_at DESC, seq DESC LIMIT ?"
         )
         args.append(limit)
         return [r[0] for r in self._store.conn.execute(sql, tuple(args)).fetchall()]
