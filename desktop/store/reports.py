@@ -127,6 +127,7 @@ class ReportRow:
     summary: str
     china_side: str | None = None
     myanmar_side: str | None = None
+    new_crossing_name: str | None = None  # when the crossing is not in the gazetteer
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,8 @@ class ReportRepository:
         if row is None:
             raise ReportNotFoundError(report_id)
         summary_row = _row(row)
-        replaces, created_at, body = row[10], _parse_time(row[11]), json.loads(row[12])
+        replaces, created_at, body = row[_ROW_WIDTH:]
+        created_at, body = _parse_time(created_at), json.loads(body)
         content: ReportContent | None = None
         if summary_row.state is ReportState.DRAFT:
             # A draft may be incomplete: it is a report only once it validates.
@@ -618,8 +620,10 @@ def _correction_of(conn: Any, report_id: str) -> str | None:
 
 _ROW_COLUMNS = (
     "id, lineage_id, revision, state, gate, observed_at, updated_at, summary,"
-    " json_extract(body, '$.china_side'), json_extract(body, '$.myanmar_side')"
+    " json_extract(body, '$.china_side'), json_extract(body, '$.myanmar_side'),"
+    " json_extract(body, '$.new_crossing.name')"
 )
+_ROW_WIDTH = 11
 
 
 def _row(raw: Sequence[Any]) -> ReportRow:
@@ -634,6 +638,7 @@ def _row(raw: Sequence[Any]) -> ReportRow:
         summary=raw[7],
         china_side=_text_or_none(raw[8]),
         myanmar_side=_text_or_none(raw[9]),
+        new_crossing_name=_text_or_none(raw[10]),
     )
 
 

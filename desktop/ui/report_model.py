@@ -125,7 +125,7 @@ class ReportListModel(QAbstractTableModel):
             return _local_time(row.observed_at)
         if column == "gate":
             if row.gate is None:
-                return self.tr("(not in the list)")
+                return row.new_crossing_name or self.tr("(not in the list)")
             crossing = self._gazetteer.get(row.gate)
             return row.gate if crossing is None else crossing.name(self._language)
         if column == "state":

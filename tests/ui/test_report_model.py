@@ -86,3 +86,16 @@ def test_headers_and_invalid_indexes(qtbot: QtBot) -> None:
     assert model.data(QModelIndex()) is None
     assert model.report_id(5) is None
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_a_crossing_not_in_the_gazetteer_shows_its_own_name(qtbot: QtBot) -> None:
+    row = fake_row("r2")
+    named = ReportRow(**{**row.__dict__, "new_crossing_name": "Footpath north of Hpimaw"})
+
+    def fetch(ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
+        done([named])
+
+    model = ReportListModel(fetch, default_gazetteer())
+    model.set_ids(["r2"])
+    model.data(model.index(0, 0))
+    assert model.data(model.index(0, 1)) == "Footpath north of Hpimaw"
