@@ -22,7 +22,7 @@ from bench.common import Result, generated_content, median_seconds, record, resu
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
 from desktop.store import schema
-from desktop.store.database import Store, create_store, open_store
+from desktop.store.database import SESSION_PRAGMAS, Store, create_store, open_store
 from desktop.store.migrations import apply_migrations
 from desktop.store.reports import ReportFilter, ReportRepository
 
@@ -32,14 +32,8 @@ PASSPHRASE = "benchmark passphrase, not a secret"
 def plain_store(folder: Path) -> Store:
     folder.mkdir(parents=True)
     conn: Any = dbapi2.connect(str(folder / "plain.db"), isolation_level=None)
-    # The encrypted store's own pragmas (database._open_keyed), so only encryption differs.
-    for pragma in (
-        "secure_delete = ON",
-        "temp_store = MEMORY",
-        "foreign_keys = ON",
-        "synchronous = FULL",
-        "journal_mode = WAL",
-    ):
+    # The encrypted store's own pragmas, so only encryption differs.
+    for pragma in SESSION_PRAGMAS:
         conn.execute(f"PRAGMA {pragma}").fetchall()
     apply_migrations(conn, schema.MIGRATIONS)
     return Store(conn, folder)
@@ -127,7 +121,7 @@ def main() -> None:
 
 def plain_store_reopen(folder: Path) -> Store:
     conn: Any = dbapi2.connect(str(folder / "plain.db"), isolation_level=None)
-    for pragma in ("secure_delete = ON", "temp_store = MEMORY", "foreign_keys = ON"):
+    for pragma in SESSION_PRAGMAS:
         conn.execute(f"PRAGMA {pragma}").fetchall()
     return Store(conn, folder)
 
