@@ -278,6 +278,38 @@ class ReportRepository:
             conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (row["seq"],))
             conn.execute("DELETE FROM reports WHERE id = ?", (draft_id,))
 
+    def purge_sent(self, cutoff: datetime, *, limit: int = 500) -> list[str]:
+        """Purge the content of sent revisions whose receipt was stored at or before
+        `cutoff`; return their ids (at most `limit`, oldest receipt first).
+
+        One transaction: each revision keeps only a stub — id, lineage, revision, gate,
+        observed time, state "purged" — and a stub body holding just the gate and the
+        observed time. Its text, search-index row, photos and sealed envelopes are
+        deleted (the store runs with secure_delete, so the freed pages are zeroed).
+        Nothing else changes: the outbox row keeps the receipt.
+        """
+        purged: list[str] = []
+        with self._store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT r.seq, r.id, r.gate, r.observed_at FROM outbox AS o"
+                " JOIN reports AS r ON r.id = o.report_id"
+                " WHERE o.sent_at IS NOT NULL AND o.sent_at <= ? AND r.state = 'sent'"
+                " ORDER BY o.sent_at LIMIT ?",
+                (format_utc(cutoff), limit),
+            ).fetchall()
+            for seq, report_id, gate, observed_at in rows:
+                stub = {"gate": gate, "observed_at": observed_at}
+                conn.execute(
+                    "UPDATE reports SET state = 'purged', summary = '', body = ? WHERE seq = ?",
+                    (_dump(stub), seq),
+                )
+                conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (seq,))
+                conn.execute("DELETE FROM attachments WHERE report_id = ?", (report_id,))
+                conn.execute("DELETE FROM outbox_chunks WHERE report_id = ?", (report_id,))
+                conn.execute("UPDATE outbox SET envelope = NULL WHERE report_id = ?", (report_id,))
+                purged.append(report_id)
+        return purged
+
     def reindex(self) -> int:
         """Rebuild the full-text index of every revision from its stored body and this
         repository's gazetteer, in one transaction; return how many revisions it holds.

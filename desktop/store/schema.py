@@ -133,8 +133,138 @@ def _v3_covering_list_indexes(conn: Any) -> None:
     )
 
 
+_V4_STATEMENTS = _statements(
+    """
+        -- The outbox gains what the sync needs: the sealed report envelope's id, when it
+        -- was sealed, when its receipt came (retention counts from there) and the last try.
+        ALTER TABLE outbox ADD COLUMN envelope_id TEXT;
+        ALTER TABLE outbox ADD COLUMN sealed_at TEXT;
+        ALTER TABLE outbox ADD COLUMN sent_at TEXT;
+        ALTER TABLE outbox ADD COLUMN last_attempt_at TEXT;
+        CREATE UNIQUE INDEX outbox_by_envelope ON outbox (envelope_id);
+        CREATE INDEX outbox_waiting ON outbox (queued_at, report_id) WHERE receipt IS NULL;
+        CREATE INDEX outbox_by_sent ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+
+        -- A queued report's photos, sealed as attachment_chunk envelopes with the report.
+        -- envelope is NULL once purged, receipt is the server's (or "stored" when the
+        -- server said so by not listing it as missing).
+        CREATE TABLE outbox_chunks (
+            envelope_id TEXT PRIMARY KEY,
+            report_id   TEXT NOT NULL REFERENCES outbox(report_id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL CHECK (position >= 1),
+            chunk       INTEGER NOT NULL CHECK (chunk >= 0),
+            envelope    BLOB,
+            receipt     TEXT,
+            UNIQUE (report_id, position, chunk)
+        );
+
+        -- This device's enrolment with the newsroom server: at most one row. The signing
+        -- key and the token are secrets and live only here, inside the encrypted store.
+        CREATE TABLE device_identity (
+            id                   INTEGER PRIMARY KEY CHECK (id = 1),
+            device_id            TEXT NOT NULL,
+            signing_key          BLOB NOT NULL,
+            server_url           TEXT NOT NULL,
+            token                TEXT NOT NULL,
+            newsroom_key         TEXT NOT NULL,
+            newsroom_fingerprint TEXT NOT NULL,
+            tls_fingerprint      TEXT,
+            proxy                TEXT,
+            label                TEXT,
+            enrolled_at          TEXT NOT NULL
+        );
+
+        -- The editor desk. Its newsroom key pairs (the private key never leaves the store).
+        CREATE TABLE desk_keys (
+            fingerprint TEXT PRIMARY KEY,
+            kem         TEXT NOT NULL,
+            private_key BLOB NOT NULL,
+            public_key  TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+
+        -- The server the desk pulls from, and the pull cursor (the last stored seq).
+        CREATE TABLE desk_server (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            server_url      TEXT NOT NULL,
+            token           TEXT NOT NULL,
+            tls_fingerprint TEXT,
+            proxy           TEXT,
+            cursor          INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+            connected_at    TEXT NOT NULL,
+            last_pull_at    TEXT
+        );
+
+        -- Devices as the server lists them: their signing keys open the envelopes.
+        CREATE TABLE desk_devices (
+            device_id   TEXT PRIMARY KEY,
+            label       TEXT,
+            public_key  BLOB,
+            enrolled    INTEGER NOT NULL CHECK (enrolled IN (0, 1)),
+            revoked     INTEGER NOT NULL CHECK (revoked IN (0, 1)),
+            enrolled_at TEXT,
+            updated_at  TEXT NOT NULL
+        );
+
+        -- Every pulled envelope, once, by id: stored (opened and verified) or refused with
+        -- the reason. payload holds an attachment chunk until its photo is whole, or a
+        -- message for the editor-desk issue. Reports go to desk_reports.
+        CREATE TABLE desk_envelopes (
+            envelope_id TEXT PRIMARY KEY,
+            seq         INTEGER NOT NULL,
+            device_id   TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            size        INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            pulled_at   TEXT NOT NULL,
+            outcome     TEXT NOT NULL CHECK (outcome IN ('stored', 'refused')),
+            reason      TEXT,
+            message     TEXT,
+            payload     BLOB
+        );
+        CREATE INDEX desk_envelopes_by_seq ON desk_envelopes (seq);
+
+        -- Reports as the desk received them: the record the device signed, verified.
+        CREATE TABLE desk_reports (
+            id          TEXT PRIMARY KEY,
+            envelope_id TEXT NOT NULL UNIQUE REFERENCES desk_envelopes(envelope_id),
+            device_id   TEXT NOT NULL,
+            lineage_id  TEXT NOT NULL,
+            revision    INTEGER NOT NULL,
+            gate        TEXT,
+            observed_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            record      TEXT NOT NULL
+        );
+        CREATE INDEX desk_reports_list ON desk_reports (observed_at DESC, id);
+
+        -- Their photos: data is NULL until every chunk has arrived and checked out.
+        CREATE TABLE desk_attachments (
+            report_id  TEXT NOT NULL REFERENCES desk_reports(id) ON DELETE CASCADE,
+            position   INTEGER NOT NULL CHECK (position >= 1),
+            media_type TEXT NOT NULL,
+            size       INTEGER NOT NULL,
+            sha256     TEXT NOT NULL,
+            width      INTEGER,
+            height     INTEGER,
+            chunks     TEXT NOT NULL,
+            data       BLOB,
+            problem    TEXT,
+            PRIMARY KEY (report_id, position)
+        )
+        """
+)
+
+
+def _v4_sync(conn: Any) -> None:
+    """Sealed sync (issue 4): outbox columns and chunks, the device identity, the desk."""
+    for statement in _V4_STATEMENTS:
+        conn.execute(statement)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial,
     _v2_unique_revisions,
     _v3_covering_list_indexes,
+    _v4_sync,
 )
