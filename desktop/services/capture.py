@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report
+from desktop.services import sync
 from desktop.services.pii import PiiFinding, scan
 from desktop.store.attachments import AttachmentInfo, AttachmentRepository
 from desktop.store.database import Store
@@ -79,8 +80,12 @@ def save_draft(
 
 
 def queue_draft(store: Store, gazetteer: Gazetteer, draft_id: str) -> Report:
-    """Validate and queue a saved draft. Raises ReportValidationError, leaving it a draft."""
-    return ReportRepository(store, gazetteer).queue(draft_id)
+    """Validate and queue a saved draft, then seal it for sending when this device is
+    enrolled (`desktop.services.sync.seal_pending`; otherwise it is sealed at the first
+    sync). Raises ReportValidationError, leaving it a draft."""
+    report = ReportRepository(store, gazetteer).queue(draft_id)
+    sync.seal_pending(store)
+    return report
 
 
 def delete_draft(store: Store, draft_id: str) -> None:
