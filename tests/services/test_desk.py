@@ -1,0 +1,221 @@
+"""The editor desk: key, connection, pull (verify, open, store, refuse), list."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.services import desk, sync
+from desktop.store.database import Store, create_store
+from desktop.store.desk import DeskKeyExistsError, DeskRepository
+from sync.client import OfflineError
+from sync.envelope import DeviceSigningKey, NewsroomKeyPair, seal
+from tests.services.test_sync import NOW, URL, FakeServer, enrolled, queue_report, server
+
+__all__ = ["enrolled", "server"]  # fixtures shared with test_sync
+
+PASSPHRASE = "a long test passphrase"
+DESK_TOKEN = "D" * 43
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsroomKeyPair]:
+    """The desk's key pair, made inside a desk store (module-wide: Argon2id is slow)."""
+    with create_store(tmp_path_factory.mktemp("keystore") / "desk", PASSPHRASE) as store:
+        desk.init_desk(store, "x25519")
+        key = DeskRepository(store).key()
+        assert key is not None
+        yield NewsroomKeyPair.from_private_bytes(key.private_key)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with create_store(tmp_path / "store", PASSPHRASE) as opened:
+        yield opened
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path, newsroom: NewsroomKeyPair, server: FakeServer) -> Iterator[Store]:
+    from desktop.store.desk import DeskKey
+
+    with create_store(tmp_path / "desk", PASSPHRASE) as opened:
+        DeskRepository(opened).save_key(
+            DeskKey(
+                newsroom.fingerprint,
+                newsroom.kem,
+                newsroom.private_bytes(),
+                newsroom.public_key.to_text(),
+                NOW,
+            )
+        )
+        desk.connect(opened, URL, DESK_TOKEN, client_factory=server.client, now=NOW)
+        yield opened
+
+
+def test_init_makes_one_key_that_stays_inside(store: Store) -> None:
+    public = desk.init_desk(store)
+    assert public.kem == "mlkem768x25519"
+    assert desk.newsroom_public_key(store) == public
+    with pytest.raises(DeskKeyExistsError):
+        desk.init_desk(store)
+    assert desk.newsroom_public_key(store) == public
+
+
+def test_pull_needs_a_key_and_a_server(store: Store, server: FakeServer) -> None:
+    with pytest.raises(desk.DeskNotReadyError, match="desk init"):
+        desk.pull(store, client_factory=server.client)
+    desk.init_desk(store, "x25519")
+    with pytest.raises(desk.DeskNotReadyError, match="desk connect"):
+        desk.pull(store, client_factory=server.client)
+
+
+def test_connect_checks_the_token_first(store: Store, server: FakeServer) -> None:
+    server.faults.append("before")
+    with pytest.raises(OfflineError):
+        desk.connect(store, URL, DESK_TOKEN, client_factory=server.client)
+    assert DeskRepository(store).server() is None
+
+
+def test_pull_stores_every_report_and_photo_as_sent(
+    enrolled: Store, desk_store: Store, server: FakeServer
+) -> None:
+    photo = b"\xff\xd8\xff" + bytes(range(256)) * 2500
+    sent = [queue_report(enrolled, f"report {i}", photos=[photo]) for i in range(3)]
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+
+    outcome = desk.pull(desk_store, client_factory=server.client, page_size=4)
+    assert (outcome.reports, outcome.refused, outcome.photos) == (3, 0, 3)
+    assert outcome.pages == 3  # 3 reports + 9 chunks in pages of 4
+    assert outcome.cursor == 12
+    reports = {r.id: r for r in desk.list_reports(desk_store)}
+    for report in sent:
+        got = reports[report.id]
+        assert got.record == report.to_json()
+        assert got.device_id == "gw-00000000000000000001"
+        assert got.device_label == "laptop 3"
+        assert DeskRepository(desk_store).attachment_data(report.id, 1) == photo
+        full = desk.report_json(got)
+        assert {k: full[k] for k in report.to_json()} == report.to_json()
+        assert full["photos"][0]["complete"] is True
+
+    again = desk.pull(desk_store, client_factory=server.client)
+    assert (again.envelopes, again.reports) == (0, 0)
+    assert again.cursor == 12
+
+
+def test_a_cut_mid_pull_keeps_the_pages_stored(
+    enrolled: Store, desk_store: Store, server: FakeServer
+) -> None:
+    for i in range(5):
+        queue_report(enrolled, f"report {i}")
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    # devices() and the first page get through; the second page is cut.
+    server.faults += [lambda: None, lambda: None, "before"]
+    with pytest.raises(OfflineError):
+        desk.pull(desk_store, client_factory=server.client, page_size=2)
+    assert DeskRepository(desk_store).server().cursor == 2  # type: ignore[union-attr]
+    assert len(desk.list_reports(desk_store)) == 2
+    outcome = desk.pull(desk_store, client_factory=server.client, page_size=2)
+    assert (outcome.reports, outcome.cursor) == (3, 5)
+    assert len(desk.list_reports(desk_store)) == 5
+
+
+def _inject(server: FakeServer, data: bytes, device_id: str) -> str:
+    from sync.envelope import parse_header
+
+    eid = parse_header(data).envelope_id
+    server.seq += 1
+    server.envelopes[eid] = (server.seq, device_id, data, "2025-03-01T06:00:00.000Z")
+    return eid
+
+
+def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
+    enrolled: Store, desk_store: Store, server: FakeServer, newsroom: NewsroomKeyPair
+) -> None:
+    device_id = "gw-00000000000000000001"
+    good = queue_report(enrolled, "the good one")
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    impostor = DeviceSigningKey.generate()
+    other_newsroom = NewsroomKeyPair.generate("x25519")
+
+    def sealed(payload: bytes, **changes: object) -> bytes:
+        args: dict[str, object] = {
+            "kind": "report",
+            "envelope_id": str(uuid.uuid4()),
+            "device_id": device_id,
+            "device_key": impostor,
+            "recipient": newsroom.public_key,
+        }
+        args.update(changes)
+        return seal(payload, **args)  # type: ignore[arg-type]
+
+    real_key = DeviceSigningKey.from_private_bytes(sync_key(enrolled))
+    document = json.loads(
+        sync.report_payload(good.to_json() | {"narrative": "forged"}, [])  # type: ignore[operator]
+    )
+    forged = _inject(server, sealed(json.dumps(document).encode()), device_id)
+    wrong = _inject(server, sealed(b"{}", recipient=other_newsroom.public_key), device_id)
+    not_json = _inject(server, sealed(b"not json", device_key=real_key), device_id)
+    invalid = _inject(
+        server,
+        sealed(sync.report_payload({"id": "x"}, []), device_key=real_key),
+        device_id,
+    )
+    review = _inject(server, sealed(b"{}", kind="review", device_key=real_key), device_id)
+    unknown = _inject(server, sealed(b"{}", device_id="gw-nobody"), "gw-nobody")
+    # The server lists an envelope under another device than its sealed header names.
+    lying = _inject(server, sealed(b"{}", device_key=real_key), "gw-nobody-else")
+
+    outcome = desk.pull(desk_store, client_factory=server.client)
+    assert (outcome.reports, outcome.refused) == (1, 7)
+    reasons = {r.envelope_id: r.reason for r in DeskRepository(desk_store).refusals()}
+    assert reasons == {
+        forged: "bad_signature",
+        wrong: "wrong_recipient",
+        not_json: "invalid_report",
+        invalid: "invalid_report",
+        review: "kind_not_allowed",
+        unknown: "unknown_device",
+        lying: "header_mismatch",
+    }
+    assert [r.id for r in desk.list_reports(desk_store)] == [good.id]
+    assert all(r.message for r in DeskRepository(desk_store).refusals())
+
+
+def sync_key(store: Store) -> bytes:
+    from desktop.store.identity import IdentityRepository
+
+    identity = IdentityRepository(store).get()
+    assert identity is not None
+    return identity.signing_key
+
+
+def test_the_time_rule_is_the_devices(
+    enrolled: Store, desk_store: Store, server: FakeServer, newsroom: NewsroomKeyPair
+) -> None:
+    # A device whose clock runs days ahead validated its report against its own clock:
+    # the desk keeps what the device signed rather than hide it from the editor.
+    from datetime import timedelta
+
+    from desktop.domain.report import Report, ReportContent
+    from tests.domain.test_report import example
+
+    ahead = datetime.now(UTC) + timedelta(days=3)
+    content = ReportContent.from_json(example(observed_at=ahead.isoformat()), now=ahead)
+    report = Report.new(content)
+    data = seal(
+        sync.report_payload(report.to_json(), []),
+        kind="report",
+        envelope_id=str(uuid.uuid4()),
+        device_id="gw-00000000000000000001",
+        device_key=DeviceSigningKey.from_private_bytes(sync_key(enrolled)),
+        recipient=newsroom.public_key,
+    )
+    _inject(server, data, "gw-00000000000000000001")
+    assert desk.pull(desk_store, client_factory=server.client).reports == 1
+    assert desk.list_reports(desk_store)[0].record == report.to_json()
