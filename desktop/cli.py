@@ -1,8 +1,11 @@
 """The `gatewatch` command: the GUI with no arguments, subcommands for scripting and support.
 
 Exit codes: 0 success, 1 a store or system problem, 2 bad input (usage, an invalid report,
-an unknown id), 3 a wrong passphrase. Every user error is one line on stderr, never a
-traceback. Nothing here logs or prints a passphrase, a key or a report it was not asked for.
+an unknown id), 3 a wrong passphrase. `gatewatch sync` exits 0 only when the outbox is
+empty afterwards; otherwise 1, with the reason's code first (``offline``, ``revoked``,
+``unauthorized``, ``refused``, ``not_enrolled``…) on its one line. Every user error is one
+line on stderr, never a traceback. Nothing here logs or prints a passphrase, a key or a
+report it was not asked for.
 """
 
 from __future__ import annotations
@@ -24,13 +27,26 @@ from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
-from desktop.store.database import Store, change_passphrase, create_store, open_store
+from desktop.services import desk, sync
+from desktop.services.desk import DeskNotReadyError
+from desktop.services.photos import PhotoError, import_photo, read_photo_file
+from desktop.services.sync import EnrollmentError
+from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
+from desktop.store.database import (
+    Store,
+    change_passphrase,
+    create_store,
+    open_store,
+    store_exists,
+)
+from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.errors import (
     StoreError,
     StoreExistsError,
     StoreNotFoundError,
     WrongPassphraseError,
 )
+from desktop.store.identity import AlreadyEnrolledError
 from desktop.store.reports import (
     ReportFilter,
     ReportNotFoundError,
@@ -41,6 +57,8 @@ from desktop.store.reports import (
     ensure_search_index,
 )
 from desktop.store.wipe import wipe_store
+from sync.client import SyncError
+from sync.envelope import DEFAULT_KEM, KEM_NAMES
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -88,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     add = report_commands.add_parser("add", help="validate and store a report from JSON")
     add.add_argument("--json", required=True, metavar="FILE", help="a JSON file, or - for stdin")
     add.add_argument("--draft", action="store_true", help="keep it as a draft, do not queue it")
+    add.add_argument(
+        "--photo",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="attach a JPEG or PNG photo (its metadata is removed); repeat for more",
+    )
     listing = report_commands.add_parser("list", help="list reports, newest first")
     listing.add_argument("--state", choices=[s.value for s in ReportState])
     listing.add_argument("--gate", metavar="GATE_ID")
@@ -98,6 +123,38 @@ def build_parser() -> argparse.ArgumentParser:
     search = report_commands.add_parser("search", help="full-text search over reports")
     search.add_argument("text")
     search.add_argument("--json", action="store_true", help="print JSON")
+    photo = report_commands.add_parser("photo", help="write a report's stored photo to a file")
+    photo.add_argument("id")
+    photo.add_argument("number", type=_positive, metavar="N", help="the photo's number, from 1")
+    photo.add_argument("--out", required=True, type=Path, metavar="FILE")
+
+    enroll = commands.add_parser("enroll", help="enroll this store with the newsroom server")
+    enroll.add_argument("--server", metavar="URL", help="the server's address (or the invite's)")
+    enroll.add_argument("--code", required=True, metavar="INVITE", help="the invite (gwinvite1:…)")
+    enroll.add_argument("--label", help="a name for the admin, e.g. 'laptop 3' (never a person)")
+    enroll.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050 for Tor")
+
+    commands.add_parser("sync", help="send the outbox; exit 0 only when it is empty afterwards")
+
+    desk = commands.add_parser("desk", help="the editor desk: newsroom key, pull, list")
+    desk_commands = desk.add_subparsers(dest="desk_command", metavar="ACTION", required=True)
+    desk_init = desk_commands.add_parser(
+        "init", help="make the newsroom key pair in this store; write its public key"
+    )
+    desk_init.add_argument("--public-key-out", required=True, type=Path, metavar="FILE")
+    desk_init.add_argument("--kem", choices=list(KEM_NAMES), default=DEFAULT_KEM)
+    connect = desk_commands.add_parser("connect", help="remember the server and desk token")
+    connect.add_argument("--server", required=True, metavar="URL")
+    connect.add_argument("--token", required=True, help="from `gatewatch-server desk-token`")
+    connect.add_argument("--tls-fingerprint", metavar="HEX", help="pin the server certificate")
+    connect.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050")
+    desk_commands.add_parser("pull", help="fetch, verify and store new reports")
+    desk_list = desk_commands.add_parser("list", help="list the reports at the desk")
+    desk_list.add_argument("--json", action="store_true", help="print the full reports as JSON")
+    desk_photo = desk_commands.add_parser("photo", help="write a received photo to a file")
+    desk_photo.add_argument("id")
+    desk_photo.add_argument("number", type=_positive, metavar="N")
+    desk_photo.add_argument("--out", required=True, type=Path, metavar="FILE")
 
     commands.add_parser("passwd", help=f"change the passphrase (new one from {NEW_PASSPHRASE_ENV})")
     wipe = commands.add_parser("wipe", help="panic wipe: destroy the store at once")
@@ -121,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "passwd": _passwd,
         "wipe": _wipe,
         "gates": _gates,
+        "enroll": _enroll,
+        "sync": _sync,
+        "desk": _desk,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -141,6 +201,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), EXIT_FAILURE)
     except GazetteerError as error:
         return _fail(f"the gazetteer cannot be read: {error}", EXIT_FAILURE)
+    except PhotoError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    except (AlreadyEnrolledError, DeskKeyExistsError, DeskNotReadyError) as error:
+        return _fail(str(error), EXIT_FAILURE)
+    except EnrollmentError as error:
+        code = EXIT_BAD_INPUT if error.reason in ("invalid_invite", "no_server") else EXIT_FAILURE
+        return _fail(str(error), code)
+    except SyncError as error:
+        return _fail(f"{error.reason}: {error}", EXIT_FAILURE)
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_FAILURE)
     except BrokenPipeError:
@@ -208,11 +277,29 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
             content = ReportContent.from_json(data, known_gate=gazetteer.__contains__)
         except ReportValidationError as error:
             raise UserError(_validation_message(error)) from error
+        # Photos are read and cleaned before the passphrase too: a bad one fails fast.
+        photos = [import_photo(read_photo_file(Path(path))) for path in args.photo]
         with _open(data_dir, gazetteer) as store:
             reports = ReportRepository(store, gazetteer)
             report = Report.new(content)
-            state = ReportState.DRAFT if args.draft else ReportState.QUEUED
-            reports.add(report, state=state)
+            if photos:
+                reports.add(report, state=ReportState.DRAFT)
+                attachments = AttachmentRepository(store)
+                for clean in photos:
+                    attachments.add(
+                        report.id,
+                        clean.media_type,
+                        clean.data,
+                        width=clean.width,
+                        height=clean.height,
+                    )
+                if not args.draft:
+                    reports.queue(report.id)
+            else:
+                state = ReportState.DRAFT if args.draft else ReportState.QUEUED
+                reports.add(report, state=state)
+            if not args.draft:
+                sync.seal_pending(store)
         print(report.id)
         return EXIT_OK
 
@@ -231,6 +318,117 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
             except ReportNotFoundError as error:
                 raise UserError(str(error)) from error
             _print_report(stored, args.json, gazetteer)
+        elif args.report_command == "photo":
+            try:
+                data = AttachmentRepository(store).data(args.id, args.number)
+            except AttachmentNotFoundError as error:
+                raise UserError(str(error)) from error
+            _write_file(args.out, data)
+            print(f"Wrote photo {args.number} of {args.id} to {args.out}")
+    return EXIT_OK
+
+
+def _enroll(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open_plain(data_dir) as store:
+        identity = sync.enroll(store, args.server, args.code, args.label, args.proxy)
+    print(f"Enrolled as device {identity.device_id} with {identity.server_url}")
+    print(f"Newsroom key fingerprint: {identity.newsroom_fingerprint}")
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace, data_dir: Path) -> int:
+    sent = 0
+    with _open_plain(data_dir) as store:
+        while True:
+            outcome = sync.sync_once(store)
+            sent += outcome.sent
+            if outcome.error is not None or not outcome.more:
+                break
+    if outcome.purged:
+        print(f"Removed the content of {outcome.purged} sent report(s) (retention).")
+    if outcome.error is not None:
+        print(f"Sent {sent} report(s); {outcome.remaining} still queued.")
+        raise UserError(f"{outcome.error.value}: {outcome.message}", EXIT_FAILURE)
+    if outcome.remaining:
+        raise UserError(f"{outcome.remaining} report(s) still queued", EXIT_FAILURE)
+    print(f"Sent {sent} report(s); the outbox is empty.")
+    return EXIT_OK
+
+
+def _desk(args: argparse.Namespace, data_dir: Path) -> int:
+    command = args.desk_command
+    if command == "init":
+        return _desk_init(args, data_dir)
+    with _open_plain(data_dir) as store:
+        if command == "connect":
+            devices = desk.connect(store, args.server, args.token, args.tls_fingerprint, args.proxy)
+            print(f"Connected to {args.server} ({devices} device(s) listed).")
+        elif command == "pull":
+            outcome = desk.pull(store)
+            print(
+                f"Pulled {outcome.envelopes} envelope(s): {outcome.reports} report(s), "
+                f"{outcome.photos} photo(s) complete, {outcome.refused} refused."
+            )
+            # This pull's refusals are the newest ones (they come in server order).
+            refusals = DeskRepository(store).refusals()
+            for refusal in refusals[len(refusals) - outcome.refused :]:
+                print(
+                    f"refused {refusal.envelope_id} from {refusal.device_id}: "
+                    f"{refusal.reason}: {_shown(refusal.message)}"
+                )
+        elif command == "list":
+            reports = desk.list_reports(store)
+            if args.json:
+                _print_json([desk.report_json(r) for r in reports])
+            elif not reports:
+                print("No reports.")
+            else:
+                gazetteer = default_gazetteer()
+                for r in reports:
+                    narrative = r.record.get("narrative")
+                    summary = " ".join(narrative.split())[:80] if isinstance(narrative, str) else ""
+                    print(
+                        f"{r.id}  {r.record.get('observed_at')!s:<21} "
+                        f"{_gate_label(_text(r.record.get('gate')), gazetteer):<14} "
+                        f"{_shown(r.device_label or r.device_id):<12} {_shown(summary)}"
+                    )
+        elif command == "photo":
+            data = DeskRepository(store).attachment_data(args.id, args.number)
+            if data is None:
+                raise UserError(f"report {args.id} has no complete photo {args.number} here")
+            _write_file(args.out, data)
+            print(f"Wrote photo {args.number} of {args.id} to {args.out}")
+    return EXIT_OK
+
+
+def _desk_init(args: argparse.Namespace, data_dir: Path) -> int:
+    """Make the key pair in the desk's store (created first when the folder has none) and
+    write its public key. On a desk that has its key already, no new key is made: the
+    existing public key is written again (so a failed write is fixed by running it again).
+    """
+    if store_exists(data_dir):
+        opened = _open_plain(data_dir)
+    else:
+        opened = create_store(data_dir, _new_passphrase(PASSPHRASE_ENV, "New passphrase: "))
+        print(f"Created an encrypted store in {data_dir}")
+    with opened as store:
+        try:
+            public = desk.init_desk(store, args.kem)
+        except DeskKeyExistsError:
+            existing = desk.newsroom_public_key(store)
+            assert existing is not None
+            public = existing
+            print("This desk already has its newsroom key; no new key was made.")
+    try:
+        args.public_key_out.write_text(public.to_text() + "\n", encoding="ascii")
+    except OSError as error:
+        raise UserError(
+            f"cannot write {args.public_key_out} ({error.strerror}); the key is kept in the "
+            "store: run `gatewatch desk init` again with another --public-key-out",
+            EXIT_FAILURE,
+        ) from error
+    print(f"Newsroom public key ({public.kem}) written to {args.public_key_out}")
+    print(f"Fingerprint: {public.fingerprint}")
     return EXIT_OK
 
 
@@ -246,6 +444,31 @@ def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
         store.close()
         raise
     return store
+
+
+def _open_plain(data_dir: Path) -> Store:
+    """Unlock the store (no search index work: these commands do not search)."""
+    return open_store(data_dir, _passphrase())
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("a photo number is 1, 2, 3…")
+    return int(value)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write bytes the user asked for to ``path`` (0600, replacing a file there)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror}", EXIT_FAILURE) from error
 
 
 def _passphrase() -> str:
