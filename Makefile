@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 I18N := resources/i18n
 UI_SOURCES := $(wildcard desktop/ui/*.py)
 
-.PHONY: all run test lint typecheck unit bench translations update-translations screenshots clean
+.PHONY: all run test lint typecheck unit bench translations update-translations screenshots demo clean
 
 all: $(STAMP) translations
 
@@ -57,6 +57,11 @@ bench: $(STAMP) translations
 	$(BIN)/python -m bench.photo_bench
 	$(BIN)/python -m bench.envelope_bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.ui_bench --reports $${BENCH_UI_REPORTS:-100000}
+
+# A server on 127.0.0.1, a desk key, an enrolled correspondent with the demo story, a sync,
+# a pull, then the correspondent's app; everything under ./demo-data/ (gitignored).
+demo: $(STAMP) translations
+	$(BIN)/python -m tools.demo
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
