@@ -113,6 +113,8 @@ LAST_SUCCESS_SETTING = "sync.last_success_at"
 UPLOAD_BATCH_BYTES = 2 * 1024 * 1024
 """Envelope bytes per upload request: receipts are stored after each, so a cut costs at
 most this much again, and progress moves at least this often."""
+PLAN_BYTES = 64 * 1024 * 1024
+"""Envelope bytes one `sync_once` holds in memory at most (one larger revision still goes)."""
 CHUNK_RECEIPT_CONFIRMED = "stored"
 """The receipt text of a chunk the server listed as already stored (`missing` said so)."""
 
@@ -445,7 +447,8 @@ def sync_once(
     progress: Callable[[SyncProgress], None] | None = None,
     max_reports: int = 100,
 ) -> SyncOutcome:
-    """Seal what is unsealed, send up to ``max_reports`` waiting revisions, purge.
+    """Seal what is unsealed, send up to ``max_reports`` waiting revisions (and at most
+    about 64 MiB of envelopes: `PLAN_BYTES`), purge.
 
     For each revision, oldest queued first: its photo chunks first — the server is asked
     which it lacks (`missing`), only those are sent, the others count as confirmed — then
@@ -473,7 +476,7 @@ def sync_once(
             "with the invite from the newsroom admin. Reports stay queued here.",
         )
     seal_pending(store, now=moment)
-    plan = outbox.pending(max_reports=max_reports, max_bytes=1 << 62)
+    plan = outbox.pending(max_reports=max_reports, max_bytes=PLAN_BYTES)
     run = _Run(store, outbox, plan, moment, progress)
     if plan:
         try:
@@ -511,7 +514,7 @@ def sync_once(
         sent=run.sent,
         remaining=remaining,
         purged=purged,
-        more=error is None and remaining > 0 and len(plan) >= max_reports,
+        more=error is None and remaining > 0,
         error=error,
         message=message,
         refused=tuple(run.refused),

@@ -537,3 +537,13 @@ def test_a_report_add_path_is_sealed_by_seal_pending(enrolled: Store) -> None:
     assert OutboxRepository(enrolled).unsealed_ids() == [report.id]
     assert sync.seal_pending(enrolled, now=NOW) == 1
     assert sync.seal_pending(enrolled, now=NOW) == 0
+
+
+def test_memory_per_call_is_bounded_by_bytes(
+    enrolled: Store, server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(3):
+        queue_report(enrolled, f"report {i}", photos=[b"\xff\xd8\xff" + bytes(300_000)])
+    monkeypatch.setattr(sync, "PLAN_BYTES", 1)  # one revision per call, however large
+    outcome = sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    assert (outcome.sent, outcome.remaining, outcome.more) == (1, 2, True)
