@@ -318,3 +318,24 @@ def test_the_record_is_kept_as_signed(store: Store) -> None:
     received = _received(1, [("c1", b"bytes")])
     desk.store_page([], [received], 1, NOW)
     assert desk.reports()[0].record == json.loads(json.dumps(received.record))
+
+
+def test_v4_keeps_a_v3_outbox_waiting_to_be_sealed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import schema
+    from desktop.store.migrations import user_version
+
+    data_dir = tmp_path / "store"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    with create_store(data_dir, PASSPHRASE) as store:
+        report = queued(store)
+        assert user_version(store.conn) == 3
+    monkeypatch.undo()
+    with open_store(data_dir, PASSPHRASE) as store:
+        assert user_version(store.conn) == len(schema.MIGRATIONS) >= 4
+        outbox = OutboxRepository(store)
+        assert outbox.unsealed_ids() == [report.id]
+        assert outbox.pending_count() == 1
+        assert IdentityRepository(store).get() is None
+        assert DeskRepository(store).key() is None
