@@ -26,6 +26,7 @@ import base64
 import binascii
 import json
 import secrets
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -257,7 +258,18 @@ def rewrap(path: Path, old_passphrase: str, new_passphrase: str) -> None:
         raise StoreIOError() from e
 
 
+# Two Argon2id derivations with lanes > 1 running at once in one process never return
+# (cryptography 50 on OpenSSL 3.6: seen here with two threads). The window's store and
+# its sync connection unlock side by side, so derivations take turns.
+_KDF_LOCK = threading.Lock()
+
+
 def _derive(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
+    with _KDF_LOCK:
+        return _derive_unlocked(passphrase, kdf, salt)
+
+
+def _derive_unlocked(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
     kek = bytearray(DATA_KEY_BYTES)
     # The encoded passphrase is an immutable bytes object we cannot wipe; Python gives no
     # way around that. The derived key at least lives in a buffer we overwrite.

@@ -24,17 +24,20 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services import capture
+from desktop.services.sync import SyncOutcome
 from desktop.services.unlock import StoreWipedError, unlock
 from desktop.store.database import create_store, store_exists
 from desktop.store.reports import ReportState
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import wipe_store
 from desktop.ui.clipboard import ClipboardGuard
+from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.main_page import MainPage
 from desktop.ui.report_form import ReportForm
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
+from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
 from desktop.ui.worker import StoreWorker
 
@@ -101,7 +104,15 @@ class GatewatchWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
+        self.sync = SyncController(self)
+        self.sync_indicator = SyncIndicator()
+        self.statusBar().addWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.sync.status_changed.connect(self.sync_indicator.show_status)
+        self.sync.finished.connect(self.sync_indicator.show_outcome)
+        self.sync.finished.connect(self._synced)
+        self.sync.running_changed.connect(self.sync_indicator.show_running)
+        self.sync.progressed.connect(self.sync_indicator.show_progress)
 
         self._build_actions()
         self.first_run.create_requested.connect(self._create)
@@ -146,6 +157,11 @@ class GatewatchWindow(QMainWindow):
         self.queue_action = QAction(self)
         self.queue_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.queue_action.triggered.connect(self.form.queue)
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.triggered.connect(self.sync.sync_now)
+        self.connect_action = QAction(self)
+        self.connect_action.triggered.connect(self.connect_to_newsroom)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -155,16 +171,18 @@ class GatewatchWindow(QMainWindow):
             [self.new_action, self.save_action, self.queue_action, self.search_action]
         )
         self.report_menu.addSeparator()
+        self.report_menu.addAction(self.sync_action)
+        self.report_menu.addSeparator()
         self.report_menu.addActions([self.lock_action, self.wipe_action])
         self.report_menu.addSeparator()
         self.report_menu.addAction(self.quit_action)
         self.tools_menu = self.menuBar().addMenu("")
-        self.tools_menu.addAction(self.settings_action)
+        self.tools_menu.addActions([self.connect_action, self.settings_action])
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.new_action, self.lock_action])
+        self.toolbar.addActions([self.new_action, self.sync_action, self.lock_action])
         self.addToolBar(self.toolbar)
         for action in (self.new_action, self.search_action, self.settings_action):
             action.setEnabled(False)
@@ -187,7 +205,21 @@ class GatewatchWindow(QMainWindow):
         self.wipe_action.setText(self.tr("Panic &wipe…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.search_action.setText(self.tr("&Search"))
+        self.sync_action.setText(self.tr("Sen&d now"))
+        self.sync_action.setToolTip(self.tr("Send queued reports to the newsroom (Ctrl+Shift+S)"))
+        self.connect_action.setText(self.tr("&Connect to newsroom…"))
         self.quit_action.setText(self.tr("&Quit"))
+
+    def _store_actions(self) -> tuple[QAction, ...]:
+        """The actions that need an open store."""
+        return (
+            self.new_action,
+            self.search_action,
+            self.settings_action,
+            self.lock_action,
+            self.sync_action,
+            self.connect_action,
+        )
 
     def _page_changed(self, _: int) -> None:
         on_form = self.pages.currentWidget() is self.form
@@ -195,9 +227,8 @@ class GatewatchWindow(QMainWindow):
         self.queue_action.setEnabled(on_form)
 
     def _show_entry_page(self) -> None:
-        for action in (self.new_action, self.search_action, self.settings_action):
+        for action in self._store_actions():
             action.setEnabled(False)
-        self.lock_action.setEnabled(False)
         if store_exists(self.data_dir):
             self.unlock_page.reset()
             self.pages.setCurrentWidget(self.unlock_page)
@@ -225,14 +256,16 @@ class GatewatchWindow(QMainWindow):
             )
             return store
 
-        self.worker.open(opener, lambda _: self._opened(), self._create_failed)
+        self.worker.open(opener, lambda _: self._opened(passphrase), self._create_failed)
 
     def _create_failed(self, error: Exception) -> None:
         self.first_run.show_error(user_message(error))
 
     def _unlock(self, passphrase: str) -> None:
         self.worker.open(
-            partial(unlock, self.data_dir, passphrase), lambda _: self._opened(), self._failed
+            partial(unlock, self.data_dir, passphrase),
+            lambda _: self._opened(passphrase),
+            self._failed,
         )
 
     def _failed(self, error: Exception) -> None:
@@ -242,18 +275,15 @@ class GatewatchWindow(QMainWindow):
         else:
             self.unlock_page.show_error(user_message(error))
 
-    def _opened(self) -> None:
+    def _opened(self, passphrase: str) -> None:
         self.unlock_page.reset()
         self.first_run.reset()
+        # Sync opens its own connection, on its own thread; the passphrase is not kept.
+        self.sync.start(self.data_dir, passphrase)
 
         def loaded(values: dict[str, object]) -> None:
             self._apply_settings(AppSettings.from_store_values(values))
-            for action in (
-                self.new_action,
-                self.search_action,
-                self.settings_action,
-                self.lock_action,
-            ):
+            for action in self._store_actions():
                 action.setEnabled(True)
             self.pages.setCurrentWidget(self.main_page)
             self.main_page.refresh()
@@ -313,6 +343,7 @@ class GatewatchWindow(QMainWindow):
 
     def _queued(self, report_id: str) -> None:
         self.statusBar().showMessage(self.tr("Queued for sending."), 5000)
+        self.sync.reports_queued()
         self.main_page.report_changed(report_id)
 
     def _focus_search(self) -> None:
@@ -352,7 +383,9 @@ class GatewatchWindow(QMainWindow):
         self.form.clear()
         self.main_page.clear()
         self.count_label.clear()
+        self.sync_indicator.clear()
         ClipboardGuard.shared().clear_if_ours()
+        self.sync.stop()
         self.worker.close()
         self._show_entry_page()
 
@@ -374,13 +407,43 @@ class GatewatchWindow(QMainWindow):
         self.form.clear()
         self.main_page.clear()
         self.count_label.clear()
+        self.sync_indicator.clear()
         ClipboardGuard.shared().clear_if_ours()
         data_dir = self.data_dir
 
         def wipe() -> None:
             wipe_store(data_dir)
 
-        self.worker.close(lambda _: self._show_entry_page(), then=wipe)
+        # The sync connection closes first (it may be mid-request), then the window's,
+        # then the files go: key material first (wipe_store).
+        self.sync.timer.stop()
+        self.sync.worker.close(
+            lambda _: self.worker.close(lambda _: self._show_entry_page(), then=wipe)
+        )
+
+    def connect_to_newsroom(self) -> None:
+        """Enrol with the invite from the newsroom admin (Tools → Connect to newsroom)."""
+        dialog = ConnectDialog(self)
+
+        def attempt() -> None:
+            invite, server, label, proxy = dialog.values()
+            if not invite:
+                dialog.show_error(self.tr("Paste the invite first."))
+                return
+            dialog.set_busy(True)
+            self.sync.enroll(invite, server, label, proxy, lambda _: dialog.accept(), failed)
+
+        def failed(error: Exception) -> None:
+            dialog.show_error(user_message(error))
+
+        dialog.buttons.accepted.connect(attempt)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("Connected to the newsroom."), 5000)
+
+    def _synced(self, outcome: object) -> None:
+        # Sent and purged reports change state: the list shows it.
+        if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged):
+            self.main_page.refresh()
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
@@ -396,5 +459,6 @@ class GatewatchWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+        self.sync.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -436,3 +436,24 @@ def test_umask_does_not_loosen_or_break_the_mode(tmp_path: Path) -> None:
         os.umask(old)
     for name in ("a.key", "b.key"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
+
+
+def test_derivations_from_two_threads_both_finish(tmp_path: Path) -> None:
+    # Concurrent Argon2id calls with lanes > 1 hang in this cryptography/OpenSSL build;
+    # the store serialises them. The GUI unlocks its store and its sync connection at once.
+    import threading
+
+    path = tmp_path / "store.key"
+    create_keyfile(path, "a long test passphrase", bytes(32))
+    wrapped = read_keyfile(path)
+    results: list[bytes] = []
+
+    def unwrap_once() -> None:
+        results.append(bytes(unwrap(wrapped, "a long test passphrase")))
+
+    threads = [threading.Thread(target=unwrap_once, daemon=True) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert results == [bytes(32)] * 3
