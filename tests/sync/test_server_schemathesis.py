@@ -2,7 +2,7 @@
 
 Schemathesis generates requests from /openapi.json (its hypothesis strategies, driven
 here directly: its pytest plugin does not load under this pytest). CI runs a short form;
-GATEWATCH_SCHEMATHESIS_CASES raises the number of cases per operation (`make soak`).
+GATEWATCH_SCHEMATHESIS_CASES raises the number of cases per operation.
 """
 
 from __future__ import annotations
