@@ -156,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     desk_photo.add_argument("number", type=_positive, metavar="N")
     desk_photo.add_argument("--out", required=True, type=Path, metavar="FILE")
 
+    retention = commands.add_parser(
+        "retention", help="show or set how many days sent reports keep their content here"
+    )
+    retention.add_argument(
+        "days", nargs="?", type=int, help="0 = remove right after the receipt (default 7)"
+    )
     commands.add_parser("passwd", help=f"change the passphrase (new one from {NEW_PASSPHRASE_ENV})")
     wipe = commands.add_parser("wipe", help="panic wipe: destroy the store at once")
     wipe.add_argument("--yes", action="store_true", help="required: there is no undo")
@@ -181,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "enroll": _enroll,
         "sync": _sync,
         "desk": _desk,
+        "retention": _retention,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -252,6 +259,21 @@ def _wipe(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Nothing to wipe: there is no store in {data_dir}")
     else:
         print(f"Wiped the store in {data_dir}")
+    return EXIT_OK
+
+
+def _retention(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open(data_dir, default_gazetteer()) as store:
+        if args.days is not None:
+            try:
+                sync.set_retention_days(store, args.days)
+            except ValueError as error:
+                raise UserError(str(error)) from error
+        days = sync.retention_days(store)
+    if days == 0:
+        print("Sent reports keep no content here: it is removed when the receipt arrives.")
+    else:
+        print(f"Sent reports keep their content here for {days} day(s), then only a stub.")
     return EXIT_OK
 
 

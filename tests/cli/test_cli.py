@@ -324,3 +324,14 @@ def test_a_draft_shows_its_identity_and_no_raw_control_characters(
     assert "\x1b" not in human
     assert "clear\\x1b[2Jscreen\nline 2" in human
     assert "forged" not in human
+
+
+def test_retention_is_shown_and_set(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert gw(data_dir, "retention") == EXIT_OK
+    assert "7 day(s)" in capsys.readouterr().out
+    assert gw(data_dir, "retention", "0") == EXIT_OK
+    assert "removed when the receipt arrives" in capsys.readouterr().out
+    assert gw(data_dir, "retention", "-3") == EXIT_BAD_INPUT
+    assert gw(data_dir, "retention") == EXIT_OK
+    assert "no content here" in capsys.readouterr().out
