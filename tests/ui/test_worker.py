@@ -79,3 +79,95 @@ def test_job_exceptions_reach_on_error(qtbot: QtBot, worker: StoreWorker, tmp_pa
 
     outcome = wait_for(qtbot, lambda d, f: worker.submit(failing, d, f))
     assert str(outcome["error"]) == "boom"
+
+
+def test_answers_of_an_older_session_are_dropped_but_the_jobs_run(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    open_new(qtbot, worker, tmp_path)
+    gate = threading.Event()
+    ran: list[str] = []
+    answered: list[object] = []
+
+    def slow(store: Store) -> None:
+        gate.wait(10)
+        ran.append("slow")
+
+    def write(store: Store) -> str:
+        ran.append("write")
+        return "written"
+
+    worker.submit(slow, answered.append, answered.append)
+    worker.submit(write, answered.append, answered.append)
+    with qtbot.waitSignal(worker.closed, timeout=10_000):
+        worker.close()
+        gate.set()
+    qtbot.wait(100)
+    assert ran == ["slow", "write"]  # a last save queued before the lock is stored
+    assert answered == []  # … but nothing comes back to what the lock cleared
+
+
+def test_skip_pending_and_cancel_imports_skip_what_has_not_started(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    open_new(qtbot, worker, tmp_path)
+    gate = threading.Event()
+    ran: list[str] = []
+
+    def slow(store: Store) -> None:
+        gate.wait(10)
+
+    def record(name: str) -> Any:
+        return lambda store: ran.append(name)
+
+    worker.submit(slow, lambda _: None, lambda _: None)
+    worker.submit(record("import"), lambda _: None, lambda _: None, cancellable=True)
+    worker.submit(record("save"), lambda _: None, lambda _: None)
+    with qtbot.waitSignal(worker.closed, timeout=10_000):
+        worker.close(cancel_imports=True)
+        gate.set()
+    assert ran == ["save"]
+
+    wait_for(qtbot, lambda d, f: worker.open(lambda: open_store(tmp_path / "s", PASSPHRASE), d, f))
+    gate.clear()
+    worker.submit(slow, lambda _: None, lambda _: None)
+    worker.submit(record("search"), lambda _: None, lambda _: None)
+    with qtbot.waitSignal(worker.closed, timeout=10_000):
+        worker.close(skip_pending=True)
+        gate.set()
+    assert ran == ["save"]  # a wipe waits for nothing queued
+
+
+def test_shutdown_keeps_the_last_save_and_skips_queued_imports(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    worker = StoreWorker()
+    open_new(qtbot, worker, tmp_path)
+    gate = threading.Event()
+    ran: list[str] = []
+    worker.submit(lambda store: gate.wait(10), lambda _: None, lambda _: None)
+    worker.submit(lambda store: ran.append("import"), lambda _: None, print, cancellable=True)
+    worker.submit(lambda store: ran.append("save"), lambda _: None, print)
+    threading.Timer(0.2, gate.set).start()
+    worker.shutdown()
+    assert ran == ["save"]
+
+
+def test_an_open_answered_after_a_close_is_dropped(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    answered: list[object] = []
+    worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), answered.append, answered.append)
+    assert worker.opening
+    with qtbot.waitSignal(worker.closed, timeout=10_000):
+        worker.close()
+    assert answered == []
+    assert not worker.is_open
+    assert not worker.opening
+
+
+def open_new(qtbot: QtBot, worker: StoreWorker, tmp_path: Path) -> None:
+    opened = wait_for(
+        qtbot, lambda d, f: worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), d, f)
+    )
+    assert "error" not in opened
