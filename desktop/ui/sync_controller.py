@@ -53,7 +53,7 @@ class SyncController(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.worker = StoreWorker(self)
+        self.worker = StoreWorker(self, name="gatewatch-sync")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
@@ -73,11 +73,18 @@ class SyncController(QObject):
 
         self.worker.open(lambda: open_store(data_dir, passphrase), opened, self._failed)
 
-    def stop(self) -> None:
-        """On lock or wipe: no more tries; the connection closes after a running one."""
+    def stop(self, *, skip_pending: bool = False, then: Callable[[], None] | None = None) -> None:
+        """On lock or wipe: no more tries; the connection closes after a running one (a
+        wipe skips the queued ones), then `then()` runs on the sync thread. Answers of
+        tries still running are dropped."""
         self.timer.stop()
         self._again = False
-        self.worker.close()
+        self.backoff_ms = BACKOFF_START_MS
+        self.last_outcome = None
+        if self.running:
+            self.running = False
+            self.running_changed.emit(False)
+        self.worker.close(then=then, skip_pending=skip_pending)
 
     def shutdown(self) -> None:
         self.timer.stop()

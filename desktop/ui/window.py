@@ -2,16 +2,24 @@
 
 It owns the store worker. Locking closes the store connection and clears every widget
 that held report text; wiping destroys the store and returns to the first-run page.
+
+Order on a lock: close every open dialog (they may show report text), send the form's
+last save, forget what every widget shows, then close the store (the worker drops every
+answer still on its way). A wipe destroys the key file on this thread first, shows the
+first-run page at once, and lets the worker remove the database without waiting for the
+jobs still queued. Code after a dialog's `exec()` checks `worker.is_open`: a lock may
+have come while the dialog was open.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -34,42 +42,25 @@ from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
+from desktop.ui.locks import (
+    IdleWatcher,
+    SleepWatcher,
+    close_modals,
+    discard,
+    forget_file_dialog_history,
+)
 from desktop.ui.main_page import MainPage
+from desktop.ui.myanmar_text import syllable_breaks
+from desktop.ui.panic import destroy_key_material
 from desktop.ui.report_form import ReportForm
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
 from desktop.ui.worker import StoreWorker
 
-_INPUT_EVENTS = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
-
-
-class IdleWatcher(QObject):
-    """Calls `on_idle` after `minutes` without keyboard, mouse or touch input."""
-
-    def __init__(self, on_idle: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(on_idle)
-
-    def start(self, milliseconds: int) -> None:
-        self.timer.setInterval(milliseconds)
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self.timer.isActive():
-            self.timer.start()
-        return False
+# How long the wipe waits for the sync connection to close before it removes the files
+# anyway (POSIX removes open files; the key is gone already).
+SYNC_CLOSE_WAIT_S = 10.0
 
 
 class GatewatchWindow(QMainWindow):
@@ -89,6 +80,7 @@ class GatewatchWindow(QMainWindow):
         self.settings = AppSettings(language=read_unlock_state(data_dir).language)
         self.worker = StoreWorker(self)
         self.idle = IdleWatcher(self.lock, self)
+        self.sleep_watcher = SleepWatcher(self.lock, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -123,53 +115,63 @@ class GatewatchWindow(QMainWindow):
         self.main_page.correct_requested.connect(self._correct)
         self.main_page.error.connect(self._show_error)
         self.main_page.counted.connect(self._counted)
+        self.main_page.selection_changed.connect(self._update_actions)
         self.form.closed.connect(self._form_closed)
         self.form.queued.connect(self._queued)
         self.form.saved.connect(self.main_page.report_changed)
+        self.form.deleted.connect(self._draft_deleted)
         self.form.error.connect(self._show_error)
         self.form.photos.error.connect(self._show_error)
-        self.pages.currentChanged.connect(self._page_changed)
+        self.form.state_changed.connect(self._update_actions)
+        self.pages.currentChanged.connect(lambda _: self._update_actions())
         self.resize(1100, 720)
         self.retranslate()
         self._show_entry_page()
 
     # -- structure -----------------------------------------------------------------------
 
+    def _action(self, *shortcuts: str | QKeySequence.StandardKey, slot: Any = None) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
     def _build_actions(self) -> None:
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_report)
-        self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        self.wipe_action = QAction(self)
-        self.wipe_action.setShortcut(QKeySequence("Ctrl+Shift+Delete"))
-        self.wipe_action.triggered.connect(self.panic_wipe)
-        self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
-        self.search_action = QAction(self)
-        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.search_action.triggered.connect(self._focus_search)
-        self.save_action = QAction(self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(lambda: self.form.save(explicit=True))
-        self.queue_action = QAction(self)
-        self.queue_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.queue_action.triggered.connect(self.form.queue)
-        self.sync_action = QAction(self)
-        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_action.triggered.connect(self.sync.sync_now)
-        self.connect_action = QAction(self)
-        self.connect_action.triggered.connect(self.connect_to_newsroom)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        self.new_action = self._action(QKeySequence.StandardKey.New, slot=self.new_report)
+        self.lock_action = self._action("Ctrl+L", slot=self.lock)
+        self.wipe_action = self._action("Ctrl+Shift+Delete", slot=self.panic_wipe)
+        self.settings_action = self._action("Ctrl+,", slot=self.open_settings)
+        self.search_action = self._action(QKeySequence.StandardKey.Find, slot=self._focus_search)
+        self.save_action = self._action(
+            QKeySequence.StandardKey.Save, slot=lambda: self.form.save(explicit=True)
+        )
+        self.queue_action = self._action("Ctrl+Return", "Ctrl+Enter", slot=self.form.queue)
+        self.back_action = self._action("Esc", slot=self.form.close_form)
+        self.add_photos_action = self._action("Ctrl+O", slot=self.form.add_photos)
+        self.remove_photo_action = self._action("Ctrl+Shift+R", slot=self.form.remove_photo)
+        self.pseudonym_action = self._action("Ctrl+G", slot=self.form.generate_pseudonym)
+        self.convert_action = self._action("Ctrl+Shift+U", slot=self.form.convert_zawgyi)
+        self.delete_action = self._action("Ctrl+D", slot=self.delete_draft)
+        self.sync_action = self._action("Ctrl+Shift+S", slot=self.sync.sync_now)
+        self.connect_action = self._action(slot=self.connect_to_newsroom)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, slot=self.close)
 
         self.report_menu = self.menuBar().addMenu("")
         self.report_menu.addActions(
-            [self.new_action, self.save_action, self.queue_action, self.search_action]
+            [self.new_action, self.save_action, self.queue_action, self.back_action]
         )
+        self.report_menu.addSeparator()
+        self.report_menu.addActions(
+            [
+                self.add_photos_action,
+                self.remove_photo_action,
+                self.pseudonym_action,
+                self.convert_action,
+            ]
+        )
+        self.report_menu.addSeparator()
+        self.report_menu.addActions([self.delete_action, self.search_action])
         self.report_menu.addSeparator()
         self.report_menu.addAction(self.sync_action)
         self.report_menu.addSeparator()
@@ -184,7 +186,7 @@ class GatewatchWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addActions([self.new_action, self.sync_action, self.lock_action])
         self.addToolBar(self.toolbar)
-        for action in (self.new_action, self.search_action, self.settings_action):
+        for action in (*self._store_actions(), *self._form_actions(), self.delete_action):
             action.setEnabled(False)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -200,15 +202,21 @@ class GatewatchWindow(QMainWindow):
         self.new_action.setText(self.tr("&New report"))
         self.save_action.setText(self.tr("&Save draft"))
         self.queue_action.setText(self.tr("&Queue for sending"))
+        self.back_action.setText(self.tr("&Back to list"))
+        self.add_photos_action.setText(self.tr("Add &photos…"))
+        self.remove_photo_action.setText(self.tr("Re&move photo"))
+        self.pseudonym_action.setText(self.tr("&Generate pseudonym"))
+        self.convert_action.setText(self.tr("Con&vert to Unicode"))
+        self.delete_action.setText(self.tr("Dele&te draft…"))
         self.lock_action.setText(self.tr("&Lock"))
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.wipe_action.setText(self.tr("Panic &wipe…"))
         self.settings_action.setText(self.tr("&Settings…"))
-        self.search_action.setText(self.tr("&Search"))
+        self.search_action.setText(self.tr("Searc&h"))
         self.sync_action.setText(self.tr("Sen&d now"))
         self.sync_action.setToolTip(self.tr("Send queued reports to the newsroom (Ctrl+Shift+S)"))
         self.connect_action.setText(self.tr("&Connect to newsroom…"))
-        self.quit_action.setText(self.tr("&Quit"))
+        self.quit_action.setText(self.tr("Q&uit"))
 
     def _store_actions(self) -> tuple[QAction, ...]:
         """The actions that need an open store."""
@@ -221,22 +229,48 @@ class GatewatchWindow(QMainWindow):
             self.connect_action,
         )
 
-    def _page_changed(self, _: int) -> None:
-        on_form = self.pages.currentWidget() is self.form
-        self.save_action.setEnabled(on_form)
-        self.queue_action.setEnabled(on_form)
+    def _form_actions(self) -> tuple[QAction, ...]:
+        """The actions of the report form (enabled only while it shows)."""
+        return (
+            self.save_action,
+            self.queue_action,
+            self.back_action,
+            self.add_photos_action,
+            self.remove_photo_action,
+            self.pseudonym_action,
+            self.convert_action,
+        )
+
+    def _update_actions(self) -> None:
+        open_ = self.worker.is_open
+        on_form = open_ and self.pages.currentWidget() is self.form and self.form.active
+        on_list = open_ and self.pages.currentWidget() is self.main_page
+        for action in self._store_actions():
+            action.setEnabled(open_)
+        for action in self._form_actions():
+            action.setEnabled(on_form)
+        self.queue_action.setEnabled(on_form and not self.form.queueing)
+        self.new_action.setEnabled(on_list)
+        self.search_action.setEnabled(on_list)
+        self.delete_action.setEnabled(
+            (on_form and (self.form.draft_id is not None or self.form.replaces is None))
+            or (on_list and self.main_page.selected_draft is not None)
+        )
 
     def _show_entry_page(self) -> None:
-        for action in self._store_actions():
-            action.setEnabled(False)
         if store_exists(self.data_dir):
             self.unlock_page.reset()
             self.pages.setCurrentWidget(self.unlock_page)
             self.unlock_page.passphrase.setFocus()
         else:
-            self.first_run.reset()
-            self.pages.setCurrentWidget(self.first_run)
-            self.first_run.passphrase.setFocus()
+            self._show_first_run()
+        self._update_actions()
+
+    def _show_first_run(self) -> None:
+        self.first_run.reset()
+        self.pages.setCurrentWidget(self.first_run)
+        self.first_run.passphrase.setFocus()
+        self._update_actions()
 
     # -- opening -------------------------------------------------------------------------
 
@@ -276,16 +310,19 @@ class GatewatchWindow(QMainWindow):
             self.unlock_page.show_error(user_message(error))
 
     def _opened(self, passphrase: str) -> None:
+        if not self.worker.is_open:
+            return  # locked in the same moment
         self.unlock_page.reset()
         self.first_run.reset()
         # Sync opens its own connection, on its own thread; the passphrase is not kept.
         self.sync.start(self.data_dir, passphrase)
 
         def loaded(values: dict[str, object]) -> None:
+            if not self.worker.is_open:
+                return
             self._apply_settings(AppSettings.from_store_values(values))
-            for action in self._store_actions():
-                action.setEnabled(True)
             self.pages.setCurrentWidget(self.main_page)
+            self._update_actions()
             self.main_page.refresh()
             self.main_page.table.setFocus()
 
@@ -313,6 +350,8 @@ class GatewatchWindow(QMainWindow):
 
     def _edit(self, draft_id: str) -> None:
         def loaded(detail: capture.ReportDetail) -> None:
+            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+                return
             self.form.start_edit(draft_id, dict(detail.stored.body))
             self.pages.setCurrentWidget(self.form)
 
@@ -324,6 +363,8 @@ class GatewatchWindow(QMainWindow):
 
     def _correct(self, report_id: str) -> None:
         def loaded(detail: capture.ReportDetail) -> None:
+            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+                return
             if detail.stored.row.state is ReportState.DRAFT:
                 return
             self.form.start_correction(report_id, dict(detail.stored.body))
@@ -334,6 +375,43 @@ class GatewatchWindow(QMainWindow):
             loaded,
             self._show_error,
         )
+
+    def delete_draft(self) -> None:
+        """Delete the draft being edited, or the one selected in the list (asks once)."""
+        if self.pages.currentWidget() is self.form:
+            self.form.delete_draft()
+            return
+        draft_id = self.main_page.selected_draft
+        if draft_id is None or not self.worker.is_open:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Delete draft"))
+        box.setText(
+            syllable_breaks(
+                self.tr("Delete this draft and its photos from this computer? There is no undo.")
+            )
+        )
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        confirmed = box.clickedButton() is delete
+        discard(box)
+        if not confirmed or not self.worker.is_open:
+            return
+        self.worker.submit(
+            partial(capture.delete_draft, draft_id=draft_id),
+            lambda _: self._draft_deleted(draft_id),
+            self._show_error,
+        )
+
+    def _draft_deleted(self, draft_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Draft deleted."), 5000)
+        if draft_id:
+            self.main_page.model.invalidate([draft_id])
+        if self.pages.currentWidget() is self.main_page:
+            self.main_page.refresh()
 
     def _form_closed(self) -> None:
         if self.worker.is_open:
@@ -357,10 +435,14 @@ class GatewatchWindow(QMainWindow):
         )
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
-        if not dialog.exec():
+        if not self.worker.is_open:
             return
+        dialog = SettingsDialog(self.settings, self)
+        accepted = dialog.exec()
         chosen = dialog.chosen()
+        discard(dialog)
+        if not accepted or not self.worker.is_open:
+            return
         data_dir = self.data_dir
 
         def work(store: Any) -> None:
@@ -373,20 +455,28 @@ class GatewatchWindow(QMainWindow):
 
         self.worker.submit(work, lambda _: self._apply_settings(chosen), self._show_error)
 
-    def lock(self) -> None:
-        """Close the store and forget everything shown; the unlock page appears."""
-        if not self.worker.is_open:
-            return
-        self.idle.stop()
-        if self.pages.currentWidget() is self.form:
-            self.form.save_if_dirty()
+    def _forget_shown(self) -> None:
+        """Clear every widget, cache and clipboard entry that held report text."""
         self.form.clear()
         self.main_page.clear()
         self.count_label.clear()
         self.sync_indicator.clear()
+        self.statusBar().clearMessage()
         ClipboardGuard.shared().clear_if_ours()
+        QPixmapCache.clear()
+
+    def lock(self) -> None:
+        """Close the store and forget everything shown; the unlock page appears.
+
+        Also while the store is still opening (the answer is then dropped)."""
+        if not (self.worker.is_open or self.worker.opening):
+            return
+        close_modals()
+        self.idle.stop()
+        self.form.save_if_dirty()  # sent before the close: it is stored, unseen
+        self._forget_shown()
         self.sync.stop()
-        self.worker.close()
+        self.worker.close(cancel_imports=True)
         self._show_entry_page()
 
     def panic_wipe(self) -> None:
@@ -394,35 +484,54 @@ class GatewatchWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Panic wipe"))
-        box.setText(self.tr("Destroy every report on this computer now? There is no undo."))
+        box.setText(
+            syllable_breaks(self.tr("Destroy every report on this computer now? There is no undo."))
+        )
         wipe = box.addButton(self.tr("&Wipe now"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wipe)
         box.exec()
-        if box.clickedButton() is wipe:
+        confirmed = box.clickedButton() is wipe
+        discard(box)
+        if confirmed:
             self.wipe_now()
 
     def wipe_now(self) -> None:
+        """Destroy the key now (here, on the GUI thread), show the first-run page, and let
+        the workers close their connections and remove the database files; jobs still
+        queued are skipped. A failure is reported on the first-run page."""
+        close_modals()
         self.idle.stop()
-        self.form.clear()
-        self.main_page.clear()
-        self.count_label.clear()
-        self.sync_indicator.clear()
-        ClipboardGuard.shared().clear_if_ours()
+        self.form.clear()  # no last save: the report goes with the store
+        self._forget_shown()
+        forget_file_dialog_history()
+        failures = destroy_key_material(self.data_dir)
         data_dir = self.data_dir
+        sync_closed = threading.Event()
 
-        def wipe() -> None:
+        def remove_files() -> None:
+            sync_closed.wait(SYNC_CLOSE_WAIT_S)
             wipe_store(data_dir)
 
-        # The sync connection closes first (it may be mid-request), then the window's,
-        # then the files go: key material first (wipe_store).
-        self.sync.timer.stop()
-        self.sync.worker.close(
-            lambda _: self.worker.close(lambda _: self._show_entry_page(), then=wipe)
+        self.sync.stop(skip_pending=True, then=sync_closed.set)
+        self.worker.close(then=remove_files, on_error=self._wipe_failed, skip_pending=True)
+        self._show_first_run()
+        if failures:
+            self._wipe_failed(failures[0])
+
+    def _wipe_failed(self, error: Exception) -> None:
+        self.first_run.show_error(
+            self.tr(
+                "The wipe could not remove every file of the store. Delete the Gatewatch "
+                "data folder by hand, or shut the computer down."
+            )
         )
+        _ = error
 
     def connect_to_newsroom(self) -> None:
         """Enrol with the invite from the newsroom admin (Tools → Connect to newsroom)."""
+        if not self.worker.is_open:
+            return
         dialog = ConnectDialog(self)
 
         def attempt() -> None:
@@ -437,28 +546,36 @@ class GatewatchWindow(QMainWindow):
             dialog.show_error(user_message(error))
 
         dialog.buttons.accepted.connect(attempt)
-        if dialog.exec():
+        accepted = dialog.exec()
+        discard(dialog)
+        if accepted and self.worker.is_open:
             self.statusBar().showMessage(self.tr("Connected to the newsroom."), 5000)
 
     def _synced(self, outcome: object) -> None:
         # Sent and purged reports change state: the list shows it.
         if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged):
-            self.main_page.refresh()
+            self.main_page.report_changed("")
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
             self.lock()
+        elif state == Qt.ApplicationState.ApplicationActive:
+            self.idle.check()  # back from a sleep the timers did not see
 
     def _show_error(self, error: object) -> None:
         text = user_message(error) if isinstance(error, BaseException) else str(error)
         self.statusBar().showMessage(text, 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.pages.currentWidget() is self.form:
-            self.form.save_if_dirty()
+        close_modals()
+        self.form.save_if_dirty()  # shutdown() waits for it
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+        self.idle.stop()
+        ClipboardGuard.shared().clear_if_ours()
+        QPixmapCache.clear()
         self.sync.shutdown()
         self.worker.shutdown()
+        forget_file_dialog_history()
         super().closeEvent(event)

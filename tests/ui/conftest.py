@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.services import capture
+from desktop.store.database import Store, open_store
+from desktop.store.reports import ReportRepository, StoredReport
 from desktop.ui.app import build_window
 from desktop.ui.window import GatewatchWindow
+from desktop.ui.worker import StoreWorker
+
+T = TypeVar("T")
 
 PASSPHRASE = "bamboo gate opens at two"
 
@@ -34,3 +43,50 @@ def create_store_through_ui(qtbot: QtBot, window: GatewatchWindow) -> None:
     assert page.create_button.isEnabled()
     page.create_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=10_000)
+
+
+@contextlib.contextmanager
+def held(worker: StoreWorker) -> Iterator[threading.Event]:
+    """Keep `worker`'s thread busy until the block ends (or the event is set): jobs
+    submitted meanwhile stay queued, as behind a slow search or photo import."""
+    gate, started = threading.Event(), threading.Event()
+
+    def hold(_: object) -> None:
+        started.set()
+        gate.wait(20)
+
+    worker.submit(hold, lambda _: None, lambda _: None)
+    assert started.wait(10), "the worker did not start the holding job"
+    try:
+        yield gate
+    finally:
+        gate.set()
+
+
+def run_job(qtbot: QtBot, worker: StoreWorker, work: Callable[[Store], T]) -> T:
+    """Run `work` on the window's worker and wait for its result."""
+    outcome: dict[str, Any] = {}
+    worker.submit(
+        work, lambda result: outcome.update(result=result), lambda e: outcome.update(error=e)
+    )
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]
+
+
+def add_draft(qtbot: QtBot, window: GatewatchWindow, narrative: str) -> str:
+    """Store a draft about Laiza through the window's own worker; return its id."""
+    body = {"gate": "laiza", "how_known": "witnessed", "narrative": narrative}
+    return run_job(
+        qtbot,
+        window.worker,
+        lambda store: capture.save_draft(store, window.gazetteer, body, None, None),
+    )
+
+
+def stored(data_dir: Path) -> list[StoredReport]:
+    """Every revision in the store, read through a connection of its own."""
+    with open_store(data_dir, PASSPHRASE) as store:
+        reports = ReportRepository(store)
+        return [reports.get(report_id) for report_id in reports.ids()]

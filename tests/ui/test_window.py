@@ -1,13 +1,15 @@
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
-from desktop.store.database import open_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.domain.vocabulary import TrafficKind
+from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
-from tests.ui.conftest import PASSPHRASE, create_store_through_ui
+from tests.ui.conftest import PASSPHRASE, create_store_through_ui, stored
 
 
 def test_first_run_creates_the_store_and_shows_the_empty_list(
@@ -40,45 +42,65 @@ def test_fill_the_form_queue_it_and_find_it_after_reopening(
     assert form.gate.gate == "pang_war"
     form.china_side.setCurrentIndex(form.china_side.findData("closed"))
     form.myanmar_side.setCurrentIndex(form.myanmar_side.findData("open"))
-    form.traffic_groups[next(iter(form.traffic_groups))].button(2).setChecked(True)
+    form.traffic_groups[TrafficKind.CIVILIANS].button(2).setChecked(True)
+    form.traffic_groups[TrafficKind.RARE_EARTH_EXPORTS].button(1).setChecked(True)
+    form.civilian_passage.setCurrentIndex(form.civilian_passage.findData("chinese_citizens_only"))
+    form.controlled_by.setCurrentIndex(form.controlled_by.findData("kia"))
     form.barriers["barbed_wire"].setChecked(True)
-    form.how_known.setCurrentIndex(form.how_known.findData("witnessed"))
+    form.shortages["fuel"].setChecked(True)
+    form.add_price.click()
+    qtbot.keyClicks(form.prices.cellWidget(0, 0), "diesel")
+    price_amount = form.prices.cellWidget(0, 2)
+    assert isinstance(price_amount, QDoubleSpinBox)
+    price_amount.setValue(4500)
+    form.people.setValue(120)
+    form.how_known.setCurrentIndex(form.how_known.findData("source_account"))
+    form.source_category.setCurrentIndex(form.source_category.findData("driver"))
+    form.reliability.setCurrentIndex(form.reliability.findData("C"))
+    form.credibility.setCurrentIndex(form.credibility.findData(3))
+    form.generate.click()
     qtbot.keyClicks(form.narrative, "Trucks with rare earths wait at the gate.")
     expected = form.body()
+    assert expected["source"]["pseudonym"]
     form.queue_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=10_000)
     qtbot.waitUntil(lambda: window.main_page.model.rowCount() == 1, timeout=5000)
     window.close()
 
-    with open_store(tmp_path / "store", PASSPHRASE) as store:
-        reports = ReportRepository(store)
-        [report_id] = reports.ids()
-        stored = reports.get(report_id)
-    assert stored.row.state is ReportState.QUEUED
-    assert stored.report is not None
-    for key in ("gate", "china_side", "myanmar_side", "barrier", "how_known", "narrative"):
-        assert stored.body[key] == expected[key], key
-    assert stored.body["traffic"]["civilians"] == "blocked"
+    [stored_report] = stored(tmp_path / "store")
+    assert stored_report.row.state is ReportState.QUEUED
+    assert stored_report.report is not None
+    body = dict(stored_report.body)
+    assert set(body) >= set(expected)
+    for key in expected:
+        if key == "observed_at":  # the store writes UTC as "Z"
+            assert datetime.fromisoformat(body[key]) == datetime.fromisoformat(expected[key])
+        else:
+            assert body[key] == expected[key], key
+    assert body["traffic"]["civilians"] == "blocked"
+    assert body["prices"] == [
+        {"commodity": "diesel", "unit": "litre", "amount": 4500, "currency": "MMK"}
+    ]
 
 
-def test_a_draft_survives_closing_without_saving(
+def test_a_draft_survives_a_kill_after_the_autosave(
     qtbot: QtBot, window: GatewatchWindow, tmp_path: Path
 ) -> None:
     create_store_through_ui(qtbot, window)
+    window.form._autosave.setInterval(100)  # the few seconds of the real timer, shortened
     window.new_action.trigger()
     # QTest types ASCII only: Burmese goes in as an input method would commit it.
     window.form.narrative.insertPlainText("ဆီဈေး တက်နေသည်")
-    window.form.save_if_dirty()  # what the autosave timer does every few seconds
     qtbot.waitUntil(lambda: window.form.draft_id is not None, timeout=5000)
     qtbot.keyClicks(window.form.narrative, " more")
-    window.close()  # no explicit save: the window stores the dirty draft on the way out
+    qtbot.waitUntil(lambda: not window.form._dirty, timeout=5000)
+    qtbot.waitUntil(lambda: "saved" in window.form.status.text(), timeout=5000)
+    qtbot.wait(300)
 
-    with open_store(tmp_path / "store", PASSPHRASE) as store:
-        reports = ReportRepository(store)
-        [draft_id] = reports.ids()
-        stored = reports.get(draft_id)
-    assert stored.row.state is ReportState.DRAFT
-    assert stored.body["narrative"] == "ဆီဈေး တက်နေသည် more"
+    # Read while the window is still open: what a kill at this moment would leave.
+    [draft] = stored(tmp_path / "store")
+    assert draft.row.state is ReportState.DRAFT
+    assert draft.body["narrative"] == "ဆီဈေး တက်နေသည် more"
 
 
 def test_lock_clears_everything_and_unlock_brings_it_back(
@@ -116,6 +138,6 @@ def test_panic_wipe_leaves_no_store_files(
 ) -> None:
     create_store_through_ui(qtbot, window)
     window.wipe_now()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.first_run, timeout=5000)
+    assert window.pages.currentWidget() is window.first_run
     data_dir = tmp_path / "store"
-    assert not data_dir.exists() or list(data_dir.iterdir()) == []
+    qtbot.waitUntil(lambda: not data_dir.exists() or list(data_dir.iterdir()) == [], timeout=15_000)
