@@ -9,8 +9,8 @@ cloud sync honour `ExcludeClipboardContentFromMonitorProcessing` and
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QTimer
-from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtGui import QClipboard, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextBrowser, QWidget
 
 CLEAR_AFTER_MS = 45_000
 _CONCEALED_HINTS = {
@@ -80,3 +80,51 @@ class ConcealedPlainTextEdit(QPlainTextEdit):
         mime = conceal(super().createMimeDataFromSelection())
         ClipboardGuard.shared().copied(mime.text())
         return mime
+
+
+def copy_concealed(text: str) -> None:
+    """Put `text` on the clipboard with the concealed hints; it expires like the others."""
+    mime = QMimeData()
+    mime.setText(text)
+    QGuiApplication.clipboard().setMimeData(conceal(mime), QClipboard.Mode.Clipboard)
+    ClipboardGuard.shared().copied(text)
+
+
+class ConcealedLineEdit(QLineEdit):
+    """A one-line field that holds report text (a crossing's name, a commodity): copies and
+    cuts, by key or by context menu, are concealed and expire. Password fields never
+    copy, so they need none of this."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+
+    def copy_selection(self) -> None:
+        if self.hasSelectedText() and self.echoMode() == QLineEdit.EchoMode.Normal:
+            copy_concealed(self.selectedText())
+
+    def cut_selection(self) -> None:
+        if self.hasSelectedText() and not self.isReadOnly():
+            self.copy_selection()
+            self.del_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy_selection)
+            elif action.objectName() == "edit-cut":
+                action.triggered.disconnect()
+                action.triggered.connect(self.cut_selection)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,7 +1,10 @@
 """The photos of a draft: add by file dialog or drag-and-drop, shown as thumbnails.
 
 Reading, cleaning (metadata stripped, orientation applied) and storing run on the store
-worker; thumbnails are made in memory there too. Nothing is written outside the store.
+worker; thumbnails are made in memory there too. Nothing is written outside the store:
+the file dialog is Qt's own (never the platform's, which keeps a list of recent files),
+and what Qt remembers of it (the last folder, which can name a source) is removed from
+the user's QtProject settings after each use.
 """
 
 from __future__ import annotations
@@ -9,7 +12,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,32 +31,39 @@ from desktop.services.photos import PhotoError, import_photo, make_thumbnail, re
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
 from desktop.ui.errors import user_message
+from desktop.ui.locks import forget_file_dialog_history
 from desktop.ui.worker import StoreWorker
 
 THUMBNAIL_EDGE = 120
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _import_and_store(store: Store, path: Path, report_id: str, max_edge: int) -> bytes:
+def _import_and_store(store: Store, path: Path, report_id: str, max_edge: int) -> tuple[int, bytes]:
     clean = import_photo(read_photo_file(path), max_edge=max_edge)
-    AttachmentRepository(store).add(
+    info = AttachmentRepository(store).add(
         report_id, clean.media_type, clean.data, width=clean.width, height=clean.height
     )
-    return make_thumbnail(clean.data, THUMBNAIL_EDGE)
+    return info.position, make_thumbnail(clean.data, THUMBNAIL_EDGE)
 
 
-def _thumbnails(store: Store, report_id: str) -> list[bytes]:
+def _thumbnails(store: Store, report_id: str) -> list[tuple[int, bytes]]:
     photos = AttachmentRepository(store)
     return [
-        make_thumbnail(photos.data(report_id, info.position), THUMBNAIL_EDGE)
+        (info.position, make_thumbnail(photos.data(report_id, info.position), THUMBNAIL_EDGE))
         for info in photos.list(report_id)
     ]
+
+
+def _remove(store: Store, report_id: str, position: int) -> None:
+    AttachmentRepository(store).remove(report_id, position)
 
 
 class PhotoStrip(QWidget):
     """Thumbnails of one draft's photos, and the ways to add more."""
 
     changed = Signal()
+    removed = Signal()
     needs_draft = Signal()  # photos need a saved draft to belong to
     error = Signal(object)  # an exception, or a message
 
@@ -61,6 +72,7 @@ class PhotoStrip(QWidget):
         self._worker = worker
         self._report_id: str | None = None
         self._waiting: list[Path] = []
+        self._importing = 0
         self.max_edge = 2560
         self.title = QLabel()
         self.add_button = QPushButton()
@@ -87,7 +99,7 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         self.setAcceptDrops(True)
-        self.add_button.clicked.connect(self._choose_files)
+        self.add_button.clicked.connect(self.choose_files)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -97,13 +109,17 @@ class PhotoStrip(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Photos (JPEG or PNG; location and camera data are removed)"))
-        self.add_button.setText(self.tr("Add &photos…"))
+        self.add_button.setText(self.tr("Add photos…"))
+        self.add_button.setToolTip(self.tr("Ctrl+O"))
         self.list.setAccessibleName(self.tr("Photos of this report"))
+        self._renumber()
 
     def clear(self) -> None:
         self._report_id = None
         self._waiting.clear()
+        self._importing = 0
         self.list.clear()
+        self.message.clear()
         self.message.hide()
         self.progress.hide()
 
@@ -114,12 +130,12 @@ class PhotoStrip(QWidget):
         if report_id is None:
             return
 
-        def done(thumbnails: list[bytes]) -> None:
+        def done(thumbnails: list[tuple[int, bytes]]) -> None:
             if self._report_id != report_id:
                 return
             self.list.clear()
-            for data in thumbnails:
-                self._append(data)
+            for position, data in thumbnails:
+                self._append(position, data)
 
         self._worker.submit(partial(_thumbnails, report_id=report_id), done, self._failed)
 
@@ -139,40 +155,101 @@ class PhotoStrip(QWidget):
             return
         paths, self._waiting = self._waiting, []
         for path in paths:
+            self._importing += 1
             self.progress.show()
 
-            def done(thumbnail: bytes) -> None:
-                self.progress.hide()
+            def done(result: tuple[int, bytes]) -> None:
+                self._import_ended()
                 if self._report_id == report_id:
-                    self._append(thumbnail)
+                    self._append(*result)
                     self.changed.emit()
 
+            def failed(error: Exception) -> None:
+                self._import_ended()
+                self._failed(error)
+
+            # Cancellable: a lock or quit skips imports not yet started (the file is still
+            # where the user took it from); a save queued behind them is never skipped.
             self._worker.submit(
                 partial(_import_and_store, path=path, report_id=report_id, max_edge=self.max_edge),
                 done,
-                self._failed,
+                failed,
+                cancellable=True,
             )
 
-    def _append(self, thumbnail: bytes) -> None:
+    def _import_ended(self) -> None:
+        self._importing = max(0, self._importing - 1)
+        if not self._importing:
+            self.progress.hide()
+
+    @property
+    def selected_position(self) -> int | None:
+        """The stored position of the selected photo, else of the last one; None if none."""
+        selected = self.list.selectedItems()
+        if selected:
+            return int(selected[0].data(POSITION_ROLE))
+        if self.list.count():
+            return int(self.list.item(self.list.count() - 1).data(POSITION_ROLE))
+        return None
+
+    def remove_selected(self) -> None:
+        """Remove the selected (else the last) photo from the draft, in the store."""
+        report_id, position = self._report_id, self.selected_position
+        if report_id is None or position is None:
+            return
+
+        def done(_: None) -> None:
+            if self._report_id != report_id:
+                return
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                if item is not None and int(item.data(POSITION_ROLE)) == position:
+                    self.list.takeItem(row)
+                    break
+            self._renumber()
+            self.removed.emit()
+
+        self._worker.submit(
+            partial(_remove, report_id=report_id, position=position), done, self._failed
+        )
+
+    def _append(self, position: int, thumbnail: bytes) -> None:
         pixmap = QPixmap()
         pixmap.loadFromData(thumbnail)
-        item = QListWidgetItem(QIcon(pixmap), str(self.list.count() + 1))
-        item.setToolTip(self.tr("Photo {number}").format(number=self.list.count() + 1))
+        item = QListWidgetItem(QIcon(pixmap), "")
+        item.setData(POSITION_ROLE, position)
         self.list.addItem(item)
+        self._renumber()
+
+    def _renumber(self) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None:
+                item.setText(str(row + 1))
+                item.setToolTip(self.tr("Photo {number}").format(number=row + 1))
 
     def _failed(self, error: Exception) -> None:
-        self.progress.hide()
         if isinstance(error, PhotoError | ValueError):
             self.message.setText(user_message(error))
             self.message.show()
         else:
             self.error.emit(error)
 
-    def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
-        )
-        if files:
+    def choose_files(self) -> None:
+        """Ask for photos in Qt's own file dialog; nothing of it is remembered."""
+        title, kinds = self.tr("Add photos"), self.tr("Photos (*.jpg *.jpeg *.png)")
+        dialog = QFileDialog(self, title, "", kinds)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setHistory([])
+        dialog.setObjectName("photo-file-dialog")
+        accepted = dialog.exec()
+        files = dialog.selectedFiles() if accepted else []
+        # Delete it now: Qt writes its settings (the last folder) when the dialog goes.
+        shiboken6.delete(dialog)
+        forget_file_dialog_history()
+        if files and self._worker.is_open and self.isVisible():
             self.add_files([Path(f) for f in files])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -4,6 +4,13 @@ The form turns its widgets into the report's JSON body (`body()`) and back (`loa
 It never validates by itself beyond what widgets enforce: the store keeps incomplete
 drafts, and queueing runs the domain validator, whose field-named errors are shown here.
 Drafts are autosaved through the store worker every few seconds and on every focus change.
+
+Saving: every save sends a snapshot of the widgets to the worker at once; the worker runs
+them in order. The id of the draft lives in a `_DraftRef` shared with those jobs, so a save
+sent while the first one (which creates the draft) is still running writes to the same
+draft. A lock or a quit therefore only has to send one last save before closing the store:
+it is stored even though its answer never comes back (the worker drops the callbacks of
+an older session).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import ReportValidationError
+from desktop.domain.errors import FieldError, ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.pseudonym import generate_pseudonym
 from desktop.domain.report import Report
@@ -59,14 +66,42 @@ from desktop.domain.vocabulary import (
 )
 from desktop.services import capture
 from desktop.services.zawgyi import looks_like_zawgyi, zawgyi_to_unicode
-from desktop.ui.clipboard import ConcealedPlainTextEdit
+from desktop.store.database import Store
+from desktop.ui.clipboard import ConcealedLineEdit, ConcealedPlainTextEdit
 from desktop.ui.errors import user_message
 from desktop.ui.gate_chooser import GateChooser
+from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, help_text, label
+from desktop.ui.locks import discard
+from desktop.ui.myanmar_text import syllable_breaks
 from desktop.ui.photo_strip import PhotoStrip
 from desktop.ui.worker import StoreWorker
 
 AUTOSAVE_MS = 3000
+ZAWGYI_DELAY_MS = 300
+ZAWGYI_PREVIEW_CHARS = 400
+
+
+class _DraftRef:
+    """Which draft one form session writes to; read and written by the save jobs on the
+    worker thread, which run one after another (see the module docstring)."""
+
+    def __init__(self, draft_id: str | None = None, replaces: str | None = None) -> None:
+        self.id = draft_id
+        self.replaces = replaces
+
+
+def _save_job(store: Store, gazetteer: Gazetteer, body: dict[str, Any], ref: _DraftRef) -> str:
+    ref.id = capture.save_draft(
+        store, gazetteer, body, draft_id=ref.id, replaces=None if ref.id else ref.replaces
+    )
+    return ref.id
+
+
+def _delete_job(store: Store, ref: _DraftRef) -> None:
+    if ref.id is not None:
+        capture.delete_draft(store, ref.id)
+        ref.id = None
 
 
 def _enum_combo(kind: Any, *, with_none: bool = False) -> QComboBox:
@@ -100,7 +135,9 @@ class ReportForm(QWidget):
     closed = Signal()
     saved = Signal(str)  # draft id, after every successful save
     queued = Signal(str)  # report id
+    deleted = Signal(str)  # the deleted draft's id
     error = Signal(object)  # an exception, or a message
+    state_changed = Signal()  # active, queueing, draft id: what the window's actions offer
 
     def __init__(
         self,
@@ -115,16 +152,21 @@ class ReportForm(QWidget):
         self._language = language
         self.draft_id: str | None = None
         self.replaces: str | None = None
+        self._ref = _DraftRef()
         self._dirty = False
-        self._saving = False
-        self._save_again = False
+        self._active = False
+        self._queueing = False
         self._loading = False
-        self._after_save: list[Any] = []
+        self._price_row = -1
 
         self._build()
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_if_dirty)
+        self._zawgyi_timer = QTimer(self)
+        self._zawgyi_timer.setSingleShot(True)
+        self._zawgyi_timer.setInterval(ZAWGYI_DELAY_MS)
+        self._zawgyi_timer.timeout.connect(self._check_zawgyi)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -137,8 +179,8 @@ class ReportForm(QWidget):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.gate = GateChooser(self._gazetteer, self._language)
         self.not_listed = QCheckBox()
-        self.new_name = QLineEdit()
-        self.new_description = QLineEdit()
+        self.new_name = ConcealedLineEdit()
+        self.new_description = ConcealedLineEdit()
         self.observed = QDateTimeEdit()
         self.observed.setCalendarPopup(True)
         self.observed.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -176,6 +218,7 @@ class ReportForm(QWidget):
                 if status is TrafficStatus.UNKNOWN:
                     button.setChecked(True)
             self.traffic_groups[kind] = group
+            group.buttonToggled.connect(self._changed)
 
         self.barrier_box = QGroupBox()
         self.barriers = self._checkboxes(self.barrier_box, Barrier, columns=3)
@@ -189,6 +232,8 @@ class ReportForm(QWidget):
         prices_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             prices_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.prices.setTabKeyNavigation(False)  # Tab moves between the rows' fields
+        self.prices.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prices.setMinimumHeight(90)
         self.prices.setMaximumHeight(170)
         self.add_price = QPushButton()
@@ -207,7 +252,7 @@ class ReportForm(QWidget):
         self.credibility = QComboBox()
         for value in range(1, 7):
             self.credibility.addItem(credibility_label(value), value)
-        self.pseudonym = QLineEdit()
+        self.pseudonym = ConcealedLineEdit()
         self.pseudonym.setReadOnly(True)
         self.generate = QPushButton()
         source_form = QFormLayout(self.source_box)
@@ -292,6 +337,7 @@ class ReportForm(QWidget):
             sides.addWidget(caption)
             sides.addWidget(combo, 1)
         add_row("sides", sides)
+        self.labels["sides"].setBuddy(self.china_side)
         add_row("controlled_by", self.controlled_by)
         add_row("civilian_passage", self.civilian_passage)
         add_row("people", self.people)
@@ -329,17 +375,20 @@ class ReportForm(QWidget):
         self._not_listed_toggled(False)
         self.add_price.clicked.connect(lambda: self._add_price_row())
         self.remove_price.clicked.connect(self._remove_price_row)
-        self.generate.clicked.connect(lambda: self.pseudonym.setText(generate_pseudonym()))
+        self.generate.clicked.connect(self.generate_pseudonym)
         self.source_category.currentIndexChanged.connect(lambda _: self._source_toggled())
         self.save_button.clicked.connect(lambda: self.save(explicit=True))
         self.queue_button.clicked.connect(self.queue)
         self.close_button.clicked.connect(self.close_form)
         self.narrative.textChanged.connect(self._narrative_changed)
-        self.zawgyi_convert.clicked.connect(self._convert_zawgyi)
+        self.zawgyi_convert.clicked.connect(self.convert_zawgyi)
         self.photos.changed.connect(self._photos_changed)
+        self.photos.removed.connect(self._photo_removed)
         self.photos.needs_draft.connect(self._photo_needs_draft)
-        # Save and queue are the window's menu actions (Ctrl+S, Ctrl+Enter); Esc is local.
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_form)
+        # Save, queue, back (Esc) and the rest are the window's menu actions.
+        remove_photo = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.photos.list)
+        remove_photo.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_photo.activated.connect(self.photos.remove_selected)
         for widget in self._inputs():
             self._watch(widget)
         self._source_toggled()
@@ -403,14 +452,14 @@ class ReportForm(QWidget):
         self._update_heading()
         captions = {
             "gate": self.tr("&Crossing:"),
-            "new_name": self.tr("Crossing &name:"),
-            "new_description": self.tr("Where it is:"),
-            "observed_at": self.tr("&Observed:"),
-            "sides": self.tr("Status:"),
-            "controlled_by": self.tr("Contro&lled by:"),
-            "civilian_passage": self.tr("Civilians who may cross:"),
-            "people": self.tr("People stranded:"),
-            "how_known": self.tr("&How known:"),
+            "new_name": self.tr("Crossin&g name:"),
+            "new_description": self.tr("W&here it is:"),
+            "observed_at": self.tr("Obser&ved:"),
+            "sides": self.tr("Stat&us:"),
+            "controlled_by": self.tr("Controlled &by:"),
+            "civilian_passage": self.tr("Civilians who ma&y cross:"),
+            "people": self.tr("People &stranded:"),
+            "how_known": self.tr("How &known:"),
         }
         for key, text in captions.items():
             self.labels[key].setText(text)
@@ -456,23 +505,24 @@ class ReportForm(QWidget):
         self.prices.setHorizontalHeaderLabels(
             [self.tr("Commodity"), self.tr("Unit"), self.tr("Amount"), self.tr("Currency")]
         )
+        self.prices.setAccessibleName(self.tr("Prices"))
         for row in range(self.prices.rowCount()):
-            unit = self.prices.cellWidget(row, 1)
-            currency = self.prices.cellWidget(row, 3)
-            if isinstance(unit, QComboBox):
-                _relabel(unit, PriceUnit)
-            if isinstance(currency, QComboBox):
-                _relabel(currency, Currency)
+            self._label_price_row(row)
         self.add_price.setText(self.tr("&Add price"))
-        self.remove_price.setText(self.tr("Remove price"))
+        self.remove_price.setText(self.tr("Re&move price"))
         self.source_box.setTitle(self.tr("Source (never a name)"))
         self.source_help.setText(help_text("source"))
-        self.category_label.setText(self.tr("Who:"))
-        self.reliability_label.setText(self.tr("Reliability:"))
-        self.credibility_label.setText(self.tr("Credibility:"))
-        self.pseudonym_label.setText(self.tr("Pseudonym:"))
+        self.category_label.setText(self.tr("Wh&o:"))
+        self.reliability_label.setText(self.tr("Rel&iability:"))
+        self.credibility_label.setText(self.tr("Cr&edibility:"))
+        self.pseudonym_label.setText(self.tr("&Pseudonym:"))
+        self.category_label.setBuddy(self.source_category)
+        self.reliability_label.setBuddy(self.reliability)
+        self.credibility_label.setBuddy(self.credibility)
+        self.pseudonym_label.setBuddy(self.pseudonym)
         self.pseudonym.setToolTip(help_text("pseudonym"))
-        self.generate.setText(self.tr("&Generate pseudonym"))
+        self.generate.setText(self.tr("Generate pseudonym"))
+        self.generate.setToolTip(self.tr("Ctrl+G"))
         self.source_category.setAccessibleName(self.tr("Source category"))
         self.reliability.setAccessibleName(self.tr("Source reliability"))
         self.credibility.setAccessibleName(self.tr("Information credibility"))
@@ -501,12 +551,13 @@ class ReportForm(QWidget):
         )
         self.zawgyi_before_title.setText(self.tr("As typed (Zawgyi)"))
         self.zawgyi_after_title.setText(self.tr("Converted (Unicode)"))
-        self.zawgyi_convert.setText(self.tr("Con&vert to Unicode"))
-        self.save_button.setText(self.tr("&Save draft"))
+        self.zawgyi_convert.setText(self.tr("Convert to Unicode"))
+        self.zawgyi_convert.setToolTip(self.tr("Ctrl+Shift+U"))
+        self.save_button.setText(self.tr("Save dra&ft"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.queue_button.setText(self.tr("&Queue for sending"))
         self.queue_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.close_button.setText(self.tr("&Back to list"))
+        self.close_button.setText(self.tr("Back to list"))
         self.close_button.setToolTip(self.tr("Esc. The draft is kept."))
 
     def _update_heading(self) -> None:
@@ -522,42 +573,67 @@ class ReportForm(QWidget):
     def start_new(self) -> None:
         """An empty form for a new report, observed now."""
         self._reset()
+        self._loading = True
         self.observed.setDateTime(QDateTime.currentDateTime())
+        self._loading = False
         self._begin()
 
     def start_edit(self, draft_id: str, body: dict[str, Any]) -> None:
         self._reset()
         self.draft_id = draft_id
+        self._ref = _DraftRef(draft_id)
         self.load(body)
         self.photos.show_report(draft_id)
         self._begin()
 
     def start_correction(self, original_id: str, body: dict[str, Any]) -> None:
-        """A new revision prefilled with the report it corrects; saved as a new draft."""
+        """A new revision prefilled with the report it corrects. Nothing is stored until
+        the user changes something: leaving at once leaves no draft behind."""
         self._reset()
         self.replaces = original_id
+        self._ref = _DraftRef(None, original_id)
         self.load(body)
-        self._dirty = True
         self._begin()
 
+    @property
+    def active(self) -> bool:
+        """Whether the form holds a report being edited (between start_* and clear)."""
+        return self._active
+
+    @property
+    def queueing(self) -> bool:
+        return self._queueing
+
     def _begin(self) -> None:
+        self._active = True
         self._update_heading()
         self._autosave.start()
+        self._check_zawgyi()
         self.gate.setFocus()
+        self.state_changed.emit()
 
     def _reset(self) -> None:
         self._autosave.stop()
+        self._zawgyi_timer.stop()
+        self._active = False
+        self._queueing = False
         self.draft_id = None
         self.replaces = None
+        self._ref = _DraftRef()
         self._dirty = False
         self._loading = True
         self.load({})
         self._loading = False
         self.photos.clear()
         self.status.clear()
+        self._hide_zawgyi()
+        self.narrative.setExtraSelections([])
+        self.queue_button.setEnabled(True)
+        self.state_changed.emit()
 
     def clear(self) -> None:
-        """Forget everything typed (on lock, after saving): no text stays in a widget."""
+        """Forget everything typed (on lock, after saving): no text stays in a widget.
+        Answers still on their way for the old report are ignored."""
         self._reset()
 
     def load(self, body: dict[str, Any]) -> None:
@@ -687,9 +763,7 @@ class ReportForm(QWidget):
         price = price or {}
         row = self.prices.rowCount()
         self.prices.insertRow(row)
-        commodity = QLineEdit(str(price.get("commodity") or ""))
-        commodity.setPlaceholderText(self.tr("e.g. diesel"))
-        commodity.setAccessibleName(self.tr("Commodity"))
+        commodity = ConcealedLineEdit(str(price.get("commodity") or ""))
         unit = _enum_combo(PriceUnit)
         _set_combo(unit, price.get("unit", "litre"))
         amount = QDoubleSpinBox()
@@ -698,22 +772,51 @@ class ReportForm(QWidget):
         amount.setGroupSeparatorShown(True)
         raw = price.get("amount")
         amount.setValue(float(raw) if isinstance(raw, int | float) else 0.0)
-        amount.setAccessibleName(self.tr("Amount"))
         currency = _enum_combo(Currency)
         _set_combo(currency, price.get("currency", "MMK"))
-        for column, widget in enumerate((commodity, unit, amount, currency)):
+        widgets = (commodity, unit, amount, currency)
+        for column, widget in enumerate(widgets):
             self.prices.setCellWidget(row, column, widget)
             self._watch(widget)
+        self._label_price_row(row)
+        # Cell widgets join the focus chain at its end: put the row after the one above
+        # (or after what precedes the table) and before "Add price".
+        previous: QWidget = self._price_widget(row - 1, 3) or self.prices
+        for widget in widgets:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.add_price)
         if not self._loading:
             commodity.setFocus()
             self._changed()
 
+    def _price_widget(self, row: int, column: int) -> QWidget | None:
+        widget = self.prices.cellWidget(row, column) if row >= 0 else None
+        return widget if isinstance(widget, QWidget) else None
+
+    def _label_price_row(self, row: int) -> None:
+        names = (self.tr("Commodity"), self.tr("Unit"), self.tr("Amount"), self.tr("Currency"))
+        for column, name in enumerate(names):
+            widget = self._price_widget(row, column)
+            if widget is None:
+                continue
+            widget.setAccessibleName(
+                self.tr("{field}, price {number}").format(field=name, number=row + 1)
+            )
+            if isinstance(widget, QComboBox):
+                _relabel(widget, PriceUnit if column == 1 else Currency)
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(self.tr("e.g. diesel"))
+
     def _remove_price_row(self) -> None:
-        row = self.prices.currentRow()
+        row = self._price_row if 0 <= self._price_row < self.prices.rowCount() else -1
         if row < 0:
             row = self.prices.rowCount() - 1
         if row >= 0:
             self.prices.removeRow(row)
+            self._price_row = -1
+            for later in range(row, self.prices.rowCount()):
+                self._label_price_row(later)
             self._changed()
 
     def _not_listed_toggled(self, checked: bool) -> None:
@@ -728,91 +831,112 @@ class ReportForm(QWidget):
         for widget in (self.reliability, self.credibility, self.pseudonym, self.generate):
             widget.setEnabled(has_source)
 
+    def generate_pseudonym(self) -> None:
+        """Fill in a new made-up name for the source (only when a source is chosen)."""
+        if self._active and self.generate.isEnabled():
+            self.pseudonym.setText(generate_pseudonym())
+
     # -- saving --------------------------------------------------------------------------
 
     def _changed(self, *_: object) -> None:
-        if not self._loading:
+        if not self._loading and self._active:
             self._dirty = True
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            for row in range(self.prices.rowCount()):
+                for column in range(4):
+                    if self._price_widget(row, column) is new:
+                        self._price_row = row
         if old is not None and self.isAncestorOf(old):
             self.save_if_dirty()
 
     def save_if_dirty(self) -> None:
-        if self._dirty and self.isVisible():
+        """Save if something changed since the last save (autosave, focus change, lock,
+        quit). The save is sent to the worker at once, whatever is still in flight."""
+        if self._dirty and self._active:
             self.save()
 
-    def save(self, *, explicit: bool = False, then: Any = None) -> None:
-        """Save the draft through the worker; `then()` runs after it is stored."""
-        if then is not None:
-            self._after_save.append(then)
-        if self._saving:
-            self._save_again = True
+    def save(
+        self,
+        *,
+        explicit: bool = False,
+        then: Any = None,
+        otherwise: Any = None,
+    ) -> None:
+        """Save a snapshot of the form as the draft; `then()` runs once it is stored,
+        `otherwise()` if it could not be. Does nothing when no report is being edited."""
+        if not self._active:
             return
-        self._saving = True
         self._dirty = False
-        body = self.body()
-        job = partial(
-            capture.save_draft,
-            gazetteer=self._gazetteer,
-            body=body,
-            draft_id=self.draft_id,
-            replaces=None if self.draft_id else self.replaces,
-        )
+        ref = self._ref
+        job = partial(_save_job, gazetteer=self._gazetteer, body=self.body(), ref=ref)
 
         def done(draft_id: str) -> None:
-            self._saving = False
+            if ref is not self._ref:
+                return  # the form moved on to another report meanwhile
             self.draft_id = draft_id
             self._update_heading()
             stamp = datetime.now().strftime("%H:%M:%S")
             self.status.setText(self.tr("Draft saved at {time}").format(time=stamp))
             self.saved.emit(draft_id)
-            if self._save_again:
-                self._save_again = False
-                self.save()
-                return
-            callbacks, self._after_save = self._after_save, []
-            for callback in callbacks:
-                callback()
+            self.state_changed.emit()
+            if then is not None:
+                then()
 
         def failed(error: Exception) -> None:
-            self._saving = False
+            if ref is not self._ref:
+                return
             self._dirty = True
-            self._after_save.clear()
             self.status.setText(self.tr("Not saved: {reason}").format(reason=user_message(error)))
             self.error.emit(error)
+            if otherwise is not None:
+                otherwise()
 
         self._worker.submit(job, done, failed)
         _ = explicit
 
     def queue(self) -> None:
-        """Check for personal data, save, validate and queue; stay on errors."""
-        body = self.body()
-        findings = capture.pii_findings(body)
-        if findings and not self._confirm_pii(findings):
+        """Check for personal data, save, validate and queue; stay on errors. Does
+        nothing while a queue is already in flight."""
+        if not self._active or self._queueing:
             return
-        self.save(then=self._queue_saved)
+        findings = capture.pii_findings(self.body())
+        if findings:
+            confirmed = self._confirm_pii(findings)
+            # A lock may have come while the warning was open: the form is empty now.
+            if not confirmed or not self._active or not self._worker.is_open:
+                return
+        self._set_queueing(True)
+        self.save(then=self._queue_saved, otherwise=lambda: self._set_queueing(False))
+
+    def _set_queueing(self, queueing: bool) -> None:
+        self._queueing = queueing
+        self.queue_button.setEnabled(not queueing)
+        self.state_changed.emit()
 
     def _queue_saved(self) -> None:
+        ref = self._ref
         draft_id = self.draft_id
         if draft_id is None:
+            self._set_queueing(False)
             return
 
         def done(report: Report) -> None:
+            if ref is not self._ref:
+                return
             self._autosave.stop()
             self.queued.emit(report.id)
             self.clear()
             self.closed.emit()
 
         def failed(error: Exception) -> None:
+            if ref is not self._ref:
+                return
+            self._set_queueing(False)
             if isinstance(error, ReportValidationError):
-                lines = "\n".join(f"• {e}" for e in error.errors)
-                QMessageBox.warning(
-                    self,
-                    self.tr("Not ready to send"),
-                    self.tr("Please complete these fields first:") + "\n\n" + lines,
-                )
                 self.status.setText(self.tr("Kept as a draft."))
+                self._show_not_ready(error.errors)
             else:
                 self.error.emit(error)
 
@@ -822,13 +946,84 @@ class ReportForm(QWidget):
             failed,
         )
 
+    # -- validation messages ---------------------------------------------------------------
+
+    def field_problem(self, error: FieldError) -> tuple[str, str, QWidget]:
+        """A validation error in words: the field's label, what to do, and the widget to
+        put the cursor in. Never the raw path, never the typed value."""
+        head, _, rest = error.path.partition(".")
+        key = head.split("[", 1)[0]
+        too_long = "too long" in error.message
+        fix = self.tr("too long: shorten it") if too_long else self.tr("check this field")
+        if key == "gate":
+            hint = self.tr("choose one from the list, or tick “not in the list” and give its name")
+            return self.tr("Crossing"), hint, self.gate
+        if key == "new_crossing":
+            if rest == "description":
+                return self.tr("Where it is"), fix, self.new_description
+            if not too_long:
+                fix = self.tr("give the crossing a name")
+            return self.tr("Crossing name"), fix, self.new_name
+        if key == "observed_at":
+            fix = self.tr("check the date and time: not in the future, not before 2000")
+            return self.tr("Observed"), fix, self.observed
+        if key == "prices":
+            row = _index_in(head)
+            column = {"commodity": 0, "unit": 1, "amount": 2, "currency": 3}.get(rest, 0)
+            if rest == "commodity" and "empty" in error.message:
+                fix = self.tr("name the commodity")
+            name = self.tr("Price {number}").format(number=row + 1)
+            return name, fix, self._price_widget(row, column) or self.add_price
+        if key == "source":
+            if not rest:
+                fix = self.tr("choose who told you, or change “How known”")
+            return self.tr("Source"), fix, self.source_category
+        simple: dict[str, tuple[str, QWidget]] = {
+            "china_side": (self.tr("China side"), self.china_side),
+            "myanmar_side": (self.tr("Myanmar side"), self.myanmar_side),
+            "traffic": (self.tr("What may pass"), self.traffic_box),
+            "civilian_passage": (self.tr("Civilians who may cross"), self.civilian_passage),
+            "controlled_by": (self.tr("Controlled by"), self.controlled_by),
+            "barrier": (self.tr("Barrier on the Myanmar side"), self.barrier_box),
+            "shortages": (self.tr("Shortages in town"), self.shortage_box),
+            "people_stranded": (self.tr("People stranded"), self.people),
+            "how_known": (self.tr("How known"), self.how_known),
+            "narrative": (self.tr("What happened"), self.narrative),
+        }
+        name, widget = simple.get(key, (self.tr("The report"), self.gate))
+        return name, fix, widget
+
+    def _show_not_ready(self, errors: tuple[FieldError, ...]) -> None:
+        lines: list[str] = []
+        first: QWidget | None = None
+        for error in errors:
+            name, fix, widget = self.field_problem(error)
+            line = f"• {name}: {fix}"
+            if line not in lines:
+                lines.append(line)
+            first = first or widget
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Not ready to send"))
+        box.setText(syllable_breaks(self.tr("Please complete these fields first:")))
+        box.setInformativeText(syllable_breaks("\n".join(lines)))
+        box.addButton(self.tr("&OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        discard(box)
+        if first is not None and self._active and self._worker.is_open:
+            self.ensure_visible(first)
+            first.setFocus()
+
     def _confirm_pii(self, findings: list[tuple[str, Any]]) -> bool:
         self._highlight([f for field, f in findings if field == "narrative"])
         box, send = self.pii_message_box(findings)
         box.exec()
-        if box.clickedButton() is send:
+        confirmed = box.clickedButton() is send
+        discard(box)
+        if confirmed:
             return True
-        self.narrative.setFocus()
+        if self._active:
+            self.narrative.setFocus()
         return False
 
     def pii_message_box(self, findings: list[tuple[str, Any]]) -> tuple[QMessageBox, Any]:
@@ -858,13 +1053,16 @@ class ReportForm(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Personal details found"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            self.tr(
-                "This report seems to contain details that could identify someone. "
-                "Sources can be put in danger by them."
+            syllable_breaks(
+                self.tr(
+                    "This report seems to contain details that could identify someone. "
+                    "Sources can be put in danger by them."
+                )
             )
         )
-        box.setInformativeText(lines)
+        box.setInformativeText(syllable_breaks(lines))
         edit = box.addButton(self.tr("&Edit the report"), QMessageBox.ButtonRole.RejectRole)
         send = box.addButton(self.tr("Send &anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(edit)
@@ -885,10 +1083,13 @@ class ReportForm(QWidget):
         self.narrative.setExtraSelections(selections)
 
     def close_form(self) -> None:
-        """Leave the form; a dirty draft is saved first."""
+        """Leave the form; a changed draft is saved first (and the form stays if that
+        fails, with the reason in the status line)."""
+        if not self._active:
+            return
         self._autosave.stop()
         if self._dirty:
-            self.save(then=self._closed)
+            self.save(then=self._closed, otherwise=self._autosave.start)
         else:
             self._closed()
 
@@ -896,26 +1097,87 @@ class ReportForm(QWidget):
         self.clear()
         self.closed.emit()
 
+    def delete_draft(self) -> None:
+        """Ask once, then delete the draft being edited (and its photos) and leave."""
+        if not self._active or self._queueing:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Delete draft"))
+        box.setText(
+            syllable_breaks(
+                self.tr("Delete this draft and its photos from this computer? There is no undo.")
+            )
+        )
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        confirmed = box.clickedButton() is delete
+        discard(box)
+        if not confirmed or not self._active or not self._worker.is_open:
+            return
+        ref = self._ref
+        draft_id = self.draft_id
+        self._autosave.stop()
+        self._dirty = False
+        # Saves already sent run first; the delete finds the id they stored.
+        self._worker.submit(
+            partial(_delete_job, ref=ref),
+            lambda _: self.deleted.emit(draft_id or ""),
+            self.error.emit,
+        )
+        self._closed()
+
     # -- Zawgyi and photos ---------------------------------------------------------------
 
     def _narrative_changed(self) -> None:
-        text = self.narrative.toPlainText()
         self.narrative.setExtraSelections([])
-        if looks_like_zawgyi(text):
-            self.zawgyi_before.setText(text[:400])
-            self.zawgyi_after.setText(zawgyi_to_unicode(text)[:400])
+        if not self._loading:
+            self._zawgyi_timer.start()  # not on every keystroke: 300 ms after the last
+        else:
+            self._zawgyi_timer.stop()
+
+    def _check_zawgyi(self) -> None:
+        text = self.narrative.toPlainText()
+        fit_font(self.narrative, text)
+        if text and looks_like_zawgyi(text):
+            sample = text[:ZAWGYI_PREVIEW_CHARS]
+            self.zawgyi_before.setText(sample)
+            self.zawgyi_after.setText(zawgyi_to_unicode(sample))
             self.zawgyi_box.show()
         else:
-            self.zawgyi_box.hide()
+            self._hide_zawgyi()
 
-    def _convert_zawgyi(self) -> None:
+    def _hide_zawgyi(self) -> None:
+        self.zawgyi_box.hide()
+        self.zawgyi_before.clear()
+        self.zawgyi_after.clear()
+
+    def convert_zawgyi(self) -> None:
+        """Convert the narrative from Zawgyi to Unicode (the offer's button, the menu)."""
+        if not self._active:
+            return
         converted = zawgyi_to_unicode(self.narrative.toPlainText())
         self.narrative.setPlainText(converted)
-        self.zawgyi_box.hide()
+        self._zawgyi_timer.stop()
+        self._hide_zawgyi()
         self._changed()
 
     def _photos_changed(self) -> None:
         self.status.setText(self.tr("Photo stored in the encrypted store."))
+
+    def _photo_removed(self) -> None:
+        self.status.setText(self.tr("Photo removed."))
+
+    def add_photos(self) -> None:
+        """The file dialog for photos (the button, the menu, Ctrl+O)."""
+        if self._active:
+            self.photos.choose_files()
+
+    def remove_photo(self) -> None:
+        if self._active:
+            self.photos.remove_selected()
 
     def _photo_needs_draft(self) -> None:
         def attach() -> None:
@@ -923,3 +1185,10 @@ class ReportForm(QWidget):
             self.photos.retry()
 
         self.save(then=attach)
+
+
+def _index_in(path_head: str) -> int:
+    """The index in a path head like "prices[2]" (0 when there is none)."""
+    _, _, rest = path_head.partition("[")
+    digits = rest.rstrip("]")
+    return int(digits) if digits.isdigit() else 0

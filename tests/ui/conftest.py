@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.services import capture
@@ -77,7 +78,14 @@ def run_job(qtbot: QtBot, worker: StoreWorker, work: Callable[[Store], T]) -> T:
 
 def add_draft(qtbot: QtBot, window: GatewatchWindow, narrative: str) -> str:
     """Store a draft about Laiza through the window's own worker; return its id."""
-    body = {"gate": "laiza", "how_known": "witnessed", "narrative": narrative}
+    body = {
+        "gate": "laiza",
+        "observed_at": "2024-11-12T09:30:00+06:30",
+        "china_side": "closed",
+        "myanmar_side": "open",
+        "how_known": "witnessed",
+        "narrative": narrative,
+    }
     return run_job(
         qtbot,
         window.worker,
@@ -90,3 +98,23 @@ def stored(data_dir: Path) -> list[StoredReport]:
     with open_store(data_dir, PASSPHRASE) as store:
         reports = ReportRepository(store)
         return [reports.get(report_id) for report_id in reports.ids()]
+
+
+@contextlib.contextmanager
+def rescue_dialogs(seconds: float = 8.0) -> Iterator[None]:
+    """If a dialog the block opens is still open after `seconds`, reject it: the test then
+    fails on its asserts instead of hanging. The timer dies with the block."""
+
+    def reject_all() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(reject_all)
+    timer.start(int(seconds * 1000))
+    try:
+        yield
+    finally:
+        timer.stop()

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -9,6 +10,8 @@ from pytestqt.qtbot import QtBot
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository, ReportState
+from desktop.ui import report_form
+from desktop.ui.report_form import ZAWGYI_DELAY_MS, ZAWGYI_PREVIEW_CHARS
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import CANARIES, jpeg_with_metadata
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui
@@ -80,13 +83,52 @@ def test_zawgyi_is_offered_for_conversion(qtbot: QtBot, window: GatewatchWindow)
     start_report(qtbot, window)
     form = window.form
     form.narrative.setPlainText(ZAWGYI)
-    assert form.zawgyi_box.isVisible()
+    qtbot.waitUntil(form.zawgyi_box.isVisible, timeout=2000)
     assert form.zawgyi_after.text().startswith("မြန်မာ")
     form.zawgyi_convert.click()
     assert form.narrative.toPlainText().startswith("မြန်မာ ဂိတ်ကို")
     assert not form.zawgyi_box.isVisible()
+    assert form.zawgyi_before.text() == form.zawgyi_after.text() == ""  # no copy kept
 
     form.narrative.setPlainText("လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်")  # Unicode: no offer
+    qtbot.wait(ZAWGYI_DELAY_MS + 200)
+    assert not form.zawgyi_box.isVisible()
+
+
+def test_zawgyi_check_waits_for_a_pause_and_converts_only_the_preview(
+    qtbot: QtBot, window: GatewatchWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_report(qtbot, window)
+    form = window.form
+    checked: list[int] = []
+    converted: list[int] = []
+    real_detect, real_convert = report_form.looks_like_zawgyi, report_form.zawgyi_to_unicode
+
+    def counting_detect(text: str) -> bool:
+        checked.append(len(text))
+        return real_detect(text)
+
+    def counting_convert(text: str) -> str:
+        converted.append(len(text))
+        return real_convert(text)
+
+    monkeypatch.setattr(report_form, "looks_like_zawgyi", counting_detect)
+    monkeypatch.setattr(report_form, "zawgyi_to_unicode", counting_convert)
+    for _ in range(20):  # twenty keystrokes, as an input method commits them
+        form.narrative.insertPlainText(ZAWGYI[:5])
+    assert checked == []  # nothing on the keystrokes themselves
+    qtbot.waitUntil(form.zawgyi_box.isVisible, timeout=2000)
+    assert len(checked) == 1
+    assert converted == [min(100, ZAWGYI_PREVIEW_CHARS)]  # the preview only
+
+
+def test_zawgyi_previews_are_cleared_by_a_lock(qtbot: QtBot, window: GatewatchWindow) -> None:
+    start_report(qtbot, window)
+    form = window.form
+    form.narrative.setPlainText(ZAWGYI)
+    qtbot.waitUntil(form.zawgyi_box.isVisible, timeout=2000)
+    window.lock()
+    assert form.zawgyi_before.text() == form.zawgyi_after.text() == ""
     assert not form.zawgyi_box.isVisible()
 
 

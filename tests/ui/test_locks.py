@@ -27,6 +27,7 @@ from tests.ui.conftest import (
     add_draft,
     create_store_through_ui,
     held,
+    rescue_dialogs,
     stored,
 )
 
@@ -114,14 +115,10 @@ def test_auto_lock_closes_the_pii_warning_and_nothing_is_queued(
         if not seen:
             QTimer.singleShot(20, watch)
 
-    def rescue() -> None:  # only if the lock failed to close it: fail, but do not hang
-        for dialog in visible_dialogs():
-            dialog.reject()
-
     QTimer.singleShot(20, watch)
-    QTimer.singleShot(8000, rescue)
     window.idle.start(400)
-    window.form.queue_button.click()  # returns when the warning closes
+    with rescue_dialogs():
+        window.form.queue_button.click()  # returns when the warning closes
     assert seen
     assert "7512" in seen[0]
     assert_locked_and_blank(window)
@@ -133,8 +130,8 @@ def test_auto_lock_closes_the_pii_warning_and_nothing_is_queued(
 def test_lock_closes_the_settings_dialog(qtbot: QtBot, window: GatewatchWindow) -> None:
     create_store_through_ui(qtbot, window)
     QTimer.singleShot(100, window.lock)
-    QTimer.singleShot(8000, lambda: [d.reject() for d in visible_dialogs()])
-    window.open_settings()
+    with rescue_dialogs():
+        window.open_settings()
     assert_locked_and_blank(window)
 
 
