@@ -7,16 +7,20 @@ only the plural forms. Widgets retranslate themselves on QEvent.LanguageChange.
 Fonts: Myanmar script stacks marks above and below the line, so a widget sized for Latin
 metrics clips it. In Burmese the bundled Padauk font leads (its metrics size the widgets)
 at a slightly larger size; in English the system font leads and Padauk only fills in the
-Myanmar characters it lacks.
+Myanmar characters it lacks. Padauk at the Latin point size is hard to read (its letters
+are small for its em), and Qt cannot scale one fallback family, so widgets that usually
+hold Burmese (narrative, detail pane, gate chooser, list cells) call `fit_font` /
+`myanmar_font`: while their text contains Myanmar letters, Padauk leads there too.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.resources import resource_path
+from desktop.ui.myanmar_text import has_myanmar
 
 LANGUAGES = {"en": "English", "my": "မြန်မာ"}
 MYANMAR_FONT_FILES = ("Padauk-Regular.ttf", "Padauk-Bold.ttf")
@@ -46,6 +50,9 @@ class LanguageSwitcher:
         self.myanmar_family = load_myanmar_font()
         self.language = "en"
         self._apply_font("en")
+        LanguageSwitcher.current = self
+
+    current: LanguageSwitcher | None = None
 
     def switch(self, language: str) -> bool:
         """Use `language` ("en" or "my"); return False if its translation cannot load."""
@@ -78,3 +85,27 @@ class LanguageSwitcher:
         else:
             font.setFamilies([self._system_family, myanmar])
         self._app.setFont(font)
+
+
+def myanmar_font() -> QFont | None:
+    """A Padauk-led font for text with Myanmar letters in the English interface; None
+    where the application font already suits it (Burmese interface, no Padauk)."""
+    switcher = LanguageSwitcher.current
+    if switcher is None or switcher.language == "my" or switcher.myanmar_family is None:
+        return None
+    font = QFont(switcher._app.font())
+    font.setFamilies([switcher.myanmar_family, switcher._system_family])
+    font.setPointSizeF(switcher._base_font.pointSizeF() * MYANMAR_SIZE_FACTOR)
+    return font
+
+
+def fit_font(widget: QWidget, text: str) -> None:
+    """Give `widget` the Myanmar font while `text` holds Myanmar letters, else the
+    inherited one (so it still follows a language switch)."""
+    font = myanmar_font() if has_myanmar(text) else None
+    own = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+    if font is None:
+        if own:
+            widget.setFont(QFont())  # an empty resolve mask: inherit again
+    elif not own or widget.font() != font:
+        widget.setFont(font)

@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +45,9 @@ from desktop.domain.vocabulary import (
 from desktop.services import capture
 from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
+from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, label
+from desktop.ui.myanmar_text import syllable_breaks
 from desktop.ui.report_model import ReportListModel
 from desktop.ui.worker import StoreWorker
 
@@ -59,6 +62,7 @@ class MainPage(QWidget):
     correct_requested = Signal(str)  # a queued or sent report's id
     error = Signal(object)  # an exception, or a message
     counted = Signal(int, int)  # shown, total
+    selection_changed = Signal()  # the selected report (or its state) changed
 
     def __init__(
         self,
@@ -74,6 +78,7 @@ class MainPage(QWidget):
         self._selected: str | None = None
         self._selected_state: ReportState | None = None
         self._query_serial = 0
+        self._stale = False
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -118,14 +123,15 @@ class MainPage(QWidget):
         detail_layout.addWidget(self.detail)
         detail_layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list_stack)
-        splitter.addWidget(detail_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self._splitter_language: str | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -155,9 +161,30 @@ class MainPage(QWidget):
         self.gate_filter.setAccessibleName(self.tr("Show reports about crossing"))
         self.new_button.setText(self.tr("&New report"))
         self.new_button.setToolTip(self.tr("Log a new report (Ctrl+N)"))
+        self.table.setAccessibleName(self.tr("Reports"))
+        self.detail.setAccessibleName(self.tr("Report details"))
+        self.model.set_language(self._language())
         self._fill_filters()
         self._update_empty_text()
         self._show_detail_placeholder()
+        if self._selected is not None and self._worker.is_open:
+            self._select(self._selected)  # the detail again, in the new language
+        self._share_splitter()
+
+    def _share_splitter(self) -> None:
+        # Burmese lines are long and wrap at syllables: give the detail pane more room.
+        language = self._language()
+        if language == self._splitter_language:
+            return
+        self._splitter_language = language
+        total = max(self.splitter.width(), 1000)
+        detail = total * (50 if language == "my" else 40) // 100
+        self.splitter.setSizes([total - detail, detail])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self._worker.is_open:
+            self.refresh()
 
     def _fill_filters(self) -> None:
         state, gate = self.state_filter.currentData(), self.gate_filter.currentData()
@@ -184,6 +211,7 @@ class MainPage(QWidget):
     def refresh(self) -> None:
         """Ask the worker for the ids matching the search and filters; show them."""
         self._search_timer.stop()
+        self._stale = False
         self._query_serial += 1
         serial = self._query_serial
         query = capture.ListQuery(
@@ -216,15 +244,34 @@ class MainPage(QWidget):
     def clear(self) -> None:
         """Forget everything shown (on lock): no report text stays in a widget."""
         self._query_serial += 1
-        self.model.set_ids([])
+        self._stale = False
+        self.model.clear()
+        self.search.blockSignals(True)
         self.search.clear()
+        self.search.blockSignals(False)
         self._search_timer.stop()
+        self._total = 0
         self._select(None)
+        self.detail.clear()
+        self._show_detail_placeholder()
 
     def report_changed(self, report_id: str) -> None:
-        """A report was saved elsewhere: refetch it and the list."""
+        """A report was saved elsewhere: its row is fetched again when shown; the whole
+        list is asked for again now if this page shows, else when it is next shown."""
         self.model.invalidate([report_id])
-        self.refresh()
+        if self._selected == report_id and self.isVisible():
+            self._select(report_id)
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    @property
+    def selected_draft(self) -> str | None:
+        """The id of the selected report if it is a draft."""
+        if self._selected_state is ReportState.DRAFT:
+            return self._selected
+        return None
 
     def _fetch_rows(self, ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
         self._worker.submit(partial(capture.fetch_rows, ids=list(ids)), done, self._failed)
@@ -257,15 +304,19 @@ class MainPage(QWidget):
         self._selected = report_id
         self._selected_state = None
         self.edit_button.hide()
+        self.selection_changed.emit()
         if report_id is None:
             self._show_detail_placeholder()
             return
 
         def done(detail: capture.ReportDetail) -> None:
-            if self._selected != report_id:
+            if self._selected != report_id or not self._worker.is_open:
                 return
             self._selected_state = detail.stored.row.state
-            self.detail.setHtml(self._detail_html(detail))
+            html_text = self._detail_html(detail)
+            fit_font(self.detail, html_text)
+            self.detail.setHtml(html_text)
+            self.selection_changed.emit()
             if detail.stored.row.state is ReportState.DRAFT:
                 self.edit_button.setText(self.tr("&Edit draft"))
                 self.edit_button.show()
@@ -289,9 +340,10 @@ class MainPage(QWidget):
 
     def _show_detail_placeholder(self) -> None:
         if self._selected is None:
+            fit_font(self.detail, "")
             self.detail.setHtml(
                 "<p style='color:#666'>"
-                + html.escape(self.tr("Choose a report in the list to read it here."))
+                + _esc(self.tr("Choose a report in the list to read it here."))
                 + "</p>"
             )
 
@@ -299,7 +351,7 @@ class MainPage(QWidget):
         body = detail.stored.body
         row = detail.stored.row
         lang = self._language()
-        esc = html.escape
+        esc = _esc
         parts: list[str] = []
         crossing_name = self.tr("(not in the list)")
         if row.gate is not None:
@@ -395,3 +447,8 @@ class MainPage(QWidget):
             paragraphs = "".join(f"<p>{esc(p)}</p>" for p in narrative.splitlines() if p.strip())
             parts.append(paragraphs)
         return "".join(parts)
+
+
+def _esc(text: str) -> str:
+    """Escaped for HTML, with line-break chances between Burmese syllables (display only)."""
+    return html.escape(syllable_breaks(text))

@@ -18,6 +18,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.store.reports import ReportRow
+from desktop.ui.i18n import myanmar_font
+from desktop.ui.myanmar_text import has_myanmar
 
 RowFetcher = Callable[[Sequence[str], Callable[[list[ReportRow]], None]], None]
 Index = QModelIndex | QPersistentModelIndex
@@ -49,6 +51,10 @@ class ReportListModel(QAbstractTableModel):
         self._cache: OrderedDict[str, ReportRow] = OrderedDict()
         self._pending_pages: set[int] = set()
         self._generation = 0
+        self._headers: dict[str, str] = {}
+        self._retranslate_headers()
+
+    def _retranslate_headers(self) -> None:
         self._headers = {
             "observed": self.tr("Observed"),
             "gate": self.tr("Crossing"),
@@ -57,6 +63,22 @@ class ReportListModel(QAbstractTableModel):
             "state": self.tr("State"),
             "summary": self.tr("Summary"),
         }
+
+    def set_language(self, language: str) -> None:
+        """Show gazetteer names in `language` and every text in the installed translation
+        (after a language switch): headers and every cell are announced as changed."""
+        self._language = language
+        self._retranslate_headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+            )
+
+    def clear(self) -> None:
+        """Forget every id and every cached row (on lock): no report text stays here."""
+        self.set_ids([])
+        self._cache.clear()
 
     # -- feeding -------------------------------------------------------------------------
 
@@ -109,6 +131,12 @@ class ReportListModel(QAbstractTableModel):
         report_id = self._ids[index.row()]
         if role == ID_ROLE:
             return report_id
+        if role == Qt.ItemDataRole.FontRole:
+            row = self._cache.get(report_id)
+            if row is None:
+                return None
+            text = self._cell(row, self.COLUMNS[index.column()])
+            return myanmar_font() if has_myanmar(text) else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._cache.get(report_id)

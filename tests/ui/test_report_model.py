@@ -8,6 +8,8 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.report_model import ID_ROLE, PAGE_SIZE, ReportListModel
+from desktop.ui.window import GatewatchWindow
+from tests.ui.conftest import add_draft, create_store_through_ui
 
 BASE = datetime(2024, 11, 12, 3, tzinfo=UTC)
 
@@ -99,3 +101,42 @@ def test_a_crossing_not_in_the_gazetteer_shows_its_own_name(qtbot: QtBot) -> Non
     model.set_ids(["r2"])
     model.data(model.index(0, 0))
     assert model.data(model.index(0, 1)) == "Footpath north of Hpimaw"
+
+
+def test_clear_forgets_ids_and_cached_rows(qtbot: QtBot) -> None:
+    model = ReportListModel(CountingFetcher(), default_gazetteer())
+    model.set_ids(["r1", "r2"])
+    model.data(model.index(0, 0))
+    qtbot.waitUntil(lambda: model.data(model.index(0, 5)) == "report 1", timeout=2000)
+    model.clear()
+    assert model.rowCount() == 0
+    assert model._cache == {}
+
+
+def test_a_language_switch_retranslates_headers_and_cells(
+    qtbot: QtBot, window: GatewatchWindow
+) -> None:
+    create_store_through_ui(qtbot, window)
+    add_draft(qtbot, window, "ဂိတ်ပိတ်ထားသည်")
+    page = window.main_page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    page.model.data(page.model.index(0, 1))
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 1)) == "Laiza", timeout=5000)
+    summary = page.model.index(0, 5)
+    font = page.model.data(summary, Qt.ItemDataRole.FontRole)  # Burmese in the English UI
+    assert font is not None
+    assert font.families()[0] == window.languages.myanmar_family
+    assert page.model.data(page.model.index(0, 1), Qt.ItemDataRole.FontRole) is None
+
+    with qtbot.waitSignal(page.model.headerDataChanged, timeout=2000):
+        window.languages.switch("my")
+    try:
+        assert page.model.headerData(1, Qt.Orientation.Horizontal) != "Crossing"
+        assert page.model.data(page.model.index(0, 1)) == "လိုင်ဇာ"
+        assert page.model.data(page.model.index(0, 4)) != "Draft"
+        assert page.model.data(summary, Qt.ItemDataRole.FontRole) is None  # Padauk leads
+    finally:
+        with qtbot.waitSignal(page.model.headerDataChanged, timeout=2000):
+            window.languages.switch("en")
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Crossing"
