@@ -55,7 +55,7 @@ class PiiFinding:
 D = "[0-9\u1040-\u1049]"  # one digit, Latin or Burmese
 NOT_DIGIT_BEFORE = "(?<![0-9\u1040-\u1049])"
 NOT_DIGIT_AFTER = "(?![0-9\u1040-\u1049])"
-SEP = "[ \u00a0\\-]"  # what people put between digit groups of a phone number
+SEP = "[ \u00a0\\-.]"  # what people put between digit groups of a phone number
 
 _DIGIT_VALUES = {**{str(i): i for i in range(10)}, **{chr(0x1040 + i): i for i in range(10)}}
 
@@ -73,7 +73,9 @@ def _always(_text: str) -> bool:
 
 
 # Phone numbers. Digit groups after the prefix have 3 to 5 digits, which is how numbers are
-# written and how dates ("09-11-2024"), times ("09:30") and amounts ("1,200,000") are not.
+# written and how dates ("09-11-2024", "09.11.2024"), times ("09:30", "09.30") and amounts
+# ("1,200,000", "4.500") are not. Groups may be split by spaces, dashes or dots
+# ("09.7512.34567").
 _INTERNATIONAL_PHONE = rf"""
     (?<![\w+])
     \(? (?: \+ | [0\u1040]{{2}} ) {D}{{1,3}} \)?            # +95, +86, +66, 0086 … (country code)
