@@ -9,8 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.services.photos import PhotoError
+from desktop.services.sync import EnrollmentError
 from desktop.services.unlock import StoreWipedError, WrongPassphraseCountedError
 from desktop.store import errors as store_errors
+from desktop.store.identity import AlreadyEnrolledError as StoreAlreadyEnrolledError
+from sync import client as sync_client
 
 
 def user_message(error: BaseException) -> str:
@@ -60,6 +63,9 @@ def user_message(error: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "The passphrase is too short. Use at least 8 characters; a sentence is best."
         )
+    sync_message = _sync_message(error)
+    if sync_message is not None:
+        return sync_message
     if isinstance(error, PhotoError):
         reasons = {
             "unsupported": QCoreApplication.translate(
@@ -80,3 +86,63 @@ def user_message(error: BaseException) -> str:
         }
         return reasons.get(error.reason, str(error))
     return str(error)
+
+
+def _sync_message(error: BaseException) -> str | None:
+    """Connecting to the newsroom and sending: what the Connect dialog and the status bar
+    say (the lower layers' English stays for the CLI and support)."""
+    if isinstance(error, EnrollmentError):
+        reasons = {
+            "invalid_invite": QCoreApplication.translate(
+                "Errors",
+                "This is not a whole invite. Copy all of it again, from gwinvite1: to the end.",
+            ),
+            "no_server": QCoreApplication.translate(
+                "Errors", "The invite does not name the server: type the server address too."
+            ),
+            "fingerprint_mismatch": QCoreApplication.translate(
+                "Errors",
+                "The server handed over another newsroom key than the invite names. Nothing "
+                "was stored. Tell the newsroom admin at once and ask for a new invite.",
+            ),
+        }
+        return reasons.get(error.reason, str(error))
+    if isinstance(error, StoreAlreadyEnrolledError):
+        return QCoreApplication.translate(
+            "Errors", "This computer is already connected to a newsroom."
+        )
+    if isinstance(error, sync_client.AlreadyEnrolledError):
+        return QCoreApplication.translate(
+            "Errors",
+            "This invite was already used. Ask the newsroom admin for a new one (and to check "
+            "whether this computer is already on the list).",
+        )
+    if isinstance(error, sync_client.OfflineError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The server cannot be reached. Check the connection, the address and the proxy "
+            "(Tor), then try again.",
+        )
+    if isinstance(error, sync_client.RevokedError):
+        return QCoreApplication.translate(
+            "Errors", "The newsroom revoked this computer: ask your editor for a new invite."
+        )
+    if isinstance(error, sync_client.UnauthorizedError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The server does not accept this invite: it may have expired. Ask the newsroom "
+            "admin for a new one.",
+        )
+    if isinstance(error, sync_client.PinMismatchError | sync_client.CertificateError):
+        return QCoreApplication.translate(
+            "Errors", "The server's certificate is not the newsroom's: stop and tell your editor."
+        )
+    if isinstance(error, sync_client.ConfigError):
+        return QCoreApplication.translate(
+            "Errors", "The server address or the proxy is not valid: check how they are typed."
+        )
+    if isinstance(error, sync_client.SyncError):
+        return QCoreApplication.translate(
+            "Errors", "The server did not answer as expected. Try again later, or tell your editor."
+        )
+    return None
