@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.domain.gazetteer import Crossing, Gazetteer
+from desktop.ui.i18n import fit_font
 
 
 class GateChooser(QLineEdit):
@@ -35,6 +36,7 @@ class GateChooser(QLineEdit):
         self._completer.activated.connect(self._picked)
         self.textEdited.connect(self._offer)
         self.editingFinished.connect(self._settle)
+        self.textChanged.connect(lambda text: fit_font(self, text))
         self.retranslate()
 
     @property
@@ -74,7 +76,11 @@ class GateChooser(QLineEdit):
     def _offer(self, text: str) -> None:
         self._gate = None
         self._offered = self._gazetteer.match(text, limit=10)
-        self._model.setStringList([self.display(c) for c in self._offered])
+        shown = [self.display(c) for c in self._offered]
+        self._model.setStringList(shown)
+        popup = self._completer.popup()
+        if popup is not None:
+            fit_font(popup, " ".join(shown))
         if self._offered:
             self._completer.complete()
         self.gate_changed.emit(None)
