@@ -2,72 +2,180 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="my_MM">
 <context>
-    <name>Errors</name>
+    <name>ConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="20"/>
-        <location filename="../../desktop/ui/errors.py" line="38"/>
-        <source>The passphrase is not correct. Check the keyboard layout and try again.</source>
-        <translation>စကားဝှက် မမှန်ပါ။ ကီးဘုတ်ဘာသာစကားကို စစ်ပြီး ထပ်ကြိုးစားပါ။</translation>
+        <location filename="../../desktop/ui/connect_dialog.py" line="28"/>
+        <source>Connect to newsroom</source>
+        <translation>သတင်းဌာနနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="24"/>
-        <source>The passphrase is not correct. One more wrong try wipes this store.</source>
-        <translation>စကားဝှက် မမှန်ပါ။ နောက်တစ်ကြိမ် မှားလျှင် ဤသိုလှောင်ခန်းကို ဖျက်ဆီးပါမည်။</translation>
+        <location filename="../../desktop/ui/connect_dialog.py" line="31"/>
+        <source>Paste the invite your newsroom admin gave you. It lets this computer send reports, sealed so that only the newsroom can read them.</source>
+        <translation>သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​ထား​သော ဖိတ်​စာ​ကို ဤ​နေ​ရာ​တွင် ကူး​ထည့်​ပါ။ ၎င်း​ဖြင့် ဤ​ကွန်​ပျူ​တာ​မှ သ​တင်း​များ ပို့​နိုင်​မည်။ သ​တင်း​ဌာ​န​သာ ဖတ်​နိုင်​အောင် ကုဒ်​ဝှက်​ပြီး ပို့​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="40"/>
+        <source>Only if the invite does not include it</source>
+        <translation>ဖိတ်စာတွင် မပါမှသာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="42"/>
+        <source>e.g. Laiza laptop (no names)</source>
+        <translation>ဥ​ပ​မာ- လိုင်​ဇာ လက်ပ်​တော့ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="51"/>
+        <source>&amp;Invite:</source>
+        <translation>ဖိတ်စာ (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="52"/>
+        <source>&amp;Server address:</source>
+        <translation>ဆာဗာ လိပ်စာ (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="53"/>
+        <source>&amp;This computer&apos;s label:</source>
+        <translation>ဤကွန်ပျူတာ၏ အမှတ်အသား (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="54"/>
+        <source>&amp;Proxy (Tor):</source>
+        <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
+        <source>&amp;Connect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="23"/>
+        <location filename="../../desktop/ui/errors.py" line="41"/>
+        <source>The passphrase is not correct. Check the keyboard layout and try again.</source>
+        <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ ကီး​ဘုတ်​ဘာ​သာ​စ​ကား​ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="27"/>
+        <source>The passphrase is not correct. One more wrong try wipes this store.</source>
+        <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ နောက်​တစ်​ကြိမ် မှား​လျှင် ဤ​သို​လှောင်​ခန်း​ကို ဖျက်​ဆီး​ပါ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="30"/>
         <source>The passphrase is not correct. {count} tries remain before this store is wiped.</source>
-        <translation>စကားဝှက် မမှန်ပါ။ သိုလှောင်ခန်းကို မဖျက်မီ {count} ကြိမ် ကျန်ပါသေးသည်။</translation>
+        <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ သို​လှောင်​ခန်း​ကို မ​ဖျက်​မီ {count} ကြိမ် ကျန်​ပါ​သေး​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="32"/>
+        <location filename="../../desktop/ui/errors.py" line="35"/>
         <source>Too many wrong passphrases: the store was wiped, as set up. Create a new store to go on.</source>
-        <translation>စကားဝှက် အကြိမ်များစွာ မှားသဖြင့် သတ်မှတ်ထားသည့်အတိုင်း သိုလှောင်ခန်းကို ဖျက်ဆီးပြီးပါပြီ။ ဆက်လုပ်ရန် သိုလှောင်ခန်းအသစ် ဖန်တီးပါ။</translation>
+        <translation>စ​ကား​ဝှက် အ​ကြိမ်​များ​စွာ မှား​သ​ဖြင့် သတ်​မှတ်​ထား​သည့်​အ​တိုင်း သို​လှောင်​ခန်း​ကို ဖျက်​ဆီး​ပြီး​ပါ​ပြီ။ ဆက်​လုပ်​ရန် သို​လှောင်​ခန်း​အ​သစ် ဖန်​တီး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="42"/>
+        <location filename="../../desktop/ui/errors.py" line="45"/>
         <source>The store&apos;s key file (store.key) is missing or damaged. Put it back from a backup; without it nobody can open these reports.</source>
-        <translation>သိုလှောင်ခန်း၏ သော့ဖိုင် (store.key) ပျောက်နေသည် သို့မဟုတ် ပျက်နေသည်။ အရန်မိတ္တူမှ ပြန်ထည့်ပါ၊ ၎င်းမရှိလျှင် ဤသတင်းများကို မည်သူမျှ ဖွင့်၍မရပါ။</translation>
+        <translation>သို​လှောင်​ခန်း၏ သော့​ဖိုင် (store.key) ပျောက်​နေ​သည် သို့​မ​ဟုတ် ပျက်​နေ​သည်။ အ​ရန်​မိတ္တူ​မှ ပြန်​ထည့်​ပါ၊ ၎င်း​မ​ရှိ​လျှင် ဤ​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍​မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="48"/>
+        <location filename="../../desktop/ui/errors.py" line="51"/>
         <source>The key file does not fit this store: it belongs to another store, or the store is damaged. Put back this store&apos;s own key file.</source>
-        <translation>သော့ဖိုင်သည် ဤသိုလှောင်ခန်းနှင့် မကိုက်ညီပါ- အခြားသိုလှောင်ခန်း၏ ဖိုင်ဖြစ်နေသည် သို့မဟုတ် သိုလှောင်ခန်း ပျက်နေသည်။ ဤသိုလှောင်ခန်း၏ ကိုယ်ပိုင်သော့ဖိုင်ကို ပြန်ထည့်ပါ။</translation>
+        <translation>သော့​ဖိုင်​သည် ဤ​သို​လှောင်​ခန်း​နှင့် မ​ကိုက်​ညီ​ပါ- အ​ခြား​သို​လှောင်​ခန်း၏ ဖိုင်​ဖြစ်​နေ​သည် သို့​မ​ဟုတ် သို​လှောင်​ခန်း ပျက်​နေ​သည်။ ဤ​သို​လှောင်​ခန်း၏ ကိုယ်​ပိုင်​သော့​ဖိုင်​ကို ပြန်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="54"/>
+        <location filename="../../desktop/ui/errors.py" line="57"/>
         <source>Gatewatch could not read or write its files: the disk may be full. Free some space, then try again. Nothing already saved was lost.</source>
-        <translation>Gatewatch က ဖိုင်များကို ဖတ်၍/ရေး၍ မရပါ- ဒစ်ခ် ပြည့်နေနိုင်သည်။ နေရာလွတ် ပြုလုပ်ပြီး ထပ်ကြိုးစားပါ။ သိမ်းပြီးသားများ မပျောက်ပါ။</translation>
+        <translation>Gatewatch က ဖိုင်​များ​ကို ဖတ်၍/ရေး၍ မ​ရ​ပါ- ဒစ်ခ် ပြည့်​နေ​နိုင်​သည်။ နေ​ရာ​လွတ် ပြု​လုပ်​ပြီး ထပ်​ကြိုး​စား​ပါ။ သိမ်း​ပြီး​သား​များ မ​ပျောက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="60"/>
+        <location filename="../../desktop/ui/errors.py" line="63"/>
         <source>The passphrase is too short. Use at least 8 characters; a sentence is best.</source>
-        <translation>စကားဝှက် တိုလွန်းသည်။ အနည်းဆုံး စာလုံး ၈ လုံး သုံးပါ၊ စာကြောင်းတစ်ကြောင်း အကောင်းဆုံး။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="65"/>
-        <source>Only JPEG and PNG photos can be added. Convert the file, then add it.</source>
-        <translation>JPEG နှင့် PNG ဓာတ်ပုံများသာ ထည့်နိုင်သည်။ ဖိုင်ကို ပြောင်းပြီးမှ ထည့်ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="68"/>
-        <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
-        <translation>ဓာတ်ပုံ ပျက်နေသည် သို့မဟုတ် မပြည့်စုံပါ။ ထပ်ကူးပြီးမှ ထည့်ပါ။</translation>
+        <translation>စ​ကား​ဝှက် တို​လွန်း​သည်။ အ​နည်း​ဆုံး စာ​လုံး ၈ လုံး သုံး​ပါ၊ စာ​ကြောင်း​တစ်​ကြောင်း အ​ကောင်း​ဆုံး။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="71"/>
-        <source>The photo file is too large. Make it smaller, then add it.</source>
-        <translation>ဓာတ်ပုံဖိုင် ကြီးလွန်းသည်။ သေးအောင်လုပ်ပြီးမှ ထည့်ပါ။</translation>
+        <source>Only JPEG and PNG photos can be added. Convert the file, then add it.</source>
+        <translation>JPEG နှင့် PNG ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="74"/>
-        <source>The photo has too many pixels. Make it smaller, then add it.</source>
-        <translation>ဓာတ်ပုံ၏ pixel များလွန်းသည်။ သေးအောင်လုပ်ပြီးမှ ထည့်ပါ။</translation>
+        <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
+        <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="77"/>
+        <source>The photo file is too large. Make it smaller, then add it.</source>
+        <translation>ဓာတ်​ပုံ​ဖိုင် ကြီး​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="80"/>
+        <source>The photo has too many pixels. Make it smaller, then add it.</source>
+        <translation>ဓာတ်​ပုံ၏ pixel များ​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="83"/>
         <source>The photo file cannot be read. Check that it is still there.</source>
-        <translation>ဓာတ်ပုံဖိုင်ကို ဖတ်၍မရပါ။ ဖိုင် ရှိနေသေးကြောင်း စစ်ပါ။</translation>
+        <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="96"/>
+        <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
+        <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="100"/>
+        <source>The invite does not name the server: type the server address too.</source>
+        <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="103"/>
+        <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
+        <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="111"/>
+        <source>This computer is already connected to a newsroom.</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="115"/>
+        <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
+        <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="121"/>
+        <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
+        <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="127"/>
+        <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
+        <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="131"/>
+        <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
+        <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="137"/>
+        <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
+        <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="141"/>
+        <source>The server address or the proxy is not valid: check how they are typed.</source>
+        <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="145"/>
+        <source>The server did not answer as expected. Try again later, or tell your editor.</source>
+        <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -80,7 +188,7 @@
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="124"/>
         <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
-        <translation>သင်မှတ်တမ်းတင်သမျှကို သတင်းဌာနသို့ မပို့မချင်း ဤကွန်ပျူတာထဲတွင် ကုဒ်ဝှက်ထားပါမည်။ မြန်မြန် ရိုက်နိုင်ပြီး မည်သူမျှ ခန့်မှန်း၍ မရသော စကားဝှက်ကို ရွေးပါ။ မေ့သွားလျှင် သင့်သတင်းများကို မည်သူမျှ ဖွင့်၍ မရပါ၊ သတင်းဌာနလည်း မဖွင့်နိုင်ပါ။</translation>
+        <translation>သင်​မှတ်​တမ်း​တင်​သ​မျှ​ကို သ​တင်း​ဌာ​န​သို့ မ​ပို့​မ​ချင်း ဤ​ကွန်​ပျူ​တာ​ထဲ​တွင် ကုဒ်​ဝှက်​ထား​ပါ​မည်။ မြန်​မြန် ရိုက်​နိုင်​ပြီး မည်​သူ​မျှ ခန့်​မှန်း၍ မ​ရ​သော စ​ကား​ဝှက်​ကို ရွေး​ပါ။ မေ့​သွား​လျှင် သင့်​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍ မ​ရ​ပါ၊ သ​တင်း​ဌာ​န​လည်း မ​ဖွင့်​နိုင်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
@@ -115,24 +223,24 @@
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="135"/>
         <source>&amp;Create encrypted store</source>
-        <translation>ကုဒ်ဝှက် သိုလှောင်ခန်း ဖန်တီးမည် (&amp;C)</translation>
+        <translation>ကုဒ်​ဝှက် သို​လှောင်​ခန်း ဖန်​တီး​မည် (&amp;C)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
         <source>At least %n characters.</source>
         <translation>
-            <numerusform>အနည်းဆုံး စာလုံး %n လုံး ရှိရမည်။</numerusform>
+            <numerusform>အ​နည်း​ဆုံး စာ​လုံး %n လုံး ရှိ​ရ​မည်။</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="164"/>
         <source>Weak: make it longer, a few unrelated words work well.</source>
-        <translation>အားနည်းသည်- ပိုရှည်အောင် လုပ်ပါ။ မဆိုင်သော စကားလုံး အနည်းငယ်ကို တွဲသုံးလျှင် ကောင်းသည်။</translation>
+        <translation>အား​နည်း​သည်- ပို​ရှည်​အောင် လုပ်​ပါ။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​လျှင် ကောင်း​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="165"/>
         <source>Fair: a few more words would make it strong.</source>
-        <translation>သင့်တင့်သည်- စကားလုံး အနည်းငယ် ထပ်ထည့်လျှင် ခိုင်မာမည်။</translation>
+        <translation>သင့်​တင့်​သည်- စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​လျှင် ခိုင်​မာ​မည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="166"/>
@@ -148,12 +256,12 @@
 <context>
     <name>GateChooser</name>
     <message>
-        <location filename="../../desktop/ui/gate_chooser.py" line="71"/>
+        <location filename="../../desktop/ui/gate_chooser.py" line="73"/>
         <source>Type a crossing: Laiza, လိုင်ဇာ, 拉咱…</source>
-        <translation>ဂိတ်အမည် ရိုက်ပါ: Laiza, လိုင်ဇာ, 拉咱…</translation>
+        <translation>ဂိတ်​အ​မည် ရိုက်​ပါ: Laiza, လိုင်​ဇာ, 拉咱…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_chooser.py" line="72"/>
+        <location filename="../../desktop/ui/gate_chooser.py" line="74"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
@@ -161,97 +269,182 @@
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="178"/>
+        <location filename="../../desktop/ui/window.py" line="198"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="179"/>
+        <location filename="../../desktop/ui/window.py" line="199"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="180"/>
+        <location filename="../../desktop/ui/window.py" line="200"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="181"/>
+        <location filename="../../desktop/ui/window.py" line="201"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="182"/>
+        <location filename="../../desktop/ui/window.py" line="202"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="183"/>
+        <location filename="../../desktop/ui/window.py" line="203"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="184"/>
+        <location filename="../../desktop/ui/window.py" line="204"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="185"/>
+        <location filename="../../desktop/ui/window.py" line="205"/>
+        <source>&amp;Back to list</source>
+        <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="206"/>
+        <source>Add &amp;photos…</source>
+        <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="207"/>
+        <source>Re&amp;move photo</source>
+        <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="208"/>
+        <source>&amp;Generate pseudonym</source>
+        <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="209"/>
+        <source>Con&amp;vert to Unicode</source>
+        <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="210"/>
+        <source>Dele&amp;te draft…</source>
+        <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="211"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="186"/>
+        <location filename="../../desktop/ui/window.py" line="212"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="187"/>
+        <location filename="../../desktop/ui/window.py" line="213"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="188"/>
+        <location filename="../../desktop/ui/window.py" line="214"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="189"/>
-        <source>&amp;Search</source>
-        <translation>ရှာမည် (&amp;S)</translation>
+        <location filename="../../desktop/ui/window.py" line="215"/>
+        <source>Searc&amp;h</source>
+        <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="190"/>
-        <source>&amp;Quit</source>
-        <translation>ထွက်မည် (&amp;Q)</translation>
+        <location filename="../../desktop/ui/window.py" line="216"/>
+        <source>Sen&amp;d now</source>
+        <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="311"/>
+        <location filename="../../desktop/ui/window.py" line="217"/>
+        <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
+        <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="218"/>
+        <source>&amp;Connect to newsroom…</source>
+        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="219"/>
+        <source>Q&amp;uit</source>
+        <translation>ထွက်မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="389"/>
+        <source>Delete draft</source>
+        <translation>မူကြမ်း ဖျက်ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="392"/>
+        <source>Delete this draft and its photos from this computer? There is no undo.</source>
+        <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="395"/>
+        <source>&amp;Delete</source>
+        <translation>ဖျက်မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="396"/>
+        <source>&amp;Keep it</source>
+        <translation>မဖျက်ပါ (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="410"/>
+        <source>Draft deleted.</source>
+        <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="525"/>
+        <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
+        <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="540"/>
+        <source>Paste the invite first.</source>
+        <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="552"/>
+        <source>Connected to the newsroom.</source>
+        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="423"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="321"/>
+        <location filename="../../desktop/ui/window.py" line="434"/>
         <source>{shown} of {total} reports</source>
-        <translation>သတင်း {total} ခုအနက် {shown} ခု</translation>
+        <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="359"/>
+        <location filename="../../desktop/ui/window.py" line="486"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="360"/>
+        <location filename="../../desktop/ui/window.py" line="488"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
-        <translation>ဤကွန်ပျူတာရှိ သတင်းအားလုံးကို ယခု ဖျက်ဆီးမလား။ ပြန်ယူ၍ မရပါ။</translation>
+        <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="361"/>
+        <location filename="../../desktop/ui/window.py" line="490"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="362"/>
+        <location filename="../../desktop/ui/window.py" line="491"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -261,62 +454,62 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="37"/>
         <source>The crossing you saw or heard about. Type any spelling, in any language.</source>
-        <translation>သင်မြင်ခဲ့ သို့မဟုတ် ကြားခဲ့သော ဂိတ်။ မည်သည့်ဘာသာ၊ မည်သည့် စာလုံးပေါင်းဖြင့်မဆို ရိုက်နိုင်သည်။</translation>
+        <translation>သင်​မြင်​ခဲ့ သို့​မ​ဟုတ် ကြား​ခဲ့​သော ဂိတ်။ မည်​သည့်​ဘာ​သာ၊ မည်​သည့် စာ​လုံး​ပေါင်း​ဖြင့်​မ​ဆို ရိုက်​နိုင်​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>When it was seen, in your local time. Not when you write it down.</source>
-        <translation>မြင်ခဲ့သည့်အချိန် (သင့်ဒေသ အချိန်ဖြင့်)။ ရေးမှတ်သည့်အချိန် မဟုတ်ပါ။</translation>
+        <translation>မြင်​ခဲ့​သည့်​အ​ချိန် (သင့်​ဒေ​သ အ​ချိန်​ဖြင့်)။ ရေး​မှတ်​သည့်​အ​ချိန် မ​ဟုတ်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>Each side opens and closes on its own. Choose unknown if you are not sure.</source>
-        <translation>ဘက်တစ်ဘက်စီ သီးခြား ဖွင့်ပိတ်သည်။ မသေချာလျှင် “မသိ” ကို ရွေးပါ။</translation>
+        <translation>ဘက်​တစ်​ဘက်​စီ သီး​ခြား ဖွင့်​ပိတ်​သည်။ မ​သေ​ချာ​လျှင် “မ​သိ” ကို ရွေး​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="46"/>
         <source>What may pass through the gate right now.</source>
-        <translation>ယခုလက်ရှိ ဂိတ်ကို ဖြတ်သန်းခွင့်ရှိသည့်အရာ။</translation>
+        <translation>ယ​ခု​လက်​ရှိ ဂိတ်​ကို ဖြတ်​သန်း​ခွင့်​ရှိ​သည့်​အ​ရာ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="49"/>
         <source>If only some people may cross, whose citizens are they?</source>
-        <translation>လူအချို့သာ ဖြတ်ကူးခွင့်ရှိလျှင် မည်သည့်နိုင်ငံသားများနည်း။</translation>
+        <translation>လူ​အ​ချို့​သာ ဖြတ်​ကူး​ခွင့်​ရှိ​လျှင် မည်​သည့်​နိုင်​ငံ​သား​များ​နည်း။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>Who holds the Myanmar side of the gate.</source>
-        <translation>ဂိတ်၏ မြန်မာဘက်ကို ထိန်းချုပ်ထားသူ။</translation>
+        <translation>ဂိတ်၏ မြန်​မာ​ဘက်​ကို ထိန်း​ချုပ်​ထား​သူ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="55"/>
         <source>What blocks the road on the Myanmar side, if anything.</source>
-        <translation>မြန်မာဘက်တွင် လမ်းပိတ်ထားသည့်အရာ (ရှိလျှင်)။</translation>
+        <translation>မြန်​မာ​ဘက်​တွင် လမ်း​ပိတ်​ထား​သည့်​အ​ရာ (ရှိ​လျှင်)။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="58"/>
         <source>How do you know? Your own eyes, a source, a document, social media.</source>
-        <translation>မည်သို့ သိရသနည်း။ ကိုယ်တိုင်မြင်၊ သတင်းရင်းမြစ်၊ စာရွက်စာတမ်း၊ ဆိုရှယ်မီဒီယာ။</translation>
+        <translation>မည်​သို့ သိ​ရ​သ​နည်း။ ကိုယ်​တိုင်​မြင်၊ သ​တင်း​ရင်း​မြစ်၊ စာ​ရွက်​စာ​တမ်း၊ ဆို​ရှယ်​မီ​ဒီ​ယာ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="61"/>
         <source>Never a name. Only what kind of person told you, how reliable they have been (A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge).</source>
-        <translation>အမည် လုံးဝ မထည့်ရ။ မည်သို့သော လူက ပြောသည်၊ ယခင်က မည်မျှ ယုံကြည်ရသည် (A အကောင်းဆုံး၊ F ဆုံးဖြတ်၍မရ) နှင့် ဤသတင်း မှန်နိုင်ခြေ (1 အတည်ပြုပြီး၊ 6 ဆုံးဖြတ်၍မရ) တို့ကိုသာ ထည့်ပါ။</translation>
+        <translation>အ​မည် လုံး​ဝ မ​ထည့်​ရ။ မည်​သို့​သော လူ​က ပြော​သည်၊ ယ​ခင်​က မည်​မျှ ယုံ​ကြည်​ရ​သည် (A အ​ကောင်း​ဆုံး၊ F ဆုံး​ဖြတ်၍​မ​ရ) နှင့် ဤ​သ​တင်း မှန်​နိုင်​ခြေ (1 အ​တည်​ပြု​ပြီး၊ 6 ဆုံး​ဖြတ်၍​မ​ရ) တို့​ကို​သာ ထည့်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="66"/>
         <source>A made-up name so editors can count independent sources. Use the same one for the same person.</source>
-        <translation>အယ်ဒီတာများ သီးခြားရင်းမြစ် အရေအတွက်ကို ရေတွက်နိုင်ရန် လုပ်ထားသော အမည်။ လူတစ်ဦးတည်းအတွက် အမည်တစ်ခုတည်းကိုသာ သုံးပါ။</translation>
+        <translation>အယ်​ဒီ​တာ​များ သီး​ခြား​ရင်း​မြစ် အ​ရေ​အ​တွက်​ကို ရေ​တွက်​နိုင်​ရန် လုပ်​ထား​သော အ​မည်။ လူ​တစ်​ဦး​တည်း​အ​တွက် အ​မည်​တစ်​ခု​တည်း​ကို​သာ သုံး​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="71"/>
         <source>What happened, in any language. Leave out names and phone numbers.</source>
-        <translation>ဖြစ်ပျက်ခဲ့သည့်အရာ၊ မည်သည့်ဘာသာဖြင့်မဆို ရေးနိုင်သည်။ အမည်နှင့် ဖုန်းနံပါတ် မထည့်ပါနှင့်။</translation>
+        <translation>ဖြစ်​ပျက်​ခဲ့​သည့်​အ​ရာ၊ မည်​သည့်​ဘာ​သာ​ဖြင့်​မ​ဆို ရေး​နိုင်​သည်။ အ​မည်​နှင့် ဖုန်း​နံ​ပါတ် မ​ထည့်​ပါ​နှင့်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="74"/>
         <source>Prices you saw or heard, e.g. diesel 4500 kyat a litre.</source>
-        <translation>သင်မြင်ခဲ့ ကြားခဲ့သော ဈေးနှုန်း၊ ဥပမာ ဒီဇယ် တစ်လီတာ 4500 ကျပ်။</translation>
+        <translation>သင်​မြင်​ခဲ့ ကြား​ခဲ့​သော ဈေး​နှုန်း၊ ဥ​ပ​မာ ဒီ​ဇယ် တစ်​လီ​တာ 4500 ကျပ်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="85"/>
@@ -374,12 +567,12 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>Fuel and chemical imports</source>
-        <translation>လောင်စာဆီနှင့် ဓာတုပစ္စည်း တင်သွင်းမှု</translation>
+        <translation>လောင်​စာ​ဆီ​နှင့် ဓာ​တု​ပစ္စည်း တင်​သွင်း​မှု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="103"/>
         <source>Food and building materials</source>
-        <translation>စားနပ်ရိက္ခာနှင့် ဆောက်လုပ်ရေးပစ္စည်း</translation>
+        <translation>စား​နပ်​ရိက္ခာ​နှင့် ဆောက်​လုပ်​ရေး​ပစ္စည်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="106"/>
@@ -414,7 +607,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="117"/>
         <source>Border guard force or militia</source>
-        <translation>နယ်ခြားစောင့်တပ် (BGF) သို့မဟုတ် ပြည်သူ့စစ်</translation>
+        <translation>နယ်​ခြား​စောင့်​တပ် (BGF) သို့​မ​ဟုတ် ပြည်​သူ့​စစ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="120"/>
@@ -568,7 +761,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>A document or photo</source>
-        <translation>စာရွက်စာတမ်း သို့မဟုတ် ဓာတ်ပုံ</translation>
+        <translation>စာ​ရွက်​စာ​တမ်း သို့​မ​ဟုတ် ဓာတ်​ပုံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="164"/>
@@ -598,7 +791,7 @@
     <message>
         <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>close to an armed group</source>
-        <translation>လက်နက်ကိုင်အဖွဲ့နှင့် နီးစပ်သူ</translation>
+        <translation>လက်​နက်​ကိုင်​အ​ဖွဲ့​နှင့် နီး​စပ်​သူ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="174"/>
@@ -674,157 +867,167 @@
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="152"/>
+        <location filename="../../desktop/ui/main_page.py" line="158"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="153"/>
+        <location filename="../../desktop/ui/main_page.py" line="159"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="154"/>
+        <location filename="../../desktop/ui/main_page.py" line="160"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="155"/>
+        <location filename="../../desktop/ui/main_page.py" line="161"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="156"/>
+        <location filename="../../desktop/ui/main_page.py" line="162"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="157"/>
+        <location filename="../../desktop/ui/main_page.py" line="163"/>
         <source>Log a new report (Ctrl+N)</source>
-        <translation>သတင်းအသစ် မှတ်တမ်းတင်ရန် (Ctrl+N)</translation>
+        <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="167"/>
+        <location filename="../../desktop/ui/main_page.py" line="164"/>
+        <source>Reports</source>
+        <translation>သတင်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_page.py" line="165"/>
+        <source>Report details</source>
+        <translation>သတင်း အသေးစိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_page.py" line="194"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="169"/>
+        <location filename="../../desktop/ui/main_page.py" line="196"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="170"/>
+        <location filename="../../desktop/ui/main_page.py" line="197"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="171"/>
-        <location filename="../../desktop/ui/main_page.py" line="318"/>
+        <location filename="../../desktop/ui/main_page.py" line="198"/>
+        <location filename="../../desktop/ui/main_page.py" line="370"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="174"/>
+        <location filename="../../desktop/ui/main_page.py" line="201"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="241"/>
+        <location filename="../../desktop/ui/main_page.py" line="288"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
-        <translation>သတင်း မရှိသေးပါ။
+        <translation>သ​တင်း မ​ရှိ​သေး​ပါ။
 
-ဂိတ်တွင် မြင်ရ ကြားရသည်များကို မှတ်တမ်းတင်ရန် Ctrl+N သို့မဟုတ် “သတင်းအသစ်” ကို နှိပ်ပါ။ ရိုက်နေစဉ် မူကြမ်းကို အလိုအလျောက် သိမ်းသည်။</translation>
+ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="247"/>
+        <location filename="../../desktop/ui/main_page.py" line="294"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
-        <translation>ကိုက်ညီသော သတင်း မရှိပါ။ ရှာဖွေကွက်ကို ရှင်းပါ သို့မဟုတ် အခြား စစ်ထုတ်မှုကို ရွေးပါ။</translation>
+        <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="270"/>
+        <location filename="../../desktop/ui/main_page.py" line="321"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="273"/>
+        <location filename="../../desktop/ui/main_page.py" line="324"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="294"/>
+        <location filename="../../desktop/ui/main_page.py" line="346"/>
         <source>Choose a report in the list to read it here.</source>
-        <translation>ဤနေရာတွင် ဖတ်ရန် စာရင်းထဲမှ သတင်းတစ်ခုကို ရွေးပါ။</translation>
+        <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="304"/>
+        <location filename="../../desktop/ui/main_page.py" line="356"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="316"/>
+        <location filename="../../desktop/ui/main_page.py" line="368"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="317"/>
+        <location filename="../../desktop/ui/main_page.py" line="369"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="319"/>
+        <location filename="../../desktop/ui/main_page.py" line="371"/>
         <source>Sent, content removed from this computer</source>
-        <translation>ပို့ပြီး၊ ဤကွန်ပျူတာမှ အကြောင်းအရာ ဖယ်ရှားပြီး</translation>
+        <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="323"/>
+        <location filename="../../desktop/ui/main_page.py" line="375"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="334"/>
+        <location filename="../../desktop/ui/main_page.py" line="386"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="335"/>
+        <location filename="../../desktop/ui/main_page.py" line="387"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="348"/>
+        <location filename="../../desktop/ui/main_page.py" line="400"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="350"/>
+        <location filename="../../desktop/ui/main_page.py" line="402"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="351"/>
+        <location filename="../../desktop/ui/main_page.py" line="403"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="368"/>
+        <location filename="../../desktop/ui/main_page.py" line="420"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="374"/>
+        <location filename="../../desktop/ui/main_page.py" line="426"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="386"/>
+        <location filename="../../desktop/ui/main_page.py" line="438"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="388"/>
+        <location filename="../../desktop/ui/main_page.py" line="440"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -832,470 +1035,619 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="99"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="111"/>
         <source>Photos (JPEG or PNG; location and camera data are removed)</source>
-        <translation>ဓာတ်ပုံများ (JPEG သို့မဟုတ် PNG၊ တည်နေရာနှင့် ကင်မရာ အချက်အလက်များကို ဖယ်ရှားသည်)</translation>
+        <translation>ဓာတ်​ပုံ​များ (JPEG သို့​မ​ဟုတ် PNG၊ တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="100"/>
-        <source>Add &amp;photos…</source>
-        <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
+        <location filename="../../desktop/ui/photo_strip.py" line="112"/>
+        <source>Add photos…</source>
+        <translation>ဓာတ်ပုံ ထည့်မည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="101"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="113"/>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_strip.py" line="114"/>
         <source>Photos of this report</source>
         <translation>ဤသတင်း၏ ဓာတ်ပုံများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="160"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="229"/>
         <source>Photo {number}</source>
         <translation>ဓာတ်ပုံ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="173"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="240"/>
         <source>Add photos</source>
         <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="173"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="240"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation>ဓာတ်ပုံများ (*.jpg *.jpeg *.png)</translation>
+        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="405"/>
+        <location filename="../../desktop/ui/report_form.py" line="454"/>
         <source>&amp;Crossing:</source>
         <translation>ဂိတ် (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="406"/>
-        <source>Crossing &amp;name:</source>
-        <translation>ဂိတ်အမည် (&amp;N):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="407"/>
-        <source>Where it is:</source>
-        <translation>တည်နေရာ:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="408"/>
-        <source>&amp;Observed:</source>
-        <translation>တွေ့ရှိချိန် (&amp;O):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="409"/>
-        <source>Status:</source>
-        <translation>အခြေအနေ:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="410"/>
-        <source>Contro&amp;lled by:</source>
-        <translation>ထိန်းချုပ်သူ (&amp;L):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="411"/>
-        <source>Civilians who may cross:</source>
-        <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="412"/>
-        <source>People stranded:</source>
-        <translation>ပိတ်မိနေသူ:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="413"/>
-        <source>&amp;How known:</source>
-        <translation>သိရပုံ (&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="423"/>
+        <location filename="../../desktop/ui/report_form.py" line="472"/>
         <source>The crossing is not in the list</source>
         <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="424"/>
+        <location filename="../../desktop/ui/report_form.py" line="473"/>
         <source>Name of the crossing not in the list</source>
         <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="425"/>
+        <location filename="../../desktop/ui/report_form.py" line="474"/>
         <source>e.g. the footpath 2 km north of Laiza</source>
-        <translation>ဥပမာ- လိုင်ဇာ၏ မြောက်ဘက် 2 ကီလိုမီတာရှိ လူသွားလမ်း</translation>
+        <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="426"/>
+        <location filename="../../desktop/ui/report_form.py" line="475"/>
+        <location filename="../../desktop/ui/report_form.py" line="982"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="427"/>
+        <location filename="../../desktop/ui/report_form.py" line="476"/>
+        <location filename="../../desktop/ui/report_form.py" line="983"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="428"/>
+        <location filename="../../desktop/ui/report_form.py" line="477"/>
         <source>China side status</source>
         <translation>တရုတ်ဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="429"/>
+        <location filename="../../desktop/ui/report_form.py" line="478"/>
         <source>Myanmar side status</source>
         <translation>မြန်မာဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="434"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
         <source>your local time</source>
         <translation>သင့်ဒေသ အချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="434"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
         <source>Myanmar time</source>
         <translation>မြန်မာ စံတော်ချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="436"/>
+        <location filename="../../desktop/ui/report_form.py" line="485"/>
         <source>People stranded or turned back</source>
-        <translation>ပိတ်မိနေသူ သို့မဟုတ် ပြန်လှည့်ခိုင်းခံရသူ</translation>
+        <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="437"/>
+        <location filename="../../desktop/ui/report_form.py" line="486"/>
         <source>An estimate is fine. Leave at — if nobody said.</source>
-        <translation>ခန့်မှန်းခြေ ရပါသည်။ မည်သူမျှ မပြောလျှင် — အတိုင်း ထားပါ။</translation>
+        <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="438"/>
+        <location filename="../../desktop/ui/report_form.py" line="487"/>
+        <location filename="../../desktop/ui/report_form.py" line="984"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="447"/>
+        <location filename="../../desktop/ui/report_form.py" line="496"/>
+        <location filename="../../desktop/ui/report_form.py" line="987"/>
         <source>Barrier on the Myanmar side</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="451"/>
+        <location filename="../../desktop/ui/report_form.py" line="500"/>
+        <location filename="../../desktop/ui/report_form.py" line="988"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="454"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="508"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
-        <location filename="../../desktop/ui/report_form.py" line="692"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
+        <location filename="../../desktop/ui/report_form.py" line="798"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
+        <location filename="../../desktop/ui/report_form.py" line="798"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
-        <location filename="../../desktop/ui/report_form.py" line="701"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
+        <location filename="../../desktop/ui/report_form.py" line="798"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
+        <location filename="../../desktop/ui/report_form.py" line="798"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="466"/>
+        <location filename="../../desktop/ui/report_form.py" line="511"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="467"/>
-        <source>Remove price</source>
-        <translation>ဈေးနှုန်း ဖယ်မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="468"/>
+        <location filename="../../desktop/ui/report_form.py" line="513"/>
         <source>Source (never a name)</source>
         <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="470"/>
-        <source>Who:</source>
-        <translation>မည်သူ:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="471"/>
-        <source>Reliability:</source>
-        <translation>ယုံကြည်ရမှု:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="472"/>
-        <source>Credibility:</source>
-        <translation>မှန်နိုင်ခြေ:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
-        <source>Pseudonym:</source>
-        <translation>အမည်ဝှက်:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="475"/>
-        <source>&amp;Generate pseudonym</source>
-        <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="476"/>
+        <location filename="../../desktop/ui/report_form.py" line="526"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="477"/>
+        <location filename="../../desktop/ui/report_form.py" line="527"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="478"/>
+        <location filename="../../desktop/ui/report_form.py" line="528"/>
         <source>Information credibility</source>
         <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="479"/>
+        <location filename="../../desktop/ui/report_form.py" line="529"/>
         <source>Source pseudonym</source>
         <translation>ရင်းမြစ် အမည်ဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="492"/>
+        <location filename="../../desktop/ui/report_form.py" line="542"/>
         <source>&amp;What happened:</source>
         <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="509"/>
-        <source>&amp;Back to list</source>
-        <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="494"/>
+        <location filename="../../desktop/ui/report_form.py" line="544"/>
+        <location filename="../../desktop/ui/report_form.py" line="991"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="495"/>
+        <location filename="../../desktop/ui/report_form.py" line="545"/>
         <source>This text looks like Zawgyi</source>
         <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="498"/>
+        <location filename="../../desktop/ui/report_form.py" line="548"/>
         <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
-        <translation>အယ်ဒီတာများ ဖတ်နိုင်၊ ရှာနိုင်ရန် Gatewatch သည် မြန်မာစာကို ယူနီကုဒ်ဖြင့် သိမ်းသည်။ အောက်ပါ စာသားကို ပြောင်းမလား။</translation>
+        <translation>အယ်​ဒီ​တာ​များ ဖတ်​နိုင်၊ ရှာ​နိုင်​ရန် Gatewatch သည် မြန်​မာ​စာ​ကို ယူ​နီ​ကုဒ်​ဖြင့် သိမ်း​သည်။ အောက်​ပါ စာ​သား​ကို ပြောင်း​မ​လား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="502"/>
+        <location filename="../../desktop/ui/report_form.py" line="552"/>
         <source>As typed (Zawgyi)</source>
         <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="553"/>
         <source>Converted (Unicode)</source>
         <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="504"/>
-        <source>Con&amp;vert to Unicode</source>
-        <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="505"/>
-        <source>&amp;Save draft</source>
-        <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
+        <location filename="../../desktop/ui/report_form.py" line="557"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="507"/>
+        <location filename="../../desktop/ui/report_form.py" line="558"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="508"/>
+        <location filename="../../desktop/ui/report_form.py" line="559"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="510"/>
+        <location filename="../../desktop/ui/report_form.py" line="561"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="514"/>
+        <location filename="../../desktop/ui/report_form.py" line="565"/>
         <source>Correct a sent report (new revision)</source>
-        <translation>ပို့ပြီးသတင်းကို ပြင်ခြင်း (မူအသစ်)</translation>
+        <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="516"/>
+        <location filename="../../desktop/ui/report_form.py" line="567"/>
         <source>Edit draft</source>
         <translation>မူကြမ်း ပြင်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="518"/>
+        <location filename="../../desktop/ui/report_form.py" line="569"/>
         <source>New report</source>
         <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="691"/>
+        <location filename="../../desktop/ui/report_form.py" line="809"/>
         <source>e.g. diesel</source>
         <translation>ဥပမာ- ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="768"/>
+        <location filename="../../desktop/ui/report_form.py" line="881"/>
         <source>Draft saved at {time}</source>
-        <translation>မူကြမ်းကို {time} တွင် သိမ်းပြီး</translation>
+        <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="782"/>
+        <location filename="../../desktop/ui/report_form.py" line="891"/>
         <source>Not saved: {reason}</source>
         <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="812"/>
+        <location filename="../../desktop/ui/report_form.py" line="1007"/>
         <source>Not ready to send</source>
         <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="813"/>
+        <location filename="../../desktop/ui/report_form.py" line="1008"/>
         <source>Please complete these fields first:</source>
         <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="815"/>
+        <location filename="../../desktop/ui/report_form.py" line="938"/>
         <source>Kept as a draft.</source>
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="838"/>
+        <location filename="../../desktop/ui/report_form.py" line="455"/>
+        <source>Crossin&amp;g name:</source>
+        <translation>ဂိတ်အမည် (&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="456"/>
+        <source>W&amp;here it is:</source>
+        <translation>တည်နေရာ (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <source>Obser&amp;ved:</source>
+        <translation>တွေ့ရှိချိန် (&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="458"/>
+        <source>Stat&amp;us:</source>
+        <translation>အခြေအနေ (&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="459"/>
+        <source>Controlled &amp;by:</source>
+        <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="460"/>
+        <source>Civilians who ma&amp;y cross:</source>
+        <translation>ဖြတ်​ကူး​ခွင့်​ရှိ​သော အ​ရပ်​သား (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="461"/>
+        <source>People &amp;stranded:</source>
+        <translation>ပိတ်မိနေသူ (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="462"/>
+        <source>How &amp;known:</source>
+        <translation>သိရပုံ (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="512"/>
+        <source>Re&amp;move price</source>
+        <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="515"/>
+        <source>Wh&amp;o:</source>
+        <translation>မည်သူ (&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="516"/>
+        <source>Rel&amp;iability:</source>
+        <translation>ယုံကြည်ရမှု (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="517"/>
+        <source>Cr&amp;edibility:</source>
+        <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="518"/>
+        <source>&amp;Pseudonym:</source>
+        <translation>အမည်ဝှက် (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="524"/>
+        <source>Generate pseudonym</source>
+        <translation>အမည်ဝှက် ထုတ်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="525"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="554"/>
+        <source>Convert to Unicode</source>
+        <translation>ယူနီကုဒ်သို့ ပြောင်းမည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="555"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="556"/>
+        <source>Save dra&amp;ft</source>
+        <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="560"/>
+        <source>Back to list</source>
+        <translation>စာရင်းသို့ ပြန်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="804"/>
+        <source>{field}, price {number}</source>
+        <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <source>too long: shorten it</source>
+        <translation>ရှည်လွန်းသည်- တိုအောင် ပြင်ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <source>check this field</source>
+        <translation>ဤအကွက်ကို စစ်ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="959"/>
+        <source>choose one from the list, or tick “not in the list” and give its name</source>
+        <translation>စာ​ရင်း​ထဲ​မှ တစ်​ခု ရွေး​ပါ၊ သို့​မ​ဟုတ် “ဂိတ်​သည် စာ​ရင်း​တွင် မ​ပါ” ကို အ​မှန်​ခြစ်​ပြီး အ​မည် ထည့်​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="960"/>
+        <source>Crossing</source>
+        <translation>ဂိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="963"/>
+        <source>Where it is</source>
+        <translation>တည်နေရာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="965"/>
+        <source>give the crossing a name</source>
+        <translation>ဂိတ်အမည် ထည့်ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="966"/>
+        <source>Crossing name</source>
+        <translation>ဂိတ်အမည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="968"/>
+        <source>check the date and time: not in the future, not before 2000</source>
+        <translation>ရက်​စွဲ​နှင့် အ​ချိန်​ကို စစ်​ပါ- အ​နာ​ဂတ် မ​ဖြစ်​ရ၊ 2000 ခု​နှစ် မ​တိုင်​မီ မ​ဖြစ်​ရ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="969"/>
+        <source>Observed</source>
+        <translation>တွေ့ရှိချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="974"/>
+        <source>name the commodity</source>
+        <translation>ကုန်ပစ္စည်း အမည် ထည့်ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="975"/>
+        <source>Price {number}</source>
+        <translation>ဈေးနှုန်း {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="979"/>
+        <source>choose who told you, or change “How known”</source>
+        <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="980"/>
+        <source>Source</source>
+        <translation>သတင်းရင်းမြစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="985"/>
+        <source>Civilians who may cross</source>
+        <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="986"/>
+        <source>Controlled by</source>
+        <translation>ထိန်းချုပ်သူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="989"/>
+        <source>People stranded</source>
+        <translation>ပိတ်မိနေသူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="990"/>
+        <source>How known</source>
+        <translation>သိရပုံ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="993"/>
+        <source>The report</source>
+        <translation>သတင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1010"/>
+        <source>&amp;OK</source>
+        <translation>ကောင်းပြီ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1033"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
-        <translation>ဖုန်းနံပါတ်နှင့် တူသည်။ နံပါတ်တစ်ခုက သင့်သတင်းရင်းမြစ်ဆီ တိုက်ရိုက် ခြေရာခံမိစေနိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် လူသိရှင်ကြား နံပါတ် (ရုံး သို့မဟုတ် ဖုန်းလိုင်း) ဖြစ်လျှင် ဆက်ပို့ပါ။</translation>
+        <translation>ဖုန်း​နံ​ပါတ်​နှင့် တူ​သည်။ နံ​ပါတ်​တစ်​ခု​က သင့်​သ​တင်း​ရင်း​မြစ်​ဆီ တိုက်​ရိုက် ခြေ​ရာ​ခံ​မိ​စေ​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား နံ​ပါတ် (ရုံး သို့​မ​ဟုတ် ဖုန်း​လိုင်း) ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="842"/>
+        <location filename="../../desktop/ui/report_form.py" line="1037"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
-        <translation>အီးမေးလ်လိပ်စာနှင့် တူသည်။ ၎င်းက သင့်သတင်းရင်းမြစ်ကို ဖော်ထုတ်နိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် လူသိရှင်ကြား လိပ်စာ ဖြစ်လျှင် ဆက်ပို့ပါ။</translation>
+        <translation>အီး​မေးလ်​လိပ်​စာ​နှင့် တူ​သည်။ ၎င်း​က သင့်​သ​တင်း​ရင်း​မြစ်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား လိပ်​စာ ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="846"/>
+        <location filename="../../desktop/ui/report_form.py" line="1041"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
-        <translation>နိုင်ငံသားစိစစ်ရေးကတ် (မှတ်ပုံတင်) နံပါတ်နှင့် တူသည်။ ၎င်းက လူတစ်ဦးကို အမည်ဖော်သည်- ထိုသူက အမည်ဖော်ရန် သဘောတူမှသာ ထားပါ။</translation>
+        <translation>နိုင်​ငံ​သား​စိ​စစ်​ရေး​ကတ် (မှတ်​ပုံ​တင်) နံ​ပါတ်​နှင့် တူ​သည်။ ၎င်း​က လူ​တစ်​ဦး​ကို အ​မည်​ဖော်​သည်- ထို​သူ​က အ​မည်​ဖော်​ရန် သ​ဘော​တူ​မှ​သာ ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="850"/>
+        <location filename="../../desktop/ui/report_form.py" line="1045"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
-        <translation>ယာဉ်နံပါတ်ပြားနှင့် တူသည်။ နံပါတ်ပြားက ယာဉ်မောင်း သို့မဟုတ် ကုန်သည်ကို ဖော်ထုတ်နိုင်သည်- ဖယ်ရှားပါ၊ သို့မဟုတ် သင့်သတင်းရင်းမြစ်ကို မညွှန်ပြလျှင် ဆက်ပို့ပါ။</translation>
+        <translation>ယာဉ်​နံ​ပါတ်​ပြား​နှင့် တူ​သည်။ နံ​ပါတ်​ပြား​က ယာဉ်​မောင်း သို့​မ​ဟုတ် ကုန်​သည်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် သင့်​သ​တင်း​ရင်း​မြစ်​ကို မ​ညွှန်​ပြ​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="860"/>
+        <location filename="../../desktop/ui/report_form.py" line="1055"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="863"/>
+        <location filename="../../desktop/ui/report_form.py" line="1060"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
-        <translation>ဤသတင်းတွင် လူတစ်ဦးကို ဖော်ထုတ်နိုင်သည့် အချက်အလက်များ ပါပုံရသည်။ ၎င်းတို့ကြောင့် သတင်းရင်းမြစ်များ အန္တရာယ် ကျရောက်နိုင်သည်။</translation>
+        <translation>ဤ​သ​တင်း​တွင် လူ​တစ်​ဦး​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ချက်​အ​လက်​များ ပါ​ပုံ​ရ​သည်။ ၎င်း​တို့​ကြောင့် သ​တင်း​ရင်း​မြစ်​များ အန္တ​ရာယ် ကျ​ရောက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="868"/>
+        <location filename="../../desktop/ui/report_form.py" line="1066"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="869"/>
+        <location filename="../../desktop/ui/report_form.py" line="1067"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="918"/>
+        <location filename="../../desktop/ui/report_form.py" line="1106"/>
+        <source>Delete draft</source>
+        <translation>မူကြမ်း ဖျက်ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1109"/>
+        <source>Delete this draft and its photos from this computer? There is no undo.</source>
+        <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1112"/>
+        <source>&amp;Delete</source>
+        <translation>ဖျက်မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1113"/>
+        <source>&amp;Keep it</source>
+        <translation>မဖျက်ပါ (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1168"/>
         <source>Photo stored in the encrypted store.</source>
-        <translation>ဓာတ်ပုံကို ကုဒ်ဝှက် သိုလှောင်ခန်းတွင် သိမ်းပြီး။</translation>
+        <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="1171"/>
+        <source>Photo removed.</source>
+        <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
 </context>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="53"/>
+        <location filename="../../desktop/ui/report_model.py" line="59"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="54"/>
+        <location filename="../../desktop/ui/report_model.py" line="60"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="55"/>
+        <location filename="../../desktop/ui/report_model.py" line="61"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="56"/>
+        <location filename="../../desktop/ui/report_model.py" line="62"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="57"/>
+        <location filename="../../desktop/ui/report_model.py" line="63"/>
         <source>State</source>
         <translation>အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="58"/>
+        <location filename="../../desktop/ui/report_model.py" line="64"/>
         <source>Summary</source>
         <translation>အကျဉ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="128"/>
+        <location filename="../../desktop/ui/report_model.py" line="156"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="133"/>
+        <location filename="../../desktop/ui/report_model.py" line="161"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="134"/>
+        <location filename="../../desktop/ui/report_model.py" line="162"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="135"/>
+        <location filename="../../desktop/ui/report_model.py" line="163"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="136"/>
+        <location filename="../../desktop/ui/report_model.py" line="164"/>
         <source>Sent (removed)</source>
         <translation>ပို့ပြီး (ဖယ်ရှားပြီး)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="146"/>
+        <location filename="../../desktop/ui/report_model.py" line="174"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="147"/>
+        <location filename="../../desktop/ui/report_model.py" line="175"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="148"/>
+        <location filename="../../desktop/ui/report_model.py" line="176"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="149"/>
+        <location filename="../../desktop/ui/report_model.py" line="177"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>
@@ -1330,12 +1682,12 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>&amp;Lock after idle:</source>
-        <translation>မသုံးဘဲ ကြာလျှင် သော့ခတ် (&amp;L):</translation>
+        <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;L):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source>&amp;Wipe after wrong passphrases:</source>
-        <translation>စကားဝှက် မှားလျှင် ဖျက်မည့် အကြိမ် (&amp;W):</translation>
+        <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
@@ -1345,7 +1697,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
-        <translation>လက်ပ်တော့ အသိမ်းခံရလျှင် စကားဝှက် မှားသည့်အခါ ဖျက်ပစ်ခြင်းက သင့်ကို ကာကွယ်ပေးသည်။ 0 ဆိုလျှင် ပိတ်ထားသည်။ ပိုကြီးသော ဓာတ်ပုံများကို ထည့်သည့်အခါ သေးအောင် ချုံ့သည်။</translation>
+        <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
@@ -1356,6 +1708,74 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="246"/>
+        <source>Not connected to a newsroom</source>
+        <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="248"/>
+        <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="256"/>
+        <source>Sending {done} of {total}…</source>
+        <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="261"/>
+        <source>Sending…</source>
+        <translation>ပို့နေသည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="264"/>
+        <source>Offline: {count} waiting, nothing is lost</source>
+        <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="266"/>
+        <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
+        <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="269"/>
+        <source>The server no longer knows this computer: ask for a new invite</source>
+        <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
+        <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
+        <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="274"/>
+        <source>The server refused reports: tell your editor</source>
+        <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="275"/>
+        <source>Sending failed: {count} waiting</source>
+        <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="281"/>
+        <source>{count} waiting to be sent</source>
+        <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
+        <source>All sent · last sync {time}</source>
+        <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="285"/>
+        <source>Nothing to send</source>
+        <translation>ပို့စရာ မရှိပါ</translation>
     </message>
 </context>
 <context>
