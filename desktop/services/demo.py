@@ -76,8 +76,18 @@ def story(language: str = "en") -> list[DemoReport]:
                 controlled_by="kia",
                 shortages=["fuel", "household_goods"],
                 prices=[
-                    {"commodity": "diesel", "unit": "litre", "amount": 4500, "currency": "MMK"},
-                    {"commodity": "petrol", "unit": "litre", "amount": 4200, "currency": "MMK"},
+                    {
+                        "commodity": "ဒီဇယ်" if my else "diesel",
+                        "unit": "litre",
+                        "amount": 4500,
+                        "currency": "MMK",
+                    },
+                    {
+                        "commodity": "ဓာတ်ဆီ" if my else "petrol",
+                        "unit": "litre",
+                        "amount": 4200,
+                        "currency": "MMK",
+                    },
                 ],
                 source=trader,
             )
@@ -95,7 +105,14 @@ def story(language: str = "en") -> list[DemoReport]:
                 traffic={"cargo_trucks": "blocked", "traders_goods": "blocked"},
                 controlled_by="kia",
                 shortages=["rice", "cooking_oil"],
-                prices=[{"commodity": "rice", "unit": "bag", "amount": 95, "currency": "CNY"}],
+                prices=[
+                    {
+                        "commodity": "ဆန်" if my else "rice",
+                        "unit": "bag",
+                        "amount": 95,
+                        "currency": "CNY",
+                    }
+                ],
                 source=driver,
             )
         ),
@@ -121,7 +138,9 @@ def story(language: str = "en") -> list[DemoReport]:
                 "2024-11-12T11:30",
                 "closed",
                 "closed",
-                "Both sides shut at Laiza now. Residents say nobody crossed since noon.",
+                "လိုင်ဇာမှာ အခု ဂိတ်နှစ်ဘက်စလုံး ပိတ်ထားတယ်။ မွန်းတည့်ကတည်းက ဘယ်သူမှ မဖြတ်ရသေးဘူးလို့ ဒေသခံတွေက ပြောတယ်။"
+                if my
+                else "Both sides shut at Laiza now. Residents say nobody crossed since noon.",
                 traffic=blocked_goods,
                 controlled_by="kia",
                 barrier=["barbed_wire"],
@@ -156,7 +175,10 @@ def story(language: str = "en") -> list[DemoReport]:
                 "2024-11-25T13:20",
                 "restricted",
                 "open",
-                "Checkpoint open only for Chinese citizens working in the mines. Hundreds "
+                "မိုင်းတွေမှာ အလုပ်လုပ်တဲ့ တရုတ်နိုင်ငံသားတွေကိုပဲ ဂိတ်က ပေးဖြတ်တယ်။ "
+                "ဒေသခံတွေနဲ့ တိုက်ပွဲကြောင့် ထွက်ပြေးလာသူ ရာနဲ့ချီပြီး ဂိတ်မှာ စောင့်နေကြတယ်။"
+                if my
+                else "Checkpoint open only for Chinese citizens working in the mines. Hundreds "
                 "of locals and people who fled the fighting wait at the crossing.",
                 traffic={"civilians": "allowed"},
                 civilian_passage="chinese_citizens_only",
@@ -186,7 +208,9 @@ def story(language: str = "en") -> list[DemoReport]:
                 "2024-12-13T14:05",
                 "open",
                 "open",
-                "Pang War opened at about 2 p.m. First trucks crossed soon after.",
+                "ပန်ဝါဂိတ် နေ့လည် ၂ နာရီလောက်မှာ ပွင့်သွားတယ်။ ခဏအကြာမှာ ပထမဆုံး ကုန်ကားတွေ ဖြတ်သွားကြတယ်။"
+                if my
+                else "Pang War opened at about 2 p.m. First trucks crossed soon after.",
                 traffic={"cargo_trucks": "allowed", "civilians": "allowed"},
                 controlled_by="kia",
                 source={"category": "official", "reliability": "B", "credibility": 2},
@@ -208,7 +232,14 @@ def story(language: str = "en") -> list[DemoReport]:
                     "traders_goods": "blocked",
                 },
                 controlled_by="kia",
-                prices=[{"commodity": "cement", "unit": "bag", "amount": 12500, "currency": "MMK"}],
+                prices=[
+                    {
+                        "commodity": "ဘိလပ်မြေ" if my else "cement",
+                        "unit": "bag",
+                        "amount": 12500,
+                        "currency": "MMK",
+                    }
+                ],
                 source=trader,
             )
         ),
@@ -218,7 +249,9 @@ def story(language: str = "en") -> list[DemoReport]:
                 "2025-10-15T11:40",
                 "restricted",
                 "open",
-                "Lweje reopened for food and building materials only.",
+                "လွယ်ဂျယ်ဂိတ် ပြန်ဖွင့်ပြီ။ အစားအစာနဲ့ ဆောက်လုပ်ရေးပစ္စည်းတွေကိုပဲ ပေးဖြတ်တယ်။"
+                if my
+                else "Lweje reopened for food and building materials only.",
                 traffic={"food_construction": "allowed", "fuel_chemical_imports": "blocked"},
                 controlled_by="kia",
                 how_known="social_media",
@@ -230,7 +263,10 @@ def story(language: str = "en") -> list[DemoReport]:
                 "2025-10-20T16:30",
                 "restricted",
                 "open",
-                "Without fuel and chemicals from China most rare-earth mines in Chipwi and "
+                "တရုတ်ဘက်က ဆီနဲ့ ဓာတုပစ္စည်း မလာတော့ ချီဖွေနဲ့ ပန်ဝါက ရှားပါးမြေ "
+                "မိုင်းအများစု ရပ်သွားပြီ။ အလုပ်သမားတွေ ထွက်သွားကြတယ်။"
+                if my
+                else "Without fuel and chemicals from China most rare-earth mines in Chipwi and "
                 "Pang War have stopped. Workers are leaving.",
                 traffic={"fuel_chemical_imports": "blocked", "rare_earth_exports": "blocked"},
                 shortages=["fuel", "mining_inputs"],
@@ -244,8 +280,12 @@ def story(language: str = "en") -> list[DemoReport]:
                 "2025-10-22T08:00",
                 "unknown",
                 "open",
-                "A footpath north of the main gate is used by porters at night.",
-                new_crossing={"name": "Footpath north of Hpimaw gate"},
+                "ဂိတ်ကြီးရဲ့ မြောက်ဘက်က ခြေလျင်လမ်းကို ညဘက်မှာ ကုန်ထမ်းသမားတွေ သုံးကြတယ်။"
+                if my
+                else "A footpath north of the main gate is used by porters at night.",
+                new_crossing={
+                    "name": "ဖိမော်ဂိတ် မြောက်ဘက် ခြေလျင်လမ်း" if my else "Footpath north of Hpimaw gate"
+                },
                 how_known="source_account",
             ),
             draft=True,
