@@ -76,9 +76,7 @@ def english_words(text: str) -> set[str]:
     return {w for w in words if w not in KEPT}
 
 
-def test_the_burmese_form_and_list_show_no_english(
-    qtbot: QtBot, window: GatewatchWindow
-) -> None:
+def test_the_burmese_form_and_list_show_no_english(qtbot: QtBot, window: GatewatchWindow) -> None:
     create_store_through_ui(qtbot, window)
     window.languages.switch("my")
     try:
