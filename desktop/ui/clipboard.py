@@ -62,12 +62,19 @@ class ClipboardGuard(QObject):
 
 
 class ConcealedTextBrowser(QTextBrowser):
-    """A read-only report view whose copies are concealed and expire."""
+    """A read-only report view whose copies are concealed and expire. A copy is plain
+    text without the line ends put in for display (wrapping.py: `<br>`, which Qt copies
+    as U+2028), so it is the text as it was typed."""
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        mime = conceal(super().createMimeDataFromSelection())
-        ClipboardGuard.shared().copied(mime.text())
-        return mime
+        raw = self.textCursor().selection().toRawText()
+        # U+2028: a display line end; U+2029: a paragraph; U+FDD0/U+FDD1: table cells.
+        text = raw.replace("\u2028", "").replace("\u2029", "\n")
+        text = text.replace("\ufdd0", "\n").replace("\ufdd1", "\n").replace("\n\n", "\n")
+        mime = QMimeData()
+        mime.setText(text)
+        ClipboardGuard.shared().copied(text)
+        return conceal(mime)
 
 
 class ConcealedPlainTextEdit(QPlainTextEdit):

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.wrapping import WrapLabel
+
 
 class ConnectDialog(QDialog):
     """Collects the invite, server, label and proxy; the window runs the enrolment."""
@@ -26,13 +28,12 @@ class ConnectDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to newsroom"))
-        self.intro = QLabel(
+        self.intro = WrapLabel(
             self.tr(
                 "Paste the invite your newsroom admin gave you. It lets this computer send "
                 "reports, sealed so that only the newsroom can read them."
             )
         )
-        self.intro.setWordWrap(True)
         self.invite = QPlainTextEdit()
         self.invite.setPlaceholderText("gwinvite1:…")
         self.invite.setFixedHeight(80)
@@ -42,8 +43,7 @@ class ConnectDialog(QDialog):
         self.label.setPlaceholderText(self.tr("e.g. Laiza laptop (no names)"))
         self.proxy = QLineEdit()
         self.proxy.setPlaceholderText("socks5h://127.0.0.1:9050")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = WrapLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         form = QFormLayout()

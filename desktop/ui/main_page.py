@@ -11,14 +11,13 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -47,9 +46,9 @@ from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, label
-from desktop.ui.myanmar_text import syllable_breaks
 from desktop.ui.report_model import ReportListModel
 from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import WrapLabel, wrap_to_width
 
 SEARCH_DELAY_MS = 250
 
@@ -105,9 +104,8 @@ class MainPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((130, 110, 90, 100, 80)):
             self.table.setColumnWidth(column, width)
-        self.empty = QLabel()
+        self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
         self.empty.setMargin(24)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -115,6 +113,9 @@ class MainPage(QWidget):
 
         self.detail = ConcealedTextBrowser()
         self.detail.setOpenLinks(False)
+        self._detail_shown: capture.ReportDetail | None = None
+        self._detail_width = 0
+        self.detail.viewport().installEventFilter(self)
         self.edit_button = QPushButton()
         self.edit_button.hide()
         detail_box = QWidget()
@@ -301,6 +302,7 @@ class MainPage(QWidget):
         self._select(self.model.report_id(indexes[0].row()) if indexes else None)
 
     def _select(self, report_id: str | None) -> None:
+        self._detail_shown = None
         self._selected = report_id
         self._selected_state = None
         self.edit_button.hide()
@@ -313,9 +315,7 @@ class MainPage(QWidget):
             if self._selected != report_id or not self._worker.is_open:
                 return
             self._selected_state = detail.stored.row.state
-            html_text = self._detail_html(detail)
-            fit_font(self.detail, html_text)
-            self.detail.setHtml(html_text)
+            self._show_detail(detail)
             self.selection_changed.emit()
             if detail.stored.row.state is ReportState.DRAFT:
                 self.edit_button.setText(self.tr("&Edit draft"))
@@ -347,7 +347,28 @@ class MainPage(QWidget):
                 + "</p>"
             )
 
-    def _detail_html(self, detail: capture.ReportDetail) -> str:
+    def _show_detail(self, detail: capture.ReportDetail) -> None:
+        """Render `detail` for the pane's current width and font (again on resize)."""
+        self._detail_shown = detail
+        fit_font(self.detail, self._detail_html(detail, 0))
+        self._detail_width = self.detail.viewport().width()
+        scroll = self.detail.verticalScrollBar().value()
+        self.detail.setHtml(self._detail_html(detail, self._detail_width))
+        self.detail.verticalScrollBar().setValue(scroll)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.detail.viewport()
+            and self._detail_shown is not None
+            and self.detail.viewport().width() != self._detail_width
+        ):
+            self._show_detail(self._detail_shown)
+        return super().eventFilter(watched, event)
+
+    def _detail_html(self, detail: capture.ReportDetail, width: int) -> str:
+        """The detail as HTML; with `width` > 0, long values and the narrative have their
+        line ends put for that width."""
         body = detail.stored.body
         row = detail.stored.row
         lang = self._language()
@@ -438,17 +459,34 @@ class MainPage(QWidget):
             rows.append((self.tr("Source"), " · ".join(b for b in bits if b)))
         if detail.photos:
             rows.append((self.tr("Photos"), str(len(detail.photos))))
+        # Qt breaks Burmese anywhere: lines are ended here, between syllables, to the
+        # width of the pane (and again when it is resized; see wrapping.py).
+        font = self.detail.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        bold_metrics = QFontMetricsF(bold)
+        body_width = width - 2 * self.detail.document().documentMargin() - 8
+        title_width = max((bold_metrics.horizontalAdvance(t) for t, _ in rows), default=0.0)
+        value_width = body_width - title_width - 16
+
+        def lines(text: str, room: float) -> str:
+            wrapped = wrap_to_width(text, font, room) if width else text
+            return "<br>".join(esc(line) for line in wrapped.split("\n"))
+
         parts.append("<table cellspacing='0' cellpadding='3'>")
         for title, value in rows:
-            parts.append(f"<tr><td><b>{esc(title)}</b></td><td>{esc(value)}</td></tr>")
+            parts.append(
+                f"<tr><td><b>{esc(title)}</b></td><td>{lines(value, value_width)}</td></tr>"
+            )
         parts.append("</table>")
         narrative = body.get("narrative")
         if isinstance(narrative, str) and narrative:
-            paragraphs = "".join(f"<p>{esc(p)}</p>" for p in narrative.splitlines() if p.strip())
+            paragraphs = "".join(
+                f"<p>{lines(p, body_width)}</p>" for p in narrative.splitlines() if p.strip()
+            )
             parts.append(paragraphs)
         return "".join(parts)
 
 
 def _esc(text: str) -> str:
-    """Escaped for HTML, with line-break chances between Burmese syllables (display only)."""
-    return html.escape(syllable_breaks(text))
+    return html.escape(text)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -33,6 +32,7 @@ from desktop.store.database import Store
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
 from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import WrapLabel
 
 THUMBNAIL_EDGE = 120
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
@@ -74,7 +74,7 @@ class PhotoStrip(QWidget):
         self._waiting: list[Path] = []
         self._importing = 0
         self.max_edge = 2560
-        self.title = QLabel()
+        self.title = WrapLabel()
         self.add_button = QPushButton()
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -85,8 +85,7 @@ class PhotoStrip(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrapLabel()
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
         top = QHBoxLayout()

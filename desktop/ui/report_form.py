@@ -73,9 +73,9 @@ from desktop.ui.gate_chooser import GateChooser
 from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, help_text, label
 from desktop.ui.locks import discard
-from desktop.ui.myanmar_text import syllable_breaks
 from desktop.ui.photo_strip import PhotoStrip
 from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import WrapLabel, set_message
 
 AUTOSAVE_MS = 3000
 ZAWGYI_DELAY_MS = 300
@@ -256,8 +256,7 @@ class ReportForm(QWidget):
         self.pseudonym.setReadOnly(True)
         self.generate = QPushButton()
         source_form = QFormLayout(self.source_box)
-        self.source_help = QLabel()
-        self.source_help.setWordWrap(True)
+        self.source_help = WrapLabel()
         self.source_help.setStyleSheet("color: #555;")
         source_form.addRow(self.source_help)
         self.category_label = QLabel()
@@ -276,13 +275,11 @@ class ReportForm(QWidget):
         self.narrative.setMinimumHeight(120)
         self.zawgyi_box = QGroupBox()
         zawgyi_layout = QGridLayout(self.zawgyi_box)
-        self.zawgyi_text = QLabel()
-        self.zawgyi_text.setWordWrap(True)
-        self.zawgyi_before = QLabel()
-        self.zawgyi_after = QLabel()
-        for preview in (self.zawgyi_before, self.zawgyi_after):
-            preview.setWordWrap(True)
-            preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.zawgyi_text = WrapLabel()
+        self.zawgyi_before = QLabel()  # Zawgyi: its syllables are not Unicode's
+        self.zawgyi_before.setWordWrap(True)
+        self.zawgyi_before.setTextFormat(Qt.TextFormat.PlainText)
+        self.zawgyi_after = WrapLabel()
         self.zawgyi_convert = QPushButton()
         self.zawgyi_before_title = QLabel()
         self.zawgyi_after_title = QLabel()
@@ -1005,8 +1002,7 @@ class ReportForm(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Not ready to send"))
-        box.setText(syllable_breaks(self.tr("Please complete these fields first:")))
-        box.setInformativeText(syllable_breaks("\n".join(lines)))
+        set_message(box, self.tr("Please complete these fields first:"), "\n".join(lines))
         box.addButton(self.tr("&OK"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         discard(box)
@@ -1053,16 +1049,11 @@ class ReportForm(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Personal details found"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            syllable_breaks(
-                self.tr(
-                    "This report seems to contain details that could identify someone. "
-                    "Sources can be put in danger by them."
-                )
-            )
+        text = self.tr(
+            "This report seems to contain details that could identify someone. "
+            "Sources can be put in danger by them."
         )
-        box.setInformativeText(syllable_breaks(lines))
+        set_message(box, text, lines)
         edit = box.addButton(self.tr("&Edit the report"), QMessageBox.ButtonRole.RejectRole)
         send = box.addButton(self.tr("Send &anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(edit)
@@ -1104,10 +1095,8 @@ class ReportForm(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete draft"))
-        box.setText(
-            syllable_breaks(
-                self.tr("Delete this draft and its photos from this computer? There is no undo.")
-            )
+        set_message(
+            box, self.tr("Delete this draft and its photos from this computer? There is no undo.")
         )
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
@@ -1143,8 +1132,11 @@ class ReportForm(QWidget):
         fit_font(self.narrative, text)
         if text and looks_like_zawgyi(text):
             sample = text[:ZAWGYI_PREVIEW_CHARS]
+            converted = zawgyi_to_unicode(sample)
             self.zawgyi_before.setText(sample)
-            self.zawgyi_after.setText(zawgyi_to_unicode(sample))
+            self.zawgyi_after.setText(converted)
+            fit_font(self.zawgyi_before, sample)
+            fit_font(self.zawgyi_after, converted)
             self.zawgyi_box.show()
         else:
             self._hide_zawgyi()

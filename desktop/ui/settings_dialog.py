@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import LANGUAGES
+from desktop.ui.wrapping import WrapLabel
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,12 @@ class SettingsDialog(QDialog):
             caption.setBuddy(widget)
             form.addRow(caption, widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-        note = QLabel(
+        note = WrapLabel(
             self.tr(
                 "Wiping after wrong passphrases protects you if the laptop is taken; "
                 "0 turns it off. Larger photos are scaled down when they are added."
             )
         )
-        note.setWordWrap(True)
         # Our own texts: Qt's standard button names would need Qt's translations too.
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.passphrase import MIN_LENGTH, Strength, strength
 from desktop.ui.i18n import LANGUAGES
+from desktop.ui.wrapping import WrapLabel
 
 _FORM_WIDTH = 460
 
@@ -40,8 +41,7 @@ def _centered(page: QWidget, inner: QWidget) -> None:
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
+    label = WrapLabel()
     label.setObjectName("error")
     label.setStyleSheet("color: #b3261e;")
     label.hide()
@@ -62,8 +62,7 @@ class FirstRunPage(QWidget):
         self.title.setObjectName("title")
         self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = WrapLabel()
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)

@@ -50,13 +50,13 @@ from desktop.ui.locks import (
     forget_file_dialog_history,
 )
 from desktop.ui.main_page import MainPage
-from desktop.ui.myanmar_text import syllable_breaks
 from desktop.ui.panic import destroy_key_material
 from desktop.ui.report_form import ReportForm
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
 from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import set_message
 
 # How long the wipe waits for the sync connection to close before it removes the files
 # anyway (POSIX removes open files; the key is gone already).
@@ -387,10 +387,8 @@ class GatewatchWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete draft"))
-        box.setText(
-            syllable_breaks(
-                self.tr("Delete this draft and its photos from this computer? There is no undo.")
-            )
+        set_message(
+            box, self.tr("Delete this draft and its photos from this computer? There is no undo.")
         )
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
@@ -484,9 +482,7 @@ class GatewatchWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Panic wipe"))
-        box.setText(
-            syllable_breaks(self.tr("Destroy every report on this computer now? There is no undo."))
-        )
+        set_message(box, self.tr("Destroy every report on this computer now? There is no undo."))
         wipe = box.addButton(self.tr("&Wipe now"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(wipe)

@@ -4,7 +4,7 @@
 <context>
     <name>FirstRunPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="162"/>
         <source>At least %n characters.</source>
         <translation>
             <numerusform>At least %n character.</numerusform>

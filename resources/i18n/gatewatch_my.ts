@@ -4,22 +4,22 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="30"/>
         <source>Connect to newsroom</source>
         <translation>သတင်းဌာနနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="33"/>
         <source>Paste the invite your newsroom admin gave you. It lets this computer send reports, sealed so that only the newsroom can read them.</source>
         <translation>သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​ထား​သော ဖိတ်​စာ​ကို ဤ​နေ​ရာ​တွင် ကူး​ထည့်​ပါ။ ၎င်း​ဖြင့် ဤ​ကွန်​ပျူ​တာ​မှ သ​တင်း​များ ပို့​နိုင်​မည်။ သ​တင်း​ဌာ​န​သာ ဖတ်​နိုင်​အောင် ကုဒ်​ဝှက်​ပြီး ပို့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="41"/>
         <source>Only if the invite does not include it</source>
         <translation>ဖိတ်စာတွင် မပါမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="43"/>
         <source>e.g. Laiza laptop (no names)</source>
         <translation>ဥ​ပ​မာ- လိုင်​ဇာ လက်ပ်​တော့ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
@@ -181,74 +181,74 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="121"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="120"/>
         <source>Welcome to Gatewatch</source>
         <translation>Gatewatch မှ ကြိုဆိုပါသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="124"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="123"/>
         <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
         <translation>သင်​မှတ်​တမ်း​တင်​သ​မျှ​ကို သ​တင်း​ဌာ​န​သို့ မ​ပို့​မ​ချင်း ဤ​ကွန်​ပျူ​တာ​ထဲ​တွင် ကုဒ်​ဝှက်​ထား​ပါ​မည်။ မြန်​မြန် ရိုက်​နိုင်​ပြီး မည်​သူ​မျှ ခန့်​မှန်း၍ မ​ရ​သော စ​ကား​ဝှက်​ကို ရွေး​ပါ။ မေ့​သွား​လျှင် သင့်​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍ မ​ရ​ပါ၊ သ​တင်း​ဌာ​န​လည်း မ​ဖွင့်​နိုင်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="128"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="130"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="131"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="130"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="131"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="133"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
         <source>Repeat the passphrase</source>
         <translation>စကားဝှက်ကို ထပ်ရိုက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="134"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="133"/>
         <source>Language</source>
         <translation>ဘာသာစကား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="135"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="134"/>
         <source>&amp;Create encrypted store</source>
         <translation>ကုဒ်​ဝှက် သို​လှောင်​ခန်း ဖန်​တီး​မည် (&amp;C)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="162"/>
         <source>At least %n characters.</source>
         <translation>
             <numerusform>အ​နည်း​ဆုံး စာ​လုံး %n လုံး ရှိ​ရ​မည်။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="164"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
         <source>Weak: make it longer, a few unrelated words work well.</source>
         <translation>အား​နည်း​သည်- ပို​ရှည်​အောင် လုပ်​ပါ။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​လျှင် ကောင်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="165"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="164"/>
         <source>Fair: a few more words would make it strong.</source>
         <translation>သင့်​တင့်​သည်- စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​လျှင် ခိုင်​မာ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="166"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="165"/>
         <source>Strong.</source>
         <translation>ခိုင်မာသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="170"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="169"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
@@ -384,67 +384,67 @@
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="392"/>
+        <location filename="../../desktop/ui/window.py" line="391"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="395"/>
+        <location filename="../../desktop/ui/window.py" line="393"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="396"/>
+        <location filename="../../desktop/ui/window.py" line="394"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="410"/>
+        <location filename="../../desktop/ui/window.py" line="408"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="525"/>
+        <location filename="../../desktop/ui/window.py" line="521"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="540"/>
+        <location filename="../../desktop/ui/window.py" line="536"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="552"/>
+        <location filename="../../desktop/ui/window.py" line="548"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="423"/>
+        <location filename="../../desktop/ui/window.py" line="421"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="434"/>
+        <location filename="../../desktop/ui/window.py" line="432"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="484"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="488"/>
+        <location filename="../../desktop/ui/window.py" line="485"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="490"/>
+        <location filename="../../desktop/ui/window.py" line="486"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="491"/>
+        <location filename="../../desktop/ui/window.py" line="487"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -867,73 +867,73 @@
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="158"/>
+        <location filename="../../desktop/ui/main_page.py" line="159"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="159"/>
+        <location filename="../../desktop/ui/main_page.py" line="160"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="160"/>
+        <location filename="../../desktop/ui/main_page.py" line="161"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="161"/>
+        <location filename="../../desktop/ui/main_page.py" line="162"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="162"/>
+        <location filename="../../desktop/ui/main_page.py" line="163"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="163"/>
+        <location filename="../../desktop/ui/main_page.py" line="164"/>
         <source>Log a new report (Ctrl+N)</source>
         <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="164"/>
+        <location filename="../../desktop/ui/main_page.py" line="165"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="165"/>
+        <location filename="../../desktop/ui/main_page.py" line="166"/>
         <source>Report details</source>
         <translation>သတင်း အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="194"/>
+        <location filename="../../desktop/ui/main_page.py" line="195"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="196"/>
+        <location filename="../../desktop/ui/main_page.py" line="197"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="197"/>
+        <location filename="../../desktop/ui/main_page.py" line="198"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="198"/>
-        <location filename="../../desktop/ui/main_page.py" line="370"/>
+        <location filename="../../desktop/ui/main_page.py" line="199"/>
+        <location filename="../../desktop/ui/main_page.py" line="391"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="201"/>
+        <location filename="../../desktop/ui/main_page.py" line="202"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="288"/>
+        <location filename="../../desktop/ui/main_page.py" line="289"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -942,7 +942,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="294"/>
+        <location filename="../../desktop/ui/main_page.py" line="295"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -962,72 +962,72 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="356"/>
+        <location filename="../../desktop/ui/main_page.py" line="377"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="368"/>
+        <location filename="../../desktop/ui/main_page.py" line="389"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="369"/>
+        <location filename="../../desktop/ui/main_page.py" line="390"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="371"/>
+        <location filename="../../desktop/ui/main_page.py" line="392"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="375"/>
+        <location filename="../../desktop/ui/main_page.py" line="396"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="386"/>
+        <location filename="../../desktop/ui/main_page.py" line="407"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="387"/>
+        <location filename="../../desktop/ui/main_page.py" line="408"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="400"/>
+        <location filename="../../desktop/ui/main_page.py" line="421"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="402"/>
+        <location filename="../../desktop/ui/main_page.py" line="423"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="403"/>
+        <location filename="../../desktop/ui/main_page.py" line="424"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="420"/>
+        <location filename="../../desktop/ui/main_page.py" line="441"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="426"/>
+        <location filename="../../desktop/ui/main_page.py" line="447"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="438"/>
+        <location filename="../../desktop/ui/main_page.py" line="459"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="440"/>
+        <location filename="../../desktop/ui/main_page.py" line="461"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -1035,37 +1035,37 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="111"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="110"/>
         <source>Photos (JPEG or PNG; location and camera data are removed)</source>
         <translation>ဓာတ်​ပုံ​များ (JPEG သို့​မ​ဟုတ် PNG၊ တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="112"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="111"/>
         <source>Add photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="113"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="112"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="114"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="113"/>
         <source>Photos of this report</source>
         <translation>ဤသတင်း၏ ဓာတ်ပုံများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="229"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="228"/>
         <source>Photo {number}</source>
         <translation>ဓာတ်ပုံ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="240"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
         <source>Add photos</source>
         <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="240"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1073,503 +1073,503 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="454"/>
+        <location filename="../../desktop/ui/report_form.py" line="451"/>
         <source>&amp;Crossing:</source>
         <translation>ဂိတ် (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="472"/>
+        <location filename="../../desktop/ui/report_form.py" line="469"/>
         <source>The crossing is not in the list</source>
         <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
+        <location filename="../../desktop/ui/report_form.py" line="470"/>
         <source>Name of the crossing not in the list</source>
         <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="474"/>
+        <location filename="../../desktop/ui/report_form.py" line="471"/>
         <source>e.g. the footpath 2 km north of Laiza</source>
         <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="475"/>
-        <location filename="../../desktop/ui/report_form.py" line="982"/>
+        <location filename="../../desktop/ui/report_form.py" line="472"/>
+        <location filename="../../desktop/ui/report_form.py" line="979"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="476"/>
-        <location filename="../../desktop/ui/report_form.py" line="983"/>
+        <location filename="../../desktop/ui/report_form.py" line="473"/>
+        <location filename="../../desktop/ui/report_form.py" line="980"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="477"/>
+        <location filename="../../desktop/ui/report_form.py" line="474"/>
         <source>China side status</source>
         <translation>တရုတ်ဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="478"/>
+        <location filename="../../desktop/ui/report_form.py" line="475"/>
         <source>Myanmar side status</source>
         <translation>မြန်မာဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="480"/>
         <source>your local time</source>
         <translation>သင့်ဒေသ အချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="480"/>
         <source>Myanmar time</source>
         <translation>မြန်မာ စံတော်ချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="485"/>
+        <location filename="../../desktop/ui/report_form.py" line="482"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="486"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
         <source>An estimate is fine. Leave at — if nobody said.</source>
         <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="487"/>
-        <location filename="../../desktop/ui/report_form.py" line="984"/>
+        <location filename="../../desktop/ui/report_form.py" line="484"/>
+        <location filename="../../desktop/ui/report_form.py" line="981"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="496"/>
-        <location filename="../../desktop/ui/report_form.py" line="987"/>
+        <location filename="../../desktop/ui/report_form.py" line="493"/>
+        <location filename="../../desktop/ui/report_form.py" line="984"/>
         <source>Barrier on the Myanmar side</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="500"/>
-        <location filename="../../desktop/ui/report_form.py" line="988"/>
+        <location filename="../../desktop/ui/report_form.py" line="497"/>
+        <location filename="../../desktop/ui/report_form.py" line="985"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="508"/>
+        <location filename="../../desktop/ui/report_form.py" line="500"/>
+        <location filename="../../desktop/ui/report_form.py" line="505"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <location filename="../../desktop/ui/report_form.py" line="798"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="795"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <location filename="../../desktop/ui/report_form.py" line="798"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="795"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <location filename="../../desktop/ui/report_form.py" line="798"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="795"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <location filename="../../desktop/ui/report_form.py" line="798"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
+        <location filename="../../desktop/ui/report_form.py" line="795"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="511"/>
+        <location filename="../../desktop/ui/report_form.py" line="508"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="513"/>
+        <location filename="../../desktop/ui/report_form.py" line="510"/>
         <source>Source (never a name)</source>
         <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="526"/>
+        <location filename="../../desktop/ui/report_form.py" line="523"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="527"/>
+        <location filename="../../desktop/ui/report_form.py" line="524"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="528"/>
+        <location filename="../../desktop/ui/report_form.py" line="525"/>
         <source>Information credibility</source>
         <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="529"/>
+        <location filename="../../desktop/ui/report_form.py" line="526"/>
         <source>Source pseudonym</source>
         <translation>ရင်းမြစ် အမည်ဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="542"/>
+        <location filename="../../desktop/ui/report_form.py" line="539"/>
         <source>&amp;What happened:</source>
         <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="544"/>
-        <location filename="../../desktop/ui/report_form.py" line="991"/>
+        <location filename="../../desktop/ui/report_form.py" line="541"/>
+        <location filename="../../desktop/ui/report_form.py" line="988"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="545"/>
+        <location filename="../../desktop/ui/report_form.py" line="542"/>
         <source>This text looks like Zawgyi</source>
         <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="548"/>
+        <location filename="../../desktop/ui/report_form.py" line="545"/>
         <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
         <translation>အယ်​ဒီ​တာ​များ ဖတ်​နိုင်၊ ရှာ​နိုင်​ရန် Gatewatch သည် မြန်​မာ​စာ​ကို ယူ​နီ​ကုဒ်​ဖြင့် သိမ်း​သည်။ အောက်​ပါ စာ​သား​ကို ပြောင်း​မ​လား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="552"/>
+        <location filename="../../desktop/ui/report_form.py" line="549"/>
         <source>As typed (Zawgyi)</source>
         <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="553"/>
+        <location filename="../../desktop/ui/report_form.py" line="550"/>
         <source>Converted (Unicode)</source>
         <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="557"/>
+        <location filename="../../desktop/ui/report_form.py" line="554"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="558"/>
+        <location filename="../../desktop/ui/report_form.py" line="555"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="559"/>
+        <location filename="../../desktop/ui/report_form.py" line="556"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="561"/>
+        <location filename="../../desktop/ui/report_form.py" line="558"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="565"/>
+        <location filename="../../desktop/ui/report_form.py" line="562"/>
         <source>Correct a sent report (new revision)</source>
         <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="567"/>
+        <location filename="../../desktop/ui/report_form.py" line="564"/>
         <source>Edit draft</source>
         <translation>မူကြမ်း ပြင်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="569"/>
+        <location filename="../../desktop/ui/report_form.py" line="566"/>
         <source>New report</source>
         <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="809"/>
+        <location filename="../../desktop/ui/report_form.py" line="806"/>
         <source>e.g. diesel</source>
         <translation>ဥပမာ- ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="881"/>
+        <location filename="../../desktop/ui/report_form.py" line="878"/>
         <source>Draft saved at {time}</source>
         <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="891"/>
+        <location filename="../../desktop/ui/report_form.py" line="888"/>
         <source>Not saved: {reason}</source>
         <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1007"/>
+        <location filename="../../desktop/ui/report_form.py" line="1004"/>
         <source>Not ready to send</source>
         <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1008"/>
+        <location filename="../../desktop/ui/report_form.py" line="1005"/>
         <source>Please complete these fields first:</source>
         <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="938"/>
+        <location filename="../../desktop/ui/report_form.py" line="935"/>
         <source>Kept as a draft.</source>
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="455"/>
+        <location filename="../../desktop/ui/report_form.py" line="452"/>
         <source>Crossin&amp;g name:</source>
         <translation>ဂိတ်အမည် (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="456"/>
+        <location filename="../../desktop/ui/report_form.py" line="453"/>
         <source>W&amp;here it is:</source>
         <translation>တည်နေရာ (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="454"/>
         <source>Obser&amp;ved:</source>
         <translation>တွေ့ရှိချိန် (&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
+        <location filename="../../desktop/ui/report_form.py" line="455"/>
         <source>Stat&amp;us:</source>
         <translation>အခြေအနေ (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="459"/>
+        <location filename="../../desktop/ui/report_form.py" line="456"/>
         <source>Controlled &amp;by:</source>
         <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="460"/>
+        <location filename="../../desktop/ui/report_form.py" line="457"/>
         <source>Civilians who ma&amp;y cross:</source>
         <translation>ဖြတ်​ကူး​ခွင့်​ရှိ​သော အ​ရပ်​သား (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="461"/>
+        <location filename="../../desktop/ui/report_form.py" line="458"/>
         <source>People &amp;stranded:</source>
         <translation>ပိတ်မိနေသူ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="462"/>
+        <location filename="../../desktop/ui/report_form.py" line="459"/>
         <source>How &amp;known:</source>
         <translation>သိရပုံ (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="512"/>
+        <location filename="../../desktop/ui/report_form.py" line="509"/>
         <source>Re&amp;move price</source>
         <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="515"/>
+        <location filename="../../desktop/ui/report_form.py" line="512"/>
         <source>Wh&amp;o:</source>
         <translation>မည်သူ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="516"/>
+        <location filename="../../desktop/ui/report_form.py" line="513"/>
         <source>Rel&amp;iability:</source>
         <translation>ယုံကြည်ရမှု (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="517"/>
+        <location filename="../../desktop/ui/report_form.py" line="514"/>
         <source>Cr&amp;edibility:</source>
         <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="518"/>
+        <location filename="../../desktop/ui/report_form.py" line="515"/>
         <source>&amp;Pseudonym:</source>
         <translation>အမည်ဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="524"/>
+        <location filename="../../desktop/ui/report_form.py" line="521"/>
         <source>Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="525"/>
+        <location filename="../../desktop/ui/report_form.py" line="522"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="554"/>
+        <location filename="../../desktop/ui/report_form.py" line="551"/>
         <source>Convert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="555"/>
+        <location filename="../../desktop/ui/report_form.py" line="552"/>
         <source>Ctrl+Shift+U</source>
         <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="556"/>
+        <location filename="../../desktop/ui/report_form.py" line="553"/>
         <source>Save dra&amp;ft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="560"/>
+        <location filename="../../desktop/ui/report_form.py" line="557"/>
         <source>Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="804"/>
+        <location filename="../../desktop/ui/report_form.py" line="801"/>
         <source>{field}, price {number}</source>
         <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <location filename="../../desktop/ui/report_form.py" line="954"/>
         <source>too long: shorten it</source>
         <translation>ရှည်လွန်းသည်- တိုအောင် ပြင်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <location filename="../../desktop/ui/report_form.py" line="954"/>
         <source>check this field</source>
         <translation>ဤအကွက်ကို စစ်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="959"/>
+        <location filename="../../desktop/ui/report_form.py" line="956"/>
         <source>choose one from the list, or tick “not in the list” and give its name</source>
         <translation>စာ​ရင်း​ထဲ​မှ တစ်​ခု ရွေး​ပါ၊ သို့​မ​ဟုတ် “ဂိတ်​သည် စာ​ရင်း​တွင် မ​ပါ” ကို အ​မှန်​ခြစ်​ပြီး အ​မည် ထည့်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="960"/>
+        <location filename="../../desktop/ui/report_form.py" line="957"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="963"/>
+        <location filename="../../desktop/ui/report_form.py" line="960"/>
         <source>Where it is</source>
         <translation>တည်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="965"/>
+        <location filename="../../desktop/ui/report_form.py" line="962"/>
         <source>give the crossing a name</source>
         <translation>ဂိတ်အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="966"/>
+        <location filename="../../desktop/ui/report_form.py" line="963"/>
         <source>Crossing name</source>
         <translation>ဂိတ်အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="968"/>
+        <location filename="../../desktop/ui/report_form.py" line="965"/>
         <source>check the date and time: not in the future, not before 2000</source>
         <translation>ရက်​စွဲ​နှင့် အ​ချိန်​ကို စစ်​ပါ- အ​နာ​ဂတ် မ​ဖြစ်​ရ၊ 2000 ခု​နှစ် မ​တိုင်​မီ မ​ဖြစ်​ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="969"/>
+        <location filename="../../desktop/ui/report_form.py" line="966"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="974"/>
+        <location filename="../../desktop/ui/report_form.py" line="971"/>
         <source>name the commodity</source>
         <translation>ကုန်ပစ္စည်း အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="975"/>
+        <location filename="../../desktop/ui/report_form.py" line="972"/>
         <source>Price {number}</source>
         <translation>ဈေးနှုန်း {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="979"/>
+        <location filename="../../desktop/ui/report_form.py" line="976"/>
         <source>choose who told you, or change “How known”</source>
         <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="980"/>
+        <location filename="../../desktop/ui/report_form.py" line="977"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="985"/>
+        <location filename="../../desktop/ui/report_form.py" line="982"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="986"/>
+        <location filename="../../desktop/ui/report_form.py" line="983"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="989"/>
+        <location filename="../../desktop/ui/report_form.py" line="986"/>
         <source>People stranded</source>
         <translation>ပိတ်မိနေသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="990"/>
+        <location filename="../../desktop/ui/report_form.py" line="987"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="993"/>
+        <location filename="../../desktop/ui/report_form.py" line="990"/>
         <source>The report</source>
         <translation>သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1010"/>
+        <location filename="../../desktop/ui/report_form.py" line="1006"/>
         <source>&amp;OK</source>
         <translation>ကောင်းပြီ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1033"/>
+        <location filename="../../desktop/ui/report_form.py" line="1029"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
         <translation>ဖုန်း​နံ​ပါတ်​နှင့် တူ​သည်။ နံ​ပါတ်​တစ်​ခု​က သင့်​သ​တင်း​ရင်း​မြစ်​ဆီ တိုက်​ရိုက် ခြေ​ရာ​ခံ​မိ​စေ​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား နံ​ပါတ် (ရုံး သို့​မ​ဟုတ် ဖုန်း​လိုင်း) ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1037"/>
+        <location filename="../../desktop/ui/report_form.py" line="1033"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
         <translation>အီး​မေးလ်​လိပ်​စာ​နှင့် တူ​သည်။ ၎င်း​က သင့်​သ​တင်း​ရင်း​မြစ်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား လိပ်​စာ ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1041"/>
+        <location filename="../../desktop/ui/report_form.py" line="1037"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
         <translation>နိုင်​ငံ​သား​စိ​စစ်​ရေး​ကတ် (မှတ်​ပုံ​တင်) နံ​ပါတ်​နှင့် တူ​သည်။ ၎င်း​က လူ​တစ်​ဦး​ကို အ​မည်​ဖော်​သည်- ထို​သူ​က အ​မည်​ဖော်​ရန် သ​ဘော​တူ​မှ​သာ ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1045"/>
+        <location filename="../../desktop/ui/report_form.py" line="1041"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
         <translation>ယာဉ်​နံ​ပါတ်​ပြား​နှင့် တူ​သည်။ နံ​ပါတ်​ပြား​က ယာဉ်​မောင်း သို့​မ​ဟုတ် ကုန်​သည်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် သင့်​သ​တင်း​ရင်း​မြစ်​ကို မ​ညွှန်​ပြ​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1055"/>
+        <location filename="../../desktop/ui/report_form.py" line="1051"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1060"/>
+        <location filename="../../desktop/ui/report_form.py" line="1053"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤ​သ​တင်း​တွင် လူ​တစ်​ဦး​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ချက်​အ​လက်​များ ပါ​ပုံ​ရ​သည်။ ၎င်း​တို့​ကြောင့် သ​တင်း​ရင်း​မြစ်​များ အန္တ​ရာယ် ကျ​ရောက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1066"/>
+        <location filename="../../desktop/ui/report_form.py" line="1057"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1067"/>
+        <location filename="../../desktop/ui/report_form.py" line="1058"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1106"/>
+        <location filename="../../desktop/ui/report_form.py" line="1097"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1109"/>
+        <location filename="../../desktop/ui/report_form.py" line="1099"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1112"/>
+        <location filename="../../desktop/ui/report_form.py" line="1101"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1113"/>
+        <location filename="../../desktop/ui/report_form.py" line="1102"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1168"/>
+        <location filename="../../desktop/ui/report_form.py" line="1160"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1171"/>
+        <location filename="../../desktop/ui/report_form.py" line="1163"/>
         <source>Photo removed.</source>
         <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
@@ -1655,47 +1655,47 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source>&amp;Lock after idle:</source>
         <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="96"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
@@ -1781,22 +1781,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="216"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="215"/>
         <source>Gatewatch is locked</source>
         <translation>Gatewatch ကို သော့ခတ်ထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="217"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="216"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="218"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="217"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="219"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="218"/>
         <source>&amp;Unlock</source>
         <translation>သော့ဖွင့်မည် (&amp;U)</translation>
     </message>
