@@ -2,6 +2,9 @@
 
 `make screenshots` runs this offscreen. Each screen is built on a fresh demo store filled
 with the seed story (desktop/services/demo.py), driven like a user would, and grabbed.
+The store is enrolled with a newsroom server on 127.0.0.1 that is then stopped, so the
+status bar shows what a correspondent without a connection sees. The photo is a generated
+JPEG carrying EXIF, added through the window's own import path.
 Output: docs/screenshots/<language>-<screen>.png.
 """
 
@@ -23,16 +26,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.services import desk, sync
 from desktop.services.capture import pii_findings
 from desktop.services.demo import demo_reports
-from desktop.services.photos import import_photo
-from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.ui.app import build_window
+from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
+from sync.protocol import Invite, encode_invite
+from sync.server.store import ServerStore
+from sync.server.testing import init_server, running_server
 
 PASSPHRASE = "demo passphrase for screenshots"  # noqa: S105 (a throwaway demo store)
 ZAWGYI_SAMPLE = "လိုင္ဇာဂိတ္ကို ပိတ္ထားသည္။ ဆီေစ်း အရမ္းတက္ေနသည္။"
@@ -62,7 +68,8 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def demo_photo() -> bytes:
-    """A small generated picture of a barricaded road (no camera, no metadata)."""
+    """A generated picture of a barricaded road, with the EXIF a phone would add (a
+    camera model and GPS position): the import must drop it."""
     image = Image.new("RGB", (1200, 800), (150, 190, 230))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 480, 1200, 800), fill=(110, 100, 80))
@@ -70,15 +77,28 @@ def demo_photo() -> bytes:
     for x in range(320, 900, 60):
         draw.line((x, 560, x + 40, 700), fill=(120, 80, 40), width=14)
     draw.line((300, 600, 900, 600), fill=(200, 200, 200), width=4)
+    exif = Image.Exif()
+    exif[0x0110] = "Phone of a correspondent"  # Model
+    exif[0x8825] = {1: "N", 2: (24.0, 46.0, 30.0), 3: "E", 4: (97.0, 33.0, 0.0)}  # GPS
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
+    image.save(out, "JPEG", quality=85, exif=exif)
     return out.getvalue()
 
 
-def fill_store(data_dir: Path, language: str) -> str:
-    """Create a store with the seed story; return the id of a draft with a photo."""
+def fill_store(data_dir: Path, language: str, root: Path) -> str:
+    """Create a store with the seed story, enrolled with a newsroom server that is gone
+    again (so sync says "offline"); return the id of a draft for the photo."""
     gazetteer = default_gazetteer()
+    with create_store(root / f"desk-{language}", PASSPHRASE) as desk_store:
+        public = desk.init_desk(desk_store)
+    server_dir = root / f"server-{language}"
+    init_server(server_dir, public)
+    with ServerStore.open(server_dir) as admin:
+        _, token, _ = admin.create_invite("screenshots", 7)
+        invite = encode_invite(Invite(token, admin.newsroom_key.fingerprint))
     with create_store(data_dir, PASSPHRASE) as store:
+        with running_server(server_dir) as url:
+            sync.enroll(store, url, invite, "Laiza laptop")
         reports = ReportRepository(store, gazetteer)
         for report, draft in demo_reports(language):
             reports.add(report, state=ReportState.DRAFT if draft else ReportState.QUEUED)
@@ -95,10 +115,6 @@ def fill_store(data_dir: Path, language: str) -> str:
         }
         draft = Report.new(ReportContent.from_json(body))
         reports.add(draft, state=ReportState.DRAFT)
-        clean = import_photo(demo_photo())
-        AttachmentRepository(store).add(
-            draft.id, clean.media_type, clean.data, width=clean.width, height=clean.height
-        )
     write_unlock_state(data_dir, UnlockState(language=language))
     return draft.id
 
@@ -116,6 +132,9 @@ def unlock(app: QApplication, window: GatewatchWindow) -> None:
     window.unlock_page.unlock_button.click()
     wait_until(app, lambda: window.pages.currentWidget() is window.main_page)
     wait_until(app, lambda: window.main_page.model.rowCount() > 0)
+    # The server is gone: the first try ends "offline", with the number still waiting.
+    wait_until(app, lambda: window.sync.last_outcome is not None, timeout=90)
+    window.sync.timer.stop()
 
 
 def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
@@ -131,7 +150,7 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
     window.close()
 
     data_dir = root / f"store-{language}"
-    photo_draft = fill_store(data_dir, language)
+    photo_draft = fill_store(data_dir, language, root)
     window = open_window(app, data_dir)
     window.unlock_page.passphrase.setText("wrong guess")
     window.unlock_page.unlock_button.click()
@@ -140,15 +159,19 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
 
     window.unlock_page.passphrase.clear()
     unlock(app, window)
+    all_rows = window.main_page.model.rowCount()
     window.main_page.table.selectRow(1)
     wait_until(app, lambda: window.main_page.edit_button.isVisible())
     save(window, Path(f"{prefix}-main-list.png"))
+    save(window.statusBar(), Path(f"{prefix}-sync-status.png"))
 
     window.main_page.search.setText("Pang War" if language == "en" else "ပန်ဝါ")
     window.main_page.refresh()
-    wait_until(app, lambda: window.main_page.model.rowCount() < 13)
+    wait_until(app, lambda: window.main_page.model.rowCount() < all_rows)
     save(window, Path(f"{prefix}-search.png"))
     window.main_page.search.clear()
+    window.main_page.refresh()
+    wait_until(app, lambda: window.main_page.model.rowCount() == all_rows)
 
     window.new_report()
     form = window.form
@@ -165,7 +188,9 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
 
     form.narrative.setPlainText(ZAWGYI_SAMPLE)
     wait_until(app, lambda: form.zawgyi_box.isVisible())
+    form.ensure_visible(form.narrative)
     form.ensure_visible(form.zawgyi_box)
+    wait_until(app, lambda: True)
     save(window, Path(f"{prefix}-zawgyi.png"))
 
     form.narrative.setPlainText(PII_SAMPLE)
@@ -174,22 +199,36 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
     wait_until(app, box.isVisible)
     save(box, Path(f"{prefix}-pii-warning.png"))
     box.close()
-    form.close_form()
+    box.deleteLater()
+    form.close_form()  # the autosave may have kept the sample as a draft: so be it
     wait_until(app, lambda: window.pages.currentWidget() is window.main_page)
+    wait_until(app, lambda: window.main_page.model.rowCount() >= all_rows)
 
     window._edit(photo_draft)
     wait_until(app, lambda: window.pages.currentWidget() is form)
-    wait_until(app, lambda: form.photos.list.count() == 1)
+    photo = root / f"from-phone-{language}.jpg"
+    photo.write_bytes(demo_photo())
+    form.photos.add_files([photo])  # the import path of the button and of drag-and-drop
+    wait_until(app, lambda: form.photos.list.count() == 1, timeout=30)
     form.ensure_visible(form.photos)
+    wait_until(app, lambda: True)
     save(window, Path(f"{prefix}-photo.png"))
     form.close_form()
     wait_until(app, lambda: window.pages.currentWidget() is window.main_page)
 
     dialog = SettingsDialog(window.settings, window)
     dialog.show()
-    app.processEvents()
+    wait_until(app, dialog.isVisible)
     save(dialog, Path(f"{prefix}-settings.png"))
     dialog.close()
+
+    connect = ConnectDialog(window)
+    connect.invite.setPlainText("gwinvite1:" + "x" * 40)
+    connect.label.setText("Laiza laptop" if language == "en" else "လိုင်ဇာ လက်ပ်တော့")
+    connect.show()
+    wait_until(app, connect.isVisible)
+    save(connect, Path(f"{prefix}-connect.png"))
+    connect.close()
     window.close()
 
 
