@@ -67,13 +67,7 @@ def wipe_store(data_dir: Path) -> int:
     except OSError as e:
         raise StoreIOError() from e
     found = sum(1 for e in entries if is_key_file(e.name) or is_database_file(e.name))
-    failures: list[OSError] = []
-
-    # The keyfile itself before its temp files: it is the one certain to hold the key.
-    key_files = sorted((e for e in entries if is_key_file(e.name)), key=lambda e: e.name)
-    for entry in key_files:
-        _destroy_key_file(Path(entry.path), failures)
-    _sync_dir(data_dir, failures)
+    failures = _destroy_key_files(data_dir, entries)
 
     for entry in entries:
         if is_database_file(entry.name):
@@ -90,6 +84,33 @@ def wipe_store(data_dir: Path) -> int:
     if failures:
         raise StoreIOError() from failures[0]
     return found
+
+
+def destroy_key_material(data_dir: Path) -> list[OSError]:
+    """The first step of a wipe alone: overwrite, sync and unlink the keyfile and its temp
+    files in `data_dir`, now, whatever holds the database open.
+
+    A few hundred bytes: the GUI calls it on its own thread at a panic wipe, before the
+    store worker finishes its running job and `wipe_store` removes the rest. Returns the
+    errors met (empty: the key material is gone, or there was none); never raises.
+    """
+    try:
+        entries = [e for e in os.scandir(data_dir) if not e.is_dir(follow_symlinks=False)]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as error:
+        return [error]
+    return _destroy_key_files(data_dir, entries)
+
+
+def _destroy_key_files(data_dir: Path, entries: list[os.DirEntry[str]]) -> list[OSError]:
+    failures: list[OSError] = []
+    # The keyfile itself before its temp files: it is the one certain to hold the key.
+    key_files = sorted((e for e in entries if is_key_file(e.name)), key=lambda e: e.name)
+    for entry in key_files:
+        _destroy_key_file(Path(entry.path), failures)
+    _sync_dir(data_dir, failures)
+    return failures
 
 
 def _destroy_key_file(path: Path, failures: list[OSError]) -> None:

@@ -37,7 +37,7 @@ from desktop.services.unlock import StoreWipedError, unlock
 from desktop.store.database import create_store, store_exists
 from desktop.store.reports import ReportState
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
-from desktop.store.wipe import wipe_store
+from desktop.store.wipe import destroy_key_material, wipe_store
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
@@ -50,7 +50,6 @@ from desktop.ui.locks import (
     forget_file_dialog_history,
 )
 from desktop.ui.main_page import MainPage
-from desktop.ui.panic import destroy_key_material
 from desktop.ui.report_form import ReportForm
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.sync_controller import SyncController, SyncIndicator

@@ -182,3 +182,13 @@ def test_wipe_removes_the_unlock_state(tmp_path: Path) -> None:
     write_unlock_state(data_dir, UnlockState(failed_attempts=3))
     wipe_store(data_dir)
     assert not data_dir.exists()
+
+
+def test_destroy_key_material_leaves_the_database_for_wipe_store(tmp_path: Path) -> None:
+    data_dir = tmp_path / "store"
+    create_store(data_dir, "a long test passphrase").close()
+    assert wipe.destroy_key_material(data_dir) == []
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME]
+    assert wipe.destroy_key_material(tmp_path / "missing") == []
+    wipe_store(data_dir)
+    assert not data_dir.exists()
