@@ -277,14 +277,19 @@ def test_the_photo_dialog_leaves_no_trace_of_the_folder(
         window.new_action.trigger()
         window.form.gate.set_gate("laiza")
 
+        tries = [0]
+
         def choose() -> None:
+            # The dialog lists the folder asynchronously: accept() before the file shows
+            # does nothing, so try again until the dialog has closed (bounded).
+            tries[0] += 1
             dialogs = [d for d in visible_dialogs() if isinstance(d, QFileDialog)]
-            if not dialogs:
-                QTimer.singleShot(20, choose)
-                return
-            dialogs[0].setDirectory(str(folder))
-            dialogs[0].selectFile(str(folder / "gate.jpg"))
-            dialogs[0].accept()
+            if dialogs:
+                dialogs[0].setDirectory(str(folder))
+                dialogs[0].selectFile(str(folder / "gate.jpg"))
+                dialogs[0].accept()
+            if (dialogs or window.form.photos.list.count() == 0) and tries[0] < 400:
+                QTimer.singleShot(25, choose)
 
         QTimer.singleShot(20, choose)
         window.form.photos.add_button.click()
