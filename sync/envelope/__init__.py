@@ -38,17 +38,20 @@ from sync.envelope.header import (
 )
 from sync.envelope.keys import (
     DEFAULT_KEM,
+    DESK_SENDER_ID,
     KEM_NAMES,
     DeviceSigningKey,
     KemName,
     NewsroomKeyPair,
     NewsroomPublicKey,
+    derive_desk_signing_key,
 )
 from sync.envelope.padding import MAX_PAYLOAD, bucket_for, is_bucket
 
 __all__ = [
     "ALL_REASONS",
     "DEFAULT_KEM",
+    "DESK_SENDER_ID",
     "FORMAT_VERSION",
     "KEM_NAMES",
     "MAGIC",
@@ -74,6 +77,7 @@ __all__ = [
     "UnsupportedVersion",
     "WrongRecipient",
     "bucket_for",
+    "derive_desk_signing_key",
     "is_bucket",
     "open_envelope",
     "parse_header",

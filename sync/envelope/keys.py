@@ -21,8 +21,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias, get_args
 
-from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric import ed25519, mlkem, x25519
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 KemName: TypeAlias = Literal["mlkem768x25519", "x25519"]
 KEM_NAMES: tuple[KemName, ...] = get_args(KemName)
@@ -244,3 +245,21 @@ class DeviceSigningKey:
 
     def __repr__(self) -> str:
         return f"DeviceSigningKey(public={self.public_bytes().hex()[:16]}…)"
+
+
+DESK_SENDER_ID = "newsroom-desk"
+"""The sender id in the header of every envelope a desk seals (reviews, follow-up questions)."""
+_DESK_SIGNING_INFO = b"gatewatch desk signing key v1"
+
+
+def derive_desk_signing_key(newsroom: NewsroomKeyPair) -> DeviceSigningKey:
+    """The Ed25519 key every desk of a newsroom signs with, derived from the newsroom key.
+
+    Every editor desk holds the same newsroom private key, so each derives the same signing
+    key (HKDF-SHA256 over the private bytes): a review or question signed with it can only
+    come from a holder of the newsroom private key — not from a device, not from the server.
+    """
+    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_DESK_SIGNING_INFO).derive(
+        newsroom.private_bytes()
+    )
+    return DeviceSigningKey.from_private_bytes(seed)

@@ -634,3 +634,15 @@ def test_committed_vectors(vectors: dict[str, Any]) -> None:
         assert info.value.reason == v["reason"], v["name"]
         reasons.add(v["reason"])
     assert reasons == set(ALL_REASONS)
+
+
+def test_every_desk_derives_the_same_signing_key_and_other_newsrooms_do_not() -> None:
+    from sync.envelope import derive_desk_signing_key
+
+    newsroom = NewsroomKeyPair.generate("x25519")
+    again = NewsroomKeyPair.from_private_bytes(newsroom.private_bytes(), "x25519")
+    other = NewsroomKeyPair.generate("x25519")
+    mine = derive_desk_signing_key(newsroom).public_bytes()
+    assert derive_desk_signing_key(again).public_bytes() == mine
+    assert derive_desk_signing_key(other).public_bytes() != mine
+    assert mine not in (newsroom.public_bytes(), newsroom.private_bytes())
