@@ -172,11 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (the console script exits with it)."""
+    from desktop import selftest  # --self-test and the startup probe (docs/packaging.md)
+
+    if (early := selftest.early_exit(sys.argv[1:] if argv is None else argv)) is not None:
+        return early
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data_dir if args.data_dir is not None else default_data_dir()
     if args.command is None:
         from desktop.ui.app import run_gui  # Qt only when the GUI is wanted
 
+        selftest.install_startup_probe()  # only with GATEWATCH_EXIT_AFTER_SHOWN=1
         return run_gui(data_dir)
     handlers: dict[str, Callable[[argparse.Namespace, Path], int]] = {
         "init": _init,
