@@ -7,7 +7,8 @@ Each runs inside the transaction that also bumps ``user_version`` (see migration
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 Migration = Callable[[Any], None]
@@ -262,9 +263,111 @@ def _v4_sync(conn: Any) -> None:
         conn.execute(statement)
 
 
+_V5_STATEMENTS = _statements(
+    """
+        -- The editor desk's review (issue 5). A report's current state is the to_state of
+        -- its latest move by (at, desk_id, event_id): every desk applies the same rule to
+        -- the same events, so all converge. state_key is that triple, to compare in SQL.
+        ALTER TABLE desk_reports ADD COLUMN state TEXT NOT NULL DEFAULT 'new'
+            CHECK (state IN ('new', 'needs_follow_up', 'verified', 'rejected', 'published'));
+        ALTER TABLE desk_reports ADD COLUMN state_key TEXT;
+
+        -- Filter columns read from the signed record, computed by SQLite when asked.
+        ALTER TABLE desk_reports ADD COLUMN source_category TEXT
+            GENERATED ALWAYS AS (json_extract(record, '$.source.category')) VIRTUAL;
+        ALTER TABLE desk_reports ADD COLUMN reliability TEXT
+            GENERATED ALWAYS AS (json_extract(record, '$.source.reliability')) VIRTUAL;
+        CREATE INDEX desk_reports_by_gate ON desk_reports (gate, observed_at DESC);
+        CREATE INDEX desk_reports_by_state ON desk_reports (state, observed_at DESC);
+        CREATE INDEX desk_reports_by_device ON desk_reports (device_id, observed_at DESC);
+
+        -- Full-text search at the desk: the reports' free texts, trigram like the device's.
+        CREATE VIRTUAL TABLE desk_reports_fts USING fts5 (
+            report_id UNINDEXED,
+            text,
+            tokenize = 'trigram remove_diacritics 1'
+        );
+
+        -- This desk: its id (in every event it writes) and the label editors know it by.
+        CREATE TABLE desk_identity (
+            id       INTEGER PRIMARY KEY CHECK (id = 1),
+            desk_id  TEXT NOT NULL,
+            label    TEXT NOT NULL
+        );
+
+        -- Every review event, from this desk or pulled from others, once by event id.
+        -- A move has to_state, a note has note only. Events may name a report not held
+        -- (yet, or refused here): they wait and apply when it arrives.
+        CREATE TABLE desk_review_events (
+            event_id    TEXT PRIMARY KEY,
+            report_id   TEXT NOT NULL,
+            kind        TEXT NOT NULL CHECK (kind IN ('move', 'note')),
+            from_state  TEXT,
+            to_state    TEXT,
+            note        TEXT,
+            desk_id     TEXT NOT NULL,
+            desk_label  TEXT,
+            at          TEXT NOT NULL,
+            envelope_id TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX desk_review_events_by_report ON desk_review_events (report_id, at);
+
+        -- Sealed review envelopes waiting to go to the server (sent_at set on receipt).
+        CREATE TABLE desk_review_outbox (
+            envelope_id TEXT PRIMARY KEY,
+            body        BLOB NOT NULL,
+            created_at  TEXT NOT NULL,
+            sent_at     TEXT
+        );
+
+        -- Exports made at this desk, and which reports each included (the audit trail).
+        CREATE TABLE desk_exports (
+            export_id  TEXT PRIMARY KEY,
+            format     TEXT NOT NULL,
+            filters    TEXT NOT NULL,
+            pseudonyms INTEGER NOT NULL CHECK (pseudonyms IN (0, 1)),
+            reports    INTEGER NOT NULL,
+            at         TEXT NOT NULL,
+            desk_label TEXT
+        );
+        CREATE TABLE desk_export_items (
+            export_id TEXT NOT NULL REFERENCES desk_exports(export_id) ON DELETE CASCADE,
+            report_id TEXT NOT NULL,
+            PRIMARY KEY (report_id, export_id)
+        ) WITHOUT ROWID
+        """
+)
+
+
+def _v5_desk_review(conn: Any) -> None:
+    """Editor desk (issue 5): review states and events, desk search, exports audit."""
+    for statement in _V5_STATEMENTS:
+        conn.execute(statement)
+    rows = conn.execute("SELECT id, record FROM desk_reports").fetchall()
+    for report_id, record in rows:
+        conn.execute(
+            "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
+            (report_id, desk_search_text(json.loads(record))),
+        )
+
+
+def desk_search_text(record: Mapping[str, Any]) -> str:
+    """What desk search indexes of a report record: its free texts, one per line."""
+    parts: list[str] = [str(record.get("narrative") or "")]
+    crossing = record.get("new_crossing")
+    if isinstance(crossing, Mapping):
+        parts += [str(crossing.get("name") or ""), str(crossing.get("description") or "")]
+    for price in record.get("prices") or ():
+        if isinstance(price, Mapping):
+            parts.append(str(price.get("commodity") or ""))
+    return "\n".join(part for part in parts if part)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial,
     _v2_unique_revisions,
     _v3_covering_list_indexes,
     _v4_sync,
+    _v5_desk_review,
 )
