@@ -352,6 +352,104 @@ def _v5_desk_review(conn: Any) -> None:
         )
 
 
+_V6_STATEMENTS = _statements(
+    """
+        -- Follow-up questions (issue 5), the correspondent's side. This device's own HPKE
+        -- key pair that desks seal questions to (private half only here), whether the server
+        -- has the public half, the desk signing key pinned on first use, and the cursor of
+        -- the server's message queue for this device. At most one row.
+        CREATE TABLE device_messaging (
+            id                    INTEGER PRIMARY KEY CHECK (id = 1),
+            kem                   TEXT NOT NULL,
+            encryption_private    BLOB NOT NULL,
+            encryption_public     TEXT NOT NULL,
+            created_at            TEXT NOT NULL,
+            registered_at         TEXT,
+            desk_signing_key      BLOB,
+            desk_key_pinned_at    TEXT,
+            message_cursor        INTEGER NOT NULL DEFAULT 0 CHECK (message_cursor >= 0)
+        );
+
+        -- Questions opened on this device, once by question id, and the one answer to each.
+        -- The answer waits sealed (kind message, to the newsroom key) in answer_envelope
+        -- until answer_receipt holds the server's receipt. correction_id names the revision
+        -- saved as the correction, when the answer is one.
+        CREATE TABLE followup_questions (
+            question_id        TEXT PRIMARY KEY,
+            message_id         TEXT NOT NULL UNIQUE,
+            report_id          TEXT NOT NULL,
+            text               TEXT NOT NULL,
+            desk_label         TEXT,
+            asked_at           TEXT NOT NULL,
+            received_at        TEXT NOT NULL,
+            answered_at        TEXT,
+            answer_text        TEXT,
+            correction_id      TEXT,
+            answer_envelope_id TEXT UNIQUE,
+            answer_envelope    BLOB,
+            answer_receipt     TEXT,
+            answer_sent_at     TEXT
+        );
+        CREATE INDEX followup_questions_by_report ON followup_questions (report_id, asked_at);
+        CREATE INDEX followup_answers_waiting ON followup_questions (answered_at)
+            WHERE answer_envelope IS NOT NULL AND answer_receipt IS NULL;
+
+        -- Messages from the server this device could not open or refused (a wrong desk
+        -- key, an altered body): kept by id with the reason, never retried.
+        CREATE TABLE followup_refused (
+            message_id TEXT PRIMARY KEY,
+            seq        INTEGER NOT NULL,
+            reason     TEXT NOT NULL,
+            at         TEXT NOT NULL
+        );
+
+        -- The desk's side. Each question asked here, in plaintext (only the device can open
+        -- the sealed copy), the sealed message once the device's key was known, when the
+        -- server took it, and the answer when it came back.
+        CREATE TABLE desk_followups (
+            question_id        TEXT PRIMARY KEY,
+            report_id          TEXT NOT NULL,
+            device_id          TEXT NOT NULL,
+            text               TEXT NOT NULL,
+            desk_label         TEXT,
+            asked_at           TEXT NOT NULL,
+            message_id         TEXT NOT NULL UNIQUE,
+            envelope           BLOB,
+            sent_at            TEXT,
+            last_error         TEXT,
+            answer_text        TEXT,
+            answered_at        TEXT,
+            correction_id      TEXT,
+            answer_envelope_id TEXT,
+            answer_received_at TEXT
+        );
+        CREATE INDEX desk_followups_by_report ON desk_followups (report_id, asked_at);
+        CREATE INDEX desk_followups_unsent ON desk_followups (asked_at) WHERE sent_at IS NULL;
+
+        -- Devices' encryption keys as the server lists them (text form of the public key).
+        CREATE TABLE desk_device_encryption_keys (
+            device_id      TEXT PRIMARY KEY,
+            encryption_key TEXT NOT NULL,
+            fetched_at     TEXT NOT NULL
+        );
+
+        -- Pulled message envelopes already read for answers, with what came of each.
+        CREATE TABLE desk_followup_seen (
+            envelope_id TEXT PRIMARY KEY,
+            outcome     TEXT NOT NULL CHECK (outcome IN ('answer', 'ignored', 'refused')),
+            reason      TEXT,
+            at          TEXT NOT NULL
+        )
+        """
+)
+
+
+def _v6_followups(conn: Any) -> None:
+    """Follow-up questions (issue 5): device messaging keys, questions, answers, desk side."""
+    for statement in _V6_STATEMENTS:
+        conn.execute(statement)
+
+
 def desk_search_text(record: Mapping[str, Any]) -> str:
     """What desk search indexes of a report record: its free texts, one per line."""
     parts: list[str] = [str(record.get("narrative") or "")]
@@ -370,4 +468,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v3_covering_list_indexes,
     _v4_sync,
     _v5_desk_review,
+    _v6_followups,
 )
