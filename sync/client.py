@@ -302,9 +302,11 @@ class SyncClient:
         envelopes: Sequence[tuple[str, bytes]],
         *,
         on_batch: Callable[[list[UploadResult]], None] | None = None,
+        route: str = "/v1/envelopes",
     ) -> list[UploadResult]:
-        """``POST /v1/envelopes`` in batches within the protocol's limits (100 envelopes,
-        36 MiB). Returns one :class:`UploadResult` per envelope, in the given order.
+        """``POST /v1/envelopes`` (a desk's reviews: ``route="/v1/reviews"``) in batches
+        within the protocol's limits (100 envelopes, 36 MiB). Returns one
+        :class:`UploadResult` per envelope, in the given order.
 
         Envelopes the server would refuse anyway are not sent and get a local result with
         ``ok=False``: an id that is not a canonical UUID (``malformed``, 422), an empty or
@@ -322,7 +324,7 @@ class SyncClient:
             if not batch:
                 return
             try:
-                got = self._upload_batch([envelopes[i] for i in batch])
+                got = self._upload_batch([envelopes[i] for i in batch], route)
             except SyncError as exc:
                 exc.completed = [results[i] for i in sorted(results)]
                 raise
@@ -347,7 +349,7 @@ class SyncClient:
         flush()
         return [results[i] for i in range(len(envelopes))]
 
-    def _upload_batch(self, batch: list[tuple[str, bytes]]) -> list[UploadResult]:
+    def _upload_batch(self, batch: list[tuple[str, bytes]], route: str) -> list[UploadResult]:
         body = _json(
             {
                 "envelopes": [
@@ -358,7 +360,7 @@ class SyncClient:
         )
         reply = self._call(
             "POST",
-            "/v1/envelopes",
+            route,
             body=body,
             idempotent=True,
             cap=SMALL_REPLY_BYTES,

@@ -69,6 +69,9 @@ DEVICE_UPLOAD_KINDS: frozenset[EnvelopeKind] = frozenset(
 )
 """Kinds a device may upload. Reviews are written at the desk, never by a device."""
 
+DESK_UPLOAD_KINDS: frozenset[EnvelopeKind] = frozenset({EnvelopeKind.REVIEW})
+"""Kinds a desk may upload (``POST /v1/reviews``), always under the desk sender id."""
+
 # --- Tokens --------------------------------------------------------------------------------
 
 TOKEN_BYTES = 32

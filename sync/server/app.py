@@ -25,7 +25,13 @@ from fastapi.security import HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol
-from sync.envelope import EnvelopeError, OversizedEnvelope, parse_header
+from sync.envelope import (
+    DESK_SENDER_ID,
+    EnvelopeError,
+    EnvelopeKind,
+    OversizedEnvelope,
+    parse_header,
+)
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
@@ -110,13 +116,26 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         Idempotent by envelope id: the same bytes again return the same receipt. A result
         with ``ok: false`` carries ``error`` (a reason code), ``status`` and ``message``.
         """
-        device_id = principal_of(request.scope).id
+        return _store_batch(body, principal_of(request.scope).id, protocol.DEVICE_UPLOAD_KINDS)
+
+    @app.post(f"{P}/reviews", responses=_responses())
+    def upload_reviews(body: protocol.UploadRequest) -> protocol.UploadResponse:
+        """Store a batch of review envelopes from a desk (kind review, desk sender id only).
+
+        Desks share review moves and notes through here; every desk pulls them with the
+        reports. Same results and idempotency as ``POST /v1/envelopes``.
+        """
+        return _store_batch(body, DESK_SENDER_ID, protocol.DESK_UPLOAD_KINDS)
+
+    def _store_batch(
+        body: protocol.UploadRequest, device_id: str, kinds: frozenset[EnvelopeKind]
+    ) -> protocol.UploadResponse:
         datas = _decode_batch(body, config.max_batch_bytes)
         results: list[protocol.UploadResult | None] = [None] * len(datas)
         candidates: list[Candidate] = []
         positions: list[int] = []
         for i, (item, data) in enumerate(zip(body.envelopes, datas, strict=True)):
-            checked = _check_envelope(item.envelope_id, data, device_id, fingerprint)
+            checked = _check_envelope(item.envelope_id, data, device_id, fingerprint, kinds)
             if isinstance(checked, Candidate):
                 candidates.append(checked)
                 positions.append(i)
@@ -259,7 +278,11 @@ def _refusal(envelope_id: str, status: int, code: str, message: str) -> protocol
 
 
 def _check_envelope(
-    envelope_id: str, data: bytes, device_id: str, fingerprint: str
+    envelope_id: str,
+    data: bytes,
+    device_id: str,
+    fingerprint: str,
+    kinds: frozenset[EnvelopeKind],
 ) -> Candidate | protocol.UploadResult:
     """Every check that needs no database: framing, id, device, recipient, kind."""
     try:
@@ -291,12 +314,13 @@ def _check_envelope(
             f"server serves newsroom key {fingerprint}: the desk could not open it. Check "
             "the server address, or enroll again with a new invite.",
         )
-    if header.kind not in protocol.DEVICE_UPLOAD_KINDS:
+    if header.kind not in kinds:
+        who = "A desk" if device_id == DESK_SENDER_ID else "A device"
         return _refusal(
             envelope_id,
             422,
             protocol.REFUSAL_KIND_NOT_ALLOWED,
-            f"A device may not upload envelopes of kind {header.kind}.",
+            f"{who} may not upload envelopes of kind {header.kind} here.",
         )
     return Candidate(header=header, data=data, sha256=hashlib.sha256(data).hexdigest())
 

@@ -36,7 +36,7 @@ from typing import Any, Literal
 from sqlcipher3 import dbapi2
 
 from sync import protocol
-from sync.envelope import EnvelopeHeader, NewsroomPublicKey
+from sync.envelope import DESK_SENDER_ID, EnvelopeHeader, NewsroomPublicKey
 from sync.server.schema import SchemaTooNewError, apply_migrations
 
 DB_NAME = "server.db"
@@ -125,6 +125,20 @@ class DeviceRow:
     invite_expires_at: str
     envelopes: int
     last_upload_at: str | None
+
+
+def _reserve_desk_sender(conn: Any, now: str) -> None:
+    """The devices row the desks' review envelopes hang on (envelopes name a device).
+
+    Revoked from birth with a token hash no token has (random bytes), it can never
+    authenticate or receive messages; `devices` leaves it out of every listing.
+    """
+    conn.execute(
+        "INSERT INTO devices (id, label, token_hash, enrolled, revoked, created_at,"
+        " invite_expires_at, revoked_at) VALUES (?, 'newsroom desks', ?, 0, 1, ?, ?, ?)"
+        " ON CONFLICT (id) DO NOTHING",
+        (DESK_SENDER_ID, secrets.token_bytes(32), now, now, now),
+    )
 
 
 def _mkdir_private(path: Path) -> None:
@@ -382,6 +396,8 @@ class ServerStore:
         results: list[protocol.Receipt | Conflict] = []
         now = timestamp(utc_now())
         with self._transaction() as conn:
+            if device_id == DESK_SENDER_ID:
+                _reserve_desk_sender(conn, now)
             for item in candidates:
                 header = item.header
                 row = conn.execute(
@@ -576,7 +592,8 @@ class ServerStore:
                 "SELECT d.id, d.label, d.public_key, d.enrolled, d.revoked, d.created_at, "
                 "d.enrolled_at, d.invite_expires_at, count(e.seq), max(e.received_at) "
                 "FROM devices d LEFT JOIN envelopes e ON e.device_id = d.id "
-                "GROUP BY d.id ORDER BY d.created_at, d.id"
+                "WHERE d.id != ? GROUP BY d.id ORDER BY d.created_at, d.id",
+                (DESK_SENDER_ID,),
             ).fetchall()
         return [
             DeviceRow(
