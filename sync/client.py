@@ -458,6 +458,42 @@ class SyncClient:
         _check_page(after, limit, page.next_after, page.messages)
         return page
 
+    def register_encryption_key(self, encryption_key: str, signature: bytes) -> str:
+        """``PUT /v1/device/encryption-key`` (device token): register the public key desks
+        seal follow-up questions to, signed by the device (see
+        :func:`sync.protocol.encryption_key_statement`). Idempotent for the same key, so
+        retried; another key already registered is a ``ServerRefusedError``
+        (``key_conflict``, 409). Returns the key's fingerprint as the server computed it."""
+        body = _json(
+            {"encryption_key": encryption_key, "signature": protocol.encode_base64(signature)}
+        )
+        reply = self._call(
+            "PUT", "/v1/device/encryption-key", body=body, idempotent=True, cap=SMALL_REPLY_BYTES
+        )
+        answer = self._parse(protocol.EncryptionKeyResponse, reply)
+        if answer.encryption_key != encryption_key:
+            raise _bad_response("the server confirmed another encryption key")
+        return answer.fingerprint
+
+    def desk_signing_key(self) -> bytes | None:
+        """``GET /v1/desk-signing-key`` (device or desk token): the desks' Ed25519 public
+        key (32 bytes), or None until a desk registered it."""
+        reply = self._call("GET", "/v1/desk-signing-key", idempotent=True, cap=SMALL_REPLY_BYTES)
+        return _signing_key(self._parse(protocol.DeskSigningKey, reply))
+
+    def register_desk_signing_key(self, public_key: bytes) -> None:
+        """``PUT /v1/desk-signing-key`` (desk token): register the desks' signing key.
+        Idempotent for the same key; another one is ``ServerRefusedError``
+        (``key_conflict``, 409)."""
+        if len(public_key) != 32:
+            raise ValueError("an Ed25519 public key is 32 bytes")
+        body = _json({"public_key": protocol.encode_base64(public_key)})
+        reply = self._call(
+            "PUT", "/v1/desk-signing-key", body=body, idempotent=True, cap=SMALL_REPLY_BYTES
+        )
+        if _signing_key(self._parse(protocol.DeskSigningKey, reply)) != public_key:
+            raise _bad_response("the server confirmed another desk signing key")
+
     # --- the request loop
 
     def _call(
@@ -557,6 +593,18 @@ class SyncClient:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _signing_key(reply: protocol.DeskSigningKey) -> bytes | None:
+    if reply.public_key is None:
+        return None
+    try:
+        raw = protocol.decode_base64(reply.public_key)
+    except ValueError:
+        raise _bad_response("its desk signing key is not base64") from None
+    if len(raw) != 32:
+        raise _bad_response("its desk signing key is not 32 bytes")
+    return raw
 
 
 def _json(value: object) -> bytes:

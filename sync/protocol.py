@@ -95,6 +95,7 @@ ERROR_NOT_FOUND = "not_found"  # 404
 ERROR_METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
 ERROR_UNKNOWN_DEVICE = "unknown_device"  # 404 on POST /v1/messages
 ERROR_CONFLICT = "conflict"  # 409: another body under an existing id
+ERROR_KEY_CONFLICT = "key_conflict"  # 409: a different key is already registered
 ERROR_INTERNAL = "internal"  # 500: a bug; never caused by client input
 
 # Per-envelope upload refusals (``UploadResult.error``); the envelope format's own reasons
@@ -124,6 +125,14 @@ EnvelopeData = Annotated[
     str, StringConstraints(pattern=BASE64_RE, max_length=base64_length(MAX_ENVELOPE_BYTES))
 ]
 PublicKey64 = Annotated[str, StringConstraints(pattern=BASE64_RE, max_length=44)]
+Signature64 = Annotated[str, StringConstraints(pattern=BASE64_RE, min_length=88, max_length=88)]
+EncryptionKeyText = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^gatewatch-newsroom-key:v1:[a-z0-9]+:[A-Za-z0-9_-]+$", max_length=2048
+    ),
+]
+"""A public HPKE key in ``NewsroomPublicKey.to_text()`` form (ML-KEM-768 + X25519 ≈ 1,650)."""
 Sha256Hex = Annotated[str, StringConstraints(pattern=HEX64_RE)]
 Timestamp = str
 """UTC, ISO 8601 with milliseconds and a ``Z``: ``2026-01-31T06:15:00.000Z``."""
@@ -248,6 +257,16 @@ class DeviceInfo(_Response):
     revoked: bool
     created_at: Timestamp
     enrolled_at: Timestamp | None
+    encryption_key: str | None = Field(
+        default=None,
+        description="The device's HPKE public key (NewsroomPublicKey text form) that desks "
+        "seal follow-up questions to; null until the device registered one",
+    )
+    encryption_key_signature: str | None = Field(
+        default=None,
+        description="Ed25519 signature (base64) of the encryption key by the device's "
+        "signing key: see encryption_key_statement",
+    )
 
 
 class DeviceList(_Response):
@@ -283,6 +302,50 @@ class MessagePage(_Response):
     messages: list[StoredMessage]
     next_after: int
     more: bool
+
+
+class EncryptionKeyRequest(_Request):
+    """``PUT /v1/device/encryption-key`` (device token): the key desks seal questions to.
+
+    ``signature`` is the device's Ed25519 signature of :func:`encryption_key_statement`,
+    so a desk can check the key came from the device it enrolled, not from the server.
+    """
+
+    encryption_key: EncryptionKeyText = Field(description="NewsroomPublicKey.to_text() form")
+    signature: Signature64 = Field(description="Ed25519 signature, 64 bytes, base64")
+
+
+class EncryptionKeyResponse(_Response):
+    device_id: str
+    encryption_key: str
+    fingerprint: str
+
+
+class DeskSigningKeyRequest(_Request):
+    """``PUT /v1/desk-signing-key`` (desk token): the Ed25519 key desks sign questions with."""
+
+    public_key: PublicKey64 = Field(description="Raw Ed25519 public key, 32 bytes, base64")
+
+
+class DeskSigningKey(_Response):
+    """``GET`` / ``PUT /v1/desk-signing-key``: null until a desk registered one."""
+
+    public_key: str | None
+
+
+ENCRYPTION_KEY_DOMAIN = b"gatewatch device encryption key v1\x00"
+
+
+def encryption_key_statement(device_id: str, encryption_key: str) -> bytes:
+    """What a device signs when it registers its encryption key: a domain label, its id
+    and the key's text form, each ended by a zero byte (neither may contain one)."""
+    return (
+        ENCRYPTION_KEY_DOMAIN
+        + device_id.encode("ascii")
+        + b"\x00"
+        + encryption_key.encode("ascii")
+        + b"\x00"
+    )
 
 
 class Health(_Response):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from importlib import metadata
 from typing import Annotated, Any
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -29,6 +30,7 @@ from sync.envelope import (
     DESK_SENDER_ID,
     EnvelopeError,
     EnvelopeKind,
+    NewsroomPublicKey,
     OversizedEnvelope,
     parse_header,
 )
@@ -194,6 +196,10 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
                     revoked=d.revoked,
                     created_at=d.created_at,
                     enrolled_at=d.enrolled_at,
+                    encryption_key=d.encryption_key,
+                    encryption_key_signature=None
+                    if d.encryption_key_signature is None
+                    else protocol.encode_base64(d.encryption_key_signature),
                 )
                 for d in store.devices()
             ]
@@ -237,12 +243,98 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         )
         return protocol.MessagePage(messages=items, next_after=next_after, more=more)
 
+    @app.put(f"{P}/device/encryption-key", responses=_responses(409))
+    def put_encryption_key(
+        body: protocol.EncryptionKeyRequest, request: Request
+    ) -> protocol.EncryptionKeyResponse:
+        """Register the key desks seal follow-up questions to (once; the same key again is
+        a no-op). The device signs it with its enrolled key, so desks can check it."""
+        who = principal_of(request.scope)
+        _require_kind(who.kind, "device")
+        field = "body.encryption_key"
+        try:
+            key = NewsroomPublicKey.from_text(body.encryption_key)
+            if key.to_text() != body.encryption_key:
+                raise ValueError("not in the canonical text form")
+        except ValueError as exc:
+            raise ApiError(
+                422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
+            ) from None
+        signature = _decode_field(body.signature, "body.signature")
+        signing_key = store.device_public_key(who.id)
+        try:
+            if signing_key is None or len(signature) != 64:
+                raise InvalidSignature
+            ed25519.Ed25519PublicKey.from_public_bytes(signing_key).verify(
+                signature, protocol.encryption_key_statement(who.id, body.encryption_key)
+            )
+        except InvalidSignature:
+            raise ApiError(
+                422,
+                protocol.ERROR_INVALID_REQUEST,
+                "body.signature: not this device's signature of this key.",
+                field="body.signature",
+            ) from None
+        if not store.set_encryption_key(who.id, body.encryption_key, signature):
+            raise ApiError(
+                409,
+                protocol.ERROR_KEY_CONFLICT,
+                "This device already registered another encryption key; it cannot be "
+                "replaced. Enroll again with a new invite to use a new key.",
+            )
+        return protocol.EncryptionKeyResponse(
+            device_id=who.id, encryption_key=body.encryption_key, fingerprint=key.fingerprint
+        )
+
+    @app.put(f"{P}/desk-signing-key", responses=_responses(409))
+    def put_desk_signing_key(
+        body: protocol.DeskSigningKeyRequest, request: Request
+    ) -> protocol.DeskSigningKey:
+        """Register the desks' Ed25519 signing key (derived from the newsroom key, the same
+        at every desk): once; the same key again is a no-op, another one 409."""
+        _require_kind(principal_of(request.scope).kind, "desk")
+        field = "body.public_key"
+        try:
+            raw = protocol.decode_base64(body.public_key)
+            if len(raw) != 32:
+                raise ValueError("an Ed25519 public key is 32 bytes")
+            ed25519.Ed25519PublicKey.from_public_bytes(raw)
+        except ValueError as exc:
+            raise ApiError(
+                422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
+            ) from None
+        if not store.set_desk_signing_key(raw):
+            raise ApiError(
+                409,
+                protocol.ERROR_KEY_CONFLICT,
+                "Another desk signing key is already registered: this desk holds a different "
+                "newsroom key than the desks before it. Import the newsroom key they use.",
+            )
+        return protocol.DeskSigningKey(public_key=body.public_key)
+
+    @app.get(f"{P}/desk-signing-key", responses=_responses())
+    def get_desk_signing_key(request: Request) -> protocol.DeskSigningKey:
+        """The desks' signing key, which devices pin on first use; null until registered."""
+        _require_kind(principal_of(request.scope).kind, "device", "desk")
+        raw = store.desk_signing_key()
+        return protocol.DeskSigningKey(
+            public_key=None if raw is None else protocol.encode_base64(raw)
+        )
+
     @app.get(f"{P}/health", responses=_responses())
     def health() -> protocol.Health:
         """Liveness, for any valid token."""
         return protocol.Health(status="ok", version=server_version(), api=protocol.API_VERSION)
 
     return app
+
+
+def _require_kind(kind: str, *allowed: str) -> None:
+    """A second check of the token kind behind the gate's route rules."""
+    if kind not in allowed:
+        raise ApiError(
+            403, protocol.ERROR_WRONG_TOKEN_KIND, f"A {kind} token may not call this route."
+        )
 
 
 def _decode_field(text: str, field: str) -> bytes:

@@ -99,7 +99,18 @@ def _v1(conn: Any) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1,)
+def _v2_followups(conn: Any) -> None:
+    """Follow-up questions: each device's public encryption key (text form) and the
+    device's signature of it, which desks check against the enrolled signing key. The
+    desks' signing public key lives in ``settings``."""
+    conn.execute("ALTER TABLE devices ADD COLUMN encryption_key TEXT")
+    conn.execute(
+        "ALTER TABLE devices ADD COLUMN encryption_key_signature BLOB"
+        " CHECK (encryption_key_signature IS NULL OR length(encryption_key_signature) = 64)"
+    )
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2_followups)
 
 
 def user_version(conn: Any) -> int:

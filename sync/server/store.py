@@ -43,6 +43,7 @@ DB_NAME = "server.db"
 SETTING_NEWSROOM_KEY = "newsroom_public_key"
 SETTING_NEWSROOM_FINGERPRINT = "newsroom_fingerprint"
 SETTING_TLS_CERT = "tls_cert_path"
+SETTING_DESK_SIGNING_KEY = "desk_signing_key"
 
 TokenKind = Literal["invite", "device", "desk"]
 
@@ -125,6 +126,8 @@ class DeviceRow:
     invite_expires_at: str
     envelopes: int
     last_upload_at: str | None
+    encryption_key: str | None = None
+    encryption_key_signature: bytes | None = None
 
 
 def _reserve_desk_sender(conn: Any, now: str) -> None:
@@ -583,6 +586,57 @@ class ServerStore:
             )
         return out, next_after, more
 
+    # --- Follow-up keys --------------------------------------------------------------------
+
+    def set_encryption_key(self, device_id: str, key_text: str, signature: bytes) -> bool:
+        """Register the encryption key of an enrolled device, once.
+
+        Returns True when it is now the device's key (newly set, or the same key again:
+        idempotent), False when a different key is already registered (nothing changed).
+        """
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT encryption_key FROM devices WHERE id = ?", (device_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            if row[0] is not None:
+                return hmac.compare_digest(str(row[0]), key_text)
+            conn.execute(
+                "UPDATE devices SET encryption_key = ?, encryption_key_signature = ? WHERE id = ?",
+                (key_text, signature, device_id),
+            )
+            return True
+
+    def device_public_key(self, device_id: str) -> bytes | None:
+        """The enrolled signing key of ``device_id``, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT public_key FROM devices WHERE id = ? AND enrolled = 1", (device_id,)
+            ).fetchone()
+        return None if row is None or row[0] is None else bytes(row[0])
+
+    def desk_signing_key(self) -> bytes | None:
+        """The desks' Ed25519 public key (32 bytes), or None until a desk registered it."""
+        with self._lock:
+            value = self._setting(SETTING_DESK_SIGNING_KEY)
+        return None if value is None else bytes.fromhex(value)
+
+    def set_desk_signing_key(self, public_key: bytes) -> bool:
+        """Register the desks' signing key, once: True when it is now the key (new or the
+        same again), False when another one is registered (nothing changed)."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", (SETTING_DESK_SIGNING_KEY,)
+            ).fetchone()
+            if row is not None:
+                return hmac.compare_digest(str(row[0]), public_key.hex())
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)",
+                (SETTING_DESK_SIGNING_KEY, public_key.hex()),
+            )
+            return True
+
     # --- Devices, audit, stats -------------------------------------------------------------
 
     def devices(self) -> list[DeviceRow]:
@@ -590,7 +644,8 @@ class ServerStore:
         with self._lock:
             rows = self._conn.execute(
                 "SELECT d.id, d.label, d.public_key, d.enrolled, d.revoked, d.created_at, "
-                "d.enrolled_at, d.invite_expires_at, count(e.seq), max(e.received_at) "
+                "d.enrolled_at, d.invite_expires_at, count(e.seq), max(e.received_at), "
+                "d.encryption_key, d.encryption_key_signature "
                 "FROM devices d LEFT JOIN envelopes e ON e.device_id = d.id "
                 "WHERE d.id != ? GROUP BY d.id ORDER BY d.created_at, d.id",
                 (DESK_SENDER_ID,),
@@ -607,6 +662,8 @@ class ServerStore:
                 invite_expires_at=str(r[7]),
                 envelopes=int(r[8]),
                 last_upload_at=None if r[9] is None else str(r[9]),
+                encryption_key=None if r[10] is None else str(r[10]),
+                encryption_key_signature=None if r[11] is None else bytes(r[11]),
             )
             for r in rows
         ]
