@@ -32,6 +32,7 @@ from typing import Any
 
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.report import Report
+from desktop.services.desk_review import apply_pulled_reviews, desk_identity, push_reviews
 from desktop.services.sync import REPORT_FORMAT, ClientFactory
 from desktop.store.attachments import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPORT, MEDIA_TYPES
 from desktop.store.database import Store
@@ -49,10 +50,12 @@ from sync import protocol
 from sync.client import ClientConfig, SyncClient
 from sync.envelope import (
     DEFAULT_KEM,
+    DESK_SENDER_ID,
     EnvelopeError,
     EnvelopeKind,
     NewsroomKeyPair,
     NewsroomPublicKey,
+    derive_desk_signing_key,
     open_envelope,
 )
 from sync.protocol import StoredEnvelope
@@ -113,6 +116,7 @@ def init_desk(
             created_at=now or datetime.now(UTC),
         )
     )
+    desk_identity(store)
     return pair.public_key
 
 
@@ -187,26 +191,33 @@ def pull(
     )
     cursor = server.cursor
     totals = [0, 0, 0, 0, 0]  # envelopes, reports, refused, photos, pages
+    desk_public = derive_desk_signing_key(pairs[0]).public_bytes()
+
+    def signer_key(device_id: str) -> bytes | None:
+        return desk_public if device_id == DESK_SENDER_ID else desk.device_key(device_id)
+
     try:
+        push_reviews(store, client)  # this desk's moves first: the pull brings them back
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
         refreshed = False
         while max_pages is None or totals[4] < max_pages:
             page = client.pull(cursor, page_size)
             known = desk.known_envelopes([e.envelope_id for e in page.envelopes])
             fresh = [e for e in page.envelopes if e.envelope_id not in known]
-            unknown = {e.device_id for e in fresh if desk.device_key(e.device_id) is None}
+            unknown = {e.device_id for e in fresh if signer_key(e.device_id) is None}
             if unknown and not refreshed:  # enrolled since the list was fetched
                 desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
                 refreshed = True
             records: list[EnvelopeRecord] = []
             reports: list[ReceivedReport] = []
             for stored in fresh:
-                opened = _open(stored, pairs, desk.device_key)
+                opened = _open(stored, pairs, signer_key)
                 if isinstance(opened, ReceivedReport):
                     reports.append(opened)
                 else:
                     records.append(opened)
             result = desk.store_page(records, reports, page.next_after, now or datetime.now(UTC))
+            apply_pulled_reviews(store, now=now)
             cursor = max(cursor, page.next_after)
             totals[0] += len(fresh)
             totals[1] += result.reports
@@ -296,6 +307,8 @@ def _open(
             return ReceivedReport(base, record, attachments)
         if header.kind in (EnvelopeKind.ATTACHMENT_CHUNK, EnvelopeKind.MESSAGE):
             return _with_payload(base, opened.payload)
+        if header.kind == EnvelopeKind.REVIEW and header.device_id == DESK_SENDER_ID:
+            return _with_payload(base, opened.payload)  # applied after the page is stored
         return _refuse(base, "kind_not_allowed", "a device may not send this kind of envelope")
     except EnvelopeError as error:
         return _refuse(base, error.reason, error.message)

@@ -18,6 +18,8 @@ from typing import Any
 
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
+from desktop.store.review import apply_held_events
+from desktop.store.schema import desk_search_text
 
 
 class DeskKeyExistsError(RuntimeError):
@@ -330,6 +332,8 @@ class DeskRepository:
                 _insert_report(conn, received)
                 new_reports += 1
             completed = _assemble(conn)
+            if new_reports:
+                apply_held_events(conn)
             conn.execute(
                 "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ? WHERE id = 1",
                 (next_cursor, _fmt(now)),
@@ -442,6 +446,10 @@ def _insert_report(conn: Any, received: ReceivedReport) -> None:
             received.envelope.received_at,
             json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         ),
+    )
+    conn.execute(
+        "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
+        (record["id"], desk_search_text(record)),
     )
     for a in received.attachments:
         chunks = [

@@ -264,6 +264,15 @@ def rewrap(path: Path, old_passphrase: str, new_passphrase: str) -> None:
 _KDF_LOCK = threading.Lock()
 
 
+def derive_wrapping_key(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
+    """The 32-byte Argon2id key that wraps a secret under ``passphrase`` (zero it after use).
+
+    For other files that wrap a key under a passphrase (the desk's newsroom key export);
+    derivations take turns like the keyfile's own.
+    """
+    return _derive(passphrase, kdf, salt)
+
+
 def _derive(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
     with _KDF_LOCK:
         return _derive_unlocked(passphrase, kdf, salt)

@@ -1,0 +1,240 @@
+"""Review at the editor desk: the states a received report moves through, and review events.
+
+A report arrives ``new``. Editors move it: new → needs follow-up → verified | rejected →
+published (only a verified report is published; any state may go back to needs follow-up).
+Every move and every note is an event that records who (the desk's label and id), when,
+and an optional note. Events travel between desks sealed to the newsroom key, so each desk
+ends up holding the same set of events in whatever order they arrived.
+
+Convergence rule: a report's current state is the ``to_state`` of its latest move, where
+"latest" orders moves by ``(at, desk_id, event_id)``. The order is total and the same on
+every desk, so desks holding the same events agree on every state, whatever the arrival
+order. Two editors moving the same report at once: the later clock wins, ties go to the
+greater desk id; the history keeps both moves. A move is checked against the state its
+own desk saw (`check_move`); once merged, the rule applies without re-checking, because
+refusing a move another desk already made would make desks disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from desktop.domain.ids import new_report_id
+from desktop.domain.report import format_utc
+
+MAX_NOTE_CHARS = 4_000
+MAX_LABEL_CHARS = 60
+DESK_ID_PATTERN = re.compile(r"desk-[0-9a-f]{16}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+class ReviewState(StrEnum):
+    NEW = "new"
+    NEEDS_FOLLOW_UP = "needs_follow_up"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    PUBLISHED = "published"
+
+
+CONFIRMED_STATES = frozenset({ReviewState.VERIFIED, ReviewState.PUBLISHED})
+"""States in which a report counts for the gate status board."""
+
+PENDING_STATES = frozenset({ReviewState.NEW, ReviewState.NEEDS_FOLLOW_UP})
+"""Not yet judged: shown on the board as a reported change, unverified."""
+
+ALLOWED_MOVES: Mapping[ReviewState, frozenset[ReviewState]] = {
+    ReviewState.NEW: frozenset(
+        {ReviewState.NEEDS_FOLLOW_UP, ReviewState.VERIFIED, ReviewState.REJECTED}
+    ),
+    ReviewState.NEEDS_FOLLOW_UP: frozenset({ReviewState.VERIFIED, ReviewState.REJECTED}),
+    ReviewState.VERIFIED: frozenset(
+        {ReviewState.PUBLISHED, ReviewState.NEEDS_FOLLOW_UP, ReviewState.REJECTED}
+    ),
+    ReviewState.REJECTED: frozenset({ReviewState.NEEDS_FOLLOW_UP, ReviewState.VERIFIED}),
+    ReviewState.PUBLISHED: frozenset({ReviewState.NEEDS_FOLLOW_UP}),
+}
+
+
+class ReviewError(ValueError):
+    """A move or note that cannot be made; the message says why and what is allowed."""
+
+
+def check_move(current: ReviewState, target: ReviewState) -> None:
+    """Raise `ReviewError` unless an editor may move a report from `current` to `target`."""
+    allowed = ALLOWED_MOVES[current]
+    if target not in allowed:
+        options = ", ".join(sorted(state.value for state in allowed))
+        raise ReviewError(
+            f"a report that is {current.value} cannot be moved to {target.value}; "
+            f"it can go to: {options}"
+        )
+
+
+class EventKind(StrEnum):
+    MOVE = "move"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    """One move or note on one report revision, by one desk."""
+
+    event_id: str
+    report_id: str
+    kind: EventKind
+    desk_id: str
+    desk_label: str
+    at: datetime
+    to_state: ReviewState | None = None
+    from_state: ReviewState | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not _UUID.fullmatch(self.event_id) or not _UUID.fullmatch(self.report_id):
+            raise ReviewError("event and report ids must be lowercase UUIDs")
+        if not DESK_ID_PATTERN.fullmatch(self.desk_id):
+            raise ReviewError("a desk id is 'desk-' and 16 hex digits")
+        if not self.desk_label.strip() or len(self.desk_label) > MAX_LABEL_CHARS:
+            raise ReviewError(f"a desk label has 1 to {MAX_LABEL_CHARS} characters")
+        if len(self.note) > MAX_NOTE_CHARS:
+            raise ReviewError(f"a note has at most {MAX_NOTE_CHARS} characters")
+        if self.at.tzinfo is None:
+            raise ReviewError("event times carry a time zone")
+        if self.kind is EventKind.MOVE and self.to_state is None:
+            raise ReviewError("a move names the state it moves to")
+        if self.kind is EventKind.NOTE and (self.to_state is not None or not self.note.strip()):
+            raise ReviewError("a note has text and no state")
+
+    @property
+    def order_key(self) -> str:
+        """The convergence order as one comparable string (fixed-width UTC time first)."""
+        return f"{fixed_utc(self.at)}|{self.desk_id}|{self.event_id}"
+
+    @classmethod
+    def move(
+        cls,
+        report_id: str,
+        current: ReviewState,
+        target: ReviewState,
+        *,
+        desk_id: str,
+        desk_label: str,
+        note: str = "",
+        at: datetime | None = None,
+    ) -> ReviewEvent:
+        """A checked move from the state this desk sees now."""
+        check_move(current, target)
+        return cls(
+            event_id=new_report_id(datetime.now(UTC)),
+            report_id=report_id,
+            kind=EventKind.MOVE,
+            desk_id=desk_id,
+            desk_label=desk_label,
+            at=(at or datetime.now(UTC)).astimezone(UTC),
+            to_state=target,
+            from_state=current,
+            note=note.strip(),
+        )
+
+    @classmethod
+    def add_note(
+        cls, report_id: str, note: str, *, desk_id: str, desk_label: str, at: datetime | None = None
+    ) -> ReviewEvent:
+        return cls(
+            event_id=new_report_id(datetime.now(UTC)),
+            report_id=report_id,
+            kind=EventKind.NOTE,
+            desk_id=desk_id,
+            desk_label=desk_label,
+            at=(at or datetime.now(UTC)).astimezone(UTC),
+            note=note.strip(),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "report_id": self.report_id,
+            "kind": self.kind.value,
+            "desk_id": self.desk_id,
+            "desk_label": self.desk_label,
+            "at": format_utc(self.at),
+            "to_state": None if self.to_state is None else self.to_state.value,
+            "from_state": None if self.from_state is None else self.from_state.value,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> ReviewEvent:
+        """Parse an event from another desk; `ReviewError` for anything malformed."""
+        if not isinstance(data, dict) or set(data) != _EVENT_KEYS_SET:
+            raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
+        try:
+            at = parse_event_time(_text(data["at"]))
+            return cls(
+                event_id=_text(data["event_id"]),
+                report_id=_text(data["report_id"]),
+                kind=EventKind(data["kind"]),
+                desk_id=_text(data["desk_id"]),
+                desk_label=_text(data["desk_label"]),
+                at=at,
+                to_state=None if data["to_state"] is None else ReviewState(data["to_state"]),
+                from_state=None if data["from_state"] is None else ReviewState(data["from_state"]),
+                note=_text(data["note"]),
+            )
+        except (ValueError, TypeError) as error:
+            if isinstance(error, ReviewError):
+                raise
+            raise ReviewError(f"a review event field is invalid ({error})") from None
+
+
+_EVENT_KEYS = (
+    "event_id",
+    "report_id",
+    "kind",
+    "desk_id",
+    "desk_label",
+    "at",
+    "to_state",
+    "from_state",
+    "note",
+)
+_EVENT_KEYS_SET = frozenset(_EVENT_KEYS)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ReviewError("a review event field that should be text is not")
+    return value
+
+
+def current_state(events: Iterable[ReviewEvent]) -> ReviewState:
+    """The state the convergence rule gives for one report's events (``new`` if no move)."""
+    latest: ReviewEvent | None = None
+    for event in events:
+        if event.kind is EventKind.MOVE and (latest is None or event.order_key > latest.order_key):
+            latest = event
+    if latest is None or latest.to_state is None:
+        return ReviewState.NEW
+    return latest.to_state
+
+
+def new_desk_id() -> str:
+    return "desk-" + secrets.token_hex(8)
+
+
+def fixed_utc(moment: datetime) -> str:
+    """UTC to the microsecond, always the same width, so text order is time order."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_event_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ReviewError("event times carry a time zone")
+    return moment.astimezone(UTC)

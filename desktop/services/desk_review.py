@@ -1,0 +1,292 @@
+"""Review at the editor desk: moves and notes, shared with every desk through the server.
+
+An editor's move or note becomes a `ReviewEvent`, recorded in this desk's store and sealed
+at once into a review envelope (kind ``review``, sender `DESK_SENDER_ID`, signed with the
+key every desk derives from the newsroom key, sealed to the newsroom key) queued in
+``desk_review_outbox``. `push_reviews` sends the queue (``POST /v1/reviews``); every desk's
+pull brings the envelopes back, and `apply_pulled_reviews` records the events they carry.
+The server sees sizes and times only. States converge by the rule in
+`desktop.domain.review`; the history keeps every move.
+
+Also here: the desk's identity (its id and label), and the newsroom key export and import
+that let a second editor set up a desk for the same newsroom.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.domain.review import (
+    MAX_LABEL_CHARS,
+    ReviewError,
+    ReviewEvent,
+    ReviewState,
+    new_desk_id,
+)
+from desktop.services.sync import ClientFactory, SyncClientLike
+from desktop.store.database import Store
+from desktop.store.desk import DeskKey, DeskKeyExistsError, DeskRepository
+from desktop.store.keyexport import (
+    ExportedKey,
+    KeyExportError,
+    read_key_export,
+    spoken_fingerprint,
+    write_key_export,
+)
+from desktop.store.review import DeskIdentity, ReviewRepository
+from sync.client import ClientConfig, SyncClient
+from sync.envelope import (
+    DESK_SENDER_ID,
+    EnvelopeKind,
+    NewsroomKeyPair,
+    derive_desk_signing_key,
+    seal,
+)
+
+REVIEW_FORMAT = "gatewatch-review-1"
+MAX_EVENTS_PER_ENVELOPE = 500
+
+__all__ = [
+    "REVIEW_FORMAT",
+    "DeskSetupError",
+    "ReviewPush",
+    "add_note",
+    "apply_pulled_reviews",
+    "desk_identity",
+    "export_newsroom_key",
+    "import_newsroom_key",
+    "move",
+    "parse_review_payload",
+    "push_reviews",
+    "set_desk_label",
+    "spoken_fingerprint",
+]
+
+
+class DeskSetupError(RuntimeError):
+    """The desk is not set up for this (no newsroom key yet, or a different one)."""
+
+
+@dataclass(frozen=True)
+class ReviewPush:
+    sent: int
+    refused: int
+    waiting: int
+
+
+# -- identity ------------------------------------------------------------------------------
+
+
+def desk_identity(store: Store, *, default_label: str = "desk") -> DeskIdentity:
+    """This desk's id and label, made on first use (a random id, the label "desk")."""
+    reviews = ReviewRepository(store)
+    identity = reviews.identity()
+    if identity is None:
+        identity = DeskIdentity(new_desk_id(), default_label)
+        reviews.set_identity(identity)
+    return identity
+
+
+def set_desk_label(store: Store, label: str) -> DeskIdentity:
+    """Name this desk as editors know it (shown beside every move it makes)."""
+    label = " ".join(label.split())
+    if not label or len(label) > MAX_LABEL_CHARS:
+        raise ReviewError(f"a desk label has 1 to {MAX_LABEL_CHARS} characters")
+    identity = DeskIdentity(desk_identity(store).desk_id, label)
+    ReviewRepository(store).set_identity(identity)
+    return identity
+
+
+# -- moves and notes -----------------------------------------------------------------------
+
+
+def move(
+    store: Store,
+    report_id: str,
+    target: ReviewState,
+    note: str = "",
+    *,
+    now: datetime | None = None,
+) -> ReviewEvent:
+    """Move a report to `target` from the state this desk holds, with an optional note.
+
+    Raises `ReviewError` for an unknown report or a move the rules do not allow (the
+    message lists the allowed ones), `DeskSetupError` without a newsroom key.
+    """
+    reviews = ReviewRepository(store)
+    current = reviews.state(report_id)
+    if current is None:
+        raise ReviewError(f"there is no report {report_id} at this desk")
+    identity = desk_identity(store)
+    event = ReviewEvent.move(
+        report_id,
+        current,
+        target,
+        desk_id=identity.desk_id,
+        desk_label=identity.label,
+        note=note,
+        at=now,
+    )
+    _record_and_seal(store, [event], now)
+    return event
+
+
+def add_note(
+    store: Store, report_id: str, note: str, *, now: datetime | None = None
+) -> ReviewEvent:
+    """A note on a report, for every desk; raises `ReviewError` for an unknown report."""
+    reviews = ReviewRepository(store)
+    if reviews.state(report_id) is None:
+        raise ReviewError(f"there is no report {report_id} at this desk")
+    identity = desk_identity(store)
+    event = ReviewEvent.add_note(
+        report_id, note, desk_id=identity.desk_id, desk_label=identity.label, at=now
+    )
+    _record_and_seal(store, [event], now)
+    return event
+
+
+def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime | None) -> None:
+    key = DeskRepository(store).key()
+    if key is None:
+        raise DeskSetupError("this desk has no newsroom key: set up the desk first")
+    pair = NewsroomKeyPair.from_private_bytes(key.private_key, key.kem)
+    envelope_id = str(uuid.uuid4())
+    payload = json.dumps(
+        {"format": REVIEW_FORMAT, "events": [e.to_json() for e in events]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    body = seal(
+        payload,
+        kind=EnvelopeKind.REVIEW,
+        envelope_id=envelope_id,
+        device_id=DESK_SENDER_ID,
+        device_key=derive_desk_signing_key(pair),
+        recipient=pair.public_key,
+    )
+    ReviewRepository(store).record_and_queue(events, envelope_id, body, now or datetime.now(UTC))
+
+
+# -- travel --------------------------------------------------------------------------------
+
+
+def push_reviews(
+    store: Store, client: SyncClientLike, *, now: datetime | None = None
+) -> ReviewPush:
+    """Send the queued review envelopes; those the server stored are marked sent.
+
+    A refused one (the server serves another newsroom key, say) stays queued and counts as
+    refused; network trouble raises `sync.client.SyncError` with nothing lost.
+    """
+    reviews = ReviewRepository(store)
+    queued = reviews.unsent_envelopes()
+    if not queued:
+        return ReviewPush(0, 0, 0)
+    results = client.upload(queued, route="/v1/reviews")
+    sent = [r.envelope_id for r in results if r.ok]
+    reviews.mark_sent(sent, now or datetime.now(UTC))
+    return ReviewPush(len(sent), len(results) - len(sent), reviews.unsent_count())
+
+
+def parse_review_payload(payload: bytes) -> list[ReviewEvent]:
+    """The events of an opened review envelope; `ReviewError` if it is not one."""
+    try:
+        document = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ReviewError("the review is not UTF-8 JSON") from None
+    if (
+        not isinstance(document, dict)
+        or set(document) != {"format", "events"}
+        or document["format"] != REVIEW_FORMAT
+        or not isinstance(document["events"], list)
+        or not 1 <= len(document["events"]) <= MAX_EVENTS_PER_ENVELOPE
+    ):
+        raise ReviewError(f"the review is not a {REVIEW_FORMAT} document")
+    return [ReviewEvent.from_json(item) for item in document["events"]]
+
+
+def apply_pulled_reviews(store: Store, *, now: datetime | None = None) -> int:
+    """Record the events of every pulled, verified review envelope not applied yet;
+    returns how many events were new. A malformed review is refused with its reason."""
+    reviews = ReviewRepository(store)
+    added = 0
+    moment = now or datetime.now(UTC)
+    for envelope_id, payload in reviews.pending_review_payloads():
+        try:
+            events = parse_review_payload(payload)
+        except ReviewError as error:
+            reviews.refuse_review_payload(envelope_id, "invalid_review", str(error))
+            continue
+        added += reviews.apply_review_payload(envelope_id, events, moment)
+    return added
+
+
+def push_with_desk_token(store: Store, *, client_factory: ClientFactory = SyncClient) -> ReviewPush:
+    """`push_reviews` over a client made from the desk's stored server and token."""
+    server = DeskRepository(store).server()
+    if server is None:
+        raise DeskSetupError("this desk is not connected to a server")
+    client = client_factory(
+        ClientConfig(
+            base_url=server.server_url,
+            token=server.token,
+            tls_fingerprint=server.tls_fingerprint,
+            proxy=server.proxy,
+        )
+    )
+    try:
+        return push_reviews(store, client)
+    finally:
+        client.close()
+
+
+# -- newsroom key export and import --------------------------------------------------------
+
+
+def export_newsroom_key(store: Store, path: Path, passphrase: str) -> str:
+    """Write the newsroom private key to `path`, sealed under `passphrase`; returns the
+    fingerprint. Raises `DeskSetupError` without a key, `KeyExportError` if the file cannot
+    be written, `desktop.store.errors.WeakPassphraseError` for a short passphrase."""
+    key = DeskRepository(store).key()
+    if key is None:
+        raise DeskSetupError("this desk has no newsroom key to export")
+    write_key_export(path, ExportedKey(key.kem, key.fingerprint, key.private_key), passphrase)
+    return key.fingerprint
+
+
+def import_newsroom_key(
+    store: Store, path: Path, passphrase: str, *, label: str | None = None
+) -> str:
+    """Set this desk up with a newsroom key exported by another desk; returns the
+    fingerprint (show it: editors compare it aloud). Importing the key this desk already
+    holds changes nothing; a different one raises `DeskKeyExistsError`."""
+    exported = read_key_export(path, passphrase)
+    pair = NewsroomKeyPair.from_private_bytes(exported.private_key, exported.kem)
+    if pair.fingerprint != exported.fingerprint:
+        raise KeyExportError("the key inside does not match the fingerprint the file names")
+    desk = DeskRepository(store)
+    current = desk.key()
+    if current is not None:
+        if current.fingerprint == pair.fingerprint:
+            return pair.fingerprint
+        raise DeskKeyExistsError(current.fingerprint)
+    desk.save_key(
+        DeskKey(
+            fingerprint=pair.fingerprint,
+            kem=pair.kem,
+            private_key=pair.private_bytes(),
+            public_key=pair.public_key.to_text(),
+            created_at=datetime.now(UTC),
+        )
+    )
+    if label:
+        set_desk_label(store, label)
+    else:
+        desk_identity(store)
+    return pair.fingerprint

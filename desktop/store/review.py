@@ -1,0 +1,569 @@
+"""The desk's review tables (schema v5): identity, review events and states, the inbox
+query, board rows, the review outbox and the exports audit.
+
+A report's state lives in ``desk_reports.state`` with ``state_key``, the order key of the
+move that set it (`desktop.domain.review`): recording a move updates the state only when
+its key is greater, so applying the same events in any order gives the same states.
+Events for a report not held yet are kept and applied when it arrives (`apply_held_events`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from desktop.domain.board import (
+    CHINA_SIDE,
+    CIVILIAN_PASSAGE,
+    MYANMAR_SIDE,
+    UNKNOWN,
+    BoardReport,
+    Price,
+    traffic_values,
+)
+from desktop.domain.report import blank_unclean_chars
+from desktop.domain.review import (
+    EventKind,
+    ReviewEvent,
+    ReviewState,
+    fixed_utc,
+    parse_event_time,
+)
+from desktop.domain.vocabulary import Reliability
+from desktop.store.database import Store
+from desktop.store.reports import MAX_QUERY_CHARS, MIN_INDEXED_TERM
+
+GateMatcher = Callable[[str], Sequence[str]]
+"""Gate ids whose names match a search term (the gazetteer's `match`, in any language)."""
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    desk_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """What the inbox shows; every field narrows, None/empty means any."""
+
+    gates: frozenset[str] = frozenset()
+    states: frozenset[ReviewState] = frozenset()
+    since: date | None = None
+    until: date | None = None
+    source_categories: frozenset[str] = frozenset()
+    reliabilities: frozenset[str] = frozenset()
+    devices: frozenset[str] = frozenset()
+    text: str = ""
+    oldest_first: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "gates": sorted(self.gates),
+            "states": sorted(s.value for s in self.states),
+            "since": None if self.since is None else self.since.isoformat(),
+            "until": None if self.until is None else self.until.isoformat(),
+            "source_categories": sorted(self.source_categories),
+            "reliabilities": sorted(self.reliabilities),
+            "devices": sorted(self.devices),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One line of the inbox (what the list shows without parsing the whole record)."""
+
+    report_id: str
+    gate: str | None
+    new_crossing: str | None
+    observed_at: datetime
+    received_at: str
+    state: ReviewState
+    china_side: str
+    myanmar_side: str
+    device_id: str
+    device_label: str | None
+    source_category: str | None
+    reliability: str | None
+    narrative: str
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    export_id: str
+    format: str
+    filters: dict[str, Any]
+    pseudonyms: bool
+    reports: int
+    at: datetime
+    desk_label: str | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of a report's audit trail."""
+
+    at: datetime
+    what: str  # "received", "move", "note", "export"
+    desk_label: str | None = None
+    from_state: ReviewState | None = None
+    to_state: ReviewState | None = None
+    note: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+_INBOX_COLUMNS = (
+    "r.id, r.gate, json_extract(r.record, '$.new_crossing.name'), r.observed_at,"
+    " r.received_at, r.state, json_extract(r.record, '$.china_side'),"
+    " json_extract(r.record, '$.myanmar_side'), r.device_id, d.label, r.source_category,"
+    " r.reliability, substr(json_extract(r.record, '$.narrative'), 1, 300)"
+)
+_BOARD_COLUMNS = (
+    "id, gate, observed_at, state, device_id, json_extract(record, '$.china_side'),"
+    " json_extract(record, '$.myanmar_side'), json_extract(record, '$.civilian_passage'),"
+    " json_extract(record, '$.traffic'), json_extract(record, '$.source.pseudonym'),"
+    " reliability, json_extract(record, '$.source.credibility'), json_extract(record, '$.prices')"
+)
+_BOARD_STATES = "('new', 'needs_follow_up', 'verified', 'published')"
+
+
+class ReviewRepository:
+    """Review, inbox and board queries over one open desk store."""
+
+    def __init__(self, store: Store, gates_named: GateMatcher | None = None) -> None:
+        self._store = store
+        self._gates_named = gates_named
+
+    # -- identity --------------------------------------------------------------------------
+
+    def identity(self) -> DeskIdentity | None:
+        row = self._store.conn.execute(
+            "SELECT desk_id, label FROM desk_identity WHERE id = 1"
+        ).fetchone()
+        return None if row is None else DeskIdentity(row[0], row[1])
+
+    def set_identity(self, identity: DeskIdentity) -> None:
+        with self._store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO desk_identity (id, desk_id, label) VALUES (1, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET label = excluded.label",
+                (identity.desk_id, identity.label),
+            )
+
+    # -- events and states -----------------------------------------------------------------
+
+    def record_events(
+        self, events: Sequence[ReviewEvent], *, envelope_id: str | None, now: datetime
+    ) -> int:
+        """Store new events (by event id) and apply moves to states; returns how many new."""
+        added = 0
+        with self._store.transaction() as conn:
+            for event in events:
+                added += _insert_event(conn, event, envelope_id, now)
+        return added
+
+    def state(self, report_id: str) -> ReviewState | None:
+        row = self._store.conn.execute(
+            "SELECT state FROM desk_reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        return None if row is None else ReviewState(row[0])
+
+    def history(self, report_id: str) -> list[ReviewEvent]:
+        """Every event on the report, oldest first by the convergence order."""
+        rows = self._store.conn.execute(
+            "SELECT event_id, report_id, kind, desk_id, desk_label, at, to_state, from_state,"
+            " note FROM desk_review_events WHERE report_id = ?",
+            (report_id,),
+        ).fetchall()
+        events = [_event(row) for row in rows]
+        return sorted(events, key=lambda e: e.order_key)
+
+    def audit_trail(self, report_id: str) -> list[AuditEntry]:
+        """Received, every move and note, every export that included it; oldest first."""
+        conn = self._store.conn
+        entries: list[AuditEntry] = []
+        row = conn.execute(
+            "SELECT e.pulled_at, e.received_at, e.device_id FROM desk_reports r"
+            " JOIN desk_envelopes e ON e.envelope_id = r.envelope_id WHERE r.id = ?",
+            (report_id,),
+        ).fetchone()
+        if row is not None:
+            entries.append(
+                AuditEntry(
+                    parse_event_time(row[0]),
+                    "received",
+                    detail={"server_received_at": row[1], "device_id": row[2]},
+                )
+            )
+        for event in self.history(report_id):
+            entries.append(
+                AuditEntry(
+                    event.at,
+                    event.kind.value,
+                    event.desk_label,
+                    event.from_state,
+                    event.to_state,
+                    event.note,
+                )
+            )
+        for export in self.exports_of(report_id):
+            entries.append(
+                AuditEntry(
+                    export.at,
+                    "export",
+                    export.desk_label,
+                    detail={
+                        "export_id": export.export_id,
+                        "format": export.format,
+                        "pseudonyms": export.pseudonyms,
+                        "reports": export.reports,
+                    },
+                )
+            )
+        return sorted(entries, key=lambda e: e.at)
+
+    # -- review outbox ---------------------------------------------------------------------
+
+    def queue_envelope(self, envelope_id: str, body: bytes, now: datetime) -> None:
+        with self._store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO desk_review_outbox (envelope_id, body, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (envelope_id) DO NOTHING",
+                (envelope_id, body, fixed_utc(now)),
+            )
+
+    def record_and_queue(
+        self, events: Sequence[ReviewEvent], envelope_id: str, body: bytes, now: datetime
+    ) -> None:
+        """This desk's own events and their sealed envelope, in one transaction."""
+        with self._store.transaction() as conn:
+            for event in events:
+                _insert_event(conn, event, envelope_id, now)
+            conn.execute(
+                "INSERT INTO desk_review_outbox (envelope_id, body, created_at) VALUES (?, ?, ?)",
+                (envelope_id, body, fixed_utc(now)),
+            )
+
+    def unsent_envelopes(self) -> list[tuple[str, bytes]]:
+        rows = self._store.conn.execute(
+            "SELECT envelope_id, body FROM desk_review_outbox WHERE sent_at IS NULL"
+            " ORDER BY created_at, envelope_id"
+        ).fetchall()
+        return [(str(r[0]), bytes(r[1])) for r in rows]
+
+    def mark_sent(self, envelope_ids: Sequence[str], now: datetime) -> None:
+        with self._store.transaction() as conn:
+            conn.executemany(
+                "UPDATE desk_review_outbox SET sent_at = ?, body = x'' WHERE envelope_id = ?",
+                [(fixed_utc(now), eid) for eid in envelope_ids],
+            )
+
+    def unsent_count(self) -> int:
+        row = self._store.conn.execute(
+            "SELECT count(*) FROM desk_review_outbox WHERE sent_at IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    # -- pulled review envelopes -----------------------------------------------------------
+
+    def pending_review_payloads(self) -> list[tuple[str, bytes]]:
+        """Review envelopes pulled and verified but not applied yet (payload kept until then)."""
+        rows = self._store.conn.execute(
+            "SELECT envelope_id, payload FROM desk_envelopes WHERE kind = 'review'"
+            " AND outcome = 'stored' AND payload IS NOT NULL ORDER BY seq"
+        ).fetchall()
+        return [(str(r[0]), bytes(r[1])) for r in rows]
+
+    def apply_review_payload(
+        self, envelope_id: str, events: Sequence[ReviewEvent], now: datetime
+    ) -> int:
+        """Record the events of one pulled review envelope and drop its payload, together."""
+        added = 0
+        with self._store.transaction() as conn:
+            for event in events:
+                added += _insert_event(conn, event, envelope_id, now)
+            conn.execute(
+                "UPDATE desk_envelopes SET payload = NULL WHERE envelope_id = ?", (envelope_id,)
+            )
+        return added
+
+    def refuse_review_payload(self, envelope_id: str, reason: str, message: str) -> None:
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE desk_envelopes SET payload = NULL, outcome = 'refused', reason = ?,"
+                " message = ? WHERE envelope_id = ?",
+                (reason, message, envelope_id),
+            )
+
+    def apply_held_events(self) -> None:
+        """Give reports that arrived after their events the state those events say."""
+        with self._store.transaction() as conn:
+            apply_held_events(conn)
+
+    # -- inbox -----------------------------------------------------------------------------
+
+    def inbox_ids(self, where: InboxFilter) -> list[str]:
+        """Ids of the reports the filter shows, by observation time (newest first)."""
+        sql, params = _inbox_where(where, self._gates_named)
+        order = "ASC" if where.oldest_first else "DESC"
+        rows = self._store.conn.execute(
+            f"SELECT r.id FROM desk_reports AS r WHERE {sql}"
+            f" ORDER BY r.observed_at {order}, r.id {order}",
+            params,
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def inbox_rows(self, report_ids: Sequence[str]) -> list[InboxRow]:
+        """The rows for these ids, in the order given (ids not held are left out)."""
+        if not report_ids:
+            return []
+        conn = self._store.conn
+        found: dict[str, InboxRow] = {}
+        for start in range(0, len(report_ids), 500):
+            chunk = list(report_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT {_INBOX_COLUMNS} FROM desk_reports AS r"
+                " LEFT JOIN desk_devices AS d ON d.device_id = r.device_id"
+                f" WHERE r.id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = InboxRow(
+                    report_id=row[0],
+                    gate=row[1],
+                    new_crossing=row[2],
+                    observed_at=parse_event_time(row[3]),
+                    received_at=row[4],
+                    state=ReviewState(row[5]),
+                    china_side=row[6] or UNKNOWN,
+                    myanmar_side=row[7] or UNKNOWN,
+                    device_id=row[8],
+                    device_label=row[9],
+                    source_category=row[10],
+                    reliability=row[11],
+                    narrative=row[12] or "",
+                )
+        return [found[i] for i in report_ids if i in found]
+
+    def device_labels(self) -> list[tuple[str, str | None]]:
+        rows = self._store.conn.execute(
+            "SELECT device_id, label FROM desk_devices ORDER BY coalesce(label, device_id)"
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def report_count(self) -> int:
+        return int(self._store.conn.execute("SELECT count(*) FROM desk_reports").fetchone()[0])
+
+    # -- board -----------------------------------------------------------------------------
+
+    def board_reports(
+        self, gate: str, *, until: datetime | None = None, oldest_first: bool = False
+    ) -> Iterator[BoardReport]:
+        """The gate's reports that can bear on the board (not rejected), lazily, by
+        observation time: the board reads only as many as it needs."""
+        order = "ASC" if oldest_first else "DESC"
+        sql = (
+            f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND state IN {_BOARD_STATES}"
+        )
+        params: list[Any] = [gate]
+        if until is not None:
+            sql += " AND observed_at <= ?"
+            params.append(_record_time(until))
+        sql += f" ORDER BY observed_at {order}, id {order}"
+        cursor = self._store.conn.execute(sql, params)
+        try:
+            while rows := cursor.fetchmany(200):
+                for row in rows:
+                    yield _board_report(row)
+        finally:
+            cursor.close()
+
+    # -- exports ---------------------------------------------------------------------------
+
+    def record_export(self, export: ExportRecord, report_ids: Sequence[str]) -> None:
+        with self._store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO desk_exports (export_id, format, filters, pseudonyms, reports, at,"
+                " desk_label) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    export.export_id,
+                    export.format,
+                    json.dumps(export.filters, sort_keys=True),
+                    int(export.pseudonyms),
+                    export.reports,
+                    fixed_utc(export.at),
+                    export.desk_label,
+                ),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO desk_export_items (export_id, report_id) VALUES (?, ?)",
+                [(export.export_id, rid) for rid in report_ids],
+            )
+
+    def exports_of(self, report_id: str) -> list[ExportRecord]:
+        rows = self._store.conn.execute(
+            "SELECT x.export_id, x.format, x.filters, x.pseudonyms, x.reports, x.at,"
+            " x.desk_label FROM desk_export_items i JOIN desk_exports x"
+            " ON x.export_id = i.export_id WHERE i.report_id = ? ORDER BY x.at",
+            (report_id,),
+        ).fetchall()
+        return [_export(r) for r in rows]
+
+    def exports(self) -> list[ExportRecord]:
+        rows = self._store.conn.execute(
+            "SELECT export_id, format, filters, pseudonyms, reports, at, desk_label"
+            " FROM desk_exports ORDER BY at DESC"
+        ).fetchall()
+        return [_export(r) for r in rows]
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _insert_event(conn: Any, event: ReviewEvent, envelope_id: str | None, now: datetime) -> int:
+    cursor = conn.execute(
+        "INSERT INTO desk_review_events (event_id, report_id, kind, from_state, to_state,"
+        " note, desk_id, desk_label, at, envelope_id, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+        (
+            event.event_id,
+            event.report_id,
+            event.kind.value,
+            None if event.from_state is None else event.from_state.value,
+            None if event.to_state is None else event.to_state.value,
+            event.note,
+            event.desk_id,
+            event.desk_label,
+            fixed_utc(event.at),
+            envelope_id,
+            fixed_utc(now),
+        ),
+    )
+    if cursor.rowcount != 1:
+        return 0
+    if event.kind is EventKind.MOVE and event.to_state is not None:
+        conn.execute(
+            "UPDATE desk_reports SET state = ?, state_key = ?"
+            " WHERE id = ? AND (state_key IS NULL OR state_key < ?)",
+            (event.to_state.value, event.order_key, event.report_id, event.order_key),
+        )
+    return 1
+
+
+def apply_held_events(conn: Any) -> None:
+    """Inside a transaction: reports with no state yet take their latest move's (the same
+    order as `ReviewEvent.order_key`: ``at`` is stored fixed-width)."""
+    conn.execute(
+        "UPDATE desk_reports SET (state, state_key) = (SELECT e.to_state,"
+        " e.at || '|' || e.desk_id || '|' || e.event_id FROM desk_review_events AS e"
+        " WHERE e.report_id = desk_reports.id AND e.kind = 'move'"
+        " ORDER BY e.at DESC, e.desk_id DESC, e.event_id DESC LIMIT 1)"
+        " WHERE state_key IS NULL AND id IN"
+        " (SELECT report_id FROM desk_review_events WHERE kind = 'move')"
+    )
+
+
+def _event(row: Sequence[Any]) -> ReviewEvent:
+    return ReviewEvent(
+        event_id=row[0],
+        report_id=row[1],
+        kind=EventKind(row[2]),
+        desk_id=row[3],
+        desk_label=row[4] or "",
+        at=parse_event_time(row[5]),
+        to_state=None if row[6] is None else ReviewState(row[6]),
+        from_state=None if row[7] is None else ReviewState(row[7]),
+        note=row[8] or "",
+    )
+
+
+def _export(row: Sequence[Any]) -> ExportRecord:
+    return ExportRecord(
+        export_id=row[0],
+        format=row[1],
+        filters=json.loads(row[2]),
+        pseudonyms=bool(row[3]),
+        reports=int(row[4]),
+        at=parse_event_time(row[5]),
+        desk_label=row[6],
+    )
+
+
+def _board_report(row: Sequence[Any]) -> BoardReport:
+    values = {
+        CHINA_SIDE: row[5] or UNKNOWN,
+        MYANMAR_SIDE: row[6] or UNKNOWN,
+        CIVILIAN_PASSAGE: row[7] or UNKNOWN,
+    }
+    values = {k: v for k, v in values.items() if v != UNKNOWN}
+    values.update(traffic_values(row[8]))
+    prices: tuple[Price, ...] = ()
+    if row[12] and row[12] != "[]":
+        prices = tuple(
+            Price(p["commodity"], p["unit"], p["currency"], float(p["amount"]))
+            for p in json.loads(row[12])
+        )
+    return BoardReport(
+        report_id=row[0],
+        gate=row[1],
+        observed_at=parse_event_time(row[2]),
+        state=ReviewState(row[3]),
+        device_id=row[4],
+        values=values,
+        pseudonym=row[9],
+        reliability=None if row[10] is None else Reliability(row[10]),
+        credibility=None if row[11] is None else int(row[11]),
+        prices=prices,
+    )
+
+
+def _record_time(moment: datetime) -> str:
+    """A time in the form desk_reports.observed_at holds (the record's, to the second)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
+
+    def any_of(column: str, values: Sequence[str]) -> None:
+        clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+        params.extend(values)
+
+    if where.gates:
+        any_of("r.gate", sorted(where.gates))
+    if where.states:
+        any_of("r.state", sorted(s.value for s in where.states))
+    if where.source_categories:
+        any_of("r.source_category", sorted(where.source_categories))
+    if where.reliabilities:
+        any_of("r.reliability", sorted(where.reliabilities))
+    if where.devices:
+        any_of("r.device_id", sorted(where.devices))
+    if where.since is not None:
+        clauses.append("r.observed_at >= ?")
+        params.append(_record_time(datetime.combine(where.since, time(0), UTC)))
+    if where.until is not None:
+        clauses.append("r.observed_at < ?")
+        params.append(_record_time(datetime.combine(where.until, time(0), UTC) + timedelta(1)))
+    for term in blank_unclean_chars(where.text[:MAX_QUERY_CHARS]).casefold().split():
+        # Like the correspondent's search: trigram index for 3+ characters, a scan of the
+        # narrative for shorter terms (a Burmese syllable); crossing names in any language.
+        if len(term) >= MIN_INDEXED_TERM:
+            condition = (
+                "r.id IN (SELECT report_id FROM desk_reports_fts WHERE desk_reports_fts MATCH ?)"
+            )
+            params.append('"' + term.replace('"', '""') + '"')
+        else:
+            condition = "instr(lower(coalesce(json_extract(r.record, '$.narrative'), '')), ?) > 0"
+            params.append(term)
+        gates = list(gates_named(term)) if gates_named is not None else []
+        if gates:
+            condition += f" OR r.gate IN ({','.join('?' * len(gates))})"
+            params.extend(gates)
+        clauses.append(f"({condition})")
+    return " AND ".join(clauses), params
