@@ -1,0 +1,654 @@
+"""Follow-up questions on the correspondent's device: receive, show, answer.
+
+An editor asks a question about one report (desktop/services/desk_followups.py). The desk
+seals it (kind ``message``) to **this device's own HPKE key** and signs it with the desks'
+Ed25519 key (`sync.envelope.derive_desk_signing_key`, sender id
+`sync.envelope.DESK_SENDER_ID`); the server keeps it in this device's message queue.
+docs/followups.md is the reference; in short:
+
+- **The device's encryption key.** Made once (`ensure_encryption_key`, ML-KEM-768 +
+  X25519 by default) and kept only in the encrypted store (``device_messaging``). Its
+  public half is registered with the server on the next `sync_followups`, signed by the
+  device's enrolled Ed25519 key so a desk can check it did not come from the server.
+- **The desk signing key, pinned on first use.** `sync_followups` asks the server for it
+  and pins the first one it sees; a later different key refuses every question with
+  `DeskKeyChangedError` (the threat: a server compromised *before* the first desk
+  registered could have substituted its own key; pinning makes a later swap visible).
+- **Questions** are opened with the device key, verified against the pinned desk key and
+  checked (format, this device's id, the envelope id equal to the message id, bounded
+  text); each is stored once by question id. A message that cannot be opened or checked
+  is recorded in ``followup_refused`` with its reason and never tried again.
+- **Answers** (`answer`) are sealed at once, kind ``message``, to the newsroom key and
+  signed by this device, like a report: they wait in the store and are uploaded by the
+  next `sync_followups` until the server's receipt is stored (idempotent by envelope id).
+  A *correction* is a new revision of the report saved the usual way (form or CLI); the
+  answer names it (``correction_id``) and the revision travels as any report does.
+
+Payloads are compact JSON, ``format`` `FOLLOWUP_FORMAT`::
+
+    question: {"format", "type": "question", "question_id", "report_id", "device_id",
+               "text", "asked_at", "desk_label"}
+    answer:   {"format", "type": "answer", "question_id", "report_id", "text",
+               "correction_id", "at"}
+
+Every function takes the open `Store` first, is synchronous and touches no Qt: the GUI
+runs them on its store worker. Network trouble never raises from `sync_followups`; it ends
+with ``error`` and ``message`` set like `desktop.services.sync.sync_once`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from desktop.domain.report import format_utc
+from desktop.services.sync import SyncErrorKind, _kind_of
+from desktop.store.database import Store
+from desktop.store.identity import DeviceIdentity, IdentityRepository
+from sync import protocol
+from sync.client import ClientConfig, SyncClient, SyncError
+from sync.envelope import (
+    DEFAULT_KEM,
+    DESK_SENDER_ID,
+    DeviceSigningKey,
+    EnvelopeError,
+    EnvelopeKind,
+    NewsroomKeyPair,
+    NewsroomPublicKey,
+    open_envelope,
+    seal,
+)
+from sync.protocol import MessagePage, UploadResult
+
+__all__ = [
+    "FOLLOWUP_FORMAT",
+    "MAX_ANSWER_CHARS",
+    "MAX_QUESTION_CHARS",
+    "AnswerError",
+    "DeskKeyChangedError",
+    "FollowupOutcome",
+    "Question",
+    "answer",
+    "answer_payload",
+    "ensure_encryption_key",
+    "parse_payload",
+    "pending_answers",
+    "question_payload",
+    "questions",
+    "sync_followups",
+    "unanswered_count",
+]
+
+FOLLOWUP_FORMAT = "gatewatch-followup-1"
+MAX_QUESTION_CHARS = 4000
+MAX_ANSWER_CHARS = 8000
+MAX_PAYLOAD_BYTES = 64 * 1024
+"""A follow-up payload is short text: anything larger is refused unread."""
+MAX_PAGES = 20
+"""Pages of messages one `sync_followups` reads at most (100 messages each)."""
+_UUID = re.compile(protocol.UUID_RE)
+_REPORT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+# -- payloads (shared with the desk) ------------------------------------------------------
+
+
+def _dump(document: Mapping[str, Any]) -> bytes:
+    return json.dumps(
+        document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def question_payload(
+    *,
+    question_id: str,
+    report_id: str,
+    device_id: str,
+    text: str,
+    asked_at: datetime,
+    desk_label: str | None,
+) -> bytes:
+    """The canonical bytes of a question's payload (sealed by the desk)."""
+    return _dump(
+        {
+            "format": FOLLOWUP_FORMAT,
+            "type": "question",
+            "question_id": question_id,
+            "report_id": report_id,
+            "device_id": device_id,
+            "text": text,
+            "asked_at": format_utc(asked_at),
+            "desk_label": desk_label,
+        }
+    )
+
+
+def answer_payload(
+    *,
+    question_id: str,
+    report_id: str,
+    text: str,
+    correction_id: str | None,
+    at: datetime,
+) -> bytes:
+    """The canonical bytes of an answer's payload (sealed by the device)."""
+    return _dump(
+        {
+            "format": FOLLOWUP_FORMAT,
+            "type": "answer",
+            "question_id": question_id,
+            "report_id": report_id,
+            "text": text,
+            "correction_id": correction_id,
+            "at": format_utc(at),
+        }
+    )
+
+
+def parse_payload(data: bytes, expected_type: str) -> dict[str, Any]:
+    """Check a follow-up payload of ``expected_type`` ("question" or "answer"); return it.
+
+    Raises ValueError (a short reason, never the content) for anything else: not JSON, not
+    this format or type, unknown or missing keys, ids that are not ids, text empty or over
+    its limit, times that are not ISO 8601.
+    """
+    if len(data) > MAX_PAYLOAD_BYTES:
+        raise ValueError("payload too large")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ValueError("payload is not JSON") from None
+    if not isinstance(document, dict) or document.get("format") != FOLLOWUP_FORMAT:
+        raise ValueError("not a follow-up payload")
+    if document.get("type") != expected_type:
+        raise ValueError(f"not a follow-up {expected_type}")
+    if expected_type == "question":
+        keys = {"format", "type", "question_id", "report_id", "device_id", "text"}
+        keys |= {"asked_at", "desk_label"}
+        time_key, limit = "asked_at", MAX_QUESTION_CHARS
+    else:
+        keys = {"format", "type", "question_id", "report_id", "text", "correction_id", "at"}
+        time_key, limit = "at", MAX_ANSWER_CHARS
+    if set(document) != keys:
+        raise ValueError("unexpected or missing keys")
+    if not isinstance(document["question_id"], str) or not _UUID.fullmatch(document["question_id"]):
+        raise ValueError("bad question id")
+    for key in ("report_id", "device_id", "correction_id"):
+        value = document.get(key)
+        if (
+            key in keys
+            and value is not None
+            and not (isinstance(value, str) and _REPORT_ID.fullmatch(value))
+        ):
+            raise ValueError(f"bad {key}")
+    if not isinstance(document["report_id"], str):
+        raise ValueError("bad report_id")
+    text = document["text"]
+    if not isinstance(text, str) or not text.strip() or len(text) > limit:
+        raise ValueError("text empty or too long")
+    label = document.get("desk_label")
+    if label is not None and not (isinstance(label, str) and len(label) <= 64):
+        raise ValueError("bad desk label")
+    try:
+        datetime.fromisoformat(str(document[time_key]))
+    except ValueError:
+        raise ValueError("bad time") from None
+    return dict(document)
+
+
+# -- what the GUI and CLI read ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question received on this device, and its answer once given.
+
+    ``answer_sent_at`` is when the server's receipt for the answer was stored (None while
+    it waits to be sent).
+    """
+
+    question_id: str
+    report_id: str
+    text: str
+    desk_label: str | None
+    asked_at: datetime
+    received_at: datetime
+    answered_at: datetime | None
+    answer_text: str | None
+    correction_id: str | None
+    answer_sent_at: datetime | None
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
+
+
+@dataclass(frozen=True)
+class FollowupOutcome:
+    """What one `sync_followups` did: questions stored, answers whose receipt came,
+    messages refused (unopenable or invalid), and why it stopped early if it did."""
+
+    received: int = 0
+    answers_sent: int = 0
+    refused: int = 0
+    error: SyncErrorKind | None = None
+    message: str | None = None
+
+
+class DeskKeyChangedError(Exception):
+    """The server now names another desk signing key than the one pinned here."""
+
+    reason = "desk_key_changed"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The newsroom server now gives a different desk key than the one this computer "
+            "trusted first, so questions cannot be trusted and none were opened. Answers "
+            "and reports still go out. Tell your editor at once, by another channel."
+        )
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be given; ``str()`` says why and what to do."""
+
+
+_QUESTION_COLUMNS = (
+    "question_id, report_id, text, desk_label, asked_at, received_at, answered_at,"
+    " answer_text, correction_id, answer_sent_at"
+)
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _question(row: Sequence[Any]) -> Question:
+    return Question(
+        question_id=row[0],
+        report_id=row[1],
+        text=row[2],
+        desk_label=row[3],
+        asked_at=datetime.fromisoformat(row[4]).astimezone(UTC),
+        received_at=datetime.fromisoformat(row[5]).astimezone(UTC),
+        answered_at=_time(row[6]),
+        answer_text=row[7],
+        correction_id=row[8],
+        answer_sent_at=_time(row[9]),
+    )
+
+
+def questions(store: Store, report_id: str | None = None) -> list[Question]:
+    """Questions received, oldest asked first; only those about ``report_id`` (or any
+    revision of its lineage) when given."""
+    if report_id is None:
+        rows = store.execute(
+            f"SELECT {_QUESTION_COLUMNS} FROM followup_questions ORDER BY asked_at, question_id"
+        ).fetchall()
+    else:
+        rows = store.execute(
+            f"SELECT {_QUESTION_COLUMNS} FROM followup_questions WHERE report_id IN"
+            " (SELECT id FROM reports WHERE lineage_id ="
+            " (SELECT lineage_id FROM reports WHERE id = ?)) OR report_id = ?"
+            " ORDER BY asked_at, question_id",
+            (report_id, report_id),
+        ).fetchall()
+    return [_question(row) for row in rows]
+
+
+def question(store: Store, question_id: str) -> Question:
+    """One question. Raises LookupError when there is none with this id."""
+    row = store.execute(
+        f"SELECT {_QUESTION_COLUMNS} FROM followup_questions WHERE question_id = ?",
+        (question_id,),
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"no question {question_id} on this computer")
+    return _question(row)
+
+
+def unanswered_count(store: Store) -> int:
+    """Questions not answered yet (for a badge)."""
+    row = store.execute(
+        "SELECT count(*) FROM followup_questions WHERE answered_at IS NULL"
+    ).fetchone()
+    return int(row[0])
+
+
+def pending_answers(store: Store) -> int:
+    """Answers sealed and waiting for the server's receipt."""
+    row = store.execute(
+        "SELECT count(*) FROM followup_questions"
+        " WHERE answer_envelope IS NOT NULL AND answer_receipt IS NULL"
+    ).fetchone()
+    return int(row[0])
+
+
+# -- the device's encryption key ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Messaging:
+    pair: NewsroomKeyPair
+    registered: bool
+    desk_key: bytes | None
+    cursor: int
+
+
+def ensure_encryption_key(store: Store, *, now: datetime | None = None) -> NewsroomPublicKey:
+    """This device's encryption public key, made (once, in one transaction) if missing.
+
+    The private half never leaves the encrypted store.
+    """
+    with store.transaction() as conn:
+        row = conn.execute("SELECT encryption_public FROM device_messaging WHERE id = 1").fetchone()
+        if row is not None:
+            return NewsroomPublicKey.from_text(row[0])
+        pair = NewsroomKeyPair.generate(DEFAULT_KEM)
+        conn.execute(
+            "INSERT INTO device_messaging (id, kem, encryption_private, encryption_public,"
+            " created_at) VALUES (1, ?, ?, ?, ?)",
+            (
+                pair.kem,
+                pair.private_bytes(),
+                pair.public_key.to_text(),
+                format_utc(now or datetime.now(UTC)),
+            ),
+        )
+        return pair.public_key
+
+
+def _messaging(store: Store) -> _Messaging:
+    ensure_encryption_key(store)
+    row = store.execute(
+        "SELECT kem, encryption_private, registered_at, desk_signing_key, message_cursor"
+        " FROM device_messaging WHERE id = 1"
+    ).fetchone()
+    return _Messaging(
+        pair=NewsroomKeyPair.from_private_bytes(bytes(row[1]), row[0]),
+        registered=row[2] is not None,
+        desk_key=None if row[3] is None else bytes(row[3]),
+        cursor=int(row[4]),
+    )
+
+
+# -- sync ---------------------------------------------------------------------------------
+
+
+class FollowupClientLike(Protocol):
+    """The part of `sync.client.SyncClient` used here (tests may pass fakes)."""
+
+    def register_encryption_key(self, encryption_key: str, signature: bytes) -> str: ...
+    def desk_signing_key(self) -> bytes | None: ...
+    def messages(self, after: int, limit: int = ...) -> MessagePage: ...
+    def upload(
+        self,
+        envelopes: Sequence[tuple[str, bytes]],
+        *,
+        on_batch: Callable[[list[UploadResult]], None] | None = None,
+    ) -> list[UploadResult]: ...
+    def close(self) -> None: ...
+
+
+FollowupClientFactory = Callable[[ClientConfig], FollowupClientLike]
+
+
+def sync_followups(
+    store: Store,
+    *,
+    client_factory: FollowupClientFactory = SyncClient,
+    now: datetime | None = None,
+) -> FollowupOutcome:
+    """Register the encryption key if needed, fetch and open new questions, send answers.
+
+    Call it right after `desktop.services.sync.sync_once` (same worker). Before enrolment
+    it does nothing. Order: register the key (once), send waiting answers, then read the
+    message queue from the stored cursor, page by page (the cursor advances only after a
+    page is stored). A changed desk key stops the reading (`DeskKeyChangedError`'s words
+    in ``message``, ``error`` REFUSED) but not the answers. Network trouble ends the call
+    with ``error``/``message``; only store errors raise.
+    """
+    identity = IdentityRepository(store).get()
+    if identity is None:
+        return FollowupOutcome()
+    moment = now or datetime.now(UTC)
+    state = _messaging(store)
+    counts = {"received": 0, "sent": 0, "refused": 0}
+    try:
+        client = client_factory(
+            ClientConfig(
+                base_url=identity.server_url,
+                token=identity.token,
+                tls_fingerprint=identity.tls_fingerprint,
+                proxy=identity.proxy,
+            )
+        )
+    except SyncError as refusal:
+        return FollowupOutcome(error=_kind_of(refusal), message=str(refusal))
+    try:
+        if not state.registered:
+            _register(store, client, identity, state.pair, moment)
+        counts["sent"] = _send_answers(store, client, moment)
+        _receive(store, client, identity, state, moment, counts)
+    except SyncError as failure:
+        return FollowupOutcome(
+            counts["received"], counts["sent"], counts["refused"], _kind_of(failure), str(failure)
+        )
+    except DeskKeyChangedError as changed:
+        return FollowupOutcome(
+            counts["received"],
+            counts["sent"],
+            counts["refused"],
+            SyncErrorKind.REFUSED,
+            str(changed),
+        )
+    finally:
+        client.close()
+    return FollowupOutcome(counts["received"], counts["sent"], counts["refused"])
+
+
+def _register(
+    store: Store,
+    client: FollowupClientLike,
+    identity: DeviceIdentity,
+    pair: NewsroomKeyPair,
+    moment: datetime,
+) -> None:
+    text = pair.public_key.to_text()
+    statement = protocol.encryption_key_statement(identity.device_id, text)
+    signature = DeviceSigningKey.from_private_bytes(identity.signing_key).sign(statement)
+    client.register_encryption_key(text, signature)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE device_messaging SET registered_at = ? WHERE id = 1", (format_utc(moment),)
+        )
+
+
+def _send_answers(store: Store, client: FollowupClientLike, moment: datetime) -> int:
+    rows = store.execute(
+        "SELECT answer_envelope_id, answer_envelope FROM followup_questions"
+        " WHERE answer_envelope IS NOT NULL AND answer_receipt IS NULL ORDER BY answered_at"
+    ).fetchall()
+    if not rows:
+        return 0
+    results = client.upload([(str(r[0]), bytes(r[1])) for r in rows])
+    sent = 0
+    with store.transaction() as conn:
+        for result in results:
+            if result.ok and result.receipt is not None:
+                cursor = conn.execute(
+                    "UPDATE followup_questions SET answer_receipt = ?, answer_sent_at = ?"
+                    " WHERE answer_envelope_id = ? AND answer_receipt IS NULL",
+                    (result.receipt.model_dump_json(), format_utc(moment), result.envelope_id),
+                )
+                sent += int(cursor.rowcount)
+    return sent
+
+
+def _receive(
+    store: Store,
+    client: FollowupClientLike,
+    identity: DeviceIdentity,
+    state: _Messaging,
+    moment: datetime,
+    counts: dict[str, int],
+) -> None:
+    served = client.desk_signing_key()
+    pinned = state.desk_key
+    if pinned is None and served is not None:
+        with store.transaction() as conn:
+            conn.execute(
+                "UPDATE device_messaging SET desk_signing_key = ?, desk_key_pinned_at = ?"
+                " WHERE id = 1 AND desk_signing_key IS NULL",
+                (served, format_utc(moment)),
+            )
+        pinned = served
+    elif pinned is not None and served != pinned:
+        raise DeskKeyChangedError()
+    if pinned is None:
+        return  # no desk has registered yet: nothing could be verified, nothing is read
+    after = state.cursor
+    for _ in range(MAX_PAGES):
+        page = client.messages(after)
+        questions_in: list[tuple[Any, ...]] = []
+        refused: list[tuple[str, int, str]] = []
+        for item in page.messages:
+            try:
+                data = protocol.decode_base64(item.data)
+                opened = open_envelope(
+                    data,
+                    newsroom_private_key=state.pair,
+                    device_public_key_for=lambda d: pinned if d == DESK_SENDER_ID else None,
+                )
+                if opened.header.kind is not EnvelopeKind.MESSAGE:
+                    raise ValueError("not a message")
+                if opened.header.envelope_id != item.message_id:
+                    raise ValueError("message id differs from the envelope's")
+                doc = parse_payload(opened.payload, "question")
+                if doc["device_id"] != identity.device_id:
+                    raise ValueError("addressed to another device")
+            except EnvelopeError as error:
+                refused.append((item.message_id, item.seq, error.reason))
+                continue
+            except ValueError as error:
+                refused.append((item.message_id, item.seq, str(error)[:80]))
+                continue
+            questions_in.append(
+                (
+                    doc["question_id"],
+                    item.message_id,
+                    doc["report_id"],
+                    doc["text"],
+                    doc["desk_label"],
+                    format_utc(datetime.fromisoformat(doc["asked_at"])),
+                    format_utc(moment),
+                )
+            )
+        with store.transaction() as conn:
+            for values in questions_in:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO followup_questions (question_id, message_id,"
+                    " report_id, text, desk_label, asked_at, received_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    values,
+                )
+                counts["received"] += int(cursor.rowcount)
+            for message_id, seq, reason in refused:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO followup_refused (message_id, seq, reason, at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (message_id, seq, reason, format_utc(moment)),
+                )
+                counts["refused"] += int(cursor.rowcount)
+            conn.execute(
+                "UPDATE device_messaging SET message_cursor = max(message_cursor, ?) WHERE id = 1",
+                (page.next_after,),
+            )
+        after = page.next_after
+        if not page.more:
+            return
+
+
+# -- answering ----------------------------------------------------------------------------
+
+
+def answer(
+    store: Store,
+    question_id: str,
+    text: str,
+    *,
+    correction_id: str | None = None,
+    now: datetime | None = None,
+) -> Question:
+    """Answer a question, once: seal the answer to the newsroom key and keep it to send.
+
+    ``correction_id`` names a revision saved as the correction of the report asked about
+    (a queued or sent revision of the same lineage, newer than the one asked about).
+    The answer goes out at the next `sync_followups`. Raises `AnswerError` (empty or
+    too long text, already answered, not enrolled, a correction that is not one) and
+    LookupError for an unknown question. Nothing is stored when it raises.
+    """
+    text = text.strip()
+    if not text:
+        raise AnswerError("Write an answer first.")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise AnswerError(f"The answer is too long: at most {MAX_ANSWER_CHARS} characters.")
+    identity = IdentityRepository(store).get()
+    if identity is None:
+        raise AnswerError("This computer is not enrolled with a newsroom server.")
+    asked = question(store, question_id)
+    if asked.answered:
+        raise AnswerError("This question is already answered.")
+    if correction_id is not None:
+        _check_correction(store, asked.report_id, correction_id)
+    moment = now or datetime.now(UTC)
+    envelope_id = str(uuid.uuid4())
+    envelope = seal(
+        answer_payload(
+            question_id=question_id,
+            report_id=asked.report_id,
+            text=text,
+            correction_id=correction_id,
+            at=moment,
+        ),
+        kind=EnvelopeKind.MESSAGE,
+        envelope_id=envelope_id,
+        device_id=identity.device_id,
+        device_key=DeviceSigningKey.from_private_bytes(identity.signing_key),
+        recipient=NewsroomPublicKey.from_text(identity.newsroom_key),
+    )
+    with store.transaction() as conn:
+        cursor = conn.execute(
+            "UPDATE followup_questions SET answered_at = ?, answer_text = ?, correction_id = ?,"
+            " answer_envelope_id = ?, answer_envelope = ?"
+            " WHERE question_id = ? AND answered_at IS NULL",
+            (format_utc(moment), text, correction_id, envelope_id, envelope, question_id),
+        )
+        if cursor.rowcount != 1:
+            raise AnswerError("This question is already answered.")
+    return question(store, question_id)
+
+
+def _check_correction(store: Store, report_id: str, correction_id: str) -> None:
+    rows = {
+        str(r[0]): (str(r[1]), int(r[2]), str(r[3]))
+        for r in store.execute(
+            "SELECT id, lineage_id, revision, state FROM reports WHERE id IN (?, ?)",
+            (report_id, correction_id),
+        ).fetchall()
+    }
+    corrected = rows.get(correction_id)
+    if corrected is None:
+        raise AnswerError(f"There is no report {correction_id} on this computer.")
+    if corrected[2] not in ("queued", "sent"):
+        raise AnswerError("Queue the corrected report first (a draft is not sent).")
+    original = rows.get(report_id)
+    if original is not None and (corrected[0] != original[0] or corrected[1] <= original[1]):
+        raise AnswerError(
+            "That report is not a correction of the report asked about: open the report "
+            "and save a correction of it."
+        )
