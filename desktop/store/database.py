@@ -375,12 +375,19 @@ def _open_keyed(data_dir: Path, data_key: bytearray) -> Store:
 
 
 def _prove_key_read_only(db_path: Path, data_key: bytearray) -> None:
+    """A wrong key fails on page 1 (SQLITE_NOTADB: KeyMismatchError). SQLITE_CORRUPT here
+    means page 1 decrypted and authenticated, so the key is right, but the main file alone
+    is not the whole database: a checkpoint cut short (disk full, a crash) copied some
+    pages from the WAL and not others. The read-write connection reads the WAL, which
+    still holds every committed page, and proves the key again."""
     conn = _connect(db_path, read_only=True)
     try:
         _prepare_cipher(conn)
         _apply_key(conn, data_key)
         _prove_key(conn)
     except dbapi2.Error as e:
+        if getattr(e, "sqlite_errorname", None) == "SQLITE_CORRUPT":
+            return
         _raise_translated(e)
     finally:
         with contextlib.suppress(Exception):
