@@ -16,6 +16,7 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
 from desktop.services import capture, desk_followups, followups
 from desktop.services.demo import demo_reports
+from desktop.services.sync import SyncErrorKind
 from desktop.store.database import Store
 from desktop.store.reports import ReportRepository
 from sync.envelope import DESK_SENDER_ID, EnvelopeError, NewsroomKeyPair, open_envelope
@@ -136,3 +137,37 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
         assert canary.encode("utf-8") not in on_server
         assert canary.encode("utf-16-le") not in on_server
         assert canary.split("-")[-1].encode() not in on_server
+
+
+def test_a_changed_desk_key_is_refused_and_nothing_is_opened(
+    world_factory: Callable[..., World],
+) -> None:
+    world = world_factory("x25519")
+    alice = world.correspondent("alice")
+    asked_about = _queue_one(world, alice, 0)
+    followups.sync_followups(alice, client_factory=fast_client)
+    world.connect_desk()
+    world.pull()
+    desk_followups.ask(world.desk_store, asked_about.id, "first, trusted")
+    desk_followups.push_questions_with_desk_token(world.desk_store, client_factory=fast_client)
+    assert followups.sync_followups(alice, client_factory=fast_client).received == 1
+    pinned = alice.execute("SELECT desk_signing_key FROM device_messaging").fetchone()[0]
+
+    # The server (compromised) now hands out a key of its own, and queues a question
+    # signed with it.
+    from sync.envelope import DeviceSigningKey
+
+    forged = DeviceSigningKey.generate()
+    with ServerStore.open(world.server_dir) as admin, admin._transaction() as conn:
+        conn.execute(
+            "UPDATE settings SET value = ? WHERE key = 'desk_signing_key'",
+            (forged.public_bytes().hex(),),
+        )
+    outcome = followups.sync_followups(alice, client_factory=fast_client)
+    assert outcome.error is SyncErrorKind.REFUSED
+    assert outcome.message is not None
+    assert "different desk key" in outcome.message
+    assert outcome.received == 0
+    assert [q.text for q in followups.questions(alice)] == ["first, trusted"]
+    still = alice.execute("SELECT desk_signing_key FROM device_messaging").fetchone()[0]
+    assert bytes(still) == bytes(pinned)
