@@ -1,0 +1,286 @@
+"""What the bundle leaves out, and why (used by gatewatch.spec; tested in tests/packaging).
+
+Three steps, from coarse to fine:
+
+1. ``EXCLUDED_MODULES``: Python modules PyInstaller would follow but the app never runs
+   (development tools reached through optional imports, Pillow codecs for formats the app
+   refuses, Qt modules pulled in by PySide6's package hook).
+2. ``DROPPED_PATTERNS``: files the Qt hooks collect wholesale: Qt's own translations (the
+   app loads only its own .qm files), plugins for platforms and formats the desktop app has
+   no use for.
+3. ``prune_unreferenced``: on Linux the desktop's own libraries (``SYSTEM_LIBRARIES``) are
+   taken from the machine the app runs on, and shared libraries that only dropped plugins
+   or those desktop libraries needed (the GTK platform theme alone drags in GTK's, Pango's
+   and Cairo's) are dropped when no kept extension module, plugin or library links to them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import struct
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path, PurePosixPath
+
+# Distributions whose code is in the bundle: their license files go into licenses/.
+RUNTIME_DISTRIBUTIONS = (
+    "sqlcipher3",
+    "cryptography",
+    "requests",
+    "urllib3",
+    "certifi",
+    "charset-normalizer",
+    "idna",
+    "PySocks",
+    "platformdirs",
+    "pillow",
+    "myanmartools",
+    "python-myanmar",
+    "pydantic",
+    "pydantic-core",
+    "annotated-types",
+    "typing-extensions",
+    "typing-inspection",
+)
+
+EXCLUDED_MODULES = [
+    # Development tools reached only through optional imports of runtime packages
+    # (pydantic's mypy plugin and hypothesis plugin, rich's and pdb's pretty printers).
+    "mypy",
+    "mypyc",
+    "ast_serialize",
+    "hypothesis",
+    "_hypothesis_ftz_detector",
+    "_hypothesis_pytestplugin",
+    "pytest",
+    "_pytest",
+    "pydantic.mypy",
+    "rich",
+    "pygments",
+    "IPython",
+    "numpy",
+    "pdb",
+    "pydoc",
+    "doctest",
+    "unittest",
+    "tkinter",
+    "_tkinter",
+    "lib2to3",
+    "setuptools",
+    "pkg_resources",
+    "pip",
+    "xmlrpc",
+    "curses",
+    # The newsroom server is another program (`gatewatch-server`, the `server` extra).
+    "sync.server",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    # Pillow: the app accepts JPEG and PNG only (desktop/services/photos.py) and draws no
+    # text with Pillow; AVIF and WebP codecs alone are 6 MB. TIFF stays: EXIF is TIFF.
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingft",
+    "PIL.ImageFont",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+    "PIL._imagingmath",
+    "PIL.ImageMath",
+    "PIL._imagingmorph",
+    "PIL.ImageMorph",
+    # Legacy CJK codecs: every text the app reads or writes is UTF-8.
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
+    # Qt: the app uses QtCore, QtGui, QtWidgets and QtDBus (logind's sleep signal).
+    # QtNetwork comes only from PySide6's own package hook; requests does the networking.
+    "PySide6.QtNetwork",
+]
+
+QT_PLUGINS = "PySide6/Qt/plugins"
+
+# Bundle paths (POSIX, relative to the bundle's _internal/) that are left out, with why.
+DROPPED_PATTERNS: dict[str, str] = {
+    "PySide6/Qt/translations/*": "Qt's own translations: the app loads only its .qm files",
+    # Platforms: xcb (X11, and XWayland on a Wayland desktop), offscreen (self-test, CI)
+    # and minimal stay. Qt falls back to xcb when its wayland plugin is missing.
+    f"{QT_PLUGINS}/platforms/libqwayland*.so": (
+        "native Wayland (3 MB with its Qt library and plugins); XWayland runs the xcb one"
+    ),
+    f"{QT_PLUGINS}/wayland-*/*": "native Wayland only",
+    f"{QT_PLUGINS}/platforms/libqeglfs.so": "full-screen embedded platform",
+    f"{QT_PLUGINS}/platforms/libqlinuxfb.so": "framebuffer platform",
+    f"{QT_PLUGINS}/platforms/libqminimalegl.so": "EGL test platform",
+    f"{QT_PLUGINS}/platforms/libqvnc.so": "VNC server platform",
+    f"{QT_PLUGINS}/platforms/libqvkkhrdisplay.so": "Vulkan display platform",
+    f"{QT_PLUGINS}/egldeviceintegrations/*": "eglfs only",
+    f"{QT_PLUGINS}/generic/*": "evdev/tuio input for eglfs and linuxfb only",
+    f"{QT_PLUGINS}/networkinformation/*": "QtNetwork is not bundled",
+    f"{QT_PLUGINS}/tls/*": "QtNetwork is not bundled",
+    f"{QT_PLUGINS}/platformthemes/libqgtk3.so": (
+        "GTK theme: needs GTK, Pango and Cairo; the XDG portal theme stays"
+    ),
+    # Image formats: PNG is built into QtGui; JPEG stays for photos.
+    f"{QT_PLUGINS}/imageformats/libqgif.so": "no GIF anywhere",
+    f"{QT_PLUGINS}/imageformats/libqicns.so": "macOS icons",
+    f"{QT_PLUGINS}/imageformats/libqico.so": "Windows icons",
+    f"{QT_PLUGINS}/imageformats/libqtga.so": "no TGA anywhere",
+    f"{QT_PLUGINS}/imageformats/libqtiff.so": "no TIFF shown",
+    f"{QT_PLUGINS}/imageformats/libqwbmp.so": "no WBMP anywhere",
+    f"{QT_PLUGINS}/imageformats/libqwebp.so": "no WebP accepted",
+    f"{QT_PLUGINS}/imageformats/libqsvg.so": "no SVG in resources/ (add back with one)",
+    f"{QT_PLUGINS}/iconengines/libqsvgicon.so": "no SVG icons (add back with one)",
+}
+
+
+def is_resource_source(path: Path) -> bool:
+    """Translators' .ts sources stay in the repository; the compiled .qm files ship."""
+    return path.suffix == ".ts"
+
+
+def dropped_reason(dest: str) -> str | None:
+    """Why the bundle path `dest` is left out, or None when it is kept."""
+    posix = PurePosixPath(dest.replace(os.sep, "/")).as_posix()
+    for pattern, reason in DROPPED_PATTERNS.items():
+        if fnmatch.fnmatchcase(posix, pattern):
+            return reason
+    return None
+
+
+Entry = tuple[str, str, str]  # PyInstaller TOC entry: (dest, source, typecode)
+
+
+def keep(toc: Iterable[Entry]) -> list[Entry]:
+    """The TOC without the entries DROPPED_PATTERNS names."""
+    return [entry for entry in toc if dropped_reason(entry[0]) is None]
+
+
+# Linux: libraries the bundle takes from the desktop it runs on, like the unfrozen app does
+# (README's apt line): the X11/xcb client libraries, GLib, D-Bus, fontconfig and FreeType
+# belong to the running desktop, which configures them (fonts, input, session bus); a copy
+# of the build machine's would be older or newer than the configuration it reads. Their
+# own dependencies go with them when nothing else in the bundle links to those. (OpenGL,
+# EGL, libxcb itself and glibc are never bundled by PyInstaller.)
+SYSTEM_LIBRARIES: tuple[str, ...] = (
+    "libX11.so*",
+    "libX11-xcb.so*",
+    "libXau.so*",
+    "libXdmcp.so*",
+    "libxcb-*.so*",
+    "libxkbcommon.so*",
+    "libxkbcommon-x11.so*",
+    "libglib-2.0.so*",
+    "libgthread-2.0.so*",
+    "libgobject-2.0.so*",
+    "libgio-2.0.so*",
+    "libdbus-1.so*",
+    "libfontconfig.so*",
+    "libfreetype.so*",
+    # The C++ runtime: the desktop's OpenGL driver (Mesa) needs the machine's own, and a
+    # bundled older copy makes it fail to load; Qt's wheels need only what manylinux gives.
+    "libstdc++.so*",
+    "libgcc_s.so*",
+)
+
+
+def _posix(dest: str) -> PurePosixPath:
+    return PurePosixPath(dest.replace(os.sep, "/"))
+
+
+def is_system_library(dest: str) -> bool:
+    """A top-level library of SYSTEM_LIBRARIES (not a wheel's own vendored copy)."""
+    path = _posix(dest)
+    return len(path.parts) == 1 and any(
+        fnmatch.fnmatchcase(path.name, pattern) for pattern in SYSTEM_LIBRARIES
+    )
+
+
+def _is_library_candidate(dest: str) -> bool:
+    """Shared libraries that exist only to serve others: prunable when nothing needs them.
+
+    Extension modules, Qt plugins and the Python library are roots and always stay.
+    """
+    path = _posix(dest)
+    if str(path).startswith(QT_PLUGINS + "/") or path.name.startswith("libpython"):
+        return False
+    return path.name.startswith("lib") and ".so" in path.name
+
+
+def prune_unreferenced(
+    toc: Sequence[Entry], needed_by: Callable[[str], Iterable[str]]
+) -> tuple[list[Entry], list[str]]:
+    """Drop SYSTEM_LIBRARIES, then every shared library no kept root links to.
+
+    `needed_by(source_path)` gives the file names a binary links to directly (its ELF
+    DT_NEEDED entries, see `elf_needed`). Roots are the extension modules, the Qt plugins
+    and the Python library; a library stays when a chain of DT_NEEDED links leads to it
+    from a root through kept libraries. Symlinks to a dropped library go with it. Returns
+    the kept TOC and the dropped bundle paths.
+    """
+    libraries: dict[str, Entry] = {}
+    roots: list[Entry] = []
+    for entry in toc:
+        dest, _source, typecode = entry
+        if typecode not in ("BINARY", "EXTENSION"):
+            continue
+        if _is_library_candidate(dest):
+            if not is_system_library(dest):
+                libraries.setdefault(_posix(dest).name, entry)
+        else:
+            roots.append(entry)
+    reached: set[str] = set()
+    pending = [source for _dest, source, _typecode in roots]
+    while pending:
+        for name in needed_by(pending.pop()):
+            if name in libraries and name not in reached:
+                reached.add(name)
+                pending.append(libraries[name][1])
+    kept: list[Entry] = []
+    dropped: list[str] = []
+    for entry in toc:
+        dest, source, typecode = entry
+        name = _posix(dest).name
+        if typecode in ("BINARY", "EXTENSION") and _is_library_candidate(dest):
+            gone = name not in reached
+        elif typecode == "SYMLINK":
+            target = _posix(source).name
+            gone = _is_library_candidate(target) and target not in reached
+        else:
+            gone = False
+        if gone:
+            dropped.append(dest)
+        else:
+            kept.append(entry)
+    return kept, dropped
+
+
+def elf_needed(path: str) -> list[str]:
+    """The DT_NEEDED names of a 64-bit little-endian ELF file ([] for anything else)."""
+    with open(path, "rb") as file:
+        data = file.read()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return []
+    (shoff,) = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [
+        struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)
+    ]
+    names: list[str] = []
+    for _name, kind, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for at in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", data, at)
+            if tag == 0:  # DT_NULL
+                break
+            if tag == 1:  # DT_NEEDED
+                start = strings + value
+                names.append(data[start : data.index(b"\0", start)].decode())
+    return names

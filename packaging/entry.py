@@ -1,0 +1,8 @@
+"""The frozen application's entry point (packaging/gatewatch.spec): `gatewatch`."""
+
+import sys
+
+from desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
