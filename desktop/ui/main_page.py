@@ -44,6 +44,7 @@ from desktop.domain.vocabulary import (
 from desktop.services import capture
 from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
+from desktop.ui.followup_panel import FollowupPanel
 from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, label
 from desktop.ui.report_model import ReportListModel
@@ -123,6 +124,10 @@ class MainPage(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail)
         detail_layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.followups = FollowupPanel(worker)  # questions from the desk, and answers
+        self.followups.correct_requested.connect(self.correct_requested)
+        self.followups.error.connect(self.error)
+        detail_layout.addWidget(self.followups)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_stack)
@@ -306,6 +311,7 @@ class MainPage(QWidget):
         self._selected = report_id
         self._selected_state = None
         self.edit_button.hide()
+        self.followups.show_report(report_id)
         self.selection_changed.emit()
         if report_id is None:
             self._show_detail_placeholder()

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from desktop.services import followups
 from desktop.services import sync as sync_service
 from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import Store, open_store
@@ -116,6 +117,8 @@ class SyncController(QObject):
             outcome = sync_service.sync_once(
                 store, client_factory=gui_client, progress=self.progressed.emit
             )
+            if outcome.error is None:  # questions in, answers out (desktop/services/followups.py)
+                followups.sync_followups(store, client_factory=gui_client)
             return outcome, sync_service.sync_status(store)
 
         self.worker.submit(work, self._done, self._failed)
