@@ -1,0 +1,116 @@
+"""Memory: peak RSS of the desk with 100,000 reports loaded; limit 250 MB.
+
+Run: ``.venv/bin/python -m bench.memory_bench [--reports 100000]``.
+
+Setup: a desk store and a server on 127.0.0.1; N sealed report envelopes uploaded
+straight to the server (`bench.desk_bench.populate_quickly`) and pulled into the desk
+with ``desktop.services.desk.pull`` — the real verified, decrypted store. Then a fresh
+child process (nothing of the setup in its memory) imports the desk, unlocks the store
+(Argon2id's 64 MiB included) and loads the report list with `load_desk_list`; the figure
+is that process's peak RSS (``VmHWM`` from /proc, ``ru_maxrss`` where /proc is missing).
+
+`load_desk_list` is what "the desk with its reports loaded" means today: every report's
+list data as `DeskRepository.reports()` returns it (the desk inbox window is being built
+separately). When the inbox model lands, switch that one function to build it over the
+store instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import record, result
+
+LIMIT_MB = 250.0
+
+
+def load_desk_list(store: Any) -> int:
+    """Load what the desk shows for its reports; return how many rows it holds.
+
+    Switch here to the desk inbox's list model once it exists (build it over ``store``,
+    let it fetch what it shows at first, return its row count).
+    """
+    from desktop.store.desk import DeskRepository
+
+    reports = DeskRepository(store).reports()
+    return len(reports)
+
+
+def peak_rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(desk_dir: Path, passphrase: str) -> None:
+    from desktop.store.database import open_store
+
+    before = peak_rss_mb()
+    started = time.perf_counter()
+    with open_store(desk_dir, passphrase) as store:
+        rows = load_desk_list(store)
+        seconds = time.perf_counter() - started
+        peak = peak_rss_mb()
+    print(json.dumps({"rows": rows, "peak_mb": peak, "imports_mb": before, "seconds": seconds}))
+
+
+def measure(desk_dir: Path, passphrase: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.memory_bench", "--child", str(desk_dir)],
+        input=passphrase.encode(),
+        capture_output=True,
+        check=True,
+    )
+    figures: dict[str, Any] = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.child, sys.stdin.read())
+        return
+    from bench.desk_bench import PASSPHRASE, UNLIMITED, new_desk, populate_quickly, timed_pull
+    from sync.server.testing import running_server
+
+    with tempfile.TemporaryDirectory(prefix="gatewatch-memory-bench-") as tmp:
+        root = Path(tmp)
+        desk_store = new_desk(root / "desk", root / "server")
+        started = time.perf_counter()
+        with running_server(root / "server", config=UNLIMITED) as url:
+            populate_quickly(root / "server", url, args.reports)
+            pull_s, outcome = timed_pull(desk_store, root / "server", url)
+        desk_store.close()
+        print(
+            f"setup: {args.reports} envelopes uploaded and pulled in "
+            f"{time.perf_counter() - started:.0f} s (pull {pull_s:.1f} s, {outcome.reports})"
+        )
+        figures = measure(root / "desk", PASSPHRASE)
+    if figures["rows"] != args.reports:
+        raise RuntimeError(f"the desk listed {figures['rows']} reports, not {args.reports}")
+    print(
+        f"desk with {figures['rows']} reports loaded: peak RSS {figures['peak_mb']:.0f} MB "
+        f"(after imports {figures['imports_mb']:.0f} MB), unlock and load "
+        f"{figures['seconds']:.2f} s"
+    )
+    label = f"{args.reports // 1000}k" if args.reports % 1000 == 0 else str(args.reports)
+    record([result(f"desk.peak_rss_{label}_loaded", figures["peak_mb"], "MB", LIMIT_MB)])
+
+
+if __name__ == "__main__":
+    main()
