@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 I18N := resources/i18n
 UI_SOURCES := $(wildcard desktop/ui/*.py)
 
-.PHONY: all run test lint typecheck unit bench translations update-translations screenshots demo clean
+.PHONY: all run test lint typecheck unit bench translations update-translations screenshots demo clean build smoke-frozen
 
 all: $(STAMP) translations
 
@@ -63,5 +63,23 @@ bench: $(STAMP) translations
 demo: $(STAMP) translations
 	$(BIN)/python -m tools.demo
 
+# The PyInstaller bundle dist/gatewatch/ (docs/packaging.md), its size by component, the
+# archive dist/gatewatch-VERSION-PLATFORM.tar.gz and its manifest beside it.
+BUILD_STAMP := $(VENV)/.build-stamp
+
+$(BUILD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,build]'
+	touch $(BUILD_STAMP)
+
+build: $(STAMP) $(BUILD_STAMP) translations
+	rm -rf build/gatewatch build/icu dist/gatewatch
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build packaging/gatewatch.spec
+	$(BIN)/python packaging/sizes.py dist/gatewatch --limit-mb $${BUNDLE_LIMIT_MB:-110}
+	$(BIN)/python packaging/manifest.py dist/gatewatch
+
+# The frozen binary's self-test, offscreen, and its CLI and startup (tests/packaging).
+smoke-frozen: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m frozen tests/packaging
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist

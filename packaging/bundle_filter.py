@@ -71,6 +71,7 @@ EXCLUDED_MODULES = [
     "pip",
     "xmlrpc",
     "curses",
+    "_pydecimal",  # the C decimal module is there
     # The newsroom server is another program (`gatewatch-server`, the `server` extra).
     "sync.server",
     "fastapi",
@@ -108,6 +109,10 @@ QT_PLUGINS = "PySide6/Qt/plugins"
 # Bundle paths (POSIX, relative to the bundle's _internal/) that are left out, with why.
 DROPPED_PATTERNS: dict[str, str] = {
     "PySide6/Qt/translations/*": "Qt's own translations: the app loads only its .qm files",
+    # Install records name the build machine's folders (an editable install's its checkout).
+    "gatewatch-*.dist-info/*": "the app reads none of its own install metadata",
+    "*.dist-info/RECORD": "install records: paths on the build machine",
+    "*.dist-info/direct_url.json": "where pip installed from, on the build machine",
     # Platforms: xcb (X11, and XWayland on a Wayland desktop), offscreen (self-test, CI)
     # and minimal stay. Qt falls back to xcb when its wayland plugin is missing.
     f"{QT_PLUGINS}/platforms/libqwayland*.so": (
@@ -186,6 +191,9 @@ SYSTEM_LIBRARIES: tuple[str, ...] = (
     # bundled older copy makes it fail to load; Qt's wheels need only what manylinux gives.
     "libstdc++.so*",
     "libgcc_s.so*",
+    # Compression libraries every Linux system carries (dpkg and rpm need them).
+    "libzstd.so*",
+    "libz.so*",
 )
 
 

@@ -31,6 +31,13 @@ DROPPED_DICTIONARIES = frozenset({"cjdict.dict", "khmerdict.dict", "laodict.dict
 # Display names (languages, regions, currencies, units, zones) and spelled-out numbers serve
 # ICU's formatters, which Qt does not use (QLocale has its own CLDR tables).
 DROPPED_TREES = frozenset({"curr", "lang", "region", "unit", "zone", "rbnf", "translit"})
+# Time zones: Qt reads the system's tz database on Linux, never ICU's.
+DROPPED_FILES = frozenset(
+    {"unames.icu", "zoneinfo64.res", "metaZones.res", "timezoneTypes.res", "windowsZones.res"}
+)
+# Chinese collation (pinyin, stroke: 0.7 MB): the app sorts in SQL, never with QCollator;
+# Chinese falls back to the root order.
+DROPPED_COLLATIONS = frozenset({"zh"})
 # .res items of a locale tree that are not locales.
 NOT_LOCALES = frozenset({"pool", "res_index", "tzdbNames"})
 LOCALE = re.compile(r"([a-z]{2,3}|root)(_[A-Za-z0-9]*)*")
@@ -43,12 +50,17 @@ def keep_item(name: str) -> bool:
     parts = path.split("/")
     base = parts[-1]
     stem, _, extension = base.rpartition(".")
-    if extension == "cnv" or base == "unames.icu" or (len(parts) > 1 and parts[0] in DROPPED_TREES):
+    if extension == "cnv" or base in DROPPED_FILES:
+        return False
+    if len(parts) > 1 and parts[0] in DROPPED_TREES:
         return False
     if parts[0] == "brkitr" and base in DROPPED_DICTIONARIES:
         return False
     if extension == "res" and stem not in NOT_LOCALES and LOCALE.fullmatch(stem):
-        return stem.split("_")[0] in KEPT_LANGUAGES
+        language = stem.split("_")[0]
+        if parts[0] == "coll" and language in DROPPED_COLLATIONS:
+            return False
+        return language in KEPT_LANGUAGES
     return True
 
 
