@@ -1,0 +1,405 @@
+"""The desk's offline map: the Myanmar–China border, a few towns, and each crossing colored
+by its board status.
+
+The geometry is bundled (resources/map/kachin_border.geojson, made once by
+tools/make_map_geometry.py from Natural Earth); nothing is fetched. One scene builder serves
+both the interactive `MapView` and `paint_map`, which draws the same map onto any painter
+(the PDF briefing). The scene is built at the size it is shown, one unit a pixel, so marks
+and text keep their size however large the view: a resize rebuilds it (a few hundred items).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from desktop.domain.board import CHINA_SIDE, MYANMAR_SIDE, Board, GateStatus, Overall
+from desktop.domain.gazetteer import Crossing, Gazetteer
+from desktop.domain.vocabulary import SideStatus
+from desktop.resources import resource_path
+from desktop.ui import i18n
+from desktop.ui.labels import label
+
+__all__ = [
+    "CONFLICT_COLOR",
+    "OVERALL_COLORS",
+    "UNVERIFIED_COLOR",
+    "GateMarker",
+    "MapView",
+    "build_map_scene",
+    "paint_map",
+    "value_color",
+]
+
+OVERALL_COLORS: dict[Overall, QColor] = {
+    Overall.OPEN: QColor("#2e7d32"),
+    Overall.RESTRICTED: QColor("#f59e0b"),
+    Overall.CLOSED: QColor("#c62828"),
+    Overall.UNKNOWN: QColor("#9e9e9e"),
+}
+CONFLICT_COLOR = QColor("#7b1fa2")
+UNVERIFIED_COLOR = QColor("#1565c0")
+
+# Any board value to the palette: sides, traffic, whose civilians may pass.
+_VALUE_OVERALL = {
+    "open": Overall.OPEN,
+    "allowed": Overall.OPEN,
+    "all": Overall.OPEN,
+    "restricted": Overall.RESTRICTED,
+    "chinese_citizens_only": Overall.RESTRICTED,
+    "myanmar_citizens_only": Overall.RESTRICTED,
+    "closed": Overall.CLOSED,
+    "blocked": Overall.CLOSED,
+}
+
+# The part of the bundled box the map shows: every crossing and town with a margin.
+VIEW_BOX = (96.8, 23.75, 99.15, 26.45)  # west, south, east, north
+_LAND = {"104": QColor("#f3eedf"), "156": QColor("#e6e9ee")}  # Myanmar, China
+_OTHER_LAND = QColor("#ecece6")
+_BACKGROUND = QColor("#dfe7ea")
+_BORDER_PEN_COLOR = QColor("#5d4037")
+_TEXT = QColor("#212121")
+_MARKER_RADIUS = 8.0
+# Above this width (a printer's device pixels) the scene is built smaller and scaled up.
+_LOGICAL_WIDTH = 900.0
+
+
+def value_color(value: str | None) -> QColor:
+    """The palette color of any board value (open/allowed green … unknown grey)."""
+    return OVERALL_COLORS[_VALUE_OVERALL.get(value or "", Overall.UNKNOWN)]
+
+
+@dataclass(frozen=True)
+class _Town:
+    names: dict[str, str]
+    lon: float
+    lat: float
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names["en"]
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    countries: tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...]
+    border: tuple[tuple[tuple[float, float], ...], ...]
+    towns: tuple[_Town, ...]
+
+
+@functools.cache
+def _geometry() -> _Geometry:
+    data = json.loads(resource_path("map", "kachin_border.geojson").read_text("utf-8"))
+    countries = []
+    border: list[tuple[tuple[float, float], ...]] = []
+    towns = []
+    for feature in data["features"]:
+        kind, geometry = feature["properties"]["kind"], feature["geometry"]
+        if kind == "country":
+            rings = tuple(
+                tuple((p[0], p[1]) for p in polygon[0]) for polygon in geometry["coordinates"]
+            )
+            countries.append((str(feature["properties"]["id"]), rings))
+        elif kind == "border":
+            border.extend(tuple((p[0], p[1]) for p in line) for line in geometry["coordinates"])
+        elif kind == "town":
+            lon, lat = geometry["coordinates"]
+            towns.append(_Town(dict(feature["properties"]["names"]), lon, lat))
+    return _Geometry(tuple(countries), tuple(border), tuple(towns))
+
+
+class _Projection:
+    """Equirectangular with cos(latitude) for the x scale, fitted into a size."""
+
+    def __init__(self, size: QSizeF) -> None:
+        west, south, east, north = VIEW_BOX
+        self._west, self._north = west, north
+        self._kx = math.cos(math.radians((south + north) / 2))
+        width, height = (east - west) * self._kx, north - south
+        self.scale = min(size.width() / width, size.height() / height)
+        self.dx = (size.width() - width * self.scale) / 2
+        self.dy = (size.height() - height * self.scale) / 2
+
+    def __call__(self, lon: float, lat: float) -> QPointF:
+        return QPointF(
+            self.dx + (lon - self._west) * self._kx * self.scale,
+            self.dy + (self._north - lat) * self.scale,
+        )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeskMap", text)
+
+
+def _font(language: str, point_size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    switcher = i18n.LanguageSwitcher.current
+    family = switcher.myanmar_family if switcher is not None else None
+    if language == "my" and family:
+        font.setFamilies([family, QFont().family()])
+        point_size *= i18n.MYANMAR_SIZE_FACTOR
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def status_tooltip(crossing: Crossing, status: GateStatus | None, language: str) -> str:
+    """The gate's name and both sides' status, with any flag, as plain lines."""
+    china = status.side(CHINA_SIDE) if status else "unknown"
+    myanmar = status.side(MYANMAR_SIDE) if status else "unknown"
+    lines = [
+        crossing.name(language),
+        _tr("China side: %1").replace("%1", label(SideStatus(china))),
+        _tr("Myanmar side: %1").replace("%1", label(SideStatus(myanmar))),
+    ]
+    if status is not None and status.has_conflict:
+        lines.append(_tr("Conflicting verified reports"))
+    if status is not None and status.has_unverified_change:
+        lines.append(_tr("Reported change, unverified"))
+    return "\n".join(lines)
+
+
+class GateMarker(QGraphicsEllipseItem):
+    """One crossing on the map; its brush is the status color."""
+
+    def __init__(self, gate: str, overall: Overall, center: QPointF) -> None:
+        r = _MARKER_RADIUS
+        super().__init__(center.x() - r, center.y() - r, 2 * r, 2 * r)
+        self.gate = gate
+        self.overall = overall
+        self.setBrush(QBrush(OVERALL_COLORS[overall]))
+        self.setPen(QPen(QColor("white"), 2))
+        self.setZValue(10)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+def build_map_scene(
+    board: Board, gazetteer: Gazetteer, language: str, size: QSizeF
+) -> QGraphicsScene:
+    """A scene of `size` units holding the map, the gate markers and the legend."""
+    scene = QGraphicsScene(0, 0, size.width(), size.height())
+    scene.setBackgroundBrush(_BACKGROUND)
+    project = _Projection(size)
+    geometry = _geometry()
+    for country_id, rings in geometry.countries:
+        for ring in rings:
+            polygon = QPolygonF([project(lon, lat) for lon, lat in ring])
+            item = scene.addPolygon(
+                polygon, QPen(Qt.PenStyle.NoPen), QBrush(_LAND.get(country_id, _OTHER_LAND))
+            )
+            item.setZValue(0)
+    border_pen = QPen(_BORDER_PEN_COLOR, 1.6, Qt.PenStyle.DashLine)
+    border_pen.setCosmetic(True)
+    for line in geometry.border:
+        path = QPainterPath(project(*line[0]))
+        for lon, lat in line[1:]:
+            path.lineTo(project(lon, lat))
+        scene.addPath(path, border_pen).setZValue(1)
+    _add_country_names(scene, project, language)
+    for town in geometry.towns:
+        _add_town(scene, project(town.lon, town.lat), town.name(language), language)
+    for crossing in gazetteer:
+        status = board.gates.get(crossing.id)
+        _add_gate(scene, project(crossing.lon, crossing.lat), crossing, status, language)
+    _add_legend(scene, language)
+    return scene
+
+
+def _add_country_names(scene: QGraphicsScene, project: _Projection, language: str) -> None:
+    font = _font(language, 10, bold=True)
+    for text, lon, lat in ((_tr("MYANMAR"), 97.0, 24.05), (_tr("CHINA"), 98.75, 24.35)):
+        item = scene.addSimpleText(text, font)
+        item.setBrush(QColor("#8d8d8d"))
+        item.setPos(project(lon, lat))
+        item.setZValue(2)
+
+
+def _add_town(scene: QGraphicsScene, at: QPointF, name: str, language: str) -> None:
+    dot = scene.addRect(QRectF(at.x() - 2.5, at.y() - 2.5, 5, 5), QPen(Qt.PenStyle.NoPen), _TEXT)
+    dot.setZValue(3)
+    text = scene.addSimpleText(name, _font(language, 8))
+    text.setBrush(QColor("#424242"))
+    box = text.boundingRect()
+    # Waingmaw sits just across the river from Myitkyina: west-side towns label to the left.
+    left = at.x() < scene.width() * 0.3
+    x = at.x() - box.width() - 5 if left else at.x() + 5
+    text.setPos(x, at.y() - box.height() / 2 + (-6 if left else 6))
+    text.setZValue(3)
+
+
+def _add_gate(
+    scene: QGraphicsScene,
+    at: QPointF,
+    crossing: Crossing,
+    status: GateStatus | None,
+    language: str,
+) -> None:
+    overall = status.overall if status is not None else Overall.UNKNOWN
+    marker = GateMarker(crossing.id, overall, at)
+    marker.setToolTip(status_tooltip(crossing, status, language))
+    scene.addItem(marker)
+    r = _MARKER_RADIUS
+    if status is not None and status.has_conflict:
+        ring = QGraphicsEllipseItem(at.x() - r - 4, at.y() - r - 4, 2 * r + 8, 2 * r + 8, marker)
+        ring.setPen(QPen(CONFLICT_COLOR, 3))
+        ring.setData(0, "conflict")
+    if status is not None and status.has_unverified_change:
+        grow = 9 if status.has_conflict else 4
+        ring = QGraphicsEllipseItem(
+            at.x() - r - grow, at.y() - r - grow, 2 * (r + grow), 2 * (r + grow), marker
+        )
+        ring.setPen(QPen(UNVERIFIED_COLOR, 2, Qt.PenStyle.DashLine))
+        ring.setData(0, "unverified")
+    name = QGraphicsSimpleTextItem(crossing.name(language), marker)
+    name.setFont(_font(language, 9, bold=True))
+    name.setBrush(_TEXT)
+    box = name.boundingRect()
+    rings = (4 if status is not None and status.has_conflict else 0) + (
+        5 if status is not None and status.has_unverified_change else 0
+    )
+    name.setPos(at.x() + r + rings + 6, at.y() - box.height() / 2)
+    name.setZValue(11)
+
+
+def _add_legend(scene: QGraphicsScene, language: str) -> None:
+    entries: list[tuple[str, QColor, str]] = [
+        (label(SideStatus.OPEN), OVERALL_COLORS[Overall.OPEN], "fill"),
+        (label(SideStatus.RESTRICTED), OVERALL_COLORS[Overall.RESTRICTED], "fill"),
+        (label(SideStatus.CLOSED), OVERALL_COLORS[Overall.CLOSED], "fill"),
+        (label(SideStatus.UNKNOWN), OVERALL_COLORS[Overall.UNKNOWN], "fill"),
+        (_tr("Conflicting verified reports"), CONFLICT_COLOR, "ring"),
+        (_tr("Reported change, unverified"), UNVERIFIED_COLOR, "dashed"),
+        (_tr("Myanmar–China border"), _BORDER_PEN_COLOR, "line"),
+    ]
+    font = _font(language, 8)
+    items: list[QGraphicsItem] = []
+    y = 8.0
+    width = 0.0
+    for text, color, kind in entries:
+        line = QGraphicsSimpleTextItem(text)
+        line.setFont(font)
+        line.setBrush(_TEXT)
+        height = max(line.boundingRect().height(), 14.0)
+        line.setPos(34, y + (height - line.boundingRect().height()) / 2)
+        items.append(line)
+        items.append(_legend_mark(kind, color, QPointF(18, y + height / 2)))
+        width = max(width, line.boundingRect().width())
+        y += height + 3
+    title_box = QRectF(0, 0, 34 + width + 10, y + 5)
+    frame = scene.addRect(title_box, QPen(QColor("#9e9e9e")), QColor(255, 255, 255, 225))
+    frame.setZValue(20)
+    frame.setPos(8, 8)
+    for item in items:
+        item.setParentItem(frame)
+
+
+def _legend_mark(kind: str, color: QColor, at: QPointF) -> QGraphicsItem:
+    if kind == "line":
+        return _line_item(at, color)
+    r = 6.0
+    mark = QGraphicsEllipseItem(at.x() - r, at.y() - r, 2 * r, 2 * r)
+    if kind == "fill":
+        mark.setBrush(color)
+        mark.setPen(QPen(QColor("white"), 1))
+    else:
+        style = Qt.PenStyle.DashLine if kind == "dashed" else Qt.PenStyle.SolidLine
+        mark.setPen(QPen(color, 2.5, style))
+    return mark
+
+
+def _line_item(at: QPointF, color: QColor) -> QGraphicsItem:
+    path = QPainterPath(QPointF(at.x() - 10, at.y()))
+    path.lineTo(at.x() + 10, at.y())
+    item = QGraphicsPathItem(path)
+    item.setPen(QPen(color, 1.6, Qt.PenStyle.DashLine))
+    return item
+
+
+def paint_map(
+    painter: QPainter, target: QRectF, board: Board, gazetteer: Gazetteer, language: str
+) -> None:
+    """Paint the map of `board` into `target` on any painter (a widget, an image, a PDF).
+
+    Gate names are in `language` ("en", "my", …; Burmese in Padauk when it is loaded);
+    the legend follows the application's installed translation. Never raises for a gate
+    missing from the board: it is drawn unknown.
+    """
+    factor = max(1.0, target.width() / _LOGICAL_WIDTH)
+    size = QSizeF(target.width() / factor, target.height() / factor)
+    scene = build_map_scene(board, gazetteer, language, size)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, target, scene.sceneRect())
+    painter.restore()
+
+
+class MapView(QGraphicsView):
+    """The interactive map; click a crossing for its timeline (`gate_clicked`)."""
+
+    gate_clicked = Signal(str)
+
+    def __init__(self, gazetteer: Gazetteer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gazetteer = gazetteer
+        self._board = Board()
+        self._language = "en"
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumSize(280, 300)
+        self.setScene(QGraphicsScene(self))
+        self._rebuild()
+
+    def set_board(self, board: Board, language: str) -> None:
+        self._board = board
+        self._language = language
+        self._rebuild()
+
+    def markers(self) -> dict[str, GateMarker]:
+        scene = self.scene()
+        return {i.gate: i for i in scene.items() if isinstance(i, GateMarker)}
+
+    def _rebuild(self) -> None:
+        size = QSizeF(max(self.viewport().width(), 100), max(self.viewport().height(), 100))
+        old = self.scene()
+        scene = build_map_scene(self._board, self._gazetteer, self._language, size)
+        scene.setParent(self)
+        self.setScene(scene)
+        self.setSceneRect(scene.sceneRect())
+        if old is not None:
+            old.deleteLater()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rebuild()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not isinstance(item, GateMarker):
+            item = item.parentItem()
+        if isinstance(item, GateMarker) and event.button() == Qt.MouseButton.LeftButton:
+            self.gate_clicked.emit(item.gate)
+        super().mouseReleaseEvent(event)
