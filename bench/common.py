@@ -103,3 +103,16 @@ def generated_content(rng: random.Random, index: int) -> ReportContent:
             "narrative": f"{rng.choice(NARRATIVES)} (#{index})",
         }
     )
+
+
+def summary() -> None:
+    """Print every figure of bench/results.json and how many are over their limit."""
+    figures = [Result(**r) for r in json.loads(RESULTS.read_text())]
+    for figure in figures:
+        print(figure.show())
+    over = sum(f.ratio > 1.0 for f in figures)
+    print(f"{RESULTS}: {len(figures)} figures, {over} over their limit")
+
+
+if __name__ == "__main__":
+    summary()
