@@ -1,0 +1,462 @@
+"""Exports from the editor desk: CSV and JSON of the reports, GeoJSON of the board.
+
+Formats, columns and filters are documented for editors in docs/desk.md ("Exports").
+
+- Files are written whole or not at all: a temp file in the target's folder, fsynced, then
+  renamed over the target. Any failure (a read-only folder, a full disk) removes the temp
+  file and raises `ExportWriteError`; the target is never left half written.
+- Reports are read in chunks of `CHUNK` and written as they come, so 100,000 reports never
+  sit in memory at once; `progress(done, total)` is called after every chunk.
+- Source pseudonyms leave the desk only with ``include_pseudonyms=True``: the CSV then gains
+  a ``source_pseudonym`` column; in JSON ``source.pseudonym`` is null otherwise.
+- Every export is recorded in the audit trail with the ids of the reports it included
+  (`ReviewRepository.record_export`), after the file is in place; if recording fails, the
+  file is removed again, so no export leaves the desk unrecorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import errno
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from desktop.domain.board import (
+    CHINA_SIDE,
+    CIVILIAN_PASSAGE,
+    MYANMAR_SIDE,
+    SIDES,
+    Board,
+    BoardReport,
+    derive_board,
+)
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.report import format_utc
+from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import Reliability, TrafficKind
+from desktop.services.desk import report_json
+from desktop.services.desk_review import desk_identity
+from desktop.store.database import Store
+from desktop.store.desk import DeskReport, DeskRepository
+from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepository
+
+__all__ = [
+    "CSV_COLUMNS",
+    "JSON_FORMAT",
+    "BoardSnapshot",
+    "ExportError",
+    "ExportResult",
+    "ExportWriteError",
+    "Progress",
+    "atomic_output",
+    "board_snapshot",
+    "export_reports",
+    "record_export",
+]
+
+CHUNK = 500
+JSON_FORMAT = "gatewatch-desk-export-1"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell starting with one of these as a formula: such cells get a
+leading apostrophe (OWASP's advice for CSV injection)."""
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "lineage_id",
+    "revision",
+    "gate",
+    "gate_name",
+    "new_crossing",
+    "observed_at",
+    "received_at",
+    "review_state",
+    CHINA_SIDE,
+    MYANMAR_SIDE,
+    *(f"traffic_{kind.value}" for kind in TrafficKind),
+    CIVILIAN_PASSAGE,
+    "controlled_by",
+    "barrier",
+    "shortages",
+    "prices",
+    "people_stranded",
+    "how_known",
+    "source_category",
+    "source_reliability",
+    "source_credibility",
+    "device_label",
+    "narrative",
+)
+PSEUDONYM_COLUMN = "source_pseudonym"
+
+Format = Literal["csv", "geojson", "json"]
+Progress = Callable[[int, int], None]
+
+
+class ExportError(RuntimeError):
+    """An export that cannot be made; the message says why and what to do."""
+
+
+class ExportWriteError(ExportError):
+    """The file could not be written (``reason``: ``no_space``, ``not_writable``,
+    ``other``); nothing was left at the target."""
+
+    def __init__(self, path: Path, reason: str, detail: str) -> None:
+        advice = {
+            "no_space": "the disk is full: free some space or choose another place",
+            "not_writable": "that folder cannot be written to: choose another place",
+        }.get(reason, detail)
+        super().__init__(f"cannot write {path}: {advice}; nothing was written")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    reports: int
+    export_id: str
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    """A board and the reports it read, per gate (what a GeoJSON or PDF export includes)."""
+
+    board: Board
+    read: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def report_ids(self) -> list[str]:
+        return [rid for ids in self.read.values() for rid in ids]
+
+
+def export_reports(
+    store: Store,
+    gazetteer: Gazetteer,
+    fmt: Format,
+    out: Path,
+    *,
+    state: ReviewState | None = None,
+    since: datetime | None = None,
+    include_pseudonyms: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the reports (``csv``, ``json``) or the board (``geojson``) to `out`.
+
+    `state` and `since` (observation time, inclusive) choose the reports; for GeoJSON they
+    choose the reports the board considers. Raises `ExportWriteError` when the file cannot
+    be written (nothing is left behind), `ExportError` for an unknown format or a `since`
+    without a time zone.
+    """
+    if since is not None and since.tzinfo is None:
+        raise ExportError("the --since time needs a zone, e.g. +06:30 for Myanmar time")
+    filters = _filters(state, since)
+    if fmt == "geojson":
+        snapshot = board_snapshot(store, gazetteer, state=state, since=since)
+        document = _geojson(snapshot, gazetteer)
+        with atomic_output(out) as stream:
+            json.dump(document, stream, ensure_ascii=False, indent=1, allow_nan=False)
+            stream.write("\n")
+        ids = snapshot.report_ids
+        if progress is not None:
+            progress(len(ids), len(ids))
+        export_id = _record_or_remove(store, out, fmt, filters, False, ids)
+        return ExportResult(out, len(ids), export_id)
+    if fmt not in ("csv", "json"):
+        raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json or pdf")
+    included: list[str] = []
+    with atomic_output(out, bom=fmt == "csv") as stream:
+        writer = _CsvWriter(stream, include_pseudonyms, gazetteer) if fmt == "csv" else None
+        if writer is None:
+            stream.write(_json_head(filters, include_pseudonyms))
+        for report, row in _selected(store, state, since, progress):
+            if writer is not None:
+                writer.write(report, row)
+            else:
+                entry = _json_entry(store, report, row, include_pseudonyms)
+                stream.write(",\n" if included else "\n")
+                stream.write(json.dumps(entry, ensure_ascii=False, allow_nan=False))
+            included.append(report.id)
+        if writer is None:
+            stream.write("\n]}\n")
+    export_id = _record_or_remove(store, out, fmt, filters, include_pseudonyms, included)
+    return ExportResult(out, len(included), export_id)
+
+
+def board_snapshot(
+    store: Store,
+    gazetteer: Gazetteer,
+    *,
+    state: ReviewState | None = None,
+    since: datetime | None = None,
+) -> BoardSnapshot:
+    """The board from the reports observed at or after `since` and in `state` (any when
+    None), with the ids of the reports the derivation read for each gate."""
+    reviews = ReviewRepository(store)
+    read: dict[str, list[str]] = {}
+
+    def reports(gate: str) -> Iterator[BoardReport]:
+        seen = read.setdefault(gate, [])
+        for report in reviews.board_reports(gate):
+            if since is not None and report.observed_at < since:
+                return  # newest first: every later one is older still
+            if state is None or report.state is state:
+                seen.append(report.report_id)
+                yield report
+
+    gates = gazetteer.ids()
+    board = derive_board(gates, {gate: reports(gate) for gate in gates})
+    return BoardSnapshot(board, {gate: tuple(ids) for gate, ids in read.items()})
+
+
+def record_export(
+    store: Store,
+    fmt: str,
+    filters: Mapping[str, Any],
+    pseudonyms: bool,
+    report_ids: list[str],
+) -> str:
+    """Record an export in the audit trail (by this desk's label); returns its id."""
+    export_id = str(uuid.uuid4())
+    ReviewRepository(store).record_export(
+        ExportRecord(
+            export_id=export_id,
+            format=fmt,
+            filters=dict(filters),
+            pseudonyms=pseudonyms,
+            reports=len(report_ids),
+            at=datetime.now(UTC),
+            desk_label=desk_identity(store).label,
+        ),
+        report_ids,
+    )
+    return export_id
+
+
+@contextlib.contextmanager
+def atomic_output(out: Path, *, bom: bool = False, binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream to a temp file beside `out` that becomes `out` when the block ends well.
+
+    On any exception the temp file is removed and `out` is left as it was; an `OSError`
+    becomes `ExportWriteError`. The file is private (0600) like every file the desk writes.
+    """
+    out = Path(out)
+    temp = out.with_name(f".{out.name}.tmp-{secrets.token_hex(6)}")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise _write_error(out, error) from error
+    try:
+        mode = "wb" if binary else "w"
+        encoding = None if binary else ("utf-8-sig" if bom else "utf-8")
+        with os.fdopen(fd, mode, encoding=encoding, newline="" if not binary else None) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, out)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(error, OSError):
+            raise _write_error(out, error) from error
+        raise
+
+
+# -- selection -----------------------------------------------------------------------------
+
+
+def _selected(
+    store: Store, state: ReviewState | None, since: datetime | None, progress: Progress | None
+) -> Iterator[tuple[DeskReport, InboxRow]]:
+    """The chosen reports, oldest observation first, read `CHUNK` at a time."""
+    reviews = ReviewRepository(store)
+    desk = DeskRepository(store)
+    ids = reviews.inbox_ids(
+        InboxFilter(
+            states=frozenset({state}) if state is not None else frozenset(),
+            # The inbox filters by UTC day: a superset, narrowed to the moment below.
+            since=None if since is None else since.astimezone(UTC).date(),
+            oldest_first=True,
+        )
+    )
+    total = len(ids)
+    if progress is not None:
+        progress(0, total)
+    for start in range(0, total, CHUNK):
+        chunk = ids[start : start + CHUNK]
+        rows = {row.report_id: row for row in reviews.inbox_rows(chunk)}
+        for report in desk.reports(chunk):
+            row = rows[report.id]
+            if since is None or row.observed_at >= since:
+                yield report, row
+        if progress is not None:
+            progress(min(start + CHUNK, total), total)
+
+
+def _filters(state: ReviewState | None, since: datetime | None) -> dict[str, Any]:
+    return {
+        "state": None if state is None else state.value,
+        "since": None if since is None else format_utc(since.astimezone(UTC)),
+    }
+
+
+def _record_or_remove(
+    store: Store,
+    out: Path,
+    fmt: str,
+    filters: Mapping[str, Any],
+    pseudonyms: bool,
+    report_ids: list[str],
+) -> str:
+    try:
+        return record_export(store, fmt, filters, pseudonyms, report_ids)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            out.unlink()  # an export the audit trail does not know of must not stay
+        raise
+
+
+def _write_error(out: Path, error: OSError) -> ExportWriteError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        reason = "no_space"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR):
+        reason = "not_writable"
+    else:
+        reason = "other"
+    return ExportWriteError(out, reason, error.strerror or type(error).__name__)
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+
+class _CsvWriter:
+    def __init__(self, stream: IO[str], pseudonyms: bool, gazetteer: Gazetteer) -> None:
+        self._writer = csv.writer(stream)
+        self._pseudonyms = pseudonyms
+        self._gazetteer = gazetteer
+        columns = list(CSV_COLUMNS)
+        if pseudonyms:
+            columns.insert(columns.index("source_credibility") + 1, PSEUDONYM_COLUMN)
+        self._writer.writerow(columns)
+
+    def write(self, report: DeskReport, row: InboxRow) -> None:
+        record = report.record
+        gate = record.get("gate")
+        crossing = self._gazetteer.get(gate) if isinstance(gate, str) else None
+        traffic = record.get("traffic") or {}
+        source = record.get("source") or {}
+        new_crossing = record.get("new_crossing") or {}
+        cells: list[object] = [
+            record.get("id"),
+            record.get("lineage_id"),
+            record.get("revision"),
+            gate,
+            crossing.name("en") if crossing is not None else "",
+            new_crossing.get("name"),
+            record.get("observed_at"),
+            report.received_at,
+            row.state.value,
+            record.get(CHINA_SIDE),
+            record.get(MYANMAR_SIDE),
+            *(traffic.get(kind.value, "unknown") for kind in TrafficKind),
+            record.get(CIVILIAN_PASSAGE),
+            record.get("controlled_by"),
+            ";".join(record.get("barrier") or ()),
+            ";".join(record.get("shortages") or ()),
+            "; ".join(_price_text(p) for p in record.get("prices") or ()),
+            record.get("people_stranded"),
+            record.get("how_known"),
+            source.get("category"),
+            source.get("reliability"),
+            source.get("credibility"),
+        ]
+        if self._pseudonyms:
+            cells.append(source.get("pseudonym"))
+        cells += [report.device_label or report.device_id, record.get("narrative")]
+        self._writer.writerow([_cell(c) for c in cells])
+
+
+def _price_text(price: Mapping[str, Any]) -> str:
+    """``diesel 4500 MMK/litre``: compact, and the same in every language."""
+    return f"{price['commodity']} {price['amount']} {price['currency']}/{price['unit']}"
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def _json_head(filters: Mapping[str, Any], pseudonyms: bool) -> str:
+    head = {
+        "format": JSON_FORMAT,
+        "exported_at": format_utc(datetime.now(UTC)),
+        "filters": dict(filters),
+        "pseudonyms_included": pseudonyms,
+    }
+    # The reports follow as the last member, one per line, written as they are read.
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "reports": ['
+
+
+def _json_entry(
+    store: Store, report: DeskReport, row: InboxRow, pseudonyms: bool
+) -> dict[str, Any]:
+    entry = report_json(report)
+    source = entry.get("source")
+    if isinstance(source, dict) and not pseudonyms:
+        entry["source"] = {**source, "pseudonym": None}
+    entry["review_state"] = row.state.value
+    entry["review_history"] = [e.to_json() for e in ReviewRepository(store).history(report.id)]
+    return entry
+
+
+# -- GeoJSON -------------------------------------------------------------------------------
+
+
+def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection: one Point per crossing, [lon, lat] in WGS 84."""
+    features = []
+    for crossing in gazetteer:
+        status = snapshot.board.gates[crossing.id]
+        sides = [status.aspects[a] for a in SIDES if status.aspects[a].value is not None]
+        reliabilities = [a.best_reliability for a in sides if a.best_reliability is not None]
+        credibilities = [a.best_credibility for a in sides if a.best_credibility is not None]
+        last_change = status.last_change
+        best: Reliability | None = min(reliabilities) if reliabilities else None
+        features.append(
+            {
+                "type": "Feature",
+                "id": crossing.id,
+                "geometry": {"type": "Point", "coordinates": [crossing.lon, crossing.lat]},
+                "properties": {
+                    "gate": crossing.id,
+                    "name": crossing.name("en"),
+                    "names": {lang: crossing.names.get(lang) for lang in ("en", "my", "zh")},
+                    "location_approximate": crossing.approximate,
+                    "overall": status.overall.value,
+                    CHINA_SIDE: status.side(CHINA_SIDE),
+                    MYANMAR_SIDE: status.side(MYANMAR_SIDE),
+                    "traffic": {
+                        kind.value: status.side(f"traffic.{kind.value}") for kind in TrafficKind
+                    },
+                    CIVILIAN_PASSAGE: status.side(CIVILIAN_PASSAGE),
+                    "sources": status.sources,
+                    "best_reliability": None if best is None else best.value,
+                    "best_credibility": min(credibilities) if credibilities else None,
+                    "conflict": status.has_conflict,
+                    "unverified_change": status.has_unverified_change,
+                    "last_change": None if last_change is None else format_utc(last_change),
+                    "reports_considered": len(snapshot.read.get(crossing.id, ())),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,383 @@
+"""Desk exports: CSV columns and safety, JSON full reports, GeoJSON per RFC 7946, the audit
+trail, pseudonyms only when asked, and files written whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.domain.report import Price, Report, ReportContent, Source
+from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import (
+    Barrier,
+    Controller,
+    Currency,
+    HowKnown,
+    PriceUnit,
+    Reliability,
+    Shortage,
+    SideStatus,
+    SourceCategory,
+    TrafficKind,
+    TrafficStatus,
+)
+from desktop.services import desk, desk_review
+from desktop.services.desk_export import (
+    CSV_COLUMNS,
+    PSEUDONYM_COLUMN,
+    ExportError,
+    ExportWriteError,
+    export_reports,
+)
+from desktop.store.database import Store, create_store
+from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.review import ReviewRepository
+
+PASSPHRASE = "a long test passphrase"
+NOW = datetime(2024, 12, 13, 9, 0, tzinfo=UTC)
+CANARY = "amber-heron-42"  # a valid pseudonym that must never leak unasked
+DEVICE = "gw-" + "1" * 20
+BURMESE = "တရုတ်ဘက်က ဂိတ်ကို ပိတ်ထားသည်။ ဒီဇယ်ဆီ ဈေးတက်နေသည်။"
+
+
+@pytest.fixture
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path) -> Iterator[Store]:
+    with create_store(tmp_path / "desk", PASSPHRASE) as store:
+        desk.init_desk(store, "x25519", now=NOW)
+        desk_review.set_desk_label(store, "Myitkyina desk")
+        yield store
+
+
+def receive(store: Store, content: ReportContent, seq: int, device: str = DEVICE) -> str:
+    """Store a report through the desk's real page path, as a pull would."""
+    record = Report.new(content, now=content.observed_at).to_json()
+    envelope = EnvelopeRecord(
+        str(uuid.uuid4()), seq, device, "report", 1000, "2024-12-13T08:00:00Z", "stored"
+    )
+    DeskRepository(store).store_page([], [ReceivedReport(envelope, record)], seq, NOW)
+    return str(record["id"])
+
+
+def traffic(**given: TrafficStatus) -> dict[TrafficKind, TrafficStatus]:
+    return {kind: given.get(kind.value, TrafficStatus.UNKNOWN) for kind in TrafficKind}
+
+
+def mai_ja_yang_story(store: Store) -> dict[str, str]:
+    """November–December 2024 at Mai Ja Yang and Pang War (DOMAIN-NOTES): the KIA closes
+    its side, rare-earth trucks stopped; on 13 December the bamboo barricade comes down."""
+    closed = ReportContent(
+        observed_at=datetime(2024, 11, 12, 3, 0, tzinfo=UTC),
+        china_side=SideStatus.CLOSED,
+        myanmar_side=SideStatus.CLOSED,
+        how_known=HowKnown.SOURCE_ACCOUNT,
+        gate="mai_ja_yang",
+        traffic=traffic(
+            civilians=TrafficStatus.BLOCKED, fuel_chemical_imports=TrafficStatus.BLOCKED
+        ),
+        controlled_by=Controller.KIA,
+        barrier=(Barrier.WOOD_BARRICADE, Barrier.BARBED_WIRE),
+        shortages=(Shortage.FUEL,),
+        prices=(Price("diesel", PriceUnit.LITRE, 4500, Currency.MMK),),
+        people_stranded=300,
+        source=Source(SourceCategory.TRADER, Reliability.B, 2, CANARY),
+        narrative=BURMESE,
+    )
+    trucks = ReportContent(
+        observed_at=datetime(2024, 11, 20, 5, 0, tzinfo=UTC),
+        china_side=SideStatus.RESTRICTED,
+        myanmar_side=SideStatus.CLOSED,
+        how_known=HowKnown.WITNESSED,
+        gate="pang_war",
+        traffic=traffic(rare_earth_exports=TrafficStatus.BLOCKED),
+        narrative='=HYPERLINK("http://evil.example") the KIA stopped the rare-earth trucks',
+    )
+    reopening = ReportContent(
+        observed_at=datetime(2024, 12, 13, 7, 30, tzinfo=UTC),
+        china_side=SideStatus.CLOSED,
+        myanmar_side=SideStatus.RESTRICTED,
+        how_known=HowKnown.SOURCE_ACCOUNT,
+        gate="mai_ja_yang",
+        source=Source(SourceCategory.RESIDENT, Reliability.C, 3, None),
+        narrative="-Bamboo barricades removed, but nobody may cross yet.",
+    )
+    ids = {
+        "closed": receive(store, closed, 1),
+        "trucks": receive(store, trucks, 2),
+        "reopening": receive(store, reopening, 3),
+    }
+    desk_review.move(store, ids["closed"], ReviewState.VERIFIED, now=NOW)
+    desk_review.move(store, ids["trucks"], ReviewState.VERIFIED, now=NOW)
+    return ids
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_csv_has_the_documented_columns_one_row_per_report(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    out = tmp_path / "reports.csv"
+    progress: list[tuple[int, int]] = []
+    result = export_reports(
+        desk_store, gazetteer, "csv", out, progress=lambda d, t: progress.append((d, t))
+    )
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # spreadsheets then read UTF-8
+    rows = read_csv(out)
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    assert PSEUDONYM_COLUMN not in rows[0]
+    assert [r["id"] for r in rows] == [ids["closed"], ids["trucks"], ids["reopening"]]
+    assert result.reports == 3
+    assert progress[-1] == (3, 3)
+    closed = rows[0]
+    assert closed["gate_name"] == "Mai Ja Yang"
+    assert closed["review_state"] == "verified"
+    assert closed["traffic_civilians"] == "blocked"
+    assert closed["barrier"] == "wood_barricade;barbed_wire"
+    assert closed["prices"] == "diesel 4500 MMK/litre"
+    assert closed["people_stranded"] == "300"
+    assert (closed["source_reliability"], closed["source_credibility"]) == ("B", "2")
+    assert closed["narrative"] == BURMESE
+    assert CANARY not in out.read_text(encoding="utf-8-sig")
+    # Cells a spreadsheet would run as formulas are neutralised.
+    assert rows[1]["narrative"].startswith("'=HYPERLINK(")
+    assert rows[2]["narrative"].startswith("'-Bamboo")
+
+
+def test_pseudonyms_only_when_asked(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    for fmt in ("csv", "json", "geojson"):
+        out = tmp_path / f"plain.{fmt}"
+        export_reports(desk_store, gazetteer, fmt, out)  # type: ignore[arg-type]
+        assert CANARY not in out.read_text(encoding="utf-8-sig"), fmt
+    asked = tmp_path / "asked.csv"
+    export_reports(desk_store, gazetteer, "csv", asked, include_pseudonyms=True)
+    assert read_csv(asked)[0][PSEUDONYM_COLUMN] == CANARY
+    asked_json = tmp_path / "asked.json"
+    export_reports(desk_store, gazetteer, "json", asked_json, include_pseudonyms=True)
+    document = json.loads(asked_json.read_text(encoding="utf-8"))
+    assert document["pseudonyms_included"] is True
+    assert document["reports"][0]["source"]["pseudonym"] == CANARY
+
+
+def test_json_holds_the_full_reports_with_state_and_history(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    out = tmp_path / "reports.json"
+    export_reports(desk_store, gazetteer, "json", out, state=ReviewState.VERIFIED)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["format"] == "gatewatch-desk-export-1"
+    assert document["filters"] == {"state": "verified", "since": None}
+    assert document["pseudonyms_included"] is False
+    reports = document["reports"]
+    assert [r["id"] for r in reports] == [ids["closed"], ids["trucks"]]
+    first = reports[0]
+    stored = DeskRepository(desk_store).reports([ids["closed"]])[0].record
+    assert {k: first[k] for k in stored if k != "source"} == {
+        k: v for k, v in stored.items() if k != "source"
+    }
+    assert first["source"] == {**stored["source"], "pseudonym": None}
+    assert first["narrative"] == BURMESE
+    assert first["review_state"] == "verified"
+    assert [e["to_state"] for e in first["review_history"]] == ["verified"]
+    assert first["device_id"] == DEVICE
+
+
+def test_since_chooses_by_observation_time(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    out = tmp_path / "since.csv"
+    # 20 November 05:00 UTC exactly: the trucks report counts, the closure does not.
+    result = export_reports(
+        desk_store, gazetteer, "csv", out, since=datetime(2024, 11, 20, 5, 0, tzinfo=UTC)
+    )
+    assert [r["id"] for r in read_csv(out)] == [ids["trucks"], ids["reopening"]]
+    assert result.reports == 2
+    with pytest.raises(ExportError, match="zone"):
+        export_reports(desk_store, gazetteer, "csv", out, since=datetime(2024, 11, 20))
+
+
+def validate_rfc7946(document: Any) -> None:
+    """The structural rules of RFC 7946 a FeatureCollection of Points must follow."""
+    assert isinstance(document, dict)
+    assert document["type"] == "FeatureCollection"
+    assert "crs" not in document  # removed in RFC 7946 (section 4)
+    assert isinstance(document["features"], list)
+    for feature in document["features"]:
+        assert feature["type"] == "Feature"
+        assert "crs" not in feature
+        assert isinstance(feature["properties"], dict | None)
+        if "id" in feature:
+            assert isinstance(feature["id"], str | int | float)
+        geometry = feature["geometry"]
+        assert geometry["type"] == "Point"
+        coordinates = geometry["coordinates"]
+        assert isinstance(coordinates, list)
+        assert len(coordinates) in (2, 3)
+        assert all(isinstance(c, int | float) and math.isfinite(c) for c in coordinates)
+        lon, lat = coordinates[:2]
+        assert -180 <= lon <= 180
+        assert -90 <= lat <= 90
+
+
+def test_geojson_is_rfc7946_with_the_board_in_its_properties(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    out = tmp_path / "board.geojson"
+    result = export_reports(desk_store, gazetteer, "geojson", out)
+    text = out.read_text(encoding="utf-8")
+    document = json.loads(text)
+    validate_rfc7946(document)
+    assert json.loads(json.dumps(document, ensure_ascii=False)) == document  # round trip
+    features = {f["properties"]["gate"]: f for f in document["features"]}
+    assert set(features) == set(gazetteer.ids())
+    mai_ja_yang = gazetteer.get("mai_ja_yang")
+    assert mai_ja_yang is not None
+    feature = features["mai_ja_yang"]
+    # lon first, and the crossing is in Kachin State: about 97.9 E, 24.6 N.
+    assert feature["geometry"]["coordinates"] == [mai_ja_yang.lon, mai_ja_yang.lat]
+    assert feature["geometry"]["coordinates"][0] > feature["geometry"]["coordinates"][1]
+    props = feature["properties"]
+    assert props["names"]["my"] == mai_ja_yang.names["my"]
+    assert props["overall"] == "closed"
+    assert (props["china_side"], props["myanmar_side"]) == ("closed", "closed")
+    assert props["unverified_change"] is True  # the 13 December report, not verified yet
+    assert props["conflict"] is False
+    assert props["sources"] == 1
+    assert (props["best_reliability"], props["best_credibility"]) == ("B", 2)
+    assert props["last_change"] == "2024-11-12T03:00:00Z"
+    assert props["traffic"]["civilians"] == "blocked"
+    assert props["reports_considered"] == 2
+    assert features["laiza"]["properties"]["overall"] == "unknown"
+    assert result.reports == 3
+    # --state and --since choose what the board considers.
+    verified = tmp_path / "verified.geojson"
+    export_reports(desk_store, gazetteer, "geojson", verified, state=ReviewState.VERIFIED)
+    props = {
+        f["properties"]["gate"]: f["properties"]
+        for f in json.loads(verified.read_text(encoding="utf-8"))["features"]
+    }
+    assert props["mai_ja_yang"]["unverified_change"] is False
+    assert props["mai_ja_yang"]["reports_considered"] == 1
+    audit = ReviewRepository(desk_store).exports_of(ids["reopening"])
+    assert [e.format for e in audit] == ["geojson"]
+
+
+def test_every_export_is_in_the_audit_trail_of_each_report_it_included(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    result = export_reports(
+        desk_store, gazetteer, "csv", tmp_path / "v.csv", state=ReviewState.VERIFIED
+    )
+    reviews = ReviewRepository(desk_store)
+    trail = [e for e in reviews.audit_trail(ids["closed"]) if e.what == "export"]
+    assert len(trail) == 1
+    assert trail[0].desk_label == "Myitkyina desk"
+    assert trail[0].detail == {
+        "export_id": result.export_id,
+        "format": "csv",
+        "pseudonyms": False,
+        "reports": 2,
+    }
+    assert reviews.exports_of(ids["reopening"]) == []  # not verified: not in that export
+    (record,) = reviews.exports()
+    assert record.filters == {"state": "verified", "since": None}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_unwritable_folder_leaves_no_file_and_says_so(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(ExportWriteError, match="cannot be written") as caught:
+            export_reports(desk_store, gazetteer, "csv", locked / "r.csv")
+        assert caught.value.reason == "not_writable"
+        assert "nothing was written" in str(caught.value)
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+    assert ReviewRepository(desk_store).exports_of(ids["closed"]) == []
+
+
+def test_a_failure_mid_write_removes_the_temp_file_and_keeps_the_old_file(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    out = tmp_path / "reports.csv"
+    out.write_text("yesterday's export", encoding="utf-8")
+
+    def full_disk(done: int, total: int) -> None:
+        if done:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportWriteError, match="disk is full") as caught:
+        export_reports(desk_store, gazetteer, "csv", out, progress=full_disk)
+    assert caught.value.reason == "no_space"
+    assert out.read_text(encoding="utf-8") == "yesterday's export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk", "reports.csv"]
+    assert ReviewRepository(desk_store).exports() == []
+
+
+def test_many_reports_stream_in_chunks(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    records = []
+    for i in range(1200):
+        content = ReportContent(
+            observed_at=start + timedelta(minutes=i),
+            china_side=SideStatus.OPEN,
+            myanmar_side=SideStatus.OPEN,
+            how_known=HowKnown.WITNESSED,
+            gate="kanpaiti",
+            narrative=f"report {i}",
+        )
+        record = Report.new(content, now=content.observed_at).to_json()
+        envelope = EnvelopeRecord(str(uuid.uuid4()), i + 1, DEVICE, "report", 1, "x", "stored")
+        records.append(ReceivedReport(envelope, record))
+    DeskRepository(desk_store).store_page([], records, 1200, NOW)
+    progress: list[tuple[int, int]] = []
+    out = tmp_path / "many.json"
+    result = export_reports(
+        desk_store, gazetteer, "json", out, progress=lambda d, t: progress.append((d, t))
+    )
+    assert result.reports == 1200
+    assert progress == [(0, 1200), (500, 1200), (1000, 1200), (1200, 1200)]
+    assert len(json.loads(out.read_text(encoding="utf-8"))["reports"]) == 1200
+
+
+def test_a_missing_folder_is_a_clear_error_too(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    with pytest.raises(ExportWriteError, match="choose another place"):
+        export_reports(desk_store, gazetteer, "geojson", tmp_path / "gone" / "board.geojson")
+    assert not (tmp_path / "gone").exists()
+    assert ReviewRepository(desk_store).exports() == []
