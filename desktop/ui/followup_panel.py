@@ -104,7 +104,7 @@ class FollowupPanel(QWidget):
         self.answer_box.setPlaceholderText(self.tr("Your answer to the desk"))
         self.answer_box.setAccessibleName(self.tr("Answer"))
         self.send_button.setText(self.tr("Send &answer"))
-        self.correct_button.setText(self.tr("Correct the &report"))
+        self.correct_button.setText(self.tr("C&orrect the report"))
         if self._shown is not None:
             self._render(self._shown)
 
@@ -157,7 +157,9 @@ class FollowupPanel(QWidget):
             widget.setVisible(open_question is not None)
         if shown.correction_id is not None and open_question is not None:
             self.correction_note.setText(
-                self.tr("The answer names your correction %1.").replace("%1", shown.correction_id)
+                self.tr("The answer names your correction {report}.").format(
+                    report=shown.correction_id
+                )
             )
             self.correction_note.show()
         else:

@@ -254,6 +254,59 @@
     </message>
 </context>
 <context>
+    <name>FollowupPanel</name>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="103"/>
+        <source>Questions from the desk</source>
+        <translation>အယ်ဒီတာ၏ မေးခွန်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="104"/>
+        <source>Your answer to the desk</source>
+        <translation>အယ်ဒီတာထံ သင့်အဖြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="105"/>
+        <source>Answer</source>
+        <translation>အဖြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="106"/>
+        <source>Send &amp;answer</source>
+        <translation>အဖြေ ပို့မည် (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="107"/>
+        <source>C&amp;orrect the report</source>
+        <translation>သတင်းကို ပြင်မည် (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="140"/>
+        <source>Desk</source>
+        <translation>အယ်ဒီတာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="140"/>
+        <source>Your answer</source>
+        <translation>သင့်အဖြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="141"/>
+        <source>sent</source>
+        <translation>ပို့ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="141"/>
+        <source>waiting to be sent</source>
+        <translation>ပို့ရန် စောင့်နေသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/followup_panel.py" line="160"/>
+        <source>The answer names your correction {report}.</source>
+        <translation>အ​ဖြေ​တွင် သင်​၏ ပြင်​ဆင်​ချက် {report} ကို ဖော်​ပြ​မည်။</translation>
+    </message>
+</context>
+<context>
     <name>GateChooser</name>
     <message>
         <location filename="../../desktop/ui/gate_chooser.py" line="73"/>
@@ -269,182 +322,182 @@
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="198"/>
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="199"/>
+        <location filename="../../desktop/ui/window.py" line="198"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="200"/>
+        <location filename="../../desktop/ui/window.py" line="199"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="201"/>
+        <location filename="../../desktop/ui/window.py" line="200"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="202"/>
+        <location filename="../../desktop/ui/window.py" line="201"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="203"/>
+        <location filename="../../desktop/ui/window.py" line="202"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204"/>
+        <location filename="../../desktop/ui/window.py" line="203"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="205"/>
+        <location filename="../../desktop/ui/window.py" line="204"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="205"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="207"/>
+        <location filename="../../desktop/ui/window.py" line="206"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="208"/>
+        <location filename="../../desktop/ui/window.py" line="207"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="209"/>
+        <location filename="../../desktop/ui/window.py" line="208"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="209"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="211"/>
+        <location filename="../../desktop/ui/window.py" line="210"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="212"/>
+        <location filename="../../desktop/ui/window.py" line="211"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="213"/>
+        <location filename="../../desktop/ui/window.py" line="212"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="214"/>
+        <location filename="../../desktop/ui/window.py" line="213"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="215"/>
+        <location filename="../../desktop/ui/window.py" line="214"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="216"/>
+        <location filename="../../desktop/ui/window.py" line="215"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="217"/>
+        <location filename="../../desktop/ui/window.py" line="216"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="218"/>
+        <location filename="../../desktop/ui/window.py" line="217"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="219"/>
+        <location filename="../../desktop/ui/window.py" line="218"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="389"/>
+        <location filename="../../desktop/ui/window.py" line="388"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="391"/>
+        <location filename="../../desktop/ui/window.py" line="390"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="393"/>
+        <location filename="../../desktop/ui/window.py" line="392"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="394"/>
+        <location filename="../../desktop/ui/window.py" line="393"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="408"/>
+        <location filename="../../desktop/ui/window.py" line="407"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="521"/>
+        <location filename="../../desktop/ui/window.py" line="520"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="536"/>
+        <location filename="../../desktop/ui/window.py" line="535"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="548"/>
+        <location filename="../../desktop/ui/window.py" line="547"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="421"/>
+        <location filename="../../desktop/ui/window.py" line="420"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="432"/>
+        <location filename="../../desktop/ui/window.py" line="431"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="484"/>
+        <location filename="../../desktop/ui/window.py" line="483"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="485"/>
+        <location filename="../../desktop/ui/window.py" line="484"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="485"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="487"/>
+        <location filename="../../desktop/ui/window.py" line="486"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -867,73 +920,73 @@
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="159"/>
+        <location filename="../../desktop/ui/main_page.py" line="164"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="160"/>
+        <location filename="../../desktop/ui/main_page.py" line="165"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="161"/>
+        <location filename="../../desktop/ui/main_page.py" line="166"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="162"/>
+        <location filename="../../desktop/ui/main_page.py" line="167"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="163"/>
+        <location filename="../../desktop/ui/main_page.py" line="168"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="164"/>
+        <location filename="../../desktop/ui/main_page.py" line="169"/>
         <source>Log a new report (Ctrl+N)</source>
         <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="165"/>
+        <location filename="../../desktop/ui/main_page.py" line="170"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="166"/>
+        <location filename="../../desktop/ui/main_page.py" line="171"/>
         <source>Report details</source>
         <translation>သတင်း အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="195"/>
+        <location filename="../../desktop/ui/main_page.py" line="200"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="197"/>
+        <location filename="../../desktop/ui/main_page.py" line="202"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="198"/>
+        <location filename="../../desktop/ui/main_page.py" line="203"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="199"/>
-        <location filename="../../desktop/ui/main_page.py" line="391"/>
+        <location filename="../../desktop/ui/main_page.py" line="204"/>
+        <location filename="../../desktop/ui/main_page.py" line="397"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="202"/>
+        <location filename="../../desktop/ui/main_page.py" line="207"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="289"/>
+        <location filename="../../desktop/ui/main_page.py" line="294"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -942,92 +995,92 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="295"/>
+        <location filename="../../desktop/ui/main_page.py" line="300"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="321"/>
+        <location filename="../../desktop/ui/main_page.py" line="327"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="324"/>
+        <location filename="../../desktop/ui/main_page.py" line="330"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="346"/>
+        <location filename="../../desktop/ui/main_page.py" line="352"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="377"/>
+        <location filename="../../desktop/ui/main_page.py" line="383"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="389"/>
+        <location filename="../../desktop/ui/main_page.py" line="395"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="390"/>
+        <location filename="../../desktop/ui/main_page.py" line="396"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="392"/>
+        <location filename="../../desktop/ui/main_page.py" line="398"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="396"/>
+        <location filename="../../desktop/ui/main_page.py" line="402"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="407"/>
+        <location filename="../../desktop/ui/main_page.py" line="413"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="408"/>
+        <location filename="../../desktop/ui/main_page.py" line="414"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="421"/>
+        <location filename="../../desktop/ui/main_page.py" line="427"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="423"/>
+        <location filename="../../desktop/ui/main_page.py" line="429"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="424"/>
+        <location filename="../../desktop/ui/main_page.py" line="430"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="441"/>
+        <location filename="../../desktop/ui/main_page.py" line="447"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="447"/>
+        <location filename="../../desktop/ui/main_page.py" line="453"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="459"/>
+        <location filename="../../desktop/ui/main_page.py" line="465"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="461"/>
+        <location filename="../../desktop/ui/main_page.py" line="467"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -1713,67 +1766,67 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="246"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="249"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="248"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="251"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="256"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="259"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="261"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="264"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="264"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="267"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="266"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="269"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="269"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="275"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="274"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="277"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="275"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="278"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="281"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="285"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="288"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>
@@ -1781,6 +1834,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>UnlockPage</name>
     <message>
+        <location filename="../../desktop/ui/selftest_window.py" line="84"/>
         <location filename="../../desktop/ui/unlock_pages.py" line="215"/>
         <source>Gatewatch is locked</source>
         <translation>Gatewatch ကို သော့ခတ်ထားသည်</translation>
