@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from platformdirs import user_data_dir
 
+from desktop import cli_desk
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -155,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     desk_photo.add_argument("id")
     desk_photo.add_argument("number", type=_positive, metavar="N")
     desk_photo.add_argument("--out", required=True, type=Path, metavar="FILE")
+    cli_desk.add_parsers(desk_commands)
 
     retention = commands.add_parser(
         "retention", help="show or set how many days sent reports keep their content here"
@@ -214,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GazetteerError as error:
         return _fail(f"the gazetteer cannot be read: {error}", EXIT_FAILURE)
     except PhotoError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    except cli_desk.DeskCommandError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
     except (AlreadyEnrolledError, DeskKeyExistsError, DeskNotReadyError) as error:
         return _fail(str(error), EXIT_FAILURE)
@@ -386,6 +390,12 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
     command = args.desk_command
     if command == "init":
         return _desk_init(args, data_dir)
+    if command in cli_desk.COMMANDS:
+        new_store = command == "import-key" and not store_exists(data_dir)
+        passphrase = (
+            _new_passphrase(PASSPHRASE_ENV, "New passphrase: ") if new_store else _passphrase()
+        )
+        return cli_desk.run(args, data_dir, passphrase)
     with _open_plain(data_dir) as store:
         if command == "connect":
             devices = desk.connect(store, args.server, args.token, args.tls_fingerprint, args.proxy)

@@ -1,0 +1,352 @@
+"""The editor desk's review commands: key export and import, label, inbox, show, move,
+note, board, changes. `desktop.cli` registers them under ``gatewatch desk`` and runs them
+with its error handling (exit codes, one-line messages, no traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.board import ASPECTS, Board, GateChange
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.domain.review import ReviewError, ReviewState
+from desktop.services import desk, desk_board, desk_review
+from desktop.store.database import Store, create_store, open_store, store_exists
+from desktop.store.desk import DeskRepository
+from desktop.store.keyexport import KeyExportError
+from desktop.store.review import InboxFilter, ReviewRepository
+
+KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
+COMMANDS = frozenset(
+    {"export-key", "import-key", "label", "inbox", "show", "move", "note", "board", "changes"}
+)
+STATES = [state.value for state in ReviewState]
+
+
+class DeskCommandError(Exception):
+    """A desk command the user can fix; `desktop.cli` prints it and exits with 2."""
+
+
+def add_parsers(desk_commands: Any) -> None:
+    """Add the review commands to ``gatewatch desk``'s subparsers."""
+    export_key = desk_commands.add_parser(
+        "export-key", help="write the newsroom key, sealed under a passphrase, for a second desk"
+    )
+    export_key.add_argument("--out", required=True, type=Path, metavar="FILE")
+    import_key = desk_commands.add_parser(
+        "import-key", help="set this desk up with a newsroom key exported by another desk"
+    )
+    import_key.add_argument("file", type=Path, metavar="FILE")
+    import_key.add_argument("--label", help="what editors call this desk (shown with its moves)")
+    label = desk_commands.add_parser("label", help="show or set this desk's label")
+    label.add_argument("name", nargs="?")
+
+    inbox = desk_commands.add_parser("inbox", help="the reports at the desk, filtered")
+    inbox.add_argument("--gate", action="append", default=[], metavar="ID")
+    inbox.add_argument("--state", action="append", default=[], choices=STATES)
+    inbox.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    inbox.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    inbox.add_argument("--source-category", action="append", default=[], metavar="CATEGORY")
+    inbox.add_argument("--reliability", action="append", default=[], choices=list("ABCDEF"))
+    inbox.add_argument("--device", action="append", default=[], metavar="DEVICE_ID")
+    inbox.add_argument("--search", default="", metavar="TEXT")
+    inbox.add_argument("--oldest-first", action="store_true")
+    inbox.add_argument("--limit", type=int, default=50, metavar="N")
+    inbox.add_argument("--json", action="store_true")
+
+    show = desk_commands.add_parser("show", help="a report with its review state and history")
+    show.add_argument("id")
+    move = desk_commands.add_parser("move", help="move a report to another review state")
+    move.add_argument("id")
+    move.add_argument("state", choices=STATES)
+    move.add_argument("--note", default="")
+    note = desk_commands.add_parser("note", help="add a note to a report")
+    note.add_argument("id")
+    note.add_argument("text")
+
+    board = desk_commands.add_parser("board", help="the gate status board")
+    board.add_argument("--at", type=_moment, metavar="TIME", help="as it stood then (ISO 8601)")
+    board.add_argument("--json", action="store_true")
+    changes = desk_commands.add_parser("changes", help="gates whose status changed since TIME")
+    changes.add_argument("--since", required=True, type=_moment, metavar="TIME")
+    changes.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
+    """Run one review command; raises `DeskCommandError` and the store's typed errors."""
+    command = args.desk_command
+    if command == "import-key":
+        return _import_key(args, data_dir, passphrase)
+    gazetteer = default_gazetteer()
+    with open_store(data_dir, passphrase) as store:
+        try:
+            return _HANDLERS[command](args, store, gazetteer)
+        except (ReviewError, KeyExportError, desk_review.DeskSetupError) as error:
+            raise DeskCommandError(str(error)) from None
+
+
+def _export_key(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    secret = _key_passphrase(confirm=True)
+    fingerprint = desk_review.export_newsroom_key(store, args.out, secret)
+    print(f"Newsroom key written to {args.out}, sealed under the passphrase you chose.")
+    print("Give the file and the passphrase to the other editor by different ways.")
+    print(f"Fingerprint: {desk_review.spoken_fingerprint(fingerprint)}")
+    return 0
+
+
+def _import_key(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
+    secret = _key_passphrase(confirm=False)
+    if store_exists(data_dir):
+        opened = open_store(data_dir, passphrase)
+    else:
+        opened = create_store(data_dir, passphrase)
+        print(f"Created an encrypted store in {data_dir}")
+    with opened as store:
+        try:
+            fingerprint = desk_review.import_newsroom_key(
+                store, args.file, secret, label=args.label
+            )
+        except KeyExportError as error:
+            raise DeskCommandError(str(error)) from None
+    print("Newsroom key imported. Compare this fingerprint aloud with the other editor:")
+    print(f"  {desk_review.spoken_fingerprint(fingerprint)}")
+    return 0
+
+
+def _label(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    identity = (
+        desk_review.desk_identity(store)
+        if args.name is None
+        else desk_review.set_desk_label(store, args.name)
+    )
+    print(f"{identity.label} ({identity.desk_id})")
+    return 0
+
+
+def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    reviews = ReviewRepository(store, lambda term: [c.id for c in gazetteer.match(term)])
+    where = InboxFilter(
+        gates=frozenset(args.gate),
+        states=frozenset(ReviewState(s) for s in args.state),
+        since=args.since,
+        until=args.until,
+        source_categories=frozenset(args.source_category),
+        reliabilities=frozenset(args.reliability),
+        devices=frozenset(args.device),
+        text=args.search,
+        oldest_first=args.oldest_first,
+    )
+    ids = reviews.inbox_ids(where)
+    rows = reviews.inbox_rows(ids[: max(args.limit, 0)])
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": r.report_id,
+                    "gate": r.gate,
+                    "observed_at": r.observed_at.isoformat(),
+                    "state": r.state.value,
+                    "china_side": r.china_side,
+                    "myanmar_side": r.myanmar_side,
+                    "device": r.device_label or r.device_id,
+                    "source_category": r.source_category,
+                    "reliability": r.reliability,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        crossing = gazetteer.get(r.gate) if r.gate else None
+        gate = crossing.name("en") if crossing else r.gate
+        summary = " ".join(r.narrative.split())[:60]
+        print(
+            f"{r.report_id}  {r.observed_at:%Y-%m-%d %H:%M}Z  {gate or r.new_crossing!s:<14} "
+            f"{r.state.value:<15} {_shown(r.device_label or r.device_id):<12} {_shown(summary)}"
+        )
+    print(f"{len(rows)} of {len(ids)} report(s) shown.")
+    return 0
+
+
+def _show(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    found = DeskRepository(store).reports([args.id])
+    if not found:
+        raise DeskCommandError(f"there is no report {args.id} at this desk")
+    report = found[0]
+    reviews = ReviewRepository(store)
+    state = reviews.state(args.id)
+    _print_json(
+        {
+            **desk.report_json(report),
+            "review_state": None if state is None else state.value,
+            "audit_trail": [
+                {
+                    "at": entry.at.isoformat(),
+                    "what": entry.what,
+                    "desk": entry.desk_label,
+                    "from": None if entry.from_state is None else entry.from_state.value,
+                    "to": None if entry.to_state is None else entry.to_state.value,
+                    "note": entry.note,
+                    **entry.detail,
+                }
+                for entry in reviews.audit_trail(args.id)
+            ],
+        }
+    )
+    return 0
+
+
+def _move(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    event = desk_review.move(store, args.id, ReviewState(args.state), args.note)
+    print(
+        f"{args.id}: {event.from_state} → {event.to_state} by {event.desk_label}. "
+        "It reaches the other desks with the next pull."
+    )
+    return 0
+
+
+def _note(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    event = desk_review.add_note(store, args.id, args.text)
+    print(f"Note added to {args.id} by {event.desk_label}.")
+    return 0
+
+
+def _board(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    board = desk_board.board(store, gazetteer, at=args.at)
+    if args.json:
+        _print_json(board_json(board))
+        return 0
+    for gate in board:
+        crossing = gazetteer.get(gate.gate)
+        name = crossing.name("en") if crossing else gate.gate
+        flags = []
+        if gate.has_unverified_change:
+            flags.append("reported change, unverified")
+        if gate.has_conflict:
+            flags.append("CONFLICT")
+        changed = "-" if gate.last_change is None else f"{gate.last_change:%Y-%m-%d %H:%M}Z"
+        print(
+            f"{name:<14} {gate.overall.value:<10} China {gate.side('china_side'):<10} "
+            f"Myanmar {gate.side('myanmar_side'):<10} sources {gate.sources:<3} "
+            f"since {changed}  {'; '.join(flags)}"
+        )
+    return 0
+
+
+def board_json(board: Board) -> list[dict[str, Any]]:
+    return [
+        {
+            "gate": gate.gate,
+            "overall": gate.overall.value,
+            "conflict": gate.has_conflict,
+            "unverified_change": gate.has_unverified_change,
+            "last_change": None if gate.last_change is None else gate.last_change.isoformat(),
+            "aspects": {
+                aspect: {
+                    "value": status.value,
+                    "since": None if status.since is None else status.since.isoformat(),
+                    "sources": status.sources,
+                    "best_reliability": status.best_reliability,
+                    "best_credibility": status.best_credibility,
+                    "basis": None if status.basis is None else status.basis.report_id,
+                    "unverified_change": None
+                    if status.unverified_change is None
+                    else {
+                        "value": status.unverified_change.value,
+                        "report": status.unverified_change.report_id,
+                    },
+                    "conflict": [
+                        {"value": e.value, "report": e.report_id} for e in status.conflict
+                    ],
+                }
+                for aspect, status in gate.aspects.items()
+                if aspect in ASPECTS
+            },
+        }
+        for gate in board
+    ]
+
+
+def _changes(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    changes = desk_board.changes_since(store, gazetteer, args.since)
+    if args.json:
+        _print_json([_change_json(c) for c in changes])
+        return 0
+    if not changes:
+        print(f"No gate changed since {args.since.isoformat()}.")
+    for change in changes:
+        crossing = gazetteer.get(change.gate)
+        print(
+            f"{crossing.name('en') if crossing else change.gate}: {change.before} → {change.after}"
+        )
+        for aspect in change.changes:
+            print(f"  {aspect.aspect}: {aspect.before} → {aspect.after}")
+    return 0
+
+
+def _change_json(change: GateChange) -> dict[str, Any]:
+    return {
+        "gate": change.gate,
+        "before": change.before.value,
+        "after": change.after.value,
+        "changes": [
+            {
+                "aspect": a.aspect,
+                "before": a.before,
+                "after": a.after,
+                "at": None if a.at is None else a.at.isoformat(),
+            }
+            for a in change.changes
+        ],
+    }
+
+
+_HANDLERS = {
+    "export-key": _export_key,
+    "label": _label,
+    "inbox": _inbox,
+    "show": _show,
+    "move": _move,
+    "note": _note,
+    "board": _board,
+    "changes": _changes,
+}
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _moment(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _key_passphrase(*, confirm: bool) -> str:
+    from_env = os.environ.get(KEY_PASSPHRASE_ENV)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin.isatty():
+        raise DeskCommandError(
+            f"no terminal to ask the key file's passphrase: set {KEY_PASSPHRASE_ENV}"
+        )
+    first = getpass.getpass("Key file passphrase: ")
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise DeskCommandError("the two passphrases differ: nothing was written")
+    return first
+
+
+def _print_json(value: object) -> None:
+    from desktop.cli import _print_json as print_json  # one escaping rule for every command
+
+    print_json(value)
+
+
+def _shown(value: object) -> str:
+    from desktop.cli import _shown as shown
+
+    return shown(value)
