@@ -72,6 +72,17 @@ EXCLUDED_MODULES = [
     "xmlrpc",
     "curses",
     "_pydecimal",  # the C decimal module is there
+    # Standard library the app never reaches: no event loop (Qt's and threads instead), no
+    # child processes (PyInstaller's multiprocessing hook would import it at every start),
+    # no XML (Pillow parses XMP only when asked, and the app never asks), no pydantic v1.
+    "asyncio",
+    "multiprocessing",
+    "concurrent.futures.process",
+    "xml",
+    "pyexpat",
+    "_elementtree",
+    "plistlib",
+    "pydantic.v1",
     # The newsroom server is another program (`gatewatch-server`, the `server` extra).
     "sync.server",
     "fastapi",
@@ -125,6 +136,7 @@ DROPPED_PATTERNS: dict[str, str] = {
     f"{QT_PLUGINS}/platforms/libqvnc.so": "VNC server platform",
     f"{QT_PLUGINS}/platforms/libqvkkhrdisplay.so": "Vulkan display platform",
     f"{QT_PLUGINS}/egldeviceintegrations/*": "eglfs only",
+    f"{QT_PLUGINS}/xcbglintegrations/*": "OpenGL on X11: the widgets draw without it",
     f"{QT_PLUGINS}/generic/*": "evdev/tuio input for eglfs and linuxfb only",
     f"{QT_PLUGINS}/networkinformation/*": "QtNetwork is not bundled",
     f"{QT_PLUGINS}/tls/*": "QtNetwork is not bundled",
