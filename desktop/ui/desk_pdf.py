@@ -1,0 +1,389 @@
+"""The PDF briefing for the morning meeting: the board as a table, the map, what changed.
+
+Three steps, so the GUI can keep Qt painting on its own thread and store work on the
+store worker: `gather_briefing` (store work, no painting), `render_briefing` (Qt's PDF
+writer into memory; any thread with an application, the GUI thread in the dialog) and
+`save_briefing` (the file, written whole or not at all, and the audit-trail entry).
+`write_briefing` runs all three, for the command line; it makes an offscreen application
+when there is none.
+
+Gate names are in the chosen language; Burmese is set in the bundled Padauk font, which
+the PDF embeds. Source pseudonyms are never in a briefing (the board holds none).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, GateChange, GateStatus
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
+from desktop.services import desk_board
+from desktop.services.desk_export import (
+    BoardSnapshot,
+    ExportResult,
+    Progress,
+    atomic_output,
+    board_snapshot,
+    record_export,
+)
+from desktop.services.desk_review import desk_identity
+from desktop.store.database import Store
+from desktop.ui import i18n
+from desktop.ui.desk_map import OVERALL_COLORS, paint_map, value_color
+from desktop.ui.labels import label
+
+__all__ = [
+    "Briefing",
+    "ensure_application",
+    "gather_briefing",
+    "render_briefing",
+    "save_briefing",
+    "write_briefing",
+]
+
+DEFAULT_CHANGES_WINDOW = timedelta(hours=24)
+DPI = 300
+_MARGIN_MM = 14.0
+_GREY = QColor("#616161")
+_RULE = QColor("#bdbdbd")
+_app: QApplication | None = None  # kept alive for the process when made here
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What a briefing shows, read from the store (no Qt objects: it crosses threads)."""
+
+    snapshot: BoardSnapshot
+    changes: tuple[GateChange, ...]
+    since: datetime
+    generated_at: datetime
+    desk_label: str
+
+
+def gather_briefing(
+    store: Store, gazetteer: Gazetteer, *, since: datetime | None = None
+) -> Briefing:
+    """The board now and what changed since `since` (default: the last 24 hours)."""
+    now = datetime.now(UTC)
+    since = since or now - DEFAULT_CHANGES_WINDOW
+    return Briefing(
+        snapshot=board_snapshot(store, gazetteer),
+        changes=tuple(desk_board.changes_since(store, gazetteer, since)),
+        since=since,
+        generated_at=now,
+        desk_label=desk_identity(store).label,
+    )
+
+
+def save_briefing(store: Store, briefing: Briefing, pdf: bytes, out: Path) -> ExportResult:
+    """Write `pdf` to `out` atomically and record the export with the reports the board
+    read. Raises `desktop.services.desk_export.ExportWriteError` (nothing left behind)."""
+    with atomic_output(out, binary=True) as stream:
+        stream.write(pdf)
+    ids = briefing.snapshot.report_ids
+    filters = {"changes_since": briefing.since.isoformat().replace("+00:00", "Z")}
+    try:
+        export_id = record_export(store, "pdf", filters, False, ids)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return ExportResult(out, len(ids), export_id)
+
+
+def write_briefing(
+    store: Store,
+    gazetteer: Gazetteer,
+    out: Path,
+    *,
+    language: str = "en",
+    since: datetime | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Gather, render and save a briefing in one go (the command line's path)."""
+    ensure_application(language)
+    if progress is not None:
+        progress(0, 3)
+    briefing = gather_briefing(store, gazetteer, since=since)
+    if progress is not None:
+        progress(1, 3)
+    pdf = render_briefing(briefing, gazetteer, language)
+    if progress is not None:
+        progress(2, 3)
+    result = save_briefing(store, briefing, pdf, out)
+    if progress is not None:
+        progress(3, 3)
+    return result
+
+
+def ensure_application(language: str) -> None:
+    """An offscreen application with the translation and fonts of `language`, unless the
+    process has an application already (the GUI: its language is the user's)."""
+    global _app
+    if QCoreApplication.instance() is not None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QApplication(["gatewatch"])
+    i18n.LanguageSwitcher(_app).switch(language)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Briefing", text)
+
+
+def render_briefing(briefing: Briefing, gazetteer: Gazetteer, language: str) -> bytes:
+    """The briefing as PDF bytes (A4, as many pages as the changes need)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setTitle(_tr("Gate status briefing"))
+    writer.setCreator("Gatewatch")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter(writer)
+    try:
+        _Pages(painter, writer, language).draw(briefing, gazetteer)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+class _Pages:
+    """Lays out the briefing top to bottom, starting a new page when the next block does
+    not fit. Units are device pixels at `DPI`; `pt` converts from points."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter, language: str) -> None:
+        self.painter = painter
+        self.writer = writer
+        self.language = language
+        page = writer.pageLayout().paintRectPixels(DPI)
+        self.width = float(page.width())
+        self.height = float(page.height())
+        self.y = 0.0
+        self.page = 1
+
+    def pt(self, points: float) -> float:
+        return points * DPI / 72
+
+    def font(self, points: float, *, bold: bool = False) -> QFont:
+        font = QFont()
+        switcher = i18n.LanguageSwitcher.current
+        padauk = switcher.myanmar_family if switcher is not None else None
+        if padauk:
+            # Padauk leads in Burmese; in English it fills in the Myanmar letters only.
+            base = QFont().family()
+            font.setFamilies([padauk, base] if self.language == "my" else [base, padauk])
+            if self.language == "my":
+                points *= i18n.MYANMAR_SIZE_FACTOR
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        return font
+
+    def text(self, text: str, font: QFont, x: float, width: float, *, draw: bool = True) -> float:
+        """Draw wrapped text at (x, self.y); return its height."""
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        metrics = QFontMetricsF(font, self.writer)  # the PDF's resolution, not the screen's
+        box = metrics.boundingRect(QRectF(x, self.y, width, 10_000), flags, text)
+        if draw:
+            self.painter.setFont(font)
+            self.painter.drawText(QRectF(x, self.y, width, box.height()), flags, text)
+        return float(box.height())
+
+    def need(self, height: float) -> None:
+        if self.y + height > self.height - self.pt(20):
+            self.footer()
+            self.writer.newPage()
+            self.page += 1
+            self.y = 0.0
+
+    def footer(self) -> None:
+        font = self.font(7.5)
+        self.painter.setPen(_GREY)
+        self.painter.setFont(font)
+        line = _tr("Page {number} · Source pseudonyms are never included in a briefing.")
+        self.painter.drawText(
+            QRectF(0, self.height - self.pt(14), self.width, self.pt(14)),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            line.format(number=self.page),
+        )
+        self.painter.setPen(QColor("black"))
+
+    def draw(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        self.heading(briefing)
+        self.board_table(briefing, gazetteer)
+        self.map(briefing, gazetteer)
+        self.changes(briefing, gazetteer)
+        self.footer()
+
+    def heading(self, briefing: Briefing) -> None:
+        self.y += self.text(_tr("Gate status briefing"), self.font(18, bold=True), 0, self.width)
+        generated = _tr("Generated {time} by {desk}. Changes since {since}.").format(
+            time=_local(briefing.generated_at),
+            desk=briefing.desk_label,
+            since=_local(briefing.since),
+        )
+        self.painter.setPen(_GREY)
+        self.y += self.text(generated, self.font(9), 0, self.width) + self.pt(10)
+        self.painter.setPen(QColor("black"))
+
+    def board_table(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        headers = [
+            _tr("Crossing"),
+            _tr("China side"),
+            _tr("Myanmar side"),
+            _tr("Sources"),
+            _tr("Last change"),
+            _tr("Flags"),
+        ]
+        shares = [0.21, 0.14, 0.15, 0.11, 0.19, 0.20]
+        columns = [self.width * s for s in shares]
+        self.row(headers, columns, self.font(9, bold=True), rule=True)
+        for crossing in gazetteer:
+            status = briefing.snapshot.board.gates[crossing.id]
+            cells = [
+                crossing.name(self.language),
+                label(SideStatus(status.side(SIDES[0]))),
+                label(SideStatus(status.side(SIDES[1]))),
+                str(status.sources) if status.sources else "—",
+                _local(status.last_change) if status.last_change else "—",
+                _flags(status),
+            ]
+            swatches = [
+                OVERALL_COLORS[status.overall],
+                value_color(status.side(SIDES[0])),
+                value_color(status.side(SIDES[1])),
+            ]
+            self.row(cells, columns, self.font(9), swatches=swatches)
+        self.y += self.pt(12)
+
+    def row(
+        self,
+        cells: list[str],
+        columns: list[float],
+        font: QFont,
+        *,
+        rule: bool = False,
+        swatches: list[QColor] | None = None,
+    ) -> None:
+        pad = self.pt(4)
+        mark = self.pt(7) if swatches else 0.0
+        heights = [
+            self.text(c, font, 0, w - 2 * pad - (mark if i < 3 else 0), draw=False)
+            for i, (c, w) in enumerate(zip(cells, columns, strict=True))
+        ]
+        height = max(heights) + 2 * pad
+        self.need(height)
+        x = 0.0
+        top = self.y
+        for index, (cell, width) in enumerate(zip(cells, columns, strict=True)):
+            offset = 0.0
+            if swatches and index < 3:
+                self.painter.fillRect(
+                    QRectF(x + pad, top + pad + self.pt(2), self.pt(5), self.pt(5)),
+                    swatches[index],
+                )
+                offset = mark
+            self.y = top + pad
+            self.text(cell, font, x + pad + offset, width - 2 * pad - offset)
+            x += width
+        self.y = top + height
+        self.painter.setPen(_RULE if not rule else QColor("black"))
+        self.painter.drawLine(0, int(self.y), int(self.width), int(self.y))
+        self.painter.setPen(QColor("black"))
+
+    def map(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        height = min(self.width * 0.78, self.height * 0.5)
+        self.need(height + self.pt(24))
+        self.y += self.text(_tr("Map"), self.font(12, bold=True), 0, self.width) + self.pt(4)
+        paint_map(
+            self.painter,
+            QRectF(0, self.y, self.width, height),
+            briefing.snapshot.board,
+            gazetteer,
+            self.language,
+        )
+        self.y += height + self.pt(12)
+
+    def changes(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        title = _tr("What changed since {since}").format(since=_local(briefing.since))
+        title_height = self.text(title, self.font(12, bold=True), 0, self.width, draw=False)
+        entries = [self.change_entry(change, gazetteer) for change in briefing.changes]
+        first = self.entry_height(*entries[0]) if entries else self.pt(20)
+        self.need(title_height + self.pt(4) + first)  # never a title alone at a page's foot
+        self.y += self.text(title, self.font(12, bold=True), 0, self.width) + self.pt(4)
+        if not entries:
+            self.y += self.text(_tr("No crossing changed."), self.font(10), 0, self.width)
+            return
+        for name, body in entries:
+            self.need(self.entry_height(name, body))
+            self.y += self.text(name, self.font(10, bold=True), 0, self.width)
+            self.y += self.text(body, self.font(9.5), self.pt(12), self.width - self.pt(12))
+            self.y += self.pt(6)
+
+    def change_entry(self, change: GateChange, gazetteer: Gazetteer) -> tuple[str, str]:
+        crossing = gazetteer.get(change.gate)
+        name = crossing.name(self.language) if crossing is not None else change.gate
+        lines = [
+            _tr("{aspect}: {before} → {after} (since {time})").format(
+                aspect=_aspect_name(c.aspect),
+                before=_value_name(c.aspect, c.before),
+                after=_value_name(c.aspect, c.after),
+                time=_local(c.at) if c.at else "—",
+            )
+            for c in change.changes
+        ]
+        return name, "\n".join(lines)
+
+    def entry_height(self, name: str, body: str) -> float:
+        height = self.text(name, self.font(10, bold=True), 0, self.width, draw=False)
+        body_width = self.width - self.pt(12)
+        return height + self.text(body, self.font(9.5), 0, body_width, draw=False) + self.pt(6)
+
+
+def _flags(status: GateStatus) -> str:
+    flags = []
+    if status.has_conflict:
+        flags.append(_tr("conflicting reports"))
+    if status.has_unverified_change:
+        flags.append(_tr("reported change, unverified"))
+    return "; ".join(flags) or "—"
+
+
+def _aspect_name(aspect: str) -> str:
+    if aspect == SIDES[0]:
+        return _tr("China side")
+    if aspect == SIDES[1]:
+        return _tr("Myanmar side")
+    if aspect == CIVILIAN_PASSAGE:
+        return _tr("Civilians who may pass")
+    return label(TrafficKind(aspect.removeprefix("traffic.")))
+
+
+def _value_name(aspect: str, value: str) -> str:
+    kinds: dict[str, Any] = {a: TrafficStatus for a in ASPECTS}
+    kinds.update({SIDES[0]: SideStatus, SIDES[1]: SideStatus, CIVILIAN_PASSAGE: CivilianPassage})
+    try:
+        return label(kinds[aspect](value))
+    except (KeyError, ValueError):
+        return value
+
+
+def _local(moment: datetime | None) -> str:
+    """A time in the desk's zone, to the minute, with its offset (e.g. +0630)."""
+    return "—" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M %z")

@@ -1,0 +1,113 @@
+"""The PDF briefing: it renders (poppler), embeds Padauk, holds the Burmese gate names as
+text, spans pages as needed, and is recorded in the audit trail."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.services import desk, desk_review
+from desktop.store.database import Store, create_store
+from desktop.store.review import ReviewRepository
+from desktop.ui.desk_pdf import write_briefing
+from desktop.ui.i18n import LanguageSwitcher
+from tests.services.test_desk_export import NOW, PASSPHRASE, mai_ja_yang_story
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="poppler-utils (pdftotext, pdftoppm) is not installed",
+)
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path) -> Iterator[Store]:
+    with create_store(tmp_path / "desk", PASSPHRASE) as store:
+        desk.init_desk(store, "x25519", now=NOW)
+        desk_review.set_desk_label(store, "Myitkyina desk")
+        yield store
+
+
+@pytest.fixture
+def burmese(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.switch("my")
+    yield switcher
+    switcher.switch("en")
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    return result.stdout
+
+
+def letters(text: str) -> str:
+    """Text without marks or spaces. Poppler gives a shaped Burmese cluster back in visual
+    order (the vowel sign E before its consonant) and sometimes drops a stacked mark, so
+    the letters, in order, are what a name can be checked by."""
+    return "".join(
+        c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] not in "MZ"
+    ).replace("\n", "")
+
+
+def test_the_briefing_renders_with_the_burmese_gate_names(
+    desk_store: Store, burmese: LanguageSwitcher, tmp_path: Path
+) -> None:
+    gazetteer: Gazetteer = default_gazetteer()
+    ids = mai_ja_yang_story(desk_store)
+    out = tmp_path / "briefing.pdf"
+    steps: list[tuple[int, int]] = []
+    result = write_briefing(
+        desk_store,
+        gazetteer,
+        out,
+        language="my",
+        since=datetime(2024, 11, 1, tzinfo=UTC),
+        progress=lambda d, t: steps.append((d, t)),
+    )
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert steps[-1] == (3, 3)
+    fonts = subprocess.run(
+        ["pdffonts", str(out)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    assert "Padauk" in fonts
+    text = letters(pdf_text(out))
+    for crossing in gazetteer:
+        assert letters(crossing.names["my"]) in text, crossing.id
+    # pdftoppm renders every page (a broken PDF fails here).
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page")],
+        check=True,
+    )
+    assert sorted(p.name for p in tmp_path.glob("page-*.png"))
+    trail = ReviewRepository(desk_store).exports_of(ids["closed"])
+    assert [(e.format, e.pseudonyms) for e in trail] == [("pdf", False)]
+    assert result.reports == 3
+
+
+def test_an_english_briefing_names_the_changes(
+    desk_store: Store, qapp: QApplication, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    out = tmp_path / "briefing.pdf"
+    write_briefing(desk_store, default_gazetteer(), out, since=datetime(2024, 11, 1, tzinfo=UTC))
+    text = " ".join(pdf_text(out).replace("\ufb01", "fi").split())  # the fi ligature
+    assert "Gate status briefing" in text
+    assert "Mai Ja Yang" in text
+    assert "China side: unknown → closed" in text
+    assert "amber-heron-42" not in text
