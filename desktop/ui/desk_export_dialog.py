@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -128,7 +129,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&State:"), self.state)
         form.addRow(self.use_since, self.since)
-        form.addRow(self.tr("&File:"), path_row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         self.state_note = WrapLabel("")
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(
@@ -161,6 +164,9 @@ class ExportDialog(QDialog):
         # A briefing is the board as editors decided it: no state filter, and "since"
         # chooses its "what changed" section. Pseudonyms exist only in CSV and JSON.
         self.state.setEnabled(fmt != "pdf")
+        self.use_since.setText(
+            self.tr("Changes since:") if fmt == "pdf" else self.tr("Only reports observed since:")
+        )
         self.pseudonyms.setEnabled(fmt in ("csv", "json"))
         notes = {
             "geojson": self.tr(

@@ -381,3 +381,37 @@ def test_a_missing_folder_is_a_clear_error_too(
         export_reports(desk_store, gazetteer, "geojson", tmp_path / "gone" / "board.geojson")
     assert not (tmp_path / "gone").exists()
     assert ReviewRepository(desk_store).exports() == []
+
+
+def test_the_cli_export_command(
+    desk_store: Store,
+    gazetteer: Gazetteer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import argparse
+
+    from desktop.cli_export import add_export_parser, run_export
+
+    mai_ja_yang_story(desk_store)
+    parser = argparse.ArgumentParser()
+    add_export_parser(parser.add_subparsers(dest="desk_command"))
+    out = tmp_path / "v.csv"
+    args = parser.parse_args(
+        ["export", "--format", "csv", "--out", str(out), "--state", "verified",
+         "--since", "2024-11-12T09:30+06:30"]
+    )  # fmt: skip
+    assert run_export(args, desk_store, gazetteer) == 0
+    printed = capsys.readouterr().out
+    assert f"Wrote csv: 2 report(s), to {out}" in printed
+    assert len(read_csv(out)) == 2
+    bad = parser.parse_args(["export", "--format", "pdf", "--out", "x.pdf", "--state", "new"])
+    assert run_export(bad, desk_store, gazetteer) == 2
+    assert "do not apply" in capsys.readouterr().err
+    unwritable = parser.parse_args(
+        ["export", "--format", "json", "--out", str(tmp_path / "gone" / "x.json")]
+    )
+    assert run_export(unwritable, desk_store, gazetteer) == 1
+    assert capsys.readouterr().err.startswith("gatewatch: cannot write")
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "--format", "csv", "--out", "x", "--since", "2024-11-12"])

@@ -1,0 +1,112 @@
+"""`gatewatch desk export`: CSV, GeoJSON, JSON or the PDF briefing, from a desk's store.
+
+Wired into desktop/cli.py: ``add_export_parser(desk_commands)`` in ``build_parser`` and
+``run_export(args, store, default_gazetteer())`` for the ``export`` action of ``_desk``.
+
+    gatewatch desk export --format csv|geojson|json|pdf --out FILE [--state STATE]
+        [--since T] [--include-pseudonyms] [--language en|my]
+
+Exit codes as the rest of the command: 0 written, 1 the file could not be written (nothing
+is left behind), 2 bad input. Errors are one line on stderr; the formats are in
+docs/desk.md ("Exports").
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.review import ReviewState
+from desktop.services.desk_export import ExportError, ExportWriteError, export_reports
+from desktop.store.database import Store
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+def add_export_parser(desk_commands: Any) -> None:
+    """Add ``export`` to the ``gatewatch desk`` actions."""
+    export = desk_commands.add_parser(
+        "export", help="write reports (csv, json), the board (geojson) or a PDF briefing"
+    )
+    export.add_argument("--format", required=True, choices=["csv", "geojson", "json", "pdf"])
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument(
+        "--state",
+        choices=[s.value for s in ReviewState],
+        help="only reports in this review state (not for pdf)",
+    )
+    export.add_argument(
+        "--since",
+        type=_moment,
+        metavar="T",
+        help="observed at or after T, e.g. 2024-11-12T06:00+06:30 (pdf: what changed since T)",
+    )
+    export.add_argument(
+        "--include-pseudonyms",
+        action="store_true",
+        help="include source pseudonyms (csv, json); left out unless given",
+    )
+    export.add_argument(
+        "--language", choices=["en", "my"], default="en", help="the briefing's language (pdf)"
+    )
+
+
+def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    """Write the export; print what was written. Returns the exit code."""
+    state = None if args.state is None else ReviewState(args.state)
+    try:
+        if args.format == "pdf":
+            if state is not None or args.include_pseudonyms:
+                return _fail(
+                    "--state and --include-pseudonyms do not apply to a pdf briefing: it "
+                    "shows the whole board and never names sources",
+                    EXIT_BAD_INPUT,
+                )
+            from desktop.ui.desk_pdf import write_briefing  # Qt only for the PDF
+
+            result = write_briefing(
+                store, gazetteer, args.out, language=args.language, since=args.since
+            )
+        else:
+            result = export_reports(
+                store,
+                gazetteer,
+                args.format,
+                args.out,
+                state=state,
+                since=args.since,
+                include_pseudonyms=args.include_pseudonyms,
+            )
+    except ExportWriteError as error:
+        return _fail(str(error), EXIT_FAILURE)
+    except ExportError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    basis = "the board from " if args.format in ("geojson", "pdf") else ""
+    print(f"Wrote {args.format}: {basis}{result.reports} report(s), to {result.path}")
+    if args.include_pseudonyms:
+        print("Source pseudonyms are included: share this file only inside the newsroom.")
+    print(f"Recorded in the audit trail as export {result.export_id}.")
+    return EXIT_OK
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time like 2024-11-12T06:00+06:30"
+        ) from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give the zone, e.g. +06:30 for Myanmar time or Z")
+    return moment
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"gatewatch: {message}", file=sys.stderr)
+    return code
