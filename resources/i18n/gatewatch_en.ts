@@ -2,9 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DeskPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="296"/>
+        <source>%n new report(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="298"/>
+        <source>%n envelope(s) refused.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <source>%n review change(s) waiting to be sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="273"/>
+        <source>Exported %n report(s) to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="162"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="189"/>
         <source>At least %n characters.</source>
         <translation>
             <numerusform>At least %n character.</numerusform>

@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="my_MM">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="57"/>
+        <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="62"/>
+        <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="66"/>
+        <source>This desk already holds another newsroom key. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="68"/>
+        <source>This desk is not connected to a server yet: use Connect to server… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="71"/>
+        <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="75"/>
+        <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Briefing</name>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="144"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="234"/>
+        <source>Gate status briefing</source>
+        <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="215"/>
+        <source>Page {number} · Source pseudonyms are never included in a briefing.</source>
+        <translation>စာ​မျက်​နှာ {number} · ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="239"/>
+        <source>Generated {time} by {desk}. Changes since {since}.</source>
+        <translation>{desk} က {time} တွင် ထုတ်​သည်။ {since} က​တည်း​က ပြောင်း​လဲ​မှု​များ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="252"/>
+        <source>Crossing</source>
+        <translation>ဂိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="253"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="386"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="388"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
+        <source>Sources</source>
+        <translation>ရင်းမြစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
+        <source>Last change</source>
+        <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
+        <source>Flags</source>
+        <translation>သတိပြုရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="319"/>
+        <source>Map</source>
+        <translation>မြေပုံ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="331"/>
+        <source>What changed since {since}</source>
+        <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="341"/>
+        <source>No crossing changed.</source>
+        <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="357"/>
+        <source>{aspect}: {before} → {after} (since {time})</source>
+        <translation>{aspect}: {before} → {after} ({time} က​တည်း​က)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="378"/>
+        <source>conflicting reports</source>
+        <translation>ဆန့်ကျင်သော သတင်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="380"/>
+        <source>reported change, unverified</source>
+        <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="390"/>
+        <source>Civilians who may pass</source>
+        <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="30"/>
@@ -52,6 +171,335 @@
         <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="75"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="76"/>
+        <source>needs follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="77"/>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="78"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="79"/>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <source>(not in the list)</source>
+        <translation>(စာရင်းတွင် မပါ)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskConnectDialog</name>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="469"/>
+        <source>Connect to server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="473"/>
+        <source>&amp;Connect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="475"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskConnectForm</name>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="157"/>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="158"/>
+        <source>Desk &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="159"/>
+        <source>TLS &amp;fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="160"/>
+        <source>&amp;Proxy (Tor):</source>
+        <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="167"/>
+        <source>Only if the server admin gave you one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="172"/>
+        <source>Type the server address and the desk token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskInbox</name>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="456"/>
+        <source>Reports at the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="523"/>
+        <source>{shown} of {total} reports</source>
+        <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="528"/>
+        <source>No reports at this desk yet.
+
+Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="534"/>
+        <source>No report matches. Clear the search box or choose other filters.</source>
+        <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
+        <source>&amp;Pull new reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="172"/>
+        <source>Fetch new reports and reviews from the server (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="173"/>
+        <source>&amp;Connect to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="174"/>
+        <source>Export newsroom &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="175"/>
+        <location filename="../../desktop/ui/desk_page.py" line="178"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="176"/>
+        <source>&amp;Pull (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="179"/>
+        <source>&amp;Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="181"/>
+        <source>&amp;Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="234"/>
+        <source>Pulling from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="245"/>
+        <source>Pulling… {reports} new reports so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="263"/>
+        <source>The pull failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="286"/>
+        <source>Not connected to a server yet: use Desk → Connect to server….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="291"/>
+        <source>Never pulled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="294"/>
+        <source>Last pull {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="296"/>
+        <source>%n new report(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="298"/>
+        <source>%n envelope(s) refused.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <source>%n review change(s) waiting to be sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="302"/>
+        <source>Every review change was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="323"/>
+        <source>The newsroom key was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSetupPage</name>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="336"/>
+        <source>Set up the editor desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="339"/>
+        <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="343"/>
+        <source>Desk &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="344"/>
+        <source>e.g. Night desk (no personal names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="347"/>
+        <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="351"/>
+        <source>&amp;Create the newsroom key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="354"/>
+        <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="358"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
+        <source>Key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="360"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="361"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
+        <source>The key file&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="363"/>
+        <source>&amp;Import the key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="366"/>
+        <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="372"/>
+        <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
+        <source>C&amp;opy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
+        <source>&amp;Save to file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
+        <source>&amp;Next: connect to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="381"/>
+        <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="386"/>
+        <source>&amp;Connect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="387"/>
+        <source>Connect &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="407"/>
+        <source>Choose the key file and type its passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="446"/>
+        <source>Newsroom key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="452"/>
+        <source>Save the public key</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -179,76 +627,316 @@
     </message>
 </context>
 <context>
-    <name>FirstRunPage</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="120"/>
-        <source>Welcome to Gatewatch</source>
-        <translation>Gatewatch မှ ကြိုဆိုပါသည်</translation>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="78"/>
+        <source>Export</source>
+        <translation>ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="123"/>
-        <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
-        <translation>သင်​မှတ်​တမ်း​တင်​သ​မျှ​ကို သ​တင်း​ဌာ​န​သို့ မ​ပို့​မ​ချင်း ဤ​ကွန်​ပျူ​တာ​ထဲ​တွင် ကုဒ်​ဝှက်​ထား​ပါ​မည်။ မြန်​မြန် ရိုက်​နိုင်​ပြီး မည်​သူ​မျှ ခန့်​မှန်း၍ မ​ရ​သော စ​ကား​ဝှက်​ကို ရွေး​ပါ။ မေ့​သွား​လျှင် သင့်​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍ မ​ရ​ပါ၊ သ​တင်း​ဌာ​န​လည်း မ​ဖွင့်​နိုင်​ပါ။</translation>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
+        <source>CSV table of reports (spreadsheets)</source>
+        <translation>သ​တင်း​များ၏ CSV ဇ​ယား (spreadsheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="128"/>
-        <source>&amp;Language:</source>
-        <translation>ဘာသာစကား (&amp;L):</translation>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="83"/>
+        <source>GeoJSON map of the crossings (board status)</source>
+        <translation>ဂိတ်​များ၏ GeoJSON မြေ​ပုံ (ဘုတ် အ​ခြေ​အ​နေ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="84"/>
+        <source>JSON of the full reports</source>
+        <translation>သတင်း အပြည့်အစုံ JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="85"/>
+        <source>PDF briefing (board, map, changes)</source>
+        <translation>PDF အ​စီ​ရင်​ခံ​ချက် (ဘုတ်၊ မြေ​ပုံ၊ ပြောင်း​လဲ​မှု)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="90"/>
+        <source>Any state</source>
+        <translation>အခြေအနေ မရွေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="92"/>
+        <source>New</source>
+        <translation>အသစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="93"/>
+        <source>Needs follow-up</source>
+        <translation>ထပ်မေးရန် လိုသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="94"/>
+        <source>Verified</source>
+        <translation>စစ်ဆေးပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="95"/>
+        <source>Rejected</source>
+        <translation>ပယ်ချပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="96"/>
+        <source>Published</source>
+        <translation>ထုတ်ဝေပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="168"/>
+        <source>Only reports observed since:</source>
+        <translation>ဤ​အ​ချိန်​မှ​စ၍ မြင်​သော သ​တင်း​များ​သာ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="106"/>
+        <source>Include source &amp;pseudonyms</source>
+        <translation>ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ထည့်​မည် (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="110"/>
+        <source>Exports never include source pseudonyms unless you tick this box. Pseudonyms let someone link reports to one source: share them only inside the newsroom.</source>
+        <translation>ဤ​အ​ကွက်​ကို အ​မှန်​ခြစ်​မှ​သာ ထုတ်​ယူ​သော ဖိုင်​တွင် ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ပါ​မည်။ အ​မည်​ဝှက်​ဖြင့် သ​တင်း​များ​ကို ရင်း​မြစ် တစ်​ဦး​တည်း​နှင့် ချိတ်​ဆက်​နိုင်​သည်။ သ​တင်း​ဌာ​န အ​တွင်း၌​သာ မျှ​ဝေ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="116"/>
+        <source>Choose where to save the file</source>
+        <translation>ဖိုင် သိမ်းမည့်နေရာ ရွေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="117"/>
+        <source>&amp;Choose…</source>
+        <translation>ရွေးမည် (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="129"/>
+        <source>&amp;Format:</source>
+        <translation>ပုံစံ (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="130"/>
+        <source>&amp;State:</source>
+        <translation>အခြေအနေ (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="132"/>
+        <source>&amp;File:</source>
+        <translation>ဖိုင် (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="138"/>
+        <source>&amp;Export</source>
+        <translation>ထုတ်ယူမည် (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="141"/>
+        <source>Cl&amp;ose</source>
+        <translation>ပိတ်မည် (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="168"/>
+        <source>Changes since:</source>
+        <translation>ဤအချိန်မှစ၍ ပြောင်းလဲမှု:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="173"/>
+        <source>The state and time choose which reports the board considers; the file holds no pseudonyms.</source>
+        <translation>အ​ခြေ​အ​နေ​နှင့် အ​ချိန်​က ဘုတ်​တွင် ထည့်​တွက်​မည့် သ​တင်း​များ​ကို ရွေး​သည်။ ဖိုင်​တွင် အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="177"/>
+        <source>The briefing shows the whole board; the time chooses what counts as changed (the last 24 hours if not set). It holds no pseudonyms.</source>
+        <translation>အ​စီ​ရင်​ခံ​ချက်​တွင် ဘုတ် တစ်​ခု​လုံး ပါ​သည်။ အ​ချိန်​က ပြောင်း​လဲ​မှု​အ​ဖြစ် ယူ​မည့်​အ​ရာ​ကို ရွေး​သည် (မ​ရွေး​လျှင် နောက်​ဆုံး 24 နာ​ရီ)။ အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="190"/>
+        <source>Export to</source>
+        <translation>ထုတ်ယူမည့်နေရာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="204"/>
+        <source>Choose where to save the file first.</source>
+        <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို အ​ရင် ရွေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="213"/>
+        <source>Exporting…</source>
+        <translation>ထုတ်ယူနေသည်…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="273"/>
+        <source>Exported %n report(s) to {path}.</source>
+        <translation>
+            <numerusform>သ​တင်း %n ခု​ကို {path} သို့ ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="288"/>
+        <source>The file could not be written: the disk is full. Free some space or choose another place. Nothing was written.</source>
+        <translation>ဖိုင်​ကို ရေး၍ မ​ရ​ပါ- disk ပြည့်​နေ​သည်။ နေ​ရာ လွတ်​အောင်​လုပ်​ပါ သို့​မ​ဟုတ် အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="292"/>
+        <source>The file could not be written there. Choose another folder. Nothing was written.</source>
+        <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို ရေး၍ မ​ရ​ပါ။ အ​ခြား ဖိုင်​တွဲ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ExportKeyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="490"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="537"/>
+        <source>Export newsroom key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="493"/>
+        <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="503"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="510"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="130"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="511"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="131"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="517"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="518"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="524"/>
+        <source>&amp;Export</source>
+        <translation>ထုတ်ယူမည် (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="526"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="544"/>
+        <source>The two passphrases differ.</source>
+        <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="547"/>
+        <source>Choose where to save the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="140"/>
+        <source>Welcome to Gatewatch</source>
+        <translation>Gatewatch မှ ကြိုဆိုပါသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="143"/>
+        <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
+        <translation>သင်​မှတ်​တမ်း​တင်​သ​မျှ​ကို သ​တင်း​ဌာ​န​သို့ မ​ပို့​မ​ချင်း ဤ​ကွန်​ပျူ​တာ​ထဲ​တွင် ကုဒ်​ဝှက်​ထား​ပါ​မည်။ မြန်​မြန် ရိုက်​နိုင်​ပြီး မည်​သူ​မျှ ခန့်​မှန်း၍ မ​ရ​သော စ​ကား​ဝှက်​ကို ရွေး​ပါ။ မေ့​သွား​လျှင် သင့်​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍ မ​ရ​ပါ၊ သ​တင်း​ဌာ​န​လည်း မ​ဖွင့်​နိုင်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="151"/>
+        <source>&amp;Language:</source>
+        <translation>ဘာသာစကား (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="152"/>
+        <source>&amp;Passphrase:</source>
+        <translation>စကားဝှက် (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="153"/>
+        <source>&amp;Repeat it:</source>
+        <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="154"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="155"/>
         <source>Repeat the passphrase</source>
         <translation>စကားဝှက်ကို ထပ်ရိုက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="133"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="156"/>
         <source>Language</source>
         <translation>ဘာသာစကား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="134"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="149"/>
         <source>&amp;Create encrypted store</source>
         <translation>ကုဒ်​ဝှက် သို​လှောင်​ခန်း ဖန်​တီး​မည် (&amp;C)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
+        <source>Set up an editor desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
+        <source>The desk keeps the newsroom key and every report it receives encrypted on this computer. Choose a passphrase for this desk; without it nobody can open the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="137"/>
+        <source>&amp;Create encrypted desk store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="138"/>
+        <source>Back: log reports as a correspondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_pages.py" line="150"/>
+        <source>Set up an editor desk instead</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="162"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="189"/>
         <source>At least %n characters.</source>
         <translation>
             <numerusform>အ​နည်း​ဆုံး စာ​လုံး %n လုံး ရှိ​ရ​မည်။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="163"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="190"/>
         <source>Weak: make it longer, a few unrelated words work well.</source>
         <translation>အား​နည်း​သည်- ပို​ရှည်​အောင် လုပ်​ပါ။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​လျှင် ကောင်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="164"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="191"/>
         <source>Fair: a few more words would make it strong.</source>
         <translation>သင့်​တင့်​သည်- စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​လျှင် ခိုင်​မာ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="165"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="192"/>
         <source>Strong.</source>
         <translation>ခိုင်မာသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="169"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="196"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
@@ -322,184 +1010,330 @@
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="217"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="198"/>
+        <location filename="../../desktop/ui/window.py" line="218"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="199"/>
+        <location filename="../../desktop/ui/window.py" line="219"/>
+        <source>&amp;Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="220"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="200"/>
+        <location filename="../../desktop/ui/window.py" line="221"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="201"/>
+        <location filename="../../desktop/ui/window.py" line="222"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="202"/>
+        <location filename="../../desktop/ui/window.py" line="223"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="203"/>
+        <location filename="../../desktop/ui/window.py" line="224"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="204"/>
+        <location filename="../../desktop/ui/window.py" line="225"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="205"/>
+        <location filename="../../desktop/ui/window.py" line="226"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="206"/>
+        <location filename="../../desktop/ui/window.py" line="227"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="207"/>
+        <location filename="../../desktop/ui/window.py" line="228"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="208"/>
+        <location filename="../../desktop/ui/window.py" line="229"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="209"/>
+        <location filename="../../desktop/ui/window.py" line="230"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="210"/>
+        <location filename="../../desktop/ui/window.py" line="231"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="211"/>
+        <location filename="../../desktop/ui/window.py" line="232"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="212"/>
+        <location filename="../../desktop/ui/window.py" line="233"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="213"/>
+        <location filename="../../desktop/ui/window.py" line="234"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="214"/>
+        <location filename="../../desktop/ui/window.py" line="235"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="215"/>
+        <location filename="../../desktop/ui/window.py" line="236"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="216"/>
+        <location filename="../../desktop/ui/window.py" line="237"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="217"/>
+        <location filename="../../desktop/ui/window.py" line="238"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="218"/>
+        <location filename="../../desktop/ui/window.py" line="239"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="388"/>
+        <location filename="../../desktop/ui/window.py" line="453"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="390"/>
+        <location filename="../../desktop/ui/window.py" line="455"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="392"/>
+        <location filename="../../desktop/ui/window.py" line="457"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="393"/>
+        <location filename="../../desktop/ui/window.py" line="458"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="407"/>
+        <location filename="../../desktop/ui/window.py" line="472"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="520"/>
+        <location filename="../../desktop/ui/window.py" line="592"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="535"/>
+        <location filename="../../desktop/ui/window.py" line="607"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="547"/>
+        <location filename="../../desktop/ui/window.py" line="619"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="420"/>
+        <location filename="../../desktop/ui/window.py" line="485"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="431"/>
+        <location filename="../../desktop/ui/window.py" line="500"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="483"/>
+        <location filename="../../desktop/ui/window.py" line="555"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="484"/>
+        <location filename="../../desktop/ui/window.py" line="556"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="485"/>
+        <location filename="../../desktop/ui/window.py" line="557"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="558"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxFilters</name>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="303"/>
+        <source>Search reports and crossings (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="304"/>
+        <source>Search reports</source>
+        <translation>သတင်း ရှာရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="306"/>
+        <source>from any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="307"/>
+        <source>to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="310"/>
+        <source>Observed from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="311"/>
+        <source>Observed until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="326"/>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="327"/>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="328"/>
+        <source>All crossings</source>
+        <translation>ဂိတ်အားလုံး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="331"/>
+        <source>All review states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="334"/>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="337"/>
+        <source>Any reliability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="340"/>
+        <source>All correspondents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="347"/>
+        <source>Sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="348"/>
+        <source>Crossing</source>
+        <translation>ဂိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="349"/>
+        <source>Review state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="350"/>
+        <source>Source category</source>
+        <translation>ရင်းမြစ် အမျိုးအစား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="351"/>
+        <source>Source reliability</source>
+        <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="352"/>
+        <source>Correspondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="168"/>
+        <source>Observed</source>
+        <translation>တွေ့ရှိချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="169"/>
+        <source>Crossing</source>
+        <translation>ဂိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="170"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="171"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="172"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="173"/>
+        <source>Source</source>
+        <translation>သတင်းရင်းမြစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="174"/>
+        <source>Correspondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="175"/>
+        <source>What happened</source>
+        <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +2540,84 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="185"/>
+        <source>Review:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="186"/>
+        <source>Move to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="188"/>
+        <source>&amp;Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
+        <source>&amp;Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
+        <source>Needs &amp;follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="191"/>
+        <source>Re&amp;jected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
+        <source>Move to {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="196"/>
+        <source>Note with the move (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="197"/>
+        <source>Note with the move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="198"/>
+        <source>A note for every editor on this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
+        <source>Add &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <source>Report under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="246"/>
+        <source>Choose a report in the inbox to review it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="248"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
@@ -1835,22 +2747,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <name>UnlockPage</name>
     <message>
         <location filename="../../desktop/ui/selftest_window.py" line="84"/>
-        <location filename="../../desktop/ui/unlock_pages.py" line="215"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="242"/>
         <source>Gatewatch is locked</source>
         <translation>Gatewatch ကို သော့ခတ်ထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="216"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="243"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="217"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="244"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="218"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="245"/>
         <source>&amp;Unlock</source>
         <translation>သော့ဖွင့်မည် (&amp;U)</translation>
     </message>
