@@ -135,17 +135,13 @@ def ensure_application(language: str) -> None:
     i18n.LanguageSwitcher(_app).switch(language)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Briefing", text)
-
-
 def render_briefing(briefing: Briefing, gazetteer: Gazetteer, language: str) -> bytes:
     """The briefing as PDF bytes (A4, as many pages as the changes need)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setTitle(_tr("Gate status briefing"))
+    writer.setTitle(QCoreApplication.translate("Briefing", "Gate status briefing"))
     writer.setCreator("Gatewatch")
     writer.setPageLayout(
         QPageLayout(
@@ -216,7 +212,9 @@ class _Pages:
         font = self.font(7.5)
         self.painter.setPen(_GREY)
         self.painter.setFont(font)
-        line = _tr("Page {number} · Source pseudonyms are never included in a briefing.")
+        line = QCoreApplication.translate(
+            "Briefing", "Page {number} · Source pseudonyms are never included in a briefing."
+        )
         self.painter.drawText(
             QRectF(0, self.height - self.pt(14), self.width, self.pt(14)),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -232,8 +230,15 @@ class _Pages:
         self.footer()
 
     def heading(self, briefing: Briefing) -> None:
-        self.y += self.text(_tr("Gate status briefing"), self.font(18, bold=True), 0, self.width)
-        generated = _tr("Generated {time} by {desk}. Changes since {since}.").format(
+        self.y += self.text(
+            QCoreApplication.translate("Briefing", "Gate status briefing"),
+            self.font(18, bold=True),
+            0,
+            self.width,
+        )
+        generated = QCoreApplication.translate(
+            "Briefing", "Generated {time} by {desk}. Changes since {since}."
+        ).format(
             time=_local(briefing.generated_at),
             desk=briefing.desk_label,
             since=_local(briefing.since),
@@ -244,12 +249,12 @@ class _Pages:
 
     def board_table(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         headers = [
-            _tr("Crossing"),
-            _tr("China side"),
-            _tr("Myanmar side"),
-            _tr("Sources"),
-            _tr("Last change"),
-            _tr("Flags"),
+            QCoreApplication.translate("Briefing", "Crossing"),
+            QCoreApplication.translate("Briefing", "China side"),
+            QCoreApplication.translate("Briefing", "Myanmar side"),
+            QCoreApplication.translate("Briefing", "Sources"),
+            QCoreApplication.translate("Briefing", "Last change"),
+            QCoreApplication.translate("Briefing", "Flags"),
         ]
         shares = [0.21, 0.14, 0.15, 0.11, 0.19, 0.20]
         columns = [self.width * s for s in shares]
@@ -310,7 +315,9 @@ class _Pages:
     def map(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         height = min(self.width * 0.78, self.height * 0.5)
         self.need(height + self.pt(24))
-        self.y += self.text(_tr("Map"), self.font(12, bold=True), 0, self.width) + self.pt(4)
+        self.y += self.text(
+            QCoreApplication.translate("Briefing", "Map"), self.font(12, bold=True), 0, self.width
+        ) + self.pt(4)
         paint_map(
             self.painter,
             QRectF(0, self.y, self.width, height),
@@ -321,14 +328,21 @@ class _Pages:
         self.y += height + self.pt(12)
 
     def changes(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
-        title = _tr("What changed since {since}").format(since=_local(briefing.since))
+        title = QCoreApplication.translate("Briefing", "What changed since {since}").format(
+            since=_local(briefing.since)
+        )
         title_height = self.text(title, self.font(12, bold=True), 0, self.width, draw=False)
         entries = [self.change_entry(change, gazetteer) for change in briefing.changes]
         first = self.entry_height(*entries[0]) if entries else self.pt(20)
         self.need(title_height + self.pt(4) + first)  # never a title alone at a page's foot
         self.y += self.text(title, self.font(12, bold=True), 0, self.width) + self.pt(4)
         if not entries:
-            self.y += self.text(_tr("No crossing changed."), self.font(10), 0, self.width)
+            self.y += self.text(
+                QCoreApplication.translate("Briefing", "No crossing changed."),
+                self.font(10),
+                0,
+                self.width,
+            )
             return
         for name, body in entries:
             self.need(self.entry_height(name, body))
@@ -340,7 +354,9 @@ class _Pages:
         crossing = gazetteer.get(change.gate)
         name = crossing.name(self.language) if crossing is not None else change.gate
         lines = [
-            _tr("{aspect}: {before} → {after} (since {time})").format(
+            QCoreApplication.translate(
+                "Briefing", "{aspect}: {before} → {after} (since {time})"
+            ).format(
                 aspect=_aspect_name(c.aspect),
                 before=_value_name(c.aspect, c.before),
                 after=_value_name(c.aspect, c.after),
@@ -359,19 +375,19 @@ class _Pages:
 def _flags(status: GateStatus) -> str:
     flags = []
     if status.has_conflict:
-        flags.append(_tr("conflicting reports"))
+        flags.append(QCoreApplication.translate("Briefing", "conflicting reports"))
     if status.has_unverified_change:
-        flags.append(_tr("reported change, unverified"))
+        flags.append(QCoreApplication.translate("Briefing", "reported change, unverified"))
     return "; ".join(flags) or "—"
 
 
 def _aspect_name(aspect: str) -> str:
     if aspect == SIDES[0]:
-        return _tr("China side")
+        return QCoreApplication.translate("Briefing", "China side")
     if aspect == SIDES[1]:
-        return _tr("Myanmar side")
+        return QCoreApplication.translate("Briefing", "Myanmar side")
     if aspect == CIVILIAN_PASSAGE:
-        return _tr("Civilians who may pass")
+        return QCoreApplication.translate("Briefing", "Civilians who may pass")
     return label(TrafficKind(aspect.removeprefix("traffic.")))
 
 
