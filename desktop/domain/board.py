@@ -20,8 +20,13 @@ Rules (docs/desk.md explains them for editors):
   and credibility (1 best) among them.
 - **Last change**: the observation time of the oldest report of that agreeing run.
 
+- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest report
+  count: an aspect no report mentioned in that time shows unknown. A gate nobody reported on
+  for months still shows its last values (the look-back runs from its own newest report).
+
 Reports come in newest first per gate; derivation stops reading as soon as every aspect is
-settled, so the board of a store with 100,000 reports reads only the recent ones.
+settled or the look-back is passed, so the board of a store with 100,000 reports reads only
+the recent ones (an aspect that reports rarely mention would otherwise make it read them all).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from desktop.domain.vocabulary import Reliability, SideStatus, TrafficKind
 
 CONFLICT_WINDOW = timedelta(hours=12)
 CORROBORATION_WINDOW = timedelta(hours=72)
+BOARD_LOOKBACK = timedelta(days=90)
 UNKNOWN = "unknown"
 
 CHINA_SIDE = "china_side"
@@ -280,8 +286,12 @@ def gate_status(gate: str, newest_first: Iterable[BoardReport]) -> GateStatus:
     readers = {aspect: _AspectReader(aspect) for aspect in ASPECTS}
     last_report: datetime | None = None
     for report in newest_first:
-        if last_report is None and report.state is not ReviewState.REJECTED:
+        if report.state is ReviewState.REJECTED:
+            continue
+        if last_report is None:
             last_report = report.observed_at
+        elif report.observed_at < last_report - BOARD_LOOKBACK:
+            break
         for aspect, value in report.values.items():
             reader = readers.get(aspect)
             if reader is not None and not reader.done:
@@ -428,6 +438,7 @@ def timeline(
 
 __all__ = [
     "ASPECTS",
+    "BOARD_LOOKBACK",
     "CHINA_SIDE",
     "CIVILIAN_PASSAGE",
     "CONFLICT_WINDOW",

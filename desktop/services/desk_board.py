@@ -7,10 +7,13 @@ editor adds the crossing to the gazetteer first.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import datetime
 
 from desktop.domain.board import (
+    BOARD_LOOKBACK,
+    SIDES,
     Board,
     BoardReport,
     GateChange,
@@ -21,6 +24,7 @@ from desktop.domain.board import (
     timeline,
 )
 from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.review import CONFIRMED_STATES
 from desktop.store.database import Store
 from desktop.store.review import ReviewRepository
 
@@ -45,6 +49,28 @@ def changes_since(store: Store, gazetteer: Gazetteer, since: datetime) -> list[G
 
 
 def gate_timeline(store: Store, gate: str, start: datetime, end: datetime) -> Timeline:
-    """One gate's bands (China and Myanmar side), report ticks and prices over [start, end]."""
-    reports = ReviewRepository(store).board_reports(gate, until=end, oldest_first=True)
-    return timeline(gate, reports, start=start, end=end)
+    """One gate's bands (China and Myanmar side), report ticks and prices over [start, end].
+
+    Reads the reports in the range, and before it only back to the verified values in
+    force at `start` (within the board's look-back), not the gate's whole history."""
+    reviews = ReviewRepository(store)
+    before = _in_force(reviews.board_reports(gate, until=start), start)
+    in_range = reviews.board_reports(gate, since=start, until=end, oldest_first=True)
+    return timeline(gate, itertools.chain(reversed(before), in_range), start=start, end=end)
+
+
+def _in_force(newest_first: Iterator[BoardReport], start: datetime) -> list[BoardReport]:
+    """The verified reports before `start`, newest first, until each side has a value."""
+    found: list[BoardReport] = []
+    missing = set(SIDES)
+    for report in newest_first:
+        if report.observed_at >= start:
+            continue  # in the range: read by the second query
+        if report.observed_at < start - BOARD_LOOKBACK:
+            break
+        if report.state in CONFIRMED_STATES and missing & report.values.keys():
+            found.append(report)
+            missing -= report.values.keys()
+            if not missing:
+                break
+    return found
