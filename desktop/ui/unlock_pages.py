@@ -77,6 +77,12 @@ class FirstRunPage(QWidget):
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
+        # The secondary choice: the same store, set up as an editor desk afterwards.
+        self.desk_mode = False
+        self.desk_button = QPushButton()
+        self.desk_button.setFlat(True)
+        self.desk_button.setStyleSheet("color: #1a4f8a; text-decoration: underline;")
+        self.desk_button.clicked.connect(lambda: self.set_desk_mode(not self.desk_mode))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -96,6 +102,8 @@ class FirstRunPage(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addSpacing(16)
+        layout.addWidget(self.desk_button, 0, Qt.AlignmentFlag.AlignLeft)
         _centered(self, inner)
 
         self.passphrase.textChanged.connect(self._update)
@@ -117,22 +125,41 @@ class FirstRunPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Welcome to Gatewatch"))
-        self.intro.setText(
-            self.tr(
-                "What you log stays encrypted on this computer until it is sent to the "
-                "newsroom. Choose a passphrase that you can type quickly but nobody can guess. "
-                "If you forget it, nobody can open your reports, not even the newsroom."
+        if self.desk_mode:
+            self.title.setText(self.tr("Set up an editor desk"))
+            self.intro.setText(
+                self.tr(
+                    "The desk keeps the newsroom key and every report it receives encrypted "
+                    "on this computer. Choose a passphrase for this desk; without it nobody "
+                    "can open the desk."
+                )
             )
-        )
+            self.create_button.setText(self.tr("&Create encrypted desk store"))
+            self.desk_button.setText(self.tr("Back: log reports as a correspondent"))
+        else:
+            self.title.setText(self.tr("Welcome to Gatewatch"))
+            self.intro.setText(
+                self.tr(
+                    "What you log stays encrypted on this computer until it is sent to the "
+                    "newsroom. Choose a passphrase that you can type quickly but nobody can "
+                    "guess. If you forget it, nobody can open your reports, not even the "
+                    "newsroom."
+                )
+            )
+            self.create_button.setText(self.tr("&Create encrypted store"))
+            self.desk_button.setText(self.tr("Set up an editor desk instead"))
         self.language_label.setText(self.tr("&Language:"))
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.repeat_label.setText(self.tr("&Repeat it:"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
         self.language.setAccessibleName(self.tr("Language"))
-        self.create_button.setText(self.tr("&Create encrypted store"))
         self._update()
+
+    def set_desk_mode(self, desk: bool) -> None:
+        """Create the store for an editor desk (True) or for a correspondent (False)."""
+        self.desk_mode = desk
+        self.retranslate()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -140,7 +167,7 @@ class FirstRunPage(QWidget):
         self.set_busy(False)
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.passphrase, self.repeat, self.language):
+        for widget in (self.passphrase, self.repeat, self.language, self.desk_button):
             widget.setEnabled(not busy)
         self.create_button.setEnabled(not busy and self._acceptable())
 

@@ -31,15 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services import capture
+from desktop.services import capture, desk_review
 from desktop.services.sync import SyncOutcome
 from desktop.services.unlock import StoreWipedError, unlock
-from desktop.store.database import create_store, store_exists
+from desktop.store.database import Store, create_store, store_exists
+from desktop.store.desk import DeskRepository
 from desktop.store.reports import ReportState
+from desktop.store.review import ReviewRepository
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import destroy_key_material, wipe_store
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
+from desktop.ui.desk_page import DeskPage
+from desktop.ui.desk_setup import DeskSetupPage
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import (
@@ -90,8 +94,13 @@ class GatewatchWindow(QMainWindow):
         self.unlock_page = UnlockPage()
         self.main_page = MainPage(self.worker, gazetteer, lambda: self.languages.language)
         self.form = ReportForm(self.worker, gazetteer, lambda: self.languages.language)
+        self.desk_page = DeskPage(self.worker, gazetteer, lambda: self.languages.language)
+        self.desk_setup = DeskSetupPage(self.worker)
+        self.desk_mode = False
+        self._creating_desk = False
         self.pages = QStackedWidget()
-        for page in (self.first_run, self.unlock_page, self.main_page, self.form):
+        pages = (self.first_run, self.unlock_page, self.main_page, self.form)
+        for page in (*pages, self.desk_page, self.desk_setup):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
@@ -122,6 +131,8 @@ class GatewatchWindow(QMainWindow):
         self.form.error.connect(self._show_error)
         self.form.photos.error.connect(self._show_error)
         self.form.state_changed.connect(self._update_actions)
+        self.desk_page.error.connect(self._show_error)
+        self.desk_setup.finished.connect(self._show_desk)
         self.pages.currentChanged.connect(lambda _: self._update_actions())
         self.resize(1100, 720)
         self.retranslate()
@@ -177,6 +188,15 @@ class GatewatchWindow(QMainWindow):
         self.report_menu.addActions([self.lock_action, self.wipe_action])
         self.report_menu.addSeparator()
         self.report_menu.addAction(self.quit_action)
+        self.desk_menu = self.menuBar().addMenu("")
+        desk_actions = self.desk_page
+        self.desk_menu.addActions(
+            [desk_actions.pull_action, desk_actions.export_action, self.search_action]
+        )
+        self.desk_menu.addSeparator()
+        self.desk_menu.addActions([desk_actions.connect_action, desk_actions.export_key_action])
+        self.desk_menu.addSeparator()
+        self.desk_menu.addActions([self.lock_action, self.wipe_action, self.quit_action])
         self.tools_menu = self.menuBar().addMenu("")
         self.tools_menu.addActions([self.connect_action, self.settings_action])
         self.toolbar = QToolBar()
@@ -196,6 +216,7 @@ class GatewatchWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Gatewatch"))
         self.report_menu.setTitle(self.tr("&Report"))
+        self.desk_menu.setTitle(self.tr("&Desk"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.new_action.setText(self.tr("&New report"))
@@ -255,6 +276,25 @@ class GatewatchWindow(QMainWindow):
             (on_form and (self.form.draft_id is not None or self.form.replaces is None))
             or (on_list and self.main_page.selected_draft is not None)
         )
+        # A desk store is never a correspondent's: its menus and toolbar show desk actions.
+        desk = open_ and self.desk_mode
+        on_desk = desk and self.pages.currentWidget() is self.desk_page
+        self.report_menu.menuAction().setVisible(not desk)
+        self.desk_menu.menuAction().setVisible(desk)
+        for action in (self.new_action, self.sync_action, self.connect_action):
+            action.setVisible(not desk)
+            if desk:
+                action.setEnabled(False)
+        for action in (
+            self.desk_page.pull_action,
+            self.desk_page.connect_action,
+            self.desk_page.export_key_action,
+            self.desk_page.export_action,
+        ):
+            action.setEnabled(on_desk)
+        if desk:
+            self.search_action.setEnabled(on_desk)
+        self.sync_indicator.setVisible(not desk)
 
     def _show_entry_page(self) -> None:
         if store_exists(self.data_dir):
@@ -280,10 +320,13 @@ class GatewatchWindow(QMainWindow):
     def _create(self, passphrase: str) -> None:
         data_dir = self.data_dir
         settings = self.settings
+        self._creating_desk = for_desk = self.first_run.desk_mode
 
         def opener() -> Any:
             store = create_store(data_dir, passphrase)
             capture.write_settings(store, settings.as_store_values())
+            if for_desk:
+                desk_review.desk_identity(store)  # marks the store as a desk's until set up
             write_unlock_state(
                 data_dir, UnlockState(wipe_after=settings.wipe_after, language=settings.language)
             )
@@ -316,22 +359,44 @@ class GatewatchWindow(QMainWindow):
         # Sync opens its own connection, on its own thread; the passphrase is not kept.
         self.sync.start(self.data_dir, passphrase)
 
-        def loaded(values: dict[str, object]) -> None:
+        def loaded(result: tuple[dict[str, object], str]) -> None:
             if not self.worker.is_open:
                 return
+            values, mode = result
             self._apply_settings(AppSettings.from_store_values(values))
-            self.pages.setCurrentWidget(self.main_page)
-            self._update_actions()
-            self.main_page.refresh()
-            self.main_page.table.setFocus()
+            self.desk_mode = mode != "correspondent"
+            if self.desk_mode:
+                self.sync.stop()  # a desk pulls on request; it has no outbox to send
+            if mode == "desk":
+                self._show_desk()
+            elif mode == "desk_setup":
+                self.desk_setup.start()
+                self.pages.setCurrentWidget(self.desk_setup)
+                self._update_actions()
+            else:
+                self.pages.setCurrentWidget(self.main_page)
+                self._update_actions()
+                self.main_page.refresh()
+                self.main_page.table.setFocus()
 
         # A store without a language setting keeps the language the unlock screen spoke.
         defaults = AppSettings(language=self.languages.language).as_store_values()
-        self.worker.submit(
-            partial(capture.after_unlock, gazetteer=self.gazetteer, defaults=defaults),
-            loaded,
-            self._show_error,
-        )
+        gazetteer = self.gazetteer
+
+        def work(store: Store) -> tuple[dict[str, object], str]:
+            values = capture.after_unlock(store, gazetteer, defaults)
+            return values, _store_mode(store)
+
+        self.worker.submit(work, loaded, self._show_error)
+
+    def _show_desk(self) -> None:
+        if not self.worker.is_open:
+            return
+        self.desk_mode = True
+        self.pages.setCurrentWidget(self.desk_page)
+        self._update_actions()
+        self.desk_page.refresh()
+        self.desk_page.inbox.table.setFocus()
 
     def _apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -425,6 +490,10 @@ class GatewatchWindow(QMainWindow):
         if self.pages.currentWidget() is self.main_page:
             self.main_page.search.setFocus()
             self.main_page.search.selectAll()
+        elif self.pages.currentWidget() is self.desk_page:
+            self.desk_page.tabs.setCurrentIndex(0)
+            self.desk_page.inbox.filters.search.setFocus()
+            self.desk_page.inbox.filters.search.selectAll()
 
     def _counted(self, shown: int, total: int) -> None:
         self.count_label.setText(
@@ -456,6 +525,9 @@ class GatewatchWindow(QMainWindow):
         """Clear every widget, cache and clipboard entry that held report text."""
         self.form.clear()
         self.main_page.clear()
+        self.desk_page.clear()
+        self.desk_setup.start()
+        self.desk_mode = False
         self.count_label.clear()
         self.sync_indicator.clear()
         self.statusBar().clearMessage()
@@ -574,3 +646,13 @@ class GatewatchWindow(QMainWindow):
         self.worker.shutdown()
         forget_file_dialog_history()
         super().closeEvent(event)
+
+
+def _store_mode(store: Store) -> str:
+    """ "desk" with a newsroom key, "desk_setup" for a desk store not set up yet (it has a
+    desk identity but no key), else "correspondent"."""
+    if DeskRepository(store).key() is not None:
+        return "desk"
+    if ReviewRepository(store).identity() is not None:
+        return "desk_setup"
+    return "correspondent"

@@ -1,0 +1,550 @@
+"""The desk's inbox: every pulled report, filtered and searched in SQL, listed lazily.
+
+Like the correspondent's list (`desktop.ui.report_model`), the model holds only ids in
+display order; rows arrive a page at a time from the store worker
+(`ReviewRepository.inbox_rows`). 100,000 reports cost a list of ids and one dict on the GUI
+thread, never 100,000 rows. The filters bar builds an `InboxFilter`; the search box waits
+for a pause in typing before it asks again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
+from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
+from desktop.ui.i18n import myanmar_font
+from desktop.ui.labels import label
+from desktop.ui.myanmar_text import has_myanmar
+from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import WrapLabel
+
+RowFetcher = Callable[[Sequence[str], Callable[[list[InboxRow]], None]], None]
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+CACHE_ROWS = 5_000
+SEARCH_DELAY_MS = 300
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# Text and background per review state: readable on white, distinct without color names.
+STATE_COLORS: dict[ReviewState, tuple[str, str]] = {
+    ReviewState.NEW: ("#1a4f8a", "#e3eefb"),
+    ReviewState.NEEDS_FOLLOW_UP: ("#7a4b00", "#fff1d6"),
+    ReviewState.VERIFIED: ("#1d5e20", "#e2f4e3"),
+    ReviewState.REJECTED: ("#8c1d18", "#fbe4e2"),
+    ReviewState.PUBLISHED: ("#4a2a7a", "#ece4f8"),
+}
+
+
+def state_label(state: ReviewState) -> str:
+    """The translated name of a review state."""
+    names = {
+        ReviewState.NEW: QCoreApplication.translate("Desk", "new"),
+        ReviewState.NEEDS_FOLLOW_UP: QCoreApplication.translate("Desk", "needs follow-up"),
+        ReviewState.VERIFIED: QCoreApplication.translate("Desk", "verified"),
+        ReviewState.REJECTED: QCoreApplication.translate("Desk", "rejected"),
+        ReviewState.PUBLISHED: QCoreApplication.translate("Desk", "published"),
+    }
+    return names[state]
+
+
+def gate_name(gazetteer: Gazetteer, gate: str | None, new_crossing: str | None, lang: str) -> str:
+    """A crossing's name in `lang`; a crossing not in the gazetteer by the name reported."""
+    if gate is None:
+        return new_crossing or QCoreApplication.translate("Desk", "(not in the list)")
+    crossing = gazetteer.get(gate)
+    return gate if crossing is None else crossing.name(lang)
+
+
+def _enum_label(kind: Any, value: str | None) -> str:
+    try:
+        return label(kind(value)) if value else ""
+    except ValueError:
+        return value or ""
+
+
+class InboxModel(QAbstractTableModel):
+    """Rows of the inbox; see the module docstring."""
+
+    COLUMNS = ("observed", "gate", "china", "myanmar", "state", "source", "device", "narrative")
+
+    def __init__(
+        self, fetch: RowFetcher, gazetteer: Gazetteer, *, language: str = "en", parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._gazetteer = gazetteer
+        self._language = language
+        self._ids: list[str] = []
+        self._positions: dict[str, int] = {}
+        self._cache: OrderedDict[str, InboxRow] = OrderedDict()
+        self._pending_pages: set[int] = set()
+        self._generation = 0
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+            )
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        """Replace the list (a new filter or search). Cached rows stay valid by id."""
+        self.beginResetModel()
+        self._generation += 1
+        self._ids = list(ids)
+        self._positions = {report_id: row for row, report_id in enumerate(self._ids)}
+        self._pending_pages.clear()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every id and every cached row (on lock)."""
+        self.set_ids([])
+        self._cache.clear()
+
+    def invalidate(self, report_ids: Sequence[str]) -> None:
+        """Forget cached rows (after a move) so they are fetched again when shown."""
+        for report_id in report_ids:
+            self._cache.pop(report_id, None)
+            row = self._positions.get(report_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def report_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, report_id: str) -> int | None:
+        return self._positions.get(report_id)
+
+    def cached(self, report_id: str) -> InboxRow | None:
+        return self._cache.get(report_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's idiom)
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = {
+            "observed": self.tr("Observed"),
+            "gate": self.tr("Crossing"),
+            "china": self.tr("China side"),
+            "myanmar": self.tr("Myanmar side"),
+            "state": self.tr("Review"),
+            "source": self.tr("Source"),
+            "device": self.tr("Correspondent"),
+            "narrative": self.tr("What happened"),
+        }
+        return headers[self.COLUMNS[section]] if 0 <= section < len(self.COLUMNS) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        report_id = self._ids[index.row()]
+        if role == ID_ROLE:
+            return report_id
+        column = self.COLUMNS[index.column()]
+        row = self._cache.get(report_id)
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._request_page(index.row())
+                return "…" if index.column() == 0 else ""
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            self._cache.move_to_end(report_id)
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.FontRole:
+            return myanmar_font() if has_myanmar(self._cell(row, column)) else None
+        if column == "state" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATE_COLORS[row.state][0]))
+        if column == "state" and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATE_COLORS[row.state][1]))
+        return None
+
+    def _cell(self, row: InboxRow, column: str) -> str:
+        if column == "observed":
+            return row.observed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if column == "gate":
+            return gate_name(self._gazetteer, row.gate, row.new_crossing, self._language)
+        if column == "china":
+            return _enum_label(SideStatus, row.china_side)
+        if column == "myanmar":
+            return _enum_label(SideStatus, row.myanmar_side)
+        if column == "state":
+            return state_label(row.state)
+        if column == "source":
+            bits = [_enum_label(SourceCategory, row.source_category), row.reliability or ""]
+            return " · ".join(b for b in bits if b)
+        if column == "device":
+            return row.device_label or row.device_id
+        first = row.narrative.strip().splitlines()
+        return first[0] if first else ""
+
+    def _request_page(self, row: int) -> None:
+        page = row // PAGE_SIZE
+        if page in self._pending_pages:
+            return
+        self._pending_pages.add(page)
+        generation = self._generation
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+
+        def arrived(rows: list[InboxRow]) -> None:
+            if generation != self._generation:
+                return  # the list changed meanwhile; its own requests follow
+            self._pending_pages.discard(page)
+            for fetched in rows:
+                self._cache[fetched.report_id] = fetched
+                self._cache.move_to_end(fetched.report_id)
+            while len(self._cache) > CACHE_ROWS:
+                self._cache.popitem(last=False)
+            first = page * PAGE_SIZE
+            if ids:
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(first + len(ids) - 1, len(self.COLUMNS) - 1)
+                )
+
+        self._fetch(ids, arrived)
+
+
+class InboxFilters(QWidget):
+    """The filters bar; `changed` fires when the filter changes (search: after a pause)."""
+
+    changed = Signal()
+
+    def __init__(self, gazetteer: Gazetteer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gazetteer = gazetteer
+        self._language = "en"
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.sort = QComboBox()
+        self.gate = QComboBox()
+        self.state = QComboBox()
+        self.source = QComboBox()
+        self.reliability = QComboBox()
+        self.device = QComboBox()
+        self.since = self._date_edit()
+        self.until = self._date_edit()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.search, 0, 0, 1, 5)
+        grid.addWidget(self.since, 0, 5)
+        grid.addWidget(self.until, 0, 6)
+        grid.addWidget(self.sort, 0, 7)
+        for column, combo in enumerate(
+            (self.gate, self.state, self.source, self.reliability, self.device)
+        ):
+            grid.addWidget(combo, 1, column)
+            combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self.sort.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self._devices: list[tuple[str, str | None]] = []
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        # The minimum date stands for "no bound" and shows the special text instead.
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setDate(edit.minimumDate())
+        edit.dateChanged.connect(lambda _: self.changed.emit())
+        return edit
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.changed.emit()
+
+    def retranslate(self, language: str) -> None:
+        self._language = language
+        self.search.setPlaceholderText(self.tr("Search reports and crossings (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search reports"))
+        for edit, text in (
+            (self.since, self.tr("from any date")),
+            (self.until, self.tr("to today")),
+        ):
+            edit.setSpecialValueText(text)
+        self.since.setAccessibleName(self.tr("Observed from"))
+        self.until.setAccessibleName(self.tr("Observed until"))
+        self._fill()
+
+    def set_devices(self, devices: Sequence[tuple[str, str | None]]) -> None:
+        """The correspondents' devices the server listed (id, label)."""
+        if list(devices) != self._devices:
+            self._devices = list(devices)
+            self._fill()
+
+    def _fill(self) -> None:
+        combos = (self.sort, self.gate, self.state, self.source, self.reliability, self.device)
+        chosen = [combo.currentData() for combo in combos]
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.clear()
+        self.sort.addItem(self.tr("Newest first"), False)
+        self.sort.addItem(self.tr("Oldest first"), True)
+        self.gate.addItem(self.tr("All crossings"), None)
+        for crossing in self._gazetteer.crossings:
+            self.gate.addItem(crossing.name(self._language), crossing.id)
+        self.state.addItem(self.tr("All review states"), None)
+        for state in ReviewState:
+            self.state.addItem(state_label(state), state.value)
+        self.source.addItem(self.tr("All sources"), None)
+        for category in SourceCategory:
+            self.source.addItem(label(category), category.value)
+        self.reliability.addItem(self.tr("Any reliability"), None)
+        for grade in Reliability:
+            self.reliability.addItem(label(grade), grade.value)
+        self.device.addItem(self.tr("All correspondents"), None)
+        for device_id, device_label in self._devices:
+            self.device.addItem(device_label or device_id, device_id)
+        for combo, data in zip(combos, chosen, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(data)))
+            combo.blockSignals(False)
+        names = (
+            self.tr("Sort"),
+            self.tr("Crossing"),
+            self.tr("Review state"),
+            self.tr("Source category"),
+            self.tr("Source reliability"),
+            self.tr("Correspondent"),
+        )
+        for combo, name in zip(combos, names, strict=True):
+            combo.setAccessibleName(name)
+
+    def _bound(self, edit: QDateEdit) -> date | None:
+        picked = edit.date()
+        return None if picked == edit.minimumDate() else date(*picked.getDate())
+
+    def current(self) -> InboxFilter:
+        def one(combo: QComboBox) -> frozenset[Any]:
+            value = combo.currentData()
+            return frozenset() if value is None else frozenset({value})
+
+        return InboxFilter(
+            gates=one(self.gate),
+            states=frozenset(ReviewState(value) for value in one(self.state)),
+            since=self._bound(self.since),
+            until=self._bound(self.until),
+            source_categories=one(self.source),
+            reliabilities=one(self.reliability),
+            devices=one(self.device),
+            text=self.search.text(),
+            oldest_first=bool(self.sort.currentData()),
+        )
+
+    def reset(self) -> None:
+        """Back to "everything" without firing `changed` (on lock)."""
+        self._timer.stop()
+        widgets: list[QWidget] = [self.search, self.since, self.until]
+        widgets += [self.sort, self.gate, self.state, self.source, self.reliability, self.device]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for edit in (self.since, self.until):
+            edit.setDate(edit.minimumDate())
+        for combo in (self.sort, self.gate, self.state, self.source, self.reliability):
+            combo.setCurrentIndex(0)
+        self._devices = []
+        self._fill()
+        for widget in widgets:
+            widget.blockSignals(False)
+
+
+class DeskInbox(QWidget):
+    """Filters, count and the lazy list. Emits the selected report's id (or None)."""
+
+    selected = Signal(object)  # str | None
+    error = Signal(object)
+
+    def __init__(
+        self,
+        worker: StoreWorker,
+        gazetteer: Gazetteer,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._gazetteer = gazetteer
+        self._language = language
+        self._serial = 0
+        self._total = 0
+        self._selected: str | None = None
+        self._want: str | None = None  # to select once the list shows it
+        self.filters = InboxFilters(gazetteer)
+        self.count = QLabel()
+        self.model = InboxModel(self._fetch_rows, gazetteer, language=language(), parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((125, 110, 80, 90, 110, 120, 110)):
+            self.table.setColumnWidth(column, width)
+        self.empty = WrapLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count)
+        self.filters.changed.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.filters.retranslate(self._language())
+        self.model.set_language(self._language())
+        self.table.setAccessibleName(self.tr("Reports at the desk"))
+        self._show_count(self.model.rowCount())
+
+    def refresh(self) -> None:
+        """Ask for the ids the filters show, the total and the devices; show them."""
+        self._serial += 1
+        serial = self._serial
+        where = self.filters.current()
+        gazetteer = self._gazetteer
+
+        def work(store: Any) -> tuple[list[str], int, list[tuple[str, str | None]]]:
+            reviews = ReviewRepository(
+                store, lambda term: [c.id for c in gazetteer.match(term, limit=100)]
+            )
+            return reviews.inbox_ids(where), reviews.report_count(), reviews.device_labels()
+
+        def done(result: tuple[list[str], int, list[tuple[str, str | None]]]) -> None:
+            if serial != self._serial:
+                return  # an older query answered late
+            ids, self._total, devices = result
+            self.filters.set_devices(devices)
+            self.model.set_ids(ids)
+            self._show_count(len(ids))
+            self.stack.setCurrentWidget(self.table if ids else self.empty)
+            wanted = self._want or self._selected
+            row = None if wanted is None else self.model.row_of(wanted)
+            if row is not None:
+                self._want = None
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+            elif self._selected is not None:
+                self._set_selected(None)
+
+        self._worker.submit(work, done, self.error.emit)
+
+    def select_report(self, report_id: str) -> None:
+        """Show and select `report_id`; clears the filters first if they hide it."""
+        row = self.model.row_of(report_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            return
+        self._want = report_id
+        self.filters.reset()
+        self.refresh()
+
+    def report_changed(self, report_id: str) -> None:
+        """A report's state changed: its row is fetched again, the list asked again."""
+        self.model.invalidate([report_id])
+        self.refresh()
+
+    def clear(self) -> None:
+        """Forget every row and filter (on lock)."""
+        self._serial += 1
+        self._want = None
+        self.filters.reset()
+        self.model.clear()
+        self._total = 0
+        self._set_selected(None)
+        self.count.clear()
+
+    @property
+    def current_id(self) -> str | None:
+        return self._selected
+
+    def _show_count(self, shown: int) -> None:
+        self.count.setText(
+            self.tr("{shown} of {total} reports").format(shown=shown, total=self._total)
+        )
+        if self._total == 0:
+            self.empty.setText(
+                self.tr(
+                    "No reports at this desk yet.\n\nPress Pull (F5) to fetch what the "
+                    "correspondents have sent to the newsroom server."
+                )
+            )
+        else:
+            self.empty.setText(
+                self.tr("No report matches. Clear the search box or choose other filters.")
+            )
+
+    def _fetch_rows(self, ids: Sequence[str], done: Callable[[list[InboxRow]], None]) -> None:
+        wanted = list(ids)
+        self._worker.submit(
+            lambda store: ReviewRepository(store).inbox_rows(wanted), done, self.error.emit
+        )
+
+    def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self._set_selected(self.model.report_id(indexes[0].row()) if indexes else None)
+
+    def _set_selected(self, report_id: str | None) -> None:
+        if report_id != self._selected:
+            self._selected = report_id
+            self.selected.emit(report_id)

@@ -1,0 +1,334 @@
+"""The editor desk: the inbox with the report under review, the board, pull and export.
+
+Everything goes through the store worker. A pull (`desk.pull`: this desk's queued review
+moves go out first, then new envelopes come in) runs there too, so inbox queries wait for
+it; its progress arrives page by page through `_PullProgress`. The status line says when
+the desk last pulled, what the last pull brought, how many envelopes were refused and how
+many review moves still wait to be sent.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.services import desk
+from desktop.store.database import Store
+from desktop.store.desk import DeskRepository
+from desktop.store.review import ReviewRepository
+from desktop.ui.desk_inbox import DeskInbox
+from desktop.ui.desk_review_pane import ReviewPane
+from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog, desk_error_message
+from desktop.ui.locks import discard
+from desktop.ui.sync_controller import gui_client
+from desktop.ui.worker import StoreWorker
+
+
+def _optional(module: str, name: str) -> Any:
+    """A class from a desk module another engineer builds, or None while it is missing."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    server_url: str | None
+    last_pull_at: datetime | None
+    refused: int
+    unsent: int
+
+
+def desk_status(store: Store) -> DeskStatus:
+    repository = DeskRepository(store)
+    server = repository.server()
+    return DeskStatus(
+        None if server is None else server.server_url,
+        None if server is None else server.last_pull_at,
+        len(repository.refusals()),
+        ReviewRepository(store).unsent_count(),
+    )
+
+
+class _PullProgress(QObject):
+    """Carries pull progress from the worker thread to the GUI thread (queued signal)."""
+
+    progressed = Signal(object)  # desk.PullOutcome
+
+
+class DeskPage(QWidget):
+    """See the module docstring."""
+
+    error = Signal(object)
+    pulled = Signal(object)  # desk.PullOutcome
+
+    def __init__(
+        self,
+        worker: StoreWorker,
+        gazetteer: Gazetteer,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._gazetteer = gazetteer
+        self._language = language
+        self._pulling = False
+        self._last_outcome: desk.PullOutcome | None = None
+        self._status: DeskStatus | None = None
+
+        self.pull_action = QAction(self)
+        self.pull_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        self.pull_action.triggered.connect(self.pull)
+        self.connect_action = QAction(self)
+        self.connect_action.triggered.connect(self.connect_to_server)
+        self.export_key_action = QAction(self)
+        self.export_key_action.triggered.connect(self.export_newsroom_key)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export)
+
+        # On the page too: their shortcuts work while it shows, whatever the menus do.
+        self.addActions(
+            [self.pull_action, self.connect_action, self.export_key_action, self.export_action]
+        )
+        self.pull_button = QPushButton()
+        self.pull_button.clicked.connect(self.pull)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.open_export)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.pull_button)
+        top.addWidget(self.progress)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.export_button)
+
+        self.inbox = DeskInbox(worker, gazetteer, language)
+        self.review = ReviewPane(worker, gazetteer, language)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.inbox)
+        self.splitter.addWidget(self.review)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 480])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, "")
+        self.board: Any = None
+        board_class = _optional("desktop.ui.desk_board_view", "BoardView")
+        if board_class is not None:
+            self.board = board_class(worker, gazetteer, language)
+            self.board.report_requested.connect(self.show_report)
+            self.tabs.addTab(self.board, "")
+        self._export_class = _optional("desktop.ui.desk_export_dialog", "ExportDialog")
+        self.export_button.setVisible(self._export_class is not None)
+        self.export_action.setVisible(self._export_class is not None)
+        followup_class = _optional("desktop.ui.desk_followups", "DeskFollowupPanel")
+        self.followups: Any = None
+        if followup_class is not None:
+            self.followups = followup_class(worker)
+            self.review.mount_followup(self.followups)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self._progress = _PullProgress(self)
+        self._progress.progressed.connect(self._show_progress)
+        self.inbox.selected.connect(self._selected)
+        self.inbox.error.connect(self.error)
+        self.review.error.connect(self.error)
+        self.review.moved.connect(self._moved)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.pull_action.setText(self.tr("&Pull new reports"))
+        self.pull_action.setToolTip(self.tr("Fetch new reports and reviews from the server (F5)"))
+        self.connect_action.setText(self.tr("&Connect to server…"))
+        self.export_key_action.setText(self.tr("Export newsroom &key…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.pull_button.setText(self.tr("&Pull (F5)"))
+        self.pull_button.setToolTip(self.pull_action.toolTip())
+        self.export_button.setText(self.tr("&Export…"))
+        self.tabs.setTabText(0, self.tr("&Inbox"))
+        if self.board is not None:
+            self.tabs.setTabText(1, self.tr("&Board"))
+        self._show_status()
+
+    # -- data ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask again for the inbox, the status and the board (after unlock)."""
+        self.inbox.refresh()
+        self.refresh_status()
+        if self.board is not None:
+            self.board.refresh()
+
+    def refresh_status(self) -> None:
+        self._worker.submit(desk_status, self._status_arrived, self.error.emit)
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self.inbox.clear()
+        self.review.clear()
+        self._pulling = False
+        self._last_outcome = None
+        self._status = None
+        self.progress.hide()
+        self.pull_button.setEnabled(True)
+        self.pull_action.setEnabled(True)
+        self.status.clear()
+        self.tabs.setCurrentIndex(0)
+
+    def show_report(self, report_id: str) -> None:
+        """Switch to the inbox and select `report_id` (from the board)."""
+        self.tabs.setCurrentIndex(0)
+        self.inbox.select_report(report_id)
+
+    def _selected(self, report_id: str | None) -> None:
+        self.review.show_report(report_id)
+        if self.followups is not None and hasattr(self.followups, "show_report"):
+            self.followups.show_report(report_id)
+
+    def _moved(self, report_id: str) -> None:
+        self.inbox.report_changed(report_id)
+        self.refresh_status()
+        if self.board is not None:
+            self.board.refresh()
+
+    # -- pull ----------------------------------------------------------------------------
+
+    def pull(self) -> None:
+        if self._pulling or not self._worker.is_open:
+            return
+        self._pulling = True
+        self.pull_button.setEnabled(False)
+        self.pull_action.setEnabled(False)
+        self.progress.show()
+        self.status.setText(self.tr("Pulling from the server…"))
+        progress = self._progress
+
+        def work(store: Store) -> desk.PullOutcome:
+            return desk.pull(store, client_factory=gui_client, progress=progress.progressed.emit)
+
+        self._worker.submit(work, self._pull_done, self._pull_failed)
+
+    def _show_progress(self, outcome: desk.PullOutcome) -> None:
+        if self._pulling:
+            self.status.setText(
+                self.tr("Pulling… {reports} new reports so far.").format(reports=outcome.reports)
+            )
+
+    def _pull_ended(self) -> None:
+        self._pulling = False
+        self.progress.hide()
+        self.pull_button.setEnabled(True)
+        self.pull_action.setEnabled(True)
+
+    def _pull_done(self, outcome: desk.PullOutcome) -> None:
+        self._pull_ended()
+        self._last_outcome = outcome
+        self.pulled.emit(outcome)
+        self.refresh()
+
+    def _pull_failed(self, error: Exception) -> None:
+        self._pull_ended()
+        self.status.setText(
+            self.tr("The pull failed: {reason}").format(reason=desk_error_message(error))
+        )
+        self.refresh_status_quietly()
+
+    def refresh_status_quietly(self) -> None:
+        """The counts again, keeping the failure on the status line."""
+        self._worker.submit(desk_status, self._status_counts, self.error.emit)
+
+    def _status_counts(self, status: DeskStatus) -> None:
+        self._status = status
+
+    def _status_arrived(self, status: DeskStatus) -> None:
+        self._status = status
+        if not self._pulling:
+            self._show_status()
+
+    def _show_status(self) -> None:
+        status = self._status
+        if status is None:
+            self.status.clear()
+            return
+        if status.server_url is None:
+            self.status.setText(
+                self.tr("Not connected to a server yet: use Desk → Connect to server….")
+            )
+            return
+        parts: list[str] = []
+        if status.last_pull_at is None:
+            parts.append(self.tr("Never pulled."))
+        else:
+            when = status.last_pull_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            parts.append(self.tr("Last pull {time}.").format(time=when))
+        if self._last_outcome is not None:
+            parts.append(self.tr("%n new report(s).", "", self._last_outcome.reports))
+        if status.refused:
+            parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
+        if status.unsent:
+            parts.append(self.tr("%n review change(s) waiting to be sent.", "", status.unsent))
+        else:
+            parts.append(self.tr("Every review change was sent."))
+        self.status.setText(" ".join(parts))
+
+    # -- dialogs -------------------------------------------------------------------------
+
+    def connect_to_server(self) -> None:
+        if not self._worker.is_open:
+            return
+        dialog = DeskConnectDialog(self._worker, self)
+        accepted = dialog.exec()
+        discard(dialog)
+        if accepted and self._worker.is_open:
+            self.refresh()
+
+    def export_newsroom_key(self) -> None:
+        if not self._worker.is_open:
+            return
+        dialog = ExportKeyDialog(self._worker, self)
+        accepted = dialog.exec()
+        discard(dialog)
+        if accepted and self._worker.is_open:
+            self.status.setText(self.tr("The newsroom key was exported."))
+
+    def open_export(self) -> None:
+        if self._export_class is None or not self._worker.is_open:
+            return
+        dialog = self._export_class(self._worker, self._gazetteer, self._language(), self)
+        dialog.exec()
+        discard(dialog)
+        if self._worker.is_open:
+            self.inbox.report_changed("")  # exports add to the audit trail
+            if self.inbox.current_id is not None:
+                self.review.show_report(self.inbox.current_id)

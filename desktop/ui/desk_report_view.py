@@ -1,0 +1,186 @@
+"""The report under review as HTML: every field, the narrative, the photos, the audit trail.
+
+Qt breaks Burmese anywhere, so long values, the narrative and notes get their line ends
+here, between syllables, for the width they are shown at (`wrapping.wrap_to_width`); the
+pane renders again when its width changes. Display only: nothing here is stored.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.vocabulary import (
+    Barrier,
+    CivilianPassage,
+    Controller,
+    Currency,
+    HowKnown,
+    PriceUnit,
+    Reliability,
+    Shortage,
+    SideStatus,
+    SourceCategory,
+    TrafficKind,
+    TrafficStatus,
+)
+from desktop.store.review import AuditEntry
+from desktop.ui.desk_inbox import STATE_COLORS, gate_name, state_label
+from desktop.ui.labels import credibility_label, label
+from desktop.ui.wrapping import wrap_to_width
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeskReport", text)
+
+
+def _enum(kind: Any, value: object) -> str | None:
+    try:
+        return label(kind(value))
+    except ValueError:
+        return None
+
+
+def _local(moment: str) -> str:
+    try:
+        return datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    except ValueError:
+        return moment
+
+
+def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(title, value) for every field the report fills, in the form's order."""
+    rows: list[tuple[str, str]] = []
+    for key, title in (("china_side", _tr("China side")), ("myanmar_side", _tr("Myanmar side"))):
+        text = _enum(SideStatus, record.get(key))
+        if text:
+            rows.append((title, text))
+    passage = record.get("civilian_passage")
+    if passage and passage != "unknown":
+        rows.append((_tr("Civilians who may cross"), _enum(CivilianPassage, passage) or passage))
+    traffic = record.get("traffic")
+    if isinstance(traffic, dict):
+        for kind in TrafficKind:
+            value = traffic.get(kind.value, "unknown")
+            if value != "unknown":
+                rows.append((label(kind), _enum(TrafficStatus, value) or str(value)))
+    controller = record.get("controlled_by")
+    if controller and controller != "unknown":
+        rows.append((_tr("Controlled by"), _enum(Controller, controller) or str(controller)))
+    for key, vocabulary, title in (
+        ("barrier", Barrier, _tr("Barrier")),
+        ("shortages", Shortage, _tr("Shortages")),
+    ):
+        values = record.get(key)
+        if isinstance(values, list) and values:
+            rows.append((title, ", ".join(_enum(vocabulary, v) or str(v) for v in values)))
+    for price in record.get("prices") or []:
+        if isinstance(price, dict):
+            amount = price.get("amount")
+            amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
+            currency = _enum(Currency, price.get("currency")) or ""
+            unit = _enum(PriceUnit, price.get("unit")) or ""
+            commodity = price.get("commodity", "")
+            rows.append((_tr("Price"), f"{commodity}: {amount_text} {currency} / {unit}"))
+    stranded = record.get("people_stranded")
+    if isinstance(stranded, int):
+        rows.append((_tr("People stranded or turned back"), str(stranded)))
+    how = _enum(HowKnown, record.get("how_known"))
+    if how:
+        rows.append((_tr("How known"), how))
+    source = record.get("source")
+    if isinstance(source, dict):
+        bits = [
+            _enum(SourceCategory, source.get("category")),
+            _enum(Reliability, source.get("reliability")),
+        ]
+        credibility = source.get("credibility")
+        if isinstance(credibility, int) and 1 <= credibility <= 6:
+            bits.append(credibility_label(credibility))
+        if isinstance(source.get("pseudonym"), str):
+            bits.append(_tr("pseudonym {name}").format(name=source["pseudonym"]))
+        rows.append((_tr("Source"), " · ".join(b for b in bits if b)))
+    return rows
+
+
+def audit_line(entry: AuditEntry) -> str:
+    """One audit entry in words: what happened and who did it."""
+    who = entry.desk_label or ""
+    if entry.what == "received":
+        return _tr("received from the server")
+    if entry.what == "move" and entry.to_state is not None:
+        if entry.from_state is None:
+            return _tr("{desk} moved it to {to}").format(desk=who, to=state_label(entry.to_state))
+        return _tr("{desk} moved it from {source} to {to}").format(
+            desk=who, source=state_label(entry.from_state), to=state_label(entry.to_state)
+        )
+    if entry.what == "note":
+        return _tr("{desk} wrote a note").format(desk=who)
+    if entry.what == "export":
+        fmt = str(entry.detail.get("format", "")).upper()
+        return _tr("{desk} included it in an export ({format})").format(desk=who, format=fmt)
+    return entry.what
+
+
+def report_html(
+    record: Mapping[str, Any],
+    *,
+    gazetteer: Gazetteer,
+    language: str,
+    device: str,
+    trail: Sequence[AuditEntry],
+    photos: Sequence[int],
+    font: QFont,
+    width: float,
+) -> str:
+    """The whole pane document. ``photos``: positions of the photos the document holds as
+    image resources named ``photo:N``. With `width` > 0, Burmese lines end between syllables
+    at that width."""
+    esc = html.escape
+    bold = QFont(font)
+    bold.setBold(True)
+    rows = field_rows(record)
+    title_width = max((QFontMetricsF(bold).horizontalAdvance(t) for t, _ in rows), default=0.0)
+    value_width = width - title_width - 24
+
+    def lines(text: str, room: float) -> str:
+        wrapped = wrap_to_width(text, font, room) if width > 0 else text
+        return "<br>".join(esc(line) for line in wrapped.split("\n"))
+
+    crossing = record.get("new_crossing")
+    new_name = crossing.get("name") if isinstance(crossing, dict) else None
+    gate = record.get("gate")
+    name = gate_name(gazetteer, gate if isinstance(gate, str) else None, new_name, language)
+    if gate is None:
+        name += " — " + _tr("new crossing, not in the gazetteer")
+    observed = _local(str(record.get("observed_at", "")))
+    parts = [f"<h3>{esc(name)}</h3>"]
+    line = _tr("Observed {time} · from {device}").format(time=observed, device=device)
+    parts.append(f"<p style='color:#555'>{lines(line, width)}</p>")
+    parts.append("<table cellspacing='0' cellpadding='3'>")
+    for title, value in rows:
+        parts.append(f"<tr><td><b>{esc(title)}</b></td><td>{lines(value, value_width)}</td></tr>")
+    parts.append("</table>")
+    narrative = record.get("narrative")
+    if isinstance(narrative, str) and narrative.strip():
+        parts.extend(f"<p>{lines(p, width)}</p>" for p in narrative.splitlines() if p.strip())
+    if photos:
+        parts.append("<p>" + "&nbsp;".join(f"<img src='photo:{n}'>" for n in photos) + "</p>")
+    parts.append(f"<h4>{esc(_tr('History'))}</h4>")
+    for entry in trail:
+        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        color = ""
+        if entry.to_state is not None:
+            color = f" style='color:{STATE_COLORS[entry.to_state][0]}'"
+        parts.append(f"<p><span style='color:#555'>{esc(when)}</span> · ")
+        parts.append(f"<b{color}>{lines(audit_line(entry), width)}</b>")
+        if entry.note:
+            parts.append(f"<br>{lines(entry.note, width)}")
+        parts.append("</p>")
+    return "".join(parts)

@@ -1,0 +1,339 @@
+"""The report under review: its fields, photos and history, and the moves an editor may make.
+
+Everything is loaded on the store worker (`load_review`) and shown here; a move or a note
+runs `desktop.services.desk_review` on the worker, then the pane loads again and `moved`
+tells the inbox and the board. Only the moves `ALLOWED_MOVES` gives from the state shown
+are offered. The `followup_slot` layout, under the history, is where the desk's
+"Ask the correspondent" widget is mounted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.review import ALLOWED_MOVES, ReviewState
+from desktop.services import desk_review
+from desktop.services.photos import PhotoError, make_thumbnail
+from desktop.store.database import Store
+from desktop.store.desk import DeskRepository
+from desktop.store.review import AuditEntry, ReviewRepository
+from desktop.ui.clipboard import ConcealedPlainTextEdit, ConcealedTextBrowser
+from desktop.ui.desk_inbox import STATE_COLORS, state_label
+from desktop.ui.desk_report_view import report_html
+from desktop.ui.errors import user_message
+from desktop.ui.i18n import fit_font
+from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import WrapLabel
+
+THUMBNAIL_EDGE = 200
+# The order buttons appear in: forward through the workflow first.
+MOVE_ORDER = (
+    ReviewState.VERIFIED,
+    ReviewState.PUBLISHED,
+    ReviewState.NEEDS_FOLLOW_UP,
+    ReviewState.REJECTED,
+)
+
+
+class _ReviewBrowser(ConcealedTextBrowser):
+    """Serves the photo thumbnails the document names ``photo:N`` from memory (never a file)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: dict[str, QImage] = {}
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        image = self.images.get(name.toString() if isinstance(name, QUrl) else name)
+        if image is not None:
+            return image
+        return super().loadResource(kind, name)
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """What the pane shows about one report."""
+
+    report_id: str
+    record: dict[str, Any]
+    device: str
+    state: ReviewState
+    trail: list[AuditEntry]
+    thumbnails: list[tuple[int, bytes]]
+
+
+def load_review(store: Store, report_id: str) -> ReviewView | None:
+    """The report, its state, audit trail and photo thumbnails; None if not held."""
+    desk = DeskRepository(store)
+    found = desk.reports([report_id])
+    reviews = ReviewRepository(store)
+    state = reviews.state(report_id)
+    if not found or state is None:
+        return None
+    report = found[0]
+    thumbnails: list[tuple[int, bytes]] = []
+    for attachment in report.attachments:
+        data = desk.attachment_data(report_id, attachment.position) if attachment.complete else None
+        if data is None:
+            continue
+        try:
+            thumbnails.append((attachment.position, make_thumbnail(data, THUMBNAIL_EDGE)))
+        except PhotoError:
+            continue  # a photo that does not decode is left out; the record still shows
+    return ReviewView(
+        report_id,
+        dict(report.record),
+        report.device_label or report.device_id,
+        state,
+        reviews.audit_trail(report_id),
+        thumbnails,
+    )
+
+
+class ReviewPane(QWidget):
+    """See the module docstring."""
+
+    moved = Signal(str)  # a report's state or history changed here
+    error = Signal(object)
+
+    def __init__(
+        self,
+        worker: StoreWorker,
+        gazetteer: Gazetteer,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._gazetteer = gazetteer
+        self._language = language
+        self._shown: ReviewView | None = None
+        self._report_id: str | None = None
+        self._rendered_width = 0
+
+        self.state_caption = QLabel()
+        self.state_badge = QLabel()
+        self.state_badge.setMargin(4)
+        self.move_caption = QLabel()
+        self.move_buttons: dict[ReviewState, QPushButton] = {}
+        moves = QHBoxLayout()
+        moves.addWidget(self.state_caption)
+        moves.addWidget(self.state_badge)
+        moves.addSpacing(12)
+        moves.addWidget(self.move_caption)
+        for target in MOVE_ORDER:
+            button = QPushButton()
+            button.clicked.connect(partial(self.move_to, target))
+            self.move_buttons[target] = button
+            moves.addWidget(button)
+        moves.addStretch(1)
+        self.move_note = QLineEdit()
+        self.browser = _ReviewBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.viewport().installEventFilter(self)
+        self.note = ConcealedPlainTextEdit()
+        self.note.setFixedHeight(64)
+        self.add_note_button = QPushButton()
+        self.add_note_button.clicked.connect(self.add_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.message = WrapLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        self.controls = QWidget()
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(moves)
+        controls.addWidget(self.move_note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.message)
+        layout.addWidget(self.browser, 1)
+        self.note_box = QWidget()
+        self.note_box.setLayout(note_row)
+        note_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note_box)
+        # Slot for the desk's follow-up widget ("Ask the correspondent"); see mount_followup.
+        self.followup_slot = QVBoxLayout()
+        layout.addLayout(self.followup_slot)
+        self.note.textChanged.connect(self._update_buttons)
+        self.retranslate()
+        self.show_report(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.state_caption.setText(self.tr("Review:"))
+        self.move_caption.setText(self.tr("Move to:"))
+        texts = {
+            ReviewState.VERIFIED: self.tr("&Verified"),
+            ReviewState.PUBLISHED: self.tr("&Published"),
+            ReviewState.NEEDS_FOLLOW_UP: self.tr("Needs &follow-up"),
+            ReviewState.REJECTED: self.tr("Re&jected"),
+        }
+        for target, button in self.move_buttons.items():
+            button.setText(texts[target])
+            button.setAccessibleName(self.tr("Move to {state}").format(state=state_label(target)))
+        self.move_note.setPlaceholderText(self.tr("Note with the move (optional)"))
+        self.move_note.setAccessibleName(self.tr("Note with the move"))
+        self.note.setPlaceholderText(self.tr("A note for every editor on this report"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.add_note_button.setText(self.tr("Add &note"))
+        self.browser.setAccessibleName(self.tr("Report under review"))
+        self._render()
+
+    def mount_followup(self, widget: QWidget) -> None:
+        """Put the desk's follow-up widget in its slot under the history."""
+        self.followup_slot.addWidget(widget)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show_report(self, report_id: str | None) -> None:
+        """Load and show `report_id` (None: the placeholder)."""
+        self._report_id = report_id
+        self._shown = None
+        self.message.hide()
+        self._update_buttons()
+        if report_id is None:
+            self._render()
+            return
+
+        def done(view: ReviewView | None) -> None:
+            if report_id != self._report_id or not self._worker.is_open:
+                return
+            self._shown = view
+            self._update_buttons()
+            self._render()
+
+        self._worker.submit(partial(load_review, report_id=report_id), done, self._failed)
+
+    def clear(self) -> None:
+        """Forget the report shown and any typed note (on lock)."""
+        self.note.clear()
+        self.move_note.clear()
+        self.show_report(None)
+
+    @property
+    def shown_state(self) -> ReviewState | None:
+        return None if self._shown is None else self._shown.state
+
+    def _render(self) -> None:
+        view = self._shown
+        self.controls.setVisible(view is not None)
+        self.note_box.setVisible(view is not None)
+        if view is None:
+            self.browser.images = {}
+            fit_font(self.browser, "")
+            text = self.tr("Choose a report in the inbox to review it here.")
+            if self._report_id is not None:
+                text = self.tr("Loading…")
+            self.browser.setHtml(f"<p style='color:#666'>{text}</p>")
+            return
+        foreground, background = STATE_COLORS[view.state]
+        self.state_badge.setText(state_label(view.state))
+        self.state_badge.setStyleSheet(
+            f"color: {foreground}; background: {background}; font-weight: 600;"
+        )
+        document = self.browser.document()
+        self.browser.images = {f"photo:{n}": QImage.fromData(data) for n, data in view.thumbnails}
+        narrative = str(view.record.get("narrative") or "")
+        fit_font(self.browser, narrative)
+        width = self.browser.viewport().width() - 2 * document.documentMargin() - 8
+        self._rendered_width = self.browser.viewport().width()
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(
+            report_html(
+                view.record,
+                gazetteer=self._gazetteer,
+                language=self._language(),
+                device=view.device,
+                trail=view.trail,
+                photos=[position for position, _ in view.thumbnails],
+                font=self.browser.font(),
+                width=width,
+            )
+        )
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.browser.viewport()
+            and self._shown is not None
+            and self.browser.viewport().width() != self._rendered_width
+        ):
+            self._render()
+        return super().eventFilter(watched, event)
+
+    def _update_buttons(self, busy: bool = False) -> None:
+        allowed = ALLOWED_MOVES[self._shown.state] if self._shown is not None else frozenset()
+        for target, button in self.move_buttons.items():
+            button.setVisible(target in allowed)
+            button.setEnabled(not busy)
+        self.add_note_button.setEnabled(
+            not busy and self._shown is not None and bool(self.note.toPlainText().strip())
+        )
+
+    # -- acting --------------------------------------------------------------------------
+
+    def move_to(self, target: ReviewState) -> None:
+        """Move the shown report to `target` with the optional note (on the worker)."""
+        view = self._shown
+        if view is None or target not in ALLOWED_MOVES[view.state]:
+            return
+        note = self.move_note.text()
+        self._run(
+            lambda store: desk_review.move(store, view.report_id, target, note), self.move_note
+        )
+
+    def add_note(self) -> None:
+        view = self._shown
+        text = self.note.toPlainText().strip()
+        if view is None or not text:
+            return
+        self._run(lambda store: desk_review.add_note(store, view.report_id, text), self.note)
+
+    def _run(self, work: Callable[[Store], object], typed: QLineEdit | QWidget) -> None:
+        report_id = self._report_id
+        self.message.hide()
+        self._update_buttons(busy=True)
+
+        def done(_: object) -> None:
+            if not self._worker.is_open or report_id is None:
+                return
+            if isinstance(typed, QLineEdit):
+                typed.clear()
+            else:
+                self.note.clear()
+            self.moved.emit(report_id)
+            if report_id == self._report_id:
+                self.show_report(report_id)
+
+        def failed(error: Exception) -> None:
+            self._update_buttons()
+            self.message.setText(user_message(error))
+            self.message.show()
+
+        self._worker.submit(work, done, failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.error.emit(error)

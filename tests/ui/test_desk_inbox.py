@@ -1,0 +1,287 @@
+"""The desk's inbox: the desk page after unlock, filters and search, and a real pull.
+
+`fill_desk` builds a desk store's received reports the way a pull stores them (the
+demo story from DOMAIN-NOTES, in English and Burmese, from two correspondents' laptops);
+the other desk UI tests import it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.report import Report, ReportContent
+from desktop.domain.review import ReviewState
+from desktop.services import desk
+from desktop.services.demo import filler, story
+from desktop.store.database import Store, create_store
+from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.ui.app import build_window
+from desktop.ui.desk_page import DeskPage
+from desktop.ui.window import GatewatchWindow
+from tests.ui.conftest import PASSPHRASE
+
+NOW = datetime(2024, 12, 14, 9, 0, tzinfo=UTC)
+LAIZA_LAPTOP = "gw-00000000000000000001"
+MAI_JA_YANG_LAPTOP = "gw-00000000000000000002"
+
+
+def received(
+    records: Iterable[tuple[dict[str, object], str]], first_seq: int = 1
+) -> list[ReceivedReport]:
+    """ReceivedReports as a pull makes them, for (record, device id) pairs."""
+    out = []
+    for seq, (record, device_id) in enumerate(records, start=first_seq):
+        envelope = EnvelopeRecord(
+            envelope_id=str(uuid.uuid4()),
+            seq=seq,
+            device_id=device_id,
+            kind="report",
+            size=2048,
+            received_at="2024-12-13T10:00:00.000Z",
+            outcome="stored",
+        )
+        out.append(ReceivedReport(envelope, record))
+    return out
+
+
+def fill_desk(store: Store, *, extra: int = 0) -> list[str]:
+    """The demo story (English from the Laiza laptop, Burmese from the Mai Ja Yang one),
+    and `extra` filler reports; returns the story's report ids, English first."""
+    repository = DeskRepository(store)
+    repository.save_devices(
+        [
+            DeskDevice(LAIZA_LAPTOP, "Laiza laptop", b"k" * 32, True, False, None),
+            DeskDevice(MAI_JA_YANG_LAPTOP, "Mai Ja Yang laptop", b"m" * 32, True, False, None),
+        ],
+        NOW,
+    )
+    records: list[tuple[dict[str, object], str]] = []
+    for language, device_id in (("en", LAIZA_LAPTOP), ("my", MAI_JA_YANG_LAPTOP)):
+        for item in story(language):
+            if not item.draft:
+                report = Report.new(ReportContent.from_json(item.body))
+                records.append((report.to_json(), device_id))
+    batch = received(records)
+    repository.store_page([], batch, len(batch), NOW)
+    seq = len(batch) + 1
+    pending: list[tuple[dict[str, object], str]] = []
+    for content in filler(extra):
+        pending.append((Report.new(content).to_json(), LAIZA_LAPTOP))
+        if len(pending) == 5000:
+            repository.store_page([], received(pending, seq), seq, NOW)
+            seq += len(pending)
+            pending = []
+    if pending:
+        repository.store_page([], received(pending, seq), seq, NOW)
+    return [str(record["id"]) for record, _ in records]
+
+
+def make_desk_store(folder: Path, *, extra: int = 0, label: str = "Night desk") -> list[str]:
+    """A desk store (newsroom key, label) filled by `fill_desk`; closed again."""
+    from desktop.services import desk_review
+
+    with create_store(folder, PASSPHRASE) as store:
+        desk.init_desk(store, "x25519")
+        desk_review.set_desk_label(store, label)
+        return fill_desk(store, extra=extra)
+
+
+def unlock_desk(qtbot: QtBot, window: GatewatchWindow) -> DeskPage:
+    page = window.unlock_page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=15_000)
+    inbox = window.desk_page.inbox
+    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0, timeout=10_000)
+    return window.desk_page
+
+
+def desk_window(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> GatewatchWindow:
+    window = build_window(qapp, data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def shown_ids(page: DeskPage) -> list[str]:
+    model = page.inbox.model
+    return [model.report_id(row) or "" for row in range(model.rowCount())]
+
+
+def wait_count(qtbot: QtBot, page: DeskPage, count: int) -> None:
+    qtbot.waitUntil(lambda: page.inbox.model.rowCount() == count, timeout=10_000)
+
+
+def test_the_desk_page_opens_after_unlocking_a_desk_store(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        assert window.desk_mode
+        assert not window.report_menu.menuAction().isVisible()
+        assert window.desk_menu.menuAction().isVisible()
+        assert not window.new_action.isVisible()
+        assert not window.sync_action.isVisible()
+        assert window.desk_page.pull_action.isEnabled()
+        wait_count(qtbot, page, len(ids))
+        # Newest observation first; the count says how many of how many.
+        qtbot.waitUntil(lambda: page.inbox.model.cached(shown_ids(page)[0]) is not None)
+        first = page.inbox.model.cached(shown_ids(page)[0])
+        last = page.inbox.model.cached(shown_ids(page)[-1]) or first
+        assert first is not None
+        assert last is not None
+        assert first.observed_at >= last.observed_at
+        assert page.inbox.count.text() == f"{len(ids)} of {len(ids)} reports"
+        window.lock()
+        assert page.inbox.model.rowCount() == 0
+        assert window.pages.currentWidget() is window.unlock_page
+    finally:
+        window.close()
+
+
+def test_filters_and_search_narrow_the_inbox(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        filters = page.inbox.filters
+        total = len(ids)
+        wait_count(qtbot, page, total)
+
+        filters.gate.setCurrentIndex(filters.gate.findData("pang_war"))
+        qtbot.waitUntil(lambda: 0 < page.inbox.model.rowCount() < total)
+        assert page.inbox.count.text().endswith(f"of {total} reports")
+        pang_war = page.inbox.model.rowCount()
+        filters.gate.setCurrentIndex(0)
+        wait_count(qtbot, page, total)
+
+        filters.device.setCurrentIndex(filters.device.findData(MAI_JA_YANG_LAPTOP))
+        wait_count(qtbot, page, total // 2)
+        filters.device.setCurrentIndex(0)
+        wait_count(qtbot, page, total)
+
+        filters.state.setCurrentIndex(filters.state.findData(ReviewState.VERIFIED.value))
+        qtbot.waitUntil(lambda: page.inbox.stack.currentWidget() is page.inbox.empty)
+        assert "No report matches" in page.inbox.empty.raw_text()
+        filters.state.setCurrentIndex(filters.state.findData(ReviewState.NEW.value))
+        wait_count(qtbot, page, total)
+
+        filters.source.setCurrentIndex(filters.source.findData("driver"))
+        qtbot.waitUntil(lambda: 0 < page.inbox.model.rowCount() < total)
+        filters.source.setCurrentIndex(0)
+        filters.reliability.setCurrentIndex(filters.reliability.findData("C"))
+        qtbot.waitUntil(lambda: 0 < page.inbox.model.rowCount() < total)
+        filters.reliability.setCurrentIndex(0)
+        wait_count(qtbot, page, total)
+
+        # Dates: only what was observed in December 2024 (the partial reopening).
+        filters.since.setDate(QDate(2024, 12, 1))
+        filters.until.setDate(QDate(2024, 12, 31))
+        qtbot.waitUntil(lambda: 0 < page.inbox.model.rowCount() < total)
+        where = filters.current()
+        assert (where.since, where.until) == (date(2024, 12, 1), date(2024, 12, 31))
+        for edit in (filters.since, filters.until):
+            edit.setDate(edit.minimumDate())
+        wait_count(qtbot, page, total)
+
+        # Search: a word of the English narratives, then a Burmese crossing name.
+        qtbot.keyClicks(filters.search, "barbed wire")
+        qtbot.waitUntil(lambda: 0 < page.inbox.model.rowCount() < total)
+        filters.search.clear()
+        wait_count(qtbot, page, total)
+        filters.search.setText("ပန်ဝါ")  # Pang War, in Burmese: matched by the gazetteer
+        qtbot.waitUntil(lambda: page.inbox.model.rowCount() == pang_war)
+
+        # Oldest first reverses the order.
+        filters.search.clear()
+        wait_count(qtbot, page, total)
+        newest_first = shown_ids(page)
+        filters.sort.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: shown_ids(page) == list(reversed(newest_first)))
+    finally:
+        window.close()
+
+
+def test_a_large_inbox_holds_ids_and_fetches_rows_a_page_at_a_time(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    make_desk_store(tmp_path / "desk", extra=3000)
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        model = page.inbox.model
+        qtbot.waitUntil(lambda: model.rowCount() > 3000, timeout=10_000)
+        last = model.rowCount() - 1
+        page.inbox.table.scrollToBottom()
+        qtbot.waitUntil(lambda: model.cached(model.report_id(last) or "") is not None)
+        # Only the pages shown were fetched, not every row.
+        assert sum(model.cached(i) is not None for i in shown_ids(page)) < 1000
+    finally:
+        window.close()
+
+
+def test_pulling_from_a_real_server_fills_the_inbox(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from desktop.domain.gazetteer import default_gazetteer
+    from desktop.services import capture, sync
+    from sync.server.store import ServerStore
+    from sync.server.testing import init_server, running_server
+    from tests.e2e.conftest import GENEROUS, fast_client, make_invite
+
+    with create_store(tmp_path / "desk", PASSPHRASE) as store:
+        public = desk.init_desk(store, "x25519")
+    init_server(tmp_path / "server", public)
+    with running_server(tmp_path / "server", config=GENEROUS) as url:
+        with ServerStore.open(tmp_path / "server") as admin:
+            _, desk_token = admin.create_desk_token("desk")
+        with create_store(tmp_path / "corr", PASSPHRASE) as corr:
+            sync.enroll(corr, url, make_invite(tmp_path / "server", "Laiza laptop"))
+            for item in story("en")[:4]:
+                draft = capture.save_draft(corr, default_gazetteer(), item.body, None, None)
+                capture.queue_draft(corr, default_gazetteer(), draft)
+            assert sync.sync_once(corr, client_factory=fast_client).done
+
+        window = desk_window(qtbot, qapp, tmp_path / "desk")
+        try:
+            page = window.unlock_page
+            qtbot.keyClicks(page.passphrase, PASSPHRASE)
+            page.unlock_button.click()
+            qtbot.waitUntil(
+                lambda: window.pages.currentWidget() is window.desk_page, timeout=15_000
+            )
+            desk_page = window.desk_page
+            qtbot.waitUntil(lambda: "Not connected" in desk_page.status.text())
+            assert desk_page.inbox.empty.raw_text().startswith("No reports at this desk yet")
+            # Pull before connecting: said plainly.
+            desk_page.pull()
+            qtbot.waitUntil(lambda: "not connected" in desk_page.status.text())
+            form = window.desk_setup.connect_form  # the same form the dialog shows
+            form.url.setText(url)
+            form.token.setText(desk_token)
+            connected: list[int] = []
+            form.connected.connect(connected.append)
+            form.connect_to()
+            qtbot.waitUntil(lambda: bool(connected), timeout=10_000)
+            desk_page.pull_button.click()
+            qtbot.waitUntil(lambda: desk_page.inbox.model.rowCount() == 4, timeout=20_000)
+            qtbot.waitUntil(lambda: "4 new report" in desk_page.status.text())
+            assert "Last pull" in desk_page.status.text()
+            # The device label the server gave is the correspondent column.
+            filters = desk_page.inbox.filters
+            assert filters.device.findText("Laiza laptop") > 0
+        finally:
+            window.close()
