@@ -4,7 +4,7 @@
 
 Writes, in the bundle's parent folder (dist/):
 
-- ``gatewatch-VERSION-PLATFORM.tar.gz``: the bundle folder, reproducibly (sorted names,
+- ``gatewatch-VERSION-PLATFORM.tar.gz``: the bundle folder, normalised (sorted names,
   owner 0, times from SOURCE_DATE_EPOCH or the last commit, no gzip timestamp);
 - ``gatewatch-VERSION-PLATFORM.manifest.json``: the archive's SHA-256 and size, the
   SHA-256 of every file in the bundle, the size by component, the commit, and the versions
