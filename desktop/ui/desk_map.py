@@ -84,6 +84,7 @@ _BACKGROUND = QColor("#dfe7ea")
 _BORDER_PEN_COLOR = QColor("#5d4037")
 _TEXT = QColor("#212121")
 _MARKER_RADIUS = 8.0
+_LABEL_LEFT = frozenset({"myitkyina", "bhamo"})
 # Above this width (a printer's device pixels) the scene is built smaller and scaled up.
 _LOGICAL_WIDTH = 900.0
 
@@ -95,6 +96,7 @@ def value_color(value: str | None) -> QColor:
 
 @dataclass(frozen=True)
 class _Town:
+    id: str
     names: dict[str, str]
     lon: float
     lat: float
@@ -127,7 +129,8 @@ def _geometry() -> _Geometry:
             border.extend(tuple((p[0], p[1]) for p in line) for line in geometry["coordinates"])
         elif kind == "town":
             lon, lat = geometry["coordinates"]
-            towns.append(_Town(dict(feature["properties"]["names"]), lon, lat))
+            properties = feature["properties"]
+            towns.append(_Town(properties["id"], dict(properties["names"]), lon, lat))
     return _Geometry(tuple(countries), tuple(border), tuple(towns))
 
 
@@ -220,7 +223,7 @@ def build_map_scene(
         scene.addPath(path, border_pen).setZValue(1)
     _add_country_names(scene, project, language)
     for town in geometry.towns:
-        _add_town(scene, project(town.lon, town.lat), town.name(language), language)
+        _add_town(scene, project(town.lon, town.lat), town.id, town.name(language), language)
     for crossing in gazetteer:
         status = board.gates.get(crossing.id)
         _add_gate(scene, project(crossing.lon, crossing.lat), crossing, status, language)
@@ -237,16 +240,16 @@ def _add_country_names(scene: QGraphicsScene, project: _Projection, language: st
         item.setZValue(2)
 
 
-def _add_town(scene: QGraphicsScene, at: QPointF, name: str, language: str) -> None:
+def _add_town(scene: QGraphicsScene, at: QPointF, town_id: str, name: str, language: str) -> None:
     dot = scene.addRect(QRectF(at.x() - 2.5, at.y() - 2.5, 5, 5), QPen(Qt.PenStyle.NoPen), _TEXT)
     dot.setZValue(3)
     text = scene.addSimpleText(name, _font(language, 8))
     text.setBrush(QColor("#424242"))
     box = text.boundingRect()
-    # Waingmaw sits just across the river from Myitkyina: west-side towns label to the left.
-    left = at.x() < scene.width() * 0.3
+    # Waingmaw sits just across the river from Myitkyina: their names go to either side.
+    left = town_id in _LABEL_LEFT
     x = at.x() - box.width() - 5 if left else at.x() + 5
-    text.setPos(x, at.y() - box.height() / 2 + (-6 if left else 6))
+    text.setPos(x, at.y() - box.height() / 2)
     text.setZValue(3)
 
 

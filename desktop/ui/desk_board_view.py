@@ -1,0 +1,396 @@
+"""The desk's Board tab: the gate status table, the map, what changed since a time, and a
+crossing's timeline (opened from the table, the map or the changes, in place of the map).
+
+Every figure comes from `desktop.services.desk_board` on the store worker; this view keeps
+the last board it was given, so a language switch repaints without asking again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.board import (
+    CHINA_SIDE,
+    CIVILIAN_PASSAGE,
+    MYANMAR_SIDE,
+    AspectStatus,
+    Board,
+    GateChange,
+    GateStatus,
+)
+from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
+from desktop.services import desk_board
+from desktop.ui.desk_map import MapView, value_color
+from desktop.ui.desk_timeline import GateTimeline, local_time
+from desktop.ui.errors import user_message
+from desktop.ui.labels import credibility_label, label
+from desktop.ui.myanmar_text import syllable_breaks
+from desktop.ui.worker import StoreWorker
+
+__all__ = ["COLUMNS", "BoardView", "aspect_label", "value_label"]
+
+COLUMNS = ("gate", "china", "myanmar", "traffic", "civilians", "flags", "sources", "changed")
+_DARK_TEXT = {"restricted", "chinese_citizens_only", "myanmar_citizens_only", "unknown"}
+
+
+def value_label(aspect: str, value: str) -> str:
+    """The translated name of an aspect's value."""
+    try:
+        if aspect in (CHINA_SIDE, MYANMAR_SIDE):
+            return label(SideStatus(value))
+        if aspect == CIVILIAN_PASSAGE:
+            return label(CivilianPassage(value))
+        return label(TrafficStatus(value))
+    except ValueError:
+        return value
+
+
+def aspect_label(aspect: str) -> str:
+    if aspect == CHINA_SIDE:
+        return QCoreApplication.translate("BoardView", "China side")
+    if aspect == MYANMAR_SIDE:
+        return QCoreApplication.translate("BoardView", "Myanmar side")
+    if aspect == CIVILIAN_PASSAGE:
+        return QCoreApplication.translate("BoardView", "Civilians")
+    try:
+        return label(TrafficKind(aspect.removeprefix("traffic.")))
+    except ValueError:
+        return aspect
+
+
+def default_since(now: datetime | None = None) -> datetime:
+    """Yesterday 18:00 in the user's time zone: the usual "since" of the morning meeting."""
+    local = (now or datetime.now()).astimezone()
+    return (local - timedelta(days=1)).replace(hour=18, minute=0, second=0, microsecond=0)
+
+
+class BoardView(QWidget):
+    """The Board tab; `report_requested(report_id)` asks the desk to open a report."""
+
+    report_requested = Signal(str)
+
+    def __init__(
+        self,
+        worker: StoreWorker,
+        gazetteer: Gazetteer,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._gazetteer = gazetteer
+        self._language = language
+        self.board: Board | None = None
+        self.changes: list[GateChange] | None = None
+        self._board_request = 0
+        self._changes_request = 0
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.status, 1)
+        header.addWidget(self.refresh_button)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The long texts wrap in the columns that take the spare width.
+        for column in (COLUMNS.index("traffic"), COLUMNS.index("flags")):
+            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.cellClicked.connect(self._table_clicked)
+
+        self.changes_title = QLabel()
+        self.since = QDateTimeEdit(_qt_time(default_since()))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.since.dateTimeChanged.connect(lambda _: self.load_changes())
+        self.changes_list = QListWidget()
+        self.changes_list.setWordWrap(True)
+        self.changes_list.itemClicked.connect(self._change_clicked)
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.changes_title)
+        since_row.addWidget(self.since)
+        since_row.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 3)
+        left_layout.addLayout(since_row)
+        left_layout.addWidget(self.changes_list, 2)
+
+        self.map = MapView(gazetteer)
+        self.map.gate_clicked.connect(self.open_timeline)
+        self.timeline = GateTimeline(worker, gazetteer, language)
+        self.timeline.report_requested.connect(self.report_requested)
+        self.timeline.back.connect(self.show_map)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.map)
+        self.right.addWidget(self.timeline)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Derive the board again (and the changes, and the open timeline) on the worker."""
+        self._board_request += 1
+        request = self._board_request
+        gazetteer = self._gazetteer
+        self.status.setText(self.tr("Updating…"))
+        self._worker.submit(
+            lambda store: desk_board.board(store, gazetteer),
+            lambda board: self._board_loaded(request, board),
+            lambda error: self._failed(request, error),
+        )
+        self.load_changes()
+        if self.right.currentWidget() is self.timeline:
+            self.timeline.reload()
+
+    def load_changes(self) -> None:
+        self._changes_request += 1
+        request = self._changes_request
+        since = self.since.dateTime().toPython()
+        assert isinstance(since, datetime)
+        moment = since.astimezone()  # a naive local time from the picker
+        gazetteer = self._gazetteer
+        self._worker.submit(
+            lambda store: desk_board.changes_since(store, gazetteer, moment),
+            lambda changes: self._changes_loaded(request, changes),
+            lambda error: self._failed(None, error),
+        )
+
+    def _board_loaded(self, request: int, board: Board) -> None:
+        if request != self._board_request:
+            return
+        self.board = board
+        self.status.setText(self.tr("Updated %1").replace("%1", local_time(datetime.now())))
+        self._show_board()
+
+    def _changes_loaded(self, request: int, changes: list[GateChange]) -> None:
+        if request == self._changes_request:
+            self.changes = changes
+            self._show_changes()
+
+    def _failed(self, request: int | None, error: BaseException) -> None:
+        if request is None or request == self._board_request:
+            self.status.setText(user_message(error))
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _show_board(self) -> None:
+        board = self.board or Board()
+        language = self._language()
+        crossings = list(self._gazetteer)
+        self.table.setRowCount(len(crossings))
+        for row, crossing in enumerate(crossings):
+            status = board.gates.get(crossing.id)
+            name = QTableWidgetItem(crossing.name(language))
+            name.setData(Qt.ItemDataRole.UserRole, crossing.id)
+            self.table.setItem(row, 0, name)
+            self._fill_row(row, crossing.id, status)
+        self.table.resizeRowsToContents()
+        self.map.set_board(board, language)
+
+    def _fill_row(self, row: int, gate: str, status: GateStatus | None) -> None:
+        aspects = status.aspects if status else {}
+        for column, aspect in ((1, CHINA_SIDE), (2, MYANMAR_SIDE), (4, CIVILIAN_PASSAGE)):
+            self.table.setItem(row, column, self._value_item(aspects.get(aspect), aspect))
+        traffic = self._traffic_text(status)
+        self.table.setItem(row, 3, _item(traffic))
+        flags = self._flags_text(status)
+        flag_item = _item(flags)
+        if flags:
+            flag_item.setForeground(QBrush(QColor("#6a1b9a")))
+        self.table.setItem(row, 5, flag_item)
+        self.table.setItem(row, 6, self._sources_item(status))
+        self.table.setItem(row, 7, _item(local_time(status.last_change if status else None)))
+        for column in range(len(COLUMNS)):
+            item = self.table.item(row, column)
+            if item is not None:
+                item.setData(Qt.ItemDataRole.UserRole, gate)
+
+    def _value_item(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
+        value = status.shown_value if status else "unknown"
+        item = _item(value_label(aspect, value))
+        item.setBackground(QBrush(value_color(value)))
+        item.setForeground(QBrush(QColor("#212121" if value in _DARK_TEXT else "white")))
+        if status is not None and status.since is not None:
+            item.setToolTip(self.tr("Since %1").replace("%1", local_time(status.since)))
+        return item
+
+    def _traffic_text(self, status: GateStatus | None) -> str:
+        if status is None:
+            return ""
+        allowed, blocked = [], []
+        for kind in TrafficKind:
+            value = status.aspects[f"traffic.{kind.value}"].value
+            if value == TrafficStatus.ALLOWED:
+                allowed.append(label(kind))
+            elif value == TrafficStatus.BLOCKED:
+                blocked.append(label(kind))
+        lines = []
+        if allowed:
+            lines.append(self.tr("Allowed: %1").replace("%1", ", ".join(allowed)))
+        if blocked:
+            lines.append(self.tr("Blocked: %1").replace("%1", ", ".join(blocked)))
+        return "\n".join(lines)
+
+    def _flags_text(self, status: GateStatus | None) -> str:
+        if status is None:
+            return ""
+        lines = []
+        for aspect, detail in status.aspects.items():
+            if detail.unverified_change is not None:
+                text = self.tr("Reported change, unverified: %1 %2")
+                text = text.replace("%1", aspect_label(aspect))
+                value = value_label(aspect, detail.unverified_change.value)
+                lines.append(text.replace("%2", value))
+            if detail.conflict:
+                values = " / ".join(
+                    dict.fromkeys(value_label(aspect, e.value) for e in detail.conflict)
+                )
+                text = self.tr("Conflict: %1 %2").replace("%1", aspect_label(aspect))
+                lines.append(text.replace("%2", values))
+        return "\n".join(lines)
+
+    def _sources_item(self, status: GateStatus | None) -> QTableWidgetItem:
+        if status is None or status.sources == 0:
+            return _item("0")
+        details = [status.aspects[a] for a in (CHINA_SIDE, MYANMAR_SIDE)]
+        reliability = min((d.best_reliability for d in details if d.best_reliability), default=None)
+        credibility = min((d.best_credibility for d in details if d.best_credibility), default=None)
+        grade = f"{reliability or ''}{credibility or ''}"
+        item = _item(f"{status.sources} · {grade}" if grade else str(status.sources))
+        tips = [self.tr("Independent sources (a pseudonym on one device) behind both sides")]
+        if reliability is not None:
+            tips.append(label(reliability))
+        if credibility is not None:
+            tips.append(credibility_label(credibility))
+        item.setToolTip("\n".join(tips))
+        return item
+
+    def _show_changes(self) -> None:
+        self.changes_list.clear()
+        language = self._language()
+        if not self.changes:
+            self.changes_list.addItem(self.tr("No crossing changed since then."))
+            return
+        for change in self.changes:
+            crossing = self._gazetteer.get(change.gate)
+            name = crossing.name(language) if crossing else change.gate
+            lines = [
+                f"{name}: {label(SideStatus(change.before))} → {label(SideStatus(change.after))}"
+            ]
+            for aspect in change.changes:
+                before = value_label(aspect.aspect, aspect.before)
+                after = value_label(aspect.aspect, aspect.after)
+                when = local_time(aspect.at) if aspect.at else ""
+                lines.append(f"   {aspect_label(aspect.aspect)}: {before} → {after}  {when}")
+            item = QListWidgetItem(syllable_breaks("\n".join(lines)))
+            item.setData(Qt.ItemDataRole.UserRole, change.gate)
+            item.setForeground(QBrush(value_color(change.after.value).darker(130)))
+            self.changes_list.addItem(item)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def open_timeline(self, gate: str) -> None:
+        self.right.setCurrentWidget(self.timeline)
+        self.timeline.show_gate(gate)
+
+    def show_map(self) -> None:
+        self.right.setCurrentWidget(self.map)
+
+    def _table_clicked(self, row: int, column: int) -> None:
+        item = self.table.item(row, column)
+        gate = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(gate, str):
+            self.open_timeline(gate)
+
+    def _change_clicked(self, item: QListWidgetItem) -> None:
+        gate = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(gate, str):
+            self.open_timeline(gate)
+
+    # -- language --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Gate status board"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.changes_title.setText(self.tr("What changed since"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Crossing"),
+                self.tr("China side"),
+                self.tr("Myanmar side"),
+                self.tr("Traffic"),
+                self.tr("Civilians"),
+                self.tr("Flags"),
+                self.tr("Sources"),
+                self.tr("Last change"),
+            ]
+        )
+        self.timeline.retranslate()
+        if self.board is not None:
+            self._show_board()
+        else:
+            self.map.set_board(Board(), self._language())
+        if self.changes is not None:
+            self._show_changes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _qt_time(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def _item(text: str) -> QTableWidgetItem:
+    # Cells wrap: Burmese must break between syllables, not inside one.
+    return QTableWidgetItem(syllable_breaks(text))
