@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from platformdirs import user_data_dir
 
-from desktop import cli_desk
+from desktop import cli_desk, cli_export, cli_followups
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -157,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     desk_photo.add_argument("number", type=_positive, metavar="N")
     desk_photo.add_argument("--out", required=True, type=Path, metavar="FILE")
     cli_desk.add_parsers(desk_commands)
+    cli_export.add_export_parser(desk_commands)
 
     retention = commands.add_parser(
         "retention", help="show or set how many days sent reports keep their content here"
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("passwd", help=f"change the passphrase (new one from {NEW_PASSPHRASE_ENV})")
     wipe = commands.add_parser("wipe", help="panic wipe: destroy the store at once")
     wipe.add_argument("--yes", action="store_true", help="required: there is no undo")
+    cli_followups.register(commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -195,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sync": _sync,
         "desk": _desk,
         "retention": _retention,
+        **cli_followups.HANDLERS,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -397,6 +400,8 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
         )
         return cli_desk.run(args, data_dir, passphrase)
     with _open_plain(data_dir) as store:
+        if command == "export":
+            return cli_export.run_export(args, store, default_gazetteer())
         if command == "connect":
             devices = desk.connect(store, args.server, args.token, args.tls_fingerprint, args.proxy)
             print(f"Connected to {args.server} ({devices} device(s) listed).")

@@ -28,12 +28,17 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.report import Report
+from desktop.services.desk_followups import (
+    DeskClientLike,
+    apply_pulled_messages,
+    push_questions,
+)
 from desktop.services.desk_review import apply_pulled_reviews, desk_identity, push_reviews
-from desktop.services.sync import REPORT_FORMAT, ClientFactory
+from desktop.services.sync import REPORT_FORMAT, ClientFactory, SyncClientLike
 from desktop.store.attachments import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPORT, MEDIA_TYPES
 from desktop.store.database import Store
 from desktop.store.desk import (
@@ -78,6 +83,10 @@ to apply against its own clock, and refusing a signed report for a skewed clock 
 hide it from the editor."""
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _UUID = re.compile(protocol.UUID_RE)
+
+
+class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
+    """What a pull uses of `sync.client.SyncClient`: reports, reviews and questions."""
 
 
 class DeskNotReadyError(RuntimeError):
@@ -159,7 +168,7 @@ def connect(
 def pull(
     store: Store,
     *,
-    client_factory: ClientFactory = SyncClient,
+    client_factory: Callable[[ClientConfig], DeskPullClient] = SyncClient,
     now: datetime | None = None,
     page_size: int = PAGE_SIZE,
     max_pages: int | None = None,
@@ -198,6 +207,7 @@ def pull(
 
     try:
         push_reviews(store, client)  # this desk's moves first: the pull brings them back
+        push_questions(store, client, now=now)
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
         refreshed = False
         while max_pages is None or totals[4] < max_pages:
@@ -218,6 +228,7 @@ def pull(
                     records.append(opened)
             result = desk.store_page(records, reports, page.next_after, now or datetime.now(UTC))
             apply_pulled_reviews(store, now=now)
+            apply_pulled_messages(store, now=now)
             cursor = max(cursor, page.next_after)
             totals[0] += len(fresh)
             totals[1] += result.reports
