@@ -1,0 +1,303 @@
+"""Board derivation from crafted report sets: latest verified wins, unverified change,
+conflict, corroboration by source, rejected and unknown ignored, the look-back, what
+changed, and timeline bands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from desktop.domain.board import (
+    BOARD_LOOKBACK,
+    CHINA_SIDE,
+    MYANMAR_SIDE,
+    Band,
+    BoardReport,
+    Overall,
+    Price,
+    as_of,
+    changes_between,
+    derive_board,
+    gate_status,
+    timeline,
+)
+from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import Reliability
+
+NOW = datetime(2024, 11, 12, 9, 0, tzinfo=UTC)
+V, P, N, F, R = (
+    ReviewState.VERIFIED,
+    ReviewState.PUBLISHED,
+    ReviewState.NEW,
+    ReviewState.NEEDS_FOLLOW_UP,
+    ReviewState.REJECTED,
+)
+
+
+@dataclass(frozen=True)
+class Say:
+    """One report in a table row: hours before NOW, state, China side value, source."""
+
+    hours: float
+    state: ReviewState
+    china: str
+    device: str = "d1"
+    pseudonym: str | None = None
+    reliability: Reliability = Reliability.C
+    credibility: int = 3
+
+
+def reports(*says: Say) -> list[BoardReport]:
+    """Newest first, as the store gives them."""
+    built = [
+        BoardReport(
+            report_id=f"r{index}",
+            gate="laiza",
+            observed_at=NOW - timedelta(hours=say.hours),
+            state=say.state,
+            device_id=say.device,
+            values={} if say.china == "unknown" else {CHINA_SIDE: say.china},
+            pseudonym=say.pseudonym,
+            reliability=say.reliability,
+            credibility=say.credibility,
+        )
+        for index, say in enumerate(says)
+    ]
+    return sorted(built, key=lambda r: r.observed_at, reverse=True)
+
+
+# (name, reports, value, unverified change, conflict values, sources)
+CASES = [
+    ("nothing known", [], None, None, (), 0),
+    ("latest verified wins", [Say(1, V, "open"), Say(20, V, "closed")], "open", None, (), 1),
+    ("published counts as verified", [Say(2, P, "closed")], "closed", None, (), 1),
+    (
+        "newer unverified is a reported change",
+        [Say(1, N, "open"), Say(30, V, "closed")],
+        "closed",
+        "open",
+        (),
+        1,
+    ),
+    (
+        "needs follow-up too",
+        [Say(1, F, "restricted"), Say(30, V, "closed")],
+        "closed",
+        "restricted",
+        (),
+        1,
+    ),
+    (
+        "newer unverified that agrees",
+        [Say(1, N, "closed"), Say(3, V, "closed")],
+        "closed",
+        None,
+        (),
+        1,
+    ),
+    (
+        "older unverified is no change",
+        [Say(1, V, "closed"), Say(3, N, "open")],
+        "closed",
+        None,
+        (),
+        1,
+    ),
+    ("only unverified", [Say(1, N, "open")], None, "open", (), 0),
+    ("rejected ignored", [Say(1, R, "open"), Say(4, V, "closed")], "closed", None, (), 1),
+    ("unknown says nothing", [Say(1, V, "unknown"), Say(4, V, "closed")], "closed", None, (), 1),
+    (
+        "conflict within 12 hours shows both",
+        [Say(1, V, "open"), Say(6, V, "closed", device="d2")],
+        "open",
+        None,
+        ("open", "closed"),
+        1,
+    ),
+    (
+        "no conflict beyond 12 hours",
+        [Say(1, V, "open"), Say(20, V, "closed", device="d2")],
+        "open",
+        None,
+        (),
+        1,
+    ),
+    (
+        "corroboration counts sources, not reports",
+        [
+            Say(1, V, "closed", "d1", "amber-heron-42"),
+            Say(2, V, "closed", "d1", "amber-heron-42"),
+            Say(3, V, "closed", "d1", "amber-heron-42"),
+            Say(4, V, "closed", "d1", "jade-crane-7"),
+            Say(5, V, "closed", "d2"),
+            Say(6, V, "closed", "d2"),
+        ],
+        "closed",
+        None,
+        (),
+        3,
+    ),
+    (
+        "the same pseudonym on two devices is two sources",
+        [Say(1, V, "closed", "d1", "amber-heron-42"), Say(2, V, "closed", "d2", "amber-heron-42")],
+        "closed",
+        None,
+        (),
+        2,
+    ),
+    (
+        "corroboration stops at the last disagreement",
+        [Say(1, V, "closed", "d1"), Say(20, V, "open", "d2"), Say(30, V, "closed", "d3")],
+        "closed",
+        None,
+        (),
+        1,
+    ),
+    (
+        "corroboration only within 72 hours",
+        [Say(1, V, "closed", "d1"), Say(80, V, "closed", "d2")],
+        "closed",
+        None,
+        (),
+        1,
+    ),
+    (
+        "unverified sources are not corroboration",
+        [Say(1, V, "closed", "d1"), Say(2, N, "closed", "d2")],
+        "closed",
+        None,
+        (),
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("says", "value", "change", "conflict", "sources"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_china_side_derivation(
+    says: list[Say],
+    value: str | None,
+    change: str | None,
+    conflict: tuple[str, ...],
+    sources: int,
+) -> None:
+    status = gate_status("laiza", reports(*says)).aspects[CHINA_SIDE]
+    assert status.value == value
+    assert (status.unverified_change.value if status.unverified_change else None) == change
+    assert tuple(e.value for e in status.conflict) == conflict
+    assert status.sources == sources
+
+
+def test_best_grades_and_last_change_come_from_the_agreeing_run() -> None:
+    status = gate_status(
+        "laiza",
+        reports(
+            Say(1, V, "closed", "d1", reliability=Reliability.C, credibility=2),
+            Say(5, V, "closed", "d2", reliability=Reliability.A, credibility=4),
+            Say(30, V, "open", "d3", reliability=Reliability.A, credibility=1),
+        ),
+    ).aspects[CHINA_SIDE]
+    assert (status.best_reliability, status.best_credibility) == (Reliability.A, 2)
+    assert status.since == NOW - timedelta(hours=5)
+
+
+def test_look_back_runs_from_the_gates_newest_report() -> None:
+    old = Say(24 * 200, V, "closed")
+    alone = gate_status("laiza", reports(old)).aspects[CHINA_SIDE]
+    assert alone.value == "closed"  # nothing newer: the last value still shows
+    newer_hours = 24 * 200 - BOARD_LOOKBACK.total_seconds() / 3600 - 24
+    with_newer = gate_status("laiza", reports(Say(newer_hours, V, "unknown"), old))
+    assert with_newer.aspects[CHINA_SIDE].value is None
+
+
+@pytest.mark.parametrize(
+    ("china", "myanmar", "overall"),
+    [
+        ("open", "open", Overall.OPEN),
+        ("open", "closed", Overall.CLOSED),
+        ("restricted", "open", Overall.RESTRICTED),
+        ("open", "unknown", Overall.RESTRICTED),
+        ("unknown", "unknown", Overall.UNKNOWN),
+    ],
+)
+def test_overall_is_the_more_closed_side(china: str, myanmar: str, overall: Overall) -> None:
+    values = {k: v for k, v in ((CHINA_SIDE, china), (MYANMAR_SIDE, myanmar)) if v != "unknown"}
+    report = BoardReport("r1", "laiza", NOW, V, "d1", values)
+    assert gate_status("laiza", [report]).overall is overall
+
+
+def test_flags_and_gates_without_reports() -> None:
+    board = derive_board(
+        ["laiza", "hpimaw"],
+        {"laiza": reports(Say(1, N, "open"), Say(2, V, "closed"), Say(4, V, "open"))},
+    )
+    laiza, hpimaw = board.gates["laiza"], board.gates["hpimaw"]
+    assert laiza.has_unverified_change
+    assert laiza.has_conflict
+    assert laiza.overall is Overall.CLOSED  # one side closed is enough
+    assert hpimaw.overall is Overall.UNKNOWN
+    assert not hpimaw.has_conflict
+
+
+def test_changes_between_boards_as_they_stood() -> None:
+    newest_first = reports(Say(2, V, "closed"), Say(30, V, "open"))
+    then = derive_board(["laiza"], {"laiza": list(as_of(NOW - timedelta(hours=12), newest_first))})
+    now = derive_board(["laiza"], {"laiza": newest_first})
+    (change,) = changes_between(then, now)
+    assert (change.gate, change.before, change.after) == (
+        "laiza",
+        Overall.RESTRICTED,
+        Overall.CLOSED,
+    )
+    assert [(c.aspect, c.before, c.after) for c in change.changes] == [
+        (CHINA_SIDE, "open", "closed")
+    ]
+    assert changes_between(now, now) == []
+
+
+def test_timeline_bands_ticks_and_prices() -> None:
+    start, end = NOW - timedelta(days=3), NOW
+    oldest_first = list(
+        reversed(
+            [
+                BoardReport("r4", "laiza", NOW - timedelta(hours=2), N, "d1", {CHINA_SIDE: "open"}),
+                BoardReport(
+                    "r3",
+                    "laiza",
+                    NOW - timedelta(hours=24),
+                    V,
+                    "d1",
+                    {CHINA_SIDE: "closed", MYANMAR_SIDE: "closed"},
+                    prices=(Price("diesel", "litre", "MMK", 4500),),
+                ),
+                BoardReport(
+                    "r2",
+                    "laiza",
+                    NOW - timedelta(hours=48),
+                    V,
+                    "d1",
+                    {CHINA_SIDE: "closed"},
+                    prices=(Price("diesel", "litre", "MMK", 3500),),
+                ),
+                BoardReport("r1", "laiza", NOW - timedelta(days=5), V, "d1", {CHINA_SIDE: "open"}),
+            ]
+        )
+    )
+    result = timeline("laiza", oldest_first, start=start, end=end)
+    assert result.bands[CHINA_SIDE] == (
+        Band(start, NOW - timedelta(hours=48), "open"),  # in force when the range starts
+        Band(NOW - timedelta(hours=48), end, "closed"),  # r3 agrees: the band runs on
+    )
+    assert result.bands[MYANMAR_SIDE] == (Band(NOW - timedelta(hours=24), end, "closed"),)
+    assert [t.report_id for t in result.ticks] == ["r2", "r3", "r4"]  # r1 is before start
+    assert result.prices == {
+        ("diesel", "litre", "MMK"): (
+            (NOW - timedelta(hours=48), 3500.0),
+            (NOW - timedelta(hours=24), 4500.0),
+        )
+    }
