@@ -428,7 +428,7 @@ class DeskInbox(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((125, 110, 80, 90, 110, 120, 110)):
+        for column, width in enumerate((125, 110, 85, 105, 110, 120, 120)):
             self.table.setColumnWidth(column, width)
         self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -33,6 +33,8 @@ from desktop.services import desk
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.review import ReviewRepository
+from desktop.ui.desk_board_view import BoardView
+from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_inbox import DeskInbox
 from desktop.ui.desk_review_pane import ReviewPane
 from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog, desk_error_message
@@ -136,16 +138,11 @@ class DeskPage(QWidget):
         self.splitter.setSizes([620, 480])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
-        self.board: Any = None
-        board_class = _optional("desktop.ui.desk_board_view", "BoardView")
-        if board_class is not None:
-            self.board = board_class(worker, gazetteer, language)
-            self.board.report_requested.connect(self.show_report)
-            self.tabs.addTab(self.board, "")
-        self._export_class = _optional("desktop.ui.desk_export_dialog", "ExportDialog")
-        self.export_button.setVisible(self._export_class is not None)
-        self.export_action.setVisible(self._export_class is not None)
-        followup_class = _optional("desktop.ui.desk_followups", "DeskFollowupPanel")
+        self.board = BoardView(worker, gazetteer, language)
+        self.board.report_requested.connect(self.show_report)
+        self.tabs.addTab(self.board, "")
+        # The desk's follow-up widget mounts under the review pane once it exists.
+        followup_class = _optional("desktop.ui.desk_followup_panel", "DeskFollowupPanel")
         self.followups: Any = None
         if followup_class is not None:
             self.followups = followup_class(worker)
@@ -177,8 +174,7 @@ class DeskPage(QWidget):
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.export_button.setText(self.tr("&Export…"))
         self.tabs.setTabText(0, self.tr("&Inbox"))
-        if self.board is not None:
-            self.tabs.setTabText(1, self.tr("&Board"))
+        self.tabs.setTabText(1, self.tr("&Board"))
         self._show_status()
 
     # -- data ----------------------------------------------------------------------------
@@ -187,8 +183,7 @@ class DeskPage(QWidget):
         """Ask again for the inbox, the status and the board (after unlock)."""
         self.inbox.refresh()
         self.refresh_status()
-        if self.board is not None:
-            self.board.refresh()
+        self.board.refresh()
 
     def refresh_status(self) -> None:
         self._worker.submit(desk_status, self._status_arrived, self.error.emit)
@@ -205,6 +200,8 @@ class DeskPage(QWidget):
         self.pull_action.setEnabled(True)
         self.status.clear()
         self.tabs.setCurrentIndex(0)
+        if hasattr(self.board, "clear"):
+            self.board.clear()
 
     def show_report(self, report_id: str) -> None:
         """Switch to the inbox and select `report_id` (from the board)."""
@@ -219,8 +216,7 @@ class DeskPage(QWidget):
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
         self.refresh_status()
-        if self.board is not None:
-            self.board.refresh()
+        self.board.refresh()
 
     # -- pull ----------------------------------------------------------------------------
 
@@ -281,13 +277,10 @@ class DeskPage(QWidget):
         if status is None:
             self.status.clear()
             return
-        if status.server_url is None:
-            self.status.setText(
-                self.tr("Not connected to a server yet: use Desk → Connect to server….")
-            )
-            return
         parts: list[str] = []
-        if status.last_pull_at is None:
+        if status.server_url is None:
+            parts.append(self.tr("Not connected to a server yet (Desk menu, Connect to server…)."))
+        elif status.last_pull_at is None:
             parts.append(self.tr("Never pulled."))
         else:
             when = status.last_pull_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -298,7 +291,7 @@ class DeskPage(QWidget):
             parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
         if status.unsent:
             parts.append(self.tr("%n review change(s) waiting to be sent.", "", status.unsent))
-        else:
+        elif status.server_url is not None:
             parts.append(self.tr("Every review change was sent."))
         self.status.setText(" ".join(parts))
 
@@ -323,9 +316,9 @@ class DeskPage(QWidget):
             self.status.setText(self.tr("The newsroom key was exported."))
 
     def open_export(self) -> None:
-        if self._export_class is None or not self._worker.is_open:
+        if not self._worker.is_open:
             return
-        dialog = self._export_class(self._worker, self._gazetteer, self._language(), self)
+        dialog = ExportDialog(self._worker, self._gazetteer, self._language, self)
         dialog.exec()
         discard(dialog)
         if self._worker.is_open:

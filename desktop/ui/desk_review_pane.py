@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -124,6 +124,7 @@ class ReviewPane(QWidget):
         self._shown: ReviewView | None = None
         self._report_id: str | None = None
         self._rendered_width = 0
+        self._rerender_queued = False
 
         self.state_caption = QLabel()
         self.state_badge = QLabel()
@@ -280,9 +281,18 @@ class ReviewPane(QWidget):
             and watched is self.browser.viewport()
             and self._shown is not None
             and self.browser.viewport().width() != self._rendered_width
+            and not self._rerender_queued
         ):
-            self._render()
+            # Later, not inside this event: a scroll bar appearing during setHtml resizes
+            # the viewport, and a setHtml inside that setHtml doubles the document.
+            self._rerender_queued = True
+            QTimer.singleShot(0, self._rerender)
         return super().eventFilter(watched, event)
+
+    def _rerender(self) -> None:
+        self._rerender_queued = False
+        if self._shown is not None:
+            self._render()
 
     def _update_buttons(self, busy: bool = False) -> None:
         allowed = ALLOWED_MOVES[self._shown.state] if self._shown is not None else frozenset()

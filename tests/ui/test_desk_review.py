@@ -1,0 +1,103 @@
+"""The report under review: only the allowed moves are offered, a move changes the state in
+the pane and the list and enters the history with the desk's label, notes too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.review import ALLOWED_MOVES, ReviewState
+from desktop.store.review import ReviewRepository
+from desktop.ui.desk_page import DeskPage
+from tests.ui.conftest import run_job
+from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
+
+
+def offered(page: DeskPage) -> set[ReviewState]:
+    buttons = page.review.move_buttons
+    return {state for state, button in buttons.items() if not button.isHidden()}
+
+
+def select(qtbot: QtBot, page: DeskPage, report_id: str) -> None:
+    page.show_report(report_id)
+    qtbot.waitUntil(lambda: page.review.shown_state is not None, timeout=10_000)
+
+
+def test_moves_and_notes_through_the_pane(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk", label="Night desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        report_id = ids[0]
+        select(qtbot, page, report_id)
+        assert page.inbox.current_id == report_id
+        assert page.review.shown_state is ReviewState.NEW
+        assert offered(page) == set(ALLOWED_MOVES[ReviewState.NEW])
+        assert ReviewState.PUBLISHED not in offered(page)
+        assert "received from the server" in page.review.browser.toPlainText()
+
+        page.review.move_note.setText("Two traders at Laiza agree")
+        page.review.move_buttons[ReviewState.VERIFIED].click()
+        qtbot.waitUntil(lambda: page.review.shown_state is ReviewState.VERIFIED, timeout=10_000)
+        assert offered(page) == set(ALLOWED_MOVES[ReviewState.VERIFIED])
+        history = page.review.browser.toPlainText()
+        assert "Night desk moved it from new to verified" in history
+        assert "Two traders at Laiza agree" in history
+        assert page.review.move_note.text() == ""
+        assert page.review.state_badge.text() == "verified"
+
+        # The list row shows the new state.
+        model = page.inbox.model
+
+        def row_state() -> ReviewState | None:
+            row = model.cached(report_id)
+            return None if row is None else row.state
+
+        qtbot.waitUntil(lambda: row_state() is ReviewState.VERIFIED, timeout=10_000)
+        assert page.inbox.current_id == report_id
+
+        page.review.note.setPlainText("Ask for a photo of the barricade.")
+        page.review.add_note_button.click()
+        qtbot.waitUntil(
+            lambda: "Night desk wrote a note" in page.review.browser.toPlainText(), timeout=10_000
+        )
+        assert "Ask for a photo of the barricade." in page.review.browser.toPlainText()
+        assert page.review.note.toPlainText() == ""
+
+        page.review.move_buttons[ReviewState.PUBLISHED].click()
+        qtbot.waitUntil(lambda: page.review.shown_state is ReviewState.PUBLISHED, timeout=10_000)
+        assert offered(page) == {ReviewState.NEEDS_FOLLOW_UP}
+
+        events = run_job(qtbot, window.worker, lambda s: ReviewRepository(s).history(report_id))
+        assert [(e.kind.value, e.desk_label) for e in events] == [
+            ("move", "Night desk"),
+            ("note", "Night desk"),
+            ("move", "Night desk"),
+        ]
+        # The move waits to be sent; the status line says so.
+        qtbot.waitUntil(lambda: "waiting to be sent" in page.status.text(), timeout=10_000)
+    finally:
+        window.close()
+
+
+def test_the_board_opens_a_report_in_the_inbox(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        page.tabs.setCurrentIndex(1)
+        # Hidden by a filter: the inbox clears its filters to show it.
+        page.inbox.filters.search.setText("nothing matches this")
+        qtbot.waitUntil(lambda: page.inbox.model.rowCount() == 0, timeout=10_000)
+        page.board.report_requested.emit(ids[3])
+        assert page.tabs.currentIndex() == 0
+        qtbot.waitUntil(lambda: page.inbox.current_id == ids[3], timeout=10_000)
+        assert page.inbox.filters.search.text() == ""
+    finally:
+        window.close()
