@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.domain.report import Report, ReportContent
 from desktop.store.database import Store, open_store
+from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository
 from sync.server.store import ServerStore
 
@@ -73,11 +74,14 @@ def check_open_store(store: Store) -> set[str]:
     return set(ReportRepository(store).ids())
 
 
-def server_report_envelopes(server_dir: Path) -> Counter[str]:
-    """Envelope id -> how many times the server holds it (report envelopes only)."""
+def server_report_envelopes(server_dir: Path, device_id: str) -> Counter[str]:
+    """Envelope id -> how many times the server holds it (this device's reports only)."""
     with ServerStore.open(server_dir) as admin:
         conn: Any = admin._conn  # read-only look at the server's own table
-        rows = conn.execute("SELECT envelope_id FROM envelopes WHERE kind = 'report'").fetchall()
+        rows = conn.execute(
+            "SELECT envelope_id FROM envelopes WHERE kind = 'report' AND device_id = ?",
+            (device_id,),
+        ).fetchall()
     return Counter(r[0] for r in rows)
 
 
@@ -87,7 +91,9 @@ def check_server_exactly_once(store: Store, server_dir: Path) -> int:
     envelope the server holds. Returns how many reports the server holds."""
     outbox = store.execute("SELECT report_id, envelope_id, receipt FROM outbox").fetchall()
     by_envelope = {r[1]: r[0] for r in outbox if r[1] is not None}
-    on_server = server_report_envelopes(server_dir)
+    identity = IdentityRepository(store).get()
+    assert identity is not None, "the store is not enrolled"
+    on_server = server_report_envelopes(server_dir, identity.device_id)
     assert all(n == 1 for n in on_server.values())
     strangers = set(on_server) - set(by_envelope)
     assert not strangers, f"the server holds envelopes the store does not know: {strangers}"
