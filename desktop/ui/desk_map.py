@@ -153,10 +153,6 @@ class _Projection:
         )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeskMap", text)
-
-
 def _font(language: str, point_size: float, bold: bool = False) -> QFont:
     font = QFont()
     switcher = i18n.LanguageSwitcher.current
@@ -175,13 +171,17 @@ def status_tooltip(crossing: Crossing, status: GateStatus | None, language: str)
     myanmar = status.side(MYANMAR_SIDE) if status else "unknown"
     lines = [
         crossing.name(language),
-        _tr("China side: %1").replace("%1", label(SideStatus(china))),
-        _tr("Myanmar side: %1").replace("%1", label(SideStatus(myanmar))),
+        QCoreApplication.translate("DeskMap", "China side: %1").replace(
+            "%1", label(SideStatus(china))
+        ),
+        QCoreApplication.translate("DeskMap", "Myanmar side: %1").replace(
+            "%1", label(SideStatus(myanmar))
+        ),
     ]
     if status is not None and status.has_conflict:
-        lines.append(_tr("Conflicting verified reports"))
+        lines.append(QCoreApplication.translate("DeskMap", "Conflicting verified reports"))
     if status is not None and status.has_unverified_change:
-        lines.append(_tr("Reported change, unverified"))
+        lines.append(QCoreApplication.translate("DeskMap", "Reported change, unverified"))
     return "\n".join(lines)
 
 
@@ -233,7 +233,10 @@ def build_map_scene(
 
 def _add_country_names(scene: QGraphicsScene, project: _Projection, language: str) -> None:
     font = _font(language, 10, bold=True)
-    for text, lon, lat in ((_tr("MYANMAR"), 97.0, 24.05), (_tr("CHINA"), 98.75, 24.35)):
+    for text, lon, lat in (
+        (QCoreApplication.translate("DeskMap", "MYANMAR"), 97.0, 24.05),
+        (QCoreApplication.translate("DeskMap", "CHINA"), 98.75, 24.35),
+    ):
         item = scene.addSimpleText(text, font)
         item.setBrush(QColor("#8d8d8d"))
         item.setPos(project(lon, lat))
@@ -293,9 +296,17 @@ def _add_legend(scene: QGraphicsScene, language: str) -> None:
         (label(SideStatus.RESTRICTED), OVERALL_COLORS[Overall.RESTRICTED], "fill"),
         (label(SideStatus.CLOSED), OVERALL_COLORS[Overall.CLOSED], "fill"),
         (label(SideStatus.UNKNOWN), OVERALL_COLORS[Overall.UNKNOWN], "fill"),
-        (_tr("Conflicting verified reports"), CONFLICT_COLOR, "ring"),
-        (_tr("Reported change, unverified"), UNVERIFIED_COLOR, "dashed"),
-        (_tr("Myanmar–China border"), _BORDER_PEN_COLOR, "line"),
+        (
+            QCoreApplication.translate("DeskMap", "Conflicting verified reports"),
+            CONFLICT_COLOR,
+            "ring",
+        ),
+        (
+            QCoreApplication.translate("DeskMap", "Reported change, unverified"),
+            UNVERIFIED_COLOR,
+            "dashed",
+        ),
+        (QCoreApplication.translate("DeskMap", "Myanmar–China border"), _BORDER_PEN_COLOR, "line"),
     ]
     font = _font(language, 8)
     items: list[QGraphicsItem] = []

@@ -135,9 +135,10 @@ class TimelineCanvas(QWidget):
     def ticks_top(self) -> float:
         return self.band_top(2)
 
-    def tick_x(self, tick: Tick) -> float:
+    def x_of(self, moment: datetime) -> float:
+        """Where `moment` is drawn (0 while no timeline is shown)."""
         layout = self._layout()
-        return 0.0 if layout is None else layout.x(tick.observed_at)
+        return 0.0 if layout is None else layout.x(moment)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

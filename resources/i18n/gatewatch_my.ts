@@ -6,32 +6,138 @@
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="57"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="62"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="66"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="68"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="71"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="75"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="71"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
+        <source>Civilians</source>
+        <translation>အရပ်သားများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="183"/>
+        <source>Updating…</source>
+        <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="210"/>
+        <source>Updated %1</source>
+        <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="262"/>
+        <source>Since %1</source>
+        <translation>%1 ကတည်းက</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="277"/>
+        <source>Allowed: %1</source>
+        <translation>ခွင့်ပြု: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="279"/>
+        <source>Blocked: %1</source>
+        <translation>ပိတ်ပင်: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="288"/>
+        <source>Reported change, unverified: %1 %2</source>
+        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="296"/>
+        <source>Conflict: %1 %2</source>
+        <translation>ကွဲလွဲမှု: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="308"/>
+        <source>Independent sources (a pseudonym on one device) behind both sides</source>
+        <translation>ဘက်​နှစ်​ဖက်​လုံး၏ နောက်​ကွယ်​ရှိ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="320"/>
+        <source>No crossing changed since then.</source>
+        <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="361"/>
+        <source>Gate status board</source>
+        <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="362"/>
+        <source>Refresh</source>
+        <translation>အသစ် ပြမည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="363"/>
+        <source>What changed since</source>
+        <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="366"/>
+        <source>Crossing</source>
+        <translation>ဂိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
+        <source>Traffic</source>
+        <translation>သွားလာမှု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="371"/>
+        <source>Flags</source>
+        <translation>သတိပြုရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="372"/>
+        <source>Sources</source>
+        <translation>ရင်းမြစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
+        <source>Last change</source>
+        <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
 </context>
 <context>
@@ -177,28 +283,33 @@
     <name>Desk</name>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="75"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="66"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>အသစ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="76"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="67"/>
         <source>needs follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="77"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="68"/>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="78"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="69"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="79"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="70"/>
         <source>published</source>
-        <translation type="unfinished"></translation>
+        <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
@@ -211,7 +322,7 @@
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="469"/>
         <source>Connect to server</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="473"/>
@@ -229,17 +340,17 @@
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="157"/>
         <source>Server &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="158"/>
         <source>Desk &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="159"/>
         <source>TLS &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="160"/>
@@ -249,12 +360,70 @@
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="167"/>
         <source>Only if the server admin gave you one</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="172"/>
         <source>Type the server address and the desk token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>DeskFollowupBox</name>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="74"/>
+        <source>Ask the correspondent</source>
+        <translation>သတင်းထောက်ကို မေးရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="77"/>
+        <source>A question for the correspondent who sent this report. It is sealed to their device; the server cannot read it.</source>
+        <translation>ဤ​သ​တင်း​ကို ပို့​သော သ​တင်း​ထောက်​အ​တွက် မေး​ခွန်း။ ၎င်း၏ ကိ​ရိ​ယာ​သို့ တံ​ဆိပ်​ခတ်၍ ပို့​သည်၊ ဆာ​ဗာ​က မ​ဖတ်​နိုင်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="81"/>
+        <source>&amp;Ask</source>
+        <translation>မေးမည် (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="141"/>
+        <source>No question has been asked about this report.</source>
+        <translation>ဤ​သ​တင်း​အ​ကြောင်း မေး​ခွန်း မ​မေး​ရ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="147"/>
+        <source>this desk</source>
+        <translation>ဤ အယ်ဒီတာ စားပွဲ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="148"/>
+        <source>{who}, {when}</source>
+        <translation>{who}၊ {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="151"/>
+        <source>Answer, {when}</source>
+        <translation>အဖြေ၊ {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="154"/>
+        <source>Corrected as report {id}</source>
+        <translation>သ​တင်း {id} အ​ဖြစ် ပြင်​ဆင်​ထား​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="157"/>
+        <source>Sent to the device; no answer yet.</source>
+        <translation>ကိ​ရိ​ယာ​သို့ ပို့​ပြီး၊ အ​ဖြေ မ​ရ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="162"/>
+        <source>Waiting: the device has not synced since it was updated, so it has no key for questions yet.</source>
+        <translation>စောင့်​နေ​သည်- ကိ​ရိ​ယာ​ကို အ​ဆင့်​မြှင့်​ပြီး​နောက် မ​ချိန်​ကိုက်​ရ​သေး​သ​ဖြင့် မေး​ခွန်း​အ​တွက် သော့ မ​ရှိ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="168"/>
+        <source>Waiting to be sent with the next pull.</source>
+        <translation>နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ရာ​တွင် ပို့​ရန် စောင့်​နေ​သည်။</translation>
     </message>
 </context>
 <context>
@@ -262,7 +431,7 @@
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="456"/>
         <source>Reports at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="523"/>
@@ -274,7 +443,9 @@
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် သ​တင်း မ​ရှိ​သေး​ပါ။
+
+သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="534"/>
@@ -283,108 +454,148 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>DeskMap</name>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="174"/>
+        <source>China side: %1</source>
+        <translation>တရုတ်ဘက်: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="177"/>
+        <source>Myanmar side: %1</source>
+        <translation>မြန်မာဘက်: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="182"/>
+        <location filename="../../desktop/ui/desk_map.py" line="300"/>
+        <source>Conflicting verified reports</source>
+        <translation>ကွဲ​လွဲ​နေ​သော စစ်​ဆေး​ပြီး သ​တင်း​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="184"/>
+        <location filename="../../desktop/ui/desk_map.py" line="305"/>
+        <source>Reported change, unverified</source>
+        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="237"/>
+        <source>MYANMAR</source>
+        <translation>မြန်မာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="238"/>
+        <source>CHINA</source>
+        <translation>တရုတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="309"/>
+        <source>Myanmar–China border</source>
+        <translation>မြန်မာ–တရုတ် နယ်စပ်</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="171"/>
+        <location filename="../../desktop/ui/desk_page.py" line="168"/>
         <source>&amp;Pull new reports</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <source>Fetch new reports and reviews from the server (F5)</source>
+        <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="170"/>
+        <source>&amp;Connect to server…</source>
+        <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
+        <source>Export newsroom &amp;key…</source>
+        <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="172"/>
-        <source>Fetch new reports and reviews from the server (F5)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/desk_page.py" line="175"/>
+        <source>&amp;Export…</source>
+        <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="173"/>
-        <source>&amp;Connect to server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_page.py" line="174"/>
-        <source>Export newsroom &amp;key…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_page.py" line="175"/>
-        <location filename="../../desktop/ui/desk_page.py" line="178"/>
-        <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Pull (F5)</source>
+        <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="176"/>
-        <source>&amp;Pull (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_page.py" line="179"/>
         <source>&amp;Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="181"/>
+        <location filename="../../desktop/ui/desk_page.py" line="177"/>
         <source>&amp;Board</source>
-        <translation type="unfinished"></translation>
+        <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="234"/>
+        <location filename="../../desktop/ui/desk_page.py" line="230"/>
         <source>Pulling from the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="245"/>
+        <location filename="../../desktop/ui/desk_page.py" line="241"/>
         <source>Pulling… {reports} new reports so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="263"/>
+        <location filename="../../desktop/ui/desk_page.py" line="259"/>
         <source>The pull failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="286"/>
-        <source>Not connected to a server yet: use Desk → Connect to server….</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/desk_page.py" line="282"/>
+        <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
+        <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="291"/>
+        <location filename="../../desktop/ui/desk_page.py" line="284"/>
         <source>Never pulled.</source>
-        <translation type="unfinished"></translation>
+        <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="294"/>
+        <location filename="../../desktop/ui/desk_page.py" line="287"/>
         <source>Last pull {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="296"/>
+        <location filename="../../desktop/ui/desk_page.py" line="289"/>
         <source>%n new report(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="298"/>
+        <location filename="../../desktop/ui/desk_page.py" line="291"/>
         <source>%n envelope(s) refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <location filename="../../desktop/ui/desk_page.py" line="293"/>
         <source>%n review change(s) waiting to be sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="302"/>
+        <location filename="../../desktop/ui/desk_page.py" line="295"/>
         <source>Every review change was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="323"/>
+        <location filename="../../desktop/ui/desk_page.py" line="316"/>
         <source>The newsroom key was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
 </context>
 <context>
@@ -392,89 +603,89 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="336"/>
         <source>Set up the editor desk</source>
-        <translation type="unfinished"></translation>
+        <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="339"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="343"/>
         <source>Desk &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="344"/>
         <source>e.g. Night desk (no personal names)</source>
-        <translation type="unfinished"></translation>
+        <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="347"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="351"/>
         <source>&amp;Create the newsroom key</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းဌာန သော့ ပြုလုပ်မည် (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="354"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
-        <translation type="unfinished"></translation>
+        <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="358"/>
         <location filename="../../desktop/ui/desk_setup.py" line="359"/>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>သော့ဖိုင်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="360"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="361"/>
         <location filename="../../desktop/ui/desk_setup.py" line="362"/>
         <source>The key file&apos;s passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="363"/>
         <source>&amp;Import the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>သော့ဖိုင်ကို တင်သွင်းမည် (&amp;I)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="366"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="372"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="376"/>
         <source>C&amp;opy</source>
-        <translation type="unfinished"></translation>
+        <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="377"/>
         <source>&amp;Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="378"/>
         <source>&amp;Next: connect to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="381"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="386"/>
@@ -484,22 +695,22 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="387"/>
         <source>Connect &amp;later</source>
-        <translation type="unfinished"></translation>
+        <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="407"/>
         <source>Choose the key file and type its passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="446"/>
         <source>Newsroom key file</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="452"/>
         <source>Save the public key</source>
-        <translation type="unfinished"></translation>
+        <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
     </message>
 </context>
 <context>
@@ -788,17 +999,17 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/desk_setup.py" line="490"/>
         <location filename="../../desktop/ui/desk_setup.py" line="537"/>
         <source>Export newsroom key</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="493"/>
         <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး ဤ​နေ​ရာ​တွင် ရွေး​သော စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ ဖိုင်​နှင့် စ​ကား​ဝှက်​ကို အ​ခြား အယ်​ဒီ​တာ​ထံ သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="503"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="510"/>
@@ -813,12 +1024,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="517"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖိုင်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="518"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖိုင်:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="524"/>
@@ -838,7 +1049,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="547"/>
         <source>Choose where to save the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -891,27 +1102,27 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
         <source>Set up an editor desk</source>
-        <translation type="unfinished"></translation>
+        <translation>အယ်ဒီတာ စားပွဲ ပြင်ဆင်ခြင်း</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
         <source>The desk keeps the newsroom key and every report it receives encrypted on this computer. Choose a passphrase for this desk; without it nobody can open the desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>စား​ပွဲ​သည် သ​တင်း​ဌာ​န သော့​နှင့် လက်​ခံ​ရ​ရှိ​သော သ​တင်း​တိုင်း​ကို ဤ​ကွန်​ပျူ​တာ​တွင် စာ​ဝှက်၍ သိမ်း​သည်။ ဤ​စား​ပွဲ​အ​တွက် စ​ကား​ဝှက် ရွေး​ပါ၊ ၎င်း​မ​ပါ​ဘဲ မည်​သူ​မျှ စား​ပွဲ​ကို မ​ဖွင့်​နိုင်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="137"/>
         <source>&amp;Create encrypted desk store</source>
-        <translation type="unfinished"></translation>
+        <translation>စာ​ဝှက်​ထား​သော စား​ပွဲ သို​လှောင်​ရာ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="138"/>
         <source>Back: log reports as a correspondent</source>
-        <translation type="unfinished"></translation>
+        <translation>နောက်​သို့- သ​တင်း​ထောက်​အ​ဖြစ် သ​တင်း မှတ်​မည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/unlock_pages.py" line="150"/>
         <source>Set up an editor desk instead</source>
-        <translation type="unfinished"></translation>
+        <translation>အ​စား​ထိုး၍ အယ်​ဒီ​တာ စား​ပွဲ ပြင်​ဆင်​မည်</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/unlock_pages.py" line="189"/>
@@ -1008,6 +1219,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>GateTimeline</name>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="368"/>
+        <source>Loading…</source>
+        <translation>ဖွင့်နေသည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="380"/>
+        <source>No reports about this crossing in this period.</source>
+        <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="394"/>
+        <source>Timeline: %1</source>
+        <translation>အချိန်ပြ မျဉ်း: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="395"/>
+        <source>← Map</source>
+        <translation>← မြေပုံ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <source>7 days</source>
+        <translation>7 ရက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <source>30 days</source>
+        <translation>30 ရက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <source>90 days</source>
+        <translation>90 ရက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <source>Report ticks by review state:</source>
+        <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
+    </message>
+</context>
+<context>
     <name>GatewatchWindow</name>
     <message>
         <location filename="../../desktop/ui/window.py" line="217"/>
@@ -1022,7 +1276,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/window.py" line="219"/>
         <source>&amp;Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="220"/>
@@ -1200,7 +1454,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="303"/>
         <source>Search reports and crossings (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="304"/>
@@ -1210,32 +1464,32 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="306"/>
         <source>from any date</source>
-        <translation type="unfinished"></translation>
+        <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="307"/>
         <source>to today</source>
-        <translation type="unfinished"></translation>
+        <translation>ယနေ့အထိ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="310"/>
         <source>Observed from</source>
-        <translation type="unfinished"></translation>
+        <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="311"/>
         <source>Observed until</source>
-        <translation type="unfinished"></translation>
+        <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="326"/>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="327"/>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="328"/>
@@ -1245,27 +1499,27 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="331"/>
         <source>All review states</source>
-        <translation type="unfinished"></translation>
+        <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="334"/>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="337"/>
         <source>Any reliability</source>
-        <translation type="unfinished"></translation>
+        <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="340"/>
         <source>All correspondents</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="347"/>
         <source>Sort</source>
-        <translation type="unfinished"></translation>
+        <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="348"/>
@@ -1275,7 +1529,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="349"/>
         <source>Review state</source>
-        <translation type="unfinished"></translation>
+        <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="350"/>
@@ -1290,7 +1544,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="352"/>
         <source>Correspondent</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းထောက်</translation>
     </message>
 </context>
 <context>
@@ -1318,7 +1572,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="172"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>စိစစ်မှု</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="173"/>
@@ -1328,7 +1582,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="174"/>
         <source>Correspondent</source>
-        <translation type="unfinished"></translation>
+        <translation>သတင်းထောက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="175"/>
@@ -2542,79 +2796,79 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="185"/>
-        <source>Review:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="186"/>
-        <source>Move to:</source>
-        <translation type="unfinished"></translation>
+        <source>Review:</source>
+        <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="188"/>
-        <source>&amp;Verified</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="187"/>
+        <source>Move to:</source>
+        <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
-        <source>&amp;Published</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Verified</source>
+        <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
-        <source>Needs &amp;follow-up</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Published</source>
+        <translation>ထုတ်ပြန်ပြီး (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="191"/>
-        <source>Re&amp;jected</source>
-        <translation type="unfinished"></translation>
+        <source>Needs &amp;follow-up</source>
+        <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
-        <source>Move to {state}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="192"/>
+        <source>Re&amp;jected</source>
+        <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="196"/>
-        <source>Note with the move (optional)</source>
-        <translation type="unfinished"></translation>
+        <source>Move to {state}</source>
+        <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="197"/>
-        <source>Note with the move</source>
-        <translation type="unfinished"></translation>
+        <source>Note with the move (optional)</source>
+        <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="198"/>
-        <source>A note for every editor on this report</source>
-        <translation type="unfinished"></translation>
+        <source>Note with the move</source>
+        <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+        <source>A note for every editor on this report</source>
+        <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
-        <source>Add &amp;note</source>
-        <translation type="unfinished"></translation>
+        <source>Note</source>
+        <translation>မှတ်ချက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <source>Add &amp;note</source>
+        <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
         <source>Report under review</source>
-        <translation type="unfinished"></translation>
+        <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="246"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="247"/>
         <source>Choose a report in the inbox to review it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="248"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="249"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>ဖွင့်နေသည်…</translation>
     </message>
 </context>
 <context>
@@ -2741,6 +2995,39 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/sync_controller.py" line="288"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="120"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="121"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="122"/>
+        <source>Reports</source>
+        <translation>သတင်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="214"/>
+        <source>Prices</source>
+        <translation>ဈေးနှုန်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="238"/>
+        <source>%1 per %2 (%3): %4 to %5</source>
+        <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_timeline.py" line="284"/>
+        <source>%1, %2: click to open the report</source>
+        <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>
 </context>
 <context>
