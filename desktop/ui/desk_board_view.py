@@ -45,12 +45,13 @@ from desktop.ui.desk_map import MapView, value_color
 from desktop.ui.desk_timeline import GateTimeline, local_time
 from desktop.ui.errors import user_message
 from desktop.ui.labels import credibility_label, label
-from desktop.ui.myanmar_text import syllable_breaks
 from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import wrap_to_width
 
 __all__ = ["COLUMNS", "BoardView", "aspect_label", "value_label"]
 
 COLUMNS = ("gate", "china", "myanmar", "traffic", "civilians", "flags", "sources", "changed")
+_WRAP_WIDTH = 170.0  # pixels of the traffic and flags columns' lines
 _DARK_TEXT = {"restricted", "chinese_citizens_only", "myanmar_citizens_only", "unknown"}
 
 
@@ -124,13 +125,12 @@ class BoardView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The long texts wrap in the columns that take the spare width.
-        for column in (COLUMNS.index("traffic"), COLUMNS.index("flags")):
-            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header_view.setStretchLastSection(True)
+        # Long texts come pre-wrapped (`_WRAP_WIDTH`): Qt would break Burmese in a syllable.
+        self.table.setWordWrap(False)
         self.table.cellClicked.connect(self._table_clicked)
 
         self.changes_title = QLabel()
@@ -240,9 +240,9 @@ class BoardView(QWidget):
         for column, aspect in ((1, CHINA_SIDE), (2, MYANMAR_SIDE), (4, CIVILIAN_PASSAGE)):
             self.table.setItem(row, column, self._value_item(aspects.get(aspect), aspect))
         traffic = self._traffic_text(status)
-        self.table.setItem(row, 3, _item(traffic))
+        self.table.setItem(row, 3, _item(wrap_to_width(traffic, self.font(), _WRAP_WIDTH)))
         flags = self._flags_text(status)
-        flag_item = _item(flags)
+        flag_item = _item(wrap_to_width(flags, self.font(), _WRAP_WIDTH))
         if flags:
             flag_item.setForeground(QBrush(QColor("#6a1b9a")))
         self.table.setItem(row, 5, flag_item)
@@ -330,7 +330,7 @@ class BoardView(QWidget):
                 after = value_label(aspect.aspect, aspect.after)
                 when = local_time(aspect.at) if aspect.at else ""
                 lines.append(f"   {aspect_label(aspect.aspect)}: {before} → {after}  {when}")
-            item = QListWidgetItem(syllable_breaks("\n".join(lines)))
+            item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, change.gate)
             item.setForeground(QBrush(value_color(change.after.value).darker(130)))
             self.changes_list.addItem(item)
@@ -392,5 +392,4 @@ def _qt_time(moment: datetime) -> QDateTime:
 
 
 def _item(text: str) -> QTableWidgetItem:
-    # Cells wrap: Burmese must break between syllables, not inside one.
-    return QTableWidgetItem(syllable_breaks(text))
+    return QTableWidgetItem(text)

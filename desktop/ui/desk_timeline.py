@@ -54,6 +54,12 @@ STATE_COLORS: dict[ReviewState, QColor] = {
     ReviewState.REJECTED: QColor("#bdbdbd"),
 }
 _LINE_COLORS = ("#6d4c41", "#1565c0", "#ad1457", "#00897b", "#5e35b1", "#827717")
+_TICK_STATES = (
+    ReviewState.NEW,
+    ReviewState.NEEDS_FOLLOW_UP,
+    ReviewState.VERIFIED,
+    ReviewState.PUBLISHED,
+)
 _BAND_HEIGHT = 24.0
 _TICK_HEIGHT = 20.0
 _AXIS_HEIGHT = 22.0
@@ -201,7 +207,7 @@ class TimelineCanvas(QWidget):
             text = QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
             width = fm.horizontalAdvance(text)
             if x - width / 2 >= layout.left - 4 and x + width / 2 <= self.width():
-                painter.drawText(QRectF(x - width / 2, top + 4, width, fm.height()), text)
+                painter.drawText(QPointF(x - width / 2, top + 4 + fm.ascent()), text)
             day += timedelta(step)
 
     def _paint_prices(self, painter: QPainter, layout: _Layout, top: float) -> None:
@@ -340,13 +346,19 @@ class GateTimeline(QWidget):
         self.canvas = TimelineCanvas()
         self.canvas.tick_clicked.connect(self.report_requested)
         self.message = WrapLabel()
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # One short label per state: Qt would break a long Burmese line inside a syllable.
+        self.legend = WrapLabel()
+        self.chips = {state: QLabel() for state in _TICK_STATES}
+        chips = QHBoxLayout()
+        for chip in self.chips.values():
+            chip.setTextFormat(Qt.TextFormat.RichText)
+            chips.addWidget(chip)
+        chips.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.canvas)
         layout.addWidget(self.legend)
+        layout.addLayout(chips)
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.retranslate()
@@ -396,16 +408,10 @@ class GateTimeline(QWidget):
         texts = {7: self.tr("7 days"), 30: self.tr("30 days"), 90: self.tr("90 days")}
         for days, text in texts.items():
             self.range_buttons.button(days).setText(text)
-        chips = [
-            f'<span style="color:{STATE_COLORS[state].name()}">┃</span> {state_label(state)}'
-            for state in (
-                ReviewState.NEW,
-                ReviewState.NEEDS_FOLLOW_UP,
-                ReviewState.VERIFIED,
-                ReviewState.PUBLISHED,
-            )
-        ]
-        self.legend.setText(self.tr("Report ticks by review state:") + " " + " &nbsp; ".join(chips))
+        for state, chip in self.chips.items():
+            color = STATE_COLORS[state].name()
+            chip.setText(f'<span style="color:{color}"><b>┃</b></span> {state_label(state)}')
+        self.legend.setText(self.tr("Report ticks by review state:"))
         self.canvas.update()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -37,19 +37,19 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="71"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="72"/>
         <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
         <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
         <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
@@ -283,31 +283,31 @@
     <name>Desk</name>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="75"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="66"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="72"/>
         <source>new</source>
         <translation>အသစ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="76"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="67"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="73"/>
         <source>needs follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="77"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="68"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="74"/>
         <source>verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="78"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="69"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="75"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_inbox.py" line="79"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="70"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="76"/>
         <source>published</source>
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
@@ -1221,42 +1221,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="368"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="380"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="380"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="392"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="394"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="395"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="407"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="414"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
@@ -3000,32 +3000,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="120"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="126"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="121"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="127"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="122"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="128"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="214"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="220"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="238"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="244"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="284"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="290"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>
