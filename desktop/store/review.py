@@ -300,11 +300,14 @@ class ReviewRepository:
         """Ids of the reports the filter shows, by observation time (newest first)."""
         sql, params = _inbox_where(where, self._gates_named)
         order = "ASC" if where.oldest_first else "DESC"
+        # Ties are ordered here, not in SQL: an id term after the index's observed_at made
+        # SQLite sort through a temporary B-tree, 2 s instead of 0.2 s for 100,000 reports.
         rows = self._store.conn.execute(
-            f"SELECT r.id FROM desk_reports AS r WHERE {sql}"
-            f" ORDER BY r.observed_at {order}, r.id {order}",
+            f"SELECT r.id, r.observed_at FROM desk_reports AS r WHERE {sql}"
+            f" ORDER BY r.observed_at {order}",
             params,
         ).fetchall()
+        rows.sort(key=lambda row: (row[1], row[0]), reverse=not where.oldest_first)
         return [r[0] for r in rows]
 
     def inbox_rows(self, report_ids: Sequence[str]) -> list[InboxRow]:
