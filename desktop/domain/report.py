@@ -551,9 +551,10 @@ class _Reader:
         return moment
 
     def choice(self, value: object, path: str, kind: type[E]) -> E | None:
+        member = kind._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member  # type: ignore[return-value]
         allowed = [member.value for member in kind]
-        if isinstance(value, str) and value in allowed:
-            return kind(value)
         self.fail(path, f"must be one of {', '.join(allowed)}", value)
         return None
 

@@ -202,8 +202,12 @@ def pull(
     totals = [0, 0, 0, 0, 0]  # envelopes, reports, refused, photos, pages
     desk_public = derive_desk_signing_key(pairs[0]).public_bytes()
 
+    signers: dict[str, bytes | None] = {DESK_SENDER_ID: desk_public}
+
     def signer_key(device_id: str) -> bytes | None:
-        return desk_public if device_id == DESK_SENDER_ID else desk.device_key(device_id)
+        if device_id not in signers:
+            signers[device_id] = desk.device_key(device_id)
+        return signers[device_id]
 
     try:
         push_reviews(store, client)  # this desk's moves first: the pull brings them back
@@ -217,6 +221,8 @@ def pull(
             unknown = {e.device_id for e in fresh if signer_key(e.device_id) is None}
             if unknown and not refreshed:  # enrolled since the list was fetched
                 desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+                signers.clear()
+                signers[DESK_SENDER_ID] = desk_public
                 refreshed = True
             records: list[EnvelopeRecord] = []
             reports: list[ReceivedReport] = []

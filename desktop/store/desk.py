@@ -302,6 +302,7 @@ class DeskRepository:
         reassembled and checked (`photos_completed`). The cursor never moves back.
         """
         new_reports = refused = duplicates = 0
+        stored_ids: list[str] = []
         with self._store.transaction() as conn:
             for record in envelopes:
                 if _insert_envelope(conn, record, now):
@@ -330,10 +331,11 @@ class DeskRepository:
                     continue
                 _insert_envelope(conn, received.envelope, now)
                 _insert_report(conn, received)
+                stored_ids.append(report_id)
                 new_reports += 1
             completed = _assemble(conn)
-            if new_reports:
-                apply_held_events(conn)
+            if stored_ids:
+                apply_held_events(conn, stored_ids)
             conn.execute(
                 "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ? WHERE id = 1",
                 (next_cursor, _fmt(now)),
@@ -432,9 +434,11 @@ def _insert_envelope(conn: Any, record: EnvelopeRecord, now: datetime) -> bool:
 
 def _insert_report(conn: Any, received: ReceivedReport) -> None:
     record = received.record
+    source = record.get("source") or {}
     conn.execute(
         "INSERT INTO desk_reports (id, envelope_id, device_id, lineage_id, revision, gate,"
-        " observed_at, received_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " observed_at, received_at, record, source_category, reliability)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record["id"],
             received.envelope.envelope_id,
@@ -445,6 +449,8 @@ def _insert_report(conn: Any, received: ReceivedReport) -> None:
             record["observed_at"],
             received.envelope.received_at,
             json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+            source.get("category"),
+            source.get("reliability"),
         ),
     )
     conn.execute(

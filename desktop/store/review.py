@@ -463,16 +463,35 @@ def _insert_event(conn: Any, event: ReviewEvent, envelope_id: str | None, now: d
     return 1
 
 
-def apply_held_events(conn: Any) -> None:
-    """Inside a transaction: reports with no state yet take their latest move's (the same
-    order as `ReviewEvent.order_key`: ``at`` is stored fixed-width)."""
-    conn.execute(
+def apply_held_events(conn: Any, report_ids: Sequence[str] | None = None) -> None:
+    """Inside a transaction: reports with no state yet (those of `report_ids`, or all) take
+    their latest move's (the order of `ReviewEvent.order_key`: ``at`` is fixed-width)."""
+    if report_ids is None:
+        held = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT report_id FROM desk_review_events WHERE kind = 'move'"
+            )
+        ]
+    else:  # a pull's page: look up only the reports it brought
+        held = []
+        for start in range(0, len(report_ids), 500):
+            chunk = list(report_ids[start : start + 500])
+            held += [
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT report_id FROM desk_review_events WHERE kind = 'move'"
+                    f" AND report_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            ]
+    conn.executemany(
         "UPDATE desk_reports SET (state, state_key) = (SELECT e.to_state,"
         " e.at || '|' || e.desk_id || '|' || e.event_id FROM desk_review_events AS e"
         " WHERE e.report_id = desk_reports.id AND e.kind = 'move'"
         " ORDER BY e.at DESC, e.desk_id DESC, e.event_id DESC LIMIT 1)"
-        " WHERE state_key IS NULL AND id IN"
-        " (SELECT report_id FROM desk_review_events WHERE kind = 'move')"
+        " WHERE id = ? AND state_key IS NULL",
+        [(report_id,) for report_id in held],
     )
 
 

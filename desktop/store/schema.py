@@ -450,6 +450,27 @@ def _v6_followups(conn: Any) -> None:
         conn.execute(statement)
 
 
+def _v7_desk_pull_speed(conn: Any) -> None:
+    """A faster desk pull (measured: 10,000 reports).
+
+    Each page looks for envelopes still holding a payload (reviews and answers to read,
+    chunks to assemble): a partial index keeps that from scanning every envelope ever
+    pulled. And v5's generated filter columns parsed each record's JSON twice on every
+    insert: they become plain columns, filled from the record when it is stored.
+    """
+    conn.execute(
+        "CREATE INDEX desk_envelopes_holding ON desk_envelopes (kind, seq)"
+        " WHERE payload IS NOT NULL"
+    )
+    for column in ("source_category", "reliability"):
+        conn.execute(f"ALTER TABLE desk_reports DROP COLUMN {column}")
+        conn.execute(f"ALTER TABLE desk_reports ADD COLUMN {column} TEXT")
+    conn.execute(
+        "UPDATE desk_reports SET source_category = json_extract(record, '$.source.category'),"
+        " reliability = json_extract(record, '$.source.reliability')"
+    )
+
+
 def desk_search_text(record: Mapping[str, Any]) -> str:
     """What desk search indexes of a report record: its free texts, one per line."""
     parts: list[str] = [str(record.get("narrative") or "")]
@@ -469,4 +490,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v4_sync,
     _v5_desk_review,
     _v6_followups,
+    _v7_desk_pull_speed,
 )
