@@ -142,10 +142,12 @@ class DeskPage(QWidget):
         self.board.report_requested.connect(self.show_report)
         self.tabs.addTab(self.board, "")
         # The desk's follow-up widget mounts under the review pane once it exists.
-        followup_class = _optional("desktop.ui.desk_followup_panel", "DeskFollowupPanel")
+        followup_class = _optional("desktop.ui.desk_followup", "DeskFollowupBox")
         self.followups: Any = None
         if followup_class is not None:
             self.followups = followup_class(worker)
+            self.followups.error.connect(self.error)
+            self.followups.asked.connect(self._question_asked)
             self.review.mount_followup(self.followups)
 
         layout = QVBoxLayout(self)
@@ -210,13 +212,18 @@ class DeskPage(QWidget):
 
     def _selected(self, report_id: str | None) -> None:
         self.review.show_report(report_id)
-        if self.followups is not None and hasattr(self.followups, "show_report"):
-            self.followups.show_report(report_id)
+        if self.followups is not None:
+            self.followups.set_report(report_id)
 
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
         self.refresh_status()
         self.board.refresh()
+
+    def _question_asked(self, _: str) -> None:
+        # A pull seals and sends the question at once, when the desk has a server.
+        if self._status is not None and self._status.server_url is not None:
+            self.pull()
 
     # -- pull ----------------------------------------------------------------------------
 

@@ -36,10 +36,6 @@ from desktop.ui.labels import credibility_label, label
 from desktop.ui.wrapping import wrap_to_width
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeskReport", text)
-
-
 def _enum(kind: Any, value: object) -> str | None:
     try:
         return label(kind(value))
@@ -57,13 +53,21 @@ def _local(moment: str) -> str:
 def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(title, value) for every field the report fills, in the form's order."""
     rows: list[tuple[str, str]] = []
-    for key, title in (("china_side", _tr("China side")), ("myanmar_side", _tr("Myanmar side"))):
+    for key, title in (
+        ("china_side", QCoreApplication.translate("DeskReport", "China side")),
+        ("myanmar_side", QCoreApplication.translate("DeskReport", "Myanmar side")),
+    ):
         text = _enum(SideStatus, record.get(key))
         if text:
             rows.append((title, text))
     passage = record.get("civilian_passage")
     if passage and passage != "unknown":
-        rows.append((_tr("Civilians who may cross"), _enum(CivilianPassage, passage) or passage))
+        rows.append(
+            (
+                QCoreApplication.translate("DeskReport", "Civilians who may cross"),
+                _enum(CivilianPassage, passage) or passage,
+            )
+        )
     traffic = record.get("traffic")
     if isinstance(traffic, dict):
         for kind in TrafficKind:
@@ -72,10 +76,15 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
                 rows.append((label(kind), _enum(TrafficStatus, value) or str(value)))
     controller = record.get("controlled_by")
     if controller and controller != "unknown":
-        rows.append((_tr("Controlled by"), _enum(Controller, controller) or str(controller)))
+        rows.append(
+            (
+                QCoreApplication.translate("DeskReport", "Controlled by"),
+                _enum(Controller, controller) or str(controller),
+            )
+        )
     for key, vocabulary, title in (
-        ("barrier", Barrier, _tr("Barrier")),
-        ("shortages", Shortage, _tr("Shortages")),
+        ("barrier", Barrier, QCoreApplication.translate("DeskReport", "Barrier")),
+        ("shortages", Shortage, QCoreApplication.translate("DeskReport", "Shortages")),
     ):
         values = record.get(key)
         if isinstance(values, list) and values:
@@ -87,13 +96,23 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
             currency = _enum(Currency, price.get("currency")) or ""
             unit = _enum(PriceUnit, price.get("unit")) or ""
             commodity = price.get("commodity", "")
-            rows.append((_tr("Price"), f"{commodity}: {amount_text} {currency} / {unit}"))
+            rows.append(
+                (
+                    QCoreApplication.translate("DeskReport", "Price"),
+                    f"{commodity}: {amount_text} {currency} / {unit}",
+                )
+            )
     stranded = record.get("people_stranded")
     if isinstance(stranded, int):
-        rows.append((_tr("People stranded or turned back"), str(stranded)))
+        rows.append(
+            (
+                QCoreApplication.translate("DeskReport", "People stranded or turned back"),
+                str(stranded),
+            )
+        )
     how = _enum(HowKnown, record.get("how_known"))
     if how:
-        rows.append((_tr("How known"), how))
+        rows.append((QCoreApplication.translate("DeskReport", "How known"), how))
     source = record.get("source")
     if isinstance(source, dict):
         bits = [
@@ -104,8 +123,14 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
         if isinstance(credibility, int) and 1 <= credibility <= 6:
             bits.append(credibility_label(credibility))
         if isinstance(source.get("pseudonym"), str):
-            bits.append(_tr("pseudonym {name}").format(name=source["pseudonym"]))
-        rows.append((_tr("Source"), " · ".join(b for b in bits if b)))
+            bits.append(
+                QCoreApplication.translate("DeskReport", "pseudonym {name}").format(
+                    name=source["pseudonym"]
+                )
+            )
+        rows.append(
+            (QCoreApplication.translate("DeskReport", "Source"), " · ".join(b for b in bits if b))
+        )
     return rows
 
 
@@ -113,18 +138,22 @@ def audit_line(entry: AuditEntry) -> str:
     """One audit entry in words: what happened and who did it."""
     who = entry.desk_label or ""
     if entry.what == "received":
-        return _tr("received from the server")
+        return QCoreApplication.translate("DeskReport", "received from the server")
     if entry.what == "move" and entry.to_state is not None:
         if entry.from_state is None:
-            return _tr("{desk} moved it to {to}").format(desk=who, to=state_label(entry.to_state))
-        return _tr("{desk} moved it from {source} to {to}").format(
-            desk=who, source=state_label(entry.from_state), to=state_label(entry.to_state)
-        )
+            return QCoreApplication.translate("DeskReport", "{desk} moved it to {to}").format(
+                desk=who, to=state_label(entry.to_state)
+            )
+        return QCoreApplication.translate(
+            "DeskReport", "{desk} moved it from {source} to {to}"
+        ).format(desk=who, source=state_label(entry.from_state), to=state_label(entry.to_state))
     if entry.what == "note":
-        return _tr("{desk} wrote a note").format(desk=who)
+        return QCoreApplication.translate("DeskReport", "{desk} wrote a note").format(desk=who)
     if entry.what == "export":
         fmt = str(entry.detail.get("format", "")).upper()
-        return _tr("{desk} included it in an export ({format})").format(desk=who, format=fmt)
+        return QCoreApplication.translate(
+            "DeskReport", "{desk} included it in an export ({format})"
+        ).format(desk=who, format=fmt)
     return entry.what
 
 
@@ -158,10 +187,14 @@ def report_html(
     gate = record.get("gate")
     name = gate_name(gazetteer, gate if isinstance(gate, str) else None, new_name, language)
     if gate is None:
-        name += " — " + _tr("new crossing, not in the gazetteer")
+        name += " — " + QCoreApplication.translate(
+            "DeskReport", "new crossing, not in the gazetteer"
+        )
     observed = _local(str(record.get("observed_at", "")))
     parts = [f"<h3>{esc(name)}</h3>"]
-    line = _tr("Observed {time} · from {device}").format(time=observed, device=device)
+    line = QCoreApplication.translate("DeskReport", "Observed {time} · from {device}").format(
+        time=observed, device=device
+    )
     parts.append(f"<p style='color:#555'>{lines(line, width)}</p>")
     parts.append("<table cellspacing='0' cellpadding='3'>")
     for title, value in rows:
@@ -172,7 +205,7 @@ def report_html(
         parts.extend(f"<p>{lines(p, width)}</p>" for p in narrative.splitlines() if p.strip())
     if photos:
         parts.append("<p>" + "&nbsp;".join(f"<img src='photo:{n}'>" for n in photos) + "</p>")
-    parts.append(f"<h4>{esc(_tr('History'))}</h4>")
+    parts.append(f"<h4>{esc(QCoreApplication.translate('DeskReport', 'History'))}</h4>")
     for entry in trail:
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
         color = ""

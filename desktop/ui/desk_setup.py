@@ -49,30 +49,37 @@ _ERROR_STYLE = "color: #b3261e;"
 def desk_error_message(error: BaseException) -> str:
     """What the desk says about an error (translated where an editor can meet it)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DeskErrors", text)
-
     if isinstance(error, KeyExportPassphraseError):
-        return tr(
+        return QCoreApplication.translate(
+            "DeskErrors",
             "The passphrase does not open this key file. Check it with the editor who "
-            "exported it. Nothing was changed."
+            "exported it. Nothing was changed.",
         )
     if isinstance(error, KeyExportError):
-        return tr(
+        return QCoreApplication.translate(
+            "DeskErrors",
             "This file is not a newsroom key export, or it is damaged. Ask the editor who "
-            "exported it for the file again. Nothing was changed."
+            "exported it for the file again. Nothing was changed.",
         )
     if isinstance(error, DeskKeyExistsError):
-        return tr("This desk already holds another newsroom key. Nothing was changed.")
+        return QCoreApplication.translate(
+            "DeskErrors", "This desk already holds another newsroom key. Nothing was changed."
+        )
     if isinstance(error, desk.DeskNotReadyError | desk_review.DeskSetupError):
-        return tr("This desk is not connected to a server yet: use Connect to server… first.")
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "This desk is not connected to a server yet: use Connect to server… first.",
+        )
     if isinstance(error, sync_client.UnauthorizedError):
-        return tr(
+        return QCoreApplication.translate(
+            "DeskErrors",
             "The server refused the desk token. Check it, or ask the server admin for a new "
-            "desk token."
+            "desk token.",
         )
     if isinstance(error, sync_client.ServerRefusedError) and error.reason == "wrong_token_kind":
-        return tr("This is a correspondent's token, not a desk token. Ask the server admin.")
+        return QCoreApplication.translate(
+            "DeskErrors", "This is a correspondent's token, not a desk token. Ask the server admin."
+        )
     if isinstance(error, ReviewError):
         return str(error)
     return user_message(error)

@@ -4,27 +4,27 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="289"/>
+        <location filename="../../desktop/ui/desk_page.py" line="296"/>
         <source>%n new report(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new report.</numerusform>
+            <numerusform>%n new reports.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="291"/>
+        <location filename="../../desktop/ui/desk_page.py" line="298"/>
         <source>%n envelope(s) refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n envelope refused.</numerusform>
+            <numerusform>%n envelopes refused.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="293"/>
+        <location filename="../../desktop/ui/desk_page.py" line="300"/>
         <source>%n review change(s) waiting to be sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n review change waiting to be sent.</numerusform>
+            <numerusform>%n review changes waiting to be sent.</numerusform>
         </translation>
     </message>
 </context>
@@ -33,9 +33,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/desk_export_dialog.py" line="273"/>
         <source>Exported %n report(s) to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n report to {path}.</numerusform>
+            <numerusform>Exported %n reports to {path}.</numerusform>
         </translation>
     </message>
 </context>
