@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -264,17 +264,23 @@ class InboxFilters(QWidget):
         self.device = QComboBox()
         self.since = self._date_edit()
         self.until = self._date_edit()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.search, 0, 0, 1, 5)
-        grid.addWidget(self.since, 0, 5)
-        grid.addWidget(self.until, 0, 6)
-        grid.addWidget(self.sort, 0, 7)
-        for column, combo in enumerate(
-            (self.gate, self.state, self.source, self.reliability, self.device)
-        ):
-            grid.addWidget(combo, 1, column)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        for widget in (self.since, self.until, self.sort):
+            top.addWidget(widget)
+        narrowing = QHBoxLayout()
+        for combo in (self.gate, self.state, self.source, self.reliability, self.device):
+            # Short minimum: the bar must fit beside the review pane in either language.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            narrowing.addWidget(combo, 1)
             combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(top)
+        rows.addLayout(narrowing)
         self.sort.currentIndexChanged.connect(lambda _: self.changed.emit())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

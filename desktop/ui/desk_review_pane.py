@@ -131,10 +131,11 @@ class ReviewPane(QWidget):
         self.state_badge.setMargin(4)
         self.move_caption = QLabel()
         self.move_buttons: dict[ReviewState, QPushButton] = {}
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_caption)
+        state_row.addWidget(self.state_badge)
+        state_row.addStretch(1)
         moves = QHBoxLayout()
-        moves.addWidget(self.state_caption)
-        moves.addWidget(self.state_badge)
-        moves.addSpacing(12)
         moves.addWidget(self.move_caption)
         for target in MOVE_ORDER:
             button = QPushButton()
@@ -159,6 +160,7 @@ class ReviewPane(QWidget):
         self.controls = QWidget()
         controls = QVBoxLayout(self.controls)
         controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(state_row)
         controls.addLayout(moves)
         controls.addWidget(self.move_note)
         layout = QVBoxLayout(self)
