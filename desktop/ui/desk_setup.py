@@ -39,6 +39,7 @@ from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.keyexport import KeyExportError, KeyExportPassphraseError
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
+from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 from sync import client as sync_client
@@ -191,7 +192,7 @@ class DeskConnectForm(QWidget):
                 done()
 
         self._worker.submit(
-            lambda store: desk.connect(store, url, token, tls, proxy),
+            lambda store: desk.connect(store, url, token, tls, proxy, client_factory=gui_client),
             finished,
             lambda error: self.show_error(desk_error_message(error)),
         )

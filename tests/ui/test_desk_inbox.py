@@ -271,6 +271,10 @@ def test_pulling_from_a_real_server_fills_the_inbox(
             qtbot.waitUntil(lambda: "not connected" in desk_page.status.text())
             form = window.desk_setup.connect_form  # the same form the dialog shows
             form.url.setText(url)
+            form.token.setText("W" * 43)
+            form.connect_to()
+            qtbot.waitUntil(lambda: not form.error.isHidden(), timeout=10_000)
+            assert "refused the desk token" in form.error.raw_text()
             form.token.setText(desk_token)
             connected: list[int] = []
             form.connected.connect(connected.append)
