@@ -25,9 +25,7 @@ def select(qtbot: QtBot, page: DeskPage, report_id: str) -> None:
     qtbot.waitUntil(lambda: page.review.shown_state is not None, timeout=10_000)
 
 
-def test_moves_and_notes_through_the_pane(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
+def test_moves_and_notes_through_the_pane(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
     ids = make_desk_store(tmp_path / "desk", label="Night desk")
     window = desk_window(qtbot, qapp, tmp_path / "desk")
     try:
