@@ -33,9 +33,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/desk_export_dialog.py" line="273"/>
         <source>Exported %n report(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %n report to {path}.</numerusform>
-            <numerusform>Exported %n reports to {path}.</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
