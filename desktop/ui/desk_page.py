@@ -141,6 +141,8 @@ class DeskPage(QWidget):
         self.board = BoardView(worker, gazetteer, language)
         self.board.report_requested.connect(self.show_report)
         self.tabs.addTab(self.board, "")
+        self._board_stale = True
+        self.tabs.currentChanged.connect(self._tab_changed)
         # The desk's follow-up widget mounts under the review pane once it exists.
         followup_class = _optional("desktop.ui.desk_followup", "DeskFollowupBox")
         self.followups: Any = None
@@ -185,7 +187,18 @@ class DeskPage(QWidget):
         """Ask again for the inbox, the status and the board (after unlock)."""
         self.inbox.refresh()
         self.refresh_status()
-        self.board.refresh()
+        self._refresh_board()
+
+    def _refresh_board(self) -> None:
+        # Only while it shows: at 100,000 reports its query would hold the worker and
+        # delay the inbox's first rows; a hidden board is refreshed when its tab opens.
+        self._board_stale = self.tabs.currentWidget() is not self.board
+        if not self._board_stale:
+            self.board.refresh()
+
+    def _tab_changed(self, _: int) -> None:
+        if self.tabs.currentWidget() is self.board and self._board_stale:
+            self._refresh_board()
 
     def refresh_status(self) -> None:
         self._worker.submit(desk_status, self._status_arrived, self.error.emit)
@@ -202,6 +215,7 @@ class DeskPage(QWidget):
         self.pull_action.setEnabled(True)
         self.status.clear()
         self.tabs.setCurrentIndex(0)
+        self._board_stale = True
         if hasattr(self.board, "clear"):
             self.board.clear()
 
@@ -218,7 +232,7 @@ class DeskPage(QWidget):
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
         self.refresh_status()
-        self.board.refresh()
+        self._refresh_board()
 
     def _question_asked(self, _: str) -> None:
         # A pull seals and sends the question at once, when the desk has a server.
