@@ -99,3 +99,50 @@ def test_the_board_opens_a_report_in_the_inbox(
         assert page.inbox.filters.search.text() == ""
     finally:
         window.close()
+
+
+def test_photos_of_a_pulled_report_show_in_the_pane(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from desktop.domain.gazetteer import default_gazetteer
+    from desktop.domain.report import Report, ReportContent
+    from desktop.services import desk, sync
+    from desktop.services.demo import story
+    from desktop.services.photos import import_photo
+    from desktop.store.database import create_store
+    from sync.server.store import ServerStore
+    from sync.server.testing import init_server, running_server
+    from tests.e2e.conftest import GENEROUS, fast_client, make_invite, queue_with_photos
+    from tests.services.fixtures import jpeg_with_metadata, png_with_metadata
+    from tests.ui.conftest import PASSPHRASE
+
+    photos = []
+    for raw in (jpeg_with_metadata(), png_with_metadata()):
+        clean = import_photo(raw)
+        photos.append((clean.media_type, clean.data, clean.width, clean.height))
+    with create_store(tmp_path / "desk", PASSPHRASE) as store:
+        public = desk.init_desk(store, "x25519")
+        init_server(tmp_path / "server", public)
+        with running_server(tmp_path / "server", config=GENEROUS) as url:
+            with ServerStore.open(tmp_path / "server") as admin:
+                _, token = admin.create_desk_token("desk")
+            with create_store(tmp_path / "corr", PASSPHRASE) as corr:
+                sync.enroll(corr, url, make_invite(tmp_path / "server", "Laiza laptop"))
+                report = Report.new(ReportContent.from_json(story("en")[0].body))
+                queue_with_photos(corr, report, photos)
+                for _ in range(10):
+                    if sync.sync_once(corr, client_factory=fast_client).done:
+                        break
+            desk.connect(store, url, token, client_factory=fast_client)
+            desk.pull(store, client_factory=fast_client)
+    assert default_gazetteer().get("laiza") is not None
+
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        select(qtbot, page, report.id)
+        assert set(page.review.browser.images) == {"photo:1", "photo:2"}
+        assert all(not image.isNull() for image in page.review.browser.images.values())
+        assert page.review.browser.toHtml().count("photo:") >= 2
+    finally:
+        window.close()
