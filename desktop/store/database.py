@@ -404,7 +404,7 @@ def _prepare_cipher(conn: Connection) -> None:
     # cipher_memory_security stays OFF (SQLCipher's default): SQLCipher zeroes its own key
     # material either way, and ON would mlock and wipe every SQLite allocation — measured at
     # about 70% of a desk pull's store time in mlock/munlock calls — while the same report
-    # text sits in Python's unlocked heap anyway. Swap is the OS's to encrypt (docs/desk.md).
+    # text sits in Python's unlocked heap anyway. Swap is the OS's to encrypt (README).
 
 
 def _apply_key(conn: Connection, data_key: bytearray) -> None:
