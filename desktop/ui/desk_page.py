@@ -9,11 +9,9 @@ many review moves still wait to be sent.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,20 +33,13 @@ from desktop.store.desk import DeskRepository
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_board_view import BoardView
 from desktop.ui.desk_export_dialog import ExportDialog
+from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.desk_inbox import DeskInbox
 from desktop.ui.desk_review_pane import ReviewPane
 from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog, desk_error_message
 from desktop.ui.locks import discard
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
-
-
-def _optional(module: str, name: str) -> Any:
-    """A class from a desk module another engineer builds, or None while it is missing."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 @dataclass(frozen=True)
@@ -143,14 +134,11 @@ class DeskPage(QWidget):
         self.tabs.addTab(self.board, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
-        # The desk's follow-up widget mounts under the review pane once it exists.
-        followup_class = _optional("desktop.ui.desk_followup", "DeskFollowupBox")
-        self.followups: Any = None
-        if followup_class is not None:
-            self.followups = followup_class(worker)
-            self.followups.error.connect(self.error)
-            self.followups.asked.connect(self._question_asked)
-            self.review.mount_followup(self.followups)
+        # "Ask the correspondent", in the review pane's follow-up slot.
+        self.followups = DeskFollowupBox(worker)
+        self.followups.error.connect(self.error)
+        self.followups.asked.connect(self._question_asked)
+        self.review.mount_followup(self.followups)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -226,8 +214,7 @@ class DeskPage(QWidget):
 
     def _selected(self, report_id: str | None) -> None:
         self.review.show_report(report_id)
-        if self.followups is not None:
-            self.followups.set_report(report_id)
+        self.followups.set_report(report_id)
 
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
