@@ -1,5 +1,9 @@
 """The main window: which page shows (first run, unlock, list, form), locks and wipe.
 
+A store holding a newsroom key is an editor desk's: after unlock it shows the desk page
+(and the Desk menu) instead of the list; one created with "Set up an editor desk" but not
+set up yet shows the desk setup page (`_store_mode`).
+
 It owns the store worker. Locking closes the store connection and clears every widget
 that held report text; wiping destroys the store and returns to the first-run page.
 
