@@ -26,8 +26,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, Protocol
 
 from desktop.domain.errors import ReportValidationError
@@ -77,6 +79,7 @@ __all__ = [
 ]
 
 PAGE_SIZE = 100
+OPEN_THREADS = 2
 VALIDATION_CLOCK = datetime(9000, 1, 1, tzinfo=UTC)
 """The desk accepts any observation time the device signed: the 24 h rule was the device's
 to apply against its own clock, and refusing a signed report for a skewed clock would only
@@ -209,13 +212,20 @@ def pull(
             signers[device_id] = desk.device_key(device_id)
         return signers[device_id]
 
+    # Opening is mostly HPKE and Ed25519, which run without the GIL: two threads open a
+    # page's envelopes while the next page is already being fetched.
+    fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
+    opener = ThreadPoolExecutor(max_workers=OPEN_THREADS, thread_name_prefix="desk-pull-open")
     try:
         push_reviews(store, client)  # this desk's moves first: the pull brings them back
         push_questions(store, client, now=now)
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
         refreshed = False
+        upcoming = fetcher.submit(client.pull, cursor, page_size)
         while max_pages is None or totals[4] < max_pages:
-            page = client.pull(cursor, page_size)
+            page = upcoming.result()
+            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
+                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
             known = desk.known_envelopes([e.envelope_id for e in page.envelopes])
             fresh = [e for e in page.envelopes if e.envelope_id not in known]
             unknown = {e.device_id for e in fresh if signer_key(e.device_id) is None}
@@ -224,10 +234,12 @@ def pull(
                 signers.clear()
                 signers[DESK_SENDER_ID] = desk_public
                 refreshed = True
+            # The store stays on this thread: the openers get the page's keys as a dict.
+            page_keys = {device: signer_key(device) for device in {e.device_id for e in fresh}}
             records: list[EnvelopeRecord] = []
             reports: list[ReceivedReport] = []
-            for stored in fresh:
-                opened = _open(stored, pairs, signer_key)
+            open_one = partial(_open, pairs=pairs, device_key=page_keys.get)
+            for opened in opener.map(open_one, fresh):
                 if isinstance(opened, ReceivedReport):
                     reports.append(opened)
                 else:
@@ -246,6 +258,8 @@ def pull(
             if not page.more:
                 break
     finally:
+        opener.shutdown(cancel_futures=True)
+        fetcher.shutdown(cancel_futures=True)  # waits for a fetch in flight, then closes
         client.close()
     return _outcome(totals, cursor)
 
