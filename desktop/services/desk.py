@@ -78,7 +78,7 @@ __all__ = [
     "report_json",
 ]
 
-PAGE_SIZE = 100
+PAGE_SIZE = protocol.MAX_PAGE_COUNT  # fewer, larger commits: 10,000 reports in 20 pages
 OPEN_THREADS = 2
 VALIDATION_CLOCK = datetime(9000, 1, 1, tzinfo=UTC)
 """The desk accepts any observation time the device signed: the 24 h rule was the device's
