@@ -60,9 +60,13 @@ bench: $(STAMP) translations
 	$(BIN)/python -m bench.sync_bench --reports $${BENCH_SYNC_REPORTS:-10000}
 	$(BIN)/python -m bench.desk_bench --reports $${BENCH_DESK_REPORTS:-10000}
 	$(BIN)/python -m bench.memory_bench --reports $${BENCH_MEMORY_REPORTS:-100000}
+	$(BIN)/python -m bench.board_bench --reports $${BENCH_BOARD_REPORTS:-100000}
 	$(BIN)/python -m bench.ingest_bench --seconds $${BENCH_INGEST_SECONDS:-60} --clients 4
 	$(BIN)/python -m bench.photo_bench
 	$(BIN)/python -m bench.envelope_bench
+	@# The frozen cold start needs the bundle: `make build` first.
+	if [ -x dist/gatewatch/gatewatch ]; then $(BIN)/python -m bench.startup_bench; \
+	else echo "startup bench skipped: no dist/gatewatch (make build)"; fi
 	$(BIN)/python -m bench.common
 
 # The long forms of the fault campaigns (100 kills, 8 network rounds, ...), 5,000

@@ -5,20 +5,19 @@ Run: ``.venv/bin/python -m bench.memory_bench [--reports 100000]``.
 Setup: a desk store and a server on 127.0.0.1; N sealed report envelopes uploaded
 straight to the server (`bench.desk_bench.populate_quickly`) and pulled into the desk
 with ``desktop.services.desk.pull`` — the real verified, decrypted store. Then a fresh
-child process (nothing of the setup in its memory) imports the desk, unlocks the store
-(Argon2id's 64 MiB included) and loads the report list with `load_desk_list`; the figure
+child process (nothing of the setup in its memory) opens the desk window, unlocks the store
+(Argon2id's 64 MiB included) and loads it with `load_desk`; the figure
 is that process's peak RSS (``VmHWM`` from /proc, ``ru_maxrss`` where /proc is missing).
 
-`load_desk_list` is what "the desk with its reports loaded" means today: every report's
-list data as `DeskRepository.reports()` returns it (the desk inbox window is being built
-separately). When the inbox model lands, switch that one function to build it over the
-store instead.
+`load_desk` is what "the desk with its reports loaded" means: the window offscreen,
+unlocked on the desk store, its inbox listing all N reports, and the board derived.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -32,16 +31,38 @@ from bench.common import record, result
 LIMIT_MB = 250.0
 
 
-def load_desk_list(store: Any) -> int:
-    """Load what the desk shows for its reports; return how many rows it holds.
+def wait(app: Any, condition: Any, timeout: float = 300.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the desk did not load in time")
+        app.processEvents()
+        time.sleep(0.005)
 
-    Switch here to the desk inbox's list model once it exists (build it over ``store``,
-    let it fetch what it shows at first, return its row count).
-    """
-    from desktop.store.desk import DeskRepository
 
-    reports = DeskRepository(store).reports()
-    return len(reports)
+def load_desk(desk_dir: Path, passphrase: str) -> int:
+    """The desk as an editor has it: the window unlocked on the desk store, the inbox
+    listing every report (rows fetched as they show), then the board derived and drawn.
+    Returns the inbox's row count."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.app import build_window
+
+    app = QApplication(sys.argv[:1])
+    window = build_window(app, desk_dir)
+    window.show()
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.unlock_button.click()
+    wait(app, lambda: window.pages.currentWidget() is window.desk_page)
+    page = window.desk_page
+    wait(app, lambda: page.inbox.model.rowCount() > 0)
+    page.tabs.setCurrentIndex(1)
+    wait(app, lambda: getattr(page.board, "board", None) is not None)
+    page.tabs.setCurrentIndex(0)
+    rows = int(page.inbox.model.rowCount())
+    window.close()
+    return rows
 
 
 def peak_rss_mb() -> float:
@@ -55,14 +76,11 @@ def peak_rss_mb() -> float:
 
 
 def child(desk_dir: Path, passphrase: str) -> None:
-    from desktop.store.database import open_store
-
     before = peak_rss_mb()
     started = time.perf_counter()
-    with open_store(desk_dir, passphrase) as store:
-        rows = load_desk_list(store)
-        seconds = time.perf_counter() - started
-        peak = peak_rss_mb()
+    rows = load_desk(desk_dir, passphrase)
+    seconds = time.perf_counter() - started
+    peak = peak_rss_mb()
     print(json.dumps({"rows": rows, "peak_mb": peak, "imports_mb": before, "seconds": seconds}))
 
 

@@ -39,6 +39,7 @@ from desktop.ui.window import GatewatchWindow
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
+from tools.desk_screenshots import shoot_desk
 
 PASSPHRASE = "demo passphrase for screenshots"  # noqa: S105 (a throwaway demo store)
 ZAWGYI_SAMPLE = "လိုင္ဇာဂိတ္ကို ပိတ္ထားသည္။ ဆီေစ်း အရမ္းတက္ေနသည္။"
@@ -241,6 +242,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for language in args.language or ["en", "my"]:
             shoot(app, language, args.out, Path(tmp))
+            shoot_desk(
+                app,
+                language,
+                args.out,
+                Path(tmp),
+                passphrase=PASSPHRASE,
+                open_window=open_window,
+                wait_until=wait_until,
+                save=save,
+            )
     return 0
 
 

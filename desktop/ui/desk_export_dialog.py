@@ -129,7 +129,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&State:"), self.state)
         form.addRow(self.use_since, self.since)
-        file_label = QLabel(self.tr("&File:"))
+        file_label = QLabel(self.tr("F&ile:"))
         file_label.setBuddy(self.path)
         form.addRow(file_label, path_row)
         self.state_note = WrapLabel("")
@@ -154,7 +154,7 @@ class ExportDialog(QDialog):
         self._relay.progressed.connect(self._show_progress)
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)  # Burmese labels and the format names fit
 
     def chosen_format(self) -> str:
         return str(self.format.currentData())

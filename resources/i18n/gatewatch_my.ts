@@ -1024,8 +1024,8 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="132" />
-        <source>&amp;File:</source>
-        <translation>ဖိုင် (&amp;F):</translation>
+        <source>F&amp;ile:</source>
+        <translation>ဖိုင် (&amp;I):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="138" />

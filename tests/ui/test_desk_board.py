@@ -1,4 +1,4 @@
-"""The Board tab on a real desk store holding the demo story (tests/ui/desk_board_data.py):
+"""The Board tab on a real desk store holding the demo story (desktop/services/demo_desk.py):
 table and map colors, the flags, clicking a gate opens its timeline, the timeline's bands
 and ticks, what changed since a time, and Burmese."""
 
@@ -19,6 +19,7 @@ from desktop.domain.board import Overall
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.review import ReviewState
 from desktop.services import desk
+from desktop.services.demo_desk import DemoDesk, fill_demo_desk
 from desktop.store.database import Store, create_store
 from desktop.ui.desk_board_view import COLUMNS, BoardView
 from desktop.ui.desk_map import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
@@ -26,7 +27,6 @@ from desktop.ui.desk_timeline import STATE_COLORS
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.myanmar_text import ZWSP
 from desktop.ui.worker import StoreWorker
-from tests.ui.desk_board_data import DemoDesk, fill_demo_desk
 
 PASSPHRASE = "a long test passphrase"
 LANGUAGE = {"now": "en"}  # what the view's language() answers

@@ -1,6 +1,6 @@
-"""A desk store holding the board's demo story (DOMAIN-NOTES), for the board, map and
-timeline tests and for looking at them: real reports stored through the page path, real
-review moves.
+"""A desk holding the board's demo story (DOMAIN-NOTES), for the board, map and timeline
+tests and for `make screenshots`: real reports stored through the page path, real review
+moves, two correspondents' laptops by their labels.
 
 - Laiza: China closed its side (verified, two sources), the KIA closed the Myanmar side with
   barbed wire two days ago (verified); a new report three hours ago says China reopened
@@ -23,7 +23,7 @@ from desktop.domain.report import Report, ReportContent
 from desktop.domain.review import ReviewState
 from desktop.services import desk_review
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
 
 DEVICE_A = "gw-" + "a" * 20
 DEVICE_B = "gw-" + "b" * 20
@@ -81,7 +81,10 @@ def diesel(amount: int) -> list[dict[str, Any]]:
 def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
     """Store the demo story (times before `now`) and make its review moves."""
     demo = DemoDesk(now or datetime.now(UTC).replace(microsecond=0))
-    ago = lambda hours: demo.now - timedelta(hours=hours)  # noqa: E731
+
+    def ago(hours: float) -> datetime:
+        return demo.now - timedelta(hours=hours)
+
     closed_by_china = "China closed its side of the gate; fuel trucks wait on the Myanmar side."
     story: list[tuple[str, str, dict[str, Any], ReviewState | None]] = [
         (
@@ -194,6 +197,13 @@ def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
         ),
     ]
     repo = DeskRepository(store)
+    repo.save_devices(
+        [
+            DeskDevice(DEVICE_A, "Laiza laptop", b"a" * 32, True, False, None),
+            DeskDevice(DEVICE_B, "Mai Ja Yang laptop", b"b" * 32, True, False, None),
+        ],
+        demo.now,
+    )
     received = []
     for seq, (name, device, record, _) in enumerate(story, start=1):
         demo.ids[name] = str(record["id"])

@@ -1,0 +1,110 @@
+"""The editor desk's screens for `make screenshots` (tools/screenshots.py calls `shoot_desk`).
+
+A desk store holds the board's demo story (desktop/services/demo_desk.py: Laiza closed by
+China then by the KIA, a reported reopening not yet verified, Mai Ja Yang's conflicting
+reports, diesel prices rising), with notes, a follow-up question and an export in one
+report's history. Output: docs/screenshots/<language>-desk-<screen>.png.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.services import desk, desk_followups, desk_review
+from desktop.services.demo_desk import fill_demo_desk
+from desktop.store.database import create_store
+from desktop.store.review import ExportRecord, ReviewRepository
+from desktop.store.unlock_state import UnlockState, write_unlock_state
+from desktop.ui.desk_export_dialog import ExportDialog
+from desktop.ui.window import GatewatchWindow
+
+Wait = Callable[[QApplication, Callable[[], bool]], None]
+Save = Callable[[QWidget, Path], None]
+Open = Callable[[QApplication, Path], GatewatchWindow]
+DESK_SIZE = (1400, 900)
+
+NOTES = {
+    "en": ("Two drivers say the same; checked against a trader's photo.", "Ask who closed first."),
+    "my": (
+        "ယာဉ်မောင်း နှစ်ဦး အတူတူ ပြောသည်။ ကုန်သည်၏ ဓာတ်ပုံနှင့် စစ်ဆေးပြီး။",
+        "ဘယ်ဘက်က အရင် ပိတ်သလဲ မေးပါ။",
+    ),
+}
+QUESTION = {
+    "en": "Which side closed first, and were fuel trucks turned back?",
+    "my": "ဘယ်ဘက်က အရင် ပိတ်သလဲ။ ဆီကားများ ပြန်လှည့်ရသလား။",
+}
+
+
+def fill_desk(data_dir: Path, language: str, passphrase: str) -> str:
+    """A desk store with the demo story and one report's history; returns that report."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    with create_store(data_dir, passphrase) as store:
+        desk.init_desk(store, "x25519")
+        desk_review.set_desk_label(store, "Myitkyina desk" if language == "en" else "မြစ်ကြီးနား")
+        demo = fill_demo_desk(store, now)
+        report_id = demo.ids["laiza_kia_wire"]
+        note, ask = NOTES[language]
+        desk_review.add_note(store, report_id, note)
+        desk_review.add_note(store, report_id, ask)
+        desk_followups.ask(store, report_id, QUESTION[language])
+        ReviewRepository(store).record_export(
+            ExportRecord("demo-export", "pdf", {}, False, 9, now, "Myitkyina desk"), [report_id]
+        )
+    write_unlock_state(data_dir, UnlockState(language=language))
+    return report_id
+
+
+def shoot_desk(
+    app: QApplication,
+    language: str,
+    out: Path,
+    root: Path,
+    *,
+    passphrase: str,
+    open_window: Open,
+    wait_until: Wait,
+    save: Save,
+) -> None:
+    prefix = out / f"{language}-desk"
+    data_dir = root / f"desk-store-{language}"
+    report_id = fill_desk(data_dir, language, passphrase)
+    window = open_window(app, data_dir)
+    window.resize(*DESK_SIZE)  # the desk shows a list and a report side by side
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.unlock_button.click()
+    wait_until(app, lambda: window.pages.currentWidget() is window.desk_page)
+    page = window.desk_page
+    wait_until(app, lambda: page.inbox.model.rowCount() > 0)
+
+    page.show_report(report_id)
+    wait_until(app, lambda: page.review.shown_state is not None)
+    wait_until(app, lambda: QUESTION[language][:10] in page.followups.listing.text())
+    save(window, prefix.with_name(f"{prefix.name}-inbox.png"))
+    bar = page.review.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the history, under the report
+    wait_until(app, lambda: True)
+    save(page.review, prefix.with_name(f"{prefix.name}-review.png"))
+
+    page.tabs.setCurrentIndex(1)
+    board = page.board
+    wait_until(app, lambda: getattr(board, "board", None) is not None)
+    wait_until(app, lambda: board.changes_list.count() > 0)
+    save(window, prefix.with_name(f"{prefix.name}-board.png"))
+    save(board.map, prefix.with_name(f"{prefix.name}-map.png"))
+
+    board.open_timeline("laiza")
+    timeline = board.timeline
+    wait_until(app, lambda: timeline.canvas.timeline is not None)
+    save(window, prefix.with_name(f"{prefix.name}-timeline.png"))
+
+    dialog = ExportDialog(window.worker, window.gazetteer, lambda: language, window)
+    dialog.show()
+    wait_until(app, dialog.isVisible)
+    save(dialog, prefix.with_name(f"{prefix.name}-export.png"))
+    dialog.close()
+    window.close()
