@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
@@ -46,8 +46,6 @@ from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unl
 from desktop.store.wipe import destroy_key_material, wipe_store
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
-from desktop.ui.desk_page import DeskPage
-from desktop.ui.desk_setup import DeskSetupPage
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import (
@@ -64,6 +62,10 @@ from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import set_message
+
+if TYPE_CHECKING:
+    from desktop.ui.desk_page import DeskPage
+    from desktop.ui.desk_setup import DeskSetupPage
 
 # How long the wipe waits for the sync connection to close before it removes the files
 # anyway (POSIX removes open files; the key is gone already).
@@ -98,13 +100,14 @@ class GatewatchWindow(QMainWindow):
         self.unlock_page = UnlockPage()
         self.main_page = MainPage(self.worker, gazetteer, lambda: self.languages.language)
         self.form = ReportForm(self.worker, gazetteer, lambda: self.languages.language)
-        self.desk_page = DeskPage(self.worker, gazetteer, lambda: self.languages.language)
-        self.desk_setup = DeskSetupPage(self.worker)
+        # The desk's pages are built the first time a desk needs them (`_desk_pages`): a
+        # correspondent's window, and every window's first paint, never waits for them.
+        self._desk: tuple[DeskPage, DeskSetupPage] | None = None
         self.desk_mode = False
         self._creating_desk = False
         self.pages = QStackedWidget()
         pages = (self.first_run, self.unlock_page, self.main_page, self.form)
-        for page in (*pages, self.desk_page, self.desk_setup):
+        for page in pages:
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
@@ -135,8 +138,6 @@ class GatewatchWindow(QMainWindow):
         self.form.error.connect(self._show_error)
         self.form.photos.error.connect(self._show_error)
         self.form.state_changed.connect(self._update_actions)
-        self.desk_page.error.connect(self._show_error)
-        self.desk_setup.finished.connect(self._show_desk)
         self.pages.currentChanged.connect(lambda _: self._update_actions())
         self.resize(1100, 720)
         self.retranslate()
@@ -192,15 +193,7 @@ class GatewatchWindow(QMainWindow):
         self.report_menu.addActions([self.lock_action, self.wipe_action])
         self.report_menu.addSeparator()
         self.report_menu.addAction(self.quit_action)
-        self.desk_menu = self.menuBar().addMenu("")
-        desk_actions = self.desk_page
-        self.desk_menu.addActions(
-            [desk_actions.pull_action, desk_actions.export_action, self.search_action]
-        )
-        self.desk_menu.addSeparator()
-        self.desk_menu.addActions([desk_actions.connect_action, desk_actions.export_key_action])
-        self.desk_menu.addSeparator()
-        self.desk_menu.addActions([self.lock_action, self.wipe_action, self.quit_action])
+        self.desk_menu = self.menuBar().addMenu("")  # filled by `_desk_pages`
         self.tools_menu = self.menuBar().addMenu("")
         self.tools_menu.addActions([self.connect_action, self.settings_action])
         self.toolbar = QToolBar()
@@ -211,6 +204,36 @@ class GatewatchWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         for action in (*self._store_actions(), *self._form_actions(), self.delete_action):
             action.setEnabled(False)
+
+    @property
+    def desk_page(self) -> DeskPage:
+        return self._desk_pages()[0]
+
+    @property
+    def desk_setup(self) -> DeskSetupPage:
+        return self._desk_pages()[1]
+
+    def _desk_pages(self) -> tuple[DeskPage, DeskSetupPage]:
+        """The desk page and the desk setup page, built and wired on first use."""
+        if self._desk is None:
+            from desktop.ui.desk_page import DeskPage
+            from desktop.ui.desk_setup import DeskSetupPage
+
+            desk_page = DeskPage(self.worker, self.gazetteer, lambda: self.languages.language)
+            desk_setup = DeskSetupPage(self.worker)
+            self.pages.addWidget(desk_page)
+            self.pages.addWidget(desk_setup)
+            desk_page.error.connect(self._show_error)
+            desk_setup.finished.connect(self._show_desk)
+            self.desk_menu.addActions(
+                [desk_page.pull_action, desk_page.export_action, self.search_action]
+            )
+            self.desk_menu.addSeparator()
+            self.desk_menu.addActions([desk_page.connect_action, desk_page.export_key_action])
+            self.desk_menu.addSeparator()
+            self.desk_menu.addActions([self.lock_action, self.wipe_action, self.quit_action])
+            self._desk = (desk_page, desk_setup)
+        return self._desk
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -282,20 +305,22 @@ class GatewatchWindow(QMainWindow):
         )
         # A desk store is never a correspondent's: its menus and toolbar show desk actions.
         desk = open_ and self.desk_mode
-        on_desk = desk and self.pages.currentWidget() is self.desk_page
+        on_desk = desk and self._desk is not None and self.pages.currentWidget() is self._desk[0]
         self.report_menu.menuAction().setVisible(not desk)
         self.desk_menu.menuAction().setVisible(desk)
         for action in (self.new_action, self.sync_action, self.connect_action):
             action.setVisible(not desk)
             if desk:
                 action.setEnabled(False)
-        for action in (
-            self.desk_page.pull_action,
-            self.desk_page.connect_action,
-            self.desk_page.export_key_action,
-            self.desk_page.export_action,
-        ):
-            action.setEnabled(on_desk)
+        if self._desk is not None:
+            desk_page = self._desk[0]
+            for action in (
+                desk_page.pull_action,
+                desk_page.connect_action,
+                desk_page.export_key_action,
+                desk_page.export_action,
+            ):
+                action.setEnabled(on_desk)
         if desk:
             self.search_action.setEnabled(on_desk)
         self.sync_indicator.setVisible(not desk)
@@ -494,7 +519,7 @@ class GatewatchWindow(QMainWindow):
         if self.pages.currentWidget() is self.main_page:
             self.main_page.search.setFocus()
             self.main_page.search.selectAll()
-        elif self.pages.currentWidget() is self.desk_page:
+        elif self._desk is not None and self.pages.currentWidget() is self.desk_page:
             self.desk_page.tabs.setCurrentIndex(0)
             self.desk_page.inbox.filters.search.setFocus()
             self.desk_page.inbox.filters.search.selectAll()
@@ -529,8 +554,9 @@ class GatewatchWindow(QMainWindow):
         """Clear every widget, cache and clipboard entry that held report text."""
         self.form.clear()
         self.main_page.clear()
-        self.desk_page.clear()
-        self.desk_setup.start()
+        if self._desk is not None:
+            self.desk_page.clear()
+            self.desk_setup.start()
         self.desk_mode = False
         self.count_label.clear()
         self.sync_indicator.clear()
