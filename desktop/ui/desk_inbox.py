@@ -454,9 +454,18 @@ class DeskInbox(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_time_column()
         super().changeEvent(event)
 
+    def _fit_time_column(self) -> None:
+        # Times are never cut: the column fits "2026-11-29 14:55" in the current font
+        # (Burmese's Padauk draws digits wider than the default font).
+        sample = self.table.fontMetrics().horizontalAdvance("0000-00-00 00:00")
+        self.table.setColumnWidth(0, max(125, sample + 24))
+
     def retranslate(self) -> None:
+        self._fit_time_column()
         self.filters.retranslate(self._language())
         self.model.set_language(self._language())
         self.table.setAccessibleName(self.tr("Reports at the desk"))

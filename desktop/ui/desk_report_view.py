@@ -205,7 +205,8 @@ def report_html(
         parts.extend(f"<p>{lines(p, width)}</p>" for p in narrative.splitlines() if p.strip())
     if photos:
         parts.append("<p>" + "&nbsp;".join(f"<img src='photo:{n}'>" for n in photos) + "</p>")
-    parts.append(f"<h4>{esc(QCoreApplication.translate('DeskReport', 'History'))}</h4>")
+    history = QCoreApplication.translate("DeskReport", "History")
+    parts.append(f"<h4>{esc(history)}</h4>")
     for entry in trail:
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
         color = ""
