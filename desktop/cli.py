@@ -29,7 +29,7 @@ from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, defaul
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.services import desk, sync
-from desktop.services.desk import DeskNotReadyError
+from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
 from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
@@ -222,7 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), EXIT_BAD_INPUT)
     except cli_desk.DeskCommandError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
-    except (AlreadyEnrolledError, DeskKeyExistsError, DeskNotReadyError) as error:
+    except (
+        AlreadyEnrolledError,
+        DeskKeyExistsError,
+        DeskNotReadyError,
+        DeskKeyClaimedError,
+    ) as error:
         return _fail(str(error), EXIT_FAILURE)
     except EnrollmentError as error:
         code = EXIT_BAD_INPUT if error.reason in ("invalid_invite", "no_server") else EXIT_FAILURE
@@ -411,6 +416,8 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
                 f"Pulled {outcome.envelopes} envelope(s): {outcome.reports} report(s), "
                 f"{outcome.photos} photo(s) complete, {outcome.refused} refused."
             )
+            for warning in outcome.warnings:
+                print(f"warning: moves or questions were not sent: {_shown(warning)}")
             # This pull's refusals are the newest ones (they come in server order).
             refusals = DeskRepository(store).refusals()
             for refusal in refusals[len(refusals) - outcome.refused :]:

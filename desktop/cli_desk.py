@@ -18,7 +18,7 @@ from desktop.domain.review import ReviewError, ReviewState
 from desktop.services import desk, desk_board, desk_review
 from desktop.store.database import Store, create_store, open_store, store_exists
 from desktop.store.desk import DeskRepository
-from desktop.store.keyexport import KeyExportError
+from desktop.store.keyexport import KeyExportError, read_key_export
 from desktop.store.review import InboxFilter, ReviewRepository
 
 KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
@@ -104,6 +104,10 @@ def _import_key(args: argparse.Namespace, data_dir: Path, passphrase: str) -> in
     if store_exists(data_dir):
         opened = open_store(data_dir, passphrase)
     else:
+        try:  # a wrong passphrase or a damaged file must not leave an empty store behind
+            read_key_export(args.file, secret)
+        except KeyExportError as error:
+            raise DeskCommandError(str(error)) from None
         opened = create_store(data_dir, passphrase)
         print(f"Created an encrypted store in {data_dir}")
     with opened as store:

@@ -106,7 +106,7 @@ def _questions(args: argparse.Namespace, store: Store) -> int:
     for q in items:
         state = "answered" if q.answered else "waiting for your answer"
         print(f"{q.question_id}  report {q.report_id}  {_local(q.asked_at)}  ({state})")
-        print(f"  {q.desk_label or 'desk'}: {_shown(q.text)}")
+        print(f"  {_shown(q.desk_label or 'desk')}: {_shown(q.text)}")
         if q.answer_text is not None:
             sent = "sent" if q.answer_sent_at is not None else "to be sent"
             print(f"  you ({sent}): {_shown(q.answer_text)}")
@@ -133,7 +133,7 @@ def _desk_questions(args: argparse.Namespace, store: Store) -> int:
     for q in items:
         state = "answered" if q.answered else ("sent" if q.sent_at else "waiting to be sent")
         print(f"{q.question_id}  report {q.report_id}  {q.device_id}  ({state})")
-        print(f"  {q.desk_label or 'desk'}: {_shown(q.text)}")
+        print(f"  {_shown(q.desk_label or 'desk')}: {_shown(q.text)}")
         if q.answer_text is not None:
             print(f"  answer: {_shown(q.answer_text)}")
             if q.correction_id:

@@ -19,10 +19,10 @@ Rules (docs/desk.md explains them for editors):
   source: pseudonyms are made on each device. Alongside, the strongest reliability (A best)
   and credibility (1 best) among them.
 - **Last change**: the observation time of the oldest report of that agreeing run.
-
-- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest report
-  count: an aspect no report mentioned in that time shows unknown. A gate nobody reported on
-  for months still shows its last values (the look-back runs from its own newest report).
+- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest
+  verified report count: an aspect no report mentioned in that time shows unknown. A gate
+  nobody reported on for months still shows its last values, and one unreviewed report
+  with a far-future time (a laptop's wrong clock) hides nothing.
 
 Reports come in newest first per gate; derivation stops reading as soon as every aspect is
 settled or the look-back is passed, so the board of a store with 100,000 reports reads only
@@ -285,12 +285,15 @@ def gate_status(gate: str, newest_first: Iterable[BoardReport]) -> GateStatus:
     """Derive one gate's status; stops reading `newest_first` once every aspect is settled."""
     readers = {aspect: _AspectReader(aspect) for aspect in ASPECTS}
     last_report: datetime | None = None
-    for report in newest_first:
+    anchor: datetime | None = None  # the newest verified report: the look-back counts
+    for report in newest_first:  # from it, so one unreviewed far-future report blanks nothing
         if report.state is ReviewState.REJECTED:
             continue
         if last_report is None:
             last_report = report.observed_at
-        elif report.observed_at < last_report - BOARD_LOOKBACK:
+        if anchor is None and report.state in CONFIRMED_STATES:
+            anchor = report.observed_at
+        elif anchor is not None and report.observed_at < anchor - BOARD_LOOKBACK:
             break
         for aspect, value in report.values.items():
             reader = readers.get(aspect)

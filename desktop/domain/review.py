@@ -21,7 +21,7 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -175,7 +175,7 @@ class ReviewEvent:
         if not isinstance(data, dict) or set(data) != _EVENT_KEYS_SET:
             raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
         try:
-            at = parse_event_time(_text(data["at"]))
+            at = parse_event_time(_text(data["at"]), now=datetime.now(UTC))
             return cls(
                 event_id=_text(data["event_id"]),
                 report_id=_text(data["report_id"]),
@@ -187,10 +187,10 @@ class ReviewEvent:
                 from_state=None if data["from_state"] is None else ReviewState(data["from_state"]),
                 note=_text(data["note"]),
             )
-        except (ValueError, TypeError) as error:
+        except (ValueError, TypeError, OverflowError) as error:
             if isinstance(error, ReviewError):
                 raise
-            raise ReviewError(f"a review event field is invalid ({error})") from None
+            raise ReviewError("a review event field is invalid") from None
 
 
 _EVENT_KEYS = (
@@ -229,12 +229,30 @@ def new_desk_id() -> str:
 
 
 def fixed_utc(moment: datetime) -> str:
-    """UTC to the microsecond, always the same width, so text order is time order."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """UTC to the microsecond, always the same width (the year too), so text order is
+    time order."""
+    utc = moment.astimezone(UTC)
+    return f"{utc.year:04d}-" + utc.strftime("%m-%dT%H:%M:%S.%fZ")
 
 
-def parse_event_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        raise ReviewError("event times carry a time zone")
-    return moment.astimezone(UTC)
+EARLIEST_EVENT = datetime(2000, 1, 1, tzinfo=UTC)
+MAX_EVENT_AHEAD = timedelta(days=1)
+"""An event from another desk may be at most this far ahead of this desk's clock: a desk
+whose clock ran years ahead would otherwise win every later move."""
+
+
+def parse_event_time(text: str, *, now: datetime | None = None) -> datetime:
+    """A stored or received event time; `ReviewError` for one without a zone, out of
+    range, before 2000, or (when `now` is given) more than a day ahead of it."""
+    try:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ReviewError("event times carry a time zone")
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError) as error:
+        if isinstance(error, ReviewError):
+            raise
+        raise ReviewError("an event time is not a valid time") from None
+    if moment < EARLIEST_EVENT or (now is not None and moment > now + MAX_EVENT_AHEAD):
+        raise ReviewError("an event time is before 2000 or more than a day ahead")
+    return moment

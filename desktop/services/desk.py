@@ -40,7 +40,7 @@ from desktop.services.desk_followups import (
     push_questions,
 )
 from desktop.services.desk_review import apply_pulled_reviews, desk_identity, push_reviews
-from desktop.services.sync import REPORT_FORMAT, ClientFactory, SyncClientLike
+from desktop.services.sync import REPORT_FORMAT, SyncClientLike
 from desktop.store.attachments import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPORT, MEDIA_TYPES
 from desktop.store.database import Store
 from desktop.store.desk import (
@@ -54,7 +54,7 @@ from desktop.store.desk import (
     ReceivedReport,
 )
 from sync import protocol
-from sync.client import ClientConfig, SyncClient
+from sync.client import ClientConfig, OfflineError, ServerRefusedError, SyncClient, SyncError
 from sync.envelope import (
     DEFAULT_KEM,
     DESK_SENDER_ID,
@@ -92,6 +92,27 @@ class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
     """What a pull uses of `sync.client.SyncClient`: reports, reviews and questions."""
 
 
+class DeskKeyClaimedError(RuntimeError):
+    """The server holds a desk signing key that is not this newsroom's: whoever registered
+    it could sign questions that devices would trust."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the server already holds another desk signing key — someone with a desk token "
+            "registered one that is not derived from this newsroom's key. Nothing was saved. "
+            "Tell the server admin at once: revoke the desk tokens, then clear the key"
+        )
+
+
+def _register_signing_key(client: DeskPullClient, pair: NewsroomKeyPair) -> None:
+    try:
+        client.register_desk_signing_key(derive_desk_signing_key(pair).public_bytes())
+    except ServerRefusedError as error:
+        if error.reason == protocol.ERROR_KEY_CONFLICT:
+            raise DeskKeyClaimedError() from None
+        raise
+
+
 class DeskNotReadyError(RuntimeError):
     """The desk lacks its key (`desk init`) or its server (`desk connect`); says which."""
 
@@ -107,6 +128,7 @@ class PullOutcome:
     photos: int
     pages: int
     cursor: int
+    warnings: tuple[str, ...] = ()
 
 
 def init_desk(
@@ -145,20 +167,25 @@ def connect(
     tls_fingerprint: str | None = None,
     proxy: str | None = None,
     *,
-    client_factory: ClientFactory = SyncClient,
+    client_factory: Callable[[ClientConfig], DeskPullClient] = SyncClient,
     now: datetime | None = None,
 ) -> int:
-    """Check the desk token against the server (``/v1/devices``), then remember the
-    server; return how many devices it lists. A new server address restarts the cursor.
+    """Check the desk token against the server (``/v1/devices``), register the desks'
+    signing key there (devices pin it to trust questions), then remember the server;
+    return how many devices it lists. A new server address restarts the cursor.
 
     Raises `sync.client.SyncError` subclasses (offline, unauthorized, a device token
-    instead of a desk token: ServerRefusedError ``wrong_token_kind``…), nothing stored.
+    instead of a desk token: ServerRefusedError ``wrong_token_kind``…) and
+    `DeskKeyClaimedError` when the server holds another desk signing key; nothing stored.
     """
     client = client_factory(
         ClientConfig(base_url=server_url, token=token, tls_fingerprint=tls_fingerprint, proxy=proxy)
     )
     try:
         devices = client.devices()
+        key = DeskRepository(store).key()
+        if key is not None:
+            _register_signing_key(client, NewsroomKeyPair.from_private_bytes(key.private_key))
     finally:
         client.close()
     moment = now or datetime.now(UTC)
@@ -216,16 +243,23 @@ def pull(
     # page's envelopes while the next page is already being fetched.
     fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
     opener = ThreadPoolExecutor(max_workers=OPEN_THREADS, thread_name_prefix="desk-pull-open")
+    warnings: list[str] = []
     try:
-        push_reviews(store, client)  # this desk's moves first: the pull brings them back
-        push_questions(store, client, now=now)
+        # Moves and questions go out first (the pull brings the moves back); trouble sending
+        # them is reported in the outcome and never keeps reports from coming in.
+        try:
+            _register_signing_key(client, pairs[0])
+            push_reviews(store, client)
+            push_questions(store, client, now=now)
+        except (SyncError, DeskKeyClaimedError) as error:
+            if isinstance(error, OfflineError):
+                raise
+            warnings.append(str(error))
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
         refreshed = False
         upcoming = fetcher.submit(client.pull, cursor, page_size)
         while max_pages is None or totals[4] < max_pages:
             page = upcoming.result()
-            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
-                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
             known = desk.known_envelopes([e.envelope_id for e in page.envelopes])
             fresh = [e for e in page.envelopes if e.envelope_id not in known]
             unknown = {e.device_id for e in fresh if signer_key(e.device_id) is None}
@@ -234,6 +268,10 @@ def pull(
                 signers.clear()
                 signers[DESK_SENDER_ID] = desk_public
                 refreshed = True
+            # The next page is fetched while this one is opened and stored (the client is
+            # never used from two threads at once: devices were asked for above).
+            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
+                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
             # The store stays on this thread: the openers get the page's keys as a dict.
             page_keys = {device: signer_key(device) for device in {e.device_id for e in fresh}}
             records: list[EnvelopeRecord] = []
@@ -259,13 +297,15 @@ def pull(
                 break
     finally:
         opener.shutdown(cancel_futures=True)
-        fetcher.shutdown(cancel_futures=True)  # waits for a fetch in flight, then closes
-        client.close()
-    return _outcome(totals, cursor)
+        fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
+        client.close()  # the client's connection: an error ends the pull at once
+    return _outcome(totals, cursor, warnings)
 
 
-def _outcome(totals: list[int], cursor: int) -> PullOutcome:
-    return PullOutcome(totals[0], totals[1], totals[2], totals[3], totals[4], cursor)
+def _outcome(totals: list[int], cursor: int, warnings: Sequence[str] = ()) -> PullOutcome:
+    return PullOutcome(
+        totals[0], totals[1], totals[2], totals[3], totals[4], cursor, tuple(warnings)
+    )
 
 
 def list_reports(store: Store) -> list[DeskReport]:

@@ -18,7 +18,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.domain.review import (
@@ -123,6 +123,12 @@ def move(
     if current is None:
         raise ReviewError(f"there is no report {report_id} at this desk")
     identity = desk_identity(store)
+    # A move made after seeing a state must win over it, even when the desk that made that
+    # state runs a little fast: never earlier than the move it replaces.
+    at = (now or datetime.now(UTC)).astimezone(UTC)
+    replaced = reviews.state_time(report_id)
+    if replaced is not None and at <= replaced:
+        at = replaced + timedelta(microseconds=1)
     event = ReviewEvent.move(
         report_id,
         current,
@@ -130,7 +136,7 @@ def move(
         desk_id=identity.desk_id,
         desk_label=identity.label,
         note=note,
-        at=now,
+        at=at,
     )
     _record_and_seal(store, [event], now)
     return event
@@ -220,7 +226,7 @@ def apply_pulled_reviews(store: Store, *, now: datetime | None = None) -> int:
     for envelope_id, payload in reviews.pending_review_payloads():
         try:
             events = parse_review_payload(payload)
-        except ReviewError as error:
+        except ReviewError as error:  # signed by a desk, yet not a review this version reads
             reviews.refuse_review_payload(envelope_id, "invalid_review", str(error))
             continue
         added += reviews.apply_review_payload(envelope_id, events, moment)

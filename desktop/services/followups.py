@@ -65,6 +65,8 @@ from sync.envelope import (
 )
 from sync.protocol import MessagePage, UploadResult
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
 __all__ = [
     "FOLLOWUP_FORMAT",
     "MAX_ANSWER_CHARS",
@@ -192,13 +194,18 @@ def parse_payload(data: bytes, expected_type: str) -> dict[str, Any]:
     if not isinstance(text, str) or not text.strip() or len(text) > limit:
         raise ValueError("text empty or too long")
     label = document.get("desk_label")
-    if label is not None and not (isinstance(label, str) and len(label) <= 64):
+    if label is not None and not (
+        isinstance(label, str) and len(label) <= 64 and not _CONTROL.search(label)
+    ):
         raise ValueError("bad desk label")
-    try:
-        datetime.fromisoformat(str(document[time_key]))
-    except ValueError:
+    try:  # a time with its zone, within range, kept in one form: UTC with a Z
+        moment = datetime.fromisoformat(str(document[time_key]))
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError("no zone")
+        canonical = format_utc(moment)
+    except (ValueError, OverflowError):
         raise ValueError("bad time") from None
-    return dict(document)
+    return {**document, time_key: canonical}
 
 
 # -- what the GUI and CLI read ------------------------------------------------------------

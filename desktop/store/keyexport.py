@@ -140,7 +140,15 @@ def read_key_export(path: Path, passphrase: str) -> ExportedKey:
             raise ValueError("sizes")
     except KeyExportError:
         raise
-    except (UnicodeDecodeError, ValueError, TypeError, KeyError, binascii.Error):
+    except (
+        UnicodeDecodeError,
+        ValueError,
+        TypeError,
+        KeyError,
+        OverflowError,
+        RecursionError,
+        binascii.Error,
+    ):
         raise KeyExportError(
             f"{path} is not a Gatewatch newsroom key export, or it is damaged"
         ) from None

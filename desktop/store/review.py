@@ -282,12 +282,23 @@ class ReviewRepository:
         return added
 
     def refuse_review_payload(self, envelope_id: str, reason: str, message: str) -> None:
+        """Mark a review envelope refused; its payload stays (a later version may read a
+        newer review format), out of `pending_review_payloads`."""
         with self._store.transaction() as conn:
             conn.execute(
-                "UPDATE desk_envelopes SET payload = NULL, outcome = 'refused', reason = ?,"
-                " message = ? WHERE envelope_id = ?",
+                "UPDATE desk_envelopes SET outcome = 'refused', reason = ?, message = ?"
+                " WHERE envelope_id = ?",
                 (reason, message, envelope_id),
             )
+
+    def state_time(self, report_id: str) -> datetime | None:
+        """When the move that set the report's current state was made (None: no move)."""
+        row = self._store.conn.execute(
+            "SELECT state_key FROM desk_reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return parse_event_time(str(row[0]).split("|", 1)[0])
 
     def apply_held_events(self) -> None:
         """Give reports that arrived after their events the state those events say."""

@@ -295,6 +295,10 @@ class DeskPage(QWidget):
             parts.append(self.tr("Last pull {time}.").format(time=when))
         if self._last_outcome is not None:
             parts.append(self.tr("%n new report(s).", "", self._last_outcome.reports))
+            for warning in self._last_outcome.warnings[:1]:
+                parts.append(
+                    self.tr("Moves or questions could not be sent: {reason}").format(reason=warning)
+                )
         if status.refused:
             parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
         if status.unsent:

@@ -66,6 +66,13 @@ def desk_error_message(error: BaseException) -> str:
         return QCoreApplication.translate(
             "DeskErrors", "This desk already holds another newsroom key. Nothing was changed."
         )
+    if isinstance(error, desk.DeskKeyClaimedError):
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "The server already holds another desk signing key: someone with a desk token "
+            "registered one that does not come from this newsroom's key. Nothing was saved. "
+            "Tell the server admin at once.",
+        )
     if isinstance(error, desk.DeskNotReadyError | desk_review.DeskSetupError):
         return QCoreApplication.translate(
             "DeskErrors",

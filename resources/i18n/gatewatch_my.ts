@@ -287,17 +287,17 @@
 <context>
     <name>DeskConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="477"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="484"/>
         <source>Connect to server</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="481"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="488"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="483"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="490"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -305,32 +305,32 @@
 <context>
     <name>DeskConnectForm</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="165"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="172"/>
         <source>Server &amp;address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="166"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="173"/>
         <source>Desk &amp;token:</source>
         <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="167"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="174"/>
         <source>TLS &amp;fingerprint:</source>
         <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="168"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="182"/>
         <source>Only if the server admin gave you one</source>
         <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="180"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="187"/>
         <source>Type the server address and the desk token first.</source>
         <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
@@ -354,16 +354,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="70"/>
+        <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
+        <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="77"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="75"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="82"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="81"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="88"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
@@ -573,27 +578,32 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <source>Moves or questions could not be sent: {reason}</source>
+        <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="299"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="301"/>
+        <location filename="../../desktop/ui/desk_page.py" line="305"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="307"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="324"/>
+        <location filename="../../desktop/ui/desk_page.py" line="328"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
@@ -699,114 +709,114 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskSetupPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="344"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="351"/>
         <source>Set up the editor desk</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="347"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="354"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="351"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="358"/>
         <source>Desk &amp;name:</source>
         <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="352"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
         <source>e.g. Night desk (no personal names)</source>
         <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="355"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
         <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="366"/>
         <source>&amp;Create the newsroom key</source>
         <translation>သတင်းဌာန သော့ ပြုလုပ်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="369"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
         <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="366"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="367"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="373"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="374"/>
         <source>Key file</source>
         <translation>သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="368"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="375"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="369"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="370"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
         <source>The key file&apos;s passphrase</source>
         <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="371"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
         <source>&amp;Import the key file</source>
         <translation>သော့ဖိုင်ကို တင်သွင်းမည် (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="374"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="381"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
         <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="380"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="387"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
         <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="384"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="391"/>
         <source>C&amp;opy</source>
         <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="385"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="392"/>
         <source>&amp;Save to file…</source>
         <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="386"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="393"/>
         <source>&amp;Next: connect to the server</source>
         <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="389"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="396"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
         <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="401"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="395"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="402"/>
         <source>Connect &amp;later</source>
         <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="415"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="422"/>
         <source>Choose the key file and type its passphrase first.</source>
         <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="454"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="461"/>
         <source>Newsroom key file</source>
         <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="460"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="467"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
     </message>
@@ -1094,58 +1104,58 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="498"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="545"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="505"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="552"/>
         <source>Export newsroom key</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="501"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="508"/>
         <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
         <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး ဤ​နေ​ရာ​တွင် ရွေး​သော စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ ဖိုင်​နှင့် စ​ကား​ဝှက်​ကို အ​ခြား အယ်​ဒီ​တာ​ထံ သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="511"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="518"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="518"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="525"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="519"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="526"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="525"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="532"/>
         <source>File</source>
         <translation>ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="526"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="533"/>
         <source>File:</source>
         <translation>ဖိုင်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="532"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="539"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="534"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="541"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="552"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="559"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="555"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="562"/>
         <source>Choose where to save the file.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>

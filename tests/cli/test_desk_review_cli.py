@@ -89,3 +89,4 @@ def test_two_desks_review_one_report_and_agree(
     monkeypatch.setenv("GATEWATCH_KEY_PASSPHRASE", "not the passphrase")
     assert gw(tmp_path / "desk3", "desk", "import-key", str(key_file)) == EXIT_BAD_INPUT
     assert "passphrase does not open" in capsys.readouterr().err
+    assert not (tmp_path / "desk3").exists()  # no empty store left behind

@@ -215,6 +215,14 @@ def test_look_back_runs_from_the_gates_newest_report() -> None:
     assert with_newer.aspects[CHINA_SIDE].value is None
 
 
+def test_an_unreviewed_far_future_report_hides_nothing() -> None:
+    wrong_clock = Say(-24 * 365 * 5, N, "open")  # five years ahead, not yet reviewed
+    status = gate_status("laiza", reports(wrong_clock, Say(2, V, "closed")))
+    china = status.aspects[CHINA_SIDE]
+    assert china.value == "closed"
+    assert china.unverified_change is not None  # shown beside it, as any new report
+
+
 @pytest.mark.parametrize(
     ("china", "myanmar", "overall"),
     [

@@ -114,8 +114,8 @@ def test_a_cut_mid_pull_keeps_the_pages_stored(
     for i in range(5):
         queue_report(enrolled, f"report {i}")
     sync.sync_once(enrolled, client_factory=server.client, now=NOW)
-    # devices() and the first page get through; the second page is cut.
-    server.faults += [lambda: None, lambda: None, "before"]
+    # The signing key, devices() and the first page get through; the second page is cut.
+    server.faults += [lambda: None, lambda: None, lambda: None, "before"]
     with pytest.raises(OfflineError):
         desk.pull(desk_store, client_factory=server.client, page_size=2)
     assert DeskRepository(desk_store).server().cursor == 2  # type: ignore[union-attr]

@@ -32,6 +32,7 @@ from sync.client import (
     OfflineError,
     PinMismatchError,
     RevokedError,
+    ServerRefusedError,
     SyncError,
     UnauthorizedError,
 )
@@ -68,6 +69,7 @@ class FakeServer:
     uploads: list[list[str]] = field(default_factory=list)
     configs: list[ClientConfig] = field(default_factory=list)
     handed_key: str | None = None
+    desk_signing_key: bytes | None = None
     seq: int = 0
 
     def invite(self, device_id: str = "gw-00000000000000000001", token: str = TOKEN) -> str:
@@ -115,6 +117,7 @@ class FakeClient:
         envelopes: Sequence[tuple[str, bytes]],
         *,
         on_batch: Callable[[list[UploadResult]], None] | None = None,
+        route: str = "/v1/envelopes",
     ) -> list[UploadResult]:
         self._fault("before")
         self.server.uploads.append([eid for eid, _ in envelopes])
@@ -172,6 +175,12 @@ class FakeClient:
             next_after=page[-1][0] if page else after,
             more=len(items) > limit,
         )
+
+    def register_desk_signing_key(self, public_key: bytes) -> None:
+        self._fault("before")
+        if self.server.desk_signing_key not in (None, public_key):
+            raise ServerRefusedError("another key is registered", status=409, error="key_conflict")
+        self.server.desk_signing_key = public_key
 
     def devices(self) -> list[DeviceInfo]:
         self._fault("before")

@@ -7,7 +7,7 @@ import itertools
 import json
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -370,3 +370,35 @@ def test_v5_gives_reports_pulled_before_it_a_state_and_a_search_entry(
         assert reviews.inbox_ids(InboxFilter(source_categories=frozenset({"driver"}))) == [
             record["id"]
         ]
+
+
+def test_a_move_made_after_seeing_a_state_wins_over_a_fast_clock(store: Store) -> None:
+    report_id = received(store)
+    fast = move(report_id, ReviewState.VERIFIED, NOW + timedelta(minutes=10), DESK_B)
+    ReviewRepository(store).record_events([fast], envelope_id=None, now=NOW)
+    desk_review.move(store, report_id, ReviewState.PUBLISHED, now=NOW)  # a slower clock
+    assert ReviewRepository(store).state(report_id) is ReviewState.PUBLISHED
+    with pytest.raises(ReviewError, match="ahead"):  # and years ahead is refused outright
+        ReviewEvent.from_json({**fast.to_json(), "at": "2999-01-01T00:00:00.000000Z"})
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda doc: {**doc, "kdf": {**doc["kdf"], "memory_cost": float("inf")}},
+        lambda doc: {**doc, "nonce": 5},
+        lambda doc: {**doc, "version": 2},
+    ],
+)
+def test_a_damaged_key_export_says_so(
+    store: Store, tmp_path: Path, damage: Callable[[dict[str, Any]], dict[str, Any]]
+) -> None:
+    exported = tmp_path / "newsroom.gwkey"
+    desk_review.export_newsroom_key(store, exported, "another long passphrase")
+    broken = tmp_path / "broken.gwkey"
+    broken.write_text(json.dumps(damage(json.loads(exported.read_text()))))
+    with pytest.raises(KeyExportError):
+        desk_review.import_newsroom_key(store, broken, "another long passphrase")
+    (tmp_path / "nested.gwkey").write_text("[" * 8000)
+    with pytest.raises(KeyExportError):
+        desk_review.import_newsroom_key(store, tmp_path / "nested.gwkey", "x" * 10)
