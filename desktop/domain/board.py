@@ -19,10 +19,10 @@ Rules (docs/desk.md explains them for editors):
   source: pseudonyms are made on each device. Alongside, the strongest reliability (A best)
   and credibility (1 best) among them.
 - **Last change**: the observation time of the oldest report of that agreeing run.
-- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest
-  verified report count: an aspect no report mentioned in that time shows unknown. A gate
-  nobody reported on for months still shows its last values, and one unreviewed report
-  with a far-future time (a laptop's wrong clock) hides nothing.
+- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest report
+  count: an aspect no report mentioned in that time shows unknown. A gate nobody reported
+  on for months still shows its last values. A report dated more than a day in the future
+  (a laptop's wrong clock) does not set the look-back, so it hides nothing.
 
 Reports come in newest first per gate; derivation stops reading as soon as every aspect is
 settled or the look-back is passed, so the board of a store with 100,000 reports reads only
@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -44,6 +44,7 @@ from desktop.domain.vocabulary import Reliability, SideStatus, TrafficKind
 CONFLICT_WINDOW = timedelta(hours=12)
 CORROBORATION_WINDOW = timedelta(hours=72)
 BOARD_LOOKBACK = timedelta(days=90)
+FUTURE_ALLOWANCE = timedelta(days=1)
 UNKNOWN = "unknown"
 
 CHINA_SIDE = "china_side"
@@ -281,17 +282,23 @@ class _AspectReader:
         )
 
 
-def gate_status(gate: str, newest_first: Iterable[BoardReport]) -> GateStatus:
-    """Derive one gate's status; stops reading `newest_first` once every aspect is settled."""
+def gate_status(
+    gate: str, newest_first: Iterable[BoardReport], *, now: datetime | None = None
+) -> GateStatus:
+    """Derive one gate's status; stops reading `newest_first` once every aspect is settled
+    or the look-back is passed. The look-back runs from the newest report that is not in
+    the future (more than `FUTURE_ALLOWANCE` past `now`): a laptop with a wrong clock
+    cannot blank a gate."""
     readers = {aspect: _AspectReader(aspect) for aspect in ASPECTS}
+    horizon = (now or datetime.now(UTC)) + FUTURE_ALLOWANCE
     last_report: datetime | None = None
-    anchor: datetime | None = None  # the newest verified report: the look-back counts
-    for report in newest_first:  # from it, so one unreviewed far-future report blanks nothing
+    anchor: datetime | None = None
+    for report in newest_first:
         if report.state is ReviewState.REJECTED:
             continue
         if last_report is None:
             last_report = report.observed_at
-        if anchor is None and report.state in CONFIRMED_STATES:
+        if anchor is None and report.observed_at <= horizon:
             anchor = report.observed_at
         elif anchor is not None and report.observed_at < anchor - BOARD_LOOKBACK:
             break
