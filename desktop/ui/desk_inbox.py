@@ -9,19 +9,15 @@ for a pause in typing before it asks again.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QEvent,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -45,19 +41,12 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
-from desktop.ui.i18n import myanmar_font
 from desktop.ui.labels import label
-from desktop.ui.myanmar_text import has_myanmar
+from desktop.ui.lazy_rows import LazyRowsModel
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
-RowFetcher = Callable[[Sequence[str], Callable[[list[InboxRow]], None]], None]
-Index = QModelIndex | QPersistentModelIndex
-
-PAGE_SIZE = 200
-CACHE_ROWS = 5_000
 SEARCH_DELAY_MS = 300
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Text and background per review state: readable on white, distinct without color names.
 STATE_COLORS: dict[ReviewState, tuple[str, str]] = {
@@ -96,75 +85,13 @@ def _enum_label(kind: Any, value: str | None) -> str:
         return value or ""
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(LazyRowsModel[InboxRow]):
     """Rows of the inbox; see the module docstring."""
 
     COLUMNS = ("observed", "gate", "china", "myanmar", "state", "source", "device", "narrative")
 
-    def __init__(
-        self, fetch: RowFetcher, gazetteer: Gazetteer, *, language: str = "en", parent: Any = None
-    ) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
-        self._gazetteer = gazetteer
-        self._language = language
-        self._ids: list[str] = []
-        self._positions: dict[str, int] = {}
-        self._cache: OrderedDict[str, InboxRow] = OrderedDict()
-        self._pending_pages: set[int] = set()
-        self._generation = 0
-
-    def set_language(self, language: str) -> None:
-        self._language = language
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
-            )
-
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """Replace the list (a new filter or search). Cached rows stay valid by id."""
-        self.beginResetModel()
-        self._generation += 1
-        self._ids = list(ids)
-        self._positions = {report_id: row for row, report_id in enumerate(self._ids)}
-        self._pending_pages.clear()
-        self.endResetModel()
-
-    def clear(self) -> None:
-        """Forget every id and every cached row (on lock)."""
-        self.set_ids([])
-        self._cache.clear()
-
-    def invalidate(self, report_ids: Sequence[str]) -> None:
-        """Forget cached rows (after a move) so they are fetched again when shown."""
-        for report_id in report_ids:
-            self._cache.pop(report_id, None)
-            row = self._positions.get(report_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    def report_id(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, report_id: str) -> int | None:
-        return self._positions.get(report_id)
-
-    def cached(self, report_id: str) -> InboxRow | None:
-        return self._cache.get(report_id)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's idiom)
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = {
+    def _header(self, column: str) -> str:
+        return {
             "observed": self.tr("Observed"),
             "gate": self.tr("Crossing"),
             "china": self.tr("China side"),
@@ -173,27 +100,12 @@ class InboxModel(QAbstractTableModel):
             "source": self.tr("Source"),
             "device": self.tr("Correspondent"),
             "narrative": self.tr("What happened"),
-        }
-        return headers[self.COLUMNS[section]] if 0 <= section < len(self.COLUMNS) else None
+        }[column]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        report_id = self._ids[index.row()]
-        if role == ID_ROLE:
-            return report_id
-        column = self.COLUMNS[index.column()]
-        row = self._cache.get(report_id)
-        if row is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._request_page(index.row())
-                return "…" if index.column() == 0 else ""
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            self._cache.move_to_end(report_id)
-            return self._cell(row, column)
-        if role == Qt.ItemDataRole.FontRole:
-            return myanmar_font() if has_myanmar(self._cell(row, column)) else None
+    def _row_id(self, row: InboxRow) -> str:
+        return row.report_id
+
+    def _styled(self, row: InboxRow, column: str, role: int) -> Any:
         if column == "state" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(STATE_COLORS[row.state][0]))
         if column == "state" and role == Qt.ItemDataRole.BackgroundRole:
@@ -218,31 +130,6 @@ class InboxModel(QAbstractTableModel):
             return row.device_label or row.device_id
         first = row.narrative.strip().splitlines()
         return first[0] if first else ""
-
-    def _request_page(self, row: int) -> None:
-        page = row // PAGE_SIZE
-        if page in self._pending_pages:
-            return
-        self._pending_pages.add(page)
-        generation = self._generation
-        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-
-        def arrived(rows: list[InboxRow]) -> None:
-            if generation != self._generation:
-                return  # the list changed meanwhile; its own requests follow
-            self._pending_pages.discard(page)
-            for fetched in rows:
-                self._cache[fetched.report_id] = fetched
-                self._cache.move_to_end(fetched.report_id)
-            while len(self._cache) > CACHE_ROWS:
-                self._cache.popitem(last=False)
-            first = page * PAGE_SIZE
-            if ids:
-                self.dataChanged.emit(
-                    self.index(first, 0), self.index(first + len(ids) - 1, len(self.COLUMNS) - 1)
-                )
-
-        self._fetch(ids, arrived)
 
 
 class InboxFilters(QWidget):

@@ -249,37 +249,37 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="75"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="69"/>
         <location filename="../../desktop/ui/desk_timeline.py" line="72"/>
         <source>new</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="76"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="70"/>
         <location filename="../../desktop/ui/desk_timeline.py" line="73"/>
         <source>needs follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="77"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="71"/>
         <location filename="../../desktop/ui/desk_timeline.py" line="74"/>
         <source>verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="78"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="72"/>
         <location filename="../../desktop/ui/desk_timeline.py" line="75"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="79"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="73"/>
         <location filename="../../desktop/ui/desk_timeline.py" line="76"/>
         <source>published</source>
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="81"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -434,17 +434,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="471"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="363"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="538"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="430"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="543"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="435"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -453,7 +453,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="549"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="441"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1560,97 +1560,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="309"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="201"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="310"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="202"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="312"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="204"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="313"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="205"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="316"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="208"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="317"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="332"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="224"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="333"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="225"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="334"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="226"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="337"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="340"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="343"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="346"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="353"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="245"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="354"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="246"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="355"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="247"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="356"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="248"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="357"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="249"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="358"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="250"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1658,42 +1658,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="168"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="100"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="169"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="101"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="170"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="171"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="172"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="173"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="174"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="175"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2826,77 +2826,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="59"/>
+        <location filename="../../desktop/ui/report_model.py" line="24"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="60"/>
+        <location filename="../../desktop/ui/report_model.py" line="25"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="61"/>
+        <location filename="../../desktop/ui/report_model.py" line="26"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="62"/>
+        <location filename="../../desktop/ui/report_model.py" line="27"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="63"/>
+        <location filename="../../desktop/ui/report_model.py" line="28"/>
         <source>State</source>
         <translation>အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="64"/>
+        <location filename="../../desktop/ui/report_model.py" line="29"/>
         <source>Summary</source>
         <translation>အကျဉ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="156"/>
+        <location filename="../../desktop/ui/report_model.py" line="42"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="161"/>
+        <location filename="../../desktop/ui/report_model.py" line="47"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="162"/>
+        <location filename="../../desktop/ui/report_model.py" line="48"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="163"/>
+        <location filename="../../desktop/ui/report_model.py" line="49"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="164"/>
+        <location filename="../../desktop/ui/report_model.py" line="50"/>
         <source>Sent (removed)</source>
         <translation>ပို့ပြီး (ဖယ်ရှားပြီး)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="174"/>
+        <location filename="../../desktop/ui/report_model.py" line="60"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="175"/>
+        <location filename="../../desktop/ui/report_model.py" line="61"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="176"/>
+        <location filename="../../desktop/ui/report_model.py" line="62"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="177"/>
+        <location filename="../../desktop/ui/report_model.py" line="63"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>

@@ -1,0 +1,176 @@
+"""A table model over a list of report ids whose rows arrive lazily, a page at a time.
+
+The model never touches the store. It is given the ids in display order (searching and
+sorting happen in SQL) and a `fetch` function that loads rows for some ids somewhere else
+(the store worker) and calls back with them. Until a row arrives, its cells show a
+placeholder; when it arrives the model emits dataChanged. 100,000 ids cost a list of
+strings; rows are cached up to a bound. The correspondent's list and the desk's inbox are
+both this model with their own columns (`_header`, `_cell`, `_row_id`, `_styled`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.ui.i18n import myanmar_font
+from desktop.ui.myanmar_text import has_myanmar
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+CACHE_ROWS = 5_000
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LazyRowsModel(QAbstractTableModel, Generic[R]):
+    """See the module docstring. Subclasses set COLUMNS and implement `_header`, `_cell`
+    and `_row_id`; `_styled` answers the other roles (colors) when they need to."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(
+        self,
+        fetch: Callable[[Sequence[str], Callable[[list[R]], None]], None],
+        gazetteer: Gazetteer,
+        *,
+        language: str = "en",
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._gazetteer = gazetteer
+        self._language = language
+        self._ids: list[str] = []
+        self._positions: dict[str, int] = {}
+        self._cache: OrderedDict[str, R] = OrderedDict()
+        self._pending_pages: set[int] = set()
+        self._generation = 0
+
+    # -- what subclasses say ---------------------------------------------------------------
+
+    def _header(self, column: str) -> str:
+        raise NotImplementedError
+
+    def _cell(self, row: R, column: str) -> str:
+        raise NotImplementedError
+
+    def _row_id(self, row: R) -> str:
+        raise NotImplementedError
+
+    def _styled(self, row: R, column: str, role: int) -> Any:
+        return None
+
+    # -- feeding ---------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Show gazetteer names in `language` and every text in the installed translation
+        (after a language switch): headers and every cell are announced as changed."""
+        self._language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+            )
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        """Replace the list (a new filter or search). Cached rows stay valid by id."""
+        self.beginResetModel()
+        self._generation += 1
+        self._ids = list(ids)
+        self._positions = {report_id: row for row, report_id in enumerate(self._ids)}
+        self._pending_pages.clear()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every id and every cached row (on lock): no report text stays here."""
+        self.set_ids([])
+        self._cache.clear()
+
+    def invalidate(self, report_ids: Sequence[str]) -> None:
+        """Forget cached rows (after an edit or a move) so they are fetched again."""
+        for report_id in report_ids:
+            self._cache.pop(report_id, None)
+            row = self._positions.get(report_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def report_id(self, row: int) -> str | None:
+        """The id shown at `row`, or None outside the list."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, report_id: str) -> int | None:
+        return self._positions.get(report_id)
+
+    def cached(self, report_id: str) -> R | None:
+        return self._cache.get(report_id)
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's idiom)
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self._header(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        report_id = self._ids[index.row()]
+        if role == ID_ROLE:
+            return report_id
+        column = self.COLUMNS[index.column()]
+        row = self._cache.get(report_id)
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._request_page(index.row())
+                return "…" if index.column() == 0 else ""
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            self._cache.move_to_end(report_id)
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.FontRole:
+            return myanmar_font() if has_myanmar(self._cell(row, column)) else None
+        return self._styled(row, column, role)
+
+    def _request_page(self, row: int) -> None:
+        page = row // PAGE_SIZE
+        if page in self._pending_pages:
+            return
+        self._pending_pages.add(page)
+        generation = self._generation
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+
+        def arrived(rows: list[R]) -> None:
+            if generation != self._generation:
+                return  # the list changed meanwhile; its own requests will follow
+            self._pending_pages.discard(page)
+            for fetched in rows:
+                key = self._row_id(fetched)
+                self._cache[key] = fetched
+                self._cache.move_to_end(key)
+            while len(self._cache) > CACHE_ROWS:
+                self._cache.popitem(last=False)
+            first = page * PAGE_SIZE
+            if ids:
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(first + len(ids) - 1, len(self.COLUMNS) - 1)
+                )
+
+        self._fetch(ids, arrived)
