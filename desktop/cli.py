@@ -21,13 +21,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from platformdirs import user_data_dir
-
 from desktop import cli_desk, cli_export, cli_followups
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
+from desktop.launch import DATA_DIR_ENV, default_data_dir
 from desktop.services import desk, sync
 from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
@@ -68,7 +67,6 @@ EXIT_WRONG_PASSPHRASE = 3
 
 PASSPHRASE_ENV = "GATEWATCH_PASSPHRASE"  # noqa: S105 (a variable's name, not a secret)
 NEW_PASSPHRASE_ENV = "GATEWATCH_NEW_PASSPHRASE"  # noqa: S105
-DATA_DIR_ENV = "GATEWATCH_DATA_DIR"
 MAX_REPORT_FILE_BYTES = 1024 * 1024
 
 
@@ -78,12 +76,6 @@ class UserError(Exception):
     def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
         super().__init__(message)
         self.code = code
-
-
-def default_data_dir() -> Path:
-    """Where the store lives unless --data-dir or GATEWATCH_DATA_DIR says otherwise."""
-    configured = os.environ.get(DATA_DIR_ENV)
-    return Path(configured) if configured else Path(user_data_dir("Gatewatch", appauthor=False))
 
 
 def build_parser() -> argparse.ArgumentParser:

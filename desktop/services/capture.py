@@ -12,7 +12,6 @@ from typing import Any
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report
-from desktop.services import sync
 from desktop.services.pii import PiiFinding, scan
 from desktop.store.attachments import AttachmentInfo, AttachmentRepository
 from desktop.store.database import Store
@@ -84,6 +83,8 @@ def queue_draft(store: Store, gazetteer: Gazetteer, draft_id: str) -> Report:
     enrolled (`desktop.services.sync.seal_pending`; otherwise it is sealed at the first
     sync). Raises ReportValidationError, leaving it a draft."""
     report = ReportRepository(store, gazetteer).queue(draft_id)
+    from desktop.services import sync  # the network layer only when a report is queued
+
     sync.seal_pending(store)
     return report
 

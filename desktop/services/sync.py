@@ -55,11 +55,10 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import Any, Protocol
 
+from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
 from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, IdentityRepository
@@ -138,68 +137,6 @@ class SyncClientLike(Protocol):
 
 
 ClientFactory = Callable[[ClientConfig], SyncClientLike]
-
-
-class SyncErrorKind(StrEnum):
-    """Why a sync did not empty the outbox; the GUI picks its words and action from it."""
-
-    NOT_ENROLLED = "not_enrolled"  # enrol first (an invite from the newsroom admin)
-    OFFLINE = "offline"  # no connection, server or proxy down: try later, nothing lost
-    UNAUTHORIZED = "unauthorized"  # the server does not know the token: new invite
-    REVOKED = "revoked"  # the newsroom revoked this device: contact the editor
-    PIN_MISMATCH = "pin_mismatch"  # the certificate is not the pinned one: stop, tell editor
-    REFUSED = "refused"  # the server refused a request or some envelopes
-    FAILED = "failed"  # anything else (a bad reply, a bad setting)
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    """Where a running `sync_once` stands: envelopes and bytes confirmed of those planned
-    in this call, and report revisions sent of those planned."""
-
-    envelopes_done: int
-    envelopes_total: int
-    bytes_done: int
-    bytes_total: int
-    reports_done: int
-    reports_total: int
-
-
-@dataclass(frozen=True)
-class SyncOutcome:
-    """What one `sync_once` did.
-
-    ``sent``: revisions whose receipt this call stored (now "sent"); ``remaining``:
-    revisions still waiting afterwards; ``more``: True when this call stopped at its limit
-    with nothing wrong (call again); ``purged``: revisions purged by retention;
-    ``error``/``message``: why the outbox is not empty, in a code and in plain words;
-    ``refused``: (report id, server's reason code) of revisions the server refused.
-    """
-
-    sent: int
-    remaining: int
-    purged: int = 0
-    more: bool = False
-    error: SyncErrorKind | None = None
-    message: str | None = None
-    refused: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def done(self) -> bool:
-        """True when nothing waits to be sent and nothing went wrong."""
-        return self.remaining == 0 and self.error is None
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """For the status bar: no network involved."""
-
-    enrolled: bool
-    device_id: str | None
-    server_url: str | None
-    waiting: int
-    last_error: str | None
-    last_success_at: datetime | None
 
 
 class EnrollmentError(Exception):

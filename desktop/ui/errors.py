@@ -6,14 +6,14 @@ translations for the errors a correspondent can meet, and the English text other
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.services.photos import PhotoError
-from desktop.services.sync import EnrollmentError
 from desktop.services.unlock import StoreWipedError, WrongPassphraseCountedError
 from desktop.store import errors as store_errors
 from desktop.store.identity import AlreadyEnrolledError as StoreAlreadyEnrolledError
-from sync import client as sync_client
 
 
 def user_message(error: BaseException) -> str:
@@ -91,6 +91,17 @@ def user_message(error: BaseException) -> str:
 def _sync_message(error: BaseException) -> str | None:
     """Connecting to the newsroom and sending: what the Connect dialog and the status bar
     say (the lower layers' English stays for the CLI and support)."""
+    if isinstance(error, StoreAlreadyEnrolledError):
+        return QCoreApplication.translate(
+            "Errors", "This computer is already connected to a newsroom."
+        )
+    if "sync.client" not in sys.modules:
+        # The network layer is imported on first use, not at start: before that, no error
+        # of its kinds can exist.
+        return None
+    from desktop.services.sync import EnrollmentError
+    from sync import client as sync_client
+
     if isinstance(error, EnrollmentError):
         reasons = {
             "invalid_invite": QCoreApplication.translate(
@@ -107,10 +118,6 @@ def _sync_message(error: BaseException) -> str | None:
             ),
         }
         return reasons.get(error.reason, str(error))
-    if isinstance(error, StoreAlreadyEnrolledError):
-        return QCoreApplication.translate(
-            "Errors", "This computer is already connected to a newsroom."
-        )
     if isinstance(error, sync_client.AlreadyEnrolledError):
         return QCoreApplication.translate(
             "Errors",

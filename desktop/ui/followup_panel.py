@@ -13,6 +13,7 @@ import html
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import followups
 from desktop.store.database import Store
 from desktop.ui.worker import StoreWorker
+
+if TYPE_CHECKING:
+    from desktop.services import followups
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,18 @@ class _Shown:
 
 
 def _load(store: Store, report_id: str) -> _Shown:
+    from desktop.services import followups  # the network layer: on the worker, not at start
+
     items = followups.questions(store, report_id)
     return _Shown(report_id, items, _latest_correction(store, report_id, items))
+
+
+def _answer(
+    store: Store, *, question_id: str, text: str, correction_id: str | None
+) -> followups.Question:
+    from desktop.services import followups
+
+    return followups.answer(store, question_id, text, correction_id=correction_id)
 
 
 def _latest_correction(store: Store, report_id: str, items: list[followups.Question]) -> str | None:
@@ -196,7 +209,7 @@ class FollowupPanel(QWidget):
 
         self._worker.submit(
             partial(
-                followups.answer,
+                _answer,
                 question_id=question.question_id,
                 text=text,
                 correction_id=correction,

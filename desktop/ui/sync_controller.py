@@ -13,16 +13,21 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from desktop.services import followups
-from desktop.services import sync as sync_service
-from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
+from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import Store, open_store
 from desktop.ui.worker import StoreWorker
-from sync.client import ClientConfig, SyncClient
+
+if TYPE_CHECKING:
+    from sync.client import ClientConfig, SyncClient
+
+# The network layer (desktop.services.sync, sync.client: pydantic and requests, ~0.2 s to
+# import) is imported by the work functions on the sync thread, not at start: the unlock
+# window shows without it.
 
 SOON_MS = 1_500
 PERIODIC_MS = 10 * 60_000
@@ -39,6 +44,8 @@ NEEDS_PEOPLE = {
 
 def gui_client(config: ClientConfig) -> SyncClient:
     """A client whose calls end sooner than the CLI's: a person is waiting to see."""
+    from sync.client import SyncClient
+
     return SyncClient(
         dataclasses.replace(config, connect_timeout=15.0, read_timeout=45.0, retries=2)
     )
@@ -114,6 +121,9 @@ class SyncController(QObject):
         self.running_changed.emit(True)
 
         def work(store: Store) -> tuple[SyncOutcome, SyncStatus]:
+            from desktop.services import followups
+            from desktop.services import sync as sync_service
+
             outcome = sync_service.sync_once(
                 store, client_factory=gui_client, progress=self.progressed.emit
             )
@@ -149,7 +159,12 @@ class SyncController(QObject):
         self.schedule(self.backoff_ms)
 
     def refresh_status(self) -> None:
-        self.worker.submit(sync_service.sync_status, self.status_changed.emit, self._failed)
+        def work(store: Store) -> SyncStatus:
+            from desktop.services import sync as sync_service
+
+            return sync_service.sync_status(store)
+
+        self.worker.submit(work, self.status_changed.emit, self._failed)
 
     # -- enrolment -----------------------------------------------------------------------
 
@@ -165,6 +180,8 @@ class SyncController(QObject):
         """Enrol this store with the newsroom server (network: on the sync thread)."""
 
         def work(store: Store) -> object:
+            from desktop.services import sync as sync_service
+
             return sync_service.enroll(store, server_url or "", invite, label, proxy)
 
         def done(identity: object) -> None:

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services import capture, desk_review
-from desktop.services.sync import SyncOutcome
+from desktop.services import capture
+from desktop.services.sync_state import SyncOutcome
 from desktop.services.unlock import StoreWipedError, unlock
 from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskRepository
@@ -355,6 +355,8 @@ class GatewatchWindow(QMainWindow):
             store = create_store(data_dir, passphrase)
             capture.write_settings(store, settings.as_store_values())
             if for_desk:
+                from desktop.services import desk_review
+
                 desk_review.desk_identity(store)  # marks the store as a desk's until set up
             write_unlock_state(
                 data_dir, UnlockState(wipe_after=settings.wipe_after, language=settings.language)

@@ -16,7 +16,6 @@ from desktop.services import capture, desk
 from desktop.services import sync as sync_service
 from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import create_store
-from desktop.ui import sync_controller
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.sync_controller import SyncIndicator
 from desktop.ui.window import GatewatchWindow
@@ -154,7 +153,7 @@ def test_connect_then_send_now_runs_on_the_sync_thread(
         threads.append(QThread.currentThread().objectName())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(sync_controller.sync_service, "sync_once", recording)
+    monkeypatch.setattr(sync_service, "sync_once", recording)  # looked up at each sync
     assert connect_through_the_dialog(qtbot, window, make_invite(server_dir), url) == []
     assert window.statusBar().currentMessage() == "Connected to the newsroom."
 

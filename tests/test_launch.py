@@ -1,0 +1,48 @@
+"""`gatewatch` alone opens the window without the command line's modules; the window's
+start path never imports the network layer (pydantic, requests: ~0.2 s of the start)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.launch import window_data_dir
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--data-dir", "/tmp/store"], Path("/tmp/store")),
+        (["--data-dir=/tmp/store"], Path("/tmp/store")),
+        (["report", "list"], None),
+        (["--data-dir", "/tmp/store", "sync"], None),
+        (["--self-test"], None),
+        (["--help"], None),
+        (["--data-dir", "--help"], None),
+        (["--data-dir="], None),
+    ],
+)
+def test_only_a_bare_command_line_opens_the_window(args: list[str], expected: Path | None) -> None:
+    assert window_data_dir(args) == expected
+
+
+def test_no_argument_means_the_default_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GATEWATCH_DATA_DIR", "/tmp/elsewhere")
+    assert window_data_dir([]) == Path("/tmp/elsewhere")
+
+
+def test_the_window_starts_without_the_network_layer() -> None:
+    probe = (
+        "import sys, desktop.launch, desktop.ui.app; "
+        "print(sorted(m for m in ('pydantic', 'requests', 'sync.client', 'desktop.cli') "
+        "if m in sys.modules))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
