@@ -31,7 +31,6 @@ the recent ones (an aspect that reports rarely mention would otherwise make it r
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -123,14 +122,6 @@ class BoardReport:
                 for p in record.get("prices") or ()
             ),
         )
-
-
-def traffic_values(traffic_json: str | None) -> dict[str, str]:
-    """Aspect values from a record's ``traffic`` object as JSON text (the store's fast path)."""
-    if not traffic_json:
-        return {}
-    traffic = json.loads(traffic_json)
-    return {f"traffic.{kind}": value for kind, value in traffic.items() if value != UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -473,5 +464,4 @@ __all__ = [
     "gate_status",
     "overall_of",
     "timeline",
-    "traffic_values",
 ]

@@ -28,7 +28,7 @@ from desktop.domain.review import (
     ReviewState,
     new_desk_id,
 )
-from desktop.services.sync import ClientFactory, SyncClientLike
+from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.desk import DeskKey, DeskKeyExistsError, DeskRepository
 from desktop.store.keyexport import (
@@ -39,7 +39,6 @@ from desktop.store.keyexport import (
     write_key_export,
 )
 from desktop.store.review import DeskIdentity, ReviewRepository
-from sync.client import ClientConfig, SyncClient
 from sync.envelope import (
     DESK_SENDER_ID,
     EnvelopeKind,
@@ -231,25 +230,6 @@ def apply_pulled_reviews(store: Store, *, now: datetime | None = None) -> int:
             continue
         added += reviews.apply_review_payload(envelope_id, events, moment)
     return added
-
-
-def push_with_desk_token(store: Store, *, client_factory: ClientFactory = SyncClient) -> ReviewPush:
-    """`push_reviews` over a client made from the desk's stored server and token."""
-    server = DeskRepository(store).server()
-    if server is None:
-        raise DeskSetupError("this desk is not connected to a server")
-    client = client_factory(
-        ClientConfig(
-            base_url=server.server_url,
-            token=server.token,
-            tls_fingerprint=server.tls_fingerprint,
-            proxy=server.proxy,
-        )
-    )
-    try:
-        return push_reviews(store, client)
-    finally:
-        client.close()
 
 
 # -- newsroom key export and import --------------------------------------------------------

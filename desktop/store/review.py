@@ -54,18 +54,6 @@ class InboxFilter:
     text: str = ""
     oldest_first: bool = False
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "gates": sorted(self.gates),
-            "states": sorted(s.value for s in self.states),
-            "since": None if self.since is None else self.since.isoformat(),
-            "until": None if self.until is None else self.until.isoformat(),
-            "source_categories": sorted(self.source_categories),
-            "reliabilities": sorted(self.reliabilities),
-            "devices": sorted(self.devices),
-            "text": self.text,
-        }
-
 
 @dataclass(frozen=True)
 class InboxRow:
@@ -218,14 +206,6 @@ class ReviewRepository:
 
     # -- review outbox ---------------------------------------------------------------------
 
-    def queue_envelope(self, envelope_id: str, body: bytes, now: datetime) -> None:
-        with self._store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO desk_review_outbox (envelope_id, body, created_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (envelope_id) DO NOTHING",
-                (envelope_id, body, fixed_utc(now)),
-            )
-
     def record_and_queue(
         self, events: Sequence[ReviewEvent], envelope_id: str, body: bytes, now: datetime
     ) -> None:
@@ -299,11 +279,6 @@ class ReviewRepository:
         if row is None or row[0] is None:
             return None
         return parse_event_time(str(row[0]).split("|", 1)[0])
-
-    def apply_held_events(self) -> None:
-        """Give reports that arrived after their events the state those events say."""
-        with self._store.transaction() as conn:
-            apply_held_events(conn)
 
     # -- inbox -----------------------------------------------------------------------------
 
