@@ -685,3 +685,20 @@ class _Reader:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def body_free_texts(body: Mapping[str, Any]) -> Iterator[str]:
+    """`ReportContent.free_texts` of a JSON body that may not validate (a draft, a received
+    record): the same fields, where they hold text. What full-text search indexes."""
+    if isinstance(body.get("narrative"), str) and body["narrative"]:
+        yield body["narrative"]
+    crossing = body.get("new_crossing")
+    if isinstance(crossing, Mapping):
+        yield from (
+            crossing[k] for k in ("name", "description") if isinstance(crossing.get(k), str)
+        )
+    prices = body.get("prices")
+    if isinstance(prices, list):
+        for price in prices:
+            if isinstance(price, Mapping) and isinstance(price.get("commodity"), str):
+                yield price["commodity"]

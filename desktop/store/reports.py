@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -21,6 +21,7 @@ from desktop.domain.report import (
     Report,
     ReportContent,
     blank_unclean_chars,
+    body_free_texts,
     check_draft_keys,
     format_utc,
 )
@@ -497,7 +498,7 @@ class ReportRepository:
         if content is None:
             with contextlib.suppress(ReportValidationError):
                 content = ReportContent.from_json(body)
-        texts = list(_free_texts(body) if content is None else content.free_texts())
+        texts = list(body_free_texts(body) if content is None else content.free_texts())
         source = body.get("source")
         if isinstance(source, Mapping) and isinstance(source.get("pseudonym"), str):
             texts.append(source["pseudonym"])
@@ -510,23 +511,6 @@ class ReportRepository:
         if crossing is not None:
             texts.extend(crossing.all_names())
         return "\n".join(texts)
-
-
-def _free_texts(body: Mapping[str, Any]) -> Iterator[str]:
-    """`ReportContent.free_texts` of a body that does not validate: the same fields, where
-    they hold text."""
-    if isinstance(body.get("narrative"), str) and body["narrative"]:
-        yield body["narrative"]
-    crossing = body.get("new_crossing")
-    if isinstance(crossing, Mapping):
-        yield from (
-            crossing[k] for k in ("name", "description") if isinstance(crossing.get(k), str)
-        )
-    prices = body.get("prices")
-    if isinstance(prices, list):
-        for price in prices:
-            if isinstance(price, Mapping) and isinstance(price.get("commodity"), str):
-                yield price["commodity"]
 
 
 def _insert_row(

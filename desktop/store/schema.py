@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from desktop.domain.report import body_free_texts
+
 Migration = Callable[[Any], None]
 
 
@@ -473,14 +475,7 @@ def _v7_desk_pull_speed(conn: Any) -> None:
 
 def desk_search_text(record: Mapping[str, Any]) -> str:
     """What desk search indexes of a report record: its free texts, one per line."""
-    parts: list[str] = [str(record.get("narrative") or "")]
-    crossing = record.get("new_crossing")
-    if isinstance(crossing, Mapping):
-        parts += [str(crossing.get("name") or ""), str(crossing.get("description") or "")]
-    for price in record.get("prices") or ():
-        if isinstance(price, Mapping):
-            parts.append(str(price.get("commodity") or ""))
-    return "\n".join(part for part in parts if part)
+    return "\n".join(text for text in body_free_texts(record) if text)
 
 
 MIGRATIONS: Sequence[Migration] = (
