@@ -24,15 +24,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +39,7 @@ from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
 from desktop.ui.labels import label
-from desktop.ui.lazy_rows import LazyRowsModel
+from desktop.ui.lazy_rows import LazyRowsModel, report_table
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
@@ -310,19 +307,7 @@ class DeskInbox(QWidget):
         self.filters = InboxFilters(gazetteer)
         self.count = QLabel()
         self.model = InboxModel(self._fetch_rows, gazetteer, language=language(), parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((125, 110, 85, 105, 110, 120, 120)):
-            self.table.setColumnWidth(column, width)
+        self.table = report_table(self.model, (125, 110, 85, 105, 110, 120, 120))
         self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.ui.i18n import myanmar_font
@@ -174,3 +175,22 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
                 )
 
         self._fetch(ids, arrived)
+
+
+def report_table(model: LazyRowsModel[Any], widths: Sequence[int]) -> QTableView:
+    """The table a lazy report list is shown in: whole rows, one at a time, no wrapping,
+    fixed row height (the view never measures 100,000 rows), the last column stretched."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(28)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table

@@ -14,15 +14,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.followup_panel import FollowupPanel
 from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, label
+from desktop.ui.lazy_rows import report_table
 from desktop.ui.report_model import ReportListModel
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel, wrap_to_width
@@ -92,19 +90,7 @@ class MainPage(QWidget):
         filters.addWidget(self.new_button)
 
         self.model = ReportListModel(self._fetch_rows, gazetteer, language=language(), parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 110, 90, 100, 80)):
-            self.table.setColumnWidth(column, width)
+        self.table = report_table(self.model, (130, 110, 90, 100, 80))
         self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
