@@ -74,8 +74,19 @@ def timestamp(moment: datetime) -> str:
 
 
 def new_token() -> str:
-    """A fresh token: base64url without padding of 32 random bytes."""
-    return base64.urlsafe_b64encode(secrets.token_bytes(protocol.TOKEN_BYTES)).decode()[:43]
+    """A fresh token: base64url without padding of 32 random bytes, never starting with "-".
+
+    Admins paste tokens after ``--token``/``--code``; one that began with "-" would be read
+    as an option (argparse: "expected one argument"). Flipping the top bit of a first byte
+    that would spell "-" costs a fraction of a bit of the 256.
+    """
+    raw = bytearray(secrets.token_bytes(protocol.TOKEN_BYTES))
+    if raw[0] >> 2 == _DASH_INDEX:
+        raw[0] ^= 0x80
+    return base64.urlsafe_b64encode(bytes(raw)).decode()[:43]
+
+
+_DASH_INDEX = 62  # "-" in the base64url alphabet
 
 
 def token_hash(token: str) -> bytes | None:

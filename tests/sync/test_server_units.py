@@ -94,6 +94,14 @@ def test_tokens_are_canonical_and_hashed() -> None:
     assert token_hash("A" * 42 + "!") is None
 
 
+def test_a_token_never_starts_with_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 0xF8 would spell "-" first: such a token after --token reads as an option.
+    monkeypatch.setattr("secrets.token_bytes", lambda n: bytes([0xF8]) + bytes(n - 1))
+    token = new_token()
+    assert not token.startswith("-")
+    assert token_hash(token) is not None
+
+
 def test_base64_decoding_is_strict() -> None:
     assert protocol.decode_base64("AAEC") == b"\x00\x01\x02"
     for bad in ("AAE", "AA=C", "AA\nEC", "AA-_", "ÄÄÄÄ"):
