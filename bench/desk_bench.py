@@ -25,46 +25,63 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench.common import generated_content, record, result
-from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services import desk, sync
+from desktop.services import desk
 from desktop.store.database import Store, create_store
-from desktop.store.reports import ReportRepository
-from sync.client import ClientConfig, SyncClient
-from sync.envelope import DEFAULT_KEM, DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
-from sync.protocol import Invite, encode_invite
-from sync.server.config import ServerConfig
-from sync.server.store import ServerStore
-from sync.server.testing import init_server
+from sync.envelope import DEFAULT_KEM
+
+if TYPE_CHECKING:
+    from sync.server.config import ServerConfig
+
+# The pull's worker processes import this module as their __main__ (spawn), as the app's
+# import its small entry script: the server, the sync client and the correspondent's
+# services are imported where they are used, so that a worker's start is not the bench's.
 
 PASSPHRASE = "benchmark passphrase, not a secret"
-UNLIMITED = ServerConfig(rate_burst=1e9, rate_per_second=1e9)
 LIMIT_SECONDS_PER_10K = 3.0
+
+
+def unlimited() -> ServerConfig:
+    """The server's configuration with its rate limit lifted."""
+    from sync.server.config import ServerConfig
+
+    return ServerConfig(rate_burst=1e9, rate_per_second=1e9)
 
 
 def new_desk(folder: Path, server_dir: Path, kem: str = DEFAULT_KEM) -> Store:
     """A desk store with a fresh newsroom key, and a server folder initialised for it."""
+    from sync.server.testing import init_server
+
     store = create_store(folder, PASSPHRASE)
     init_server(server_dir, desk.init_desk(store, kem))
     return store
 
 
 def invite(server_dir: Path) -> str:
+    from sync.protocol import Invite, encode_invite
+    from sync.server.store import ServerStore
+
     with ServerStore.open(server_dir) as admin:
         _, token, _ = admin.create_invite("bench", 7)
         return encode_invite(Invite(token, admin.newsroom_key.fingerprint))
 
 
 def desk_token(server_dir: Path) -> str:
+    from sync.server.store import ServerStore
+
     with ServerStore.open(server_dir) as admin:
         return admin.create_desk_token("bench desk")[1]
 
 
 def populate_through_correspondent(folder: Path, server_dir: Path, url: str, count: int) -> None:
     """An enrolled correspondent store with ``count`` queued reports, synced until done."""
+    from desktop.domain.gazetteer import default_gazetteer
+    from desktop.services import sync
+    from desktop.store.reports import ReportRepository
+
     rng = random.Random(11)
     with create_store(folder, PASSPHRASE) as corr:
         sync.enroll(corr, url, invite(server_dir))
@@ -90,6 +107,11 @@ def populate_through_correspondent(folder: Path, server_dir: Path, url: str, cou
 
 def populate_quickly(server_dir: Path, url: str, count: int) -> None:
     """Enrol a device and upload ``count`` sealed report envelopes straight to the server."""
+    from desktop.services import sync
+    from sync.client import ClientConfig, SyncClient
+    from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
+    from sync.server.store import ServerStore
+
     rng = random.Random(12)
     with ServerStore.open(server_dir) as admin:
         device_id, token, _ = admin.create_invite("bench", 7)
@@ -127,7 +149,7 @@ def timed_pull(desk_store: Store, server_dir: Path, url: str) -> tuple[float, de
 def serve(data_dir: str, ready: Any, stop: Any) -> None:
     from sync.server.testing import running_server
 
-    with running_server(Path(data_dir), config=UNLIMITED) as url:
+    with running_server(Path(data_dir), config=unlimited()) as url:
         ready.put(url)
         stop.wait()
 

@@ -103,14 +103,14 @@ def main() -> None:
     if args.child is not None:
         child(args.child, sys.stdin.read())
         return
-    from bench.desk_bench import PASSPHRASE, UNLIMITED, new_desk, populate_quickly, timed_pull
+    from bench.desk_bench import PASSPHRASE, new_desk, populate_quickly, timed_pull, unlimited
     from sync.server.testing import running_server
 
     with tempfile.TemporaryDirectory(prefix="gatewatch-memory-bench-") as tmp:
         root = Path(tmp)
         desk_store = new_desk(root / "desk", root / "server")
         started = time.perf_counter()
-        with running_server(root / "server", config=UNLIMITED) as url:
+        with running_server(root / "server", config=unlimited()) as url:
             populate_quickly(root / "server", url, args.reports)
             pull_s, outcome = timed_pull(desk_store, root / "server", url)
         desk_store.close()

@@ -1,11 +1,12 @@
 """`gatewatch --self-test`: the installed or frozen application checks itself.
 
 For staff and CI (docs/packaging.md): in a temporary folder, create an encrypted store,
-save and search a report, seal and open an envelope with each KEM, strip a photo's
-metadata, then (desktop/ui/selftest_window.py) render the main window offscreen and load
-the Burmese translation and font. One line per check, ``ok`` or ``FAIL`` first; exit 0
-only when every check passed. Nothing outside the temporary folder is read or written, no
-network is used, and the temporary folder is removed afterwards.
+save and search a report, seal and open an envelope with each KEM, open reports in the
+desk's worker processes, strip a photo's metadata, then (desktop/ui/selftest_window.py)
+render the main window offscreen and load the Burmese translation and font. One line per
+check, ``ok`` or ``FAIL`` first; exit 0 only when every check passed. Nothing outside the
+temporary folder is read or written, no network is used, and the temporary folder is
+removed afterwards.
 
 ``gatewatch --self-test --versions`` prints the versions of what runs inside (Python, Qt,
 SQLCipher and the OpenSSL builds) as JSON; ``make build`` puts them in the manifest.
@@ -117,6 +118,7 @@ def core_checks() -> list[Check]:
         Check("envelope-mlkem768x25519", lambda _: check_envelope("mlkem768x25519")),
         Check("envelope-x25519", lambda _: check_envelope("x25519")),
         Check("photo", lambda _: check_photo()),
+        Check("desk-workers", lambda _: check_desk_workers()),
     ]
 
 
@@ -194,6 +196,45 @@ def check_envelope(kem: str) -> str:
     if payload in envelope:
         raise AssertionError("the payload shows in the sealed envelope")
     return f"sealed and opened {len(envelope)} bytes"
+
+
+def check_desk_workers() -> str:
+    """The desk's pull opens a backlog in worker processes: they must start in this build
+    (a frozen app needs `multiprocessing.freeze_support` in its entry), not fall back."""
+    from desktop.domain.report import REPORT_FORMAT, Report, ReportContent
+    from desktop.services.desk_open import PageOpener, Sealed
+    from desktop.store.desk import EnvelopeRecord, ReceivedReport
+    from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+
+    newsroom = NewsroomKeyPair.generate()
+    device = DeviceSigningKey.generate()
+    page = []
+    for seq in range(1, 5):
+        record = Report.new(ReportContent.from_json(SAMPLE_REPORT)).to_json()
+        payload = {"format": REPORT_FORMAT, "report": record, "attachments": []}
+        envelope_id = str(uuid.uuid4())
+        data = seal(
+            json.dumps(payload, ensure_ascii=False).encode(),
+            kind=EnvelopeKind.REPORT,
+            envelope_id=envelope_id,
+            device_id="self-test",
+            device_key=device,
+            recipient=newsroom.public_key,
+        )
+        base = EnvelopeRecord(envelope_id, seq, "self-test", "report", len(data), "", "stored")
+        page.append(Sealed(base, data))
+    opener = PageOpener([(newsroom.private_bytes(), newsroom.kem)], workers=2)
+    try:
+        opener.use_processes()
+        opened = opener.open(page, {"self-test": device.public_bytes()}).result()
+        in_processes = opener.in_processes
+    finally:
+        opener.close()
+    if not in_processes:
+        raise AssertionError("the worker processes did not start; the pull fell back to threads")
+    if not all(isinstance(item, ReceivedReport) for item in opened):
+        raise AssertionError(f"a worker refused a valid report: {opened[0]}")
+    return f"opened {len(opened)} reports in 2 worker processes"
 
 
 def check_photo() -> str:

@@ -73,11 +73,9 @@ EXCLUDED_MODULES = [
     "curses",
     "_pydecimal",  # the C decimal module is there
     # Standard library the app never reaches: no event loop (Qt's and threads instead), no
-    # child processes (PyInstaller's multiprocessing hook would import it at every start),
-    # no XML (Pillow parses XMP only when asked, and the app never asks), no pydantic v1.
+    # XML (Pillow parses XMP only when asked, and the app never asks), no pydantic v1.
+    # multiprocessing stays: the desk opens a pull's backlog in worker processes.
     "asyncio",
-    "multiprocessing",
-    "concurrent.futures.process",
     "xml",
     "pyexpat",
     "_elementtree",

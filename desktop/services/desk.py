@@ -23,29 +23,22 @@ first, for the store worker.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any, Protocol
 
-from desktop.domain.errors import ReportValidationError
-from desktop.domain.report import Report
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
     push_questions,
 )
+from desktop.services.desk_open import PageOpener, PendingPage, Sealed
 from desktop.services.desk_review import apply_pulled_reviews, desk_identity, push_reviews
-from desktop.services.sync import REPORT_FORMAT, SyncClientLike
-from desktop.store.attachments import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPORT, MEDIA_TYPES
+from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.desk import (
-    AttachmentRef,
-    ChunkRef,
     DeskDevice,
     DeskKey,
     DeskReport,
@@ -58,14 +51,11 @@ from sync.client import ClientConfig, OfflineError, ServerRefusedError, SyncClie
 from sync.envelope import (
     DEFAULT_KEM,
     DESK_SENDER_ID,
-    EnvelopeError,
-    EnvelopeKind,
     NewsroomKeyPair,
     NewsroomPublicKey,
     derive_desk_signing_key,
-    open_envelope,
 )
-from sync.protocol import StoredEnvelope
+from sync.protocol import EnvelopePage, StoredEnvelope
 
 __all__ = [
     "DeskNotReadyError",
@@ -79,13 +69,8 @@ __all__ = [
 ]
 
 PAGE_SIZE = protocol.MAX_PAGE_COUNT  # fewer, larger commits: 10,000 reports in 20 pages
-OPEN_THREADS = 2
-VALIDATION_CLOCK = datetime(9000, 1, 1, tzinfo=UTC)
-"""The desk accepts any observation time the device signed: the 24 h rule was the device's
-to apply against its own clock, and refusing a signed report for a skewed clock would only
-hide it from the editor."""
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_UUID = re.compile(protocol.UUID_RE)
+PROCESS_POOL_MIN_PAGE = 250
+"""A full page this large with more behind it is a backlog worth worker processes for."""
 
 
 class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
@@ -232,18 +217,38 @@ def pull(
     totals = [0, 0, 0, 0, 0]  # envelopes, reports, refused, photos, pages
     desk_public = derive_desk_signing_key(pairs[0]).public_bytes()
 
-    signers: dict[str, bytes | None] = {DESK_SENDER_ID: desk_public}
+    def signer_keys() -> dict[str, bytes | None]:
+        """Every registered device key: an envelope is checked against the device its
+        sealed header names, whatever device the server lists it under."""
+        keys: dict[str, bytes | None] = {d.device_id: d.public_key for d in desk.devices()}
+        keys[DESK_SENDER_ID] = desk_public
+        return keys
 
-    def signer_key(device_id: str) -> bytes | None:
-        if device_id not in signers:
-            signers[device_id] = desk.device_key(device_id)
-        return signers[device_id]
-
-    # Opening is mostly HPKE and Ed25519, which run without the GIL: two threads open a
-    # page's envelopes while the next page is already being fetched.
     fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
-    opener = ThreadPoolExecutor(max_workers=OPEN_THREADS, thread_name_prefix="desk-pull-open")
+    opener = PageOpener([(k.private_key, k.kem) for k in keys])
     warnings: list[str] = []
+    refreshed = False
+    signers: dict[str, bytes | None] = {}
+
+    def start_opening(page: EnvelopePage) -> PendingPage:
+        """Page keys and known ids come from the store here, on the store's thread."""
+        nonlocal refreshed, signers
+        known = desk.known_envelopes([e.envelope_id for e in page.envelopes])
+        fresh = [e for e in page.envelopes if e.envelope_id not in known]
+        if any(signers.get(e.device_id) is None for e in fresh) and not refreshed:
+            # a device enrolled since the list was fetched
+            desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+            signers = signer_keys()
+            refreshed = True
+        if page.more and len(page.envelopes) >= PROCESS_POOL_MIN_PAGE:
+            opener.use_processes()  # a backlog: a worker per core from the next page on
+        return opener.open([_sealed(e) for e in fresh], signers)
+
+    def fetch_after(page: EnvelopePage, pages_done: int) -> Future[EnvelopePage] | None:
+        if page.more and (max_pages is None or pages_done + 1 < max_pages):
+            return fetcher.submit(client.pull, page.next_after, page_size)
+        return None
+
     try:
         # Moves and questions go out first (the pull brings the moves back); trouble sending
         # them is reported in the outcome and never keeps reports from coming in.
@@ -256,47 +261,39 @@ def pull(
                 raise
             warnings.append(str(error))
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
-        refreshed = False
-        upcoming = fetcher.submit(client.pull, cursor, page_size)
-        while max_pages is None or totals[4] < max_pages:
-            page = upcoming.result()
-            known = desk.known_envelopes([e.envelope_id for e in page.envelopes])
-            fresh = [e for e in page.envelopes if e.envelope_id not in known]
-            unknown = {e.device_id for e in fresh if signer_key(e.device_id) is None}
-            if unknown and not refreshed:  # enrolled since the list was fetched
-                desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
-                signers.clear()
-                signers[DESK_SENDER_ID] = desk_public
-                refreshed = True
-            # The next page is fetched while this one is opened and stored (the client is
-            # never used from two threads at once: devices were asked for above).
-            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
-                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
-            # The store stays on this thread: the openers get the page's keys as a dict.
-            page_keys = {device: signer_key(device) for device in {e.device_id for e in fresh}}
-            records: list[EnvelopeRecord] = []
-            reports: list[ReceivedReport] = []
-            open_one = partial(_open, pairs=pairs, device_key=page_keys.get)
-            for opened in opener.map(open_one, fresh):
-                if isinstance(opened, ReceivedReport):
-                    reports.append(opened)
-                else:
-                    records.append(opened)
-            result = desk.store_page(records, reports, page.next_after, now or datetime.now(UTC))
-            apply_pulled_reviews(store, now=now)
-            apply_pulled_messages(store, now=now)
-            cursor = max(cursor, page.next_after)
-            totals[0] += len(fresh)
-            totals[1] += result.reports
-            totals[2] += result.refused
-            totals[3] += result.photos_completed
-            totals[4] += 1
+        signers = signer_keys()
+        first = client.pull(cursor, page_size)
+        pending = start_opening(first)
+        page: EnvelopePage | None = first
+        # A pipeline: page N+1 is fetched (one thread; the client is never used from two
+        # threads at once) and opened (threads or workers) while page N is stored here.
+        while page is not None:
+            upcoming = fetch_after(page, totals[4])
+            opened = pending.result()
+            try:
+                next_page = upcoming.result() if upcoming is not None else None
+                if next_page is not None:
+                    pending = start_opening(next_page)
+            finally:  # a cut connection still keeps the page already opened
+                result = desk.store_page(
+                    [o for o in opened if isinstance(o, EnvelopeRecord)],
+                    [o for o in opened if isinstance(o, ReceivedReport)],
+                    page.next_after,
+                    now or datetime.now(UTC),
+                )
+                apply_pulled_reviews(store, now=now)
+                apply_pulled_messages(store, now=now)
+                cursor = max(cursor, page.next_after)
+                totals[0] += len(opened)
+                totals[1] += result.reports
+                totals[2] += result.refused
+                totals[3] += result.photos_completed
+                totals[4] += 1
             if progress is not None:
                 progress(_outcome(totals, cursor))
-            if not page.more:
-                break
+            page = next_page
     finally:
-        opener.shutdown(cancel_futures=True)
+        opener.close()
         fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
         client.close()  # the client's connection: an error ends the pull at once
     return _outcome(totals, cursor, warnings)
@@ -340,15 +337,7 @@ def report_json(report: DeskReport) -> dict[str, Any]:
     }
 
 
-# -- opening one envelope -----------------------------------------------------------------
-
-
-def _open(
-    stored: StoredEnvelope,
-    pairs: Sequence[NewsroomKeyPair],
-    device_key: Callable[[str], bytes | None],
-) -> EnvelopeRecord | ReceivedReport:
-    """Open, verify and parse one pulled envelope; a refusal record when anything fails."""
+def _sealed(stored: StoredEnvelope) -> Sealed:
     base = EnvelopeRecord(
         envelope_id=stored.envelope_id,
         seq=stored.seq,
@@ -359,140 +348,9 @@ def _open(
         outcome="stored",
     )
     try:
-        data = protocol.decode_base64(stored.data)
-        opened = open_envelope(data, newsroom_private_key=pairs, device_public_key_for=device_key)
-        header = opened.header
-        if (
-            header.envelope_id != stored.envelope_id
-            or header.device_id != stored.device_id
-            or str(header.kind) != stored.kind
-        ):
-            return _refuse(
-                base,
-                "header_mismatch",
-                "the server lists this envelope under other ids or kind than its sealed "
-                "header: check the server",
-            )
-        if header.kind == EnvelopeKind.REPORT:
-            record, attachments = _parse_report(opened.payload)
-            return ReceivedReport(base, record, attachments)
-        if header.kind in (EnvelopeKind.ATTACHMENT_CHUNK, EnvelopeKind.MESSAGE):
-            return _with_payload(base, opened.payload)
-        if header.kind == EnvelopeKind.REVIEW and header.device_id == DESK_SENDER_ID:
-            return _with_payload(base, opened.payload)  # applied after the page is stored
-        return _refuse(base, "kind_not_allowed", "a device may not send this kind of envelope")
-    except EnvelopeError as error:
-        return _refuse(base, error.reason, error.message)
-    except _InvalidReport as error:
-        return _refuse(base, "invalid_report", str(error))
+        return Sealed(base, protocol.decode_base64(stored.data))
     except ValueError:
-        return _refuse(base, "malformed", "the envelope's data is not valid base64")
-    except Exception as error:  # never let one envelope stop the pull
-        kind = type(error).__name__
-        return _refuse(base, "unreadable", f"the envelope could not be read ({kind})")
-
-
-class _InvalidReport(ValueError):
-    """The payload of a verified report envelope is not a valid report document."""
-
-
-def _parse_report(payload: bytes) -> tuple[dict[str, Any], tuple[AttachmentRef, ...]]:
-    try:
-        document = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _InvalidReport("the report is not UTF-8 JSON") from None
-    if (
-        not isinstance(document, dict)
-        or document.get("format") != REPORT_FORMAT
-        or set(document) != {"format", "report", "attachments"}
-    ):
-        raise _InvalidReport(f"the report is not a {REPORT_FORMAT} document")
-    try:
-        report = Report.from_json(document["report"], now=VALIDATION_CLOCK)
-    except ReportValidationError as error:
-        fields = ", ".join(sorted({e.path or "(report)" for e in error.errors}))
-        raise _InvalidReport(f"the report does not validate ({fields})") from None
-    raw = document["attachments"]
-    if not isinstance(raw, list) or len(raw) > MAX_ATTACHMENTS_PER_REPORT:
-        raise _InvalidReport("the report's photo list is not valid")
-    attachments = tuple(_attachment(item) for item in raw)
-    if len({a.position for a in attachments}) != len(attachments):
-        raise _InvalidReport("two photos share a position")
-    chunk_ids = [c.envelope_id for a in attachments for c in a.chunks]
-    if len(set(chunk_ids)) != len(chunk_ids):
-        raise _InvalidReport("a photo chunk is named twice")
-    return report.to_json(), attachments
-
-
-def _attachment(item: object) -> AttachmentRef:
-    keys = {"position", "media_type", "size", "sha256", "width", "height", "chunks"}
-    if not isinstance(item, dict) or set(item) != keys:
-        raise _InvalidReport("a photo entry is not valid")
-    position, size, chunks = item["position"], item["size"], item["chunks"]
-    if (
-        not _int_in(position, 1, 10_000)
-        or item["media_type"] not in MEDIA_TYPES
-        or not _int_in(size, 1, MAX_ATTACHMENT_BYTES)
-        or not isinstance(item["sha256"], str)
-        or not _HEX64.fullmatch(item["sha256"])
-        or not (item["width"] is None or _int_in(item["width"], 1, 100_000))
-        or not (item["height"] is None or _int_in(item["height"], 1, 100_000))
-        or not isinstance(chunks, list)
-        or not chunks
-        or len(chunks) > MAX_ATTACHMENT_BYTES // 1024
-    ):
-        raise _InvalidReport("a photo entry is not valid")
-    refs = tuple(_chunk(c) for c in chunks)
-    if sum(c.size for c in refs) != size:
-        raise _InvalidReport("a photo's chunks do not add up to its size")
-    return AttachmentRef(
-        position, item["media_type"], size, item["sha256"], item["width"], item["height"], refs
-    )
-
-
-def _chunk(item: object) -> ChunkRef:
-    if (
-        not isinstance(item, dict)
-        or set(item) != {"envelope_id", "sha256", "size"}
-        or not isinstance(item["envelope_id"], str)
-        or not _UUID.fullmatch(item["envelope_id"])
-        or not isinstance(item["sha256"], str)
-        or not _HEX64.fullmatch(item["sha256"])
-        or not _int_in(item["size"], 1, protocol.MAX_ENVELOPE_BYTES)
-    ):
-        raise _InvalidReport("a photo chunk entry is not valid")
-    return ChunkRef(item["envelope_id"], item["sha256"], item["size"])
-
-
-def _int_in(value: object, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def _refuse(base: EnvelopeRecord, reason: str, message: str) -> EnvelopeRecord:
-    return EnvelopeRecord(
-        base.envelope_id,
-        base.seq,
-        base.device_id,
-        base.kind,
-        base.size,
-        base.received_at,
-        "refused",
-        reason,
-        message,
-    )
-
-
-def _with_payload(base: EnvelopeRecord, payload: bytes) -> EnvelopeRecord:
-    return EnvelopeRecord(
-        base.envelope_id,
-        base.seq,
-        base.device_id,
-        base.kind,
-        base.size,
-        base.received_at,
-        "stored",
-        payload=payload,
-    )
+        return Sealed(base, None)
 
 
 def _device(info: protocol.DeviceInfo) -> DeskDevice:

@@ -58,6 +58,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from desktop.domain.report import REPORT_FORMAT
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
@@ -102,7 +103,6 @@ __all__ = [
     "sync_status",
 ]
 
-REPORT_FORMAT = "gatewatch-report/1"
 CHUNK_SIZE = 256 * 1024 - FRAME_OVERHEAD
 """A chunk's payload fills the 256 KiB padding bucket exactly (docs/envelope.md)."""
 RETENTION_SETTING = "sync.retention_days"

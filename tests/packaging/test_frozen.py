@@ -32,6 +32,7 @@ CHECKS = (
     "envelope-mlkem768x25519",
     "envelope-x25519",
     "photo",
+    "desk-workers",
     "window",
     "burmese",
     "icu",

@@ -19,6 +19,7 @@ EXPECTED_CHECKS = (
     "envelope-mlkem768x25519",
     "envelope-x25519",
     "photo",
+    "desk-workers",
     "window",
     "burmese",
     "icu",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import desk, sync
+from desktop.services import desk, desk_open, sync
 from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from sync.client import OfflineError
@@ -134,8 +135,25 @@ def _inject(server: FakeServer, data: bytes, device_id: str) -> str:
     return eid
 
 
+@pytest.fixture(params=["threads", "worker processes"])
+def opening(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Pull with pages of 3 opened in threads, or (as a backlog is) in worker processes."""
+    if request.param == "worker processes":
+        monkeypatch.setattr(desk, "PROCESS_POOL_MIN_PAGE", 3)
+
+        def no_fallback(self: object, error: BaseException) -> None:
+            raise AssertionError(f"the worker processes failed: {error!r}")
+
+        monkeypatch.setattr(desk_open.PageOpener, "_abandon_processes", no_fallback)
+    return str(request.param)
+
+
 def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
-    enrolled: Store, desk_store: Store, server: FakeServer, newsroom: NewsroomKeyPair
+    enrolled: Store,
+    desk_store: Store,
+    server: FakeServer,
+    newsroom: NewsroomKeyPair,
+    opening: str,
 ) -> None:
     device_id = "gw-00000000000000000001"
     good = queue_report(enrolled, "the good one")
@@ -171,8 +189,16 @@ def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
     # The server lists an envelope under another device than its sealed header names.
     lying = _inject(server, sealed(b"{}", device_key=real_key), "gw-nobody-else")
 
-    outcome = desk.pull(desk_store, client_factory=server.client)
-    assert (outcome.reports, outcome.refused) == (1, 7)
+    workers: list[int] = []
+    outcome = desk.pull(
+        desk_store,
+        client_factory=server.client,
+        page_size=3,
+        progress=lambda _: workers.append(len(multiprocessing.active_children())),
+    )
+    assert (outcome.reports, outcome.refused, outcome.pages) == (1, 7, 3)
+    # The first page is opened in threads while the workers start; the rest in the workers.
+    assert all(workers) if opening == "worker processes" else not any(workers)
     reasons = {r.envelope_id: r.reason for r in DeskRepository(desk_store).refusals()}
     assert reasons == {
         forged: "bad_signature",

@@ -1,0 +1,114 @@
+"""Opening a pulled page at the desk: threads and worker processes agree, and a dead
+worker costs time, never envelopes."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.domain.report import REPORT_FORMAT, Report, ReportContent
+from desktop.services.desk_open import PageOpener, Sealed
+from desktop.store.desk import EnvelopeRecord, ReceivedReport
+from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+from tests.domain.test_report import example
+
+DEVICE_ID = "gw-00000000000000000001"
+
+
+@pytest.fixture(scope="module")
+def newsroom() -> NewsroomKeyPair:
+    return NewsroomKeyPair.generate()
+
+
+@pytest.fixture(scope="module")
+def device() -> DeviceSigningKey:
+    return DeviceSigningKey.generate()
+
+
+def sealed_report(newsroom: NewsroomKeyPair, signer: DeviceSigningKey, seq: int) -> Sealed:
+    record = Report.new(ReportContent.from_json(example(narrative=f"report {seq}"))).to_json()
+    payload = json.dumps({"format": REPORT_FORMAT, "report": record, "attachments": []})
+    envelope_id = str(uuid.uuid4())
+    data = seal(
+        payload.encode(),
+        kind=EnvelopeKind.REPORT,
+        envelope_id=envelope_id,
+        device_id=DEVICE_ID,
+        device_key=signer,
+        recipient=newsroom.public_key,
+    )
+    base = EnvelopeRecord(envelope_id, seq, DEVICE_ID, "report", len(data), "", "stored")
+    return Sealed(base, data)
+
+
+@pytest.fixture(scope="module")
+def page(newsroom: NewsroomKeyPair, device: DeviceSigningKey) -> list[Sealed]:
+    good = [sealed_report(newsroom, device, seq) for seq in range(1, 9)]
+    forged = sealed_report(newsroom, DeviceSigningKey.generate(), 9)
+    undecodable = Sealed(sealed_report(newsroom, device, 10).base, None)
+    altered = sealed_report(newsroom, device, 11)
+    flipped = altered.data[:-1] + bytes([altered.data[-1] ^ 1])
+    return [*good, forged, undecodable, Sealed(altered.base, flipped)]
+
+
+@pytest.fixture
+def opener(newsroom: NewsroomKeyPair) -> Iterator[PageOpener]:
+    made = PageOpener([(newsroom.private_bytes(), newsroom.kem)], workers=2)
+    yield made
+    made.close()
+
+
+def outcome(opened: list[ReceivedReport | EnvelopeRecord]) -> list[tuple[str, str]]:
+    return [
+        ("report", o.envelope.envelope_id)
+        if isinstance(o, ReceivedReport)
+        else (str(o.reason), o.envelope_id)
+        for o in opened
+    ]
+
+
+def expected(page: list[Sealed]) -> list[tuple[str, str]]:
+    reasons = ["report"] * 8 + ["bad_signature", "malformed", "decryption_failed"]
+    return [(reason, s.base.envelope_id) for reason, s in zip(reasons, page, strict=True)]
+
+
+def test_threads_and_worker_processes_open_a_page_alike(
+    opener: PageOpener, page: list[Sealed], device: DeviceSigningKey
+) -> None:
+    keys = {DEVICE_ID: device.public_bytes()}
+    in_threads = opener.open(page, keys).result()
+    opener.use_processes()
+    in_workers = opener.open(page, keys).result()
+    assert opener.in_processes
+    assert outcome(in_threads) == expected(page)
+    assert in_workers == in_threads  # the same records, reports and refusal messages
+
+
+def test_a_killed_worker_leaves_the_page_to_threads(
+    opener: PageOpener, page: list[Sealed], device: DeviceSigningKey
+) -> None:
+    keys = {DEVICE_ID: device.public_bytes()}
+    opener.use_processes()
+    assert outcome(opener.open(page, keys).result()) == expected(page)
+    workers = multiprocessing.active_children()
+    assert workers
+    for worker in workers:
+        assert worker.pid is not None
+        os.kill(worker.pid, signal.SIGKILL)
+    for worker in workers:
+        worker.join(timeout=30)
+    assert outcome(opener.open(page, keys).result()) == expected(page)
+    assert not opener.in_processes  # the rest of the pull stays in threads
+    assert outcome(opener.open(page, keys).result()) == expected(page)
+
+
+def test_an_empty_page_opens_to_nothing(opener: PageOpener) -> None:
+    assert opener.open([], {}).result() == []
+    opener.use_processes()
+    assert opener.open([], {}).result() == []
