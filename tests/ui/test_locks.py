@@ -78,8 +78,8 @@ def test_a_lock_right_after_unlock_stays_locked(
     monkeypatch.setattr(capture, "after_unlock", slow_after_unlock)
     window.worker.opened.connect(lambda: QTimer.singleShot(0, window.lock))
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
-    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    qtbot.waitSignal(window.worker.closed, timeout=10_000)
+    with qtbot.waitSignal(window.worker.closed, timeout=10_000):  # the lock's close
+        qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
     qtbot.wait(600)
     assert_locked_and_blank(window)
     assert not window.lock_action.isEnabled()
@@ -117,12 +117,11 @@ def test_auto_lock_closes_the_pii_warning_and_nothing_is_queued(
 
     QTimer.singleShot(20, watch)
     window.idle.start(400)
-    with rescue_dialogs():
+    with qtbot.waitSignal(window.worker.closed, timeout=5000), rescue_dialogs():
         window.form.queue_button.click()  # returns when the warning closes
     assert seen
     assert "7512" in seen[0]
     assert_locked_and_blank(window)
-    qtbot.waitSignal(window.worker.closed, timeout=5000)
     [draft] = stored(tmp_path / "store")  # kept by the lock's last save, not queued
     assert draft.row.state is ReportState.DRAFT
 
@@ -350,12 +349,11 @@ def test_text_typed_while_a_save_is_in_flight_survives_a_lock(
     create_store_through_ui(qtbot, window)
     window.new_action.trigger()
     window.form.gate.set_gate("laiza")
-    with held(window.worker):
+    with qtbot.waitSignal(window.worker.closed, timeout=10_000), held(window.worker):
         window.form.narrative.insertPlainText("Diesel is 4500 kyat")
         window.form.save_if_dirty()  # the autosave: in flight behind a slow job
         window.form.narrative.insertPlainText(", rice 95 yuan a bag")
         window.lock()
-    qtbot.waitSignal(window.worker.closed, timeout=10_000)
     [draft] = stored(tmp_path / "store")
     assert draft.body["narrative"] == "Diesel is 4500 kyat, rice 95 yuan a bag"
 
