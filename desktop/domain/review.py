@@ -62,7 +62,19 @@ ALLOWED_MOVES: Mapping[ReviewState, frozenset[ReviewState]] = {
 
 
 class ReviewError(ValueError):
-    """A move or note that cannot be made; the message says why and what is allowed."""
+    """A move or note that cannot be made; the message says why and what is allowed.
+
+    `reason` lets the window say it in the editor's language: "move_not_allowed" (with
+    `current`), "unknown_report", "label_length", "note_length", or "invalid" (a review
+    event that breaks the format: pulled data, not something an editor typed).
+    """
+
+    def __init__(
+        self, message: str, reason: str = "invalid", *, current: ReviewState | None = None
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.current = current
 
 
 def check_move(current: ReviewState, target: ReviewState) -> None:
@@ -72,8 +84,14 @@ def check_move(current: ReviewState, target: ReviewState) -> None:
         options = ", ".join(sorted(state.value for state in allowed))
         raise ReviewError(
             f"a report that is {current.value} cannot be moved to {target.value}; "
-            f"it can go to: {options}"
+            f"it can go to: {options}",
+            "move_not_allowed",
+            current=current,
         )
+
+
+def label_length_error() -> ReviewError:
+    return ReviewError(f"a desk label has 1 to {MAX_LABEL_CHARS} characters", "label_length")
 
 
 class EventKind(StrEnum):
@@ -101,9 +119,9 @@ class ReviewEvent:
         if not DESK_ID_PATTERN.fullmatch(self.desk_id):
             raise ReviewError("a desk id is 'desk-' and 16 hex digits")
         if not self.desk_label.strip() or len(self.desk_label) > MAX_LABEL_CHARS:
-            raise ReviewError(f"a desk label has 1 to {MAX_LABEL_CHARS} characters")
+            raise label_length_error()
         if len(self.note) > MAX_NOTE_CHARS:
-            raise ReviewError(f"a note has at most {MAX_NOTE_CHARS} characters")
+            raise ReviewError(f"a note has at most {MAX_NOTE_CHARS} characters", "note_length")
         if self.at.tzinfo is None:
             raise ReviewError("event times carry a time zone")
         if self.kind is EventKind.MOVE and self.to_state is None:

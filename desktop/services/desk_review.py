@@ -26,6 +26,7 @@ from desktop.domain.review import (
     ReviewError,
     ReviewEvent,
     ReviewState,
+    label_length_error,
     new_desk_id,
 )
 from desktop.services.sync import SyncClientLike
@@ -95,7 +96,7 @@ def set_desk_label(store: Store, label: str) -> DeskIdentity:
     """Name this desk as editors know it (shown beside every move it makes)."""
     label = " ".join(label.split())
     if not label or len(label) > MAX_LABEL_CHARS:
-        raise ReviewError(f"a desk label has 1 to {MAX_LABEL_CHARS} characters")
+        raise label_length_error()
     identity = DeskIdentity(desk_identity(store).desk_id, label)
     ReviewRepository(store).set_identity(identity)
     return identity
@@ -120,7 +121,7 @@ def move(
     reviews = ReviewRepository(store)
     current = reviews.state(report_id)
     if current is None:
-        raise ReviewError(f"there is no report {report_id} at this desk")
+        raise ReviewError(f"there is no report {report_id} at this desk", "unknown_report")
     identity = desk_identity(store)
     # A move made after seeing a state must win over it, even when the desk that made that
     # state runs a little fast: never earlier than the move it replaces.
@@ -147,7 +148,7 @@ def add_note(
     """A note on a report, for every desk; raises `ReviewError` for an unknown report."""
     reviews = ReviewRepository(store)
     if reviews.state(report_id) is None:
-        raise ReviewError(f"there is no report {report_id} at this desk")
+        raise ReviewError(f"there is no report {report_id} at this desk", "unknown_report")
     identity = desk_identity(store)
     event = ReviewEvent.add_note(
         report_id, note, desk_id=identity.desk_id, desk_label=identity.label, at=now

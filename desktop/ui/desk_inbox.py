@@ -38,6 +38,7 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
+from desktop.ui.desk_text import state_label
 from desktop.ui.labels import label
 from desktop.ui.lazy_rows import LazyRowsModel, report_table
 from desktop.ui.worker import StoreWorker
@@ -53,18 +54,6 @@ STATE_COLORS: dict[ReviewState, tuple[str, str]] = {
     ReviewState.REJECTED: ("#8c1d18", "#fbe4e2"),
     ReviewState.PUBLISHED: ("#4a2a7a", "#ece4f8"),
 }
-
-
-def state_label(state: ReviewState) -> str:
-    """The translated name of a review state."""
-    names = {
-        ReviewState.NEW: QCoreApplication.translate("Desk", "new"),
-        ReviewState.NEEDS_FOLLOW_UP: QCoreApplication.translate("Desk", "needs follow-up"),
-        ReviewState.VERIFIED: QCoreApplication.translate("Desk", "verified"),
-        ReviewState.REJECTED: QCoreApplication.translate("Desk", "rejected"),
-        ReviewState.PUBLISHED: QCoreApplication.translate("Desk", "published"),
-    }
-    return names[state]
 
 
 def gate_name(gazetteer: Gazetteer, gate: str | None, new_crossing: str | None, lang: str) -> str:

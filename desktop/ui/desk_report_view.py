@@ -31,7 +31,8 @@ from desktop.domain.vocabulary import (
     TrafficStatus,
 )
 from desktop.store.review import AuditEntry
-from desktop.ui.desk_inbox import STATE_COLORS, gate_name, state_label
+from desktop.ui.desk_inbox import STATE_COLORS, gate_name
+from desktop.ui.desk_text import state_label
 from desktop.ui.labels import credibility_label, label
 from desktop.ui.wrapping import wrap_to_width
 

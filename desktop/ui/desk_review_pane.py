@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.review import ALLOWED_MOVES, ReviewState
+from desktop.domain.review import ALLOWED_MOVES, ReviewError, ReviewState
 from desktop.services import desk_review
 from desktop.services.photos import PhotoError, make_thumbnail
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.review import AuditEntry, ReviewRepository
 from desktop.ui.clipboard import ConcealedPlainTextEdit, ConcealedTextBrowser
-from desktop.ui.desk_inbox import STATE_COLORS, state_label
+from desktop.ui.desk_inbox import STATE_COLORS
 from desktop.ui.desk_report_view import report_html
+from desktop.ui.desk_text import review_error_message, state_label
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import fit_font
 from desktop.ui.worker import StoreWorker
@@ -342,7 +343,10 @@ class ReviewPane(QWidget):
 
         def failed(error: Exception) -> None:
             self._update_buttons()
-            self.message.setText(user_message(error))
+            if isinstance(error, ReviewError):
+                self.message.setText(review_error_message(error))
+            else:
+                self.message.setText(user_message(error))
             self.message.show()
 
         self._worker.submit(work, done, failed)

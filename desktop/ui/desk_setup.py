@@ -37,6 +37,7 @@ from desktop.services import desk, desk_review
 from desktop.store.database import Store
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.keyexport import KeyExportError, KeyExportPassphraseError
+from desktop.ui.desk_text import review_error_message
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
 from desktop.ui.sync_controller import gui_client
@@ -89,7 +90,7 @@ def desk_error_message(error: BaseException) -> str:
             "DeskErrors", "This is a correspondent's token, not a desk token. Ask the server admin."
         )
     if isinstance(error, ReviewError):
-        return str(error)
+        return review_error_message(error)
     return user_message(error)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -38,12 +38,13 @@ from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import PriceUnit, SideStatus
 from desktop.services import desk_board
 from desktop.ui.desk_map import value_color
+from desktop.ui.desk_text import state_label
 from desktop.ui.errors import user_message
 from desktop.ui.labels import label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
-__all__ = ["RANGES", "STATE_COLORS", "GateTimeline", "TimelineCanvas", "local_time", "state_label"]
+__all__ = ["RANGES", "STATE_COLORS", "GateTimeline", "TimelineCanvas", "local_time"]
 
 RANGES = (7, 30, 90)
 STATE_COLORS: dict[ReviewState, QColor] = {
@@ -65,17 +66,6 @@ _TICK_HEIGHT = 20.0
 _AXIS_HEIGHT = 22.0
 _CHART_HEIGHT = 120.0
 _GAP = 6.0
-
-
-def state_label(state: ReviewState) -> str:
-    names = {
-        ReviewState.NEW: QCoreApplication.translate("Desk", "new"),
-        ReviewState.NEEDS_FOLLOW_UP: QCoreApplication.translate("Desk", "needs follow-up"),
-        ReviewState.VERIFIED: QCoreApplication.translate("Desk", "verified"),
-        ReviewState.REJECTED: QCoreApplication.translate("Desk", "rejected"),
-        ReviewState.PUBLISHED: QCoreApplication.translate("Desk", "published"),
-    }
-    return names[state]
 
 
 def local_time(moment: datetime | None) -> str:

@@ -249,37 +249,32 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="69"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="72"/>
+        <location filename="../../desktop/ui/desk_text.py" line="21"/>
         <source>new</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="70"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="73"/>
+        <location filename="../../desktop/ui/desk_text.py" line="22"/>
         <source>needs follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="71"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="74"/>
+        <location filename="../../desktop/ui/desk_text.py" line="23"/>
         <source>verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="72"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="75"/>
+        <location filename="../../desktop/ui/desk_text.py" line="24"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="73"/>
-        <location filename="../../desktop/ui/desk_timeline.py" line="76"/>
+        <location filename="../../desktop/ui/desk_text.py" line="25"/>
         <source>published</source>
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="81"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="62"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -287,17 +282,17 @@
 <context>
     <name>DeskConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="484"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="485"/>
         <source>Connect to server</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="488"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="489"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="490"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -305,32 +300,32 @@
 <context>
     <name>DeskConnectForm</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="172"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="173"/>
         <source>Server &amp;address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="173"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="174"/>
         <source>Desk &amp;token:</source>
         <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="174"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
         <source>TLS &amp;fingerprint:</source>
         <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="182"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="183"/>
         <source>Only if the server admin gave you one</source>
         <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="187"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="188"/>
         <source>Type the server address and the desk token first.</source>
         <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
@@ -338,39 +333,59 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="54"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="55"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="60"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="61"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="66"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="67"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="70"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="71"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="77"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="78"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="82"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="83"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="88"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="89"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="35"/>
+        <source>This report is now {state} (another desk may have moved it). From there it can go to: {allowed}.</source>
+        <translation>ဤ​သ​တင်း​သည် ယ​ခု {state} ဖြစ်​နေ​ပြီ (အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ပြောင်း​ထား​နိုင်​သည်)။ ထို​မှ {allowed} သို့​သာ ပြောင်း​နိုင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="44"/>
+        <source>This report is not at this desk. Pull, then look for it again.</source>
+        <translation>ဤ​သ​တင်း​သည် ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် မ​ရှိ​ပါ။ ဆွဲ​ယူ​ပြီး​မှ ထပ်​ရှာ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="48"/>
+        <source>A desk label has 1 to {count} characters.</source>
+        <translation>အယ်​ဒီ​တာ စား​ပွဲ အ​မည်​သည် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ဖြစ်​ရ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="52"/>
+        <source>A note has at most {count} characters. Shorten it, then add it again.</source>
+        <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -434,17 +449,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="363"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="332"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="430"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="399"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="435"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="404"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -453,7 +468,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="441"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="410"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -611,97 +626,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskReport</name>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="57"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="58"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="58"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="59"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="67"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="68"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="81"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="82"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="86"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="87"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="87"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="88"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="101"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="102"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="109"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="110"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="115"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="116"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="127"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="128"/>
         <source>pseudonym {name}</source>
         <translation>အမည်ဝှက် {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="132"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="133"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="141"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="142"/>
         <source>received from the server</source>
         <translation>ဆာဗာမှ လက်ခံရရှိသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="144"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="145"/>
         <source>{desk} moved it to {to}</source>
         <translation>{desk} က {to} သို့ ရွှေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="147"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="148"/>
         <source>{desk} moved it from {source} to {to}</source>
         <translation>{desk} က {source} မှ {to} သို့ ရွှေ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="151"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="152"/>
         <source>{desk} wrote a note</source>
         <translation>{desk} က မှတ်ချက် ရေးသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="154"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="155"/>
         <source>{desk} included it in an export ({format})</source>
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="190"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="191"/>
         <source>new crossing, not in the gazetteer</source>
         <translation>ဂိတ်အသစ်၊ ဂိတ်စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="195"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="196"/>
         <source>Observed {time} · from {device}</source>
         <translation>တွေ့​ရှိ​ချိန် {time} · {device} မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="208"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="209"/>
         <source>History</source>
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
     </message>
@@ -709,114 +724,114 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskSetupPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="351"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="352"/>
         <source>Set up the editor desk</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="354"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="355"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="358"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
         <source>Desk &amp;name:</source>
         <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="360"/>
         <source>e.g. Night desk (no personal names)</source>
         <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="363"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
         <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="366"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="367"/>
         <source>&amp;Create the newsroom key</source>
         <translation>သတင်းဌာန သော့ ပြုလုပ်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="369"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="370"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
         <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="373"/>
         <location filename="../../desktop/ui/desk_setup.py" line="374"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="375"/>
         <source>Key file</source>
         <translation>သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="375"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
         <location filename="../../desktop/ui/desk_setup.py" line="377"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
         <source>The key file&apos;s passphrase</source>
         <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
         <source>&amp;Import the key file</source>
         <translation>သော့ဖိုင်ကို တင်သွင်းမည် (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="381"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="382"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
         <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="387"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="388"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
         <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="391"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="392"/>
         <source>C&amp;opy</source>
         <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="392"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="393"/>
         <source>&amp;Save to file…</source>
         <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="393"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
         <source>&amp;Next: connect to the server</source>
         <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="396"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="397"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
         <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="401"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="402"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="402"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="403"/>
         <source>Connect &amp;later</source>
         <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="422"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="423"/>
         <source>Choose the key file and type its passphrase first.</source>
         <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="461"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="462"/>
         <source>Newsroom key file</source>
         <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="467"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="468"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
     </message>
@@ -890,57 +905,57 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="96"/>
+        <location filename="../../desktop/ui/errors.py" line="107"/>
         <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
         <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="100"/>
+        <location filename="../../desktop/ui/errors.py" line="111"/>
         <source>The invite does not name the server: type the server address too.</source>
         <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="103"/>
+        <location filename="../../desktop/ui/errors.py" line="114"/>
         <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
         <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="111"/>
+        <location filename="../../desktop/ui/errors.py" line="95"/>
         <source>This computer is already connected to a newsroom.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="115"/>
+        <location filename="../../desktop/ui/errors.py" line="122"/>
         <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="121"/>
+        <location filename="../../desktop/ui/errors.py" line="128"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="127"/>
+        <location filename="../../desktop/ui/errors.py" line="134"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="131"/>
+        <location filename="../../desktop/ui/errors.py" line="138"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="137"/>
+        <location filename="../../desktop/ui/errors.py" line="144"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="141"/>
+        <location filename="../../desktop/ui/errors.py" line="148"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="145"/>
+        <location filename="../../desktop/ui/errors.py" line="152"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
@@ -1104,58 +1119,58 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="505"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="552"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="506"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="553"/>
         <source>Export newsroom key</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="508"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="509"/>
         <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
         <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး ဤ​နေ​ရာ​တွင် ရွေး​သော စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ ဖိုင်​နှင့် စ​ကား​ဝှက်​ကို အ​ခြား အယ်​ဒီ​တာ​ထံ သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="518"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="519"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="525"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="526"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="526"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="527"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="532"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="533"/>
         <source>File</source>
         <translation>ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="533"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="534"/>
         <source>File:</source>
         <translation>ဖိုင်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="539"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="540"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="541"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="542"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="559"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="560"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="562"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="563"/>
         <source>Choose where to save the file.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1263,52 +1278,52 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>FollowupPanel</name>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="103"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="116"/>
         <source>Questions from the desk</source>
         <translation>အယ်ဒီတာ၏ မေးခွန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="104"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="117"/>
         <source>Your answer to the desk</source>
         <translation>အယ်ဒီတာထံ သင့်အဖြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="105"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="118"/>
         <source>Answer</source>
         <translation>အဖြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="106"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="119"/>
         <source>Send &amp;answer</source>
         <translation>အဖြေ ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="107"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="120"/>
         <source>C&amp;orrect the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="140"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="153"/>
         <source>Desk</source>
         <translation>အယ်ဒီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="140"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="153"/>
         <source>Your answer</source>
         <translation>သင့်အဖြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="141"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="154"/>
         <source>sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="141"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="154"/>
         <source>waiting to be sent</source>
         <translation>ပို့ရန် စောင့်နေသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/followup_panel.py" line="160"/>
+        <location filename="../../desktop/ui/followup_panel.py" line="173"/>
         <source>The answer names your correction {report}.</source>
         <translation>အ​ဖြေ​တွင် သင်​၏ ပြင်​ဆင်​ချက် {report} ကို ဖော်​ပြ​မည်။</translation>
     </message>
@@ -1329,42 +1344,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="380"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="370"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="392"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="382"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="407"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="397"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="414"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="404"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
@@ -1487,72 +1502,72 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="482"/>
+        <location filename="../../desktop/ui/window.py" line="484"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="484"/>
+        <location filename="../../desktop/ui/window.py" line="486"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="488"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="487"/>
+        <location filename="../../desktop/ui/window.py" line="489"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="501"/>
+        <location filename="../../desktop/ui/window.py" line="503"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="622"/>
+        <location filename="../../desktop/ui/window.py" line="624"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="637"/>
+        <location filename="../../desktop/ui/window.py" line="639"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="649"/>
+        <location filename="../../desktop/ui/window.py" line="651"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="514"/>
+        <location filename="../../desktop/ui/window.py" line="516"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="529"/>
+        <location filename="../../desktop/ui/window.py" line="531"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="585"/>
+        <location filename="../../desktop/ui/window.py" line="587"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="586"/>
+        <location filename="../../desktop/ui/window.py" line="588"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="587"/>
+        <location filename="../../desktop/ui/window.py" line="589"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="588"/>
+        <location filename="../../desktop/ui/window.py" line="590"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -1560,97 +1575,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="201"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="182"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="202"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="183"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="204"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="185"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="205"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="208"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="224"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="205"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="225"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="206"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="226"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="207"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="213"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="216"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="219"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="245"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="226"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="246"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="227"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="247"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="228"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="248"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="249"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="250"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1658,42 +1673,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="100"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="81"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="101"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2116,73 +2131,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="164"/>
+        <location filename="../../desktop/ui/main_page.py" line="150"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="165"/>
+        <location filename="../../desktop/ui/main_page.py" line="151"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="166"/>
+        <location filename="../../desktop/ui/main_page.py" line="152"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="167"/>
+        <location filename="../../desktop/ui/main_page.py" line="153"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="168"/>
+        <location filename="../../desktop/ui/main_page.py" line="154"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="169"/>
+        <location filename="../../desktop/ui/main_page.py" line="155"/>
         <source>Log a new report (Ctrl+N)</source>
         <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="170"/>
+        <location filename="../../desktop/ui/main_page.py" line="156"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="171"/>
+        <location filename="../../desktop/ui/main_page.py" line="157"/>
         <source>Report details</source>
         <translation>သတင်း အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="200"/>
+        <location filename="../../desktop/ui/main_page.py" line="186"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="202"/>
+        <location filename="../../desktop/ui/main_page.py" line="188"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="203"/>
+        <location filename="../../desktop/ui/main_page.py" line="189"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="204"/>
-        <location filename="../../desktop/ui/main_page.py" line="397"/>
+        <location filename="../../desktop/ui/main_page.py" line="190"/>
+        <location filename="../../desktop/ui/main_page.py" line="383"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="207"/>
+        <location filename="../../desktop/ui/main_page.py" line="193"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="294"/>
+        <location filename="../../desktop/ui/main_page.py" line="280"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -2191,92 +2206,92 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="300"/>
+        <location filename="../../desktop/ui/main_page.py" line="286"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="327"/>
+        <location filename="../../desktop/ui/main_page.py" line="313"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="330"/>
+        <location filename="../../desktop/ui/main_page.py" line="316"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="352"/>
+        <location filename="../../desktop/ui/main_page.py" line="338"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="383"/>
+        <location filename="../../desktop/ui/main_page.py" line="369"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="395"/>
+        <location filename="../../desktop/ui/main_page.py" line="381"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="396"/>
+        <location filename="../../desktop/ui/main_page.py" line="382"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="398"/>
+        <location filename="../../desktop/ui/main_page.py" line="384"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="402"/>
+        <location filename="../../desktop/ui/main_page.py" line="388"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="413"/>
+        <location filename="../../desktop/ui/main_page.py" line="399"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="414"/>
+        <location filename="../../desktop/ui/main_page.py" line="400"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="427"/>
+        <location filename="../../desktop/ui/main_page.py" line="413"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="429"/>
+        <location filename="../../desktop/ui/main_page.py" line="415"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="430"/>
+        <location filename="../../desktop/ui/main_page.py" line="416"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="447"/>
+        <location filename="../../desktop/ui/main_page.py" line="433"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="453"/>
+        <location filename="../../desktop/ui/main_page.py" line="439"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="465"/>
+        <location filename="../../desktop/ui/main_page.py" line="451"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="467"/>
+        <location filename="../../desktop/ui/main_page.py" line="453"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -2904,77 +2919,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="188"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="191"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="192"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="192"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
         <source>&amp;Published</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="198"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="249"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="250"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="251"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="252"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
@@ -3040,67 +3055,67 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="249"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="266"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="251"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="268"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="259"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="276"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="264"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="281"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="267"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="269"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="286"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="289"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="275"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="277"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="278"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="295"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="301"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="288"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="305"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>
@@ -3108,32 +3123,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="126"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="116"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="127"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="117"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="128"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="118"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="220"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="210"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="244"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="234"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="290"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="280"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>

@@ -3,12 +3,14 @@ the pane and the list and enters the history with the desk's label, notes too.""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.review import ALLOWED_MOVES, ReviewState
+from desktop.services import desk_review
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
 from tests.ui.conftest import run_job
@@ -144,5 +146,34 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
         assert set(page.review.browser.images) == {"photo:1", "photo:2"}
         assert all(not image.isNull() for image in page.review.browser.images.values())
         assert page.review.browser.toHtml().count("photo:") >= 2
+    finally:
+        window.close()
+
+
+def test_a_move_another_desk_overtook_is_refused_in_plain_words(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk", label="Night desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        report_id = ids[0]
+        select(qtbot, page, report_id)
+        assert page.review.shown_state is ReviewState.NEW
+        # Meanwhile the report is verified and published (as a pull of another desk's moves
+        # would do), and the pane still offers the moves from "new".
+        for target in (ReviewState.VERIFIED, ReviewState.PUBLISHED):
+            run_job(
+                qtbot, window.worker, partial(desk_review.move, report_id=report_id, target=target)
+            )
+        page.review.move_buttons[ReviewState.VERIFIED].click()
+        qtbot.waitUntil(page.review.message.isVisible, timeout=10_000)
+        assert page.review.message.text() == (
+            "This report is now published (another desk may have moved it). From there it "
+            "can go to: needs follow-up."
+        )
+        assert run_job(qtbot, window.worker, lambda s: ReviewRepository(s).state(report_id)) is (
+            ReviewState.PUBLISHED
+        )
     finally:
         window.close()
