@@ -24,7 +24,7 @@ first, for the store worker.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -34,7 +34,7 @@ from desktop.services.desk_followups import (
     apply_pulled_messages,
     push_questions,
 )
-from desktop.services.desk_open import PageOpener, PendingPage, Sealed
+from desktop.services.desk_open import Opened, PageOpener, PendingPage, Sealed
 from desktop.services.desk_review import apply_pulled_reviews, desk_identity, push_reviews
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
@@ -230,24 +230,45 @@ def pull(
     refreshed = False
     signers: dict[str, bytes | None] = {}
 
-    def start_opening(page: EnvelopePage) -> PendingPage:
-        """Page keys and known ids come from the store here, on the store's thread."""
+    def start_opening(page: EnvelopePage, unstored: set[str]) -> PendingPage:
+        """Page keys and known ids come from the store here, on the store's thread;
+        ``unstored`` are the ids of the page opened but not stored yet (a server that lists
+        an envelope twice gets it opened once)."""
         nonlocal refreshed, signers
-        known = desk.known_envelopes([e.envelope_id for e in page.envelopes])
-        fresh = [e for e in page.envelopes if e.envelope_id not in known]
+        seen = desk.known_envelopes([e.envelope_id for e in page.envelopes]) | unstored
+        fresh = []
+        for envelope in page.envelopes:
+            if envelope.envelope_id not in seen:
+                seen.add(envelope.envelope_id)
+                fresh.append(envelope)
         if any(signers.get(e.device_id) is None for e in fresh) and not refreshed:
             # a device enrolled since the list was fetched
             desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
             signers = signer_keys()
             refreshed = True
+        pending = opener.open([_sealed(e) for e in fresh], signers)
         if page.more and len(page.envelopes) >= PROCESS_POOL_MIN_PAGE:
-            opener.use_processes()  # a backlog: a worker per core from the next page on
-        return opener.open([_sealed(e) for e in fresh], signers)
+            opener.use_processes()  # a backlog: workers start now, open from the next page
+        return pending
 
-    def fetch_after(page: EnvelopePage, pages_done: int) -> Future[EnvelopePage] | None:
-        if page.more and (max_pages is None or pages_done + 1 < max_pages):
-            return fetcher.submit(client.pull, page.next_after, page_size)
-        return None
+    def keep_page(page: EnvelopePage, opened: list[Opened]) -> None:
+        nonlocal cursor
+        result = desk.store_page(
+            [o for o in opened if isinstance(o, EnvelopeRecord)],
+            [o for o in opened if isinstance(o, ReceivedReport)],
+            page.next_after,
+            now or datetime.now(UTC),
+        )
+        apply_pulled_reviews(store, now=now)
+        apply_pulled_messages(store, now=now)
+        cursor = max(cursor, page.next_after)
+        totals[0] += len(opened)
+        totals[1] += result.reports
+        totals[2] += result.refused
+        totals[3] += result.photos_completed
+        totals[4] += 1
+        if progress is not None:
+            progress(_outcome(totals, cursor))
 
     try:
         # Moves and questions go out first (the pull brings the moves back); trouble sending
@@ -262,35 +283,35 @@ def pull(
             warnings.append(str(error))
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
         signers = signer_keys()
+        if max_pages is not None and max_pages < 1:
+            return _outcome(totals, cursor, warnings)
         first = client.pull(cursor, page_size)
-        pending = start_opening(first)
+        pending = start_opening(first, set())
         page: EnvelopePage | None = first
-        # A pipeline: page N+1 is fetched (one thread; the client is never used from two
-        # threads at once) and opened (threads or workers) while page N is stored here.
+        # A pipeline: page N+1 is fetched (one thread: the client is never used from two
+        # threads at once) and, when it has arrived by then, opened (threads or workers)
+        # while page N is stored here. Page N is stored before a slow or failing fetch of
+        # N+1 is waited for: progress shows, and a cut loses nothing opened.
         while page is not None:
-            upcoming = fetch_after(page, totals[4])
+            upcoming = None
+            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
+                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
             opened = pending.result()
+            ids = {
+                o.envelope_id if isinstance(o, EnvelopeRecord) else o.envelope.envelope_id
+                for o in opened
+            }
+            next_page = None
+            if upcoming is not None and upcoming.done() and upcoming.exception() is None:
+                next_page = upcoming.result()
             try:
-                next_page = upcoming.result() if upcoming is not None else None
                 if next_page is not None:
-                    pending = start_opening(next_page)
-            finally:  # a cut connection still keeps the page already opened
-                result = desk.store_page(
-                    [o for o in opened if isinstance(o, EnvelopeRecord)],
-                    [o for o in opened if isinstance(o, ReceivedReport)],
-                    page.next_after,
-                    now or datetime.now(UTC),
-                )
-                apply_pulled_reviews(store, now=now)
-                apply_pulled_messages(store, now=now)
-                cursor = max(cursor, page.next_after)
-                totals[0] += len(opened)
-                totals[1] += result.reports
-                totals[2] += result.refused
-                totals[3] += result.photos_completed
-                totals[4] += 1
-            if progress is not None:
-                progress(_outcome(totals, cursor))
+                    pending = start_opening(next_page, ids)
+            finally:
+                keep_page(page, opened)
+            if upcoming is not None and next_page is None:
+                next_page = upcoming.result()
+                pending = start_opening(next_page, set())
             page = next_page
     finally:
         opener.close()

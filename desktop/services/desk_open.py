@@ -145,18 +145,16 @@ class PageOpener:
         if self._processes is not None or self._processes_failed:
             return
         try:
-            pool = ProcessPoolExecutor(
+            self._processes = ProcessPoolExecutor(
                 self._workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
                 initargs=(self._keys,),
             )
             for _ in range(self._workers):  # each submit starts a worker while none is idle
-                pool.submit(_ready)
+                self._processes.submit(_ready)
         except (OSError, RuntimeError) as error:
-            self._abandon_processes(error)
-            return
-        self._processes = pool
+            self._abandon_processes(error)  # and the workers that did start, keys and all
 
     def open(self, page: Sequence[Sealed], device_keys: Mapping[str, bytes | None]) -> PendingPage:
         """Start opening ``page``; `PendingPage.result` gives it back in order."""

@@ -6,8 +6,10 @@ import json
 import multiprocessing
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +18,16 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from sync.client import OfflineError
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, seal
-from tests.services.test_sync import NOW, URL, FakeServer, enrolled, queue_report, server
+from sync.protocol import EnvelopePage, StoredEnvelope
+from tests.services.test_sync import (
+    NOW,
+    URL,
+    FakeClient,
+    FakeServer,
+    enrolled,
+    queue_report,
+    server,
+)
 
 __all__ = ["enrolled", "server"]  # fixtures shared with test_sync
 
@@ -110,20 +121,49 @@ def test_pull_stores_every_report_and_photo_as_sent(
 
 
 def test_a_cut_mid_pull_keeps_the_pages_stored(
-    enrolled: Store, desk_store: Store, server: FakeServer
+    enrolled: Store, desk_store: Store, server: FakeServer, opening: Opening
 ) -> None:
-    for i in range(5):
+    for i in range(7):
         queue_report(enrolled, f"report {i}")
     sync.sync_once(enrolled, client_factory=server.client, now=NOW)
-    # The signing key, devices() and the first page get through; the second page is cut.
-    server.faults += [lambda: None, lambda: None, lambda: None, "before"]
+    # The signing key, devices() and two pages get through; the third page is cut.
+    server.faults += [lambda: None, lambda: None, lambda: None, lambda: None, "before"]
     with pytest.raises(OfflineError):
         desk.pull(desk_store, client_factory=server.client, page_size=2)
-    assert DeskRepository(desk_store).server().cursor == 2  # type: ignore[union-attr]
-    assert len(desk.list_reports(desk_store)) == 2
+    assert DeskRepository(desk_store).server().cursor == 4  # type: ignore[union-attr]
+    assert len(desk.list_reports(desk_store)) == 4
     outcome = desk.pull(desk_store, client_factory=server.client, page_size=2)
-    assert (outcome.reports, outcome.cursor) == (3, 5)
-    assert len(desk.list_reports(desk_store)) == 5
+    assert (outcome.reports, outcome.cursor) == (3, 7)
+    assert len(desk.list_reports(desk_store)) == 7
+    # In the workers' mode the second page of each pull was opened in the workers.
+    assert len(opening.in_parent) == (4 if opening.mode == "worker processes" else 7)
+
+
+def test_a_server_that_lists_an_envelope_twice_gets_it_opened_once(
+    enrolled: Store,
+    desk_store: Store,
+    server: FakeServer,
+    opening: Opening,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for i in range(4):
+        queue_report(enrolled, f"report {i}")
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    # The server lists the first envelope again on the second page.
+    real_pull = FakeClient.pull
+    listed: list[StoredEnvelope] = []
+
+    def pull_listing_one_twice(self: FakeClient, after: int, limit: int = 100) -> EnvelopePage:
+        page = real_pull(self, after, limit)
+        if listed and page.envelopes:
+            return page.model_copy(update={"envelopes": [listed[0], *page.envelopes]})
+        listed.extend(page.envelopes)
+        return page
+
+    monkeypatch.setattr(FakeClient, "pull", pull_listing_one_twice)
+    outcome = desk.pull(desk_store, client_factory=server.client, page_size=2)
+    assert outcome.envelopes == 4
+    assert (outcome.reports, outcome.refused) == (4, 0)
 
 
 def _inject(server: FakeServer, data: bytes, device_id: str) -> str:
@@ -135,17 +175,35 @@ def _inject(server: FakeServer, data: bytes, device_id: str) -> str:
     return eid
 
 
+@dataclass
+class Opening:
+    """How a test's pull opens its pages; `in_parent` lists the envelope ids this process
+    opened itself (a worker process runs its own copy of the code)."""
+
+    mode: str
+    in_parent: list[str] = field(default_factory=list)
+
+
 @pytest.fixture(params=["threads", "worker processes"])
-def opening(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Pull with pages of 3 opened in threads, or (as a backlog is) in worker processes."""
-    if request.param == "worker processes":
-        monkeypatch.setattr(desk, "PROCESS_POOL_MIN_PAGE", 3)
+def opening(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Opening:
+    """Pull in threads, or (as a backlog is) in worker processes from the second page of 2
+    or more envelopes on."""
+    chosen = Opening(str(request.param))
+    real = desk_open._open_chunk
+
+    def recorded(pairs: Any, chunk: list[desk_open.Sealed], keys: Any) -> Any:
+        chosen.in_parent.extend(sealed.base.envelope_id for sealed in chunk)
+        return real(pairs, chunk, keys)
+
+    monkeypatch.setattr(desk_open, "_open_chunk", recorded)
+    if chosen.mode == "worker processes":
+        monkeypatch.setattr(desk, "PROCESS_POOL_MIN_PAGE", 2)
 
         def no_fallback(self: object, error: BaseException) -> None:
             raise AssertionError(f"the worker processes failed: {error!r}")
 
         monkeypatch.setattr(desk_open.PageOpener, "_abandon_processes", no_fallback)
-    return str(request.param)
+    return chosen
 
 
 def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
@@ -153,7 +211,7 @@ def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
     desk_store: Store,
     server: FakeServer,
     newsroom: NewsroomKeyPair,
-    opening: str,
+    opening: Opening,
 ) -> None:
     device_id = "gw-00000000000000000001"
     good = queue_report(enrolled, "the good one")
@@ -197,8 +255,13 @@ def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
         progress=lambda _: workers.append(len(multiprocessing.active_children())),
     )
     assert (outcome.reports, outcome.refused, outcome.pages) == (1, 7, 3)
-    # The first page is opened in threads while the workers start; the rest in the workers.
-    assert all(workers) if opening == "worker processes" else not any(workers)
+    # The first page is opened here while the workers start; the rest in the workers.
+    if opening.mode == "worker processes":
+        assert all(workers)
+        assert len(opening.in_parent) == 3
+    else:
+        assert not any(workers)
+        assert len(opening.in_parent) == 8
     reasons = {r.envelope_id: r.reason for r in DeskRepository(desk_store).refusals()}
     assert reasons == {
         forged: "bad_signature",
@@ -245,3 +308,15 @@ def test_the_time_rule_is_the_devices(
     _inject(server, data, "gw-00000000000000000001")
     assert desk.pull(desk_store, client_factory=server.client).reports == 1
     assert desk.list_reports(desk_store)[0].record == report.to_json()
+
+
+def test_max_pages_bounds_the_pull(enrolled: Store, desk_store: Store, server: FakeServer) -> None:
+    for i in range(5):
+        queue_report(enrolled, f"report {i}")
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    none = desk.pull(desk_store, client_factory=server.client, page_size=2, max_pages=0)
+    assert (none.pages, none.envelopes, none.cursor) == (0, 0, 0)
+    two = desk.pull(desk_store, client_factory=server.client, page_size=2, max_pages=2)
+    assert (two.pages, two.reports, two.cursor) == (2, 4, 4)
+    rest = desk.pull(desk_store, client_factory=server.client, page_size=2)
+    assert (rest.pages, rest.reports, rest.cursor) == (1, 1, 5)

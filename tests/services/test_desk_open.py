@@ -7,12 +7,16 @@ import json
 import multiprocessing
 import os
 import signal
+import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 import pytest
 
 from desktop.domain.report import REPORT_FORMAT, Report, ReportContent
+from desktop.services import desk_open
 from desktop.services.desk_open import PageOpener, Sealed
 from desktop.store.desk import EnvelopeRecord, ReceivedReport
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
@@ -79,11 +83,19 @@ def expected(page: list[Sealed]) -> list[tuple[str, str]]:
 
 
 def test_threads_and_worker_processes_open_a_page_alike(
-    opener: PageOpener, page: list[Sealed], device: DeviceSigningKey
+    opener: PageOpener,
+    page: list[Sealed],
+    device: DeviceSigningKey,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     keys = {DEVICE_ID: device.public_bytes()}
     in_threads = opener.open(page, keys).result()
     opener.use_processes()
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("opened in this process, not in a worker")
+
+    monkeypatch.setattr(desk_open, "_open_chunk", not_here)  # workers have their own copy
     in_workers = opener.open(page, keys).result()
     assert opener.in_processes
     assert outcome(in_threads) == expected(page)
@@ -112,3 +124,29 @@ def test_an_empty_page_opens_to_nothing(opener: PageOpener) -> None:
     assert opener.open([], {}).result() == []
     opener.use_processes()
     assert opener.open([], {}).result() == []
+
+
+def test_workers_that_half_started_are_stopped(
+    opener: PageOpener,
+    page: list[Sealed],
+    device: DeviceSigningKey,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class SecondWorkerFails(ProcessPoolExecutor):
+        submitted = 0
+
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            SecondWorkerFails.submitted += 1
+            if SecondWorkerFails.submitted == 2:
+                raise OSError("no more processes")
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(desk_open, "ProcessPoolExecutor", SecondWorkerFails)
+    opener.use_processes()
+    assert not opener.in_processes
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()  # the one that started holds no key now
+    keys = {DEVICE_ID: device.public_bytes()}
+    assert outcome(opener.open(page, keys).result()) == expected(page)
