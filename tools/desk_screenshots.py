@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.review import ALLOWED_MOVES
 from desktop.services import desk, desk_followups, desk_review
 from desktop.services.demo_desk import fill_demo_desk
 from desktop.store.database import create_store
@@ -107,4 +108,22 @@ def shoot_desk(
     wait_until(app, dialog.isVisible)
     save(dialog, prefix.with_name(f"{prefix.name}-export.png"))
     dialog.close()
+
+    # Another desk's move arrives while the pane still offers the moves of the old state.
+    page.tabs.setCurrentIndex(0)
+    shown = page.review.shown_state
+    assert shown is not None
+    overtaken, clicked = next(
+        (later, target)
+        for later in sorted(ALLOWED_MOVES[shown])
+        for target in sorted(ALLOWED_MOVES[shown] - ALLOWED_MOVES[later] - {later})
+    )
+    done: list[object] = []
+    window.worker.submit(
+        lambda store: desk_review.move(store, report_id, overtaken), done.append, done.append
+    )
+    wait_until(app, lambda: bool(done))
+    page.review.move_buttons[clicked].click()
+    wait_until(app, page.review.message.isVisible)
+    save(window, prefix.with_name(f"{prefix.name}-refused.png"))
     window.close()

@@ -342,7 +342,12 @@ class ReviewPane(QWidget):
                 self.show_report(report_id)
 
         def failed(error: Exception) -> None:
-            self._update_buttons()
+            overtaken = isinstance(error, ReviewError) and error.reason == "move_not_allowed"
+            if overtaken and report_id is not None and report_id == self._report_id:
+                self.show_report(report_id)  # the state another desk moved it to, its moves
+                self.moved.emit(report_id)  # and its row in the list
+            else:
+                self._update_buttons()
             if isinstance(error, ReviewError):
                 self.message.setText(review_error_message(error))
             else:

@@ -34,11 +34,13 @@ def review_error_message(error: ReviewError) -> str:
         allowed = [state for state in ReviewState if state in ALLOWED_MOVES[error.current]]
         return QCoreApplication.translate(
             "DeskErrors",
-            "This report is now {state} (another desk may have moved it). From there it can "
-            "go to: {allowed}.",
+            "This report's review is now “{state}” (another desk may have moved it). From "
+            "there it can go to: {allowed}.",
         ).format(
             state=state_label(error.current),
-            allowed=", ".join(state_label(state) for state in allowed),
+            allowed=QCoreApplication.translate(
+                "DeskErrors", ", ", "between the names of review states"
+            ).join(state_label(state) for state in allowed),
         )
     if error.reason == "unknown_report":
         return QCoreApplication.translate(

@@ -369,21 +369,27 @@
     </message>
     <message>
         <location filename="../../desktop/ui/desk_text.py" line="35"/>
-        <source>This report is now {state} (another desk may have moved it). From there it can go to: {allowed}.</source>
-        <translation>ဤ​သ​တင်း​သည် ယ​ခု {state} ဖြစ်​နေ​ပြီ (အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ပြောင်း​ထား​နိုင်​သည်)။ ထို​မှ {allowed} သို့​သာ ပြောင်း​နိုင်​သည်။</translation>
+        <source>This report&apos;s review is now “{state}” (another desk may have moved it). From there it can go to: {allowed}.</source>
+        <translation>ဤ​သ​တင်း​သည် ယ​ခု “{state}” ဖြစ်​နေ​ပြီ (အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ပြောင်း​ထား​နိုင်​သည်)။ ထို​မှ {allowed} သို့​သာ ပြောင်း​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_text.py" line="44"/>
+        <location filename="../../desktop/ui/desk_text.py" line="41"/>
+        <source>, </source>
+        <comment>between the names of review states</comment>
+        <translation>၊ </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="46"/>
         <source>This report is not at this desk. Pull, then look for it again.</source>
         <translation>ဤ​သ​တင်း​သည် ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် မ​ရှိ​ပါ။ ဆွဲ​ယူ​ပြီး​မှ ထပ်​ရှာ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_text.py" line="48"/>
+        <location filename="../../desktop/ui/desk_text.py" line="50"/>
         <source>A desk label has 1 to {count} characters.</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ အ​မည်​သည် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ဖြစ်​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_text.py" line="52"/>
+        <location filename="../../desktop/ui/desk_text.py" line="54"/>
         <source>A note has at most {count} characters. Shorten it, then add it again.</source>
         <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>

@@ -169,11 +169,15 @@ def test_a_move_another_desk_overtook_is_refused_in_plain_words(
         page.review.move_buttons[ReviewState.VERIFIED].click()
         qtbot.waitUntil(page.review.message.isVisible, timeout=10_000)
         assert page.review.message.text() == (
-            "This report is now published (another desk may have moved it). From there it "
-            "can go to: needs follow-up."
+            "This report's review is now “published” (another desk may have moved it). From "
+            "there it can go to: needs follow-up."
         )
         assert run_job(qtbot, window.worker, lambda s: ReviewRepository(s).state(report_id)) is (
             ReviewState.PUBLISHED
         )
+        # The pane catches up: the state another desk set, and only the moves from there.
+        qtbot.waitUntil(lambda: page.review.shown_state is ReviewState.PUBLISHED, timeout=10_000)
+        assert offered(page) == {ReviewState.NEEDS_FOLLOW_UP}
+        assert page.review.message.isVisible()
     finally:
         window.close()
