@@ -16,6 +16,7 @@ import random
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -117,8 +118,12 @@ def network_round(newsroom: Newsroom, name: str, seed: int, reports: int, faulty
                 continue
         at_desk: set[str] = set()
         for _ in range(150):
-            try:  # a page or two per call: many connections for the faults
-                desk.pull(newsroom.desk_store, client_factory=fast_client, page_size=5, max_pages=2)
+            try:  # a page or two per call: many connections for the faults; the second page
+                # of a call is opened in worker processes, as a backlog's pages are
+                with mock.patch.object(desk, "PROCESS_POOL_MIN_PAGE", 5):
+                    desk.pull(
+                        newsroom.desk_store, client_factory=fast_client, page_size=5, max_pages=2
+                    )
             except SyncError:
                 continue
             at_desk = {r.id for r in DeskRepository(newsroom.desk_store).reports()}
