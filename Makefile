@@ -7,17 +7,22 @@ STAMP := $(VENV)/.installed-stamp
 I18N := resources/i18n
 UI_SOURCES := $(wildcard desktop/ui/*.py)
 
-.PHONY: all run test lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen
+.PHONY: all run test lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen lock
 
 all: $(STAMP) translations
 
-$(STAMP): pyproject.toml
+# Versions are pinned by packaging/constraints.txt (`make lock` after a deliberate update):
+# the tests and the bundle staff receive are built from the same, known releases.
+CONSTRAINTS := packaging/constraints.txt
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@# A venv made half-way (no pip: python3-venv missing, or an interrupted run) is rebuilt.
 	$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c $(CONSTRAINTS)
 	touch $(STAMP)
+
 
 run: $(STAMP) translations
 	$(BIN)/gatewatch
@@ -74,7 +79,7 @@ bench: $(STAMP) translations
 # atheris on the envelope and keyfile parsers (SOAK_FUZZ_SECONDS each).
 SOAK_STAMP := $(VENV)/.soak-stamp
 $(SOAK_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[soak]'
+	$(BIN)/python -m pip install --quiet -e '.[soak]' -c $(CONSTRAINTS)
 	touch $(SOAK_STAMP)
 
 soak: $(SOAK_STAMP) translations
@@ -94,8 +99,15 @@ demo: $(STAMP) translations
 BUILD_STAMP := $(VENV)/.build-stamp
 
 $(BUILD_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,build]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,build]' -c $(CONSTRAINTS)
 	touch $(BUILD_STAMP)
+
+# Re-pin every installed distribution (run after `pip install -U ...` in .venv, then
+# `make test` and `make build`, and commit the file with the reason for the update).
+lock: $(STAMP) $(BUILD_STAMP) $(SOAK_STAMP)
+	{ echo "# Pinned by \`make lock\` on Python $$($(BIN)/python -c 'import platform; print(platform.python_version())'); see the Makefile."; \
+	  $(BIN)/python -m pip list --format=freeze --exclude-editable \
+	  | grep -v -E '^(pip|setuptools|wheel)=='; } > $(CONSTRAINTS)
 
 build: $(STAMP) $(BUILD_STAMP) translations
 	rm -rf build/gatewatch build/icu dist/gatewatch
