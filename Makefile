@@ -23,7 +23,6 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install --quiet -e '.[dev]' -c $(CONSTRAINTS)
 	touch $(STAMP)
 
-
 run: $(STAMP) translations
 	$(BIN)/gatewatch
 
@@ -102,12 +101,14 @@ $(BUILD_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,build]' -c $(CONSTRAINTS)
 	touch $(BUILD_STAMP)
 
-# Re-pin every installed distribution (run after `pip install -U ...` in .venv, then
-# `make test` and `make build`, and commit the file with the reason for the update).
-lock: $(STAMP) $(BUILD_STAMP) $(SOAK_STAMP)
+# Re-pin from what .venv holds now, installing nothing (after `pip install -U NAME` there,
+# `make test` and `make build`); commit the file with the reason for the update.
+lock:
+	$(BIN)/python -m pip list --format=freeze --exclude-editable > $(CONSTRAINTS).tmp
 	{ echo "# Pinned by \`make lock\` on Python $$($(BIN)/python -c 'import platform; print(platform.python_version())'); see the Makefile."; \
-	  $(BIN)/python -m pip list --format=freeze --exclude-editable \
-	  | grep -v -E '^(pip|setuptools|wheel)=='; } > $(CONSTRAINTS)
+	  grep -v -E '^(pip|setuptools|wheel)==' $(CONSTRAINTS).tmp; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -f $(CONSTRAINTS).tmp
 
 build: $(STAMP) $(BUILD_STAMP) translations
 	rm -rf build/gatewatch build/icu dist/gatewatch

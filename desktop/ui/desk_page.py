@@ -149,6 +149,7 @@ class DeskPage(QWidget):
         self.inbox.error.connect(self.error)
         self.review.error.connect(self.error)
         self.review.moved.connect(self._moved)
+        self.review.overtaken.connect(self._overtaken)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -218,6 +219,13 @@ class DeskPage(QWidget):
 
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
+        self.refresh_status()
+        self._refresh_board()
+
+    def _overtaken(self, report_id: str) -> None:
+        # Its row shows the new state; the list is not asked again, so a filter the report
+        # no longer matches does not take it (and the refusal) away from the editor.
+        self.inbox.model.invalidate([report_id])
         self.refresh_status()
         self._refresh_board()
 

@@ -109,6 +109,7 @@ class ReviewPane(QWidget):
     """See the module docstring."""
 
     moved = Signal(str)  # a report's state or history changed here
+    overtaken = Signal(str)  # a move was refused: another desk's move got there first
     error = Signal(object)
 
     def __init__(
@@ -342,10 +343,12 @@ class ReviewPane(QWidget):
                 self.show_report(report_id)
 
         def failed(error: Exception) -> None:
-            overtaken = isinstance(error, ReviewError) and error.reason == "move_not_allowed"
-            if overtaken and report_id is not None and report_id == self._report_id:
+            if report_id is None or report_id != self._report_id or not self._worker.is_open:
+                self._update_buttons()  # the editor has moved on: no word about another report
+                return
+            if isinstance(error, ReviewError) and error.reason == "move_not_allowed":
                 self.show_report(report_id)  # the state another desk moved it to, its moves
-                self.moved.emit(report_id)  # and its row in the list
+                self.overtaken.emit(report_id)  # and its row, kept in the list meanwhile
             else:
                 self._update_buttons()
             if isinstance(error, ReviewError):

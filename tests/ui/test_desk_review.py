@@ -22,6 +22,11 @@ def offered(page: DeskPage) -> set[ReviewState]:
     return {state for state, button in buttons.items() if not button.isHidden()}
 
 
+def cached_state(page: DeskPage, report_id: str) -> ReviewState | None:
+    row = page.inbox.model.cached(report_id)
+    return None if row is None else row.state
+
+
 def select(qtbot: QtBot, page: DeskPage, report_id: str) -> None:
     page.show_report(report_id)
     qtbot.waitUntil(lambda: page.review.shown_state is not None, timeout=10_000)
@@ -158,6 +163,10 @@ def test_a_move_another_desk_overtook_is_refused_in_plain_words(
     try:
         page = unlock_desk(qtbot, window)
         report_id = ids[0]
+        # The editor works through the new reports: the refused one will leave that filter.
+        state_filter = page.inbox.filters.state
+        state_filter.setCurrentIndex(state_filter.findData(ReviewState.NEW.value))
+        qtbot.waitUntil(lambda: page.inbox.model.row_of(report_id) is not None, timeout=10_000)
         select(qtbot, page, report_id)
         assert page.review.shown_state is ReviewState.NEW
         # Meanwhile the report is verified and published (as a pull of another desk's moves
@@ -178,6 +187,10 @@ def test_a_move_another_desk_overtook_is_refused_in_plain_words(
         # The pane catches up: the state another desk set, and only the moves from there.
         qtbot.waitUntil(lambda: page.review.shown_state is ReviewState.PUBLISHED, timeout=10_000)
         assert offered(page) == {ReviewState.NEEDS_FOLLOW_UP}
+        qtbot.waitUntil(lambda: cached_state(page, report_id) is ReviewState.PUBLISHED)
+        qtbot.wait(300)  # what a refresh of the filtered list would have done by now
+        assert page.inbox.current_id == report_id
         assert page.review.message.isVisible()
+        assert "published" in page.review.message.text()
     finally:
         window.close()

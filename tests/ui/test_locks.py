@@ -68,7 +68,8 @@ def test_a_lock_right_after_unlock_stays_locked(
     qtbot: QtBot, window: GatewatchWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     create_store_through_ui(qtbot, window)
-    window.lock()
+    with qtbot.waitSignal(window.worker.closed, timeout=10_000):  # not the one awaited below
+        window.lock()
     real = capture.after_unlock
 
     def slow_after_unlock(*args: object, **kwargs: object) -> object:
