@@ -44,7 +44,7 @@ from sync.envelope import (
     open_envelope,
 )
 
-__all__ = ["Opened", "PageOpener", "PendingPage", "Sealed", "open_sealed", "refused"]
+__all__ = ["Opened", "PageOpener", "PendingPage", "Sealed", "open_sealed"]
 
 _log = logging.getLogger(__name__)
 
@@ -68,21 +68,6 @@ class Sealed(NamedTuple):
     data: bytes | None
 
 
-def refused(base: EnvelopeRecord, reason: str, message: str) -> EnvelopeRecord:
-    """``base`` recorded as refused, with the reason code and the message for the editor."""
-    return EnvelopeRecord(
-        base.envelope_id,
-        base.seq,
-        base.device_id,
-        base.kind,
-        base.size,
-        base.received_at,
-        "refused",
-        reason,
-        message,
-    )
-
-
 def open_sealed(
     sealed: Sealed,
     pairs: Sequence[NewsroomKeyPair],
@@ -91,7 +76,7 @@ def open_sealed(
     """Open, verify and parse one pulled envelope; a refusal record when anything fails."""
     base = sealed.base
     if sealed.data is None:
-        return refused(base, "malformed", "the envelope's data is not valid base64")
+        return base.refused("malformed", "the envelope's data is not valid base64")
     try:
         opened = open_envelope(
             sealed.data, newsroom_private_key=pairs, device_public_key_for=device_key
@@ -102,8 +87,7 @@ def open_sealed(
             or header.device_id != base.device_id
             or str(header.kind) != base.kind
         ):
-            return refused(
-                base,
+            return base.refused(
                 "header_mismatch",
                 "the server lists this envelope under other ids or kind than its sealed "
                 "header: check the server",
@@ -112,17 +96,17 @@ def open_sealed(
             record, attachments = _parse_report(opened.payload)
             return ReceivedReport(base, record, attachments)
         if header.kind in (EnvelopeKind.ATTACHMENT_CHUNK, EnvelopeKind.MESSAGE):
-            return _with_payload(base, opened.payload)
+            return base.with_payload(opened.payload)
         if header.kind == EnvelopeKind.REVIEW and header.device_id == DESK_SENDER_ID:
-            return _with_payload(base, opened.payload)  # applied after the page is stored
-        return refused(base, "kind_not_allowed", "a device may not send this kind of envelope")
+            return base.with_payload(opened.payload)  # applied after the page is stored
+        return base.refused("kind_not_allowed", "a device may not send this kind of envelope")
     except EnvelopeError as error:
-        return refused(base, error.reason, error.message)
+        return base.refused(error.reason, error.message)
     except _InvalidReport as error:
-        return refused(base, "invalid_report", str(error))
+        return base.refused("invalid_report", str(error))
     except Exception as error:  # never let one envelope stop the pull
         kind = type(error).__name__
-        return refused(base, "unreadable", f"the envelope could not be read ({kind})")
+        return base.refused("unreadable", f"the envelope could not be read ({kind})")
 
 
 class PageOpener:
@@ -315,16 +299,3 @@ def _chunk(item: object) -> ChunkRef:
 
 def _int_in(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def _with_payload(base: EnvelopeRecord, payload: bytes) -> EnvelopeRecord:
-    return EnvelopeRecord(
-        base.envelope_id,
-        base.seq,
-        base.device_id,
-        base.kind,
-        base.size,
-        base.received_at,
-        "stored",
-        payload=payload,
-    )

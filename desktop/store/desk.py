@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -110,6 +110,14 @@ class EnvelopeRecord:
     reason: str | None = None
     message: str | None = None
     payload: bytes | None = None
+
+    def refused(self, reason: str, message: str) -> EnvelopeRecord:
+        """This envelope recorded as refused: the reason code, the message for the editor."""
+        return replace(self, outcome="refused", reason=reason, message=message, payload=None)
+
+    def with_payload(self, payload: bytes) -> EnvelopeRecord:
+        """This envelope stored with its opened payload (a photo chunk, message or review)."""
+        return replace(self, outcome="stored", reason=None, message=None, payload=payload)
 
 
 @dataclass(frozen=True)
@@ -320,8 +328,7 @@ class DeskRepository:
                 if conn.execute("SELECT 1 FROM desk_reports WHERE id = ?", (report_id,)).fetchone():
                     _insert_envelope(
                         conn,
-                        _refused(
-                            received.envelope,
+                        received.envelope.refused(
                             "duplicate_report",
                             "another envelope already delivered this report revision",
                         ),
@@ -394,20 +401,6 @@ class DeskRepository:
             ).fetchall()
         )
         return DeskReport(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), attachments)
-
-
-def _refused(record: EnvelopeRecord, reason: str, message: str) -> EnvelopeRecord:
-    return EnvelopeRecord(
-        record.envelope_id,
-        record.seq,
-        record.device_id,
-        record.kind,
-        record.size,
-        record.received_at,
-        "refused",
-        reason,
-        message,
-    )
 
 
 def _insert_envelope(conn: Any, record: EnvelopeRecord, now: datetime) -> bool:
