@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -141,15 +142,18 @@ class InboxFilters(QWidget):
         top.addWidget(self.search, 1)
         for widget in (self.since, self.until, self.sort):
             top.addWidget(widget)
-        narrowing = QHBoxLayout()
-        for combo in (self.gate, self.state, self.source, self.reliability, self.device):
-            # Short minimum: the bar must fit beside the review pane in either language.
+        # Three to a row: five in one row cut the Burmese names short beside the review pane.
+        narrowing = QGridLayout()
+        combos = (self.gate, self.state, self.source, self.reliability, self.device)
+        for position, combo in enumerate(combos):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(6)
-            narrowing.addWidget(combo, 1)
+            narrowing.addWidget(combo, position // 3, position % 3)
             combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+        for column in range(3):
+            narrowing.setColumnStretch(column, 1)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addLayout(top)
