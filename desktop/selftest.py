@@ -223,7 +223,7 @@ def check_desk_workers() -> str:
         )
         base = EnvelopeRecord(envelope_id, seq, "self-test", "report", len(data), "", "stored")
         page.append(Sealed(base, data))
-    opener = PageOpener([(newsroom.private_bytes(), newsroom.kem)], workers=2)
+    opener = PageOpener([newsroom], workers=2)
     try:
         opener.use_processes()
         opened = opener.open(page, {"self-test": device.public_bytes()}).result()

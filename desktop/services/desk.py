@@ -225,7 +225,7 @@ def pull(
         return keys
 
     fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
-    opener = PageOpener([(k.private_key, k.kem) for k in keys])
+    opener = PageOpener(pairs)
     warnings: list[str] = []
     refreshed = False
     signers: dict[str, bytes | None] = {}
@@ -297,16 +297,12 @@ def pull(
             if page.more and (max_pages is None or totals[4] + 1 < max_pages):
                 upcoming = fetcher.submit(client.pull, page.next_after, page_size)
             opened = pending.result()
-            ids = {
-                o.envelope_id if isinstance(o, EnvelopeRecord) else o.envelope.envelope_id
-                for o in opened
-            }
             next_page = None
             if upcoming is not None and upcoming.done() and upcoming.exception() is None:
                 next_page = upcoming.result()
             try:
                 if next_page is not None:
-                    pending = start_opening(next_page, ids)
+                    pending = start_opening(next_page, {e.envelope_id for e in page.envelopes})
             finally:
                 keep_page(page, opened)
             if upcoming is not None and next_page is None:

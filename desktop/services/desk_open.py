@@ -112,9 +112,9 @@ def open_sealed(
 class PageOpener:
     """Opens the pages of one pull, in threads until `use_processes` is called."""
 
-    def __init__(self, keys: KeyMaterial, *, workers: int | None = None) -> None:
-        self._keys = [(bytes(raw), kem) for raw, kem in keys]
-        self._pairs = [NewsroomKeyPair.from_private_bytes(raw, kem) for raw, kem in self._keys]
+    def __init__(self, pairs: Sequence[NewsroomKeyPair], *, workers: int | None = None) -> None:
+        self._pairs = list(pairs)
+        self._keys = [(pair.private_bytes(), pair.kem) for pair in self._pairs]  # for workers
         self._threads = ThreadPoolExecutor(OPEN_THREADS, thread_name_prefix="desk-pull-open")
         self._workers = workers or max(2, min(4, os.cpu_count() or 2))
         self._processes: ProcessPoolExecutor | None = None

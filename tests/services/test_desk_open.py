@@ -63,7 +63,7 @@ def page(newsroom: NewsroomKeyPair, device: DeviceSigningKey) -> list[Sealed]:
 
 @pytest.fixture
 def opener(newsroom: NewsroomKeyPair) -> Iterator[PageOpener]:
-    made = PageOpener([(newsroom.private_bytes(), newsroom.kem)], workers=2)
+    made = PageOpener([newsroom], workers=2)
     yield made
     made.close()
 
