@@ -70,6 +70,7 @@ __all__ = [
     "ClientConfig",
     "ConfigError",
     "OfflineError",
+    "OverloadedError",
     "PinMismatchError",
     "RevokedError",
     "ServerRefusedError",
@@ -125,6 +126,13 @@ class OfflineError(SyncError):
     """
 
     default_reason = "offline"
+
+
+class OverloadedError(OfflineError):
+    """The server said it is at its limit of requests (503 ``server_busy``): busy, or a
+    flood of requests against it. Nothing is lost: retry later."""
+
+    default_reason = "overloaded"
 
 
 class UnauthorizedError(SyncError):
@@ -531,7 +539,7 @@ class SyncClient:
                 if reply.status == 200:
                     return reply.body
                 failure = _error_for(reply)
-                if reply.status == 429:
+                if reply.status == 429 or isinstance(failure, OverloadedError):
                     retryable = True  # refused before anything was done: safe for all
                     if reply.retry_after is not None:
                         wait = min(reply.retry_after, config.max_retry_after)
@@ -738,6 +746,11 @@ def _error_for(reply: _Reply) -> SyncError:
             "This desk token was revoked by the newsroom; ask the newsroom admin for a new "
             "desk token.",
             code,
+        )
+    if status == 503 and code == protocol.ERROR_SERVER_BUSY:
+        return OverloadedError(
+            "The newsroom server is overloaded or under attack and refused the request for "
+            "now. Queued reports stay on this device and are sent at the next sync."
         )
     if status in _RETRY_STATUSES:
         return OfflineError(

@@ -70,6 +70,7 @@ from sync import protocol
 from sync.client import (
     ClientConfig,
     OfflineError,
+    OverloadedError,
     PinMismatchError,
     RevokedError,
     ServerRefusedError,
@@ -575,6 +576,8 @@ class _Run:
 
 
 def _kind_of(error: SyncError) -> SyncErrorKind:
+    if isinstance(error, OverloadedError):
+        return SyncErrorKind.OVERLOADED
     if isinstance(error, OfflineError):
         return SyncErrorKind.OFFLINE
     if isinstance(error, RevokedError):

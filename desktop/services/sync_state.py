@@ -14,6 +14,7 @@ class SyncErrorKind(StrEnum):
 
     NOT_ENROLLED = "not_enrolled"  # enrol first (an invite from the newsroom admin)
     OFFLINE = "offline"  # no connection, server or proxy down: try later, nothing lost
+    OVERLOADED = "overloaded"  # the server refused for want of capacity (busy or attacked)
     UNAUTHORIZED = "unauthorized"  # the server does not know the token: new invite
     REVOKED = "revoked"  # the newsroom revoked this device: contact the editor
     PIN_MISMATCH = "pin_mismatch"  # the certificate is not the pinned one: stop, tell editor

@@ -124,6 +124,12 @@ def _sync_message(error: BaseException) -> str | None:
             "This invite was already used. Ask the newsroom admin for a new one (and to check "
             "whether this computer is already on the list).",
         )
+    if isinstance(error, sync_client.OverloadedError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The newsroom server is overloaded or under attack and refused the request for "
+            "now. Nothing is lost: try again later.",
+        )
     if isinstance(error, sync_client.OfflineError):
         return QCoreApplication.translate(
             "Errors",

@@ -282,6 +282,10 @@ class SyncIndicator(QWidget):
         error = None if outcome is None else outcome.error
         messages: dict[SyncErrorKind, str] = {
             SyncErrorKind.OFFLINE: self.tr("Offline: {count} waiting, nothing is lost"),
+            SyncErrorKind.OVERLOADED: self.tr(
+                "The newsroom server is overloaded or under attack: {count} waiting, "
+                "nothing is lost"
+            ),
             SyncErrorKind.REVOKED: self.tr(
                 "This computer was revoked by the newsroom: ask your editor for a new invite"
             ),

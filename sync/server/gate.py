@@ -9,10 +9,13 @@ In this order, and before a byte of the body is read:
 3. Refuse a **revoked** device (403 ``device_revoked``, saying what to do) or desk token, and
    a token of the wrong kind for the route (403; an already enrolled device on
    ``/v1/enroll`` → 409).
-4. **Size**: a ``Content-Length`` over the route's limit → 413 at once; otherwise the body
+4. **Capacity**: an authenticated request takes one of ``max_active_requests`` slots until
+   it is answered; with none free → 503 ``server_busy`` with ``Retry-After``. Requests
+   refused above cost no slot, so clients without a token cannot use them up.
+5. **Size**: a ``Content-Length`` over the route's limit → 413 at once; otherwise the body
    is read from the stream and the read stops with 413 as soon as it passes the limit
    (chunked bodies included). Only then is the body handed to the API.
-5. One **audit** row per request, committed before the response's last byte is sent:
+6. One **audit** row per request, committed before the response's last byte is sent:
    token kind and id, method, route, status, sizes.
 
 ``/openapi.json`` is the one route without a token (it describes the API, holds no data).
@@ -95,6 +98,7 @@ class Gate:
         self.rules = route_rules(config)
         self.paths = {path for _, path in self.rules}
         self.limiter = RateLimiter(config.rate_burst, config.rate_per_second)
+        self.active = 0  # requests holding a slot; the event loop is the only writer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,6 +112,7 @@ class Gate:
             "received": 0,
             "who": None,
             "audited": False,
+            "slot": False,
         }
 
         async def audit() -> None:
@@ -144,6 +149,8 @@ class Gate:
                 return
             await self.app(scope, _replay(body, receive), counting_send)
         finally:
+            if outcome["slot"]:
+                self.active -= 1
             if not outcome["audited"]:
                 await audit()
 
@@ -154,12 +161,14 @@ class Gate:
         limit = rule.body_limit if rule else self.config.max_small_request
         if rule is not None and rule.allowed is None:
             self._rate_limit(ANONYMOUS)
+            _check_content_length(scope, limit)
         else:
             record = await self._authenticate(scope)
             outcome["who"] = record
             self._authorize(record, rule, path)
             scope[PRINCIPAL_SCOPE_KEY] = record
-        _check_content_length(scope, limit)
+            _check_content_length(scope, limit)
+            self._take_slot(outcome)
         return await _read_body(receive, limit, outcome)
 
     async def _authenticate(self, scope: Scope) -> TokenRecord:
@@ -213,6 +222,17 @@ class Gate:
             + ("the newsroom desk" if rule.allowed == DESK else "enrolled devices")
             + f"; a {record.kind} token may not call it.",
         )
+
+    def _take_slot(self, outcome: dict[str, Any]) -> None:
+        if self.active >= self.config.max_active_requests:
+            raise ApiError(
+                503,
+                protocol.ERROR_SERVER_BUSY,
+                "The server is handling as many requests as it can; try again shortly.",
+                headers={"Retry-After": "1"},
+            )
+        self.active += 1
+        outcome["slot"] = True
 
     def _rate_limit(self, key: str) -> None:
         wait = self.limiter.take(key)

@@ -2,8 +2,10 @@
 
 No access log (it would record client addresses and query strings; the audit log in the
 database records what the newsroom needs, without contents), no ``Server`` header, no
-proxy-header trust, no websockets, HTTP/1.1 by h11, and a bound on concurrent requests so
-memory stays bounded under the body limits.
+proxy-header trust, no websockets, HTTP/1.1 by h11 under the connection guard
+(connections.py: deadlines for slow or silent clients, caps with eviction), and no
+uvicorn concurrency limit: it counts idle connections, so held sockets would refuse every
+real request. The gate bounds the requests the application works on instead.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from sync.server.app import create_app
 from sync.server.config import ServerConfig
+from sync.server.connections import ConnectionGuard, ConnectionLimits, guarded_protocol
 from sync.server.store import ServerStore
 
-MAX_CONCURRENT_REQUESTS = 32
 GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
@@ -53,25 +55,31 @@ def uvicorn_config(
     tls_cert: Path | None = None,
     tls_key: Path | None = None,
     log_level: str = "info",
+    guard: ConnectionGuard | None = None,
 ) -> uvicorn.Config:
-    """The uvicorn configuration serving ``store``; TLS when both cert and key are given."""
+    """The uvicorn configuration serving ``store``; TLS when both cert and key are given.
+
+    ``guard`` holds the server's connections; by default one with :class:`ConnectionLimits`
+    whose connection cap is lowered to what this process's open-file limit allows.
+    """
     if (tls_cert is None) != (tls_key is None):
         raise ValueError("TLS needs both a certificate and its key")
     options: dict[str, Any] = {}
     if tls_cert is not None and tls_key is not None:
         options = {"ssl_certfile": str(tls_cert), "ssl_keyfile": str(tls_key)}
+    if guard is None:
+        guard = ConnectionGuard(ConnectionLimits(max_connections=connection_capacity()))
     return uvicorn.Config(
         create_app(store, config),
         host=host,
         port=port,
-        http="h11",
+        http=guarded_protocol(guard),
         ws="none",
         lifespan="off",
         interface="asgi3",
         access_log=False,
         server_header=False,
         proxy_headers=False,
-        limit_concurrency=MAX_CONCURRENT_REQUESTS,
         timeout_keep_alive=15,
         # A TLS connection the client closed without close_notify lingers in asyncio's SSL
         # shutdown for up to 30 s; do not let that hold a stop longer than this.
@@ -79,6 +87,25 @@ def uvicorn_config(
         log_level=log_level,
         **options,
     )
+
+
+def connection_capacity(default: int = ConnectionLimits.max_connections) -> int:
+    """How many client connections this process can hold: ``default``, or fewer when the
+    open-file limit (raised to its hard limit first, where allowed) leaves less room."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows: no such limit to raise
+        return default
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        wanted = hard if hard != resource.RLIM_INFINITY else max(soft, default * 2)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):  # pragma: no cover - a limit we may not raise
+            pass
+    # Room for the database, its journal, the listening socket and the worker threads.
+    return max(16, min(default, soft - 64))
 
 
 def certificate_sha256(cert_file: Path) -> str:

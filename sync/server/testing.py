@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sync.envelope import NewsroomPublicKey
 from sync.server.config import ServerConfig
+from sync.server.connections import ConnectionGuard
 from sync.server.runner import GatewatchServer, uvicorn_config
 from sync.server.store import ServerStore
 
@@ -34,6 +35,7 @@ def running_server(
     config: ServerConfig | None = None,
     tls_cert: Path | None = None,
     tls_key: Path | None = None,
+    guard: ConnectionGuard | None = None,
 ) -> Iterator[str]:
     """Serve the initialized server in ``data_dir``; yield its base URL.
 
@@ -58,6 +60,7 @@ def running_server(
                 tls_cert=tls_cert,
                 tls_key=tls_key,
                 log_level="warning",
+                guard=guard,
             )
         )
         thread = threading.Thread(

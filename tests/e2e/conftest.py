@@ -21,6 +21,7 @@ from desktop.store.reports import ReportRepository, ReportState
 from sync.client import ClientConfig, SyncClient
 from sync.protocol import Invite, encode_invite
 from sync.server.config import ServerConfig
+from sync.server.connections import ConnectionGuard
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
 from tests.services.fixtures import jpeg_with_metadata, png_with_metadata
@@ -129,13 +130,17 @@ def world_factory(tmp_path: Path) -> Iterator[Callable[..., World]]:
     """Start a world; ``kem`` picks the newsroom key's KEM (default: the hybrid)."""
     stack: list[tuple[World, object]] = []
 
-    def start(kem: str = "mlkem768x25519", config: ServerConfig = GENEROUS) -> World:
+    def start(
+        kem: str = "mlkem768x25519",
+        config: ServerConfig = GENEROUS,
+        guard: ConnectionGuard | None = None,
+    ) -> World:
         index = len(stack)
         desk_store = create_store(tmp_path / f"desk{index}", PASSPHRASE)
         public = desk.init_desk(desk_store, kem)
         server_dir = tmp_path / f"server{index}"
         init_server(server_dir, public)
-        running = running_server(server_dir, config=config)
+        running = running_server(server_dir, config=config, guard=guard)
         url = running.__enter__()
         world = World(tmp_path, desk_store, server_dir, url)
         stack.append((world, running))
