@@ -30,6 +30,7 @@ from desktop.services.translit import Transform
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "convert_run",
     "looks_like_zawgyi",
     "well_formed_unicode",
     "zawgyi_probability",
