@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups
+from desktop import cli_desk, cli_export, cli_followups, cli_text
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="attach a JPEG or PNG photo (its metadata is removed); repeat for more",
     )
+    cli_text.add_report_options(add)
     listing = report_commands.add_parser("list", help="list reports, newest first")
     listing.add_argument("--state", choices=[s.value for s in ReportState])
     listing.add_argument("--gate", metavar="GATE_ID")
@@ -161,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     wipe = commands.add_parser("wipe", help="panic wipe: destroy the store at once")
     wipe.add_argument("--yes", action="store_true", help="required: there is no undo")
     cli_followups.register(commands)
+    cli_text.register(commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -190,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "desk": _desk,
         "retention": _retention,
         **cli_followups.HANDLERS,
+        **cli_text.HANDLERS,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -304,6 +307,10 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
     gazetteer = default_gazetteer()
     if args.report_command == "add":
         data = _read_report_json(args.json)  # before the passphrase: bad input fails fast
+        try:
+            data = cli_text.check_report_body(data, args.zawgyi, args.allow_personal_details)
+        except cli_text.TextGuardError as error:
+            raise UserError(str(error)) from error
         try:
             content = ReportContent.from_json(data, known_gate=gazetteer.__contains__)
         except ReportValidationError as error:

@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop import cli_text
 from desktop.services import desk_followups, followups
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
@@ -49,6 +50,11 @@ def register(commands: Any) -> None:
     answer.add_argument("--text", required=True, help="the answer")
     answer.add_argument(
         "--correction", metavar="REPORT_ID", help="the corrected revision this answer names"
+    )
+    answer.add_argument(
+        "--allow-personal-details",
+        action="store_true",
+        help="send the answer even when it looks like it holds a phone, NRC, plate…",
     )
     ask = commands.add_parser("ask", help="desk: ask the correspondent about a report")
     ask.add_argument("report_id", metavar="REPORT_ID")
@@ -142,6 +148,10 @@ def _desk_questions(args: argparse.Namespace, store: Store) -> int:
 
 
 def _answer(args: argparse.Namespace, store: Store) -> int:
+    try:
+        cli_text.check_answer(args.text, args.allow_personal_details)
+    except cli_text.TextGuardError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
     followups.answer(store, args.question_id, args.text, correction_id=args.correction)
     outcome = followups.sync_followups(store)
     if outcome.error is None and followups.pending_answers(store) == 0:

@@ -35,7 +35,6 @@ RUNTIME_DISTRIBUTIONS = (
     "platformdirs",
     "pillow",
     "myanmartools",
-    "python-myanmar",
     "pydantic",
     "pydantic-core",
     "annotated-types",

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.free_text import free_text_fields
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report
 from desktop.services.pii import PiiFinding, scan
@@ -95,25 +96,7 @@ def delete_draft(store: Store, draft_id: str) -> None:
 
 def pii_findings(body: Mapping[str, Any]) -> list[tuple[str, PiiFinding]]:
     """PII found in the free-text fields of a form body, as (field, finding) pairs."""
-    found: list[tuple[str, PiiFinding]] = []
-    texts: list[tuple[str, object]] = [("narrative", body.get("narrative"))]
-    crossing = body.get("new_crossing")
-    if isinstance(crossing, Mapping):
-        texts += [
-            ("new_crossing.name", crossing.get("name")),
-            ("new_crossing.description", crossing.get("description")),
-        ]
-    prices = body.get("prices")
-    if isinstance(prices, list):
-        texts += [
-            (f"prices[{i}].commodity", p.get("commodity"))
-            for i, p in enumerate(prices)
-            if isinstance(p, Mapping)
-        ]
-    for field, text in texts:
-        if isinstance(text, str):
-            found.extend((field, finding) for finding in scan(text))
-    return found
+    return [(field, finding) for field, text in free_text_fields(body) for finding in scan(text)]
 
 
 def after_unlock(store: Store, gazetteer: Gazetteer, defaults: Mapping[str, Any]) -> dict[str, Any]:

@@ -64,6 +64,11 @@ def test_ask_list_answer_and_read_the_answer_at_the_desk(
         "desk 2",
         report["id"],
     )
+    leaky = f"{ANSWER} call 09\u2009751\u2009234\u2009567"
+    assert fu(corr, "answer", question["question_id"], "--text", leaky) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "phone in the answer" in err
+    assert "751" not in err
     assert fu(corr, "answer", question["question_id"], "--text", ANSWER) == EXIT_OK
     assert "Answer sent." in capsys.readouterr().out
     assert fu(corr, "answer", question["question_id"], "--text", "again") == EXIT_BAD_INPUT

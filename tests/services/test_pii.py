@@ -7,10 +7,12 @@ counts — what every report is full of — must not raise a warning.
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 import pytest
 
-from desktop.services.pii import MESSAGES, PiiFinding, scan
+from desktop.services.pii import MESSAGES, PiiFinding, fold, scan
 
 BURMESE = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
 
@@ -179,3 +181,82 @@ def test_findings_are_frozen_and_messages_say_what_to_do() -> None:
         finding.kind = "email"  # type: ignore[misc]
     for message in MESSAGES.values():
         assert "remove it" in message
+
+
+# -- forms people use to slip past a pattern (normalisation, new kinds) -------------------
+
+EVASIONS: list[tuple[str, str]] = [
+    ("phone", "１３８１２３４５６７８"),  # full-width digits
+    ("phone", "၀၉\u200b၇၅၁\u200b၂၃၄\u200b၅၆၇"),  # split by zero-width spaces
+    ("phone", "09\u2009751\u2009234\u2009567"),  # thin spaces
+    ("phone", "09\u2013751\u2013234\u2013567"),  # en-dashes
+    ("phone", "09_751_234_567"),
+    ("phone", "09/751/234/567"),
+    ("phone", "(09) 751 234 567"),
+    ("phone", "႐႙႗႕႑႒႓႔႕႖႗"),  # Shan digits
+    ("plate", "kcn 2b-1234"),
+    ("plate", "云n12345"),
+    ("nrc", "12/OuKaMa 123456"),  # no brackets
+    ("nrc", "1/MaKaNaN123456"),
+    ("nrc", "1/MaKaNa(N)123 456"),  # a space in the number
+    ("nrc", "၁/မကန နိုင် ၁၂၃၄၅၆"),
+    ("email", "ko at gmail dot com"),
+    ("email", "ko.aung [at] yahoo [dot] com"),
+    ("email", "ko.aung＠gmail.com"),  # full-width at sign
+    ("handle", "WeChat: kokyaw88"),
+    ("handle", "微信号：ko_aung"),
+    ("handle", "Telegram @kokyaw88"),
+    ("handle", "t.me/kokyaw88"),
+    ("handle", "Signal: ko.aung.12"),
+    ("handle", "Line ID kokyaw88"),
+    ("handle", "facebook.com/ko.aung.88"),
+    ("handle", "@kokyaw88"),
+]
+
+
+@pytest.mark.parametrize(("kind", "identifier"), EVASIONS)
+def test_evasive_forms_are_found_where_they_were_typed(kind: str, identifier: str) -> None:
+    text = f"联系 {identifier}，ဂိတ်မှာ"
+    finding = only_finding(text)
+    assert finding.kind == kind
+    assert finding.matched == identifier
+    assert text[finding.start : finding.end] == identifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WeChat groups say the gate is shut",
+        "the line of trucks is 3 km long",
+        "Signal at the post was weak; Facebook pages report 200 people",
+        "meet at the market at noon",
+        "route 2/kg 150000 kyat",
+        "report 0193a1b2-0193-7456-8123-012345678901 was corrected",
+        "Gate No. 12, BP-4, KM 105",
+    ],
+)
+def test_messengers_in_passing_gate_codes_and_report_ids_are_not_flagged(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_fold_maps_each_character_back_to_where_it_was_typed() -> None:
+    folded, origin = fold("a\u200b１\u2009၂")
+    assert folded == "a1 2"
+    assert origin == [0, 2, 3, 4]
+
+
+def test_the_labelled_set_is_caught_and_its_negatives_stay_quiet() -> None:
+    path = Path(__file__).parent / "data" / "pii_labelled.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    positives = [r["text"] for r in rows if r["kind"]]
+    negatives = [r["text"] for r in rows if not r["kind"]]
+    assert len(positives) >= 200
+    assert len(negatives) >= 300
+    caught = sum(bool(scan(t)) for t in positives)
+    flagged = [t for t in negatives if scan(t)]
+    print(
+        f"personal details caught: {caught}/{len(positives)} ({caught / len(positives):.1%}); "
+        f"negatives flagged: {len(flagged)}/{len(negatives)} ({len(flagged) / len(negatives):.1%})"
+    )
+    assert caught / len(positives) >= 0.98
+    assert len(flagged) / len(negatives) <= 0.02
