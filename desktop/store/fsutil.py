@@ -1,8 +1,8 @@
 """Small file-system helpers for private, durable files.
 
 POSIX modes are set explicitly with chmod/fchmod so they do not depend on the umask. On
-systems without POSIX modes (Windows) the mode calls are skipped: there the data folder's
-ACLs, inherited from the user's profile, are what protects the files.
+Windows, which has no POSIX modes, the private folder gets an ACL for the user alone
+(desktop/store/winacl.py), which the files created in it inherit.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ import os
 import secrets
 from pathlib import Path
 
+from desktop.store import winacl
+
 POSIX_MODES = os.name == "posix"
+WINDOWS_ACLS = os.name == "nt"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -60,13 +63,16 @@ def fsync_dir(path: Path) -> None:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and missing parents) if needed and set it to 0700.
+    """Create ``path`` (and missing parents) if needed and set it to 0700 (on Windows: an
+    ACL for the current user alone, inherited by what is created inside).
 
     Parents that did not exist get the process's default mode; only the leaf is made
     private. Raises OSError.
     """
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     _chmod(path, PRIVATE_DIR_MODE)
+    if WINDOWS_ACLS:
+        winacl.restrict_to_current_user(path)
 
 
 def make_private(path: Path) -> None:

@@ -70,6 +70,10 @@ HPKE_KEMS: dict[KemName, hpke.KEM] = {
     "x25519": hpke.KEM.X25519,
     "mlkem768x25519": hpke.KEM.MLKEM768_X25519,
 }
+# Nenc, the encapsulated key's length (RFC 9180; ML-KEM-768's 1088-byte ciphertext plus
+# X25519's 32): written here because cryptography offers KEM.enc_length() only from 49 on,
+# and the pin is 48.0.1, the last release with a macOS x86_64 wheel (docs/packaging.md).
+ENC_LENGTHS: dict[KemName, int] = {"x25519": 32, "mlkem768x25519": 1120}
 SUITES: dict[KemName, hpke.Suite] = {
     name: hpke.Suite(kem, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
     for name, kem in HPKE_KEMS.items()
@@ -196,7 +200,7 @@ def split_envelope(envelope: bytes) -> tuple[EnvelopeHeader, bytes, bytes]:
     if header.encode() != envelope[:end]:  # pragma: no cover - every field is canonical
         raise MalformedEnvelope("the header is not in canonical form")
     body = envelope[end:]
-    padded = len(body) - HPKE_KEMS[kem].enc_length() - AEAD_TAG_SIZE
+    padded = len(body) - ENC_LENGTHS[kem] - AEAD_TAG_SIZE
     if not is_bucket(padded) or padded > MAX_PADDED:
         raise MalformedEnvelope(
             f"the sealed body is {len(body)} bytes, which no padded {kem} seal has: "

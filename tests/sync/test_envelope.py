@@ -39,7 +39,7 @@ from sync.envelope import (
     seal,
     signed_message,
 )
-from sync.envelope.header import AEAD_TAG_SIZE, HPKE_KEMS, SUITES
+from sync.envelope.header import AEAD_TAG_SIZE, ENC_LENGTHS, SUITES
 from sync.envelope.padding import FRAME_OVERHEAD, frame, unframe
 
 VECTORS = Path(__file__).with_name("vectors")
@@ -96,7 +96,7 @@ def header_end(envelope: bytes) -> int:
 
 def padded_size(envelope: bytes, kem: str) -> int:
     body = len(envelope) - header_end(envelope)
-    return body - HPKE_KEMS[kem].enc_length() - AEAD_TAG_SIZE  # type: ignore[index]
+    return body - ENC_LENGTHS[kem] - AEAD_TAG_SIZE  # type: ignore[index]
 
 
 # --- round trips ---------------------------------------------------------------------------
