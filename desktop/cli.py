@@ -32,13 +32,8 @@ from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
 from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
-from desktop.store.database import (
-    Store,
-    change_passphrase,
-    create_store,
-    open_store,
-    store_exists,
-)
+from desktop.services.unlock import change_passphrase_counted, unlock
+from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.errors import (
     StoreError,
@@ -256,7 +251,7 @@ def _init(args: argparse.Namespace, data_dir: Path) -> int:
 def _passwd(args: argparse.Namespace, data_dir: Path) -> int:
     old = _passphrase()
     new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ")
-    change_passphrase(data_dir, old, new)
+    change_passphrase_counted(data_dir, old, new)
     print("Passphrase changed.")
     return EXIT_OK
 
@@ -478,7 +473,7 @@ def _desk_init(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
     """Unlock the store and bring its search index up to this gazetteer's names."""
-    store = open_store(data_dir, _passphrase())
+    store = unlock(data_dir, _passphrase())
     try:
         ensure_search_index(store, gazetteer)
     except BaseException:
@@ -488,8 +483,8 @@ def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
 
 
 def _open_plain(data_dir: Path) -> Store:
-    """Unlock the store (no search index work: these commands do not search)."""
-    return open_store(data_dir, _passphrase())
+    """Unlock the store, counting a wrong passphrase (no search index work)."""
+    return unlock(data_dir, _passphrase())
 
 
 def _positive(value: str) -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.passphrase import MIN_LENGTH, Strength, strength
+from desktop.services.unlock import FINAL_WARNING_AT
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.wrapping import WrapLabel
 
@@ -218,6 +219,11 @@ class UnlockPage(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _error_label()
+        # The wipe limit, said before the first try; red and stronger near the end.
+        self.limit = WrapLabel()
+        self.limit.setObjectName("limit")
+        self.limit.hide()
+        self._tries: tuple[int | None, int] = (None, 0)
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
         self.passphrase_label = QLabel()
@@ -227,6 +233,7 @@ class UnlockPage(QWidget):
         layout.addWidget(self.passphrase_label)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.error)
+        layout.addWidget(self.limit)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         _centered(self, inner)
         self.passphrase.returnPressed.connect(self._submit)
@@ -243,6 +250,37 @@ class UnlockPage(QWidget):
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.unlock_button.setText(self.tr("&Unlock"))
+        self._show_tries()
+
+    def set_tries(self, remaining: int | None, wipe_after: int) -> None:
+        """Say how many wrong passphrases are left before the wipe (None: no limit)."""
+        self._tries = (remaining, wipe_after)
+        self._show_tries()
+
+    def _show_tries(self) -> None:
+        remaining, wipe_after = self._tries
+        if remaining is None:
+            self.limit.hide()
+            return
+        if remaining <= FINAL_WARNING_AT:
+            self.limit.setStyleSheet("color: #b3261e; font-weight: 600;")
+            self.limit.setText(
+                self.tr(
+                    "Careful: wrong tries left before this store and every report in it are "
+                    "destroyed for good: %n.",
+                    "",
+                    remaining,
+                )
+            )
+        else:
+            self.limit.setStyleSheet("")
+            text = self.tr(
+                "After %n wrong passphrases in a row, this store is destroyed.", "", wipe_after
+            )
+            if remaining < wipe_after:
+                text += " " + self.tr("Tries left: %n.", "", remaining)
+            self.limit.setText(text)
+        self.limit.show()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
