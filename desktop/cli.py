@@ -31,14 +31,15 @@ from desktop.services import desk, sync
 from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
-from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
 from desktop.services.unlock import change_passphrase_counted, unlock
+from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
 from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.errors import (
     StoreError,
     StoreExistsError,
     StoreNotFoundError,
+    WeakPassphraseError,
     WrongPassphraseError,
 )
 from desktop.store.identity import AlreadyEnrolledError
@@ -199,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"no store in {data_dir}: create one with `gatewatch init`, or pass --data-dir",
             EXIT_FAILURE,
         )
+    except WeakPassphraseError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
     except StoreExistsError:
         return _fail(f"a store already exists in {data_dir}: nothing was changed", EXIT_FAILURE)
     except StoreError as error:

@@ -41,6 +41,7 @@ RUNTIME_DISTRIBUTIONS = (
     "annotated-types",
     "typing-extensions",
     "typing-inspection",
+    "zxcvbn",
 )
 
 EXCLUDED_MODULES = [
