@@ -59,7 +59,10 @@ def test_the_warning_grows_stronger_near_the_end(qtbot: QtBot, window: Gatewatch
     assert "Tries left: 4." in limit.text()
     assert "Careful" not in limit.text()
     wrong_try(qtbot, window)
-    assert "Careful: wrong tries left before this store and every report in it are destroyed for good: 3." in limit.text()
+    assert (
+        "Careful: wrong tries left before this store and every report in it are "
+        "destroyed for good: 3." in limit.text()
+    )
     assert "#b3261e" in limit.styleSheet()
     wrong_try(qtbot, window)
     wrong_try(qtbot, window)
