@@ -79,20 +79,25 @@ class PassphraseField(QWidget):
 def strength_text(passphrase: str, floor: int) -> tuple[str, bool]:
     """The meter's words for `passphrase` and whether it meets `floor`."""
     found = assess(passphrase)
-    tr = QCoreApplication.translate
     if found.too_short:
-        return tr("Passphrase", "At least %n characters.", "", MIN_CHARS), False
+        return QCoreApplication.translate(
+            "Passphrase", "At least %n characters.", "", MIN_CHARS
+        ), False
     names = {
-        Verdict.VERY_WEAK: tr("Passphrase", "Very weak"),
-        Verdict.WEAK: tr("Passphrase", "Weak"),
-        Verdict.FAIR: tr("Passphrase", "Fair"),
-        Verdict.GOOD: tr("Passphrase", "Good"),
-        Verdict.STRONG: tr("Passphrase", "Strong"),
+        Verdict.VERY_WEAK: QCoreApplication.translate("Passphrase", "Very weak"),
+        Verdict.WEAK: QCoreApplication.translate("Passphrase", "Weak"),
+        Verdict.FAIR: QCoreApplication.translate("Passphrase", "Fair"),
+        Verdict.GOOD: QCoreApplication.translate("Passphrase", "Good"),
+        Verdict.STRONG: QCoreApplication.translate("Passphrase", "Strong"),
     }
     ok = found.meets(floor)
-    text = tr("Passphrase", "Strength: %1.").replace("%1", names[found.verdict])
+    text = QCoreApplication.translate("Passphrase", "Strength: {verdict}.").format(
+        verdict=names[found.verdict]
+    )
     if not ok:
-        text += " " + tr("Passphrase", "Too easy to guess: add a few unrelated words.")
+        text += " " + QCoreApplication.translate(
+            "Passphrase", "Too easy to guess: add a few unrelated words."
+        )
     if found.feedback():
         text += " " + found.feedback()  # zxcvbn's own advice, in English
     return text, ok
