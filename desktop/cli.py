@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups
+from desktop import cli_desk, cli_export, cli_followups, cli_secrets
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -119,7 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     enroll = commands.add_parser("enroll", help="enroll this store with the newsroom server")
     enroll.add_argument("--server", metavar="URL", help="the server's address (or the invite's)")
-    enroll.add_argument("--code", required=True, metavar="INVITE", help="the invite (gwinvite1:…)")
+    enroll.add_argument(
+        "--code",
+        metavar="INVITE",
+        help=f"- to read the invite from stdin (else {cli_secrets.INVITE_ENV}); "
+        "the invite itself here is unsafe: other users can read it",
+    )
     enroll.add_argument("--label", help="a name for the admin, e.g. 'laptop 3' (never a person)")
     enroll.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050 for Tor")
 
@@ -134,7 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     desk_init.add_argument("--kem", choices=list(KEM_NAMES), default=DEFAULT_KEM)
     connect = desk_commands.add_parser("connect", help="remember the server and desk token")
     connect.add_argument("--server", required=True, metavar="URL")
-    connect.add_argument("--token", required=True, help="from `gatewatch-server desk-token`")
+    connect.add_argument(
+        "--token",
+        help=f"- to read the desk token from stdin (else {cli_secrets.DESK_TOKEN_ENV}); "
+        "the token itself here is unsafe: other users can read it",
+    )
     connect.add_argument("--tls-fingerprint", metavar="HEX", help="pin the server certificate")
     connect.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050")
     desk_commands.add_parser("pull", help="fetch, verify and store new reports")
@@ -210,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"the gazetteer cannot be read: {error}", EXIT_FAILURE)
     except PhotoError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
-    except cli_desk.DeskCommandError as error:
+    except (cli_desk.DeskCommandError, cli_secrets.SecretInputError) as error:
         return _fail(str(error), EXIT_BAD_INPUT)
     except (
         AlreadyEnrolledError,
@@ -358,8 +367,9 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _enroll(args: argparse.Namespace, data_dir: Path) -> int:
+    code = cli_secrets.read_secret(args.code, cli_secrets.INVITE_ENV, "--code", "invite")
     with _open_plain(data_dir) as store:
-        identity = sync.enroll(store, args.server, args.code, args.label, args.proxy)
+        identity = sync.enroll(store, args.server, code, args.label, args.proxy)
     print(f"Enrolled as device {identity.device_id} with {identity.server_url}")
     print(f"Newsroom key fingerprint: {identity.newsroom_fingerprint}")
     return EXIT_OK
@@ -394,11 +404,17 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
             _new_passphrase(PASSPHRASE_ENV, "New passphrase: ") if new_store else _passphrase()
         )
         return cli_desk.run(args, data_dir, passphrase)
+    token = None
+    if command == "connect":  # before the passphrase: a missing token fails fast
+        token = cli_secrets.read_secret(
+            args.token, cli_secrets.DESK_TOKEN_ENV, "--token", "desk token"
+        )
     with _open_plain(data_dir) as store:
         if command == "export":
             return cli_export.run_export(args, store, default_gazetteer())
         if command == "connect":
-            devices = desk.connect(store, args.server, args.token, args.tls_fingerprint, args.proxy)
+            assert token is not None
+            devices = desk.connect(store, args.server, token, args.tls_fingerprint, args.proxy)
             print(f"Connected to {args.server} ({devices} device(s) listed).")
         elif command == "pull":
             outcome = desk.pull(store)
