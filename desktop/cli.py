@@ -27,7 +27,7 @@ from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, defaul
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.launch import DATA_DIR_ENV, default_data_dir
-from desktop.services import desk, sync
+from desktop.services import desk, desk_photos, sync
 from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
@@ -448,10 +448,10 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
                         f"{_shown(r.device_label or r.device_id):<12} {_shown(summary)}"
                     )
         elif command == "photo":
-            data = DeskRepository(store).attachment_data(args.id, args.number)
-            if data is None:
+            photo = desk_photos.clean_photo(store, args.id, args.number)  # never as received
+            if photo is None:
                 raise UserError(f"report {args.id} has no complete photo {args.number} here")
-            _write_file(args.out, data)
+            _write_file(args.out, photo.data)
             print(f"Wrote photo {args.number} of {args.id} to {args.out}")
     return EXIT_OK
 
