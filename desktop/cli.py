@@ -21,29 +21,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups, cli_text
+from desktop import cli_desk, cli_export, cli_followups, cli_secrets, cli_text
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.launch import DATA_DIR_ENV, default_data_dir
-from desktop.services import desk, sync
+from desktop.services import desk, desk_photos, sync
 from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
+from desktop.services.unlock import change_passphrase_counted, unlock
 from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
-from desktop.store.database import (
-    Store,
-    change_passphrase,
-    create_store,
-    open_store,
-    store_exists,
-)
+from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.errors import (
     StoreError,
     StoreExistsError,
     StoreNotFoundError,
+    WeakPassphraseError,
     WrongPassphraseError,
 )
 from desktop.store.identity import AlreadyEnrolledError
@@ -124,7 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     enroll = commands.add_parser("enroll", help="enroll this store with the newsroom server")
     enroll.add_argument("--server", metavar="URL", help="the server's address (or the invite's)")
-    enroll.add_argument("--code", required=True, metavar="INVITE", help="the invite (gwinvite1:…)")
+    enroll.add_argument(
+        "--code",
+        metavar="INVITE",
+        help=f"- to read the invite from stdin (else {cli_secrets.INVITE_ENV}); "
+        "the invite itself here is unsafe: other users can read it",
+    )
     enroll.add_argument("--label", help="a name for the admin, e.g. 'laptop 3' (never a person)")
     enroll.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050 for Tor")
 
@@ -139,7 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     desk_init.add_argument("--kem", choices=list(KEM_NAMES), default=DEFAULT_KEM)
     connect = desk_commands.add_parser("connect", help="remember the server and desk token")
     connect.add_argument("--server", required=True, metavar="URL")
-    connect.add_argument("--token", required=True, help="from `gatewatch-server desk-token`")
+    connect.add_argument(
+        "--token",
+        help=f"- to read the desk token from stdin (else {cli_secrets.DESK_TOKEN_ENV}); "
+        "the token itself here is unsafe: other users can read it",
+    )
     connect.add_argument("--tls-fingerprint", metavar="HEX", help="pin the server certificate")
     connect.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050")
     desk_commands.add_parser("pull", help="fetch, verify and store new reports")
@@ -207,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"no store in {data_dir}: create one with `gatewatch init`, or pass --data-dir",
             EXIT_FAILURE,
         )
+    except WeakPassphraseError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
     except StoreExistsError:
         return _fail(f"a store already exists in {data_dir}: nothing was changed", EXIT_FAILURE)
     except StoreError as error:
@@ -215,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"the gazetteer cannot be read: {error}", EXIT_FAILURE)
     except PhotoError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
-    except cli_desk.DeskCommandError as error:
+    except (cli_desk.DeskCommandError, cli_secrets.SecretInputError) as error:
         return _fail(str(error), EXIT_BAD_INPUT)
     except (
         AlreadyEnrolledError,
@@ -259,7 +266,7 @@ def _init(args: argparse.Namespace, data_dir: Path) -> int:
 def _passwd(args: argparse.Namespace, data_dir: Path) -> int:
     old = _passphrase()
     new = _new_passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ")
-    change_passphrase(data_dir, old, new)
+    change_passphrase_counted(data_dir, old, new)
     print("Passphrase changed.")
     return EXIT_OK
 
@@ -367,8 +374,9 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _enroll(args: argparse.Namespace, data_dir: Path) -> int:
+    code = cli_secrets.read_secret(args.code, cli_secrets.INVITE_ENV, "--code", "invite")
     with _open_plain(data_dir) as store:
-        identity = sync.enroll(store, args.server, args.code, args.label, args.proxy)
+        identity = sync.enroll(store, args.server, code, args.label, args.proxy)
     print(f"Enrolled as device {identity.device_id} with {identity.server_url}")
     print(f"Newsroom key fingerprint: {identity.newsroom_fingerprint}")
     return EXIT_OK
@@ -403,11 +411,17 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
             _new_passphrase(PASSPHRASE_ENV, "New passphrase: ") if new_store else _passphrase()
         )
         return cli_desk.run(args, data_dir, passphrase)
+    token = None
+    if command == "connect":  # before the passphrase: a missing token fails fast
+        token = cli_secrets.read_secret(
+            args.token, cli_secrets.DESK_TOKEN_ENV, "--token", "desk token"
+        )
     with _open_plain(data_dir) as store:
         if command == "export":
             return cli_export.run_export(args, store, default_gazetteer())
         if command == "connect":
-            devices = desk.connect(store, args.server, args.token, args.tls_fingerprint, args.proxy)
+            assert token is not None
+            devices = desk.connect(store, args.server, token, args.tls_fingerprint, args.proxy)
             print(f"Connected to {args.server} ({devices} device(s) listed).")
         elif command == "pull":
             outcome = desk.pull(store)
@@ -441,10 +455,10 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
                         f"{_shown(r.device_label or r.device_id):<12} {_shown(summary)}"
                     )
         elif command == "photo":
-            data = DeskRepository(store).attachment_data(args.id, args.number)
-            if data is None:
+            photo = desk_photos.clean_photo(store, args.id, args.number)  # never as received
+            if photo is None:
                 raise UserError(f"report {args.id} has no complete photo {args.number} here")
-            _write_file(args.out, data)
+            _write_file(args.out, photo.data)
             print(f"Wrote photo {args.number} of {args.id} to {args.out}")
     return EXIT_OK
 
@@ -485,7 +499,7 @@ def _desk_init(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
     """Unlock the store and bring its search index up to this gazetteer's names."""
-    store = open_store(data_dir, _passphrase())
+    store = unlock(data_dir, _passphrase())
     try:
         ensure_search_index(store, gazetteer)
     except BaseException:
@@ -495,8 +509,8 @@ def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
 
 
 def _open_plain(data_dir: Path) -> Store:
-    """Unlock the store (no search index work: these commands do not search)."""
-    return open_store(data_dir, _passphrase())
+    """Unlock the store, counting a wrong passphrase (no search index work)."""
+    return unlock(data_dir, _passphrase())
 
 
 def _positive(value: str) -> int:

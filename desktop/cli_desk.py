@@ -16,7 +16,8 @@ from desktop.domain.board import ASPECTS, Board, GateChange
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.review import ReviewError, ReviewState
 from desktop.services import desk, desk_board, desk_review
-from desktop.store.database import Store, create_store, open_store, store_exists
+from desktop.services.unlock import unlock
+from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskRepository
 from desktop.store.keyexport import KeyExportError, read_key_export
 from desktop.store.review import InboxFilter, ReviewRepository
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
     if command == "import-key":
         return _import_key(args, data_dir, passphrase)
     gazetteer = default_gazetteer()
-    with open_store(data_dir, passphrase) as store:
+    with unlock(data_dir, passphrase) as store:
         try:
             return _HANDLERS[command](args, store, gazetteer)
         except (ReviewError, KeyExportError, desk_review.DeskSetupError) as error:
@@ -102,7 +103,7 @@ def _export_key(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) ->
 def _import_key(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
     secret = _key_passphrase(confirm=False)
     if store_exists(data_dir):
-        opened = open_store(data_dir, passphrase)
+        opened = unlock(data_dir, passphrase)
     else:
         try:  # a wrong passphrase or a damaged file must not leave an empty store behind
             read_key_export(args.file, secret)

@@ -40,6 +40,7 @@ RUNTIME_DISTRIBUTIONS = (
     "annotated-types",
     "typing-extensions",
     "typing-inspection",
+    "zxcvbn",
 )
 
 EXCLUDED_MODULES = [

@@ -77,3 +77,32 @@ def test_a_rule_violation_is_caught(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("import sqlite3\nfrom PySide6.QtWidgets import QLabel\n")
     assert {"sqlite3", "PySide6.QtWidgets"} <= imported_modules(bad)
+
+
+UNCOUNTED_OPENERS = {"open_store", "change_passphrase"}
+MAY_OPEN_UNCOUNTED = (
+    ROOT / "desktop" / "store",
+    ROOT / "desktop" / "services" / "unlock.py",  # the counting wrapper itself
+    ROOT / "desktop" / "selftest.py",  # its own throw-away store
+)
+
+
+def imported_names(path: Path, module: str) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == module:
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Attribute) and node.attr in UNCOUNTED_OPENERS:
+            names.add(node.attr)
+    return names
+
+
+@pytest.mark.parametrize("path", python_files("desktop"), ids=lambda p: p.name)
+def test_every_typed_passphrase_is_counted(path: Path) -> None:
+    # A wrong passphrase counts towards the wipe in the GUI and the CLI alike: only the
+    # counting wrapper (desktop/services/unlock.py) opens a store with one.
+    if any(path == allowed or path.is_relative_to(allowed) for allowed in MAY_OPEN_UNCOUNTED):
+        return
+    found = imported_names(path, "desktop.store.database") & UNCOUNTED_OPENERS
+    assert not found, f"{path.relative_to(ROOT)} uses {sorted(found)}: use desktop.services.unlock"

@@ -1,18 +1,26 @@
 """Unlocking with a limit on wrong passphrases: after N in a row, the store is wiped.
 
-Used by the GUI's unlock screen (on the store worker) and usable from scripts. The count
-survives restarts (desktop/store/unlock_state.py); a right passphrase resets it.
+Every way of opening an existing store with a typed passphrase goes through here: the
+GUI's unlock screen (on the store worker), every `gatewatch` command, the passphrase
+change. The count survives restarts (desktop/store/unlock_state.py); a right passphrase
+resets it. tests/test_architecture.py keeps other modules from opening a store around it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
-from desktop.store.database import Store, open_store
+from desktop.store.database import Store, change_passphrase, open_store
 from desktop.store.errors import StoreError, WrongPassphraseError
-from desktop.store.unlock_state import read_unlock_state, write_unlock_state
+from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import wipe_store
+
+T = TypeVar("T")
+# From this many tries left, the unlock screen warns in red before the next try.
+FINAL_WARNING_AT = 3
 
 
 class WrongPassphraseCountedError(WrongPassphraseError):
@@ -38,6 +46,13 @@ class StoreWipedError(StoreError):
     )
 
 
+def remaining_tries(state: UnlockState) -> int | None:
+    """Wrong passphrases still allowed before the wipe (None: no limit is set)."""
+    if not state.wipe_after:
+        return None
+    return max(state.wipe_after - state.failed_attempts, 0)
+
+
 def unlock(data_dir: Path, passphrase: str) -> Store:
     """Open the store, counting wrong passphrases.
 
@@ -45,8 +60,21 @@ def unlock(data_dir: Path, passphrase: str) -> Store:
     wrong try reached the limit (the store is then gone), or any other `StoreError` from
     opening, which does not count as a try.
     """
+    return _counted(data_dir, lambda: open_store(data_dir, passphrase))
+
+
+def change_passphrase_counted(data_dir: Path, old: str, new: str) -> None:
+    """Re-wrap the store's key under `new`; a wrong `old` counts as a wrong try.
+
+    The new passphrase is checked first (WeakPassphraseError), so a refused new one never
+    costs a try.
+    """
+    _counted(data_dir, lambda: change_passphrase(data_dir, old, new))
+
+
+def _counted(data_dir: Path, attempt: Callable[[], T]) -> T:
     try:
-        store = open_store(data_dir, passphrase)
+        result = attempt()
     except WrongPassphraseError:
         state = read_unlock_state(data_dir)
         failed = state.failed_attempts + 1
@@ -54,9 +82,9 @@ def unlock(data_dir: Path, passphrase: str) -> Store:
             wipe_store(data_dir)  # the unlock state goes too: nothing is left behind
             raise StoreWipedError() from None
         write_unlock_state(data_dir, replace(state, failed_attempts=failed))
-        remaining = state.wipe_after - failed if state.wipe_after else None
-        raise WrongPassphraseCountedError(remaining) from None
+        left = remaining_tries(replace(state, failed_attempts=failed))
+        raise WrongPassphraseCountedError(left) from None
     state = read_unlock_state(data_dir)
     if state.failed_attempts:
         write_unlock_state(data_dir, replace(state, failed_attempts=0))
-    return store
+    return result

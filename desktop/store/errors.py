@@ -109,7 +109,9 @@ class DataDirNotADirectoryError(StoreError):
 
 
 class WeakPassphraseError(StoreError):
-    default_message = "The passphrase is too short. Use at least 8 characters; a sentence is best."
+    default_message = (
+        "The passphrase is too easy to guess. Use a few unrelated words; nothing was changed."
+    )
 
 
 class StoreTooNewError(StoreError):

@@ -20,6 +20,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.store import fsutil
 from desktop.store.keyfile import (
@@ -83,8 +84,10 @@ def _aad(header: dict[str, Any]) -> bytes:
 def write_key_export(
     path: Path, key: ExportedKey, passphrase: str, kdf: KdfParams = DEFAULT_KDF
 ) -> None:
-    """Write a new export file at `path` (never over an existing file), mode 0600."""
-    check_passphrase(passphrase)
+    """Write a new export file at `path` (never over an existing file), mode 0600.
+
+    The passphrase must meet the higher floor of key exports (WeakPassphraseError)."""
+    check_passphrase(passphrase, KEY_EXPORT_FLOOR)
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     header = _header(key.kem, key.fingerprint, kdf, salt)

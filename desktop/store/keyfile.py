@@ -36,6 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from desktop.domain.passphrase_policy import MIN_CHARS, STORE_FLOOR, refusal
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.store import fsutil
 from desktop.store.errors import (
@@ -57,7 +58,7 @@ DATA_KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
 TAG_BYTES = 16
-MIN_PASSPHRASE_CHARS = 8
+MIN_PASSPHRASE_CHARS = MIN_CHARS
 
 # Bounds on what a keyfile may ask of us. The minimums are invariant 2 (>= 64 MiB, t = 3);
 # the maximums keep a hostile file from exhausting memory or time.
@@ -128,14 +129,16 @@ class WrappedKey:
         return (json.dumps(doc, indent=1) + "\n").encode("ascii")
 
 
-def check_passphrase(passphrase: str) -> None:
-    """Raise WeakPassphraseError if ``passphrase`` is empty or under 8 characters.
+def check_passphrase(passphrase: str, floor: int = STORE_FLOOR) -> None:
+    """Raise WeakPassphraseError if ``passphrase`` is under 8 characters or below ``floor``
+    (desktop/domain/passphrase_policy.py: zxcvbn's score, 3 for a store).
 
-    Characters are counted after NFC normalisation. Used when a passphrase is chosen, never
-    when one is only checked against an existing keyfile.
+    Used when a passphrase is chosen, never when one is only checked against an existing
+    keyfile.
     """
-    if len(unicodedata.normalize("NFC", passphrase)) < MIN_PASSPHRASE_CHARS:
-        raise WeakPassphraseError()
+    reason = refusal(passphrase, floor)
+    if reason is not None:
+        raise WeakPassphraseError(reason)
 
 
 def create_keyfile(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR
 from desktop.domain.review import ReviewError
 from desktop.services import desk, desk_review
 from desktop.store.database import Store
@@ -40,6 +41,7 @@ from desktop.store.keyexport import KeyExportError, KeyExportPassphraseError
 from desktop.ui.desk_text import review_error_message
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
+from desktop.ui.passphrase_field import PassphraseField, strength_text
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
@@ -511,10 +513,13 @@ class ExportKeyDialog(QDialog):
                 "(never in the same message)."
             )
         )
-        self.passphrase = QLineEdit()
-        self.repeat = QLineEdit()
-        for field in (self.passphrase, self.repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_field = PassphraseField()
+        self.passphrase = self.passphrase_field.edit
+        self.repeat_field = PassphraseField()
+        self.repeat = self.repeat_field.edit
+        # The meter, against the higher floor of key exports.
+        self.meter = WrapLabel()
+        self.passphrase.textChanged.connect(self._update_meter)
         self.path = QLineEdit()
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.clicked.connect(self._browse)
@@ -523,13 +528,14 @@ class ExportKeyDialog(QDialog):
         path_row.addWidget(self.browse_button)
         form = QFormLayout()
         for text, field in (
-            (self.tr("&Passphrase:"), self.passphrase),
-            (self.tr("&Repeat it:"), self.repeat),
+            (self.tr("&Passphrase:"), self.passphrase_field),
+            (self.tr("&Repeat it:"), self.repeat_field),
         ):
             caption = QLabel(text)
-            caption.setBuddy(field)
-            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+            caption.setBuddy(field.edit)
+            field.edit.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(caption, field)
+        form.addRow(self.meter)
         self.path.setAccessibleName(self.tr("File"))
         form.addRow(QLabel(self.tr("File:")), path_row)
         self.error = WrapLabel()
@@ -542,6 +548,7 @@ class ExportKeyDialog(QDialog):
         self.buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
+        self._update_meter()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -554,8 +561,19 @@ class ExportKeyDialog(QDialog):
         if path is not None:
             self.path.setText(str(path))
 
+    def _update_meter(self) -> None:
+        self.meter.setText(strength_text(self.passphrase.text(), KEY_EXPORT_FLOOR)[0])
+
     def export(self) -> None:
         passphrase, path = self.passphrase.text(), self.path.text().strip()
+        if not strength_text(passphrase, KEY_EXPORT_FLOOR)[1]:
+            self._show_error(
+                self.tr(
+                    "This file opens every report of the newsroom: its passphrase must be "
+                    "stronger. Add a few unrelated words."
+                )
+            )
+            return
         if passphrase != self.repeat.text():
             self._show_error(self.tr("The two passphrases differ."))
             return

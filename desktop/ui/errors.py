@@ -61,7 +61,9 @@ def user_message(error: BaseException) -> str:
         )
     if isinstance(error, store_errors.WeakPassphraseError):
         return QCoreApplication.translate(
-            "Errors", "The passphrase is too short. Use at least 8 characters; a sentence is best."
+            "Errors",
+            "The passphrase is too easy to guess. Use a few unrelated words; the strength "
+            "meter shows when it is enough.",
         )
     sync_message = _sync_message(error)
     if sync_message is not None:

@@ -19,7 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
-from desktop.store.database import Store, open_store
+from desktop.services.unlock import unlock
+from desktop.store.database import Store
 from desktop.ui.worker import StoreWorker
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class SyncController(QObject):
             self.refresh_status()
             self.schedule(SOON_MS)
 
-        self.worker.open(lambda: open_store(data_dir, passphrase), opened, self._failed)
+        self.worker.open(lambda: unlock(data_dir, passphrase), opened, self._failed)
 
     def stop(self, *, skip_pending: bool = False, then: Callable[[], None] | None = None) -> None:
         """On lock or wipe: no more tries; the connection closes after a running one (a

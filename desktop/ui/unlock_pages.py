@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.services.passphrase import MIN_LENGTH, Strength, strength
+from desktop.domain.passphrase_policy import STORE_FLOOR
+from desktop.services.unlock import FINAL_WARNING_AT
 from desktop.ui.i18n import LANGUAGES
+from desktop.ui.passphrase_field import PassphraseField, strength_text
 from desktop.ui.wrapping import WrapLabel
 
 _FORM_WIDTH = 460
@@ -67,12 +68,13 @@ class FirstRunPage(QWidget):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hint = QLabel()
+        self.passphrase_field = PassphraseField()
+        self.passphrase = self.passphrase_field.edit
+        self.repeat_field = PassphraseField()
+        self.repeat = self.repeat_field.edit
+        self.hint = QLabel()  # the strength meter: zxcvbn's verdict and advice
         self.hint.setWordWrap(True)
+        self.mismatch = _error_label()
         self.error = _error_label()
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
@@ -93,13 +95,14 @@ class FirstRunPage(QWidget):
         self.passphrase_label.setBuddy(self.passphrase)
         self.repeat_label.setBuddy(self.repeat)
         form.addRow(self.language_label, self.language)
-        form.addRow(self.passphrase_label, self.passphrase)
-        form.addRow(self.repeat_label, self.repeat)
+        form.addRow(self.passphrase_label, self.passphrase_field)
+        form.addRow(self.repeat_label, self.repeat_field)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        layout.addWidget(self.mismatch)
         layout.addWidget(self.error)
         layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addSpacing(16)
@@ -175,26 +178,27 @@ class FirstRunPage(QWidget):
         """Forget what was typed (after creating, or when shown again after a wipe)."""
         self.passphrase.clear()
         self.repeat.clear()
+        self.passphrase_field.hide_text()
+        self.repeat_field.hide_text()
         self.error.hide()
         self.set_busy(False)
 
     def _acceptable(self) -> bool:
         text = self.passphrase.text()
-        return strength(text) is not Strength.TOO_SHORT and self.repeat.text() == text
+        return strength_text(text, STORE_FLOOR)[1] and self.repeat.text() == text
 
     def _update(self) -> None:
         text = self.passphrase.text()
-        level = strength(text)
-        hints = {
-            Strength.TOO_SHORT: self.tr("At least %n characters.", "", MIN_LENGTH),
-            Strength.WEAK: self.tr("Weak: make it longer, a few unrelated words work well."),
-            Strength.FAIR: self.tr("Fair: a few more words would make it strong."),
-            Strength.STRONG: self.tr("Strong."),
-        }
-        hint = hints[level]
-        if self.repeat.text() and self.repeat.text() != text:
-            hint += " " + self.tr("The two passphrases differ.")
-        self.hint.setText(hint)
+        self.hint.setText(strength_text(text, STORE_FLOOR)[0])
+        repeat = self.repeat.text()
+        # Said as an error once the repeat is as long as the passphrase, or goes wrong early.
+        differs = (
+            bool(repeat)
+            and repeat != text
+            and (len(repeat) >= len(text) or not text.startswith(repeat))
+        )
+        self.mismatch.setText(self.tr("The two passphrases differ."))
+        self.mismatch.setVisible(differs)
         self.create_button.setEnabled(self._acceptable() and self.passphrase.isEnabled())
 
     def _submit(self) -> None:
@@ -215,9 +219,14 @@ class UnlockPage(QWidget):
         layout = QVBoxLayout(inner)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_field = PassphraseField()
+        self.passphrase = self.passphrase_field.edit
         self.error = _error_label()
+        # The wipe limit, said before the first try; red and stronger near the end.
+        self.limit = WrapLabel()
+        self.limit.setObjectName("limit")
+        self.limit.hide()
+        self._tries: tuple[int | None, int] = (None, 0)
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
         self.passphrase_label = QLabel()
@@ -225,8 +234,9 @@ class UnlockPage(QWidget):
         layout.addWidget(self.title)
         layout.addSpacing(8)
         layout.addWidget(self.passphrase_label)
-        layout.addWidget(self.passphrase)
+        layout.addWidget(self.passphrase_field)
         layout.addWidget(self.error)
+        layout.addWidget(self.limit)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         _centered(self, inner)
         self.passphrase.returnPressed.connect(self._submit)
@@ -243,6 +253,37 @@ class UnlockPage(QWidget):
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.unlock_button.setText(self.tr("&Unlock"))
+        self._show_tries()
+
+    def set_tries(self, remaining: int | None, wipe_after: int) -> None:
+        """Say how many wrong passphrases are left before the wipe (None: no limit)."""
+        self._tries = (remaining, wipe_after)
+        self._show_tries()
+
+    def _show_tries(self) -> None:
+        remaining, wipe_after = self._tries
+        if remaining is None:
+            self.limit.hide()
+            return
+        if remaining <= FINAL_WARNING_AT:
+            self.limit.setStyleSheet("color: #b3261e; font-weight: 600;")
+            self.limit.setText(
+                self.tr(
+                    "Careful: wrong tries left before this store and every report in it are "
+                    "destroyed for good: %n.",
+                    "",
+                    remaining,
+                )
+            )
+        else:
+            self.limit.setStyleSheet("")
+            text = self.tr(
+                "After %n wrong passphrases in a row, this store is destroyed.", "", wipe_after
+            )
+            if remaining < wipe_after:
+                text += " " + self.tr("Tries left: %n.", "", remaining)
+            self.limit.setText(text)
+        self.limit.show()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -257,6 +298,7 @@ class UnlockPage(QWidget):
 
     def reset(self) -> None:
         self.passphrase.clear()
+        self.passphrase_field.hide_text()
         self.error.hide()
         self.set_busy(False)
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services import capture
 from desktop.services.sync_state import SyncOutcome
-from desktop.services.unlock import StoreWipedError, unlock
+from desktop.services.unlock import StoreWipedError, remaining_tries, unlock
 from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskRepository
 from desktop.store.reports import ReportState
@@ -328,6 +328,7 @@ class GatewatchWindow(QMainWindow):
     def _show_entry_page(self) -> None:
         if store_exists(self.data_dir):
             self.unlock_page.reset()
+            self._show_tries()
             self.pages.setCurrentWidget(self.unlock_page)
             self.unlock_page.passphrase.setFocus()
         else:
@@ -380,7 +381,12 @@ class GatewatchWindow(QMainWindow):
             self._show_entry_page()
             self.first_run.show_error(user_message(error))
         else:
+            self._show_tries()
             self.unlock_page.show_error(user_message(error))
+
+    def _show_tries(self) -> None:
+        state = read_unlock_state(self.data_dir)  # a file of a few bytes, beside the keyfile
+        self.unlock_page.set_tries(remaining_tries(state), state.wipe_after)
 
     def _opened(self, passphrase: str) -> None:
         if not self.worker.is_open:

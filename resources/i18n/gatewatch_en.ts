@@ -4,7 +4,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="297"/>
+        <location filename="../../desktop/ui/desk_page.py" line="305"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="313"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -40,13 +40,29 @@
     </message>
 </context>
 <context>
-    <name>FirstRunPage</name>
+    <name>UnlockPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="189"/>
-        <source>At least %n characters.</source>
+        <location filename="../../desktop/ui/unlock_pages.py" line="272"/>
+        <source>Careful: wrong tries left before this store and every report in it are destroyed for good: %n.</source>
         <translation>
-            <numerusform>At least %n character.</numerusform>
-            <numerusform>At least %n characters.</numerusform>
+            <numerusform>Careful: %n more wrong passphrase destroys this store and every report in it for good.</numerusform>
+            <numerusform>Careful: %n more wrong passphrases destroy this store and every report in it for good.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/unlock_pages.py" line="281"/>
+        <source>After %n wrong passphrases in a row, this store is destroyed.</source>
+        <translation>
+            <numerusform>After %n wrong passphrase, this store is destroyed.</numerusform>
+            <numerusform>After %n wrong passphrases in a row, this store is destroyed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/unlock_pages.py" line="284"/>
+        <source>Tries left: %n.</source>
+        <translation>
+            <numerusform>%n try left.</numerusform>
+            <numerusform>%n tries left.</numerusform>
         </translation>
     </message>
 </context>

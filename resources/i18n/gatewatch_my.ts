@@ -274,7 +274,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="62"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="63"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -282,17 +282,17 @@
 <context>
     <name>DeskConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="485"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="487"/>
         <source>Connect to server</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="489"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="493"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -300,32 +300,32 @@
 <context>
     <name>DeskConnectForm</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="173"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
         <source>Server &amp;address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="174"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
         <source>Desk &amp;token:</source>
         <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="177"/>
         <source>TLS &amp;fingerprint:</source>
         <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="178"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="183"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="185"/>
         <source>Only if the server admin gave you one</source>
         <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="188"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="190"/>
         <source>Type the server address and the desk token first.</source>
         <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
@@ -333,37 +333,37 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="55"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="57"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="61"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="63"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="67"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="69"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="71"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="73"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="78"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="80"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="83"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="85"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="89"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="91"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
@@ -455,17 +455,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="332"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="336"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="399"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="403"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="404"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="408"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -474,7 +474,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="410"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="414"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -522,109 +522,109 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="160"/>
+        <location filename="../../desktop/ui/desk_page.py" line="161"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="161"/>
+        <location filename="../../desktop/ui/desk_page.py" line="162"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="162"/>
+        <location filename="../../desktop/ui/desk_page.py" line="163"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="163"/>
+        <location filename="../../desktop/ui/desk_page.py" line="164"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="164"/>
-        <location filename="../../desktop/ui/desk_page.py" line="167"/>
+        <location filename="../../desktop/ui/desk_page.py" line="165"/>
+        <location filename="../../desktop/ui/desk_page.py" line="168"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="165"/>
+        <location filename="../../desktop/ui/desk_page.py" line="166"/>
         <source>&amp;Pull (F5)</source>
         <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="168"/>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="170"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="238"/>
+        <location filename="../../desktop/ui/desk_page.py" line="246"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="249"/>
+        <location filename="../../desktop/ui/desk_page.py" line="257"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="267"/>
+        <location filename="../../desktop/ui/desk_page.py" line="275"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="290"/>
+        <location filename="../../desktop/ui/desk_page.py" line="298"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="292"/>
+        <location filename="../../desktop/ui/desk_page.py" line="300"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="295"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="297"/>
+        <location filename="../../desktop/ui/desk_page.py" line="305"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <location filename="../../desktop/ui/desk_page.py" line="308"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="313"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="307"/>
+        <location filename="../../desktop/ui/desk_page.py" line="315"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <location filename="../../desktop/ui/desk_page.py" line="336"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
@@ -730,114 +730,114 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskSetupPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="352"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="354"/>
         <source>Set up the editor desk</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="355"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="357"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="361"/>
         <source>Desk &amp;name:</source>
         <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="360"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
         <source>e.g. Night desk (no personal names)</source>
         <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="363"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="365"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
         <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="367"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="369"/>
         <source>&amp;Create the newsroom key</source>
         <translation>သတင်းဌာန သော့ ပြုလုပ်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="370"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="372"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
         <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="374"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="375"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
         <source>Key file</source>
         <translation>သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="380"/>
         <source>The key file&apos;s passphrase</source>
         <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="381"/>
         <source>&amp;Import the key file</source>
         <translation>သော့ဖိုင်ကို တင်သွင်းမည် (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="382"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="384"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
         <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="388"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="390"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
         <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="392"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
         <source>C&amp;opy</source>
         <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="393"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="395"/>
         <source>&amp;Save to file…</source>
         <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="396"/>
         <source>&amp;Next: connect to the server</source>
         <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="397"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="399"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
         <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="402"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="404"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="403"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="405"/>
         <source>Connect &amp;later</source>
         <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="423"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="425"/>
         <source>Choose the key file and type its passphrase first.</source>
         <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="462"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="464"/>
         <source>Newsroom key file</source>
         <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="468"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="470"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
     </message>
@@ -881,87 +881,87 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>Gatewatch က ဖိုင်​များ​ကို ဖတ်၍/ရေး၍ မ​ရ​ပါ- ဒစ်ခ် ပြည့်​နေ​နိုင်​သည်။ နေ​ရာ​လွတ် ပြု​လုပ်​ပြီး ထပ်​ကြိုး​စား​ပါ။ သိမ်း​ပြီး​သား​များ မ​ပျောက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="63"/>
-        <source>The passphrase is too short. Use at least 8 characters; a sentence is best.</source>
-        <translation>စ​ကား​ဝှက် တို​လွန်း​သည်။ အ​နည်း​ဆုံး စာ​လုံး ၈ လုံး သုံး​ပါ၊ စာ​ကြောင်း​တစ်​ကြောင်း အ​ကောင်း​ဆုံး။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="71"/>
+        <location filename="../../desktop/ui/errors.py" line="73"/>
         <source>Only JPEG and PNG photos can be added. Convert the file, then add it.</source>
         <translation>JPEG နှင့် PNG ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="74"/>
+        <location filename="../../desktop/ui/errors.py" line="76"/>
         <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
         <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="77"/>
+        <location filename="../../desktop/ui/errors.py" line="79"/>
         <source>The photo file is too large. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင် ကြီး​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="80"/>
+        <location filename="../../desktop/ui/errors.py" line="82"/>
         <source>The photo has too many pixels. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ၏ pixel များ​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="83"/>
+        <location filename="../../desktop/ui/errors.py" line="85"/>
         <source>The photo file cannot be read. Check that it is still there.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="107"/>
+        <location filename="../../desktop/ui/errors.py" line="109"/>
         <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
         <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="111"/>
+        <location filename="../../desktop/ui/errors.py" line="113"/>
         <source>The invite does not name the server: type the server address too.</source>
         <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="114"/>
+        <location filename="../../desktop/ui/errors.py" line="116"/>
         <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
         <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="95"/>
+        <location filename="../../desktop/ui/errors.py" line="97"/>
         <source>This computer is already connected to a newsroom.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="122"/>
+        <location filename="../../desktop/ui/errors.py" line="63"/>
+        <source>The passphrase is too easy to guess. Use a few unrelated words; the strength meter shows when it is enough.</source>
+        <translation>စ​ကား​ဝှက်​ကို ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​ပါ။ လုံ​လောက်​သည့်​အ​ခါ ခိုင်​မာ​မှု ပြ​ကွက်​က ပြ​ပါ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="124"/>
         <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="128"/>
+        <location filename="../../desktop/ui/errors.py" line="130"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="134"/>
+        <location filename="../../desktop/ui/errors.py" line="136"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="138"/>
+        <location filename="../../desktop/ui/errors.py" line="140"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="144"/>
+        <location filename="../../desktop/ui/errors.py" line="146"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="148"/>
+        <location filename="../../desktop/ui/errors.py" line="150"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="152"/>
+        <location filename="../../desktop/ui/errors.py" line="154"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
@@ -1125,58 +1125,63 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="506"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="553"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="508"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="560"/>
         <source>Export newsroom key</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="509"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="511"/>
         <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
         <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး ဤ​နေ​ရာ​တွင် ရွေး​သော စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ ဖိုင်​နှင့် စ​ကား​ဝှက်​ကို အ​ခြား အယ်​ဒီ​တာ​ထံ သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="519"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="524"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="526"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="531"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="527"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="532"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="533"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="539"/>
         <source>File</source>
         <translation>ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="534"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="540"/>
         <source>File:</source>
         <translation>ဖိုင်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="540"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="546"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="542"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="548"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="560"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="572"/>
+        <source>This file opens every report of the newsroom: its passphrase must be stronger. Add a few unrelated words.</source>
+        <translation>ဤ​ဖိုင်​သည် သ​တင်း​ခန်း၏ သ​တင်း​ပို့​ချက် အား​လုံး​ကို ဖွင့်​နိုင်​သည်- ၎င်း၏ စ​ကား​ဝှက် ပို​ခိုင်​မာ​ရ​မည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="578"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="563"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="581"/>
         <source>Choose where to save the file.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1184,99 +1189,77 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="140"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="143"/>
         <source>Welcome to Gatewatch</source>
         <translation>Gatewatch မှ ကြိုဆိုပါသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="143"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="146"/>
         <source>What you log stays encrypted on this computer until it is sent to the newsroom. Choose a passphrase that you can type quickly but nobody can guess. If you forget it, nobody can open your reports, not even the newsroom.</source>
         <translation>သင်​မှတ်​တမ်း​တင်​သ​မျှ​ကို သ​တင်း​ဌာ​န​သို့ မ​ပို့​မ​ချင်း ဤ​ကွန်​ပျူ​တာ​ထဲ​တွင် ကုဒ်​ဝှက်​ထား​ပါ​မည်။ မြန်​မြန် ရိုက်​နိုင်​ပြီး မည်​သူ​မျှ ခန့်​မှန်း၍ မ​ရ​သော စ​ကား​ဝှက်​ကို ရွေး​ပါ။ မေ့​သွား​လျှင် သင့်​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍ မ​ရ​ပါ၊ သ​တင်း​ဌာ​န​လည်း မ​ဖွင့်​နိုင်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="151"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="154"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="152"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="155"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="153"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="156"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="154"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="157"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="155"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="158"/>
         <source>Repeat the passphrase</source>
         <translation>စကားဝှက်ကို ထပ်ရိုက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="156"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="159"/>
         <source>Language</source>
         <translation>ဘာသာစကား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="149"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="152"/>
         <source>&amp;Create encrypted store</source>
         <translation>ကုဒ်​ဝှက် သို​လှောင်​ခန်း ဖန်​တီး​မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="129"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
         <source>Set up an editor desk</source>
         <translation>အယ်ဒီတာ စားပွဲ ပြင်ဆင်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="132"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="135"/>
         <source>The desk keeps the newsroom key and every report it receives encrypted on this computer. Choose a passphrase for this desk; without it nobody can open the desk.</source>
         <translation>စား​ပွဲ​သည် သ​တင်း​ဌာ​န သော့​နှင့် လက်​ခံ​ရ​ရှိ​သော သ​တင်း​တိုင်း​ကို ဤ​ကွန်​ပျူ​တာ​တွင် စာ​ဝှက်၍ သိမ်း​သည်။ ဤ​စား​ပွဲ​အ​တွက် စ​ကား​ဝှက် ရွေး​ပါ၊ ၎င်း​မ​ပါ​ဘဲ မည်​သူ​မျှ စား​ပွဲ​ကို မ​ဖွင့်​နိုင်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="137"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="140"/>
         <source>&amp;Create encrypted desk store</source>
         <translation>စာ​ဝှက်​ထား​သော စား​ပွဲ သို​လှောင်​ရာ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="138"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="141"/>
         <source>Back: log reports as a correspondent</source>
         <translation>နောက်​သို့- သ​တင်း​ထောက်​အ​ဖြစ် သ​တင်း မှတ်​မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="150"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="153"/>
         <source>Set up an editor desk instead</source>
         <translation>အ​စား​ထိုး၍ အယ်​ဒီ​တာ စား​ပွဲ ပြင်​ဆင်​မည်</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/unlock_pages.py" line="189"/>
-        <source>At least %n characters.</source>
-        <translation>
-            <numerusform>အ​နည်း​ဆုံး စာ​လုံး %n လုံး ရှိ​ရ​မည်။</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="190"/>
-        <source>Weak: make it longer, a few unrelated words work well.</source>
-        <translation>အား​နည်း​သည်- ပို​ရှည်​အောင် လုပ်​ပါ။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​လျှင် ကောင်း​သည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="191"/>
-        <source>Fair: a few more words would make it strong.</source>
-        <translation>သင့်​တင့်​သည်- စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​လျှင် ခိုင်​မာ​မည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="192"/>
-        <source>Strong.</source>
-        <translation>ခိုင်မာသည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="196"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="200"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
@@ -1508,72 +1491,72 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="484"/>
+        <location filename="../../desktop/ui/window.py" line="490"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="492"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="488"/>
+        <location filename="../../desktop/ui/window.py" line="494"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="489"/>
+        <location filename="../../desktop/ui/window.py" line="495"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="503"/>
+        <location filename="../../desktop/ui/window.py" line="509"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="624"/>
+        <location filename="../../desktop/ui/window.py" line="630"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="639"/>
+        <location filename="../../desktop/ui/window.py" line="645"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="651"/>
+        <location filename="../../desktop/ui/window.py" line="657"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="516"/>
+        <location filename="../../desktop/ui/window.py" line="522"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="531"/>
+        <location filename="../../desktop/ui/window.py" line="537"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="587"/>
+        <location filename="../../desktop/ui/window.py" line="593"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="588"/>
+        <location filename="../../desktop/ui/window.py" line="594"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="589"/>
+        <location filename="../../desktop/ui/window.py" line="595"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="590"/>
+        <location filename="../../desktop/ui/window.py" line="596"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -1581,97 +1564,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="182"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="183"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="185"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="193"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="205"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="206"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="207"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="214"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="213"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="217"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="216"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="220"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="219"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="223"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="226"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="227"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="228"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1679,42 +1662,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="81"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2300,6 +2283,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/main_page.py" line="453"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="83"/>
+        <source>At least %n characters.</source>
+        <translation>အ​နည်း​ဆုံး စာ​လုံး %n လုံး ရှိ​ရ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="87"/>
+        <source>Very weak</source>
+        <translation>အ​လွန်​အား​နည်း​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="88"/>
+        <source>Weak</source>
+        <translation>အား​နည်း​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="89"/>
+        <source>Fair</source>
+        <translation>သင့်​တင့်​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="90"/>
+        <source>Good</source>
+        <translation>ကောင်း​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="91"/>
+        <source>Strong</source>
+        <translation>ခိုင်​မာ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="94"/>
+        <source>Strength: {verdict}.</source>
+        <translation>ခိုင်​မာ​မှု- {verdict}။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="98"/>
+        <source>Too easy to guess: add a few unrelated words.</source>
+        <translation>ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်- မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseField</name>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="54"/>
+        <source>Hide</source>
+        <translation>ဝှက်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="54"/>
+        <source>Show</source>
+        <translation>ပြ​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="56"/>
+        <source>Hide the passphrase</source>
+        <translation>စ​ကား​ဝှက်​ကို ဝှက်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="56"/>
+        <source>Show the passphrase</source>
+        <translation>စ​ကား​ဝှက်​ကို ပြ​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/passphrase_field.py" line="58"/>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock ဖွင့်​ထား​သည်။</translation>
     </message>
 </context>
 <context>
@@ -2925,77 +2979,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="191"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="192"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
         <source>&amp;Published</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="196"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="206"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="250"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="251"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="252"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="253"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
@@ -3061,67 +3115,67 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="266"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="267"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="268"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="269"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="276"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="277"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="281"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="282"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="285"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="286"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="289"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="290"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="293"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="295"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="295"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="296"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="301"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="302"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="305"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="305"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>
@@ -3163,24 +3217,45 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <name>UnlockPage</name>
     <message>
         <location filename="../../desktop/ui/selftest_window.py" line="84"/>
-        <location filename="../../desktop/ui/unlock_pages.py" line="242"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="252"/>
         <source>Gatewatch is locked</source>
         <translation>Gatewatch ကို သော့ခတ်ထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="243"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="253"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="244"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="254"/>
         <source>Passphrase</source>
         <translation>စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_pages.py" line="245"/>
+        <location filename="../../desktop/ui/unlock_pages.py" line="255"/>
         <source>&amp;Unlock</source>
         <translation>သော့ဖွင့်မည် (&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/unlock_pages.py" line="272"/>
+        <source>Careful: wrong tries left before this store and every report in it are destroyed for good: %n.</source>
+        <translation>
+            <numerusform>သ​တိ- ဤ store နှင့် ၎င်း​ထဲ​ရှိ သ​တင်း​ပို့​ချက် အား​လုံး အ​ပြီး​တိုင် မ​ပျက်​စီး​မီ ကျန်​ရှိ​သော မှား​ယွင်း​ခွင့်- %n ကြိမ်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/unlock_pages.py" line="281"/>
+        <source>After %n wrong passphrases in a row, this store is destroyed.</source>
+        <translation>
+            <numerusform>စ​ကား​ဝှက်​ကို ဆက်​တိုက် %n ကြိမ် မှား​လျှင် ဤ store ကို ဖျက်​ပစ်​မည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/unlock_pages.py" line="284"/>
+        <source>Tries left: %n.</source>
+        <translation>
+            <numerusform>ကျန်​ရှိ​သော ကြိမ်​ရေ- %n။</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -114,8 +114,16 @@ def test_weak_passphrase_is_refused_and_nothing_written(tmp_path: Path, weak: st
     assert list(tmp_path.iterdir()) == []
 
 
-def test_eight_characters_is_enough(tmp_path: Path) -> None:
-    keyfile.check_passphrase("12345678")
+@pytest.mark.parametrize("guessable", [" " * 8, "12345678", "aaaaaaaa", "password", "password1"])
+def test_guessable_passphrases_are_refused_with_advice(tmp_path: Path, guessable: str) -> None:
+    with pytest.raises(WeakPassphraseError, match="too easy to guess") as caught:
+        create_keyfile(tmp_path / "store.key", guessable, DATA_KEY)
+    assert "Nothing was changed" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unrelated_words_are_enough(tmp_path: Path) -> None:
+    keyfile.check_passphrase("kettle window")  # zxcvbn: 3, the store's floor
     keyfile.check_passphrase("ကချင်ပြည်နယ်")  # Burmese: "Kachin State"
 
 

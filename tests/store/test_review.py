@@ -21,6 +21,7 @@ from desktop.domain.vocabulary import HowKnown, Reliability, SideStatus, SourceC
 from desktop.services import desk, desk_review
 from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.errors import WeakPassphraseError
 from desktop.store.keyexport import KeyExportError, KeyExportPassphraseError, spoken_fingerprint
 from desktop.store.review import ExportRecord, InboxFilter, ReviewRepository
 
@@ -275,6 +276,17 @@ def test_a_review_envelope_push_marks_only_stored_ones_sent(store: Store) -> Non
     assert (outcome.sent, outcome.refused, outcome.waiting) == (1, 1, 1)
     assert reviews.unsent_envelopes() == [second]
     assert first != second
+
+
+@pytest.mark.parametrize("weak", ["12345678", "password", "kettle window"])
+def test_a_key_export_needs_a_stronger_passphrase_than_a_store(
+    store: Store, tmp_path: Path, weak: str
+) -> None:
+    # "kettle window" would do for a store (zxcvbn 3), not for the file opening every report.
+    exported = tmp_path / "newsroom.gwkey"
+    with pytest.raises(WeakPassphraseError, match="too easy to guess"):
+        desk_review.export_newsroom_key(store, exported, weak)
+    assert not exported.exists()
 
 
 def test_the_newsroom_key_travels_to_a_second_desk_under_a_passphrase(
