@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups, cli_secrets, cli_text
+from desktop import cli_desk, cli_export, cli_followups, cli_handcarry, cli_secrets, cli_text
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -168,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     wipe.add_argument("--yes", action="store_true", help="required: there is no undo")
     cli_followups.register(commands)
     cli_text.register(commands)
+    cli_handcarry.register(commands, desk_commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -197,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "desk": _desk,
         "retention": _retention,
         **cli_followups.HANDLERS,
+        **cli_handcarry.HANDLERS,
         **cli_text.HANDLERS,
     }
     try:
@@ -405,6 +407,8 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
     command = args.desk_command
     if command == "init":
         return _desk_init(args, data_dir)
+    if command in cli_handcarry.DESK_COMMANDS:
+        return cli_handcarry.run_desk(args, data_dir)
     if command in cli_desk.COMMANDS:
         new_store = command == "import-key" and not store_exists(data_dir)
         passphrase = (

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from desktop.services import handcarry
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -277,11 +278,14 @@ def pull(
             _register_signing_key(client, pairs[0])
             push_reviews(store, client)
             push_questions(store, client, now=now)
+            handcarry.relay_queued(store, client_factory=client_factory, now=now)
         except (SyncError, DeskKeyClaimedError) as error:
             if isinstance(error, OfflineError):
                 raise
             warnings.append(str(error))
-        desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+        listed = client.devices()
+        desk.save_devices([_device(d) for d in listed], now or datetime.now(UTC))
+        handcarry.remember_encryption_keys(store, listed, now=now)  # for receipts by hand
         signers = signer_keys()
         if max_pages is not None and max_pages < 1:
             return _outcome(totals, cursor, warnings)

@@ -298,7 +298,7 @@ class DeskRepository:
         self,
         envelopes: Sequence[EnvelopeRecord],
         reports: Sequence[ReceivedReport],
-        next_cursor: int,
+        next_cursor: int | None,
         now: datetime,
     ) -> PageResult:
         """Store one pulled page and move the cursor to `next_cursor`, in one transaction.
@@ -307,7 +307,8 @@ class DeskRepository:
         reports. An envelope id already recorded is skipped (a repeated page); a report
         whose id the desk already holds under another envelope is recorded as refused
         ("duplicate_report"). Then every photo whose chunks have all arrived is
-        reassembled and checked (`photos_completed`). The cursor never moves back.
+        reassembled and checked (`photos_completed`). The cursor never moves back; with
+        ``next_cursor`` None (envelopes that came by hand) it and the pull time stay.
         """
         new_reports = refused = duplicates = 0
         stored_ids: list[str] = []
@@ -343,10 +344,12 @@ class DeskRepository:
             completed = _assemble(conn)
             if stored_ids:
                 apply_held_events(conn, stored_ids)
-            conn.execute(
-                "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ? WHERE id = 1",
-                (next_cursor, _fmt(now)),
-            )
+            if next_cursor is not None:
+                conn.execute(
+                    "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ?"
+                    " WHERE id = 1",
+                    (next_cursor, _fmt(now)),
+                )
         return PageResult(new_reports, refused, duplicates, completed)
 
     def refusals(self) -> list[EnvelopeRecord]:

@@ -473,6 +473,25 @@ def _v7_desk_pull_speed(conn: Any) -> None:
     )
 
 
+def _v8_handcarry(conn: Any) -> None:
+    """Hand-carried delivery: when a waiting revision last left on a bundle; at the desk,
+    the bundles imported and the envelopes they brought that still go to the server."""
+    conn.execute("ALTER TABLE outbox ADD COLUMN carried_at TEXT")
+    conn.execute(
+        "CREATE TABLE desk_bundles (bundle_id TEXT PRIMARY KEY, created_at TEXT NOT NULL,"
+        " imported_at TEXT NOT NULL, envelopes INTEGER NOT NULL, new INTEGER NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE desk_relay_queue (envelope_id TEXT PRIMARY KEY,"
+        " device_id TEXT NOT NULL, envelope BLOB, queued_at TEXT NOT NULL,"
+        " relayed_at TEXT, last_error TEXT)"
+    )
+    conn.execute(
+        "CREATE INDEX desk_relay_waiting ON desk_relay_queue (queued_at)"
+        " WHERE relayed_at IS NULL"
+    )
+
+
 def desk_search_text(record: Mapping[str, Any]) -> str:
     """What desk search indexes of a report record: its free texts, one per line."""
     return "\n".join(text for text in body_free_texts(record) if text)
@@ -486,4 +505,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v5_desk_review,
     _v6_followups,
     _v7_desk_pull_speed,
+    _v8_handcarry,
 )

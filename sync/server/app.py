@@ -129,6 +129,42 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         """
         return _store_batch(body, DESK_SENDER_ID, protocol.DESK_UPLOAD_KINDS)
 
+    @app.post(f"{P}/relay", responses=_responses())
+    def relay(body: protocol.UploadRequest) -> protocol.UploadResponse:
+        """Store device envelopes a desk received by hand, each under the device its sealed
+        header names (enrolled, not revoked). The desk verified every signature; the server
+        checks what it can without a key. The device's own upload of the same bytes then
+        returns the same receipt. Same results and idempotency as ``POST /v1/envelopes``.
+        """
+        by_device: dict[str, list[protocol.EnvelopeUpload]] = {}
+        results: dict[str, protocol.UploadResult] = {}
+        for item in body.envelopes:
+            try:
+                device_id = parse_header(protocol.decode_base64(item.data)).device_id
+            except (EnvelopeError, ValueError):
+                device_id = ""  # refused with its reason by _store_batch below
+            state = store.device_state(device_id) if device_id else None
+            if device_id and (
+                state is None
+                or state.kind != "device"
+                or state.revoked
+                or device_id == DESK_SENDER_ID
+            ):
+                results[item.envelope_id] = _refusal(
+                    item.envelope_id,
+                    403,
+                    protocol.REFUSAL_WRONG_DEVICE,
+                    "The envelope names no enrolled, unrevoked device of this server.",
+                )
+                continue
+            by_device.setdefault(device_id, []).append(item)
+        for device_id, items in by_device.items():
+            stored = _store_batch(
+                protocol.UploadRequest(envelopes=items), device_id, protocol.DEVICE_UPLOAD_KINDS
+            )
+            results.update((r.envelope_id, r) for r in stored.results)
+        return protocol.UploadResponse(results=[results[i.envelope_id] for i in body.envelopes])
+
     def _store_batch(
         body: protocol.UploadRequest, device_id: str, kinds: frozenset[EnvelopeKind]
     ) -> protocol.UploadResponse:

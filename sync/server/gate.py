@@ -67,6 +67,7 @@ def route_rules(config: ServerConfig) -> dict[tuple[str, str], RouteRule]:
         ("POST", f"{P}/enroll"): RouteRule(frozenset({"invite"}), small),
         ("POST", f"{P}/envelopes"): RouteRule(DEVICE, upload),
         ("POST", f"{P}/reviews"): RouteRule(DESK, upload),
+        ("POST", f"{P}/relay"): RouteRule(DESK, upload),
         ("POST", f"{P}/envelopes/missing"): RouteRule(DEVICE, small),
         ("GET", f"{P}/envelopes"): RouteRule(DESK, small),
         ("GET", f"{P}/devices"): RouteRule(DESK, small),
