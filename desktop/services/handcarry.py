@@ -32,7 +32,7 @@ from desktop.domain.report import format_utc
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.services import sync
 from desktop.services.desk_followups import apply_pulled_messages
-from desktop.services.desk_open import Opened, Sealed, open_sealed
+from desktop.services.desk_open import Opened, PageOpener, Sealed
 from desktop.services.desk_review import apply_pulled_reviews
 from desktop.services.followups import parse_payload, question_payload
 from desktop.services.sync import SyncClientLike
@@ -77,6 +77,7 @@ __all__ = [
 ]
 
 MAX_FILE = 4 * 1024**3 + 4 * 1024**2
+PROCESS_POOL_MIN_PAGE = 250
 RELAY_ROUTE = f"{protocol.API_PREFIX}/relay"
 UNKNOWN_DEVICE = "unknown_device"
 
@@ -292,7 +293,13 @@ def import_bundle(
     known = desk.known_envelopes(list(sealed))
     fresh = [s for i, s in sealed.items() if i not in known]
     signers = {d.device_id: d.public_key for d in desk.devices()}
-    opened = [open_sealed(s, pairs, signers.get) for s in fresh]
+    opener = PageOpener(pairs)
+    try:
+        if len(fresh) >= PROCESS_POOL_MIN_PAGE:
+            opener.use_processes()  # as a pull's backlog: a large bundle opens on every core
+        opened = opener.open(fresh, signers).result()
+    finally:
+        opener.close()
     waiting = [o for o in opened if isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE]
     kept: list[Opened] = [
         o for o in opened if not (isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE)

@@ -1,0 +1,112 @@
+"""`gatewatch outbox export`, `desk import`, `desk receipts`, `receipts import`
+(desktop/cli_handcarry.py) with real stores and a real server; and the server's relay
+route refusing what a desk may not hand over."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
+from sync.server.store import ServerStore
+from tests.cli.test_sync_cli import desk_dir, desk_token, env, gw, invite, server, write_json
+
+__all__ = ["desk_dir", "env", "server"]  # fixtures
+
+
+def test_export_carry_import_and_receipts_back(
+    tmp_path: Path,
+    server: tuple[str, Path],
+    desk_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url, server_dir = server
+    corr = tmp_path / "corr"
+    assert gw(corr, "init") == EXIT_OK
+    assert gw(corr, "outbox", "export", "--out", str(tmp_path / "x")) == EXIT_FAILURE
+    assert "not enrolled" in capsys.readouterr().err
+    assert gw(corr, "enroll", "--server", url, "--code", invite(server_dir)) == EXIT_OK
+    assert gw(desk_dir, "desk", "connect", "--server", url, "--token", desk_token(server_dir)) == 0
+    assert gw(corr, "questions") == EXIT_OK  # pins the desk key, registers the device's key
+    assert gw(desk_dir, "desk", "pull") == EXIT_OK
+    assert gw(corr, "outbox", "export", "--out", str(tmp_path / "x")) == EXIT_BAD_INPUT
+    assert "nothing waits" in capsys.readouterr().err
+
+    assert gw(corr, "report", "add", "--json", str(write_json(tmp_path / "r.json"))) == EXIT_OK
+    carried = tmp_path / "IMG_2041.jpg"
+    capsys.readouterr()
+    assert gw(corr, "outbox", "export", "--out", str(carried)) == EXIT_OK
+    assert "1 report(s)" in capsys.readouterr().out
+
+    assert gw(desk_dir, "desk", "import", str(carried)) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "1 report(s)" in out
+    assert "Handed 1 envelope(s) to the server." in out
+    assert gw(desk_dir, "desk", "import", str(carried)) == EXIT_OK
+    assert "imported before" in capsys.readouterr().out
+    assert gw(desk_dir, "desk", "import", str(tmp_path / "r.json")) == EXIT_BAD_INPUT
+    assert "not_for_us" in capsys.readouterr().err
+
+    assert gw(desk_dir, "desk", "list", "--json") == EXIT_OK
+    [report] = json.loads(capsys.readouterr().out)
+    back = tmp_path / "notes.pdf"
+    assert (
+        gw(desk_dir, "desk", "receipts", "--device", report["device_id"], "--out", str(back)) == 0
+    )
+    assert gw(desk_dir, "desk", "receipts", "--device", "nobody", "--out", str(back)) == 2
+    capsys.readouterr()
+    assert gw(corr, "receipts", "import", str(carried)) == EXIT_BAD_INPUT  # a bundle, not receipts
+    assert gw(corr, "receipts", "import", str(back)) == EXIT_OK
+    assert "1 report(s) now with the newsroom" in capsys.readouterr().out
+    assert gw(corr, "sync") == EXIT_OK  # the outbox is empty
+    assert "the outbox is empty" in capsys.readouterr().out
+
+
+def test_the_relay_route_takes_only_enrolled_devices_and_desk_tokens(
+    server: tuple[str, Path],
+) -> None:
+    url, server_dir = server
+    with ServerStore.open(server_dir) as admin:
+        newsroom: NewsroomPublicKey = admin.newsroom_key
+        device_id, device_token, _ = admin.create_invite("laptop", 7)
+        gone_id, gone_token, _ = admin.create_invite("stolen", 7)
+        _, token = admin.create_desk_token("desk")
+    keys = {}
+    for did, tok in ((device_id, device_token), (gone_id, gone_token)):
+        keys[did] = DeviceSigningKey.generate()
+        body = {"device_public_key": base64.b64encode(keys[did].public_bytes()).decode()}
+        reply = requests.post(
+            f"{url}/v1/enroll", json=body, headers={"Authorization": f"Bearer {tok}"}, timeout=10
+        )
+        assert reply.status_code == 200
+    with ServerStore.open(server_dir) as admin:
+        assert admin.revoke_device(gone_id)
+
+    def relay(did: str, bearer: str) -> requests.Response:
+        eid = str(uuid.uuid4())
+        data = seal(
+            b"x",
+            kind=EnvelopeKind.REPORT,
+            envelope_id=eid,
+            device_id=did,
+            device_key=keys.get(did) or DeviceSigningKey.generate(),
+            recipient=newsroom,
+        )
+        body = {"envelopes": [{"envelope_id": eid, "data": base64.b64encode(data).decode()}]}
+        return requests.post(
+            f"{url}/v1/relay", json=body, headers={"Authorization": f"Bearer {bearer}"}, timeout=10
+        )
+
+    ok = relay(device_id, token)
+    assert ok.status_code == 200
+    assert ok.json()["results"][0]["ok"] is True
+    for did in (gone_id, "gw-nobody", "newsroom-desk"):
+        refused = relay(did, token).json()["results"][0]
+        assert (refused["ok"], refused["error"]) == (False, "wrong_device")
+    assert relay(device_id, device_token).status_code == 403  # a device may not relay
