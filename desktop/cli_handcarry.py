@@ -6,6 +6,8 @@ desk commands dispatched from ``_desk``.
 
 - ``gatewatch outbox export --out FILE`` — every envelope not yet receipted into one
   bundle file for the desk; the reports stay waiting, marked carried.
+- ``gatewatch outbox list`` — the reports waiting for a receipt: *waiting*, or *carried on
+  DATE* when they last left on a bundle.
 - ``gatewatch receipts import FILE`` — apply a receipt file from the desk.
 - ``gatewatch desk import FILE`` — open a bundle, store its reports, relay them to the
   server when it answers.
@@ -24,6 +26,7 @@ from typing import Any
 
 from desktop.services import handcarry
 from desktop.store.database import Store
+from desktop.store.handcarry import HandcarryRepository
 from sync.bundle import BundleError
 from sync.client import SyncError
 
@@ -42,6 +45,7 @@ def register(commands: Any, desk_commands: Any) -> None:
         "export", help="write every report not yet receipted into one file for the desk"
     )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    outbox_commands.add_parser("list", help="the reports waiting for a receipt")
     receipts = commands.add_parser("receipts", help="receipts carried back from the desk")
     receipts_commands = receipts.add_subparsers(dest="receipts_command", required=True)
     take = receipts_commands.add_parser("import", help="apply a receipt file from the desk")
@@ -62,6 +66,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run ``outbox`` or ``receipts``; return the exit code."""
     commands: dict[str, Callable[[argparse.Namespace, Store], int]] = {
         "export": _export,
+        "list": _list,
         "import": _import_receipts,
     }
     name = args.outbox_command if args.command == "outbox" else args.receipts_command
@@ -103,6 +108,16 @@ def _export(args: argparse.Namespace, store: Store) -> int:
         f"Wrote {done.reports} report(s) ({done.envelopes} envelope(s), {done.size} bytes) to "
         f"{args.out}. They stay in the outbox, marked carried, until a receipt arrives."
     )
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, store: Store) -> int:
+    waiting = HandcarryRepository(store).waiting()
+    if not waiting:
+        print("Nothing waits: every report is with the newsroom.")
+    for report_id, queued_at, carried_at in waiting:
+        how = "waiting" if carried_at is None else f"carried on {carried_at:%Y-%m-%d}"
+        print(f"{report_id}  queued {queued_at:%Y-%m-%d %H:%M}  {how}")
     return EXIT_OK
 
 

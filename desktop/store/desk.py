@@ -346,8 +346,7 @@ class DeskRepository:
                 apply_held_events(conn, stored_ids)
             if next_cursor is not None:
                 conn.execute(
-                    "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ?"
-                    " WHERE id = 1",
+                    "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ? WHERE id = 1",
                     (next_cursor, _fmt(now)),
                 )
         return PageResult(new_reports, refused, duplicates, completed)

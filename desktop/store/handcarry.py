@@ -96,6 +96,22 @@ class HandcarryRepository:
         ).fetchone()
         return None if row is None or row[0] is None else datetime.fromisoformat(row[0])
 
+    def waiting(self) -> list[tuple[str, datetime, datetime | None]]:
+        """``(report_id, queued_at, carried_at or None)`` of every revision waiting for its
+        receipt, oldest queued first."""
+        rows = self._store.conn.execute(
+            "SELECT report_id, queued_at, carried_at FROM outbox WHERE receipt IS NULL"
+            " ORDER BY queued_at, report_id"
+        ).fetchall()
+        return [
+            (
+                r[0],
+                datetime.fromisoformat(r[1]),
+                None if r[2] is None else datetime.fromisoformat(r[2]),
+            )
+            for r in rows
+        ]
+
     def carried_count(self) -> int:
         row = self._store.conn.execute(
             "SELECT count(*) FROM outbox WHERE receipt IS NULL AND carried_at IS NOT NULL"

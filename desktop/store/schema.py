@@ -487,8 +487,7 @@ def _v8_handcarry(conn: Any) -> None:
         " relayed_at TEXT, last_error TEXT)"
     )
     conn.execute(
-        "CREATE INDEX desk_relay_waiting ON desk_relay_queue (queued_at)"
-        " WHERE relayed_at IS NULL"
+        "CREATE INDEX desk_relay_waiting ON desk_relay_queue (queued_at) WHERE relayed_at IS NULL"
     )
 
 

@@ -43,6 +43,8 @@ def test_export_carry_import_and_receipts_back(
     capsys.readouterr()
     assert gw(corr, "outbox", "export", "--out", str(carried)) == EXIT_OK
     assert "1 report(s)" in capsys.readouterr().out
+    assert gw(corr, "outbox", "list") == EXIT_OK
+    assert "carried on " in capsys.readouterr().out
 
     assert gw(desk_dir, "desk", "import", str(carried)) == EXIT_OK
     out = capsys.readouterr().out
@@ -66,6 +68,8 @@ def test_export_carry_import_and_receipts_back(
     assert "1 report(s) now with the newsroom" in capsys.readouterr().out
     assert gw(corr, "sync") == EXIT_OK  # the outbox is empty
     assert "the outbox is empty" in capsys.readouterr().out
+    assert gw(corr, "outbox", "list") == EXIT_OK
+    assert "Nothing waits" in capsys.readouterr().out
 
 
 def test_the_relay_route_takes_only_enrolled_devices_and_desk_tokens(
