@@ -6,9 +6,10 @@ Run: ``.venv/bin/python -m bench.handcarry_bench [--reports 10000]``. Limit: 3 s
 Setup (not timed): a desk store makes the newsroom key, a second desk store holds the same
 key; a server on 127.0.0.1 (its own process, rate limit lifted) is initialised for it; a
 correspondent store with N queued reports exports them to a bundle file (export timed and
-printed), then syncs them to the server. Timed: ``handcarry.import_bundle`` of that file
-into the first desk (open, verify, store; the desk has no server, so nothing is relayed)
-and ``desk.pull`` of the same reports into the second.
+printed), then syncs them to the server. Timed: ``desk.pull`` of the reports into the
+second desk, then (with the device list copied to the first, untimed)
+``handcarry.import_bundle`` of the file into the first (open, verify, store; that desk
+has no server, so nothing is relayed).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import multiprocessing
 import random
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import generated_content, record, result
@@ -81,10 +83,14 @@ def main() -> None:
             url = ready.get(timeout=60)
             bundle = root / "bundle.bin"
             export_reports(root / "corr", root / "server", url, args.reports, bundle)
+            pull_s, outcome = timed_pull(pulled, root / "server", url)
+            # The carrying desk knows the device as a connected desk would (not timed).
+            DeskRepository(carried).save_devices(
+                DeskRepository(pulled).devices(), datetime.now(UTC)
+            )
             started = time.perf_counter()
             done = handcarry.import_bundle(carried, bundle)
             import_s = time.perf_counter() - started
-            pull_s, outcome = timed_pull(pulled, root / "server", url)
         finally:
             stop.set()
             server.join(timeout=30)
