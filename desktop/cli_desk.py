@@ -8,7 +8,7 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,18 @@ from desktop.store.review import InboxFilter, ReviewRepository
 
 KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
 COMMANDS = frozenset(
-    {"export-key", "import-key", "label", "inbox", "show", "move", "note", "board", "changes"}
+    {
+        "export-key",
+        "import-key",
+        "label",
+        "inbox",
+        "show",
+        "move",
+        "note",
+        "board",
+        "changes",
+        "stale-after",
+    }
 )
 STATES = [state.value for state in ReviewState]
 
@@ -72,6 +83,10 @@ def add_parsers(desk_commands: Any) -> None:
     board = desk_commands.add_parser("board", help="the gate status board")
     board.add_argument("--at", type=_moment, metavar="TIME", help="as it stood then (ISO 8601)")
     board.add_argument("--json", action="store_true")
+    stale = desk_commands.add_parser(
+        "stale-after", help="show or set after how many days a board status is marked stale"
+    )
+    stale.add_argument("days", nargs="?", type=float, metavar="DAYS")
     changes = desk_commands.add_parser("changes", help="gates whose status changed since TIME")
     changes.add_argument("--since", required=True, type=_moment, metavar="TIME")
     changes.add_argument("--json", action="store_true")
@@ -233,12 +248,37 @@ def _board(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
             flags.append("reported change, unverified")
         if gate.has_conflict:
             flags.append("CONFLICT")
+        if gate.stale:
+            flags.append("STALE")
         changed = "-" if gate.last_change is None else f"{gate.last_change:%Y-%m-%d %H:%M}Z"
+        age = gate.oldest_side_age
+        confirmed = "" if age is None else f"last confirmed {age_words(age)}  "
         print(
             f"{name:<14} {gate.overall.value:<10} China {gate.side('china_side'):<10} "
             f"Myanmar {gate.side('myanmar_side'):<10} sources {gate.sources:<3} "
-            f"since {changed}  {'; '.join(flags)}"
+            f"since {changed}  {confirmed}{'; '.join(flags)}"
         )
+    return 0
+
+
+def age_words(age: timedelta) -> str:
+    """``9 days ago``, ``5 hours ago``, ``just now``: the age of a status, in English."""
+    hours = int(age.total_seconds() // 3600)
+    if hours >= 48:
+        return f"{hours // 24} days ago"
+    if hours >= 1:
+        return f"{hours} hour{'s' if hours > 1 else ''} ago"
+    return "just now"
+
+
+def _stale_after(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    if args.days is not None:
+        try:
+            desk_board.set_stale_after(store, args.days)
+        except ValueError as error:
+            raise DeskCommandError(str(error)) from None
+    days = desk_board.stale_after(store).total_seconds() / 86400
+    print(f"A board status not confirmed for {days:g} days is marked stale.")
     return 0
 
 
@@ -250,6 +290,7 @@ def board_json(board: Board) -> list[dict[str, Any]]:
             "conflict": gate.has_conflict,
             "unverified_change": gate.has_unverified_change,
             "last_change": None if gate.last_change is None else gate.last_change.isoformat(),
+            "stale": gate.stale,
             "aspects": {
                 aspect: {
                     "value": status.value,
@@ -258,6 +299,13 @@ def board_json(board: Board) -> list[dict[str, Any]]:
                     "best_reliability": status.best_reliability,
                     "best_credibility": status.best_credibility,
                     "basis": None if status.basis is None else status.basis.report_id,
+                    "confirmed_at": None
+                    if status.confirmed_at is None
+                    else status.confirmed_at.isoformat(),
+                    "age_hours": None
+                    if status.age is None
+                    else round(status.age.total_seconds() / 3600, 1),
+                    "stale": status.stale,
                     "unverified_change": None
                     if status.unverified_change is None
                     else {
@@ -319,6 +367,7 @@ _HANDLERS = {
     "note": _note,
     "board": _board,
     "changes": _changes,
+    "stale-after": _stale_after,
 }
 
 

@@ -19,19 +19,20 @@ Rules (docs/desk.md explains them for editors):
   source: pseudonyms are made on each device. Alongside, the strongest reliability (A best)
   and credibility (1 best) among them.
 - **Last change**: the observation time of the oldest report of that agreeing run.
-- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest report
-  count: an aspect no report mentioned in that time shows unknown. A gate nobody reported
-  on for months still shows its last values. A report dated more than a day in the future
-  (a laptop's wrong clock) does not set the look-back, so it hides nothing.
+- **Verified status holds.** Only a verified report changes a verified value: news (new or
+  needing follow-up) is shown beside it, and time alone never turns it into unknown. Its
+  age is kept (`confirmed_at`, the basis's observation time); a value older than the
+  newsroom's threshold (`stale_after`, default `DEFAULT_STALE_AFTER`) is marked stale.
 
 Reports come in newest first per gate; derivation stops reading as soon as every aspect is
-settled or the look-back is passed, so the board of a store with 100,000 reports reads only
-the recent ones (an aspect that reports rarely mention would otherwise make it read them all).
+settled. The store reads the recent reports whole and, for the aspects still unsettled
+after them, only the older verified reports that mention one (`OlderReports`), so a store
+with 100,000 reports is never read whole for an aspect that reports rarely mention.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -42,8 +43,7 @@ from desktop.domain.vocabulary import Reliability, SideStatus, TrafficKind
 
 CONFLICT_WINDOW = timedelta(hours=12)
 CORROBORATION_WINDOW = timedelta(hours=72)
-BOARD_LOOKBACK = timedelta(days=90)
-FUTURE_ALLOWANCE = timedelta(days=1)
+DEFAULT_STALE_AFTER = timedelta(days=14)
 UNKNOWN = "unknown"
 
 CHINA_SIDE = "china_side"
@@ -145,10 +145,17 @@ class AspectStatus:
     sources: int = 0
     best_reliability: Reliability | None = None
     best_credibility: int | None = None
+    age: timedelta | None = None
+    stale: bool = False
 
     @property
     def shown_value(self) -> str:
         return self.value or UNKNOWN
+
+    @property
+    def confirmed_at(self) -> datetime | None:
+        """When the value was last confirmed: the basis's observation time."""
+        return None if self.basis is None else self.basis.observed_at
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,16 @@ class GateStatus:
     gate: str
     aspects: Mapping[str, AspectStatus]
     last_report_at: datetime | None = None
+
+    @property
+    def stale(self) -> bool:
+        """A side's value is older than the newsroom's threshold."""
+        return any(self.aspects[a].stale for a in SIDES)
+
+    @property
+    def oldest_side_age(self) -> timedelta | None:
+        ages = [self.aspects[a].age for a in SIDES if self.aspects[a].age is not None]
+        return max(ages) if ages else None  # type: ignore[type-var]
 
     @property
     def overall(self) -> Overall:
@@ -257,9 +274,10 @@ class _AspectReader:
         ):
             self.credibility = report.credibility
 
-    def status(self) -> AspectStatus:
+    def status(self, moment: datetime, stale_after: timedelta) -> AspectStatus:
         if self.basis is None:
             return AspectStatus(self.aspect, unverified_change=self.pending)
+        age = max(moment - self.basis.observed_at, timedelta(0))
         return AspectStatus(
             aspect=self.aspect,
             value=self.basis.value,
@@ -270,45 +288,80 @@ class _AspectReader:
             sources=len(self.sources),
             best_reliability=self.reliability,
             best_credibility=self.credibility,
+            age=age,
+            stale=age > stale_after,
         )
 
 
+OlderReports = Callable[[frozenset[str]], Iterable[BoardReport]]
+"""The verified or published reports older than every report of the recent iterable,
+newest first, that mention any of the given aspects (the store filters them in SQL)."""
+
+
 def gate_status(
-    gate: str, newest_first: Iterable[BoardReport], *, now: datetime | None = None
+    gate: str,
+    newest_first: Iterable[BoardReport],
+    *,
+    now: datetime | None = None,
+    stale_after: timedelta = DEFAULT_STALE_AFTER,
+    older: OlderReports | None = None,
 ) -> GateStatus:
-    """Derive one gate's status; stops reading `newest_first` once every aspect is settled
-    or the look-back is passed. The look-back runs from the newest report that is not in
-    the future (more than `FUTURE_ALLOWANCE` past `now`): a laptop with a wrong clock
-    cannot blank a gate."""
+    """Derive one gate's status as of `now`; stops reading once every aspect is settled.
+
+    `newest_first` holds the recent reports (in tests: all of them); when it runs out
+    with aspects unsettled, `older` is asked for the older verified reports about them.
+    Ages and staleness count from `now` (default: the current time)."""
     readers = {aspect: _AspectReader(aspect) for aspect in ASPECTS}
-    horizon = (now or datetime.now(UTC)) + FUTURE_ALLOWANCE
     last_report: datetime | None = None
-    anchor: datetime | None = None
-    for report in newest_first:
-        if report.state is ReviewState.REJECTED:
-            continue
-        if last_report is None:
-            last_report = report.observed_at
-        if anchor is None and report.observed_at <= horizon:
-            anchor = report.observed_at
-        elif anchor is not None and report.observed_at < anchor - BOARD_LOOKBACK:
-            break
-        for aspect, value in report.values.items():
-            reader = readers.get(aspect)
-            if reader is not None and not reader.done:
-                reader.feed(report, value)
-        if all(r.done for r in readers.values()):
-            break
-    return GateStatus(gate, {a: r.status() for a, r in readers.items()}, last_report)
+
+    def read(reports: Iterable[BoardReport]) -> bool:
+        nonlocal last_report
+        for report in reports:
+            if report.state is ReviewState.REJECTED:
+                continue
+            if last_report is None:
+                last_report = report.observed_at
+            for aspect, value in report.values.items():
+                reader = readers.get(aspect)
+                if reader is not None and not reader.done:
+                    reader.feed(report, value)
+            if all(r.done for r in readers.values()):
+                return True
+        return False
+
+    if not read(newest_first) and older is not None:
+        read(older(frozenset(a for a, r in readers.items() if not r.done)))
+    moment = now or datetime.now(UTC)
+    aspects = {a: r.status(moment, stale_after) for a, r in readers.items()}
+    return GateStatus(gate, aspects, last_report)
 
 
 def derive_board(
-    gates: Sequence[str], reports_of: Mapping[str, Iterable[BoardReport]] | None = None
+    gates: Sequence[str],
+    reports_of: Mapping[str, Iterable[BoardReport]] | None = None,
+    *,
+    now: datetime | None = None,
+    stale_after: timedelta = DEFAULT_STALE_AFTER,
+    older_of: Mapping[str, OlderReports] | None = None,
 ) -> Board:
-    """The board for `gates` in order; `reports_of[gate]` yields that gate's reports newest
-    first (a lazy iterable from the store, or a list in tests)."""
+    """The board for `gates` in order; `reports_of[gate]` yields that gate's recent reports
+    newest first (a lazy iterable from the store, or a list in tests) and `older_of[gate]`
+    the older verified ones on demand."""
     reports_of = reports_of or {}
-    return Board({gate: gate_status(gate, reports_of.get(gate, ())) for gate in gates})
+    older_of = older_of or {}
+    moment = now or datetime.now(UTC)
+    return Board(
+        {
+            gate: gate_status(
+                gate,
+                reports_of.get(gate, ()),
+                now=moment,
+                stale_after=stale_after,
+                older=older_of.get(gate),
+            )
+            for gate in gates
+        }
+    )
 
 
 # -- what changed --------------------------------------------------------------------------
@@ -439,11 +492,11 @@ def timeline(
 
 __all__ = [
     "ASPECTS",
-    "BOARD_LOOKBACK",
     "CHINA_SIDE",
     "CIVILIAN_PASSAGE",
     "CONFLICT_WINDOW",
     "CORROBORATION_WINDOW",
+    "DEFAULT_STALE_AFTER",
     "MYANMAR_SIDE",
     "SIDES",
     "AspectChange",
@@ -454,6 +507,7 @@ __all__ = [
     "Evidence",
     "GateChange",
     "GateStatus",
+    "OlderReports",
     "Overall",
     "Price",
     "Tick",

@@ -23,7 +23,7 @@ import json
 import os
 import secrets
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,12 +36,14 @@ from desktop.domain.board import (
     SIDES,
     Board,
     BoardReport,
+    OlderReports,
     derive_board,
 )
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
-from desktop.domain.review import ReviewState
+from desktop.domain.review import CONFIRMED_STATES, ReviewState
 from desktop.domain.vocabulary import Reliability, TrafficKind
+from desktop.services import desk_board
 from desktop.services.desk import report_json
 from desktop.services.desk_review import desk_identity
 from desktop.store.database import Store
@@ -196,23 +198,43 @@ def board_snapshot(
     *,
     state: ReviewState | None = None,
     since: datetime | None = None,
+    now: datetime | None = None,
 ) -> BoardSnapshot:
     """The board from the reports observed at or after `since` and in `state` (any when
-    None), with the ids of the reports the derivation read for each gate."""
+    None), read as `desktop.services.desk_board.board` reads them, with the ids of the
+    reports the derivation read for each gate."""
     reviews = ReviewRepository(store)
+    moment = now or datetime.now(UTC)
     read: dict[str, list[str]] = {}
 
-    def reports(gate: str) -> Iterator[BoardReport]:
+    def kept(gate: str, reports: Iterable[BoardReport]) -> Iterator[BoardReport]:
         seen = read.setdefault(gate, [])
-        for report in reviews.board_reports(gate):
+        for report in reports:
             if since is not None and report.observed_at < since:
                 return  # newest first: every later one is older still
             if state is None or report.state is state:
                 seen.append(report.report_id)
                 yield report
 
+    windows = {gate: desk_board.recent_start(reviews, gate, moment) for gate in gazetteer.ids()}
+
+    def older(gate: str) -> OlderReports:
+        from_store = desk_board.older_reports(reviews, gate, windows[gate])
+        if state is not None and state not in CONFIRMED_STATES:
+            return lambda aspects: ()  # the older reports read are verified ones only
+        return lambda aspects: kept(gate, from_store(aspects))
+
     gates = gazetteer.ids()
-    board = derive_board(gates, {gate: reports(gate) for gate in gates})
+    board = derive_board(
+        gates,
+        {
+            gate: kept(gate, desk_board.recent_reports(reviews, gate, windows[gate]))
+            for gate in gates
+        },
+        now=moment,
+        stale_after=desk_board.stale_after(store),
+        older_of={gate: older(gate) for gate in gates},
+    )
     return BoardSnapshot(board, {gate: tuple(ids) for gate, ids in read.items()})
 
 
@@ -431,6 +453,8 @@ def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
         reliabilities = [a.best_reliability for a in sides if a.best_reliability is not None]
         credibilities = [a.best_credibility for a in sides if a.best_credibility is not None]
         last_change = status.last_change
+        confirmed_times = [a.confirmed_at for a in sides if a.confirmed_at is not None]
+        confirmed = min(confirmed_times) if confirmed_times else None
         best: Reliability | None = min(reliabilities) if reliabilities else None
         features.append(
             {
@@ -455,6 +479,8 @@ def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
                     "conflict": status.has_conflict,
                     "unverified_change": status.has_unverified_change,
                     "last_change": None if last_change is None else format_utc(last_change),
+                    "last_confirmed": None if confirmed is None else format_utc(confirmed),
+                    "stale": status.stale,
                     "reports_considered": len(snapshot.read.get(crossing.id, ())),
                 },
             }

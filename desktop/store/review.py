@@ -10,7 +10,7 @@ Events for a report not held yet are kept and applied when it arrives (`apply_he
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -364,16 +364,51 @@ class ReviewRepository:
         # Ties by id here, not in SQL: "ORDER BY observed_at, id" makes SQLite copy every
         # record through a sorter, ten times slower than walking desk_reports_by_gate.
         sql += f" ORDER BY observed_at {order}"
+        return self._board_rows(sql, params, descending=not oldest_first)
+
+    def newest_board_time(self, gate: str, *, until: datetime) -> datetime | None:
+        """The observation time of the gate's newest report that can bear on the board,
+        observed at or before `until`."""
+        row = self._store.conn.execute(
+            f"SELECT max(observed_at) FROM desk_reports WHERE gate = ?"
+            f" AND state IN {_BOARD_STATES} AND observed_at <= ?",
+            (gate, _record_time(until)),
+        ).fetchone()
+        return None if row[0] is None else datetime.fromisoformat(row[0])
+
+    def confirmed_board_reports(
+        self, gate: str, *, before: datetime, aspects: Iterable[str]
+    ) -> Iterator[BoardReport]:
+        """The gate's verified or published reports observed before `before` that say
+        something other than unknown about one of `aspects` (board aspect names such as
+        ``china_side`` or ``traffic.civilians``), newest first, lazily."""
+        paths = sorted(aspects)
+        if not paths:
+            return iter(())
+        mentions = " OR ".join(
+            "coalesce(json_extract(record, ?), 'unknown') != 'unknown'" for _ in paths
+        )
+        sql = (
+            f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND observed_at < ?"
+            f" AND state IN ('verified', 'published') AND ({mentions})"
+            " ORDER BY observed_at DESC"
+        )
+        params = [gate, _record_time(before), *(f"$.{aspect}" for aspect in paths)]
+        return self._board_rows(sql, params, descending=True)
+
+    def _board_rows(
+        self, sql: str, params: list[Any], *, descending: bool
+    ) -> Iterator[BoardReport]:
         cursor = self._store.conn.execute(sql, params)
         try:
             tied: list[Any] = []
             while rows := cursor.fetchmany(200):
                 for row in rows:
                     if tied and row[4] != tied[0][4]:
-                        yield from _by_id(tied, descending=not oldest_first)
+                        yield from _by_id(tied, descending=descending)
                         tied = []
                     tied.append(row)
-            yield from _by_id(tied, descending=not oldest_first)
+            yield from _by_id(tied, descending=descending)
         finally:
             cursor.close()
 

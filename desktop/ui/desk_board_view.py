@@ -41,6 +41,7 @@ from desktop.domain.board import (
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.services import desk_board
+from desktop.ui.board_age import confirmed_text, gate_age_text
 from desktop.ui.desk_map import MapView, value_color
 from desktop.ui.desk_timeline import GateTimeline, local_time
 from desktop.ui.errors import user_message
@@ -247,7 +248,9 @@ class BoardView(QWidget):
             flag_item.setForeground(QBrush(QColor("#6a1b9a")))
         self.table.setItem(row, 5, flag_item)
         self.table.setItem(row, 6, self._sources_item(status))
-        self.table.setItem(row, 7, _item(local_time(status.last_change if status else None)))
+        changed = local_time(status.last_change if status else None)
+        age = gate_age_text(status) if status else ""
+        self.table.setItem(row, 7, _item(f"{changed}\n{age}" if age else changed))
         for column in range(len(COLUMNS)):
             item = self.table.item(row, column)
             if item is not None:
@@ -259,7 +262,8 @@ class BoardView(QWidget):
         item.setBackground(QBrush(value_color(value)))
         item.setForeground(QBrush(QColor("#212121" if value in _DARK_TEXT else "white")))
         if status is not None and status.since is not None:
-            item.setToolTip(self.tr("Since %1").replace("%1", local_time(status.since)))
+            tip = self.tr("Since %1").replace("%1", local_time(status.since))
+            item.setToolTip(f"{tip}\n{confirmed_text(status)}")
         return item
 
     def _traffic_text(self, status: GateStatus | None) -> str:
@@ -284,6 +288,9 @@ class BoardView(QWidget):
             return ""
         lines = []
         for aspect, detail in status.aspects.items():
+            if detail.stale and aspect in (CHINA_SIDE, MYANMAR_SIDE):
+                text = self.tr("Stale: %1 %2").replace("%1", aspect_label(aspect))
+                lines.append(text.replace("%2", confirmed_text(detail)))
             if detail.unverified_change is not None:
                 text = self.tr("Reported change, unverified: %1 %2")
                 text = text.replace("%1", aspect_label(aspect))

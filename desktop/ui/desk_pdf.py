@@ -38,6 +38,7 @@ from desktop.services.desk_export import (
 from desktop.services.desk_review import desk_identity
 from desktop.store.database import Store
 from desktop.ui import i18n
+from desktop.ui.board_age import gate_age_text
 from desktop.ui.desk_map import OVERALL_COLORS, paint_map, value_color
 from desktop.ui.labels import label
 
@@ -266,7 +267,7 @@ class _Pages:
                 label(SideStatus(status.side(SIDES[0]))),
                 label(SideStatus(status.side(SIDES[1]))),
                 str(status.sources) if status.sources else "—",
-                _local(status.last_change) if status.last_change else "—",
+                "\n".join(t for t in (_local(status.last_change), gate_age_text(status)) if t),
                 _flags(status),
             ]
             swatches = [
@@ -374,6 +375,8 @@ class _Pages:
 
 def _flags(status: GateStatus) -> str:
     flags = []
+    if status.stale:
+        flags.append(QCoreApplication.translate("Briefing", "stale: not confirmed lately"))
     if status.has_conflict:
         flags.append(QCoreApplication.translate("Briefing", "conflicting reports"))
     if status.has_unverified_change:

@@ -2,107 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="my_MM">
 <context>
+    <name>BoardAge</name>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="20"/>
+        <source>%1 days ago</source>
+        <translation>လွန်ခဲ့သော %1 ရက်က</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="22"/>
+        <source>%1 hours ago</source>
+        <translation>လွန်ခဲ့သော %1 နာရီက</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="24"/>
+        <source>an hour ago</source>
+        <translation>လွန်ခဲ့သော တစ်နာရီက</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="25"/>
+        <source>just now</source>
+        <translation>ယခုလေးတင်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="33"/>
+        <source>last confirmed %1</source>
+        <translation>နောက်ဆုံးအတည်ပြုချိန် %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="37"/>
+        <source>(stale)</source>
+        <translation>(ဟောင်းနေပြီ)</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="72"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="77"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="183"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="184"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="210"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="211"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="262"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="265"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="277"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="281"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="279"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="283"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="288"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="292"/>
+        <source>Stale: %1 %2</source>
+        <translation>ဟောင်းနေပြီ- %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="295"/>
         <source>Reported change, unverified: %1 %2</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="296"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="303"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="308"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="315"/>
         <source>Independent sources (a pseudonym on one device) behind both sides</source>
         <translation>ဘက်​နှစ်​ဖက်​လုံး၏ နောက်​ကွယ်​ရှိ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="320"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="327"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="361"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="362"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="363"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="366"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="371"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="378"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="372"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
@@ -110,85 +148,90 @@
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="144"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="234"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="145"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="235"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="215"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="216"/>
         <source>Page {number} · Source pseudonyms are never included in a briefing.</source>
         <translation>စာ​မျက်​နှာ {number} · ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="239"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="240"/>
         <source>Generated {time} by {desk}. Changes since {since}.</source>
         <translation>{desk} က {time} တွင် ထုတ်​သည်။ {since} က​တည်း​က ပြောင်း​လဲ​မှု​များ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="252"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="253"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="253"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="386"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="389"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="388"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="391"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="258"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="319"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="320"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="331"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="332"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="341"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="342"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="357"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="358"/>
         <source>{aspect}: {before} → {after} (since {time})</source>
         <translation>{aspect}: {before} → {after} ({time} က​တည်း​က)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="378"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="379"/>
+        <source>stale: not confirmed lately</source>
+        <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="381"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="380"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="383"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="390"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="393"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
     </message>
@@ -274,7 +317,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="62"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="63"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -455,17 +498,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="332"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="336"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="399"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="403"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="404"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="408"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -474,7 +517,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="410"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="414"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -522,109 +565,109 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="160"/>
+        <location filename="../../desktop/ui/desk_page.py" line="161"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="161"/>
+        <location filename="../../desktop/ui/desk_page.py" line="162"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="162"/>
+        <location filename="../../desktop/ui/desk_page.py" line="163"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="163"/>
+        <location filename="../../desktop/ui/desk_page.py" line="164"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="164"/>
-        <location filename="../../desktop/ui/desk_page.py" line="167"/>
+        <location filename="../../desktop/ui/desk_page.py" line="165"/>
+        <location filename="../../desktop/ui/desk_page.py" line="168"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="165"/>
+        <location filename="../../desktop/ui/desk_page.py" line="166"/>
         <source>&amp;Pull (F5)</source>
         <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="168"/>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="170"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="238"/>
+        <location filename="../../desktop/ui/desk_page.py" line="246"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="249"/>
+        <location filename="../../desktop/ui/desk_page.py" line="257"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="267"/>
+        <location filename="../../desktop/ui/desk_page.py" line="275"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="290"/>
+        <location filename="../../desktop/ui/desk_page.py" line="298"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="292"/>
+        <location filename="../../desktop/ui/desk_page.py" line="300"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="295"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="297"/>
+        <location filename="../../desktop/ui/desk_page.py" line="305"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <location filename="../../desktop/ui/desk_page.py" line="308"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="313"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="307"/>
+        <location filename="../../desktop/ui/desk_page.py" line="315"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <location filename="../../desktop/ui/desk_page.py" line="336"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
@@ -1581,97 +1624,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="182"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="183"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="185"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="193"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="205"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="206"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="207"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="214"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="213"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="217"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="216"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="220"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="219"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="223"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="226"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="227"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="228"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1679,42 +1722,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="81"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2925,77 +2968,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="191"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="192"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
         <source>&amp;Published</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="196"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="206"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="250"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="251"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="252"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="253"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
