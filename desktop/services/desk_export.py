@@ -74,6 +74,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "lineage_id",
     "revision",
+    "current_revision",
+    "superseded_by",
     "gate",
     "gate_name",
     "new_crossing",
@@ -178,11 +180,13 @@ def export_reports(
         writer = _CsvWriter(stream, include_pseudonyms, gazetteer) if fmt == "csv" else None
         if writer is None:
             stream.write(_json_head(filters, include_pseudonyms))
-        for report, row in _selected(store, state, since, progress):
+        for report, row, latest in _selected(store, state, since, progress):
             if writer is not None:
-                writer.write(report, row)
+                writer.write(report, row, latest)
             else:
                 entry = _json_entry(store, report, row, include_pseudonyms)
+                entry["current_revision"] = latest == report.id
+                entry["superseded_by"] = None if latest == report.id else latest
                 stream.write(",\n" if included else "\n")
                 stream.write(json.dumps(entry, ensure_ascii=False, allow_nan=False))
             included.append(report.id)
@@ -296,8 +300,9 @@ def atomic_output(out: Path, *, bom: bool = False, binary: bool = False) -> Iter
 
 def _selected(
     store: Store, state: ReviewState | None, since: datetime | None, progress: Progress | None
-) -> Iterator[tuple[DeskReport, InboxRow]]:
-    """The chosen reports, oldest observation first, read `CHUNK` at a time."""
+) -> Iterator[tuple[DeskReport, InboxRow, str]]:
+    """The chosen reports, oldest observation first, read `CHUNK` at a time, each with the
+    id of its lineage's latest revision."""
     reviews = ReviewRepository(store)
     desk = DeskRepository(store)
     ids = reviews.inbox_ids(
@@ -314,10 +319,11 @@ def _selected(
     for start in range(0, total, CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = {row.report_id: row for row in reviews.inbox_rows(chunk)}
+        latest = reviews.latest_revisions(chunk)
         for report in desk.reports(chunk):
             row = rows[report.id]
             if since is None or row.observed_at >= since:
-                yield report, row
+                yield report, row, latest.get(report.id, report.id)
         if progress is not None:
             progress(min(start + CHUNK, total), total)
 
@@ -368,7 +374,7 @@ class _CsvWriter:
             columns.insert(columns.index("source_credibility") + 1, PSEUDONYM_COLUMN)
         self._writer.writerow(columns)
 
-    def write(self, report: DeskReport, row: InboxRow) -> None:
+    def write(self, report: DeskReport, row: InboxRow, latest: str) -> None:
         record = report.record
         gate = record.get("gate")
         crossing = self._gazetteer.get(gate) if isinstance(gate, str) else None
@@ -379,6 +385,8 @@ class _CsvWriter:
             record.get("id"),
             record.get("lineage_id"),
             record.get("revision"),
+            "true" if latest == report.id else "false",
+            "" if latest == report.id else latest,
             gate,
             crossing.name("en") if crossing is not None else "",
             new_crossing.get("name"),

@@ -107,6 +107,11 @@ _INBOX_COLUMNS = (
 # The record whole: json.loads in Python is several times faster than nine json_extracts.
 _BOARD_COLUMNS = "id, state, device_id, record, observed_at"
 _BOARD_STATES = "('new', 'needs_follow_up', 'verified', 'published')"
+_CURRENT = (
+    "NOT EXISTS (SELECT 1 FROM desk_reports AS later WHERE later.lineage_id = {t}.lineage_id"
+    " AND later.revision > {t}.revision)"
+)
+"""A report no later revision of its lineage (a correction) has replaced, at this desk."""
 
 
 class ReviewRepository:
@@ -296,6 +301,22 @@ class ReviewRepository:
         rows.sort(key=lambda row: (row[1], row[0]), reverse=not where.oldest_first)
         return [r[0] for r in rows]
 
+    def latest_revisions(self, report_ids: Sequence[str]) -> dict[str, str]:
+        """For each report held, the id of its lineage's latest revision at this desk
+        (its own id when no correction replaced it)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(report_ids), 500):
+            chunk = list(report_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for report_id, latest in self._store.conn.execute(
+                "SELECT r.id, (SELECT l.id FROM desk_reports AS l WHERE l.lineage_id ="
+                " r.lineage_id ORDER BY l.revision DESC LIMIT 1)"
+                f" FROM desk_reports AS r WHERE r.id IN ({marks})",
+                chunk,
+            ):
+                found[report_id] = latest
+        return found
+
     def inbox_rows(self, report_ids: Sequence[str]) -> list[InboxRow]:
         """The rows for these ids, in the order given (ids not held are left out)."""
         if not report_ids:
@@ -353,6 +374,7 @@ class ReviewRepository:
         order = "ASC" if oldest_first else "DESC"
         sql = (
             f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND state IN {_BOARD_STATES}"
+            f" AND {_CURRENT.format(t='desk_reports')}"
         )
         params: list[Any] = [gate]
         if since is not None:
@@ -371,7 +393,8 @@ class ReviewRepository:
         observed at or before `until`."""
         row = self._store.conn.execute(
             f"SELECT max(observed_at) FROM desk_reports WHERE gate = ?"
-            f" AND state IN {_BOARD_STATES} AND observed_at <= ?",
+            f" AND state IN {_BOARD_STATES} AND observed_at <= ?"
+            f" AND {_CURRENT.format(t='desk_reports')}",
             (gate, _record_time(until)),
         ).fetchone()
         return None if row[0] is None else datetime.fromisoformat(row[0])
@@ -391,6 +414,7 @@ class ReviewRepository:
         sql = (
             f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND observed_at < ?"
             f" AND state IN ('verified', 'published') AND ({mentions})"
+            f" AND {_CURRENT.format(t='desk_reports')}"
             " ORDER BY observed_at DESC"
         )
         params = [gate, _record_time(before), *(f"$.{aspect}" for aspect in paths)]
@@ -597,4 +621,6 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
             condition += f" OR r.gate IN ({','.join('?' * len(gates))})"
             params.extend(gates)
         clauses.append(f"({condition})")
+    if where.text.strip():
+        clauses.append(_CURRENT.format(t="r"))  # a corrected revision is not a result
     return " AND ".join(clauses), params

@@ -473,6 +473,12 @@ def _v7_desk_pull_speed(conn: Any) -> None:
     )
 
 
+def _v8_desk_lineages(conn: Any) -> None:
+    """Only the latest revision of a lineage counts at the desk (board, search, exports):
+    an index to ask, per report, whether its lineage has a later revision."""
+    conn.execute("CREATE INDEX desk_reports_by_lineage ON desk_reports (lineage_id, revision)")
+
+
 def desk_search_text(record: Mapping[str, Any]) -> str:
     """What desk search indexes of a report record: its free texts, one per line."""
     return "\n".join(text for text in body_free_texts(record) if text)
@@ -486,4 +492,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v5_desk_review,
     _v6_followups,
     _v7_desk_pull_speed,
+    _v8_desk_lineages,
 )
