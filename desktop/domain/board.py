@@ -99,13 +99,6 @@ class BoardReport:
         cls, record: Mapping[str, Any], *, state: ReviewState, device_id: str
     ) -> BoardReport:
         """From a report record (the JSON form the device signed, already validated)."""
-        traffic = record.get("traffic") or {}
-        values = {
-            CHINA_SIDE: str(record.get("china_side") or UNKNOWN),
-            MYANMAR_SIDE: str(record.get("myanmar_side") or UNKNOWN),
-            CIVILIAN_PASSAGE: str(record.get("civilian_passage") or UNKNOWN),
-            **{f"traffic.{kind}": str(value) for kind, value in traffic.items()},
-        }
         source = record.get("source") or {}
         return cls(
             report_id=str(record["id"]),
@@ -113,7 +106,7 @@ class BoardReport:
             observed_at=datetime.fromisoformat(str(record["observed_at"])),
             state=state,
             device_id=device_id,
-            values={k: v for k, v in values.items() if v != UNKNOWN},
+            values=board_values(record),
             pseudonym=source.get("pseudonym"),
             reliability=Reliability(source["reliability"]) if source else None,
             credibility=int(source["credibility"]) if source else None,
@@ -122,6 +115,18 @@ class BoardReport:
                 for p in record.get("prices") or ()
             ),
         )
+
+
+def board_values(record: Mapping[str, Any]) -> dict[str, str]:
+    """What a report record says about each board aspect, aspects it calls unknown left out."""
+    traffic = record.get("traffic") or {}
+    values = {
+        CHINA_SIDE: str(record.get("china_side") or UNKNOWN),
+        MYANMAR_SIDE: str(record.get("myanmar_side") or UNKNOWN),
+        CIVILIAN_PASSAGE: str(record.get("civilian_passage") or UNKNOWN),
+        **{f"traffic.{kind}": str(value) for kind, value in traffic.items()},
+    }
+    return {k: v for k, v in values.items() if v != UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -513,6 +518,7 @@ __all__ = [
     "Tick",
     "Timeline",
     "as_of",
+    "board_values",
     "changes_between",
     "derive_board",
     "gate_status",

@@ -9,6 +9,7 @@ Events for a report not held yet are kept and applied when it arrives (`apply_he
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -404,21 +405,25 @@ class ReviewRepository:
     ) -> Iterator[BoardReport]:
         """The gate's verified or published reports observed before `before` that say
         something other than unknown about one of `aspects` (board aspect names such as
-        ``china_side`` or ``traffic.civilians``), newest first, lazily."""
-        paths = sorted(aspects)
-        if not paths:
-            return iter(())
-        mentions = " OR ".join(
-            "coalesce(json_extract(record, ?), 'unknown') != 'unknown'" for _ in paths
-        )
+        ``china_side`` or ``traffic.civilians``), newest first, lazily: one walk of
+        desk_report_aspects per aspect, merged."""
         sql = (
-            f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND observed_at < ?"
-            f" AND state IN ('verified', 'published') AND ({mentions})"
-            f" AND {_CURRENT.format(t='desk_reports')}"
-            " ORDER BY observed_at DESC"
+            f"SELECT {', '.join('r.' + c for c in _BOARD_COLUMNS.split(', '))}"
+            " FROM desk_report_aspects AS a JOIN desk_reports AS r ON r.id = a.report_id"
+            " WHERE a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
+            f" AND r.state IN ('verified', 'published') AND {_CURRENT.format(t='r')}"
+            " ORDER BY a.observed_at DESC"
         )
-        params = [gate, _record_time(before), *(f"$.{aspect}" for aspect in paths)]
-        return self._board_rows(sql, params, descending=True)
+        walks = [
+            self._board_rows(sql, [gate, aspect, _record_time(before)], descending=True)
+            for aspect in sorted(aspects)
+        ]
+        merged = heapq.merge(*walks, key=lambda r: (r.observed_at, r.report_id), reverse=True)
+        last: str | None = None
+        for report in merged:
+            if report.report_id != last:  # a report about two aspects comes once per walk
+                yield report
+            last = report.report_id
 
     def _board_rows(
         self, sql: str, params: list[Any], *, descending: bool
