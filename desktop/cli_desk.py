@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.board import ASPECTS, Board, GateChange
+from desktop.domain.board import ASPECTS, Board
+from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.review import ReviewError, ReviewState
 from desktop.services import desk, desk_board, desk_review
@@ -87,7 +88,9 @@ def add_parsers(desk_commands: Any) -> None:
         "stale-after", help="show or set after how many days a board status is marked stale"
     )
     stale.add_argument("days", nargs="?", type=float, metavar="DAYS")
-    changes = desk_commands.add_parser("changes", help="gates whose status changed since TIME")
+    changes = desk_commands.add_parser(
+        "changes", help="every status change and unverified claim since TIME, in order"
+    )
     changes.add_argument("--since", required=True, type=_moment, metavar="TIME")
     changes.add_argument("--json", action="store_true")
 
@@ -325,36 +328,33 @@ def board_json(board: Board) -> list[dict[str, Any]]:
 
 
 def _changes(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
-    changes = desk_board.changes_since(store, gazetteer, args.since)
+    events = desk_board.changes_since(store, gazetteer, args.since)
     if args.json:
-        _print_json([_change_json(c) for c in changes])
+        _print_json([event_json(e) for e in events])
         return 0
-    if not changes:
-        print(f"No gate changed since {args.since.isoformat()}.")
-    for change in changes:
-        crossing = gazetteer.get(change.gate)
+    if not events:
+        print(f"No status changed since {args.since.isoformat()}.")
+    for event in events:
+        crossing = gazetteer.get(event.gate)
+        name = crossing.name("en") if crossing else event.gate
+        kind = "" if event.verified else f"  (reported, {event.state.value.replace('_', ' ')})"
         print(
-            f"{crossing.name('en') if crossing else change.gate}: {change.before} → {change.after}"
+            f"{event.at.astimezone(UTC):%Y-%m-%d %H:%M}Z  {name}  {event.aspect}: "
+            f"{event.before} → {event.after}  report {event.report_id}{kind}"
         )
-        for aspect in change.changes:
-            print(f"  {aspect.aspect}: {aspect.before} → {aspect.after}")
     return 0
 
 
-def _change_json(change: GateChange) -> dict[str, Any]:
+def event_json(event: StatusEvent) -> dict[str, Any]:
     return {
-        "gate": change.gate,
-        "before": change.before.value,
-        "after": change.after.value,
-        "changes": [
-            {
-                "aspect": a.aspect,
-                "before": a.before,
-                "after": a.after,
-                "at": None if a.at is None else a.at.isoformat(),
-            }
-            for a in change.changes
-        ],
+        "gate": event.gate,
+        "aspect": event.aspect,
+        "at": event.at.isoformat(),
+        "before": event.before,
+        "after": event.after,
+        "verified": event.verified,
+        "report": event.report_id,
+        "review_state": event.state.value,
     }
 
 

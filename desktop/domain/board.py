@@ -369,45 +369,7 @@ def derive_board(
     )
 
 
-# -- what changed --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AspectChange:
-    aspect: str
-    before: str
-    after: str
-    at: datetime | None
-
-
-@dataclass(frozen=True)
-class GateChange:
-    gate: str
-    before: Overall
-    after: Overall
-    changes: tuple[AspectChange, ...]
-
-
-def changes_between(before: Board, after: Board) -> list[GateChange]:
-    """Gates whose current values differ between two boards, in the order of `after`."""
-    result: list[GateChange] = []
-    for gate, now in after.gates.items():
-        then = before.gates.get(gate)
-        changes = tuple(
-            AspectChange(
-                aspect,
-                then.aspects[aspect].shown_value if then else UNKNOWN,
-                status.shown_value,
-                status.since,
-            )
-            for aspect, status in now.aspects.items()
-            if (then.aspects[aspect].shown_value if then else UNKNOWN) != status.shown_value
-        )
-        if changes:
-            result.append(
-                GateChange(gate, then.overall if then else Overall.UNKNOWN, now.overall, changes)
-            )
-    return result
+# -- as it stood ---------------------------------------------------------------------------
 
 
 def as_of(moment: datetime, newest_first: Iterable[BoardReport]) -> Iterator[BoardReport]:
@@ -504,13 +466,11 @@ __all__ = [
     "DEFAULT_STALE_AFTER",
     "MYANMAR_SIDE",
     "SIDES",
-    "AspectChange",
     "AspectStatus",
     "Band",
     "Board",
     "BoardReport",
     "Evidence",
-    "GateChange",
     "GateStatus",
     "OlderReports",
     "Overall",
@@ -519,7 +479,6 @@ __all__ = [
     "Timeline",
     "as_of",
     "board_values",
-    "changes_between",
     "derive_board",
     "gate_status",
     "overall_of",

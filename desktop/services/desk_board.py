@@ -12,18 +12,18 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.board import (
+    ASPECTS,
     DEFAULT_STALE_AFTER,
     SIDES,
     Board,
     BoardReport,
-    GateChange,
     OlderReports,
     Timeline,
     as_of,
-    changes_between,
     derive_board,
     timeline,
 )
+from desktop.domain.board_events import StatusEvent, status_events
 from desktop.domain.gazetteer import Gazetteer
 from desktop.store.database import Store
 from desktop.store.review import ReviewRepository
@@ -106,9 +106,20 @@ def older_reports(reviews: ReviewRepository, gate: str, start: datetime) -> Olde
     return lambda aspects: reviews.confirmed_board_reports(gate, before=start, aspects=aspects)
 
 
-def changes_since(store: Store, gazetteer: Gazetteer, since: datetime) -> list[GateChange]:
-    """Gates whose status differs between the board at `since` and the board now."""
-    return changes_between(board(store, gazetteer, at=since), board(store, gazetteer))
+def changes_since(
+    store: Store, gazetteer: Gazetteer, since: datetime, until: datetime | None = None
+) -> list[StatusEvent]:
+    """Every status event (and unverified claim) observed in [since, until], oldest first
+    (ties in gazetteer and aspect order), with the report behind each."""
+    reviews = ReviewRepository(store)
+    events: list[StatusEvent] = []
+    for gate in gazetteer.ids():
+        before = reviews.confirmed_board_reports(gate, before=since, aspects=ASPECTS, per_aspect=1)
+        window = reviews.board_reports(gate, since=since, until=until, oldest_first=True)
+        events += status_events(gate, before, window)
+    gates = {gate: index for index, gate in enumerate(gazetteer.ids())}
+    aspects = {aspect: index for index, aspect in enumerate(ASPECTS)}
+    return sorted(events, key=lambda e: (e.at, gates[e.gate], aspects[e.aspect]))
 
 
 def gate_timeline(store: Store, gate: str, start: datetime, end: datetime) -> Timeline:

@@ -401,18 +401,25 @@ class ReviewRepository:
         return None if row[0] is None else datetime.fromisoformat(row[0])
 
     def confirmed_board_reports(
-        self, gate: str, *, before: datetime, aspects: Iterable[str]
+        self,
+        gate: str,
+        *,
+        before: datetime,
+        aspects: Iterable[str],
+        per_aspect: int | None = None,
     ) -> Iterator[BoardReport]:
         """The gate's verified or published reports observed before `before` that say
         something other than unknown about one of `aspects` (board aspect names such as
         ``china_side`` or ``traffic.civilians``), newest first, lazily: one walk of
-        desk_report_aspects per aspect, merged."""
+        desk_report_aspects per aspect, merged; `per_aspect` stops each walk after that
+        many reports (1: the value in force before a time)."""
         sql = (
             f"SELECT {', '.join('r.' + c for c in _BOARD_COLUMNS.split(', '))}"
             " FROM desk_report_aspects AS a JOIN desk_reports AS r ON r.id = a.report_id"
             " WHERE a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
             f" AND r.state IN ('verified', 'published') AND {_CURRENT.format(t='r')}"
             " ORDER BY a.observed_at DESC"
+            + ("" if per_aspect is None else f" LIMIT {int(per_aspect)}")
         )
         walks = [
             self._board_rows(sql, [gate, aspect, _record_time(before)], descending=True)

@@ -35,9 +35,9 @@ from desktop.domain.board import (
     MYANMAR_SIDE,
     AspectStatus,
     Board,
-    GateChange,
     GateStatus,
 )
+from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.services import desk_board
@@ -104,7 +104,7 @@ class BoardView(QWidget):
         self._gazetteer = gazetteer
         self._language = language
         self.board: Board | None = None
-        self.changes: list[GateChange] | None = None
+        self.changes: list[StatusEvent] | None = None
         self._board_request = 0
         self._changes_request = 0
 
@@ -211,7 +211,7 @@ class BoardView(QWidget):
         self.status.setText(self.tr("Updated %1").replace("%1", local_time(datetime.now())))
         self._show_board()
 
-    def _changes_loaded(self, request: int, changes: list[GateChange]) -> None:
+    def _changes_loaded(self, request: int, changes: list[StatusEvent]) -> None:
         if request == self._changes_request:
             self.changes = changes
             self._show_changes()
@@ -326,20 +326,20 @@ class BoardView(QWidget):
         if not self.changes:
             self.changes_list.addItem(self.tr("No crossing changed since then."))
             return
-        for change in self.changes:
-            crossing = self._gazetteer.get(change.gate)
-            name = crossing.name(language) if crossing else change.gate
-            lines = [
-                f"{name}: {label(SideStatus(change.before))} → {label(SideStatus(change.after))}"
-            ]
-            for aspect in change.changes:
-                before = value_label(aspect.aspect, aspect.before)
-                after = value_label(aspect.aspect, aspect.after)
-                when = local_time(aspect.at) if aspect.at else ""
-                lines.append(f"   {aspect_label(aspect.aspect)}: {before} → {after}  {when}")
-            item = QListWidgetItem("\n".join(lines))
-            item.setData(Qt.ItemDataRole.UserRole, change.gate)
-            item.setForeground(QBrush(value_color(change.after.value).darker(130)))
+        for event in self.changes:
+            crossing = self._gazetteer.get(event.gate)
+            name = crossing.name(language) if crossing else event.gate
+            before = value_label(event.aspect, event.before)
+            after = value_label(event.aspect, event.after)
+            line = (
+                f"{local_time(event.at)}  {name}: {aspect_label(event.aspect)} {before} → {after}"
+            )
+            if not event.verified:
+                line += "\n   " + self.tr("Reported, unverified")
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, event.gate)
+            color = value_color(event.after).darker(130) if event.verified else QColor("#6a1b9a")
+            item.setForeground(QBrush(color))
             self.changes_list.addItem(item)
 
     # -- navigation ------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRec
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, GateChange, GateStatus
+from desktop.domain.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, GateStatus
+from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.services import desk_board
@@ -64,7 +65,7 @@ class Briefing:
     """What a briefing shows, read from the store (no Qt objects: it crosses threads)."""
 
     snapshot: BoardSnapshot
-    changes: tuple[GateChange, ...]
+    changes: tuple[StatusEvent, ...]
     since: datetime
     generated_at: datetime
     desk_label: str
@@ -333,7 +334,10 @@ class _Pages:
             since=_local(briefing.since)
         )
         title_height = self.text(title, self.font(12, bold=True), 0, self.width, draw=False)
-        entries = [self.change_entry(change, gazetteer) for change in briefing.changes]
+        by_gate: dict[str, list[StatusEvent]] = {}
+        for event in briefing.changes:
+            by_gate.setdefault(event.gate, []).append(event)
+        entries = [self.change_entry(change, gazetteer) for change in by_gate.items()]
         first = self.entry_height(*entries[0]) if entries else self.pt(20)
         self.need(title_height + self.pt(4) + first)  # never a title alone at a page's foot
         self.y += self.text(title, self.font(12, bold=True), 0, self.width) + self.pt(4)
@@ -351,20 +355,25 @@ class _Pages:
             self.y += self.text(body, self.font(9.5), self.pt(12), self.width - self.pt(12))
             self.y += self.pt(6)
 
-    def change_entry(self, change: GateChange, gazetteer: Gazetteer) -> tuple[str, str]:
-        crossing = gazetteer.get(change.gate)
-        name = crossing.name(self.language) if crossing is not None else change.gate
-        lines = [
-            QCoreApplication.translate(
-                "Briefing", "{aspect}: {before} → {after} (since {time})"
+    def change_entry(
+        self, change: tuple[str, list[StatusEvent]], gazetteer: Gazetteer
+    ) -> tuple[str, str]:
+        gate, events = change
+        crossing = gazetteer.get(gate)
+        name = crossing.name(self.language) if crossing is not None else gate
+        lines = []
+        for event in events:
+            line = QCoreApplication.translate(
+                "Briefing", "{time} {aspect}: {before} → {after}"
             ).format(
-                aspect=_aspect_name(c.aspect),
-                before=_value_name(c.aspect, c.before),
-                after=_value_name(c.aspect, c.after),
-                time=_local(c.at) if c.at else "—",
+                time=_local(event.at),
+                aspect=_aspect_name(event.aspect),
+                before=_value_name(event.aspect, event.before),
+                after=_value_name(event.aspect, event.after),
             )
-            for c in change.changes
-        ]
+            if not event.verified:
+                line += " " + QCoreApplication.translate("Briefing", "(reported, unverified)")
+            lines.append(line)
         return name, "\n".join(lines)
 
     def entry_height(self, name: str, body: str) -> float:

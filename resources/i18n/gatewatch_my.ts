@@ -105,6 +105,11 @@
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="338"/>
+        <source>Reported, unverified</source>
+        <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
@@ -148,90 +153,95 @@
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="145"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="235"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="146"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="236"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="216"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="217"/>
         <source>Page {number} · Source pseudonyms are never included in a briefing.</source>
         <translation>စာ​မျက်​နှာ {number} · ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="240"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="241"/>
         <source>Generated {time} by {desk}. Changes since {since}.</source>
         <translation>{desk} က {time} တွင် ထုတ်​သည်။ {since} က​တည်း​က ပြောင်း​လဲ​မှု​များ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="253"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="389"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="398"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="391"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="400"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="258"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="258"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="259"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="320"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="321"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="332"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="333"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="342"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="346"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="358"/>
-        <source>{aspect}: {before} → {after} (since {time})</source>
-        <translation>{aspect}: {before} → {after} ({time} က​တည်း​က)</translation>
+        <location filename="../../desktop/ui/desk_pdf.py" line="366"/>
+        <source>{time} {aspect}: {before} → {after}</source>
+        <translation>{time} {aspect}: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="379"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="375"/>
+        <source>(reported, unverified)</source>
+        <translation>(သ​တင်း​ပို့​ထား​သည်၊ အ​တည်​မ​ပြု​ရ​သေး)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="388"/>
         <source>stale: not confirmed lately</source>
         <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="381"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="390"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="383"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="392"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="393"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="402"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
     </message>

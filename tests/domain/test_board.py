@@ -1,6 +1,6 @@
 """Board derivation from crafted report sets: latest verified wins, unverified change,
 conflict, corroboration by source, rejected and unknown ignored, verified status held
-whatever its age (and marked stale), what changed, and timeline bands; a property test:
+whatever its age (and marked stale), the board as it stood, and timeline bands; a property test:
 news never changes a verified status."""
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from desktop.domain.board import (
     Overall,
     Price,
     as_of,
-    changes_between,
     derive_board,
     gate_status,
     timeline,
@@ -405,20 +404,12 @@ def test_flags_and_gates_without_reports() -> None:
     assert not hpimaw.has_conflict
 
 
-def test_changes_between_boards_as_they_stood() -> None:
+def test_the_board_as_it_stood() -> None:
     newest_first = reports(Say(2, V, "closed"), Say(30, V, "open"))
     then = derive_board(["laiza"], {"laiza": list(as_of(NOW - timedelta(hours=12), newest_first))})
     now = derive_board(["laiza"], {"laiza": newest_first})
-    (change,) = changes_between(then, now)
-    assert (change.gate, change.before, change.after) == (
-        "laiza",
-        Overall.RESTRICTED,
-        Overall.CLOSED,
-    )
-    assert [(c.aspect, c.before, c.after) for c in change.changes] == [
-        (CHINA_SIDE, "open", "closed")
-    ]
-    assert changes_between(now, now) == []
+    assert then.gates["laiza"].side(CHINA_SIDE) == "open"
+    assert now.gates["laiza"].side(CHINA_SIDE) == "closed"
 
 
 def test_timeline_bands_ticks_and_prices() -> None:

@@ -130,3 +130,51 @@ def test_the_newsroom_sets_the_stale_threshold(
     assert gate.aspects["china_side"].age == timedelta(days=100)
     with pytest.raises(cli_desk.DeskCommandError, match="between"):
         run(desk_store, gazetteer, "stale-after", "0")
+
+
+def test_what_changed_lists_a_gate_that_closed_and_reopened_in_the_window(
+    desk_store: Store, gazetteer: Gazetteer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    ids = pang_war(desk_store, now)  # open before the window; "China closed" unverified at -1 h
+
+    def say(hours: float, side: SideStatus) -> ReportContent:
+        return ReportContent(
+            observed_at=now - timedelta(hours=hours),
+            china_side=side,
+            myanmar_side=side,
+            how_known=HowKnown.WITNESSED,
+            gate="pang_war",
+        )
+
+    closed = receive(desk_store, say(10, SideStatus.CLOSED), 4)
+    reopened = receive(desk_store, say(3, SideStatus.OPEN), 5)
+    for report in (closed, reopened):
+        desk_review.move(desk_store, report, ReviewState.VERIFIED, now=now)
+    # Then and now the board says open/open: comparing the two showed nothing.
+    assert (
+        desk_board.board(desk_store, gazetteer, at=now - timedelta(hours=12))
+        .gates["pang_war"]
+        .overall
+        == desk_board.board(desk_store, gazetteer).gates["pang_war"].overall
+    )
+
+    run(
+        desk_store,
+        gazetteer,
+        "changes",
+        "--since",
+        (now - timedelta(hours=12)).isoformat(),
+        "--json",
+    )
+    events = [
+        (e["report"], e["aspect"], e["before"], e["after"], e["verified"])
+        for e in json.loads(capsys.readouterr().out)
+    ]
+    assert events == [
+        (closed, "china_side", "open", "closed", True),
+        (closed, "myanmar_side", "open", "closed", True),
+        (reopened, "china_side", "closed", "open", True),
+        (reopened, "myanmar_side", "closed", "open", True),
+        (ids["news"], "china_side", "open", "closed", False),
+    ]

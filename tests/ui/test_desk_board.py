@@ -178,9 +178,11 @@ def test_what_changed_since(
     view.since.setDateTime(QDateTime.fromSecsSinceEpoch(int(since.timestamp())))
     qtbot.waitUntil(lambda: view.changes is not None, timeout=10_000)
     assert view.changes is not None
-    assert {c.gate for c in view.changes} == {"pang_war", "lweje"}
+    assert {c.gate for c in view.changes} == {"pang_war", "lweje", "laiza"}
     texts = [view.changes_list.item(i).text() for i in range(view.changes_list.count())]
-    assert any(t.startswith("Pang War: open → closed") for t in texts)
+    assert any("Pang War: China side open → closed" in t for t in texts)
+    assert any("Laiza: China side closed → open\n   Reported, unverified" in t for t in texts)
+    assert [c.at for c in view.changes] == sorted(c.at for c in view.changes)
     view.since.setDateTime(QDateTime.fromSecsSinceEpoch(int(datetime.now().timestamp())))
     qtbot.waitUntil(lambda: view.changes == [], timeout=10_000)
     assert view.changes_list.item(0).text() == "No crossing changed since then."
