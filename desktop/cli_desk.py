@@ -258,7 +258,9 @@ def _board(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
         confirmed = "" if age is None else f"last confirmed {age_words(age)}  "
         print(
             f"{name:<14} {gate.overall.value:<10} China {gate.side('china_side'):<10} "
-            f"Myanmar {gate.side('myanmar_side'):<10} sources {gate.sources:<3} "
+            f"Myanmar {gate.side('myanmar_side'):<10} "
+            f"sources China {gate.aspects['china_side'].corroboration:<7} "
+            f"Myanmar {gate.aspects['myanmar_side'].corroboration:<7} "
             f"since {changed}  {confirmed}{'; '.join(flags)}"
         )
     return 0

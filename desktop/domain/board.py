@@ -12,7 +12,8 @@ Rules (docs/desk.md explains them for editors):
   count for nothing.
 - **Conflict.** A verified report observed within `CONFLICT_WINDOW` before the basis that
   says something else flags the aspect as a conflict, and both reports are shown.
-- **Corroboration.** The independent sources behind the current value: the verified reports
+- **Corroboration.** Per aspect (each side, each kind of traffic, civilians), never
+  combined across aspects: the independent sources behind the current value: the verified reports
   that agree with it, from the basis back to the last verified report that disagreed, within
   `CORROBORATION_WINDOW` of the basis. A source is a pseudonym on one device; a report with
   no pseudonym is its correspondent's own (one source per device). Two devices never share a
@@ -158,6 +159,17 @@ class AspectStatus:
         return self.value or UNKNOWN
 
     @property
+    def grade(self) -> str:
+        """The strongest grades among its sources, e.g. ``B2`` (empty when none)."""
+        return f"{self.best_reliability or ''}{self.best_credibility or ''}"
+
+    @property
+    def corroboration(self) -> str:
+        """``2 · B2``: independent sources behind this aspect's value and their best grade
+        (``0`` when it has none); never mixed with another aspect's."""
+        return f"{self.sources} · {self.grade}" if self.grade else str(self.sources)
+
+    @property
     def confirmed_at(self) -> datetime | None:
         """When the value was last confirmed: the basis's observation time."""
         return None if self.basis is None else self.basis.observed_at
@@ -198,12 +210,6 @@ class GateStatus:
     def last_change(self) -> datetime | None:
         times = [self.aspects[a].since for a in SIDES if self.aspects[a].since is not None]
         return max(times) if times else None  # type: ignore[type-var]
-
-    @property
-    def sources(self) -> int:
-        """Independent sources behind the sides' current values (the fewer of the two)."""
-        known = [self.aspects[a].sources for a in SIDES if self.aspects[a].value is not None]
-        return min(known) if known else 0
 
 
 @dataclass(frozen=True)

@@ -36,13 +36,14 @@ from desktop.domain.board import (
     SIDES,
     Board,
     BoardReport,
+    GateStatus,
     OlderReports,
     derive_board,
 )
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
 from desktop.domain.review import CONFIRMED_STATES, ReviewState
-from desktop.domain.vocabulary import Reliability, TrafficKind
+from desktop.domain.vocabulary import TrafficKind
 from desktop.services import desk_board
 from desktop.services.desk import report_json
 from desktop.services.desk_review import desk_identity
@@ -458,12 +459,9 @@ def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
     for crossing in gazetteer:
         status = snapshot.board.gates[crossing.id]
         sides = [status.aspects[a] for a in SIDES if status.aspects[a].value is not None]
-        reliabilities = [a.best_reliability for a in sides if a.best_reliability is not None]
-        credibilities = [a.best_credibility for a in sides if a.best_credibility is not None]
         last_change = status.last_change
         confirmed_times = [a.confirmed_at for a in sides if a.confirmed_at is not None]
         confirmed = min(confirmed_times) if confirmed_times else None
-        best: Reliability | None = min(reliabilities) if reliabilities else None
         features.append(
             {
                 "type": "Feature",
@@ -481,9 +479,7 @@ def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
                         kind.value: status.side(f"traffic.{kind.value}") for kind in TrafficKind
                     },
                     CIVILIAN_PASSAGE: status.side(CIVILIAN_PASSAGE),
-                    "sources": status.sources,
-                    "best_reliability": None if best is None else best.value,
-                    "best_credibility": min(credibilities) if credibilities else None,
+                    **_corroboration(status),
                     "conflict": status.has_conflict,
                     "unverified_change": status.has_unverified_change,
                     "last_change": None if last_change is None else format_utc(last_change),
@@ -494,3 +490,18 @@ def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _corroboration(status: GateStatus) -> dict[str, Any]:
+    """Each aspect's own sources and best grades (``china_side_sources``,
+    ``traffic_cargo_trucks_reliability``…): one side's count never goes with the other's
+    grade."""
+    flat: dict[str, Any] = {}
+    for aspect, detail in status.aspects.items():
+        key = aspect.replace(".", "_")
+        flat[f"{key}_sources"] = detail.sources
+        flat[f"{key}_reliability"] = (
+            None if detail.best_reliability is None else detail.best_reliability.value
+        )
+        flat[f"{key}_credibility"] = detail.best_credibility
+    return flat

@@ -271,11 +271,12 @@ class BoardView(QWidget):
             return ""
         allowed, blocked = [], []
         for kind in TrafficKind:
-            value = status.aspects[f"traffic.{kind.value}"].value
-            if value == TrafficStatus.ALLOWED:
-                allowed.append(label(kind))
-            elif value == TrafficStatus.BLOCKED:
-                blocked.append(label(kind))
+            detail = status.aspects[f"traffic.{kind.value}"]
+            named = f"{label(kind)} ({detail.corroboration})"
+            if detail.value == TrafficStatus.ALLOWED:
+                allowed.append(named)
+            elif detail.value == TrafficStatus.BLOCKED:
+                blocked.append(named)
         lines = []
         if allowed:
             lines.append(self.tr("Allowed: %1").replace("%1", ", ".join(allowed)))
@@ -305,18 +306,18 @@ class BoardView(QWidget):
         return "\n".join(lines)
 
     def _sources_item(self, status: GateStatus | None) -> QTableWidgetItem:
-        if status is None or status.sources == 0:
+        if status is None:
             return _item("0")
-        details = [status.aspects[a] for a in (CHINA_SIDE, MYANMAR_SIDE)]
-        reliability = min((d.best_reliability for d in details if d.best_reliability), default=None)
-        credibility = min((d.best_credibility for d in details if d.best_credibility), default=None)
-        grade = f"{reliability or ''}{credibility or ''}"
-        item = _item(f"{status.sources} · {grade}" if grade else str(status.sources))
-        tips = [self.tr("Independent sources (a pseudonym on one device) behind both sides")]
-        if reliability is not None:
-            tips.append(label(reliability))
-        if credibility is not None:
-            tips.append(credibility_label(credibility))
+        lines, tips = [], [self.tr("Independent sources (a pseudonym on one device), per side")]
+        for aspect in (CHINA_SIDE, MYANMAR_SIDE):
+            detail = status.aspects[aspect]
+            lines.append(f"{aspect_label(aspect)} {detail.corroboration}")
+            grades = [label(detail.best_reliability)] if detail.best_reliability else []
+            if detail.best_credibility is not None:
+                grades.append(credibility_label(detail.best_credibility))
+            if grades:
+                tips.append(f"{aspect_label(aspect)}: {'; '.join(grades)}")
+        item = _item("\n".join(lines))
         item.setToolTip("\n".join(tips))
         return item
 

@@ -267,7 +267,7 @@ class _Pages:
                 crossing.name(self.language),
                 label(SideStatus(status.side(SIDES[0]))),
                 label(SideStatus(status.side(SIDES[1]))),
-                str(status.sources) if status.sources else "—",
+                _sources(status),
                 "\n".join(t for t in (_local(status.last_change), gate_age_text(status)) if t),
                 _flags(status),
             ]
@@ -380,6 +380,16 @@ class _Pages:
         height = self.text(name, self.font(10, bold=True), 0, self.width, draw=False)
         body_width = self.width - self.pt(12)
         return height + self.text(body, self.font(9.5), 0, body_width, draw=False) + self.pt(6)
+
+
+def _sources(status: GateStatus) -> str:
+    """Each side's own sources and grade, one line each (``China 2 · B2``)."""
+    lines = [
+        f"{_aspect_name(a)} {status.aspects[a].corroboration}"
+        for a in SIDES
+        if status.aspects[a].sources
+    ]
+    return "\n".join(lines) or "—"
 
 
 def _flags(status: GateStatus) -> str:

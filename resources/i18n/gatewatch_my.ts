@@ -38,19 +38,19 @@
     <name>BoardView</name>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="77"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="378"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
@@ -70,82 +70,82 @@
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="281"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="282"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="283"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="284"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="292"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="293"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="295"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="296"/>
         <source>Reported change, unverified: %1 %2</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="303"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="304"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="315"/>
-        <source>Independent sources (a pseudonym on one device) behind both sides</source>
-        <translation>ဘက်​နှစ်​ဖက်​လုံး၏ နောက်​ကွယ်​ရှိ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
+        <location filename="../../desktop/ui/desk_board_view.py" line="311"/>
+        <source>Independent sources (a pseudonym on one device), per side</source>
+        <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="327"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="328"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="338"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="339"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="371"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="378"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="381"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
@@ -175,13 +175,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="398"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="408"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="400"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="410"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
@@ -226,22 +226,22 @@
         <translation>(သ​တင်း​ပို့​ထား​သည်၊ အ​တည်​မ​ပြု​ရ​သေး)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="388"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="398"/>
         <source>stale: not confirmed lately</source>
         <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="390"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="400"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="392"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="402"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="402"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="412"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
     </message>

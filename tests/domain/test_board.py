@@ -453,3 +453,48 @@ def test_timeline_bands_ticks_and_prices() -> None:
             (NOW - timedelta(hours=24), 4500.0),
         )
     }
+
+
+# (name, China reports, Myanmar reports, China corroboration, Myanmar corroboration)
+PER_SIDE = [
+    (
+        "each side its own count and grade",
+        [("d1", Reliability.C, 3), ("d2", Reliability.D, 4)],
+        [("d3", Reliability.A, 1)],
+        "2 · C3",
+        "1 · A1",
+    ),
+    ("a side without sources", [("d1", Reliability.B, 2)], [], "1 · B2", "0"),
+]
+
+
+@pytest.mark.parametrize(
+    ("china", "myanmar", "china_shown", "myanmar_shown"),
+    [case[1:] for case in PER_SIDE],
+    ids=[case[0] for case in PER_SIDE],
+)
+def test_sources_and_grades_are_per_side_never_mixed(
+    china: list[tuple[str, Reliability, int]],
+    myanmar: list[tuple[str, Reliability, int]],
+    china_shown: str,
+    myanmar_shown: str,
+) -> None:
+    built = [
+        BoardReport(
+            f"{aspect}{index}",
+            "laiza",
+            NOW - timedelta(hours=index + 1),
+            V,
+            device,
+            {aspect: "open"},
+            reliability=reliability,
+            credibility=credibility,
+        )
+        for aspect, said in ((CHINA_SIDE, china), (MYANMAR_SIDE, myanmar))
+        for index, (device, reliability, credibility) in enumerate(said)
+    ]
+    built.sort(key=lambda r: r.observed_at, reverse=True)
+    gate = gate_status("laiza", built, now=NOW)
+    assert gate.aspects[CHINA_SIDE].corroboration == china_shown
+    assert gate.aspects[MYANMAR_SIDE].corroboration == myanmar_shown
+    assert not hasattr(gate, "sources")  # no count across sides to pair with a grade

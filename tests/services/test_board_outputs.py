@@ -113,7 +113,7 @@ def test_unverified_news_leaves_the_verified_status_in_every_output(
             "open",
         )
         assert props["stale"] is True
-        assert props["sources"] == 2
+        assert (props["china_side_sources"], props["myanmar_side_sources"]) == (2, 2)
     assert geo["all"]["unverified_change"] is True
     assert geo["verified"]["unverified_change"] is False
 

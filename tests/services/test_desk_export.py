@@ -265,8 +265,11 @@ def test_geojson_is_rfc7946_with_the_board_in_its_properties(
     assert (props["china_side"], props["myanmar_side"]) == ("closed", "closed")
     assert props["unverified_change"] is True  # the 13 December report, not verified yet
     assert props["conflict"] is False
-    assert props["sources"] == 1
-    assert (props["best_reliability"], props["best_credibility"]) == ("B", 2)
+    assert (props["china_side_sources"], props["myanmar_side_sources"]) == (1, 1)
+    assert (props["china_side_reliability"], props["china_side_credibility"]) == ("B", 2)
+    assert props["traffic_civilians_sources"] == 1
+    assert props["traffic_humanitarian_sources"] == 0
+    assert props["traffic_humanitarian_reliability"] is None
     assert props["last_change"] == "2024-11-12T03:00:00Z"
     assert props["traffic"]["civilians"] == "blocked"
     assert props["reports_considered"] == 2

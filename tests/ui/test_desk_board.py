@@ -94,7 +94,8 @@ def test_table_colors_and_flags(view: BoardView) -> None:
     assert "Conflict: China side restricted / closed" in cell(view, "mai_ja_yang", "flags")[0]
     assert "Blocked: Cargo trucks" in cell(view, "laiza", "traffic")[0]
     # Laiza's sides: one source behind the Myanmar side (the KIA's wire), grades A and 2.
-    assert cell(view, "laiza", "sources")[0] == "1 · A2"
+    # Each side its own count and grade: China's two sources (best A2), Myanmar's one (B2).
+    assert cell(view, "laiza", "sources")[0] == "China side 2 · A2\nMyanmar side 1 · B2"
 
 
 def marker_point(view: BoardView, gate: str) -> QPoint:
