@@ -377,8 +377,10 @@ _HANDLERS = {
 
 
 def _moment(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    """A time with its zone, in UTC: a time without one is refused, as by ``export``."""
+    from desktop.cli_export import moment_argument
+
+    return moment_argument(text).astimezone(UTC)
 
 
 def _key_passphrase(*, confirm: bool) -> str:

@@ -23,7 +23,7 @@ import json
 import os
 import secrets
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,23 +148,28 @@ def export_reports(
     fmt: Format,
     out: Path,
     *,
-    state: ReviewState | None = None,
+    states: Collection[ReviewState] = (),
     since: datetime | None = None,
     include_pseudonyms: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write the reports (``csv``, ``json``) or the board (``geojson``) to `out`.
 
-    `state` and `since` (observation time, inclusive) choose the reports; for GeoJSON they
-    choose the reports the board considers. Raises `ExportWriteError` when the file cannot
-    be written (nothing is left behind), `ExportError` for an unknown format or a `since`
-    without a time zone.
+    `states` (any when empty) and `since` (observation time, inclusive) choose the
+    reports; for GeoJSON they choose the reports the board considers. Raises
+    `ExportWriteError` when the file cannot be written (nothing is left behind),
+    `ExportError` for an unknown format, a `since` without a time zone, or pseudonyms
+    asked of GeoJSON.
     """
     if since is not None and since.tzinfo is None:
         raise ExportError("the --since time needs a zone, e.g. +06:30 for Myanmar time")
-    filters = _filters(state, since)
+    if include_pseudonyms and fmt == "geojson":
+        raise ExportError(
+            "--include-pseudonyms does not apply to GeoJSON: the board holds no pseudonyms"
+        )
+    filters = _filters(states, since)
     if fmt == "geojson":
-        snapshot = board_snapshot(store, gazetteer, state=state, since=since)
+        snapshot = board_snapshot(store, gazetteer, states=states, since=since)
         document = _geojson(snapshot, gazetteer)
         with atomic_output(out) as stream:
             json.dump(document, stream, ensure_ascii=False, indent=1, allow_nan=False)
@@ -181,7 +186,7 @@ def export_reports(
         writer = _CsvWriter(stream, include_pseudonyms, gazetteer) if fmt == "csv" else None
         if writer is None:
             stream.write(_json_head(filters, include_pseudonyms))
-        for report, row, latest in _selected(store, state, since, progress):
+        for report, row, latest in _selected(store, states, since, progress):
             if writer is not None:
                 writer.write(report, row, latest)
             else:
@@ -201,12 +206,12 @@ def board_snapshot(
     store: Store,
     gazetteer: Gazetteer,
     *,
-    state: ReviewState | None = None,
+    states: Collection[ReviewState] = (),
     since: datetime | None = None,
     now: datetime | None = None,
 ) -> BoardSnapshot:
-    """The board from the reports observed at or after `since` and in `state` (any when
-    None), read as `desktop.services.desk_board.board` reads them, with the ids of the
+    """The board from the reports observed at or after `since` and in `states` (any when
+    empty), read as `desktop.services.desk_board.board` reads them, with the ids of the
     reports the derivation read for each gate."""
     reviews = ReviewRepository(store)
     moment = now or datetime.now(UTC)
@@ -217,7 +222,7 @@ def board_snapshot(
         for report in reports:
             if since is not None and report.observed_at < since:
                 return  # newest first: every later one is older still
-            if state is None or report.state is state:
+            if not states or report.state in states:
                 seen.append(report.report_id)
                 yield report
 
@@ -225,7 +230,7 @@ def board_snapshot(
 
     def older(gate: str) -> OlderReports:
         from_store = desk_board.older_reports(reviews, gate, windows[gate])
-        if state is not None and state not in CONFIRMED_STATES:
+        if states and not set(states) & CONFIRMED_STATES:
             return lambda aspects: ()  # the older reports read are verified ones only
         return lambda aspects: kept(gate, from_store(aspects))
 
@@ -300,7 +305,10 @@ def atomic_output(out: Path, *, bom: bool = False, binary: bool = False) -> Iter
 
 
 def _selected(
-    store: Store, state: ReviewState | None, since: datetime | None, progress: Progress | None
+    store: Store,
+    states: Collection[ReviewState],
+    since: datetime | None,
+    progress: Progress | None,
 ) -> Iterator[tuple[DeskReport, InboxRow, str]]:
     """The chosen reports, oldest observation first, read `CHUNK` at a time, each with the
     id of its lineage's latest revision."""
@@ -308,7 +316,7 @@ def _selected(
     desk = DeskRepository(store)
     ids = reviews.inbox_ids(
         InboxFilter(
-            states=frozenset({state}) if state is not None else frozenset(),
+            states=frozenset(states),
             # The inbox filters by UTC day: a superset, narrowed to the moment below.
             since=None if since is None else since.astimezone(UTC).date(),
             oldest_first=True,
@@ -329,9 +337,9 @@ def _selected(
             progress(min(start + CHUNK, total), total)
 
 
-def _filters(state: ReviewState | None, since: datetime | None) -> dict[str, Any]:
+def _filters(states: Collection[ReviewState], since: datetime | None) -> dict[str, Any]:
     return {
-        "state": None if state is None else state.value,
+        "state": sorted(s.value for s in states) or None,
         "since": None if since is None else format_utc(since.astimezone(UTC)),
     }
 

@@ -232,7 +232,7 @@ class ExportDialog(QDialog):
                 self._gazetteer,
                 fmt,  # type: ignore[arg-type]
                 out,
-                state=state,
+                states=() if state is None else (state,),
                 since=since,
                 include_pseudonyms=pseudonyms,
                 progress=report,

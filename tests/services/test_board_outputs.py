@@ -100,9 +100,9 @@ def test_unverified_news_leaves_the_verified_status_in_every_output(
     assert pdf_board.stale
 
     geo: dict[str, dict[str, object]] = {}
-    for name, state in (("all", None), ("verified", ReviewState.VERIFIED)):
+    for name, state in (("all", set()), ("verified", {ReviewState.VERIFIED})):
         out = tmp_path / f"{name}.geojson"
-        export_reports(desk_store, gazetteer, "geojson", out, state=state)
+        export_reports(desk_store, gazetteer, "geojson", out, states=state)
         document = json.loads(out.read_text(encoding="utf-8"))
         (feature,) = [f for f in document["features"] if f["id"] == "pang_war"]
         geo[name] = feature["properties"]

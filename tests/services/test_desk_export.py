@@ -184,10 +184,10 @@ def test_json_holds_the_full_reports_with_state_and_history(
 ) -> None:
     ids = mai_ja_yang_story(desk_store)
     out = tmp_path / "reports.json"
-    export_reports(desk_store, gazetteer, "json", out, state=ReviewState.VERIFIED)
+    export_reports(desk_store, gazetteer, "json", out, states={ReviewState.VERIFIED})
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "gatewatch-desk-export-1"
-    assert document["filters"] == {"state": "verified", "since": None}
+    assert document["filters"] == {"state": ["verified"], "since": None}
     assert document["pseudonyms_included"] is False
     reports = document["reports"]
     assert [r["id"] for r in reports] == [ids["closed"], ids["trucks"]]
@@ -277,7 +277,7 @@ def test_geojson_is_rfc7946_with_the_board_in_its_properties(
     assert result.reports == 3
     # --state and --since choose what the board considers.
     verified = tmp_path / "verified.geojson"
-    export_reports(desk_store, gazetteer, "geojson", verified, state=ReviewState.VERIFIED)
+    export_reports(desk_store, gazetteer, "geojson", verified, states={ReviewState.VERIFIED})
     props = {
         f["properties"]["gate"]: f["properties"]
         for f in json.loads(verified.read_text(encoding="utf-8"))["features"]
@@ -293,7 +293,7 @@ def test_every_export_is_in_the_audit_trail_of_each_report_it_included(
 ) -> None:
     ids = mai_ja_yang_story(desk_store)
     result = export_reports(
-        desk_store, gazetteer, "csv", tmp_path / "v.csv", state=ReviewState.VERIFIED
+        desk_store, gazetteer, "csv", tmp_path / "v.csv", states={ReviewState.VERIFIED}
     )
     reviews = ReviewRepository(desk_store)
     trail = [e for e in reviews.audit_trail(ids["closed"]) if e.what == "export"]
@@ -307,7 +307,7 @@ def test_every_export_is_in_the_audit_trail_of_each_report_it_included(
     }
     assert reviews.exports_of(ids["reopening"]) == []  # not verified: not in that export
     (record,) = reviews.exports()
-    assert record.filters == {"state": "verified", "since": None}
+    assert record.filters == {"state": ["verified"], "since": None}
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -418,3 +418,67 @@ def test_the_cli_export_command(
     assert capsys.readouterr().err.startswith("gatewatch: cannot write")
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "--format", "csv", "--out", "x", "--since", "2024-11-12"])
+
+
+@pytest.mark.parametrize(
+    ("given", "states"),
+    [
+        ("verified", {"verified"}),
+        ("verified,published", {"verified", "published"}),
+        ("confirmed", {"verified", "published"}),
+        ("new, needs_follow_up", {"new", "needs_follow_up"}),
+    ],
+)
+def test_state_takes_several_values_and_confirmed_means_both(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path, given: str, states: set[str]
+) -> None:
+    import argparse
+
+    from desktop.cli_export import add_export_parser, run_export
+
+    ids = mai_ja_yang_story(desk_store)
+    desk_review.move(desk_store, ids["trucks"], ReviewState.PUBLISHED, now=NOW)
+    parser = argparse.ArgumentParser()
+    add_export_parser(parser.add_subparsers(dest="desk_command"))
+    out = tmp_path / "chosen.csv"
+    args = parser.parse_args(["export", "--format", "csv", "--out", str(out), "--state", given])
+    assert run_export(args, desk_store, gazetteer) == 0
+    assert {row["review_state"] for row in read_csv(out)} <= states
+    (export,) = ReviewRepository(desk_store).exports()
+    assert export.filters["state"] == sorted(states)
+
+
+def test_bad_states_times_without_zone_and_pseudonyms_in_geojson_are_refused(
+    desk_store: Store,
+    gazetteer: Gazetteer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import argparse
+
+    from desktop import cli_desk
+    from desktop.cli_export import add_export_parser, run_export
+
+    mai_ja_yang_story(desk_store)
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="desk_command")
+    add_export_parser(commands)
+    cli_desk.add_parsers(commands)
+    for argv in (
+        ["export", "--format", "csv", "--out", "x.csv", "--state", "verified,approved"],
+        ["changes", "--since", "2024-11-12T06:00"],
+        ["board", "--at", "2024-11-12T06:00"],
+    ):
+        with pytest.raises(SystemExit):
+            parser.parse_args(argv)
+    err = capsys.readouterr().err
+    assert "'approved' is not a review state" in err
+    assert err.count("give the zone") == 2
+    out = tmp_path / "board.geojson"
+    args = parser.parse_args(
+        ["export", "--format", "geojson", "--out", str(out), "--include-pseudonyms"]
+    )
+    assert run_export(args, desk_store, gazetteer) == 2
+    assert "does not apply to GeoJSON" in capsys.readouterr().err
+    assert not out.exists()
+    assert ReviewRepository(desk_store).exports() == []
