@@ -25,7 +25,7 @@ import secrets
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -33,10 +33,8 @@ from desktop.domain.board import (
     CHINA_SIDE,
     CIVILIAN_PASSAGE,
     MYANMAR_SIDE,
-    SIDES,
     Board,
     BoardReport,
-    GateStatus,
     OlderReports,
     derive_board,
 )
@@ -47,6 +45,7 @@ from desktop.domain.vocabulary import TrafficKind
 from desktop.services import desk_board
 from desktop.services.desk import report_json
 from desktop.services.desk_review import desk_identity
+from desktop.services.export_geojson import geojson_document
 from desktop.store.database import Store
 from desktop.store.desk import DeskReport, DeskRepository
 from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepository
@@ -66,6 +65,8 @@ __all__ = [
 ]
 
 CHUNK = 500
+MYANMAR_TIME = timezone(timedelta(hours=6, minutes=30), "MMT")
+"""The CSV's local-time columns: Myanmar keeps UTC+06:30 all year (no daylight saving)."""
 JSON_FORMAT = "gatewatch-desk-export-1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet reads a cell starting with one of these as a formula: such cells get a
@@ -80,8 +81,12 @@ CSV_COLUMNS: tuple[str, ...] = (
     "gate",
     "gate_name",
     "new_crossing",
+    "latitude",
+    "longitude",
     "observed_at",
+    "observed_at_local",
     "received_at",
+    "received_at_local",
     "review_state",
     CHINA_SIDE,
     MYANMAR_SIDE,
@@ -168,16 +173,28 @@ def export_reports(
             "--include-pseudonyms does not apply to GeoJSON: the board holds no pseudonyms"
         )
     filters = _filters(states, since)
+    export_id = str(uuid.uuid4())
+    exported_at = datetime.now(UTC)
+    meta = {"export_id": export_id, "exported_at": format_utc(exported_at), "filters": filters}
     if fmt == "geojson":
-        snapshot = board_snapshot(store, gazetteer, states=states, since=since)
-        document = _geojson(snapshot, gazetteer)
+        snapshot = board_snapshot(store, gazetteer, states=states, since=since, now=exported_at)
+        reviews = ReviewRepository(store)
+        places = [
+            (report, place)
+            for report, place in reviews.new_crossing_reports()
+            if (not states or report.state in states)
+            and (since is None or report.observed_at >= since)
+        ]
+        document = geojson_document(
+            snapshot.board, snapshot.read, gazetteer, places, meta, exported_at
+        )
         with atomic_output(out) as stream:
             json.dump(document, stream, ensure_ascii=False, indent=1, allow_nan=False)
             stream.write("\n")
-        ids = snapshot.report_ids
+        ids = snapshot.report_ids + [report.report_id for report, _ in places]
         if progress is not None:
             progress(len(ids), len(ids))
-        export_id = _record_or_remove(store, out, fmt, filters, False, ids)
+        _record_or_remove(store, out, fmt, filters, False, ids, export_id)
         return ExportResult(out, len(ids), export_id)
     if fmt not in ("csv", "json"):
         raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json or pdf")
@@ -185,7 +202,7 @@ def export_reports(
     with atomic_output(out, bom=fmt == "csv") as stream:
         writer = _CsvWriter(stream, include_pseudonyms, gazetteer) if fmt == "csv" else None
         if writer is None:
-            stream.write(_json_head(filters, include_pseudonyms))
+            stream.write(_json_head(meta, include_pseudonyms))
         for report, row, latest in _selected(store, states, since, progress):
             if writer is not None:
                 writer.write(report, row, latest)
@@ -198,7 +215,7 @@ def export_reports(
             included.append(report.id)
         if writer is None:
             stream.write("\n]}\n")
-    export_id = _record_or_remove(store, out, fmt, filters, include_pseudonyms, included)
+    _record_or_remove(store, out, fmt, filters, include_pseudonyms, included, export_id)
     return ExportResult(out, len(included), export_id)
 
 
@@ -254,9 +271,11 @@ def record_export(
     filters: Mapping[str, Any],
     pseudonyms: bool,
     report_ids: list[str],
+    export_id: str | None = None,
 ) -> str:
-    """Record an export in the audit trail (by this desk's label); returns its id."""
-    export_id = str(uuid.uuid4())
+    """Record an export in the audit trail (by this desk's label); returns its id (a new
+    one unless `export_id`, the id already written into the file, is given)."""
+    export_id = export_id or str(uuid.uuid4())
     ReviewRepository(store).record_export(
         ExportRecord(
             export_id=export_id,
@@ -351,9 +370,10 @@ def _record_or_remove(
     filters: Mapping[str, Any],
     pseudonyms: bool,
     report_ids: list[str],
+    export_id: str,
 ) -> str:
     try:
-        return record_export(store, fmt, filters, pseudonyms, report_ids)
+        return record_export(store, fmt, filters, pseudonyms, report_ids, export_id)
     except BaseException:
         with contextlib.suppress(OSError):
             out.unlink()  # an export the audit trail does not know of must not stay
@@ -399,8 +419,12 @@ class _CsvWriter:
             gate,
             crossing.name("en") if crossing is not None else "",
             new_crossing.get("name"),
+            crossing.lat if crossing is not None else new_crossing.get("lat"),
+            crossing.lon if crossing is not None else new_crossing.get("lon"),
             record.get("observed_at"),
+            _local(record.get("observed_at")),
             report.received_at,
+            _local(report.received_at),
             row.state.value,
             record.get(CHINA_SIDE),
             record.get(MYANMAR_SIDE),
@@ -422,6 +446,18 @@ class _CsvWriter:
         self._writer.writerow([_cell(c) for c in cells])
 
 
+def _local(utc: object) -> str:
+    """A UTC time as Myanmar wall-clock time, ``2024-11-12 09:30:00`` (a form spreadsheets
+    read as a date and time), or empty."""
+    if not isinstance(utc, str) or not utc:
+        return ""
+    try:
+        moment = datetime.fromisoformat(utc)
+    except ValueError:
+        return ""
+    return moment.astimezone(MYANMAR_TIME).strftime("%Y-%m-%d %H:%M:%S")
+
+
 def _price_text(price: Mapping[str, Any]) -> str:
     """``diesel 4500 MMK/litre``: compact, and the same in every language."""
     return f"{price['commodity']} {price['amount']} {price['currency']}/{price['unit']}"
@@ -435,11 +471,12 @@ def _cell(value: object) -> str:
 # -- JSON ----------------------------------------------------------------------------------
 
 
-def _json_head(filters: Mapping[str, Any], pseudonyms: bool) -> str:
+def _json_head(meta: Mapping[str, Any], pseudonyms: bool) -> str:
     head = {
         "format": JSON_FORMAT,
-        "exported_at": format_utc(datetime.now(UTC)),
-        "filters": dict(filters),
+        "export_id": meta["export_id"],
+        "exported_at": meta["exported_at"],
+        "filters": dict(meta["filters"]),
         "pseudonyms_included": pseudonyms,
     }
     # The reports follow as the last member, one per line, written as they are read.
@@ -456,60 +493,3 @@ def _json_entry(
     entry["review_state"] = row.state.value
     entry["review_history"] = [e.to_json() for e in ReviewRepository(store).history(report.id)]
     return entry
-
-
-# -- GeoJSON -------------------------------------------------------------------------------
-
-
-def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection: one Point per crossing, [lon, lat] in WGS 84."""
-    features = []
-    for crossing in gazetteer:
-        status = snapshot.board.gates[crossing.id]
-        sides = [status.aspects[a] for a in SIDES if status.aspects[a].value is not None]
-        last_change = status.last_change
-        confirmed_times = [a.confirmed_at for a in sides if a.confirmed_at is not None]
-        confirmed = min(confirmed_times) if confirmed_times else None
-        features.append(
-            {
-                "type": "Feature",
-                "id": crossing.id,
-                "geometry": {"type": "Point", "coordinates": [crossing.lon, crossing.lat]},
-                "properties": {
-                    "gate": crossing.id,
-                    "name": crossing.name("en"),
-                    "names": {lang: crossing.names.get(lang) for lang in ("en", "my", "zh")},
-                    "location_approximate": crossing.approximate,
-                    "overall": status.overall.value,
-                    CHINA_SIDE: status.side(CHINA_SIDE),
-                    MYANMAR_SIDE: status.side(MYANMAR_SIDE),
-                    "traffic": {
-                        kind.value: status.side(f"traffic.{kind.value}") for kind in TrafficKind
-                    },
-                    CIVILIAN_PASSAGE: status.side(CIVILIAN_PASSAGE),
-                    **_corroboration(status),
-                    "conflict": status.has_conflict,
-                    "unverified_change": status.has_unverified_change,
-                    "last_change": None if last_change is None else format_utc(last_change),
-                    "last_confirmed": None if confirmed is None else format_utc(confirmed),
-                    "stale": status.stale,
-                    "reports_considered": len(snapshot.read.get(crossing.id, ())),
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _corroboration(status: GateStatus) -> dict[str, Any]:
-    """Each aspect's own sources and best grades (``china_side_sources``,
-    ``traffic_cargo_trucks_reliability``…): one side's count never goes with the other's
-    grade."""
-    flat: dict[str, Any] = {}
-    for aspect, detail in status.aspects.items():
-        key = aspect.replace(".", "_")
-        flat[f"{key}_sources"] = detail.sources
-        flat[f"{key}_reliability"] = (
-            None if detail.best_reliability is None else detail.best_reliability.value
-        )
-        flat[f"{key}_credibility"] = detail.best_credibility
-    return flat

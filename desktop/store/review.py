@@ -432,6 +432,19 @@ class ReviewRepository:
                 yield report
             last = report.report_id
 
+    def new_crossing_reports(self) -> Iterator[tuple[BoardReport, dict[str, Any]]]:
+        """The verified or published reports about a crossing not in the gazetteer that
+        give its coordinates (current revisions), oldest first, each with its record's
+        ``new_crossing`` object."""
+        rows = self._store.conn.execute(
+            f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate IS NULL"
+            " AND state IN ('verified', 'published')"
+            " AND json_extract(record, '$.new_crossing.lat') IS NOT NULL"
+            f" AND {_CURRENT.format(t='desk_reports')} ORDER BY observed_at, id"
+        )
+        for row in rows:
+            yield _board_report(row), dict(json.loads(row[3])["new_crossing"])
+
     def _board_rows(
         self, sql: str, params: list[Any], *, descending: bool
     ) -> Iterator[BoardReport]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
-from desktop.domain.report import Price, Report, ReportContent, Source
+from desktop.domain.report import NewCrossing, Price, Report, ReportContent, Source
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import (
     Barrier,
@@ -155,6 +155,19 @@ def test_csv_has_the_documented_columns_one_row_per_report(
     assert closed["people_stranded"] == "300"
     assert (closed["source_reliability"], closed["source_credibility"]) == ("B", "2")
     assert closed["narrative"] == BURMESE
+    # Observed 03:00 UTC: 09:30 in Myanmar; received 08:00 UTC: 14:30.
+    assert (closed["observed_at"], closed["observed_at_local"]) == (
+        "2024-11-12T03:00:00Z",
+        "2024-11-12 09:30:00",
+    )
+    assert closed["received_at_local"] == "2024-12-13 14:30:00"
+    mai_ja_yang = gazetteer.get("mai_ja_yang")
+    assert mai_ja_yang is not None
+    assert (float(closed["latitude"]), float(closed["longitude"])) == (
+        mai_ja_yang.lat,
+        mai_ja_yang.lon,
+    )
+    assert closed["current_revision"] == "true"
     assert CANARY not in out.read_text(encoding="utf-8-sig")
     # Cells a spreadsheet would run as formulas are neutralised.
     assert rows[1]["narrative"].startswith("'=HYPERLINK(")
@@ -260,7 +273,7 @@ def test_geojson_is_rfc7946_with_the_board_in_its_properties(
     assert feature["geometry"]["coordinates"] == [mai_ja_yang.lon, mai_ja_yang.lat]
     assert feature["geometry"]["coordinates"][0] > feature["geometry"]["coordinates"][1]
     props = feature["properties"]
-    assert props["names"]["my"] == mai_ja_yang.names["my"]
+    assert props["name_my"] == mai_ja_yang.names["my"]
     assert props["overall"] == "closed"
     assert (props["china_side"], props["myanmar_side"]) == ("closed", "closed")
     assert props["unverified_change"] is True  # the 13 December report, not verified yet
@@ -271,7 +284,7 @@ def test_geojson_is_rfc7946_with_the_board_in_its_properties(
     assert props["traffic_humanitarian_sources"] == 0
     assert props["traffic_humanitarian_reliability"] is None
     assert props["last_change"] == "2024-11-12T03:00:00Z"
-    assert props["traffic"]["civilians"] == "blocked"
+    assert props["traffic_civilians"] == "blocked"
     assert props["reports_considered"] == 2
     assert features["laiza"]["properties"]["overall"] == "unknown"
     assert result.reports == 3
@@ -482,3 +495,50 @@ def test_bad_states_times_without_zone_and_pseudonyms_in_geojson_are_refused(
     assert "does not apply to GeoJSON" in capsys.readouterr().err
     assert not out.exists()
     assert ReviewRepository(desk_store).exports() == []
+
+
+def test_geojson_is_flat_carries_its_export_and_the_verified_new_crossings(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    place = NewCrossing("Sadon track", 25.36, 98.02, "a footpath used since October")
+    unplaced = NewCrossing("Nameless ford")
+    ids = [
+        receive(
+            desk_store,
+            ReportContent(
+                observed_at=datetime(2024, 12, 12, 4, 0, tzinfo=UTC),
+                china_side=SideStatus.OPEN,
+                myanmar_side=SideStatus.OPEN,
+                how_known=HowKnown.WITNESSED,
+                new_crossing=crossing,
+            ),
+            seq,
+        )
+        for seq, crossing in ((10, place), (11, unplaced))
+    ]
+    for report in ids:
+        desk_review.move(desk_store, report, ReviewState.VERIFIED, now=NOW)
+    out = tmp_path / "board.geojson"
+    result = export_reports(desk_store, gazetteer, "geojson", out, since=NOW - timedelta(days=400))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    validate_rfc7946(document)
+    for feature in document["features"]:
+        for key, value in feature["properties"].items():
+            assert value is None or isinstance(value, str | int | float | bool), key
+    assert document["export"]["export_id"] == result.export_id
+    assert document["export"]["filters"]["since"] == "2023-11-09T09:00:00Z"
+    (audit,) = ReviewRepository(desk_store).exports()
+    assert audit.export_id == result.export_id
+    new = [f for f in document["features"] if f["properties"]["new_crossing"]]
+    assert [f["properties"]["name"] for f in new] == ["Sadon track"]  # no coordinates: left out
+    assert new[0]["geometry"]["coordinates"] == [98.02, 25.36]
+    assert new[0]["properties"]["overall"] == "open"
+    assert [e.export_id for e in ReviewRepository(desk_store).exports_of(ids[0])] == [
+        result.export_id
+    ]
+
+    rows = tmp_path / "reports.csv"
+    export_reports(desk_store, gazetteer, "csv", rows)
+    (row,) = [r for r in read_csv(rows) if r["id"] == ids[0]]
+    assert (row["latitude"], row["longitude"]) == ("25.36", "98.02")
