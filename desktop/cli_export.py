@@ -4,7 +4,7 @@ Wired into desktop/cli.py: ``add_export_parser(desk_commands)`` in ``build_parse
 ``run_export(args, store, default_gazetteer())`` for the ``export`` action of ``_desk``.
 
     gatewatch desk export --format csv|geojson|json|pdf --out FILE [--state S[,S…]]
-        [--since T] [--include-pseudonyms] [--language en|my]
+        [--since T] [--include-pseudonyms] [--profile internal|external] [--language en|my]
 
 Exit codes as the rest of the command: 0 written, 1 the file could not be written (nothing
 is left behind), 2 bad input. Errors are one line on stderr; the formats are in
@@ -22,6 +22,7 @@ from typing import Any
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import CONFIRMED_STATES, ReviewState
 from desktop.services.desk_export import ExportError, ExportWriteError, export_reports
+from desktop.services.export_profile import Profile
 from desktop.store.database import Store
 
 EXIT_OK = 0
@@ -56,6 +57,13 @@ def add_export_parser(desk_commands: Any) -> None:
         help="include source pseudonyms (csv, json); left out unless given",
     )
     export.add_argument(
+        "--profile",
+        choices=[p.value for p in Profile],
+        default=Profile.INTERNAL.value,
+        help="external: nothing that leads back to a person (no device, envelope or desk "
+        "ids, no notes, times to the hour, only verified and published reports; not for pdf)",
+    )
+    export.add_argument(
         "--language", choices=["en", "my"], default="en", help="the briefing's language (pdf)"
     )
 
@@ -65,10 +73,10 @@ def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> 
     states: frozenset[ReviewState] = args.state
     try:
         if args.format == "pdf":
-            if states or args.include_pseudonyms:
+            if states or args.include_pseudonyms or args.profile != Profile.INTERNAL:
                 return _fail(
-                    "--state and --include-pseudonyms do not apply to a pdf briefing: it "
-                    "shows the whole board and never names sources",
+                    "--state, --include-pseudonyms and --profile do not apply to a pdf "
+                    "briefing: it shows the whole board and never names sources",
                     EXIT_BAD_INPUT,
                 )
             from desktop.ui.desk_pdf import write_briefing  # Qt only for the PDF
@@ -83,6 +91,7 @@ def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> 
                 args.format,
                 args.out,
                 states=states,
+                profile=Profile(args.profile),
                 since=args.since,
                 include_pseudonyms=args.include_pseudonyms,
             )

@@ -17,7 +17,6 @@ Formats, columns and filters are documented for editors in docs/desk.md ("Export
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import json
 import os
@@ -25,14 +24,11 @@ import secrets
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from desktop.domain.board import (
-    CHINA_SIDE,
-    CIVILIAN_PASSAGE,
-    MYANMAR_SIDE,
     Board,
     BoardReport,
     OlderReports,
@@ -41,11 +37,12 @@ from desktop.domain.board import (
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
 from desktop.domain.review import CONFIRMED_STATES, ReviewState
-from desktop.domain.vocabulary import TrafficKind
 from desktop.services import desk_board
 from desktop.services.desk import report_json
 from desktop.services.desk_review import desk_identity
+from desktop.services.export_csv import CSV_COLUMNS, PSEUDONYM_COLUMN, CsvWriter
 from desktop.services.export_geojson import geojson_document
+from desktop.services.export_profile import Profile, Redactor
 from desktop.store.database import Store
 from desktop.store.desk import DeskReport, DeskRepository
 from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepository
@@ -53,10 +50,12 @@ from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepo
 __all__ = [
     "CSV_COLUMNS",
     "JSON_FORMAT",
+    "PSEUDONYM_COLUMN",
     "BoardSnapshot",
     "ExportError",
     "ExportResult",
     "ExportWriteError",
+    "Profile",
     "Progress",
     "atomic_output",
     "board_snapshot",
@@ -65,47 +64,7 @@ __all__ = [
 ]
 
 CHUNK = 500
-MYANMAR_TIME = timezone(timedelta(hours=6, minutes=30), "MMT")
-"""The CSV's local-time columns: Myanmar keeps UTC+06:30 all year (no daylight saving)."""
 JSON_FORMAT = "gatewatch-desk-export-1"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet reads a cell starting with one of these as a formula: such cells get a
-leading apostrophe (OWASP's advice for CSV injection)."""
-
-CSV_COLUMNS: tuple[str, ...] = (
-    "id",
-    "lineage_id",
-    "revision",
-    "current_revision",
-    "superseded_by",
-    "gate",
-    "gate_name",
-    "new_crossing",
-    "latitude",
-    "longitude",
-    "observed_at",
-    "observed_at_local",
-    "received_at",
-    "received_at_local",
-    "review_state",
-    CHINA_SIDE,
-    MYANMAR_SIDE,
-    *(f"traffic_{kind.value}" for kind in TrafficKind),
-    CIVILIAN_PASSAGE,
-    "controlled_by",
-    "barrier",
-    "shortages",
-    "prices",
-    "people_stranded",
-    "how_known",
-    "source_category",
-    "source_reliability",
-    "source_credibility",
-    "device_label",
-    "narrative",
-)
-PSEUDONYM_COLUMN = "source_pseudonym"
-
 Format = Literal["csv", "geojson", "json"]
 Progress = Callable[[int, int], None]
 
@@ -156,15 +115,18 @@ def export_reports(
     states: Collection[ReviewState] = (),
     since: datetime | None = None,
     include_pseudonyms: bool = False,
+    profile: Profile = Profile.INTERNAL,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write the reports (``csv``, ``json``) or the board (``geojson``) to `out`.
 
     `states` (any when empty) and `since` (observation time, inclusive) choose the
-    reports; for GeoJSON they choose the reports the board considers. Raises
-    `ExportWriteError` when the file cannot be written (nothing is left behind),
-    `ExportError` for an unknown format, a `since` without a time zone, or pseudonyms
-    asked of GeoJSON.
+    reports; for GeoJSON they choose the reports the board considers. The external
+    `profile` keeps only verified and published reports and leaves out what identifies
+    (`desktop.services.export_profile`). Raises `ExportWriteError` when the file cannot be
+    written (nothing is left behind), `ExportError` for an unknown format, a `since`
+    without a time zone, pseudonyms asked of GeoJSON or of an external export, or states
+    an external export cannot hold.
     """
     if since is not None and since.tzinfo is None:
         raise ExportError("the --since time needs a zone, e.g. +06:30 for Myanmar time")
@@ -172,10 +134,22 @@ def export_reports(
         raise ExportError(
             "--include-pseudonyms does not apply to GeoJSON: the board holds no pseudonyms"
         )
-    filters = _filters(states, since)
+    states = frozenset(states)
+    if profile is Profile.EXTERNAL:
+        if include_pseudonyms:
+            raise ExportError("an external export never holds pseudonyms")
+        if states - CONFIRMED_STATES:
+            raise ExportError("an external export holds only verified and published reports")
+        states = states or CONFIRMED_STATES
+    filters = {**_filters(states, since), "profile": profile.value}
     export_id = str(uuid.uuid4())
     exported_at = datetime.now(UTC)
-    meta = {"export_id": export_id, "exported_at": format_utc(exported_at), "filters": filters}
+    redactor = Redactor(export_id) if profile is Profile.EXTERNAL else None
+    meta = {
+        "export_id": export_id,
+        "exported_at": format_utc(exported_at) if redactor is None else redactor.hour(exported_at),
+        "filters": filters,
+    }
     if fmt == "geojson":
         snapshot = board_snapshot(store, gazetteer, states=states, since=since, now=exported_at)
         reviews = ReviewRepository(store)
@@ -188,6 +162,8 @@ def export_reports(
         document = geojson_document(
             snapshot.board, snapshot.read, gazetteer, places, meta, exported_at
         )
+        if redactor is not None:
+            _redact_geojson(document, redactor)
         with atomic_output(out) as stream:
             json.dump(document, stream, ensure_ascii=False, indent=1, allow_nan=False)
             stream.write("\n")
@@ -200,7 +176,11 @@ def export_reports(
         raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json or pdf")
     included: list[str] = []
     with atomic_output(out, bom=fmt == "csv") as stream:
-        writer = _CsvWriter(stream, include_pseudonyms, gazetteer) if fmt == "csv" else None
+        writer = (
+            CsvWriter(stream, include_pseudonyms, gazetteer, redactor, export_id)
+            if fmt == "csv"
+            else None
+        )
         if writer is None:
             stream.write(_json_head(meta, include_pseudonyms))
         for report, row, latest in _selected(store, states, since, progress):
@@ -210,6 +190,8 @@ def export_reports(
                 entry = _json_entry(store, report, row, include_pseudonyms)
                 entry["current_revision"] = latest == report.id
                 entry["superseded_by"] = None if latest == report.id else latest
+                if redactor is not None:
+                    entry = redactor.entry(entry)
                 stream.write(",\n" if included else "\n")
                 stream.write(json.dumps(entry, ensure_ascii=False, allow_nan=False))
             included.append(report.id)
@@ -217,6 +199,16 @@ def export_reports(
             stream.write("\n]}\n")
     _record_or_remove(store, out, fmt, filters, include_pseudonyms, included, export_id)
     return ExportResult(out, len(included), export_id)
+
+
+def _redact_geojson(document: dict[str, Any], redactor: Redactor) -> None:
+    """Times to the hour and new crossings' ids unrelated to their reports'."""
+    for feature in document["features"]:
+        props = feature["properties"]
+        if props["new_crossing"]:
+            feature["id"] = redactor.id(feature["id"])
+        for key in ("last_change", "last_confirmed"):
+            props[key] = redactor.hour(props[key])
 
 
 def board_snapshot(
@@ -390,90 +382,13 @@ def _write_error(out: Path, error: OSError) -> ExportWriteError:
     return ExportWriteError(out, reason, error.strerror or type(error).__name__)
 
 
-# -- CSV -----------------------------------------------------------------------------------
-
-
-class _CsvWriter:
-    def __init__(self, stream: IO[str], pseudonyms: bool, gazetteer: Gazetteer) -> None:
-        self._writer = csv.writer(stream)
-        self._pseudonyms = pseudonyms
-        self._gazetteer = gazetteer
-        columns = list(CSV_COLUMNS)
-        if pseudonyms:
-            columns.insert(columns.index("source_credibility") + 1, PSEUDONYM_COLUMN)
-        self._writer.writerow(columns)
-
-    def write(self, report: DeskReport, row: InboxRow, latest: str) -> None:
-        record = report.record
-        gate = record.get("gate")
-        crossing = self._gazetteer.get(gate) if isinstance(gate, str) else None
-        traffic = record.get("traffic") or {}
-        source = record.get("source") or {}
-        new_crossing = record.get("new_crossing") or {}
-        cells: list[object] = [
-            record.get("id"),
-            record.get("lineage_id"),
-            record.get("revision"),
-            "true" if latest == report.id else "false",
-            "" if latest == report.id else latest,
-            gate,
-            crossing.name("en") if crossing is not None else "",
-            new_crossing.get("name"),
-            crossing.lat if crossing is not None else new_crossing.get("lat"),
-            crossing.lon if crossing is not None else new_crossing.get("lon"),
-            record.get("observed_at"),
-            _local(record.get("observed_at")),
-            report.received_at,
-            _local(report.received_at),
-            row.state.value,
-            record.get(CHINA_SIDE),
-            record.get(MYANMAR_SIDE),
-            *(traffic.get(kind.value, "unknown") for kind in TrafficKind),
-            record.get(CIVILIAN_PASSAGE),
-            record.get("controlled_by"),
-            ";".join(record.get("barrier") or ()),
-            ";".join(record.get("shortages") or ()),
-            "; ".join(_price_text(p) for p in record.get("prices") or ()),
-            record.get("people_stranded"),
-            record.get("how_known"),
-            source.get("category"),
-            source.get("reliability"),
-            source.get("credibility"),
-        ]
-        if self._pseudonyms:
-            cells.append(source.get("pseudonym"))
-        cells += [report.device_label or report.device_id, record.get("narrative")]
-        self._writer.writerow([_cell(c) for c in cells])
-
-
-def _local(utc: object) -> str:
-    """A UTC time as Myanmar wall-clock time, ``2024-11-12 09:30:00`` (a form spreadsheets
-    read as a date and time), or empty."""
-    if not isinstance(utc, str) or not utc:
-        return ""
-    try:
-        moment = datetime.fromisoformat(utc)
-    except ValueError:
-        return ""
-    return moment.astimezone(MYANMAR_TIME).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _price_text(price: Mapping[str, Any]) -> str:
-    """``diesel 4500 MMK/litre``: compact, and the same in every language."""
-    return f"{price['commodity']} {price['amount']} {price['currency']}/{price['unit']}"
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 # -- JSON ----------------------------------------------------------------------------------
 
 
 def _json_head(meta: Mapping[str, Any], pseudonyms: bool) -> str:
     head = {
         "format": JSON_FORMAT,
+        "profile": meta["filters"]["profile"],
         "export_id": meta["export_id"],
         "exported_at": meta["exported_at"],
         "filters": dict(meta["filters"]),

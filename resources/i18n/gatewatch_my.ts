@@ -575,109 +575,109 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="161"/>
+        <location filename="../../desktop/ui/desk_page.py" line="164"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="162"/>
+        <location filename="../../desktop/ui/desk_page.py" line="165"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="163"/>
+        <location filename="../../desktop/ui/desk_page.py" line="166"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="164"/>
+        <location filename="../../desktop/ui/desk_page.py" line="167"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="165"/>
         <location filename="../../desktop/ui/desk_page.py" line="168"/>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="166"/>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>&amp;Pull (F5)</source>
         <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="172"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="170"/>
+        <location filename="../../desktop/ui/desk_page.py" line="173"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="246"/>
+        <location filename="../../desktop/ui/desk_page.py" line="249"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="257"/>
+        <location filename="../../desktop/ui/desk_page.py" line="260"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="275"/>
+        <location filename="../../desktop/ui/desk_page.py" line="278"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="298"/>
+        <location filename="../../desktop/ui/desk_page.py" line="301"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="306"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="308"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="308"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="311"/>
+        <location filename="../../desktop/ui/desk_page.py" line="314"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="313"/>
+        <location filename="../../desktop/ui/desk_page.py" line="316"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="315"/>
+        <location filename="../../desktop/ui/desk_page.py" line="318"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="336"/>
+        <location filename="../../desktop/ui/desk_page.py" line="339"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
@@ -1022,155 +1022,175 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
         <source>Export</source>
         <translation>ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="86"/>
         <source>CSV table of reports (spreadsheets)</source>
         <translation>သ​တင်း​များ၏ CSV ဇ​ယား (spreadsheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="87"/>
         <source>GeoJSON map of the crossings (board status)</source>
         <translation>ဂိတ်​များ၏ GeoJSON မြေ​ပုံ (ဘုတ် အ​ခြေ​အ​နေ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="88"/>
         <source>JSON of the full reports</source>
         <translation>သတင်း အပြည့်အစုံ JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="89"/>
         <source>PDF briefing (board, map, changes)</source>
         <translation>PDF အ​စီ​ရင်​ခံ​ချက် (ဘုတ်၊ မြေ​ပုံ၊ ပြောင်း​လဲ​မှု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="94"/>
         <source>Any state</source>
         <translation>အခြေအနေ မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="96"/>
         <source>New</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="97"/>
         <source>Needs follow-up</source>
         <translation>ထပ်မေးရန် လိုသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="98"/>
         <source>Verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="99"/>
         <source>Rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
         <source>Published</source>
         <translation>ထုတ်ဝေပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="105"/>
+        <source>Internal: everything, for the newsroom</source>
+        <translation>အ​တွင်း​သုံး- အား​လုံး၊ သ​တင်း​ဌာ​န​အ​တွက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="107"/>
+        <source>External: nothing that identifies a person, verified reports only</source>
+        <translation>ပြင်​ပ​သုံး- လူ​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ရာ မ​ပါ၊ အ​တည်​ပြု​ပြီး သ​တင်း​များ​သာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="181"/>
         <source>Only reports observed since:</source>
         <translation>ဤ​အ​ချိန်​မှ​စ၍ မြင်​သော သ​တင်း​များ​သာ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="117"/>
         <source>Include source &amp;pseudonyms</source>
         <translation>ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ထည့်​မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="121"/>
         <source>Exports never include source pseudonyms unless you tick this box. Pseudonyms let someone link reports to one source: share them only inside the newsroom.</source>
         <translation>ဤ​အ​ကွက်​ကို အ​မှန်​ခြစ်​မှ​သာ ထုတ်​ယူ​သော ဖိုင်​တွင် ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ပါ​မည်။ အ​မည်​ဝှက်​ဖြင့် သ​တင်း​များ​ကို ရင်း​မြစ် တစ်​ဦး​တည်း​နှင့် ချိတ်​ဆက်​နိုင်​သည်။ သ​တင်း​ဌာ​န အ​တွင်း၌​သာ မျှ​ဝေ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="127"/>
         <source>Choose where to save the file</source>
         <translation>ဖိုင် သိမ်းမည့်နေရာ ရွေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="128"/>
         <source>&amp;Choose…</source>
         <translation>ရွေးမည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="140"/>
         <source>&amp;Format:</source>
         <translation>ပုံစံ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="141"/>
         <source>&amp;State:</source>
         <translation>အခြေအနေ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="142"/>
+        <source>&amp;Profile:</source>
+        <translation>ပုံစံ (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="144"/>
         <source>F&amp;ile:</source>
         <translation>ဖိုင် (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="150"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="153"/>
         <source>Cl&amp;ose</source>
         <translation>ပိတ်မည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="181"/>
         <source>Changes since:</source>
         <translation>ဤအချိန်မှစ၍ ပြောင်းလဲမှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="187"/>
         <source>The state and time choose which reports the board considers; the file holds no pseudonyms.</source>
         <translation>အ​ခြေ​အ​နေ​နှင့် အ​ချိန်​က ဘုတ်​တွင် ထည့်​တွက်​မည့် သ​တင်း​များ​ကို ရွေး​သည်။ ဖိုင်​တွင် အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="191"/>
         <source>The briefing shows the whole board; the time chooses what counts as changed (the last 24 hours if not set). It holds no pseudonyms.</source>
         <translation>အ​စီ​ရင်​ခံ​ချက်​တွင် ဘုတ် တစ်​ခု​လုံး ပါ​သည်။ အ​ချိန်​က ပြောင်း​လဲ​မှု​အ​ဖြစ် ယူ​မည့်​အ​ရာ​ကို ရွေး​သည် (မ​ရွေး​လျှင် နောက်​ဆုံး 24 နာ​ရီ)။ အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="219"/>
         <source>Export to</source>
         <translation>ထုတ်ယူမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="233"/>
         <source>Choose where to save the file first.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို အ​ရင် ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="247"/>
+        <source>An external export holds no pseudonyms and only verified and published reports: change the state or the profile.</source>
+        <translation>ပြင်​ပ​သုံး ထုတ်​ယူ​မှု​တွင် အ​မည်​ဝှက် မ​ပါ၊ အ​တည်​ပြု​ပြီး နှင့် ထုတ်​ပြန်​ပြီး သ​တင်း​များ​သာ ပါ​သည်- အ​ခြေ​အ​နေ သို့​မ​ဟုတ် ပုံ​စံ​ကို ပြောင်း​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="253"/>
         <source>Exporting…</source>
         <translation>ထုတ်ယူနေသည်…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="273"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="314"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>သ​တင်း %n ခု​ကို {path} သို့ ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="329"/>
         <source>The file could not be written: the disk is full. Free some space or choose another place. Nothing was written.</source>
         <translation>ဖိုင်​ကို ရေး၍ မ​ရ​ပါ- disk ပြည့်​နေ​သည်။ နေ​ရာ လွတ်​အောင်​လုပ်​ပါ သို့​မ​ဟုတ် အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="292"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="333"/>
         <source>The file could not be written there. Choose another folder. Nothing was written.</source>
         <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို ရေး၍ မ​ရ​ပါ။ အ​ခြား ဖိုင်​တွဲ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
@@ -1446,187 +1466,187 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="244"/>
+        <location filename="../../desktop/ui/window.py" line="249"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="245"/>
+        <location filename="../../desktop/ui/window.py" line="250"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="246"/>
+        <location filename="../../desktop/ui/window.py" line="251"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="247"/>
+        <location filename="../../desktop/ui/window.py" line="252"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="248"/>
+        <location filename="../../desktop/ui/window.py" line="253"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="249"/>
+        <location filename="../../desktop/ui/window.py" line="254"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="250"/>
+        <location filename="../../desktop/ui/window.py" line="255"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="251"/>
+        <location filename="../../desktop/ui/window.py" line="256"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="252"/>
+        <location filename="../../desktop/ui/window.py" line="257"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="253"/>
+        <location filename="../../desktop/ui/window.py" line="258"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254"/>
+        <location filename="../../desktop/ui/window.py" line="259"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255"/>
+        <location filename="../../desktop/ui/window.py" line="260"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256"/>
+        <location filename="../../desktop/ui/window.py" line="261"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="257"/>
+        <location filename="../../desktop/ui/window.py" line="262"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="258"/>
+        <location filename="../../desktop/ui/window.py" line="263"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="259"/>
+        <location filename="../../desktop/ui/window.py" line="264"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="260"/>
+        <location filename="../../desktop/ui/window.py" line="265"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="261"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="262"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="263"/>
+        <location filename="../../desktop/ui/window.py" line="268"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="264"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="271"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="484"/>
+        <location filename="../../desktop/ui/window.py" line="489"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="491"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="488"/>
+        <location filename="../../desktop/ui/window.py" line="493"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="489"/>
+        <location filename="../../desktop/ui/window.py" line="494"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="503"/>
+        <location filename="../../desktop/ui/window.py" line="508"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="624"/>
+        <location filename="../../desktop/ui/window.py" line="629"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="639"/>
+        <location filename="../../desktop/ui/window.py" line="644"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="651"/>
+        <location filename="../../desktop/ui/window.py" line="656"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="516"/>
+        <location filename="../../desktop/ui/window.py" line="521"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="531"/>
+        <location filename="../../desktop/ui/window.py" line="536"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="587"/>
+        <location filename="../../desktop/ui/window.py" line="592"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="588"/>
+        <location filename="../../desktop/ui/window.py" line="593"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="589"/>
+        <location filename="../../desktop/ui/window.py" line="594"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="590"/>
+        <location filename="../../desktop/ui/window.py" line="595"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>

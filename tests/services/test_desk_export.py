@@ -200,7 +200,7 @@ def test_json_holds_the_full_reports_with_state_and_history(
     export_reports(desk_store, gazetteer, "json", out, states={ReviewState.VERIFIED})
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "gatewatch-desk-export-1"
-    assert document["filters"] == {"state": ["verified"], "since": None}
+    assert document["filters"] == {"state": ["verified"], "since": None, "profile": "internal"}
     assert document["pseudonyms_included"] is False
     reports = document["reports"]
     assert [r["id"] for r in reports] == [ids["closed"], ids["trucks"]]
@@ -320,7 +320,7 @@ def test_every_export_is_in_the_audit_trail_of_each_report_it_included(
     }
     assert reviews.exports_of(ids["reopening"]) == []  # not verified: not in that export
     (record,) = reviews.exports()
-    assert record.filters == {"state": ["verified"], "since": None}
+    assert record.filters == {"state": ["verified"], "since": None, "profile": "internal"}
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
