@@ -3,7 +3,7 @@
 Wired into desktop/cli.py: ``add_export_parser(desk_commands)`` in ``build_parser`` and
 ``run_export(args, store, default_gazetteer())`` for the ``export`` action of ``_desk``.
 
-    gatewatch desk export --format csv|geojson|json|pdf --out FILE [--state S[,S…]]
+    gatewatch desk export --format csv|geojson|json|tables|pdf --out FILE [--state S[,S…]]
         [--since T] [--include-pseudonyms] [--profile internal|external] [--language en|my]
 
 Exit codes as the rest of the command: 0 written, 1 the file could not be written (nothing
@@ -33,9 +33,12 @@ EXIT_BAD_INPUT = 2
 def add_export_parser(desk_commands: Any) -> None:
     """Add ``export`` to the ``gatewatch desk`` actions."""
     export = desk_commands.add_parser(
-        "export", help="write reports (csv, json), the board (geojson) or a PDF briefing"
+        "export",
+        help="write reports (csv, json), the board (geojson), data tables (zip), a briefing (pdf)",
     )
-    export.add_argument("--format", required=True, choices=["csv", "geojson", "json", "pdf"])
+    export.add_argument(
+        "--format", required=True, choices=["csv", "geojson", "json", "tables", "pdf"]
+    )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument(
         "--state",

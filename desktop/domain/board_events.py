@@ -17,7 +17,7 @@ from datetime import datetime
 from desktop.domain.board import ASPECTS, UNKNOWN, BoardReport
 from desktop.domain.review import CONFIRMED_STATES, PENDING_STATES, ReviewState
 
-__all__ = ["StatusEvent", "in_force", "status_events"]
+__all__ = ["StatusEvent", "StatusRun", "in_force", "status_events", "status_runs"]
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,67 @@ def status_events(
             if report.state in CONFIRMED_STATES:
                 current[aspect] = value
     return events
+
+
+@dataclass(frozen=True)
+class StatusRun:
+    """A stretch during which verified reports gave one aspect one value: from the report
+    that set it (`basis`) to the next verified report that said otherwise (`valid_to`,
+    None while it holds), with the independent sources among the verified reports of the
+    run and their strongest grades."""
+
+    gate: str
+    aspect: str
+    value: str
+    valid_from: datetime
+    valid_to: datetime | None
+    basis: str
+    state: ReviewState
+    sources: int
+    reliability: str | None
+    credibility: int | None
+
+
+def status_runs(gate: str, oldest_first: Iterable[BoardReport]) -> list[StatusRun]:
+    """Every run of every aspect of the gate, in order of start (ties: aspect order)."""
+    runs: list[StatusRun] = []
+    open_runs: dict[str, tuple[BoardReport, str, set[str], list[BoardReport]]] = {}
+
+    def close(aspect: str, until: datetime | None) -> None:
+        basis, value, sources, members = open_runs.pop(aspect)
+        grades = [r.reliability for r in members if r.reliability is not None]
+        credibilities = [r.credibility for r in members if r.credibility is not None]
+        runs.append(
+            StatusRun(
+                gate,
+                aspect,
+                value,
+                basis.observed_at,
+                until,
+                basis.report_id,
+                basis.state,
+                len(sources),
+                min(grades).value if grades else None,
+                min(credibilities) if credibilities else None,
+            )
+        )
+
+    for report in oldest_first:
+        if report.state not in CONFIRMED_STATES:
+            continue
+        for aspect in ASPECTS:
+            value = report.values.get(aspect)
+            if value is None:
+                continue
+            current = open_runs.get(aspect)
+            if current is not None and current[1] == value:
+                current[2].add(report.source_key)
+                current[3].append(report)
+                continue
+            if current is not None:
+                close(aspect, report.observed_at)
+            open_runs[aspect] = (report, value, {report.source_key}, [report])
+    for aspect in [a for a in ASPECTS if a in open_runs]:
+        close(aspect, None)
+    order = {aspect: index for index, aspect in enumerate(ASPECTS)}
+    return sorted(runs, key=lambda r: (r.valid_from, order[r.aspect]))

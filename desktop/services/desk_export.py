@@ -43,6 +43,7 @@ from desktop.services.desk_review import desk_identity
 from desktop.services.export_csv import CSV_COLUMNS, PSEUDONYM_COLUMN, CsvWriter
 from desktop.services.export_geojson import geojson_document
 from desktop.services.export_profile import Profile, Redactor
+from desktop.services.export_tables import write_tables
 from desktop.store.database import Store
 from desktop.store.desk import DeskReport, DeskRepository
 from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepository
@@ -65,7 +66,7 @@ __all__ = [
 
 CHUNK = 500
 JSON_FORMAT = "gatewatch-desk-export-1"
-Format = Literal["csv", "geojson", "json"]
+Format = Literal["csv", "geojson", "json", "tables"]
 Progress = Callable[[int, int], None]
 
 
@@ -130,10 +131,9 @@ def export_reports(
     """
     if since is not None and since.tzinfo is None:
         raise ExportError("the --since time needs a zone, e.g. +06:30 for Myanmar time")
-    if include_pseudonyms and fmt == "geojson":
-        raise ExportError(
-            "--include-pseudonyms does not apply to GeoJSON: the board holds no pseudonyms"
-        )
+    if include_pseudonyms and fmt in ("geojson", "tables"):
+        what = "GeoJSON" if fmt == "geojson" else "data tables"
+        raise ExportError(f"--include-pseudonyms does not apply to {what}: they hold none")
     states = frozenset(states)
     if profile is Profile.EXTERNAL:
         if include_pseudonyms:
@@ -172,8 +172,23 @@ def export_reports(
             progress(len(ids), len(ids))
         _record_or_remove(store, out, fmt, filters, False, ids, export_id)
         return ExportResult(out, len(ids), export_id)
+    if fmt == "tables":
+        snapshot = board_snapshot(store, gazetteer, states=states, since=since, now=exported_at)
+        with atomic_output(out, binary=True) as stream:
+            tables = write_tables(
+                stream,
+                store,
+                gazetteer,
+                snapshot.board,
+                _selected(store, states, since, progress),
+                meta,
+                since=since,
+                redactor=redactor,
+            )
+        _record_or_remove(store, out, fmt, filters, False, tables, export_id)
+        return ExportResult(out, len(tables), export_id)
     if fmt not in ("csv", "json"):
-        raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json or pdf")
+        raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json, tables or pdf")
     included: list[str] = []
     with atomic_output(out, bom=fmt == "csv") as stream:
         writer = (

@@ -1,16 +1,18 @@
 """What changed since: every status event in the window, in order, with the report behind
 it — a gate that closed and reopened inside the window shows both — and unverified
-claims listed without changing anything."""
+claims listed without changing anything; the runs of the data tables' status changes."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
 from desktop.domain.board import CHINA_SIDE, BoardReport
-from desktop.domain.board_events import in_force, status_events
+from desktop.domain.board_events import in_force, status_events, status_runs
 from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import Reliability
 
 NOW = datetime(2024, 12, 13, 9, 0, tzinfo=UTC)
 V, P, N, F, R = (
@@ -91,3 +93,70 @@ def test_in_force_takes_the_newest_verified_word_per_aspect() -> None:
     assert in_force([said("a1", 50, V, "open"), said("a2", 40, V, "closed")]) == {
         CHINA_SIDE: "closed"
     }
+
+
+def graded(
+    name: str, hours: float, state: ReviewState, china: str, device: str, grade: str
+) -> BoardReport:
+    return BoardReport(
+        name,
+        "pang_war",
+        NOW - timedelta(hours=hours),
+        state,
+        device,
+        {CHINA_SIDE: china},
+        reliability=Reliability(grade[0]),
+        credibility=int(grade[1]),
+    )
+
+
+# (name, reports oldest first, runs as (value, from, to, basis, sources, grade))
+RUNS = [
+    (
+        "closed then reopened: two runs, the first ending where the second starts",
+        [
+            graded("a", 30, V, "closed", "d1", "C3"),
+            graded("b", 20, V, "closed", "d2", "B4"),
+            graded("c", 10, P, "open", "d1", "D2"),
+        ],
+        [("closed", 30, 10, "a", 2, "B3"), ("open", 10, None, "c", 1, "D2")],
+    ),
+    (
+        "unverified and rejected reports make no run",
+        [graded("a", 30, N, "closed", "d1", "A1"), graded("b", 20, R, "open", "d1", "A1")],
+        [],
+    ),
+    (
+        "one source reporting twice is one source",
+        [graded("a", 30, V, "open", "d1", "C3"), graded("b", 20, V, "open", "d1", "C3")],
+        [("open", 30, None, "a", 1, "C3")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("oldest_first", "runs"), [case[1:] for case in RUNS], ids=[case[0] for case in RUNS]
+)
+def test_status_runs(oldest_first: list[BoardReport], runs: list[tuple[Any, ...]]) -> None:
+    found = status_runs("pang_war", oldest_first)
+    assert [
+        (
+            r.value,
+            r.valid_from,
+            r.valid_to,
+            r.basis,
+            r.sources,
+            f"{r.reliability}{r.credibility}",
+        )
+        for r in found
+    ] == [
+        (
+            value,
+            NOW - timedelta(hours=start),
+            None if end is None else NOW - timedelta(hours=end),
+            basis,
+            sources,
+            grade,
+        )
+        for value, start, end, basis, sources, grade in runs
+    ]
