@@ -356,6 +356,16 @@ class ReviewRepository:
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
 
+    def counts_by_state(self, *, since: datetime | None = None) -> dict[ReviewState, int]:
+        """How many current revisions are in each review state (observed since `since`)."""
+        sql = f"SELECT state, count(*) FROM desk_reports WHERE {_CURRENT.format(t='desk_reports')}"
+        params: list[Any] = []
+        if since is not None:
+            sql += " AND observed_at >= ?"
+            params.append(_record_time(since))
+        rows = self._store.conn.execute(sql + " GROUP BY state", params).fetchall()
+        return {ReviewState(state): int(count) for state, count in rows}
+
     def report_count(self) -> int:
         return int(self._store.conn.execute("SELECT count(*) FROM desk_reports").fetchone()[0])
 

@@ -153,95 +153,130 @@
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="146"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="236"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="165"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="271"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="217"/>
-        <source>Page {number} · Source pseudonyms are never included in a briefing.</source>
-        <translation>စာ​မျက်​နှာ {number} · ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="241"/>
-        <source>Generated {time} by {desk}. Changes since {since}.</source>
-        <translation>{desk} က {time} တွင် ထုတ်​သည်။ {since} က​တည်း​က ပြောင်း​လဲ​မှု​များ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="314"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="408"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="46"/>
+        <source>Prepared by {desk} at {time}.</source>
+        <translation>{desk} က {time} တွင် ပြင်​ဆင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="49"/>
+        <source>Period covered: {since} to {until}.</source>
+        <translation>ကာလ- {since} မှ {until} အထိ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="52"/>
+        <source>Reports in the period: {verified} verified, {unreviewed} not yet reviewed.</source>
+        <translation>ကာ​လ​အ​တွင်း သ​တင်း​များ- အ​တည်​ပြု​ပြီး {verified} ခု၊ မ​စစ်​ဆေး​ရ​သေး {unreviewed} ခု။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="55"/>
+        <source>Times are Myanmar time (MMT, UTC+06:30).</source>
+        <translation>အ​ချိန်​များ​သည် မြန်​မာ​စံ​တော်​ချိန် (MMT, UTC+06:30) ဖြစ်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="72"/>
+        <source>{aspect}: reported {value} at {time}, unverified</source>
+        <translation>{aspect}- {time} တွင် {value} ဟု သ​တင်း​ပို့​သည်၊ အ​တည်​မ​ပြု​ရ​သေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="86"/>
+        <source>Conflict, {aspect}: {sides}</source>
+        <translation>ကွဲလွဲမှု၊ {aspect}- {sides}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="102"/>
+        <source>{time} reported, unverified: {aspect} {after} (now {before})</source>
+        <translation>{time} အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း- {aspect} {after} (ယ​ခု {before})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="114"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="315"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="410"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="116"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="316"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="249"/>
+        <source>Page {number} of {total} · Contains unpublished material: for the newsroom only. Source pseudonyms are never included in a briefing.</source>
+        <translation>စာ​မျက်​နှာ {number}/{total} · မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။ ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="278"/>
+        <source>Contains unpublished material: for the newsroom only.</source>
+        <translation>မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="295"/>
+        <source>Crossings in detail</source>
+        <translation>ဂိတ်များ အသေးစိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="317"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="258"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="318"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="259"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="319"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="321"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="381"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="333"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="393"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="346"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="406"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="366"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="96"/>
         <source>{time} {aspect}: {before} → {after}</source>
         <translation>{time} {aspect}: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="375"/>
-        <source>(reported, unverified)</source>
-        <translation>(သ​တင်း​ပို့​ထား​သည်၊ အ​တည်​မ​ပြု​ရ​သေး)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="398"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="445"/>
         <source>stale: not confirmed lately</source>
         <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="400"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="447"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="402"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="449"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="412"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="118"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
     </message>
