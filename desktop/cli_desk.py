@@ -15,6 +15,7 @@ from typing import Any
 from desktop.domain.board import ASPECTS, Board
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.domain.report import format_utc
 from desktop.domain.review import ReviewError, ReviewState
 from desktop.services import desk, desk_board, desk_review
 from desktop.store.database import Store, create_store, open_store, store_exists
@@ -294,19 +295,19 @@ def board_json(board: Board) -> list[dict[str, Any]]:
             "overall": gate.overall.value,
             "conflict": gate.has_conflict,
             "unverified_change": gate.has_unverified_change,
-            "last_change": None if gate.last_change is None else gate.last_change.isoformat(),
+            "last_change": None if gate.last_change is None else format_utc(gate.last_change),
             "stale": gate.stale,
             "aspects": {
                 aspect: {
                     "value": status.value,
-                    "since": None if status.since is None else status.since.isoformat(),
+                    "since": None if status.since is None else format_utc(status.since),
                     "sources": status.sources,
                     "best_reliability": status.best_reliability,
                     "best_credibility": status.best_credibility,
                     "basis": None if status.basis is None else status.basis.report_id,
                     "confirmed_at": None
                     if status.confirmed_at is None
-                    else status.confirmed_at.isoformat(),
+                    else format_utc(status.confirmed_at),
                     "age_hours": None
                     if status.age is None
                     else round(status.age.total_seconds() / 3600, 1),
@@ -335,7 +336,7 @@ def _changes(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> in
         _print_json([event_json(e) for e in events])
         return 0
     if not events:
-        print(f"No status changed since {args.since.isoformat()}.")
+        print(f"No status changed since {format_utc(args.since)}.")
     for event in events:
         crossing = gazetteer.get(event.gate)
         name = crossing.name("en") if crossing else event.gate
@@ -351,7 +352,7 @@ def event_json(event: StatusEvent) -> dict[str, Any]:
     return {
         "gate": event.gate,
         "aspect": event.aspect,
-        "at": event.at.isoformat(),
+        "at": format_utc(event.at),
         "before": event.before,
         "after": event.after,
         "verified": event.verified,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.board import SIDES, GateStatus
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.report import format_utc
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import SideStatus
 from desktop.services import desk_board
@@ -98,7 +99,7 @@ def save_briefing(store: Store, briefing: Briefing, pdf: bytes, out: Path) -> Ex
     with atomic_output(out, binary=True) as stream:
         stream.write(pdf)
     ids = briefing.snapshot.report_ids
-    filters = {"changes_since": briefing.since.isoformat().replace("+00:00", "Z")}
+    filters = {"changes_since": format_utc(briefing.since)}
     try:
         export_id = record_export(store, "pdf", filters, False, ids)
     except BaseException:

@@ -90,6 +90,7 @@ def test_unverified_news_leaves_the_verified_status_in_every_output(
     assert shown["aspects"]["china_side"]["value"] == "open"
     assert shown["aspects"]["china_side"]["stale"] is True
     assert shown["aspects"]["china_side"]["age_hours"] == pytest.approx(100 * 24, abs=0.1)
+    assert shown["aspects"]["china_side"]["confirmed_at"].endswith("Z")  # UTC one way
 
     since = (now - timedelta(hours=2)).isoformat()
     run(desk_store, gazetteer, "changes", "--since", since)
@@ -167,10 +168,9 @@ def test_what_changed_lists_a_gate_that_closed_and_reopened_in_the_window(
         (now - timedelta(hours=12)).isoformat(),
         "--json",
     )
-    events = [
-        (e["report"], e["aspect"], e["before"], e["after"], e["verified"])
-        for e in json.loads(capsys.readouterr().out)
-    ]
+    printed = json.loads(capsys.readouterr().out)
+    assert all(e["at"].endswith("Z") for e in printed)
+    events = [(e["report"], e["aspect"], e["before"], e["after"], e["verified"]) for e in printed]
     assert events == [
         (closed, "china_side", "open", "closed", True),
         (closed, "myanmar_side", "open", "closed", True),
