@@ -277,11 +277,9 @@ class BoardView(QWidget):
                 allowed.append(named)
             elif detail.value == TrafficStatus.BLOCKED:
                 blocked.append(named)
-        lines = []
-        if allowed:
-            lines.append(self.tr("Allowed: %1").replace("%1", ", ".join(allowed)))
-        if blocked:
-            lines.append(self.tr("Blocked: %1").replace("%1", ", ".join(blocked)))
+        # One kind a line: each with its own sources and grade.
+        lines = [self.tr("Allowed: %1").replace("%1", kind) for kind in allowed]
+        lines += [self.tr("Blocked: %1").replace("%1", kind) for kind in blocked]
         return "\n".join(lines)
 
     def _flags_text(self, status: GateStatus | None) -> str:

@@ -92,7 +92,11 @@ def test_table_colors_and_flags(view: BoardView) -> None:
     assert cell(view, "hpimaw", "myanmar") == ("unknown", GREY)
     assert "Reported change, unverified: China side open" in cell(view, "laiza", "flags")[0]
     assert "Conflict: China side restricted / closed" in cell(view, "mai_ja_yang", "flags")[0]
-    assert "Blocked: Cargo trucks" in cell(view, "laiza", "traffic")[0]
+    # Each kind of traffic on its own line with its own sources and grade.
+    assert cell(view, "laiza", "traffic")[0].splitlines() == [
+        "Blocked: Cargo trucks (1 · B2)",
+        "Blocked: Fuel and chemical imports (1 · B2)",
+    ]
     # Laiza's sides: one source behind the Myanmar side (the KIA's wire), grades A and 2.
     # Each side its own count and grade: China's two sources (best A2), Myanmar's one (B2).
     assert cell(view, "laiza", "sources")[0] == "China side 2 · A2\nMyanmar side 1 · B2"
