@@ -8,12 +8,14 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.board import ASPECTS, Board, GateChange
+from desktop.domain.board import ASPECTS, Board
+from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.domain.report import format_utc
 from desktop.domain.review import ReviewError, ReviewState
 from desktop.services import desk, desk_board, desk_review
 from desktop.services.unlock import unlock
@@ -24,7 +26,18 @@ from desktop.store.review import InboxFilter, ReviewRepository
 
 KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
 COMMANDS = frozenset(
-    {"export-key", "import-key", "label", "inbox", "show", "move", "note", "board", "changes"}
+    {
+        "export-key",
+        "import-key",
+        "label",
+        "inbox",
+        "show",
+        "move",
+        "note",
+        "board",
+        "changes",
+        "stale-after",
+    }
 )
 STATES = [state.value for state in ReviewState]
 
@@ -73,7 +86,13 @@ def add_parsers(desk_commands: Any) -> None:
     board = desk_commands.add_parser("board", help="the gate status board")
     board.add_argument("--at", type=_moment, metavar="TIME", help="as it stood then (ISO 8601)")
     board.add_argument("--json", action="store_true")
-    changes = desk_commands.add_parser("changes", help="gates whose status changed since TIME")
+    stale = desk_commands.add_parser(
+        "stale-after", help="show or set after how many days a board status is marked stale"
+    )
+    stale.add_argument("days", nargs="?", type=float, metavar="DAYS")
+    changes = desk_commands.add_parser(
+        "changes", help="every status change and unverified claim since TIME, in order"
+    )
     changes.add_argument("--since", required=True, type=_moment, metavar="TIME")
     changes.add_argument("--json", action="store_true")
 
@@ -234,12 +253,39 @@ def _board(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
             flags.append("reported change, unverified")
         if gate.has_conflict:
             flags.append("CONFLICT")
+        if gate.stale:
+            flags.append("STALE")
         changed = "-" if gate.last_change is None else f"{gate.last_change:%Y-%m-%d %H:%M}Z"
+        age = gate.oldest_side_age
+        confirmed = "" if age is None else f"last confirmed {age_words(age)}  "
         print(
             f"{name:<14} {gate.overall.value:<10} China {gate.side('china_side'):<10} "
-            f"Myanmar {gate.side('myanmar_side'):<10} sources {gate.sources:<3} "
-            f"since {changed}  {'; '.join(flags)}"
+            f"Myanmar {gate.side('myanmar_side'):<10} "
+            f"sources China {gate.aspects['china_side'].corroboration:<7} "
+            f"Myanmar {gate.aspects['myanmar_side'].corroboration:<7} "
+            f"since {changed}  {confirmed}{'; '.join(flags)}"
         )
+    return 0
+
+
+def age_words(age: timedelta) -> str:
+    """``9 days ago``, ``5 hours ago``, ``just now``: the age of a status, in English."""
+    hours = int(age.total_seconds() // 3600)
+    if hours >= 48:
+        return f"{hours // 24} days ago"
+    if hours >= 1:
+        return f"{hours} hour{'s' if hours > 1 else ''} ago"
+    return "just now"
+
+
+def _stale_after(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    if args.days is not None:
+        try:
+            desk_board.set_stale_after(store, args.days)
+        except ValueError as error:
+            raise DeskCommandError(str(error)) from None
+    days = desk_board.stale_after(store).total_seconds() / 86400
+    print(f"A board status not confirmed for {days:g} days is marked stale.")
     return 0
 
 
@@ -250,15 +296,23 @@ def board_json(board: Board) -> list[dict[str, Any]]:
             "overall": gate.overall.value,
             "conflict": gate.has_conflict,
             "unverified_change": gate.has_unverified_change,
-            "last_change": None if gate.last_change is None else gate.last_change.isoformat(),
+            "last_change": None if gate.last_change is None else format_utc(gate.last_change),
+            "stale": gate.stale,
             "aspects": {
                 aspect: {
                     "value": status.value,
-                    "since": None if status.since is None else status.since.isoformat(),
+                    "since": None if status.since is None else format_utc(status.since),
                     "sources": status.sources,
                     "best_reliability": status.best_reliability,
                     "best_credibility": status.best_credibility,
                     "basis": None if status.basis is None else status.basis.report_id,
+                    "confirmed_at": None
+                    if status.confirmed_at is None
+                    else format_utc(status.confirmed_at),
+                    "age_hours": None
+                    if status.age is None
+                    else round(status.age.total_seconds() / 3600, 1),
+                    "stale": status.stale,
                     "unverified_change": None
                     if status.unverified_change is None
                     else {
@@ -278,36 +332,33 @@ def board_json(board: Board) -> list[dict[str, Any]]:
 
 
 def _changes(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
-    changes = desk_board.changes_since(store, gazetteer, args.since)
+    events = desk_board.changes_since(store, gazetteer, args.since)
     if args.json:
-        _print_json([_change_json(c) for c in changes])
+        _print_json([event_json(e) for e in events])
         return 0
-    if not changes:
-        print(f"No gate changed since {args.since.isoformat()}.")
-    for change in changes:
-        crossing = gazetteer.get(change.gate)
+    if not events:
+        print(f"No status changed since {format_utc(args.since)}.")
+    for event in events:
+        crossing = gazetteer.get(event.gate)
+        name = crossing.name("en") if crossing else event.gate
+        kind = "" if event.verified else f"  (reported, {event.state.value.replace('_', ' ')})"
         print(
-            f"{crossing.name('en') if crossing else change.gate}: {change.before} → {change.after}"
+            f"{event.at.astimezone(UTC):%Y-%m-%d %H:%M}Z  {name}  {event.aspect}: "
+            f"{event.before} → {event.after}  report {event.report_id}{kind}"
         )
-        for aspect in change.changes:
-            print(f"  {aspect.aspect}: {aspect.before} → {aspect.after}")
     return 0
 
 
-def _change_json(change: GateChange) -> dict[str, Any]:
+def event_json(event: StatusEvent) -> dict[str, Any]:
     return {
-        "gate": change.gate,
-        "before": change.before.value,
-        "after": change.after.value,
-        "changes": [
-            {
-                "aspect": a.aspect,
-                "before": a.before,
-                "after": a.after,
-                "at": None if a.at is None else a.at.isoformat(),
-            }
-            for a in change.changes
-        ],
+        "gate": event.gate,
+        "aspect": event.aspect,
+        "at": format_utc(event.at),
+        "before": event.before,
+        "after": event.after,
+        "verified": event.verified,
+        "report": event.report_id,
+        "review_state": event.state.value,
     }
 
 
@@ -320,6 +371,7 @@ _HANDLERS = {
     "note": _note,
     "board": _board,
     "changes": _changes,
+    "stale-after": _stale_after,
 }
 
 
@@ -327,8 +379,10 @@ _HANDLERS = {
 
 
 def _moment(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    """A time with its zone, in UTC: a time without one is refused, as by ``export``."""
+    from desktop.cli_export import moment_argument
+
+    return moment_argument(text).astimezone(UTC)
 
 
 def _key_passphrase(*, confirm: bool) -> str:

@@ -3,8 +3,8 @@
 Wired into desktop/cli.py: ``add_export_parser(desk_commands)`` in ``build_parser`` and
 ``run_export(args, store, default_gazetteer())`` for the ``export`` action of ``_desk``.
 
-    gatewatch desk export --format csv|geojson|json|pdf --out FILE [--state STATE]
-        [--since T] [--include-pseudonyms] [--language en|my]
+    gatewatch desk export --format csv|geojson|json|tables|pdf --out FILE [--state S[,S…]]
+        [--since T] [--include-pseudonyms] [--profile internal|external] [--language en|my]
 
 Exit codes as the rest of the command: 0 written, 1 the file could not be written (nothing
 is left behind), 2 bad input. Errors are one line on stderr; the formats are in
@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.review import ReviewState
+from desktop.domain.review import CONFIRMED_STATES, ReviewState
 from desktop.services.desk_export import ExportError, ExportWriteError, export_reports
+from desktop.services.export_profile import Profile
 from desktop.store.database import Store
 
 EXIT_OK = 0
@@ -32,18 +33,24 @@ EXIT_BAD_INPUT = 2
 def add_export_parser(desk_commands: Any) -> None:
     """Add ``export`` to the ``gatewatch desk`` actions."""
     export = desk_commands.add_parser(
-        "export", help="write reports (csv, json), the board (geojson) or a PDF briefing"
+        "export",
+        help="write reports (csv, json), the board (geojson), data tables (zip), a briefing (pdf)",
     )
-    export.add_argument("--format", required=True, choices=["csv", "geojson", "json", "pdf"])
+    export.add_argument(
+        "--format", required=True, choices=["csv", "geojson", "json", "tables", "pdf"]
+    )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument(
         "--state",
-        choices=[s.value for s in ReviewState],
-        help="only reports in this review state (not for pdf)",
+        type=states_argument,
+        default=frozenset(),
+        metavar="STATES",
+        help="only reports in these review states, comma-separated; confirmed = verified and "
+        "published (not for pdf)",
     )
     export.add_argument(
         "--since",
-        type=_moment,
+        type=moment_argument,
         metavar="T",
         help="observed at or after T, e.g. 2024-11-12T06:00+06:30 (pdf: what changed since T)",
     )
@@ -53,19 +60,26 @@ def add_export_parser(desk_commands: Any) -> None:
         help="include source pseudonyms (csv, json); left out unless given",
     )
     export.add_argument(
+        "--profile",
+        choices=[p.value for p in Profile],
+        default=Profile.INTERNAL.value,
+        help="external: nothing that leads back to a person (no device, envelope or desk "
+        "ids, no notes, times to the hour, only verified and published reports; not for pdf)",
+    )
+    export.add_argument(
         "--language", choices=["en", "my"], default="en", help="the briefing's language (pdf)"
     )
 
 
 def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     """Write the export; print what was written. Returns the exit code."""
-    state = None if args.state is None else ReviewState(args.state)
+    states: frozenset[ReviewState] = args.state
     try:
         if args.format == "pdf":
-            if state is not None or args.include_pseudonyms:
+            if states or args.include_pseudonyms or args.profile != Profile.INTERNAL:
                 return _fail(
-                    "--state and --include-pseudonyms do not apply to a pdf briefing: it "
-                    "shows the whole board and never names sources",
+                    "--state, --include-pseudonyms and --profile do not apply to a pdf "
+                    "briefing: it shows the whole board and never names sources",
                     EXIT_BAD_INPUT,
                 )
             from desktop.ui.desk_pdf import write_briefing  # Qt only for the PDF
@@ -79,7 +93,8 @@ def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> 
                 gazetteer,
                 args.format,
                 args.out,
-                state=state,
+                states=states,
+                profile=Profile(args.profile),
                 since=args.since,
                 include_pseudonyms=args.include_pseudonyms,
             )
@@ -95,7 +110,22 @@ def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> 
     return EXIT_OK
 
 
-def _moment(text: str) -> datetime:
+def states_argument(text: str) -> frozenset[ReviewState]:
+    """``verified,published`` → those states; ``confirmed`` stands for both."""
+    chosen: set[ReviewState] = set()
+    for word in (w.strip() for w in text.split(",")):
+        if word == "confirmed":
+            chosen |= CONFIRMED_STATES
+            continue
+        try:
+            chosen.add(ReviewState(word))
+        except ValueError:
+            names = ", ".join([*(s.value for s in ReviewState), "confirmed"])
+            raise argparse.ArgumentTypeError(f"{word!r} is not a review state: {names}") from None
+    return frozenset(chosen)
+
+
+def moment_argument(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:

@@ -12,26 +12,28 @@ Rules (docs/desk.md explains them for editors):
   count for nothing.
 - **Conflict.** A verified report observed within `CONFLICT_WINDOW` before the basis that
   says something else flags the aspect as a conflict, and both reports are shown.
-- **Corroboration.** The independent sources behind the current value: the verified reports
+- **Corroboration.** Per aspect (each side, each kind of traffic, civilians), never
+  combined across aspects: the independent sources behind the current value: the verified reports
   that agree with it, from the basis back to the last verified report that disagreed, within
   `CORROBORATION_WINDOW` of the basis. A source is a pseudonym on one device; a report with
   no pseudonym is its correspondent's own (one source per device). Two devices never share a
   source: pseudonyms are made on each device. Alongside, the strongest reliability (A best)
   and credibility (1 best) among them.
 - **Last change**: the observation time of the oldest report of that agreeing run.
-- **Look-back.** Only reports observed within `BOARD_LOOKBACK` of the gate's newest report
-  count: an aspect no report mentioned in that time shows unknown. A gate nobody reported
-  on for months still shows its last values. A report dated more than a day in the future
-  (a laptop's wrong clock) does not set the look-back, so it hides nothing.
+- **Verified status holds.** Only a verified report changes a verified value: news (new or
+  needing follow-up) is shown beside it, and time alone never turns it into unknown. Its
+  age is kept (`confirmed_at`, the basis's observation time); a value older than the
+  newsroom's threshold (`stale_after`, default `DEFAULT_STALE_AFTER`) is marked stale.
 
 Reports come in newest first per gate; derivation stops reading as soon as every aspect is
-settled or the look-back is passed, so the board of a store with 100,000 reports reads only
-the recent ones (an aspect that reports rarely mention would otherwise make it read them all).
+settled. The store reads the recent reports whole and, for the aspects still unsettled
+after them, only the older verified reports that mention one (`OlderReports`), so a store
+with 100,000 reports is never read whole for an aspect that reports rarely mention.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -42,8 +44,7 @@ from desktop.domain.vocabulary import Reliability, SideStatus, TrafficKind
 
 CONFLICT_WINDOW = timedelta(hours=12)
 CORROBORATION_WINDOW = timedelta(hours=72)
-BOARD_LOOKBACK = timedelta(days=90)
-FUTURE_ALLOWANCE = timedelta(days=1)
+DEFAULT_STALE_AFTER = timedelta(days=14)
 UNKNOWN = "unknown"
 
 CHINA_SIDE = "china_side"
@@ -99,13 +100,6 @@ class BoardReport:
         cls, record: Mapping[str, Any], *, state: ReviewState, device_id: str
     ) -> BoardReport:
         """From a report record (the JSON form the device signed, already validated)."""
-        traffic = record.get("traffic") or {}
-        values = {
-            CHINA_SIDE: str(record.get("china_side") or UNKNOWN),
-            MYANMAR_SIDE: str(record.get("myanmar_side") or UNKNOWN),
-            CIVILIAN_PASSAGE: str(record.get("civilian_passage") or UNKNOWN),
-            **{f"traffic.{kind}": str(value) for kind, value in traffic.items()},
-        }
         source = record.get("source") or {}
         return cls(
             report_id=str(record["id"]),
@@ -113,7 +107,7 @@ class BoardReport:
             observed_at=datetime.fromisoformat(str(record["observed_at"])),
             state=state,
             device_id=device_id,
-            values={k: v for k, v in values.items() if v != UNKNOWN},
+            values=board_values(record),
             pseudonym=source.get("pseudonym"),
             reliability=Reliability(source["reliability"]) if source else None,
             credibility=int(source["credibility"]) if source else None,
@@ -122,6 +116,18 @@ class BoardReport:
                 for p in record.get("prices") or ()
             ),
         )
+
+
+def board_values(record: Mapping[str, Any]) -> dict[str, str]:
+    """What a report record says about each board aspect, aspects it calls unknown left out."""
+    traffic = record.get("traffic") or {}
+    values = {
+        CHINA_SIDE: str(record.get("china_side") or UNKNOWN),
+        MYANMAR_SIDE: str(record.get("myanmar_side") or UNKNOWN),
+        CIVILIAN_PASSAGE: str(record.get("civilian_passage") or UNKNOWN),
+        **{f"traffic.{kind}": str(value) for kind, value in traffic.items()},
+    }
+    return {k: v for k, v in values.items() if v != UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -145,10 +151,28 @@ class AspectStatus:
     sources: int = 0
     best_reliability: Reliability | None = None
     best_credibility: int | None = None
+    age: timedelta | None = None
+    stale: bool = False
 
     @property
     def shown_value(self) -> str:
         return self.value or UNKNOWN
+
+    @property
+    def grade(self) -> str:
+        """The strongest grades among its sources, e.g. ``B2`` (empty when none)."""
+        return f"{self.best_reliability or ''}{self.best_credibility or ''}"
+
+    @property
+    def corroboration(self) -> str:
+        """``2 · B2``: independent sources behind this aspect's value and their best grade
+        (``0`` when it has none); never mixed with another aspect's."""
+        return f"{self.sources} · {self.grade}" if self.grade else str(self.sources)
+
+    @property
+    def confirmed_at(self) -> datetime | None:
+        """When the value was last confirmed: the basis's observation time."""
+        return None if self.basis is None else self.basis.observed_at
 
 
 @dataclass(frozen=True)
@@ -156,6 +180,16 @@ class GateStatus:
     gate: str
     aspects: Mapping[str, AspectStatus]
     last_report_at: datetime | None = None
+
+    @property
+    def stale(self) -> bool:
+        """A side's value is older than the newsroom's threshold."""
+        return any(self.aspects[a].stale for a in SIDES)
+
+    @property
+    def oldest_side_age(self) -> timedelta | None:
+        ages = [self.aspects[a].age for a in SIDES if self.aspects[a].age is not None]
+        return max(ages) if ages else None  # type: ignore[type-var]
 
     @property
     def overall(self) -> Overall:
@@ -176,12 +210,6 @@ class GateStatus:
     def last_change(self) -> datetime | None:
         times = [self.aspects[a].since for a in SIDES if self.aspects[a].since is not None]
         return max(times) if times else None  # type: ignore[type-var]
-
-    @property
-    def sources(self) -> int:
-        """Independent sources behind the sides' current values (the fewer of the two)."""
-        known = [self.aspects[a].sources for a in SIDES if self.aspects[a].value is not None]
-        return min(known) if known else 0
 
 
 @dataclass(frozen=True)
@@ -257,9 +285,10 @@ class _AspectReader:
         ):
             self.credibility = report.credibility
 
-    def status(self) -> AspectStatus:
+    def status(self, moment: datetime, stale_after: timedelta) -> AspectStatus:
         if self.basis is None:
             return AspectStatus(self.aspect, unverified_change=self.pending)
+        age = max(moment - self.basis.observed_at, timedelta(0))
         return AspectStatus(
             aspect=self.aspect,
             value=self.basis.value,
@@ -270,86 +299,83 @@ class _AspectReader:
             sources=len(self.sources),
             best_reliability=self.reliability,
             best_credibility=self.credibility,
+            age=age,
+            stale=age > stale_after,
         )
+
+
+OlderReports = Callable[[frozenset[str]], Iterable[BoardReport]]
+"""The verified or published reports older than every report of the recent iterable,
+newest first, that mention any of the given aspects (the store filters them in SQL)."""
 
 
 def gate_status(
-    gate: str, newest_first: Iterable[BoardReport], *, now: datetime | None = None
+    gate: str,
+    newest_first: Iterable[BoardReport],
+    *,
+    now: datetime | None = None,
+    stale_after: timedelta = DEFAULT_STALE_AFTER,
+    older: OlderReports | None = None,
 ) -> GateStatus:
-    """Derive one gate's status; stops reading `newest_first` once every aspect is settled
-    or the look-back is passed. The look-back runs from the newest report that is not in
-    the future (more than `FUTURE_ALLOWANCE` past `now`): a laptop with a wrong clock
-    cannot blank a gate."""
+    """Derive one gate's status as of `now`; stops reading once every aspect is settled.
+
+    `newest_first` holds the recent reports (in tests: all of them); when it runs out
+    with aspects unsettled, `older` is asked for the older verified reports about them.
+    Ages and staleness count from `now` (default: the current time)."""
     readers = {aspect: _AspectReader(aspect) for aspect in ASPECTS}
-    horizon = (now or datetime.now(UTC)) + FUTURE_ALLOWANCE
     last_report: datetime | None = None
-    anchor: datetime | None = None
-    for report in newest_first:
-        if report.state is ReviewState.REJECTED:
-            continue
-        if last_report is None:
-            last_report = report.observed_at
-        if anchor is None and report.observed_at <= horizon:
-            anchor = report.observed_at
-        elif anchor is not None and report.observed_at < anchor - BOARD_LOOKBACK:
-            break
-        for aspect, value in report.values.items():
-            reader = readers.get(aspect)
-            if reader is not None and not reader.done:
-                reader.feed(report, value)
-        if all(r.done for r in readers.values()):
-            break
-    return GateStatus(gate, {a: r.status() for a, r in readers.items()}, last_report)
+
+    def read(reports: Iterable[BoardReport]) -> bool:
+        nonlocal last_report
+        for report in reports:
+            if report.state is ReviewState.REJECTED:
+                continue
+            if last_report is None:
+                last_report = report.observed_at
+            for aspect, value in report.values.items():
+                reader = readers.get(aspect)
+                if reader is not None and not reader.done:
+                    reader.feed(report, value)
+            if all(r.done for r in readers.values()):
+                return True
+        return False
+
+    if not read(newest_first) and older is not None:
+        read(older(frozenset(a for a, r in readers.items() if not r.done)))
+    moment = now or datetime.now(UTC)
+    aspects = {a: r.status(moment, stale_after) for a, r in readers.items()}
+    return GateStatus(gate, aspects, last_report)
 
 
 def derive_board(
-    gates: Sequence[str], reports_of: Mapping[str, Iterable[BoardReport]] | None = None
+    gates: Sequence[str],
+    reports_of: Mapping[str, Iterable[BoardReport]] | None = None,
+    *,
+    now: datetime | None = None,
+    stale_after: timedelta = DEFAULT_STALE_AFTER,
+    older_of: Mapping[str, OlderReports] | None = None,
 ) -> Board:
-    """The board for `gates` in order; `reports_of[gate]` yields that gate's reports newest
-    first (a lazy iterable from the store, or a list in tests)."""
+    """The board for `gates` in order; `reports_of[gate]` yields that gate's recent reports
+    newest first (a lazy iterable from the store, or a list in tests) and `older_of[gate]`
+    the older verified ones on demand."""
     reports_of = reports_of or {}
-    return Board({gate: gate_status(gate, reports_of.get(gate, ())) for gate in gates})
-
-
-# -- what changed --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AspectChange:
-    aspect: str
-    before: str
-    after: str
-    at: datetime | None
-
-
-@dataclass(frozen=True)
-class GateChange:
-    gate: str
-    before: Overall
-    after: Overall
-    changes: tuple[AspectChange, ...]
-
-
-def changes_between(before: Board, after: Board) -> list[GateChange]:
-    """Gates whose current values differ between two boards, in the order of `after`."""
-    result: list[GateChange] = []
-    for gate, now in after.gates.items():
-        then = before.gates.get(gate)
-        changes = tuple(
-            AspectChange(
-                aspect,
-                then.aspects[aspect].shown_value if then else UNKNOWN,
-                status.shown_value,
-                status.since,
+    older_of = older_of or {}
+    moment = now or datetime.now(UTC)
+    return Board(
+        {
+            gate: gate_status(
+                gate,
+                reports_of.get(gate, ()),
+                now=moment,
+                stale_after=stale_after,
+                older=older_of.get(gate),
             )
-            for aspect, status in now.aspects.items()
-            if (then.aspects[aspect].shown_value if then else UNKNOWN) != status.shown_value
-        )
-        if changes:
-            result.append(
-                GateChange(gate, then.overall if then else Overall.UNKNOWN, now.overall, changes)
-            )
-    return result
+            for gate in gates
+        }
+    )
+
+
+# -- as it stood ---------------------------------------------------------------------------
 
 
 def as_of(moment: datetime, newest_first: Iterable[BoardReport]) -> Iterator[BoardReport]:
@@ -439,27 +465,26 @@ def timeline(
 
 __all__ = [
     "ASPECTS",
-    "BOARD_LOOKBACK",
     "CHINA_SIDE",
     "CIVILIAN_PASSAGE",
     "CONFLICT_WINDOW",
     "CORROBORATION_WINDOW",
+    "DEFAULT_STALE_AFTER",
     "MYANMAR_SIDE",
     "SIDES",
-    "AspectChange",
     "AspectStatus",
     "Band",
     "Board",
     "BoardReport",
     "Evidence",
-    "GateChange",
     "GateStatus",
+    "OlderReports",
     "Overall",
     "Price",
     "Tick",
     "Timeline",
     "as_of",
-    "changes_between",
+    "board_values",
     "derive_board",
     "gate_status",
     "overall_of",

@@ -17,33 +17,33 @@ Formats, columns and filters are documented for editors in docs/desk.md ("Export
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import json
 import os
 import secrets
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from desktop.domain.board import (
-    CHINA_SIDE,
-    CIVILIAN_PASSAGE,
-    MYANMAR_SIDE,
-    SIDES,
     Board,
     BoardReport,
+    OlderReports,
     derive_board,
 )
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
-from desktop.domain.review import ReviewState
-from desktop.domain.vocabulary import Reliability, TrafficKind
+from desktop.domain.review import CONFIRMED_STATES, ReviewState
+from desktop.services import desk_board
 from desktop.services.desk import report_json
 from desktop.services.desk_review import desk_identity
+from desktop.services.export_csv import CSV_COLUMNS, PSEUDONYM_COLUMN, CsvWriter
+from desktop.services.export_geojson import geojson_document
+from desktop.services.export_profile import Profile, Redactor
+from desktop.services.export_tables import write_tables
 from desktop.store.database import Store
 from desktop.store.desk import DeskReport, DeskRepository
 from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepository
@@ -51,10 +51,12 @@ from desktop.store.review import ExportRecord, InboxFilter, InboxRow, ReviewRepo
 __all__ = [
     "CSV_COLUMNS",
     "JSON_FORMAT",
+    "PSEUDONYM_COLUMN",
     "BoardSnapshot",
     "ExportError",
     "ExportResult",
     "ExportWriteError",
+    "Profile",
     "Progress",
     "atomic_output",
     "board_snapshot",
@@ -64,39 +66,7 @@ __all__ = [
 
 CHUNK = 500
 JSON_FORMAT = "gatewatch-desk-export-1"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet reads a cell starting with one of these as a formula: such cells get a
-leading apostrophe (OWASP's advice for CSV injection)."""
-
-CSV_COLUMNS: tuple[str, ...] = (
-    "id",
-    "lineage_id",
-    "revision",
-    "gate",
-    "gate_name",
-    "new_crossing",
-    "observed_at",
-    "received_at",
-    "review_state",
-    CHINA_SIDE,
-    MYANMAR_SIDE,
-    *(f"traffic_{kind.value}" for kind in TrafficKind),
-    CIVILIAN_PASSAGE,
-    "controlled_by",
-    "barrier",
-    "shortages",
-    "prices",
-    "people_stranded",
-    "how_known",
-    "source_category",
-    "source_reliability",
-    "source_credibility",
-    "device_label",
-    "narrative",
-)
-PSEUDONYM_COLUMN = "source_pseudonym"
-
-Format = Literal["csv", "geojson", "json"]
+Format = Literal["csv", "geojson", "json", "tables"]
 Progress = Callable[[int, int], None]
 
 
@@ -143,76 +113,162 @@ def export_reports(
     fmt: Format,
     out: Path,
     *,
-    state: ReviewState | None = None,
+    states: Collection[ReviewState] = (),
     since: datetime | None = None,
     include_pseudonyms: bool = False,
+    profile: Profile = Profile.INTERNAL,
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write the reports (``csv``, ``json``) or the board (``geojson``) to `out`.
 
-    `state` and `since` (observation time, inclusive) choose the reports; for GeoJSON they
-    choose the reports the board considers. Raises `ExportWriteError` when the file cannot
-    be written (nothing is left behind), `ExportError` for an unknown format or a `since`
-    without a time zone.
+    `states` (any when empty) and `since` (observation time, inclusive) choose the
+    reports; for GeoJSON they choose the reports the board considers. The external
+    `profile` keeps only verified and published reports and leaves out what identifies
+    (`desktop.services.export_profile`). Raises `ExportWriteError` when the file cannot be
+    written (nothing is left behind), `ExportError` for an unknown format, a `since`
+    without a time zone, pseudonyms asked of GeoJSON or of an external export, or states
+    an external export cannot hold.
     """
     if since is not None and since.tzinfo is None:
         raise ExportError("the --since time needs a zone, e.g. +06:30 for Myanmar time")
-    filters = _filters(state, since)
+    if include_pseudonyms and fmt in ("geojson", "tables"):
+        what = "GeoJSON" if fmt == "geojson" else "data tables"
+        raise ExportError(f"--include-pseudonyms does not apply to {what}: they hold none")
+    states = frozenset(states)
+    if profile is Profile.EXTERNAL:
+        if include_pseudonyms:
+            raise ExportError("an external export never holds pseudonyms")
+        if states - CONFIRMED_STATES:
+            raise ExportError("an external export holds only verified and published reports")
+        states = states or CONFIRMED_STATES
+    filters = {**_filters(states, since), "profile": profile.value}
+    export_id = str(uuid.uuid4())
+    exported_at = datetime.now(UTC)
+    redactor = Redactor(export_id) if profile is Profile.EXTERNAL else None
+    meta = {
+        "export_id": export_id,
+        "exported_at": format_utc(exported_at) if redactor is None else redactor.hour(exported_at),
+        "filters": filters,
+    }
     if fmt == "geojson":
-        snapshot = board_snapshot(store, gazetteer, state=state, since=since)
-        document = _geojson(snapshot, gazetteer)
+        snapshot = board_snapshot(store, gazetteer, states=states, since=since, now=exported_at)
+        reviews = ReviewRepository(store)
+        places = [
+            (report, place)
+            for report, place in reviews.new_crossing_reports()
+            if (not states or report.state in states)
+            and (since is None or report.observed_at >= since)
+        ]
+        document = geojson_document(
+            snapshot.board, snapshot.read, gazetteer, places, meta, exported_at
+        )
+        if redactor is not None:
+            _redact_geojson(document, redactor)
         with atomic_output(out) as stream:
             json.dump(document, stream, ensure_ascii=False, indent=1, allow_nan=False)
             stream.write("\n")
-        ids = snapshot.report_ids
+        ids = snapshot.report_ids + [report.report_id for report, _ in places]
         if progress is not None:
             progress(len(ids), len(ids))
-        export_id = _record_or_remove(store, out, fmt, filters, False, ids)
+        _record_or_remove(store, out, fmt, filters, False, ids, export_id)
         return ExportResult(out, len(ids), export_id)
+    if fmt == "tables":
+        snapshot = board_snapshot(store, gazetteer, states=states, since=since, now=exported_at)
+        with atomic_output(out, binary=True) as stream:
+            tables = write_tables(
+                stream,
+                store,
+                gazetteer,
+                snapshot.board,
+                _selected(store, states, since, progress),
+                meta,
+                since=since,
+                redactor=redactor,
+            )
+        _record_or_remove(store, out, fmt, filters, False, tables, export_id)
+        return ExportResult(out, len(tables), export_id)
     if fmt not in ("csv", "json"):
-        raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json or pdf")
+        raise ExportError(f"unknown export format {fmt!r}: use csv, geojson, json, tables or pdf")
     included: list[str] = []
     with atomic_output(out, bom=fmt == "csv") as stream:
-        writer = _CsvWriter(stream, include_pseudonyms, gazetteer) if fmt == "csv" else None
+        writer = (
+            CsvWriter(stream, include_pseudonyms, gazetteer, redactor, export_id)
+            if fmt == "csv"
+            else None
+        )
         if writer is None:
-            stream.write(_json_head(filters, include_pseudonyms))
-        for report, row in _selected(store, state, since, progress):
+            stream.write(_json_head(meta, include_pseudonyms))
+        for report, row, latest in _selected(store, states, since, progress):
             if writer is not None:
-                writer.write(report, row)
+                writer.write(report, row, latest)
             else:
                 entry = _json_entry(store, report, row, include_pseudonyms)
+                entry["current_revision"] = latest == report.id
+                entry["superseded_by"] = None if latest == report.id else latest
+                if redactor is not None:
+                    entry = redactor.entry(entry)
                 stream.write(",\n" if included else "\n")
                 stream.write(json.dumps(entry, ensure_ascii=False, allow_nan=False))
             included.append(report.id)
         if writer is None:
             stream.write("\n]}\n")
-    export_id = _record_or_remove(store, out, fmt, filters, include_pseudonyms, included)
+    _record_or_remove(store, out, fmt, filters, include_pseudonyms, included, export_id)
     return ExportResult(out, len(included), export_id)
+
+
+def _redact_geojson(document: dict[str, Any], redactor: Redactor) -> None:
+    """Times to the hour and new crossings' ids unrelated to their reports'."""
+    for feature in document["features"]:
+        props = feature["properties"]
+        if props["new_crossing"]:
+            feature["id"] = redactor.id(feature["id"])
+        for key in ("last_change", "last_confirmed"):
+            props[key] = redactor.hour(props[key])
 
 
 def board_snapshot(
     store: Store,
     gazetteer: Gazetteer,
     *,
-    state: ReviewState | None = None,
+    states: Collection[ReviewState] = (),
     since: datetime | None = None,
+    now: datetime | None = None,
 ) -> BoardSnapshot:
-    """The board from the reports observed at or after `since` and in `state` (any when
-    None), with the ids of the reports the derivation read for each gate."""
+    """The board from the reports observed at or after `since` and in `states` (any when
+    empty), read as `desktop.services.desk_board.board` reads them, with the ids of the
+    reports the derivation read for each gate."""
     reviews = ReviewRepository(store)
+    moment = now or datetime.now(UTC)
     read: dict[str, list[str]] = {}
 
-    def reports(gate: str) -> Iterator[BoardReport]:
+    def kept(gate: str, reports: Iterable[BoardReport]) -> Iterator[BoardReport]:
         seen = read.setdefault(gate, [])
-        for report in reviews.board_reports(gate):
+        for report in reports:
             if since is not None and report.observed_at < since:
                 return  # newest first: every later one is older still
-            if state is None or report.state is state:
+            if not states or report.state in states:
                 seen.append(report.report_id)
                 yield report
 
+    windows = {gate: desk_board.recent_start(reviews, gate, moment) for gate in gazetteer.ids()}
+
+    def older(gate: str) -> OlderReports:
+        from_store = desk_board.older_reports(reviews, gate, windows[gate])
+        if states and not set(states) & CONFIRMED_STATES:
+            return lambda aspects: ()  # the older reports read are verified ones only
+        return lambda aspects: kept(gate, from_store(aspects))
+
     gates = gazetteer.ids()
-    board = derive_board(gates, {gate: reports(gate) for gate in gates})
+    board = derive_board(
+        gates,
+        {
+            gate: kept(gate, desk_board.recent_reports(reviews, gate, windows[gate]))
+            for gate in gates
+        },
+        now=moment,
+        stale_after=desk_board.stale_after(store),
+        older_of={gate: older(gate) for gate in gates},
+    )
     return BoardSnapshot(board, {gate: tuple(ids) for gate, ids in read.items()})
 
 
@@ -222,9 +278,11 @@ def record_export(
     filters: Mapping[str, Any],
     pseudonyms: bool,
     report_ids: list[str],
+    export_id: str | None = None,
 ) -> str:
-    """Record an export in the audit trail (by this desk's label); returns its id."""
-    export_id = str(uuid.uuid4())
+    """Record an export in the audit trail (by this desk's label); returns its id (a new
+    one unless `export_id`, the id already written into the file, is given)."""
+    export_id = export_id or str(uuid.uuid4())
     ReviewRepository(store).record_export(
         ExportRecord(
             export_id=export_id,
@@ -273,14 +331,18 @@ def atomic_output(out: Path, *, bom: bool = False, binary: bool = False) -> Iter
 
 
 def _selected(
-    store: Store, state: ReviewState | None, since: datetime | None, progress: Progress | None
-) -> Iterator[tuple[DeskReport, InboxRow]]:
-    """The chosen reports, oldest observation first, read `CHUNK` at a time."""
+    store: Store,
+    states: Collection[ReviewState],
+    since: datetime | None,
+    progress: Progress | None,
+) -> Iterator[tuple[DeskReport, InboxRow, str]]:
+    """The chosen reports, oldest observation first, read `CHUNK` at a time, each with the
+    id of its lineage's latest revision."""
     reviews = ReviewRepository(store)
     desk = DeskRepository(store)
     ids = reviews.inbox_ids(
         InboxFilter(
-            states=frozenset({state}) if state is not None else frozenset(),
+            states=frozenset(states),
             # The inbox filters by UTC day: a superset, narrowed to the moment below.
             since=None if since is None else since.astimezone(UTC).date(),
             oldest_first=True,
@@ -292,17 +354,18 @@ def _selected(
     for start in range(0, total, CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = {row.report_id: row for row in reviews.inbox_rows(chunk)}
+        latest = reviews.latest_revisions(chunk)
         for report in desk.reports(chunk):
             row = rows[report.id]
             if since is None or row.observed_at >= since:
-                yield report, row
+                yield report, row, latest.get(report.id, report.id)
         if progress is not None:
             progress(min(start + CHUNK, total), total)
 
 
-def _filters(state: ReviewState | None, since: datetime | None) -> dict[str, Any]:
+def _filters(states: Collection[ReviewState], since: datetime | None) -> dict[str, Any]:
     return {
-        "state": None if state is None else state.value,
+        "state": sorted(s.value for s in states) or None,
         "since": None if since is None else format_utc(since.astimezone(UTC)),
     }
 
@@ -314,9 +377,10 @@ def _record_or_remove(
     filters: Mapping[str, Any],
     pseudonyms: bool,
     report_ids: list[str],
+    export_id: str,
 ) -> str:
     try:
-        return record_export(store, fmt, filters, pseudonyms, report_ids)
+        return record_export(store, fmt, filters, pseudonyms, report_ids, export_id)
     except BaseException:
         with contextlib.suppress(OSError):
             out.unlink()  # an export the audit trail does not know of must not stay
@@ -333,74 +397,16 @@ def _write_error(out: Path, error: OSError) -> ExportWriteError:
     return ExportWriteError(out, reason, error.strerror or type(error).__name__)
 
 
-# -- CSV -----------------------------------------------------------------------------------
-
-
-class _CsvWriter:
-    def __init__(self, stream: IO[str], pseudonyms: bool, gazetteer: Gazetteer) -> None:
-        self._writer = csv.writer(stream)
-        self._pseudonyms = pseudonyms
-        self._gazetteer = gazetteer
-        columns = list(CSV_COLUMNS)
-        if pseudonyms:
-            columns.insert(columns.index("source_credibility") + 1, PSEUDONYM_COLUMN)
-        self._writer.writerow(columns)
-
-    def write(self, report: DeskReport, row: InboxRow) -> None:
-        record = report.record
-        gate = record.get("gate")
-        crossing = self._gazetteer.get(gate) if isinstance(gate, str) else None
-        traffic = record.get("traffic") or {}
-        source = record.get("source") or {}
-        new_crossing = record.get("new_crossing") or {}
-        cells: list[object] = [
-            record.get("id"),
-            record.get("lineage_id"),
-            record.get("revision"),
-            gate,
-            crossing.name("en") if crossing is not None else "",
-            new_crossing.get("name"),
-            record.get("observed_at"),
-            report.received_at,
-            row.state.value,
-            record.get(CHINA_SIDE),
-            record.get(MYANMAR_SIDE),
-            *(traffic.get(kind.value, "unknown") for kind in TrafficKind),
-            record.get(CIVILIAN_PASSAGE),
-            record.get("controlled_by"),
-            ";".join(record.get("barrier") or ()),
-            ";".join(record.get("shortages") or ()),
-            "; ".join(_price_text(p) for p in record.get("prices") or ()),
-            record.get("people_stranded"),
-            record.get("how_known"),
-            source.get("category"),
-            source.get("reliability"),
-            source.get("credibility"),
-        ]
-        if self._pseudonyms:
-            cells.append(source.get("pseudonym"))
-        cells += [report.device_label or report.device_id, record.get("narrative")]
-        self._writer.writerow([_cell(c) for c in cells])
-
-
-def _price_text(price: Mapping[str, Any]) -> str:
-    """``diesel 4500 MMK/litre``: compact, and the same in every language."""
-    return f"{price['commodity']} {price['amount']} {price['currency']}/{price['unit']}"
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 # -- JSON ----------------------------------------------------------------------------------
 
 
-def _json_head(filters: Mapping[str, Any], pseudonyms: bool) -> str:
+def _json_head(meta: Mapping[str, Any], pseudonyms: bool) -> str:
     head = {
         "format": JSON_FORMAT,
-        "exported_at": format_utc(datetime.now(UTC)),
-        "filters": dict(filters),
+        "profile": meta["filters"]["profile"],
+        "export_id": meta["export_id"],
+        "exported_at": meta["exported_at"],
+        "filters": dict(meta["filters"]),
         "pseudonyms_included": pseudonyms,
     }
     # The reports follow as the last member, one per line, written as they are read.
@@ -417,46 +423,3 @@ def _json_entry(
     entry["review_state"] = row.state.value
     entry["review_history"] = [e.to_json() for e in ReviewRepository(store).history(report.id)]
     return entry
-
-
-# -- GeoJSON -------------------------------------------------------------------------------
-
-
-def _geojson(snapshot: BoardSnapshot, gazetteer: Gazetteer) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection: one Point per crossing, [lon, lat] in WGS 84."""
-    features = []
-    for crossing in gazetteer:
-        status = snapshot.board.gates[crossing.id]
-        sides = [status.aspects[a] for a in SIDES if status.aspects[a].value is not None]
-        reliabilities = [a.best_reliability for a in sides if a.best_reliability is not None]
-        credibilities = [a.best_credibility for a in sides if a.best_credibility is not None]
-        last_change = status.last_change
-        best: Reliability | None = min(reliabilities) if reliabilities else None
-        features.append(
-            {
-                "type": "Feature",
-                "id": crossing.id,
-                "geometry": {"type": "Point", "coordinates": [crossing.lon, crossing.lat]},
-                "properties": {
-                    "gate": crossing.id,
-                    "name": crossing.name("en"),
-                    "names": {lang: crossing.names.get(lang) for lang in ("en", "my", "zh")},
-                    "location_approximate": crossing.approximate,
-                    "overall": status.overall.value,
-                    CHINA_SIDE: status.side(CHINA_SIDE),
-                    MYANMAR_SIDE: status.side(MYANMAR_SIDE),
-                    "traffic": {
-                        kind.value: status.side(f"traffic.{kind.value}") for kind in TrafficKind
-                    },
-                    CIVILIAN_PASSAGE: status.side(CIVILIAN_PASSAGE),
-                    "sources": status.sources,
-                    "best_reliability": None if best is None else best.value,
-                    "best_credibility": min(credibilities) if credibilities else None,
-                    "conflict": status.has_conflict,
-                    "unverified_change": status.has_unverified_change,
-                    "last_change": None if last_change is None else format_utc(last_change),
-                    "reports_considered": len(snapshot.read.get(crossing.id, ())),
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}

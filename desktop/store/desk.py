@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop.domain.board import board_values
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
 from desktop.store.review import apply_held_events
@@ -452,6 +453,15 @@ def _insert_report(conn: Any, received: ReceivedReport) -> None:
         "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
         (record["id"], desk_search_text(record)),
     )
+    if record.get("gate"):
+        conn.executemany(
+            "INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)"
+            " VALUES (?, ?, ?, ?)",
+            [
+                (record["id"], record["gate"], aspect, record["observed_at"])
+                for aspect in board_values(record)
+            ],
+        )
     for a in received.attachments:
         chunks = [
             {"envelope_id": c.envelope_id, "sha256": c.sha256, "size": c.size} for c in a.chunks

@@ -9,8 +9,9 @@ Events for a report not held yet are kept and applied when it arrives (`apply_he
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -107,6 +108,11 @@ _INBOX_COLUMNS = (
 # The record whole: json.loads in Python is several times faster than nine json_extracts.
 _BOARD_COLUMNS = "id, state, device_id, record, observed_at"
 _BOARD_STATES = "('new', 'needs_follow_up', 'verified', 'published')"
+_CURRENT = (
+    "NOT EXISTS (SELECT 1 FROM desk_reports AS later WHERE later.lineage_id = {t}.lineage_id"
+    " AND later.revision > {t}.revision)"
+)
+"""A report no later revision of its lineage (a correction) has replaced, at this desk."""
 
 
 class ReviewRepository:
@@ -296,6 +302,22 @@ class ReviewRepository:
         rows.sort(key=lambda row: (row[1], row[0]), reverse=not where.oldest_first)
         return [r[0] for r in rows]
 
+    def latest_revisions(self, report_ids: Sequence[str]) -> dict[str, str]:
+        """For each report held, the id of its lineage's latest revision at this desk
+        (its own id when no correction replaced it)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(report_ids), 500):
+            chunk = list(report_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for report_id, latest in self._store.conn.execute(
+                "SELECT r.id, (SELECT l.id FROM desk_reports AS l WHERE l.lineage_id ="
+                " r.lineage_id ORDER BY l.revision DESC LIMIT 1)"
+                f" FROM desk_reports AS r WHERE r.id IN ({marks})",
+                chunk,
+            ):
+                found[report_id] = latest
+        return found
+
     def inbox_rows(self, report_ids: Sequence[str]) -> list[InboxRow]:
         """The rows for these ids, in the order given (ids not held are left out)."""
         if not report_ids:
@@ -334,6 +356,16 @@ class ReviewRepository:
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
 
+    def counts_by_state(self, *, since: datetime | None = None) -> dict[ReviewState, int]:
+        """How many current revisions are in each review state (observed since `since`)."""
+        sql = f"SELECT state, count(*) FROM desk_reports WHERE {_CURRENT.format(t='desk_reports')}"
+        params: list[Any] = []
+        if since is not None:
+            sql += " AND observed_at >= ?"
+            params.append(_record_time(since))
+        rows = self._store.conn.execute(sql + " GROUP BY state", params).fetchall()
+        return {ReviewState(state): int(count) for state, count in rows}
+
     def report_count(self) -> int:
         return int(self._store.conn.execute("SELECT count(*) FROM desk_reports").fetchone()[0])
 
@@ -353,6 +385,7 @@ class ReviewRepository:
         order = "ASC" if oldest_first else "DESC"
         sql = (
             f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND state IN {_BOARD_STATES}"
+            f" AND {_CURRENT.format(t='desk_reports')}"
         )
         params: list[Any] = [gate]
         if since is not None:
@@ -364,16 +397,77 @@ class ReviewRepository:
         # Ties by id here, not in SQL: "ORDER BY observed_at, id" makes SQLite copy every
         # record through a sorter, ten times slower than walking desk_reports_by_gate.
         sql += f" ORDER BY observed_at {order}"
+        return self._board_rows(sql, params, descending=not oldest_first)
+
+    def newest_board_time(self, gate: str, *, until: datetime) -> datetime | None:
+        """The observation time of the gate's newest report that can bear on the board,
+        observed at or before `until`."""
+        row = self._store.conn.execute(
+            f"SELECT max(observed_at) FROM desk_reports WHERE gate = ?"
+            f" AND state IN {_BOARD_STATES} AND observed_at <= ?"
+            f" AND {_CURRENT.format(t='desk_reports')}",
+            (gate, _record_time(until)),
+        ).fetchone()
+        return None if row[0] is None else datetime.fromisoformat(row[0])
+
+    def confirmed_board_reports(
+        self,
+        gate: str,
+        *,
+        before: datetime,
+        aspects: Iterable[str],
+        per_aspect: int | None = None,
+    ) -> Iterator[BoardReport]:
+        """The gate's verified or published reports observed before `before` that say
+        something other than unknown about one of `aspects` (board aspect names such as
+        ``china_side`` or ``traffic.civilians``), newest first, lazily: one walk of
+        desk_report_aspects per aspect, merged; `per_aspect` stops each walk after that
+        many reports (1: the value in force before a time)."""
+        sql = (
+            f"SELECT {', '.join('r.' + c for c in _BOARD_COLUMNS.split(', '))}"
+            " FROM desk_report_aspects AS a JOIN desk_reports AS r ON r.id = a.report_id"
+            " WHERE a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
+            f" AND r.state IN ('verified', 'published') AND {_CURRENT.format(t='r')}"
+            " ORDER BY a.observed_at DESC"
+            + ("" if per_aspect is None else f" LIMIT {int(per_aspect)}")
+        )
+        walks = [
+            self._board_rows(sql, [gate, aspect, _record_time(before)], descending=True)
+            for aspect in sorted(aspects)
+        ]
+        merged = heapq.merge(*walks, key=lambda r: (r.observed_at, r.report_id), reverse=True)
+        last: str | None = None
+        for report in merged:
+            if report.report_id != last:  # a report about two aspects comes once per walk
+                yield report
+            last = report.report_id
+
+    def new_crossing_reports(self) -> Iterator[tuple[BoardReport, dict[str, Any]]]:
+        """The verified or published reports about a crossing not in the gazetteer that
+        give its coordinates (current revisions), oldest first, each with its record's
+        ``new_crossing`` object."""
+        rows = self._store.conn.execute(
+            f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate IS NULL"
+            " AND state IN ('verified', 'published')"
+            " AND json_extract(record, '$.new_crossing.lat') IS NOT NULL"
+            f" AND {_CURRENT.format(t='desk_reports')} ORDER BY observed_at, id"
+        )
+        for row in rows:
+            yield _board_report(row), dict(json.loads(row[3])["new_crossing"])
+
+    def _board_rows(
+        self, sql: str, params: list[Any], *, descending: bool
+    ) -> Iterator[BoardReport]:
         cursor = self._store.conn.execute(sql, params)
         try:
             tied: list[Any] = []
             while rows := cursor.fetchmany(200):
                 for row in rows:
                     if tied and row[4] != tied[0][4]:
-                        yield from _by_id(tied, descending=not oldest_first)
+                        yield from _by_id(tied, descending=descending)
                         tied = []
                     tied.append(row)
-            yield from _by_id(tied, descending=not oldest_first)
+            yield from _by_id(tied, descending=descending)
         finally:
             cursor.close()
 
@@ -562,4 +656,6 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
             condition += f" OR r.gate IN ({','.join('?' * len(gates))})"
             params.extend(gates)
         clauses.append(f"({condition})")
+    if where.text.strip():
+        clauses.append(_CURRENT.format(t="r"))  # a corrected revision is not a result
     return " AND ".join(clauses), params

@@ -473,7 +473,47 @@ def _v7_desk_pull_speed(conn: Any) -> None:
     )
 
 
-def _v8_handcarry(conn: Any) -> None:
+_V8_STATEMENTS = _statements(
+    """
+        CREATE INDEX desk_reports_by_lineage ON desk_reports (lineage_id, revision);
+
+        -- What each report says about a crossing's board aspects (china_side, myanmar_side,
+        -- civilian_passage, traffic.KIND), "unknown" left out: the board finds the last
+        -- verified word on an aspect without reading every report of the gate.
+        CREATE TABLE desk_report_aspects (
+            report_id   TEXT NOT NULL REFERENCES desk_reports(id) ON DELETE CASCADE,
+            gate        TEXT NOT NULL,
+            aspect      TEXT NOT NULL,
+            observed_at TEXT NOT NULL,
+            PRIMARY KEY (report_id, aspect)
+        ) WITHOUT ROWID;
+        CREATE INDEX desk_report_aspects_by_gate
+            ON desk_report_aspects (gate, aspect, observed_at DESC);
+
+        INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)
+            SELECT r.id, r.gate, side.name, r.observed_at
+            FROM desk_reports AS r,
+                (SELECT 'china_side' AS name UNION ALL SELECT 'myanmar_side'
+                 UNION ALL SELECT 'civilian_passage') AS side
+            WHERE r.gate IS NOT NULL
+              AND coalesce(json_extract(r.record, '$.' || side.name), 'unknown') != 'unknown';
+        INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)
+            SELECT r.id, r.gate, 'traffic.' || t.key, r.observed_at
+            FROM desk_reports AS r, json_each(r.record, '$.traffic') AS t
+            WHERE r.gate IS NOT NULL AND t.value != 'unknown'
+    """
+)
+
+
+def _v8_desk_board(conn: Any) -> None:
+    """Only the latest revision of a lineage counts at the desk (an index to ask whether a
+    report's lineage has a later one), and the aspects each report speaks of (the board
+    reads old verified reports only for the aspects the recent ones leave unsettled)."""
+    for statement in _V8_STATEMENTS:
+        conn.execute(statement)
+
+
+def _v9_handcarry(conn: Any) -> None:
     """Hand-carried delivery: when a waiting revision last left on a bundle; at the desk,
     the bundles imported and the envelopes they brought that still go to the server."""
     conn.execute("ALTER TABLE outbox ADD COLUMN carried_at TEXT")
@@ -504,5 +544,6 @@ MIGRATIONS: Sequence[Migration] = (
     _v5_desk_review,
     _v6_followups,
     _v7_desk_pull_speed,
-    _v8_handcarry,
+    _v8_desk_board,
+    _v9_handcarry,
 )

@@ -35,12 +35,13 @@ from desktop.domain.board import (
     MYANMAR_SIDE,
     AspectStatus,
     Board,
-    GateChange,
     GateStatus,
 )
+from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.services import desk_board
+from desktop.ui.board_age import confirmed_text, gate_age_text
 from desktop.ui.desk_map import MapView, value_color
 from desktop.ui.desk_timeline import GateTimeline, local_time
 from desktop.ui.errors import user_message
@@ -103,7 +104,7 @@ class BoardView(QWidget):
         self._gazetteer = gazetteer
         self._language = language
         self.board: Board | None = None
-        self.changes: list[GateChange] | None = None
+        self.changes: list[StatusEvent] | None = None
         self._board_request = 0
         self._changes_request = 0
 
@@ -210,7 +211,7 @@ class BoardView(QWidget):
         self.status.setText(self.tr("Updated %1").replace("%1", local_time(datetime.now())))
         self._show_board()
 
-    def _changes_loaded(self, request: int, changes: list[GateChange]) -> None:
+    def _changes_loaded(self, request: int, changes: list[StatusEvent]) -> None:
         if request == self._changes_request:
             self.changes = changes
             self._show_changes()
@@ -247,7 +248,9 @@ class BoardView(QWidget):
             flag_item.setForeground(QBrush(QColor("#6a1b9a")))
         self.table.setItem(row, 5, flag_item)
         self.table.setItem(row, 6, self._sources_item(status))
-        self.table.setItem(row, 7, _item(local_time(status.last_change if status else None)))
+        changed = local_time(status.last_change if status else None)
+        age = gate_age_text(status) if status else ""
+        self.table.setItem(row, 7, _item(f"{changed}\n{age}" if age else changed))
         for column in range(len(COLUMNS)):
             item = self.table.item(row, column)
             if item is not None:
@@ -259,7 +262,8 @@ class BoardView(QWidget):
         item.setBackground(QBrush(value_color(value)))
         item.setForeground(QBrush(QColor("#212121" if value in _DARK_TEXT else "white")))
         if status is not None and status.since is not None:
-            item.setToolTip(self.tr("Since %1").replace("%1", local_time(status.since)))
+            tip = self.tr("Since %1").replace("%1", local_time(status.since))
+            item.setToolTip(f"{tip}\n{confirmed_text(status)}")
         return item
 
     def _traffic_text(self, status: GateStatus | None) -> str:
@@ -267,16 +271,15 @@ class BoardView(QWidget):
             return ""
         allowed, blocked = [], []
         for kind in TrafficKind:
-            value = status.aspects[f"traffic.{kind.value}"].value
-            if value == TrafficStatus.ALLOWED:
-                allowed.append(label(kind))
-            elif value == TrafficStatus.BLOCKED:
-                blocked.append(label(kind))
-        lines = []
-        if allowed:
-            lines.append(self.tr("Allowed: %1").replace("%1", ", ".join(allowed)))
-        if blocked:
-            lines.append(self.tr("Blocked: %1").replace("%1", ", ".join(blocked)))
+            detail = status.aspects[f"traffic.{kind.value}"]
+            named = f"{label(kind)} ({detail.corroboration})"
+            if detail.value == TrafficStatus.ALLOWED:
+                allowed.append(named)
+            elif detail.value == TrafficStatus.BLOCKED:
+                blocked.append(named)
+        # One kind a line: each with its own sources and grade.
+        lines = [self.tr("Allowed: %1").replace("%1", kind) for kind in allowed]
+        lines += [self.tr("Blocked: %1").replace("%1", kind) for kind in blocked]
         return "\n".join(lines)
 
     def _flags_text(self, status: GateStatus | None) -> str:
@@ -284,6 +287,9 @@ class BoardView(QWidget):
             return ""
         lines = []
         for aspect, detail in status.aspects.items():
+            if detail.stale and aspect in (CHINA_SIDE, MYANMAR_SIDE):
+                text = self.tr("Stale: %1 %2").replace("%1", aspect_label(aspect))
+                lines.append(text.replace("%2", confirmed_text(detail)))
             if detail.unverified_change is not None:
                 text = self.tr("Reported change, unverified: %1 %2")
                 text = text.replace("%1", aspect_label(aspect))
@@ -298,18 +304,18 @@ class BoardView(QWidget):
         return "\n".join(lines)
 
     def _sources_item(self, status: GateStatus | None) -> QTableWidgetItem:
-        if status is None or status.sources == 0:
+        if status is None:
             return _item("0")
-        details = [status.aspects[a] for a in (CHINA_SIDE, MYANMAR_SIDE)]
-        reliability = min((d.best_reliability for d in details if d.best_reliability), default=None)
-        credibility = min((d.best_credibility for d in details if d.best_credibility), default=None)
-        grade = f"{reliability or ''}{credibility or ''}"
-        item = _item(f"{status.sources} · {grade}" if grade else str(status.sources))
-        tips = [self.tr("Independent sources (a pseudonym on one device) behind both sides")]
-        if reliability is not None:
-            tips.append(label(reliability))
-        if credibility is not None:
-            tips.append(credibility_label(credibility))
+        lines, tips = [], [self.tr("Independent sources (a pseudonym on one device), per side")]
+        for aspect in (CHINA_SIDE, MYANMAR_SIDE):
+            detail = status.aspects[aspect]
+            lines.append(f"{aspect_label(aspect)} {detail.corroboration}")
+            grades = [label(detail.best_reliability)] if detail.best_reliability else []
+            if detail.best_credibility is not None:
+                grades.append(credibility_label(detail.best_credibility))
+            if grades:
+                tips.append(f"{aspect_label(aspect)}: {'; '.join(grades)}")
+        item = _item("\n".join(lines))
         item.setToolTip("\n".join(tips))
         return item
 
@@ -319,20 +325,20 @@ class BoardView(QWidget):
         if not self.changes:
             self.changes_list.addItem(self.tr("No crossing changed since then."))
             return
-        for change in self.changes:
-            crossing = self._gazetteer.get(change.gate)
-            name = crossing.name(language) if crossing else change.gate
-            lines = [
-                f"{name}: {label(SideStatus(change.before))} → {label(SideStatus(change.after))}"
-            ]
-            for aspect in change.changes:
-                before = value_label(aspect.aspect, aspect.before)
-                after = value_label(aspect.aspect, aspect.after)
-                when = local_time(aspect.at) if aspect.at else ""
-                lines.append(f"   {aspect_label(aspect.aspect)}: {before} → {after}  {when}")
-            item = QListWidgetItem("\n".join(lines))
-            item.setData(Qt.ItemDataRole.UserRole, change.gate)
-            item.setForeground(QBrush(value_color(change.after.value).darker(130)))
+        for event in self.changes:
+            crossing = self._gazetteer.get(event.gate)
+            name = crossing.name(language) if crossing else event.gate
+            before = value_label(event.aspect, event.before)
+            after = value_label(event.aspect, event.after)
+            line = (
+                f"{local_time(event.at)}  {name}: {aspect_label(event.aspect)} {before} → {after}"
+            )
+            if not event.verified:
+                line += "\n   " + self.tr("Reported, unverified")
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, event.gate)
+            color = value_color(event.after).darker(130) if event.verified else QColor("#6a1b9a")
+            item.setForeground(QBrush(color))
             self.changes_list.addItem(item)
 
     # -- navigation ------------------------------------------------------------------------

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.review import ReviewState
+from desktop.domain.review import CONFIRMED_STATES, ReviewState
 from desktop.services.desk_export import (
     ExportError,
     ExportResult,
     ExportWriteError,
     export_reports,
 )
+from desktop.services.export_profile import Profile
 from desktop.store.database import Store
 from desktop.ui.desk_pdf import Briefing, gather_briefing, render_briefing, save_briefing
 from desktop.ui.errors import user_message
@@ -66,8 +67,11 @@ class ExportDialog(QDialog):
         gazetteer: Gazetteer,
         language: Callable[[], str],
         parent: QWidget | None = None,
+        desk_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self._desk_folder = desk_folder
+        self._profile_chosen = False  # the editor's choice wins over the default
         self._worker = worker
         self._gazetteer = gazetteer
         self._language = language
@@ -97,6 +101,13 @@ class ExportDialog(QDialog):
         }
         for state, name in states.items():
             self.state.addItem(name, state.value)
+        self.profile = QComboBox()
+        self.profile.addItem(self.tr("Internal: everything, for the newsroom"), "internal")
+        self.profile.addItem(
+            self.tr("External: nothing that identifies a person, verified reports only"),
+            "external",
+        )
+        self.profile.activated.connect(self._profile_activated)
         self.use_since = QCheckBox(self.tr("Only reports observed since:"))
         self.since = QDateTimeEdit(QDateTime.currentDateTime().addDays(-1))
         self.since.setCalendarPopup(True)
@@ -128,6 +139,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&State:"), self.state)
+        form.addRow(self.tr("&Profile:"), self.profile)
         form.addRow(self.use_since, self.since)
         file_label = QLabel(self.tr("F&ile:"))
         file_label.setBuddy(self.path)
@@ -153,6 +165,7 @@ class ExportDialog(QDialog):
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._show_progress)
         self.format.currentIndexChanged.connect(self._format_changed)
+        self.path.textChanged.connect(self._path_changed)
         self._format_changed()
         self.setMinimumWidth(640)  # Burmese labels and the format names fit
 
@@ -168,6 +181,7 @@ class ExportDialog(QDialog):
             self.tr("Changes since:") if fmt == "pdf" else self.tr("Only reports observed since:")
         )
         self.pseudonyms.setEnabled(fmt in ("csv", "json"))
+        self.profile.setEnabled(fmt != "pdf")
         notes = {
             "geojson": self.tr(
                 "The state and time choose which reports the board considers; "
@@ -183,6 +197,21 @@ class ExportDialog(QDialog):
         current = self.path.text().strip()
         if current:
             self.path.setText(str(Path(current).with_suffix(SUFFIXES[fmt])))
+
+    def chosen_profile(self) -> Profile:
+        return Profile(str(self.profile.currentData()))
+
+    def _profile_activated(self, _index: int) -> None:
+        self._profile_chosen = True
+
+    def _path_changed(self, text: str) -> None:
+        """A file bound outside the desk's folder gets the external profile by default."""
+        if self._profile_chosen or self._desk_folder is None or not text.strip():
+            return
+        target = Path(text.strip()).expanduser().resolve()
+        inside = target.is_relative_to(self._desk_folder.expanduser().resolve())
+        wanted = Profile.INTERNAL if inside else Profile.EXTERNAL
+        self.profile.setCurrentIndex(self.profile.findData(wanted.value))
 
     def _choose_path(self) -> None:
         fmt = self.chosen_format()
@@ -208,7 +237,18 @@ class ExportDialog(QDialog):
         since = self._since()
         state_value = self.state.currentData()
         state = ReviewState(state_value) if state_value and fmt != "pdf" else None
+        profile = self.chosen_profile()
         pseudonyms = self.pseudonyms.isChecked() and fmt in ("csv", "json")
+        if profile is Profile.EXTERNAL and (
+            pseudonyms or (state is not None and state not in CONFIRMED_STATES)
+        ):
+            self._fail(
+                self.tr(
+                    "An external export holds no pseudonyms and only verified and "
+                    "published reports: change the state or the profile."
+                )
+            )
+            return
         self._set_running(True)
         self.status.setText(self.tr("Exporting…"))
         self.progress.setRange(0, 0)  # busy until the first count arrives
@@ -232,9 +272,10 @@ class ExportDialog(QDialog):
                 self._gazetteer,
                 fmt,  # type: ignore[arg-type]
                 out,
-                state=state,
+                states=() if state is None else (state,),
                 since=since,
                 include_pseudonyms=pseudonyms,
+                profile=profile,
                 progress=report,
             )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -79,11 +80,13 @@ class DeskPage(QWidget):
         gazetteer: Gazetteer,
         language: Callable[[], str],
         parent: QWidget | None = None,
+        desk_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
         self._gazetteer = gazetteer
         self._language = language
+        self._desk_folder = desk_folder
         self._pulling = False
         self._last_outcome: desk.PullOutcome | None = None
         self._status: DeskStatus | None = None
@@ -338,7 +341,9 @@ class DeskPage(QWidget):
     def open_export(self) -> None:
         if not self._worker.is_open:
             return
-        dialog = ExportDialog(self._worker, self._gazetteer, self._language, self)
+        dialog = ExportDialog(
+            self._worker, self._gazetteer, self._language, self, desk_folder=self._desk_folder
+        )
         dialog.exec()
         discard(dialog)
         if self._worker.is_open:

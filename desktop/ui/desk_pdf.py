@@ -14,18 +14,21 @@ the PDF embeds. Source pseudonyms are never in a briefing (the board holds none)
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, GateChange, GateStatus
+from desktop.domain.board import SIDES, GateStatus
+from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
+from desktop.domain.report import format_utc
+from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import SideStatus
 from desktop.services import desk_board
 from desktop.services.desk_export import (
     BoardSnapshot,
@@ -37,7 +40,10 @@ from desktop.services.desk_export import (
 )
 from desktop.services.desk_review import desk_identity
 from desktop.store.database import Store
+from desktop.store.review import ReviewRepository
 from desktop.ui import i18n
+from desktop.ui.board_age import gate_age_text
+from desktop.ui.briefing_text import aspect_name, event_line, gate_lines, header_lines, myanmar_time
 from desktop.ui.desk_map import OVERALL_COLORS, paint_map, value_color
 from desktop.ui.labels import label
 
@@ -54,6 +60,7 @@ DEFAULT_CHANGES_WINDOW = timedelta(hours=24)
 DPI = 300
 _MARGIN_MM = 14.0
 _GREY = QColor("#616161")
+_WARNING = QColor("#b71c1c")
 _RULE = QColor("#bdbdbd")
 _app: QApplication | None = None  # kept alive for the process when made here
 
@@ -63,10 +70,11 @@ class Briefing:
     """What a briefing shows, read from the store (no Qt objects: it crosses threads)."""
 
     snapshot: BoardSnapshot
-    changes: tuple[GateChange, ...]
+    changes: tuple[StatusEvent, ...]
     since: datetime
     generated_at: datetime
     desk_label: str
+    counts: Mapping[ReviewState, int] = field(default_factory=dict)
 
 
 def gather_briefing(
@@ -81,6 +89,7 @@ def gather_briefing(
         since=since,
         generated_at=now,
         desk_label=desk_identity(store).label,
+        counts=ReviewRepository(store).counts_by_state(since=since),
     )
 
 
@@ -90,7 +99,7 @@ def save_briefing(store: Store, briefing: Briefing, pdf: bytes, out: Path) -> Ex
     with atomic_output(out, binary=True) as stream:
         stream.write(pdf)
     ids = briefing.snapshot.report_ids
-    filters = {"changes_since": briefing.since.isoformat().replace("+00:00", "Z")}
+    filters = {"changes_since": format_utc(briefing.since)}
     try:
         export_id = record_export(store, "pdf", filters, False, ids)
     except BaseException:
@@ -139,6 +148,19 @@ def render_briefing(briefing: Briefing, gazetteer: Gazetteer, language: str) -> 
     """The briefing as PDF bytes (A4, as many pages as the changes need)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer)
+    pages = _render(writer, briefing, gazetteer, language, None)
+    buffer.close()
+    # Page X of Y: the first rendering counts the pages, the second writes them.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer)
+    _render(writer, briefing, gazetteer, language, pages)
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def _writer(buffer: QBuffer) -> QPdfWriter:
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setTitle(QCoreApplication.translate("Briefing", "Gate status briefing"))
@@ -151,20 +173,33 @@ def render_briefing(briefing: Briefing, gazetteer: Gazetteer, language: str) -> 
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def _render(
+    writer: QPdfWriter,
+    briefing: Briefing,
+    gazetteer: Gazetteer,
+    language: str,
+    total: int | None,
+) -> int:
     painter = QPainter(writer)
     try:
-        _Pages(painter, writer, language).draw(briefing, gazetteer)
+        layout = _Pages(painter, writer, language, total)
+        layout.draw(briefing, gazetteer)
     finally:
         painter.end()
-    buffer.close()
-    return bytes(buffer.data().data())
+    return layout.page
 
 
 class _Pages:
     """Lays out the briefing top to bottom, starting a new page when the next block does
     not fit. Units are device pixels at `DPI`; `pt` converts from points."""
 
-    def __init__(self, painter: QPainter, writer: QPdfWriter, language: str) -> None:
+    def __init__(
+        self, painter: QPainter, writer: QPdfWriter, language: str, total: int | None
+    ) -> None:
+        self.total = total
         self.painter = painter
         self.writer = writer
         self.language = language
@@ -213,12 +248,14 @@ class _Pages:
         self.painter.setPen(_GREY)
         self.painter.setFont(font)
         line = QCoreApplication.translate(
-            "Briefing", "Page {number} · Source pseudonyms are never included in a briefing."
+            "Briefing",
+            "Page {number} of {total} · Contains unpublished material: for the newsroom only."
+            " Source pseudonyms are never included in a briefing.",
         )
         self.painter.drawText(
             QRectF(0, self.height - self.pt(14), self.width, self.pt(14)),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            line.format(number=self.page),
+            line.format(number=self.page, total=self.total or "…"),
         )
         self.painter.setPen(QColor("black"))
 
@@ -227,6 +264,7 @@ class _Pages:
         self.board_table(briefing, gazetteer)
         self.map(briefing, gazetteer)
         self.changes(briefing, gazetteer)
+        self.details(briefing, gazetteer)
         self.footer()
 
     def heading(self, briefing: Briefing) -> None:
@@ -236,16 +274,41 @@ class _Pages:
             0,
             self.width,
         )
-        generated = QCoreApplication.translate(
-            "Briefing", "Generated {time} by {desk}. Changes since {since}."
-        ).format(
-            time=_local(briefing.generated_at),
-            desk=briefing.desk_label,
-            since=_local(briefing.since),
+        self.painter.setPen(_WARNING)
+        self.y += self.text(
+            QCoreApplication.translate(
+                "Briefing", "Contains unpublished material: for the newsroom only."
+            ),
+            self.font(10, bold=True),
+            0,
+            self.width,
         )
         self.painter.setPen(_GREY)
-        self.y += self.text(generated, self.font(9), 0, self.width) + self.pt(10)
+        lines = header_lines(
+            briefing.desk_label, briefing.since, briefing.generated_at, dict(briefing.counts)
+        )
+        self.y += self.text("\n".join(lines), self.font(9), 0, self.width) + self.pt(10)
         self.painter.setPen(QColor("black"))
+
+    def details(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        """Per crossing: every aspect with its value, sources, grade and age; claims and
+        conflicts."""
+        title = QCoreApplication.translate("Briefing", "Crossings in detail")
+        entries = []
+        for crossing in gazetteer:
+            lines = gate_lines(briefing.snapshot.board.gates[crossing.id])
+            if lines:
+                entries.append((crossing.name(self.language), "\n".join(lines)))
+        if not entries:
+            return
+        title_height = self.text(title, self.font(12, bold=True), 0, self.width, draw=False)
+        self.need(title_height + self.pt(4) + self.entry_height(*entries[0]))
+        self.y += self.text(title, self.font(12, bold=True), 0, self.width) + self.pt(4)
+        for name, body in entries:
+            self.need(self.entry_height(name, body))
+            self.y += self.text(name, self.font(10, bold=True), 0, self.width)
+            self.y += self.text(body, self.font(9.5), self.pt(12), self.width - self.pt(12))
+            self.y += self.pt(6)
 
     def board_table(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         headers = [
@@ -256,7 +319,7 @@ class _Pages:
             QCoreApplication.translate("Briefing", "Last change"),
             QCoreApplication.translate("Briefing", "Flags"),
         ]
-        shares = [0.21, 0.14, 0.15, 0.11, 0.19, 0.20]
+        shares = [0.17, 0.13, 0.13, 0.18, 0.19, 0.20]
         columns = [self.width * s for s in shares]
         self.row(headers, columns, self.font(9, bold=True), rule=True)
         for crossing in gazetteer:
@@ -265,8 +328,8 @@ class _Pages:
                 crossing.name(self.language),
                 label(SideStatus(status.side(SIDES[0]))),
                 label(SideStatus(status.side(SIDES[1]))),
-                str(status.sources) if status.sources else "—",
-                _local(status.last_change) if status.last_change else "—",
+                _sources(status),
+                "\n".join(t for t in (_local(status.last_change), gate_age_text(status)) if t),
                 _flags(status),
             ]
             swatches = [
@@ -332,7 +395,10 @@ class _Pages:
             since=_local(briefing.since)
         )
         title_height = self.text(title, self.font(12, bold=True), 0, self.width, draw=False)
-        entries = [self.change_entry(change, gazetteer) for change in briefing.changes]
+        by_gate: dict[str, list[StatusEvent]] = {}
+        for event in briefing.changes:
+            by_gate.setdefault(event.gate, []).append(event)
+        entries = [self.change_entry(change, gazetteer) for change in by_gate.items()]
         first = self.entry_height(*entries[0]) if entries else self.pt(20)
         self.need(title_height + self.pt(4) + first)  # never a title alone at a page's foot
         self.y += self.text(title, self.font(12, bold=True), 0, self.width) + self.pt(4)
@@ -350,21 +416,13 @@ class _Pages:
             self.y += self.text(body, self.font(9.5), self.pt(12), self.width - self.pt(12))
             self.y += self.pt(6)
 
-    def change_entry(self, change: GateChange, gazetteer: Gazetteer) -> tuple[str, str]:
-        crossing = gazetteer.get(change.gate)
-        name = crossing.name(self.language) if crossing is not None else change.gate
-        lines = [
-            QCoreApplication.translate(
-                "Briefing", "{aspect}: {before} → {after} (since {time})"
-            ).format(
-                aspect=_aspect_name(c.aspect),
-                before=_value_name(c.aspect, c.before),
-                after=_value_name(c.aspect, c.after),
-                time=_local(c.at) if c.at else "—",
-            )
-            for c in change.changes
-        ]
-        return name, "\n".join(lines)
+    def change_entry(
+        self, change: tuple[str, list[StatusEvent]], gazetteer: Gazetteer
+    ) -> tuple[str, str]:
+        gate, events = change
+        crossing = gazetteer.get(gate)
+        name = crossing.name(self.language) if crossing is not None else gate
+        return name, "\n".join(event_line(event) for event in events)
 
     def entry_height(self, name: str, body: str) -> float:
         height = self.text(name, self.font(10, bold=True), 0, self.width, draw=False)
@@ -372,8 +430,20 @@ class _Pages:
         return height + self.text(body, self.font(9.5), 0, body_width, draw=False) + self.pt(6)
 
 
+def _sources(status: GateStatus) -> str:
+    """Each side's own sources and grade, one line each (``China 2 · B2``)."""
+    lines = [
+        f"{aspect_name(a)} {status.aspects[a].corroboration}"
+        for a in SIDES
+        if status.aspects[a].sources
+    ]
+    return "\n".join(lines) or "—"
+
+
 def _flags(status: GateStatus) -> str:
     flags = []
+    if status.stale:
+        flags.append(QCoreApplication.translate("Briefing", "stale: not confirmed lately"))
     if status.has_conflict:
         flags.append(QCoreApplication.translate("Briefing", "conflicting reports"))
     if status.has_unverified_change:
@@ -381,25 +451,5 @@ def _flags(status: GateStatus) -> str:
     return "; ".join(flags) or "—"
 
 
-def _aspect_name(aspect: str) -> str:
-    if aspect == SIDES[0]:
-        return QCoreApplication.translate("Briefing", "China side")
-    if aspect == SIDES[1]:
-        return QCoreApplication.translate("Briefing", "Myanmar side")
-    if aspect == CIVILIAN_PASSAGE:
-        return QCoreApplication.translate("Briefing", "Civilians who may pass")
-    return label(TrafficKind(aspect.removeprefix("traffic.")))
-
-
-def _value_name(aspect: str, value: str) -> str:
-    kinds: dict[str, Any] = {a: TrafficStatus for a in ASPECTS}
-    kinds.update({SIDES[0]: SideStatus, SIDES[1]: SideStatus, CIVILIAN_PASSAGE: CivilianPassage})
-    try:
-        return label(kinds[aspect](value))
-    except (KeyError, ValueError):
-        return value
-
-
 def _local(moment: datetime | None) -> str:
-    """A time in the desk's zone, to the minute, with its offset (e.g. +0630)."""
-    return "—" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M %z")
+    return myanmar_time(moment)

@@ -219,7 +219,12 @@ class GatewatchWindow(QMainWindow):
             from desktop.ui.desk_page import DeskPage
             from desktop.ui.desk_setup import DeskSetupPage
 
-            desk_page = DeskPage(self.worker, self.gazetteer, lambda: self.languages.language)
+            desk_page = DeskPage(
+                self.worker,
+                self.gazetteer,
+                lambda: self.languages.language,
+                desk_folder=self.data_dir,
+            )
             desk_setup = DeskSetupPage(self.worker)
             self.pages.addWidget(desk_page)
             self.pages.addWidget(desk_setup)

@@ -2,195 +2,283 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="my_MM">
 <context>
+    <name>BoardAge</name>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="20"/>
+        <source>%1 days ago</source>
+        <translation>လွန်ခဲ့သော %1 ရက်က</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="22"/>
+        <source>%1 hours ago</source>
+        <translation>လွန်ခဲ့သော %1 နာရီက</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="24"/>
+        <source>an hour ago</source>
+        <translation>လွန်ခဲ့သော တစ်နာရီက</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="25"/>
+        <source>just now</source>
+        <translation>ယခုလေးတင်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="33"/>
+        <source>last confirmed %1</source>
+        <translation>နောက်ဆုံးအတည်ပြုချိန် %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/board_age.py" line="37"/>
+        <source>(stale)</source>
+        <translation>(ဟောင်းနေပြီ)</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="72"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="77"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="183"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="184"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="210"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="211"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="262"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="265"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="277"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="281"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="279"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="282"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="288"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="294"/>
         <source>Reported change, unverified: %1 %2</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="296"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="302"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="308"/>
-        <source>Independent sources (a pseudonym on one device) behind both sides</source>
-        <translation>ဘက်​နှစ်​ဖက်​လုံး၏ နောက်​ကွယ်​ရှိ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="320"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="326"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="361"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="362"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="363"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="366"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="372"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="371"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="372"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="378"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="291"/>
+        <source>Stale: %1 %2</source>
+        <translation>ဟောင်းနေပြီ- %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="309"/>
+        <source>Independent sources (a pseudonym on one device), per side</source>
+        <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="337"/>
+        <source>Reported, unverified</source>
+        <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
 </context>
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="144"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="234"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="166"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="272"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="215"/>
-        <source>Page {number} · Source pseudonyms are never included in a briefing.</source>
-        <translation>စာ​မျက်​နှာ {number} · ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="239"/>
-        <source>Generated {time} by {desk}. Changes since {since}.</source>
-        <translation>{desk} က {time} တွင် ထုတ်​သည်။ {since} က​တည်း​က ပြောင်း​လဲ​မှု​များ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="252"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="315"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="253"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="386"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="114"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="316"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="254"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="388"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="116"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="317"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="255"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="318"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="256"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="319"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="257"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="320"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="319"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="382"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="331"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="394"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="341"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="407"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="357"/>
-        <source>{aspect}: {before} → {after} (since {time})</source>
-        <translation>{aspect}: {before} → {after} ({time} က​တည်း​က)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="378"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="448"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="380"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="450"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="390"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="118"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="46"/>
+        <source>Prepared by {desk} at {time}.</source>
+        <translation>{desk} က {time} တွင် ပြင်​ဆင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="49"/>
+        <source>Period covered: {since} to {until}.</source>
+        <translation>ကာလ- {since} မှ {until} အထိ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="52"/>
+        <source>Reports in the period: {verified} verified, {unreviewed} not yet reviewed.</source>
+        <translation>ကာ​လ​အ​တွင်း သ​တင်း​များ- အ​တည်​ပြု​ပြီး {verified} ခု၊ မ​စစ်​ဆေး​ရ​သေး {unreviewed} ခု။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="55"/>
+        <source>Times are Myanmar time (MMT, UTC+06:30).</source>
+        <translation>အ​ချိန်​များ​သည် မြန်​မာ​စံ​တော်​ချိန် (MMT, UTC+06:30) ဖြစ်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="72"/>
+        <source>{aspect}: reported {value} at {time}, unverified</source>
+        <translation>{aspect}- {time} တွင် {value} ဟု သ​တင်း​ပို့​သည်၊ အ​တည်​မ​ပြု​ရ​သေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="86"/>
+        <source>Conflict, {aspect}: {sides}</source>
+        <translation>ကွဲလွဲမှု၊ {aspect}- {sides}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="102"/>
+        <source>{time} reported, unverified: {aspect} {after} (now {before})</source>
+        <translation>{time} အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း- {aspect} {after} (ယ​ခု {before})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="250"/>
+        <source>Page {number} of {total} · Contains unpublished material: for the newsroom only. Source pseudonyms are never included in a briefing.</source>
+        <translation>စာ​မျက်​နှာ {number}/{total} · မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။ ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="279"/>
+        <source>Contains unpublished material: for the newsroom only.</source>
+        <translation>မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="296"/>
+        <source>Crossings in detail</source>
+        <translation>ဂိတ်များ အသေးစိတ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="96"/>
+        <source>{time} {aspect}: {before} → {after}</source>
+        <translation>{time} {aspect}: {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="446"/>
+        <source>stale: not confirmed lately</source>
+        <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
 </context>
 <context>
@@ -522,109 +610,109 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="161"/>
+        <location filename="../../desktop/ui/desk_page.py" line="164"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="162"/>
+        <location filename="../../desktop/ui/desk_page.py" line="165"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="163"/>
+        <location filename="../../desktop/ui/desk_page.py" line="166"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="164"/>
+        <location filename="../../desktop/ui/desk_page.py" line="167"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="165"/>
         <location filename="../../desktop/ui/desk_page.py" line="168"/>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="166"/>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>&amp;Pull (F5)</source>
         <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="172"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="170"/>
+        <location filename="../../desktop/ui/desk_page.py" line="173"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="246"/>
+        <location filename="../../desktop/ui/desk_page.py" line="249"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="257"/>
+        <location filename="../../desktop/ui/desk_page.py" line="260"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="275"/>
+        <location filename="../../desktop/ui/desk_page.py" line="278"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="298"/>
+        <location filename="../../desktop/ui/desk_page.py" line="301"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="306"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="308"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="308"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="311"/>
+        <location filename="../../desktop/ui/desk_page.py" line="314"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="313"/>
+        <location filename="../../desktop/ui/desk_page.py" line="316"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="315"/>
+        <location filename="../../desktop/ui/desk_page.py" line="318"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="336"/>
+        <location filename="../../desktop/ui/desk_page.py" line="339"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
@@ -937,31 +1025,36 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="130"/>
+        <source>The newsroom server is overloaded or under attack and refused the request for now. Nothing is lost: try again later.</source>
+        <translation>သတင်း​ခန်း ဆာ​ဗာ​သည် ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သ​ဖြင့် ယ​ခု တောင်း​ဆို​မှု​ကို ငြင်း​လိုက်​သည်။ ဘာ​မျှ မ​ပျောက်​ပါ- နောက်​မှ ထပ်​ကြိုး​စား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="136"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="136"/>
+        <location filename="../../desktop/ui/errors.py" line="142"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="140"/>
+        <location filename="../../desktop/ui/errors.py" line="146"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="146"/>
+        <location filename="../../desktop/ui/errors.py" line="152"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="150"/>
+        <location filename="../../desktop/ui/errors.py" line="156"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="154"/>
+        <location filename="../../desktop/ui/errors.py" line="160"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
@@ -969,157 +1062,177 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
         <source>Export</source>
         <translation>ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="86"/>
         <source>CSV table of reports (spreadsheets)</source>
         <translation>သ​တင်း​များ၏ CSV ဇ​ယား (spreadsheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="87"/>
         <source>GeoJSON map of the crossings (board status)</source>
         <translation>ဂိတ်​များ၏ GeoJSON မြေ​ပုံ (ဘုတ် အ​ခြေ​အ​နေ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="88"/>
         <source>JSON of the full reports</source>
         <translation>သတင်း အပြည့်အစုံ JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="89"/>
         <source>PDF briefing (board, map, changes)</source>
         <translation>PDF အ​စီ​ရင်​ခံ​ချက် (ဘုတ်၊ မြေ​ပုံ၊ ပြောင်း​လဲ​မှု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="94"/>
         <source>Any state</source>
         <translation>အခြေအနေ မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="96"/>
         <source>New</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="97"/>
         <source>Needs follow-up</source>
         <translation>ထပ်မေးရန် လိုသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="98"/>
         <source>Verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="99"/>
         <source>Rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
         <source>Published</source>
         <translation>ထုတ်ဝေပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="181"/>
         <source>Only reports observed since:</source>
         <translation>ဤ​အ​ချိန်​မှ​စ၍ မြင်​သော သ​တင်း​များ​သာ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="117"/>
         <source>Include source &amp;pseudonyms</source>
         <translation>ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ထည့်​မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="121"/>
         <source>Exports never include source pseudonyms unless you tick this box. Pseudonyms let someone link reports to one source: share them only inside the newsroom.</source>
         <translation>ဤ​အ​ကွက်​ကို အ​မှန်​ခြစ်​မှ​သာ ထုတ်​ယူ​သော ဖိုင်​တွင် ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ပါ​မည်။ အ​မည်​ဝှက်​ဖြင့် သ​တင်း​များ​ကို ရင်း​မြစ် တစ်​ဦး​တည်း​နှင့် ချိတ်​ဆက်​နိုင်​သည်။ သ​တင်း​ဌာ​န အ​တွင်း၌​သာ မျှ​ဝေ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="127"/>
         <source>Choose where to save the file</source>
         <translation>ဖိုင် သိမ်းမည့်နေရာ ရွေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="128"/>
         <source>&amp;Choose…</source>
         <translation>ရွေးမည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="140"/>
         <source>&amp;Format:</source>
         <translation>ပုံစံ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="141"/>
         <source>&amp;State:</source>
         <translation>အခြေအနေ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="144"/>
         <source>F&amp;ile:</source>
         <translation>ဖိုင် (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="150"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="153"/>
         <source>Cl&amp;ose</source>
         <translation>ပိတ်မည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="181"/>
         <source>Changes since:</source>
         <translation>ဤအချိန်မှစ၍ ပြောင်းလဲမှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="187"/>
         <source>The state and time choose which reports the board considers; the file holds no pseudonyms.</source>
         <translation>အ​ခြေ​အ​နေ​နှင့် အ​ချိန်​က ဘုတ်​တွင် ထည့်​တွက်​မည့် သ​တင်း​များ​ကို ရွေး​သည်။ ဖိုင်​တွင် အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="191"/>
         <source>The briefing shows the whole board; the time chooses what counts as changed (the last 24 hours if not set). It holds no pseudonyms.</source>
         <translation>အ​စီ​ရင်​ခံ​ချက်​တွင် ဘုတ် တစ်​ခု​လုံး ပါ​သည်။ အ​ချိန်​က ပြောင်း​လဲ​မှု​အ​ဖြစ် ယူ​မည့်​အ​ရာ​ကို ရွေး​သည် (မ​ရွေး​လျှင် နောက်​ဆုံး 24 နာ​ရီ)။ အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="219"/>
         <source>Export to</source>
         <translation>ထုတ်ယူမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="233"/>
         <source>Choose where to save the file first.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို အ​ရင် ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="253"/>
         <source>Exporting…</source>
         <translation>ထုတ်ယူနေသည်…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="273"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="314"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>သ​တင်း %n ခု​ကို {path} သို့ ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="329"/>
         <source>The file could not be written: the disk is full. Free some space or choose another place. Nothing was written.</source>
         <translation>ဖိုင်​ကို ရေး၍ မ​ရ​ပါ- disk ပြည့်​နေ​သည်။ နေ​ရာ လွတ်​အောင်​လုပ်​ပါ သို့​မ​ဟုတ် အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="292"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="333"/>
         <source>The file could not be written there. Choose another folder. Nothing was written.</source>
         <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို ရေး၍ မ​ရ​ပါ။ အ​ခြား ဖိုင်​တွဲ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="105"/>
+        <source>Internal: everything, for the newsroom</source>
+        <translation>အ​တွင်း​သုံး- အား​လုံး၊ သ​တင်း​ဌာ​န​အ​တွက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="107"/>
+        <source>External: nothing that identifies a person, verified reports only</source>
+        <translation>ပြင်​ပ​သုံး- လူ​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ရာ မ​ပါ၊ အ​တည်​ပြု​ပြီး သ​တင်း​များ​သာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="142"/>
+        <source>&amp;Profile:</source>
+        <translation>ပုံစံ (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="247"/>
+        <source>An external export holds no pseudonyms and only verified and published reports: change the state or the profile.</source>
+        <translation>ပြင်​ပ​သုံး ထုတ်​ယူ​မှု​တွင် အ​မည်​ဝှက် မ​ပါ၊ အ​တည်​ပြု​ပြီး နှင့် ထုတ်​ပြန်​ပြီး သ​တင်း​များ​သာ ပါ​သည်- အ​ခြေ​အ​နေ သို့​မ​ဟုတ် ပုံ​စံ​ကို ပြောင်း​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -1376,187 +1489,187 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="244"/>
+        <location filename="../../desktop/ui/window.py" line="249"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="245"/>
+        <location filename="../../desktop/ui/window.py" line="250"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="246"/>
+        <location filename="../../desktop/ui/window.py" line="251"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="247"/>
+        <location filename="../../desktop/ui/window.py" line="252"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="248"/>
+        <location filename="../../desktop/ui/window.py" line="253"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="249"/>
+        <location filename="../../desktop/ui/window.py" line="254"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="250"/>
+        <location filename="../../desktop/ui/window.py" line="255"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="251"/>
+        <location filename="../../desktop/ui/window.py" line="256"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="252"/>
+        <location filename="../../desktop/ui/window.py" line="257"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="253"/>
+        <location filename="../../desktop/ui/window.py" line="258"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254"/>
+        <location filename="../../desktop/ui/window.py" line="259"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255"/>
+        <location filename="../../desktop/ui/window.py" line="260"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256"/>
+        <location filename="../../desktop/ui/window.py" line="261"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="257"/>
+        <location filename="../../desktop/ui/window.py" line="262"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="258"/>
+        <location filename="../../desktop/ui/window.py" line="263"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="259"/>
+        <location filename="../../desktop/ui/window.py" line="264"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="260"/>
+        <location filename="../../desktop/ui/window.py" line="265"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="261"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="262"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="263"/>
+        <location filename="../../desktop/ui/window.py" line="268"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="264"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="271"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="490"/>
+        <location filename="../../desktop/ui/window.py" line="495"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="492"/>
+        <location filename="../../desktop/ui/window.py" line="497"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="494"/>
+        <location filename="../../desktop/ui/window.py" line="499"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="495"/>
+        <location filename="../../desktop/ui/window.py" line="500"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="509"/>
+        <location filename="../../desktop/ui/window.py" line="514"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="630"/>
+        <location filename="../../desktop/ui/window.py" line="635"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="645"/>
+        <location filename="../../desktop/ui/window.py" line="650"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="657"/>
+        <location filename="../../desktop/ui/window.py" line="662"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="522"/>
+        <location filename="../../desktop/ui/window.py" line="527"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="537"/>
+        <location filename="../../desktop/ui/window.py" line="542"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="593"/>
+        <location filename="../../desktop/ui/window.py" line="598"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="594"/>
+        <location filename="../../desktop/ui/window.py" line="599"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="595"/>
+        <location filename="../../desktop/ui/window.py" line="600"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="596"/>
+        <location filename="../../desktop/ui/window.py" line="601"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -3141,41 +3254,46 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/sync_controller.py" line="287"/>
+        <source>The newsroom server is overloaded or under attack: {count} waiting, nothing is lost</source>
+        <translation>သတင်း​ခန်း ဆာ​ဗာ ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သည်- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_controller.py" line="291"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="290"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="293"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="297"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="295"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="299"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="296"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="300"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="302"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="305"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="309"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="310"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>

@@ -1,24 +1,28 @@
 """Board derivation from crafted report sets: latest verified wins, unverified change,
-conflict, corroboration by source, rejected and unknown ignored, the look-back, what
-changed, and timeline bands."""
+conflict, corroboration by source, rejected and unknown ignored, verified status held
+whatever its age (and marked stale), the board as it stood, and timeline bands; a property test:
+news never changes a verified status."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.board import (
-    BOARD_LOOKBACK,
+    ASPECTS,
     CHINA_SIDE,
+    DEFAULT_STALE_AFTER,
     MYANMAR_SIDE,
     Band,
     BoardReport,
     Overall,
     Price,
     as_of,
-    changes_between,
     derive_board,
     gate_status,
     timeline,
@@ -206,13 +210,161 @@ def test_best_grades_and_last_change_come_from_the_agreeing_run() -> None:
     assert status.since == NOW - timedelta(hours=5)
 
 
-def test_look_back_runs_from_the_gates_newest_report() -> None:
-    old = Say(24 * 200, V, "closed")
-    alone = gate_status("laiza", reports(old)).aspects[CHINA_SIDE]
-    assert alone.value == "closed"  # nothing newer: the last value still shows
-    newer_hours = 24 * 200 - BOARD_LOOKBACK.total_seconds() / 3600 - 24
-    with_newer = gate_status("laiza", reports(Say(newer_hours, V, "unknown"), old))
-    assert with_newer.aspects[CHINA_SIDE].value is None
+DAY = 24.0
+
+# (name, reports, stale_after, value, unverified change, age in days, stale)
+HOLDING = [
+    (
+        "a much newer unverified report does not erase it",
+        [Say(2, N, "open"), Say(100 * DAY, V, "closed")],
+        DEFAULT_STALE_AFTER,
+        "closed",
+        "open",
+        100,
+        True,
+    ),
+    (
+        "a newer verified report silent on the side does not erase it",
+        [Say(1, V, "unknown"), Say(100 * DAY, V, "closed")],
+        DEFAULT_STALE_AFTER,
+        "closed",
+        None,
+        100,
+        True,
+    ),
+    (
+        "a newer rejected report neither",
+        [Say(1, R, "open"), Say(120 * DAY, P, "open")],
+        DEFAULT_STALE_AFTER,
+        "open",
+        None,
+        120,
+        True,
+    ),
+    (
+        "the age is the last confirmation's",
+        [Say(9 * DAY, V, "open"), Say(12 * DAY, V, "open", device="d2")],
+        DEFAULT_STALE_AFTER,
+        "open",
+        None,
+        9,
+        False,
+    ),
+    (
+        "the newsroom's threshold marks it stale",
+        [Say(9 * DAY, V, "open")],
+        timedelta(days=7),
+        "open",
+        None,
+        9,
+        True,
+    ),
+    (
+        "only a verified report changes it",
+        [Say(3, N, "closed"), Say(2 * DAY, V, "restricted"), Say(200 * DAY, V, "open")],
+        DEFAULT_STALE_AFTER,
+        "restricted",
+        "closed",
+        2,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("says", "stale_after", "value", "change", "age_days", "stale"),
+    [case[1:] for case in HOLDING],
+    ids=[case[0] for case in HOLDING],
+)
+def test_verified_status_holds_and_ages(
+    says: list[Say],
+    stale_after: timedelta,
+    value: str,
+    change: str | None,
+    age_days: float,
+    stale: bool,
+) -> None:
+    gate = gate_status("laiza", reports(*says), now=NOW, stale_after=stale_after)
+    status = gate.aspects[CHINA_SIDE]
+    assert status.value == value
+    assert (status.unverified_change.value if status.unverified_change else None) == change
+    assert status.age == timedelta(days=age_days)
+    assert status.confirmed_at == NOW - timedelta(days=age_days)
+    assert status.stale is stale
+    assert gate.stale is stale
+
+
+def test_older_reports_are_asked_only_for_the_unsettled_aspects() -> None:
+    recent = [
+        BoardReport("r2", "laiza", NOW - timedelta(hours=1), V, "d1", {CHINA_SIDE: "open"}),
+    ]
+    older = [
+        BoardReport(
+            "r1",
+            "laiza",
+            NOW - timedelta(days=300),
+            V,
+            "d2",
+            {CHINA_SIDE: "closed", MYANMAR_SIDE: "closed"},
+        ),
+    ]
+    asked: list[frozenset[str]] = []
+
+    def ask(aspects: frozenset[str]) -> list[BoardReport]:
+        asked.append(aspects)
+        return older
+
+    gate = gate_status("laiza", recent, now=NOW, older=ask)
+    assert (gate.side(CHINA_SIDE), gate.side(MYANMAR_SIDE)) == ("open", "closed")
+    assert asked == [frozenset(ASPECTS)]  # China's run may still reach back 72 hours
+    assert gate.aspects[MYANMAR_SIDE].stale
+    assert not gate.aspects[CHINA_SIDE].stale
+
+
+STATES = st.sampled_from([V, P, N, F, R])
+VALUES = st.sampled_from(["open", "closed", "restricted", "unknown"])
+SAYS = st.builds(
+    Say,
+    hours=st.floats(min_value=-30, max_value=400 * DAY, allow_nan=False),
+    state=STATES,
+    china=VALUES,
+    device=st.sampled_from(["d1", "d2", "d3"]),
+    pseudonym=st.sampled_from([None, "amber-heron-42"]),
+    reliability=st.sampled_from(list(Reliability)),
+    credibility=st.integers(1, 6),
+)
+
+
+def _verified_view(status: Any) -> tuple[object, ...]:
+    return (
+        status.value,
+        status.basis,
+        status.since,
+        status.conflict,
+        status.sources,
+        status.best_reliability,
+        status.best_credibility,
+        status.age,
+        status.stale,
+    )
+
+
+@given(
+    says=st.lists(SAYS, max_size=12),
+    news=st.builds(
+        Say,
+        hours=st.floats(min_value=-30, max_value=400 * DAY, allow_nan=False),
+        state=st.sampled_from([N, F]),
+        china=VALUES,
+        device=st.sampled_from(["d1", "d4"]),
+    ),
+)
+def test_an_unverified_report_never_changes_a_verified_status(says: list[Say], news: Say) -> None:
+    before = gate_status("laiza", reports(*says), now=NOW)
+    after = gate_status("laiza", reports(*says, news), now=NOW)
+    for aspect in ASPECTS:
+        assert _verified_view(after.aspects[aspect]) == _verified_view(before.aspects[aspect])
+    assert after.overall is before.overall
 
 
 def test_an_unreviewed_far_future_report_hides_nothing() -> None:
@@ -252,20 +404,12 @@ def test_flags_and_gates_without_reports() -> None:
     assert not hpimaw.has_conflict
 
 
-def test_changes_between_boards_as_they_stood() -> None:
+def test_the_board_as_it_stood() -> None:
     newest_first = reports(Say(2, V, "closed"), Say(30, V, "open"))
     then = derive_board(["laiza"], {"laiza": list(as_of(NOW - timedelta(hours=12), newest_first))})
     now = derive_board(["laiza"], {"laiza": newest_first})
-    (change,) = changes_between(then, now)
-    assert (change.gate, change.before, change.after) == (
-        "laiza",
-        Overall.RESTRICTED,
-        Overall.CLOSED,
-    )
-    assert [(c.aspect, c.before, c.after) for c in change.changes] == [
-        (CHINA_SIDE, "open", "closed")
-    ]
-    assert changes_between(now, now) == []
+    assert then.gates["laiza"].side(CHINA_SIDE) == "open"
+    assert now.gates["laiza"].side(CHINA_SIDE) == "closed"
 
 
 def test_timeline_bands_ticks_and_prices() -> None:
@@ -309,3 +453,48 @@ def test_timeline_bands_ticks_and_prices() -> None:
             (NOW - timedelta(hours=24), 4500.0),
         )
     }
+
+
+# (name, China reports, Myanmar reports, China corroboration, Myanmar corroboration)
+PER_SIDE = [
+    (
+        "each side its own count and grade",
+        [("d1", Reliability.C, 3), ("d2", Reliability.D, 4)],
+        [("d3", Reliability.A, 1)],
+        "2 · C3",
+        "1 · A1",
+    ),
+    ("a side without sources", [("d1", Reliability.B, 2)], [], "1 · B2", "0"),
+]
+
+
+@pytest.mark.parametrize(
+    ("china", "myanmar", "china_shown", "myanmar_shown"),
+    [case[1:] for case in PER_SIDE],
+    ids=[case[0] for case in PER_SIDE],
+)
+def test_sources_and_grades_are_per_side_never_mixed(
+    china: list[tuple[str, Reliability, int]],
+    myanmar: list[tuple[str, Reliability, int]],
+    china_shown: str,
+    myanmar_shown: str,
+) -> None:
+    built = [
+        BoardReport(
+            f"{aspect}{index}",
+            "laiza",
+            NOW - timedelta(hours=index + 1),
+            V,
+            device,
+            {aspect: "open"},
+            reliability=reliability,
+            credibility=credibility,
+        )
+        for aspect, said in ((CHINA_SIDE, china), (MYANMAR_SIDE, myanmar))
+        for index, (device, reliability, credibility) in enumerate(said)
+    ]
+    built.sort(key=lambda r: r.observed_at, reverse=True)
+    gate = gate_status("laiza", built, now=NOW)
+    assert gate.aspects[CHINA_SIDE].corroboration == china_shown
+    assert gate.aspects[MYANMAR_SIDE].corroboration == myanmar_shown
+    assert not hasattr(gate, "sources")  # no count across sides to pair with a grade

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
-from desktop.domain.report import Price, Report, ReportContent, Source
+from desktop.domain.report import NewCrossing, Price, Report, ReportContent, Source
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import (
     Barrier,
@@ -155,6 +155,19 @@ def test_csv_has_the_documented_columns_one_row_per_report(
     assert closed["people_stranded"] == "300"
     assert (closed["source_reliability"], closed["source_credibility"]) == ("B", "2")
     assert closed["narrative"] == BURMESE
+    # Observed 03:00 UTC: 09:30 in Myanmar; received 08:00 UTC: 14:30.
+    assert (closed["observed_at"], closed["observed_at_local"]) == (
+        "2024-11-12T03:00:00Z",
+        "2024-11-12 09:30:00",
+    )
+    assert closed["received_at_local"] == "2024-12-13 14:30:00"
+    mai_ja_yang = gazetteer.get("mai_ja_yang")
+    assert mai_ja_yang is not None
+    assert (float(closed["latitude"]), float(closed["longitude"])) == (
+        mai_ja_yang.lat,
+        mai_ja_yang.lon,
+    )
+    assert closed["current_revision"] == "true"
     assert CANARY not in out.read_text(encoding="utf-8-sig")
     # Cells a spreadsheet would run as formulas are neutralised.
     assert rows[1]["narrative"].startswith("'=HYPERLINK(")
@@ -184,10 +197,10 @@ def test_json_holds_the_full_reports_with_state_and_history(
 ) -> None:
     ids = mai_ja_yang_story(desk_store)
     out = tmp_path / "reports.json"
-    export_reports(desk_store, gazetteer, "json", out, state=ReviewState.VERIFIED)
+    export_reports(desk_store, gazetteer, "json", out, states={ReviewState.VERIFIED})
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == "gatewatch-desk-export-1"
-    assert document["filters"] == {"state": "verified", "since": None}
+    assert document["filters"] == {"state": ["verified"], "since": None, "profile": "internal"}
     assert document["pseudonyms_included"] is False
     reports = document["reports"]
     assert [r["id"] for r in reports] == [ids["closed"], ids["trucks"]]
@@ -260,21 +273,24 @@ def test_geojson_is_rfc7946_with_the_board_in_its_properties(
     assert feature["geometry"]["coordinates"] == [mai_ja_yang.lon, mai_ja_yang.lat]
     assert feature["geometry"]["coordinates"][0] > feature["geometry"]["coordinates"][1]
     props = feature["properties"]
-    assert props["names"]["my"] == mai_ja_yang.names["my"]
+    assert props["name_my"] == mai_ja_yang.names["my"]
     assert props["overall"] == "closed"
     assert (props["china_side"], props["myanmar_side"]) == ("closed", "closed")
     assert props["unverified_change"] is True  # the 13 December report, not verified yet
     assert props["conflict"] is False
-    assert props["sources"] == 1
-    assert (props["best_reliability"], props["best_credibility"]) == ("B", 2)
+    assert (props["china_side_sources"], props["myanmar_side_sources"]) == (1, 1)
+    assert (props["china_side_reliability"], props["china_side_credibility"]) == ("B", 2)
+    assert props["traffic_civilians_sources"] == 1
+    assert props["traffic_humanitarian_sources"] == 0
+    assert props["traffic_humanitarian_reliability"] is None
     assert props["last_change"] == "2024-11-12T03:00:00Z"
-    assert props["traffic"]["civilians"] == "blocked"
+    assert props["traffic_civilians"] == "blocked"
     assert props["reports_considered"] == 2
     assert features["laiza"]["properties"]["overall"] == "unknown"
     assert result.reports == 3
     # --state and --since choose what the board considers.
     verified = tmp_path / "verified.geojson"
-    export_reports(desk_store, gazetteer, "geojson", verified, state=ReviewState.VERIFIED)
+    export_reports(desk_store, gazetteer, "geojson", verified, states={ReviewState.VERIFIED})
     props = {
         f["properties"]["gate"]: f["properties"]
         for f in json.loads(verified.read_text(encoding="utf-8"))["features"]
@@ -290,7 +306,7 @@ def test_every_export_is_in_the_audit_trail_of_each_report_it_included(
 ) -> None:
     ids = mai_ja_yang_story(desk_store)
     result = export_reports(
-        desk_store, gazetteer, "csv", tmp_path / "v.csv", state=ReviewState.VERIFIED
+        desk_store, gazetteer, "csv", tmp_path / "v.csv", states={ReviewState.VERIFIED}
     )
     reviews = ReviewRepository(desk_store)
     trail = [e for e in reviews.audit_trail(ids["closed"]) if e.what == "export"]
@@ -304,7 +320,7 @@ def test_every_export_is_in_the_audit_trail_of_each_report_it_included(
     }
     assert reviews.exports_of(ids["reopening"]) == []  # not verified: not in that export
     (record,) = reviews.exports()
-    assert record.filters == {"state": "verified", "since": None}
+    assert record.filters == {"state": ["verified"], "since": None, "profile": "internal"}
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -415,3 +431,114 @@ def test_the_cli_export_command(
     assert capsys.readouterr().err.startswith("gatewatch: cannot write")
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "--format", "csv", "--out", "x", "--since", "2024-11-12"])
+
+
+@pytest.mark.parametrize(
+    ("given", "states"),
+    [
+        ("verified", {"verified"}),
+        ("verified,published", {"verified", "published"}),
+        ("confirmed", {"verified", "published"}),
+        ("new, needs_follow_up", {"new", "needs_follow_up"}),
+    ],
+)
+def test_state_takes_several_values_and_confirmed_means_both(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path, given: str, states: set[str]
+) -> None:
+    import argparse
+
+    from desktop.cli_export import add_export_parser, run_export
+
+    ids = mai_ja_yang_story(desk_store)
+    desk_review.move(desk_store, ids["trucks"], ReviewState.PUBLISHED, now=NOW)
+    parser = argparse.ArgumentParser()
+    add_export_parser(parser.add_subparsers(dest="desk_command"))
+    out = tmp_path / "chosen.csv"
+    args = parser.parse_args(["export", "--format", "csv", "--out", str(out), "--state", given])
+    assert run_export(args, desk_store, gazetteer) == 0
+    assert {row["review_state"] for row in read_csv(out)} <= states
+    (export,) = ReviewRepository(desk_store).exports()
+    assert export.filters["state"] == sorted(states)
+
+
+def test_bad_states_times_without_zone_and_pseudonyms_in_geojson_are_refused(
+    desk_store: Store,
+    gazetteer: Gazetteer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import argparse
+
+    from desktop import cli_desk
+    from desktop.cli_export import add_export_parser, run_export
+
+    mai_ja_yang_story(desk_store)
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="desk_command")
+    add_export_parser(commands)
+    cli_desk.add_parsers(commands)
+    for argv in (
+        ["export", "--format", "csv", "--out", "x.csv", "--state", "verified,approved"],
+        ["changes", "--since", "2024-11-12T06:00"],
+        ["board", "--at", "2024-11-12T06:00"],
+    ):
+        with pytest.raises(SystemExit):
+            parser.parse_args(argv)
+    err = capsys.readouterr().err
+    assert "'approved' is not a review state" in err
+    assert err.count("give the zone") == 2
+    out = tmp_path / "board.geojson"
+    args = parser.parse_args(
+        ["export", "--format", "geojson", "--out", str(out), "--include-pseudonyms"]
+    )
+    assert run_export(args, desk_store, gazetteer) == 2
+    assert "does not apply to GeoJSON" in capsys.readouterr().err
+    assert not out.exists()
+    assert ReviewRepository(desk_store).exports() == []
+
+
+def test_geojson_is_flat_carries_its_export_and_the_verified_new_crossings(
+    desk_store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    place = NewCrossing("Sadon track", 25.36, 98.02, "a footpath used since October")
+    unplaced = NewCrossing("Nameless ford")
+    ids = [
+        receive(
+            desk_store,
+            ReportContent(
+                observed_at=datetime(2024, 12, 12, 4, 0, tzinfo=UTC),
+                china_side=SideStatus.OPEN,
+                myanmar_side=SideStatus.OPEN,
+                how_known=HowKnown.WITNESSED,
+                new_crossing=crossing,
+            ),
+            seq,
+        )
+        for seq, crossing in ((10, place), (11, unplaced))
+    ]
+    for report in ids:
+        desk_review.move(desk_store, report, ReviewState.VERIFIED, now=NOW)
+    out = tmp_path / "board.geojson"
+    result = export_reports(desk_store, gazetteer, "geojson", out, since=NOW - timedelta(days=400))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    validate_rfc7946(document)
+    for feature in document["features"]:
+        for key, value in feature["properties"].items():
+            assert value is None or isinstance(value, str | int | float | bool), key
+    assert document["export"]["export_id"] == result.export_id
+    assert document["export"]["filters"]["since"] == "2023-11-09T09:00:00Z"
+    (audit,) = ReviewRepository(desk_store).exports()
+    assert audit.export_id == result.export_id
+    new = [f for f in document["features"] if f["properties"]["new_crossing"]]
+    assert [f["properties"]["name"] for f in new] == ["Sadon track"]  # no coordinates: left out
+    assert new[0]["geometry"]["coordinates"] == [98.02, 25.36]
+    assert new[0]["properties"]["overall"] == "open"
+    assert [e.export_id for e in ReviewRepository(desk_store).exports_of(ids[0])] == [
+        result.export_id
+    ]
+
+    rows = tmp_path / "reports.csv"
+    export_reports(desk_store, gazetteer, "csv", rows)
+    (row,) = [r for r in read_csv(rows) if r["id"] == ids[0]]
+    assert (row["latitude"], row["longitude"]) == ("25.36", "98.02")

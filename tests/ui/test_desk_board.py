@@ -92,9 +92,14 @@ def test_table_colors_and_flags(view: BoardView) -> None:
     assert cell(view, "hpimaw", "myanmar") == ("unknown", GREY)
     assert "Reported change, unverified: China side open" in cell(view, "laiza", "flags")[0]
     assert "Conflict: China side restricted / closed" in cell(view, "mai_ja_yang", "flags")[0]
-    assert "Blocked: Cargo trucks" in cell(view, "laiza", "traffic")[0]
+    # Each kind of traffic on its own line with its own sources and grade.
+    assert cell(view, "laiza", "traffic")[0].splitlines() == [
+        "Blocked: Cargo trucks (1 · B2)",
+        "Blocked: Fuel and chemical imports (1 · B2)",
+    ]
     # Laiza's sides: one source behind the Myanmar side (the KIA's wire), grades A and 2.
-    assert cell(view, "laiza", "sources")[0] == "1 · A2"
+    # Each side its own count and grade: China's two sources (best A2), Myanmar's one (B2).
+    assert cell(view, "laiza", "sources")[0] == "China side 2 · A2\nMyanmar side 1 · B2"
 
 
 def marker_point(view: BoardView, gate: str) -> QPoint:
@@ -178,9 +183,11 @@ def test_what_changed_since(
     view.since.setDateTime(QDateTime.fromSecsSinceEpoch(int(since.timestamp())))
     qtbot.waitUntil(lambda: view.changes is not None, timeout=10_000)
     assert view.changes is not None
-    assert {c.gate for c in view.changes} == {"pang_war", "lweje"}
+    assert {c.gate for c in view.changes} == {"pang_war", "lweje", "laiza"}
     texts = [view.changes_list.item(i).text() for i in range(view.changes_list.count())]
-    assert any(t.startswith("Pang War: open → closed") for t in texts)
+    assert any("Pang War: China side open → closed" in t for t in texts)
+    assert any("Laiza: China side closed → open\n   Reported, unverified" in t for t in texts)
+    assert [c.at for c in view.changes] == sorted(c.at for c in view.changes)
     view.since.setDateTime(QDateTime.fromSecsSinceEpoch(int(datetime.now().timestamp())))
     qtbot.waitUntil(lambda: view.changes == [], timeout=10_000)
     assert view.changes_list.item(0).text() == "No crossing changed since then."

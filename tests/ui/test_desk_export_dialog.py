@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services import desk, desk_review
+from desktop.services.export_profile import Profile
 from desktop.store.database import create_store, open_store
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_export_dialog import ExportDialog
@@ -107,3 +109,31 @@ def test_the_pdf_briefing_and_the_file_chooser(
     dialog._worker.shutdown()
     with open_store(desk_dir, PASSPHRASE) as store:
         assert [e.format for e in ReviewRepository(store).exports()] == ["pdf"]
+
+
+def test_a_file_outside_the_desk_folder_defaults_to_the_external_profile(
+    qtbot: QtBot, dialog: ExportDialog, desk_dir: Path, tmp_path: Path
+) -> None:
+    dialog._desk_folder = desk_dir
+    dialog.path.setText(str(desk_dir / "reports.csv"))
+    assert dialog.chosen_profile() is Profile.INTERNAL
+    out = tmp_path / "outside" / "reports.csv"
+    out.parent.mkdir()
+    dialog.path.setText(str(out))
+    assert dialog.chosen_profile() is Profile.EXTERNAL
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_of_export is not None, timeout=20_000)
+    assert "2 report(s)" in dialog.status.text()  # the verified ones only
+    assert "Myitkyina desk" not in out.read_text(encoding="utf-8-sig")
+    (export,) = stored_exports(desk_dir)
+    assert export.filters["profile"] == "external"
+    # The editor's own choice is kept whatever the file.
+    dialog.profile.setCurrentIndex(dialog.profile.findData("internal"))
+    dialog.profile.activated.emit(dialog.profile.currentIndex())
+    dialog.path.setText(str(tmp_path / "elsewhere.csv"))
+    assert dialog.chosen_profile() is Profile.INTERNAL
+
+
+def stored_exports(desk_dir: Path) -> list[Any]:
+    with open_store(desk_dir, PASSPHRASE) as store:
+        return ReviewRepository(store).exports()

@@ -111,3 +111,27 @@ def test_an_english_briefing_names_the_changes(
     assert "Mai Ja Yang" in text
     assert "China side: unknown → closed" in text
     assert "amber-heron-42" not in text
+
+
+def test_an_english_briefing_carries_what_an_editor_hands_out(
+    desk_store: Store, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = mai_ja_yang_story(desk_store)
+    out = tmp_path / "briefing.pdf"
+    write_briefing(desk_store, default_gazetteer(), out, since=datetime(2024, 11, 1, tzinfo=UTC))
+    pages = pdf_text(out).replace("\ufb01", "fi").replace("\ufb02", "fl").split("\f")
+    pages = [" ".join(p.split()) for p in pages if p.strip()]
+    text = " ".join(pages)
+    assert "Contains unpublished material: for the newsroom only." in text
+    assert "Prepared by Myitkyina desk" in text
+    assert "Period covered: 2024-11-01 06:30 MMT to" in text
+    # Observed since 1 November: two verified, the 13 December report not yet reviewed.
+    assert "Reports in the period: 2 verified, 1 not yet reviewed." in text
+    # Times in Myanmar time with the zone: the closure at 03:00 UTC is 09:30 MMT.
+    assert "2024-11-12 09:30 MMT China side: unknown → closed" in text
+    assert "reported, unverified: China side closed (now closed)" not in text
+    assert "2024-12-13 14:00 MMT reported, unverified: Myanmar side restricted (now closed)" in text
+    assert "Myanmar side: closed · 1 · B2 · last confirmed" in text
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in page
+    assert ids["closed"] not in text
