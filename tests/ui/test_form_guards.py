@@ -11,7 +11,7 @@ from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.ui import report_form
-from desktop.ui.report_form import ZAWGYI_DELAY_MS, ZAWGYI_PREVIEW_CHARS
+from desktop.ui.report_form import ZAWGYI_PREVIEW_CHARS
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import CANARIES, jpeg_with_metadata
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui
@@ -90,8 +90,8 @@ def test_zawgyi_is_offered_for_conversion(qtbot: QtBot, window: GatewatchWindow)
     assert not form.zawgyi_box.isVisible()
     assert form.zawgyi_before.text() == form.zawgyi_after.text() == ""  # no copy kept
 
-    form.narrative.setPlainText("လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်")  # Unicode: no offer
-    qtbot.wait(ZAWGYI_DELAY_MS + 200)
+    with qtbot.waitSignal(form._zawgyi_timer.timeout, timeout=10_000):  # the check ran
+        form.narrative.setPlainText("လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်")  # Unicode: no offer
     assert not form.zawgyi_box.isVisible()
 
 
