@@ -68,6 +68,7 @@ bench: $(STAMP) translations
 	$(BIN)/python -m bench.ingest_bench --seconds $${BENCH_INGEST_SECONDS:-60} --clients 4
 	$(BIN)/python -m bench.photo_bench
 	$(BIN)/python -m bench.envelope_bench
+	$(BIN)/python -m bench.lifecycle_bench
 	@# The frozen cold start needs the bundle: `make build` first.
 	if [ -x dist/gatewatch/gatewatch ]; then $(BIN)/python -m bench.startup_bench; \
 	else echo "startup bench skipped: no dist/gatewatch (make build)"; fi
