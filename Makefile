@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 I18N := resources/i18n
 UI_SOURCES := $(wildcard desktop/ui/*.py)
 
-.PHONY: all run test lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen lock
+.PHONY: all run test test-stress lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen lock
 
 all: $(STAMP) translations
 
@@ -54,6 +54,15 @@ unit: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: lint typecheck unit
+
+# The suite while every core is kept busy (tools/stress.py: stress-ng where installed, else
+# a Python busy loop per core), started before pytest and stopped after it, however it
+# ends. Uses the .venv `make test` built and installs nothing. STRESS_TESTS narrows the run
+# (default: the whole suite), STRESS_WORKERS sets the number of busy processes.
+test-stress:
+	@test -x $(BIN)/pytest || { echo "no $(BIN)/pytest: run make test once first"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.stress \
+		$(if $(STRESS_WORKERS),--workers $(STRESS_WORKERS)) -- $(BIN)/pytest $(STRESS_TESTS)
 
 # Figures against limits measured in the same run; writes bench/results.json
 # (docs/testing.md says what each figure means). About 10 minutes on 2 cores.
