@@ -41,10 +41,12 @@ def start_load(workers: int, load: str) -> list[subprocess.Popen[bytes]]:
     if load in ("auto", "stress-ng") and stress_ng is not None:
         command = [stress_ng, "--cpu", str(workers), "--timeout", f"{STRESS_NG_MAX_SECONDS}s"]
         # Its own process group: stopping it stops every worker it forked.
-        return [subprocess.Popen([*command, "--quiet"], start_new_session=True)]
+        return [subprocess.Popen([*command, "--quiet"], start_new_session=True)]  # noqa: S603
     parent = str(os.getpid())
     return [
-        subprocess.Popen([sys.executable, "-c", BUSY_LOOP, parent], start_new_session=True)
+        subprocess.Popen(  # noqa: S603 - our own interpreter and loop
+            [sys.executable, "-c", BUSY_LOOP, parent], start_new_session=True
+        )
         for _ in range(workers)
     ]
 
@@ -81,7 +83,7 @@ def main() -> int:
     started = time.monotonic()
     status = 1
     try:
-        status = subprocess.call(command)
+        status = subprocess.call(command)  # noqa: S603 - the command line we were given
     except KeyboardInterrupt:
         status = 130
     finally:
