@@ -68,6 +68,15 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
     return True
 
 
+def pytest_timeout_cancel_timer(item: pytest.Item) -> None:
+    """Disarm the backstop (returning None lets pytest-timeout cancel its own timer)."""
+    faulthandler.cancel_dump_traceback_later()
+
+
+def pytest_enter_pdb() -> None:
+    faulthandler.cancel_dump_traceback_later()  # someone is debugging: no backstop
+
+
 def _modal_dialogs() -> list[Any]:
     """Every visible modal dialog (none if Qt was never imported or has no application)."""
     if "PySide6.QtWidgets" not in sys.modules:
