@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 I18N := resources/i18n
 UI_SOURCES := $(wildcard desktop/ui/*.py)
 
-.PHONY: all run test lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen lock
+.PHONY: all run test test-stress lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen lock
 
 all: $(STAMP) translations
 
@@ -55,6 +55,15 @@ unit: $(STAMP) translations
 
 test: lint typecheck unit
 
+# The suite while every core is kept busy (tools/stress.py: stress-ng where installed, else
+# a Python busy loop per core), started before pytest and stopped after it, however it
+# ends. Uses the .venv `make test` built and installs nothing. STRESS_TESTS narrows the run
+# (default: the whole suite), STRESS_WORKERS sets the number of busy processes.
+test-stress:
+	@test -x $(BIN)/pytest || { echo "no $(BIN)/pytest: run make test once first"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.stress \
+		$(if $(STRESS_WORKERS),--workers $(STRESS_WORKERS)) -- $(BIN)/pytest $(STRESS_TESTS)
+
 # Figures against limits measured in the same run; writes bench/results.json
 # (docs/testing.md says what each figure means). About 10 minutes on 2 cores.
 bench: $(STAMP) translations
@@ -68,6 +77,7 @@ bench: $(STAMP) translations
 	$(BIN)/python -m bench.ingest_bench --seconds $${BENCH_INGEST_SECONDS:-60} --clients 4
 	$(BIN)/python -m bench.photo_bench
 	$(BIN)/python -m bench.envelope_bench
+	$(BIN)/python -m bench.lifecycle_bench
 	@# The frozen cold start needs the bundle: `make build` first.
 	if [ -x dist/gatewatch/gatewatch ]; then $(BIN)/python -m bench.startup_bench; \
 	else echo "startup bench skipped: no dist/gatewatch (make build)"; fi

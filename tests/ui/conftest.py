@@ -76,6 +76,27 @@ def run_job(qtbot: QtBot, worker: StoreWorker, work: Callable[[Store], T]) -> T:
     return outcome["result"]  # type: ignore[no-any-return]
 
 
+def drain(qtbot: QtBot, worker: StoreWorker, timeout: int = 10_000) -> None:
+    """Wait until every job submitted to `worker` so far has run and its answer has been
+    delivered or dropped, and the answers started no job that is still in flight: after
+    this, nothing those jobs would show or store is still on its way.
+
+    Jobs run in submission order and their answers come back in that order, so when the
+    answer of a job submitted now arrives, the earlier ones have arrived (a job submitted
+    while the store is locked answers too, with StoreLockedError)."""
+    answered: list[int] = []
+    for round_ in range(20):
+        worker.submit(
+            lambda _: None,
+            lambda _, n=round_: answered.append(n),
+            lambda _, n=round_: answered.append(n),
+        )
+        qtbot.waitUntil(lambda n=round_: n in answered, timeout=timeout)
+        if not worker.busy:
+            return
+    raise AssertionError("the worker kept getting new jobs")
+
+
 def add_draft(qtbot: QtBot, window: GatewatchWindow, narrative: str) -> str:
     """Store a draft about Laiza through the window's own worker; return its id."""
     body = {

@@ -13,7 +13,7 @@ from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk_review
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
-from tests.ui.conftest import run_job
+from tests.ui.conftest import drain, run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
 
 
@@ -188,7 +188,7 @@ def test_a_move_another_desk_overtook_is_refused_in_plain_words(
         qtbot.waitUntil(lambda: page.review.shown_state is ReviewState.PUBLISHED, timeout=10_000)
         assert offered(page) == {ReviewState.NEEDS_FOLLOW_UP}
         qtbot.waitUntil(lambda: cached_state(page, report_id) is ReviewState.PUBLISHED)
-        qtbot.wait(300)  # what a refresh of the filtered list would have done by now
+        drain(qtbot, window.worker)  # a refresh of the filtered list would have answered
         assert page.inbox.current_id == report_id
         assert page.review.message.isVisible()
         assert "published" in page.review.message.text()

@@ -12,7 +12,7 @@ from desktop.services import capture
 from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import jpeg_with_metadata
-from tests.ui.conftest import add_draft, create_store_through_ui, run_job, stored
+from tests.ui.conftest import add_draft, create_store_through_ui, drain, run_job, stored
 from tests.ui.test_form_guards import answer_message_box, start_report
 
 
@@ -35,7 +35,7 @@ def test_a_traffic_change_alone_is_autosaved(
     form.traffic_groups[TrafficKind.CARGO_TRUCKS].button(2).setChecked(True)  # blocked
     assert form._dirty
     qtbot.waitUntil(lambda: not form._dirty, timeout=5000)
-    qtbot.wait(300)
+    drain(qtbot, window.worker)  # the save has been stored
     [draft] = stored(tmp_path / "store")
     assert draft.body["traffic"]["cargo_trucks"] == "blocked"
 
@@ -47,7 +47,7 @@ def test_leaving_an_untouched_new_report_stores_nothing(
     window.new_action.trigger()
     qtbot.keyClick(window.form.gate, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=5000)
-    qtbot.wait(200)
+    drain(qtbot, window.worker)  # a save on leaving would have been stored by now
     assert stored(tmp_path / "store") == []
 
 
@@ -65,7 +65,7 @@ def test_a_correction_left_untouched_leaves_no_draft(
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.form, timeout=5000)
     window.back_action.trigger()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=5000)
-    qtbot.wait(200)
+    drain(qtbot, window.worker)  # a save on leaving would have been stored by now
     assert [r.row.state for r in stored(tmp_path / "store")] == [ReportState.QUEUED]
 
 
@@ -134,7 +134,7 @@ def test_a_second_ctrl_enter_does_not_queue_twice(
     qtbot.keyClick(window.form.narrative, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     window.form.queue()  # the button, too
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=10_000)
-    qtbot.wait(300)
+    drain(qtbot, window.worker)  # a second queueing would have answered by now
     assert errors == []
     assert window.statusBar().currentMessage() == "Queued for sending."
     assert [r.row.state for r in stored(tmp_path / "store")] == [ReportState.QUEUED]
@@ -177,7 +177,7 @@ def test_autosaves_do_not_reload_the_whole_list(qtbot: QtBot, window: GatewatchW
         window.form.save_if_dirty()
         qtbot.waitUntil(lambda: not window.form._dirty, timeout=5000)
         qtbot.waitUntil(lambda: window.form.draft_id is not None, timeout=5000)
-    qtbot.wait(300)
+    drain(qtbot, window.worker)  # every autosave has answered
     assert refreshes == []
     window.back_action.trigger()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=5000)

@@ -26,6 +26,7 @@ from tests.ui.conftest import (
     PASSPHRASE,
     add_draft,
     create_store_through_ui,
+    drain,
     held,
     rescue_dialogs,
     stored,
@@ -60,7 +61,7 @@ def test_a_draft_loading_when_the_lock_comes_never_shows(
     with held(window.worker):
         window._edit(draft_id)  # what activating a draft in the list does
         window.lock()
-    qtbot.wait(300)  # the load's answer would arrive now
+    drain(qtbot, window.worker)  # the load's answer has come (and was dropped)
     assert_locked_and_blank(window)
 
 
@@ -81,7 +82,7 @@ def test_a_lock_right_after_unlock_stays_locked(
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
     with qtbot.waitSignal(window.worker.closed, timeout=10_000):  # the lock's close
         qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    qtbot.wait(600)
+    drain(qtbot, window.worker)  # the slow list and settings have answered
     assert_locked_and_blank(window)
     assert not window.lock_action.isEnabled()
     assert window.unlock_page.passphrase.isEnabled()
@@ -94,7 +95,7 @@ def test_a_lock_while_the_store_is_opening_wins(qtbot: QtBot, window: GatewatchW
     qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
     assert window.worker.opening  # Argon2id is still deriving
     window.lock()
-    qtbot.wait(1500)
+    drain(qtbot, window.worker)  # the opening has answered, and the lock's close
     assert_locked_and_blank(window)
 
 
@@ -277,18 +278,24 @@ def test_the_photo_dialog_leaves_no_trace_of_the_folder(
         window.new_action.trigger()
         window.form.gate.set_gate("laiza")
 
-        tries = [0]
+        deadline = time.monotonic() + 20
+        seen: list[QFileDialog] = []
 
         def choose() -> None:
             # The dialog lists the folder asynchronously: accept() before the file shows
-            # does nothing, so try again until the dialog has closed (bounded).
-            tries[0] += 1
+            # does nothing, so try again until the dialog has closed. Past the deadline
+            # the test closes every dialog itself (exec() returns) and fails below.
             dialogs = [d for d in visible_dialogs() if isinstance(d, QFileDialog)]
+            if time.monotonic() > deadline:
+                for dialog in reversed(visible_dialogs()):
+                    dialog.reject()
+                return
             if dialogs:
+                seen.append(dialogs[0])
                 dialogs[0].setDirectory(str(folder))
                 dialogs[0].selectFile(str(folder / "gate.jpg"))
                 dialogs[0].accept()
-            if (dialogs or window.form.photos.list.count() == 0) and tries[0] < 400:
+            if dialogs or not seen:
                 QTimer.singleShot(25, choose)
 
         QTimer.singleShot(20, choose)

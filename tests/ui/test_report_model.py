@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
@@ -111,6 +112,70 @@ def test_clear_forgets_ids_and_cached_rows(qtbot: QtBot) -> None:
     model.clear()
     assert model.rowCount() == 0
     assert model._cache == {}
+    assert model._shown == {}  # nor the texts worked out from them
+
+
+class CountingModel(ReportListModel):
+    """Counts what painting asks of the model."""
+
+    def __init__(self, fetch: CountingFetcher) -> None:
+        super().__init__(fetch, default_gazetteer())
+        self.data_calls = 0
+        self.cells = 0
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # type: ignore[override]
+        self.data_calls += 1
+        return super().data(index, role)
+
+    def _cell(self, row: ReportRow, column: str) -> str:
+        self.cells += 1
+        return super()._cell(row, column)
+
+
+def paint_options(model: ReportListModel, row: int) -> list[QStyleOptionViewItem]:
+    """What a table's delegate gathers from the model to paint each cell of `row`."""
+    delegate = QStyledItemDelegate()
+    options = []
+    for column in range(model.columnCount()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index(row, column))
+        options.append(option)
+    return options
+
+
+def test_a_cell_is_painted_from_one_call_into_the_model(qtbot: QtBot) -> None:
+    # Each call from the view into Python takes the GIL, which the store worker may hold:
+    # one call per cell, not one per role (font, alignment, colors, check, icon, text, ...).
+    model = CountingModel(CountingFetcher())
+    model.set_ids(["r0", "r1"])
+    paint_options(model, 0)  # placeholders; asks for the page
+    qtbot.waitUntil(lambda: model.cached("r0") is not None, timeout=2000)
+    model.data_calls = 0
+    options = paint_options(model, 0)
+    assert [o.text for o in options] == [
+        model.data(model.index(0, c)) for c in range(model.columnCount())
+    ]
+    assert options[5].text == "report 0"
+    assert model.data_calls == model.columnCount()  # only the comparison's own calls
+
+
+def test_rows_are_formatted_once_not_on_every_paint(qtbot: QtBot) -> None:
+    model = CountingModel(CountingFetcher())
+    model.set_ids(["r0", "r1"])
+    paint_options(model, 0)
+    qtbot.waitUntil(lambda: model.cached("r0") is not None, timeout=2000)
+    for _ in range(3):
+        paint_options(model, 0)
+        model.data(model.index(0, 5), Qt.ItemDataRole.ToolTipRole)
+    assert model.cells == model.columnCount()  # once per column, on first sight
+    model.invalidate(["r0"])  # an edit: fetched and worked out again
+    paint_options(model, 0)
+    qtbot.waitUntil(lambda: model.cached("r0") is not None, timeout=2000)
+    paint_options(model, 0)
+    assert model.cells == 2 * model.columnCount()
+    model.set_language("my")  # names of another language
+    paint_options(model, 0)
+    assert model.cells == 3 * model.columnCount()
 
 
 def test_a_language_switch_retranslates_headers_and_cells(
@@ -128,6 +193,9 @@ def test_a_language_switch_retranslates_headers_and_cells(
     assert font is not None
     assert font.families()[0] == window.languages.myanmar_family
     assert page.model.data(page.model.index(0, 1), Qt.ItemDataRole.FontRole) is None
+    painted = paint_options(page.model, 0)  # what the view paints with, in one call a cell
+    assert painted[5].font.families()[0] == window.languages.myanmar_family
+    assert painted[1].font.families()[0] != window.languages.myanmar_family
 
     with qtbot.waitSignal(page.model.headerDataChanged, timeout=2000):
         window.languages.switch("my")

@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -76,16 +77,22 @@ def english_words(text: str) -> set[str]:
     return {w for w in words if w not in KEPT}
 
 
+def deliver_language_change() -> None:
+    """Deliver the LanguageChange events a new translator posts to every window: once
+    they are in, every widget has retranslated itself."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+
 def test_the_burmese_form_and_list_show_no_english(qtbot: QtBot, window: GatewatchWindow) -> None:
     create_store_through_ui(qtbot, window)
     window.languages.switch("my")
     try:
-        qtbot.wait(50)  # LanguageChange is posted
+        deliver_language_change()
         window.new_action.trigger()
         window.form.not_listed.setChecked(True)
         window.form.source_category.setCurrentIndex(1)
         window.form.add_price.click()
-        qtbot.wait(50)
+        deliver_language_change()
         left: dict[str, set[str]] = {}
         for page in (window.form, window.main_page):
             for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.vocabulary import TrafficKind
 from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
-from tests.ui.conftest import PASSPHRASE, create_store_through_ui, stored
+from tests.ui.conftest import PASSPHRASE, create_store_through_ui, drain, stored
 
 
 def test_first_run_creates_the_store_and_shows_the_empty_list(
@@ -95,7 +95,7 @@ def test_a_draft_survives_a_kill_after_the_autosave(
     qtbot.keyClicks(window.form.narrative, " more")
     qtbot.waitUntil(lambda: not window.form._dirty, timeout=5000)
     qtbot.waitUntil(lambda: "saved" in window.form.status.text(), timeout=5000)
-    qtbot.wait(300)
+    drain(qtbot, window.worker)  # no save still on its way
 
     # Read while the window is still open: what a kill at this moment would leave.
     [draft] = stored(tmp_path / "store")
