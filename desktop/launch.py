@@ -1,6 +1,7 @@
 """The `gatewatch` command's entry point: `gatewatch` alone (or with only ``--data-dir``)
 opens the window without importing the command line's modules — the network layer
-(pydantic, requests) among them, about 0.2 s of a start that must stay under a second.
+(requests and its dependencies) among them, a noticeable part of a start that must stay
+under a second.
 Every other command line goes to `desktop.cli`, which parses it in full."""
 
 from __future__ import annotations

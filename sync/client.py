@@ -8,7 +8,7 @@ worker), or one client per thread.
 What every call does:
 
 - sends JSON, reads the reply as a stream with a size cap (an oversized reply is refused
-  without being read to the end) and validates it with the ``sync.protocol`` models;
+  without being read to the end) and validates it with the ``sync.messages`` classes;
 - bounds its time: ``connect_timeout`` per connection, ``read_timeout`` per socket read, and
   ``call_timeout`` for one request including its retries (:meth:`SyncClient.upload` makes one
   request per batch);
@@ -27,6 +27,7 @@ Imports nothing from ``desktop/``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import random
@@ -40,15 +41,15 @@ from typing import Any, TypeVar
 
 import requests
 import urllib3.exceptions
-from pydantic import BaseModel, ValidationError
 
-from sync import protocol
+from sync import messages
+from sync import wire as protocol  # the API's limits and codes, as the server names them
 from sync.envelope import NewsroomPublicKey
-from sync.protocol import (
-    DEFAULT_PAGE_COUNT,
+from sync.messages import (
     DeviceInfo,
     EnrollResponse,
     EnvelopePage,
+    MessageError,
     MessagePage,
     MessageReceipt,
     UploadResult,
@@ -61,6 +62,7 @@ from sync.transport import (
     make_session,
     normalize_fingerprint,
 )
+from sync.wire import DEFAULT_PAGE_COUNT
 
 __all__ = [
     "DEFAULT_PAGE_COUNT",
@@ -217,7 +219,7 @@ class ClientConfig:
     backoff_max: float = 8.0
 
 
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M")
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ class SyncClient:
     def health(self) -> dict[str, object]:
         """``GET /v1/health``: ``{"status": "ok", "version", "api"}``. Any token."""
         reply = self._call("GET", "/v1/health", idempotent=True, cap=SMALL_REPLY_BYTES)
-        return self._parse(protocol.Health, reply).model_dump()
+        return dataclasses.asdict(self._parse(messages.Health, reply))
 
     def enroll(self, device_public_key: bytes, label: str | None = None) -> EnrollResponse:
         """``POST /v1/enroll`` with the invite token: register the device's Ed25519 key.
@@ -374,7 +376,7 @@ class SyncClient:
             cap=SMALL_REPLY_BYTES,
             idempotency_key=str(uuid.uuid4()),
         )
-        got = self._parse(protocol.UploadResponse, reply).results
+        got = self._parse(messages.UploadResponse, reply).results
         if [r.envelope_id for r in got] != [eid for eid, _ in batch]:
             raise _bad_response("its upload results do not match the envelopes sent")
         for (_, data), item in zip(batch, got, strict=True):
@@ -401,7 +403,7 @@ class SyncClient:
                 idempotent=True,
                 cap=SMALL_REPLY_BYTES,
             )
-            got = self._parse(protocol.MissingResponse, reply).missing
+            got = self._parse(messages.MissingResponse, reply).missing
             if not set(got) <= set(chunk):
                 raise _bad_response("it listed ids that were not asked about")
             out.extend(got)
@@ -427,7 +429,7 @@ class SyncClient:
     def devices(self) -> list[DeviceInfo]:
         """``GET /v1/devices`` (desk token): every device the server knows."""
         reply = self._call("GET", "/v1/devices", idempotent=True, cap=DEVICES_REPLY_BYTES)
-        return self._parse(protocol.DeviceList, reply).devices
+        return self._parse(messages.DeviceList, reply).devices
 
     def post_message(self, device_id: str, message_id: str, data: bytes) -> MessageReceipt:
         """``POST /v1/messages`` (desk token): queue an opaque sealed message for a device.
@@ -478,7 +480,7 @@ class SyncClient:
         reply = self._call(
             "PUT", "/v1/device/encryption-key", body=body, idempotent=True, cap=SMALL_REPLY_BYTES
         )
-        answer = self._parse(protocol.EncryptionKeyResponse, reply)
+        answer = self._parse(messages.EncryptionKeyResponse, reply)
         if answer.encryption_key != encryption_key:
             raise _bad_response("the server confirmed another encryption key")
         return answer.fingerprint
@@ -487,7 +489,7 @@ class SyncClient:
         """``GET /v1/desk-signing-key`` (device or desk token): the desks' Ed25519 public
         key (32 bytes), or None until a desk registered it."""
         reply = self._call("GET", "/v1/desk-signing-key", idempotent=True, cap=SMALL_REPLY_BYTES)
-        return _signing_key(self._parse(protocol.DeskSigningKey, reply))
+        return _signing_key(self._parse(messages.DeskSigningKey, reply))
 
     def register_desk_signing_key(self, public_key: bytes) -> None:
         """``PUT /v1/desk-signing-key`` (desk token): register the desks' signing key.
@@ -499,7 +501,7 @@ class SyncClient:
         reply = self._call(
             "PUT", "/v1/desk-signing-key", body=body, idempotent=True, cap=SMALL_REPLY_BYTES
         )
-        if _signing_key(self._parse(protocol.DeskSigningKey, reply)) != public_key:
+        if _signing_key(self._parse(messages.DeskSigningKey, reply)) != public_key:
             raise _bad_response("the server confirmed another desk signing key")
 
     # --- the request loop
@@ -595,15 +597,15 @@ class SyncClient:
 
     def _parse(self, model: type[_M], reply: bytes) -> _M:
         try:
-            return model.model_validate_json(reply)
-        except ValidationError:
+            return messages.parse(model, reply)
+        except MessageError:
             raise _bad_response("its reply does not have the expected form") from None
 
 
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _signing_key(reply: protocol.DeskSigningKey) -> bytes | None:
+def _signing_key(reply: messages.DeskSigningKey) -> bytes | None:
     if reply.public_key is None:
         return None
     try:
@@ -658,7 +660,7 @@ def _check_page(
     after: int,
     limit: int,
     next_after: int,
-    items: Sequence[protocol.StoredEnvelope] | Sequence[protocol.StoredMessage],
+    items: Sequence[messages.StoredEnvelope] | Sequence[messages.StoredMessage],
 ) -> None:
     """Seqs ascending past ``after``, ``next_after`` the last one, data matching size/hash."""
     if len(items) > limit:
@@ -720,9 +722,9 @@ def _error_for(reply: _Reply) -> SyncError:
     """The typed error for a non-200 reply."""
     code, server_message, field = "", "", None
     try:
-        body = protocol.ErrorBody.model_validate_json(reply.body)
+        body = messages.parse(messages.ErrorBody, reply.body)
         code, server_message, field = body.error, _clean(body.message), body.field
-    except ValidationError:
+    except MessageError:
         pass
     status = reply.status
     if status == 401:

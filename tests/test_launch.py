@@ -1,5 +1,6 @@
 """`gatewatch` alone opens the window without the command line's modules; the window's
-start path never imports the network layer (pydantic, requests: ~0.2 s of the start)."""
+start path never imports the network layer (requests: a noticeable part of the start), and
+nothing the app runs imports pydantic (the bundle leaves it out)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,32 @@ def test_the_window_starts_without_the_network_layer() -> None:
         "import sys, desktop.launch, desktop.ui.app; "
         "print(sorted(m for m in ('pydantic', 'requests', 'sync.client', 'desktop.cli') "
         "if m in sys.modules))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_nothing_the_app_runs_imports_pydantic() -> None:
+    """The bundle leaves out pydantic and the server's models (packaging/bundle_filter.py):
+    every module of desktop/ and sync/ but the server's imports without them."""
+    root = Path(__file__).resolve().parent.parent
+    modules = sorted(
+        ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        for package in ("desktop", "sync")
+        for path in (root / package).rglob("*.py")
+    )
+    app_modules = [m for m in modules if not m.startswith(("sync.server", "sync.protocol"))]
+    assert "sync.client" in app_modules
+    assert "desktop.cli" in app_modules
+    probe = (
+        "import importlib, sys\n"
+        f"for name in {app_modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'pydantic_core', 'annotated_types') or m == 'sync.protocol'))"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(

@@ -47,7 +47,7 @@ from desktop.store.desk import (
     EnvelopeRecord,
     ReceivedReport,
 )
-from sync import protocol
+from sync import wire
 from sync.client import ClientConfig, OfflineError, ServerRefusedError, SyncClient, SyncError
 from sync.envelope import (
     DEFAULT_KEM,
@@ -56,7 +56,7 @@ from sync.envelope import (
     NewsroomPublicKey,
     derive_desk_signing_key,
 )
-from sync.protocol import EnvelopePage, StoredEnvelope
+from sync.messages import DeviceInfo, EnvelopePage, StoredEnvelope
 
 __all__ = [
     "DeskNotReadyError",
@@ -69,7 +69,7 @@ __all__ = [
     "report_json",
 ]
 
-PAGE_SIZE = protocol.MAX_PAGE_COUNT  # fewer, larger commits: 10,000 reports in 20 pages
+PAGE_SIZE = wire.MAX_PAGE_COUNT  # fewer, larger commits: 10,000 reports in 20 pages
 PROCESS_POOL_MIN_PAGE = 250
 """A full page this large with more behind it is a backlog worth worker processes for."""
 
@@ -94,7 +94,7 @@ def _register_signing_key(client: DeskPullClient, pair: NewsroomKeyPair) -> None
     try:
         client.register_desk_signing_key(derive_desk_signing_key(pair).public_bytes())
     except ServerRefusedError as error:
-        if error.reason == protocol.ERROR_KEY_CONFLICT:
+        if error.reason == wire.ERROR_KEY_CONFLICT:
             raise DeskKeyClaimedError() from None
         raise
 
@@ -369,16 +369,16 @@ def _sealed(stored: StoredEnvelope) -> Sealed:
         outcome="stored",
     )
     try:
-        return Sealed(base, protocol.decode_base64(stored.data))
+        return Sealed(base, wire.decode_base64(stored.data))
     except ValueError:
         return Sealed(base, None)
 
 
-def _device(info: protocol.DeviceInfo) -> DeskDevice:
+def _device(info: DeviceInfo) -> DeskDevice:
     key: bytes | None = None
     if info.public_key is not None:
         try:
-            raw = protocol.decode_base64(info.public_key)
+            raw = wire.decode_base64(info.public_key)
         except ValueError:
             raw = b""
         key = raw if len(raw) == 32 else None

@@ -42,7 +42,7 @@ from desktop.services.followups import (
 )
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
-from sync import protocol
+from sync import wire
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
     DESK_SENDER_ID,
@@ -52,7 +52,7 @@ from sync.envelope import (
     derive_desk_signing_key,
     seal,
 )
-from sync.protocol import DeviceInfo, MessageReceipt
+from sync.messages import DeviceInfo, MessageReceipt
 
 __all__ = [
     "DeskQuestion",
@@ -211,8 +211,8 @@ def _device_encryption_key(store: Store, info: DeviceInfo) -> NewsroomPublicKey 
         return None
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(signing).verify(
-            protocol.decode_base64(info.encryption_key_signature),
-            protocol.encryption_key_statement(info.device_id, info.encryption_key),
+            wire.decode_base64(info.encryption_key_signature),
+            wire.encryption_key_statement(info.device_id, info.encryption_key),
         )
         return NewsroomPublicKey.from_text(info.encryption_key)
     except (InvalidSignature, ValueError):

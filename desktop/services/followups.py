@@ -50,7 +50,7 @@ from desktop.domain.report import format_utc
 from desktop.services.sync import SyncErrorKind, _kind_of
 from desktop.store.database import Store
 from desktop.store.identity import DeviceIdentity, IdentityRepository
-from sync import protocol
+from sync import wire
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
     DEFAULT_KEM,
@@ -63,7 +63,7 @@ from sync.envelope import (
     open_envelope,
     seal,
 )
-from sync.protocol import MessagePage, UploadResult
+from sync.messages import MessagePage, UploadResult
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
@@ -93,7 +93,7 @@ MAX_PAYLOAD_BYTES = 64 * 1024
 """A follow-up payload is short text: anything larger is refused unread."""
 MAX_PAGES = 20
 """Pages of messages one `sync_followups` reads at most (100 messages each)."""
-_UUID = re.compile(protocol.UUID_RE)
+_UUID = re.compile(wire.UUID_RE)
 _REPORT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
@@ -466,7 +466,7 @@ def _register(
     moment: datetime,
 ) -> None:
     text = pair.public_key.to_text()
-    statement = protocol.encryption_key_statement(identity.device_id, text)
+    statement = wire.encryption_key_statement(identity.device_id, text)
     signature = DeviceSigningKey.from_private_bytes(identity.signing_key).sign(statement)
     client.register_encryption_key(text, signature)
     with store.transaction() as conn:
@@ -490,7 +490,7 @@ def _send_answers(store: Store, client: FollowupClientLike, moment: datetime) ->
                 cursor = conn.execute(
                     "UPDATE followup_questions SET answer_receipt = ?, answer_sent_at = ?"
                     " WHERE answer_envelope_id = ? AND answer_receipt IS NULL",
-                    (result.receipt.model_dump_json(), format_utc(moment), result.envelope_id),
+                    (result.receipt.to_json(), format_utc(moment), result.envelope_id),
                 )
                 sent += int(cursor.rowcount)
     return sent
@@ -525,7 +525,7 @@ def _receive(
         refused: list[tuple[str, int, str]] = []
         for item in page.messages:
             try:
-                data = protocol.decode_base64(item.data)
+                data = wire.decode_base64(item.data)
                 opened = open_envelope(
                     data,
                     newsroom_private_key=state.pair,

@@ -41,7 +41,7 @@ from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.fsutil import atomic_write
 from desktop.store.handcarry import AppliedReceipts, HandcarryRepository
 from desktop.store.identity import IdentityRepository
-from sync import protocol
+from sync import wire
 from sync.bundle import (
     BundleError,
     HandReceipts,
@@ -63,7 +63,7 @@ from sync.envelope import (
     parse_header,
     seal,
 )
-from sync.protocol import DeviceInfo
+from sync.messages import DeviceInfo
 
 __all__ = [
     "HandcarryError",
@@ -78,7 +78,7 @@ __all__ = [
 
 MAX_FILE = 4 * 1024**3 + 4 * 1024**2
 PROCESS_POOL_MIN_PAGE = 250
-RELAY_ROUTE = f"{protocol.API_PREFIX}/relay"
+RELAY_ROUTE = f"{wire.API_PREFIX}/relay"
 UNKNOWN_DEVICE = "unknown_device"
 
 
@@ -286,7 +286,7 @@ def import_bundle(
             _iso(moment),
             "stored",
         )
-        if header.kind not in protocol.DEVICE_UPLOAD_KINDS or header.device_id == DESK_SENDER_ID:
+        if header.kind not in wire.DEVICE_UPLOAD_KINDS or header.device_id == DESK_SENDER_ID:
             refused.append(base.refused("kind_not_allowed", "a bundle carries device envelopes"))
         else:
             sealed.setdefault(header.envelope_id, Sealed(base, data))
@@ -401,8 +401,8 @@ def remember_encryption_keys(
             continue
         try:
             ed25519.Ed25519PublicKey.from_public_bytes(signing).verify(
-                protocol.decode_base64(info.encryption_key_signature),
-                protocol.encryption_key_statement(info.device_id, info.encryption_key),
+                wire.decode_base64(info.encryption_key_signature),
+                wire.encryption_key_statement(info.device_id, info.encryption_key),
             )
             NewsroomPublicKey.from_text(info.encryption_key)
         except (InvalidSignature, ValueError):

@@ -66,7 +66,7 @@ from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, Identit
 from desktop.store.outbox import OutboxRepository, PendingReport, SealedChunk, SealedReport
 from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
-from sync import protocol
+from sync import wire
 from sync.client import (
     ClientConfig,
     OfflineError,
@@ -80,7 +80,7 @@ from sync.client import (
 )
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
 from sync.envelope.padding import FRAME_OVERHEAD
-from sync.protocol import DeviceInfo, EnrollResponse, EnvelopePage, UploadResult
+from sync.messages import DeviceInfo, EnrollResponse, EnvelopePage, UploadResult
 
 __all__ = [
     "CHUNK_SIZE",
@@ -225,8 +225,8 @@ def enroll(
     if existing is not None:
         raise AlreadyEnrolledError(existing.device_id)
     try:
-        invite = protocol.decode_invite(invite_text)
-    except protocol.InviteError as error:
+        invite = wire.decode_invite(invite_text)
+    except wire.InviteError as error:
         raise EnrollmentError("invalid_invite", f"The invite is not valid: {error}.") from None
     url = server_url or invite.server_url
     if not url:
@@ -541,7 +541,7 @@ class _Run:
                 self.refused.append((report_id, reason))
                 self.outbox.record_attempt([report_id], reason, self.now)
                 continue
-            receipt = result.receipt.model_dump_json()
+            receipt = result.receipt.to_json()
             if result.envelope_id in self.report_envelopes:
                 if self.outbox.record_receipt(report_id, receipt, self.now):
                     self.sent += 1

@@ -1,6 +1,6 @@
 """What a sync reports — its outcome, progress and the status bar's state — with nothing
-of the network layer: the window imports these at start, before pydantic or requests are
-needed (`desktop.services.sync` re-exports them)."""
+of the network layer: the window imports these at start, before requests and the client
+are needed (`desktop.services.sync` re-exports them)."""
 
 from __future__ import annotations
 

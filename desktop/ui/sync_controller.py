@@ -26,8 +26,8 @@ from desktop.ui.worker import StoreWorker
 if TYPE_CHECKING:
     from sync.client import ClientConfig, SyncClient
 
-# The network layer (desktop.services.sync, sync.client: pydantic and requests, ~0.2 s to
-# import) is imported by the work functions on the sync thread, not at start: the unlock
+# The network layer (desktop.services.sync, sync.client: requests and its dependencies,
+# slow to import) is imported by the work functions on the sync thread, not at start: the unlock
 # window shows without it.
 
 SOON_MS = 1_500

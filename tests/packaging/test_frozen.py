@@ -151,7 +151,7 @@ def test_resources_and_licenses_are_bundled(bundle: Path) -> None:
     licenses = inside / "licenses"
     for name in ("GPL-3.0.txt", "LGPL-3.0.txt", "THIRD-PARTY.md", "python/LICENSE.txt"):
         assert (licenses / name).is_file(), name
-    for distribution in ("sqlcipher3", "cryptography", "pillow", "pydantic", "requests"):
+    for distribution in ("sqlcipher3", "cryptography", "pillow", "requests"):
         assert any((licenses / distribution).iterdir()), distribution
 
 
@@ -160,6 +160,19 @@ def test_nothing_names_the_build_folder(bundle: Path) -> None:
     for path in sorted(bundle.rglob("*")):
         if path.is_file() and not path.is_symlink():
             assert needle not in path.read_bytes(), path
+
+
+def test_the_bundle_carries_no_pydantic_nor_the_server(bundle: Path) -> None:
+    """The app reads the server's replies with sync/messages.py (packaging/bundle_filter.py)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    modules = CArchiveReader(str(bundle / EXECUTABLE)).open_embedded_archive("PYZ.pyz").toc
+    assert "sync.client" in modules
+    assert "sync.messages" in modules
+    left_out = ("pydantic", "pydantic_core", "annotated_types", "sync.protocol", "sync.server")
+    assert [m for m in modules if m.startswith(left_out)] == []
+    files = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*")]
+    assert [f for f in files if "pydantic" in f or "annotated_types" in f] == []
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the 110 MB budget is the Linux folder's")

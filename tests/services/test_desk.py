@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import uuid
@@ -18,7 +19,7 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from sync.client import OfflineError
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, seal
-from sync.protocol import EnvelopePage, StoredEnvelope
+from sync.messages import EnvelopePage, StoredEnvelope
 from tests.services.test_sync import (
     NOW,
     URL,
@@ -156,7 +157,7 @@ def test_a_server_that_lists_an_envelope_twice_gets_it_opened_once(
     def pull_listing_one_twice(self: FakeClient, after: int, limit: int = 100) -> EnvelopePage:
         page = real_pull(self, after, limit)
         if listed and page.envelopes:
-            return page.model_copy(update={"envelopes": [listed[0], *page.envelopes]})
+            return dataclasses.replace(page, envelopes=[listed[0], *page.envelopes])
         listed.extend(page.envelopes)
         return page
 

@@ -37,16 +37,15 @@ from sync.client import (
     UnauthorizedError,
 )
 from sync.envelope import NewsroomKeyPair, open_envelope, parse_header
-from sync.protocol import (
+from sync.messages import (
     DeviceInfo,
     EnrollResponse,
     EnvelopePage,
-    Invite,
     Receipt,
     StoredEnvelope,
     UploadResult,
-    encode_invite,
 )
+from sync.wire import Invite, encode_invite
 from tests.domain.test_report import example
 
 PASSPHRASE = "a long test passphrase"

@@ -243,7 +243,7 @@ def test_the_audit_trail_names_receipt_moves_notes_and_exports(store: Store) -> 
 
 
 def test_a_review_envelope_push_marks_only_stored_ones_sent(store: Store) -> None:
-    from sync.protocol import Receipt, UploadResult
+    from sync.messages import Receipt, UploadResult
 
     report_id = received(store)
     desk_review.move(store, report_id, ReviewState.VERIFIED)

@@ -13,7 +13,7 @@ import pytest
 
 from sync.client import AlreadyEnrolledError, ClientConfig, OfflineError, SyncClient
 from sync.envelope import DeviceSigningKey
-from sync.protocol import UploadResult
+from sync.messages import UploadResult
 from sync.server.config import ServerConfig
 from tests.sync.conftest import Device, Srv, sealed
 from tests.sync.faultproxy import Fault, FaultProxy
