@@ -96,6 +96,7 @@ ERROR_METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
 ERROR_UNKNOWN_DEVICE = "unknown_device"  # 404 on POST /v1/messages
 ERROR_CONFLICT = "conflict"  # 409: another body under an existing id
 ERROR_KEY_CONFLICT = "key_conflict"  # 409: a different key is already registered
+ERROR_BAD_ENCRYPTION_KEY = "bad_encryption_key"  # 422: not a key anything can be sealed to
 ERROR_INTERNAL = "internal"  # 500: a bug; never caused by client input
 
 # Per-envelope upload refusals (``UploadResult.error``); the envelope format's own reasons

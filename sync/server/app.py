@@ -32,6 +32,7 @@ from sync.envelope import (
     EnvelopeKind,
     NewsroomPublicKey,
     OversizedEnvelope,
+    check_ed25519_public,
     parse_header,
 )
 from sync.server.config import ServerConfig
@@ -94,9 +95,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         field = "body.device_public_key"
         try:
             raw = protocol.decode_base64(body.device_public_key)
-            if len(raw) != 32:
-                raise ValueError("an Ed25519 public key is 32 bytes")
-            ed25519.Ed25519PublicKey.from_public_bytes(raw)
+            check_ed25519_public(raw)
         except ValueError as exc:
             raise ApiError(
                 422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
@@ -256,9 +255,9 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
             key = NewsroomPublicKey.from_text(body.encryption_key)
             if key.to_text() != body.encryption_key:
                 raise ValueError("not in the canonical text form")
-        except ValueError as exc:
+        except ValueError as exc:  # low-order X25519 parts included: sealing to one fails
             raise ApiError(
-                422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
+                422, protocol.ERROR_BAD_ENCRYPTION_KEY, f"{field}: {exc}", field=field
             ) from None
         signature = _decode_field(body.signature, "body.signature")
         signing_key = store.device_public_key(who.id)
@@ -296,9 +295,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         field = "body.public_key"
         try:
             raw = protocol.decode_base64(body.public_key)
-            if len(raw) != 32:
-                raise ValueError("an Ed25519 public key is 32 bytes")
-            ed25519.Ed25519PublicKey.from_public_bytes(raw)
+            check_ed25519_public(raw)
         except ValueError as exc:
             raise ApiError(
                 422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
