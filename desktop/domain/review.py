@@ -32,6 +32,7 @@ MAX_NOTE_CHARS = 4_000
 MAX_LABEL_CHARS = 60
 DESK_ID_PATTERN = re.compile(r"desk-[0-9a-f]{16}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one; UTF-8 cannot store it
 
 
 class ReviewState(StrEnum):
@@ -122,6 +123,8 @@ class ReviewEvent:
             raise label_length_error()
         if len(self.note) > MAX_NOTE_CHARS:
             raise ReviewError(f"a note has at most {MAX_NOTE_CHARS} characters", "note_length")
+        if _SURROGATE.search(self.note + self.desk_label):
+            raise ReviewError("a note or desk label holds a lone surrogate (not UTF-8)")
         if self.at.tzinfo is None:
             raise ReviewError("event times carry a time zone")
         if self.kind is EventKind.MOVE and self.to_state is None:

@@ -53,6 +53,7 @@ from sync.envelope import (
     DESK_SENDER_ID,
     NewsroomKeyPair,
     NewsroomPublicKey,
+    check_ed25519_public,
     derive_desk_signing_key,
 )
 from sync.protocol import EnvelopePage, StoredEnvelope
@@ -276,7 +277,7 @@ def pull(
         try:
             _register_signing_key(client, pairs[0])
             push_reviews(store, client)
-            push_questions(store, client, now=now)
+            warnings.extend(push_questions(store, client, now=now).problems)
         except (SyncError, DeskKeyClaimedError) as error:
             if isinstance(error, OfflineError):
                 raise
@@ -373,11 +374,10 @@ def _sealed(stored: StoredEnvelope) -> Sealed:
 def _device(info: protocol.DeviceInfo) -> DeskDevice:
     key: bytes | None = None
     if info.public_key is not None:
-        try:
-            raw = protocol.decode_base64(info.public_key)
+        try:  # a small-order key would let anyone "sign" as the device: never a signer
+            key = check_ed25519_public(protocol.decode_base64(info.public_key)).public_bytes_raw()
         except ValueError:
-            raw = b""
-        key = raw if len(raw) == 32 else None
+            key = None
     return DeskDevice(
         device_id=info.device_id,
         label=info.label,

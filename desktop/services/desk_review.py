@@ -219,17 +219,25 @@ def parse_review_payload(payload: bytes) -> list[ReviewEvent]:
 
 def apply_pulled_reviews(store: Store, *, now: datetime | None = None) -> int:
     """Record the events of every pulled, verified review envelope not applied yet;
-    returns how many events were new. A malformed review is refused with its reason."""
+    returns how many events were new. A malformed review, or one that cannot be applied,
+    is refused with its reason (counted among the desk's refusals); the others are applied.
+    Raises only store errors (a full disk…)."""
     reviews = ReviewRepository(store)
     added = 0
     moment = now or datetime.now(UTC)
     for envelope_id, payload in reviews.pending_review_payloads():
         try:
             events = parse_review_payload(payload)
+            added += reviews.apply_review_payload(envelope_id, events, moment)
         except ReviewError as error:  # signed by a desk, yet not a review this version reads
             reviews.refuse_review_payload(envelope_id, "invalid_review", str(error))
-            continue
-        added += reviews.apply_review_payload(envelope_id, events, moment)
+        except (ValueError, TypeError, KeyError, OverflowError) as error:
+            # nothing one envelope holds may stop the pull: it is refused, the rest applied
+            reviews.refuse_review_payload(
+                envelope_id,
+                "unreadable",
+                f"the review could not be applied ({type(error).__name__})",
+            )
     return added
 
 

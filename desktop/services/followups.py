@@ -65,7 +65,8 @@ from sync.envelope import (
 )
 from sync.protocol import MessagePage, UploadResult
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one; UTF-8 cannot store it
 
 __all__ = [
     "FOLLOWUP_FORMAT",
@@ -193,6 +194,8 @@ def parse_payload(data: bytes, expected_type: str) -> dict[str, Any]:
     text = document["text"]
     if not isinstance(text, str) or not text.strip() or len(text) > limit:
         raise ValueError("text empty or too long")
+    if _SURROGATE.search(text):
+        raise ValueError("text holds a lone surrogate (not UTF-8)")
     label = document.get("desk_label")
     if label is not None and not (
         isinstance(label, str) and len(label) <= 64 and not _CONTROL.search(label)
