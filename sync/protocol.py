@@ -179,9 +179,14 @@ class EnrollRequest(_Request):
 
 
 class EnrollResponse(_Response):
-    device_id: str
+    device_id: DeviceId
     newsroom_public_key: str = Field(description="NewsroomPublicKey.to_text() form")
     newsroom_fingerprint: str
+    device_token: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}$")] | None = Field(
+        default=None,
+        description="The device's own token, fresh: the invite token stops working once it "
+        "is issued. (Servers before this field kept the invite token as the device token.)",
+    )
 
 
 class EnvelopeUpload(_Request):
@@ -371,7 +376,7 @@ class InviteError(ValueError):
 class Invite:
     """What an admin hands a correspondent to enroll one device, once.
 
-    ``token`` is the one-time enrolment token (it becomes the device token);
+    ``token`` is the one-time enrolment token (exchanged at enrolment for a device token);
     ``newsroom_fingerprint`` the key id the app must see from the server;
     ``tls_sha256`` the SHA-256 of the server's TLS certificate (DER), 64 lowercase hex, when
     the server has TLS; ``server_url`` where to connect, when the admin gave it.

@@ -47,7 +47,14 @@ from desktop.store.desk import (
     ReceivedReport,
 )
 from sync import protocol
-from sync.client import ClientConfig, OfflineError, ServerRefusedError, SyncClient, SyncError
+from sync.client import (
+    ClientConfig,
+    OfflineError,
+    ServerRefusedError,
+    SyncClient,
+    SyncError,
+    normalize_proxy,
+)
 from sync.envelope import (
     DEFAULT_KEM,
     DESK_SENDER_ID,
@@ -164,6 +171,7 @@ def connect(
     instead of a desk token: ServerRefusedError ``wrong_token_kind``…) and
     `DeskKeyClaimedError` when the server holds another desk signing key; nothing stored.
     """
+    proxy = normalize_proxy(proxy)  # socks5:// kept as socks5h://: names resolve at the proxy
     client = client_factory(
         ClientConfig(base_url=server_url, token=token, tls_fingerprint=tls_fingerprint, proxy=proxy)
     )

@@ -38,7 +38,7 @@ from sync.envelope import (
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
-from sync.server.store import Candidate, Conflict, ServerStore
+from sync.server.store import Candidate, Conflict, ServerStore, new_token, token_hash
 
 
 def server_version() -> str:
@@ -100,7 +100,10 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
             raise ApiError(
                 422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
             ) from None
-        if not store.enroll(who.id, raw, body.label):
+        # The invite is exchanged for a fresh device token: a leaked invite message stops
+        # being a credential the moment the device enrolls.
+        device_token = new_token()
+        if not store.enroll(who.id, raw, body.label, token_hash(device_token)):
             raise ApiError(
                 409, protocol.ERROR_ALREADY_ENROLLED, "This invite was already used to enroll."
             )
@@ -108,6 +111,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
             device_id=who.id,
             newsroom_public_key=store.newsroom_key.to_text(),
             newsroom_fingerprint=fingerprint,
+            device_token=device_token,
         )
 
     @app.post(f"{P}/envelopes", responses=_responses())
