@@ -23,7 +23,18 @@ from desktop.store.review import InboxFilter, ReviewRepository
 
 KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
 COMMANDS = frozenset(
-    {"export-key", "import-key", "label", "inbox", "show", "move", "note", "board", "changes"}
+    {
+        "export-key",
+        "import-key",
+        "label",
+        "inbox",
+        "show",
+        "move",
+        "note",
+        "board",
+        "changes",
+        "held",
+    }
 )
 STATES = [state.value for state in ReviewState]
 
@@ -75,6 +86,10 @@ def add_parsers(desk_commands: Any) -> None:
     changes = desk_commands.add_parser("changes", help="gates whose status changed since TIME")
     changes.add_argument("--since", required=True, type=_moment, metavar="TIME")
     changes.add_argument("--json", action="store_true")
+    held = desk_commands.add_parser(
+        "held", help="review moves held for times ahead of this desk's clock; --accept them"
+    )
+    held.add_argument("--accept", action="store_true", help="apply them all now")
 
 
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
@@ -310,6 +325,19 @@ def _change_json(change: GateChange) -> dict[str, Any]:
     }
 
 
+def _held(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    held = desk_review.held_reviews(store)
+    if not held:
+        print("No review moves are held.")
+        return 0
+    for envelope_id, why in held:
+        print(f"held {envelope_id}: {why}")
+    if args.accept:
+        added = desk_review.accept_held_reviews(store)
+        print(f"Accepted {len(held)} held review envelope(s): {added} new move(s) or note(s).")
+    return 0
+
+
 _HANDLERS = {
     "export-key": _export_key,
     "label": _label,
@@ -319,6 +347,7 @@ _HANDLERS = {
     "note": _note,
     "board": _board,
     "changes": _changes,
+    "held": _held,
 }
 
 

@@ -27,6 +27,7 @@ Imports nothing from ``desktop/``.
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
 import random
@@ -35,6 +36,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -248,6 +250,9 @@ class SyncClient:
         if config.retries < 0 or min(config.connect_timeout, config.read_timeout) <= 0:
             raise ValueError("retries must be >= 0 and timeouts positive")
         self.config = config
+        self.server_date: datetime | None = None
+        """The ``Date`` of the last reply (UTC, to the second): the server's clock, which a
+        desk compares with its own."""
         self._session = make_session(fingerprint, proxy)
         self._random = random.SystemRandom()
 
@@ -594,6 +599,7 @@ class SyncClient:
             limit = cap if status == 200 else ERROR_REPLY_BYTES
             data = _read_capped(response, limit, deadline)
             retry_after = _retry_after(response.headers.get("Retry-After"))
+            self.server_date = _http_date(response.headers.get("Date")) or self.server_date
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             response.close()
             raise _transport_error(exc, proxied=config.proxy is not None) from exc
@@ -719,6 +725,17 @@ def _retry_after(value: str | None) -> float | None:
     if value.isdigit():
         return float(min(int(value), 24 * 3600))
     return None  # an HTTP date or garbage: use the normal backoff
+
+
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP ``Date`` header as an aware UTC time; None when absent or not a date."""
+    if value is None or len(value) > 64:
+        return None
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else None
 
 
 def _clean(text: str) -> str:

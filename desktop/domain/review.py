@@ -192,11 +192,12 @@ class ReviewEvent:
 
     @classmethod
     def from_json(cls, data: object) -> ReviewEvent:
-        """Parse an event from another desk; `ReviewError` for anything malformed."""
+        """Parse an event from another desk; `ReviewError` for anything malformed. A time
+        ahead of this desk's clock is not malformed: see `held_until`."""
         if not isinstance(data, dict) or set(data) != _EVENT_KEYS_SET:
             raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
         try:
-            at = parse_event_time(_text(data["at"]), now=datetime.now(UTC))
+            at = parse_event_time(_text(data["at"]))  # ahead of the clock: see held_until
             return cls(
                 event_id=_text(data["event_id"]),
                 report_id=_text(data["report_id"]),
@@ -258,8 +259,18 @@ def fixed_utc(moment: datetime) -> str:
 
 EARLIEST_EVENT = datetime(2000, 1, 1, tzinfo=UTC)
 MAX_EVENT_AHEAD = timedelta(days=1)
-"""An event from another desk may be at most this far ahead of this desk's clock: a desk
-whose clock ran years ahead would otherwise win every later move."""
+"""An event from another desk may be at most this far ahead of this desk's clock to apply
+at once: a desk whose clock ran years ahead would otherwise win every later move. Later
+ones are held (`held_until`), not refused: the desks would disagree for good."""
+
+
+def held_until(events: Iterable[ReviewEvent], now: datetime) -> datetime | None:
+    """When events dated ahead of ``now`` by more than `MAX_EVENT_AHEAD` become plausible
+    (the latest one's time less the margin), or None when all are plausible now."""
+    latest = max((e.at for e in events), default=None)
+    if latest is None or latest <= now + MAX_EVENT_AHEAD:
+        return None
+    return latest - MAX_EVENT_AHEAD
 
 
 def parse_event_time(text: str, *, now: datetime | None = None) -> datetime:

@@ -122,6 +122,9 @@ class PullOutcome:
     pages: int
     cursor: int
     warnings: tuple[str, ...] = ()
+    clock_skew: float | None = None
+    """Seconds this desk's clock is ahead of the server's ``Date`` (negative: behind), as
+    the pull saw it; None when the server sent no date."""
 
 
 def init_desk(
@@ -291,9 +294,10 @@ def pull(
                 raise
             warnings.append(str(error))
         desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+        skew = _clock_skew(client, now)
         signers = signer_keys()
         if max_pages is not None and max_pages < 1:
-            return _outcome(totals, cursor, warnings)
+            return _outcome(totals, cursor, warnings, skew)
         first = client.pull(cursor, page_size)
         pending = start_opening(first, set())
         page: EnvelopePage | None = first
@@ -322,13 +326,27 @@ def pull(
         opener.close()
         fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
         client.close()  # the client's connection: an error ends the pull at once
-    return _outcome(totals, cursor, warnings)
+    return _outcome(totals, cursor, warnings, skew)
 
 
-def _outcome(totals: list[int], cursor: int, warnings: Sequence[str] = ()) -> PullOutcome:
+def _outcome(
+    totals: list[int], cursor: int, warnings: Sequence[str] = (), skew: float | None = None
+) -> PullOutcome:
     return PullOutcome(
-        totals[0], totals[1], totals[2], totals[3], totals[4], cursor, tuple(warnings)
+        totals[0], totals[1], totals[2], totals[3], totals[4], cursor, tuple(warnings), skew
     )
+
+
+CLOCK_SKEW_SHOWN = 300.0
+"""Seconds of difference from the server's clock worth telling the editor about: review
+moves are ordered by their desks' clocks."""
+
+
+def _clock_skew(client: object, now: datetime | None) -> float | None:
+    server_date = getattr(client, "server_date", None)  # test doubles may not keep one
+    if not isinstance(server_date, datetime):
+        return None
+    return ((now or datetime.now(UTC)) - server_date).total_seconds()
 
 
 def list_reports(store: Store) -> list[DeskReport]:

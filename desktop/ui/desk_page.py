@@ -48,6 +48,7 @@ class DeskStatus:
     last_pull_at: datetime | None
     refused: int
     unsent: int
+    held: int = 0
 
 
 def desk_status(store: Store) -> DeskStatus:
@@ -58,6 +59,7 @@ def desk_status(store: Store) -> DeskStatus:
         None if server is None else server.last_pull_at,
         len(repository.refusals()),
         ReviewRepository(store).unsent_count(),
+        len(ReviewRepository(store).held_reviews()),
     )
 
 
@@ -307,8 +309,27 @@ class DeskPage(QWidget):
                 parts.append(
                     self.tr("Moves or questions could not be sent: {reason}").format(reason=warning)
                 )
+        skew = None if self._last_outcome is None else self._last_outcome.clock_skew
+        if skew is not None and abs(skew) >= desk.CLOCK_SKEW_SHOWN:
+            minutes = round(abs(skew) / 60)
+            parts.append(
+                self.tr("This computer's clock is %n minute(s) ahead of the server's.", "", minutes)
+                if skew > 0
+                else self.tr(
+                    "This computer's clock is %n minute(s) behind the server's.", "", minutes
+                )
+            )
         if status.refused:
             parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
+        if status.held:
+            parts.append(
+                self.tr(
+                    "%n review change(s) held: dated ahead of this computer's clock "
+                    "(gatewatch desk held --accept).",
+                    "",
+                    status.held,
+                )
+            )
         if status.unsent:
             parts.append(self.tr("%n review change(s) waiting to be sent.", "", status.unsent))
         elif status.server_url is not None:
