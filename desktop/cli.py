@@ -410,6 +410,8 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
             )
             for warning in outcome.warnings:
                 print(f"warning: moves or questions were not sent: {_shown(warning)}")
+            for relabel in outcome.relabels:
+                print(f"warning: {_shown(relabel)}")
             skew = outcome.clock_skew
             if skew is not None and abs(skew) >= desk.CLOCK_SKEW_SHOWN:
                 side = "ahead of" if skew > 0 else "behind"

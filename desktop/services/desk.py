@@ -125,6 +125,9 @@ class PullOutcome:
     clock_skew: float | None = None
     """Seconds this desk's clock is ahead of the server's ``Date`` (negative: behind), as
     the pull saw it; None when the server sent no date."""
+    relabels: tuple[str, ...] = ()
+    """One line per device the server lists under another label than the one this desk
+    kept (the first it saw): flagged, never applied."""
 
 
 def init_desk(
@@ -188,7 +191,7 @@ def connect(
     moment = now or datetime.now(UTC)
     desk = DeskRepository(store)
     desk.connect(server_url.rstrip("/"), token, tls_fingerprint, proxy, moment)
-    desk.save_devices([_device(d) for d in devices], moment)
+    desk.save_devices([_device(d) for d in devices], moment)  # labels seen first are kept
     return len(devices)
 
 
@@ -239,6 +242,7 @@ def pull(
     fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
     opener = PageOpener(pairs)
     warnings: list[str] = []
+    relabels: list[str] = []
     refreshed = False
     signers: dict[str, bytes | None] = {}
 
@@ -255,7 +259,8 @@ def pull(
                 fresh.append(envelope)
         if any(signers.get(e.device_id) is None for e in fresh) and not refreshed:
             # a device enrolled since the list was fetched
-            desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+            moment = now or datetime.now(UTC)
+            relabels.extend(_relabels(desk.save_devices(_devices(client), moment)))
             signers = signer_keys()
             refreshed = True
         pending = opener.open([_sealed(e) for e in fresh], signers)
@@ -293,11 +298,11 @@ def pull(
             if isinstance(error, OfflineError):
                 raise
             warnings.append(str(error))
-        desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+        relabels.extend(_relabels(desk.save_devices(_devices(client), now or datetime.now(UTC))))
         skew = _clock_skew(client, now)
         signers = signer_keys()
         if max_pages is not None and max_pages < 1:
-            return _outcome(totals, cursor, warnings, skew)
+            return _outcome(totals, cursor, warnings, skew, relabels)
         first = client.pull(cursor, page_size)
         pending = start_opening(first, set())
         page: EnvelopePage | None = first
@@ -326,14 +331,26 @@ def pull(
         opener.close()
         fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
         client.close()  # the client's connection: an error ends the pull at once
-    return _outcome(totals, cursor, warnings, skew)
+    return _outcome(totals, cursor, warnings, skew, relabels)
 
 
 def _outcome(
-    totals: list[int], cursor: int, warnings: Sequence[str] = (), skew: float | None = None
+    totals: list[int],
+    cursor: int,
+    warnings: Sequence[str] = (),
+    skew: float | None = None,
+    relabels: Sequence[str] = (),
 ) -> PullOutcome:
     return PullOutcome(
-        totals[0], totals[1], totals[2], totals[3], totals[4], cursor, tuple(warnings), skew
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        totals[4],
+        cursor,
+        tuple(warnings),
+        skew,
+        tuple(dict.fromkeys(relabels)),  # a device listed twice in one pull is named once
     )
 
 
@@ -395,6 +412,18 @@ def _sealed(stored: StoredEnvelope) -> Sealed:
         return Sealed(base, protocol.decode_base64(stored.data))
     except ValueError:
         return Sealed(base, None)
+
+
+def _devices(client: DeskPullClient) -> list[DeskDevice]:
+    return [_device(d) for d in client.devices()]
+
+
+def _relabels(changed: Sequence[tuple[str, str, str | None]]) -> list[str]:
+    """A warning per device whose label the server changed (kept as first seen)."""
+    return [
+        f"the server now names device {device_id} {offered!r}; this desk keeps {kept!r}"
+        for device_id, kept, offered in changed
+    ]
 
 
 def _device(info: protocol.DeviceInfo) -> DeskDevice:

@@ -319,6 +319,14 @@ class DeskPage(QWidget):
                     "This computer's clock is %n minute(s) behind the server's.", "", minutes
                 )
             )
+        if self._last_outcome is not None and self._last_outcome.relabels:
+            parts.append(
+                self.tr(
+                    "The server renamed %n device(s); this desk keeps the names it first saw.",
+                    "",
+                    len(self._last_outcome.relabels),
+                )
+            )
         if status.refused:
             parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
         if status.held:

@@ -28,7 +28,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="323"/>
+        <location filename="../../desktop/ui/desk_page.py" line="325"/>
+        <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
+        <translation>
+            <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
+            <numerusform>The server renamed %n devices; this desk keeps the names it first saw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="331"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -36,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="327"/>
+        <location filename="../../desktop/ui/desk_page.py" line="335"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -44,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="334"/>
+        <location filename="../../desktop/ui/desk_page.py" line="342"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
