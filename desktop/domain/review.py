@@ -11,8 +11,10 @@ Convergence rule: a report's current state is the ``to_state`` of its latest mov
 every desk, so desks holding the same events agree on every state, whatever the arrival
 order. Two editors moving the same report at once: the later clock wins, ties go to the
 greater desk id; the history keeps both moves. A move is checked against the state its
-own desk saw (`check_move`); once merged, the rule applies without re-checking, because
-refusing a move another desk already made would make desks disagree.
+own desk saw (`check_move`); once merged, it is checked again only against the state it
+names (a received move from "new" to "published" is refused, on every desk alike), never
+against the receiving desk's state, because refusing a move another desk already made
+would make desks disagree.
 """
 
 from __future__ import annotations
@@ -192,13 +194,14 @@ class ReviewEvent:
 
     @classmethod
     def from_json(cls, data: object) -> ReviewEvent:
-        """Parse an event from another desk; `ReviewError` for anything malformed. A time
+        """Parse an event from another desk; `ReviewError` for anything malformed, and for
+        a move the rules do not allow from the state it names (`ALLOWED_MOVES`). A time
         ahead of this desk's clock is not malformed: see `held_until`."""
         if not isinstance(data, dict) or set(data) != _EVENT_KEYS_SET:
             raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
         try:
             at = parse_event_time(_text(data["at"]))  # ahead of the clock: see held_until
-            return cls(
+            event = cls(
                 event_id=_text(data["event_id"]),
                 report_id=_text(data["report_id"]),
                 kind=EventKind(data["kind"]),
@@ -213,6 +216,16 @@ class ReviewEvent:
             if isinstance(error, ReviewError):
                 raise
             raise ReviewError("a review event field is invalid") from None
+        if event.kind is EventKind.MOVE and (
+            event.from_state is None or event.to_state not in ALLOWED_MOVES[event.from_state]
+        ):
+            # Every desk makes moves through check_move: one that breaks the rules was not
+            # made by a desk of this newsroom as it claims. The same on every desk, so
+            # refusing it keeps desks agreeing.
+            before = "?" if event.from_state is None else event.from_state.value
+            after = "?" if event.to_state is None else event.to_state.value
+            raise ReviewError(f"a move from {before} to {after} breaks the review rules")
+        return event
 
 
 _EVENT_KEYS = (

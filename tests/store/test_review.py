@@ -17,6 +17,7 @@ import pytest
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent, Source
 from desktop.domain.review import (
+    ALLOWED_MOVES,
     EventKind,
     ReviewError,
     ReviewEvent,
@@ -80,6 +81,7 @@ def received(
 
 
 def move(report_id: str, to: ReviewState, at: datetime, desk_id: str = DESK_A) -> ReviewEvent:
+    """A move to ``to`` from a state the rules allow it from (merged moves are checked)."""
     return ReviewEvent(
         event_id=str(uuid.uuid4()),
         report_id=report_id,
@@ -88,6 +90,7 @@ def move(report_id: str, to: ReviewState, at: datetime, desk_id: str = DESK_A) -
         desk_label=desk_id[-4:],
         at=at,
         to_state=to,
+        from_state=next(s for s, allowed in ALLOWED_MOVES.items() if to in allowed),
     )
 
 
