@@ -379,13 +379,16 @@ class Invite:
     ``token`` is the one-time enrolment token (exchanged at enrolment for a device token);
     ``newsroom_fingerprint`` the key id the app must see from the server;
     ``tls_sha256`` the SHA-256 of the server's TLS certificate (DER), 64 lowercase hex, when
-    the server has TLS; ``server_url`` where to connect, when the admin gave it.
+    the server has TLS; ``server_url`` where to connect, when the admin gave it;
+    ``desk_signing_key`` the desks' Ed25519 public key (64 lowercase hex) when a desk had
+    registered it: the device pins it from the invite instead of trusting the server later.
     """
 
     token: str
     newsroom_fingerprint: str
     tls_sha256: str | None = None
     server_url: str | None = None
+    desk_signing_key: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.token, str) or not TOKEN_PATTERN.fullmatch(self.token):
@@ -403,6 +406,11 @@ class Invite:
             or not re.fullmatch(r"https?://[!-~]{1,500}", self.server_url)
         ):
             raise InviteError("the invite's server address is not an http(s) URL")
+        if self.desk_signing_key is not None and (
+            not isinstance(self.desk_signing_key, str)
+            or not _HEX64.fullmatch(self.desk_signing_key)
+        ):
+            raise InviteError("the invite's desk signing key is not 64 lowercase hex digits")
 
 
 def encode_invite(invite: Invite) -> str:
@@ -412,6 +420,8 @@ def encode_invite(invite: Invite) -> str:
         fields["tls"] = invite.tls_sha256
     if invite.server_url is not None:
         fields["url"] = invite.server_url
+    if invite.desk_signing_key is not None:
+        fields["dsk"] = invite.desk_signing_key
     raw = json.dumps(fields, separators=(",", ":"), sort_keys=True).encode("ascii")
     return INVITE_PREFIX + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
@@ -437,11 +447,12 @@ def decode_invite(text: str) -> Invite:
         raise InviteError("the invite is damaged or cut: copy the whole line again") from exc
     if not isinstance(fields, dict) or not {"token", "fp"} <= fields.keys():
         raise InviteError("the invite lacks its token or newsroom fingerprint")
-    if not fields.keys() <= {"token", "fp", "tls", "url"}:
+    if not fields.keys() <= {"token", "fp", "tls", "url", "dsk"}:
         raise InviteError("the invite has fields this app does not know: update the app")
     return Invite(
         token=fields["token"],
         newsroom_fingerprint=fields["fp"],
         tls_sha256=fields.get("tls"),
         server_url=fields.get("url"),
+        desk_signing_key=fields.get("dsk"),
     )

@@ -213,7 +213,9 @@ def enroll(
     the fingerprint the invite carries. Only then is anything stored (one transaction):
     the signing key, device id, server address, the device token the server issued in
     exchange for the invite's (dead from then on), the newsroom key and fingerprint, the
-    pinned TLS fingerprint and the proxy (``socks5://`` kept as ``socks5h://``).
+    pinned TLS fingerprint and the proxy (``socks5://`` kept as ``socks5h://``); the desks'
+    signing key when the invite carries it (pinned: questions signed by any other key are
+    refused, whatever the server says later).
     ``server_url`` may be None when the invite carries the address.
 
     Raises `AlreadyEnrolledError` (before any network call), `EnrollmentError`
@@ -274,6 +276,12 @@ def enroll(
         enrolled_at=now or datetime.now(UTC),
     )
     identities.save(identity)
+    if invite.desk_signing_key is not None:
+        from desktop.services import followups  # it builds on this module
+
+        followups.pin_desk_signing_key(
+            store, bytes.fromhex(invite.desk_signing_key), now=identity.enrolled_at
+        )
     return identity
 
 

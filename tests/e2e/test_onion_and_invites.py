@@ -1,5 +1,6 @@
 """Onion addresses only through Tor, with names resolved by the proxy; invites exchanged
-for a device token at enrolment; the device id the server returns is checked."""
+for a device token at enrolment; the device id the server returns is checked; the desks'
+signing key pinned from the invite."""
 
 from __future__ import annotations
 
@@ -11,16 +12,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from desktop.services import desk, sync
+from desktop.services import desk, followups, sync
 from desktop.store.database import create_store
 from desktop.store.identity import IdentityRepository
 from sync import protocol
 from sync.client import BadResponseError, ClientConfig, ConfigError, SyncError, UnauthorizedError
-from sync.envelope import DESK_SENDER_ID
+from sync.envelope import DESK_SENDER_ID, DeviceSigningKey
 from sync.protocol import Invite, encode_invite
 from sync.server.store import DB_NAME, ServerStore, new_token, timestamp, token_hash, utc_now
 from tests.e2e.conftest import PASSPHRASE, World, fast_client, make_invite
 from tests.sync.socks5 import Socks5Server
+from tests.sync.test_server_cli import run as run_server_cli
 
 ONION = "gatewatchnewsroomxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
 
@@ -143,3 +145,37 @@ def test_a_device_id_that_is_not_a_device_s_is_refused_at_enrolment(
             store, world.url, encode_invite(Invite(token, fingerprint)), client_factory=fast_client
         )
     assert IdentityRepository(store).get() is None  # nothing stored
+
+
+def test_the_desk_signing_key_is_pinned_from_the_invite(
+    world_factory: Callable[..., World],
+) -> None:
+    world = world_factory("x25519")
+    world.connect_desk()  # registers the desks' signing key: invites made now carry it
+    with ServerStore.open(world.server_dir) as admin:
+        desk_key = admin.desk_signing_key()
+    assert desk_key is not None
+    code, out = run_server_cli("--data-dir", str(world.server_dir), "enroll-code")
+    assert code == 0
+    invite_text = out.strip().splitlines()[-1]
+    assert protocol.decode_invite(invite_text).desk_signing_key == desk_key.hex()
+    store = create_store(world.tmp / "corr", PASSPHRASE)
+    world.opened.append(store)
+    sync.enroll(store, world.url, invite_text, client_factory=fast_client)
+
+    # Before the device ever asked, the server's database names a key of someone else's.
+    from sqlcipher3 import dbapi2  # the server's own driver, no key: plain SQLite
+
+    conn = dbapi2.connect(str(world.server_dir / DB_NAME), isolation_level=None)
+    try:
+        conn.execute(
+            "UPDATE settings SET value = ? WHERE key = 'desk_signing_key'",
+            (DeviceSigningKey.generate().public_bytes().hex(),),
+        )
+    finally:
+        conn.close()
+    outcome = followups.sync_followups(store, client_factory=fast_client)
+    assert outcome.error is not None
+    assert "desk" in (outcome.message or "")
+    pinned = store.execute("SELECT desk_signing_key FROM device_messaging").fetchone()[0]
+    assert bytes(pinned) == desk_key
