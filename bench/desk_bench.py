@@ -117,8 +117,9 @@ def populate_quickly(server_dir: Path, url: str, count: int) -> None:
         device_id, token, _ = admin.create_invite("bench", 7)
         newsroom: NewsroomPublicKey = admin.newsroom_key
     device = DeviceSigningKey.generate()
-    with SyncClient(ClientConfig(base_url=url, token=token)) as client:
-        client.enroll(device.public_bytes(), "bench")
+    with SyncClient(ClientConfig(base_url=url, token=token)) as enroller:
+        token = enroller.enroll(device.public_bytes(), "bench").device_token or token
+    with SyncClient(ClientConfig(base_url=url, token=token)) as client:  # the device's own
         templates = [generated_content(rng, i) for i in range(2000)]
         for start in range(0, count, 2000):
             envelopes = []

@@ -52,9 +52,11 @@ def client(
 
     rng = random.Random(os.getpid())
     device = DeviceSigningKey.generate()
+    with SyncClient(ClientConfig(base_url=url, token=token)) as enroller:
+        answer = enroller.enroll(device.public_bytes(), "ingest")
+    newsroom = NewsroomPublicKey.from_text(answer.newsroom_public_key)
+    token = answer.device_token or token  # the invite is dead once enrolled
     with SyncClient(ClientConfig(base_url=url, token=token)) as sync_client:
-        answer = sync_client.enroll(device.public_bytes(), "ingest")
-        newsroom = NewsroomPublicKey.from_text(answer.newsroom_public_key)
         templates = [generated_content(rng, i) for i in range(200)]
         envelopes = []
         for i in range(count):

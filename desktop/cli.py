@@ -27,7 +27,7 @@ from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, defaul
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.launch import DATA_DIR_ENV, default_data_dir
-from desktop.services import desk, desk_photos, sync
+from desktop.services import desk, desk_photos, desk_review, sync
 from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
@@ -435,6 +435,21 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
             )
             for warning in outcome.warnings:
                 print(f"warning: moves or questions were not sent: {_shown(warning)}")
+            for relabel in outcome.relabels:
+                print(f"warning: {_shown(relabel)}")
+            skew = outcome.clock_skew
+            if skew is not None and abs(skew) >= desk.CLOCK_SKEW_SHOWN:
+                side = "ahead of" if skew > 0 else "behind"
+                print(
+                    f"warning: this computer's clock is {round(abs(skew) / 60)} minute(s) "
+                    f"{side} the server's: set the date and time right"
+                )
+            held = desk_review.held_reviews(store)
+            if held:
+                print(
+                    f"{len(held)} review envelope(s) held: dated ahead of this desk's clock "
+                    "(gatewatch desk held --accept applies them)"
+                )
             # This pull's refusals are the newest ones (they come in server order).
             refusals = DeskRepository(store).refusals()
             for refusal in refusals[len(refusals) - outcome.refused :]:

@@ -37,6 +37,7 @@ COMMANDS = frozenset(
         "board",
         "changes",
         "stale-after",
+        "held",
     }
 )
 STATES = [state.value for state in ReviewState]
@@ -95,6 +96,10 @@ def add_parsers(desk_commands: Any) -> None:
     )
     changes.add_argument("--since", required=True, type=_moment, metavar="TIME")
     changes.add_argument("--json", action="store_true")
+    held = desk_commands.add_parser(
+        "held", help="review moves held for times ahead of this desk's clock; --accept them"
+    )
+    held.add_argument("--accept", action="store_true", help="apply them all now")
 
 
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
@@ -362,6 +367,19 @@ def event_json(event: StatusEvent) -> dict[str, Any]:
     }
 
 
+def _held(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    held = desk_review.held_reviews(store)
+    if not held:
+        print("No review moves are held.")
+        return 0
+    for envelope_id, why in held:
+        print(f"held {envelope_id}: {why}")
+    if args.accept:
+        added = desk_review.accept_held_reviews(store)
+        print(f"Accepted {len(held)} held review envelope(s): {added} new move(s) or note(s).")
+    return 0
+
+
 _HANDLERS = {
     "export-key": _export_key,
     "label": _label,
@@ -372,6 +390,7 @@ _HANDLERS = {
     "board": _board,
     "changes": _changes,
     "stale-after": _stale_after,
+    "held": _held,
 }
 
 

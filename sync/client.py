@@ -28,6 +28,7 @@ Imports nothing from ``desktop/``.
 from __future__ import annotations
 
 import dataclasses
+import email.utils
 import hashlib
 import json
 import random
@@ -36,6 +37,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -44,7 +46,7 @@ import urllib3.exceptions
 
 from sync import messages
 from sync import wire as protocol  # the API's limits and codes, as the server names them
-from sync.envelope import NewsroomPublicKey
+from sync.envelope import DESK_SENDER_ID, NewsroomPublicKey
 from sync.messages import (
     DeviceInfo,
     EnrollResponse,
@@ -58,6 +60,7 @@ from sync.transport import (
     PinNotAppliedError,
     TransportConfigError,
     check_base_url,
+    check_onion_route,
     check_proxy,
     make_session,
     normalize_fingerprint,
@@ -79,6 +82,7 @@ __all__ = [
     "SyncClient",
     "SyncError",
     "UnauthorizedError",
+    "normalize_proxy",
 ]
 
 KIB = 1024
@@ -184,9 +188,9 @@ class BadResponseError(SyncError):
 
 
 class ConfigError(SyncError):
-    """The settings are refused before anything is sent (plain http to the network, a bad
-    fingerprint, URL, proxy or token). ``reason``: insecure_url, bad_url, bad_fingerprint,
-    bad_proxy, bad_token."""
+    """The settings are refused before anything is sent (plain http to the network, an onion
+    address without Tor, a bad fingerprint, URL, proxy or token). ``reason``: insecure_url,
+    onion_needs_tor, bad_url, bad_fingerprint, bad_proxy, bad_token."""
 
     default_reason = "bad_config"
 
@@ -245,6 +249,7 @@ class SyncClient:
             )
             self._base = check_base_url(config.base_url, pinned=fingerprint is not None)
             proxy = check_proxy(config.proxy) if config.proxy is not None else None
+            check_onion_route(self._base, proxy)
         except TransportConfigError as exc:
             raise ConfigError(str(exc), exc.reason) from None
         if config.token is not None and not protocol.TOKEN_PATTERN.fullmatch(config.token):
@@ -255,6 +260,9 @@ class SyncClient:
         if config.retries < 0 or min(config.connect_timeout, config.read_timeout) <= 0:
             raise ValueError("retries must be >= 0 and timeouts positive")
         self.config = config
+        self.server_date: datetime | None = None
+        """The ``Date`` of the last reply (UTC, to the second): the server's clock, which a
+        desk compares with its own."""
         self._session = make_session(fingerprint, proxy)
         self._random = random.SystemRandom()
 
@@ -285,19 +293,32 @@ class SyncClient:
     def enroll(self, device_public_key: bytes, label: str | None = None) -> EnrollResponse:
         """``POST /v1/enroll`` with the invite token: register the device's Ed25519 key.
 
-        Checks that the returned newsroom key has the returned fingerprint; the caller must
-        still compare that fingerprint with the invite's. Not retried once the request may
-        have reached the server: after an :class:`OfflineError` the caller may call again;
-        if the first attempt had landed, the server answers :class:`AlreadyEnrolledError`.
+        Checks that the returned newsroom key has the returned fingerprint and that the
+        device id and device token are well formed (:class:`BadResponseError`); the caller
+        must still compare that fingerprint with the invite's, and keep ``device_token``
+        (the invite token is dead once it is issued). Not retried once the request may have
+        reached the server: after an :class:`OfflineError` the caller may call again; if the
+        first attempt had landed, the invite is spent and the server answers
+        :class:`UnauthorizedError` (``already_enrolled`` from servers that kept invites).
         """
         if len(device_public_key) != 32:
             raise ValueError("an Ed25519 public key is 32 bytes")
         body: dict[str, Any] = {"device_public_key": protocol.encode_base64(device_public_key)}
         if label is not None:
             body["label"] = label
-        reply = self._call(
-            "POST", "/v1/enroll", body=_json(body), idempotent=False, cap=SMALL_REPLY_BYTES
-        )
+        try:
+            reply = self._call(
+                "POST", "/v1/enroll", body=_json(body), idempotent=False, cap=SMALL_REPLY_BYTES
+            )
+        except UnauthorizedError as error:
+            if error.reason != protocol.ERROR_UNAUTHENTICATED:
+                raise
+            raise UnauthorizedError(
+                "The server does not know this invite: it was already used to enroll a device "
+                "(an invite works once; see the devices list), revoked, or is for another "
+                "server. Ask the newsroom admin for a new invite.",
+                error.reason,
+            ) from None
         response = self._parse(EnrollResponse, reply)
         try:
             key = NewsroomPublicKey.from_text(response.newsroom_public_key)
@@ -305,6 +326,14 @@ class SyncClient:
             raise _bad_response("the newsroom key it sent is not a key") from None
         if key.fingerprint != response.newsroom_fingerprint:
             raise _bad_response("the newsroom key does not have the fingerprint it claims")
+        if not re.fullmatch(protocol.DEVICE_ID_RE, response.device_id):
+            raise _bad_response("the device id it sent is not a device id")
+        if response.device_id == DESK_SENDER_ID:  # the desks' sender id is never a device's
+            raise _bad_response("the device id it sent is the desks' own")
+        if response.device_token is not None and not protocol.TOKEN_PATTERN.fullmatch(
+            response.device_token
+        ):
+            raise _bad_response("the device token it sent is not a token")
         return response
 
     def upload(
@@ -586,6 +615,7 @@ class SyncClient:
             limit = cap if status == 200 else ERROR_REPLY_BYTES
             data = _read_capped(response, limit, deadline)
             retry_after = _retry_after(response.headers.get("Retry-After"))
+            self.server_date = _http_date(response.headers.get("Date")) or self.server_date
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             response.close()
             raise _transport_error(exc, proxied=config.proxy is not None) from exc
@@ -713,9 +743,31 @@ def _retry_after(value: str | None) -> float | None:
     return None  # an HTTP date or garbage: use the normal backoff
 
 
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP ``Date`` header as an aware UTC time; None when absent or not a date."""
+    if value is None or len(value) > 64:
+        return None
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else None
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
     return text[:MAX_SERVER_MESSAGE]
+
+
+def normalize_proxy(proxy: str | None) -> str | None:
+    """The proxy as every connection uses it (``socks5://`` becomes ``socks5h://``: names
+    are resolved by the proxy); None stays None. Raises :class:`ConfigError` (bad_proxy)."""
+    if proxy is None or not proxy.strip():
+        return None
+    try:
+        return check_proxy(proxy)
+    except TransportConfigError as exc:
+        raise ConfigError(str(exc), exc.reason) from None
 
 
 def _error_for(reply: _Reply) -> SyncError:

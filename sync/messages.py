@@ -57,6 +57,7 @@ class EnrollResponse:
     device_id: str
     newsroom_public_key: str
     newsroom_fingerprint: str
+    device_token: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -88,9 +88,14 @@ class EnrollRequest(_Request):
 
 
 class EnrollResponse(_Response):
-    device_id: str
+    device_id: DeviceId
     newsroom_public_key: str = Field(description="NewsroomPublicKey.to_text() form")
     newsroom_fingerprint: str
+    device_token: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}$")] | None = Field(
+        default=None,
+        description="The device's own token, fresh: the invite token stops working once it "
+        "is issued. (Servers before this field kept the invite token as the device token.)",
+    )
 
 
 class EnvelopeUpload(_Request):

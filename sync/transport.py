@@ -17,6 +17,10 @@ What it guarantees:
 - **No plain HTTP to the network.** ``http://`` is allowed only to loopback (``127.0.0.0/8``,
   ``::1``, ``localhost``) and to ``.onion`` hosts (Tor encrypts and authenticates those);
   anything else is refused by :func:`check_base_url`.
+- **Onion addresses only through Tor, names resolved by the proxy.** An ``.onion`` server
+  needs a ``socks5h://`` proxy (:func:`check_onion_route`), and ``socks5://`` is taken as
+  ``socks5h://`` (:func:`check_proxy`): the local resolver never sees a server name when a
+  SOCKS proxy is set.
 - The session ignores the environment (``trust_env = False``: no ``HTTP(S)_PROXY``, no
   ``.netrc``, no ``REQUESTS_CA_BUNDLE``), never follows redirects on its own, asks for
   uncompressed bodies, and says only ``Gatewatch/<version>`` as its User-Agent.
@@ -31,7 +35,7 @@ import re
 from collections.abc import Mapping
 from importlib import metadata
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -130,9 +134,15 @@ def check_base_url(base_url: str, *, pinned: bool) -> str:
 
 
 def check_proxy(proxy: str) -> str:
-    """Validate a proxy URL such as ``socks5h://127.0.0.1:9050``; return it unchanged."""
+    """Validate a proxy URL such as ``socks5h://127.0.0.1:9050``; return it, with
+    ``socks5://`` made ``socks5h://``.
+
+    With ``socks5://`` the client would resolve the server's name itself, through the local
+    resolver: the network learns whom the device talks to (an onion address included),
+    and a forged answer sends the traffic elsewhere. Names always go to the proxy.
+    """
     try:
-        parts = urlsplit(proxy)
+        parts = urlsplit(proxy.strip())
         port = parts.port
     except ValueError as exc:
         raise TransportConfigError("bad_proxy", "The proxy address is not a valid URL.") from exc
@@ -141,7 +151,22 @@ def check_proxy(proxy: str) -> str:
             "bad_proxy",
             "The proxy must look like socks5h://127.0.0.1:9050 (Tor) with a host and a port.",
         )
-    return proxy
+    if parts.scheme == "socks5":
+        parts = parts._replace(scheme="socks5h")
+    return urlunsplit(parts)
+
+
+def check_onion_route(base_url: str, proxy: str | None) -> None:
+    """Refuse an ``.onion`` server without a ``socks5h://`` proxy (``TransportConfigError``
+    ``onion_needs_tor``): only Tor can reach one, and any other route would first ask the
+    local resolver for the name, telling the network the newsroom's onion address."""
+    host = (urlsplit(base_url).hostname or "").rstrip(".")
+    if host.endswith(".onion") and (proxy is None or urlsplit(proxy).scheme != "socks5h"):
+        raise TransportConfigError(
+            "onion_needs_tor",
+            "An .onion server address is reached only through Tor: start Tor and set the "
+            "proxy to socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150).",
+        )
 
 
 class PinnedAdapter(HTTPAdapter):

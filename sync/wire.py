@@ -91,6 +91,7 @@ ERROR_METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
 ERROR_UNKNOWN_DEVICE = "unknown_device"  # 404 on POST /v1/messages
 ERROR_CONFLICT = "conflict"  # 409: another body under an existing id
 ERROR_KEY_CONFLICT = "key_conflict"  # 409: a different key is already registered
+ERROR_BAD_ENCRYPTION_KEY = "bad_encryption_key"  # 422: not a key anything can be sealed to
 ERROR_SERVER_BUSY = "server_busy"  # 503: at its bound of active requests, with Retry-After
 ERROR_INTERNAL = "internal"  # 500: a bug; never caused by client input
 
@@ -155,16 +156,19 @@ class InviteError(ValueError):
 class Invite:
     """What an admin hands a correspondent to enroll one device, once.
 
-    ``token`` is the one-time enrolment token (it becomes the device token);
+    ``token`` is the one-time enrolment token (exchanged at enrolment for a device token);
     ``newsroom_fingerprint`` the key id the app must see from the server;
     ``tls_sha256`` the SHA-256 of the server's TLS certificate (DER), 64 lowercase hex, when
-    the server has TLS; ``server_url`` where to connect, when the admin gave it.
+    the server has TLS; ``server_url`` where to connect, when the admin gave it;
+    ``desk_signing_key`` the desks' Ed25519 public key (64 lowercase hex) when a desk had
+    registered it: the device pins it from the invite instead of trusting the server later.
     """
 
     token: str
     newsroom_fingerprint: str
     tls_sha256: str | None = None
     server_url: str | None = None
+    desk_signing_key: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.token, str) or not TOKEN_PATTERN.fullmatch(self.token):
@@ -182,6 +186,11 @@ class Invite:
             or not re.fullmatch(r"https?://[!-~]{1,500}", self.server_url)
         ):
             raise InviteError("the invite's server address is not an http(s) URL")
+        if self.desk_signing_key is not None and (
+            not isinstance(self.desk_signing_key, str)
+            or not _HEX64.fullmatch(self.desk_signing_key)
+        ):
+            raise InviteError("the invite's desk signing key is not 64 lowercase hex digits")
 
 
 def encode_invite(invite: Invite) -> str:
@@ -191,6 +200,8 @@ def encode_invite(invite: Invite) -> str:
         fields["tls"] = invite.tls_sha256
     if invite.server_url is not None:
         fields["url"] = invite.server_url
+    if invite.desk_signing_key is not None:
+        fields["dsk"] = invite.desk_signing_key
     raw = json.dumps(fields, separators=(",", ":"), sort_keys=True).encode("ascii")
     return INVITE_PREFIX + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
@@ -216,11 +227,12 @@ def decode_invite(text: str) -> Invite:
         raise InviteError("the invite is damaged or cut: copy the whole line again") from exc
     if not isinstance(fields, dict) or not {"token", "fp"} <= fields.keys():
         raise InviteError("the invite lacks its token or newsroom fingerprint")
-    if not fields.keys() <= {"token", "fp", "tls", "url"}:
+    if not fields.keys() <= {"token", "fp", "tls", "url", "dsk"}:
         raise InviteError("the invite has fields this app does not know: update the app")
     return Invite(
         token=fields["token"],
         newsroom_fingerprint=fields["fp"],
         tls_sha256=fields.get("tls"),
         server_url=fields.get("url"),
+        desk_signing_key=fields.get("dsk"),
     )

@@ -11,8 +11,10 @@ Convergence rule: a report's current state is the ``to_state`` of its latest mov
 every desk, so desks holding the same events agree on every state, whatever the arrival
 order. Two editors moving the same report at once: the later clock wins, ties go to the
 greater desk id; the history keeps both moves. A move is checked against the state its
-own desk saw (`check_move`); once merged, the rule applies without re-checking, because
-refusing a move another desk already made would make desks disagree.
+own desk saw (`check_move`); once merged, it is checked again only against the state it
+names (a received move from "new" to "published" is refused, on every desk alike), never
+against the receiving desk's state, because refusing a move another desk already made
+would make desks disagree.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ MAX_NOTE_CHARS = 4_000
 MAX_LABEL_CHARS = 60
 DESK_ID_PATTERN = re.compile(r"desk-[0-9a-f]{16}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one; UTF-8 cannot store it
 
 
 class ReviewState(StrEnum):
@@ -122,6 +125,8 @@ class ReviewEvent:
             raise label_length_error()
         if len(self.note) > MAX_NOTE_CHARS:
             raise ReviewError(f"a note has at most {MAX_NOTE_CHARS} characters", "note_length")
+        if _SURROGATE.search(self.note + self.desk_label):
+            raise ReviewError("a note or desk label holds a lone surrogate (not UTF-8)")
         if self.at.tzinfo is None:
             raise ReviewError("event times carry a time zone")
         if self.kind is EventKind.MOVE and self.to_state is None:
@@ -189,12 +194,14 @@ class ReviewEvent:
 
     @classmethod
     def from_json(cls, data: object) -> ReviewEvent:
-        """Parse an event from another desk; `ReviewError` for anything malformed."""
+        """Parse an event from another desk; `ReviewError` for anything malformed, and for
+        a move the rules do not allow from the state it names (`ALLOWED_MOVES`). A time
+        ahead of this desk's clock is not malformed: see `held_until`."""
         if not isinstance(data, dict) or set(data) != _EVENT_KEYS_SET:
             raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
         try:
-            at = parse_event_time(_text(data["at"]), now=datetime.now(UTC))
-            return cls(
+            at = parse_event_time(_text(data["at"]))  # ahead of the clock: see held_until
+            event = cls(
                 event_id=_text(data["event_id"]),
                 report_id=_text(data["report_id"]),
                 kind=EventKind(data["kind"]),
@@ -209,6 +216,16 @@ class ReviewEvent:
             if isinstance(error, ReviewError):
                 raise
             raise ReviewError("a review event field is invalid") from None
+        if event.kind is EventKind.MOVE and (
+            event.from_state is None or event.to_state not in ALLOWED_MOVES[event.from_state]
+        ):
+            # Every desk makes moves through check_move: one that breaks the rules was not
+            # made by a desk of this newsroom as it claims. The same on every desk, so
+            # refusing it keeps desks agreeing.
+            before = "?" if event.from_state is None else event.from_state.value
+            after = "?" if event.to_state is None else event.to_state.value
+            raise ReviewError(f"a move from {before} to {after} breaks the review rules")
+        return event
 
 
 _EVENT_KEYS = (
@@ -255,8 +272,18 @@ def fixed_utc(moment: datetime) -> str:
 
 EARLIEST_EVENT = datetime(2000, 1, 1, tzinfo=UTC)
 MAX_EVENT_AHEAD = timedelta(days=1)
-"""An event from another desk may be at most this far ahead of this desk's clock: a desk
-whose clock ran years ahead would otherwise win every later move."""
+"""An event from another desk may be at most this far ahead of this desk's clock to apply
+at once: a desk whose clock ran years ahead would otherwise win every later move. Later
+ones are held (`held_until`), not refused: the desks would disagree for good."""
+
+
+def held_until(events: Iterable[ReviewEvent], now: datetime) -> datetime | None:
+    """When events dated ahead of ``now`` by more than `MAX_EVENT_AHEAD` become plausible
+    (the latest one's time less the margin), or None when all are plausible now."""
+    latest = max((e.at for e in events), default=None)
+    if latest is None or latest <= now + MAX_EVENT_AHEAD:
+        return None
+    return latest - MAX_EVENT_AHEAD
 
 
 def parse_event_time(text: str, *, now: datetime | None = None) -> datetime:

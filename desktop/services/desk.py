@@ -48,12 +48,20 @@ from desktop.store.desk import (
     ReceivedReport,
 )
 from sync import wire
-from sync.client import ClientConfig, OfflineError, ServerRefusedError, SyncClient, SyncError
+from sync.client import (
+    ClientConfig,
+    OfflineError,
+    ServerRefusedError,
+    SyncClient,
+    SyncError,
+    normalize_proxy,
+)
 from sync.envelope import (
     DEFAULT_KEM,
     DESK_SENDER_ID,
     NewsroomKeyPair,
     NewsroomPublicKey,
+    check_ed25519_public,
     derive_desk_signing_key,
 )
 from sync.messages import DeviceInfo, EnvelopePage, StoredEnvelope
@@ -115,6 +123,12 @@ class PullOutcome:
     pages: int
     cursor: int
     warnings: tuple[str, ...] = ()
+    clock_skew: float | None = None
+    """Seconds this desk's clock is ahead of the server's ``Date`` (negative: behind), as
+    the pull saw it; None when the server sent no date."""
+    relabels: tuple[str, ...] = ()
+    """One line per device the server lists under another label than the one this desk
+    kept (the first it saw): flagged, never applied."""
 
 
 def init_desk(
@@ -164,6 +178,7 @@ def connect(
     instead of a desk token: ServerRefusedError ``wrong_token_kind``…) and
     `DeskKeyClaimedError` when the server holds another desk signing key; nothing stored.
     """
+    proxy = normalize_proxy(proxy)  # socks5:// kept as socks5h://: names resolve at the proxy
     client = client_factory(
         ClientConfig(base_url=server_url, token=token, tls_fingerprint=tls_fingerprint, proxy=proxy)
     )
@@ -177,7 +192,7 @@ def connect(
     moment = now or datetime.now(UTC)
     desk = DeskRepository(store)
     desk.connect(server_url.rstrip("/"), token, tls_fingerprint, proxy, moment)
-    desk.save_devices([_device(d) for d in devices], moment)
+    desk.save_devices([_device(d) for d in devices], moment)  # labels seen first are kept
     return len(devices)
 
 
@@ -228,6 +243,7 @@ def pull(
     fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
     opener = PageOpener(pairs)
     warnings: list[str] = []
+    relabels: list[str] = []
     refreshed = False
     signers: dict[str, bytes | None] = {}
 
@@ -244,7 +260,10 @@ def pull(
                 fresh.append(envelope)
         if any(signers.get(e.device_id) is None for e in fresh) and not refreshed:
             # a device enrolled since the list was fetched
-            desk.save_devices([_device(d) for d in client.devices()], now or datetime.now(UTC))
+            moment = now or datetime.now(UTC)
+            listed = client.devices()
+            relabels.extend(_relabels(desk.save_devices([_device(d) for d in listed], moment)))
+            handcarry.remember_encryption_keys(store, listed, now=now)
             signers = signer_keys()
             refreshed = True
         pending = opener.open([_sealed(e) for e in fresh], signers)
@@ -277,18 +296,21 @@ def pull(
         try:
             _register_signing_key(client, pairs[0])
             push_reviews(store, client)
-            push_questions(store, client, now=now)
+            warnings.extend(push_questions(store, client, now=now).problems)
             handcarry.relay_queued(store, client_factory=client_factory, now=now)
         except (SyncError, DeskKeyClaimedError) as error:
             if isinstance(error, OfflineError):
                 raise
             warnings.append(str(error))
         listed = client.devices()
-        desk.save_devices([_device(d) for d in listed], now or datetime.now(UTC))
+        relabels.extend(
+            _relabels(desk.save_devices([_device(d) for d in listed], now or datetime.now(UTC)))
+        )
         handcarry.remember_encryption_keys(store, listed, now=now)  # for receipts by hand
+        skew = _clock_skew(client, now)
         signers = signer_keys()
         if max_pages is not None and max_pages < 1:
-            return _outcome(totals, cursor, warnings)
+            return _outcome(totals, cursor, warnings, skew, relabels)
         first = client.pull(cursor, page_size)
         pending = start_opening(first, set())
         page: EnvelopePage | None = first
@@ -317,13 +339,39 @@ def pull(
         opener.close()
         fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
         client.close()  # the client's connection: an error ends the pull at once
-    return _outcome(totals, cursor, warnings)
+    return _outcome(totals, cursor, warnings, skew, relabels)
 
 
-def _outcome(totals: list[int], cursor: int, warnings: Sequence[str] = ()) -> PullOutcome:
+def _outcome(
+    totals: list[int],
+    cursor: int,
+    warnings: Sequence[str] = (),
+    skew: float | None = None,
+    relabels: Sequence[str] = (),
+) -> PullOutcome:
     return PullOutcome(
-        totals[0], totals[1], totals[2], totals[3], totals[4], cursor, tuple(warnings)
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        totals[4],
+        cursor,
+        tuple(warnings),
+        skew,
+        tuple(dict.fromkeys(relabels)),  # a device listed twice in one pull is named once
     )
+
+
+CLOCK_SKEW_SHOWN = 300.0
+"""Seconds of difference from the server's clock worth telling the editor about: review
+moves are ordered by their desks' clocks."""
+
+
+def _clock_skew(client: object, now: datetime | None) -> float | None:
+    server_date = getattr(client, "server_date", None)  # test doubles may not keep one
+    if not isinstance(server_date, datetime):
+        return None
+    return ((now or datetime.now(UTC)) - server_date).total_seconds()
 
 
 def list_reports(store: Store) -> list[DeskReport]:
@@ -374,14 +422,21 @@ def _sealed(stored: StoredEnvelope) -> Sealed:
         return Sealed(base, None)
 
 
+def _relabels(changed: Sequence[tuple[str, str, str | None]]) -> list[str]:
+    """A warning per device whose label the server changed (kept as first seen)."""
+    return [
+        f"the server now names device {device_id} {offered!r}; this desk keeps {kept!r}"
+        for device_id, kept, offered in changed
+    ]
+
+
 def _device(info: DeviceInfo) -> DeskDevice:
     key: bytes | None = None
     if info.public_key is not None:
-        try:
-            raw = wire.decode_base64(info.public_key)
+        try:  # a small-order key would let anyone "sign" as the device: never a signer
+            key = check_ed25519_public(wire.decode_base64(info.public_key)).public_bytes_raw()
         except ValueError:
-            raw = b""
-        key = raw if len(raw) == 32 else None
+            key = None
     return DeskDevice(
         device_id=info.device_id,
         label=info.label,

@@ -43,9 +43,10 @@ from desktop.services.followups import (
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from sync import wire
-from sync.client import ClientConfig, SyncClient, SyncError
+from sync.client import ClientConfig, ServerRefusedError, SyncClient
 from sync.envelope import (
     DESK_SENDER_ID,
+    EnvelopeError,
     EnvelopeKind,
     NewsroomKeyPair,
     NewsroomPublicKey,
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 NO_ENCRYPTION_KEY = "no_encryption_key"
-BAD_ENCRYPTION_KEY = "bad_encryption_key"
+BAD_ENCRYPTION_KEY = wire.ERROR_BAD_ENCRYPTION_KEY
 
 
 class FollowupError(ValueError):
@@ -96,10 +97,12 @@ class DeskQuestion:
 
 @dataclass(frozen=True)
 class QuestionPush:
-    """What one push did: questions the server took, and how many still wait."""
+    """What one push did: questions the server took, how many still wait, and one line per
+    question that could not go (a device's unusable key, a refusal), for the editor."""
 
     sent: int
     waiting: int
+    problems: tuple[str, ...] = ()
 
 
 class DeskClientLike(Protocol):
@@ -201,22 +204,27 @@ def _newsroom_pair(store: Store) -> NewsroomKeyPair:
     return NewsroomKeyPair.from_private_bytes(key.private_key, key.kem)
 
 
-def _device_encryption_key(store: Store, info: DeviceInfo) -> NewsroomPublicKey | None:
+def _device_encryption_key(store: Store, info: DeviceInfo) -> NewsroomPublicKey | str:
     """The device's encryption key if its signature checks out with the signing key this
-    desk holds for the device; None otherwise."""
+    desk holds for the device; otherwise why not: `NO_ENCRYPTION_KEY` (none, or not signed
+    by the device) or `BAD_ENCRYPTION_KEY` (signed, but nothing can be sealed to it: a
+    low-order X25519 point, say)."""
     if info.encryption_key is None or info.encryption_key_signature is None:
-        return None
+        return NO_ENCRYPTION_KEY
     signing = DeskRepository(store).device_key(info.device_id)
     if signing is None:
-        return None
+        return NO_ENCRYPTION_KEY
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(signing).verify(
             wire.decode_base64(info.encryption_key_signature),
             wire.encryption_key_statement(info.device_id, info.encryption_key),
         )
-        return NewsroomPublicKey.from_text(info.encryption_key)
     except (InvalidSignature, ValueError):
-        return None
+        return NO_ENCRYPTION_KEY
+    try:
+        return NewsroomPublicKey.from_text(info.encryption_key)
+    except ValueError:
+        return BAD_ENCRYPTION_KEY
 
 
 def push_questions(
@@ -225,8 +233,9 @@ def push_questions(
     """Register the desk signing key, seal what can be sealed, post what waits.
 
     Network trouble raises `sync.client.SyncError` with nothing lost (a sealed question
-    keeps its bytes and message id, so a resend is idempotent). A refusal for one
-    question (a revoked device…) is kept in its ``last_error``; the others still go.
+    keeps its bytes and message id, so a resend is idempotent). Anything wrong with one
+    question — a device key nothing can be sealed to, a refusal by the server — is kept in
+    its ``last_error``, named in `QuestionPush.problems`, and the others still go.
     """
     waiting = store.execute(
         "SELECT question_id, report_id, device_id, text, desk_label, asked_at, message_id,"
@@ -244,27 +253,35 @@ def push_questions(
     }
     moment = now or datetime.now(UTC)
     sent = 0
+    problems: list[str] = []
     for qid, report_id, device_id, text, label, asked_at, message_id, envelope in waiting:
         if envelope is None:
-            recipient = keys.get(device_id)
-            if recipient is None:
-                _note(store, qid, NO_ENCRYPTION_KEY)
+            recipient = keys.get(device_id, NO_ENCRYPTION_KEY)
+            if isinstance(recipient, str):
+                _note(store, qid, recipient)
+                if recipient == BAD_ENCRYPTION_KEY:
+                    problems.append(_bad_key_problem(device_id))
                 continue
-            envelope = seal(
-                question_payload(
-                    question_id=qid,
-                    report_id=report_id,
-                    device_id=device_id,
-                    text=text,
-                    asked_at=datetime.fromisoformat(asked_at),
-                    desk_label=label,
-                ),
-                kind=EnvelopeKind.MESSAGE,
-                envelope_id=message_id,
-                device_id=DESK_SENDER_ID,
-                device_key=signer,
-                recipient=recipient,
-            )
+            try:
+                envelope = seal(
+                    question_payload(
+                        question_id=qid,
+                        report_id=report_id,
+                        device_id=device_id,
+                        text=text,
+                        asked_at=datetime.fromisoformat(asked_at),
+                        desk_label=label,
+                    ),
+                    kind=EnvelopeKind.MESSAGE,
+                    envelope_id=message_id,
+                    device_id=DESK_SENDER_ID,
+                    device_key=signer,
+                    recipient=recipient,
+                )
+            except (ValueError, EnvelopeError):  # the key passed its checks, yet HPKE refused
+                _note(store, qid, BAD_ENCRYPTION_KEY)
+                problems.append(_bad_key_problem(device_id))
+                continue
             with store.transaction() as conn:
                 conn.execute(
                     "UPDATE desk_followups SET envelope = ? WHERE question_id = ?"
@@ -276,11 +293,13 @@ def push_questions(
             ).fetchone()[0]
         try:
             client.post_message(device_id, message_id, bytes(envelope))
-        except SyncError as error:
-            if getattr(error, "status", None) in (404, 409):
-                _note(store, qid, error.reason)
-                continue
-            raise
+        except ServerRefusedError as error:
+            if error.status >= 500 or error.status == 429:
+                raise  # the server's trouble, not this question's: the push stops here
+            _note(store, qid, error.reason)
+            if error.status not in (404, 409):  # unknown or revoked devices wait quietly
+                problems.append(f"a question to device {device_id} was refused: {error}")
+            continue
         with store.transaction() as conn:
             conn.execute(
                 "UPDATE desk_followups SET sent_at = ?, last_error = NULL WHERE question_id = ?",
@@ -288,7 +307,14 @@ def push_questions(
             )
         sent += 1
     left = store.execute("SELECT count(*) FROM desk_followups WHERE sent_at IS NULL").fetchone()
-    return QuestionPush(sent, int(left[0]))
+    return QuestionPush(sent, int(left[0]), tuple(problems))
+
+
+def _bad_key_problem(device_id: str) -> str:
+    return (
+        f"device {device_id} registered an encryption key nothing can be sealed to; its "
+        "questions wait. Ask its correspondent to enroll again"
+    )
 
 
 def _note(store: Store, question_id: str, reason: str) -> None:
@@ -330,8 +356,9 @@ def apply_pulled_messages(store: Store, *, now: datetime | None = None) -> int:
 
     An answer counts when it names a question this desk asked the device that sent it,
     and that question has no answer yet (the first answer wins; later ones are ignored).
-    A payload that is not a follow-up answer is refused with its reason. Each envelope is
-    read once (``desk_followup_seen``). Raises only store errors.
+    A payload that is not a follow-up answer, or one that cannot be recorded, is refused
+    with its reason; the others are still read. Each envelope is read once
+    (``desk_followup_seen``). Raises only store errors (a full disk…).
     """
     rows = store.execute(
         "SELECT envelope_id, device_id, payload FROM desk_envelopes"
@@ -343,39 +370,69 @@ def apply_pulled_messages(store: Store, *, now: datetime | None = None) -> int:
     moment = format_utc(now or datetime.now(UTC))
     recorded = 0
     for envelope_id, device_id, payload in rows:
-        outcome, reason = "answer", None
         try:
-            doc = parse_payload(bytes(payload), "answer")
-        except ValueError as error:
-            doc, outcome, reason = None, "refused", str(error)[:80]
-        with store.transaction() as conn:
-            if doc is not None:
-                asked = conn.execute(
-                    "SELECT device_id, answered_at FROM desk_followups WHERE question_id = ?",
-                    (doc["question_id"],),
-                ).fetchone()
-                if asked is None or str(asked[0]) != device_id:
-                    outcome, reason = "refused", "not a question asked of this device"
-                elif asked[1] is not None:
-                    outcome, reason = "ignored", "already answered"
-                else:
-                    conn.execute(
-                        "UPDATE desk_followups SET answer_text = ?, answered_at = ?,"
-                        " correction_id = ?, answer_envelope_id = ?, answer_received_at = ?"
-                        " WHERE question_id = ?",
-                        (
-                            doc["text"],
-                            format_utc(datetime.fromisoformat(doc["at"])),
-                            doc["correction_id"],
-                            envelope_id,
-                            moment,
-                            doc["question_id"],
-                        ),
-                    )
-                    recorded += 1
+            recorded += _apply_answer(store, envelope_id, device_id, bytes(payload), moment)
+        except (ValueError, TypeError, KeyError, OverflowError) as error:
+            # nothing one envelope holds may stop the pull: it is refused, the rest read
+            reason = f"the answer could not be recorded ({type(error).__name__})"
+            with store.transaction() as conn:
+                conn.execute(
+                    "UPDATE desk_envelopes SET outcome = 'refused', reason = 'unreadable',"
+                    " message = ? WHERE envelope_id = ?",
+                    (reason, envelope_id),
+                )
+                conn.execute(
+                    "INSERT OR IGNORE INTO desk_followup_seen (envelope_id, outcome, reason, at)"
+                    " VALUES (?, 'refused', ?, ?)",
+                    (envelope_id, reason, moment),
+                )
+    return recorded
+
+
+def _apply_answer(
+    store: Store, envelope_id: str, device_id: str, payload: bytes, moment: str
+) -> int:
+    """Read one answer envelope in one transaction; 1 when it recorded an answer."""
+    outcome, reason = "answer", None
+    recorded = 0
+    try:
+        doc = parse_payload(payload, "answer")
+    except ValueError as error:
+        doc, outcome, reason = None, "refused", str(error)[:80]
+    with store.transaction() as conn:
+        if doc is not None:
+            asked = conn.execute(
+                "SELECT device_id, answered_at FROM desk_followups WHERE question_id = ?",
+                (doc["question_id"],),
+            ).fetchone()
+            if asked is None or str(asked[0]) != device_id:
+                outcome, reason = "refused", "not a question asked of this device"
+            elif asked[1] is not None:
+                outcome, reason = "ignored", "already answered"
+            else:
+                conn.execute(
+                    "UPDATE desk_followups SET answer_text = ?, answered_at = ?,"
+                    " correction_id = ?, answer_envelope_id = ?, answer_received_at = ?"
+                    " WHERE question_id = ?",
+                    (
+                        doc["text"],
+                        format_utc(datetime.fromisoformat(doc["at"])),
+                        doc["correction_id"],
+                        envelope_id,
+                        moment,
+                        doc["question_id"],
+                    ),
+                )
+                recorded = 1
+        if outcome == "refused":  # counted with the desk's refusals, where editors see them
             conn.execute(
-                "INSERT OR IGNORE INTO desk_followup_seen (envelope_id, outcome, reason, at)"
-                " VALUES (?, ?, ?, ?)",
-                (envelope_id, outcome, reason, moment),
+                "UPDATE desk_envelopes SET outcome = 'refused', reason = 'invalid_answer',"
+                " message = ? WHERE envelope_id = ?",
+                (reason, envelope_id),
             )
+        conn.execute(
+            "INSERT OR IGNORE INTO desk_followup_seen (envelope_id, outcome, reason, at)"
+            " VALUES (?, ?, ?, ?)",
+            (envelope_id, outcome, reason, moment),
+        )
     return recorded

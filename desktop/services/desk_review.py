@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.domain.report import format_utc
 from desktop.domain.review import (
     MAX_LABEL_CHARS,
     ReviewError,
     ReviewEvent,
     ReviewState,
+    held_until,
     label_length_error,
     new_desk_id,
 )
@@ -55,10 +57,12 @@ __all__ = [
     "REVIEW_FORMAT",
     "DeskSetupError",
     "ReviewPush",
+    "accept_held_reviews",
     "add_note",
     "apply_pulled_reviews",
     "desk_identity",
     "export_newsroom_key",
+    "held_reviews",
     "import_newsroom_key",
     "move",
     "parse_review_payload",
@@ -217,20 +221,59 @@ def parse_review_payload(payload: bytes) -> list[ReviewEvent]:
     return [ReviewEvent.from_json(item) for item in document["events"]]
 
 
-def apply_pulled_reviews(store: Store, *, now: datetime | None = None) -> int:
+def apply_pulled_reviews(
+    store: Store, *, now: datetime | None = None, accept: Collection[str] = ()
+) -> int:
     """Record the events of every pulled, verified review envelope not applied yet;
-    returns how many events were new. A malformed review is refused with its reason."""
+    returns how many events were new. A malformed review, or one that cannot be applied,
+    is refused with its reason (counted among the desk's refusals); the others are applied.
+
+    An envelope with an event dated more than a day ahead of ``now`` (another desk's clock
+    runs fast, or this one's slow) is held, not refused: it is tried again on every pull
+    and applied once its time is plausible, or at once when its id is in ``accept`` (an
+    editor accepted it, `accept_held_reviews`). Raises only store errors (a full disk…)."""
     reviews = ReviewRepository(store)
     added = 0
     moment = now or datetime.now(UTC)
     for envelope_id, payload in reviews.pending_review_payloads():
         try:
             events = parse_review_payload(payload)
+            until = held_until(events, moment)
+            if until is not None and envelope_id not in accept:
+                desks = ", ".join(sorted({e.desk_label for e in events}))
+                reviews.hold_review_payload(
+                    envelope_id,
+                    f"moves by {desks} dated ahead of this desk's clock: applied from "
+                    f"{format_utc(until)}, or when an editor accepts them",
+                )
+                continue
+            added += reviews.apply_review_payload(envelope_id, events, moment)
         except ReviewError as error:  # signed by a desk, yet not a review this version reads
             reviews.refuse_review_payload(envelope_id, "invalid_review", str(error))
-            continue
-        added += reviews.apply_review_payload(envelope_id, events, moment)
+        except (ValueError, TypeError, KeyError, OverflowError) as error:
+            # nothing one envelope holds may stop the pull: it is refused, the rest applied
+            reviews.refuse_review_payload(
+                envelope_id,
+                "unreadable",
+                f"the review could not be applied ({type(error).__name__})",
+            )
     return added
+
+
+def held_reviews(store: Store) -> list[tuple[str, str]]:
+    """Review envelopes held for times ahead of this desk's clock: (envelope id, why)."""
+    return ReviewRepository(store).held_reviews()
+
+
+def accept_held_reviews(
+    store: Store, envelope_ids: Collection[str] | None = None, *, now: datetime | None = None
+) -> int:
+    """Apply held review envelopes (these, or all) whatever their times: an editor who
+    checked that the other desk's moves are genuine and its clock only wrong. Returns how
+    many events were new."""
+    held = {eid for eid, _ in held_reviews(store)}
+    chosen = held if envelope_ids is None else held & set(envelope_ids)
+    return apply_pulled_reviews(store, now=now, accept=chosen) if chosen else 0
 
 
 # -- newsroom key export and import --------------------------------------------------------

@@ -10,10 +10,12 @@ docs/followups.md is the reference; in short:
   X25519 by default) and kept only in the encrypted store (``device_messaging``). Its
   public half is registered with the server on the next `sync_followups`, signed by the
   device's enrolled Ed25519 key so a desk can check it did not come from the server.
-- **The desk signing key, pinned on first use.** `sync_followups` asks the server for it
-  and pins the first one it sees; a later different key refuses every question with
-  `DeskKeyChangedError` (the threat: a server compromised *before* the first desk
-  registered could have substituted its own key; pinning makes a later swap visible).
+- **The desk signing key, pinned from the invite.** An invite made after a desk connected
+  carries the key (`gatewatch-server enroll-code`), and enrolment pins it
+  (`pin_desk_signing_key`). Otherwise `sync_followups` asks the server and pins the first
+  one it sees. A different key later refuses every question with `DeskKeyChangedError`
+  (the threat: a compromised server substituting its own key, which pinning from the
+  invite rules out and first-use pinning makes visible).
 - **Questions** are opened with the device key, verified against the pinned desk key and
   checked (format, this device's id, the envelope id equal to the message id, bounded
   text); each is stored once by question id. A message that cannot be opened or checked
@@ -60,12 +62,14 @@ from sync.envelope import (
     EnvelopeKind,
     NewsroomKeyPair,
     NewsroomPublicKey,
+    check_ed25519_public,
     open_envelope,
     seal,
 )
 from sync.messages import MessagePage, UploadResult
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one; UTF-8 cannot store it
 
 __all__ = [
     "FOLLOWUP_FORMAT",
@@ -193,6 +197,8 @@ def parse_payload(data: bytes, expected_type: str) -> dict[str, Any]:
     text = document["text"]
     if not isinstance(text, str) or not text.strip() or len(text) > limit:
         raise ValueError("text empty or too long")
+    if _SURROGATE.search(text):
+        raise ValueError("text holds a lone surrogate (not UTF-8)")
     label = document.get("desk_label")
     if label is not None and not (
         isinstance(label, str) and len(label) <= 64 and not _CONTROL.search(label)
@@ -367,6 +373,21 @@ def ensure_encryption_key(store: Store, *, now: datetime | None = None) -> Newsr
             ),
         )
         return pair.public_key
+
+
+def pin_desk_signing_key(store: Store, public_key: bytes, *, now: datetime | None = None) -> None:
+    """Pin the desks' signing key from the invite (at enrolment), before the server is ever
+    asked for it: a server that names another one later is refused (`DeskKeyChangedError`).
+    A key already pinned stays. Raises ValueError for a key that is not one a desk signs with.
+    """
+    check_ed25519_public(public_key)
+    ensure_encryption_key(store, now=now)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE device_messaging SET desk_signing_key = ?, desk_key_pinned_at = ?"
+            " WHERE id = 1 AND desk_signing_key IS NULL",
+            (public_key, format_utc(now or datetime.now(UTC))),
+        )
 
 
 def _messaging(store: Store) -> _Messaging:

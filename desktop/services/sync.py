@@ -77,6 +77,7 @@ from sync.client import (
     SyncClient,
     SyncError,
     UnauthorizedError,
+    normalize_proxy,
 )
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
 from sync.envelope.padding import FRAME_OVERHEAD
@@ -187,9 +188,10 @@ def set_retention_days(store: Store, days: int) -> None:
 
 def set_proxy(store: Store, proxy: str | None) -> None:
     """Use this proxy from the next sync on (e.g. ``socks5h://127.0.0.1:9050`` for Tor;
-    None for a direct connection). Raises LookupError when not enrolled. The address is
-    checked when the client is made (a bad one makes the sync fail with FAILED)."""
-    IdentityRepository(store).set_connection(proxy=proxy or "")
+    None for a direct connection; ``socks5://`` is kept as ``socks5h://``: names resolve at
+    the proxy). Raises LookupError when not enrolled, `sync.client.ConfigError` for an
+    address that is not a proxy URL."""
+    IdentityRepository(store).set_connection(proxy=normalize_proxy(proxy) or "")
 
 
 # -- enrolment ----------------------------------------------------------------------------
@@ -210,8 +212,11 @@ def enroll(
     Decodes the invite, generates the device's Ed25519 signing key, registers its public
     half with the invite token, and checks that the newsroom key the server hands over has
     the fingerprint the invite carries. Only then is anything stored (one transaction):
-    the signing key, device id, server address, token (the invite token, now the device
-    token), the newsroom key and fingerprint, the pinned TLS fingerprint and the proxy.
+    the signing key, device id, server address, the device token the server issued in
+    exchange for the invite's (dead from then on), the newsroom key and fingerprint, the
+    pinned TLS fingerprint and the proxy (``socks5://`` kept as ``socks5h://``); the desks'
+    signing key when the invite carries it (pinned: questions signed by any other key are
+    refused, whatever the server says later).
     ``server_url`` may be None when the invite carries the address.
 
     Raises `AlreadyEnrolledError` (before any network call), `EnrollmentError`
@@ -233,6 +238,7 @@ def enroll(
         raise EnrollmentError(
             "no_server", "The invite does not name the server: give its address (--server)."
         )
+    proxy = normalize_proxy(proxy)
     key = DeviceSigningKey.generate()
     config = ClientConfig(
         base_url=url, token=invite.token, tls_fingerprint=invite.tls_sha256, proxy=proxy
@@ -261,7 +267,8 @@ def enroll(
         device_id=response.device_id,
         signing_key=key.private_bytes(),
         server_url=url,
-        token=invite.token,
+        # the server's fresh device token; the invite's own from a server that kept invites
+        token=response.device_token or invite.token,
         newsroom_key=newsroom.to_text(),
         newsroom_fingerprint=newsroom.fingerprint,
         tls_fingerprint=invite.tls_sha256,
@@ -270,6 +277,12 @@ def enroll(
         enrolled_at=now or datetime.now(UTC),
     )
     identities.save(identity)
+    if invite.desk_signing_key is not None:
+        from desktop.services import followups  # it builds on this module
+
+        followups.pin_desk_signing_key(
+            store, bytes.fromhex(invite.desk_signing_key), now=identity.enrolled_at
+        )
     return identity
 
 

@@ -244,15 +244,26 @@ class DeskRepository:
 
     # -- devices ---------------------------------------------------------------------------
 
-    def save_devices(self, devices: Sequence[DeskDevice], now: datetime) -> None:
+    def save_devices(
+        self, devices: Sequence[DeskDevice], now: datetime
+    ) -> list[tuple[str, str, str | None]]:
         """Upsert the server's device list. A known public key is never replaced by
-        another one (a compromised server could try): the first key seen is kept."""
+        another one, nor a known label (a compromised server could swap the labels of two
+        devices): the first seen are kept. Returns the labels the server now offers that
+        differ from those kept, as (device id, kept label, offered label)."""
+        refused: list[tuple[str, str, str | None]] = []
         with self._store.transaction() as conn:
             for d in devices:
+                row = conn.execute(
+                    "SELECT label FROM desk_devices WHERE device_id = ?", (d.device_id,)
+                ).fetchone()
+                if row is not None and row[0] is not None and row[0] != d.label:
+                    refused.append((d.device_id, str(row[0]), d.label))
                 conn.execute(
                     "INSERT INTO desk_devices (device_id, label, public_key, enrolled, revoked,"
                     " enrolled_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (device_id) DO UPDATE SET label = excluded.label,"
+                    " ON CONFLICT (device_id) DO UPDATE"
+                    " SET label = coalesce(desk_devices.label, excluded.label),"
                     " public_key = coalesce(desk_devices.public_key, excluded.public_key),"
                     " enrolled = excluded.enrolled, revoked = excluded.revoked,"
                     " enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at",
@@ -266,6 +277,7 @@ class DeskRepository:
                         _fmt(now),
                     ),
                 )
+        return refused
 
     def device_key(self, device_id: str) -> bytes | None:
         """The device's registered Ed25519 public key, or None."""

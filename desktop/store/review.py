@@ -31,6 +31,9 @@ from desktop.domain.review import (
 from desktop.store.database import Store
 from desktop.store.reports import MAX_QUERY_CHARS, MIN_INDEXED_TERM
 
+HELD_REASON = "held_clock_ahead"
+"""``desk_envelopes.reason`` of a review envelope held for a time ahead of this desk's clock."""
+
 GateMatcher = Callable[[str], Sequence[str]]
 """Gate ids whose names match a search term (the gazetteer's `match`, in any language)."""
 
@@ -257,15 +260,36 @@ class ReviewRepository:
     def apply_review_payload(
         self, envelope_id: str, events: Sequence[ReviewEvent], now: datetime
     ) -> int:
-        """Record the events of one pulled review envelope and drop its payload, together."""
+        """Record the events of one pulled review envelope and drop its payload, together
+        (a hold on it ends)."""
         added = 0
         with self._store.transaction() as conn:
             for event in events:
                 added += _insert_event(conn, event, envelope_id, now)
             conn.execute(
-                "UPDATE desk_envelopes SET payload = NULL WHERE envelope_id = ?", (envelope_id,)
+                "UPDATE desk_envelopes SET payload = NULL, reason = NULL, message = NULL"
+                " WHERE envelope_id = ?",
+                (envelope_id,),
             )
         return added
+
+    def hold_review_payload(self, envelope_id: str, message: str) -> None:
+        """Keep a review envelope unapplied, with why (its events are dated ahead of this
+        desk's clock); it stays among `pending_review_payloads`, tried again each pull."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE desk_envelopes SET reason = ?, message = ? WHERE envelope_id = ?",
+                (HELD_REASON, message, envelope_id),
+            )
+
+    def held_reviews(self) -> list[tuple[str, str]]:
+        """Review envelopes held, in server order: (envelope id, why)."""
+        rows = self._store.conn.execute(
+            "SELECT envelope_id, message FROM desk_envelopes WHERE kind = 'review'"
+            " AND outcome = 'stored' AND payload IS NOT NULL AND reason = ? ORDER BY seq",
+            (HELD_REASON,),
+        ).fetchall()
+        return [(str(r[0]), str(r[1] or "")) for r in rows]
 
     def refuse_review_payload(self, envelope_id: str, reason: str, message: str) -> None:
         """Mark a review envelope refused; its payload stays (a later version may read a

@@ -164,6 +164,15 @@ class DeskFollowupBox(QWidget):
                     )
                 )
             )
+        elif question.last_error == "bad_encryption_key":
+            lines.append(
+                html.escape(
+                    self.tr(
+                        "Cannot be sent: the device registered a key nothing can be sealed "
+                        "to. Ask its correspondent to enroll the laptop again."
+                    )
+                )
+            )
         else:
             lines.append(html.escape(self.tr("Waiting to be sent with the next pull.")))
         return "<br>".join(lines)

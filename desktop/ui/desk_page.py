@@ -49,6 +49,7 @@ class DeskStatus:
     last_pull_at: datetime | None
     refused: int
     unsent: int
+    held: int = 0
 
 
 def desk_status(store: Store) -> DeskStatus:
@@ -59,6 +60,7 @@ def desk_status(store: Store) -> DeskStatus:
         None if server is None else server.last_pull_at,
         len(repository.refusals()),
         ReviewRepository(store).unsent_count(),
+        len(ReviewRepository(store).held_reviews()),
     )
 
 
@@ -310,8 +312,35 @@ class DeskPage(QWidget):
                 parts.append(
                     self.tr("Moves or questions could not be sent: {reason}").format(reason=warning)
                 )
+        skew = None if self._last_outcome is None else self._last_outcome.clock_skew
+        if skew is not None and abs(skew) >= desk.CLOCK_SKEW_SHOWN:
+            minutes = round(abs(skew) / 60)
+            parts.append(
+                self.tr("This computer's clock is %n minute(s) ahead of the server's.", "", minutes)
+                if skew > 0
+                else self.tr(
+                    "This computer's clock is %n minute(s) behind the server's.", "", minutes
+                )
+            )
+        if self._last_outcome is not None and self._last_outcome.relabels:
+            parts.append(
+                self.tr(
+                    "The server renamed %n device(s); this desk keeps the names it first saw.",
+                    "",
+                    len(self._last_outcome.relabels),
+                )
+            )
         if status.refused:
             parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
+        if status.held:
+            parts.append(
+                self.tr(
+                    "%n review change(s) held: dated ahead of this computer's clock "
+                    "(gatewatch desk held --accept).",
+                    "",
+                    status.held,
+                )
+            )
         if status.unsent:
             parts.append(self.tr("%n review change(s) waiting to be sent.", "", status.unsent))
         elif status.server_url is not None:

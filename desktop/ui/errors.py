@@ -142,15 +142,27 @@ def _sync_message(error: BaseException) -> str | None:
         return QCoreApplication.translate(
             "Errors", "The newsroom revoked this computer: ask your editor for a new invite."
         )
-    if isinstance(error, sync_client.UnauthorizedError):
+    if isinstance(error, sync_client.UnauthorizedError) and error.reason == "invite_expired":
         return QCoreApplication.translate(
             "Errors",
             "The server does not accept this invite: it may have expired. Ask the newsroom "
             "admin for a new one.",
         )
+    if isinstance(error, sync_client.UnauthorizedError):  # a spent invite is unknown
+        return QCoreApplication.translate(
+            "Errors",
+            "This invite was already used, or this server does not know it. Ask the newsroom "
+            "admin for a new one (and to check whether this computer is already on the list).",
+        )
     if isinstance(error, sync_client.PinMismatchError | sync_client.CertificateError):
         return QCoreApplication.translate(
             "Errors", "The server's certificate is not the newsroom's: stop and tell your editor."
+        )
+    if isinstance(error, sync_client.ConfigError) and error.reason == "onion_needs_tor":
+        return QCoreApplication.translate(
+            "Errors",
+            "An .onion address is reached only through Tor: start Tor and set the proxy to "
+            "socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150).",
         )
     if isinstance(error, sync_client.ConfigError):
         return QCoreApplication.translate(

@@ -4,7 +4,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="308"/>
+        <location filename="../../desktop/ui/desk_page.py" line="310"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="314"/>
+        <location filename="../../desktop/ui/desk_page.py" line="334"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -20,11 +20,43 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="316"/>
+        <location filename="../../desktop/ui/desk_page.py" line="345"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
             <numerusform>%n review changes waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="319"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes ahead of the server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="322"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes behind the server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
+        <translation>
+            <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
+            <numerusform>The server renamed %n devices; this desk keeps the names it first saw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="338"/>
+        <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
+        <translation>
+            <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
+            <numerusform>%n review changes held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
         </translation>
     </message>
 </context>

@@ -535,9 +535,14 @@
         <translation>စောင့်​နေ​သည်- ကိ​ရိ​ယာ​ကို အ​ဆင့်​မြှင့်​ပြီး​နောက် မ​ချိန်​ကိုက်​ရ​သေး​သ​ဖြင့် မေး​ခွန်း​အ​တွက် သော့ မ​ရှိ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="168"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="177"/>
         <source>Waiting to be sent with the next pull.</source>
         <translation>နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ရာ​တွင် ပို့​ရန် စောင့်​နေ​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_followup.py" line="171"/>
+        <source>Cannot be sent: the device registered a key nothing can be sealed to. Ask its correspondent to enroll the laptop again.</source>
+        <translation>ပို့​၍ မ​ရ​ပါ- ကိ​ရိ​ယာ​က မှတ်​ပုံ​တင်​ထား​သော သော့​သို့ ဘာ​မျှ တံ​ဆိပ်​ခတ်​၍ မ​ရ​ပါ။ ၎င်း​၏ သ​တင်း​ထောက်​ကို ဖိတ်​စာ​အ​သစ်​ဖြင့် ပြန်​လည် ချိတ်​ဆက်​ရန် ပြော​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -610,111 +615,139 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="164"/>
+        <location filename="../../desktop/ui/desk_page.py" line="166"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="165"/>
+        <location filename="../../desktop/ui/desk_page.py" line="167"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="166"/>
+        <location filename="../../desktop/ui/desk_page.py" line="168"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="167"/>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="168"/>
-        <location filename="../../desktop/ui/desk_page.py" line="171"/>
+        <location filename="../../desktop/ui/desk_page.py" line="170"/>
+        <location filename="../../desktop/ui/desk_page.py" line="173"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
         <source>&amp;Pull (F5)</source>
         <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="172"/>
+        <location filename="../../desktop/ui/desk_page.py" line="174"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="173"/>
+        <location filename="../../desktop/ui/desk_page.py" line="175"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="249"/>
+        <location filename="../../desktop/ui/desk_page.py" line="251"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="260"/>
+        <location filename="../../desktop/ui/desk_page.py" line="262"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="278"/>
+        <location filename="../../desktop/ui/desk_page.py" line="280"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="301"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="305"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="306"/>
+        <location filename="../../desktop/ui/desk_page.py" line="308"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="308"/>
+        <location filename="../../desktop/ui/desk_page.py" line="310"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="311"/>
+        <location filename="../../desktop/ui/desk_page.py" line="313"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="314"/>
+        <location filename="../../desktop/ui/desk_page.py" line="334"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="316"/>
+        <location filename="../../desktop/ui/desk_page.py" line="345"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="318"/>
+        <location filename="../../desktop/ui/desk_page.py" line="347"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="339"/>
+        <location filename="../../desktop/ui/desk_page.py" line="368"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="319"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
+        <translation>
+            <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="322"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
+        <translation>
+            <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
+        <translation>
+            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="338"/>
+        <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
+        <translation>
+            <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1044,19 +1077,29 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="152"/>
+        <location filename="../../desktop/ui/errors.py" line="158"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="156"/>
+        <location filename="../../desktop/ui/errors.py" line="168"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="160"/>
+        <location filename="../../desktop/ui/errors.py" line="172"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="152"/>
+        <source>This invite was already used, or this server does not know it. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
+        <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည် (သို့​မ​ဟုတ်) ဤ ဆာ​ဗာ​က မ​သိ​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="162"/>
+        <source>An .onion address is reached only through Tor: start Tor and set the proxy to socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150).</source>
+        <translation>.onion လိပ်​စာ​ကို Tor ဖြင့်​သာ ဆက်​သွယ်​နိုင်​သည်- Tor ကို ဖွင့်​ပြီး ပ​ရောက်​စီ​ကို socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150) ဟု ထား​ပါ။</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ from sync.envelope.keys import (
     KemName,
     NewsroomKeyPair,
     NewsroomPublicKey,
+    check_ed25519_public,
+    check_x25519_public,
     derive_desk_signing_key,
 )
 from sync.envelope.padding import MAX_PAYLOAD, bucket_for, is_bucket
@@ -77,6 +79,8 @@ __all__ = [
     "UnsupportedVersion",
     "WrongRecipient",
     "bucket_for",
+    "check_ed25519_public",
+    "check_x25519_public",
     "derive_desk_signing_key",
     "is_bucket",
     "open_envelope",

@@ -59,6 +59,62 @@ def check_kem(kem: str) -> KemName:
     return kem
 
 
+_P25519 = 2**255 - 19
+_ED25519_SMALL_ORDER_Y = frozenset(
+    {
+        0,
+        1,
+        _P25519 - 1,
+        int.from_bytes(
+            bytes.fromhex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+            "little",
+        ),
+        int.from_bytes(
+            bytes.fromhex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+            "little",
+        ),
+    }
+)
+"""The y-coordinates of Ed25519's eight points of small order (either sign of x)."""
+
+
+def check_x25519_public(raw: bytes) -> x25519.X25519PublicKey:
+    """Load a raw X25519 public key that a shared secret can be computed with.
+
+    Raises ``ValueError`` for a non-canonical encoding (top bit set, or u >= p) and for a
+    low-order point (all zero, one…): every exchange with one gives the all-zero secret,
+    which HPKE refuses, so a peer that registered one would make sealing to it fail.
+    """
+    if len(raw) != X25519_SIZE:
+        raise ValueError(f"an X25519 public key is {X25519_SIZE} bytes")
+    if raw[31] & 0x80 or int.from_bytes(raw, "little") >= _P25519:
+        raise ValueError("the X25519 public key is not in canonical form")
+    key = x25519.X25519PublicKey.from_public_bytes(raw)
+    try:  # a low-order point gives the all-zero secret with any scalar: cryptography refuses
+        x25519.X25519PrivateKey.generate().exchange(key)
+    except ValueError:
+        raise ValueError(
+            "the X25519 public key is a low-order point: no secret can be shared"
+        ) from None
+    return key
+
+
+def check_ed25519_public(raw: bytes) -> ed25519.Ed25519PublicKey:
+    """Load a raw Ed25519 public key fit to be registered as a signer.
+
+    Raises ``ValueError`` for a wrong length, a non-canonical encoding (y >= p), or a point
+    of small order (signatures under it would not bind the message to one signer).
+    """
+    if len(raw) != 32:
+        raise ValueError("an Ed25519 public key is 32 bytes")
+    y = int.from_bytes(raw, "little") & ((1 << 255) - 1)
+    if y >= _P25519:
+        raise ValueError("the Ed25519 public key is not in canonical form")
+    if y in _ED25519_SMALL_ORDER_Y:
+        raise ValueError("the Ed25519 public key is a point of small order")
+    return ed25519.Ed25519PublicKey.from_public_bytes(raw)
+
+
 def _kem_for_length(size: int, sizes: dict[KemName, int], what: str) -> KemName:
     for name, expected in sizes.items():
         if size == expected:
@@ -82,7 +138,9 @@ class NewsroomPublicKey:
     def from_raw(cls, data: bytes, kem: str | None = None) -> NewsroomPublicKey:
         """Load a raw public key; the KEM is inferred from the length unless given.
 
-        Raises ``ValueError`` when the bytes are not a valid key of that KEM.
+        Raises ``ValueError`` when the bytes are not a valid key of that KEM: an ML-KEM
+        part that fails FIPS 203's modulus check, an X25519 part that is not canonical or of
+        low order (`check_x25519_public`).
         """
         data = bytes(data)
         name = _kem_for_length(len(data), PUBLIC_SIZES, "public")
@@ -90,11 +148,11 @@ class NewsroomPublicKey:
             raise ValueError(f"a {kem} public key is {PUBLIC_SIZES[check_kem(kem)]} bytes")
         key: HpkePublicKey
         if name == "x25519":
-            key = x25519.X25519PublicKey.from_public_bytes(data)
+            key = check_x25519_public(data)
         else:
             key = hpke.MLKEM768X25519PublicKey(
                 mlkem.MLKEM768PublicKey.from_public_bytes(data[:MLKEM768_PUBLIC_SIZE]),
-                x25519.X25519PublicKey.from_public_bytes(data[MLKEM768_PUBLIC_SIZE:]),
+                check_x25519_public(data[MLKEM768_PUBLIC_SIZE:]),
             )
         return cls(name, data, key)
 

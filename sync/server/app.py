@@ -32,12 +32,13 @@ from sync.envelope import (
     EnvelopeKind,
     NewsroomPublicKey,
     OversizedEnvelope,
+    check_ed25519_public,
     parse_header,
 )
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
-from sync.server.store import Candidate, Conflict, ServerStore
+from sync.server.store import Candidate, Conflict, ServerStore, new_token, token_hash
 
 
 def server_version() -> str:
@@ -94,14 +95,15 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         field = "body.device_public_key"
         try:
             raw = protocol.decode_base64(body.device_public_key)
-            if len(raw) != 32:
-                raise ValueError("an Ed25519 public key is 32 bytes")
-            ed25519.Ed25519PublicKey.from_public_bytes(raw)
+            check_ed25519_public(raw)
         except ValueError as exc:
             raise ApiError(
                 422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
             ) from None
-        if not store.enroll(who.id, raw, body.label):
+        # The invite is exchanged for a fresh device token: a leaked invite message stops
+        # being a credential the moment the device enrolls.
+        device_token = new_token()
+        if not store.enroll(who.id, raw, body.label, token_hash(device_token)):
             raise ApiError(
                 409, protocol.ERROR_ALREADY_ENROLLED, "This invite was already used to enroll."
             )
@@ -109,6 +111,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
             device_id=who.id,
             newsroom_public_key=store.newsroom_key.to_text(),
             newsroom_fingerprint=fingerprint,
+            device_token=device_token,
         )
 
     @app.post(f"{P}/envelopes", responses=_responses())
@@ -292,9 +295,9 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
             key = NewsroomPublicKey.from_text(body.encryption_key)
             if key.to_text() != body.encryption_key:
                 raise ValueError("not in the canonical text form")
-        except ValueError as exc:
+        except ValueError as exc:  # low-order X25519 parts included: sealing to one fails
             raise ApiError(
-                422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field
+                422, protocol.ERROR_BAD_ENCRYPTION_KEY, f"{field}: {exc}", field=field
             ) from None
         signature = _decode_field(body.signature, "body.signature")
         signing_key = store.device_public_key(who.id)
@@ -332,9 +335,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         field = "body.public_key"
         try:
             raw = protocol.decode_base64(body.public_key)
-            if len(raw) != 32:
-                raise ValueError("an Ed25519 public key is 32 bytes")
-            ed25519.Ed25519PublicKey.from_public_bytes(raw)
+            check_ed25519_public(raw)
         except ValueError as exc:
             raise ApiError(
                 422, protocol.ERROR_INVALID_REQUEST, f"{field}: {exc}", field=field

@@ -233,17 +233,25 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
         tls = _tls_fingerprint(cert) if cert is not None else None
         device_id, token, expires = store.create_invite(args.label, args.valid_days)
         fingerprint = store.newsroom_key.fingerprint
+        desk_key = store.desk_signing_key()  # pinned by the device from the invite
     invite = protocol.encode_invite(
         protocol.Invite(
             token=token,
             newsroom_fingerprint=fingerprint,
             tls_sha256=tls,
             server_url=args.server_url,
+            desk_signing_key=None if desk_key is None else desk_key.hex(),
         )
     )
     print(f"Invite for device {device_id}, valid once until {expires}.", file=out)
     print(f"Newsroom key fingerprint: {fingerprint}", file=out)
     print(f"TLS certificate SHA-256: {tls or 'none (no TLS configured)'}", file=out)
+    if desk_key is None:
+        print(
+            "No desk has connected yet: this invite cannot pin the desks' signing key (the "
+            "device will trust the first one the server names). Connect a desk first.",
+            file=out,
+        )
     print("Give the next line to the correspondent over a safe channel:", file=out)
     print(invite, file=out)
     return EXIT_OK

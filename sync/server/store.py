@@ -367,8 +367,15 @@ class ServerStore:
                 return TokenRecord("desk", str(row[0]), bool(row[2]))
         return None
 
-    def enroll(self, device_id: str, public_key: bytes, label: str | None) -> bool:
-        """Register the signing key of an invited device, once.
+    def enroll(
+        self,
+        device_id: str,
+        public_key: bytes,
+        label: str | None,
+        device_token_hash: bytes | None = None,
+    ) -> bool:
+        """Register the signing key of an invited device, once; with ``device_token_hash``
+        the device's token replaces the invite's, which is dead from then on.
 
         Returns False (and changes nothing) when the device is already enrolled, revoked
         or unknown.
@@ -376,8 +383,9 @@ class ServerStore:
         with self._transaction() as conn:
             cursor = conn.execute(
                 "UPDATE devices SET public_key = ?, enrolled = 1, enrolled_at = ?, "
-                "label = coalesce(label, ?) WHERE id = ? AND enrolled = 0 AND revoked = 0",
-                (public_key, timestamp(utc_now()), label, device_id),
+                "label = coalesce(label, ?), token_hash = coalesce(?, token_hash) "
+                "WHERE id = ? AND enrolled = 0 AND revoked = 0",
+                (public_key, timestamp(utc_now()), label, device_token_hash, device_id),
             )
             return int(cursor.rowcount) == 1
 

@@ -305,12 +305,15 @@ def test_reconnecting_to_another_server_restarts_the_cursor(store: Store) -> Non
     assert desk.server().cursor == 0  # type: ignore[union-attr]
 
 
-def test_a_known_device_key_is_never_replaced(store: Store) -> None:
+def test_a_known_device_key_and_label_are_never_replaced(store: Store) -> None:
     desk = _desk(store)
-    desk.save_devices([DeskDevice("gw-device", "renamed", b"q" * 32, True, True, None)], NOW)
+    renamed = desk.save_devices(
+        [DeskDevice("gw-device", "renamed", b"q" * 32, True, True, None)], NOW
+    )
     assert desk.device_key("gw-device") == b"p" * 32
     [device] = desk.devices()
-    assert (device.label, device.revoked) == ("renamed", True)
+    assert (device.label, device.revoked) == ("laptop", True)  # the label flagged instead
+    assert renamed == [("gw-device", "laptop", "renamed")]
 
 
 def test_the_record_is_kept_as_signed(store: Store) -> None:

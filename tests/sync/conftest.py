@@ -69,7 +69,7 @@ class Srv:
             headers={"Authorization": f"Bearer {token}"},
         )
         assert response.status_code == 200, response.text
-        return Device(device_id, token, key)
+        return Device(device_id, response.json()["device_token"], key)
 
     def upload(self, device: Device, *envelopes: tuple[str, bytes]) -> requests.Response:
         body = {"envelopes": [{"envelope_id": eid, "data": b64(data)} for eid, data in envelopes]}

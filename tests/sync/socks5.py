@@ -68,10 +68,12 @@ class Socks5Server:
     """A threaded SOCKS5 server on ``127.0.0.1:port`` (port 0: the OS picks one).
 
     ``url`` is ``socks5h://127.0.0.1:PORT``; ``requests`` lists ``(host, port)`` per CONNECT;
+    ``names`` maps names to the addresses the proxy connects to (an onion to 127.0.0.1);
     :meth:`close` (or leaving the ``with`` block) stops it and closes every relay.
     """
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, *, names: dict[str, str] | None = None) -> None:
+        self._names = dict(names or {})  # name -> address, as Tor maps an onion to its service
         self._listener = socket.create_server(("127.0.0.1", port))
         self.port: int = self._listener.getsockname()[1]
         self.url = f"socks5h://127.0.0.1:{self.port}"
@@ -142,7 +144,7 @@ class Socks5Server:
             with self._lock:
                 self.requests.append((host, port))
             try:
-                upstream = socket.create_connection((host, port), timeout=10)
+                upstream = socket.create_connection((self._names.get(host, host), port), timeout=10)
             except OSError:
                 self._reply(client, _REP_REFUSED)
                 return

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from sync.client import AlreadyEnrolledError, ClientConfig, OfflineError, SyncClient
+from sync.client import ClientConfig, OfflineError, SyncClient, UnauthorizedError
 from sync.envelope import DeviceSigningKey
 from sync.messages import UploadResult
 from sync.server.config import ServerConfig
@@ -46,8 +46,9 @@ def enrolled(srv: Srv) -> Device:
     device_id, token = srv.invite()
     key = DeviceSigningKey.generate()
     with client(srv.url, token) as c:
-        c.enroll(key.public_bytes())
-    return Device(device_id, token, key)
+        response = c.enroll(key.public_bytes())
+    assert response.device_token is not None
+    return Device(device_id, response.device_token, key)
 
 
 def stored_ids(srv: Srv) -> Counter[str]:
@@ -173,8 +174,8 @@ def test_enroll_is_not_retried_after_a_lost_answer(srv: Srv, proxy: FaultProxy) 
         with pytest.raises(OfflineError):
             c.enroll(key.public_bytes())
         assert proxy.connections == 1  # not retried blindly
-        with pytest.raises(AlreadyEnrolledError):
-            c.enroll(key.public_bytes())  # the caller's retry: the first one had landed
+        with pytest.raises(UnauthorizedError, match="already used"):
+            c.enroll(key.public_bytes())  # the caller's retry: the first one spent the invite
     with srv.admin() as store:
         (row,) = [d for d in store.devices() if d.device_id == device_id]
     assert row.enrolled

@@ -55,10 +55,13 @@ def test_enroll_registers_the_key_once(srv: Srv) -> None:
     assert body["newsroom_fingerprint"] == srv.newsroom.fingerprint
     assert body["newsroom_public_key"] == srv.newsroom.public_key.to_text()
 
-    again = srv.http.post(
-        f"{srv.url}/v1/enroll", json={"device_public_key": b64(bytes(32))}, headers=auth
+    again = srv.http.post(f"{srv.url}/v1/enroll", json={"device_public_key": key_b64}, headers=auth)
+    assert_error(again, 401, protocol.ERROR_UNAUTHENTICATED)  # the invite is spent
+    device = {"Authorization": f"Bearer {body['device_token']}"}
+    as_device = srv.http.post(
+        f"{srv.url}/v1/enroll", json={"device_public_key": key_b64}, headers=device
     )
-    assert_error(again, 409, protocol.ERROR_ALREADY_ENROLLED)
+    assert_error(as_device, 409, protocol.ERROR_ALREADY_ENROLLED)
 
     devices = srv.http.get(f"{srv.url}/v1/devices", headers=srv.desk()).json()["devices"]
     mine = next(d for d in devices if d["device_id"] == device_id)

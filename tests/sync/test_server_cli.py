@@ -119,7 +119,7 @@ def test_enroll_code_prints_an_invite_on_its_last_line(
         assert first.status_code == 200
         assert first.json()["newsroom_fingerprint"] == invite.newsroom_fingerprint
         again = requests.post(f"{url}/v1/enroll", json=body, headers=auth, timeout=10)
-        assert again.status_code == 409
+        assert again.status_code == 401  # the invite was exchanged for a device token
 
 
 def test_enroll_code_carries_the_tls_fingerprint(tmp_path: Path, data_dir: Path) -> None:
@@ -210,7 +210,9 @@ def test_desk_token_devices_revoke_and_stats(data_dir: Path) -> None:
     )
     with running_server(data_dir) as url:
         refused = requests.get(
-            f"{url}/v1/health", headers={"Authorization": f"Bearer {invite.token}"}, timeout=10
+            f"{url}/v1/health",
+            headers={"Authorization": f"Bearer {enrolled['device_token']}"},
+            timeout=10,
         )
         assert refused.status_code == 403
         assert refused.json()["error"] == "device_revoked"

@@ -81,3 +81,23 @@ def test_an_unknown_report_says_so_in_the_box(qtbot: QtBot, worker: StoreWorker)
     box.ask_button.click()
     qtbot.waitUntil(lambda: box.problem.isVisibleTo(box))
     assert "pull first" in box.problem.text()
+
+
+def test_a_question_whose_device_key_is_unusable_says_so(qtbot: QtBot, worker: StoreWorker) -> None:
+    report_id = run_job(qtbot, worker, _desk_with_a_report)
+
+    def ask_and_fail(store: Store) -> None:  # as push_questions records a key it refused
+        asked = desk_followups.ask(store, report_id, "Which side closed first?")
+        with store.transaction() as conn:
+            conn.execute(
+                "UPDATE desk_followups SET last_error = ? WHERE question_id = ?",
+                (desk_followups.BAD_ENCRYPTION_KEY, asked.question_id),
+            )
+
+    run_job(qtbot, worker, ask_and_fail)
+    box = DeskFollowupBox(worker)
+    qtbot.addWidget(box)
+    box.set_report(report_id)
+    qtbot.waitUntil(lambda: "Which side closed first?" in box.listing.text())
+    assert "enroll the laptop again" in box.listing.text()
+    assert "next pull" not in box.listing.text()

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import shiboken6
@@ -16,12 +17,14 @@ from desktop.services import capture, desk
 from desktop.services import sync as sync_service
 from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import create_store
+from desktop.store.identity import IdentityRepository
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.sync_controller import SyncIndicator
 from desktop.ui.window import GatewatchWindow
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
+from tests.sync.socks5 import Socks5Server
 from tests.ui.conftest import add_draft, create_store_through_ui, rescue_dialogs, run_job
 
 ENROLLED = SyncStatus(
@@ -103,7 +106,7 @@ def make_invite(server_dir: Path) -> str:
 
 
 def connect_through_the_dialog(
-    qtbot: QtBot, window: GatewatchWindow, invite: str, url: str
+    qtbot: QtBot, window: GatewatchWindow, invite: str, url: str, proxy: str = ""
 ) -> list[str]:
     """Open Tools → Connect to newsroom, paste, connect; return the errors it showed."""
     errors: list[str] = []
@@ -117,6 +120,7 @@ def connect_through_the_dialog(
         dialog.invite.setPlainText(invite)
         dialog.server.setText(url)
         dialog.label.setText("test laptop")
+        dialog.proxy.setText(proxy)
         dialog.connect_button.click()
         watch(dialog)
 
@@ -191,3 +195,32 @@ def test_the_connect_dialog_says_when_the_invite_is_not_whole(
     assert errors == [
         "This is not a whole invite. Copy all of it again, from gwinvite1: to the end."
     ]
+
+
+def test_the_connect_dialog_refuses_an_onion_address_without_tor(
+    qtbot: QtBot, window: GatewatchWindow, newsroom: tuple[str, Path]
+) -> None:
+    _, server_dir = newsroom
+    create_store_through_ui(qtbot, window)
+    onion = "http://" + "a" * 56 + ".onion"
+    errors = connect_through_the_dialog(qtbot, window, make_invite(server_dir), onion)
+    assert errors
+    assert "socks5h://127.0.0.1:9050" in errors[0]
+
+
+def test_the_connect_dialog_sends_names_to_a_socks5_proxy(
+    qtbot: QtBot, window: GatewatchWindow, newsroom: tuple[str, Path]
+) -> None:
+    url, server_dir = newsroom
+    port = urlsplit(url).port
+    create_store_through_ui(qtbot, window)
+    with Socks5Server() as socks:
+        proxy = socks.url.replace("socks5h://", "socks5://")
+        named = f"http://localhost:{port}"
+        assert (
+            connect_through_the_dialog(qtbot, window, make_invite(server_dir), named, proxy) == []
+        )
+        assert ("localhost", port) in socks.requests  # the name, unresolved, at the proxy
+    identity = run_job(qtbot, window.worker, lambda s: IdentityRepository(s).get())
+    assert identity is not None
+    assert identity.proxy == socks.url
