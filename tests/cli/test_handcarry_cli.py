@@ -89,6 +89,8 @@ def test_the_relay_route_takes_only_enrolled_devices_and_desk_tokens(
             f"{url}/v1/enroll", json=body, headers={"Authorization": f"Bearer {tok}"}, timeout=10
         )
         assert reply.status_code == 200
+        if did == device_id:  # enrolment exchanges the invite for the device's own token
+            device_token = reply.json()["device_token"]
     with ServerStore.open(server_dir) as admin:
         assert admin.revoke_device(gone_id)
 

@@ -81,10 +81,20 @@ def values_of(kind: Any) -> st.SearchStrategy[Any]:
     """Values a server model field of type `kind` can hold."""
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return st.builds(
-            kind, **{name: values_of(f.annotation) for name, f in kind.model_fields.items()}
+            kind,
+            **{
+                name: values_of(typing.Annotated[(f.annotation, *f.metadata)])
+                if f.metadata
+                else values_of(f.annotation)
+                for name, f in kind.model_fields.items()
+            },
         )
     origin, arguments = typing.get_origin(kind), typing.get_args(kind)
     if origin is typing.Annotated:
+        patterns = [getattr(a, "pattern", None) for a in arguments[1:]]
+        pattern = next((p for p in patterns if p is not None), None)
+        if arguments[0] is str and pattern is not None:  # e.g. a device id, a token
+            return st.from_regex(pattern, fullmatch=True)
         return values_of(arguments[0])
     if origin in (types.UnionType, typing.Union):
         return st.one_of(*(values_of(argument) for argument in arguments))
