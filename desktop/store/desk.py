@@ -19,7 +19,7 @@ from typing import Any
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
 from desktop.store.review import apply_held_events
-from desktop.store.schema import desk_search_text
+from desktop.store.search import desk_search_text
 
 
 class DeskKeyExistsError(RuntimeError):

@@ -1,0 +1,151 @@
+"""Full-text search in SQL: the index tables' tokenizer and the condition a query becomes.
+
+The tokens come from `desktop.domain.search_text`: the index holds them one space apart,
+and FTS5 is told to cut at spaces only (every letter, mark, digit, punctuation and symbol
+category is a token character), so what Python calls one token is one token in SQLite.
+The same rules serve the correspondent's list (`reports_fts`) and the desk's inbox
+(`desk_reports_fts`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final
+
+from desktop.domain.report import body_free_texts
+from desktop.domain.search_text import FORM_VERSION, Phrase, index_text, query_phrases
+
+__all__ = [
+    "FTS_OPTIONS",
+    "MAX_QUERY_CHARS",
+    "SEARCH_FORM_SETTING",
+    "GatesNamed",
+    "desk_search_text",
+    "record_search_form",
+    "reindex_desk",
+    "reindex_reports",
+    "report_search_text",
+    "search_condition",
+]
+
+MAX_QUERY_CHARS: Final = 200
+# Prefix indexes of one and two characters: a one- or two-letter Latin term reads one
+# doclist instead of merging every word it starts.
+FTS_OPTIONS: Final = (
+    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co'\", prefix = '1 2'"
+)
+# The longest crossing name a query may spell in separate terms ("mai ja yang").
+_MAX_NAME_TERMS: Final = 4
+
+SEARCH_FORM_SETTING: Final = "search.form_version"
+
+GatesNamed = Callable[[str], Sequence[str]]
+"""Ids of the crossings a text names (the gazetteer's `named`)."""
+
+
+def search_condition(
+    query: str, matches: str, gate_column: str, gates_named: GatesNamed | None
+) -> tuple[str, list[Any]] | None:
+    """An SQL condition true for the rows `query` finds, with its parameters, or None for
+    a query without a letter or digit.
+
+    `matches` is an SQL condition with one parameter, an FTS5 expression ("seq IN (SELECT
+    rowid FROM reports_fts WHERE reports_fts MATCH ?)"). Every term must be found. Terms
+    that together name a crossing (every name, alias and Chinese port name in the
+    gazetteer, in any language) also find the reports about that crossing.
+    """
+    phrases = query_phrases(query[:MAX_QUERY_CHARS])
+    if not phrases:
+        return None
+    plain: list[Phrase] = []
+    conditions: list[str] = []
+    params: list[Any] = []
+    start = 0
+    while start < len(phrases):
+        end, gates = _named_run(phrases, start, gates_named)
+        if gates:
+            marks = ",".join("?" * len(gates))
+            conditions.append(f"({gate_column} IN ({marks}) OR {matches})")
+            params.extend(gates)
+            params.append(_expression(phrases[start:end]))
+        else:
+            plain.extend(phrases[start:end])
+        start = end
+    if plain:
+        conditions.insert(0, matches)
+        params.insert(0, _expression(plain))
+    return " AND ".join(conditions), params
+
+
+def _named_run(
+    phrases: Sequence[Phrase], start: int, gates_named: GatesNamed | None
+) -> tuple[int, Sequence[str]]:
+    """The end of the longest run of terms from `start` that names crossings, with their
+    ids; (start + 1, ()) when none does."""
+    if gates_named is not None:
+        for end in range(min(len(phrases), start + _MAX_NAME_TERMS), start, -1):
+            name = " ".join(" ".join(p.tokens) for p in phrases[start:end])
+            gates = gates_named(name)
+            if gates:
+                return end, gates
+    return start + 1, ()
+
+
+def _expression(phrases: Sequence[Phrase]) -> str:
+    # Tokens hold no space and no quote, but quoting stays safe whatever they hold.
+    return " AND ".join(
+        '"' + " ".join(p.tokens).replace('"', '""') + '"' + (" *" if p.prefix else "")
+        for p in phrases
+    )
+
+
+def report_search_text(body: Mapping[str, Any]) -> str:
+    """What `reports_fts` holds for a revision: the tokens of what a person typed (every
+    free-text field) and of the pseudonym. Gate names are not in it: a query finds a
+    crossing through the gazetteer (`search_condition`)."""
+    texts = list(body_free_texts(body))
+    source = body.get("source")
+    if isinstance(source, Mapping) and isinstance(source.get("pseudonym"), str):
+        texts.append(source["pseudonym"])
+    return index_text(texts)
+
+
+def desk_search_text(record: Mapping[str, Any]) -> str:
+    """What `desk_reports_fts` holds for a received record: the tokens of its free texts."""
+    return index_text(list(body_free_texts(record)))
+
+
+def reindex_reports(conn: Any) -> int:
+    """Refill `reports_fts` from every stored body (inside the caller's transaction);
+    return how many revisions it holds."""
+    conn.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
+    rows = conn.execute("SELECT seq, body FROM reports").fetchall()
+    for seq, body in rows:
+        conn.execute(
+            "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
+            (seq, report_search_text(json.loads(body))),
+        )
+    return len(rows)
+
+
+def reindex_desk(conn: Any) -> int:
+    """Refill `desk_reports_fts` from every received record (inside the caller's
+    transaction); return how many records it holds."""
+    conn.execute("DELETE FROM desk_reports_fts")
+    rows = conn.execute("SELECT id, record FROM desk_reports").fetchall()
+    for report_id, record in rows:
+        conn.execute(
+            "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
+            (report_id, desk_search_text(json.loads(record))),
+        )
+    return len(rows)
+
+
+def record_search_form(conn: Any) -> None:
+    """Note in the settings that the indexes hold this version's tokens."""
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (SEARCH_FORM_SETTING, json.dumps(FORM_VERSION)),
+    )
