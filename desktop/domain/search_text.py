@@ -7,8 +7,9 @@ Plain Python. A text is folded, then cut into tokens:
   case folded, accents of Latin letters dropped, Traditional and variant Chinese
   characters read as Simplified (`resources/chinese/han_fold.tsv`, from OpenCC), Burmese
   and Shan digits read as 0-9;
-- tokens: a word of Latin (or other alphabetic) letters and digits; each Chinese character
-  on its own; each Burmese syllable. Spaces and punctuation only separate.
+- tokens: a word of Latin (or other alphabetic) letters, a number (letters and digits
+  part: "KM105" is "km" "105"); each Chinese character on its own; each Burmese syllable.
+  Spaces and punctuation only separate.
 
 A query is read the same way, term by term (terms are what spaces separate). A term
 becomes a phrase: its tokens, next to each other in the text. The last token of a phrase
@@ -39,6 +40,7 @@ _MYANMAR: Final = "\u1000-\u1049\u104c-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"
 _TOKEN: Final = re.compile(
     rf"(?P<han>[{_HAN}])|(?P<my>[{_MYANMAR}]+)|(?P<word>(?:(?![{_HAN}{_MYANMAR}])[^\W_])+)"
 )
+_LETTERS_OR_DIGITS: Final = re.compile(r"\d+|\D+")
 _INVISIBLE: Final = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _ACCENTS: Final = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _DIGITS: Final = str.maketrans(
@@ -81,6 +83,9 @@ def _kinds(folded: str) -> list[tuple[str, str]]:
         if kind == "my":
             # Digits were folded to 0-9 and punctuation is outside the class: letters only.
             found.extend(("my", s) for s in syllables(match.group()))
+        elif kind == "word":
+            # Letters and digits part: "KM105", "KM-105" and "KM 105" are one thing.
+            found.extend(("word", w) for w in _LETTERS_OR_DIGITS.findall(match.group()))
         else:
             found.append((kind, match.group()))
     return found

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from desktop.domain.myanmar import canonical_text
 from desktop.domain.report import format_utc
 from desktop.services.sync import SyncErrorKind, _kind_of
 from desktop.store.database import Store
@@ -599,7 +600,7 @@ def answer(
     too long text, already answered, not enrolled, a correction that is not one) and
     LookupError for an unknown question. Nothing is stored when it raises.
     """
-    text = text.strip()
+    text = canonical_text(text.strip())
     if not text:
         raise AnswerError("Write an answer first.")
     if len(text) > MAX_ANSWER_CHARS:

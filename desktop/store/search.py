@@ -112,8 +112,8 @@ def report_search_text(body: Mapping[str, Any]) -> str:
 
 
 def desk_search_text(record: Mapping[str, Any]) -> str:
-    """What `desk_reports_fts` holds for a received record: the tokens of its free texts."""
-    return index_text(list(body_free_texts(record)))
+    """What `desk_reports_fts` holds for a received record: the same as on the device."""
+    return report_search_text(record)
 
 
 def reindex_reports(conn: Any) -> int:
