@@ -4,6 +4,7 @@ opposite named in Chinese and in Latin letters."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -46,7 +47,7 @@ def km_to_line(point: Point, lines: list[list[list[float]]]) -> float:
     kx, ky = 111.32 * math.cos(math.radians(lat)), 110.57
     best = math.inf
     for line in lines:
-        for (x1, y1), (x2, y2) in zip(line, line[1:], strict=False):
+        for (x1, y1), (x2, y2) in itertools.pairwise(line):
             ax, ay = (x1 - lon) * kx, (y1 - lat) * ky
             dx, dy = (x2 - x1) * kx, (y2 - y1) * ky
             length = dx * dx + dy * dy
