@@ -345,7 +345,7 @@ def test_search_by_gate_name_in_any_language(store: Store) -> None:
     reports.add(hpimaw)
     for query in ("Pang War", "Pangwa", "ပန်ဝါ"):
         assert reports.search(query) == [report.id], query
-    assert reports.search("片马") == [hpimaw.id]  # two characters: below the trigram index
+    assert reports.search("片马") == [hpimaw.id]  # the Chinese port opposite
     assert reports.search("ob") == []  # JSON keys such as "observed_at" are not text
 
 
