@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import Final
 
-__all__ = ["canonical_text", "syllables"]
+__all__ = ["SYLLABLE_START", "canonical_text", "syllables"]
 
 # Rank of each reorderable sign: UTN #11 storage order.
 _RANK: Final = {
@@ -45,9 +45,9 @@ _CONSONANTS: Final = (
     "\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065\u1066"
     "\u106e-\u1070\u1075-\u1081\u108e"
 )
-_SYLLABLE_START: Final = re.compile(
-    rf"(?<!\u1039)[{_CONSONANTS}](?!\u1037?[\u103a\u1039])|[\u104c-\u104f]"
-)
+SYLLABLE_START: Final = rf"(?<!\u1039)[{_CONSONANTS}](?!\u1037?[\u103a\u1039])|[\u104c-\u104f]"
+"""A regular expression matching where a syllable starts (for patterns built on it)."""
+_SYLLABLE_START: Final = re.compile(SYLLABLE_START)
 
 
 def canonical_text(text: str) -> str:

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.domain.myanmar import canonical_text, syllables
+from desktop.domain.myanmar import SYLLABLE_START, canonical_text
 from desktop.resources import resource_path
 
 __all__ = ["FORM_VERSION", "Phrase", "fold", "index_text", "name_key", "query_phrases", "tokens"]
@@ -37,10 +37,14 @@ indexes are then rebuilt (`desktop.store.reports.ensure_search_index`)."""
 
 _HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _MYANMAR: Final = "\u1000-\u1049\u104c-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"
+# One pass, in C: a Chinese character, a Burmese syllable (a Burmese letter or sign and what
+# follows it up to the next syllable start), a number, a word of letters.
 _TOKEN: Final = re.compile(
-    rf"(?P<han>[{_HAN}])|(?P<my>[{_MYANMAR}]+)|(?P<word>(?:(?![{_HAN}{_MYANMAR}])[^\W_])+)"
+    rf"(?P<han>[{_HAN}])"
+    rf"|(?P<my>[{_MYANMAR}](?:(?!{SYLLABLE_START})[{_MYANMAR}])*)"
+    r"|(?P<num>\d+)"
+    rf"|(?P<word>(?:(?![{_HAN}{_MYANMAR}\d])[^\W_])+)"
 )
-_LETTERS_OR_DIGITS: Final = re.compile(r"\d+|\D+")
 _INVISIBLE: Final = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _ACCENTS: Final = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _DIGITS: Final = str.maketrans(
@@ -75,20 +79,9 @@ def fold(text: str) -> str:
     return canonical_text(text.translate(_han_fold()).translate(_DIGITS))
 
 
-def _kinds(folded: str) -> list[tuple[str, str]]:
-    """(kind, token) of a folded text; kind is "han", "my" or "word"."""
-    found: list[tuple[str, str]] = []
-    for match in _TOKEN.finditer(folded):
-        kind = match.lastgroup or "word"
-        if kind == "my":
-            # Digits were folded to 0-9 and punctuation is outside the class: letters only.
-            found.extend(("my", s) for s in syllables(match.group()))
-        elif kind == "word":
-            # Letters and digits part: "KM105", "KM-105" and "KM 105" are one thing.
-            found.extend(("word", w) for w in _LETTERS_OR_DIGITS.findall(match.group()))
-        else:
-            found.append((kind, match.group()))
-    return found
+def _kinds(folded: str) -> list[tuple[str | None, str]]:
+    """(kind, token) of a folded text; kind is "han", "my", "num" or "word"."""
+    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(folded)]
 
 
 def tokens(text: str) -> list[str]:
@@ -108,7 +101,8 @@ def query_phrases(query: str) -> list[Phrase]:
     for term in _INVISIBLE.sub("", query).split():
         kinds = _kinds(fold(term))
         if kinds:
-            phrases.append(Phrase(tuple(t for _, t in kinds), prefix=kinds[-1][0] == "word"))
+            prefix = kinds[-1][0] in ("num", "word")
+            phrases.append(Phrase(tuple(t for _, t in kinds), prefix=prefix))
     return phrases
 
 
