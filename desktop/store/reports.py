@@ -410,8 +410,9 @@ class ReportRepository:
         """
         found = search_condition(
             blank_unclean_chars(query),
-            "seq IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)",
-            "gate",
+            "seq",
+            "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?",
+            "SELECT seq FROM reports WHERE gate IN ({gates})",
             None if self._gazetteer is None else self._gazetteer.named,
         )
         if found is None:

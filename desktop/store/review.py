@@ -549,8 +549,9 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
     # The correspondent's search rules (desktop.store.search), on the desk's index.
     found = search_condition(
         blank_unclean_chars(where.text),
-        "r.id IN (SELECT report_id FROM desk_reports_fts WHERE desk_reports_fts MATCH ?)",
-        "r.gate",
+        "r.id",
+        "SELECT report_id FROM desk_reports_fts WHERE desk_reports_fts MATCH ?",
+        "SELECT id FROM desk_reports WHERE gate IN ({gates})",
         gates_named,
     )
     if found is not None:

@@ -45,15 +45,19 @@ GatesNamed = Callable[[str], Sequence[str]]
 
 
 def search_condition(
-    query: str, matches: str, gate_column: str, gates_named: GatesNamed | None
+    query: str, key: str, fts_rows: str, gate_rows: str, gates_named: GatesNamed | None
 ) -> tuple[str, list[Any]] | None:
     """An SQL condition true for the rows `query` finds, with its parameters, or None for
     a query without a letter or digit.
 
-    `matches` is an SQL condition with one parameter, an FTS5 expression ("seq IN (SELECT
-    rowid FROM reports_fts WHERE reports_fts MATCH ?)"). Every term must be found. Terms
-    that together name a crossing (every name, alias and Chinese port name in the
-    gazetteer, in any language) also find the reports about that crossing.
+    `key` is the column that identifies a row; `fts_rows` selects the keys whose text
+    matches one FTS5 expression (one parameter: "SELECT rowid FROM reports_fts WHERE
+    reports_fts MATCH ?"); `gate_rows` selects the keys of the rows about some crossings
+    ("SELECT seq FROM reports WHERE gate IN ({gates})", `{gates}` standing for their
+    placeholders). Every term must be found. Terms that together name a crossing (any name,
+    alias or Chinese port name in the gazetteer, in any language) also find the rows about
+    that crossing. Each condition is a key IN one list, so SQLite builds the lists first and
+    reads the rows in index order once.
     """
     phrases = query_phrases(query[:MAX_QUERY_CHARS])
     if not phrases:
@@ -66,14 +70,14 @@ def search_condition(
         end, gates = _named_run(phrases, start, gates_named)
         if gates:
             marks = ",".join("?" * len(gates))
-            conditions.append(f"({gate_column} IN ({marks}) OR {matches})")
+            conditions.append(f"{key} IN ({gate_rows.format(gates=marks)} UNION {fts_rows})")
             params.extend(gates)
             params.append(_expression(phrases[start:end]))
         else:
             plain.extend(phrases[start:end])
         start = end
     if plain:
-        conditions.insert(0, matches)
+        conditions.insert(0, f"{key} IN ({fts_rows})")
         params.insert(0, _expression(plain))
     return " AND ".join(conditions), params
 
