@@ -42,6 +42,7 @@ from desktop.services.followups import (
 )
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
+from desktop.store.search import index_answered_desk_report
 from sync import protocol
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
@@ -351,7 +352,8 @@ def apply_pulled_messages(store: Store, *, now: datetime | None = None) -> int:
         with store.transaction() as conn:
             if doc is not None:
                 asked = conn.execute(
-                    "SELECT device_id, answered_at FROM desk_followups WHERE question_id = ?",
+                    "SELECT device_id, answered_at, report_id FROM desk_followups"
+                    " WHERE question_id = ?",
                     (doc["question_id"],),
                 ).fetchone()
                 if asked is None or str(asked[0]) != device_id:
@@ -372,6 +374,7 @@ def apply_pulled_messages(store: Store, *, now: datetime | None = None) -> int:
                             doc["question_id"],
                         ),
                     )
+                    index_answered_desk_report(conn, str(asked[2]))
                     recorded += 1
             conn.execute(
                 "INSERT OR IGNORE INTO desk_followup_seen (envelope_id, outcome, reason, at)"

@@ -51,6 +51,7 @@ from desktop.domain.report import format_utc
 from desktop.services.sync import SyncErrorKind, _kind_of
 from desktop.store.database import Store
 from desktop.store.identity import DeviceIdentity, IdentityRepository
+from desktop.store.search import index_answered_report
 from sync import protocol
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
@@ -638,6 +639,7 @@ def answer(
         )
         if cursor.rowcount != 1:
             raise AnswerError("This question is already answered.")
+        index_answered_report(conn, asked.report_id)  # answers are searched with the report
     return question(store, question_id)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
 from desktop.store.review import apply_held_events
-from desktop.store.search import desk_search_text
+from desktop.store.search import index_desk_report
 
 
 class DeskKeyExistsError(RuntimeError):
@@ -446,10 +446,7 @@ def _insert_report(conn: Any, received: ReceivedReport) -> None:
             source.get("reliability"),
         ),
     )
-    conn.execute(
-        "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
-        (record["id"], desk_search_text(record)),
-    )
+    index_desk_report(conn, record["id"], record)
     for a in received.attachments:
         chunks = [
             {"envelope_id": c.envelope_id, "sha256": c.sha256, "size": c.size} for c in a.chunks

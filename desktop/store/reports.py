@@ -31,8 +31,8 @@ from desktop.store.search import (
     record_search_form,
     reindex_desk,
     reindex_reports,
-    report_search_text,
     search_condition,
+    write_report_index,
 )
 from desktop.store.settings import SettingsRepository
 
@@ -467,12 +467,9 @@ class ReportRepository:
         body: Mapping[str, Any],
         content: ReportContent | None = None,
     ) -> None:
+        # Drafts and new revisions only: no question can be about them yet, so no answers.
         seq = conn.execute("SELECT seq FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
-        conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (seq,))
-        conn.execute(
-            "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
-            (seq, report_search_text(body)),
-        )
+        write_report_index(conn, seq, body)
 
 
 def _insert_row(

@@ -22,11 +22,16 @@ __all__ = [
     "SEARCH_FORM_SETTING",
     "GatesNamed",
     "desk_search_text",
+    "index_answered_desk_report",
+    "index_answered_report",
+    "index_desk_report",
+    "index_report",
     "record_search_form",
     "reindex_desk",
     "reindex_reports",
     "report_search_text",
     "search_condition",
+    "write_report_index",
 ]
 
 MAX_QUERY_CHARS: Final = 200
@@ -104,32 +109,88 @@ def _expression(phrases: Sequence[Phrase]) -> str:
     )
 
 
-def report_search_text(body: Mapping[str, Any]) -> str:
+def report_search_text(body: Mapping[str, Any], answers: Sequence[str] = ()) -> str:
     """What `reports_fts` holds for a revision: the tokens of what a person typed (every
-    free-text field) and of the pseudonym. Gate names are not in it: a query finds a
-    crossing through the gazetteer (`search_condition`)."""
-    texts = list(body_free_texts(body))
+    free-text field, the answers to follow-up questions about it) and of the pseudonym.
+    Gate names are not in it: a query finds a crossing through the gazetteer
+    (`search_condition`)."""
+    texts = [*body_free_texts(body), *answers]
     source = body.get("source")
     if isinstance(source, Mapping) and isinstance(source.get("pseudonym"), str):
         texts.append(source["pseudonym"])
     return index_text(texts)
 
 
-def desk_search_text(record: Mapping[str, Any]) -> str:
+def desk_search_text(record: Mapping[str, Any], answers: Sequence[str] = ()) -> str:
     """What `desk_reports_fts` holds for a received record: the same as on the device."""
-    return report_search_text(record)
+    return report_search_text(record, answers)
+
+
+def write_report_index(
+    conn: Any, seq: int, body: Mapping[str, Any], answers: Sequence[str] = ()
+) -> None:
+    """(Re)write one revision's `reports_fts` row."""
+    conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (seq,))
+    conn.execute(
+        "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
+        (seq, report_search_text(body, answers)),
+    )
+
+
+def index_report(conn: Any, seq: int, report_id: str, body: Mapping[str, Any]) -> None:
+    """(Re)write one revision's `reports_fts` row, with the answers given about it."""
+    answers = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT answer_text FROM followup_questions"
+            " WHERE report_id = ? AND answer_text IS NOT NULL ORDER BY asked_at",
+            (report_id,),
+        ).fetchall()
+    ]
+    write_report_index(conn, seq, body, answers)
+
+
+def index_answered_report(conn: Any, report_id: str) -> None:
+    """Rewrite the `reports_fts` row of `report_id` after an answer about it (nothing when
+    the revision is not held)."""
+    row = conn.execute("SELECT seq, body FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if row is not None:
+        index_report(conn, row[0], report_id, json.loads(row[1]))
+
+
+def index_desk_report(conn: Any, report_id: str, record: Mapping[str, Any]) -> None:
+    """(Re)write one received record's `desk_reports_fts` row, with the answers received
+    about it."""
+    answers = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT answer_text FROM desk_followups"
+            " WHERE report_id = ? AND answer_text IS NOT NULL ORDER BY asked_at",
+            (report_id,),
+        ).fetchall()
+    ]
+    conn.execute("DELETE FROM desk_reports_fts WHERE report_id = ?", (report_id,))
+    conn.execute(
+        "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
+        (report_id, desk_search_text(record, answers)),
+    )
+
+
+def index_answered_desk_report(conn: Any, report_id: str) -> None:
+    """Rewrite the `desk_reports_fts` row of `report_id` after an answer about it (nothing
+    when the report is not held)."""
+    row = conn.execute("SELECT record FROM desk_reports WHERE id = ?", (report_id,)).fetchone()
+    if row is not None:
+        index_desk_report(conn, report_id, json.loads(row[0]))
 
 
 def reindex_reports(conn: Any) -> int:
     """Refill `reports_fts` from every stored body (inside the caller's transaction);
     return how many revisions it holds."""
     conn.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
-    rows = conn.execute("SELECT seq, body FROM reports").fetchall()
-    for seq, body in rows:
-        conn.execute(
-            "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
-            (seq, report_search_text(json.loads(body))),
-        )
+    rows = conn.execute("SELECT seq, id, body FROM reports").fetchall()
+    for seq, report_id, body in rows:
+        index_report(conn, seq, report_id, json.loads(body))
     return len(rows)
 
 
@@ -139,10 +200,7 @@ def reindex_desk(conn: Any) -> int:
     conn.execute("DELETE FROM desk_reports_fts")
     rows = conn.execute("SELECT id, record FROM desk_reports").fetchall()
     for report_id, record in rows:
-        conn.execute(
-            "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
-            (report_id, desk_search_text(json.loads(record))),
-        )
+        index_desk_report(conn, report_id, json.loads(record))
     return len(rows)
 
 

@@ -65,6 +65,20 @@ def test_v8_rebuilds_both_indexes_of_an_older_store(
                 "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
                 (report.id, report.content.narrative),
             )
+        for table, extra in (
+            ("followup_questions", "'m1', ?, 'x'"),
+            ("desk_followups", "?, 'gw', 'm2'"),
+        ):
+            columns = (
+                "question_id, message_id, report_id, received_at"
+                if table == "followup_questions"
+                else "question_id, report_id, device_id, message_id"
+            )
+            old.execute(
+                f"INSERT INTO {table} ({columns}, text, asked_at, answered_at, answer_text)"
+                f" VALUES ('q-{table}', {extra}, 'Where?', 'x', 'x', '在桥边 by the bridge')",
+                (laiza.id,),
+            )
         SettingsRepository(old).set("search.gazetteer_version", "old")
         assert user_version(old.conn) == 7
     monkeypatch.undo()
@@ -90,6 +104,7 @@ def test_v8_rebuilds_both_indexes_of_an_older_store(
             ("ai", []),  # the letters inside "laiza" are no longer indexed
             ("za", []),
             ("Nabang", [laiza.id]),  # the crossing, through the gazetteer
+            ("桥边", [laiza.id]),  # an answer about the report
         ):
             assert reports.search(query) == expected, query
             assert reviews.inbox_ids(InboxFilter(text=query)) == expected, query
