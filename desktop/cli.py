@@ -517,10 +517,10 @@ def _desk_init(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _open(data_dir: Path, gazetteer: Gazetteer) -> Store:
-    """Unlock the store and bring its search index up to this gazetteer's names."""
+    """Unlock the store and bring its search index up to this version's rules."""
     store = unlock(data_dir, _passphrase())
     try:
-        ensure_search_index(store, gazetteer)
+        ensure_search_index(store)
     except BaseException:
         store.close()
         raise

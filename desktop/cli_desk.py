@@ -158,7 +158,7 @@ def _label(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
 
 
 def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
-    reviews = ReviewRepository(store, lambda term: [c.id for c in gazetteer.match(term)])
+    reviews = ReviewRepository(store, gazetteer.named)
     where = InboxFilter(
         gates=frozenset(args.gate),
         states=frozenset(ReviewState(s) for s in args.state),

@@ -26,6 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
+from desktop.domain.search_text import name_key
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.resources import resource_path
 
@@ -181,6 +182,25 @@ class Gazetteer:
         names = [[c.id, *c.all_names()] for c in self.crossings]
         text = json.dumps(names, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    @functools.cached_property
+    def _by_name_key(self) -> Mapping[str, tuple[str, ...]]:
+        keys: dict[str, list[str]] = {}
+        for crossing in self.crossings:
+            texts = list(crossing.all_names())
+            if crossing.chinese_port is not None:
+                texts += [crossing.chinese_port.en, crossing.chinese_port.zh]
+            for key in dict.fromkeys(name_key(t) for t in texts):
+                if key:
+                    keys.setdefault(key, []).append(crossing.id)
+        return MappingProxyType({k: tuple(v) for k, v in keys.items()})
+
+    def named(self, text: str) -> tuple[str, ...]:
+        """Ids of the crossings one of whose names, aliases or Chinese port names is
+        `text`, compared as search compares them (`desktop.domain.search_text.name_key`:
+        case, accents, spaces, hyphens, Traditional or Simplified Chinese do not matter).
+        The whole name, never a piece of one: full-text search finds crossings this way."""
+        return self._by_name_key.get(name_key(text), ()) if text else ()
 
     def get(self, crossing_id: str) -> Crossing | None:
         """Return the crossing with this id, or ``None``."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 
 from desktop.domain.errors import FieldError, ReportValidationError
 from desktop.domain.ids import is_report_id, new_report_id
+from desktop.domain.myanmar import canonical_text
 from desktop.domain.pseudonym import is_pseudonym
 from desktop.domain.vocabulary import (
     Barrier,
@@ -117,7 +117,8 @@ class ReportContent:
 
     Invariants (kept by `from_json`, assumed elsewhere): exactly one of `gate` and
     `new_crossing` is set; `observed_at` is timezone-aware and in UTC; `traffic` has every
-    `TrafficKind`; texts are NFC-normalised.
+    `TrafficKind`; texts are NFC-normalised with Burmese signs in one order
+    (`desktop.domain.myanmar.canonical_text`).
     """
 
     observed_at: datetime
@@ -662,7 +663,7 @@ class _Reader:
             return None
         # Windows line ends become "\n" rather than a refusal: a pasted paragraph is fine.
         unified = value.replace("\r\n", "\n").replace("\r", "\n")
-        normalised = unicodedata.normalize("NFC", unified)
+        normalised = canonical_text(unified)
         if not may_be_empty and not normalised.strip():
             self.fail(path, "must not be empty")
             return None

@@ -100,9 +100,9 @@ def pii_findings(body: Mapping[str, Any]) -> list[tuple[str, PiiFinding]]:
 
 
 def after_unlock(store: Store, gazetteer: Gazetteer, defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """What the window does once the store is open: bring search up to the gazetteer's
-    names (reindexes only after a gazetteer update), then read the settings."""
-    ensure_search_index(store, gazetteer)
+    """What the window does once the store is open: bring the search index up to this
+    version's rules (rebuilds only when they changed), then read the settings."""
+    ensure_search_index(store)
     return read_settings(store, defaults)
 
 

@@ -42,6 +42,7 @@ from desktop.services.followups import (
 )
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
+from desktop.store.search import index_answered_desk_report
 from sync import wire
 from sync.client import ClientConfig, ServerRefusedError, SyncClient
 from sync.envelope import (
@@ -402,7 +403,8 @@ def _apply_answer(
     with store.transaction() as conn:
         if doc is not None:
             asked = conn.execute(
-                "SELECT device_id, answered_at FROM desk_followups WHERE question_id = ?",
+                "SELECT device_id, answered_at, report_id FROM desk_followups"
+                " WHERE question_id = ?",
                 (doc["question_id"],),
             ).fetchone()
             if asked is None or str(asked[0]) != device_id:
@@ -423,6 +425,7 @@ def _apply_answer(
                         doc["question_id"],
                     ),
                 )
+                index_answered_desk_report(conn, str(asked[2]))
                 recorded = 1
         if outcome == "refused":  # counted with the desk's refusals, where editors see them
             conn.execute(

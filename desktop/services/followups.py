@@ -48,10 +48,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from desktop.domain.myanmar import canonical_text
 from desktop.domain.report import format_utc
 from desktop.services.sync import SyncErrorKind, _kind_of
 from desktop.store.database import Store
 from desktop.store.identity import DeviceIdentity, IdentityRepository
+from desktop.store.search import index_answered_report
 from sync import wire
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
@@ -620,7 +622,7 @@ def answer(
     too long text, already answered, not enrolled, a correction that is not one) and
     LookupError for an unknown question. Nothing is stored when it raises.
     """
-    text = text.strip()
+    text = canonical_text(text.strip())
     if not text:
         raise AnswerError("Write an answer first.")
     if len(text) > MAX_ANSWER_CHARS:
@@ -658,6 +660,7 @@ def answer(
         )
         if cursor.rowcount != 1:
             raise AnswerError("This question is already answered.")
+        index_answered_report(conn, asked.report_id)  # answers are searched with the report
     return question(store, question_id)
 
 

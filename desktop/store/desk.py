@@ -20,7 +20,7 @@ from desktop.domain.board import board_values
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
 from desktop.store.review import apply_held_events
-from desktop.store.schema import desk_search_text
+from desktop.store.search import index_desk_report
 
 
 class DeskKeyExistsError(RuntimeError):
@@ -461,10 +461,7 @@ def _insert_report(conn: Any, received: ReceivedReport) -> None:
             source.get("reliability"),
         ),
     )
-    conn.execute(
-        "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
-        (record["id"], desk_search_text(record)),
-    )
+    index_desk_report(conn, record["id"], record)
     if record.get("gate"):
         conn.executemany(
             "INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)"

@@ -1,7 +1,7 @@
 """Hand-carried delivery in the store: what a bundle takes, carried marks and receipts by
 hand on a device; imported bundles, the relay queue and device keys at the desk.
 
-Schema v8 (``outbox.carried_at``, ``desk_bundles``, ``desk_relay_queue``). A carried
+Schema v9 (``outbox.carried_at``, ``desk_bundles``, ``desk_relay_queue``). A carried
 revision stays waiting — sent again by the network, carried again — until a receipt
 arrives by any path; a receipt by hand is stored exactly like the server's (one
 transaction with the move to "sent"), so retention counts from it.

@@ -21,17 +21,23 @@ from desktop.domain.report import (
     Report,
     ReportContent,
     blank_unclean_chars,
-    body_free_texts,
     check_draft_keys,
     format_utc,
 )
+from desktop.domain.search_text import FORM_VERSION
 from desktop.store.database import Store
+from desktop.store.search import (
+    SEARCH_FORM_SETTING,
+    record_search_form,
+    reindex_desk,
+    reindex_reports,
+    search_condition,
+    write_report_index,
+)
 from desktop.store.settings import SettingsRepository
 
 MAX_DRAFT_BYTES = 256 * 1024
 SUMMARY_CHARS = 160
-MIN_INDEXED_TERM = 3  # the trigram index cannot look up anything shorter
-MAX_QUERY_CHARS = 200
 
 
 class ReportState(StrEnum):
@@ -156,7 +162,8 @@ class ReportRepository:
     """Reports in one open store.
 
     With a `gazetteer`, queued reports must name a known gate, and searching for a
-    crossing's name in any language ("Pangwa", "ပန်ဝါ", "片马") finds the reports about it.
+    crossing's name in any language ("Pangwa", "ပန်ဝါ", "片马", its Chinese port "滇滩")
+    finds the reports about it.
     Every write is one transaction: after a crash a report is either fully there (row,
     index, outbox entry) or not at all.
     """
@@ -312,21 +319,10 @@ class ReportRepository:
         return purged
 
     def reindex(self) -> int:
-        """Rebuild the full-text index of every revision from its stored body and this
-        repository's gazetteer, in one transaction; return how many revisions it holds.
-
-        The index keeps the gate's names as they were when a revision was written; after
-        a gazetteer update, `ensure_search_index` calls this so the new names are found.
-        """
+        """Rebuild the full-text index of every revision from its stored body, in one
+        transaction; return how many revisions it holds (`ensure_search_index`)."""
         with self._store.transaction() as conn:
-            conn.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
-            rows = conn.execute("SELECT seq, body FROM reports").fetchall()
-            for seq, body in rows:
-                conn.execute(
-                    "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
-                    (seq, self._searchable(json.loads(body), None)),
-                )
-        return len(rows)
+            return reindex_reports(conn)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -406,40 +402,30 @@ class ReportRepository:
     ) -> list[str]:
         """Ids of revisions whose text holds every term of `query`, newest first.
 
-        Terms of three or more characters use the trigram index; shorter ones (a two-letter
-        Chinese word, a Burmese syllable) are looked for in the narrative and in crossing
-        names by a scan of the candidates, or of all rows when no term is long enough.
-        Case-insensitive for scripts that have case. Control characters and lone
-        surrogates in `query` count as spaces (FTS5 and the driver refuse them). Returns [] for a
-        blank query.
+        The rules are `desktop.domain.search_text`'s and `desktop.store.search`'s: every
+        free-text field and the pseudonym are searched, whatever a term's length; terms
+        that name a crossing (any name, alias or Chinese port, in any language) also find
+        the reports about it. Control characters and lone surrogates in `query` count as
+        spaces. Returns [] for a query without a letter or digit.
         """
-        terms = [t.casefold() for t in blank_unclean_chars(query[:MAX_QUERY_CHARS]).split()]
-        if not terms:
+        found = search_condition(
+            blank_unclean_chars(query),
+            "seq",
+            "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?",
+            "SELECT seq FROM reports WHERE gate IN ({gates})",
+            None if self._gazetteer is None else self._gazetteer.named,
+        )
+        if found is None:
             return []
-        long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
-        short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
         clause, params = _where(where)
         conditions: list[str] = [clause.removeprefix("WHERE ")] if clause else []
-        args: list[Any] = list(params)
-        if long_terms:
-            conditions.append("seq IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
-            args.append(" AND ".join(_phrase(t) for t in long_terms))
-        for term in short_terms:
-            # Too short for the index: scan the narrative, and match crossing names here.
-            gates = [] if self._gazetteer is None else self._gazetteer.match(term, limit=100)
-            gate_marks = ",".join("?" * len(gates))
-            conditions.append(
-                "(instr(lower(coalesce(json_extract(body, '$.narrative'), '')), ?) > 0"
-                + (f" OR gate IN ({gate_marks}))" if gates else ")")
-            )
-            args.append(term)
-            args.extend(c.id for c in gates)
+        conditions.append(found[0])
         sql = (
             "SELECT id FROM reports WHERE "
             + " AND ".join(conditions)
             + " ORDER BY observed_at DESC, seq DESC LIMIT ?"
         )
-        args.append(limit)
+        args = [*params, *found[1], limit]
         return [r[0] for r in self._store.conn.execute(sql, tuple(args)).fetchall()]
 
     # -- internals ---------------------------------------------------------------------
@@ -481,36 +467,9 @@ class ReportRepository:
         body: Mapping[str, Any],
         content: ReportContent | None = None,
     ) -> None:
+        # Drafts and new revisions only: no question can be about them yet, so no answers.
         seq = conn.execute("SELECT seq FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
-        conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (seq,))
-        conn.execute(
-            "INSERT INTO reports_fts (rowid, text) VALUES (?, ?)",
-            (seq, self._searchable(body, content)),
-        )
-
-    def _searchable(self, body: Mapping[str, Any], content: ReportContent | None) -> str:
-        """The text the index holds for a revision: what a person typed (the content's
-        `free_texts`), the pseudonym, and the names of the gate in every language.
-
-        `content` is the validated body if the caller has it; a body that does not
-        validate (an incomplete draft) gives the same fields, taken where they are text.
-        """
-        if content is None:
-            with contextlib.suppress(ReportValidationError):
-                content = ReportContent.from_json(body)
-        texts = list(body_free_texts(body) if content is None else content.free_texts())
-        source = body.get("source")
-        if isinstance(source, Mapping) and isinstance(source.get("pseudonym"), str):
-            texts.append(source["pseudonym"])
-        gate = body.get("gate")
-        crossing = (
-            None
-            if self._gazetteer is None or not isinstance(gate, str)
-            else (self._gazetteer.get(gate))
-        )
-        if crossing is not None:
-            texts.extend(crossing.all_names())
-        return "\n".join(texts)
+        write_report_index(conn, seq, body)
 
 
 def _insert_row(
@@ -558,23 +517,23 @@ def _update_row(
     )
 
 
-SEARCH_GAZETTEER_SETTING = "search.gazetteer_version"
+def ensure_search_index(store: Store) -> bool:
+    """Make the full-text indexes hold the tokens of this version's search rules; call
+    it after opening.
 
-
-def ensure_search_index(store: Store, gazetteer: Gazetteer) -> bool:
-    """Make full-text search know `gazetteer`'s crossing names; call it after opening.
-
-    The index holds each gate's names from the gazetteer of the day it was written. When
-    the setting "search.gazetteer_version" differs from `gazetteer.names_version` (a
-    gazetteer update, or a store that never recorded one), every revision is reindexed,
-    then the setting is stored. Returns True if it reindexed. A crash in between only
-    means reindexing again at the next open. Raises StoreIOError.
+    The rules' version (`desktop.domain.search_text.FORM_VERSION`) is recorded in the
+    setting "search.form_version". When it differs (an older build's index, or rules
+    that changed since) the correspondent's and the desk's indexes are rebuilt from the
+    stored texts and the setting updated, in one transaction. Returns True if it
+    rebuilt. Raises StoreIOError.
     """
     settings = SettingsRepository(store)
-    if settings.get(SEARCH_GAZETTEER_SETTING) == gazetteer.names_version:
+    if settings.get(SEARCH_FORM_SETTING) == FORM_VERSION:
         return False
-    ReportRepository(store, gazetteer).reindex()
-    settings.set(SEARCH_GAZETTEER_SETTING, gazetteer.names_version)
+    with store.transaction() as conn:
+        reindex_reports(conn)
+        reindex_desk(conn)
+        record_search_form(conn)
     return True
 
 

@@ -29,13 +29,13 @@ from desktop.domain.review import (
     parse_event_time,
 )
 from desktop.store.database import Store
-from desktop.store.reports import MAX_QUERY_CHARS, MIN_INDEXED_TERM
+from desktop.store.search import search_condition
 
 HELD_REASON = "held_clock_ahead"
 """``desk_envelopes.reason`` of a review envelope held for a time ahead of this desk's clock."""
 
 GateMatcher = Callable[[str], Sequence[str]]
-"""Gate ids whose names match a search term (the gazetteer's `match`, in any language)."""
+"""Ids of the crossings a text names (the gazetteer's `named`, any name in any language)."""
 
 
 @dataclass(frozen=True)
@@ -664,22 +664,17 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
     if where.until is not None:
         clauses.append("r.observed_at < ?")
         params.append(_record_time(datetime.combine(where.until, time(0), UTC) + timedelta(1)))
-    for term in blank_unclean_chars(where.text[:MAX_QUERY_CHARS]).casefold().split():
-        # Like the correspondent's search: trigram index for 3+ characters, a scan of the
-        # narrative for shorter terms (a Burmese syllable); crossing names in any language.
-        if len(term) >= MIN_INDEXED_TERM:
-            condition = (
-                "r.id IN (SELECT report_id FROM desk_reports_fts WHERE desk_reports_fts MATCH ?)"
-            )
-            params.append('"' + term.replace('"', '""') + '"')
-        else:
-            condition = "instr(lower(coalesce(json_extract(r.record, '$.narrative'), '')), ?) > 0"
-            params.append(term)
-        gates = list(gates_named(term)) if gates_named is not None else []
-        if gates:
-            condition += f" OR r.gate IN ({','.join('?' * len(gates))})"
-            params.extend(gates)
-        clauses.append(f"({condition})")
+    # The correspondent's search rules (desktop.store.search), on the desk's index.
+    found = search_condition(
+        blank_unclean_chars(where.text),
+        "r.id",
+        "SELECT report_id FROM desk_reports_fts WHERE desk_reports_fts MATCH ?",
+        "SELECT id FROM desk_reports WHERE gate IN ({gates})",
+        gates_named,
+    )
+    if found is not None:
+        clauses.append(found[0])
+        params.extend(found[1])
     if where.text.strip():
         clauses.append(_CURRENT.format(t="r"))  # a corrected revision is not a result
     return " AND ".join(clauses), params

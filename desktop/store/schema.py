@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from desktop.domain.report import body_free_texts
+from desktop.store.search import FTS_OPTIONS, record_search_form, reindex_desk, reindex_reports
 
 Migration = Callable[[Any], None]
 
@@ -350,7 +351,7 @@ def _v5_desk_review(conn: Any) -> None:
     for report_id, record in rows:
         conn.execute(
             "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
-            (report_id, desk_search_text(json.loads(record))),
+            (report_id, _v5_desk_search_text(json.loads(record))),
         )
 
 
@@ -531,9 +532,30 @@ def _v9_handcarry(conn: Any) -> None:
     )
 
 
-def desk_search_text(record: Mapping[str, Any]) -> str:
-    """What desk search indexes of a report record: its free texts, one per line."""
+def _v5_desk_search_text(record: Mapping[str, Any]) -> str:
+    # What v5's trigram index held (v10 replaces it).
     return "\n".join(text for text in body_free_texts(record) if text)
+
+
+def _v10_search_tokens(conn: Any) -> None:
+    """Full-text search by tokens (`desktop.domain.search_text`): words, Chinese
+    characters, Burmese syllables, folded. Both indexes are made anew with a tokenizer that
+    cuts at spaces only and filled from the stored texts; gate names leave the
+    correspondent's index (a query finds a crossing through the gazetteer)."""
+    conn.execute("DROP TABLE reports_fts")
+    conn.execute(
+        f"CREATE VIRTUAL TABLE reports_fts USING fts5 (text, content = '',"
+        f" contentless_delete = 1, {FTS_OPTIONS})"
+    )
+    conn.execute("DROP TABLE desk_reports_fts")
+    conn.execute(
+        f"CREATE VIRTUAL TABLE desk_reports_fts USING fts5 (report_id UNINDEXED, text,"
+        f" {FTS_OPTIONS})"
+    )
+    reindex_reports(conn)
+    reindex_desk(conn)
+    conn.execute("DELETE FROM settings WHERE key = 'search.gazetteer_version'")
+    record_search_form(conn)
 
 
 MIGRATIONS: Sequence[Migration] = (
@@ -546,4 +568,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v7_desk_pull_speed,
     _v8_desk_board,
     _v9_handcarry,
+    _v10_search_tokens,
 )

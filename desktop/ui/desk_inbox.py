@@ -344,9 +344,7 @@ class DeskInbox(QWidget):
         gazetteer = self._gazetteer
 
         def work(store: Any) -> tuple[list[str], int, list[tuple[str, str | None]]]:
-            reviews = ReviewRepository(
-                store, lambda term: [c.id for c in gazetteer.match(term, limit=100)]
-            )
+            reviews = ReviewRepository(store, gazetteer.named)
             return reviews.inbox_ids(where), reviews.report_count(), reviews.device_labels()
 
         def done(result: tuple[list[str], int, list[tuple[str, str | None]]]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
-from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.search_text import FORM_VERSION
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
@@ -120,11 +120,11 @@ def test_bad_files(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture
         assert message in capsys.readouterr().err
 
 
-def test_opening_records_the_gazetteer_of_the_search_index(data_dir: Path) -> None:
+def test_opening_records_the_rules_of_the_search_index(data_dir: Path) -> None:
     assert gw(data_dir, "report", "list") == EXIT_OK
     with open_store(data_dir, PASSPHRASE) as store:
-        recorded = SettingsRepository(store).get("search.gazetteer_version")
-    assert recorded == default_gazetteer().names_version
+        recorded = SettingsRepository(store).get("search.form_version")
+    assert recorded == FORM_VERSION
 
 
 def test_wrong_passphrase_exits_3(

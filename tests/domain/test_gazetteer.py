@@ -98,7 +98,8 @@ def test_shipped_file_loads_with_the_six_crossings() -> None:
         assert crossing.approximate
         # Burmese in the Myanmar block (Unicode, not Zawgyi's Latin-range hacks), Chinese in CJK.
         assert all("\u1000" <= ch <= "\u109f" for ch in crossing.names["my"])
-        assert all("\u4e00" <= ch <= "\u9fff" for ch in crossing.names["zh"])
+        # A Chinese name where one is known (Hpimaw's 片马 is the Chinese town opposite).
+        assert all("\u4e00" <= ch <= "\u9fff" for ch in crossing.names.get("zh", ""))
     assert "nowhere" not in gazetteer
     assert gazetteer.get("nowhere") is None
 
@@ -139,7 +140,8 @@ def test_every_burmese_and_chinese_name_matches_its_crossing() -> None:
     gazetteer = default_gazetteer()
     for crossing in gazetteer.crossings:
         for lang in ("my", "zh"):
-            assert gazetteer.match(crossing.names[lang])[0] is crossing, (crossing.id, lang)
+            if lang in crossing.names:
+                assert gazetteer.match(crossing.names[lang])[0] is crossing, (crossing.id, lang)
 
 
 def test_chinese_port_names_find_the_crossing_opposite() -> None:

@@ -19,6 +19,7 @@ from desktop.services.demo import demo_reports
 from desktop.services.sync import SyncErrorKind
 from desktop.store.database import Store
 from desktop.store.reports import ReportRepository
+from desktop.store.review import InboxFilter, ReviewRepository
 from sync.envelope import DESK_SENDER_ID, EnvelopeError, NewsroomKeyPair, open_envelope
 from sync.server.store import ServerStore
 from tests.e2e.conftest import World, fast_client, folder_bytes, queue_with_photos
@@ -99,6 +100,9 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
 
     # A reply goes back sealed and lands on the question at the desk.
     followups.answer(alice, received.question_id, ANSWER)
+    # Answers are searched with the report they are about, on both sides.
+    device_search = ReportRepository(alice, default_gazetteer()).search
+    assert device_search("wkqvzx") == device_search("ကျွန်တော်") == [asked_about.id]
     assert followups.pending_answers(alice) == 1
     assert followups.sync_followups(alice, client_factory=fast_client).answers_sent == 1
     assert followups.pending_answers(alice) == 0
@@ -106,6 +110,8 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     assert desk_followups.apply_pulled_messages(world.desk_store) == 0
     [answered] = desk_followups.followups(world.desk_store, asked_about.id)
     assert (answered.answer_text, answered.correction_id) == (ANSWER, None)
+    inbox = ReviewRepository(world.desk_store, default_gazetteer().named).inbox_ids
+    assert inbox(InboxFilter(text="wkqvzx")) == inbox(InboxFilter(text="我")) == [asked_about.id]
 
     # A second question, answered with a correction: a new revision, then the answer.
     desk_followups.ask(world.desk_store, asked_about.id, SECOND_QUESTION)

@@ -1,0 +1,67 @@
+"""Burmese text: one spelling for the marks typed in any order, and syllables.
+
+Plain Python. Keyboards let the signs after a consonant be typed in several orders that
+render the same: "ု" and "ံ", "ွ" and "ှ", "့" and "်". `canonical_text` gives every
+such spelling one form: NFC (which puts "့" before "်", as Unicode's canonical order
+says) with the other signs of each cluster in the storage order of Unicode Technical Note
+#11 (medials ျ ြ ွ ှ, the vowel ေ, the upper vowels, the lower vowels, the vowel ာ/ါ,
+then ံ, ့ and း). An asat (်) or a virama (္) ends a cluster, so spellings that need a
+sign after an asat, as in ကျွန်ုပ်, are kept.
+
+`syllables` cuts a run of Burmese letters where a syllable starts: at a consonant not
+stacked under another (after ္) and not killed by an asat, at an independent vowel, and
+at the one-letter words ၌ ၍ ၎ ၏.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+__all__ = ["SYLLABLE_START", "canonical_text", "syllables"]
+
+# Rank of each reorderable sign: UTN #11 storage order.
+_RANK: Final = {
+    "\u103b": 1,
+    "\u103c": 2,
+    "\u103d": 3,
+    "\u103e": 4,
+    "\u1031": 5,
+    "\u102d": 6,
+    "\u102e": 6,
+    "\u1032": 6,
+    "\u102f": 7,
+    "\u1030": 7,
+    "\u102b": 8,
+    "\u102c": 8,
+    "\u1036": 9,
+    "\u1037": 10,
+    "\u1038": 11,
+}
+_CLUSTER_SIGNS: Final = re.compile("[" + "".join(_RANK) + "]{2,}")
+# Consonants and independent vowels, with the extensions for Shan and other languages.
+_CONSONANTS: Final = (
+    "\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065\u1066"
+    "\u106e-\u1070\u1075-\u1081\u108e"
+)
+SYLLABLE_START: Final = rf"(?<!\u1039)[{_CONSONANTS}](?!\u1037?[\u103a\u1039])|[\u104c-\u104f]"
+"""A regular expression matching where a syllable starts (for patterns built on it)."""
+_SYLLABLE_START: Final = re.compile(SYLLABLE_START)
+
+
+def canonical_text(text: str) -> str:
+    """`text` in NFC with the signs of each Burmese cluster in one order. Idempotent;
+    text without Burmese is only NFC-normalised."""
+    text = unicodedata.normalize("NFC", text)
+    if not _CLUSTER_SIGNS.search(text):
+        return text
+    return _CLUSTER_SIGNS.sub(lambda m: "".join(sorted(m.group(), key=_RANK.__getitem__)), text)
+
+
+def syllables(run: str) -> list[str]:
+    """The syllables of `run`, a stretch of Burmese letters and signs (in canonical form)."""
+    starts = [m.start() for m in _SYLLABLE_START.finditer(run)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return [run[a:b] for a, b in zip(starts, [*starts[1:], len(run)], strict=True)]
