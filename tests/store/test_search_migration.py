@@ -1,4 +1,4 @@
-"""Schema v8: a store written by an older version gets both full-text indexes rebuilt with
+"""Schema v10: a store written by an older version gets both full-text indexes rebuilt with
 the token rules, and its old rows are found by them."""
 
 from __future__ import annotations
@@ -38,13 +38,13 @@ def content(gate: str, narrative: str) -> ReportContent:
     )
 
 
-def test_v8_rebuilds_both_indexes_of_an_older_store(
+def test_v10_rebuilds_both_indexes_of_an_older_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir = tmp_path / "old"
     closed = Report.new(content("lweje", "章鳳口岸關閉，貨車無法通行。"), now=NOW)
     laiza = Report.new(content("laiza", "Barbed wire near the bridge."), now=NOW)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:7])
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:9])
     with create_store(data_dir, PASSPHRASE) as old:
         desk.init_desk(old, "x25519", now=NOW)
         ReportRepository(old).add_many([closed, laiza])
@@ -55,7 +55,7 @@ def test_v8_rebuilds_both_indexes_of_an_older_store(
             DeskRepository(old).store_page(
                 [], [ReceivedReport(envelope, report.to_json())], seq, NOW
             )
-        # What version 7 held: trigram indexes of the raw texts, the gate's names with them.
+        # What versions 5 to 9 held: trigram indexes of the raw texts, the gate's names with them.
         old.execute("INSERT INTO reports_fts (reports_fts) VALUES ('delete-all')")
         old.execute("DELETE FROM desk_reports_fts")
         for seq, report in enumerate((closed, laiza), start=1):
@@ -80,7 +80,7 @@ def test_v8_rebuilds_both_indexes_of_an_older_store(
                 (laiza.id,),
             )
         SettingsRepository(old).set("search.gazetteer_version", "old")
-        assert user_version(old.conn) == 7
+        assert user_version(old.conn) == 9
     monkeypatch.undo()
 
     with open_store(data_dir, PASSPHRASE) as upgraded:
