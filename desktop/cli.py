@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups, cli_secrets, cli_text
+from desktop import cli_desk, cli_export, cli_followups, cli_safety, cli_secrets, cli_text
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -36,11 +36,13 @@ from desktop.store.attachments import AttachmentNotFoundError, AttachmentReposit
 from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.errors import (
+    StoreDamagedError,
     StoreError,
     StoreExistsError,
     StoreNotFoundError,
     WeakPassphraseError,
     WrongPassphraseError,
+    store_error_from,
 )
 from desktop.store.identity import AlreadyEnrolledError
 from desktop.store.reports import (
@@ -168,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     wipe.add_argument("--yes", action="store_true", help="required: there is no undo")
     cli_followups.register(commands)
     cli_text.register(commands)
+    cli_safety.register(commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -198,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "retention": _retention,
         **cli_followups.HANDLERS,
         **cli_text.HANDLERS,
+        **cli_safety.HANDLERS,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -243,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_FAILURE
     except Exception as error:
+        if isinstance(damaged := store_error_from(error), StoreDamagedError):
+            return _fail(str(damaged), EXIT_FAILURE)  # a page read off a damaged disk
         # Last resort, after every typed error: one line, never a traceback, never a value
         # (an exception's text may quote report content), only the kind of error.
         return _fail(

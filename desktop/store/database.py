@@ -35,6 +35,7 @@ from desktop.store.errors import (
     StoreExistsError,
     StoreIOError,
     StoreNotFoundError,
+    StoreTooNewError,
     store_error_from,
 )
 from desktop.store.keyfile import (
@@ -306,6 +307,38 @@ def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) 
     if not store_exists(data_dir):
         raise StoreNotFoundError()
     rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)
+
+
+def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
+    """Check a database file that is not open as a store (a backup's, before it replaces
+    store.db): the key opens it, and its pages and structure are whole.
+
+    Returns the problems found (empty: whole). Raises NotAStoreError (plaintext SQLite),
+    KeyMismatchError (the key does not open it), StoreTooNewError, StoreIOError. Reads
+    only: the file is opened immutable, so nothing beside it is created or changed.
+    """
+    if _starts_with_plain_header(db_path):
+        raise NotAStoreError()
+    conn = _connect(db_path, read_only=True)
+    try:
+        _prepare_cipher(conn)
+        _apply_key(conn, data_key)
+        _prove_key(conn)
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if found > len(schema.MIGRATIONS):
+            raise StoreTooNewError(found, len(schema.MIGRATIONS))
+        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        if not problems:
+            rows = conn.execute("PRAGMA quick_check(100)").fetchall()
+            problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        return problems
+    except dbapi2.Error as e:
+        if str(getattr(e, "sqlite_errorname", None)).startswith("SQLITE_CORRUPT"):
+            return [str(e)]
+        _raise_translated(e)
+    finally:
+        with contextlib.suppress(Exception):
+            conn.close()
 
 
 def _require_no_other_files(data_dir: Path) -> None:
