@@ -42,7 +42,7 @@ from desktop.store.errors import (
     StoreNotFoundError,
     WeakPassphraseError,
     WrongPassphraseError,
-    store_error_from,
+    is_damage,
 )
 from desktop.store.identity import AlreadyEnrolledError
 from desktop.store.reports import (
@@ -247,8 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_FAILURE
     except Exception as error:
-        if isinstance(damaged := store_error_from(error), StoreDamagedError):
-            return _fail(str(damaged), EXIT_FAILURE)  # a page read off a damaged disk
+        if is_damage(error):  # a page read off a damaged disk
+            return _fail(str(StoreDamagedError()), EXIT_FAILURE)
         # Last resort, after every typed error: one line, never a traceback, never a value
         # (an exception's text may quote report content), only the kind of error.
         return _fail(

@@ -36,6 +36,7 @@ from desktop.store.errors import (
     StoreIOError,
     StoreNotFoundError,
     StoreTooNewError,
+    is_damage,
     store_error_from,
 )
 from desktop.store.keyfile import (
@@ -107,6 +108,7 @@ class Connection(Protocol):
     def create_function(
         self, name: str, narg: int, func: Callable[..., Any] | None, /, *, deterministic: bool = ...
     ) -> None: ...
+    def interrupt(self) -> None: ...
     def close(self) -> None: ...
 
 
@@ -333,7 +335,7 @@ def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
             problems = [str(r[0]) for r in rows if r[0] != "ok"]
         return problems
     except dbapi2.Error as e:
-        if str(getattr(e, "sqlite_errorname", None)).startswith("SQLITE_CORRUPT"):
+        if is_damage(e):
             return [str(e)]
         _raise_translated(e)
     finally:
