@@ -21,7 +21,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups, cli_safety, cli_secrets, cli_text
+from desktop import (
+    cli_desk,
+    cli_duress,
+    cli_export,
+    cli_followups,
+    cli_safety,
+    cli_secrets,
+    cli_text,
+)
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -171,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_followups.register(commands)
     cli_text.register(commands)
     cli_safety.register(commands)
+    cli_duress.register(commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -202,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_followups.HANDLERS,
         **cli_text.HANDLERS,
         **cli_safety.HANDLERS,
+        **cli_duress.HANDLERS,
     }
     try:
         code = handlers[args.command](args, data_dir)

@@ -6,7 +6,7 @@ A backup file is::
     b"gatewatch-backup/1\\n"          19 bytes, the format and its version
     length of the key file            4 bytes, big-endian, at most 4096
     the key file (store.key)          as in the store: the data key wrapped under the
-                                      passphrase with Argon2id (keyfile.py)
+                                      passphrase with Argon2id (keyslots.py)
     the database                      SQLCipher 4 under the same data key, to the end
 
 The database part is ``VACUUM INTO`` of the open store: SQLite writes it from one read
@@ -31,6 +31,7 @@ from typing import BinaryIO
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.store import fsutil
 from desktop.store.database import (
+    ALT_DB_NAME,
     DB_NAME,
     KEYFILE_NAME,
     SQLITE_SIDE_SUFFIXES,
@@ -39,6 +40,7 @@ from desktop.store.database import (
     check_database_file,
     store_exists,
 )
+from desktop.store.duress import create_filler, strip_duress
 from desktop.store.errors import (
     KeyfileCorruptError,
     StoreError,
@@ -46,7 +48,7 @@ from desktop.store.errors import (
     StoreIOError,
     io_error_from,
 )
-from desktop.store.keyfile import MAX_KEYFILE_BYTES, parse_keyfile, unwrap, zero
+from desktop.store.keyfile import MAX_KEYFILE_BYTES, zero
 
 MAGIC = b"gatewatch-backup/1\n"
 _LENGTH = struct.Struct(">I")
@@ -125,9 +127,8 @@ def restore_backup(data_dir: Path, backup: Path, passphrase: str, *, replace: bo
         raise StoreExistsError()
     try:
         with open(backup, "rb") as source:
-            key_bytes = _read_header(source)
-            wrapped = parse_keyfile(key_bytes)
-            data_key = unwrap(wrapped, passphrase)
+            # The decoy is not in the backup: its slot goes (duress.strip_duress).
+            key_bytes, data_key = strip_duress(_read_header(source), passphrase)
             try:
                 fsutil.make_private_dir(data_dir)
                 temp = data_dir / RESTORE_TEMP_NAME
@@ -138,6 +139,8 @@ def restore_backup(data_dir: Path, backup: Path, passphrase: str, *, replace: bo
                     if check_database_file(temp, data_key):
                         raise BackupDamagedError()
                     _put_in_place(data_dir, temp, key_bytes)
+                    if not os.path.lexists(data_dir / ALT_DB_NAME):
+                        create_filler(data_dir)
                 finally:
                     with contextlib.suppress(OSError):
                         temp.unlink()
