@@ -106,6 +106,7 @@ class SafetyActions(QObject):
         self.file_chooser: QFileDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.notice: QMessageBox | None = None
+        self.duress_dialog: QDialog | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -252,6 +253,25 @@ class SafetyActions(QObject):
         self._show(box)
         self._window.statusBar().clearMessage()
         box.open()
+
+    # -- duress ----------------------------------------------------------------------------
+
+    def open_duress(self) -> None:
+        """Settings → Duress passphrase…: set or remove it (desktop/ui/duress_dialog.py)."""
+        from desktop.ui.duress_dialog import DuressDialog
+
+        dialog = DuressDialog(self._worker, self._data_dir, self._window)
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._window.statusBar().showMessage(dialog.done_text, 10_000)
+            if self.duress_dialog is dialog:
+                self.duress_dialog = None
+            discard(dialog)
+
+        dialog.finished.connect(finished)
+        self.duress_dialog = dialog
+        dialog.open()
 
     # -- damage --------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -562,7 +563,9 @@ class GatewatchWindow(QMainWindow):
         accepted = dialog.exec()
         chosen = dialog.chosen()
         discard(dialog)
-        if not accepted or not self.worker.is_open:
+        if accepted == SettingsDialog.DURESS and self.worker.is_open:
+            self.safety.open_duress()
+        if accepted != QDialog.DialogCode.Accepted or not self.worker.is_open:
             return
         data_dir = self.data_dir
 

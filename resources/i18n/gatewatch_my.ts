@@ -842,6 +842,85 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="41" />
+        <source>Duress passphrase</source>
+        <translation>အကျပ်ကိုင်ခံရချိန် စကားဝှက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="44" />
+        <source>A second passphrase for when you are forced to unlock. Typed anywhere Gatewatch asks for a passphrase, it destroys this store's key for good and opens a decoy store instead, in the same time and with the same screens. It cannot reach a copy of this laptop taken before.</source>
+        <translation>အ​တင်း​အ​ကျပ် ဖွင့်​ခိုင်း​ခံ​ရ​ချိန်​အ​တွက် ဒု​တိ​ယ စ​ကား​ဝှက်။ Gatewatch က စ​ကား​ဝှက်​တောင်း​သည့် မည်​သည့်​နေ​ရာ​တွင်​မ​ဆို ရိုက်​ထည့်​လျှင် ဤ store ၏ key ကို အ​ပြီး​တိုင် ဖျက်​ဆီး​ပြီး အ​တု​အ​ယောင် store ကို အ​စား​ဖွင့်​ပေး​သည်- အ​ချိန်​တူ၊ မျက်​နှာ​ပြင်​တူ။ ယ​ခင်​က ကူး​ယူ​ထား​သော ဤ​လက်​တော့ပ်၏ မိတ္တူ​ကို​မူ မ​ထိ​နိုင်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="54" />
+        <source>One innocuous note per line (optional)</source>
+        <translation>အန္တ​ရာယ်​မ​ရှိ​သော မှတ်​စု တစ်​ကြောင်း​လျှင် တစ်​ခု (မ​ဖြစ်​မ​နေ မ​ဟုတ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="57" />
+        <source>This store's passphrase:</source>
+        <translation>ဤ store ၏ စကားဝှက်-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="58" />
+        <source>Duress passphrase:</source>
+        <translation>အကျပ်ကိုင်ခံရချိန် စကားဝှက်-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="59" />
+        <source>Repeat it:</source>
+        <translation>ထပ်ရိုက်ပါ-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="60" />
+        <source>The decoy holds:</source>
+        <translation>အ​တု​အ​ယောင် store တွင် ပါ​မည့်​အ​ရာ-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="66" />
+        <source>&amp;Set duress passphrase</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် သတ်​မှတ်​မည် (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="67" />
+        <source>&amp;Remove it</source>
+        <translation>ဖယ်ရှားမည် (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="70" />
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="89" />
+        <location filename="../../desktop/ui/duress_dialog.py" line="109" />
+        <source>Type this store's passphrase first.</source>
+        <translation>ဤ store ၏ စ​ကား​ဝှက်​ကို အ​ရင် ရိုက်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="92" />
+        <source>The two duress passphrases differ.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် နှစ်​ခု မ​တူ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="96" />
+        <source>The duress passphrase is too easy to guess. Use a few unrelated words.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက်​ကို ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်။ မ​ဆက်​စပ်​သော စ​ကား​လုံး အ​နည်း​ငယ် သုံး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="103" />
+        <source>Duress passphrase set.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် သတ်​မှတ်​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="114" />
+        <source>The duress passphrase and its decoy were removed.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက်​နှင့် အ​တု​အ​ယောင် store ကို ဖယ်​ရှား​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/ui/errors.py" line="29" />
@@ -1385,187 +1464,187 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254" />
+        <location filename="../../desktop/ui/window.py" line="255" />
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255" />
+        <location filename="../../desktop/ui/window.py" line="256" />
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256" />
+        <location filename="../../desktop/ui/window.py" line="257" />
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="257" />
+        <location filename="../../desktop/ui/window.py" line="258" />
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="258" />
+        <location filename="../../desktop/ui/window.py" line="259" />
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="259" />
+        <location filename="../../desktop/ui/window.py" line="260" />
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="260" />
+        <location filename="../../desktop/ui/window.py" line="261" />
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="261" />
+        <location filename="../../desktop/ui/window.py" line="262" />
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="262" />
+        <location filename="../../desktop/ui/window.py" line="263" />
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="263" />
+        <location filename="../../desktop/ui/window.py" line="264" />
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="264" />
+        <location filename="../../desktop/ui/window.py" line="265" />
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265" />
+        <location filename="../../desktop/ui/window.py" line="266" />
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266" />
+        <location filename="../../desktop/ui/window.py" line="267" />
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="267" />
+        <location filename="../../desktop/ui/window.py" line="268" />
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="268" />
+        <location filename="../../desktop/ui/window.py" line="269" />
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="269" />
+        <location filename="../../desktop/ui/window.py" line="270" />
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="270" />
+        <location filename="../../desktop/ui/window.py" line="271" />
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="271" />
+        <location filename="../../desktop/ui/window.py" line="272" />
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="272" />
+        <location filename="../../desktop/ui/window.py" line="273" />
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="273" />
+        <location filename="../../desktop/ui/window.py" line="274" />
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="274" />
+        <location filename="../../desktop/ui/window.py" line="275" />
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="275" />
+        <location filename="../../desktop/ui/window.py" line="276" />
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="276" />
+        <location filename="../../desktop/ui/window.py" line="277" />
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="508" />
+        <location filename="../../desktop/ui/window.py" line="509" />
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="510" />
+        <location filename="../../desktop/ui/window.py" line="511" />
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="512" />
+        <location filename="../../desktop/ui/window.py" line="513" />
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="513" />
+        <location filename="../../desktop/ui/window.py" line="514" />
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="527" />
+        <location filename="../../desktop/ui/window.py" line="528" />
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="650" />
+        <location filename="../../desktop/ui/window.py" line="653" />
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="665" />
+        <location filename="../../desktop/ui/window.py" line="668" />
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="677" />
+        <location filename="../../desktop/ui/window.py" line="680" />
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="540" />
+        <location filename="../../desktop/ui/window.py" line="541" />
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="555" />
+        <location filename="../../desktop/ui/window.py" line="556" />
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="612" />
+        <location filename="../../desktop/ui/window.py" line="615" />
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="613" />
+        <location filename="../../desktop/ui/window.py" line="616" />
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="614" />
+        <location filename="../../desktop/ui/window.py" line="617" />
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="615" />
+        <location filename="../../desktop/ui/window.py" line="618" />
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -3089,103 +3168,103 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="112" />
+        <location filename="../../desktop/ui/safety_actions.py" line="113" />
         <source>&amp;Back up to…</source>
         <translation>အရန်ကူးရန် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="113" />
-        <location filename="../../desktop/ui/safety_actions.py" line="272" />
+        <location filename="../../desktop/ui/safety_actions.py" line="114" />
+        <location filename="../../desktop/ui/safety_actions.py" line="292" />
         <source>&amp;Restore from backup…</source>
         <translation>အရန်မှ ပြန်ထည့်ရန် (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="114" />
+        <location filename="../../desktop/ui/safety_actions.py" line="115" />
         <source>Prepare for a &amp;checkpoint…</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​ရန် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="125" />
+        <location filename="../../desktop/ui/safety_actions.py" line="126" />
         <source>Back up to</source>
         <translation>အရန်ကူးမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="136" />
+        <location filename="../../desktop/ui/safety_actions.py" line="137" />
         <source>Writing the backup…</source>
         <translation>အရန်ကူးနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="140" />
+        <location filename="../../desktop/ui/safety_actions.py" line="141" />
         <source>Backup written to {file}. Keep it away from this laptop.</source>
         <translation>အ​ရန်​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဤ​လက်​တော့ပ်​နှင့် ဝေး​ဝေး​ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="156" />
+        <location filename="../../desktop/ui/safety_actions.py" line="157" />
         <source>Restore from</source>
         <translation>ပြန်ထည့်မည့် ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="185" />
+        <location filename="../../desktop/ui/safety_actions.py" line="186" />
         <source>The store was restored from {file}.</source>
         <translation>store ကို {file} မှ ပြန်​ထည့်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="205" />
+        <location filename="../../desktop/ui/safety_actions.py" line="206" />
         <source>Prepare for a checkpoint</source>
         <translation>စစ်ဆေးရေးဂိတ်အတွက် ပြင်ဆင်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="209" />
+        <location filename="../../desktop/ui/safety_actions.py" line="210" />
         <source>Gatewatch sends what it can, then removes from this laptop the readable copy of every sent report ({sent}) and of every report waiting to be sent ({waiting}; they stay sealed for the newsroom and go at the next sync). {drafts} draft(s) stay readable on this laptop.</source>
         <translation>Gatewatch သည် ပို့​နိုင်​သ​မျှ ပို့​ပြီး​နောက် ပို့​ပြီး​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({sent}) နှင့် ပို့​ရန်​စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({waiting}၊ သ​တင်း​ခန်း​အ​တွက် တံ​ဆိပ်​ခတ်​ထား​ဆဲ​ဖြစ်​ပြီး နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်) ၏ ဖတ်​နိုင်​သော​မိတ္တူ​ကို ဤ​လက်​တော့ပ်​မှ ဖယ်​ရှား​မည်။ မူ​ကြမ်း {drafts} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="217" />
+        <location filename="../../desktop/ui/safety_actions.py" line="218" />
         <source>&amp;Prepare now</source>
         <translation>ယခု ပြင်ဆင်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="218" />
+        <location filename="../../desktop/ui/safety_actions.py" line="219" />
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="225" />
+        <location filename="../../desktop/ui/safety_actions.py" line="226" />
         <source>Preparing for the checkpoint…</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="233" />
+        <location filename="../../desktop/ui/safety_actions.py" line="234" />
         <source>{count} draft(s) stay readable on this laptop.</source>
         <translation>မူ​ကြမ်း {count} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="238" />
+        <location filename="../../desktop/ui/safety_actions.py" line="239" />
         <source>{count} waiting report(s) also stay readable: this computer is not connected to a newsroom, so nothing can seal them yet.</source>
         <translation>စောင့်​နေ​သော သ​တင်း​ပို့​ချက် {count} ခု​လည်း ဖတ်​နိုင်​ဆဲ ကျန်​သည်- ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ခန်း​နှင့် မ​ချိတ်​ဆက်​ရ​သေး၍ တံ​ဆိပ်​ခတ်၍ မ​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="245" />
+        <location filename="../../desktop/ui/safety_actions.py" line="246" />
         <source>Not everything could be sent now; the waiting reports go at the next sync.</source>
         <translation>ယ​ခု အား​လုံး မ​ပို့​နိုင်​ပါ- စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​များ နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="250" />
+        <location filename="../../desktop/ui/safety_actions.py" line="251" />
         <source>Ready for the checkpoint</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် အ​သင့်​ဖြစ်​ပြီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="262" />
+        <location filename="../../desktop/ui/safety_actions.py" line="282" />
         <source>The store is damaged</source>
         <translation>store ပျက်စီးနေသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="266" />
+        <location filename="../../desktop/ui/safety_actions.py" line="286" />
         <source>Part of this store is damaged on disk ({count} damaged part(s)). What is still readable keeps working: copy out what you need. Then restore your last backup.</source>
         <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ​သည် (ပျက်​စီး​သော အ​ပိုင်း {count} ခု)။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်- လို​အပ်​သည်​ကို ကူး​ယူ​ထား​ပါ။ ထို့​နောက် နောက်​ဆုံး အ​ရန်​ကို ပြန်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="274" />
+        <location filename="../../desktop/ui/safety_actions.py" line="294" />
         <source>&amp;Keep working</source>
         <translation>ဆက်လုပ်မည် (&amp;K)</translation>
     </message>
@@ -3193,57 +3272,62 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="68" />
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="75" />
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="76" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="79" />
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="81" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="86" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="89" />
         <source>&amp;Lock after idle:</source>
         <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="99" />
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="102" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+        <source>&amp;Duress passphrase…</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>&amp;Save</source>
         <translation>သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="103" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>

@@ -18,6 +18,8 @@ from desktop.store.database import DB_NAME, create_store, open_store
 from desktop.store.integrity import check_integrity
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.ui.app import build_window
+from desktop.ui.duress_dialog import DuressDialog
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
 from tests.domain.test_report import example
 from tests.store.test_backup import damage, fill
@@ -187,3 +189,56 @@ def test_prepare_for_a_checkpoint_says_what_stays_readable(
         done.close()
     finally:
         window.close()
+
+
+def test_settings_sets_a_duress_passphrase_that_opens_the_decoy_at_unlock(
+    qtbot: QtBot, opened_window: GatewatchWindow, folder: Path
+) -> None:
+    opened_window.close()
+    with create_store(folder, PASSPHRASE) as store:
+        ReportRepository(store, default_gazetteer()).add(
+            Report.new(ReportContent.from_json(example(narrative="CANARYguiDURESS")))
+        )
+    window = build_window(QApplication.instance(), folder)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    duress = "kettle window orange tide"
+    try:
+        unlock_through_ui(qtbot, window)
+        qtbot.waitUntil(lambda: window.main_page.model.rowCount() == 1, timeout=10_000)
+
+        def press_duress() -> None:
+            dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, SettingsDialog)]
+            if dialogs and dialogs[0].isVisible():
+                dialogs[0].duress_button.click()
+            else:
+                QTimer.singleShot(20, press_duress)
+
+        QTimer.singleShot(20, press_duress)
+        window.open_settings()
+        dialog = window.safety.duress_dialog
+        assert isinstance(dialog, DuressDialog)
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.keyClicks(dialog.current.edit, PASSPHRASE)
+        qtbot.keyClicks(dialog.duress.edit, duress)
+        qtbot.keyClicks(dialog.repeat.edit, duress + "x")
+        dialog.set_button.click()
+        assert "differ" in dialog.error.text()
+        dialog.repeat.edit.clear()
+        qtbot.keyClicks(dialog.repeat.edit, duress)
+        dialog.notes.setPlainText("Rice is dear in Myitkyina.\n")
+        dialog.set_button.click()
+        qtbot.waitUntil(lambda: window.safety.duress_dialog is None, timeout=20_000)
+        assert "Duress passphrase set" in window.statusBar().currentMessage()
+
+        window.lock()
+        page = window.unlock_page
+        qtbot.keyClicks(page.passphrase, duress)
+        page.unlock_button.click()
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=15_000)
+        qtbot.waitUntil(lambda: window.main_page.model.rowCount() == 1, timeout=10_000)
+    finally:
+        window.close()
+    with open_store(folder, duress) as store:
+        reports = ReportRepository(store)
+        assert [r.summary for r in reports.rows(reports.ids())] == ["Rice is dear in Myitkyina."]
