@@ -59,8 +59,8 @@ ALT_DB_NAME = DB_NAME + "-alt"
 # Every unlock that opens a version-2 keyfile takes at least the key derivation's time
 # plus this share of it (and at least MIN_UNLOCK_PAD_S): the duress path's extra work
 # (keyfile, renames, a new filler) hides inside, so both paths take as long.
-UNLOCK_PAD_SHARE = 0.5
-MIN_UNLOCK_PAD_S = 0.3
+UNLOCK_PAD_SHARE = 1.0
+MIN_UNLOCK_PAD_S = 0.5
 # Set on every connection once the key is proved (benchmarks reuse them for baselines).
 SESSION_PRAGMAS = (
     "secure_delete = ON",
