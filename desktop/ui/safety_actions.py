@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import travel
 from desktop.services.unlock import unlock
 from desktop.store.backup import restore_backup, write_backup
 from desktop.store.database import Store, store_exists
 from desktop.store.integrity import IntegrityResult
-from desktop.store.travel import Readable
+from desktop.store.travel import Readable, readable_counts
 from desktop.ui.errors import user_message
 from desktop.ui.locks import discard
 from desktop.ui.passphrase_field import PassphraseField
@@ -197,7 +196,7 @@ class SafetyActions(QObject):
 
     def prepare_for_checkpoint(self) -> None:
         """Say what stays readable, ask once, then run travel mode on the worker."""
-        self._worker.submit(travel.readable_counts, self._confirm_travel, self._failed)
+        self._worker.submit(readable_counts, self._confirm_travel, self._failed)
 
     def _confirm_travel(self, counts: object) -> None:
         assert isinstance(counts, Readable)
@@ -223,10 +222,14 @@ class SafetyActions(QObject):
         box.open()
 
     def _run_travel(self) -> None:
+        from desktop.services import travel  # the network layer, on first use only
+
         self._window.statusBar().showMessage(self.tr("Preparing for the checkpoint…"))
         self._worker.submit(travel.prepare_for_checkpoint, self._travelled, self._failed)
 
     def _travelled(self, outcome: object) -> None:
+        from desktop.services import travel
+
         assert isinstance(outcome, travel.TravelOutcome)
         self._refresh()
         after = outcome.after
