@@ -21,7 +21,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli_desk, cli_export, cli_followups, cli_handcarry, cli_secrets, cli_text
+from desktop import (
+    cli_desk,
+    cli_duress,
+    cli_export,
+    cli_followups,
+    cli_handcarry,
+    cli_safety,
+    cli_secrets,
+    cli_text,
+)
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -36,11 +45,13 @@ from desktop.store.attachments import AttachmentNotFoundError, AttachmentReposit
 from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskKeyExistsError, DeskRepository
 from desktop.store.errors import (
+    StoreDamagedError,
     StoreError,
     StoreExistsError,
     StoreNotFoundError,
     WeakPassphraseError,
     WrongPassphraseError,
+    is_damage,
 )
 from desktop.store.identity import AlreadyEnrolledError
 from desktop.store.reports import (
@@ -169,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_followups.register(commands)
     cli_text.register(commands)
     cli_handcarry.register(commands, desk_commands)
+    cli_safety.register(commands)
+    cli_duress.register(commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -200,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_followups.HANDLERS,
         **cli_handcarry.HANDLERS,
         **cli_text.HANDLERS,
+        **cli_safety.HANDLERS,
+        **cli_duress.HANDLERS,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -245,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_FAILURE
     except Exception as error:
+        if is_damage(error):  # a page read off a damaged disk
+            return _fail(str(StoreDamagedError()), EXIT_FAILURE)
         # Last resort, after every typed error: one line, never a traceback, never a value
         # (an exception's text may quote report content), only the kind of error.
         return _fail(

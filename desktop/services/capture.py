@@ -16,6 +16,7 @@ from desktop.domain.report import Report
 from desktop.services.pii import PiiFinding, scan
 from desktop.store.attachments import AttachmentInfo, AttachmentRepository
 from desktop.store.database import Store
+from desktop.store.errors import is_damage
 from desktop.store.reports import (
     ReportFilter,
     ReportRepository,
@@ -101,8 +102,15 @@ def pii_findings(body: Mapping[str, Any]) -> list[tuple[str, PiiFinding]]:
 
 def after_unlock(store: Store, gazetteer: Gazetteer, defaults: Mapping[str, Any]) -> dict[str, Any]:
     """What the window does once the store is open: bring the search index up to this
-    version's rules (rebuilds only when they changed), then read the settings."""
-    ensure_search_index(store)
+    version's rules (rebuilds only when they changed), then read the settings.
+
+    On a damaged store the reindex may meet a damaged page: it is rolled back and the
+    window goes on with the index as it was (the health check tells the user)."""
+    try:
+        ensure_search_index(store)
+    except Exception as error:
+        if not is_damage(error):
+            raise
     return read_settings(store, defaults)
 
 

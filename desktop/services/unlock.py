@@ -8,13 +8,15 @@ resets it. tests/test_architecture.py keeps other modules from opening a store a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.store import duress
 from desktop.store.database import Store, change_passphrase, open_store
 from desktop.store.errors import StoreError, WrongPassphraseError
+from desktop.store.keyfile import check_passphrase
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import wipe_store
 
@@ -88,3 +90,19 @@ def _counted(data_dir: Path, attempt: Callable[[], T]) -> T:
     if state.failed_attempts:
         write_unlock_state(data_dir, replace(state, failed_attempts=0))
     return result
+
+
+def set_duress_counted(
+    data_dir: Path, passphrase: str, duress_passphrase: str, notes: Sequence[str] = ()
+) -> None:
+    """Set the duress passphrase and a decoy holding ``notes`` (desktop/store/duress.py);
+    a wrong store passphrase counts as a wrong try. The duress passphrase is checked
+    first (WeakPassphraseError), so a refused one never costs a try."""
+    check_passphrase(duress_passphrase)
+    _counted(data_dir, lambda: duress.set_duress(data_dir, passphrase, duress_passphrase, notes))
+
+
+def clear_duress_counted(data_dir: Path, passphrase: str) -> bool:
+    """Remove the duress passphrase and its decoy; return whether one was set. A wrong
+    passphrase counts as a wrong try."""
+    return _counted(data_dir, lambda: duress.clear_duress(data_dir, passphrase))

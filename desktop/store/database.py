@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -35,22 +36,31 @@ from desktop.store.errors import (
     StoreExistsError,
     StoreIOError,
     StoreNotFoundError,
+    StoreTooNewError,
+    is_damage,
     store_error_from,
 )
 from desktop.store.keyfile import (
     DATA_KEY_BYTES,
+    WrappedKey,
     check_passphrase,
-    create_keyfile,
-    read_keyfile,
     rewrap,
     unwrap,
     zero,
 )
+from desktop.store.keyslots import KIND_DURESS, open_slots, read_any
 from desktop.store.migrations import apply_migrations
 from desktop.store.unlock_state import UNLOCK_STATE_NAME
 
 DB_NAME = "store.db"
 KEYFILE_NAME = "store.key"
+# The filler, or with a duress passphrase the decoy (desktop/store/duress.py).
+ALT_DB_NAME = DB_NAME + "-alt"
+# Every unlock that opens a version-2 keyfile takes at least the key derivation's time
+# plus this share of it (and at least MIN_UNLOCK_PAD_S): the duress path's extra work
+# (keyfile, renames, a new filler) hides inside, so both paths take as long.
+UNLOCK_PAD_SHARE = 1.0
+MIN_UNLOCK_PAD_S = 0.5
 # Set on every connection once the key is proved (benchmarks reuse them for baselines).
 SESSION_PRAGMAS = (
     "secure_delete = ON",
@@ -106,6 +116,7 @@ class Connection(Protocol):
     def create_function(
         self, name: str, narg: int, func: Callable[..., Any] | None, /, *, deterministic: bool = ...
     ) -> None: ...
+    def interrupt(self) -> None: ...
     def close(self) -> None: ...
 
 
@@ -246,8 +257,15 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
     # secrets returns an immutable bytes object we cannot wipe; the bytearray copy we can.
     data_key = bytearray(secrets.token_bytes(DATA_KEY_BYTES))
     created: list[Path] = []
+    from desktop.store import duress  # it builds on this module
+
     try:
-        create_keyfile(key_path, passphrase, data_key)
+        try:
+            fsutil.write_new(key_path, duress.new_keyfile_bytes(passphrase, data_key))
+        except FileExistsError as e:
+            raise StoreExistsError() from e
+        except OSError as e:
+            raise StoreIOError() from e
         created.append(key_path)
         try:
             fsutil.create_private_file(db_path)
@@ -256,7 +274,14 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
         except OSError as e:
             raise StoreIOError() from e
         created.append(db_path)
-        return _open_keyed(data_dir, data_key)
+        store = _open_keyed(data_dir, data_key)
+        created.append(data_dir / ALT_DB_NAME)
+        try:
+            duress.create_filler(data_dir)
+        except BaseException:
+            store.close()
+            raise
+        return store
     except BaseException:
         _remove_created(created)
         raise
@@ -287,11 +312,38 @@ def open_store(data_dir: Path, passphrase: str) -> Store:
         raise KeyfileMissingError()
     if not has_db:
         raise StoreNotFoundError(_DB_MISSING_MESSAGE)
-    data_key = unwrap(read_keyfile(key_path), passphrase)
+    from desktop.store import duress  # it builds on this module
+
+    started = time.monotonic()
+    parsed = read_any(key_path)
+    if isinstance(parsed, WrappedKey):  # version 1: upgraded once it has opened the store
+        data_key = unwrap(parsed, passphrase)
+        try:
+            store = _open_keyed(data_dir, data_key)
+            try:
+                duress.migrate_keyfile(data_dir, passphrase, data_key)
+            except BaseException:
+                store.close()
+                raise
+            return store
+        finally:
+            zero(data_key)
+    opened = open_slots(parsed, passphrase)
+    derived = time.monotonic() - started
     try:
-        return _open_keyed(data_dir, data_key)
+        if opened.kind == KIND_DURESS:
+            duress.switch_to_decoy(data_dir, parsed, opened)
+        try:
+            store = _open_keyed(data_dir, opened.data_key)
+        except KeyMismatchError:
+            if not duress.recover_switch(data_dir, opened.data_key):
+                raise
+            store = _open_keyed(data_dir, opened.data_key)
     finally:
-        zero(data_key)
+        opened.wipe()
+    pad = started + derived + max(MIN_UNLOCK_PAD_S, derived * UNLOCK_PAD_SHARE)
+    time.sleep(max(0.0, pad - time.monotonic()))
+    return store
 
 
 def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) -> None:
@@ -305,7 +357,70 @@ def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) 
     check_data_dir(data_dir)
     if not store_exists(data_dir):
         raise StoreNotFoundError()
-    rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)
+    parsed = read_any(data_dir / KEYFILE_NAME)
+    if isinstance(parsed, WrappedKey):
+        rewrap(data_dir / KEYFILE_NAME, old_passphrase, new_passphrase)
+        return
+    from desktop.store import duress  # it builds on this module
+
+    opened = open_slots(parsed, old_passphrase)
+    try:
+        if opened.kind == KIND_DURESS:  # typed here too, it does what it does everywhere
+            duress.switch_to_decoy(data_dir, parsed, opened)
+            parsed = duress.read_slot_file(data_dir)
+        duress.reseal_store_slot(data_dir, parsed, opened, new_passphrase)
+    finally:
+        opened.wipe()
+
+
+def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
+    """Check a database file that is not open as a store (a backup's, before it replaces
+    store.db): the key opens it, and its pages and structure are whole.
+
+    Returns the problems found (empty: whole). Raises NotAStoreError (plaintext SQLite),
+    KeyMismatchError (the key does not open it), StoreTooNewError, StoreIOError. Reads
+    only: the file is opened immutable, so nothing beside it is created or changed.
+    """
+    if _starts_with_plain_header(db_path):
+        raise NotAStoreError()
+    conn = _connect(db_path, read_only=True)
+    try:
+        _prepare_cipher(conn)
+        _apply_key(conn, data_key)
+        _prove_key(conn)
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if found > len(schema.MIGRATIONS):
+            raise StoreTooNewError(found, len(schema.MIGRATIONS))
+        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        if not problems:
+            rows = conn.execute("PRAGMA quick_check(100)").fetchall()
+            problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        return problems
+    except dbapi2.Error as e:
+        if is_damage(e):
+            return [str(e)]
+        _raise_translated(e)
+    finally:
+        with contextlib.suppress(Exception):
+            conn.close()
+
+
+def create_database(db_path: Path, data_key: bytearray) -> None:
+    """Create a new SQLCipher database at ``db_path`` keyed by ``data_key``, with the
+    schema, and close it. Raises FileExistsError, StoreIOError."""
+    try:
+        fsutil.create_private_file(db_path)
+    except FileExistsError:
+        raise
+    except OSError as e:
+        raise StoreIOError() from e
+    open_database(db_path, data_key).close()
+
+
+def open_database(db_path: Path, data_key: bytearray) -> Store:
+    """Open the database at ``db_path`` with ``data_key`` (a decoy being filled); its
+    ``data_dir`` is the folder it is in. Raises as `open_store` does after the keyfile."""
+    return _open_keyed(db_path.parent, data_key, db_path.name)
 
 
 def _require_no_other_files(data_dir: Path) -> None:
@@ -338,7 +453,7 @@ def _connect(db_path: Path, *, read_only: bool = False) -> Connection:
     return conn
 
 
-def _open_keyed(data_dir: Path, data_key: bytearray) -> Store:
+def _open_keyed(data_dir: Path, data_key: bytearray, db_name: str = DB_NAME) -> Store:
     """Prove the key without writing anything, then open read-write.
 
     1. A plaintext SQLite header (read in Python, no SQLite involved) is NotAStoreError.
@@ -350,7 +465,7 @@ def _open_keyed(data_dir: Path, data_key: bytearray) -> Store:
     3. Only then the read-write connection opens; it reads the WAL and recovers every
        committed transaction.
     """
-    db_path = data_dir / DB_NAME
+    db_path = data_dir / db_name
     if _starts_with_plain_header(db_path):
         raise NotAStoreError()
     _prove_key_read_only(db_path, data_key)
@@ -436,7 +551,7 @@ def _starts_with_plain_header(db_path: Path) -> bool:
 def _store_files(data_dir: Path) -> list[Path]:
     db_path = data_dir / DB_NAME
     sides = [db_path.with_name(DB_NAME + suffix) for suffix in SQLITE_SIDE_SUFFIXES]
-    return [db_path, *sides, data_dir / KEYFILE_NAME]
+    return [db_path, *sides, data_dir / ALT_DB_NAME, data_dir / KEYFILE_NAME]
 
 
 def _make_files_private(data_dir: Path) -> None:

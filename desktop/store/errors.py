@@ -136,6 +136,17 @@ class StoreBusyError(StoreError):
     )
 
 
+class StoreDamagedError(StoreError):
+    """SQLite or SQLCipher found a damaged page (SQLITE_CORRUPT): the disk changed bytes of
+    the database. What is still readable stays readable; a backup brings back the rest."""
+
+    default_message = (
+        "Part of this store is damaged on disk and cannot be read. What is still readable "
+        "keeps working. Back up what you can now, then restore your last backup "
+        "(gatewatch restore FILE, or Tools > Restore from backup)."
+    )
+
+
 class StoreMigrationError(StoreError):
     default_message = (
         "The store could not be upgraded to this version of Gatewatch. Nothing was changed; "
@@ -159,20 +170,36 @@ _IO_ERROR_TEXTS = (
     "attempt to write a readonly database",
 )
 
+_DAMAGE_TEXTS = ("database disk image is malformed", "file is not a database")
+
 
 def store_error_from(exc: BaseException) -> StoreError | None:
     """The typed error an OS or SQLite error stands for, or None for any other exception.
 
     SQLITE_BUSY ("database is locked": another process holds the lock past the wait) is
-    StoreBusyError; disk full, I/O and permission errors are StoreIOError (see
-    io_error_from). The caller raises the result ``from exc``.
+    StoreBusyError; SQLITE_CORRUPT or SQLITE_NOTADB (a damaged page) is StoreDamagedError;
+    disk full, I/O and permission errors are StoreIOError (see io_error_from). The caller
+    raises the result ``from exc``.
     """
     name = getattr(exc, "sqlite_errorname", None)
     if (isinstance(name, str) and name.startswith("SQLITE_BUSY")) or (
         not isinstance(exc, OSError) and "database is locked" in str(exc).lower()
     ):
         return StoreBusyError()
+    # Once the key is proved (database.py turns a wrong key into KeyMismatchError first),
+    # SQLITE_NOTADB too means a page failed its HMAC: damage, not a wrong key.
+    if (isinstance(name, str) and name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))) or (
+        not isinstance(exc, OSError) and any(text in str(exc).lower() for text in _DAMAGE_TEXTS)
+    ):
+        return StoreDamagedError()
     return io_error_from(exc)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True for StoreDamagedError and for the raw SQLite error of a damaged page."""
+    return isinstance(exc, StoreDamagedError) or isinstance(
+        store_error_from(exc), StoreDamagedError
+    )
 
 
 def io_error_from(exc: BaseException) -> StoreIOError | None:

@@ -1,6 +1,10 @@
-"""The keyfile: the store's data key, wrapped under the user's passphrase.
+"""The keyfile, version 1: the store's data key, wrapped under the user's passphrase.
 
-``store.key`` is a small JSON document (version 1)::
+New stores write version 2 (keyslots.py: fixed key slots, for the duress passphrase); a
+version-1 file is read here and upgraded on its first unlock (duress.migrate_keyfile).
+The KDF, its bounds and the passphrase rules here serve both versions.
+
+``store.key`` version 1 is a small JSON document::
 
     {"format": "gatewatch-keyfile", "version": 1,
      "kdf": {"name": "argon2id", "memory_cost": 65536, "iterations": 3, "lanes": 4,

@@ -18,6 +18,12 @@ from desktop.store.identity import AlreadyEnrolledError as StoreAlreadyEnrolledE
 
 def user_message(error: BaseException) -> str:
     """A translated, plain-words message for `error` (never a traceback)."""
+    if store_errors.is_damage(error):  # also a raw SQLite error read off a damaged page
+        return QCoreApplication.translate(
+            "Errors",
+            "Part of this store is damaged on disk and cannot be read. What is still readable "
+            "keeps working. Restore your last backup: Tools > Restore from backup.",
+        )
     if isinstance(error, WrongPassphraseCountedError):
         if error.remaining is None:
             return QCoreApplication.translate(

@@ -58,7 +58,10 @@ class AppSettings:
 
 
 class SettingsDialog(QDialog):
-    """Edits an `AppSettings`; `chosen()` gives the result after `exec()` is accepted."""
+    """Edits an `AppSettings`; `chosen()` gives the result after `exec()` is accepted.
+    `exec()` returns `DURESS` when the user asked for the duress passphrase instead."""
+
+    DURESS = 2
 
     def __init__(self, current: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +102,10 @@ class SettingsDialog(QDialog):
         )
         # Our own texts: Qt's standard button names would need Qt's translations too.
         buttons = QDialogButtonBox()
+        self.duress_button = buttons.addButton(
+            self.tr("&Duress passphrase…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.duress_button.clicked.connect(lambda: self.done(self.DURESS))
         buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmapCache
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -40,6 +41,7 @@ from desktop.services.sync_state import SyncOutcome
 from desktop.services.unlock import StoreWipedError, remaining_tries, unlock
 from desktop.store.database import Store, create_store, store_exists
 from desktop.store.desk import DeskRepository
+from desktop.store.errors import is_damage
 from desktop.store.reports import ReportState
 from desktop.store.review import ReviewRepository
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
@@ -57,7 +59,9 @@ from desktop.ui.locks import (
 )
 from desktop.ui.main_page import MainPage
 from desktop.ui.report_form import ReportForm
+from desktop.ui.safety_actions import SafetyActions
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
+from desktop.ui.store_health import HealthCheck
 from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
 from desktop.ui.worker import StoreWorker
@@ -121,6 +125,11 @@ class GatewatchWindow(QMainWindow):
         self.sync.running_changed.connect(self.sync_indicator.show_running)
         self.sync.progressed.connect(self.sync_indicator.show_progress)
 
+        self.health = HealthCheck(self)
+        self.safety = SafetyActions(
+            self, self.worker, data_dir, self._opened, self._synced_list, self.lock
+        )
+        self.health.damaged.connect(self._damaged)
         self._build_actions()
         self.first_run.create_requested.connect(self._create)
         self.first_run.language_chosen.connect(self._language_chosen)
@@ -188,7 +197,7 @@ class GatewatchWindow(QMainWindow):
         self.report_menu.addSeparator()
         self.report_menu.addActions([self.delete_action, self.search_action])
         self.report_menu.addSeparator()
-        self.report_menu.addAction(self.sync_action)
+        self.report_menu.addActions([self.sync_action, self.safety.travel_action])
         self.report_menu.addSeparator()
         self.report_menu.addActions([self.lock_action, self.wipe_action])
         self.report_menu.addSeparator()
@@ -196,6 +205,8 @@ class GatewatchWindow(QMainWindow):
         self.desk_menu = self.menuBar().addMenu("")  # filled by `_desk_pages`
         self.tools_menu = self.menuBar().addMenu("")
         self.tools_menu.addActions([self.connect_action, self.settings_action])
+        self.tools_menu.addSeparator()
+        self.tools_menu.addActions([self.safety.backup_action, self.safety.restore_action])
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main-toolbar")
         self.toolbar.setMovable(False)
@@ -269,6 +280,7 @@ class GatewatchWindow(QMainWindow):
         self.sync_action.setToolTip(self.tr("Send queued reports to the newsroom (Ctrl+Shift+S)"))
         self.connect_action.setText(self.tr("&Connect to newsroom…"))
         self.quit_action.setText(self.tr("Q&uit"))
+        self.safety.retranslate()
 
     def _store_actions(self) -> tuple[QAction, ...]:
         """The actions that need an open store."""
@@ -329,6 +341,7 @@ class GatewatchWindow(QMainWindow):
         if desk:
             self.search_action.setEnabled(on_desk)
         self.sync_indicator.setVisible(not desk)
+        self.safety.update(open_, not desk)
 
     def _show_entry_page(self) -> None:
         if store_exists(self.data_dir):
@@ -400,6 +413,7 @@ class GatewatchWindow(QMainWindow):
         self.first_run.reset()
         # Sync opens its own connection, on its own thread; the passphrase is not kept.
         self.sync.start(self.data_dir, passphrase)
+        self.health.start(self.data_dir, passphrase)  # its own connection: the list is not held up
 
         def loaded(result: tuple[dict[str, object], str]) -> None:
             if not self.worker.is_open:
@@ -426,8 +440,13 @@ class GatewatchWindow(QMainWindow):
         gazetteer = self.gazetteer
 
         def work(store: Store) -> tuple[dict[str, object], str]:
-            values = capture.after_unlock(store, gazetteer, defaults)
-            return values, _store_mode(store)
+            try:
+                values = capture.after_unlock(store, gazetteer, defaults)
+                return values, _store_mode(store)
+            except Exception as error:
+                if not is_damage(error):
+                    raise
+                return dict(defaults), "correspondent"  # the health check says what to do
 
         self.worker.submit(work, loaded, self._show_error)
 
@@ -549,7 +568,9 @@ class GatewatchWindow(QMainWindow):
         accepted = dialog.exec()
         chosen = dialog.chosen()
         discard(dialog)
-        if not accepted or not self.worker.is_open:
+        if accepted == SettingsDialog.DURESS and self.worker.is_open:
+            self.safety.open_duress()
+        if accepted != QDialog.DialogCode.Accepted or not self.worker.is_open:
             return
         data_dir = self.data_dir
 
@@ -584,6 +605,7 @@ class GatewatchWindow(QMainWindow):
         if not (self.worker.is_open or self.worker.opening):
             return
         close_modals()
+        self.health.stop()
         self.idle.stop()
         self.form.save_if_dirty()  # sent before the close: it is stored, unseen
         self._forget_shown()
@@ -611,6 +633,7 @@ class GatewatchWindow(QMainWindow):
         the workers close their connections and remove the database files; jobs still
         queued are skipped. A failure is reported on the first-run page."""
         close_modals()
+        self.health.stop()
         self.idle.stop()
         self.form.clear()  # no last save: the report goes with the store
         self._forget_shown()
@@ -661,6 +684,14 @@ class GatewatchWindow(QMainWindow):
         if accepted and self.worker.is_open:
             self.statusBar().showMessage(self.tr("Connected to the newsroom."), 5000)
 
+    def _damaged(self, payload: object) -> None:
+        result = self.health.current(payload)
+        if result is not None and self.worker.is_open:
+            self.safety.show_damage(result)
+
+    def _synced_list(self) -> None:
+        self.main_page.report_changed("")
+
     def _synced(self, outcome: object) -> None:
         # Sent and purged reports change state: the list shows it.
         if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged):
@@ -685,6 +716,7 @@ class GatewatchWindow(QMainWindow):
         self.idle.stop()
         ClipboardGuard.shared().clear_if_ours()
         QPixmapCache.clear()
+        self.health.stop(wait=10.0)
         self.sync.shutdown()
         self.worker.shutdown()
         forget_file_dialog_history()

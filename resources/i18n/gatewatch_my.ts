@@ -553,12 +553,12 @@
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="403"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="401"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="408"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="406"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -567,7 +567,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="414"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="412"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -964,142 +964,226 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="41"/>
+        <source>Duress passphrase</source>
+        <translation>အကျပ်ကိုင်ခံရချိန် စကားဝှက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="44"/>
+        <source>A second passphrase for when you are forced to unlock. Typed anywhere Gatewatch asks for a passphrase, it destroys this store&apos;s key for good and opens a decoy store instead, in the same time and with the same screens. It cannot reach a copy of this laptop taken before.</source>
+        <translation>အ​တင်း​အ​ကျပ် ဖွင့်​ခိုင်း​ခံ​ရ​ချိန်​အ​တွက် ဒု​တိ​ယ စ​ကား​ဝှက်။ Gatewatch က စ​ကား​ဝှက်​တောင်း​သည့် မည်​သည့်​နေ​ရာ​တွင်​မ​ဆို ရိုက်​ထည့်​လျှင် ဤ store ၏ key ကို အ​ပြီး​တိုင် ဖျက်​ဆီး​ပြီး အ​တု​အ​ယောင် store ကို အ​စား​ဖွင့်​ပေး​သည်- အ​ချိန်​တူ၊ မျက်​နှာ​ပြင်​တူ။ ယ​ခင်​က ကူး​ယူ​ထား​သော ဤ​လက်​တော့ပ်၏ မိတ္တူ​ကို​မူ မ​ထိ​နိုင်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="54"/>
+        <source>One innocuous note per line (optional)</source>
+        <translation>အန္တ​ရာယ်​မ​ရှိ​သော မှတ်​စု တစ်​ကြောင်း​လျှင် တစ်​ခု (မ​ဖြစ်​မ​နေ မ​ဟုတ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="57"/>
+        <source>This store&apos;s passphrase:</source>
+        <translation>ဤ store ၏ စကားဝှက်-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="58"/>
+        <source>Duress passphrase:</source>
+        <translation>အကျပ်ကိုင်ခံရချိန် စကားဝှက်-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="59"/>
+        <source>Repeat it:</source>
+        <translation>ထပ်ရိုက်ပါ-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="60"/>
+        <source>The decoy holds:</source>
+        <translation>အ​တု​အ​ယောင် store တွင် ပါ​မည့်​အ​ရာ-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="66"/>
+        <source>&amp;Set duress passphrase</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် သတ်​မှတ်​မည် (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="67"/>
+        <source>&amp;Remove it</source>
+        <translation>ဖယ်ရှားမည် (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="70"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/duress_dialog.py" line="109"/>
+        <source>Type this store&apos;s passphrase first.</source>
+        <translation>ဤ store ၏ စ​ကား​ဝှက်​ကို အ​ရင် ရိုက်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="92"/>
+        <source>The two duress passphrases differ.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် နှစ်​ခု မ​တူ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="96"/>
+        <source>The duress passphrase is too easy to guess. Use a few unrelated words.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက်​ကို ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်။ မ​ဆက်​စပ်​သော စ​ကား​လုံး အ​နည်း​ငယ် သုံး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="103"/>
+        <source>Duress passphrase set.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် သတ်​မှတ်​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duress_dialog.py" line="114"/>
+        <source>The duress passphrase and its decoy were removed.</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက်​နှင့် အ​တု​အ​ယောင် store ကို ဖယ်​ရှား​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="23"/>
-        <location filename="../../desktop/ui/errors.py" line="41"/>
+        <location filename="../../desktop/ui/errors.py" line="29"/>
+        <location filename="../../desktop/ui/errors.py" line="47"/>
         <source>The passphrase is not correct. Check the keyboard layout and try again.</source>
         <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ ကီး​ဘုတ်​ဘာ​သာ​စ​ကား​ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="27"/>
+        <location filename="../../desktop/ui/errors.py" line="33"/>
         <source>The passphrase is not correct. One more wrong try wipes this store.</source>
         <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ နောက်​တစ်​ကြိမ် မှား​လျှင် ဤ​သို​လှောင်​ခန်း​ကို ဖျက်​ဆီး​ပါ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="30"/>
+        <location filename="../../desktop/ui/errors.py" line="36"/>
         <source>The passphrase is not correct. {count} tries remain before this store is wiped.</source>
         <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ သို​လှောင်​ခန်း​ကို မ​ဖျက်​မီ {count} ကြိမ် ကျန်​ပါ​သေး​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="35"/>
+        <location filename="../../desktop/ui/errors.py" line="41"/>
         <source>Too many wrong passphrases: the store was wiped, as set up. Create a new store to go on.</source>
         <translation>စ​ကား​ဝှက် အ​ကြိမ်​များ​စွာ မှား​သ​ဖြင့် သတ်​မှတ်​ထား​သည့်​အ​တိုင်း သို​လှောင်​ခန်း​ကို ဖျက်​ဆီး​ပြီး​ပါ​ပြီ။ ဆက်​လုပ်​ရန် သို​လှောင်​ခန်း​အ​သစ် ဖန်​တီး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="45"/>
+        <location filename="../../desktop/ui/errors.py" line="51"/>
         <source>The store&apos;s key file (store.key) is missing or damaged. Put it back from a backup; without it nobody can open these reports.</source>
         <translation>သို​လှောင်​ခန်း၏ သော့​ဖိုင် (store.key) ပျောက်​နေ​သည် သို့​မ​ဟုတ် ပျက်​နေ​သည်။ အ​ရန်​မိတ္တူ​မှ ပြန်​ထည့်​ပါ၊ ၎င်း​မ​ရှိ​လျှင် ဤ​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍​မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="51"/>
+        <location filename="../../desktop/ui/errors.py" line="57"/>
         <source>The key file does not fit this store: it belongs to another store, or the store is damaged. Put back this store&apos;s own key file.</source>
         <translation>သော့​ဖိုင်​သည် ဤ​သို​လှောင်​ခန်း​နှင့် မ​ကိုက်​ညီ​ပါ- အ​ခြား​သို​လှောင်​ခန်း၏ ဖိုင်​ဖြစ်​နေ​သည် သို့​မ​ဟုတ် သို​လှောင်​ခန်း ပျက်​နေ​သည်။ ဤ​သို​လှောင်​ခန်း၏ ကိုယ်​ပိုင်​သော့​ဖိုင်​ကို ပြန်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="57"/>
+        <location filename="../../desktop/ui/errors.py" line="63"/>
         <source>Gatewatch could not read or write its files: the disk may be full. Free some space, then try again. Nothing already saved was lost.</source>
         <translation>Gatewatch က ဖိုင်​များ​ကို ဖတ်၍/ရေး၍ မ​ရ​ပါ- ဒစ်ခ် ပြည့်​နေ​နိုင်​သည်။ နေ​ရာ​လွတ် ပြု​လုပ်​ပြီး ထပ်​ကြိုး​စား​ပါ။ သိမ်း​ပြီး​သား​များ မ​ပျောက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="73"/>
+        <location filename="../../desktop/ui/errors.py" line="79"/>
         <source>Only JPEG and PNG photos can be added. Convert the file, then add it.</source>
         <translation>JPEG နှင့် PNG ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="76"/>
+        <location filename="../../desktop/ui/errors.py" line="82"/>
         <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
         <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="79"/>
+        <location filename="../../desktop/ui/errors.py" line="85"/>
         <source>The photo file is too large. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင် ကြီး​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="82"/>
+        <location filename="../../desktop/ui/errors.py" line="88"/>
         <source>The photo has too many pixels. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ၏ pixel များ​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="85"/>
+        <location filename="../../desktop/ui/errors.py" line="91"/>
         <source>The photo file cannot be read. Check that it is still there.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="109"/>
+        <location filename="../../desktop/ui/errors.py" line="115"/>
         <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
         <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="113"/>
+        <location filename="../../desktop/ui/errors.py" line="119"/>
         <source>The invite does not name the server: type the server address too.</source>
         <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="116"/>
+        <location filename="../../desktop/ui/errors.py" line="122"/>
         <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
         <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="97"/>
+        <location filename="../../desktop/ui/errors.py" line="103"/>
         <source>This computer is already connected to a newsroom.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="63"/>
+        <location filename="../../desktop/ui/errors.py" line="69"/>
         <source>The passphrase is too easy to guess. Use a few unrelated words; the strength meter shows when it is enough.</source>
         <translation>စ​ကား​ဝှက်​ကို ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​ပါ။ လုံ​လောက်​သည့်​အ​ခါ ခိုင်​မာ​မှု ပြ​ကွက်​က ပြ​ပါ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="124"/>
+        <location filename="../../desktop/ui/errors.py" line="130"/>
         <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="130"/>
+        <location filename="../../desktop/ui/errors.py" line="136"/>
         <source>The newsroom server is overloaded or under attack and refused the request for now. Nothing is lost: try again later.</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ​သည် ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သ​ဖြင့် ယ​ခု တောင်း​ဆို​မှု​ကို ငြင်း​လိုက်​သည်။ ဘာ​မျှ မ​ပျောက်​ပါ- နောက်​မှ ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="136"/>
+        <location filename="../../desktop/ui/errors.py" line="142"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="142"/>
+        <location filename="../../desktop/ui/errors.py" line="148"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="146"/>
+        <location filename="../../desktop/ui/errors.py" line="152"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="158"/>
+        <location filename="../../desktop/ui/errors.py" line="164"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="168"/>
+        <location filename="../../desktop/ui/errors.py" line="174"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="172"/>
+        <location filename="../../desktop/ui/errors.py" line="178"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="152"/>
+        <location filename="../../desktop/ui/errors.py" line="158"/>
         <source>This invite was already used, or this server does not know it. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည် (သို့​မ​ဟုတ်) ဤ ဆာ​ဗာ​က မ​သိ​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="162"/>
+        <location filename="../../desktop/ui/errors.py" line="168"/>
         <source>An .onion address is reached only through Tor: start Tor and set the proxy to socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150).</source>
         <translation>.onion လိပ်​စာ​ကို Tor ဖြင့်​သာ ဆက်​သွယ်​နိုင်​သည်- Tor ကို ဖွင့်​ပြီး ပ​ရောက်​စီ​ကို socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150) ဟု ထား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="22"/>
+        <source>Part of this store is damaged on disk and cannot be read. What is still readable keeps working. Restore your last backup: Tools &gt; Restore from backup.</source>
+        <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ၍ ဖတ်​မ​ရ​ပါ။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်။ နောက်​ဆုံး အ​ရန်​ကူး​ထား​သည်​ကို ပြန်​ထည့်​ပါ- ကိ​ရိ​ယာ​များ &gt; အ​ရန်​မှ ပြန်​ထည့်​ရန်။</translation>
     </message>
 </context>
 <context>
@@ -1532,187 +1616,187 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="249"/>
+        <location filename="../../desktop/ui/window.py" line="260"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="250"/>
+        <location filename="../../desktop/ui/window.py" line="261"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="251"/>
+        <location filename="../../desktop/ui/window.py" line="262"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="252"/>
+        <location filename="../../desktop/ui/window.py" line="263"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="253"/>
+        <location filename="../../desktop/ui/window.py" line="264"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254"/>
+        <location filename="../../desktop/ui/window.py" line="265"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="257"/>
+        <location filename="../../desktop/ui/window.py" line="268"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="258"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="259"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="260"/>
+        <location filename="../../desktop/ui/window.py" line="271"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="261"/>
+        <location filename="../../desktop/ui/window.py" line="272"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="262"/>
+        <location filename="../../desktop/ui/window.py" line="273"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="263"/>
+        <location filename="../../desktop/ui/window.py" line="274"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="264"/>
+        <location filename="../../desktop/ui/window.py" line="275"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265"/>
+        <location filename="../../desktop/ui/window.py" line="276"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="277"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="267"/>
+        <location filename="../../desktop/ui/window.py" line="278"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="268"/>
+        <location filename="../../desktop/ui/window.py" line="279"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="269"/>
+        <location filename="../../desktop/ui/window.py" line="280"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="270"/>
+        <location filename="../../desktop/ui/window.py" line="281"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="271"/>
+        <location filename="../../desktop/ui/window.py" line="282"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="495"/>
+        <location filename="../../desktop/ui/window.py" line="514"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="497"/>
+        <location filename="../../desktop/ui/window.py" line="516"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="499"/>
+        <location filename="../../desktop/ui/window.py" line="518"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="500"/>
+        <location filename="../../desktop/ui/window.py" line="519"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="514"/>
+        <location filename="../../desktop/ui/window.py" line="533"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="635"/>
+        <location filename="../../desktop/ui/window.py" line="658"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="650"/>
+        <location filename="../../desktop/ui/window.py" line="673"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="662"/>
+        <location filename="../../desktop/ui/window.py" line="685"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="527"/>
+        <location filename="../../desktop/ui/window.py" line="546"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="542"/>
+        <location filename="../../desktop/ui/window.py" line="561"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="598"/>
+        <location filename="../../desktop/ui/window.py" line="620"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="599"/>
+        <location filename="../../desktop/ui/window.py" line="621"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="600"/>
+        <location filename="../../desktop/ui/window.py" line="622"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="601"/>
+        <location filename="../../desktop/ui/window.py" line="623"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -3133,6 +3217,29 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="47"/>
+        <source>Restore from backup</source>
+        <translation>အရန်မှ ပြန်ထည့်ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="49"/>
+        <source>Restore the store from {file}. Type the passphrase the store had when this backup was made.</source>
+        <translation>{file} မှ store ကို ပြန်​ထည့်​မည်။ ဤ​အ​ရန်​ကို ကူး​ခဲ့​စဉ်​က store ၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="54"/>
+        <source>The store in this folder is replaced: what it holds now and the backup does not, is lost.</source>
+        <translation>ဤ​ဖို​ဒါ​ရှိ store ကို အ​စား​ထိုး​မည်- ယ​ခု​ရှိ​ပြီး အ​ရန်​တွင် မ​ပါ​သည်​များ ပျောက်​သွား​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="67"/>
+        <source>&amp;Restore</source>
+        <translation>ပြန်ထည့်မည် (&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
         <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
@@ -3211,61 +3318,170 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>SafetyActions</name>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="112"/>
+        <source>&amp;Back up to…</source>
+        <translation>အရန်ကူးရန် (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="113"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="295"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>အရန်မှ ပြန်ထည့်ရန် (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="114"/>
+        <source>Prepare for a &amp;checkpoint…</source>
+        <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​ရန် (&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="125"/>
+        <source>Back up to</source>
+        <translation>အရန်ကူးမည့်နေရာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="136"/>
+        <source>Writing the backup…</source>
+        <translation>အရန်ကူးနေသည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="140"/>
+        <source>Backup written to {file}. Keep it away from this laptop.</source>
+        <translation>အ​ရန်​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဤ​လက်​တော့ပ်​နှင့် ဝေး​ဝေး​ထား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="156"/>
+        <source>Restore from</source>
+        <translation>ပြန်ထည့်မည့် ဖိုင်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="185"/>
+        <source>The store was restored from {file}.</source>
+        <translation>store ကို {file} မှ ပြန်​ထည့်​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="205"/>
+        <source>Prepare for a checkpoint</source>
+        <translation>စစ်ဆေးရေးဂိတ်အတွက် ပြင်ဆင်ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="209"/>
+        <source>Gatewatch sends what it can, then removes from this laptop the readable copy of every sent report ({sent}) and of every report waiting to be sent ({waiting}; they stay sealed for the newsroom and go at the next sync). {drafts} draft(s) stay readable on this laptop.</source>
+        <translation>Gatewatch သည် ပို့​နိုင်​သ​မျှ ပို့​ပြီး​နောက် ပို့​ပြီး​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({sent}) နှင့် ပို့​ရန်​စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({waiting}၊ သ​တင်း​ခန်း​အ​တွက် တံ​ဆိပ်​ခတ်​ထား​ဆဲ​ဖြစ်​ပြီး နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်) ၏ ဖတ်​နိုင်​သော​မိတ္တူ​ကို ဤ​လက်​တော့ပ်​မှ ဖယ်​ရှား​မည်။ မူ​ကြမ်း {drafts} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="217"/>
+        <source>&amp;Prepare now</source>
+        <translation>ယခု ပြင်ဆင်မည် (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="218"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="227"/>
+        <source>Preparing for the checkpoint…</source>
+        <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​နေ​သည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="237"/>
+        <source>{count} draft(s) stay readable on this laptop.</source>
+        <translation>မူ​ကြမ်း {count} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="242"/>
+        <source>{count} waiting report(s) also stay readable: this computer is not connected to a newsroom, so nothing can seal them yet.</source>
+        <translation>စောင့်​နေ​သော သ​တင်း​ပို့​ချက် {count} ခု​လည်း ဖတ်​နိုင်​ဆဲ ကျန်​သည်- ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ခန်း​နှင့် မ​ချိတ်​ဆက်​ရ​သေး၍ တံ​ဆိပ်​ခတ်၍ မ​ရ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="249"/>
+        <source>Not everything could be sent now; the waiting reports go at the next sync.</source>
+        <translation>ယ​ခု အား​လုံး မ​ပို့​နိုင်​ပါ- စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​များ နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="254"/>
+        <source>Ready for the checkpoint</source>
+        <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် အ​သင့်​ဖြစ်​ပြီ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="285"/>
+        <source>The store is damaged</source>
+        <translation>store ပျက်စီးနေသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="289"/>
+        <source>Part of this store is damaged on disk ({count} damaged part(s)). What is still readable keeps working: copy out what you need. Then restore your last backup.</source>
+        <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ​သည် (ပျက်​စီး​သော အ​ပိုင်း {count} ခု)။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်- လို​အပ်​သည်​ကို ကူး​ယူ​ထား​ပါ။ ထို့​နောက် နောက်​ဆုံး အ​ရန်​ကို ပြန်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/safety_actions.py" line="297"/>
+        <source>&amp;Keep working</source>
+        <translation>ဆက်လုပ်မည် (&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
         <source>&amp;Lock after idle:</source>
         <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
         <source>&amp;Save</source>
         <translation>သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <source>&amp;Duress passphrase…</source>
+        <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် (&amp;D)…</translation>
     </message>
 </context>
 <context>

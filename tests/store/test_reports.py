@@ -463,7 +463,7 @@ def test_no_store_file_holds_the_canary(tmp_path: Path) -> None:
         reports.add(Report.new(content(narrative=f"{CANARY} report {i}", prices=[price])))
         reports.save_draft({"narrative": f"draft {CANARY} {i}", "prices": [price]})
     assert len(reports.search(CANARY)) == 60
-    open_files = {"store.db", "store.db-wal", "store.db-shm", "store.key"}
+    open_files = {"store.db", "store.db-wal", "store.db-shm", "store.db-alt", "store.key"}
     assert (folder / "store.db-wal").stat().st_size > 0
     _assert_no_canary(folder, open_files)
 
@@ -471,4 +471,4 @@ def test_no_store_file_holds_the_canary(tmp_path: Path) -> None:
     _assert_no_canary(folder, open_files)
 
     store.close()
-    _assert_no_canary(folder, {"store.db", "store.key"})
+    _assert_no_canary(folder, {"store.db", "store.db-alt", "store.key"})

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store import wipe
-from desktop.store.database import DB_NAME, KEYFILE_NAME, create_store, open_store
+from desktop.store.database import ALT_DB_NAME, DB_NAME, KEYFILE_NAME, create_store, open_store
 from desktop.store.errors import StoreIOError, StoreNotFoundError
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.store.wipe import wipe_store
@@ -26,7 +26,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def test_wipe_leaves_nothing_and_the_folder_can_hold_a_new_store(data_dir: Path) -> None:
-    assert wipe_store(data_dir) == 2  # store.db and store.key
+    assert wipe_store(data_dir) == 3  # store.db, store.db-alt and store.key
     assert not data_dir.exists()
     assert wipe_store(data_dir) == 0  # nothing left to wipe
     with pytest.raises(StoreNotFoundError):
@@ -100,7 +100,7 @@ def test_key_material_goes_first_and_is_overwritten(
     monkeypatch.undo()
 
     assert order[:2] == [KEYFILE_NAME, KEYFILE_NAME + ".tmp-00"]
-    assert order[2:] == [DB_NAME]
+    assert sorted(order[2:]) == [DB_NAME, ALT_DB_NAME]
     after = witness.read_bytes()
     assert len(after) == len(original)
     assert after != original
@@ -194,7 +194,7 @@ def test_destroy_key_material_leaves_the_database_for_wipe_store(tmp_path: Path)
     data_dir = tmp_path / "store"
     create_store(data_dir, "a long test passphrase").close()
     assert wipe.destroy_key_material(data_dir) == []
-    assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME]
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME, ALT_DB_NAME]
     assert wipe.destroy_key_material(tmp_path / "missing") == []
     wipe_store(data_dir)
     assert not data_dir.exists()
