@@ -60,6 +60,7 @@ from desktop.ui.report_form import ReportForm
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
+from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import set_message
 
@@ -94,6 +95,7 @@ class GatewatchWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
             if isinstance(app, QApplication):
+                install_wheel_guard(app)  # before any page is built (see the module)
                 app.applicationStateChanged.connect(self._application_state)
 
         self.first_run = FirstRunPage(self.settings.language)
