@@ -188,9 +188,9 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
     save(window, Path(f"{prefix}-report-form.png"))
 
     form.narrative.setPlainText(ZAWGYI_SAMPLE)
-    wait_until(app, lambda: form.zawgyi_box.isVisible())
+    wait_until(app, lambda: form.zawgyi.isVisible())
     form.ensure_visible(form.narrative)
-    form.ensure_visible(form.zawgyi_box)
+    form.ensure_visible(form.zawgyi)
     wait_until(app, lambda: True)
     save(window, Path(f"{prefix}-zawgyi.png"))
 

@@ -299,6 +299,7 @@ class GatewatchWindow(QMainWindow):
         for action in self._form_actions():
             action.setEnabled(on_form)
         self.queue_action.setEnabled(on_form and not self.form.queueing)
+        self.convert_action.setEnabled(on_form and self.form.zawgyi.offered)
         self.new_action.setEnabled(on_list)
         self.search_action.setEnabled(on_list)
         self.delete_action.setEnabled(
