@@ -115,7 +115,9 @@ class GatewatchWindow(QMainWindow):
         self.count_label = QLabel()
         self.sync = SyncController(self)
         self.sync_indicator = SyncIndicator()
-        self.statusBar().addWidget(self.sync_indicator)
+        # Both permanent: a message (showMessage) then takes the room left of them instead
+        # of being drawn over a widget that a later show() brings back.
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.count_label)
         self.sync.status_changed.connect(self.sync_indicator.show_status)
         self.sync.finished.connect(self.sync_indicator.show_outcome)
@@ -170,7 +172,7 @@ class GatewatchWindow(QMainWindow):
         self.pseudonym_action = self._action("Ctrl+G", slot=self.form.generate_pseudonym)
         self.convert_action = self._action("Ctrl+Shift+U", slot=self.form.convert_zawgyi)
         self.delete_action = self._action("Ctrl+D", slot=self.delete_draft)
-        self.sync_action = self._action("Ctrl+Shift+S", slot=self.sync.sync_now)
+        self.sync_action = self._action("Ctrl+Shift+S", slot=self.send_now)
         self.connect_action = self._action(slot=self.connect_to_newsroom)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, slot=self.close)
 
@@ -629,6 +631,14 @@ class GatewatchWindow(QMainWindow):
             )
         )
         _ = error
+
+    def send_now(self) -> None:
+        """Send queued reports now; without a newsroom connection, offer to connect."""
+        status = self.sync_indicator.status
+        if status is not None and not status.enrolled:
+            self.connect_to_newsroom()
+        else:
+            self.sync.sync_now()
 
     def connect_to_newsroom(self) -> None:
         """Enrol with the invite from the newsroom admin (Tools → Connect to newsroom)."""
