@@ -215,7 +215,7 @@ class ReviewPane(QWidget):
         self.move_caption.setText(self.tr("Move to:"))
         texts = {
             ReviewState.VERIFIED: self.tr("&Verified"),
-            ReviewState.PUBLISHED: self.tr("&Published"),
+            ReviewState.PUBLISHED: self.tr("Publi&shed"),
             ReviewState.NEEDS_FOLLOW_UP: self.tr("Needs &follow-up"),
             ReviewState.REJECTED: self.tr("Re&jected"),
         }

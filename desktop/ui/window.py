@@ -113,6 +113,7 @@ class GatewatchWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
+        self._count: tuple[int, int] | None = None  # (shown, total), said again on a switch
         self.sync = SyncController(self)
         self.sync_indicator = SyncIndicator()
         # Both permanent: a message (showMessage) then takes the room left of them instead
@@ -268,6 +269,7 @@ class GatewatchWindow(QMainWindow):
         self.sync_action.setToolTip(self.tr("Send queued reports to the newsroom (Ctrl+Shift+S)"))
         self.connect_action.setText(self.tr("&Connect to newsroom…"))
         self.quit_action.setText(self.tr("Q&uit"))
+        self._show_count()
 
     def _store_actions(self) -> tuple[QAction, ...]:
         """The actions that need an open store."""
@@ -308,11 +310,14 @@ class GatewatchWindow(QMainWindow):
             (on_form and (self.form.draft_id is not None or self.form.replaces is None))
             or (on_list and self.main_page.selected_draft is not None)
         )
-        # A desk store is never a correspondent's: its menus and toolbar show desk actions.
+        # A desk store is never a correspondent's: its menus show desk actions. Without an
+        # open store (welcome, unlock) there are no menus and no toolbar at all.
         desk = open_ and self.desk_mode
         on_desk = desk and self._desk is not None and self.pages.currentWidget() is self._desk[0]
-        self.report_menu.menuAction().setVisible(not desk)
+        self.report_menu.menuAction().setVisible(open_ and not desk)
+        self.tools_menu.menuAction().setVisible(open_)
         self.desk_menu.menuAction().setVisible(desk)
+        self.toolbar.setVisible(open_ and not desk)
         for action in (self.new_action, self.sync_action, self.connect_action):
             action.setVisible(not desk)
             if desk:
@@ -532,6 +537,14 @@ class GatewatchWindow(QMainWindow):
             self.desk_page.inbox.filters.search.selectAll()
 
     def _counted(self, shown: int, total: int) -> None:
+        self._count = (shown, total)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self._count is None:
+            self.count_label.clear()
+            return
+        shown, total = self._count
         self.count_label.setText(
             self.tr("{shown} of {total} reports").format(shown=shown, total=total)
         )
@@ -565,6 +578,7 @@ class GatewatchWindow(QMainWindow):
             self.desk_page.clear()
             self.desk_setup.start()
         self.desk_mode = False
+        self._count = None
         self.count_label.clear()
         self.sync_indicator.clear()
         self.statusBar().clearMessage()

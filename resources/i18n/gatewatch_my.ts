@@ -228,17 +228,17 @@
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="53"/>
         <source>&amp;This computer&apos;s label:</source>
-        <translation>ဤကွန်ပျူတာ၏ အမှတ်အသား (&amp;T):</translation>
+        <translation>ဤ​ကွန်​ပျူ​တာ၏ အ​မှတ်​အ​သား (&amp;T):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="54"/>
         <source>&amp;Proxy (Tor):</source>
-        <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
+        <translation>Tor ပရောက်စီ (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
-        <source>&amp;Connect</source>
-        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
+        <source>C&amp;onnect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
@@ -274,7 +274,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="62"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="63"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -288,8 +288,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="489"/>
-        <source>&amp;Connect</source>
-        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
+        <source>C&amp;onnect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="491"/>
@@ -317,7 +317,7 @@
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="176"/>
         <source>&amp;Proxy (Tor):</source>
-        <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
+        <translation>Tor ပရောက်စီ (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="183"/>
@@ -393,6 +393,11 @@
         <source>A note has at most {count} characters. Shorten it, then add it again.</source>
         <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="58"/>
+        <source>There is no move of yours to undo: it is too old, or another desk moved the report since.</source>
+        <translation>ပြန်​ပြင်​ရန် သင့် ရွှေ့​ချက် မ​ရှိ​ပါ- ကြာ​လွန်း​ပြီ၊ သို့​မ​ဟုတ် အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ဤ​သ​တင်း​ကို နောက်​ထပ် ရွှေ့​ထား​ပြီ။</translation>
+    </message>
 </context>
 <context>
     <name>DeskFollowupBox</name>
@@ -455,17 +460,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="332"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="336"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="399"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="403"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="404"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="408"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -474,7 +479,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="410"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="414"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -522,109 +527,109 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="160"/>
+        <location filename="../../desktop/ui/desk_page.py" line="161"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="161"/>
+        <location filename="../../desktop/ui/desk_page.py" line="162"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="162"/>
-        <source>&amp;Connect to server…</source>
-        <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/desk_page.py" line="163"/>
-        <source>Export newsroom &amp;key…</source>
-        <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
+        <source>&amp;Connect to server…</source>
+        <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="164"/>
-        <location filename="../../desktop/ui/desk_page.py" line="167"/>
+        <source>Export newsroom &amp;key…</source>
+        <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="165"/>
+        <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="165"/>
-        <source>&amp;Pull (F5)</source>
-        <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
+        <location filename="../../desktop/ui/desk_page.py" line="166"/>
+        <source>&amp;Pull</source>
+        <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="168"/>
+        <location filename="../../desktop/ui/desk_page.py" line="170"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="238"/>
+        <location filename="../../desktop/ui/desk_page.py" line="247"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="249"/>
+        <location filename="../../desktop/ui/desk_page.py" line="258"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="267"/>
+        <location filename="../../desktop/ui/desk_page.py" line="276"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="290"/>
+        <location filename="../../desktop/ui/desk_page.py" line="299"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="292"/>
+        <location filename="../../desktop/ui/desk_page.py" line="301"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="295"/>
+        <location filename="../../desktop/ui/desk_page.py" line="304"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="297"/>
+        <location filename="../../desktop/ui/desk_page.py" line="306"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="300"/>
+        <location filename="../../desktop/ui/desk_page.py" line="309"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="312"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="314"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="307"/>
+        <location filename="../../desktop/ui/desk_page.py" line="316"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <location filename="../../desktop/ui/desk_page.py" line="337"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
@@ -757,7 +762,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="367"/>
         <source>&amp;Create the newsroom key</source>
-        <translation>သတင်းဌာန သော့ ပြုလုပ်မည် (&amp;C)</translation>
+        <translation>သ​တင်း​ဌာ​န သော့ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="370"/>
@@ -784,7 +789,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="379"/>
         <source>&amp;Import the key file</source>
-        <translation>သော့ဖိုင်ကို တင်သွင်းမည် (&amp;I)</translation>
+        <translation>သော့​ဖိုင်​ကို တင်​သွင်း​မည် (&amp;I)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="382"/>
@@ -976,7 +981,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
         <source>CSV table of reports (spreadsheets)</source>
-        <translation>သ​တင်း​များ၏ CSV ဇ​ယား (spreadsheet)</translation>
+        <translation>သ​တင်း​များ၏ CSV ဇ​ယား (ဇ​ယား​တွက်​ချက်​သည့် ပ​ရို​ဂ​ရမ်​များ​အ​တွက်)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="83"/>
@@ -1337,12 +1342,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateChooser</name>
     <message>
-        <location filename="../../desktop/ui/gate_chooser.py" line="73"/>
+        <location filename="../../desktop/ui/gate_chooser.py" line="90"/>
         <source>Type a crossing: Laiza, လိုင်ဇာ, 拉咱…</source>
         <translation>ဂိတ်​အ​မည် ရိုက်​ပါ: Laiza, လိုင်​ဇာ, 拉咱…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_chooser.py" line="74"/>
+        <location filename="../../desktop/ui/gate_chooser.py" line="91"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
@@ -1393,187 +1398,187 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="244"/>
+        <location filename="../../desktop/ui/window.py" line="249"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="245"/>
+        <location filename="../../desktop/ui/window.py" line="250"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="246"/>
+        <location filename="../../desktop/ui/window.py" line="251"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="247"/>
+        <location filename="../../desktop/ui/window.py" line="252"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="248"/>
+        <location filename="../../desktop/ui/window.py" line="253"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="249"/>
+        <location filename="../../desktop/ui/window.py" line="254"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="250"/>
+        <location filename="../../desktop/ui/window.py" line="255"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="251"/>
+        <location filename="../../desktop/ui/window.py" line="256"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="252"/>
+        <location filename="../../desktop/ui/window.py" line="257"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="253"/>
+        <location filename="../../desktop/ui/window.py" line="258"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="254"/>
+        <location filename="../../desktop/ui/window.py" line="259"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="255"/>
+        <location filename="../../desktop/ui/window.py" line="260"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="256"/>
+        <location filename="../../desktop/ui/window.py" line="261"/>
         <source>Con&amp;vert to Unicode</source>
-        <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
+        <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="257"/>
+        <location filename="../../desktop/ui/window.py" line="262"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="258"/>
+        <location filename="../../desktop/ui/window.py" line="263"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="259"/>
+        <location filename="../../desktop/ui/window.py" line="264"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="260"/>
+        <location filename="../../desktop/ui/window.py" line="265"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="261"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="262"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="263"/>
+        <location filename="../../desktop/ui/window.py" line="268"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="264"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="271"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="484"/>
+        <location filename="../../desktop/ui/window.py" line="494"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="486"/>
+        <location filename="../../desktop/ui/window.py" line="496"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="488"/>
+        <location filename="../../desktop/ui/window.py" line="498"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="489"/>
+        <location filename="../../desktop/ui/window.py" line="499"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="503"/>
+        <location filename="../../desktop/ui/window.py" line="513"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="624"/>
+        <location filename="../../desktop/ui/window.py" line="643"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="639"/>
+        <location filename="../../desktop/ui/window.py" line="666"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="651"/>
+        <location filename="../../desktop/ui/window.py" line="678"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="516"/>
+        <location filename="../../desktop/ui/window.py" line="526"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="531"/>
+        <location filename="../../desktop/ui/window.py" line="549"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="587"/>
+        <location filename="../../desktop/ui/window.py" line="606"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="588"/>
+        <location filename="../../desktop/ui/window.py" line="607"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="589"/>
+        <location filename="../../desktop/ui/window.py" line="608"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="590"/>
+        <location filename="../../desktop/ui/window.py" line="609"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -1581,97 +1586,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="182"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="183"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="185"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="193"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="205"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="206"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="207"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="214"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="213"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="217"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="216"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="220"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="219"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="223"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="226"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="227"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="228"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1679,42 +1684,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="81"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2343,503 +2348,473 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="451"/>
+        <location filename="../../desktop/ui/report_form.py" line="431"/>
         <source>&amp;Crossing:</source>
         <translation>ဂိတ် (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="469"/>
+        <location filename="../../desktop/ui/report_form.py" line="449"/>
         <source>The crossing is not in the list</source>
         <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="470"/>
+        <location filename="../../desktop/ui/report_form.py" line="450"/>
         <source>Name of the crossing not in the list</source>
         <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="471"/>
+        <location filename="../../desktop/ui/report_form.py" line="451"/>
         <source>e.g. the footpath 2 km north of Laiza</source>
         <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="472"/>
-        <location filename="../../desktop/ui/report_form.py" line="979"/>
+        <location filename="../../desktop/ui/report_form.py" line="452"/>
+        <location filename="../../desktop/ui/report_form.py" line="949"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
-        <location filename="../../desktop/ui/report_form.py" line="980"/>
+        <location filename="../../desktop/ui/report_form.py" line="453"/>
+        <location filename="../../desktop/ui/report_form.py" line="950"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="474"/>
+        <location filename="../../desktop/ui/report_form.py" line="454"/>
         <source>China side status</source>
         <translation>တရုတ်ဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="475"/>
+        <location filename="../../desktop/ui/report_form.py" line="455"/>
         <source>Myanmar side status</source>
         <translation>မြန်မာဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="460"/>
         <source>your local time</source>
         <translation>သင့်ဒေသ အချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="460"/>
         <source>Myanmar time</source>
         <translation>မြန်မာ စံတော်ချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="482"/>
+        <location filename="../../desktop/ui/report_form.py" line="462"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="463"/>
         <source>An estimate is fine. Leave at — if nobody said.</source>
         <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="484"/>
-        <location filename="../../desktop/ui/report_form.py" line="981"/>
+        <location filename="../../desktop/ui/report_form.py" line="464"/>
+        <location filename="../../desktop/ui/report_form.py" line="951"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="493"/>
-        <location filename="../../desktop/ui/report_form.py" line="984"/>
+        <location filename="../../desktop/ui/report_form.py" line="473"/>
+        <location filename="../../desktop/ui/report_form.py" line="954"/>
         <source>Barrier on the Myanmar side</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="497"/>
-        <location filename="../../desktop/ui/report_form.py" line="985"/>
+        <location filename="../../desktop/ui/report_form.py" line="477"/>
+        <location filename="../../desktop/ui/report_form.py" line="955"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="500"/>
-        <location filename="../../desktop/ui/report_form.py" line="505"/>
+        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="485"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="508"/>
+        <location filename="../../desktop/ui/report_form.py" line="488"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="510"/>
+        <location filename="../../desktop/ui/report_form.py" line="490"/>
         <source>Source (never a name)</source>
         <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="523"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="524"/>
+        <location filename="../../desktop/ui/report_form.py" line="504"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="525"/>
+        <location filename="../../desktop/ui/report_form.py" line="505"/>
         <source>Information credibility</source>
         <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="526"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
         <source>Source pseudonym</source>
         <translation>ရင်းမြစ် အမည်ဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="539"/>
+        <location filename="../../desktop/ui/report_form.py" line="519"/>
         <source>&amp;What happened:</source>
         <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="541"/>
-        <location filename="../../desktop/ui/report_form.py" line="988"/>
+        <location filename="../../desktop/ui/report_form.py" line="521"/>
+        <location filename="../../desktop/ui/report_form.py" line="958"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="542"/>
-        <source>This text looks like Zawgyi</source>
-        <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="545"/>
-        <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
-        <translation>အယ်​ဒီ​တာ​များ ဖတ်​နိုင်၊ ရှာ​နိုင်​ရန် Gatewatch သည် မြန်​မာ​စာ​ကို ယူ​နီ​ကုဒ်​ဖြင့် သိမ်း​သည်။ အောက်​ပါ စာ​သား​ကို ပြောင်း​မ​လား။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="549"/>
-        <source>As typed (Zawgyi)</source>
-        <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="550"/>
-        <source>Converted (Unicode)</source>
-        <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="554"/>
+        <location filename="../../desktop/ui/report_form.py" line="523"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="555"/>
+        <location filename="../../desktop/ui/report_form.py" line="524"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="556"/>
+        <location filename="../../desktop/ui/report_form.py" line="525"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="558"/>
+        <location filename="../../desktop/ui/report_form.py" line="527"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="562"/>
+        <location filename="../../desktop/ui/report_form.py" line="531"/>
         <source>Correct a sent report (new revision)</source>
         <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="564"/>
+        <location filename="../../desktop/ui/report_form.py" line="533"/>
         <source>Edit draft</source>
         <translation>မူကြမ်း ပြင်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="566"/>
+        <location filename="../../desktop/ui/report_form.py" line="535"/>
         <source>New report</source>
         <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="806"/>
+        <location filename="../../desktop/ui/report_form.py" line="776"/>
         <source>e.g. diesel</source>
         <translation>ဥပမာ- ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="878"/>
+        <location filename="../../desktop/ui/report_form.py" line="848"/>
         <source>Draft saved at {time}</source>
         <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="888"/>
+        <location filename="../../desktop/ui/report_form.py" line="858"/>
         <source>Not saved: {reason}</source>
         <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1004"/>
+        <location filename="../../desktop/ui/report_form.py" line="974"/>
         <source>Not ready to send</source>
         <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1005"/>
+        <location filename="../../desktop/ui/report_form.py" line="975"/>
         <source>Please complete these fields first:</source>
         <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="935"/>
+        <location filename="../../desktop/ui/report_form.py" line="905"/>
         <source>Kept as a draft.</source>
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="452"/>
+        <location filename="../../desktop/ui/report_form.py" line="432"/>
         <source>Crossin&amp;g name:</source>
         <translation>ဂိတ်အမည် (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="453"/>
+        <location filename="../../desktop/ui/report_form.py" line="433"/>
         <source>W&amp;here it is:</source>
         <translation>တည်နေရာ (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="454"/>
+        <location filename="../../desktop/ui/report_form.py" line="434"/>
         <source>Obser&amp;ved:</source>
         <translation>တွေ့ရှိချိန် (&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="455"/>
+        <location filename="../../desktop/ui/report_form.py" line="435"/>
         <source>Stat&amp;us:</source>
         <translation>အခြေအနေ (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="456"/>
+        <location filename="../../desktop/ui/report_form.py" line="436"/>
         <source>Controlled &amp;by:</source>
         <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="437"/>
         <source>Civilians who ma&amp;y cross:</source>
         <translation>ဖြတ်​ကူး​ခွင့်​ရှိ​သော အ​ရပ်​သား (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
+        <location filename="../../desktop/ui/report_form.py" line="438"/>
         <source>People &amp;stranded:</source>
         <translation>ပိတ်မိနေသူ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="459"/>
+        <location filename="../../desktop/ui/report_form.py" line="439"/>
         <source>How &amp;known:</source>
         <translation>သိရပုံ (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="509"/>
+        <location filename="../../desktop/ui/report_form.py" line="489"/>
         <source>Re&amp;move price</source>
         <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="512"/>
+        <location filename="../../desktop/ui/report_form.py" line="492"/>
         <source>Wh&amp;o:</source>
         <translation>မည်သူ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="513"/>
+        <location filename="../../desktop/ui/report_form.py" line="493"/>
         <source>Rel&amp;iability:</source>
         <translation>ယုံကြည်ရမှု (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="514"/>
+        <location filename="../../desktop/ui/report_form.py" line="494"/>
         <source>Cr&amp;edibility:</source>
         <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="515"/>
+        <location filename="../../desktop/ui/report_form.py" line="495"/>
         <source>&amp;Pseudonym:</source>
         <translation>အမည်ဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="521"/>
+        <location filename="../../desktop/ui/report_form.py" line="501"/>
         <source>Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="522"/>
+        <location filename="../../desktop/ui/report_form.py" line="502"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="551"/>
-        <source>Convert to Unicode</source>
-        <translation>ယူနီကုဒ်သို့ ပြောင်းမည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="552"/>
-        <source>Ctrl+Shift+U</source>
-        <translation>Ctrl+Shift+U</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="553"/>
+        <location filename="../../desktop/ui/report_form.py" line="522"/>
         <source>Save dra&amp;ft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="557"/>
+        <location filename="../../desktop/ui/report_form.py" line="526"/>
         <source>Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="801"/>
+        <location filename="../../desktop/ui/report_form.py" line="771"/>
         <source>{field}, price {number}</source>
         <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="954"/>
+        <location filename="../../desktop/ui/report_form.py" line="924"/>
         <source>too long: shorten it</source>
         <translation>ရှည်လွန်းသည်- တိုအောင် ပြင်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="954"/>
+        <location filename="../../desktop/ui/report_form.py" line="924"/>
         <source>check this field</source>
         <translation>ဤအကွက်ကို စစ်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="956"/>
+        <location filename="../../desktop/ui/report_form.py" line="926"/>
         <source>choose one from the list, or tick “not in the list” and give its name</source>
         <translation>စာ​ရင်း​ထဲ​မှ တစ်​ခု ရွေး​ပါ၊ သို့​မ​ဟုတ် “ဂိတ်​သည် စာ​ရင်း​တွင် မ​ပါ” ကို အ​မှန်​ခြစ်​ပြီး အ​မည် ထည့်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <location filename="../../desktop/ui/report_form.py" line="927"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="960"/>
+        <location filename="../../desktop/ui/report_form.py" line="930"/>
         <source>Where it is</source>
         <translation>တည်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="962"/>
+        <location filename="../../desktop/ui/report_form.py" line="932"/>
         <source>give the crossing a name</source>
         <translation>ဂိတ်အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="963"/>
+        <location filename="../../desktop/ui/report_form.py" line="933"/>
         <source>Crossing name</source>
         <translation>ဂိတ်အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="965"/>
+        <location filename="../../desktop/ui/report_form.py" line="935"/>
         <source>check the date and time: not in the future, not before 2000</source>
         <translation>ရက်​စွဲ​နှင့် အ​ချိန်​ကို စစ်​ပါ- အ​နာ​ဂတ် မ​ဖြစ်​ရ၊ 2000 ခု​နှစ် မ​တိုင်​မီ မ​ဖြစ်​ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="966"/>
+        <location filename="../../desktop/ui/report_form.py" line="936"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="971"/>
+        <location filename="../../desktop/ui/report_form.py" line="941"/>
         <source>name the commodity</source>
         <translation>ကုန်ပစ္စည်း အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="972"/>
+        <location filename="../../desktop/ui/report_form.py" line="942"/>
         <source>Price {number}</source>
         <translation>ဈေးနှုန်း {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="976"/>
+        <location filename="../../desktop/ui/report_form.py" line="946"/>
         <source>choose who told you, or change “How known”</source>
         <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="977"/>
+        <location filename="../../desktop/ui/report_form.py" line="947"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="982"/>
+        <location filename="../../desktop/ui/report_form.py" line="952"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="983"/>
+        <location filename="../../desktop/ui/report_form.py" line="953"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="986"/>
+        <location filename="../../desktop/ui/report_form.py" line="956"/>
         <source>People stranded</source>
         <translation>ပိတ်မိနေသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="987"/>
+        <location filename="../../desktop/ui/report_form.py" line="957"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="990"/>
+        <location filename="../../desktop/ui/report_form.py" line="960"/>
         <source>The report</source>
         <translation>သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1006"/>
+        <location filename="../../desktop/ui/report_form.py" line="976"/>
         <source>&amp;OK</source>
         <translation>ကောင်းပြီ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1029"/>
+        <location filename="../../desktop/ui/report_form.py" line="999"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
         <translation>ဖုန်း​နံ​ပါတ်​နှင့် တူ​သည်။ နံ​ပါတ်​တစ်​ခု​က သင့်​သ​တင်း​ရင်း​မြစ်​ဆီ တိုက်​ရိုက် ခြေ​ရာ​ခံ​မိ​စေ​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား နံ​ပါတ် (ရုံး သို့​မ​ဟုတ် ဖုန်း​လိုင်း) ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1033"/>
+        <location filename="../../desktop/ui/report_form.py" line="1003"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
         <translation>အီး​မေးလ်​လိပ်​စာ​နှင့် တူ​သည်။ ၎င်း​က သင့်​သ​တင်း​ရင်း​မြစ်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား လိပ်​စာ ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1037"/>
+        <location filename="../../desktop/ui/report_form.py" line="1007"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
         <translation>နိုင်​ငံ​သား​စိ​စစ်​ရေး​ကတ် (မှတ်​ပုံ​တင်) နံ​ပါတ်​နှင့် တူ​သည်။ ၎င်း​က လူ​တစ်​ဦး​ကို အ​မည်​ဖော်​သည်- ထို​သူ​က အ​မည်​ဖော်​ရန် သ​ဘော​တူ​မှ​သာ ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1041"/>
+        <location filename="../../desktop/ui/report_form.py" line="1011"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
         <translation>ယာဉ်​နံ​ပါတ်​ပြား​နှင့် တူ​သည်။ နံ​ပါတ်​ပြား​က ယာဉ်​မောင်း သို့​မ​ဟုတ် ကုန်​သည်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် သင့်​သ​တင်း​ရင်း​မြစ်​ကို မ​ညွှန်​ပြ​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1051"/>
+        <location filename="../../desktop/ui/report_form.py" line="1021"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1053"/>
+        <location filename="../../desktop/ui/report_form.py" line="1023"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤ​သ​တင်း​တွင် လူ​တစ်​ဦး​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ချက်​အ​လက်​များ ပါ​ပုံ​ရ​သည်။ ၎င်း​တို့​ကြောင့် သ​တင်း​ရင်း​မြစ်​များ အန္တ​ရာယ် ကျ​ရောက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1057"/>
+        <location filename="../../desktop/ui/report_form.py" line="1027"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1058"/>
+        <location filename="../../desktop/ui/report_form.py" line="1028"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1097"/>
+        <location filename="../../desktop/ui/report_form.py" line="1067"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1099"/>
+        <location filename="../../desktop/ui/report_form.py" line="1069"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1101"/>
+        <location filename="../../desktop/ui/report_form.py" line="1071"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1102"/>
+        <location filename="../../desktop/ui/report_form.py" line="1072"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1160"/>
+        <location filename="../../desktop/ui/report_form.py" line="1107"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1163"/>
+        <location filename="../../desktop/ui/report_form.py" line="1110"/>
         <source>Photo removed.</source>
         <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
@@ -2925,79 +2900,115 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="189"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="214"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="215"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="192"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="217"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
-        <source>&amp;Published</source>
-        <translation>ထုတ်ပြန်ပြီး (&amp;P)</translation>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="218"/>
+        <source>Publi&amp;shed</source>
+        <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="219"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="220"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="199"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="224"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="225"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="226"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="227"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="228"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="229"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="231"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="250"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="276"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="252"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="278"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="353"/>
+        <source>&amp;Undo my move</source>
+        <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="356"/>
+        <source>&amp;Undo my move (back to {state})</source>
+        <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="360"/>
+        <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
+        <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="385"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="388"/>
+        <source>Publish this report?</source>
+        <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="390"/>
+        <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
+        <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="396"/>
+        <source>&amp;Publish</source>
+        <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="397"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3020,7 +3031,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source> px</source>
-        <translation> px</translation>
+        <translation> ပစ်ဇယ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
@@ -3029,8 +3040,8 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
-        <source>&amp;Lock after idle:</source>
-        <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;L):</translation>
+        <source>Lock after &amp;idle:</source>
+        <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;I):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
@@ -3040,7 +3051,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>Largest photo &amp;edge:</source>
-        <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
+        <translation>ဓာတ်​ပုံ အ​ရှည်​ဆုံး​ဘက် (&amp;E):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="96"/>
@@ -3181,6 +3192,49 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/unlock_pages.py" line="245"/>
         <source>&amp;Unlock</source>
         <translation>သော့ဖွင့်မည် (&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>ZawgyiOffer</name>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="89"/>
+        <source>This text looks like Zawgyi</source>
+        <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="92"/>
+        <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below? Ctrl+Z brings back what you typed.</source>
+        <translation>အယ်​ဒီ​တာ​များ ဖတ်​နိုင်၊ ရှာ​နိုင်​ရန် Gatewatch သည် မြန်​မာ​စာ​ကို ယူ​နီ​ကုဒ်​ဖြင့် သိမ်း​သည်။ အောက်​ပါ စာ​သား​ကို ပြောင်း​မ​လား။ Ctrl+Z ဖြင့် ရိုက်​ထား​သည့်​အ​တိုင်း ပြန်​ရ​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="96"/>
+        <source>As typed (Zawgyi)</source>
+        <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="97"/>
+        <source>Converted (Unicode)</source>
+        <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="98"/>
+        <source>Co&amp;nvert to Unicode</source>
+        <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="99"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="100"/>
+        <source>Keep as type&amp;d</source>
+        <translation>ရိုက်​ထား​သည့်​အ​တိုင်း ထား​မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="101"/>
+        <source>The text is not Zawgyi, or it should stay as it is.</source>
+        <translation>စာ​သား​သည် ဇော်​ဂျီ မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ယ​ခု​အ​တိုင်း ထား​ရ​မည်။</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.window import GatewatchWindow
-from tests.ui.conftest import create_store_through_ui, rescue_dialogs
+from tests.ui.conftest import add_draft, create_store_through_ui, rescue_dialogs
 
 
 def test_choosing_a_crossing_moves_nothing_under_the_pointer(
@@ -86,3 +86,19 @@ def test_send_now_without_a_newsroom_opens_the_connect_dialog(
         window.sync_action.trigger()
     assert seen == ["Connect to newsroom"]
     assert not window.sync.running
+
+
+def test_a_language_switch_says_the_report_count_again(
+    qtbot: QtBot, window: GatewatchWindow
+) -> None:
+    create_store_through_ui(qtbot, window)
+    add_draft(qtbot, window, "gate closed at noon")
+    window.main_page.refresh()
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 of 1 reports", timeout=10_000)
+    window.languages.switch("my")
+    burmese = "သတင်း 1 ခုအနက် 1 ခု"
+    qtbot.waitUntil(lambda: window.report_menu.title() != "&Report", timeout=5000)
+    assert window.count_label.text().replace("\u200b", "") == burmese
+    window.languages.switch("en")
+    qtbot.waitUntil(lambda: window.report_menu.title() == "&Report", timeout=5000)
+    assert window.count_label.text() == "1 of 1 reports"
