@@ -1,0 +1,79 @@
+"""Report list columns that stay readable in a narrow window and in long languages.
+
+`FittedColumns` keeps every shown column at least as wide as its header text (and its
+given width), the last one stretching. When the table is too narrow for all of them, the
+columns named `optional` (whose values the detail pane beside the list shows anyway) are
+hidden, first ones first, instead of cutting the others short or scrolling sideways.
+It lays the columns out again when the table is resized, the language or font changes, or
+the headers change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QTableView
+
+STRETCH_MINIMUM = 140  # the stretched last column never shrinks below this
+
+
+class FittedColumns(QObject):
+    """See the module docstring. `widths` are the first columns' smallest widths."""
+
+    def __init__(
+        self, table: QTableView, widths: Sequence[int], optional: Sequence[int] = ()
+    ) -> None:
+        super().__init__(table)
+        self._table = table
+        self._widths = list(widths)
+        self._optional = list(optional)
+        self._timer = QTimer(self)  # dies with the table, unlike a free single shot
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        table.installEventFilter(self)
+        table.model().headerDataChanged.connect(lambda *_: self.schedule())
+        table.model().modelReset.connect(self.schedule)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.LanguageChange,
+            QEvent.Type.FontChange,
+            QEvent.Type.Show,
+        ):
+            self.schedule()
+        return False
+
+    def set_width(self, column: int, width: int) -> None:
+        """Change `column`'s smallest width (a time column after a font change)."""
+        self._widths[column] = width
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Fit once the events at hand are handled (a resize comes in bursts)."""
+        self._timer.start()
+
+    def needed(self, column: int) -> int:
+        """The smallest width that shows `column`'s header and its given width."""
+        given = self._widths[column] if column < len(self._widths) else STRETCH_MINIMUM
+        return max(given, self._table.horizontalHeader().sectionSizeHint(column))
+
+    def fit(self) -> None:
+        count = self._table.model().columnCount()
+        room = self._table.viewport().width()
+        hidden: set[int] = set()
+        shown = list(range(count))
+        for column in [None, *self._optional]:
+            if column is not None:
+                hidden.add(column)
+                shown = [c for c in range(count) if c not in hidden]
+            if sum(self.needed(c) for c in shown) <= room:
+                break
+        header = self._table.horizontalHeader()
+        for column in range(count):
+            header.setSectionHidden(column, column in hidden)
+        for column in shown[:-1]:
+            self._table.setColumnWidth(column, self.needed(column))
