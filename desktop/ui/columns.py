@@ -1,9 +1,10 @@
 """Report list columns that stay readable in a narrow window and in long languages.
 
-`FittedColumns` keeps every shown column at least as wide as its header text (and its
-given width), the last one stretching. When the table is too narrow for all of them, the
-columns named `optional` (whose values the detail pane beside the list shows anyway) are
-hidden, first ones first, instead of cutting the others short or scrolling sideways.
+`FittedColumns` keeps every shown column at least as wide as its header text, its given
+width and the rows on screen (up to `CONTENT_MAXIMUM`), the last one stretching. When the
+table is too narrow for all of them, the columns named `optional` (whose values the detail
+pane beside the list shows anyway) are hidden, first ones first, instead of cutting the
+others short or scrolling sideways.
 It lays the columns out again when the table is resized, the language or font changes, or
 the headers change.
 """
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 STRETCH_MINIMUM = 140  # the stretched last column never shrinks below this
+CONTENT_MAXIMUM = 220  # a long crossing name widens its column up to this, then elides
 
 
 class FittedColumns(QObject):
@@ -35,6 +37,7 @@ class FittedColumns(QObject):
         table.installEventFilter(self)
         table.model().headerDataChanged.connect(lambda *_: self.schedule())
         table.model().modelReset.connect(self.schedule)
+        table.model().dataChanged.connect(lambda *_: self.schedule())  # rows arrive lazily
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -57,9 +60,11 @@ class FittedColumns(QObject):
         self._timer.start()
 
     def needed(self, column: int) -> int:
-        """The smallest width that shows `column`'s header and its given width."""
+        """The smallest width that shows `column`'s header, its given width and the rows
+        on screen (a time in a wide font, a long state name)."""
         given = self._widths[column] if column < len(self._widths) else STRETCH_MINIMUM
-        return max(given, self._table.horizontalHeader().sectionSizeHint(column))
+        rows = min(CONTENT_MAXIMUM, self._table.sizeHintForColumn(column))
+        return max(given, rows, self._table.horizontalHeader().sectionSizeHint(column))
 
     def fit(self) -> None:
         count = self._table.model().columnCount()
