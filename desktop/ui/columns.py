@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QTableView
 
 STRETCH_MINIMUM = 140  # the stretched last column never shrinks below this
 CONTENT_MAXIMUM = 220  # a long crossing name widens its column up to this, then elides
+CELL_PADDING = 16  # a cell's margins around its text
+VISIBLE_ROWS_MAXIMUM = 80  # rows measured at most (a tall window)
 
 
 class FittedColumns(QObject):
@@ -63,8 +65,26 @@ class FittedColumns(QObject):
         """The smallest width that shows `column`'s header, its given width and the rows
         on screen (a time in a wide font, a long state name)."""
         given = self._widths[column] if column < len(self._widths) else STRETCH_MINIMUM
-        rows = min(CONTENT_MAXIMUM, self._table.sizeHintForColumn(column))
+        rows = min(CONTENT_MAXIMUM, self._rows_width(column))
         return max(given, rows, self._table.horizontalHeader().sectionSizeHint(column))
+
+    def _rows_width(self, column: int) -> int:
+        """The widest text of `column` in the rows on screen. Never Qt's sizeHintForColumn:
+        it reads up to 1,000 rows, and every row read of a lazy list fetches its page."""
+        table = self._table
+        model = table.model()
+        first = table.rowAt(0)
+        if first < 0 or not table.isVisible():
+            return 0
+        last = table.rowAt(table.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
+        metrics = table.fontMetrics()
+        widest = 0
+        for row in range(first, min(last, first + VISIBLE_ROWS_MAXIMUM) + 1):
+            text = model.index(row, column).data()
+            if isinstance(text, str):
+                widest = max(widest, metrics.horizontalAdvance(text))
+        return widest + CELL_PADDING if widest else 0
 
     def fit(self) -> None:
         count = self._table.model().columnCount()

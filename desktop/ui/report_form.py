@@ -487,7 +487,7 @@ class ReportForm(QWidget):
             self._label_price_row(row)
         self.add_price.setText(self.tr("&Add price"))
         self.remove_price.setText(self.tr("Re&move price"))
-        self.source_box.setTitle(self.tr("Source (never a name)"))
+        self.source_box.setTitle(self.tr("Source"))  # its help text says "never a name"
         self.source_help.setText(help_text("source"))
         self.category_label.setText(self.tr("Wh&o:"))
         self.reliability_label.setText(self.tr("Rel&iability:"))

@@ -4,105 +4,105 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="72"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="77"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="183"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="186"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="210"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="213"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="262"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="269"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="277"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="284"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="279"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="286"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="288"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="295"/>
         <source>Reported change, unverified: %1 %2</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="296"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="303"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="308"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="315"/>
         <source>Independent sources (a pseudonym on one device) behind both sides</source>
         <translation>ဘက်​နှစ်​ဖက်​လုံး၏ နောက်​ကွယ်​ရှိ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="320"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="327"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="361"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="362"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="363"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="366"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="371"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="378"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="372"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="63"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="64"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -460,17 +460,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="336"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="342"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="403"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="409"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="408"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="414"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -479,7 +479,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="414"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="420"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1355,42 +1355,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="370"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="372"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="382"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="397"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="399"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="404"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
@@ -1586,97 +1586,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="188"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="191"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="193"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="195"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="212"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="214"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="215"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="217"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="218"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="220"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="221"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="223"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="224"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1684,42 +1684,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="90"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2142,73 +2142,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="150"/>
+        <location filename="../../desktop/ui/main_page.py" line="153"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="151"/>
+        <location filename="../../desktop/ui/main_page.py" line="154"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="152"/>
+        <location filename="../../desktop/ui/main_page.py" line="155"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="153"/>
+        <location filename="../../desktop/ui/main_page.py" line="156"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="154"/>
+        <location filename="../../desktop/ui/main_page.py" line="157"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="155"/>
+        <location filename="../../desktop/ui/main_page.py" line="158"/>
         <source>Log a new report (Ctrl+N)</source>
         <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="156"/>
+        <location filename="../../desktop/ui/main_page.py" line="159"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="157"/>
+        <location filename="../../desktop/ui/main_page.py" line="160"/>
         <source>Report details</source>
         <translation>သတင်း အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="186"/>
+        <location filename="../../desktop/ui/main_page.py" line="189"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="188"/>
+        <location filename="../../desktop/ui/main_page.py" line="191"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="189"/>
+        <location filename="../../desktop/ui/main_page.py" line="192"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="190"/>
-        <location filename="../../desktop/ui/main_page.py" line="383"/>
+        <location filename="../../desktop/ui/main_page.py" line="193"/>
+        <location filename="../../desktop/ui/main_page.py" line="386"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="193"/>
+        <location filename="../../desktop/ui/main_page.py" line="196"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="280"/>
+        <location filename="../../desktop/ui/main_page.py" line="283"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -2217,92 +2217,92 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="286"/>
+        <location filename="../../desktop/ui/main_page.py" line="289"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="313"/>
+        <location filename="../../desktop/ui/main_page.py" line="316"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="316"/>
+        <location filename="../../desktop/ui/main_page.py" line="319"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="338"/>
+        <location filename="../../desktop/ui/main_page.py" line="341"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="369"/>
+        <location filename="../../desktop/ui/main_page.py" line="372"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="381"/>
+        <location filename="../../desktop/ui/main_page.py" line="384"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="382"/>
+        <location filename="../../desktop/ui/main_page.py" line="385"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="384"/>
+        <location filename="../../desktop/ui/main_page.py" line="387"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="388"/>
+        <location filename="../../desktop/ui/main_page.py" line="391"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="399"/>
+        <location filename="../../desktop/ui/main_page.py" line="402"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="400"/>
+        <location filename="../../desktop/ui/main_page.py" line="403"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="413"/>
+        <location filename="../../desktop/ui/main_page.py" line="416"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="415"/>
+        <location filename="../../desktop/ui/main_page.py" line="418"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="416"/>
+        <location filename="../../desktop/ui/main_page.py" line="419"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="433"/>
+        <location filename="../../desktop/ui/main_page.py" line="436"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="439"/>
+        <location filename="../../desktop/ui/main_page.py" line="442"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="451"/>
+        <location filename="../../desktop/ui/main_page.py" line="454"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="453"/>
+        <location filename="../../desktop/ui/main_page.py" line="456"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -2461,11 +2461,6 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/report_form.py" line="488"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="490"/>
-        <source>Source (never a name)</source>
-        <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_form.py" line="503"/>
@@ -2714,6 +2709,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/report_form.py" line="490"/>
         <location filename="../../desktop/ui/report_form.py" line="947"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
@@ -3165,7 +3161,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="280"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="279"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>

@@ -102,3 +102,11 @@ def test_a_language_switch_says_the_report_count_again(
     window.languages.switch("en")
     qtbot.waitUntil(lambda: window.report_menu.title() == "&Report", timeout=5000)
     assert window.count_label.text() == "1 of 1 reports"
+
+
+def test_the_source_box_says_never_a_name_once(qtbot: QtBot, window: GatewatchWindow) -> None:
+    create_store_through_ui(qtbot, window)
+    window.new_action.trigger()
+    form = window.form
+    said = [form.source_box.title(), form.source_help.raw_text()]
+    assert [text.lower().count("never a name") for text in said] == [0, 1]
