@@ -891,82 +891,82 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>စ​ကား​ဝှက် တို​လွန်း​သည်။ အ​နည်း​ဆုံး စာ​လုံး ၈ လုံး သုံး​ပါ၊ စာ​ကြောင်း​တစ်​ကြောင်း အ​ကောင်း​ဆုံး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="71"/>
-        <source>Only JPEG and PNG photos can be added. Convert the file, then add it.</source>
-        <translation>JPEG နှင့် PNG ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="74"/>
+        <location filename="../../desktop/ui/errors.py" line="75"/>
         <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
         <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="77"/>
+        <location filename="../../desktop/ui/errors.py" line="78"/>
         <source>The photo file is too large. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင် ကြီး​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="80"/>
+        <location filename="../../desktop/ui/errors.py" line="81"/>
         <source>The photo has too many pixels. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ၏ pixel များ​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="83"/>
+        <location filename="../../desktop/ui/errors.py" line="84"/>
         <source>The photo file cannot be read. Check that it is still there.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="107"/>
+        <location filename="../../desktop/ui/errors.py" line="108"/>
         <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
         <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="111"/>
+        <location filename="../../desktop/ui/errors.py" line="112"/>
         <source>The invite does not name the server: type the server address too.</source>
         <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="114"/>
+        <location filename="../../desktop/ui/errors.py" line="115"/>
         <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
         <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="95"/>
+        <location filename="../../desktop/ui/errors.py" line="96"/>
         <source>This computer is already connected to a newsroom.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="122"/>
+        <location filename="../../desktop/ui/errors.py" line="71"/>
+        <source>Only JPEG, PNG and WebP photos can be added. Convert the file, then add it.</source>
+        <translation>JPEG၊ PNG နှင့် WebP ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="123"/>
         <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="128"/>
+        <location filename="../../desktop/ui/errors.py" line="129"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="134"/>
+        <location filename="../../desktop/ui/errors.py" line="135"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="138"/>
+        <location filename="../../desktop/ui/errors.py" line="139"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="144"/>
+        <location filename="../../desktop/ui/errors.py" line="145"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="148"/>
+        <location filename="../../desktop/ui/errors.py" line="149"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="152"/>
+        <location filename="../../desktop/ui/errors.py" line="153"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
@@ -2341,8 +2341,8 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="239"/>
-        <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png)</translation>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
 </context>
 <context>
