@@ -93,12 +93,11 @@ EXCLUDED_MODULES = [
     "fastapi",
     "starlette",
     "uvicorn",
-    # Pillow: the app accepts JPEG and PNG only (desktop/services/photos.py) and draws no
-    # text with Pillow; AVIF and WebP codecs alone are 6 MB. TIFF stays: EXIF is TIFF.
+    # Pillow: the app reads JPEG, PNG and WebP (desktop/services/photos.py; WebP's codec
+    # is about 1 MB) and draws no text with Pillow; the AVIF codec alone is 5 MB. TIFF
+    # stays: EXIF is TIFF.
     "PIL._avif",
     "PIL.AvifImagePlugin",
-    "PIL._webp",
-    "PIL.WebPImagePlugin",
     "PIL._imagingft",
     "PIL.ImageFont",
     "PIL._imagingtk",
@@ -155,7 +154,7 @@ DROPPED_PATTERNS: dict[str, str] = {
     f"{QT_PLUGINS}/imageformats/libqtga.so": "no TGA anywhere",
     f"{QT_PLUGINS}/imageformats/libqtiff.so": "no TIFF shown",
     f"{QT_PLUGINS}/imageformats/libqwbmp.so": "no WBMP anywhere",
-    f"{QT_PLUGINS}/imageformats/libqwebp.so": "no WebP accepted",
+    f"{QT_PLUGINS}/imageformats/libqwebp.so": "Qt never decodes WebP: Pillow converts it",
     f"{QT_PLUGINS}/imageformats/libqsvg.so": "no SVG in resources/ (add back with one)",
     f"{QT_PLUGINS}/iconengines/libqsvgicon.so": "no SVG icons (add back with one)",
 }

@@ -14,19 +14,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.domain.review import ALLOWED_MOVES
+from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk, desk_followups, desk_review
 from desktop.services.demo_desk import fill_demo_desk
 from desktop.store.database import create_store
 from desktop.store.review import ExportRecord, ReviewRepository
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.ui.desk_export_dialog import ExportDialog
+from desktop.ui.pseudo_locale import PSEUDO
 from desktop.ui.window import GatewatchWindow
 
 Wait = Callable[[QApplication, Callable[[], bool]], None]
 Save = Callable[[QWidget, Path], None]
 Open = Callable[[QApplication, Path], GatewatchWindow]
-DESK_SIZE = (1400, 900)
+DESK_SIZE = (1366, 768)  # the smallest common laptop screen
 
 NOTES = {
     "en": ("Two drivers say the same; checked against a trader's photo.", "Ask who closed first."),
@@ -73,6 +74,7 @@ def shoot_desk(
 ) -> None:
     prefix = out / f"{language}-desk"
     data_dir = root / f"desk-store-{language}"
+    language = "en" if language == PSEUDO else language  # its data and setting: English
     report_id = fill_desk(data_dir, language, passphrase)
     window = open_window(app, data_dir)
     window.resize(*DESK_SIZE)  # the desk shows a list and a report side by side
@@ -116,7 +118,10 @@ def shoot_desk(
     overtaken, clicked = next(
         (later, target)
         for later in sorted(ALLOWED_MOVES[shown])
-        for target in sorted(ALLOWED_MOVES[shown] - ALLOWED_MOVES[later] - {later})
+        # Not "published": it asks first, and nobody answers here.
+        for target in sorted(
+            ALLOWED_MOVES[shown] - ALLOWED_MOVES[later] - {later, ReviewState.PUBLISHED}
+        )
     )
     done: list[object] = []
     window.worker.submit(

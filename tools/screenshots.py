@@ -1,11 +1,14 @@
-"""Render every screen of the correspondent's app, in English and Burmese, to PNG files.
+"""Render every screen of the correspondent's app at 1366×768, in English, Burmese and the
+developer's pseudo-locale (desktop/ui/pseudo_locale.py, 40% longer: it shows what would be
+cut short before a translation does), to PNG files.
 
 `make screenshots` runs this offscreen. Each screen is built on a fresh demo store filled
 with the seed story (desktop/services/demo.py), driven like a user would, and grabbed.
 The store is enrolled with a newsroom server on 127.0.0.1 that is then stopped, so the
 status bar shows what a correspondent without a connection sees. The photo is a generated
 JPEG carrying EXIF, added through the window's own import path.
-Output: docs/screenshots/<language>-<screen>.png.
+Output: docs/screenshots/<language>-<screen>.png (`qps-…` for the pseudo-locale; the README
+shows the English and Burmese ones).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from desktop.store.reports import ReportRepository, ReportState
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.ui.app import build_window
 from desktop.ui.connect_dialog import ConnectDialog
+from desktop.ui.pseudo_locale import PSEUDO, PSEUDO_ENV
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
 from sync.protocol import Invite, encode_invite
@@ -46,7 +50,7 @@ ZAWGYI_SAMPLE = "လိုင္ဇာဂိတ္ကို ပိတ္ထာ�
 PII_SAMPLE = (
     "The trader said to call him on 09 7512 34567 before the gate opens; his truck is YGN 2B-1234."
 )
-SIZE = (1180, 760)
+SIZE = (1366, 768)  # the smallest common laptop screen
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -138,10 +142,18 @@ def unlock(app: QApplication, window: GatewatchWindow) -> None:
     window.sync.timer.stop()
 
 
+def content_language(language: str) -> str:
+    """The language of the demo data and of the stored setting (the pseudo-locale's is
+    English: it is never stored)."""
+    return "en" if language == PSEUDO else language
+
+
 def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
     prefix = out / language
+    shown = language
+    language = content_language(language)
 
-    first_dir = root / f"first-{language}"
+    first_dir = root / f"first-{shown}"
     write_unlock_state(first_dir, UnlockState(language=language))
     window = open_window(app, first_dir)
     window.first_run.passphrase.setText("bamboo gate")
@@ -150,8 +162,9 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
     save(window, Path(f"{prefix}-first-run.png"))
     window.close()
 
-    data_dir = root / f"store-{language}"
-    photo_draft = fill_store(data_dir, language, root)
+    data_dir = root / f"store-{shown}"
+    (root / shown).mkdir(exist_ok=True)
+    photo_draft = fill_store(data_dir, language, root / shown)
     window = open_window(app, data_dir)
     window.unlock_page.passphrase.setText("wrong guess")
     window.unlock_page.unlock_button.click()
@@ -188,9 +201,9 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
     save(window, Path(f"{prefix}-report-form.png"))
 
     form.narrative.setPlainText(ZAWGYI_SAMPLE)
-    wait_until(app, lambda: form.zawgyi_box.isVisible())
+    wait_until(app, lambda: form.zawgyi.isVisible())
     form.ensure_visible(form.narrative)
-    form.ensure_visible(form.zawgyi_box)
+    form.ensure_visible(form.zawgyi)
     wait_until(app, lambda: True)
     save(window, Path(f"{prefix}-zawgyi.png"))
 
@@ -207,7 +220,7 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
 
     window._edit(photo_draft)
     wait_until(app, lambda: window.pages.currentWidget() is form)
-    photo = root / f"from-phone-{language}.jpg"
+    photo = root / f"from-phone-{shown}.jpg"
     photo.write_bytes(demo_photo())
     form.photos.add_files([photo])  # the import path of the button and of drag-and-drop
     wait_until(app, lambda: form.photos.list.count() == 1, timeout=30)
@@ -236,11 +249,13 @@ def shoot(app: QApplication, language: str, out: Path, root: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--language", choices=("en", "my"), action="append")
+    parser.add_argument("--language", choices=("en", "my", PSEUDO), action="append")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
-        for language in args.language or ["en", "my"]:
+        for language in args.language or ["en", "my", PSEUDO]:
+            if language == PSEUDO:  # every window's language switcher then shows it
+                os.environ[PSEUDO_ENV] = "1"
             shoot(app, language, args.out, Path(tmp))
             shoot_desk(
                 app,

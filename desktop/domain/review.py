@@ -166,6 +166,27 @@ class ReviewEvent:
         )
 
     @classmethod
+    def undo(
+        cls, undone: ReviewEvent, *, desk_label: str, at: datetime, note: str = ""
+    ) -> ReviewEvent:
+        """A new move back to the state `undone` (see `undoable_move`) moved the report
+        from. Not checked against `ALLOWED_MOVES`: it may go back to ``new``. History is
+        never edited; every desk merges this move like any other."""
+        assert undone.to_state is not None
+        assert undone.from_state is not None
+        return cls(
+            event_id=new_report_id(datetime.now(UTC)),
+            report_id=undone.report_id,
+            kind=EventKind.MOVE,
+            desk_id=undone.desk_id,
+            desk_label=desk_label,
+            at=at.astimezone(UTC),
+            to_state=undone.from_state,
+            from_state=undone.to_state,
+            note=note.strip(),
+        )
+
+    @classmethod
     def add_note(
         cls, report_id: str, note: str, *, desk_id: str, desk_label: str, at: datetime | None = None
     ) -> ReviewEvent:
@@ -257,6 +278,30 @@ def current_state(events: Iterable[ReviewEvent]) -> ReviewState:
     if latest is None or latest.to_state is None:
         return ReviewState.NEW
     return latest.to_state
+
+
+UNDO_WINDOW = timedelta(minutes=10)
+"""How long an editor may take back their last move on a report."""
+
+
+def undoable_move(
+    history: Iterable[ReviewEvent], desk_id: str, now: datetime
+) -> ReviewEvent | None:
+    """The move an undo by `desk_id` would take back, or None: the report's latest move
+    (by the convergence order), made by that desk less than `UNDO_WINDOW` before `now`. A
+    move another desk made since, or an old one, is not this editor's to take back."""
+    latest: ReviewEvent | None = None
+    for event in history:
+        if event.kind is EventKind.MOVE and (latest is None or event.order_key > latest.order_key):
+            latest = event
+    if (
+        latest is None
+        or latest.desk_id != desk_id
+        or latest.from_state is None
+        or not latest.at <= now < latest.at + UNDO_WINDOW
+    ):
+        return None
+    return latest
 
 
 def new_desk_id() -> str:

@@ -30,6 +30,7 @@ from desktop.domain.review import (
     held_until,
     label_length_error,
     new_desk_id,
+    undoable_move,
 )
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
@@ -69,6 +70,8 @@ __all__ = [
     "push_reviews",
     "set_desk_label",
     "spoken_fingerprint",
+    "undo_last_move",
+    "undoable",
 ]
 
 
@@ -142,6 +145,30 @@ def move(
         note=note,
         at=at,
     )
+    _record_and_seal(store, [event], now)
+    return event
+
+
+def undoable(store: Store, report_id: str, *, now: datetime | None = None) -> ReviewEvent | None:
+    """This desk's last move on the report while it may still be undone (None otherwise)."""
+    identity = ReviewRepository(store).identity()
+    if identity is None:
+        return None
+    history = ReviewRepository(store).history(report_id)
+    return undoable_move(history, identity.desk_id, (now or datetime.now(UTC)).astimezone(UTC))
+
+
+def undo_last_move(store: Store, report_id: str, *, now: datetime | None = None) -> ReviewEvent:
+    """Take back this desk's last move on the report with a new move to the state before
+    it, recorded and shared like any move. Raises `ReviewError` ("nothing_to_undo") when
+    there is no such move: too old, or another desk moved the report since."""
+    at = (now or datetime.now(UTC)).astimezone(UTC)
+    undone = undoable(store, report_id, now=at)
+    if undone is None:
+        raise ReviewError("there is no recent move of this desk to undo", "nothing_to_undo")
+    if at <= undone.at:
+        at = undone.at + timedelta(microseconds=1)
+    event = ReviewEvent.undo(undone, desk_label=desk_identity(store).label, at=at)
     _record_and_seal(store, [event], now)
     return event
 

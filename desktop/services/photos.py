@@ -9,8 +9,9 @@ from the pixels alone (ARCHITECTURE.md, invariant 6).
 
 Everything happens in memory: no path is ever handed to Pillow and no temporary file is
 created, so nothing of the photo is left on disk outside the encrypted store
-(invariant 1). Only JPEG and PNG are accepted, recognised by their first bytes, never by
-a file name.
+(invariant 1). JPEG, PNG and WebP (what phones share) are accepted, recognised by their
+first bytes, never by a file name. What is kept is JPEG or PNG: a WebP becomes a PNG when
+it has transparency, a JPEG otherwise.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ JPEG_QUALITY: Final = 90
 _JPEG_MAGIC: Final = b"\xff\xd8\xff"
 _PNG_MAGIC: Final = b"\x89PNG\r\n\x1a\n"
 _FORMATS: Final[dict[MediaType, str]] = {"image/jpeg": "JPEG", "image/png": "PNG"}
+_ALPHA_MODES: Final = ("RGBA", "LA")
 
 PhotoErrorReason = Literal["unsupported", "broken", "too_large", "too_many_pixels", "unreadable"]
 
@@ -78,6 +80,16 @@ def sniff_media_type(data: bytes) -> MediaType | None:
         return "image/jpeg"
     if data.startswith(_PNG_MAGIC):
         return "image/png"
+    return None
+
+
+def _input_format(data: bytes) -> str | None:
+    """The Pillow format the first bytes announce: JPEG, PNG or WEBP; None for others."""
+    media_type = sniff_media_type(data)
+    if media_type is not None:
+        return _FORMATS[media_type]
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
     return None
 
 
@@ -136,7 +148,7 @@ def _too_large(max_input_bytes: int) -> PhotoError:
 def _refuse_unsupported() -> PhotoError:
     return PhotoError(
         "unsupported",
-        "Only JPEG and PNG photos can be added. Open the picture in a photo app, "
+        "Only JPEG, PNG and WebP photos can be added. Open the picture in a photo app, "
         "save or export it as JPEG, and add that copy.",
     )
 
@@ -168,10 +180,10 @@ def import_photo(
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
     max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> CleanPhoto:
-    """Return a clean copy of the JPEG or PNG photo in `data`.
+    """Return a clean copy of the JPEG, PNG or WebP photo in `data`.
 
     What happens, in order: the input size is checked (`max_input_bytes`); the type is
-    sniffed from the first bytes (JPEG or PNG, nothing else); the header's pixel count is
+    sniffed from the first bytes (JPEG, PNG or WebP, nothing else); the header's pixel count is
     checked against `max_pixels` before any pixel is decoded (decompression bombs); the
     image is decoded, rotated/flipped as its EXIF orientation says, converted to sRGB if it
     carries an ICC profile, scaled down so its longest edge is at most `max_edge`, and
@@ -179,6 +191,7 @@ def import_photo(
     only APPn segment is the JFIF APP0; a PNG comes back as a PNG (RGB, RGBA, L or LA) with
     only IHDR, IDAT and IEND chunks. No EXIF, GPS, thumbnail, XMP, IPTC, ICC profile,
     comment, text chunk or timestamp is ever copied. Animated PNGs keep their first frame.
+    A WebP comes back as a PNG when it has transparency, else as a JPEG (its first frame).
 
     Raises PhotoError ("too_large", "unsupported", "too_many_pixels", "broken") with a
     message that says what to do. Never writes to disk and never reads from it.
@@ -187,15 +200,15 @@ def import_photo(
         raise ValueError("max_edge must be at least 1")
     if len(data) > max_input_bytes:
         raise _too_large(max_input_bytes)
-    media_type = sniff_media_type(data)
-    if media_type is None:
+    input_format = _input_format(data)
+    if input_format is None:
         raise _refuse_unsupported()
     try:
         with warnings.catch_warnings():
             # Pillow warns (then refuses) past its own pixel limit; a warning here is a refusal.
             # (catch_warnings is process-wide: at worst a concurrent import also sees this filter.)
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=[_FORMATS[media_type]]) as opened:
+            with Image.open(io.BytesIO(data), formats=[input_format]) as opened:
                 width, height = opened.size
                 if width < 1 or height < 1:
                     raise _refuse_broken()
@@ -208,7 +221,9 @@ def import_photo(
         raise
     except _DECODE_ERRORS:
         raise _refuse_broken() from None
-    return _encode(pixels, media_type)
+    if input_format == "JPEG" or (input_format == "WEBP" and pixels.mode not in _ALPHA_MODES):
+        return _encode(pixels, "image/jpeg")
+    return _encode(pixels, "image/png")
 
 
 def _decode(opened: Image.Image, max_edge: int) -> Image.Image:
@@ -221,7 +236,7 @@ def _decode(opened: Image.Image, max_edge: int) -> Image.Image:
         opened.draft(None, (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
     opened.load()
     image = ImageOps.exif_transpose(opened)
-    image = _to_output_mode(image, opened.format == "PNG")
+    image = _to_output_mode(image, opened.format in ("PNG", "WEBP"))
     if image.width > max_edge or image.height > max_edge:
         image.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
     if isinstance(icc, bytes) and icc and image.mode in ("RGB", "RGBA"):

@@ -59,7 +59,7 @@ class ConnectDialog(QDialog):
             form.addRow(caption, widget)
         self.buttons = QDialogButtonBox()
         self.connect_button: QPushButton = self.buttons.addButton(
-            self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("C&onnect"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.rejected.connect(self.reject)

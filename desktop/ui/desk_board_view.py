@@ -52,7 +52,8 @@ from desktop.ui.wrapping import wrap_to_width
 __all__ = ["COLUMNS", "BoardView", "aspect_label", "value_label"]
 
 COLUMNS = ("gate", "china", "myanmar", "traffic", "civilians", "flags", "sources", "changed")
-_WRAP_WIDTH = 170.0  # pixels of the traffic and flags columns' lines
+_HEADER_WIDTH = 80.0  # pixels of a header line
+_WRAP_WIDTH = 125.0  # pixels of the traffic and flags columns' lines (narrow: fits 1366 px)
 _DARK_TEXT = {"restricted", "chinese_citizens_only", "myanmar_citizens_only", "unknown"}
 
 
@@ -166,9 +167,11 @@ class BoardView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 420])
+        # The table's conflicts (civilians, flags, sources) must show at 1366 px: the
+        # table takes two thirds, the map or timeline the rest.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 450])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
@@ -239,11 +242,15 @@ class BoardView(QWidget):
     def _fill_row(self, row: int, gate: str, status: GateStatus | None) -> None:
         aspects = status.aspects if status else {}
         for column, aspect in ((1, CHINA_SIDE), (2, MYANMAR_SIDE), (4, CIVILIAN_PASSAGE)):
-            self.table.setItem(row, column, self._value_item(aspects.get(aspect), aspect))
+            value = self._value_item(aspects.get(aspect), aspect)
+            value.setText(wrap_to_width(value.text(), self.font(), _WRAP_WIDTH, latin=True))
+            self.table.setItem(row, column, value)
         traffic = self._traffic_text(status)
-        self.table.setItem(row, 3, _item(wrap_to_width(traffic, self.font(), _WRAP_WIDTH)))
+        self.table.setItem(
+            row, 3, _item(wrap_to_width(traffic, self.font(), _WRAP_WIDTH, latin=True))
+        )
         flags = self._flags_text(status)
-        flag_item = _item(wrap_to_width(flags, self.font(), _WRAP_WIDTH))
+        flag_item = _item(wrap_to_width(flags, self.font(), _WRAP_WIDTH, latin=True))
         if flags:
             flag_item.setForeground(QBrush(QColor("#6a1b9a")))
         self.table.setItem(row, 5, flag_item)
@@ -367,17 +374,19 @@ class BoardView(QWidget):
         self.title.setText(self.tr("Gate status board"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.changes_title.setText(self.tr("What changed since"))
+        # Headers wrap onto a second line rather than widen the table past the window.
+        headers = [
+            self.tr("Crossing"),
+            self.tr("China side"),
+            self.tr("Myanmar side"),
+            self.tr("Traffic"),
+            self.tr("Civilians"),
+            self.tr("Flags"),
+            self.tr("Sources"),
+            self.tr("Last change"),
+        ]
         self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Crossing"),
-                self.tr("China side"),
-                self.tr("Myanmar side"),
-                self.tr("Traffic"),
-                self.tr("Civilians"),
-                self.tr("Flags"),
-                self.tr("Sources"),
-                self.tr("Last change"),
-            ]
+            [wrap_to_width(h, self.font(), _HEADER_WIDTH, latin=True) for h in headers]
         )
         self.timeline.retranslate()
         if self.board is not None:

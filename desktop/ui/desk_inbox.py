@@ -39,6 +39,7 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
+from desktop.ui.columns import FittedColumns
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import label
 from desktop.ui.lazy_rows import LazyRowsModel, report_table
@@ -301,6 +302,11 @@ class DeskInbox(QWidget):
         self.count = QLabel()
         self.model = InboxModel(self._fetch_rows, gazetteer, language=language(), parent=self)
         self.table = report_table(self.model, (125, 110, 85, 105, 110, 120, 120))
+        # Narrow or long-worded: what happened goes first, then the sides (the review
+        # pane shows them); time, crossing, state, source and correspondent stay.
+        self.columns = FittedColumns(
+            self.table, (125, 110, 85, 105, 110, 120, 120), optional=(7, 3, 2)
+        )
         self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
@@ -327,7 +333,7 @@ class DeskInbox(QWidget):
         # Times are never cut: the column fits "2026-11-29 14:55" in the current font
         # (Burmese's Padauk draws digits wider than the default font).
         sample = self.table.fontMetrics().horizontalAdvance("0000-00-00 00:00")
-        self.table.setColumnWidth(0, max(125, sample + 24))
+        self.columns.set_width(0, max(125, sample + 24))
 
     def retranslate(self) -> None:
         self._fit_time_column()

@@ -3,14 +3,22 @@
 Everything is loaded on the store worker (`load_review`) and shown here; a move or a note
 runs `desktop.services.desk_review` on the worker, then the pane loads again and `moved`
 tells the inbox and the board. Only the moves `ALLOWED_MOVES` gives from the state shown
-are offered. The `followup_slot` layout, under the history, is where the desk's
-"Ask the correspondent" widget is mounted.
+are offered.
+
+The move buttons never change places: those not allowed from the state shown are
+disabled, not hidden, so the button just clicked turns grey under the pointer instead of
+being replaced by the next move (a double-click once verified and published a report).
+*Published* asks first, saying what publishing means. This editor's last move can be
+taken back for `UNDO_WINDOW` (*Undo*, in the state row, whose place is kept while it is
+hidden): a new move, recorded and shared like any other. The `followup_slot` layout,
+under the history, is where the desk's "Ask the correspondent" widget is mounted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -20,13 +28,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.review import ALLOWED_MOVES, ReviewError, ReviewState
+from desktop.domain.review import ALLOWED_MOVES, UNDO_WINDOW, ReviewError, ReviewState
 from desktop.services import desk_review
 from desktop.services.photos import PhotoError, make_thumbnail
 from desktop.store.database import Store
@@ -38,8 +47,9 @@ from desktop.ui.desk_report_view import report_html
 from desktop.ui.desk_text import review_error_message, state_label
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import fit_font
+from desktop.ui.locks import discard
 from desktop.ui.worker import StoreWorker
-from desktop.ui.wrapping import WrapLabel
+from desktop.ui.wrapping import WrapLabel, set_message
 
 THUMBNAIL_EDGE = 200
 # The order buttons appear in: forward through the workflow first.
@@ -75,6 +85,8 @@ class ReviewView:
     state: ReviewState
     trail: list[AuditEntry]
     thumbnails: list[tuple[int, bytes]]
+    undo_until: datetime | None = None  # this desk's last move may be undone until then
+    undo_to: ReviewState | None = None  # the state an undo goes back to
 
 
 def load_review(store: Store, report_id: str) -> ReviewView | None:
@@ -95,6 +107,7 @@ def load_review(store: Store, report_id: str) -> ReviewView | None:
             thumbnails.append((attachment.position, make_thumbnail(data, THUMBNAIL_EDGE)))
         except PhotoError:
             continue  # a photo that does not decode is left out; the record still shows
+    undoable = desk_review.undoable(store, report_id)
     return ReviewView(
         report_id,
         dict(report.record),
@@ -102,6 +115,8 @@ def load_review(store: Store, report_id: str) -> ReviewView | None:
         state,
         reviews.audit_trail(report_id),
         thumbnails,
+        None if undoable is None else undoable.at + UNDO_WINDOW,
+        None if undoable is None else undoable.from_state,
     )
 
 
@@ -133,9 +148,18 @@ class ReviewPane(QWidget):
         self.state_badge.setMargin(4)
         self.move_caption = QLabel()
         self.move_buttons: dict[ReviewState, QPushButton] = {}
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_move)
+        keep_place = self.undo_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # nothing moves when it comes and goes
+        self.undo_button.setSizePolicy(keep_place)
+        self._undo_expiry = QTimer(self)
+        self._undo_expiry.setSingleShot(True)
+        self._undo_expiry.timeout.connect(self._update_buttons)
         state_row = QHBoxLayout()
         state_row.addWidget(self.state_caption)
         state_row.addWidget(self.state_badge)
+        state_row.addWidget(self.undo_button)
         state_row.addStretch(1)
         moves = QHBoxLayout()
         moves.addWidget(self.move_caption)
@@ -191,7 +215,7 @@ class ReviewPane(QWidget):
         self.move_caption.setText(self.tr("Move to:"))
         texts = {
             ReviewState.VERIFIED: self.tr("&Verified"),
-            ReviewState.PUBLISHED: self.tr("&Published"),
+            ReviewState.PUBLISHED: self.tr("Publi&shed"),
             ReviewState.NEEDS_FOLLOW_UP: self.tr("Needs &follow-up"),
             ReviewState.REJECTED: self.tr("Re&jected"),
         }
@@ -203,6 +227,7 @@ class ReviewPane(QWidget):
         self.note.setPlaceholderText(self.tr("A note for every editor on this report"))
         self.note.setAccessibleName(self.tr("Note"))
         self.add_note_button.setText(self.tr("Add &note"))
+        self._label_undo()
         self.browser.setAccessibleName(self.tr("Report under review"))
         self._render()
 
@@ -299,12 +324,42 @@ class ReviewPane(QWidget):
             self._render()
 
     def _update_buttons(self, busy: bool = False) -> None:
-        allowed = ALLOWED_MOVES[self._shown.state] if self._shown is not None else frozenset()
+        view = self._shown
+        allowed = ALLOWED_MOVES[view.state] if view is not None else frozenset()
         for target, button in self.move_buttons.items():
-            button.setVisible(target in allowed)
-            button.setEnabled(not busy)
+            button.setEnabled(not busy and target in allowed)
         self.add_note_button.setEnabled(
-            not busy and self._shown is not None and bool(self.note.toPlainText().strip())
+            not busy and view is not None and bool(self.note.toPlainText().strip())
+        )
+        self._undo_expiry.stop()
+        left = self._undo_left()
+        self.undo_button.setVisible(left > 0)
+        self.undo_button.setEnabled(not busy)
+        if left > 0:
+            self._undo_expiry.start(left)
+        self._label_undo()
+
+    def _undo_left(self) -> int:
+        """Milliseconds the shown report's last move may still be undone (0: not at all)."""
+        view = self._shown
+        if view is None or view.undo_until is None:
+            return 0
+        return max(0, int((view.undo_until - datetime.now(UTC)).total_seconds() * 1000))
+
+    def _label_undo(self) -> None:
+        view = self._shown
+        back_to = None if view is None else view.undo_to
+        if back_to is None:
+            self.undo_button.setText(self.tr("&Undo my move"))
+        else:
+            self.undo_button.setText(
+                self.tr("&Undo my move (back to {state})").format(state=state_label(back_to))
+            )
+        self.undo_button.setToolTip(
+            self.tr(
+                "Takes your last move on this report back with a new move, shown in the "
+                "history and shared with every desk. Possible for {minutes} minutes."
+            ).format(minutes=int(UNDO_WINDOW.total_seconds() // 60))
         )
 
     # -- acting --------------------------------------------------------------------------
@@ -314,10 +369,49 @@ class ReviewPane(QWidget):
         view = self._shown
         if view is None or target not in ALLOWED_MOVES[view.state]:
             return
+        if target is ReviewState.PUBLISHED and not self.confirm_publish():
+            return
+        if self._shown is not view or not self._worker.is_open:
+            return  # a lock or another report came while the question was open
         note = self.move_note.text()
         self._run(
             lambda store: desk_review.move(store, view.report_id, target, note), self.move_note
         )
+
+    def publish_message_box(self) -> tuple[QMessageBox, QPushButton]:
+        """The question asked before publishing; returns it and its "publish" button."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Publish this report?"))
+        set_message(
+            box,
+            self.tr("Publish this report?"),
+            self.tr(
+                "Publishing tells every editor of the newsroom that this report is checked "
+                "and may be used in what the newsroom puts out. Every desk sees it as "
+                "published after its next pull, and the gate board counts it. You can "
+                "undo it for {minutes} minutes; after that, move it to needs follow-up."
+            ).format(minutes=int(UNDO_WINDOW.total_seconds() // 60)),
+        )
+        publish = box.addButton(self.tr("&Publish"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box, publish
+
+    def confirm_publish(self) -> bool:
+        box, publish = self.publish_message_box()
+        box.exec()
+        confirmed = box.clickedButton() is publish
+        discard(box)
+        return confirmed
+
+    def undo_move(self) -> None:
+        """Take back this editor's last move on the shown report (a new recorded move)."""
+        view = self._shown
+        if view is None or self._undo_left() <= 0:
+            return
+        self._run(lambda store: desk_review.undo_last_move(store, view.report_id), None)
 
     def add_note(self) -> None:
         view = self._shown
@@ -326,7 +420,11 @@ class ReviewPane(QWidget):
             return
         self._run(lambda store: desk_review.add_note(store, view.report_id, text), self.note)
 
-    def _run(self, work: Callable[[Store], object], typed: QLineEdit | QWidget) -> None:
+    def _run(
+        self, work: Callable[[Store], object], typed: QLineEdit | ConcealedPlainTextEdit | None
+    ) -> None:
+        """Run `work` on the worker; once it is done, `typed` (what the editor wrote for
+        it) is cleared and the pane loads again."""
         report_id = self._report_id
         self.message.hide()
         self._update_buttons(busy=True)
@@ -334,10 +432,8 @@ class ReviewPane(QWidget):
         def done(_: object) -> None:
             if not self._worker.is_open or report_id is None:
                 return
-            if isinstance(typed, QLineEdit):
+            if typed is not None:
                 typed.clear()
-            else:
-                self.note.clear()
             self.moved.emit(report_id)
             if report_id == self._report_id:
                 self.show_report(report_id)

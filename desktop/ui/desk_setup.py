@@ -488,7 +488,7 @@ class DeskConnectDialog(QDialog):
         self.form = DeskConnectForm(worker)
         self.buttons = QDialogButtonBox()
         self.connect_button = self.buttons.addButton(
-            self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("C&onnect"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(lambda: self.form.connect_to(self.accept))

@@ -54,4 +54,10 @@ def review_error_message(error: ReviewError) -> str:
         return QCoreApplication.translate(
             "DeskErrors", "A note has at most {count} characters. Shorten it, then add it again."
         ).format(count=MAX_NOTE_CHARS)
+    if error.reason == "nothing_to_undo":
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "There is no move of yours to undo: it is too old, or another desk moved the "
+            "report since.",
+        )
     return str(error)

@@ -235,9 +235,8 @@ class TimelineCanvas(QWidget):
             text = text.replace("%2", _unit(unit)).replace("%3", currency)
             text = text.replace("%4", QLocale().toString(low, "f", 0))
             text = text.replace("%5", QLocale().toString(high, "f", 0))
-            line = QRectF(
-                layout.left, legend_top + index * (fm.height() + 2), chart.width(), fm.height()
-            )
+            # The whole width, not just the chart's: a Burmese price line is long.
+            line = QRectF(0, legend_top + index * (fm.height() + 2), layout.right, fm.height())
             painter.fillRect(QRectF(line.left(), line.center().y() - 1.5, 14, 3), color)
             painter.setPen(QColor("#212121"))
             painter.drawText(line.adjusted(20, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, text)
@@ -323,9 +322,11 @@ class GateTimeline(QWidget):
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.range_buttons = QButtonGroup(self)
+        # The title has a line of its own: beside the buttons, a narrow pane broke
+        # "Timeline: Pang War" into three lines.
         top = QHBoxLayout()
         top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         for days in RANGES:
             button = QPushButton()
             button.setCheckable(True)
@@ -346,6 +347,7 @@ class GateTimeline(QWidget):
         chips.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.title)
         layout.addWidget(self.canvas)
         layout.addWidget(self.legend)
         layout.addLayout(chips)

@@ -77,7 +77,8 @@ def user_message(error: BaseException) -> str:
     if isinstance(error, PhotoError):
         reasons = {
             "unsupported": QCoreApplication.translate(
-                "Errors", "Only JPEG and PNG photos can be added. Convert the file, then add it."
+                "Errors",
+                "Only JPEG, PNG and WebP photos can be added. Convert the file, then add it.",
             ),
             "broken": QCoreApplication.translate(
                 "Errors", "The photo is damaged or incomplete. Copy it again, then add it."

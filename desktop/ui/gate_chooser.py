@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.domain.gazetteer import Crossing, Gazetteer
-from desktop.ui.i18n import fit_font
+from desktop.ui.i18n import fit_font, myanmar_font
 
 
 class GateChooser(QLineEdit):
@@ -61,6 +62,22 @@ class GateChooser(QLineEdit):
         ]
         unique = list(dict.fromkeys(others))
         return f"{primary} — {' / '.join(unique)}" if unique else primary
+
+    def sizeHint(self) -> QSize:
+        return self._tall_enough(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._tall_enough(super().minimumSizeHint())
+
+    def _tall_enough(self, hint: QSize) -> QSize:
+        """Always as tall as with the (taller) Myanmar font that a chosen crossing's
+        Burmese name brings: choosing a crossing must not move the form under the pointer."""
+        font = myanmar_font()
+        if font is not None:
+            extra = QFontMetrics(font).height() - self.fontMetrics().height()
+            if extra > 0:
+                hint.setHeight(hint.height() + extra)
+        return hint
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -15,12 +15,15 @@ hold Burmese (narrative, detail pane, gate chooser, list cells) call `fit_font` 
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.resources import resource_path
 from desktop.ui.myanmar_text import has_myanmar
+from desktop.ui.pseudo_locale import PSEUDO, PSEUDO_ENV, PseudoTranslator
 
 LANGUAGES = {"en": "English", "my": "မြန်မာ"}
 MYANMAR_FONT_FILES = ("Padauk-Regular.ttf", "Padauk-Bold.ttf")
@@ -49,20 +52,29 @@ class LanguageSwitcher:
         self._system_family = QFontInfo(self._base_font).family()
         self.myanmar_family = load_myanmar_font()
         self.language = "en"
+        # The developer-only pseudo-locale (desktop/ui/pseudo_locale.py) for every switch.
+        self.pinned_pseudo = bool(os.environ.get(PSEUDO_ENV))
         self._apply_font("en")
         LanguageSwitcher.current = self
 
     current: LanguageSwitcher | None = None
 
     def switch(self, language: str) -> bool:
-        """Use `language` ("en" or "my"); return False if its translation cannot load."""
-        if language not in LANGUAGES:
+        """Use `language` ("en" or "my", or the developer's `PSEUDO`); return False if its
+        translation cannot load."""
+        if self.pinned_pseudo:
+            language = PSEUDO
+        if language not in LANGUAGES and language != PSEUDO:
             return False
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator = None
         translator = QTranslator(self._app)
-        if translator.load(str(resource_path("i18n", f"gatewatch_{language}.qm"))):
+        if language == PSEUDO:
+            translator = PseudoTranslator(self._app)
+            self._app.installTranslator(translator)
+            self._translator = translator
+        elif translator.load(str(resource_path("i18n", f"gatewatch_{language}.qm"))):
             self._app.installTranslator(translator)
             self._translator = translator
         elif language != "en":

@@ -41,6 +41,7 @@ from desktop.domain.vocabulary import (
 from desktop.services import capture
 from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
+from desktop.ui.columns import FittedColumns
 from desktop.ui.followup_panel import FollowupPanel
 from desktop.ui.i18n import fit_font
 from desktop.ui.labels import credibility_label, label
@@ -91,6 +92,8 @@ class MainPage(QWidget):
 
         self.model = ReportListModel(self._fetch_rows, gazetteer, language=language(), parent=self)
         self.table = report_table(self.model, (130, 110, 90, 100, 80))
+        # Narrow or long-worded: the sides go first (the detail pane shows them).
+        self.columns = FittedColumns(self.table, (130, 110, 90, 100, 80), optional=(2, 3))
         self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)

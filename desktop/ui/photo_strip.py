@@ -236,7 +236,7 @@ class PhotoStrip(QWidget):
 
     def choose_files(self) -> None:
         """Ask for photos in Qt's own file dialog; nothing of it is remembered."""
-        title, kinds = self.tr("Add photos"), self.tr("Photos (*.jpg *.jpeg *.png)")
+        title, kinds = self.tr("Add photos"), self.tr("Photos (*.jpg *.jpeg *.png *.webp)")
         dialog = QFileDialog(self, title, "", kinds)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)

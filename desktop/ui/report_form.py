@@ -65,7 +65,6 @@ from desktop.domain.vocabulary import (
     TrafficStatus,
 )
 from desktop.services import capture
-from desktop.services.zawgyi import looks_like_zawgyi, zawgyi_to_unicode
 from desktop.store.database import Store
 from desktop.ui.clipboard import ConcealedLineEdit, ConcealedPlainTextEdit
 from desktop.ui.errors import user_message
@@ -76,10 +75,9 @@ from desktop.ui.locks import discard
 from desktop.ui.photo_strip import PhotoStrip
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel, set_message
+from desktop.ui.zawgyi_offer import ZawgyiOffer
 
 AUTOSAVE_MS = 3000
-ZAWGYI_DELAY_MS = 300
-ZAWGYI_PREVIEW_CHARS = 400
 
 
 class _DraftRef:
@@ -163,10 +161,6 @@ class ReportForm(QWidget):
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_if_dirty)
-        self._zawgyi_timer = QTimer(self)
-        self._zawgyi_timer.setSingleShot(True)
-        self._zawgyi_timer.setInterval(ZAWGYI_DELAY_MS)
-        self._zawgyi_timer.timeout.connect(self._check_zawgyi)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -273,23 +267,7 @@ class ReportForm(QWidget):
 
         self.narrative = ConcealedPlainTextEdit()
         self.narrative.setMinimumHeight(120)
-        self.zawgyi_box = QGroupBox()
-        zawgyi_layout = QGridLayout(self.zawgyi_box)
-        self.zawgyi_text = WrapLabel()
-        self.zawgyi_before = QLabel()  # Zawgyi: its syllables are not Unicode's
-        self.zawgyi_before.setWordWrap(True)
-        self.zawgyi_before.setTextFormat(Qt.TextFormat.PlainText)
-        self.zawgyi_after = WrapLabel()
-        self.zawgyi_convert = QPushButton()
-        self.zawgyi_before_title = QLabel()
-        self.zawgyi_after_title = QLabel()
-        zawgyi_layout.addWidget(self.zawgyi_text, 0, 0, 1, 2)
-        zawgyi_layout.addWidget(self.zawgyi_before_title, 1, 0)
-        zawgyi_layout.addWidget(self.zawgyi_after_title, 1, 1)
-        zawgyi_layout.addWidget(self.zawgyi_before, 2, 0)
-        zawgyi_layout.addWidget(self.zawgyi_after, 2, 1)
-        zawgyi_layout.addWidget(self.zawgyi_convert, 3, 1, Qt.AlignmentFlag.AlignRight)
-        self.zawgyi_box.hide()
+        self.zawgyi = ZawgyiOffer(self.narrative)
 
         self.photos = PhotoStrip(self._worker, self)
 
@@ -352,7 +330,7 @@ class ReportForm(QWidget):
         self.narrative_label = QLabel()
         self.narrative_label.setBuddy(self.narrative)
         content_layout.addWidget(self.narrative_label)
-        content_layout.addWidget(self.zawgyi_box)
+        content_layout.addWidget(self.zawgyi)
         content_layout.addWidget(self.narrative)
         content_layout.addWidget(self.photos)
         self.scroll_area = QScrollArea()
@@ -378,7 +356,9 @@ class ReportForm(QWidget):
         self.queue_button.clicked.connect(self.queue)
         self.close_button.clicked.connect(self.close_form)
         self.narrative.textChanged.connect(self._narrative_changed)
-        self.zawgyi_convert.clicked.connect(self.convert_zawgyi)
+        self.zawgyi.offered_changed.connect(lambda _: self.state_changed.emit())
+        self.zawgyi.wants_view.connect(lambda: self.ensure_visible(self.zawgyi))
+        self.zawgyi.paused.connect(lambda: fit_font(self.narrative, self.narrative.toPlainText()))
         self.photos.changed.connect(self._photos_changed)
         self.photos.removed.connect(self._photo_removed)
         self.photos.needs_draft.connect(self._photo_needs_draft)
@@ -507,7 +487,7 @@ class ReportForm(QWidget):
             self._label_price_row(row)
         self.add_price.setText(self.tr("&Add price"))
         self.remove_price.setText(self.tr("Re&move price"))
-        self.source_box.setTitle(self.tr("Source (never a name)"))
+        self.source_box.setTitle(self.tr("Source"))  # its help text says "never a name"
         self.source_help.setText(help_text("source"))
         self.category_label.setText(self.tr("Wh&o:"))
         self.reliability_label.setText(self.tr("Rel&iability:"))
@@ -539,17 +519,6 @@ class ReportForm(QWidget):
         self.narrative_label.setText(self.tr("&What happened:"))
         self.narrative.setPlaceholderText(help_text("narrative"))
         self.narrative.setAccessibleName(self.tr("What happened"))
-        self.zawgyi_box.setTitle(self.tr("This text looks like Zawgyi"))
-        self.zawgyi_text.setText(
-            self.tr(
-                "Gatewatch stores Burmese as Unicode so editors can read and search it. "
-                "Convert the text below?"
-            )
-        )
-        self.zawgyi_before_title.setText(self.tr("As typed (Zawgyi)"))
-        self.zawgyi_after_title.setText(self.tr("Converted (Unicode)"))
-        self.zawgyi_convert.setText(self.tr("Convert to Unicode"))
-        self.zawgyi_convert.setToolTip(self.tr("Ctrl+Shift+U"))
         self.save_button.setText(self.tr("Save dra&ft"))
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.queue_button.setText(self.tr("&Queue for sending"))
@@ -605,13 +574,14 @@ class ReportForm(QWidget):
         self._active = True
         self._update_heading()
         self._autosave.start()
-        self._check_zawgyi()
+        fit_font(self.narrative, self.narrative.toPlainText())
+        self.zawgyi.check()
         self.gate.setFocus()
         self.state_changed.emit()
 
     def _reset(self) -> None:
         self._autosave.stop()
-        self._zawgyi_timer.stop()
+        self.zawgyi.reset()
         self._active = False
         self._queueing = False
         self.draft_id = None
@@ -623,7 +593,7 @@ class ReportForm(QWidget):
         self._loading = False
         self.photos.clear()
         self.status.clear()
-        self._hide_zawgyi()
+        self.zawgyi.reset()
         self.narrative.setExtraSelections([])
         self.queue_button.setEnabled(True)
         self.state_changed.emit()
@@ -1123,38 +1093,15 @@ class ReportForm(QWidget):
     def _narrative_changed(self) -> None:
         self.narrative.setExtraSelections([])
         if not self._loading:
-            self._zawgyi_timer.start()  # not on every keystroke: 300 ms after the last
+            self.zawgyi.schedule()  # not on every keystroke: once typing pauses
         else:
-            self._zawgyi_timer.stop()
-
-    def _check_zawgyi(self) -> None:
-        text = self.narrative.toPlainText()
-        fit_font(self.narrative, text)
-        if text and looks_like_zawgyi(text):
-            sample = text[:ZAWGYI_PREVIEW_CHARS]
-            converted = zawgyi_to_unicode(sample)
-            self.zawgyi_before.setText(sample)
-            self.zawgyi_after.setText(converted)
-            fit_font(self.zawgyi_before, sample)
-            fit_font(self.zawgyi_after, converted)
-            self.zawgyi_box.show()
-        else:
-            self._hide_zawgyi()
-
-    def _hide_zawgyi(self) -> None:
-        self.zawgyi_box.hide()
-        self.zawgyi_before.clear()
-        self.zawgyi_after.clear()
+            self.zawgyi.cancel()
 
     def convert_zawgyi(self) -> None:
-        """Convert the narrative from Zawgyi to Unicode (the offer's button, the menu)."""
-        if not self._active:
-            return
-        converted = zawgyi_to_unicode(self.narrative.toPlainText())
-        self.narrative.setPlainText(converted)
-        self._zawgyi_timer.stop()
-        self._hide_zawgyi()
-        self._changed()
+        """Ctrl+Shift+U: the Zawgyi offer's preview first, then the conversion (see
+        `ZawgyiOffer.present`). Nothing when the text does not look like Zawgyi."""
+        if self._active:
+            self.zawgyi.present()
 
     def _photos_changed(self) -> None:
         self.status.setText(self.tr("Photo stored in the encrypted store."))

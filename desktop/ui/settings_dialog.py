@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         for text, widget in (
             (self.tr("&Language:"), self.language),
-            (self.tr("&Lock after idle:"), self.idle),
+            (self.tr("Lock after &idle:"), self.idle),
             (self.tr("&Wipe after wrong passphrases:"), self.wipe_after),
             (self.tr("Largest photo &edge:"), self.max_edge),
         ):

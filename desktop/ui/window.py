@@ -64,6 +64,7 @@ from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.store_health import HealthCheck
 from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
+from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import set_message
 
@@ -98,6 +99,7 @@ class GatewatchWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
             if isinstance(app, QApplication):
+                install_wheel_guard(app)  # before any page is built (see the module)
                 app.applicationStateChanged.connect(self._application_state)
 
         self.first_run = FirstRunPage(self.settings.language)
@@ -115,9 +117,12 @@ class GatewatchWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
+        self._count: tuple[int, int] | None = None  # (shown, total), said again on a switch
         self.sync = SyncController(self)
         self.sync_indicator = SyncIndicator()
-        self.statusBar().addWidget(self.sync_indicator)
+        # Both permanent: a message (showMessage) then takes the room left of them instead
+        # of being drawn over a widget that a later show() brings back.
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.count_label)
         self.sync.status_changed.connect(self.sync_indicator.show_status)
         self.sync.finished.connect(self.sync_indicator.show_outcome)
@@ -177,7 +182,7 @@ class GatewatchWindow(QMainWindow):
         self.pseudonym_action = self._action("Ctrl+G", slot=self.form.generate_pseudonym)
         self.convert_action = self._action("Ctrl+Shift+U", slot=self.form.convert_zawgyi)
         self.delete_action = self._action("Ctrl+D", slot=self.delete_draft)
-        self.sync_action = self._action("Ctrl+Shift+S", slot=self.sync.sync_now)
+        self.sync_action = self._action("Ctrl+Shift+S", slot=self.send_now)
         self.connect_action = self._action(slot=self.connect_to_newsroom)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, slot=self.close)
 
@@ -281,6 +286,7 @@ class GatewatchWindow(QMainWindow):
         self.connect_action.setText(self.tr("&Connect to newsroom…"))
         self.quit_action.setText(self.tr("Q&uit"))
         self.safety.retranslate()
+        self._show_count()
 
     def _store_actions(self) -> tuple[QAction, ...]:
         """The actions that need an open store."""
@@ -314,17 +320,21 @@ class GatewatchWindow(QMainWindow):
         for action in self._form_actions():
             action.setEnabled(on_form)
         self.queue_action.setEnabled(on_form and not self.form.queueing)
+        self.convert_action.setEnabled(on_form and self.form.zawgyi.offered)
         self.new_action.setEnabled(on_list)
         self.search_action.setEnabled(on_list)
         self.delete_action.setEnabled(
             (on_form and (self.form.draft_id is not None or self.form.replaces is None))
             or (on_list and self.main_page.selected_draft is not None)
         )
-        # A desk store is never a correspondent's: its menus and toolbar show desk actions.
+        # A desk store is never a correspondent's: its menus show desk actions. Without an
+        # open store (welcome, unlock) there are no menus and no toolbar at all.
         desk = open_ and self.desk_mode
         on_desk = desk and self._desk is not None and self.pages.currentWidget() is self._desk[0]
-        self.report_menu.menuAction().setVisible(not desk)
+        self.report_menu.menuAction().setVisible(open_ and not desk)
+        self.tools_menu.menuAction().setVisible(open_)
         self.desk_menu.menuAction().setVisible(desk)
+        self.toolbar.setVisible(open_ and not desk)
         for action in (self.new_action, self.sync_action, self.connect_action):
             action.setVisible(not desk)
             if desk:
@@ -557,6 +567,14 @@ class GatewatchWindow(QMainWindow):
             self.desk_page.inbox.filters.search.selectAll()
 
     def _counted(self, shown: int, total: int) -> None:
+        self._count = (shown, total)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self._count is None:
+            self.count_label.clear()
+            return
+        shown, total = self._count
         self.count_label.setText(
             self.tr("{shown} of {total} reports").format(shown=shown, total=total)
         )
@@ -592,6 +610,7 @@ class GatewatchWindow(QMainWindow):
             self.desk_page.clear()
             self.desk_setup.start()
         self.desk_mode = False
+        self._count = None
         self.count_label.clear()
         self.sync_indicator.clear()
         self.statusBar().clearMessage()
@@ -660,6 +679,14 @@ class GatewatchWindow(QMainWindow):
             )
         )
         _ = error
+
+    def send_now(self) -> None:
+        """Send queued reports now; without a newsroom connection, offer to connect."""
+        status = self.sync_indicator.status
+        if status is not None and not status.enrolled:
+            self.connect_to_newsroom()
+        else:
+            self.sync.sync_now()
 
     def connect_to_newsroom(self) -> None:
         """Enrol with the invite from the newsroom admin (Tools → Connect to newsroom)."""

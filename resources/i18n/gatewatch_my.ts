@@ -37,115 +37,115 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="73"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="373"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="75"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="381"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="77"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="78"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="383"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="184"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="187"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="211"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="214"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="265"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="272"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="281"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="288"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="282"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="289"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="294"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="301"/>
         <source>Reported change, unverified: %1 %2</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="302"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="309"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="326"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="333"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="367"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="368"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="369"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="372"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="382"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="384"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="378"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="385"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="386"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="291"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="298"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="309"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="316"/>
         <source>Independent sources (a pseudonym on one device), per side</source>
         <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="337"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="344"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
@@ -324,14 +324,14 @@
         <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
-        <source>&amp;Connect</source>
-        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
+        <source>C&amp;onnect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -362,7 +362,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="63"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="64"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -375,14 +375,14 @@
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
-        <source>&amp;Connect</source>
-        <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/desk_setup.py" line="493"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
+        <source>C&amp;onnect</source>
+        <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -481,6 +481,11 @@
         <source>A note has at most {count} characters. Shorten it, then add it again.</source>
         <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/desk_text.py" line="58"/>
+        <source>There is no move of yours to undo: it is too old, or another desk moved the report since.</source>
+        <translation>ပြန်​ပြင်​ရန် သင့် ရွှေ့​ချက် မ​ရှိ​ပါ- ကြာ​လွန်း​ပြီ၊ သို့​မ​ဟုတ် အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ဤ​သ​တင်း​ကို နောက်​ထပ် ရွှေ့​ထား​ပြီ။</translation>
+    </message>
 </context>
 <context>
     <name>DeskFollowupBox</name>
@@ -548,17 +553,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="336"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="342"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="401"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="407"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="406"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="412"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -567,7 +572,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="412"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="418"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -636,118 +641,118 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="170"/>
-        <location filename="../../desktop/ui/desk_page.py" line="173"/>
+        <location filename="../../desktop/ui/desk_page.py" line="174"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="171"/>
-        <source>&amp;Pull (F5)</source>
-        <translation>ဆွဲယူမည် (F5) (&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_page.py" line="174"/>
+        <location filename="../../desktop/ui/desk_page.py" line="175"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="175"/>
+        <location filename="../../desktop/ui/desk_page.py" line="176"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="251"/>
+        <location filename="../../desktop/ui/desk_page.py" line="252"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="262"/>
+        <location filename="../../desktop/ui/desk_page.py" line="263"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="280"/>
+        <location filename="../../desktop/ui/desk_page.py" line="281"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="304"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="305"/>
+        <location filename="../../desktop/ui/desk_page.py" line="306"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="308"/>
+        <location filename="../../desktop/ui/desk_page.py" line="309"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="310"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="313"/>
+        <location filename="../../desktop/ui/desk_page.py" line="314"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="334"/>
+        <location filename="../../desktop/ui/desk_page.py" line="335"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="345"/>
+        <location filename="../../desktop/ui/desk_page.py" line="346"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="347"/>
+        <location filename="../../desktop/ui/desk_page.py" line="348"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="368"/>
+        <location filename="../../desktop/ui/desk_page.py" line="369"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="319"/>
+        <location filename="../../desktop/ui/desk_page.py" line="320"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="322"/>
+        <location filename="../../desktop/ui/desk_page.py" line="323"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <location filename="../../desktop/ui/desk_page.py" line="329"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="338"/>
+        <location filename="../../desktop/ui/desk_page.py" line="339"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="171"/>
+        <source>&amp;Pull</source>
+        <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1081,47 +1086,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>Gatewatch က ဖိုင်​များ​ကို ဖတ်၍/ရေး၍ မ​ရ​ပါ- ဒစ်ခ် ပြည့်​နေ​နိုင်​သည်။ နေ​ရာ​လွတ် ပြု​လုပ်​ပြီး ထပ်​ကြိုး​စား​ပါ။ သိမ်း​ပြီး​သား​များ မ​ပျောက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="79"/>
-        <source>Only JPEG and PNG photos can be added. Convert the file, then add it.</source>
-        <translation>JPEG နှင့် PNG ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="82"/>
+        <location filename="../../desktop/ui/errors.py" line="83"/>
         <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
         <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="85"/>
+        <location filename="../../desktop/ui/errors.py" line="86"/>
         <source>The photo file is too large. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင် ကြီး​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="88"/>
+        <location filename="../../desktop/ui/errors.py" line="89"/>
         <source>The photo has too many pixels. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ၏ pixel များ​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="91"/>
+        <location filename="../../desktop/ui/errors.py" line="92"/>
         <source>The photo file cannot be read. Check that it is still there.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="115"/>
+        <location filename="../../desktop/ui/errors.py" line="116"/>
         <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
         <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="119"/>
+        <location filename="../../desktop/ui/errors.py" line="120"/>
         <source>The invite does not name the server: type the server address too.</source>
         <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="122"/>
+        <location filename="../../desktop/ui/errors.py" line="123"/>
         <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
         <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="103"/>
+        <location filename="../../desktop/ui/errors.py" line="104"/>
         <source>This computer is already connected to a newsroom.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
     </message>
@@ -1131,52 +1131,52 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>စ​ကား​ဝှက်​ကို ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​ပါ။ လုံ​လောက်​သည့်​အ​ခါ ခိုင်​မာ​မှု ပြ​ကွက်​က ပြ​ပါ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="130"/>
+        <location filename="../../desktop/ui/errors.py" line="131"/>
         <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="136"/>
+        <location filename="../../desktop/ui/errors.py" line="137"/>
         <source>The newsroom server is overloaded or under attack and refused the request for now. Nothing is lost: try again later.</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ​သည် ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သ​ဖြင့် ယ​ခု တောင်း​ဆို​မှု​ကို ငြင်း​လိုက်​သည်။ ဘာ​မျှ မ​ပျောက်​ပါ- နောက်​မှ ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="142"/>
+        <location filename="../../desktop/ui/errors.py" line="143"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="148"/>
+        <location filename="../../desktop/ui/errors.py" line="149"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="152"/>
+        <location filename="../../desktop/ui/errors.py" line="153"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="164"/>
+        <location filename="../../desktop/ui/errors.py" line="165"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="174"/>
+        <location filename="../../desktop/ui/errors.py" line="175"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="178"/>
+        <location filename="../../desktop/ui/errors.py" line="179"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="158"/>
+        <location filename="../../desktop/ui/errors.py" line="159"/>
         <source>This invite was already used, or this server does not know it. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည် (သို့​မ​ဟုတ်) ဤ ဆာ​ဗာ​က မ​သိ​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="168"/>
+        <location filename="../../desktop/ui/errors.py" line="169"/>
         <source>An .onion address is reached only through Tor: start Tor and set the proxy to socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150).</source>
         <translation>.onion လိပ်​စာ​ကို Tor ဖြင့်​သာ ဆက်​သွယ်​နိုင်​သည်- Tor ကို ဖွင့်​ပြီး ပ​ရောက်​စီ​ကို socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150) ဟု ထား​ပါ။</translation>
     </message>
@@ -1184,6 +1184,11 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/errors.py" line="22"/>
         <source>Part of this store is damaged on disk and cannot be read. What is still readable keeps working. Restore your last backup: Tools &gt; Restore from backup.</source>
         <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ၍ ဖတ်​မ​ရ​ပါ။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်။ နောက်​ဆုံး အ​ရန်​ကူး​ထား​သည်​ကို ပြန်​ထည့်​ပါ- ကိ​ရိ​ယာ​များ &gt; အ​ရန်​မှ ပြန်​ထည့်​ရန်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="79"/>
+        <source>Only JPEG, PNG and WebP photos can be added. Convert the file, then add it.</source>
+        <translation>JPEG၊ PNG နှင့် WebP ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -1560,12 +1565,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateChooser</name>
     <message>
-        <location filename="../../desktop/ui/gate_chooser.py" line="73"/>
+        <location filename="../../desktop/ui/gate_chooser.py" line="90"/>
         <source>Type a crossing: Laiza, လိုင်ဇာ, 拉咱…</source>
         <translation>ဂိတ်​အ​မည် ရိုက်​ပါ: Laiza, လိုင်​ဇာ, 拉咱…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_chooser.py" line="74"/>
+        <location filename="../../desktop/ui/gate_chooser.py" line="91"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
@@ -1573,42 +1578,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="370"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="372"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="382"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="397"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="399"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="404"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
@@ -1616,187 +1621,187 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="260"/>
+        <location filename="../../desktop/ui/window.py" line="265"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="261"/>
+        <location filename="../../desktop/ui/window.py" line="266"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="262"/>
+        <location filename="../../desktop/ui/window.py" line="267"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="263"/>
+        <location filename="../../desktop/ui/window.py" line="268"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="264"/>
+        <location filename="../../desktop/ui/window.py" line="269"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265"/>
+        <location filename="../../desktop/ui/window.py" line="270"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="271"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="267"/>
+        <location filename="../../desktop/ui/window.py" line="272"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="268"/>
+        <location filename="../../desktop/ui/window.py" line="273"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="269"/>
+        <location filename="../../desktop/ui/window.py" line="274"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="270"/>
+        <location filename="../../desktop/ui/window.py" line="275"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="271"/>
+        <location filename="../../desktop/ui/window.py" line="276"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="272"/>
+        <location filename="../../desktop/ui/window.py" line="277"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="273"/>
+        <location filename="../../desktop/ui/window.py" line="278"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="274"/>
+        <location filename="../../desktop/ui/window.py" line="279"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="275"/>
+        <location filename="../../desktop/ui/window.py" line="280"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="276"/>
+        <location filename="../../desktop/ui/window.py" line="281"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="277"/>
+        <location filename="../../desktop/ui/window.py" line="282"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="278"/>
+        <location filename="../../desktop/ui/window.py" line="283"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="279"/>
+        <location filename="../../desktop/ui/window.py" line="284"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="280"/>
+        <location filename="../../desktop/ui/window.py" line="285"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="281"/>
+        <location filename="../../desktop/ui/window.py" line="286"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="282"/>
+        <location filename="../../desktop/ui/window.py" line="287"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="514"/>
+        <location filename="../../desktop/ui/window.py" line="524"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="516"/>
+        <location filename="../../desktop/ui/window.py" line="526"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="518"/>
+        <location filename="../../desktop/ui/window.py" line="528"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="519"/>
+        <location filename="../../desktop/ui/window.py" line="529"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="533"/>
+        <location filename="../../desktop/ui/window.py" line="543"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="658"/>
+        <location filename="../../desktop/ui/window.py" line="677"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="673"/>
+        <location filename="../../desktop/ui/window.py" line="700"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="685"/>
+        <location filename="../../desktop/ui/window.py" line="712"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="546"/>
+        <location filename="../../desktop/ui/window.py" line="556"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="561"/>
+        <location filename="../../desktop/ui/window.py" line="579"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="620"/>
+        <location filename="../../desktop/ui/window.py" line="639"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="621"/>
+        <location filename="../../desktop/ui/window.py" line="640"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="622"/>
+        <location filename="../../desktop/ui/window.py" line="641"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="623"/>
+        <location filename="../../desktop/ui/window.py" line="642"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -1804,97 +1809,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="186"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="188"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="189"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="191"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="193"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="195"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="209"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="212"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="214"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="215"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="217"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="218"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="220"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="221"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="223"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="224"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
@@ -1902,42 +1907,42 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="82"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="90"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
@@ -2360,73 +2365,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="150"/>
+        <location filename="../../desktop/ui/main_page.py" line="153"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="151"/>
+        <location filename="../../desktop/ui/main_page.py" line="154"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="152"/>
+        <location filename="../../desktop/ui/main_page.py" line="155"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="153"/>
+        <location filename="../../desktop/ui/main_page.py" line="156"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="154"/>
+        <location filename="../../desktop/ui/main_page.py" line="157"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="155"/>
+        <location filename="../../desktop/ui/main_page.py" line="158"/>
         <source>Log a new report (Ctrl+N)</source>
         <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="156"/>
+        <location filename="../../desktop/ui/main_page.py" line="159"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="157"/>
+        <location filename="../../desktop/ui/main_page.py" line="160"/>
         <source>Report details</source>
         <translation>သတင်း အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="186"/>
+        <location filename="../../desktop/ui/main_page.py" line="189"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="188"/>
+        <location filename="../../desktop/ui/main_page.py" line="191"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="189"/>
+        <location filename="../../desktop/ui/main_page.py" line="192"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="190"/>
-        <location filename="../../desktop/ui/main_page.py" line="383"/>
+        <location filename="../../desktop/ui/main_page.py" line="193"/>
+        <location filename="../../desktop/ui/main_page.py" line="386"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="193"/>
+        <location filename="../../desktop/ui/main_page.py" line="196"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="280"/>
+        <location filename="../../desktop/ui/main_page.py" line="283"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -2435,92 +2440,92 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="286"/>
+        <location filename="../../desktop/ui/main_page.py" line="289"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="313"/>
+        <location filename="../../desktop/ui/main_page.py" line="316"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="316"/>
+        <location filename="../../desktop/ui/main_page.py" line="319"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="338"/>
+        <location filename="../../desktop/ui/main_page.py" line="341"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="369"/>
+        <location filename="../../desktop/ui/main_page.py" line="372"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="381"/>
+        <location filename="../../desktop/ui/main_page.py" line="384"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="382"/>
+        <location filename="../../desktop/ui/main_page.py" line="385"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="384"/>
+        <location filename="../../desktop/ui/main_page.py" line="387"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="388"/>
+        <location filename="../../desktop/ui/main_page.py" line="391"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="399"/>
+        <location filename="../../desktop/ui/main_page.py" line="402"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="400"/>
+        <location filename="../../desktop/ui/main_page.py" line="403"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="413"/>
+        <location filename="../../desktop/ui/main_page.py" line="416"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="415"/>
+        <location filename="../../desktop/ui/main_page.py" line="418"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="416"/>
+        <location filename="../../desktop/ui/main_page.py" line="419"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="433"/>
+        <location filename="../../desktop/ui/main_page.py" line="436"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="439"/>
+        <location filename="../../desktop/ui/main_page.py" line="442"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="451"/>
+        <location filename="../../desktop/ui/main_page.py" line="454"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="453"/>
+        <location filename="../../desktop/ui/main_page.py" line="456"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -2630,510 +2635,476 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/photo_strip.py" line="239"/>
-        <source>Photos (*.jpg *.jpeg *.png)</source>
-        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png)</translation>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
 </context>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="451"/>
+        <location filename="../../desktop/ui/report_form.py" line="431"/>
         <source>&amp;Crossing:</source>
         <translation>ဂိတ် (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="469"/>
+        <location filename="../../desktop/ui/report_form.py" line="449"/>
         <source>The crossing is not in the list</source>
         <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="470"/>
+        <location filename="../../desktop/ui/report_form.py" line="450"/>
         <source>Name of the crossing not in the list</source>
         <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="471"/>
+        <location filename="../../desktop/ui/report_form.py" line="451"/>
         <source>e.g. the footpath 2 km north of Laiza</source>
         <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="472"/>
-        <location filename="../../desktop/ui/report_form.py" line="979"/>
+        <location filename="../../desktop/ui/report_form.py" line="452"/>
+        <location filename="../../desktop/ui/report_form.py" line="949"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
-        <location filename="../../desktop/ui/report_form.py" line="980"/>
+        <location filename="../../desktop/ui/report_form.py" line="453"/>
+        <location filename="../../desktop/ui/report_form.py" line="950"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="474"/>
+        <location filename="../../desktop/ui/report_form.py" line="454"/>
         <source>China side status</source>
         <translation>တရုတ်ဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="475"/>
+        <location filename="../../desktop/ui/report_form.py" line="455"/>
         <source>Myanmar side status</source>
         <translation>မြန်မာဘက် အခြေအနေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="460"/>
         <source>your local time</source>
         <translation>သင့်ဒေသ အချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="460"/>
         <source>Myanmar time</source>
         <translation>မြန်မာ စံတော်ချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="482"/>
+        <location filename="../../desktop/ui/report_form.py" line="462"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="463"/>
         <source>An estimate is fine. Leave at — if nobody said.</source>
         <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="484"/>
-        <location filename="../../desktop/ui/report_form.py" line="981"/>
+        <location filename="../../desktop/ui/report_form.py" line="464"/>
+        <location filename="../../desktop/ui/report_form.py" line="951"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="493"/>
-        <location filename="../../desktop/ui/report_form.py" line="984"/>
+        <location filename="../../desktop/ui/report_form.py" line="473"/>
+        <location filename="../../desktop/ui/report_form.py" line="954"/>
         <source>Barrier on the Myanmar side</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="497"/>
-        <location filename="../../desktop/ui/report_form.py" line="985"/>
+        <location filename="../../desktop/ui/report_form.py" line="477"/>
+        <location filename="../../desktop/ui/report_form.py" line="955"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="500"/>
-        <location filename="../../desktop/ui/report_form.py" line="505"/>
+        <location filename="../../desktop/ui/report_form.py" line="480"/>
+        <location filename="../../desktop/ui/report_form.py" line="485"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <location filename="../../desktop/ui/report_form.py" line="795"/>
+        <location filename="../../desktop/ui/report_form.py" line="483"/>
+        <location filename="../../desktop/ui/report_form.py" line="765"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="508"/>
+        <location filename="../../desktop/ui/report_form.py" line="488"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="510"/>
-        <source>Source (never a name)</source>
-        <translation>သတင်းရင်းမြစ် (အမည် မထည့်ရ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="523"/>
+        <location filename="../../desktop/ui/report_form.py" line="503"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="524"/>
+        <location filename="../../desktop/ui/report_form.py" line="504"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="525"/>
+        <location filename="../../desktop/ui/report_form.py" line="505"/>
         <source>Information credibility</source>
         <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="526"/>
+        <location filename="../../desktop/ui/report_form.py" line="506"/>
         <source>Source pseudonym</source>
         <translation>ရင်းမြစ် အမည်ဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="539"/>
+        <location filename="../../desktop/ui/report_form.py" line="519"/>
         <source>&amp;What happened:</source>
         <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="541"/>
-        <location filename="../../desktop/ui/report_form.py" line="988"/>
+        <location filename="../../desktop/ui/report_form.py" line="521"/>
+        <location filename="../../desktop/ui/report_form.py" line="958"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="542"/>
-        <source>This text looks like Zawgyi</source>
-        <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="545"/>
-        <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below?</source>
-        <translation>အယ်​ဒီ​တာ​များ ဖတ်​နိုင်၊ ရှာ​နိုင်​ရန် Gatewatch သည် မြန်​မာ​စာ​ကို ယူ​နီ​ကုဒ်​ဖြင့် သိမ်း​သည်။ အောက်​ပါ စာ​သား​ကို ပြောင်း​မ​လား။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="549"/>
-        <source>As typed (Zawgyi)</source>
-        <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="550"/>
-        <source>Converted (Unicode)</source>
-        <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="554"/>
+        <location filename="../../desktop/ui/report_form.py" line="523"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="555"/>
+        <location filename="../../desktop/ui/report_form.py" line="524"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="556"/>
+        <location filename="../../desktop/ui/report_form.py" line="525"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="558"/>
+        <location filename="../../desktop/ui/report_form.py" line="527"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="562"/>
+        <location filename="../../desktop/ui/report_form.py" line="531"/>
         <source>Correct a sent report (new revision)</source>
         <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="564"/>
+        <location filename="../../desktop/ui/report_form.py" line="533"/>
         <source>Edit draft</source>
         <translation>မူကြမ်း ပြင်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="566"/>
+        <location filename="../../desktop/ui/report_form.py" line="535"/>
         <source>New report</source>
         <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="806"/>
+        <location filename="../../desktop/ui/report_form.py" line="776"/>
         <source>e.g. diesel</source>
         <translation>ဥပမာ- ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="878"/>
+        <location filename="../../desktop/ui/report_form.py" line="848"/>
         <source>Draft saved at {time}</source>
         <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="888"/>
+        <location filename="../../desktop/ui/report_form.py" line="858"/>
         <source>Not saved: {reason}</source>
         <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1004"/>
+        <location filename="../../desktop/ui/report_form.py" line="974"/>
         <source>Not ready to send</source>
         <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1005"/>
+        <location filename="../../desktop/ui/report_form.py" line="975"/>
         <source>Please complete these fields first:</source>
         <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="935"/>
+        <location filename="../../desktop/ui/report_form.py" line="905"/>
         <source>Kept as a draft.</source>
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="452"/>
+        <location filename="../../desktop/ui/report_form.py" line="432"/>
         <source>Crossin&amp;g name:</source>
         <translation>ဂိတ်အမည် (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="453"/>
+        <location filename="../../desktop/ui/report_form.py" line="433"/>
         <source>W&amp;here it is:</source>
         <translation>တည်နေရာ (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="454"/>
+        <location filename="../../desktop/ui/report_form.py" line="434"/>
         <source>Obser&amp;ved:</source>
         <translation>တွေ့ရှိချိန် (&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="455"/>
+        <location filename="../../desktop/ui/report_form.py" line="435"/>
         <source>Stat&amp;us:</source>
         <translation>အခြေအနေ (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="456"/>
+        <location filename="../../desktop/ui/report_form.py" line="436"/>
         <source>Controlled &amp;by:</source>
         <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="457"/>
+        <location filename="../../desktop/ui/report_form.py" line="437"/>
         <source>Civilians who ma&amp;y cross:</source>
         <translation>ဖြတ်​ကူး​ခွင့်​ရှိ​သော အ​ရပ်​သား (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="458"/>
+        <location filename="../../desktop/ui/report_form.py" line="438"/>
         <source>People &amp;stranded:</source>
         <translation>ပိတ်မိနေသူ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="459"/>
+        <location filename="../../desktop/ui/report_form.py" line="439"/>
         <source>How &amp;known:</source>
         <translation>သိရပုံ (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="509"/>
+        <location filename="../../desktop/ui/report_form.py" line="489"/>
         <source>Re&amp;move price</source>
         <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="512"/>
+        <location filename="../../desktop/ui/report_form.py" line="492"/>
         <source>Wh&amp;o:</source>
         <translation>မည်သူ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="513"/>
+        <location filename="../../desktop/ui/report_form.py" line="493"/>
         <source>Rel&amp;iability:</source>
         <translation>ယုံကြည်ရမှု (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="514"/>
+        <location filename="../../desktop/ui/report_form.py" line="494"/>
         <source>Cr&amp;edibility:</source>
         <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="515"/>
+        <location filename="../../desktop/ui/report_form.py" line="495"/>
         <source>&amp;Pseudonym:</source>
         <translation>အမည်ဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="521"/>
+        <location filename="../../desktop/ui/report_form.py" line="501"/>
         <source>Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="522"/>
+        <location filename="../../desktop/ui/report_form.py" line="502"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="551"/>
-        <source>Convert to Unicode</source>
-        <translation>ယူနီကုဒ်သို့ ပြောင်းမည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="552"/>
-        <source>Ctrl+Shift+U</source>
-        <translation>Ctrl+Shift+U</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="553"/>
+        <location filename="../../desktop/ui/report_form.py" line="522"/>
         <source>Save dra&amp;ft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="557"/>
+        <location filename="../../desktop/ui/report_form.py" line="526"/>
         <source>Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="801"/>
+        <location filename="../../desktop/ui/report_form.py" line="771"/>
         <source>{field}, price {number}</source>
         <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="954"/>
+        <location filename="../../desktop/ui/report_form.py" line="924"/>
         <source>too long: shorten it</source>
         <translation>ရှည်လွန်းသည်- တိုအောင် ပြင်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="954"/>
+        <location filename="../../desktop/ui/report_form.py" line="924"/>
         <source>check this field</source>
         <translation>ဤအကွက်ကို စစ်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="956"/>
+        <location filename="../../desktop/ui/report_form.py" line="926"/>
         <source>choose one from the list, or tick “not in the list” and give its name</source>
         <translation>စာ​ရင်း​ထဲ​မှ တစ်​ခု ရွေး​ပါ၊ သို့​မ​ဟုတ် “ဂိတ်​သည် စာ​ရင်း​တွင် မ​ပါ” ကို အ​မှန်​ခြစ်​ပြီး အ​မည် ထည့်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <location filename="../../desktop/ui/report_form.py" line="927"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="960"/>
+        <location filename="../../desktop/ui/report_form.py" line="930"/>
         <source>Where it is</source>
         <translation>တည်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="962"/>
+        <location filename="../../desktop/ui/report_form.py" line="932"/>
         <source>give the crossing a name</source>
         <translation>ဂိတ်အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="963"/>
+        <location filename="../../desktop/ui/report_form.py" line="933"/>
         <source>Crossing name</source>
         <translation>ဂိတ်အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="965"/>
+        <location filename="../../desktop/ui/report_form.py" line="935"/>
         <source>check the date and time: not in the future, not before 2000</source>
         <translation>ရက်​စွဲ​နှင့် အ​ချိန်​ကို စစ်​ပါ- အ​နာ​ဂတ် မ​ဖြစ်​ရ၊ 2000 ခု​နှစ် မ​တိုင်​မီ မ​ဖြစ်​ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="966"/>
+        <location filename="../../desktop/ui/report_form.py" line="936"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="971"/>
+        <location filename="../../desktop/ui/report_form.py" line="941"/>
         <source>name the commodity</source>
         <translation>ကုန်ပစ္စည်း အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="972"/>
+        <location filename="../../desktop/ui/report_form.py" line="942"/>
         <source>Price {number}</source>
         <translation>ဈေးနှုန်း {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="976"/>
+        <location filename="../../desktop/ui/report_form.py" line="946"/>
         <source>choose who told you, or change “How known”</source>
         <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="977"/>
+        <location filename="../../desktop/ui/report_form.py" line="490"/>
+        <location filename="../../desktop/ui/report_form.py" line="947"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="982"/>
+        <location filename="../../desktop/ui/report_form.py" line="952"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="983"/>
+        <location filename="../../desktop/ui/report_form.py" line="953"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="986"/>
+        <location filename="../../desktop/ui/report_form.py" line="956"/>
         <source>People stranded</source>
         <translation>ပိတ်မိနေသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="987"/>
+        <location filename="../../desktop/ui/report_form.py" line="957"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="990"/>
+        <location filename="../../desktop/ui/report_form.py" line="960"/>
         <source>The report</source>
         <translation>သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1006"/>
+        <location filename="../../desktop/ui/report_form.py" line="976"/>
         <source>&amp;OK</source>
         <translation>ကောင်းပြီ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1029"/>
+        <location filename="../../desktop/ui/report_form.py" line="999"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
         <translation>ဖုန်း​နံ​ပါတ်​နှင့် တူ​သည်။ နံ​ပါတ်​တစ်​ခု​က သင့်​သ​တင်း​ရင်း​မြစ်​ဆီ တိုက်​ရိုက် ခြေ​ရာ​ခံ​မိ​စေ​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား နံ​ပါတ် (ရုံး သို့​မ​ဟုတ် ဖုန်း​လိုင်း) ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1033"/>
+        <location filename="../../desktop/ui/report_form.py" line="1003"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
         <translation>အီး​မေးလ်​လိပ်​စာ​နှင့် တူ​သည်။ ၎င်း​က သင့်​သ​တင်း​ရင်း​မြစ်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား လိပ်​စာ ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1037"/>
+        <location filename="../../desktop/ui/report_form.py" line="1007"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
         <translation>နိုင်​ငံ​သား​စိ​စစ်​ရေး​ကတ် (မှတ်​ပုံ​တင်) နံ​ပါတ်​နှင့် တူ​သည်။ ၎င်း​က လူ​တစ်​ဦး​ကို အ​မည်​ဖော်​သည်- ထို​သူ​က အ​မည်​ဖော်​ရန် သ​ဘော​တူ​မှ​သာ ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1041"/>
+        <location filename="../../desktop/ui/report_form.py" line="1011"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
         <translation>ယာဉ်​နံ​ပါတ်​ပြား​နှင့် တူ​သည်။ နံ​ပါတ်​ပြား​က ယာဉ်​မောင်း သို့​မ​ဟုတ် ကုန်​သည်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် သင့်​သ​တင်း​ရင်း​မြစ်​ကို မ​ညွှန်​ပြ​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1051"/>
+        <location filename="../../desktop/ui/report_form.py" line="1021"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1053"/>
+        <location filename="../../desktop/ui/report_form.py" line="1023"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤ​သ​တင်း​တွင် လူ​တစ်​ဦး​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ချက်​အ​လက်​များ ပါ​ပုံ​ရ​သည်။ ၎င်း​တို့​ကြောင့် သ​တင်း​ရင်း​မြစ်​များ အန္တ​ရာယ် ကျ​ရောက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1057"/>
+        <location filename="../../desktop/ui/report_form.py" line="1027"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1058"/>
+        <location filename="../../desktop/ui/report_form.py" line="1028"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1097"/>
+        <location filename="../../desktop/ui/report_form.py" line="1067"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1099"/>
+        <location filename="../../desktop/ui/report_form.py" line="1069"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1101"/>
+        <location filename="../../desktop/ui/report_form.py" line="1071"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1102"/>
+        <location filename="../../desktop/ui/report_form.py" line="1072"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1160"/>
+        <location filename="../../desktop/ui/report_form.py" line="1107"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1163"/>
+        <location filename="../../desktop/ui/report_form.py" line="1110"/>
         <source>Photo removed.</source>
         <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
@@ -3242,79 +3213,115 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="190"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="214"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="191"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="215"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="193"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="217"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="194"/>
-        <source>&amp;Published</source>
-        <translation>ထုတ်ပြန်ပြီး (&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="195"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="219"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="196"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="220"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="200"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="224"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="201"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="225"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="202"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="226"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="203"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="227"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="204"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="228"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="205"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="229"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="206"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="231"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="251"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="276"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="253"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="278"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="218"/>
+        <source>Publi&amp;shed</source>
+        <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="353"/>
+        <source>&amp;Undo my move</source>
+        <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="356"/>
+        <source>&amp;Undo my move (back to {state})</source>
+        <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="360"/>
+        <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
+        <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="385"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="388"/>
+        <source>Publish this report?</source>
+        <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="390"/>
+        <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
+        <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="396"/>
+        <source>&amp;Publish</source>
+        <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="397"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3449,11 +3456,6 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
-        <source>&amp;Lock after idle:</source>
-        <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;L):</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
@@ -3482,6 +3484,11 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
         <source>&amp;Duress passphrase…</source>
         <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
+        <source>Lock after &amp;idle:</source>
+        <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;I):</translation>
     </message>
 </context>
 <context>
@@ -3585,7 +3592,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="280"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="279"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>
@@ -3633,6 +3640,49 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>
             <numerusform>ကျန်​ရှိ​သော ကြိမ်​ရေ- %n။</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ZawgyiOffer</name>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="89"/>
+        <source>This text looks like Zawgyi</source>
+        <translation>ဤစာသားသည် ဇော်ဂျီ ဖြစ်ပုံရသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="92"/>
+        <source>Gatewatch stores Burmese as Unicode so editors can read and search it. Convert the text below? Ctrl+Z brings back what you typed.</source>
+        <translation>အယ်​ဒီ​တာ​များ ဖတ်​နိုင်၊ ရှာ​နိုင်​ရန် Gatewatch သည် မြန်​မာ​စာ​ကို ယူ​နီ​ကုဒ်​ဖြင့် သိမ်း​သည်။ အောက်​ပါ စာ​သား​ကို ပြောင်း​မ​လား။ Ctrl+Z ဖြင့် ရိုက်​ထား​သည့်​အ​တိုင်း ပြန်​ရ​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="96"/>
+        <source>As typed (Zawgyi)</source>
+        <translation>ရိုက်ထားသည့်အတိုင်း (ဇော်ဂျီ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="97"/>
+        <source>Converted (Unicode)</source>
+        <translation>ပြောင်းပြီး (ယူနီကုဒ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="98"/>
+        <source>Co&amp;nvert to Unicode</source>
+        <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="99"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="100"/>
+        <source>Keep as type&amp;d</source>
+        <translation>ရိုက်​ထား​သည့်​အ​တိုင်း ထား​မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/zawgyi_offer.py" line="101"/>
+        <source>The text is not Zawgyi, or it should stay as it is.</source>
+        <translation>စာ​သား​သည် ဇော်​ဂျီ မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ယ​ခု​အ​တိုင်း ထား​ရ​မည်။</translation>
     </message>
 </context>
 </TS>

@@ -287,3 +287,21 @@ def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     assert chunks[-1][0] == b"IEND"
     assert pos == len(data), "bytes after IEND"
     return chunks
+
+
+def webp_with_metadata(
+    image: Image.Image | None = None, *, orientation: int | None = None, lossless: bool = False
+) -> bytes:
+    """A WebP as a phone shares it: EXIF (camera, GPS, canaries), XMP and an ICC profile."""
+    image = image if image is not None else gradient((640, 480))
+    out = io.BytesIO()
+    image.save(
+        out,
+        "WEBP",
+        quality=90,
+        lossless=lossless,
+        exif=exif_bytes(orientation=orientation),
+        xmp=xmp_packet(),
+        icc_profile=srgb_icc(),
+    )
+    return out.getvalue()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.review import ReviewEvent, ReviewState, current_state
+from desktop.domain.review import ReviewError, ReviewEvent, ReviewState, current_state
 from desktop.services import capture, desk, desk_review
 from desktop.services.demo import story
 from desktop.store.database import Store, create_store
@@ -230,3 +230,29 @@ def test_forged_reviews_are_refused(newsroom: Newsroom, tmp_path: Path) -> None:
         reviews = ReviewRepository(store)
         assert reviews.state(target) is ReviewState.NEW
         assert reviews.history(target) == []
+
+
+def test_an_undo_is_a_new_move_that_reaches_every_desk(newsroom: Newsroom) -> None:
+    night, day = newsroom.night, newsroom.day
+    report, overtaken = newsroom.reports[4:6]
+    desk_review.move(night, report, ReviewState.VERIFIED, now=T0)
+    undo = desk_review.undo_last_move(night, report, now=T0 + timedelta(minutes=9))
+    assert (undo.from_state, undo.to_state) == (ReviewState.VERIFIED, ReviewState.NEW)
+    # Its own undo can be undone too (a redo), but nothing older than the window.
+    assert desk_review.undoable(night, report, now=T0 + timedelta(minutes=30)) is None
+    with pytest.raises(ReviewError) as refused:
+        desk_review.undo_last_move(night, report, now=T0 + timedelta(minutes=30))
+    assert refused.value.reason == "nothing_to_undo"
+
+    newsroom.pull(night, day, night)
+    for store in (night, day):
+        assert ReviewRepository(store).state(report) is ReviewState.NEW
+        assert [h[2] for h in newsroom.history(store, report)] == ["verified", "new"]
+
+    # Another desk moved the report since: this editor's move is no longer theirs to undo.
+    desk_review.move(night, overtaken, ReviewState.NEEDS_FOLLOW_UP, now=T0)
+    newsroom.pull(night, day)
+    desk_review.move(day, overtaken, ReviewState.VERIFIED, now=T0 + timedelta(minutes=1))
+    newsroom.pull(day, night)
+    assert desk_review.undoable(night, overtaken, now=T0 + timedelta(minutes=2)) is None
+    assert desk_review.undoable(day, overtaken, now=T0 + timedelta(minutes=2)) is not None

@@ -325,7 +325,7 @@ def test_what_is_not_a_sound_jpeg_or_png_is_refused(name: str, data: bytes, reas
 
 
 def test_messages_say_what_to_do() -> None:
-    with pytest.raises(PhotoError, match="JPEG and PNG") as caught:
+    with pytest.raises(PhotoError, match="JPEG, PNG and WebP") as caught:
         import_photo(fixtures.gif_image())
     assert "save or export it as JPEG" in str(caught.value)
     with pytest.raises(PhotoError, match="damaged or incomplete"):
@@ -351,7 +351,7 @@ def test_the_type_comes_from_the_bytes_not_the_name(tmp_path: Path) -> None:
     assert import_photo(read_photo_file(disguised)).media_type == "image/png"
     gif = tmp_path / "gate2.jpg"
     gif.write_bytes(fixtures.gif_image())
-    with pytest.raises(PhotoError, match="Only JPEG and PNG"):
+    with pytest.raises(PhotoError, match="Only JPEG, PNG and WebP"):
         import_photo(read_photo_file(gif))
     assert sniff_media_type(b"\xff\xd8\xff\xe1") == "image/jpeg"
     assert sniff_media_type(b"GIF89a") is None
@@ -399,3 +399,49 @@ def test_read_photo_file_explains_an_unreadable_file(
     with pytest.raises(PhotoError, match=words) as caught:
         read_photo_file(path)
     assert caught.value.reason == "unreadable"
+
+
+# --- WebP, as phones share photos ----------------------------------------------------------
+
+
+def test_the_webp_fixture_carries_gps_and_canaries() -> None:
+    data = fixtures.webp_with_metadata()
+    assert data[:4] == b"RIFF"
+    assert data[8:12] == b"WEBP"
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "WEBP"
+        gps = image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+        assert gps[ExifTags.GPS.GPSLatitude] == fixtures.GPS_LATITUDE
+    for name in ("exif_description", "exif_artist", "xmp"):
+        assert CANARIES[name] in data, name
+
+
+def test_a_webp_photo_becomes_a_clean_jpeg() -> None:
+    photo = import_photo(fixtures.webp_with_metadata())
+    assert photo.media_type == "image/jpeg"
+    assert (photo.width, photo.height) == (640, 480)
+    assert_no_canary(photo.data)
+    assert_clean_jpeg(photo.data)
+
+
+def test_a_webp_with_transparency_becomes_a_clean_png() -> None:
+    image = fixtures.gradient((120, 80)).convert("RGBA")
+    image.putalpha(128)
+    photo = import_photo(fixtures.webp_with_metadata(image, lossless=True))
+    assert photo.media_type == "image/png"
+    assert_no_canary(photo.data)
+    assert_clean_png(photo.data)
+    assert reopen(photo.data).mode == "RGBA"
+
+
+@pytest.mark.parametrize("orientation", [3, 6, 8])
+def test_a_webp_is_turned_upright(orientation: int) -> None:
+    size, red_side = ORIENTATIONS[orientation]
+    blue_side = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}[red_side]
+    data = fixtures.webp_with_metadata(
+        fixtures.left_red_right_blue((200, 100)), orientation=orientation
+    )
+    image = reopen(import_photo(data).data)
+    assert image.size == size
+    assert near(colour_at(image, red_side), RED)
+    assert near(colour_at(image, blue_side), BLUE)

@@ -13,13 +13,14 @@ from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk_review
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
-from tests.ui.conftest import drain, run_job
+from tests.ui.conftest import drain, rescue_dialogs, run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
+from tests.ui.test_form_guards import answer_message_box
 
 
 def offered(page: DeskPage) -> set[ReviewState]:
     buttons = page.review.move_buttons
-    return {state for state, button in buttons.items() if not button.isHidden()}
+    return {state for state, button in buttons.items() if button.isEnabled()}
 
 
 def cached_state(page: DeskPage, report_id: str) -> ReviewState | None:
@@ -73,7 +74,11 @@ def test_moves_and_notes_through_the_pane(qtbot: QtBot, qapp: QApplication, tmp_
         assert "Ask for a photo of the barricade." in page.review.browser.toPlainText()
         assert page.review.note.toPlainText() == ""
 
-        page.review.move_buttons[ReviewState.PUBLISHED].click()
+        seen: list[str] = []
+        answer_message_box(qtbot, "Publish", seen)
+        with rescue_dialogs():
+            page.review.move_buttons[ReviewState.PUBLISHED].click()
+        assert "Publishing tells every editor" in seen[0]
         qtbot.waitUntil(lambda: page.review.shown_state is ReviewState.PUBLISHED, timeout=10_000)
         assert offered(page) == {ReviewState.NEEDS_FOLLOW_UP}
 

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository, ReportState
-from desktop.ui import report_form
-from desktop.ui.report_form import ZAWGYI_PREVIEW_CHARS
+from desktop.ui import zawgyi_offer
 from desktop.ui.window import GatewatchWindow
+from desktop.ui.zawgyi_offer import ZAWGYI_PREVIEW_CHARS
 from tests.services.fixtures import CANARIES, jpeg_with_metadata
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui, rescue_dialogs
 
@@ -96,16 +96,16 @@ def test_zawgyi_is_offered_for_conversion(qtbot: QtBot, window: GatewatchWindow)
     start_report(qtbot, window)
     form = window.form
     form.narrative.setPlainText(ZAWGYI)
-    qtbot.waitUntil(form.zawgyi_box.isVisible, timeout=2000)
-    assert form.zawgyi_after.text().startswith("မြန်မာ")
-    form.zawgyi_convert.click()
+    qtbot.waitUntil(form.zawgyi.isVisible, timeout=2000)
+    assert form.zawgyi.after.text().startswith("မြန်မာ")
+    form.zawgyi.convert_button.click()
     assert form.narrative.toPlainText().startswith("မြန်မာ ဂိတ်ကို")
-    assert not form.zawgyi_box.isVisible()
-    assert form.zawgyi_before.text() == form.zawgyi_after.text() == ""  # no copy kept
+    assert not form.zawgyi.isVisible()
+    assert form.zawgyi.before.text() == form.zawgyi.after.text() == ""  # no copy kept
 
-    with qtbot.waitSignal(form._zawgyi_timer.timeout, timeout=10_000):  # the check ran
+    with qtbot.waitSignal(form.zawgyi._timer.timeout, timeout=10_000):  # the check ran
         form.narrative.setPlainText("လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်")  # Unicode: no offer
-    assert not form.zawgyi_box.isVisible()
+    assert not form.zawgyi.isVisible()
 
 
 def test_zawgyi_check_waits_for_a_pause_and_converts_only_the_preview(
@@ -115,7 +115,7 @@ def test_zawgyi_check_waits_for_a_pause_and_converts_only_the_preview(
     form = window.form
     checked: list[int] = []
     converted: list[int] = []
-    real_detect, real_convert = report_form.looks_like_zawgyi, report_form.zawgyi_to_unicode
+    real_detect, real_convert = zawgyi_offer.looks_like_zawgyi, zawgyi_offer.zawgyi_to_unicode
 
     def counting_detect(text: str) -> bool:
         checked.append(len(text))
@@ -125,12 +125,12 @@ def test_zawgyi_check_waits_for_a_pause_and_converts_only_the_preview(
         converted.append(len(text))
         return real_convert(text)
 
-    monkeypatch.setattr(report_form, "looks_like_zawgyi", counting_detect)
-    monkeypatch.setattr(report_form, "zawgyi_to_unicode", counting_convert)
+    monkeypatch.setattr(zawgyi_offer, "looks_like_zawgyi", counting_detect)
+    monkeypatch.setattr(zawgyi_offer, "zawgyi_to_unicode", counting_convert)
     for _ in range(20):  # twenty keystrokes, as an input method commits them
         form.narrative.insertPlainText(ZAWGYI[:5])
     assert checked == []  # nothing on the keystrokes themselves
-    qtbot.waitUntil(form.zawgyi_box.isVisible, timeout=2000)
+    qtbot.waitUntil(form.zawgyi.isVisible, timeout=2000)
     assert len(checked) == 1
     assert converted == [min(100, ZAWGYI_PREVIEW_CHARS)]  # the preview only
 
@@ -139,10 +139,10 @@ def test_zawgyi_previews_are_cleared_by_a_lock(qtbot: QtBot, window: GatewatchWi
     start_report(qtbot, window)
     form = window.form
     form.narrative.setPlainText(ZAWGYI)
-    qtbot.waitUntil(form.zawgyi_box.isVisible, timeout=2000)
+    qtbot.waitUntil(form.zawgyi.isVisible, timeout=2000)
     window.lock()
-    assert form.zawgyi_before.text() == form.zawgyi_after.text() == ""
-    assert not form.zawgyi_box.isVisible()
+    assert form.zawgyi.before.text() == form.zawgyi.after.text() == ""
+    assert not form.zawgyi.isVisible()
 
 
 def test_a_photo_is_stored_clean_inside_the_store(
@@ -176,5 +176,5 @@ def test_a_gif_is_refused_with_a_plain_message(
     gif.write_bytes(b"GIF89a" + b"\x00" * 64)
     window.form.photos.add_files([gif])
     qtbot.waitUntil(lambda: window.form.photos.message.isVisible(), timeout=10_000)
-    assert "JPEG and PNG" in window.form.photos.message.text()
+    assert "JPEG, PNG and WebP" in window.form.photos.message.text()
     assert window.form.photos.list.count() == 0

@@ -110,3 +110,12 @@ def test_the_burmese_form_and_list_show_no_english(qtbot: QtBot, window: Gatewat
         assert left == {}
     finally:
         window.languages.switch("en")
+
+
+def test_an_alt_letter_is_the_only_bracket_and_units_are_burmese() -> None:
+    for _, source, translation in messages():
+        text = translation.replace(ZWSP, "")
+        if ACCELERATOR.search(source):
+            assert text.count("(") == 1, (source, text)  # "(&P)" and nothing else
+        assert "spreadsheet" not in text, source
+        assert not re.search(r"\bpx\b", text), source
