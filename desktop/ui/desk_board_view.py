@@ -257,7 +257,8 @@ class BoardView(QWidget):
         self.table.setItem(row, 6, self._sources_item(status))
         changed = local_time(status.last_change if status else None)
         age = gate_age_text(status) if status else ""
-        self.table.setItem(row, 7, _item(f"{changed}\n{age}" if age else changed))
+        when = f"{changed}\n{age}" if age else changed
+        self.table.setItem(row, 7, _item(wrap_to_width(when, self.font(), _WRAP_WIDTH, latin=True)))
         for column in range(len(COLUMNS)):
             item = self.table.item(row, column)
             if item is not None:
@@ -322,7 +323,7 @@ class BoardView(QWidget):
                 grades.append(credibility_label(detail.best_credibility))
             if grades:
                 tips.append(f"{aspect_label(aspect)}: {'; '.join(grades)}")
-        item = _item("\n".join(lines))
+        item = _item(wrap_to_width("\n".join(lines), self.font(), _WRAP_WIDTH, latin=True))
         item.setToolTip("\n".join(tips))
         return item
 

@@ -139,7 +139,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&State:"), self.state)
-        form.addRow(self.tr("&Profile:"), self.profile)
+        form.addRow(self.tr("P&rofile:"), self.profile)
         form.addRow(self.use_since, self.since)
         file_label = QLabel(self.tr("F&ile:"))
         file_label.setBuddy(self.path)

@@ -316,12 +316,12 @@
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="53"/>
         <source>&amp;This computer&apos;s label:</source>
-        <translation>ဤကွန်ပျူတာ၏ အမှတ်အသား (&amp;T):</translation>
+        <translation>ဤ​ကွန်​ပျူ​တာ၏ အ​မှတ်​အ​သား (&amp;T):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="54"/>
         <source>&amp;Proxy (Tor):</source>
-        <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
+        <translation>ပရောက်စီ Tor (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
@@ -405,7 +405,7 @@
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="178"/>
         <source>&amp;Proxy (Tor):</source>
-        <translation>ပရောက်စီ (Tor) (&amp;P):</translation>
+        <translation>ပရောက်စီ Tor (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="185"/>
@@ -632,12 +632,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="168"/>
         <source>&amp;Connect to server…</source>
-        <translation>ဆာဗာနှင့် ချိတ်ဆက်မည် (&amp;C)…</translation>
+        <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="169"/>
         <source>Export newsroom &amp;key…</source>
-        <translation>သတင်းဌာန သော့ ထုတ်ယူမည် (&amp;K)…</translation>
+        <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="170"/>
@@ -883,7 +883,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="369"/>
         <source>&amp;Create the newsroom key</source>
-        <translation>သတင်းဌာန သော့ ပြုလုပ်မည် (&amp;C)</translation>
+        <translation>သ​တင်း​ဌာ​န သော့ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="372"/>
@@ -910,7 +910,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="381"/>
         <source>&amp;Import the key file</source>
-        <translation>သော့ဖိုင်ကို တင်သွင်းမည် (&amp;I)</translation>
+        <translation>သော့​ဖိုင်​ကို တင်​သွင်း​မည် (&amp;I)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_setup.py" line="384"/>
@@ -1201,7 +1201,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="86"/>
         <source>CSV table of reports (spreadsheets)</source>
-        <translation>သ​တင်း​များ၏ CSV ဇ​ယား (spreadsheet)</translation>
+        <translation>သ​တင်း​များ၏ CSV ဇ​ယား (ဇ​ယား​တွက်​ချက်​သည့် ပ​ရို​ဂ​ရမ်​များ​အ​တွက်)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="87"/>
@@ -1358,8 +1358,8 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="142"/>
-        <source>&amp;Profile:</source>
-        <translation>ပုံစံ (&amp;P):</translation>
+        <source>P&amp;rofile:</source>
+        <translation>ပုံစံ (&amp;R):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="247"/>
@@ -1683,7 +1683,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/window.py" line="277"/>
         <source>Con&amp;vert to Unicode</source>
-        <translation>ယူနီကုဒ်သို့ ပြောင်းမည် (&amp;V)</translation>
+        <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window.py" line="278"/>
@@ -3448,7 +3448,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source> px</source>
-        <translation> px</translation>
+        <translation> ပစ်ဇယ်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
@@ -3463,7 +3463,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Largest photo &amp;edge:</source>
-        <translation>ဓာတ်ပုံ အရှည်ဆုံးဘက် (&amp;E):</translation>
+        <translation>ဓာတ်​ပုံ အ​ရှည်​ဆုံး​ဘက် (&amp;E):</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
