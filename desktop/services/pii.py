@@ -144,12 +144,15 @@ _EMAIL = r"""
     (?![A-Za-z0-9_])                # ASCII only: Chinese may follow with no space
 """
 # Written out to dodge filters: "ko.aung at gmail dot com", "ko [at] gmail [dot] com".
+# The spelled "at" and "dot" stand apart (spaces or brackets around them), and every run
+# is possessive: a label may itself hold the letters "dot", and a failed match would
+# otherwise try every split of it — exponential in its length.
 _SPELLED_EMAIL = r"""
     (?<![A-Za-z0-9_.+\-])
-    [A-Za-z0-9._%+\-]+
-    \s* [(\[]? \s* (?i:at) \s* [)\]]? \s*
-    [A-Za-z0-9\-]+
-    (?: \s* [(\[]? \s* (?i:dot) \s* [)\]]? \s* [A-Za-z0-9\-]+ )+
+    [A-Za-z0-9._%+\-]++
+    (?: \s++ | \s*+ [(\[] \s*+ ) (?i:at) (?: \s++ | \s*+ [)\]] \s*+ )
+    [A-Za-z0-9\-]++
+    (?: (?: \s++ | \s*+ [(\[] \s*+ ) (?i:dot) (?: \s++ | \s*+ [)\]] \s*+ ) [A-Za-z0-9\-]++ )++
     (?![A-Za-z0-9_])
 """
 

@@ -70,8 +70,10 @@ _SYLLABLE = rf"""
         [\u102b-\u1030\u1032\u1036]*                 # the other vowel signs,
         [\u1037\u1038\u103a]* )                      # tones and asat
 """
+# Each syllable is atomic: its branches overlap (an asat fits both), and a failed match
+# would otherwise try every way of splitting the word — exponential in its length.
 _UNICODE_WORD = re.compile(
-    rf"(?: {_SYLLABLE} | [\u1040-\u104b] )+",
+    rf"(?: (?> {_SYLLABLE} ) | [\u1040-\u104b] )+",
     re.VERBOSE,
 )
 

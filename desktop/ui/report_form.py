@@ -1033,10 +1033,11 @@ class ReportForm(QWidget):
         selections = []
         marker = QTextCharFormat()
         marker.setBackground(QColor("#ffd54f"))
+        text = self.narrative.toPlainText()
         for finding in findings:
             cursor = QTextCursor(self.narrative.document())
-            cursor.setPosition(finding.start)
-            cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(_utf16_offset(text, finding.start))
+            cursor.setPosition(_utf16_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = marker
@@ -1131,3 +1132,8 @@ def _index_in(path_head: str) -> int:
     _, _, rest = path_head.partition("[")
     digits = rest.rstrip("]")
     return int(digits) if digits.isdigit() else 0
+
+
+def _utf16_offset(text: str, index: int) -> int:
+    """Qt counts positions in UTF-16 units: a character past U+FFFF (an emoji) is two."""
+    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)

@@ -14,7 +14,9 @@ class ServerConfig:
     ``rate_burst`` requests may arrive at once per token, refilled at ``rate_per_second``.
     ``invite_days`` is how long an unused invite stays valid. ``max_active_requests``
     bounds the authenticated requests the application reads and works on at once (memory
-    stays bounded under the body limits); past it a request gets 503 ``server_busy``.
+    stays bounded under the body limits); past it a request gets 503 ``server_busy``. One
+    token holds at most ``max_active_per_token`` of them: a seized device's token cannot
+    keep the desk and every other device waiting with slow uploads.
     """
 
     max_upload_request: int = protocol.MAX_UPLOAD_REQUEST_BYTES
@@ -27,11 +29,12 @@ class ServerConfig:
     rate_per_second: float = 10.0
     invite_days: int = 7
     max_active_requests: int = 32
+    max_active_per_token: int = 8
 
     def __post_init__(self) -> None:
         if self.rate_burst < 1 or self.rate_per_second <= 0:
             raise ValueError("the rate limit needs a burst of at least 1 and a positive rate")
         if min(self.max_upload_request, self.max_small_request, self.max_message_request) < 1:
             raise ValueError("request size limits must be positive")
-        if self.max_active_requests < 1:
+        if min(self.max_active_requests, self.max_active_per_token) < 1:
             raise ValueError("at least one request must be allowed at a time")

@@ -190,7 +190,7 @@ class GuardedH11Protocol(H11Protocol):
             if not self._body_deadline_set:
                 self._body_deadline_set = True
                 self._arm(self._body_seconds())
-        elif state in (h11.DONE, h11.MUST_CLOSE):
+        elif state is not h11.IDLE:  # headers and body in (an upgrade or CONNECT request too)
             self.guard.mark_busy(self)
             self._disarm()
 

@@ -100,6 +100,7 @@ class Gate:
         self.paths = {path for _, path in self.rules}
         self.limiter = RateLimiter(config.rate_burst, config.rate_per_second)
         self.active = 0  # requests holding a slot; the event loop is the only writer
+        self.active_by_token: dict[str, int] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,7 +114,7 @@ class Gate:
             "received": 0,
             "who": None,
             "audited": False,
-            "slot": False,
+            "slot": None,  # the token whose slot this request holds
         }
 
         async def audit() -> None:
@@ -150,8 +151,8 @@ class Gate:
                 return
             await self.app(scope, _replay(body, receive), counting_send)
         finally:
-            if outcome["slot"]:
-                self.active -= 1
+            if outcome["slot"] is not None:
+                self._release_slot(outcome["slot"])
             if not outcome["audited"]:
                 await audit()
 
@@ -169,7 +170,7 @@ class Gate:
             self._authorize(record, rule, path)
             scope[PRINCIPAL_SCOPE_KEY] = record
             _check_content_length(scope, limit)
-            self._take_slot(outcome)
+            self._take_slot(outcome, f"{record.kind}:{record.id}")
         return await _read_body(receive, limit, outcome)
 
     async def _authenticate(self, scope: Scope) -> TokenRecord:
@@ -224,8 +225,12 @@ class Gate:
             + f"; a {record.kind} token may not call it.",
         )
 
-    def _take_slot(self, outcome: dict[str, Any]) -> None:
-        if self.active >= self.config.max_active_requests:
+    def _take_slot(self, outcome: dict[str, Any], token: str) -> None:
+        held = self.active_by_token.get(token, 0)
+        if (
+            self.active >= self.config.max_active_requests
+            or held >= self.config.max_active_per_token
+        ):
             raise ApiError(
                 503,
                 protocol.ERROR_SERVER_BUSY,
@@ -233,7 +238,16 @@ class Gate:
                 headers={"Retry-After": "1"},
             )
         self.active += 1
-        outcome["slot"] = True
+        self.active_by_token[token] = held + 1
+        outcome["slot"] = token
+
+    def _release_slot(self, token: str) -> None:
+        self.active -= 1
+        left = self.active_by_token[token] - 1
+        if left:
+            self.active_by_token[token] = left
+        else:
+            del self.active_by_token[token]  # bounded by the requests in flight
 
     def _rate_limit(self, key: str) -> None:
         wait = self.limiter.take(key)

@@ -276,6 +276,39 @@ def test_a_server_at_its_limit_of_requests_is_reported_as_overloaded_not_offline
     assert "overloaded or under attack" in outcome.message
 
 
+def test_one_token_cannot_hold_every_slot(
+    newsroom_factory: Callable[[ConnectionLimits], Newsroom],
+) -> None:
+    # A seized device's token, sending slow uploads, keeps at most its share of the slots:
+    # the desk and other devices still get in.
+    world = newsroom_factory(ConnectionLimits(idle_seconds=30, header_seconds=30))
+    identity = IdentityRepository(world.correspondent).get()
+    assert identity is not None
+    with ServerStore.open(world.server_dir) as admin:
+        _, desk_token = admin.create_desk_token("night desk")
+    config = dataclasses.replace(GENEROUS, max_active_requests=4, max_active_per_token=1)
+    with (
+        running_server(world.server_dir, config=config) as url,
+        socket.create_connection(address(url), timeout=20) as holder,
+    ):
+        holder.sendall(
+            b"POST /v1/envelopes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"Authorization: Bearer {identity.token}\r\n".encode()
+            + b"Content-Length: 1000\r\n\r\n{"
+        )
+        device = SyncClient(ClientConfig(url, token=identity.token, retries=0))
+        refusal: OverloadedError | None = None
+        for _ in range(400):  # until the holder's request has taken its token's slot
+            try:
+                device.health()
+            except OverloadedError as error:
+                refusal = error
+                break
+            time.sleep(0.05)
+        assert refusal is not None, "the token's second request was never refused"
+        assert SyncClient(ClientConfig(url, token=desk_token, retries=0)).health()
+
+
 def attacked_sync_and_pull(
     world: Newsroom, *, hold_seconds: float, proxy: str | None = None
 ) -> list[float]:

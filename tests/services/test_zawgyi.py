@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from desktop.services import zawgyi
-from desktop.services.zawgyi import looks_like_zawgyi, zawgyi_probability, zawgyi_to_unicode
+from desktop.services.zawgyi import (
+    looks_like_zawgyi,
+    well_formed_unicode,
+    zawgyi_probability,
+    zawgyi_to_unicode,
+)
 
 # (Zawgyi, expected Unicode)
 SAMPLES = [
@@ -186,3 +191,11 @@ def test_one_zawgyi_word_alone_is_converted_but_never_decides_a_unicode_field() 
     assert zawgyi_to_unicode(word) == converted
     unicode_text = UNICODE_BURMESE[2]
     assert zawgyi_to_unicode(f"{unicode_text} {word}") == f"{unicode_text} {word}"
+
+
+def test_a_long_run_of_overlapping_syllables_is_judged_at_once() -> None:
+    # Zawgyi's ya-pin (U+1000 U+103A) over and over, then a Zawgyi-only code point: without
+    # atomic syllables the Unicode-shape check tried every split (hours at 45 characters);
+    # the suite's timeout fails this test if it ever does again.
+    text = "\u1000\u103a" * 2000 + "\u1050"
+    assert not well_formed_unicode(text)

@@ -82,6 +82,22 @@ def test_pii_warning_lets_the_user_edit_or_send_anyway(
     assert stored_states(tmp_path / "store") == [ReportState.QUEUED]
 
 
+def test_a_finding_after_an_emoji_is_highlighted_whole(
+    qtbot: QtBot, window: GatewatchWindow
+) -> None:
+    # Python counts code points, Qt UTF-16 units: each emoji before a finding would shift
+    # the highlight by one and leave part of the number unmarked.
+    start_report(qtbot, window)
+    form = window.form
+    form.narrative.setPlainText("\U0001f642\U0001f642 call 09 7512 34567 now")
+    seen: list[str] = []
+    answer_message_box(qtbot, "Edit the report", seen)
+    form.queue_button.click()
+    assert "phone number" in seen[0]
+    marked = [s.cursor.selectedText() for s in form.narrative.extraSelections()]
+    assert marked == ["09 7512 34567"]
+
+
 def test_prices_and_dates_do_not_trigger_the_pii_warning(
     qtbot: QtBot, window: GatewatchWindow
 ) -> None:
