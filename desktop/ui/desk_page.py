@@ -33,11 +33,13 @@ from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_board_view import BoardView
+from desktop.ui.desk_bulk import BulkBar
 from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.desk_inbox import DeskInbox
 from desktop.ui.desk_review_pane import ReviewPane
 from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog, desk_error_message
+from desktop.ui.desk_triage import Triage
 from desktop.ui.locks import discard
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
@@ -125,7 +127,16 @@ class DeskPage(QWidget):
         self.inbox = DeskInbox(worker, gazetteer, language)
         self.review = ReviewPane(worker, gazetteer, language)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.inbox)
+        # Under the list: the tag prompt of keyboard triage and the bulk bar.
+        self.bulk = BulkBar(worker, self.inbox.selected_ids)
+        self.triage = Triage(self.inbox, self.bulk, self.review, self._focus_review, self)
+        inbox_side = QWidget()
+        inbox_column = QVBoxLayout(inbox_side)
+        inbox_column.setContentsMargins(0, 0, 0, 0)
+        inbox_column.addWidget(self.inbox, 1)
+        inbox_column.addWidget(self.triage.tag_prompt)
+        inbox_column.addWidget(self.bulk)
+        self.splitter.addWidget(inbox_side)
         self.splitter.addWidget(self.review)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -149,7 +160,10 @@ class DeskPage(QWidget):
         self._progress = _PullProgress(self)
         self._progress.progressed.connect(self._show_progress)
         self.inbox.selected.connect(self._selected)
+        self.inbox.selection_changed.connect(self.bulk.set_count)
         self.inbox.error.connect(self.error)
+        self.bulk.error.connect(self.error)
+        self.bulk.finished.connect(self._bulk_done)
         self.review.error.connect(self.error)
         self.review.moved.connect(self._moved)
         self.review.overtaken.connect(self._overtaken)
@@ -199,6 +213,9 @@ class DeskPage(QWidget):
         """Forget everything shown (on lock)."""
         self.inbox.clear()
         self.review.clear()
+        self.bulk.summary.clear()
+        self.triage.tag_prompt.hide()
+        self.triage.help.hide()
         self._pulling = False
         self._last_outcome = None
         self._status = None
@@ -224,6 +241,19 @@ class DeskPage(QWidget):
         self.inbox.report_changed(report_id)
         self.refresh_status()
         self._refresh_board()
+
+    def _bulk_done(self, report_ids: list[str]) -> None:
+        self.inbox.model.invalidate(report_ids)
+        self.inbox.refresh()
+        self.refresh_status()
+        self._refresh_board()
+        current = self.inbox.current_id
+        if current is not None and current in report_ids:
+            self.review.show_report(current)
+
+    def _focus_review(self) -> None:
+        if self.inbox.current_id is not None:
+            self.review.browser.setFocus()
 
     def _overtaken(self, report_id: str) -> None:
         # Its row shows the new state; the list is not asked again, so a filter the report
