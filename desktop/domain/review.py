@@ -101,9 +101,10 @@ class EventKind(StrEnum):
     ASSIGN = "assign"  # value: the assignee's desk id ("" unassigns), value_label its label
     TAG = "tag"  # value: the tag (`desktop.domain.tags`)
     UNTAG = "untag"
+    LINK = "link"  # value: the report this one duplicates (the group's lead), "" splits it off
 
 
-MARK_KINDS = frozenset({EventKind.ASSIGN, EventKind.TAG, EventKind.UNTAG})
+MARK_KINDS = frozenset({EventKind.ASSIGN, EventKind.TAG, EventKind.UNTAG, EventKind.LINK})
 """Events that mark a report (who has it, its tags) without changing its review state.
 Each converges like a move: the latest by the convergence order wins, per report for an
 assignment, per report and tag for a tag."""
@@ -286,6 +287,11 @@ def _check_mark(event: ReviewEvent) -> None:
             raise ReviewError("an assignment names its desk's label", "label_length")
         if len(event.value_label) > MAX_LABEL_CHARS:
             raise label_length_error()
+    elif event.kind is EventKind.LINK:
+        if event.value_label or (event.value and not _UUID.fullmatch(event.value)):
+            raise ReviewError("a link names the report it duplicates, or none")
+        if event.value == event.report_id:
+            raise ReviewError("a report cannot duplicate itself")
     else:
         try:
             normal = normalize_tag(event.value)

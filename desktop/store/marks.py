@@ -1,4 +1,5 @@
-"""Assignments and tags at the desk (schema v10): the events, and what they converge to.
+"""Assignments, tags and merged duplicates at the desk (schema v10): the events, and what
+they converge to.
 
 An assignment or tag event is kept once by event id in ``desk_review_marks``; recording one
 updates ``desk_assignments`` (per report) or ``desk_report_tags`` (per report and tag) only
@@ -54,6 +55,13 @@ def insert_mark(conn: Any, event: ReviewEvent, envelope_id: str | None, now: dat
             " assignee_id = excluded.assignee_id, assignee_label = excluded.assignee_label,"
             " mark_key = excluded.mark_key WHERE excluded.mark_key > desk_assignments.mark_key",
             (event.report_id, event.value or None, event.value_label or None, key),
+        )
+    elif event.kind is EventKind.LINK:
+        conn.execute(
+            "INSERT INTO desk_report_links (report_id, lead_id, mark_key) VALUES (?, ?, ?)"
+            " ON CONFLICT (report_id) DO UPDATE SET lead_id = excluded.lead_id,"
+            " mark_key = excluded.mark_key WHERE excluded.mark_key > desk_report_links.mark_key",
+            (event.report_id, event.value or None, key),
         )
     else:
         conn.execute(
@@ -128,6 +136,20 @@ class MarksRepository:
             self._store.conn.execute(
                 "SELECT mark_key FROM desk_report_tags WHERE report_id = ? AND tag = ?",
                 (report_id, tag),
+            ).fetchone()
+        )
+
+    def links(self) -> dict[str, str]:
+        """Every merged report and the lead it is linked to."""
+        rows = self._store.conn.execute(
+            "SELECT report_id, lead_id FROM desk_report_links WHERE lead_id IS NOT NULL"
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def link_time(self, report_id: str) -> datetime | None:
+        return _key_time(
+            self._store.conn.execute(
+                "SELECT mark_key FROM desk_report_links WHERE report_id = ?", (report_id,)
             ).fetchone()
         )
 

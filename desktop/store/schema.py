@@ -538,7 +538,7 @@ _V10_STATEMENTS = _statements(
     CREATE TABLE desk_review_marks (
         event_id    TEXT PRIMARY KEY,
         report_id   TEXT NOT NULL,
-        kind        TEXT NOT NULL CHECK (kind IN ('assign', 'tag', 'untag')),
+        kind        TEXT NOT NULL CHECK (kind IN ('assign', 'tag', 'untag', 'link')),
         value       TEXT NOT NULL,
         value_label TEXT,
         note        TEXT,
@@ -567,13 +567,22 @@ _V10_STATEMENTS = _statements(
         mark_key  TEXT NOT NULL,
         PRIMARY KEY (report_id, tag)
     ) WITHOUT ROWID;
-    CREATE INDEX desk_report_tags_by_tag ON desk_report_tags (tag, report_id) WHERE present = 1
+    CREATE INDEX desk_report_tags_by_tag ON desk_report_tags (tag, report_id) WHERE present = 1;
+
+    -- Duplicates merged by an editor: the report each one is linked to (its group's lead),
+    -- by the latest link event. Nothing is deleted: a split sets lead_id to NULL.
+    CREATE TABLE desk_report_links (
+        report_id TEXT PRIMARY KEY,
+        lead_id   TEXT,
+        mark_key  TEXT NOT NULL
+    );
+    CREATE INDEX desk_report_links_by_lead ON desk_report_links (lead_id)
     """
 )
 
 
 def _v10_desk_marks(conn: Any) -> None:
-    """Assignments and tags at the desk, shared as review events like moves."""
+    """Assignments, tags and merged duplicates at the desk, shared as review events."""
     for statement in _V10_STATEMENTS:
         conn.execute(statement)
 

@@ -151,7 +151,7 @@ def audit_line(entry: AuditEntry) -> str:
         ).format(desk=who, source=state_label(entry.from_state), to=state_label(entry.to_state))
     if entry.what == "note":
         return QCoreApplication.translate("DeskReport", "{desk} wrote a note").format(desk=who)
-    if entry.what in {"assign", "tag", "untag"}:
+    if entry.what in {"assign", "tag", "untag", "link"}:
         return mark_line(entry)
     if entry.what == "export":
         fmt = str(entry.detail.get("format", "")).upper()
@@ -174,6 +174,12 @@ def mark_line(entry: AuditEntry) -> str:
             return tr("DeskReport", "{desk} took it").format(desk=who)
         return tr("DeskReport", "{desk} assigned it to {assignee}").format(
             desk=who, assignee=assignee
+        )
+    if entry.what == "link":
+        if not value:
+            return tr("DeskReport", "{desk} split it off its group of duplicates").format(desk=who)
+        return tr("DeskReport", "{desk} merged it as a duplicate of another report").format(
+            desk=who
         )
     if entry.what == "tag":
         return tr("DeskReport", "{desk} tagged it {tag}").format(desk=who, tag=tag_label(value))

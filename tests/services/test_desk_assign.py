@@ -7,15 +7,20 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report import Report, ReportContent
 from desktop.domain.review import ReviewError, ReviewState
-from desktop.services import desk_assign, desk_review
+from desktop.services import desk_assign, desk_duplicates, desk_review
+from desktop.services.demo import story
 from desktop.services.desk_bulk import BulkAction, BulkKind, run_bulk
 from desktop.store.database import Store
+from desktop.store.desk import DeskRepository
 from desktop.store.marks import MarksRepository
 from desktop.store.review import InboxFilter, ReviewRepository
+from tests.e2e.conftest import clean_photos, queue_with_photos
 from tests.services.test_desk_review import Newsroom, newsroom, world_factory
 
-__all__ = ["newsroom", "world_factory"]  # the shared two-desk fixtures
+__all__ = ["clean_photos", "newsroom", "world_factory"]  # the shared two-desk fixtures
 
 T0 = datetime(2024, 11, 12, 4, 0, tzinfo=UTC)
 
@@ -131,3 +136,40 @@ def test_bulk_assign_tag_and_note(newsroom: Newsroom) -> None:
             run_bulk(night, [first], bad)
     with pytest.raises(ReviewError, match="tag"):
         run_bulk(night, [first], BulkAction(BulkKind.TAG, "\u200b"))
+
+
+def test_duplicates_are_found_merged_and_split_on_both_desks(
+    newsroom: Newsroom, clean_photos: list[tuple[str, bytes, int, int]]
+) -> None:
+    night, day = newsroom.night, newsroom.day
+    world = newsroom.world
+    gazetteer = default_gazetteer()
+    body = dict(next(item.body for item in story("en") if not item.draft))
+    body["gate"] = "kanpaiti"  # a crossing the story does not speak of
+    told = []
+    for number, minutes in enumerate((0, 50, 95)):
+        correspondent = world.correspondent(f"witness{number}", f"Witness {number}")
+        moment = datetime(2024, 10, 28, 8, 40, tzinfo=UTC) + timedelta(minutes=minutes)
+        content = ReportContent.from_json({**body, "observed_at": moment.isoformat()})
+        report = queue_with_photos(correspondent, Report.new(content), clean_photos[:1])
+        world.sync_until_done(correspondent)
+        told.append(report.id)
+    newsroom.pull()
+    found = desk_duplicates.find_duplicates(night, gazetteer, now=datetime(2024, 11, 1, tzinfo=UTC))
+    kanpaiti = [g for g in found.groups if g.gate == "kanpaiti"]
+    assert [(g.report_ids, g.sources) for g in kanpaiti] == [(tuple(told), 3)]
+    # The same photo, sent from three devices, is flagged across the reports.
+    pairs = {frozenset({a[0], b[0]}) for a, b in found.same_photos}
+    assert pairs >= {frozenset({told[0], told[1]}), frozenset({told[1], told[2]})}
+
+    lead, *others = told
+    desk_duplicates.merge(night, lead, others, now=T0)
+    desk_duplicates.split(day, [others[1]], now=T0 + timedelta(seconds=5))
+    newsroom.pull(night, day, night)
+    for store in (night, day):
+        assert MarksRepository(store).links() == {others[0]: lead}
+        assert DeskRepository(store).report_ids().count(others[1]) == 1  # nothing deleted
+        trail = ReviewRepository(store).audit_trail(others[1])
+        assert [e.what for e in trail if e.what == "link"] == ["link", "link"]
+    with pytest.raises(ReviewError):
+        desk_duplicates.merge(night, lead, ["01234567-89ab-7def-8123-456789abcdef"])
