@@ -32,6 +32,7 @@ from desktop.services import desk
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.review import ReviewRepository
+from desktop.ui.desk_attention import AttentionView
 from desktop.ui.desk_board_view import BoardView
 from desktop.ui.desk_bulk import BulkBar
 from desktop.ui.desk_export_dialog import ExportDialog
@@ -75,6 +76,7 @@ class DeskPage(QWidget):
 
     error = Signal(object)
     pulled = Signal(object)  # desk.PullOutcome
+    attention_counted = Signal(int)  # reports and conflicts waiting for an editor
 
     def __init__(
         self,
@@ -146,6 +148,11 @@ class DeskPage(QWidget):
         self.board = BoardView(worker, gazetteer, language)
         self.board.report_requested.connect(self.show_report)
         self.tabs.addTab(self.board, "")
+        self.attention = AttentionView(worker, gazetteer, language)
+        self.attention.report_requested.connect(self.show_report)
+        self.attention.counted.connect(self._attention_counted)
+        self.attention.error.connect(self.error)
+        self.tabs.addTab(self.attention, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         # "Ask the correspondent", in the review pane's follow-up slot.
@@ -185,6 +192,7 @@ class DeskPage(QWidget):
         self.export_button.setText(self.tr("&Export…"))
         self.tabs.setTabText(0, self.tr("&Inbox"))
         self.tabs.setTabText(1, self.tr("&Board"))
+        self._attention_counted(self.attention.count or 0)
         self._show_status()
 
     # -- data ----------------------------------------------------------------------------
@@ -196,6 +204,9 @@ class DeskPage(QWidget):
         self._refresh_board()
 
     def _refresh_board(self) -> None:
+        # What needs attention follows every change the board follows (after the inbox:
+        # the worker runs jobs in order, so the list's first rows come first).
+        self.attention.refresh()
         # Only while it shows: at 100,000 reports its query would hold the worker and
         # delay the inbox's first rows; a hidden board is refreshed when its tab opens.
         self._board_stale = self.tabs.currentWidget() is not self.board
@@ -214,6 +225,7 @@ class DeskPage(QWidget):
         self.inbox.clear()
         self.review.clear()
         self.bulk.summary.clear()
+        self.attention.clear()
         self.triage.tag_prompt.hide()
         self.triage.help.hide()
         self._pulling = False
@@ -250,6 +262,11 @@ class DeskPage(QWidget):
         current = self.inbox.current_id
         if current is not None and current in report_ids:
             self.review.show_report(current)
+
+    def _attention_counted(self, count: int) -> None:
+        index = self.tabs.indexOf(self.attention)
+        self.tabs.setTabText(index, self.tr("Needs &attention ({count})").format(count=count))
+        self.attention_counted.emit(count)
 
     def _focus_review(self) -> None:
         if self.inbox.current_id is not None:
