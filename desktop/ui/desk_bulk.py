@@ -214,34 +214,34 @@ class BulkBar(QWidget):
 
 def mark_error_message(error: ReviewError) -> str:
     """A refused assignment, tag or bulk action in the editor's language."""
-    tr = QCoreApplication.translate
     if error.reason == "tag":
-        return tr("BulkBar", "A tag has 1 to {count} characters of text.").format(
-            count=MAX_TAG_CHARS
-        )
+        return QCoreApplication.translate(
+            "BulkBar", "A tag has 1 to {count} characters of text."
+        ).format(count=MAX_TAG_CHARS)
     if error.reason == "unknown_desk":
-        return tr("BulkBar", "No desk known here has that name.")
+        return QCoreApplication.translate("BulkBar", "No desk known here has that name.")
     if error.reason == "unchanged":
-        return tr("BulkBar", "Nothing to change: it is already so.")
+        return QCoreApplication.translate("BulkBar", "Nothing to change: it is already so.")
     return review_error_message(error)
 
 
 def summary_text(outcome: BulkOutcome, total: int) -> str:
     """What a bulk action did, and what it refused and why, in the editor's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("BulkBar", text)
-
-    lines = [tr("Done for {done} of {total} reports.").format(done=len(outcome.done), total=total)]
+    lines = [
+        QCoreApplication.translate("BulkBar", "Done for {done} of {total} reports.").format(
+            done=len(outcome.done), total=total
+        )
+    ]
     reasons = outcome.reasons()
     texts = {
-        "move_not_allowed": tr(
-            "{n} refused: the review rules do not allow that move from the state they are in."
+        "move_not_allowed": QCoreApplication.translate(
+            "BulkBar",
+            "{n} refused: the review rules do not allow that move from the state they are in.",
         ),
-        "unknown_report": tr("{n} refused: not at this desk."),
-        "unchanged": tr("{n} left as they were: already so."),
+        "unknown_report": QCoreApplication.translate("BulkBar", "{n} refused: not at this desk."),
+        "unchanged": QCoreApplication.translate("BulkBar", "{n} left as they were: already so."),
     }
     for reason, count in sorted(reasons.items()):
-        template = texts.get(reason, tr("{n} refused."))
+        template = texts.get(reason, QCoreApplication.translate("BulkBar", "{n} refused."))
         lines.append(template.format(n=count))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QItemSelection,
+    QItemSelectionModel,
     QObject,
     Qt,
     QTimer,
@@ -440,6 +441,8 @@ class DeskInbox(QWidget):
             ids, self._total, devices, tags = result
             self.filters.set_devices(devices)
             self.filters.set_tags(tags)
+            # A selection of many (for a bulk action) outlives the list being asked again.
+            kept = set(self.selected_ids()) if self._want is None else set()
             self.model.set_ids(ids)
             self._show_count(len(ids))
             self.stack.setCurrentWidget(self.table if ids else self.empty)
@@ -451,9 +454,23 @@ class DeskInbox(QWidget):
                 self.table.scrollTo(self.model.index(row, 0))
             elif self._selected is not None:
                 self._set_selected(None)
+            if len(kept) > 1:
+                self._reselect(ids, kept)
             self.selection_changed.emit(len(self.selected_ids()))
 
         self._worker.submit(work, done, self.error.emit)
+
+    def _reselect(self, ids: Sequence[str], kept: set[str]) -> None:
+        selection = QItemSelection()
+        last = len(self.model.COLUMNS) - 1
+        start: int | None = None
+        for row, report_id in enumerate([*ids, ""]):  # runs of kept rows, one range each
+            if report_id in kept and start is None:
+                start = row
+            elif report_id not in kept and start is not None:
+                selection.select(self.model.index(start, 0), self.model.index(row - 1, last))
+                start = None
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def select_report(self, report_id: str) -> None:
         """Show and select `report_id`; clears the filters first if they hide it."""

@@ -165,25 +165,30 @@ def mark_line(entry: AuditEntry) -> str:
     """An assignment or a tag in words."""
     who = entry.desk_label or ""
     value = str(entry.detail.get("value", ""))
-    tr = QCoreApplication.translate
     if entry.what == "assign":
         assignee = str(entry.detail.get("value_label", ""))
         if not value:
-            return tr("DeskReport", "{desk} unassigned it").format(desk=who)
+            return QCoreApplication.translate("DeskReport", "{desk} unassigned it").format(desk=who)
         if assignee == who:
-            return tr("DeskReport", "{desk} took it").format(desk=who)
-        return tr("DeskReport", "{desk} assigned it to {assignee}").format(
+            return QCoreApplication.translate("DeskReport", "{desk} took it").format(desk=who)
+        return QCoreApplication.translate("DeskReport", "{desk} assigned it to {assignee}").format(
             desk=who, assignee=assignee
         )
     if entry.what == "link":
         if not value:
-            return tr("DeskReport", "{desk} split it off its group of duplicates").format(desk=who)
-        return tr("DeskReport", "{desk} merged it as a duplicate of another report").format(
-            desk=who
-        )
+            return QCoreApplication.translate(
+                "DeskReport", "{desk} split it off its group of duplicates"
+            ).format(desk=who)
+        return QCoreApplication.translate(
+            "DeskReport", "{desk} merged it as a duplicate of another report"
+        ).format(desk=who)
     if entry.what == "tag":
-        return tr("DeskReport", "{desk} tagged it {tag}").format(desk=who, tag=tag_label(value))
-    return tr("DeskReport", "{desk} removed the tag {tag}").format(desk=who, tag=tag_label(value))
+        return QCoreApplication.translate("DeskReport", "{desk} tagged it {tag}").format(
+            desk=who, tag=tag_label(value)
+        )
+    return QCoreApplication.translate("DeskReport", "{desk} removed the tag {tag}").format(
+        desk=who, tag=tag_label(value)
+    )
 
 
 def report_html(

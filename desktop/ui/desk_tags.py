@@ -9,19 +9,18 @@ from desktop.domain.tags import NEWSROOM_TAGS, TagError, normalize_tag
 
 
 def _names() -> dict[str, str]:
-    # Each name spelled out for lupdate (it reads literal strings only).
-    tr = QCoreApplication.translate
+    # Each name spelled out for lupdate (it reads literal calls only).
     return {
-        "rare_earths": tr("DeskTags", "Rare earths"),
-        "fuel": tr("DeskTags", "Fuel"),
-        "refugees": tr("DeskTags", "Refugees"),
-        "food": tr("DeskTags", "Food"),
-        "medicine": tr("DeskTags", "Medicine"),
-        "armed_clash": tr("DeskTags", "Armed clash"),
-        "checkpoint_fees": tr("DeskTags", "Checkpoint fees"),
-        "detentions": tr("DeskTags", "Detentions"),
-        "trade": tr("DeskTags", "Trade"),
-        "humanitarian_aid": tr("DeskTags", "Humanitarian aid"),
+        "rare_earths": QCoreApplication.translate("DeskTags", "Rare earths"),
+        "fuel": QCoreApplication.translate("DeskTags", "Fuel"),
+        "refugees": QCoreApplication.translate("DeskTags", "Refugees"),
+        "food": QCoreApplication.translate("DeskTags", "Food"),
+        "medicine": QCoreApplication.translate("DeskTags", "Medicine"),
+        "armed_clash": QCoreApplication.translate("DeskTags", "Armed clash"),
+        "checkpoint_fees": QCoreApplication.translate("DeskTags", "Checkpoint fees"),
+        "detentions": QCoreApplication.translate("DeskTags", "Detentions"),
+        "trade": QCoreApplication.translate("DeskTags", "Trade"),
+        "humanitarian_aid": QCoreApplication.translate("DeskTags", "Humanitarian aid"),
     }
 
 

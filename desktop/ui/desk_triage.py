@@ -32,21 +32,23 @@ TRIAGE_MOVES = {
 
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do) for the help overlay, in the editor's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Triage", text)
-
     return [
-        ("J / ↓", tr("Next report")),
-        ("K / ↑", tr("Previous report")),
-        ("Enter / O", tr("Open the report (Esc: back to the list)")),
-        ("V", tr("Move to verified")),
-        ("F", tr("Move to needs follow-up")),
-        ("R", tr("Move to rejected")),
-        ("M", tr("Assign to me")),
-        ("T", tr("Tag (type the tag, then Enter)")),
-        ("Shift+↓ / Ctrl+A", tr("Select more / every report the filters show")),
-        ("? / F1", tr("Show or hide this help")),
+        ("J / ↓", QCoreApplication.translate("Triage", "Next report")),
+        ("K / ↑", QCoreApplication.translate("Triage", "Previous report")),
+        (
+            "Enter / O",
+            QCoreApplication.translate("Triage", "Open the report (Esc: back to the list)"),
+        ),
+        ("V", QCoreApplication.translate("Triage", "Move to verified")),
+        ("F", QCoreApplication.translate("Triage", "Move to needs follow-up")),
+        ("R", QCoreApplication.translate("Triage", "Move to rejected")),
+        ("M", QCoreApplication.translate("Triage", "Assign to me")),
+        ("T", QCoreApplication.translate("Triage", "Tag (type the tag, then Enter)")),
+        (
+            "Shift+↓ / Ctrl+A",
+            QCoreApplication.translate("Triage", "Select more / every report the filters show"),
+        ),
+        ("? / F1", QCoreApplication.translate("Triage", "Show or hide this help")),
     ]
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="308"/>
+        <location filename="../../desktop/ui/desk_page.py" line="355"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="314"/>
+        <location filename="../../desktop/ui/desk_page.py" line="361"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="316"/>
+        <location filename="../../desktop/ui/desk_page.py" line="363"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
