@@ -126,7 +126,7 @@ class AttentionView(QWidget):
         font = QFont(self.list.font())
         font.setBold(True)
         item.setFont(font)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, never selected
         self.list.addItem(item)
 
     def _report(self, loaded: _Loaded, report_id: str) -> None:

@@ -58,6 +58,7 @@ class BulkBar(QWidget):
         self._worker = worker
         self._selected_ids = selected_ids
         self._running = False
+        self._count = 0
         self._desks: list[tuple[str, str]] = []
         self.count = QLabel()
         self.move_button = QPushButton()
@@ -114,6 +115,7 @@ class BulkBar(QWidget):
         self.free_tag_button.setText(self.tr("Add as tag"))
         self.text.setPlaceholderText(self.tr("A note or a tag for every selected report"))
         self.text.setAccessibleName(self.tr("Note or tag for the selected reports"))
+        self.count.setText(self.tr("{count} selected").format(count=self._count))
         self._fill_menus()
 
     def _fill_menus(self) -> None:
@@ -141,6 +143,7 @@ class BulkBar(QWidget):
 
     def set_count(self, count: int) -> None:
         """How many reports are selected: the bar's actions show for two or more."""
+        self._count = count
         self.count.setText(self.tr("{count} selected").format(count=count))
         self.actions_box.setVisible(count >= 2)
         if count >= 2 and not self._desks:

@@ -265,7 +265,7 @@ class DeskPage(QWidget):
 
     def _attention_counted(self, count: int) -> None:
         index = self.tabs.indexOf(self.attention)
-        self.tabs.setTabText(index, self.tr("Needs &attention ({count})").format(count=count))
+        self.tabs.setTabText(index, self.tr("Needs attention ({count})").format(count=count))
         self.attention_counted.emit(count)
 
     def _focus_review(self) -> None:

@@ -99,7 +99,7 @@ def test_the_attention_view_and_the_count_in_the_title(
         ]
         assert "Laiza: China side, verified reports disagree" in texts[3]
         assert page.tabs.tabText(page.tabs.indexOf(page.attention)) == (
-            f"Needs &attention ({found.count})"
+            f"Needs attention ({found.count})"
         )
 
         # Enter on an entry opens the report in the inbox.
