@@ -1,5 +1,5 @@
-"""``gatewatch desk assign|tag|duplicates|attention``: assignment, tags, duplicates and what
-needs attention, from the command line (the window does the same)."""
+"""``gatewatch desk assign|tag|duplicates|merge|split|attention``: assignment, tags,
+duplicates and what needs attention, from the command line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from desktop.services import desk_assign, desk_duplicates
 from desktop.services.desk_attention import attention
 from desktop.store.database import Store
 
-MARK_COMMANDS = frozenset({"assign", "tag", "duplicates", "attention"})
+MARK_COMMANDS = frozenset({"assign", "tag", "duplicates", "merge", "split", "attention"})
 
 
 def add_parsers(desk_commands: Any) -> None:
@@ -32,6 +32,13 @@ def add_parsers(desk_commands: Any) -> None:
         "duplicates", help="reports of the last 14 days that tell of one observation"
     )
     duplicates.add_argument("--json", action="store_true")
+    merge = desk_commands.add_parser(
+        "merge", help="link duplicates to the report that leads their group (nothing deleted)"
+    )
+    merge.add_argument("lead")
+    merge.add_argument("ids", nargs="+", metavar="ID")
+    split = desk_commands.add_parser("split", help="take reports out of their merged group")
+    split.add_argument("ids", nargs="+", metavar="ID")
     needs = desk_commands.add_parser("attention", help="what needs an editor's attention")
     needs.add_argument("--json", action="store_true")
 
@@ -77,6 +84,18 @@ def _duplicates(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) ->
     return 0
 
 
+def _merge(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    events = desk_duplicates.merge(store, args.lead, args.ids)
+    print(f"{len(events)} report(s) linked to {args.lead}.")
+    return 0
+
+
+def _split(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
+    events = desk_duplicates.split(store, args.ids)
+    print(f"{len(events)} report(s) taken out of their group.")
+    return 0
+
+
 def _attention(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     found = attention(store, gazetteer)
     document = {
@@ -104,5 +123,7 @@ MARK_HANDLERS = {
     "assign": _assign,
     "tag": _tag,
     "duplicates": _duplicates,
+    "merge": _merge,
+    "split": _split,
     "attention": _attention,
 }

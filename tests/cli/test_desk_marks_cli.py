@@ -69,6 +69,16 @@ def test_assign_tag_and_what_needs_attention(
     assert (needs["count"], needs["assigned_to_me"], needs["new"]) == (2, [ids[0]], 2)
     assert gw(desk_dir, "desk", "duplicates", "--json") == EXIT_OK
     assert json.loads(out(capsys))["merged"] == {}
+    assert gw(desk_dir, "desk", "merge", ids[0], ids[1]) == EXIT_OK
+    assert "1 report(s) linked" in out(capsys)
+    assert gw(desk_dir, "desk", "duplicates", "--json") == EXIT_OK
+    assert json.loads(out(capsys))["merged"] == {ids[1]: ids[0]}
+    assert gw(desk_dir, "desk", "split", ids[1]) == EXIT_OK
+    assert "1 report(s) taken out" in out(capsys)
+    assert gw(desk_dir, "desk", "duplicates", "--json") == EXIT_OK
+    assert json.loads(out(capsys))["merged"] == {}
+    assert gw(desk_dir, "desk", "merge", ids[0], ids[0]) == EXIT_OK  # itself: nothing to link
+    assert "0 report(s)" in out(capsys)
     assert gw(desk_dir, "desk", "show", ids[0]) == EXIT_OK
     trail = json.loads(out(capsys))["audit_trail"]
     assert [(e["what"], e["value_label"]) for e in trail if e["what"] == "assign"] == [
