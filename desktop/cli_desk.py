@@ -12,11 +12,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_desk_marks import MARK_COMMANDS, MARK_HANDLERS
+from desktop.cli_desk_marks import add_parsers as add_mark_parsers
 from desktop.domain.board import ASPECTS, Board
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import format_utc
 from desktop.domain.review import ReviewError, ReviewState
+from desktop.domain.tags import TagError, normalize_tag
 from desktop.services import desk, desk_board, desk_review
 from desktop.services.unlock import unlock
 from desktop.store.database import Store, create_store, store_exists
@@ -38,6 +41,7 @@ COMMANDS = frozenset(
         "changes",
         "stale-after",
         "held",
+        *MARK_COMMANDS,
     }
 )
 STATES = [state.value for state in ReviewState]
@@ -71,6 +75,10 @@ def add_parsers(desk_commands: Any) -> None:
     inbox.add_argument("--device", action="append", default=[], metavar="DEVICE_ID")
     inbox.add_argument("--search", default="", metavar="TEXT")
     inbox.add_argument("--oldest-first", action="store_true")
+    inbox.add_argument("--mine", action="store_true", help="assigned to this desk")
+    inbox.add_argument("--unassigned", action="store_true")
+    inbox.add_argument("--waiting", action="store_true", help="waiting for an answer")
+    inbox.add_argument("--tag", action="append", default=[], metavar="TAG")
     inbox.add_argument("--limit", type=int, default=50, metavar="N")
     inbox.add_argument("--json", action="store_true")
 
@@ -100,6 +108,7 @@ def add_parsers(desk_commands: Any) -> None:
         "held", help="review moves held for times ahead of this desk's clock; --accept them"
     )
     held.add_argument("--accept", action="store_true", help="apply them all now")
+    add_mark_parsers(desk_commands)
 
 
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
@@ -169,6 +178,10 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
         devices=frozenset(args.device),
         text=args.search,
         oldest_first=args.oldest_first,
+        mine=args.mine,
+        unassigned=args.unassigned,
+        waiting_answer=args.waiting,
+        tags=frozenset(_tag_arguments(args.tag)),
     )
     ids = reviews.inbox_ids(where)
     rows = reviews.inbox_rows(ids[: max(args.limit, 0)])
@@ -185,6 +198,8 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
                     "device": r.device_label or r.device_id,
                     "source_category": r.source_category,
                     "reliability": r.reliability,
+                    "assigned_to": r.assignee,
+                    "tags": list(r.tags),
                 }
                 for r in rows
             ]
@@ -391,7 +406,15 @@ _HANDLERS = {
     "changes": _changes,
     "stale-after": _stale_after,
     "held": _held,
+    **MARK_HANDLERS,
 }
+
+
+def _tag_arguments(texts: list[str]) -> list[str]:
+    try:
+        return [normalize_tag(text) for text in texts]
+    except TagError as error:
+        raise DeskCommandError(str(error)) from None
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from typing import Any
 
 from desktop.domain.ids import new_report_id
 from desktop.domain.report import format_utc
+from desktop.domain.tags import TagError, normalize_tag
 
 MAX_NOTE_CHARS = 4_000
 MAX_LABEL_CHARS = 60
@@ -100,11 +101,21 @@ def label_length_error() -> ReviewError:
 class EventKind(StrEnum):
     MOVE = "move"
     NOTE = "note"
+    ASSIGN = "assign"  # value: the assignee's desk id ("" unassigns), value_label its label
+    TAG = "tag"  # value: the tag (`desktop.domain.tags`)
+    UNTAG = "untag"
+    LINK = "link"  # value: the report this one duplicates (the group's lead), "" splits it off
+
+
+MARK_KINDS = frozenset({EventKind.ASSIGN, EventKind.TAG, EventKind.UNTAG, EventKind.LINK})
+"""Events that mark a report (who has it, its tags) without changing its review state.
+Each converges like a move: the latest by the convergence order wins, per report for an
+assignment, per report and tag for a tag."""
 
 
 @dataclass(frozen=True)
 class ReviewEvent:
-    """One move or note on one report revision, by one desk."""
+    """One move, note, assignment or tag on one report revision, by one desk."""
 
     event_id: str
     report_id: str
@@ -115,6 +126,8 @@ class ReviewEvent:
     to_state: ReviewState | None = None
     from_state: ReviewState | None = None
     note: str = ""
+    value: str = ""
+    value_label: str = ""
 
     def __post_init__(self) -> None:
         if not _UUID.fullmatch(self.event_id) or not _UUID.fullmatch(self.report_id):
@@ -133,6 +146,10 @@ class ReviewEvent:
             raise ReviewError("a move names the state it moves to")
         if self.kind is EventKind.NOTE and (self.to_state is not None or not self.note.strip()):
             raise ReviewError("a note has text and no state")
+        if self.kind in MARK_KINDS:
+            _check_mark(self)
+        elif self.value or self.value_label:
+            raise ReviewError("only an assignment or a tag has a value")
 
     @property
     def order_key(self) -> str:
@@ -200,8 +217,32 @@ class ReviewEvent:
             note=note.strip(),
         )
 
+    @classmethod
+    def mark(
+        cls,
+        report_id: str,
+        kind: EventKind,
+        value: str,
+        *,
+        desk_id: str,
+        desk_label: str,
+        value_label: str = "",
+        at: datetime | None = None,
+    ) -> ReviewEvent:
+        """An assignment (`value` a desk id, "" for none) or a tag put on or taken off."""
+        return cls(
+            event_id=new_report_id(datetime.now(UTC)),
+            report_id=report_id,
+            kind=kind,
+            desk_id=desk_id,
+            desk_label=desk_label,
+            at=(at or datetime.now(UTC)).astimezone(UTC),
+            value=value,
+            value_label=value_label,
+        )
+
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "event_id": self.event_id,
             "report_id": self.report_id,
             "kind": self.kind.value,
@@ -212,14 +253,20 @@ class ReviewEvent:
             "from_state": None if self.from_state is None else self.from_state.value,
             "note": self.note,
         }
+        if self.kind in MARK_KINDS:  # moves and notes keep the form older desks read
+            data["value"] = self.value
+            data["value_label"] = self.value_label
+        return data
 
     @classmethod
     def from_json(cls, data: object) -> ReviewEvent:
         """Parse an event from another desk; `ReviewError` for anything malformed, and for
         a move the rules do not allow from the state it names (`ALLOWED_MOVES`). A time
         ahead of this desk's clock is not malformed: see `held_until`."""
-        if not isinstance(data, dict) or set(data) != _EVENT_KEYS_SET:
+        if not isinstance(data, dict) or set(data) not in (_EVENT_KEYS_SET, _MARK_KEYS_SET):
             raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
+        if (set(data) == _MARK_KEYS_SET) != (data.get("kind") in MARK_KINDS):
+            raise ReviewError("only an assignment or a tag has a value")
         try:
             at = parse_event_time(_text(data["at"]))  # ahead of the clock: see held_until
             event = cls(
@@ -232,6 +279,8 @@ class ReviewEvent:
                 to_state=None if data["to_state"] is None else ReviewState(data["to_state"]),
                 from_state=None if data["from_state"] is None else ReviewState(data["from_state"]),
                 note=_text(data["note"]),
+                value=_text(data.get("value", "")),
+                value_label=_text(data.get("value_label", "")),
             )
         except (ValueError, TypeError, OverflowError) as error:
             if isinstance(error, ReviewError):
@@ -261,6 +310,33 @@ _EVENT_KEYS = (
     "note",
 )
 _EVENT_KEYS_SET = frozenset(_EVENT_KEYS)
+_MARK_KEYS_SET = _EVENT_KEYS_SET | {"value", "value_label"}
+
+
+def _check_mark(event: ReviewEvent) -> None:
+    if event.to_state is not None or event.from_state is not None:
+        raise ReviewError("an assignment or a tag has no state")
+    if len(event.note) > MAX_NOTE_CHARS:
+        raise ReviewError(f"a note has at most {MAX_NOTE_CHARS} characters", "note_length")
+    if event.kind is EventKind.ASSIGN:
+        if event.value and not DESK_ID_PATTERN.fullmatch(event.value):
+            raise ReviewError("an assignment names a desk id, or none")
+        if bool(event.value) != bool(event.value_label.strip()):
+            raise ReviewError("an assignment names its desk's label", "label_length")
+        if len(event.value_label) > MAX_LABEL_CHARS:
+            raise label_length_error()
+    elif event.kind is EventKind.LINK:
+        if event.value_label or (event.value and not _UUID.fullmatch(event.value)):
+            raise ReviewError("a link names the report it duplicates, or none")
+        if event.value == event.report_id:
+            raise ReviewError("a report cannot duplicate itself")
+    else:
+        try:
+            normal = normalize_tag(event.value)
+        except TagError:
+            normal = ""
+        if event.value_label or not normal or normal != event.value:
+            raise ReviewError("a tag is 1 to 40 characters of text, in its normal form", "tag")
 
 
 def _text(value: object) -> str:

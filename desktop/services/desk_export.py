@@ -421,5 +421,6 @@ def _json_entry(
     if isinstance(source, dict) and not pseudonyms:
         entry["source"] = {**source, "pseudonym": None}
     entry["review_state"] = row.state.value
+    entry["tags"] = list(row.tags)
     entry["review_history"] = [e.to_json() for e in ReviewRepository(store).history(report.id)]
     return entry

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from desktop.domain.board import CHINA_SIDE, CIVILIAN_PASSAGE, MYANMAR_SIDE
 from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.tags import is_newsroom_tag
 from desktop.domain.vocabulary import TrafficKind
 from desktop.services.export_profile import Redactor
 from desktop.store.desk import DeskReport
@@ -46,6 +47,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "received_at",
     "received_at_local",
     "review_state",
+    "tags",
     CHINA_SIDE,
     MYANMAR_SIDE,
     *(f"traffic_{kind.value}" for kind in TrafficKind),
@@ -120,6 +122,7 @@ class CsvWriter:
             received,
             _local(received),
             row.state.value,
+            ";".join(row.tags if redact is None else [t for t in row.tags if is_newsroom_tag(t)]),
             record.get(CHINA_SIDE),
             record.get(MYANMAR_SIDE),
             *(traffic.get(kind.value, "unknown") for kind in TrafficKind),

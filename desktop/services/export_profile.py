@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.domain.report import format_utc
+from desktop.domain.tags import is_newsroom_tag
 
 __all__ = ["EXTERNAL_DROPPED", "Profile", "Redactor"]
 
@@ -73,4 +74,6 @@ class Redactor:
         source = kept.get("source")
         if isinstance(source, dict):
             kept["source"] = {**source, "pseudonym": None}
+        if isinstance(kept.get("tags"), list):  # a free tag may say what only the desk knows
+            kept["tags"] = [tag for tag in kept["tags"] if is_newsroom_tag(tag)]
         return kept

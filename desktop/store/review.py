@@ -22,6 +22,7 @@ from desktop.domain.board import (
 )
 from desktop.domain.report import blank_unclean_chars
 from desktop.domain.review import (
+    MARK_KINDS,
     EventKind,
     ReviewEvent,
     ReviewState,
@@ -29,6 +30,7 @@ from desktop.domain.review import (
     parse_event_time,
 )
 from desktop.store.database import Store
+from desktop.store.marks import MarksRepository, insert_mark
 from desktop.store.search import search_condition
 
 HELD_REASON = "held_clock_ahead"
@@ -57,6 +59,10 @@ class InboxFilter:
     devices: frozenset[str] = frozenset()
     text: str = ""
     oldest_first: bool = False
+    mine: bool = False  # assigned to this desk
+    unassigned: bool = False
+    waiting_answer: bool = False  # a follow-up question asked here and not answered yet
+    tags: frozenset[str] = frozenset()  # every one of them
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ class InboxRow:
     source_category: str | None
     reliability: str | None
     narrative: str
+    assignee: str | None = None  # the label of the desk it is assigned to
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,7 @@ class AuditEntry:
     """One line of a report's audit trail."""
 
     at: datetime
-    what: str  # "received", "move", "note", "export"
+    what: str  # "received", "move", "note", "assign", "tag", "untag", "export"
     desk_label: str | None = None
     from_state: ReviewState | None = None
     to_state: ReviewState | None = None
@@ -106,7 +114,10 @@ _INBOX_COLUMNS = (
     "r.id, r.gate, json_extract(r.record, '$.new_crossing.name'), r.observed_at,"
     " r.received_at, r.state, json_extract(r.record, '$.china_side'),"
     " json_extract(r.record, '$.myanmar_side'), r.device_id, d.label, r.source_category,"
-    " r.reliability, substr(json_extract(r.record, '$.narrative'), 1, 300)"
+    " r.reliability, substr(json_extract(r.record, '$.narrative'), 1, 300),"
+    " (SELECT a.assignee_label FROM desk_assignments AS a WHERE a.report_id = r.id),"
+    " (SELECT group_concat(t.tag, char(31)) FROM (SELECT tag FROM desk_report_tags"
+    " WHERE report_id = r.id AND present = 1 ORDER BY tag) AS t)"
 )
 # The record whole: json.loads in Python is several times faster than nine json_extracts.
 _BOARD_COLUMNS = "id, state, device_id, record, observed_at"
@@ -195,6 +206,16 @@ class ReviewRepository:
                     event.from_state,
                     event.to_state,
                     event.note,
+                )
+            )
+        for mark in MarksRepository(self._store).marks(report_id):
+            entries.append(
+                AuditEntry(
+                    mark.at,
+                    mark.kind.value,
+                    mark.desk_label,
+                    note=mark.note,
+                    detail={"value": mark.value, "value_label": mark.value_label},
                 )
             )
         for export in self.exports_of(report_id):
@@ -371,6 +392,8 @@ class ReviewRepository:
                     source_category=row[10],
                     reliability=row[11],
                     narrative=row[12] or "",
+                    assignee=row[13],
+                    tags=tuple(row[14].split("\x1f")) if row[14] else (),
                 )
         return [found[i] for i in report_ids if i in found]
 
@@ -538,6 +561,8 @@ class ReviewRepository:
 
 
 def _insert_event(conn: Any, event: ReviewEvent, envelope_id: str | None, now: datetime) -> int:
+    if event.kind in MARK_KINDS:
+        return insert_mark(conn, event, envelope_id, now)
     cursor = conn.execute(
         "INSERT INTO desk_review_events (event_id, report_id, kind, from_state, to_state,"
         " note, desk_id, desk_label, at, envelope_id, recorded_at)"
@@ -658,6 +683,22 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
         any_of("r.reliability", sorted(where.reliabilities))
     if where.devices:
         any_of("r.device_id", sorted(where.devices))
+    if where.mine:
+        clauses.append(
+            "r.id IN (SELECT report_id FROM desk_assignments WHERE assignee_id ="
+            " (SELECT desk_id FROM desk_identity WHERE id = 1))"
+        )
+    if where.unassigned:
+        clauses.append(
+            "r.id NOT IN (SELECT report_id FROM desk_assignments WHERE assignee_id IS NOT NULL)"
+        )
+    if where.waiting_answer:
+        clauses.append("r.id IN (SELECT report_id FROM desk_followups WHERE answer_text IS NULL)")
+    for tag in sorted(where.tags):
+        clauses.append(
+            "r.id IN (SELECT report_id FROM desk_report_tags WHERE tag = ? AND present = 1)"
+        )
+        params.append(tag)
     if where.since is not None:
         clauses.append("r.observed_at >= ?")
         params.append(_record_time(datetime.combine(where.since, time(0), UTC)))

@@ -532,6 +532,62 @@ def _v9_handcarry(conn: Any) -> None:
     )
 
 
+_V11_STATEMENTS = _statements(
+    """
+    -- Assignments and tags (review events that mark a report without moving it), from
+    -- this desk or pulled, once by event id. They may name a report not held yet.
+    CREATE TABLE desk_review_marks (
+        event_id    TEXT PRIMARY KEY,
+        report_id   TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('assign', 'tag', 'untag', 'link')),
+        value       TEXT NOT NULL,
+        value_label TEXT,
+        note        TEXT,
+        desk_id     TEXT NOT NULL,
+        desk_label  TEXT,
+        at          TEXT NOT NULL,
+        envelope_id TEXT,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX desk_review_marks_by_report ON desk_review_marks (report_id, at);
+
+    -- Who has each report now: the latest assignment by the convergence order (mark_key).
+    CREATE TABLE desk_assignments (
+        report_id      TEXT PRIMARY KEY,
+        assignee_id    TEXT,
+        assignee_label TEXT,
+        mark_key       TEXT NOT NULL
+    );
+    CREATE INDEX desk_assignments_by_assignee ON desk_assignments (assignee_id);
+
+    -- Each report's tags: the latest tag or untag of each (report, tag) decides.
+    CREATE TABLE desk_report_tags (
+        report_id TEXT NOT NULL,
+        tag       TEXT NOT NULL,
+        present   INTEGER NOT NULL CHECK (present IN (0, 1)),
+        mark_key  TEXT NOT NULL,
+        PRIMARY KEY (report_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX desk_report_tags_by_tag ON desk_report_tags (tag, report_id) WHERE present = 1;
+
+    -- Duplicates merged by an editor: the report each one is linked to (its group's lead),
+    -- by the latest link event. Nothing is deleted: a split sets lead_id to NULL.
+    CREATE TABLE desk_report_links (
+        report_id TEXT PRIMARY KEY,
+        lead_id   TEXT,
+        mark_key  TEXT NOT NULL
+    );
+    CREATE INDEX desk_report_links_by_lead ON desk_report_links (lead_id)
+    """
+)
+
+
+def _v11_desk_marks(conn: Any) -> None:
+    """Assignments, tags and merged duplicates at the desk, shared as review events."""
+    for statement in _V11_STATEMENTS:
+        conn.execute(statement)
+
+
 def _v5_desk_search_text(record: Mapping[str, Any]) -> str:
     # What v5's trigram index held (v10 replaces it).
     return "\n".join(text for text in body_free_texts(record) if text)
@@ -569,4 +625,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v8_desk_board,
     _v9_handcarry,
     _v10_search_tokens,
+    _v11_desk_marks,
 )

@@ -18,18 +18,23 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QItemSelection,
+    QItemSelectionModel,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,8 +43,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
+from desktop.store.marks import MarksRepository
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
 from desktop.ui.columns import FittedColumns
+from desktop.ui.desk_tags import newsroom_tag_labels, tag_label
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import label
 from desktop.ui.lazy_rows import LazyRowsModel, report_table
@@ -76,7 +83,18 @@ def _enum_label(kind: Any, value: str | None) -> str:
 class InboxModel(LazyRowsModel[InboxRow]):
     """Rows of the inbox; see the module docstring."""
 
-    COLUMNS = ("observed", "gate", "china", "myanmar", "state", "source", "device", "narrative")
+    COLUMNS = (
+        "observed",
+        "gate",
+        "china",
+        "myanmar",
+        "state",
+        "assigned",
+        "tags",
+        "source",
+        "device",
+        "narrative",
+    )
 
     def _header(self, column: str) -> str:
         return {
@@ -85,6 +103,8 @@ class InboxModel(LazyRowsModel[InboxRow]):
             "china": self.tr("China side"),
             "myanmar": self.tr("Myanmar side"),
             "state": self.tr("Review"),
+            "assigned": self.tr("Assigned to"),
+            "tags": self.tr("Tags"),
             "source": self.tr("Source"),
             "device": self.tr("Correspondent"),
             "narrative": self.tr("What happened"),
@@ -111,6 +131,10 @@ class InboxModel(LazyRowsModel[InboxRow]):
             return _enum_label(SideStatus, row.myanmar_side)
         if column == "state":
             return state_label(row.state)
+        if column == "assigned":
+            return row.assignee or ""
+        if column == "tags":
+            return ", ".join(tag_label(tag) for tag in row.tags)
         if column == "source":
             bits = [_enum_label(SourceCategory, row.source_category), row.reliability or ""]
             return " · ".join(b for b in bits if b)
@@ -139,6 +163,23 @@ class InboxFilters(QWidget):
         self.device = QComboBox()
         self.since = self._date_edit()
         self.until = self._date_edit()
+        self.tag = QComboBox()
+        # One click each: whose reports, and those waiting for a correspondent's answer.
+        self.show_all = QPushButton()
+        self.show_mine = QPushButton()
+        self.show_unassigned = QPushButton()
+        self.show_waiting = QPushButton()
+        self.quick = QButtonGroup(self)
+        quick_row = QHBoxLayout()
+        for button in (self.show_all, self.show_mine, self.show_unassigned, self.show_waiting):
+            button.setCheckable(True)
+            self.quick.addButton(button)
+            quick_row.addWidget(button)
+        self.show_all.setChecked(True)
+        quick_row.addWidget(self.tag, 1)
+        self.quick.buttonClicked.connect(lambda _: self.changed.emit())
+        self.tag.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self._tags_in_use: list[str] = []
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         for widget in (self.since, self.until, self.sort):
@@ -158,6 +199,7 @@ class InboxFilters(QWidget):
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addLayout(top)
+        rows.addLayout(quick_row)
         rows.addLayout(narrowing)
         self.sort.currentIndexChanged.connect(lambda _: self.changed.emit())
         self._timer = QTimer(self)
@@ -193,6 +235,10 @@ class InboxFilters(QWidget):
             edit.setSpecialValueText(text)
         self.since.setAccessibleName(self.tr("Observed from"))
         self.until.setAccessibleName(self.tr("Observed until"))
+        self.show_all.setText(self.tr("All"))
+        self.show_mine.setText(self.tr("Mine"))
+        self.show_unassigned.setText(self.tr("Unassigned"))
+        self.show_waiting.setText(self.tr("Waiting for an answer"))
         self._fill()
 
     def set_devices(self, devices: Sequence[tuple[str, str | None]]) -> None:
@@ -201,8 +247,22 @@ class InboxFilters(QWidget):
             self._devices = list(devices)
             self._fill()
 
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """The tags some report carries (offered beside the newsroom's)."""
+        if list(tags) != self._tags_in_use:
+            self._tags_in_use = list(tags)
+            self._fill()
+
     def _fill(self) -> None:
-        combos = (self.sort, self.gate, self.state, self.source, self.reliability, self.device)
+        combos = (
+            self.sort,
+            self.gate,
+            self.state,
+            self.source,
+            self.reliability,
+            self.device,
+            self.tag,
+        )
         chosen = [combo.currentData() for combo in combos]
         for combo in combos:
             combo.blockSignals(True)
@@ -224,6 +284,14 @@ class InboxFilters(QWidget):
         self.device.addItem(self.tr("All correspondents"), None)
         for device_id, device_label in self._devices:
             self.device.addItem(device_label or device_id, device_id)
+        self.tag.addItem(self.tr("Any tag"), None)
+        newsroom = newsroom_tag_labels()
+        for key, name in newsroom:
+            self.tag.addItem(name, key)
+        known = {key for key, _ in newsroom}
+        for tag in self._tags_in_use:
+            if tag not in known:
+                self.tag.addItem(tag, tag)
         for combo, data in zip(combos, chosen, strict=True):
             combo.setCurrentIndex(max(0, combo.findData(data)))
             combo.blockSignals(False)
@@ -234,6 +302,7 @@ class InboxFilters(QWidget):
             self.tr("Source category"),
             self.tr("Source reliability"),
             self.tr("Correspondent"),
+            self.tr("Tag"),
         )
         for combo, name in zip(combos, names, strict=True):
             combo.setAccessibleName(name)
@@ -257,21 +326,28 @@ class InboxFilters(QWidget):
             devices=one(self.device),
             text=self.search.text(),
             oldest_first=bool(self.sort.currentData()),
+            mine=self.show_mine.isChecked(),
+            unassigned=self.show_unassigned.isChecked(),
+            waiting_answer=self.show_waiting.isChecked(),
+            tags=one(self.tag),
         )
 
     def reset(self) -> None:
         """Back to "everything" without firing `changed` (on lock)."""
         self._timer.stop()
-        widgets: list[QWidget] = [self.search, self.since, self.until]
+        widgets: list[QObject] = [self.search, self.since, self.until]
         widgets += [self.sort, self.gate, self.state, self.source, self.reliability, self.device]
+        widgets += [self.tag, self.quick]
         for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
         for edit in (self.since, self.until):
             edit.setDate(edit.minimumDate())
-        for combo in (self.sort, self.gate, self.state, self.source, self.reliability):
+        for combo in (self.sort, self.gate, self.state, self.source, self.reliability, self.tag):
             combo.setCurrentIndex(0)
+        self.show_all.setChecked(True)
         self._devices = []
+        self._tags_in_use = []
         self._fill()
         for widget in widgets:
             widget.blockSignals(False)
@@ -281,6 +357,7 @@ class DeskInbox(QWidget):
     """Filters, count and the lazy list. Emits the selected report's id (or None)."""
 
     selected = Signal(object)  # str | None
+    selection_changed = Signal(int)  # how many rows are selected
     error = Signal(object)
 
     def __init__(
@@ -301,12 +378,14 @@ class DeskInbox(QWidget):
         self.filters = InboxFilters(gazetteer)
         self.count = QLabel()
         self.model = InboxModel(self._fetch_rows, gazetteer, language=language(), parent=self)
-        self.table = report_table(self.model, (125, 110, 85, 105, 110, 120, 120))
-        # Narrow or long-worded: what happened goes first, then the sides (the review
-        # pane shows them); time, crossing, state, source and correspondent stay.
-        self.columns = FittedColumns(
-            self.table, (125, 110, 85, 105, 110, 120, 120), optional=(7, 3, 2)
-        )
+        widths = (125, 110, 85, 105, 110, 100, 100, 120, 120)
+        self.table = report_table(self.model, widths)
+        # Narrow or long-worded: what happened goes first, then tags, assignment and the
+        # sides (the review pane shows them); time, crossing, state, source and
+        # correspondent stay.
+        self.columns = FittedColumns(self.table, widths, optional=(9, 6, 5, 3, 2))
+        # Many at once for bulk review: shift and ctrl extend, Ctrl+A takes every match.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.empty = WrapLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
@@ -349,15 +428,25 @@ class DeskInbox(QWidget):
         where = self.filters.current()
         gazetteer = self._gazetteer
 
-        def work(store: Any) -> tuple[list[str], int, list[tuple[str, str | None]]]:
-            reviews = ReviewRepository(store, gazetteer.named)
-            return reviews.inbox_ids(where), reviews.report_count(), reviews.device_labels()
+        Found = tuple[list[str], int, list[tuple[str, str | None]], list[str]]
 
-        def done(result: tuple[list[str], int, list[tuple[str, str | None]]]) -> None:
+        def work(store: Any) -> Found:
+            reviews = ReviewRepository(store, gazetteer.named)
+            return (
+                reviews.inbox_ids(where),
+                reviews.report_count(),
+                reviews.device_labels(),
+                MarksRepository(store).tags_in_use(),
+            )
+
+        def done(result: Found) -> None:
             if serial != self._serial:
                 return  # an older query answered late
-            ids, self._total, devices = result
+            ids, self._total, devices, tags = result
             self.filters.set_devices(devices)
+            self.filters.set_tags(tags)
+            # A selection of many (for a bulk action) outlives the list being asked again.
+            kept = set(self.selected_ids()) if self._want is None else set()
             self.model.set_ids(ids)
             self._show_count(len(ids))
             self.stack.setCurrentWidget(self.table if ids else self.empty)
@@ -369,8 +458,23 @@ class DeskInbox(QWidget):
                 self.table.scrollTo(self.model.index(row, 0))
             elif self._selected is not None:
                 self._set_selected(None)
+            if len(kept) > 1:
+                self._reselect(ids, kept)
+            self.selection_changed.emit(len(self.selected_ids()))
 
         self._worker.submit(work, done, self.error.emit)
+
+    def _reselect(self, ids: Sequence[str], kept: set[str]) -> None:
+        selection = QItemSelection()
+        last = len(self.model.COLUMNS) - 1
+        start: int | None = None
+        for row, report_id in enumerate([*ids, ""]):  # runs of kept rows, one range each
+            if report_id in kept and start is None:
+                start = row
+            elif report_id not in kept and start is not None:
+                selection.select(self.model.index(start, 0), self.model.index(row - 1, last))
+                start = None
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def select_report(self, report_id: str) -> None:
         """Show and select `report_id`; clears the filters first if they hide it."""
@@ -382,6 +486,20 @@ class DeskInbox(QWidget):
         self._want = report_id
         self.filters.reset()
         self.refresh()
+
+    def prefer(self, report_id: str | None) -> None:
+        """Select `report_id` when the next list shows it (the next report after a triage
+        move took the current one out of the filter)."""
+        self._want = report_id
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected rows, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [rid for rid in (self.model.report_id(row) for row in rows) if rid is not None]
+
+    def select_all_matching(self) -> None:
+        """Select every report the filters show (fetched or not)."""
+        self.table.selectAll()
 
     def report_changed(self, report_id: str) -> None:
         """A report's state changed: its row is fetched again, the list asked again."""
@@ -424,9 +542,14 @@ class DeskInbox(QWidget):
             lambda store: ReviewRepository(store).inbox_rows(wanted), done, self.error.emit
         )
 
-    def _selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
-        indexes = selected.indexes()
-        self._set_selected(self.model.report_id(indexes[0].row()) if indexes else None)
+    def _selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row()):
+            self._set_selected(self.model.report_id(current.row()))
+        else:
+            self._set_selected(self.model.report_id(rows[0].row()) if rows else None)
+        self.selection_changed.emit(len(rows))
 
     def _set_selected(self, report_id: str | None) -> None:
         if report_id != self._selected:

@@ -32,12 +32,15 @@ from desktop.services import desk
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.review import ReviewRepository
+from desktop.ui.desk_attention import AttentionView
 from desktop.ui.desk_board_view import BoardView
+from desktop.ui.desk_bulk import BulkBar
 from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.desk_inbox import DeskInbox
 from desktop.ui.desk_review_pane import ReviewPane
 from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog, desk_error_message
+from desktop.ui.desk_triage import Triage
 from desktop.ui.locks import discard
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
@@ -75,6 +78,7 @@ class DeskPage(QWidget):
 
     error = Signal(object)
     pulled = Signal(object)  # desk.PullOutcome
+    attention_counted = Signal(int)  # reports and conflicts waiting for an editor
 
     def __init__(
         self,
@@ -127,7 +131,16 @@ class DeskPage(QWidget):
         self.inbox = DeskInbox(worker, gazetteer, language)
         self.review = ReviewPane(worker, gazetteer, language)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.inbox)
+        # Under the list: the tag prompt of keyboard triage and the bulk bar.
+        self.bulk = BulkBar(worker, self.inbox.selected_ids)
+        self.triage = Triage(self.inbox, self.bulk, self.review, self._focus_review, self)
+        inbox_side = QWidget()
+        inbox_column = QVBoxLayout(inbox_side)
+        inbox_column.setContentsMargins(0, 0, 0, 0)
+        inbox_column.addWidget(self.inbox, 1)
+        inbox_column.addWidget(self.triage.tag_prompt)
+        inbox_column.addWidget(self.bulk)
+        self.splitter.addWidget(inbox_side)
         self.splitter.addWidget(self.review)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -137,6 +150,11 @@ class DeskPage(QWidget):
         self.board = BoardView(worker, gazetteer, language)
         self.board.report_requested.connect(self.show_report)
         self.tabs.addTab(self.board, "")
+        self.attention = AttentionView(worker, gazetteer, language)
+        self.attention.report_requested.connect(self.show_report)
+        self.attention.counted.connect(self._attention_counted)
+        self.attention.error.connect(self.error)
+        self.tabs.addTab(self.attention, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         # "Ask the correspondent", in the review pane's follow-up slot.
@@ -151,7 +169,10 @@ class DeskPage(QWidget):
         self._progress = _PullProgress(self)
         self._progress.progressed.connect(self._show_progress)
         self.inbox.selected.connect(self._selected)
+        self.inbox.selection_changed.connect(self.bulk.set_count)
         self.inbox.error.connect(self.error)
+        self.bulk.error.connect(self.error)
+        self.bulk.finished.connect(self._bulk_done)
         self.review.error.connect(self.error)
         self.review.moved.connect(self._moved)
         self.review.overtaken.connect(self._overtaken)
@@ -174,6 +195,7 @@ class DeskPage(QWidget):
         self.export_button.setText(self.tr("&Export…"))
         self.tabs.setTabText(0, self.tr("&Inbox"))
         self.tabs.setTabText(1, self.tr("&Board"))
+        self._attention_counted(self.attention.count or 0)
         self._show_status()
 
     # -- data ----------------------------------------------------------------------------
@@ -185,6 +207,9 @@ class DeskPage(QWidget):
         self._refresh_board()
 
     def _refresh_board(self) -> None:
+        # What needs attention follows every change the board follows (after the inbox:
+        # the worker runs jobs in order, so the list's first rows come first).
+        self.attention.refresh()
         # Only while it shows: at 100,000 reports its query would hold the worker and
         # delay the inbox's first rows; a hidden board is refreshed when its tab opens.
         self._board_stale = self.tabs.currentWidget() is not self.board
@@ -202,6 +227,10 @@ class DeskPage(QWidget):
         """Forget everything shown (on lock)."""
         self.inbox.clear()
         self.review.clear()
+        self.bulk.summary.clear()
+        self.attention.clear()
+        self.triage.tag_prompt.hide()
+        self.triage.help.hide()
         self._pulling = False
         self._last_outcome = None
         self._status = None
@@ -227,6 +256,24 @@ class DeskPage(QWidget):
         self.inbox.report_changed(report_id)
         self.refresh_status()
         self._refresh_board()
+
+    def _bulk_done(self, report_ids: list[str]) -> None:
+        self.inbox.model.invalidate(report_ids)
+        self.inbox.refresh()
+        self.refresh_status()
+        self._refresh_board()
+        current = self.inbox.current_id
+        if current is not None and current in report_ids:
+            self.review.show_report(current)
+
+    def _attention_counted(self, count: int) -> None:
+        index = self.tabs.indexOf(self.attention)
+        self.tabs.setTabText(index, self.tr("Needs attention ({count})").format(count=count))
+        self.attention_counted.emit(count)
+
+    def _focus_review(self) -> None:
+        if self.inbox.current_id is not None:
+            self.review.browser.setFocus()
 
     def _overtaken(self, report_id: str) -> None:
         # Its row shows the new state; the list is not asked again, so a filter the report

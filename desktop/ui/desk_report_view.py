@@ -32,6 +32,7 @@ from desktop.domain.vocabulary import (
 )
 from desktop.store.review import AuditEntry
 from desktop.ui.desk_inbox import STATE_COLORS, gate_name
+from desktop.ui.desk_tags import tag_label
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import credibility_label, label
 from desktop.ui.wrapping import wrap_to_width
@@ -150,12 +151,44 @@ def audit_line(entry: AuditEntry) -> str:
         ).format(desk=who, source=state_label(entry.from_state), to=state_label(entry.to_state))
     if entry.what == "note":
         return QCoreApplication.translate("DeskReport", "{desk} wrote a note").format(desk=who)
+    if entry.what in {"assign", "tag", "untag", "link"}:
+        return mark_line(entry)
     if entry.what == "export":
         fmt = str(entry.detail.get("format", "")).upper()
         return QCoreApplication.translate(
             "DeskReport", "{desk} included it in an export ({format})"
         ).format(desk=who, format=fmt)
     return entry.what
+
+
+def mark_line(entry: AuditEntry) -> str:
+    """An assignment or a tag in words."""
+    who = entry.desk_label or ""
+    value = str(entry.detail.get("value", ""))
+    if entry.what == "assign":
+        assignee = str(entry.detail.get("value_label", ""))
+        if not value:
+            return QCoreApplication.translate("DeskReport", "{desk} unassigned it").format(desk=who)
+        if assignee == who:
+            return QCoreApplication.translate("DeskReport", "{desk} took it").format(desk=who)
+        return QCoreApplication.translate("DeskReport", "{desk} assigned it to {assignee}").format(
+            desk=who, assignee=assignee
+        )
+    if entry.what == "link":
+        if not value:
+            return QCoreApplication.translate(
+                "DeskReport", "{desk} split it off its group of duplicates"
+            ).format(desk=who)
+        return QCoreApplication.translate(
+            "DeskReport", "{desk} merged it as a duplicate of another report"
+        ).format(desk=who)
+    if entry.what == "tag":
+        return QCoreApplication.translate("DeskReport", "{desk} tagged it {tag}").format(
+            desk=who, tag=tag_label(value)
+        )
+    return QCoreApplication.translate("DeskReport", "{desk} removed the tag {tag}").format(
+        desk=who, tag=tag_label(value)
+    )
 
 
 def report_html(

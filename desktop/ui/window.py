@@ -88,6 +88,7 @@ class GatewatchWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._attention = 0  # what needs attention at the desk, in the title
         self.data_dir = data_dir
         self.gazetteer = gazetteer
         self.languages = languages
@@ -245,6 +246,7 @@ class GatewatchWindow(QMainWindow):
             self.pages.addWidget(desk_page)
             self.pages.addWidget(desk_setup)
             desk_page.error.connect(self._show_error)
+            desk_page.attention_counted.connect(self._attention_counted)
             desk_setup.finished.connect(self._show_desk)
             self.desk_menu.addActions(
                 [desk_page.pull_action, desk_page.export_action, self.search_action]
@@ -261,8 +263,20 @@ class GatewatchWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _attention_counted(self, count: int) -> None:
+        self._attention = count
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self._attention:
+            self.setWindowTitle(
+                self.tr("Gatewatch — {count} need attention").format(count=self._attention)
+            )
+        else:
+            self.setWindowTitle(self.tr("Gatewatch"))
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Gatewatch"))
+        self._show_title()
         self.report_menu.setTitle(self.tr("&Report"))
         self.desk_menu.setTitle(self.tr("&Desk"))
         self.tools_menu.setTitle(self.tr("&Tools"))

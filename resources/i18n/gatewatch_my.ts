@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="my_MM">
 <context>
+    <name>AttentionView</name>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="98"/>
+        <source>Answers that arrived ({count})</source>
+        <translation>ရောက်​လာ​သော အ​ဖြေ​များ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="102"/>
+        <source>Conflicts on the board ({count})</source>
+        <translation>ဘုတ်​ပေါ်​ရှိ ကွဲ​လွဲ​မှု​များ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="105"/>
+        <source>{crossing}: {aspect}, verified reports disagree</source>
+        <translation>{crossing}: {aspect}၊ စစ်​ဆေး​ပြီး သ​တင်း​များ မ​တူ​ညီ​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="110"/>
+        <source>Assigned to me ({count})</source>
+        <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ထား​သည် ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="113"/>
+        <source>New reports ({count})</source>
+        <translation>သ​တင်း​အ​သစ်​များ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="118"/>
+        <source>… and {count} more in the inbox</source>
+        <translation>… ဝင်​စာ​တွင် နောက်​ထပ် {count} ခု ရှိ​သည်</translation>
+    </message>
+</context>
+<context>
     <name>BoardAge</name>
     <message>
         <location filename="../../desktop/ui/board_age.py" line="20"/>
@@ -38,19 +71,19 @@
     <name>BoardView</name>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="381"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="381"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="382"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="78"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="383"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="384"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
@@ -65,87 +98,87 @@
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="272"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="273"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="288"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="289"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="289"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="290"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="301"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="302"/>
         <source>Reported change, unverified: %1 %2</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="309"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="310"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="333"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="334"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="374"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="379"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="382"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="383"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="384"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="385"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="385"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="386"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="386"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="387"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="298"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="299"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="316"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="317"/>
         <source>Independent sources (a pseudonym on one device), per side</source>
         <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="344"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="345"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
@@ -282,6 +315,100 @@
     </message>
 </context>
 <context>
+    <name>BulkBar</name>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="111"/>
+        <source>Move to</source>
+        <translation>သို့ ရွှေ့​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="112"/>
+        <source>Assign</source>
+        <translation>ပေး​အပ်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="113"/>
+        <source>Tag</source>
+        <translation>တဂ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="114"/>
+        <source>Add as note</source>
+        <translation>မှတ်​ချက်​အ​ဖြစ် ထည့်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="115"/>
+        <source>Add as tag</source>
+        <translation>တဂ်​အ​ဖြစ် ထည့်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="116"/>
+        <source>A note or a tag for every selected report</source>
+        <translation>ရွေး​ထား​သော သ​တင်း​တိုင်း​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="117"/>
+        <source>Note or tag for the selected reports</source>
+        <translation>ရွေး​ထား​သော သ​တင်း​များ​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="129"/>
+        <source>Assign to me</source>
+        <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="131"/>
+        <source>Unassign</source>
+        <translation>ပေး​အပ်​မှု ဖြုတ်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="118"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="147"/>
+        <source>{count} selected</source>
+        <translation>{count} ခု ရွေး​ထား​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="221"/>
+        <source>A tag has 1 to {count} characters of text.</source>
+        <translation>တဂ်​တစ်​ခု​တွင် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ရှိ​ရ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="225"/>
+        <source>No desk known here has that name.</source>
+        <translation>ဤ​နေ​ရာ​တွင် သိ​ထား​သော အယ်​ဒီ​တာ စား​ပွဲ​များ​ထဲ ထို​အ​မည် မ​ရှိ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="227"/>
+        <source>Nothing to change: it is already so.</source>
+        <translation>ပြောင်း​စ​ရာ မ​ရှိ​ပါ- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="234"/>
+        <source>Done for {done} of {total} reports.</source>
+        <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​အ​တွက် ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="240"/>
+        <source>{n} refused: the review rules do not allow that move from the state they are in.</source>
+        <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ယ​ခု​အ​ခြေ​အ​နေ​မှ ထို​သို့ ရွှေ့​ခြင်း​ကို စစ်​ဆေး​မှု စည်း​မျဉ်း​များ​က ခွင့်​မ​ပြု​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="244"/>
+        <source>{n} refused: not at this desk.</source>
+        <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ဤ​အယ်​ဒီ​တာ​ထံ မ​ရှိ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="245"/>
+        <source>{n} left as they were: already so.</source>
+        <translation>{n} ခု မူ​လ​အ​တိုင်း ထား​သည်- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="248"/>
+        <source>{n} refused.</source>
+        <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်။</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="30"/>
@@ -362,7 +489,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="64"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="71"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -553,17 +680,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="342"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="421"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="407"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="525"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="412"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="530"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -572,7 +699,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="418"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="536"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -620,237 +747,277 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="166"/>
+        <location filename="../../desktop/ui/desk_page.py" line="187"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="167"/>
+        <location filename="../../desktop/ui/desk_page.py" line="188"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="168"/>
+        <location filename="../../desktop/ui/desk_page.py" line="189"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="169"/>
+        <location filename="../../desktop/ui/desk_page.py" line="190"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="170"/>
-        <location filename="../../desktop/ui/desk_page.py" line="174"/>
+        <location filename="../../desktop/ui/desk_page.py" line="191"/>
+        <location filename="../../desktop/ui/desk_page.py" line="195"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="175"/>
+        <location filename="../../desktop/ui/desk_page.py" line="196"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="176"/>
+        <location filename="../../desktop/ui/desk_page.py" line="197"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="252"/>
+        <location filename="../../desktop/ui/desk_page.py" line="299"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="263"/>
+        <location filename="../../desktop/ui/desk_page.py" line="310"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="281"/>
+        <location filename="../../desktop/ui/desk_page.py" line="328"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="304"/>
+        <location filename="../../desktop/ui/desk_page.py" line="351"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="306"/>
+        <location filename="../../desktop/ui/desk_page.py" line="353"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="309"/>
+        <location filename="../../desktop/ui/desk_page.py" line="356"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="311"/>
+        <location filename="../../desktop/ui/desk_page.py" line="358"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="314"/>
+        <location filename="../../desktop/ui/desk_page.py" line="361"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="335"/>
+        <location filename="../../desktop/ui/desk_page.py" line="382"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="346"/>
+        <location filename="../../desktop/ui/desk_page.py" line="393"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="348"/>
+        <location filename="../../desktop/ui/desk_page.py" line="395"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="369"/>
+        <location filename="../../desktop/ui/desk_page.py" line="416"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="320"/>
+        <location filename="../../desktop/ui/desk_page.py" line="367"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="323"/>
+        <location filename="../../desktop/ui/desk_page.py" line="370"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="329"/>
+        <location filename="../../desktop/ui/desk_page.py" line="376"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="339"/>
+        <location filename="../../desktop/ui/desk_page.py" line="386"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="171"/>
+        <location filename="../../desktop/ui/desk_page.py" line="192"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="271"/>
+        <source>Needs attention ({count})</source>
+        <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
 </context>
 <context>
     <name>DeskReport</name>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="58"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="59"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="59"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="60"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="68"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="69"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="82"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="83"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="87"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="88"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="88"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="89"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="102"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="103"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="110"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="111"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="116"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="117"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="128"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="129"/>
         <source>pseudonym {name}</source>
         <translation>အမည်ဝှက် {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="133"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="134"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="142"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="143"/>
         <source>received from the server</source>
         <translation>ဆာဗာမှ လက်ခံရရှိသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="145"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="146"/>
         <source>{desk} moved it to {to}</source>
         <translation>{desk} က {to} သို့ ရွှေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="148"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="149"/>
         <source>{desk} moved it from {source} to {to}</source>
         <translation>{desk} က {source} မှ {to} သို့ ရွှေ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="152"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="153"/>
         <source>{desk} wrote a note</source>
         <translation>{desk} က မှတ်ချက် ရေးသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="155"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="158"/>
         <source>{desk} included it in an export ({format})</source>
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="191"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="224"/>
         <source>new crossing, not in the gazetteer</source>
         <translation>ဂိတ်အသစ်၊ ဂိတ်စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="196"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="229"/>
         <source>Observed {time} · from {device}</source>
         <translation>တွေ့​ရှိ​ချိန် {time} · {device} မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="209"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="242"/>
         <source>History</source>
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="171"/>
+        <source>{desk} unassigned it</source>
+        <translation>{desk} က ပေး​အပ်​မှု​ကို ဖြုတ်​ခဲ့​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="173"/>
+        <source>{desk} took it</source>
+        <translation>{desk} က ယူ​ခဲ့​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="174"/>
+        <source>{desk} assigned it to {assignee}</source>
+        <translation>{desk} က {assignee} ထံ ပေး​အပ်​ခဲ့​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="179"/>
+        <source>{desk} split it off its group of duplicates</source>
+        <translation>{desk} က ထပ်​နေ​သော သ​တင်း​အုပ်​စု​မှ ခွဲ​ထုတ်​ခဲ့​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="182"/>
+        <source>{desk} merged it as a duplicate of another report</source>
+        <translation>{desk} က အ​ခြား​သ​တင်း​တစ်​ခု၏ ထပ်​နေ​သော သ​တင်း​အ​ဖြစ် ပေါင်း​ခဲ့​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="186"/>
+        <source>{desk} tagged it {tag}</source>
+        <translation>{desk} က {tag} တဂ် တပ်​ခဲ့​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
+        <source>{desk} removed the tag {tag}</source>
+        <translation>{desk} က {tag} တဂ်​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1133,59 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/desk_setup.py" line="470"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTags</name>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="14"/>
+        <source>Rare earths</source>
+        <translation>ရှား​ပါး​မြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="15"/>
+        <source>Fuel</source>
+        <translation>လောင်​စာ​ဆီ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="16"/>
+        <source>Refugees</source>
+        <translation>ဒုက္ခ​သည်​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="17"/>
+        <source>Food</source>
+        <translation>စား​နပ်​ရိက္ခာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="18"/>
+        <source>Medicine</source>
+        <translation>ဆေး​ဝါး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="19"/>
+        <source>Armed clash</source>
+        <translation>လက်​နက်​ကိုင် တိုက်​ပွဲ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="20"/>
+        <source>Checkpoint fees</source>
+        <translation>ဂိတ်​ကြေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="21"/>
+        <source>Detentions</source>
+        <translation>ဖမ်း​ဆီး​မှု​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="22"/>
+        <source>Trade</source>
+        <translation>ကုန်​သွယ်​ရေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_tags.py" line="23"/>
+        <source>Humanitarian aid</source>
+        <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
     </message>
 </context>
 <context>
@@ -1621,330 +1841,375 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="265"/>
+        <location filename="../../desktop/ui/window.py" line="276"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="266"/>
+        <location filename="../../desktop/ui/window.py" line="280"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="267"/>
+        <location filename="../../desktop/ui/window.py" line="281"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="268"/>
+        <location filename="../../desktop/ui/window.py" line="282"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="269"/>
+        <location filename="../../desktop/ui/window.py" line="283"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="270"/>
+        <location filename="../../desktop/ui/window.py" line="284"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="271"/>
+        <location filename="../../desktop/ui/window.py" line="285"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="272"/>
+        <location filename="../../desktop/ui/window.py" line="286"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="273"/>
+        <location filename="../../desktop/ui/window.py" line="287"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="274"/>
+        <location filename="../../desktop/ui/window.py" line="288"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="275"/>
+        <location filename="../../desktop/ui/window.py" line="289"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="276"/>
+        <location filename="../../desktop/ui/window.py" line="290"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="277"/>
+        <location filename="../../desktop/ui/window.py" line="291"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="278"/>
+        <location filename="../../desktop/ui/window.py" line="292"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="279"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="280"/>
+        <location filename="../../desktop/ui/window.py" line="294"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="281"/>
+        <location filename="../../desktop/ui/window.py" line="295"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="282"/>
+        <location filename="../../desktop/ui/window.py" line="296"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="283"/>
+        <location filename="../../desktop/ui/window.py" line="297"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="284"/>
+        <location filename="../../desktop/ui/window.py" line="298"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="285"/>
+        <location filename="../../desktop/ui/window.py" line="299"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="286"/>
+        <location filename="../../desktop/ui/window.py" line="300"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="287"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="524"/>
+        <location filename="../../desktop/ui/window.py" line="538"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="526"/>
+        <location filename="../../desktop/ui/window.py" line="540"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="528"/>
+        <location filename="../../desktop/ui/window.py" line="542"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="529"/>
+        <location filename="../../desktop/ui/window.py" line="543"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="543"/>
+        <location filename="../../desktop/ui/window.py" line="557"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="677"/>
+        <location filename="../../desktop/ui/window.py" line="691"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="700"/>
+        <location filename="../../desktop/ui/window.py" line="714"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="712"/>
+        <location filename="../../desktop/ui/window.py" line="726"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="556"/>
+        <location filename="../../desktop/ui/window.py" line="570"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="579"/>
+        <location filename="../../desktop/ui/window.py" line="593"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="639"/>
+        <location filename="../../desktop/ui/window.py" line="653"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="640"/>
+        <location filename="../../desktop/ui/window.py" line="654"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="641"/>
+        <location filename="../../desktop/ui/window.py" line="655"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="642"/>
+        <location filename="../../desktop/ui/window.py" line="656"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window.py" line="273"/>
+        <source>Gatewatch — {count} need attention</source>
+        <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
 </context>
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="187"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="188"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="190"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="191"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="194"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="195"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="210"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="270"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="211"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="271"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="212"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="272"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="215"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="275"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="218"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="278"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="221"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="281"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="224"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="231"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="299"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="301"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="302"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="303"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="304"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
+        <source>All</source>
+        <translation>အား​လုံး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="239"/>
+        <source>Mine</source>
+        <translation>ကျွန်ုပ်၏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="240"/>
+        <source>Unassigned</source>
+        <translation>မ​ပေး​အပ်​ရ​သေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
+        <source>Waiting for an answer</source>
+        <translation>အ​ဖြေ စောင့်​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="287"/>
+        <source>Any tag</source>
+        <translation>တဂ် မည်​သည့်​မ​ဆို</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="305"/>
+        <source>Tag</source>
+        <translation>တဂ်</translation>
     </message>
 </context>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="83"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="101"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="84"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="85"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="86"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="87"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="88"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="89"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="90"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
+        <source>Assigned to</source>
+        <translation>ပေး​အပ်​ထား​သူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
+        <source>Tags</source>
+        <translation>တဂ်​များ</translation>
     </message>
 </context>
 <context>
@@ -2144,12 +2409,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>fuel</source>
-        <translation>လောင်စာဆီ</translation>
+        <translation>လောင်​စာ​ဆီ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>food</source>
-        <translation>စားနပ်ရိက္ခာ</translation>
+        <translation>စား​နပ်​ရိက္ခာ</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="134"/>
@@ -2164,7 +2429,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>medicine</source>
-        <translation>ဆေးဝါး</translation>
+        <translation>ဆေး​ဝါး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="137"/>
@@ -3079,32 +3344,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1067"/>
+        <location filename="../../desktop/ui/report_form.py" line="1068"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1069"/>
+        <location filename="../../desktop/ui/report_form.py" line="1070"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1071"/>
+        <location filename="../../desktop/ui/report_form.py" line="1072"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1072"/>
+        <location filename="../../desktop/ui/report_form.py" line="1073"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1107"/>
+        <location filename="../../desktop/ui/report_form.py" line="1108"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1110"/>
+        <location filename="../../desktop/ui/report_form.py" line="1111"/>
         <source>Photo removed.</source>
         <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
@@ -3595,6 +3860,79 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/desk_timeline.py" line="279"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="36"/>
+        <source>Next report</source>
+        <translation>နောက်​သ​တင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="37"/>
+        <source>Previous report</source>
+        <translation>ယ​ခင်​သ​တင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="40"/>
+        <source>Open the report (Esc: back to the list)</source>
+        <translation>သ​တင်း​ကို ဖွင့်​ရန် (Esc- စာ​ရင်း​သို့ ပြန်​ရန်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="42"/>
+        <source>Move to verified</source>
+        <translation>စစ်​ဆေး​ပြီး သို့ ရွှေ့​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="43"/>
+        <source>Move to needs follow-up</source>
+        <translation>ထပ်​မံ စုံ​စမ်း​ရန် သို့ ရွှေ့​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="44"/>
+        <source>Move to rejected</source>
+        <translation>ပယ်​ချ​ပြီး သို့ ရွှေ့​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="45"/>
+        <source>Assign to me</source>
+        <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="46"/>
+        <source>Tag (type the tag, then Enter)</source>
+        <translation>တဂ် (တဂ်​ကို ရိုက်​ပြီး Enter နှိပ်​ပါ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="49"/>
+        <source>Select more / every report the filters show</source>
+        <translation>ထပ်​ရွေး​ရန် / စစ်​ထုတ်​မှု​က ပြ​သော သ​တင်း​အား​လုံး ရွေး​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="51"/>
+        <source>Show or hide this help</source>
+        <translation>ဤ​အ​ကူ​အ​ညီ​ကို ပြ​ရန် သို့​မ​ဟုတ် ဖျောက်​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="77"/>
+        <source>Keyboard triage</source>
+        <translation>ကီး​ဘုတ်​ဖြင့် စီ​စစ်​ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="78"/>
+        <source>No key publishes: publish from the review pane, one report at a time.</source>
+        <translation>မည်​သည့်​ကီး​က​မျှ ထုတ်​ဝေ​ခြင်း မ​ပြု​ပါ- စစ်​ဆေး​ရေး အ​ကန့်​မှ သ​တင်း​တစ်​ခု​ချင်း ထုတ်​ဝေ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="176"/>
+        <source>Tag for the selected reports, then Enter</source>
+        <translation>ရွေး​ထား​သော သ​တင်း​များ​အ​တွက် တဂ်၊ ပြီး​လျှင် Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_triage.py" line="178"/>
+        <source>Tag</source>
+        <translation>တဂ်</translation>
     </message>
 </context>
 <context>

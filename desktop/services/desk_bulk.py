@@ -1,0 +1,158 @@
+"""Bulk review at the desk: move, assign, tag or note many reports at once.
+
+One event per report, exactly as if each had been done alone (the same checks, the same
+convergence), sealed and queued a batch at a time so progress can be shown and a stop
+loses at most the batch under way. What the rules refuse (a move not allowed from the
+state a report is in, a report not held, a tag it already has) is left as it was and
+listed with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from desktop.domain.review import ReviewError, ReviewEvent, ReviewState
+from desktop.services.desk_assign import assign_events, resolve_desk, tag_events
+from desktop.services.desk_review import _record_and_seal, desk_identity
+from desktop.store.database import Store
+from desktop.store.review import ReviewRepository
+
+BATCH = 50
+"""Events per review envelope (and per progress step)."""
+
+Progress = Callable[[int, int], None]
+"""Called with (reports done, reports in all) after every batch."""
+
+
+class BulkKind(StrEnum):
+    MOVE = "move"
+    ASSIGN = "assign"  # `value`: a desk id or label; "" unassigns
+    TAKE = "take"
+    TAG = "tag"
+    UNTAG = "untag"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class BulkAction:
+    kind: BulkKind
+    value: str = ""  # the target state, desk, tag or note text
+    note: str = ""  # with a move
+
+
+@dataclass
+class BulkOutcome:
+    done: list[str] = field(default_factory=list)
+    refused: list[tuple[str, ReviewError]] = field(default_factory=list)
+
+    def reasons(self) -> dict[str, int]:
+        """How many were refused for each reason."""
+        counts: dict[str, int] = {}
+        for _, error in self.refused:
+            counts[error.reason] = counts.get(error.reason, 0) + 1
+        return counts
+
+
+def run_bulk(
+    store: Store,
+    report_ids: Sequence[str],
+    action: BulkAction,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BulkOutcome:
+    """Apply `action` to every report; returns what was done and what refused, and why.
+
+    A value that cannot be used at all (an unknown desk, an empty tag or note) raises
+    `ReviewError` before anything is recorded.
+    """
+    ids = list(dict.fromkeys(report_ids))
+    target = None
+    if action.kind is BulkKind.ASSIGN and action.value:
+        target = resolve_desk(store, action.value)
+    elif action.kind is BulkKind.TAKE:
+        identity = desk_identity(store)
+        target = (identity.desk_id, identity.label)
+    if action.kind is BulkKind.NOTE and not action.value.strip():
+        raise ReviewError("a note has text", "note_length")
+    outcome = BulkOutcome()
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        if action.kind is BulkKind.MOVE:
+            events, refused = _move_events(
+                store, chunk, ReviewState(action.value), action.note, now
+            )
+        elif action.kind in (BulkKind.ASSIGN, BulkKind.TAKE):
+            events, refused = assign_events(store, chunk, target, now=now)
+        elif action.kind in (BulkKind.TAG, BulkKind.UNTAG):
+            on = action.kind is BulkKind.TAG
+            events, refused = tag_events(store, chunk, action.value, on=on, now=now)
+        else:
+            events, refused = _note_events(store, chunk, action.value, now)
+        if events:
+            _record_and_seal(store, events, now)
+        outcome.done += [event.report_id for event in events]
+        outcome.refused += refused
+        if progress is not None:
+            progress(min(start + BATCH, len(ids)), len(ids))
+    return outcome
+
+
+def _move_events(
+    store: Store, chunk: Sequence[str], target: ReviewState, note: str, now: datetime | None
+) -> tuple[list[ReviewEvent], list[tuple[str, ReviewError]]]:
+    reviews = ReviewRepository(store)
+    identity = desk_identity(store)
+    events: list[ReviewEvent] = []
+    refused: list[tuple[str, ReviewError]] = []
+    for report_id in chunk:
+        current = reviews.state(report_id)
+        if current is None:
+            refused.append((report_id, _unknown(report_id)))
+            continue
+        # As a single move: never earlier than the move it replaces.
+        at = (now or datetime.now(UTC)).astimezone(UTC)
+        replaced = reviews.state_time(report_id)
+        if replaced is not None and at <= replaced:
+            at = replaced + timedelta(microseconds=1)
+        try:
+            events.append(
+                ReviewEvent.move(
+                    report_id,
+                    current,
+                    target,
+                    desk_id=identity.desk_id,
+                    desk_label=identity.label,
+                    note=note,
+                    at=at,
+                )
+            )
+        except ReviewError as error:
+            refused.append((report_id, error))
+    return events, refused
+
+
+def _note_events(
+    store: Store, chunk: Sequence[str], note: str, now: datetime | None
+) -> tuple[list[ReviewEvent], list[tuple[str, ReviewError]]]:
+    reviews = ReviewRepository(store)
+    identity = desk_identity(store)
+    events: list[ReviewEvent] = []
+    refused: list[tuple[str, ReviewError]] = []
+    for report_id in chunk:
+        if reviews.state(report_id) is None:
+            refused.append((report_id, _unknown(report_id)))
+            continue
+        events.append(
+            ReviewEvent.add_note(
+                report_id, note, desk_id=identity.desk_id, desk_label=identity.label, at=now
+            )
+        )
+    return events, refused
+
+
+def _unknown(report_id: str) -> ReviewError:
+    return ReviewError(f"there is no report {report_id} at this desk", "unknown_report")
