@@ -65,6 +65,15 @@ ALLOWED_MOVES: Mapping[ReviewState, frozenset[ReviewState]] = {
 }
 
 
+def _merge_allowed(before: ReviewState | None, after: ReviewState | None) -> bool:
+    """A move another desk may have made: one the rules allow, or the way back of one (an
+    editor's undo, `ReviewEvent.undo`). A move no desk can make, such as new → published,
+    is neither."""
+    if before is None or after is None:
+        return False
+    return after in ALLOWED_MOVES[before] or before in ALLOWED_MOVES[after]
+
+
 class ReviewError(ValueError):
     """A move or note that cannot be made; the message says why and what is allowed.
 
@@ -286,9 +295,7 @@ class ReviewEvent:
             if isinstance(error, ReviewError):
                 raise
             raise ReviewError("a review event field is invalid") from None
-        if event.kind is EventKind.MOVE and (
-            event.from_state is None or event.to_state not in ALLOWED_MOVES[event.from_state]
-        ):
+        if event.kind is EventKind.MOVE and not _merge_allowed(event.from_state, event.to_state):
             # Every desk makes moves through check_move: one that breaks the rules was not
             # made by a desk of this newsroom as it claims. The same on every desk, so
             # refusing it keeps desks agreeing.

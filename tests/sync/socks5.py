@@ -75,6 +75,9 @@ class Socks5Server:
     def __init__(self, port: int = 0, *, names: dict[str, str] | None = None) -> None:
         self._names = dict(names or {})  # name -> address, as Tor maps an onion to its service
         self._listener = socket.create_server(("127.0.0.1", port))
+        # Set here, not in the accept thread: a server closed at once would close the
+        # socket before that thread ran.
+        self._listener.settimeout(0.2)
         self.port: int = self._listener.getsockname()[1]
         self.url = f"socks5h://127.0.0.1:{self.port}"
         self.requests: list[tuple[str, int]] = []
@@ -104,7 +107,6 @@ class Socks5Server:
             thread.join(timeout=5)
 
     def _accept(self) -> None:
-        self._listener.settimeout(0.2)
         while not self._stop.is_set():
             try:
                 client, _ = self._listener.accept()
