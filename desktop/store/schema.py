@@ -454,7 +454,7 @@ def _v6_followups(conn: Any) -> None:
 
 
 def _v7_desk_pull_speed(conn: Any) -> None:
-    """A faster desk pull (measured: 10,000 reports).
+    """A faster desk pull (bench/desk_bench.py).
 
     Each page looks for envelopes still holding a payload (reviews and answers to read,
     chunks to assemble): a partial index keeps that from scanning every envelope ever
