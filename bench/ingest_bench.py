@@ -8,7 +8,7 @@ process with its own enrolled device that seals its envelopes (realistic ~1 KiB 
 the default KEM) *before* the clock starts, then posts them in batches of 100 through
 `SyncClient.upload` as fast as the server answers, for ``--seconds``. Every envelope is
 checked to have its receipt. Recorded as the cost per envelope (ms, lower is better)
-against 10 ms — a floor of 100 envelopes/s we set (the issue names no limit): 10,000
+against 10 ms — a floor of 100 envelopes/s we set: 10,000
 reports from every correspondent together in under 100 s.
 """
 

@@ -2,8 +2,8 @@
 
 One :class:`SyncClient` talks to one server with one token over one ``requests`` session
 (see :mod:`sync.transport` for pinning, proxies and the URL policy). It is **not**
-thread-safe: use it from one worker thread (ARCHITECTURE.md: network calls run on their own
-worker), or one client per thread.
+thread-safe: use it from one worker thread (network calls run on their own thread:
+docs/architecture.md, "How a change flows"), or one client per thread.
 
 What every call does:
 

@@ -1,4 +1,4 @@
-"""Layering rules of ARCHITECTURE.md, checked on the source's imports."""
+"""Layering rules of docs/architecture.md, checked on the source's imports."""
 
 import ast
 from pathlib import Path

@@ -1,5 +1,5 @@
-"""The editor desk (minimal here; the editor-desk issue builds its window): the newsroom
-key pair, the connection to the server, the pull, and the received reports.
+"""The editor desk's core: the newsroom key pair, the connection to the server, the pull,
+and the received reports.
 
 The newsroom private key is made inside the desk's encrypted store and never leaves it;
 only the public key's text form is handed out (`init_desk`). A pull (`pull`) fetches the

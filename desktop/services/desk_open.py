@@ -1,9 +1,9 @@
 """Opening pulled envelopes at the desk: decrypt, verify, validate — in threads, or in
 worker processes when there is a backlog.
 
-One envelope costs about 0.2 ms of HPKE (ML-KEM-768 + X25519) and Ed25519, and the
+Most of an envelope's cost is HPKE (ML-KEM-768 + X25519) and Ed25519, and the
 cryptography package holds the GIL for most of it, so a second thread barely helps
-(measured: 212 µs per envelope on one thread, 201 µs on two). A backlog of full pages is
+(bench/desk_bench.py). A backlog of full pages is
 therefore opened by a pool of worker processes, one per core, while the desk's thread
 stores the page before. Small pulls stay in threads: starting a worker costs ~0.2 s.
 

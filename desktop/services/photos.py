@@ -5,7 +5,7 @@ camera's serial number, an embedded thumbnail of the uncropped original, an edit
 history, IPTC captions, JPEG comments, PNG text chunks, even an ICC profile naming the
 phone model. `import_photo` therefore never copies metadata across: it decodes the
 pixels, applies the EXIF orientation to them, downsizes, and encodes a brand-new file
-from the pixels alone (ARCHITECTURE.md, invariant 6).
+from the pixels alone (docs/architecture.md, invariant 6).
 
 Everything happens in memory: no path is ever handed to Pillow and no temporary file is
 created, so nothing of the photo is left on disk outside the encrypted store

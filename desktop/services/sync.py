@@ -1,6 +1,6 @@
 """The correspondent's sync: enrol once, seal queued reports, send the outbox, purge.
 
-What leaves the device (ARCHITECTURE.md, invariant 5): each queued revision becomes one
+What leaves the device (docs/architecture.md, invariant 5): each queued revision becomes one
 ``report`` envelope and, for each of its photos, ``attachment_chunk`` envelopes of at most
 `CHUNK_SIZE` bytes, all sealed to the newsroom key and signed by this device's Ed25519 key.
 The report envelope's payload is canonical JSON (`report_payload`)::

@@ -517,8 +517,8 @@ def _prepare_cipher(conn: Connection) -> None:
     if row is None or not row[0]:
         raise SQLCipherUnavailableError()
     # cipher_memory_security stays OFF (SQLCipher's default): SQLCipher zeroes its own key
-    # material either way, and ON would mlock and wipe every SQLite allocation — measured at
-    # about 70% of a desk pull's store time in mlock/munlock calls — while the same report
+    # material either way, and ON would mlock and wipe every SQLite allocation — most of a
+    # desk pull's store time went to mlock/munlock calls — while the same report
     # text sits in Python's unlocked heap anyway. Swap is the OS's to encrypt (README).
 
 

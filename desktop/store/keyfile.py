@@ -64,8 +64,9 @@ NONCE_BYTES = 12
 TAG_BYTES = 16
 MIN_PASSPHRASE_CHARS = MIN_CHARS
 
-# Bounds on what a keyfile may ask of us. The minimums are invariant 2 (>= 64 MiB, t = 3);
-# the maximums keep a hostile file from exhausting memory or time.
+# Bounds on what a keyfile may ask of us. The minimums are invariant 2 of
+# docs/architecture.md (>= 64 MiB, t = 3); the maximums keep a hostile file from
+# exhausting memory or time.
 MIN_MEMORY_KIB = 64 * 1024
 MAX_MEMORY_KIB = 1024 * 1024
 MIN_ITERATIONS = 3

@@ -212,7 +212,7 @@ _V4_STATEMENTS = _statements(
 
         -- Every pulled envelope, once, by id: stored (opened and verified) or refused with
         -- the reason. payload holds an attachment chunk until its photo is whole, or a
-        -- message for the editor-desk issue. Reports go to desk_reports.
+        -- review or message (an answer) until it is applied. Reports go to desk_reports.
         CREATE TABLE desk_envelopes (
             envelope_id TEXT PRIMARY KEY,
             seq         INTEGER NOT NULL,
@@ -261,14 +261,14 @@ _V4_STATEMENTS = _statements(
 
 
 def _v4_sync(conn: Any) -> None:
-    """Sealed sync (issue 4): outbox columns and chunks, the device identity, the desk."""
+    """Sealed sync: outbox columns and chunks, the device identity, the desk."""
     for statement in _V4_STATEMENTS:
         conn.execute(statement)
 
 
 _V5_STATEMENTS = _statements(
     """
-        -- The editor desk's review (issue 5). A report's current state is the to_state of
+        -- The editor desk's review. A report's current state is the to_state of
         -- its latest move by (at, desk_id, event_id): every desk applies the same rule to
         -- the same events, so all converge. state_key is that triple, to compare in SQL.
         ALTER TABLE desk_reports ADD COLUMN state TEXT NOT NULL DEFAULT 'new'
@@ -344,7 +344,7 @@ _V5_STATEMENTS = _statements(
 
 
 def _v5_desk_review(conn: Any) -> None:
-    """Editor desk (issue 5): review states and events, desk search, exports audit."""
+    """Editor desk: review states and events, desk search, exports audit."""
     for statement in _V5_STATEMENTS:
         conn.execute(statement)
     rows = conn.execute("SELECT id, record FROM desk_reports").fetchall()
@@ -357,7 +357,7 @@ def _v5_desk_review(conn: Any) -> None:
 
 _V6_STATEMENTS = _statements(
     """
-        -- Follow-up questions (issue 5), the correspondent's side. This device's own HPKE
+        -- Follow-up questions, the correspondent's side. This device's own HPKE
         -- key pair that desks seal questions to (private half only here), whether the server
         -- has the public half, the desk signing key pinned on first use, and the cursor of
         -- the server's message queue for this device. At most one row.
@@ -448,13 +448,13 @@ _V6_STATEMENTS = _statements(
 
 
 def _v6_followups(conn: Any) -> None:
-    """Follow-up questions (issue 5): device messaging keys, questions, answers, desk side."""
+    """Follow-up questions: device messaging keys, questions, answers, desk side."""
     for statement in _V6_STATEMENTS:
         conn.execute(statement)
 
 
 def _v7_desk_pull_speed(conn: Any) -> None:
-    """A faster desk pull (measured: 10,000 reports).
+    """A faster desk pull (bench/desk_bench.py).
 
     Each page looks for envelopes still holding a payload (reviews and answers to read,
     chunks to assemble): a partial index keeps that from scanning every envelope ever

@@ -1,4 +1,5 @@
-"""Panic wipe (invariant 4): make the store unreadable at once, then remove its files.
+"""Panic wipe: make the store unreadable at once, then remove its files (invariant 4 of
+docs/architecture.md).
 
 Which files are the store's — the rule, by name, inside ``data_dir`` only:
 

@@ -1,6 +1,6 @@
 """The Gatewatch envelope: what leaves a device, sealed to the newsroom key.
 
-Security invariant 5 of ARCHITECTURE.md. A small cleartext header (version, kind, envelope
+Security invariant 5 of docs/architecture.md. A small cleartext header (version, kind, envelope
 id, device id, recipient key fingerprint, KEM) and a body sealed with HPKE (RFC 9180) to the
 newsroom public key, the header bytes bound as the HPKE ``info``. Inside: the payload and the
 device's Ed25519 signature over header and payload, padded to a size bucket.

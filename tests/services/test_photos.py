@@ -1,6 +1,6 @@
 """Photo import strips every piece of metadata, keeps the picture upright, never touches disk.
 
-ARCHITECTURE.md invariant 6 (and 1 for the disk). Every input is a real file built in
+Invariant 6 of docs/architecture.md (and 1 for the disk). Every input is a real file built in
 memory by tests.services.fixtures, checked first to really carry what must be removed.
 """
 

@@ -1,6 +1,6 @@
 """The PII guard flags phones, e-mails, NRC numbers and plates, and stays quiet on the rest.
 
-Issue 3: each pattern in Latin and Burmese digits; prices, amounts, dates, times and
+Each pattern in Latin and Burmese digits; prices, amounts, dates, times and
 counts — what every report is full of — must not raise a warning.
 """
 
