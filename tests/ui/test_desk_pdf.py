@@ -7,19 +7,23 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.domain.report import Price, ReportContent, format_utc
+from desktop.domain.review import ReviewState
+from desktop.domain.vocabulary import Currency, HowKnown, PriceUnit, Shortage, SideStatus
 from desktop.services import desk, desk_review
 from desktop.store.database import Store, create_store
-from desktop.store.review import ReviewRepository
+from desktop.store.review import ExportRecord, ReviewRepository
+from desktop.ui.briefing_text import myanmar_time
 from desktop.ui.desk_pdf import write_briefing
 from desktop.ui.i18n import LanguageSwitcher
-from tests.services.test_desk_export import NOW, PASSPHRASE, mai_ja_yang_story
+from tests.services.test_desk_export import NOW, PASSPHRASE, mai_ja_yang_story, receive
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -129,9 +133,57 @@ def test_an_english_briefing_carries_what_an_editor_hands_out(
     assert "Reports in the period: 2 verified, 1 not yet reviewed." in text
     # Times in Myanmar time with the zone: the closure at 03:00 UTC is 09:30 MMT.
     assert "2024-11-12 09:30 MMT China side: unknown → closed" in text
-    assert "reported, unverified: China side closed (now closed)" not in text
-    assert "2024-12-13 14:00 MMT reported, unverified: Myanmar side restricted (now closed)" in text
+    # A claim says who makes it, by the source's category, and how many sources.
+    assert "residents report: China side closed" not in text  # said nothing new
+    assert (
+        "2024-12-13 14:00 MMT residents report: Myanmar side restricted (now closed),"
+        " 1 source, unverified"
+    ) in text
     assert "Myanmar side: closed · 1 · B2 · last confirmed" in text
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in page
     assert ids["closed"] not in text
+
+
+def test_prices_and_shortages_show_the_change_since_the_previous_briefing(
+    desk_store: Store, qapp: QApplication, tmp_path: Path
+) -> None:
+    # The previous briefing, two days ago, is in the audit trail. Prices and shortages are
+    # read back from the briefing's own time (now), so the reports are recent.
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    previous = now - timedelta(days=2)
+    earlier = ReportContent(
+        observed_at=now - timedelta(days=3),
+        china_side=SideStatus.CLOSED,
+        myanmar_side=SideStatus.CLOSED,
+        how_known=HowKnown.WITNESSED,
+        gate="mai_ja_yang",
+        prices=(Price("diesel", PriceUnit.LITRE, 4500, Currency.MMK),),
+    )
+    earlier_id = receive(desk_store, earlier, 3)
+    desk_review.move(desk_store, earlier_id, ReviewState.VERIFIED, now=NOW)
+    ReviewRepository(desk_store).record_export(
+        ExportRecord("earlier", "pdf", {}, False, 0, previous, "Myitkyina desk"), []
+    )
+    later = ReportContent(
+        observed_at=now - timedelta(hours=1),
+        china_side=SideStatus.CLOSED,
+        myanmar_side=SideStatus.CLOSED,
+        how_known=HowKnown.WITNESSED,
+        gate="mai_ja_yang",
+        shortages=(Shortage.FUEL, Shortage.RICE),
+        prices=(Price("diesel", PriceUnit.LITRE, 5200, Currency.MMK),),
+    )
+    later_id = receive(desk_store, later, 4)
+    desk_review.move(desk_store, later_id, ReviewState.VERIFIED, now=NOW)
+    out = tmp_path / "briefing.pdf"
+    write_briefing(desk_store, default_gazetteer(), out, since=datetime(2024, 12, 10, tzinfo=UTC))
+    text = " ".join(pdf_text(out).replace("\ufb01", "fi").split())
+    assert "Prices and shortages" in text
+    assert f"Changes since the previous briefing, made {myanmar_time(previous)}." in text
+    at = myanmar_time(later.observed_at)
+    assert f"diesel: 5,200 MMK/litre ({at}), up 700 from 4,500" in text
+    assert "Shortages: fuel, rice" in text
+    assert "New shortages: fuel, rice" in text
+    [made, _] = ReviewRepository(desk_store).exports()
+    assert made.filters["prices_since"] == format_utc(previous)
