@@ -46,11 +46,13 @@ from desktop.ui.labels import label
 
 __all__ = [
     "CONFLICT_COLOR",
+    "MYANMAR_LAND",
     "OVERALL_COLORS",
     "UNVERIFIED_COLOR",
     "GateMarker",
     "MapView",
     "build_map_scene",
+    "map_point",
     "paint_map",
     "value_color",
 ]
@@ -78,13 +80,16 @@ _VALUE_OVERALL = {
 
 # The part of the bundled box the map shows: every crossing and town with a margin.
 VIEW_BOX = (96.8, 23.75, 99.15, 26.45)  # west, south, east, north
-_LAND = {"104": QColor("#f3eedf"), "156": QColor("#e6e9ee")}  # Myanmar, China
+MYANMAR_LAND = QColor("#f3eedf")
+_LAND = {"104": MYANMAR_LAND, "156": QColor("#e6e9ee")}  # by ISO 3166 number
 _OTHER_LAND = QColor("#ecece6")
 _BACKGROUND = QColor("#dfe7ea")
 _BORDER_PEN_COLOR = QColor("#5d4037")
 _TEXT = QColor("#212121")
 _MARKER_RADIUS = 8.0
 _LABEL_LEFT = frozenset({"myitkyina", "bhamo"})
+_KM_PER_DEGREE_LAT = 110.57
+_SCALE_STEPS_KM = (5, 10, 20, 25, 50, 100)
 # Above this width (a printer's device pixels) the scene is built smaller and scaled up.
 _LOGICAL_WIDTH = 900.0
 
@@ -228,7 +233,55 @@ def build_map_scene(
         status = board.gates.get(crossing.id)
         _add_gate(scene, project(crossing.lon, crossing.lat), crossing, status, language)
     _add_legend(scene, language)
+    _add_scale_bar(scene, project, language)
+    _add_credit(scene, language)
     return scene
+
+
+def _add_scale_bar(scene: QGraphicsScene, project: _Projection, language: str) -> None:
+    """A bar of a round number of kilometres, about a fifth of the width, bottom left
+    (true at the map's middle latitude; the projection keeps x and y scales equal there)."""
+    per_km = project.scale / _KM_PER_DEGREE_LAT  # scene units per kilometre
+    width = scene.width()
+    km = max([k for k in _SCALE_STEPS_KM if k * per_km <= width * 0.2], default=5)
+    length = km * per_km
+    text = QGraphicsSimpleTextItem(QCoreApplication.translate("DeskMap", "{km} km").format(km=km))
+    text.setFont(_font(language, 8))
+    text.setBrush(_TEXT)
+    box = text.boundingRect()
+    frame_width, frame_height = max(length, box.width()) + 16, box.height() + 18
+    frame = scene.addRect(
+        QRectF(0, 0, frame_width, frame_height), QPen(Qt.PenStyle.NoPen), QColor(255, 255, 255, 215)
+    )
+    frame.setPos(8, scene.height() - frame_height - 8)
+    frame.setZValue(20)
+    frame.setData(0, "scale")
+    path = QPainterPath(QPointF(8, 6))
+    path.lineTo(8, 12)
+    path.lineTo(8 + length, 12)
+    path.lineTo(8 + length, 6)
+    bar = QGraphicsPathItem(path, frame)
+    bar.setPen(QPen(_TEXT, 2))
+    text.setParentItem(frame)
+    text.setPos(8, 14)
+
+
+def _add_credit(scene: QGraphicsScene, language: str) -> None:
+    text = QGraphicsSimpleTextItem(
+        QCoreApplication.translate("DeskMap", "Map data: Natural Earth (public domain)")
+    )
+    text.setFont(_font(language, 7))
+    text.setBrush(QColor("#424242"))
+    box = text.boundingRect()
+    frame = scene.addRect(
+        QRectF(0, 0, box.width() + 8, box.height() + 4),
+        QPen(Qt.PenStyle.NoPen),
+        QColor(255, 255, 255, 215),
+    )
+    frame.setPos(scene.width() - box.width() - 16, scene.height() - box.height() - 12)
+    frame.setZValue(20)
+    text.setParentItem(frame)
+    text.setPos(4, 2)
 
 
 def _add_country_names(scene: QGraphicsScene, project: _Projection, language: str) -> None:
@@ -352,17 +405,37 @@ def _line_item(at: QPointF, color: QColor) -> QGraphicsItem:
     return item
 
 
+def _fit(target: QRectF, logical_width: float) -> tuple[float, QSizeF]:
+    factor = max(1.0, target.width() / logical_width)
+    return factor, QSizeF(target.width() / factor, target.height() / factor)
+
+
+def map_point(
+    target: QRectF, lon: float, lat: float, *, logical_width: float = _LOGICAL_WIDTH
+) -> QPointF:
+    """Where `paint_map` into `target` draws the place at `lon`, `lat`."""
+    factor, size = _fit(target, logical_width)
+    point = _Projection(size)(lon, lat)
+    return QPointF(target.x() + point.x() * factor, target.y() + point.y() * factor)
+
+
 def paint_map(
-    painter: QPainter, target: QRectF, board: Board, gazetteer: Gazetteer, language: str
+    painter: QPainter,
+    target: QRectF,
+    board: Board,
+    gazetteer: Gazetteer,
+    language: str,
+    *,
+    logical_width: float = _LOGICAL_WIDTH,
 ) -> None:
     """Paint the map of `board` into `target` on any painter (a widget, an image, a PDF).
 
     Gate names are in `language` ("en", "my", …; Burmese in Padauk when it is loaded);
     the legend follows the application's installed translation. Never raises for a gate
-    missing from the board: it is drawn unknown.
+    missing from the board: it is drawn unknown. The scene is built `logical_width`
+    units wide and scaled up to `target`: a smaller width sets text and marks larger.
     """
-    factor = max(1.0, target.width() / _LOGICAL_WIDTH)
-    size = QSizeF(target.width() / factor, target.height() / factor)
+    _, size = _fit(target, logical_width)
     scene = build_map_scene(board, gazetteer, language, size)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

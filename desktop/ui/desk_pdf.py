@@ -59,6 +59,8 @@ __all__ = [
 ]
 
 DEFAULT_CHANGES_WINDOW = timedelta(hours=24)
+# The map's scene width: on the page's 180 mm its 8-point legend prints at about 9 points.
+MAP_LOGICAL_WIDTH = 620.0
 DPI = 300
 _MARGIN_MM = 14.0
 _GREY = QColor("#616161")
@@ -425,6 +427,9 @@ class _Pages:
 
     def map(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         height = min(self.width * 0.78, self.height * 0.5)
+        room = self.height - self.pt(20) - self.y - self.pt(24)
+        if room >= height * 0.6:  # a somewhat smaller map rather than a half-empty page
+            height = min(height, room)
         self.need(height + self.pt(24))
         self.y += self.text(
             QCoreApplication.translate("Briefing", "Map"), self.font(12, bold=True), 0, self.width
@@ -435,6 +440,7 @@ class _Pages:
             briefing.snapshot.board,
             gazetteer,
             self.language,
+            logical_width=MAP_LOGICAL_WIDTH,
         )
         self.y += height + self.pt(12)
 

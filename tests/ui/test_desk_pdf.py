@@ -3,16 +3,20 @@ text, spans pages as needed, and is recorded in the audit trail."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.board import Board, Overall
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Price, ReportContent, format_utc
 from desktop.domain.review import ReviewState
@@ -21,7 +25,8 @@ from desktop.services import desk, desk_review
 from desktop.store.database import Store, create_store
 from desktop.store.review import ExportRecord, ReviewRepository
 from desktop.ui.briefing_text import myanmar_time
-from desktop.ui.desk_pdf import write_briefing
+from desktop.ui.desk_map import MYANMAR_LAND, OVERALL_COLORS, map_point, paint_map
+from desktop.ui.desk_pdf import MAP_LOGICAL_WIDTH, write_briefing
 from desktop.ui.i18n import LanguageSwitcher
 from tests.services.test_desk_export import NOW, PASSPHRASE, mai_ja_yang_story, receive
 
@@ -187,3 +192,56 @@ def test_prices_and_shortages_show_the_change_since_the_previous_briefing(
     assert "New shortages: fuel, rice" in text
     [made, _] = ReviewRepository(desk_store).exports()
     assert made.filters["prices_since"] == format_utc(previous)
+
+
+def words(path: Path) -> list[tuple[str, float]]:
+    """Each word of the PDF with the height of its box in points (about 1.16 times the
+    font size in DejaVu Sans)."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    pattern = r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+    return [(w, float(y2) - float(y1)) for y1, y2, w in re.findall(pattern, html)]
+
+
+def test_the_briefing_map_has_a_legible_legend_a_scale_bar_and_the_credit(
+    desk_store: Store, qapp: QApplication, tmp_path: Path
+) -> None:
+    mai_ja_yang_story(desk_store)
+    out = tmp_path / "briefing.pdf"
+    write_briefing(desk_store, default_gazetteer(), out, since=datetime(2024, 11, 1, tzinfo=UTC))
+    text = " ".join(pdf_text(out).split())
+    assert "Map data: Natural Earth (public domain)" in text
+    assert re.search(r"\b(5|10|20|25|50|100) km\b", text)
+    # The legend's "Myanmar–China border" is the map's own; at 8 points or more.
+    [border] = [height for word, height in words(out) if word == "border"]
+    assert border >= 8 * 1.16
+
+
+def test_the_briefing_map_puts_each_gate_on_the_myanmar_side_as_the_map_draws_it(
+    qapp: QApplication,
+) -> None:
+    """The map as the briefing paints it (its logical width, a page-wide target at 300
+    dpi): without markers, the land under each crossing is Myanmar's color; with them, the
+    crossing's marker is drawn right there."""
+    target = QRectF(0, 0, 2126, 1658)
+    empty = Gazetteer(1, date(2024, 1, 1), ())
+    gazetteer = default_gazetteer()
+
+    def paint(with_gates: Gazetteer) -> QImage:
+        image = QImage(2126, 1658, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint_map(painter, target, Board(), with_gates, "en", logical_width=MAP_LOGICAL_WIDTH)
+        painter.end()
+        return image
+
+    land, marked = paint(empty), paint(gazetteer)
+    for crossing in gazetteer:
+        at = map_point(target, crossing.lon, crossing.lat, logical_width=MAP_LOGICAL_WIDTH)
+        x, y = round(at.x()), round(at.y())
+        assert land.pixelColor(x, y).name() == MYANMAR_LAND.name(), crossing.id
+        assert marked.pixelColor(x, y).name() == OVERALL_COLORS[Overall.UNKNOWN].name()
