@@ -45,6 +45,7 @@ from desktop.ui import i18n
 from desktop.ui.labels import label
 
 __all__ = [
+    "BORDER_COLOR",
     "CONFLICT_COLOR",
     "MYANMAR_LAND",
     "OVERALL_COLORS",
@@ -52,6 +53,7 @@ __all__ = [
     "GateMarker",
     "MapView",
     "build_map_scene",
+    "legend_entries",
     "map_point",
     "paint_map",
     "value_color",
@@ -84,7 +86,7 @@ MYANMAR_LAND = QColor("#f3eedf")
 _LAND = {"104": MYANMAR_LAND, "156": QColor("#e6e9ee")}  # by ISO 3166 number
 _OTHER_LAND = QColor("#ecece6")
 _BACKGROUND = QColor("#dfe7ea")
-_BORDER_PEN_COLOR = QColor("#5d4037")
+BORDER_COLOR = QColor("#5d4037")
 _TEXT = QColor("#212121")
 _MARKER_RADIUS = 8.0
 _LABEL_LEFT = frozenset({"myitkyina", "bhamo"})
@@ -205,9 +207,10 @@ class GateMarker(QGraphicsEllipseItem):
 
 
 def build_map_scene(
-    board: Board, gazetteer: Gazetteer, language: str, size: QSizeF
+    board: Board, gazetteer: Gazetteer, language: str, size: QSizeF, *, legend: bool = True
 ) -> QGraphicsScene:
-    """A scene of `size` units holding the map, the gate markers and the legend."""
+    """A scene of `size` units holding the map, the gate markers and (unless `legend` is
+    False: a page sets it beside the map) the legend."""
     scene = QGraphicsScene(0, 0, size.width(), size.height())
     scene.setBackgroundBrush(_BACKGROUND)
     project = _Projection(size)
@@ -219,7 +222,7 @@ def build_map_scene(
                 polygon, QPen(Qt.PenStyle.NoPen), QBrush(_LAND.get(country_id, _OTHER_LAND))
             )
             item.setZValue(0)
-    border_pen = QPen(_BORDER_PEN_COLOR, 1.6, Qt.PenStyle.DashLine)
+    border_pen = QPen(BORDER_COLOR, 1.6, Qt.PenStyle.DashLine)
     border_pen.setCosmetic(True)
     for line in geometry.border:
         path = QPainterPath(project(*line[0]))
@@ -232,7 +235,8 @@ def build_map_scene(
     for crossing in gazetteer:
         status = board.gates.get(crossing.id)
         _add_gate(scene, project(crossing.lon, crossing.lat), crossing, status, language)
-    _add_legend(scene, language)
+    if legend:
+        _add_legend(scene, language)
     _add_scale_bar(scene, project, language)
     _add_credit(scene, language)
     return scene
@@ -343,8 +347,10 @@ def _add_gate(
     name.setZValue(11)
 
 
-def _add_legend(scene: QGraphicsScene, language: str) -> None:
-    entries: list[tuple[str, QColor, str]] = [
+def legend_entries() -> list[tuple[str, QColor, str]]:
+    """The legend's lines: text, color, and how its mark is drawn ("fill", "ring",
+    "dashed" ring, "line")."""
+    return [
         (label(SideStatus.OPEN), OVERALL_COLORS[Overall.OPEN], "fill"),
         (label(SideStatus.RESTRICTED), OVERALL_COLORS[Overall.RESTRICTED], "fill"),
         (label(SideStatus.CLOSED), OVERALL_COLORS[Overall.CLOSED], "fill"),
@@ -359,8 +365,12 @@ def _add_legend(scene: QGraphicsScene, language: str) -> None:
             UNVERIFIED_COLOR,
             "dashed",
         ),
-        (QCoreApplication.translate("DeskMap", "Myanmar–China border"), _BORDER_PEN_COLOR, "line"),
+        (QCoreApplication.translate("DeskMap", "Myanmar–China border"), BORDER_COLOR, "line"),
     ]
+
+
+def _add_legend(scene: QGraphicsScene, language: str) -> None:
+    entries = legend_entries()
     font = _font(language, 8)
     items: list[QGraphicsItem] = []
     y = 8.0
@@ -427,6 +437,7 @@ def paint_map(
     language: str,
     *,
     logical_width: float = _LOGICAL_WIDTH,
+    legend: bool = True,
 ) -> None:
     """Paint the map of `board` into `target` on any painter (a widget, an image, a PDF).
 
@@ -436,7 +447,7 @@ def paint_map(
     units wide and scaled up to `target`: a smaller width sets text and marks larger.
     """
     _, size = _fit(target, logical_width)
-    scene = build_map_scene(board, gazetteer, language, size)
+    scene = build_map_scene(board, gazetteer, language, size, legend=legend)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, target, scene.sceneRect())

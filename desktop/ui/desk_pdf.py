@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
@@ -44,10 +52,12 @@ from desktop.store.database import Store
 from desktop.store.review import ReviewRepository
 from desktop.ui import i18n
 from desktop.ui.board_age import gate_age_text
+from desktop.ui.briefing_legend import paint_legend
 from desktop.ui.briefing_market import market_lines, market_title
 from desktop.ui.briefing_text import aspect_name, event_line, gate_lines, header_lines, myanmar_time
 from desktop.ui.desk_map import OVERALL_COLORS, paint_map, value_color
 from desktop.ui.labels import label
+from desktop.ui.wrapping import wrap_to_width
 
 __all__ = [
     "Briefing",
@@ -245,6 +255,9 @@ class _Pages:
         """Draw wrapped text at (x, self.y); return its height."""
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
         metrics = QFontMetricsF(font, self.writer)  # the PDF's resolution, not the screen's
+        # Qt breaks Burmese anywhere: the lines are broken here between syllables, a hair
+        # narrower than the box so Qt does not break them again.
+        text = wrap_to_width(text, font, width * 0.98, metrics=metrics)
         box = metrics.boundingRect(QRectF(x, self.y, width, 10_000), flags, text)
         if draw:
             self.painter.setFont(font)
@@ -426,11 +439,15 @@ class _Pages:
         self.painter.setPen(QColor("black"))
 
     def map(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        legend_font = self.font(9)
+        legend = paint_legend(
+            self.painter, self.writer, legend_font, QPointF(), self.width, draw=False
+        )
         height = min(self.width * 0.78, self.height * 0.5)
-        room = self.height - self.pt(20) - self.y - self.pt(24)
-        if room >= height * 0.6:  # a somewhat smaller map rather than a half-empty page
+        room = self.height - self.pt(20) - self.y - self.pt(30) - legend
+        if room >= height * 0.5:  # a somewhat smaller map rather than a half-empty page
             height = min(height, room)
-        self.need(height + self.pt(24))
+        self.need(height + self.pt(30) + legend)
         self.y += self.text(
             QCoreApplication.translate("Briefing", "Map"), self.font(12, bold=True), 0, self.width
         ) + self.pt(4)
@@ -441,8 +458,13 @@ class _Pages:
             gazetteer,
             self.language,
             logical_width=MAP_LOGICAL_WIDTH,
+            legend=False,
         )
-        self.y += height + self.pt(12)
+        self.y += height + self.pt(6)
+        self.y += paint_legend(
+            self.painter, self.writer, legend_font, QPointF(0, self.y), self.width
+        )
+        self.y += self.pt(12)
 
     def changes(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         title = QCoreApplication.translate("Briefing", "What changed since {since}").format(
