@@ -29,16 +29,22 @@ def market_title(previous: datetime, is_briefing: bool) -> str:
 
 def market_lines(market: GateMarket) -> list[str]:
     lines = [_price_line(p) for p in market.prices]
-    tr = QCoreApplication.translate
+
     if market.shortages:
-        lines.append(tr("Briefing", "Shortages: {list}").format(list=_shortages(market.shortages)))
+        lines.append(
+            QCoreApplication.translate("Briefing", "Shortages: {list}").format(
+                list=_shortages(market.shortages)
+            )
+        )
     if market.new_shortages:
         lines.append(
-            tr("Briefing", "New shortages: {list}").format(list=_shortages(market.new_shortages))
+            QCoreApplication.translate("Briefing", "New shortages: {list}").format(
+                list=_shortages(market.new_shortages)
+            )
         )
     if market.ended_shortages:
         lines.append(
-            tr("Briefing", "No longer reported short: {list}").format(
+            QCoreApplication.translate("Briefing", "No longer reported short: {list}").format(
                 list=_shortages(market.ended_shortages)
             )
         )
@@ -46,21 +52,23 @@ def market_lines(market: GateMarket) -> list[str]:
 
 
 def _price_line(price: PriceChange) -> str:
-    tr = QCoreApplication.translate
+
     change = price.change
     if change is None:
-        trend = tr("Briefing", "new since then")
+        trend = QCoreApplication.translate("Briefing", "new since then")
     elif change > 0:
-        trend = tr("Briefing", "up {delta} from {before}").format(
+        trend = QCoreApplication.translate("Briefing", "up {delta} from {before}").format(
             delta=_amount(change), before=_amount(price.previous or 0)
         )
     elif change < 0:
-        trend = tr("Briefing", "down {delta} from {before}").format(
+        trend = QCoreApplication.translate("Briefing", "down {delta} from {before}").format(
             delta=_amount(-change), before=_amount(price.previous or 0)
         )
     else:
-        trend = tr("Briefing", "unchanged")
-    return tr("Briefing", "{commodity}: {amount} {currency}/{unit} ({time}), {trend}").format(
+        trend = QCoreApplication.translate("Briefing", "unchanged")
+    return QCoreApplication.translate(
+        "Briefing", "{commodity}: {amount} {currency}/{unit} ({time}), {trend}"
+    ).format(
         commodity=price.commodity,
         amount=_amount(price.amount),
         currency=price.currency,

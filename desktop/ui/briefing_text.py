@@ -127,21 +127,21 @@ def claim_text(category: str | None, aspect: str, value: str, at: datetime, in_f
 def _who(category: str | None) -> str:
     """Who says it, by the source's category (a report without a source: the
     correspondent's own)."""
-    tr = QCoreApplication.translate
+
     phrases = {
-        SourceCategory.RESIDENT: tr("Briefing", "residents report"),
-        SourceCategory.TRADER: tr("Briefing", "traders report"),
-        SourceCategory.DRIVER: tr("Briefing", "drivers report"),
-        SourceCategory.MINE_WORKER: tr("Briefing", "mine workers report"),
-        SourceCategory.ARMED_GROUP_AFFILIATE: tr(
+        SourceCategory.RESIDENT: QCoreApplication.translate("Briefing", "residents report"),
+        SourceCategory.TRADER: QCoreApplication.translate("Briefing", "traders report"),
+        SourceCategory.DRIVER: QCoreApplication.translate("Briefing", "drivers report"),
+        SourceCategory.MINE_WORKER: QCoreApplication.translate("Briefing", "mine workers report"),
+        SourceCategory.ARMED_GROUP_AFFILIATE: QCoreApplication.translate(
             "Briefing", "people close to an armed group report"
         ),
-        SourceCategory.OFFICIAL: tr("Briefing", "officials report"),
-        SourceCategory.AID_WORKER: tr("Briefing", "aid workers report"),
-        SourceCategory.OTHER: tr("Briefing", "a source reports"),
+        SourceCategory.OFFICIAL: QCoreApplication.translate("Briefing", "officials report"),
+        SourceCategory.AID_WORKER: QCoreApplication.translate("Briefing", "aid workers report"),
+        SourceCategory.OTHER: QCoreApplication.translate("Briefing", "a source reports"),
     }
     if category is None:
-        return tr("Briefing", "our correspondent reports")
+        return QCoreApplication.translate("Briefing", "our correspondent reports")
     try:
         return phrases[SourceCategory(category)]
     except ValueError:
