@@ -90,6 +90,8 @@ class BoardReport:
     reliability: Reliability | None = None
     credibility: int | None = None
     prices: tuple[Price, ...] = ()
+    source_category: str | None = None  # "trader", "resident", … (who, never a name)
+    shortages: tuple[str, ...] = ()
 
     @property
     def source_key(self) -> str:
@@ -115,6 +117,8 @@ class BoardReport:
                 Price(p["commodity"], p["unit"], p["currency"], float(p["amount"]))
                 for p in record.get("prices") or ()
             ),
+            source_category=source.get("category"),
+            shortages=tuple(str(s) for s in record.get("shortages") or ()),
         )
 
 
@@ -138,6 +142,7 @@ class Evidence:
     value: str
     observed_at: datetime
     state: ReviewState
+    source_category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,7 +252,9 @@ class _AspectReader:
         self.done = False
 
     def feed(self, report: BoardReport, value: str) -> None:
-        evidence = Evidence(report.report_id, value, report.observed_at, report.state)
+        evidence = Evidence(
+            report.report_id, value, report.observed_at, report.state, report.source_category
+        )
         if self.basis is None:
             if report.state in PENDING_STATES:
                 if self.pending is None:

@@ -31,6 +31,7 @@ class StatusEvent:
     after: str
     report_id: str
     state: ReviewState
+    source_category: str | None = None  # the report's source, as a category
 
     @property
     def verified(self) -> bool:
@@ -74,7 +75,14 @@ def status_events(
                 continue
             events.append(
                 StatusEvent(
-                    gate, aspect, report.observed_at, before, value, report.report_id, report.state
+                    gate,
+                    aspect,
+                    report.observed_at,
+                    before,
+                    value,
+                    report.report_id,
+                    report.state,
+                    report.source_category,
                 )
             )
             if report.state in CONFIRMED_STATES:

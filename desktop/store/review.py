@@ -549,6 +549,13 @@ class ReviewRepository:
         ).fetchall()
         return [_export(r) for r in rows]
 
+    def latest_export_time(self, export_format: str) -> datetime | None:
+        """When the newest export in `export_format` (``"pdf"``, …) was made, if any."""
+        row = self._store.conn.execute(
+            "SELECT max(at) FROM desk_exports WHERE format = ?", (export_format,)
+        ).fetchone()
+        return None if row[0] is None else parse_event_time(row[0])
+
     def exports(self) -> list[ExportRecord]:
         rows = self._store.conn.execute(
             "SELECT export_id, format, filters, pseudonyms, reports, at, desk_label"

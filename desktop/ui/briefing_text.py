@@ -9,16 +9,23 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, GateStatus
+from desktop.domain.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, UNKNOWN, GateStatus
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.review import CONFIRMED_STATES, PENDING_STATES, ReviewState
-from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
+from desktop.domain.vocabulary import (
+    CivilianPassage,
+    SideStatus,
+    SourceCategory,
+    TrafficKind,
+    TrafficStatus,
+)
 from desktop.ui.board_age import confirmed_text
 from desktop.ui.labels import label
 
 __all__ = [
     "MYANMAR_TIME",
     "aspect_name",
+    "claim_text",
     "event_line",
     "gate_lines",
     "header_lines",
@@ -68,13 +75,14 @@ def gate_lines(status: GateStatus) -> list[str]:
                 f"{detail.corroboration} · {confirmed_text(detail)}"
             )
         if detail.unverified_change is not None:
+            claim = detail.unverified_change
             lines.append(
-                QCoreApplication.translate(
-                    "Briefing", "{aspect}: reported {value} at {time}, unverified"
-                ).format(
-                    aspect=aspect_name(aspect),
-                    value=value_name(aspect, detail.unverified_change.value),
-                    time=myanmar_time(detail.unverified_change.observed_at),
+                claim_text(
+                    claim.source_category,
+                    aspect,
+                    claim.value,
+                    claim.observed_at,
+                    detail.value or UNKNOWN,
                 )
             )
         if detail.conflict:
@@ -99,14 +107,45 @@ def event_line(event: StatusEvent) -> str:
             before=value_name(event.aspect, event.before),
             after=value_name(event.aspect, event.after),
         )
+    return claim_text(event.source_category, event.aspect, event.after, event.at, event.before)
+
+
+def claim_text(category: str | None, aspect: str, value: str, at: datetime, in_force: str) -> str:
+    """An unverified claim in words, with who says it: ``2024-12-13 14:00 MMT traders
+    report: China side open (now closed), 1 source, unverified``."""
     return QCoreApplication.translate(
-        "Briefing", "{time} reported, unverified: {aspect} {after} (now {before})"
+        "Briefing", "{time} {who}: {aspect} {value} (now {before}), 1 source, unverified"
     ).format(
-        time=myanmar_time(event.at),
-        aspect=aspect_name(event.aspect),
-        before=value_name(event.aspect, event.before),
-        after=value_name(event.aspect, event.after),
+        time=myanmar_time(at),
+        who=_who(category),
+        aspect=aspect_name(aspect),
+        value=value_name(aspect, value),
+        before=value_name(aspect, in_force),
     )
+
+
+def _who(category: str | None) -> str:
+    """Who says it, by the source's category (a report without a source: the
+    correspondent's own)."""
+
+    phrases = {
+        SourceCategory.RESIDENT: QCoreApplication.translate("Briefing", "residents report"),
+        SourceCategory.TRADER: QCoreApplication.translate("Briefing", "traders report"),
+        SourceCategory.DRIVER: QCoreApplication.translate("Briefing", "drivers report"),
+        SourceCategory.MINE_WORKER: QCoreApplication.translate("Briefing", "mine workers report"),
+        SourceCategory.ARMED_GROUP_AFFILIATE: QCoreApplication.translate(
+            "Briefing", "people close to an armed group report"
+        ),
+        SourceCategory.OFFICIAL: QCoreApplication.translate("Briefing", "officials report"),
+        SourceCategory.AID_WORKER: QCoreApplication.translate("Briefing", "aid workers report"),
+        SourceCategory.OTHER: QCoreApplication.translate("Briefing", "a source reports"),
+    }
+    if category is None:
+        return QCoreApplication.translate("Briefing", "our correspondent reports")
+    try:
+        return phrases[SourceCategory(category)]
+    except ValueError:
+        return phrases[SourceCategory.OTHER]
 
 
 def aspect_name(aspect: str) -> str:

@@ -45,12 +45,16 @@ from desktop.ui import i18n
 from desktop.ui.labels import label
 
 __all__ = [
+    "BORDER_COLOR",
     "CONFLICT_COLOR",
+    "MYANMAR_LAND",
     "OVERALL_COLORS",
     "UNVERIFIED_COLOR",
     "GateMarker",
     "MapView",
     "build_map_scene",
+    "legend_entries",
+    "map_point",
     "paint_map",
     "value_color",
 ]
@@ -78,13 +82,16 @@ _VALUE_OVERALL = {
 
 # The part of the bundled box the map shows: every crossing and town with a margin.
 VIEW_BOX = (96.8, 23.75, 99.15, 26.45)  # west, south, east, north
-_LAND = {"104": QColor("#f3eedf"), "156": QColor("#e6e9ee")}  # Myanmar, China
+MYANMAR_LAND = QColor("#f3eedf")
+_LAND = {"104": MYANMAR_LAND, "156": QColor("#e6e9ee")}  # by ISO 3166 number
 _OTHER_LAND = QColor("#ecece6")
 _BACKGROUND = QColor("#dfe7ea")
-_BORDER_PEN_COLOR = QColor("#5d4037")
+BORDER_COLOR = QColor("#5d4037")
 _TEXT = QColor("#212121")
 _MARKER_RADIUS = 8.0
 _LABEL_LEFT = frozenset({"myitkyina", "bhamo"})
+_KM_PER_DEGREE_LAT = 110.57
+_SCALE_STEPS_KM = (5, 10, 20, 25, 50, 100)
 # Above this width (a printer's device pixels) the scene is built smaller and scaled up.
 _LOGICAL_WIDTH = 900.0
 
@@ -200,9 +207,10 @@ class GateMarker(QGraphicsEllipseItem):
 
 
 def build_map_scene(
-    board: Board, gazetteer: Gazetteer, language: str, size: QSizeF
+    board: Board, gazetteer: Gazetteer, language: str, size: QSizeF, *, legend: bool = True
 ) -> QGraphicsScene:
-    """A scene of `size` units holding the map, the gate markers and the legend."""
+    """A scene of `size` units holding the map, the gate markers and (unless `legend` is
+    False: a page sets it beside the map) the legend."""
     scene = QGraphicsScene(0, 0, size.width(), size.height())
     scene.setBackgroundBrush(_BACKGROUND)
     project = _Projection(size)
@@ -214,7 +222,7 @@ def build_map_scene(
                 polygon, QPen(Qt.PenStyle.NoPen), QBrush(_LAND.get(country_id, _OTHER_LAND))
             )
             item.setZValue(0)
-    border_pen = QPen(_BORDER_PEN_COLOR, 1.6, Qt.PenStyle.DashLine)
+    border_pen = QPen(BORDER_COLOR, 1.6, Qt.PenStyle.DashLine)
     border_pen.setCosmetic(True)
     for line in geometry.border:
         path = QPainterPath(project(*line[0]))
@@ -227,8 +235,57 @@ def build_map_scene(
     for crossing in gazetteer:
         status = board.gates.get(crossing.id)
         _add_gate(scene, project(crossing.lon, crossing.lat), crossing, status, language)
-    _add_legend(scene, language)
+    if legend:
+        _add_legend(scene, language)
+    _add_scale_bar(scene, project, language)
+    _add_credit(scene, language)
     return scene
+
+
+def _add_scale_bar(scene: QGraphicsScene, project: _Projection, language: str) -> None:
+    """A bar of a round number of kilometres, about a fifth of the width, bottom left
+    (true at the map's middle latitude; the projection keeps x and y scales equal there)."""
+    per_km = project.scale / _KM_PER_DEGREE_LAT  # scene units per kilometre
+    width = scene.width()
+    km = max([k for k in _SCALE_STEPS_KM if k * per_km <= width * 0.2], default=5)
+    length = km * per_km
+    text = QGraphicsSimpleTextItem(QCoreApplication.translate("DeskMap", "{km} km").format(km=km))
+    text.setFont(_font(language, 8))
+    text.setBrush(_TEXT)
+    box = text.boundingRect()
+    frame_width, frame_height = max(length, box.width()) + 16, box.height() + 18
+    frame = scene.addRect(
+        QRectF(0, 0, frame_width, frame_height), QPen(Qt.PenStyle.NoPen), QColor(255, 255, 255, 215)
+    )
+    frame.setPos(8, scene.height() - frame_height - 8)
+    frame.setZValue(20)
+    frame.setData(0, "scale")
+    path = QPainterPath(QPointF(8, 6))
+    path.lineTo(8, 12)
+    path.lineTo(8 + length, 12)
+    path.lineTo(8 + length, 6)
+    bar = QGraphicsPathItem(path, frame)
+    bar.setPen(QPen(_TEXT, 2))
+    text.setParentItem(frame)
+    text.setPos(8, 14)
+
+
+def _add_credit(scene: QGraphicsScene, language: str) -> None:
+    text = QGraphicsSimpleTextItem(
+        QCoreApplication.translate("DeskMap", "Map data: Natural Earth (public domain)")
+    )
+    text.setFont(_font(language, 7))
+    text.setBrush(QColor("#424242"))
+    box = text.boundingRect()
+    frame = scene.addRect(
+        QRectF(0, 0, box.width() + 8, box.height() + 4),
+        QPen(Qt.PenStyle.NoPen),
+        QColor(255, 255, 255, 215),
+    )
+    frame.setPos(scene.width() - box.width() - 16, scene.height() - box.height() - 12)
+    frame.setZValue(20)
+    text.setParentItem(frame)
+    text.setPos(4, 2)
 
 
 def _add_country_names(scene: QGraphicsScene, project: _Projection, language: str) -> None:
@@ -290,8 +347,10 @@ def _add_gate(
     name.setZValue(11)
 
 
-def _add_legend(scene: QGraphicsScene, language: str) -> None:
-    entries: list[tuple[str, QColor, str]] = [
+def legend_entries() -> list[tuple[str, QColor, str]]:
+    """The legend's lines: text, color, and how its mark is drawn ("fill", "ring",
+    "dashed" ring, "line")."""
+    return [
         (label(SideStatus.OPEN), OVERALL_COLORS[Overall.OPEN], "fill"),
         (label(SideStatus.RESTRICTED), OVERALL_COLORS[Overall.RESTRICTED], "fill"),
         (label(SideStatus.CLOSED), OVERALL_COLORS[Overall.CLOSED], "fill"),
@@ -306,8 +365,12 @@ def _add_legend(scene: QGraphicsScene, language: str) -> None:
             UNVERIFIED_COLOR,
             "dashed",
         ),
-        (QCoreApplication.translate("DeskMap", "Myanmar–China border"), _BORDER_PEN_COLOR, "line"),
+        (QCoreApplication.translate("DeskMap", "Myanmar–China border"), BORDER_COLOR, "line"),
     ]
+
+
+def _add_legend(scene: QGraphicsScene, language: str) -> None:
+    entries = legend_entries()
     font = _font(language, 8)
     items: list[QGraphicsItem] = []
     y = 8.0
@@ -352,18 +415,39 @@ def _line_item(at: QPointF, color: QColor) -> QGraphicsItem:
     return item
 
 
+def _fit(target: QRectF, logical_width: float) -> tuple[float, QSizeF]:
+    factor = max(1.0, target.width() / logical_width)
+    return factor, QSizeF(target.width() / factor, target.height() / factor)
+
+
+def map_point(
+    target: QRectF, lon: float, lat: float, *, logical_width: float = _LOGICAL_WIDTH
+) -> QPointF:
+    """Where `paint_map` into `target` draws the place at `lon`, `lat`."""
+    factor, size = _fit(target, logical_width)
+    point = _Projection(size)(lon, lat)
+    return QPointF(target.x() + point.x() * factor, target.y() + point.y() * factor)
+
+
 def paint_map(
-    painter: QPainter, target: QRectF, board: Board, gazetteer: Gazetteer, language: str
+    painter: QPainter,
+    target: QRectF,
+    board: Board,
+    gazetteer: Gazetteer,
+    language: str,
+    *,
+    logical_width: float = _LOGICAL_WIDTH,
+    legend: bool = True,
 ) -> None:
     """Paint the map of `board` into `target` on any painter (a widget, an image, a PDF).
 
     Gate names are in `language` ("en", "my", …; Burmese in Padauk when it is loaded);
     the legend follows the application's installed translation. Never raises for a gate
-    missing from the board: it is drawn unknown.
+    missing from the board: it is drawn unknown. The scene is built `logical_width`
+    units wide and scaled up to `target`: a smaller width sets text and marks larger.
     """
-    factor = max(1.0, target.width() / _LOGICAL_WIDTH)
-    size = QSizeF(target.width() / factor, target.height() / factor)
-    scene = build_map_scene(board, gazetteer, language, size)
+    _, size = _fit(target, logical_width)
+    scene = build_map_scene(board, gazetteer, language, size, legend=legend)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, target, scene.sceneRect())

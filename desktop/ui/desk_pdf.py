@@ -19,17 +19,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.board import SIDES, GateStatus
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.market import GateMarket
 from desktop.domain.report import format_utc
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import SideStatus
-from desktop.services import desk_board
+from desktop.services import desk_board, desk_market
 from desktop.services.desk_export import (
     BoardSnapshot,
     ExportResult,
@@ -43,9 +52,12 @@ from desktop.store.database import Store
 from desktop.store.review import ReviewRepository
 from desktop.ui import i18n
 from desktop.ui.board_age import gate_age_text
+from desktop.ui.briefing_legend import paint_legend
+from desktop.ui.briefing_market import market_lines, market_title
 from desktop.ui.briefing_text import aspect_name, event_line, gate_lines, header_lines, myanmar_time
 from desktop.ui.desk_map import OVERALL_COLORS, paint_map, value_color
 from desktop.ui.labels import label
+from desktop.ui.wrapping import wrap_to_width
 
 __all__ = [
     "Briefing",
@@ -57,6 +69,8 @@ __all__ = [
 ]
 
 DEFAULT_CHANGES_WINDOW = timedelta(hours=24)
+# The map's scene width: on the page's 180 mm its 8-point legend prints at about 9 points.
+MAP_LOGICAL_WIDTH = 620.0
 DPI = 300
 _MARGIN_MM = 14.0
 _GREY = QColor("#616161")
@@ -75,14 +89,20 @@ class Briefing:
     generated_at: datetime
     desk_label: str
     counts: Mapping[ReviewState, int] = field(default_factory=dict)
+    market: tuple[GateMarket, ...] = ()
+    previous: datetime | None = None  # what prices and shortages are compared with
+    previous_is_briefing: bool = False  # else: no earlier briefing, `since`
 
 
 def gather_briefing(
     store: Store, gazetteer: Gazetteer, *, since: datetime | None = None
 ) -> Briefing:
-    """The board now and what changed since `since` (default: the last 24 hours)."""
+    """The board now, what changed since `since` (default: the last 24 hours), and prices
+    and shortages against the previous briefing (else against `since`)."""
     now = datetime.now(UTC)
     since = since or now - DEFAULT_CHANGES_WINDOW
+    last = desk_market.previous_briefing(store)
+    previous = last or since
     return Briefing(
         snapshot=board_snapshot(store, gazetteer),
         changes=tuple(desk_board.changes_since(store, gazetteer, since)),
@@ -90,6 +110,9 @@ def gather_briefing(
         generated_at=now,
         desk_label=desk_identity(store).label,
         counts=ReviewRepository(store).counts_by_state(since=since),
+        market=tuple(desk_market.market(store, gazetteer, previous=previous, now=now)),
+        previous=previous,
+        previous_is_briefing=last is not None,
     )
 
 
@@ -100,6 +123,8 @@ def save_briefing(store: Store, briefing: Briefing, pdf: bytes, out: Path) -> Ex
         stream.write(pdf)
     ids = briefing.snapshot.report_ids
     filters = {"changes_since": format_utc(briefing.since)}
+    if briefing.previous is not None:
+        filters["prices_since"] = format_utc(briefing.previous)
     try:
         export_id = record_export(store, "pdf", filters, False, ids)
     except BaseException:
@@ -230,6 +255,9 @@ class _Pages:
         """Draw wrapped text at (x, self.y); return its height."""
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
         metrics = QFontMetricsF(font, self.writer)  # the PDF's resolution, not the screen's
+        # Qt breaks Burmese anywhere: the lines are broken here between syllables, a hair
+        # narrower than the box so Qt does not break them again.
+        text = wrap_to_width(text, font, width * 0.98, metrics=metrics)
         box = metrics.boundingRect(QRectF(x, self.y, width, 10_000), flags, text)
         if draw:
             self.painter.setFont(font)
@@ -264,6 +292,7 @@ class _Pages:
         self.board_table(briefing, gazetteer)
         self.map(briefing, gazetteer)
         self.changes(briefing, gazetteer)
+        self.prices(briefing, gazetteer)
         self.details(briefing, gazetteer)
         self.footer()
 
@@ -293,17 +322,51 @@ class _Pages:
     def details(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         """Per crossing: every aspect with its value, sources, grade and age; claims and
         conflicts."""
-        title = QCoreApplication.translate("Briefing", "Crossings in detail")
         entries = []
         for crossing in gazetteer:
             lines = gate_lines(briefing.snapshot.board.gates[crossing.id])
             if lines:
                 entries.append((crossing.name(self.language), "\n".join(lines)))
-        if not entries:
+        self.section(QCoreApplication.translate("Briefing", "Crossings in detail"), "", entries)
+
+    def prices(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        """Per crossing: prices and shortages, with the change since the previous briefing."""
+        if briefing.previous is None:
             return
-        title_height = self.text(title, self.font(12, bold=True), 0, self.width, draw=False)
-        self.need(title_height + self.pt(4) + self.entry_height(*entries[0]))
-        self.y += self.text(title, self.font(12, bold=True), 0, self.width) + self.pt(4)
+        entries = []
+        for market in briefing.market:
+            crossing = gazetteer.get(market.gate)
+            if not market.empty and crossing is not None:
+                entries.append((crossing.name(self.language), "\n".join(market_lines(market))))
+        note = market_title(briefing.previous, briefing.previous_is_briefing)
+        if not entries:
+            note += "\n" + QCoreApplication.translate(
+                "Briefing", "No prices or shortages in verified reports."
+            )
+        self.section(
+            QCoreApplication.translate("Briefing", "Prices and shortages"),
+            note,
+            entries,
+            always=True,
+        )
+
+    def section(
+        self, title: str, note: str, entries: list[tuple[str, str]], *, always: bool = False
+    ) -> None:
+        """A titled list of (name, body) entries; the title never alone at a page's foot."""
+        if not entries and not always:
+            return
+        title_font, note_font = self.font(12, bold=True), self.font(9)
+        head = self.text(title, title_font, 0, self.width, draw=False) + self.pt(4)
+        if note:
+            head += self.text(note, note_font, 0, self.width, draw=False) + self.pt(4)
+        self.y += self.pt(6)
+        self.need(head + (self.entry_height(*entries[0]) if entries else 0))
+        self.y += self.text(title, title_font, 0, self.width) + self.pt(4)
+        if note:
+            self.painter.setPen(_GREY)
+            self.y += self.text(note, note_font, 0, self.width) + self.pt(4)
+            self.painter.setPen(QColor("black"))
         for name, body in entries:
             self.need(self.entry_height(name, body))
             self.y += self.text(name, self.font(10, bold=True), 0, self.width)
@@ -376,8 +439,15 @@ class _Pages:
         self.painter.setPen(QColor("black"))
 
     def map(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
+        legend_font = self.font(9)
+        legend = paint_legend(
+            self.painter, self.writer, legend_font, QPointF(), self.width, draw=False
+        )
         height = min(self.width * 0.78, self.height * 0.5)
-        self.need(height + self.pt(24))
+        room = self.height - self.pt(20) - self.y - self.pt(30) - legend
+        if room >= height * 0.5:  # a somewhat smaller map rather than a half-empty page
+            height = min(height, room)
+        self.need(height + self.pt(30) + legend)
         self.y += self.text(
             QCoreApplication.translate("Briefing", "Map"), self.font(12, bold=True), 0, self.width
         ) + self.pt(4)
@@ -387,8 +457,14 @@ class _Pages:
             briefing.snapshot.board,
             gazetteer,
             self.language,
+            logical_width=MAP_LOGICAL_WIDTH,
+            legend=False,
         )
-        self.y += height + self.pt(12)
+        self.y += height + self.pt(6)
+        self.y += paint_legend(
+            self.painter, self.writer, legend_font, QPointF(0, self.y), self.width
+        )
+        self.y += self.pt(12)
 
     def changes(self, briefing: Briefing, gazetteer: Gazetteer) -> None:
         title = QCoreApplication.translate("Briefing", "What changed since {since}").format(

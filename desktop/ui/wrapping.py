@@ -35,16 +35,24 @@ def _pieces(paragraph: str) -> list[str]:
     return [piece.replace(ZWSP, "") for piece in _PIECES.findall(marked) if piece]
 
 
-def wrap_to_width(text: str, font: QFont, width: float, *, latin: bool = False) -> str:
+def wrap_to_width(
+    text: str,
+    font: QFont,
+    width: float,
+    *,
+    latin: bool = False,
+    metrics: QFontMetricsF | None = None,
+) -> str:
     """`text` with line ends put so that no line is wider than `width` pixels in `font`,
     breaking only at spaces and between Burmese syllables. Removing the added line ends
     gives `text` back (without zero-width spaces): a space before a break stays at the end
     of its line. A single piece wider than `width` (a long Latin word) stays whole. Text
     without Myanmar letters is returned as it is (Qt breaks Latin text well), unless `latin`
-    asks for it too (table cells, which Qt does not wrap)."""
+    asks for it too (table cells, which Qt does not wrap). `metrics` measure for another
+    device than the screen (a PDF writer's resolution)."""
     if not (latin or has_myanmar(text)) or width <= 0:
         return text
-    metrics = QFontMetricsF(font)
+    metrics = metrics or QFontMetricsF(font)
     lines: list[str] = []
     for paragraph in text.replace(ZWSP, "").split("\n"):
         line = ""

@@ -186,132 +186,232 @@
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="166"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="272"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="191"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="301"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="315"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="343"/>
+        <source>No prices or shortages in verified reports.</source>
+        <translation>အ​တည်​ပြု​ပြီး သ​တင်း​များ​တွင် ဈေး​နှုန်း သို့​မ​ဟုတ် ရှား​ပါး​မှု မ​ပါ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="347"/>
+        <source>Prices and shortages</source>
+        <translation>ဈေးနှုန်းနှင့် ရှားပါးမှုများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_pdf.py" line="378"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="114"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="316"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="153"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="379"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="116"/>
-        <location filename="../../desktop/ui/desk_pdf.py" line="317"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="155"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="380"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="318"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="381"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="319"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="382"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="320"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="383"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="382"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="452"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="394"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="470"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="407"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="483"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="448"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="524"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="450"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="526"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="118"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="157"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="46"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="53"/>
         <source>Prepared by {desk} at {time}.</source>
         <translation>{desk} က {time} တွင် ပြင်​ဆင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="49"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="56"/>
         <source>Period covered: {since} to {until}.</source>
         <translation>ကာလ- {since} မှ {until} အထိ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="52"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="59"/>
         <source>Reports in the period: {verified} verified, {unreviewed} not yet reviewed.</source>
         <translation>ကာ​လ​အ​တွင်း သ​တင်း​များ- အ​တည်​ပြု​ပြီး {verified} ခု၊ မ​စစ်​ဆေး​ရ​သေး {unreviewed} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="55"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="62"/>
         <source>Times are Myanmar time (MMT, UTC+06:30).</source>
         <translation>အ​ချိန်​များ​သည် မြန်​မာ​စံ​တော်​ချိန် (MMT, UTC+06:30) ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="72"/>
-        <source>{aspect}: reported {value} at {time}, unverified</source>
-        <translation>{aspect}- {time} တွင် {value} ဟု သ​တင်း​ပို့​သည်၊ အ​တည်​မ​ပြု​ရ​သေး</translation>
+        <location filename="../../desktop/ui/briefing_text.py" line="116"/>
+        <source>{time} {who}: {aspect} {value} (now {before}), 1 source, unverified</source>
+        <translation>{time} {who} - {aspect} {value} (ယ​ခု {before})၊ ရင်း​မြစ် ၁ ခု၊ အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="86"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="132"/>
+        <source>residents report</source>
+        <translation>ဒေသခံများက ပြောသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="133"/>
+        <source>traders report</source>
+        <translation>ကုန်သည်များက ပြောသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="134"/>
+        <source>drivers report</source>
+        <translation>ယာဉ်မောင်းများက ပြောသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="135"/>
+        <source>mine workers report</source>
+        <translation>သတ္တု​တွင်း​လုပ်​သား​များ​က ပြော​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="136"/>
+        <source>people close to an armed group report</source>
+        <translation>လက်​နက်​ကိုင်​အ​ဖွဲ့​နှင့် နီး​စပ်​သူ​များ​က ပြော​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="139"/>
+        <source>officials report</source>
+        <translation>အရာရှိများက ပြောသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="140"/>
+        <source>aid workers report</source>
+        <translation>အ​ကူ​အ​ညီ​ပေး​ရေး​လုပ်​သား​များ​က ပြော​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="141"/>
+        <source>a source reports</source>
+        <translation>ရင်းမြစ်တစ်ခုက ပြောသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="144"/>
+        <source>our correspondent reports</source>
+        <translation>ကျွန်ုပ်​တို့ သ​တင်း​ထောက်​က ပြော​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_text.py" line="94"/>
         <source>Conflict, {aspect}: {sides}</source>
         <translation>ကွဲလွဲမှု၊ {aspect}- {sides}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="102"/>
-        <source>{time} reported, unverified: {aspect} {after} (now {before})</source>
-        <translation>{time} အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း- {aspect} {after} (ယ​ခု {before})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="250"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="278"/>
         <source>Page {number} of {total} · Contains unpublished material: for the newsroom only. Source pseudonyms are never included in a briefing.</source>
         <translation>စာ​မျက်​နှာ {number}/{total} · မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။ ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="279"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="308"/>
         <source>Contains unpublished material: for the newsroom only.</source>
         <translation>မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="296"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="330"/>
         <source>Crossings in detail</source>
         <translation>ဂိတ်များ အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/briefing_text.py" line="96"/>
+        <location filename="../../desktop/ui/briefing_text.py" line="104"/>
         <source>{time} {aspect}: {before} → {after}</source>
         <translation>{time} {aspect}: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_pdf.py" line="446"/>
+        <location filename="../../desktop/ui/desk_pdf.py" line="522"/>
         <source>stale: not confirmed lately</source>
         <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="22"/>
+        <source>Changes since the previous briefing, made {time}.</source>
+        <translation>ယ​ခင် အ​စီ​ရင်​ခံ​ချက် ({time}) မှ​စ၍ ပြောင်း​လဲ​မှု​များ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="25"/>
+        <source>No earlier briefing: changes since the start of the period, {time}.</source>
+        <translation>ယ​ခင် အ​စီ​ရင်​ခံ​ချက် မ​ရှိ​ပါ- ကာ​လ​အ​စ {time} မှ​စ၍ ပြောင်း​လဲ​မှု​များ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="35"/>
+        <source>Shortages: {list}</source>
+        <translation>ရှားပါးမှုများ- {list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="41"/>
+        <source>New shortages: {list}</source>
+        <translation>ရှားပါးမှု အသစ်များ- {list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="47"/>
+        <source>No longer reported short: {list}</source>
+        <translation>ရှား​ပါး​ကြောင်း မ​ကြား​ရ​တော့​သည်​များ- {list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="58"/>
+        <source>new since then</source>
+        <translation>ထိုအချိန်မှစ၍ အသစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="60"/>
+        <source>up {delta} from {before}</source>
+        <translation>{before} မှ {delta} တက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="64"/>
+        <source>down {delta} from {before}</source>
+        <translation>{before} မှ {delta} ကျ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="68"/>
+        <source>unchanged</source>
+        <translation>မပြောင်းလဲ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/briefing_market.py" line="69"/>
+        <source>{commodity}: {amount} {currency}/{unit} ({time}), {trend}</source>
+        <translation>{commodity}- {amount} {currency}/{unit} ({time})၊ {trend}</translation>
     </message>
 </context>
 <context>
@@ -707,39 +807,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskMap</name>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="174"/>
+        <location filename="../../desktop/ui/desk_map.py" line="181"/>
         <source>China side: %1</source>
         <translation>တရုတ်ဘက်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="177"/>
+        <location filename="../../desktop/ui/desk_map.py" line="184"/>
         <source>Myanmar side: %1</source>
         <translation>မြန်မာဘက်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="182"/>
-        <location filename="../../desktop/ui/desk_map.py" line="300"/>
+        <location filename="../../desktop/ui/desk_map.py" line="189"/>
+        <location filename="../../desktop/ui/desk_map.py" line="359"/>
         <source>Conflicting verified reports</source>
         <translation>ကွဲ​လွဲ​နေ​သော စစ်​ဆေး​ပြီး သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="184"/>
-        <location filename="../../desktop/ui/desk_map.py" line="305"/>
+        <location filename="../../desktop/ui/desk_map.py" line="191"/>
+        <location filename="../../desktop/ui/desk_map.py" line="364"/>
         <source>Reported change, unverified</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="237"/>
+        <location filename="../../desktop/ui/desk_map.py" line="252"/>
+        <source>{km} km</source>
+        <translation>{km} ကီလိုမီတာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="275"/>
+        <source>Map data: Natural Earth (public domain)</source>
+        <translation>မြေ​ပုံ အ​ချက်​အ​လက်- Natural Earth (public domain)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_map.py" line="294"/>
         <source>MYANMAR</source>
         <translation>မြန်မာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="238"/>
+        <location filename="../../desktop/ui/desk_map.py" line="295"/>
         <source>CHINA</source>
         <translation>တရုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="309"/>
+        <location filename="../../desktop/ui/desk_map.py" line="368"/>
         <source>Myanmar–China border</source>
         <translation>မြန်မာ–တရုတ် နယ်စပ်</translation>
     </message>
