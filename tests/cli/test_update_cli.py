@@ -97,7 +97,8 @@ def newsroom(
     code, out = admin(
         "--data-dir", str(server), "release", "set-key", str(tmp_path / "release.key.pub")
     )
-    assert code == EXIT_OK and fingerprint in out
+    assert code == EXIT_OK
+    assert fingerprint in out
     with running_server(server) as url:
         code, out = admin("--data-dir", str(server), "enroll-code", "--server-url", url)
         invite = out.strip().splitlines()[-1]
@@ -129,9 +130,12 @@ def test_a_published_release_reaches_devices_and_desks_verified(
     assert "Fixes the photo import." in shown
     assert "ဓာတ်ပုံ သွင်းခြင်း ပြင်ဆင်ပြီး။" in shown
     assert f"windows-x64: Gatewatch-9.0.0-win.zip  {SHA}" in shown
-    assert "certutil -hashfile" in shown and "shasum -a 256" in shown
+    assert "certutil -hashfile" in shown
+    assert "shasum -a 256" in shown
     code, seen = status(newsroom.desk, capsys)
-    assert code == EXIT_OK and seen["available"] and seen["refusal"] is None
+    assert code == EXIT_OK
+    assert seen["available"]
+    assert seen["refusal"] is None
     assert seen["pinned_key"] == newsroom.fingerprint
 
 
@@ -160,14 +164,15 @@ def test_a_replayed_older_manifest_is_refused(
     assert newsroom.publish(older)[0] == EXIT_OK
     assert newsroom.publish(newsroom.sign("9.0.0"))[0] == EXIT_OK
     assert status(newsroom.corr, capsys)[1]["manifest"]["version"] == "9.0.0"
-    code, out = newsroom.publish(older)  # the server itself refuses to go back…
+    code, _out = newsroom.publish(older)  # the server itself refuses to go back…
     assert code == EXIT_BAD_INPUT
     newsroom.serve_raw(release.SignedManifest.from_text(older.read_text()))  # …a bad one not
 
     code, seen = status(newsroom.corr, capsys)
     assert code == EXIT_FAILURE
     assert seen["refusal"]["code"] == wire.RELEASE_OLDER
-    assert seen["manifest"]["version"] == "9.0.0" and seen["available"]
+    assert seen["manifest"]["version"] == "9.0.0"
+    assert seen["available"]
 
 
 def test_a_manifest_older_than_the_running_app_is_refused(
@@ -177,7 +182,8 @@ def test_a_manifest_older_than_the_running_app_is_refused(
     code, seen = status(newsroom.desk, capsys)
     assert code == EXIT_FAILURE
     assert seen["refusal"]["code"] == wire.RELEASE_OLDER
-    assert seen["manifest"] is None and not seen["available"]
+    assert seen["manifest"] is None
+    assert not seen["available"]
 
 
 def test_another_manifest_under_a_version_already_seen_is_refused(
@@ -189,7 +195,8 @@ def test_another_manifest_under_a_version_already_seen_is_refused(
     assert newsroom.publish(other)[0] == EXIT_BAD_INPUT
     newsroom.serve_raw(release.SignedManifest.from_text(other.read_text()))
     code, seen = status(newsroom.corr, capsys)
-    assert code == EXIT_FAILURE and seen["refusal"]["code"] == wire.RELEASE_CONFLICT
+    assert code == EXIT_FAILURE
+    assert seen["refusal"]["code"] == wire.RELEASE_CONFLICT
     assert seen["manifest"]["notes"]["en"] == "Fixes the photo import."
 
 
@@ -202,7 +209,7 @@ def test_a_server_that_swaps_the_release_key_is_refused(
     server = ["--data-dir", str(newsroom.server), "release"]
     other = newsroom.tmp / "other.key"
     assert admin("release", "keygen", "--out", str(other))[0] == EXIT_OK
-    code, out = admin(*server, "set-key", f"{other}.pub")
+    code, _out = admin(*server, "set-key", f"{other}.pub")
     assert code == EXIT_BAD_INPUT  # not without --replace
     assert admin(*server, "set-key", f"{other}.pub", "--replace")[0] == EXIT_OK
     assert newsroom.publish(newsroom.sign("10.0.0", key=other))[0] == EXIT_OK
