@@ -30,13 +30,14 @@ from desktop import (
     cli_safety,
     cli_secrets,
     cli_text,
+    cli_update,
 )
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, GazetteerError, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.launch import DATA_DIR_ENV, default_data_dir
-from desktop.services import desk, desk_photos, desk_review, sync
+from desktop.services import desk, desk_photos, desk_review, sync, updates
 from desktop.services.desk import DeskKeyClaimedError, DeskNotReadyError
 from desktop.services.photos import PhotoError, import_photo, read_photo_file
 from desktop.services.sync import EnrollmentError
@@ -158,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     connect.add_argument("--tls-fingerprint", metavar="HEX", help="pin the server certificate")
     connect.add_argument("--proxy", metavar="URL", help="e.g. socks5h://127.0.0.1:9050")
+    connect.add_argument(
+        "--release-key",
+        type=_release_key,
+        metavar="HEX",
+        help="pin the release key fingerprint the admin gave (checks release notices)",
+    )
     desk_commands.add_parser("pull", help="fetch, verify and store new reports")
     desk_list = desk_commands.add_parser("list", help="list the reports at the desk")
     desk_list.add_argument("--json", action="store_true", help="print the full reports as JSON")
@@ -182,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_handcarry.register(commands, desk_commands)
     cli_safety.register(commands)
     cli_duress.register(commands)
+    cli_update.register(commands)
     gates = commands.add_parser("gates", help="list the crossings of the gazetteer")
     gates.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -215,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_text.HANDLERS,
         **cli_safety.HANDLERS,
         **cli_duress.HANDLERS,
+        **cli_update.HANDLERS,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -401,6 +410,12 @@ def _enroll(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def _release_key(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+        raise argparse.ArgumentTypeError("a release key fingerprint is 64 hex digits")
+    return value.lower()
+
+
 def _sync(args: argparse.Namespace, data_dir: Path) -> int:
     sent = 0
     with _open_plain(data_dir) as store:
@@ -409,6 +424,9 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
             sent += outcome.sent
             if outcome.error is not None or not outcome.more:
                 break
+        if outcome.error is None:
+            for line in cli_update.notice(updates.check_for_update(store)):
+                print(line)
     if outcome.purged:
         print(f"Removed the content of {outcome.purged} sent report(s) (retention).")
     if outcome.error is not None:
@@ -442,7 +460,14 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
             return cli_export.run_export(args, store, default_gazetteer())
         if command == "connect":
             assert token is not None
-            devices = desk.connect(store, args.server, token, args.tls_fingerprint, args.proxy)
+            devices = desk.connect(
+                store,
+                args.server,
+                token,
+                args.tls_fingerprint,
+                args.proxy,
+                release_key=args.release_key,
+            )
             print(f"Connected to {args.server} ({devices} device(s) listed).")
         elif command == "pull":
             outcome = desk.pull(store)
@@ -474,6 +499,8 @@ def _desk(args: argparse.Namespace, data_dir: Path) -> int:
                     f"refused {refusal.envelope_id} from {refusal.device_id}: "
                     f"{refusal.reason}: {_shown(refusal.message)}"
                 )
+            for line in cli_update.notice(updates.check_for_update(store)):
+                print(line)
         elif command == "list":
             reports = desk.list_reports(store)
             if args.json:

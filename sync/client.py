@@ -54,6 +54,7 @@ from sync.messages import (
     MessageError,
     MessagePage,
     MessageReceipt,
+    Release,
     UploadResult,
 )
 from sync.transport import (
@@ -519,6 +520,12 @@ class SyncClient:
         key (32 bytes), or None until a desk registered it."""
         reply = self._call("GET", "/v1/desk-signing-key", idempotent=True, cap=SMALL_REPLY_BYTES)
         return _signing_key(self._parse(messages.DeskSigningKey, reply))
+
+    def release(self) -> Release:
+        """``GET /v1/release`` (device or desk token): the latest signed release manifest,
+        unchecked (sync/release.py verifies it against the pinned key)."""
+        reply = self._call("GET", "/v1/release", idempotent=True, cap=SMALL_REPLY_BYTES)
+        return self._parse(Release, reply)
 
     def register_desk_signing_key(self, public_key: bytes) -> None:
         """``PUT /v1/desk-signing-key`` (desk token): register the desks' signing key.

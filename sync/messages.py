@@ -35,6 +35,7 @@ __all__ = [
     "MessageReceipt",
     "MissingResponse",
     "Receipt",
+    "Release",
     "StoredEnvelope",
     "StoredMessage",
     "UploadResponse",
@@ -175,6 +176,15 @@ class DeskSigningKey:
     """``GET`` / ``PUT /v1/desk-signing-key``: null until a desk registered one."""
 
     public_key: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Release:
+    """``GET /v1/release``: the latest signed release manifest (base64 fields), or nulls."""
+
+    public_key: str | None
+    manifest: str | None
+    signature: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

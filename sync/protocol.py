@@ -248,6 +248,16 @@ class DeskSigningKey(_Response):
     public_key: str | None
 
 
+class Release(_Response):
+    """``GET /v1/release``: the latest signed release manifest, as the admin published it
+    (sync/release.py); every field null until one is published. The client checks the
+    signature against the release key it pinned; the server's word adds nothing."""
+
+    public_key: str | None
+    manifest: str | None
+    signature: str | None
+
+
 class Health(_Response):
     status: Literal["ok"]
     version: str

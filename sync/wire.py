@@ -103,6 +103,14 @@ REFUSAL_WRONG_RECIPIENT = "wrong_recipient"
 REFUSAL_KIND_NOT_ALLOWED = "kind_not_allowed"
 REFUSAL_CONFLICT = ERROR_CONFLICT
 
+# Why a device or desk refused a release manifest (sync/release.py); kept and shown, never
+# sent anywhere.
+RELEASE_MALFORMED = "release_malformed"
+RELEASE_BAD_SIGNATURE = "release_bad_signature"
+RELEASE_KEY_MISMATCH = "release_key_mismatch"  # signed by another key than the pinned one
+RELEASE_OLDER = "release_older"  # older than one already seen, or than the running app
+RELEASE_CONFLICT = "release_conflict"  # another manifest under a version already seen
+
 # --- Field patterns (the server's models check them; see sync.protocol) -------------
 
 UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -161,7 +169,9 @@ class Invite:
     ``tls_sha256`` the SHA-256 of the server's TLS certificate (DER), 64 lowercase hex, when
     the server has TLS; ``server_url`` where to connect, when the admin gave it;
     ``desk_signing_key`` the desks' Ed25519 public key (64 lowercase hex) when a desk had
-    registered it: the device pins it from the invite instead of trusting the server later.
+    registered it: the device pins it from the invite instead of trusting the server later;
+    ``release_key`` the SHA-256 fingerprint (64 lowercase hex) of the newsroom's
+    release-signing key, which the device pins to check release manifests (sync/release.py).
     """
 
     token: str
@@ -169,6 +179,7 @@ class Invite:
     tls_sha256: str | None = None
     server_url: str | None = None
     desk_signing_key: str | None = None
+    release_key: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.token, str) or not TOKEN_PATTERN.fullmatch(self.token):
@@ -191,6 +202,10 @@ class Invite:
             or not _HEX64.fullmatch(self.desk_signing_key)
         ):
             raise InviteError("the invite's desk signing key is not 64 lowercase hex digits")
+        if self.release_key is not None and (
+            not isinstance(self.release_key, str) or not _HEX64.fullmatch(self.release_key)
+        ):
+            raise InviteError("the invite's release key is not 64 lowercase hex digits")
 
 
 def encode_invite(invite: Invite) -> str:
@@ -202,6 +217,8 @@ def encode_invite(invite: Invite) -> str:
         fields["url"] = invite.server_url
     if invite.desk_signing_key is not None:
         fields["dsk"] = invite.desk_signing_key
+    if invite.release_key is not None:
+        fields["rel"] = invite.release_key
     raw = json.dumps(fields, separators=(",", ":"), sort_keys=True).encode("ascii")
     return INVITE_PREFIX + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
@@ -227,7 +244,7 @@ def decode_invite(text: str) -> Invite:
         raise InviteError("the invite is damaged or cut: copy the whole line again") from exc
     if not isinstance(fields, dict) or not {"token", "fp"} <= fields.keys():
         raise InviteError("the invite lacks its token or newsroom fingerprint")
-    if not fields.keys() <= {"token", "fp", "tls", "url", "dsk"}:
+    if not fields.keys() <= {"token", "fp", "tls", "url", "dsk", "rel"}:
         raise InviteError("the invite has fields this app does not know: update the app")
     return Invite(
         token=fields["token"],
@@ -235,4 +252,5 @@ def decode_invite(text: str) -> Invite:
         tls_sha256=fields.get("tls"),
         server_url=fields.get("url"),
         desk_signing_key=fields.get("dsk"),
+        release_key=fields.get("rel"),
     )

@@ -23,13 +23,14 @@ first, for the store worker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import handcarry
+from desktop.services import handcarry, updates
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -169,16 +170,21 @@ def connect(
     *,
     client_factory: Callable[[ClientConfig], DeskPullClient] = SyncClient,
     now: datetime | None = None,
+    release_key: str | None = None,
 ) -> int:
     """Check the desk token against the server (``/v1/devices``), register the desks'
     signing key there (devices pin it to trust questions), then remember the server;
     return how many devices it lists. A new server address restarts the cursor.
+    ``release_key`` (the fingerprint the admin gives) is pinned to check release manifests
+    (desktop/services/updates.py); a malformed one raises ValueError before any request.
 
     Raises `sync.client.SyncError` subclasses (offline, unauthorized, a device token
     instead of a desk token: ServerRefusedError ``wrong_token_kind``…) and
     `DeskKeyClaimedError` when the server holds another desk signing key; nothing stored.
     """
     proxy = normalize_proxy(proxy)  # socks5:// kept as socks5h://: names resolve at the proxy
+    if release_key is not None and not re.fullmatch(wire.HEX64_RE, release_key.lower()):
+        raise ValueError("the release key fingerprint is 64 hex digits")
     client = client_factory(
         ClientConfig(base_url=server_url, token=token, tls_fingerprint=tls_fingerprint, proxy=proxy)
     )
@@ -193,6 +199,8 @@ def connect(
     desk = DeskRepository(store)
     desk.connect(server_url.rstrip("/"), token, tls_fingerprint, proxy, moment)
     desk.save_devices([_device(d) for d in devices], moment)  # labels seen first are kept
+    if release_key is not None:
+        updates.pin_release_key(store, release_key.lower())
     return len(devices)
 
 

@@ -59,6 +59,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from desktop.domain.report import REPORT_FORMAT
+from desktop.services import updates
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
@@ -277,6 +278,8 @@ def enroll(
         enrolled_at=now or datetime.now(UTC),
     )
     identities.save(identity)
+    if invite.release_key is not None:
+        updates.pin_release_key(store, invite.release_key)
     if invite.desk_signing_key is not None:
         from desktop.services import followups  # it builds on this module
 

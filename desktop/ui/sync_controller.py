@@ -59,6 +59,7 @@ class SyncController(QObject):
     progressed = Signal(object)  # SyncProgress (emitted from the sync thread: queued)
     finished = Signal(object)  # SyncOutcome
     running_changed = Signal(bool)
+    update_changed = Signal(object)  # UpdateStatus, after a sync that reached the server
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +123,7 @@ class SyncController(QObject):
         self.running_changed.emit(True)
 
         def work(store: Store) -> tuple[SyncOutcome, SyncStatus]:
-            from desktop.services import followups
+            from desktop.services import followups, updates
             from desktop.services import sync as sync_service
 
             outcome = sync_service.sync_once(
@@ -130,6 +131,8 @@ class SyncController(QObject):
             )
             if outcome.error is None:  # questions in, answers out (desktop/services/followups.py)
                 followups.sync_followups(store, client_factory=gui_client)
+                # a signed release notice, verified against the pinned key (emitted queued)
+                self.update_changed.emit(updates.check_for_update(store, client_factory=gui_client))
             return outcome, sync_service.sync_status(store)
 
         self.worker.submit(work, self._done, self._failed)

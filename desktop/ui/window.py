@@ -64,6 +64,7 @@ from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.store_health import HealthCheck
 from desktop.ui.sync_controller import SyncController, SyncIndicator
 from desktop.ui.unlock_pages import FirstRunPage, UnlockPage
+from desktop.ui.update_notice import UpdateNotice
 from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import set_message
@@ -125,6 +126,9 @@ class GatewatchWindow(QMainWindow):
         # of being drawn over a widget that a later show() brings back.
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.update_notice = UpdateNotice()
+        self.statusBar().addPermanentWidget(self.update_notice)
+        self.sync.update_changed.connect(self.update_notice.show_status)
         self.sync.status_changed.connect(self.sync_indicator.show_status)
         self.sync.finished.connect(self.sync_indicator.show_outcome)
         self.sync.finished.connect(self._synced)

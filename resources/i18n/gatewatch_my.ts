@@ -1951,192 +1951,192 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="276"/>
+        <location filename="../../desktop/ui/window.py" line="280"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="280"/>
+        <location filename="../../desktop/ui/window.py" line="284"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="281"/>
+        <location filename="../../desktop/ui/window.py" line="285"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="282"/>
+        <location filename="../../desktop/ui/window.py" line="286"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="283"/>
+        <location filename="../../desktop/ui/window.py" line="287"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="284"/>
+        <location filename="../../desktop/ui/window.py" line="288"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="285"/>
+        <location filename="../../desktop/ui/window.py" line="289"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="286"/>
+        <location filename="../../desktop/ui/window.py" line="290"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="287"/>
+        <location filename="../../desktop/ui/window.py" line="291"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="288"/>
+        <location filename="../../desktop/ui/window.py" line="292"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="289"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="290"/>
+        <location filename="../../desktop/ui/window.py" line="294"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="291"/>
+        <location filename="../../desktop/ui/window.py" line="295"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="292"/>
+        <location filename="../../desktop/ui/window.py" line="296"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="293"/>
+        <location filename="../../desktop/ui/window.py" line="297"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="294"/>
+        <location filename="../../desktop/ui/window.py" line="298"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="295"/>
+        <location filename="../../desktop/ui/window.py" line="299"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="296"/>
+        <location filename="../../desktop/ui/window.py" line="300"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="297"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="298"/>
+        <location filename="../../desktop/ui/window.py" line="302"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="303"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="300"/>
+        <location filename="../../desktop/ui/window.py" line="304"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="301"/>
+        <location filename="../../desktop/ui/window.py" line="305"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="538"/>
+        <location filename="../../desktop/ui/window.py" line="542"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="540"/>
+        <location filename="../../desktop/ui/window.py" line="544"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="542"/>
+        <location filename="../../desktop/ui/window.py" line="546"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="543"/>
+        <location filename="../../desktop/ui/window.py" line="547"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="557"/>
+        <location filename="../../desktop/ui/window.py" line="561"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="691"/>
+        <location filename="../../desktop/ui/window.py" line="695"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="714"/>
+        <location filename="../../desktop/ui/window.py" line="718"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="726"/>
+        <location filename="../../desktop/ui/window.py" line="730"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="570"/>
+        <location filename="../../desktop/ui/window.py" line="574"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="593"/>
+        <location filename="../../desktop/ui/window.py" line="597"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="653"/>
+        <location filename="../../desktop/ui/window.py" line="657"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="654"/>
+        <location filename="../../desktop/ui/window.py" line="658"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="655"/>
+        <location filename="../../desktop/ui/window.py" line="659"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="656"/>
+        <location filename="../../desktop/ui/window.py" line="660"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="273"/>
+        <location filename="../../desktop/ui/window.py" line="277"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -3869,72 +3869,72 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="267"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="270"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="269"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="277"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="280"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="282"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="285"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="285"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="288"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="290"/>
         <source>The newsroom server is overloaded or under attack: {count} waiting, nothing is lost</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သည်- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="291"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="297"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="297"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="300"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="299"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="302"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="300"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="303"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="309"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="309"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="312"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="310"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="313"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>
@@ -4088,6 +4088,24 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>
             <numerusform>ကျန်​ရှိ​သော ကြိမ်​ရေ- %n။</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../desktop/ui/update_notice.py" line="28"/>
+        <source>Release notice refused: tell the newsroom</source>
+        <translation>ဗား​ရှင်း​သစ် အ​သိ​ပေး​ချက်​ကို ငြင်း​ပယ်​လိုက်​သည်- သ​တင်း​ခန်း​သို့ ပြော​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/update_notice.py" line="31"/>
+        <source>Version %1 is available</source>
+        <translation>ဗားရှင်း %1 ရနိုင်ပါပြီ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/update_notice.py" line="36"/>
+        <source>Get the archive from the newsroom by hand. Before opening it, check that its SHA-256 is the one listed here (Windows: certutil -hashfile NAME SHA256; macOS: shasum -a 256 NAME).</source>
+        <translation>ဖိုင်​ကို သ​တင်း​ခန်း​ထံ​မှ လက်​ဖြင့် ရ​ယူ​ပါ။ မ​ဖွင့်​မီ ၎င်း၏ SHA-256 သည် ဤ​နေ​ရာ​တွင် ဖော်​ပြ​ထား​သည့်​အ​တိုင်း ဖြစ်​ကြောင်း စစ်​ဆေး​ပါ (Windows: certutil -hashfile NAME SHA256; macOS: shasum -a 256 NAME)။</translation>
     </message>
 </context>
 <context>

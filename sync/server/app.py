@@ -38,6 +38,7 @@ from sync.envelope import (
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
+from sync.server.releases import router as release_router
 from sync.server.store import Candidate, Conflict, ServerStore, new_token, token_hash
 
 
@@ -85,6 +86,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
     )
     app.add_middleware(Gate, store=store, config=config)
     _install_error_handlers(app)
+    app.include_router(release_router(store), responses=_responses())
     fingerprint = store.newsroom_key.fingerprint
     P = protocol.API_PREFIX
 

@@ -1,7 +1,8 @@
 """``gatewatch-server --data-dir DIR COMMAND``: run and administer the newsroom server.
 
 Commands: ``init``, ``serve``, ``enroll-code``, ``desk-token``, ``devices``, ``revoke``,
-``revoke-desk-token``, ``stats`` (docs/server.md). Exit codes: 0 done, 1 the operation
+``revoke-desk-token``, ``stats``, ``release`` (docs/server.md; ``release keygen`` and
+``release sign`` need no ``--data-dir``). Exit codes: 0 done, 1 the operation
 failed (no server in DIR, disk error, port taken), 2 bad input (arguments, key file,
 unknown device). Errors are one line on stderr; secrets (tokens, invites) are printed only
 by the command that creates them, on its last line, and never logged.
@@ -19,6 +20,8 @@ from typing import TextIO
 
 from sync import protocol
 from sync.envelope import NewsroomPublicKey
+from sync.server import release_cli
+from sync.server.releases import release_fingerprint
 from sync.server.store import ServerStore, ServerStoreError
 
 EXIT_OK = 0
@@ -73,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gatewatch-server",
         description="Run and administer the Gatewatch newsroom server (ciphertext only).",
     )
-    parser.add_argument("--data-dir", type=Path, required=True, help="the server's folder")
+    parser.add_argument("--data-dir", type=Path, help="the server's folder (required)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = sub.add_parser("init", help="create the server for a newsroom public key")
@@ -108,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="counts of envelopes, devices, messages")
     stats.add_argument("--json", action="store_true")
+    release_cli.add_parsers(sub)
     return parser
 
 
@@ -116,11 +120,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     stdout = out or sys.stdout
     try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        offline = getattr(args, "release_command", None) in release_cli.OFFLINE_COMMANDS
+        if args.data_dir is None and not offline:
+            raise CliError("the following arguments are required: --data-dir", EXIT_BAD_INPUT)
         command: Callable[[argparse.Namespace, TextIO], int] = COMMANDS[args.command]
         return command(args, stdout)
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    except CliError as exc:
+    except (CliError, release_cli.ReleaseCliError) as exc:
         _fail(str(exc))
         return exc.code
     except ServerStoreError as exc:
@@ -234,6 +241,7 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
         device_id, token, expires = store.create_invite(args.label, args.valid_days)
         fingerprint = store.newsroom_key.fingerprint
         desk_key = store.desk_signing_key()  # pinned by the device from the invite
+        release_key = release_fingerprint(store)
     invite = protocol.encode_invite(
         protocol.Invite(
             token=token,
@@ -241,6 +249,7 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
             tls_sha256=tls,
             server_url=args.server_url,
             desk_signing_key=None if desk_key is None else desk_key.hex(),
+            release_key=release_key,
         )
     )
     print(f"Invite for device {device_id}, valid once until {expires}.", file=out)
@@ -252,6 +261,8 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
             "device will trust the first one the server names). Connect a desk first.",
             file=out,
         )
+    if release_key is not None:
+        print(f"Release key fingerprint: {release_key}", file=out)
     print("Give the next line to the correspondent over a safe channel:", file=out)
     print(invite, file=out)
     return EXIT_OK
@@ -340,4 +351,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "revoke": cmd_revoke,
     "revoke-desk-token": cmd_revoke_desk_token,
     "stats": cmd_stats,
+    "release": release_cli.run,
 }

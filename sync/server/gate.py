@@ -76,6 +76,7 @@ def route_rules(config: ServerConfig) -> dict[tuple[str, str], RouteRule]:
         ("PUT", f"{P}/device/encryption-key"): RouteRule(DEVICE, small),
         ("PUT", f"{P}/desk-signing-key"): RouteRule(DESK, small),
         ("GET", f"{P}/desk-signing-key"): RouteRule(DEVICE | DESK, small),
+        ("GET", f"{P}/release"): RouteRule(DEVICE | DESK, small),
         ("GET", f"{P}/health"): RouteRule(ANY_TOKEN, small),
         ("GET", "/openapi.json"): RouteRule(None, small),
     }

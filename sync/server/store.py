@@ -656,6 +656,18 @@ class ServerStore:
             )
             return True
 
+    def setting(self, key: str) -> str | None:
+        """One value of the settings table (e.g. sync/server/releases.py's), or None."""
+        with self._lock:
+            return self._setting(key)
+
+    def put_settings(self, values: dict[str, str]) -> None:
+        """Write these settings together, in one transaction."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", values.items()
+            )
+
     # --- Devices, audit, stats -------------------------------------------------------------
 
     def devices(self) -> list[DeviceRow]:

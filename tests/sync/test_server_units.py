@@ -36,6 +36,7 @@ def test_invites_round_trip() -> None:
         newsroom_fingerprint=FP,
         tls_sha256="ab" * 32,
         server_url="https://example.org:8443",
+        release_key="cd" * 32,
     )
     text = protocol.encode_invite(invite)
     assert text.startswith("gwinvite1:")
@@ -65,6 +66,8 @@ def _raw_invite(fields: Any) -> str:
         _raw_invite({"token": "A" * 43, "fp": FP.upper()}),
         _raw_invite({"token": "A" * 43, "fp": FP, "tls": "zz"}),
         _raw_invite({"token": "A" * 43, "fp": FP, "url": "ftp://x"}),
+        _raw_invite({"token": "A" * 43, "fp": FP, "rel": "AB" * 32}),
+        _raw_invite({"token": "A" * 43, "fp": FP, "rel": FP}),
         _raw_invite({"token": "A" * 43, "fp": FP, "extra": 1}),
         _raw_invite({"token": 5, "fp": FP}),
     ],
