@@ -312,7 +312,11 @@ def import_bundle(
     )
     apply_pulled_reviews(store, now=moment)
     apply_pulled_messages(store, now=moment)
-    good = {_envelope_id(o) for o in kept if _stored(o)} | {w.envelope_id for w in waiting}
+    # Only what this desk verified goes on to the server: anyone can seal a bundle to the
+    # newsroom key, and an envelope the server stores under a device's id would turn that
+    # device's own upload of the same id into a conflict. Envelopes from a device this desk
+    # does not know yet wait for the device's own sync (or a second import once known).
+    good = {_envelope_id(o) for o in kept if _stored(o)}
     repo.queue_relay(
         [(i, s.base.device_id, s.data) for i, s in sealed.items() if i in good and s.data],
         moment,

@@ -188,3 +188,25 @@ def test_a_bundle_for_another_newsroom_or_altered_is_refused_and_stores_nothing(
     assert cut.value.reason == "not_for_us"
     assert DeskRepository(world.desk_store).envelope_count() == 0
     assert desk.list_reports(world.desk_store) == []
+
+
+def test_envelopes_from_a_device_the_desk_does_not_know_are_not_relayed(
+    world_factory: Callable[..., World], tmp_path: Path
+) -> None:
+    # Anyone can seal a bundle to the newsroom key: what the desk could not verify never
+    # goes to the server under a device's id (it would turn the device's own upload of the
+    # same id into a conflict). The device's own sync delivers it.
+    world = world_factory("x25519")
+    world.connect_desk()
+    corr = world.correspondent("corr")  # enrolled after the desk last heard of devices
+    report = _reports(1)[0]
+    queue_with_photos(corr, report, [])
+    carried = tmp_path / "carried.bin"
+    handcarry.export_bundle(corr, carried)
+    before = world.stats()["envelopes"]
+    done = handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
+    assert done.unknown_device == done.envelopes == 1
+    assert (done.reports, done.relayed) == (0, 0)
+    assert world.stats()["envelopes"] == before
+    assert sync.sync_once(corr, client_factory=fast_client).done  # the device's own way
+    assert world.pull().reports == 1
