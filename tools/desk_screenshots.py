@@ -93,7 +93,7 @@ def shoot_desk(
     wait_until(app, lambda: True)
     save(page.review, prefix.with_name(f"{prefix.name}-review.png"))
 
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentWidget(page.board)
     board = page.board
     wait_until(app, lambda: getattr(board, "board", None) is not None)
     wait_until(app, lambda: board.changes_list.count() > 0)
@@ -112,7 +112,7 @@ def shoot_desk(
     dialog.close()
 
     # Another desk's move arrives while the pane still offers the moves of the old state.
-    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentWidget(page.inbox_tab)
     shown = page.review.shown_state
     assert shown is not None
     overtaken, clicked = next(

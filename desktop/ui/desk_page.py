@@ -145,16 +145,20 @@ class DeskPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([620, 480])
+        # What needs attention is the first view after unlock; I (or opening an entry)
+        # takes the editor to the inbox, whose list then has the keys of triage.
+        self.inbox_tab = self.splitter
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.splitter, "")
-        self.board = BoardView(worker, gazetteer, language)
-        self.board.report_requested.connect(self.show_report)
-        self.tabs.addTab(self.board, "")
         self.attention = AttentionView(worker, gazetteer, language)
         self.attention.report_requested.connect(self.show_report)
+        self.attention.inbox_requested.connect(self.show_inbox)
         self.attention.counted.connect(self._attention_counted)
         self.attention.error.connect(self.error)
         self.tabs.addTab(self.attention, "")
+        self.tabs.addTab(self.inbox_tab, "")
+        self.board = BoardView(worker, gazetteer, language)
+        self.board.report_requested.connect(self.show_report)
+        self.tabs.addTab(self.board, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         # "Ask the correspondent", in the review pane's follow-up slot.
@@ -193,8 +197,8 @@ class DeskPage(QWidget):
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.export_button.setText(self.tr("&Export…"))
-        self.tabs.setTabText(0, self.tr("&Inbox"))
-        self.tabs.setTabText(1, self.tr("&Board"))
+        self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab), self.tr("&Inbox"))
+        self.tabs.setTabText(self.tabs.indexOf(self.board), self.tr("&Board"))
         self._attention_counted(self.attention.count or 0)
         self._show_status()
 
@@ -238,14 +242,25 @@ class DeskPage(QWidget):
         self.pull_button.setEnabled(True)
         self.pull_action.setEnabled(True)
         self.status.clear()
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.attention)
         self._board_stale = True
         if hasattr(self.board, "clear"):
             self.board.clear()
 
+    def show_first_view(self) -> None:
+        """What needs attention, with the focus on its list (after unlock)."""
+        self.tabs.setCurrentWidget(self.attention)
+        self.attention.list.setFocus()
+
+    def show_inbox(self) -> None:
+        """Switch to the inbox, its list taking the keys of triage."""
+        self.tabs.setCurrentWidget(self.inbox_tab)
+        self.inbox.table.setFocus()
+
     def show_report(self, report_id: str) -> None:
-        """Switch to the inbox and select `report_id` (from the board)."""
-        self.tabs.setCurrentIndex(0)
+        """Switch to the inbox and select `report_id` (from the board or the attention
+        list); the list has the focus, so triage goes on from there."""
+        self.show_inbox()
         self.inbox.select_report(report_id)
 
     def _selected(self, report_id: str | None) -> None:
