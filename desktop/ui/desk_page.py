@@ -35,6 +35,7 @@ from desktop.store.review import ReviewRepository
 from desktop.ui.desk_attention import AttentionView
 from desktop.ui.desk_board_view import BoardView
 from desktop.ui.desk_bulk import BulkBar
+from desktop.ui.desk_duplicates import DuplicatesBox
 from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.desk_inbox import DeskInbox
@@ -161,7 +162,12 @@ class DeskPage(QWidget):
         self.tabs.addTab(self.board, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
-        # "Ask the correspondent", in the review pane's follow-up slot.
+        # The report's group of duplicates (merge, split), then "Ask the correspondent",
+        # in the review pane's slot under the history.
+        self.duplicates = DuplicatesBox(worker, gazetteer, language)
+        self.duplicates.error.connect(self.error)
+        self.duplicates.changed.connect(self._linked)
+        self.review.mount_followup(self.duplicates)
         self.followups = DeskFollowupBox(worker)
         self.followups.error.connect(self.error)
         self.followups.asked.connect(self._question_asked)
@@ -231,7 +237,8 @@ class DeskPage(QWidget):
         """Forget everything shown (on lock)."""
         self.inbox.clear()
         self.review.clear()
-        self.bulk.summary.clear()
+        self.duplicates.set_report(None)
+        self.bulk.clear()
         self.attention.clear()
         self.triage.tag_prompt.hide()
         self.triage.help.hide()
@@ -265,10 +272,19 @@ class DeskPage(QWidget):
 
     def _selected(self, report_id: str | None) -> None:
         self.review.show_report(report_id)
+        self.duplicates.set_report(report_id)
         self.followups.set_report(report_id)
+
+    def _linked(self, report_ids: list[str]) -> None:
+        # A merge or split: the shown report's history has the link.
+        self.inbox.model.invalidate(report_ids)
+        self.refresh_status()
+        if self.inbox.current_id is not None:
+            self.review.show_report(self.inbox.current_id)
 
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
+        self.duplicates.set_report(self.inbox.current_id)  # a rejected report leaves its group
         self.refresh_status()
         self._refresh_board()
 
