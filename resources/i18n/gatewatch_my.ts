@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop/ui/desk_attention.py" line="76"/>
         <source>Enter opens the report in the inbox. I goes to the inbox, where J, K, V, F and R triage from the keyboard (? lists the keys).</source>
-        <translation>Enter ဖြင့် သတင်းကို ဝင်စာတွင် ဖွင့်သည်။ I ဖြင့် ဝင်စာသို့ သွားသည်၊ ထိုတွင် J၊ K၊ V၊ F နှင့် R ဖြင့် ကီးဘုတ်မှ စီစစ်နိုင်သည် (? ဖြင့် ကီးများကို ပြသည်)။</translation>
+        <translation>Enter ဖြင့် သ​တင်း​ကို ဝင်​စာ​တွင် ဖွင့်​သည်။ I ဖြင့် ဝင်​စာ​သို့ သွား​သည်၊ ထို​တွင် J၊ K၊ V၊ F နှင့် R ဖြင့် ကီး​ဘုတ်​မှ စီ​စစ်​နိုင်​သည် (? ဖြင့် ကီး​များ​ကို ပြ​သည်)။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_attention.py" line="80"/>
@@ -365,13 +365,13 @@
         <location filename="../../desktop/ui/desk_bulk.py" line="143"/>
         <source>Undo the move of %n report(s)</source>
         <translation>
-            <numerusform>သတင်း %n ခု၏ ရွှေ့ချက်ကို ပြန်ပြင်မည်</numerusform>
+            <numerusform>သ​တင်း %n ခု၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည်</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="147"/>
         <source>Each goes back to the state before, as a new move; a report another move reached since stays as it is. Possible for {minutes} minutes.</source>
-        <translation>တစ်ခုချင်းစီ ယခင်အခြေအနေသို့ ရွှေ့ချက်အသစ်အဖြစ် ပြန်သွားသည်။ ထို့နောက် အခြားရွှေ့ချက် ရောက်ခဲ့သော သတင်းမှာ ယခုအတိုင်း ကျန်သည်။ {minutes} မိနစ်အတွင်း ပြုလုပ်နိုင်သည်။</translation>
+        <translation>တစ်​ခု​ချင်း​စီ ယ​ခင်​အ​ခြေ​အ​နေ​သို့ ရွှေ့​ချက်​အ​သစ်​အ​ဖြစ် ပြန်​သွား​သည်။ ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ရောက်​ခဲ့​သော သ​တင်း​မှာ ယ​ခု​အ​တိုင်း ကျန်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="160"/>
@@ -407,7 +407,7 @@
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="311"/>
         <source>Undone for {done} of {total} reports.</source>
-        <translation>သတင်း {total} ခုအနက် {done} ခုကို ပြန်ပြင်ပြီးပါပြီ။</translation>
+        <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​ကို ပြန်​ပြင်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="313"/>
@@ -432,12 +432,12 @@
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="324"/>
         <source>{n} not undone: another move was made since.</source>
-        <translation>{n} ခု ပြန်မပြင်ရ- ထို့နောက် အခြားရွှေ့ချက် ပြုလုပ်ခဲ့သည်။</translation>
+        <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ပြု​လုပ်​ခဲ့​သည်။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="327"/>
         <source>{n} not undone: the move is more than ten minutes old.</source>
-        <translation>{n} ခု ပြန်မပြင်ရ- ရွှေ့ချက်မှာ ဆယ်မိနစ်ထက် ကြာသွားပြီ။</translation>
+        <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ရွှေ့​ချက်​မှာ ဆယ်​မိ​နစ်​ထက် ကြာ​သွား​ပြီ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_bulk.py" line="332"/>
@@ -1235,12 +1235,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_duplicates.py" line="94"/>
         <source>Merge under this lead</source>
-        <translation>ဤဦးဆောင်သတင်းအောက်တွင် ပေါင်းမည်</translation>
+        <translation>ဤ​ဦး​ဆောင်​သ​တင်း​အောက်​တွင် ပေါင်း​မည်</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_duplicates.py" line="97"/>
         <source>Link every other report of the group to the lead chosen: one observation, nothing deleted.</source>
-        <translation>အုပ်စုရှိ အခြားသတင်းအားလုံးကို ရွေးထားသော ဦးဆောင်သတင်းနှင့် ချိတ်မည်- မြင်တွေ့ချက် တစ်ခုတည်း၊ ဘာမျှ မဖျက်ပါ။</translation>
+        <translation>အုပ်​စု​ရှိ အ​ခြား​သ​တင်း​အား​လုံး​ကို ရွေး​ထား​သော ဦး​ဆောင်​သ​တင်း​နှင့် ချိတ်​မည်- မြင်​တွေ့​ချက် တစ်​ခု​တည်း၊ ဘာ​မျှ မ​ဖျက်​ပါ။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_duplicates.py" line="101"/>
@@ -1250,7 +1250,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_duplicates.py" line="103"/>
         <source>Take this report out of its merged group (on the lead: undo the merge).</source>
-        <translation>ဤသတင်းကို ပေါင်းထားသော အုပ်စုမှ ခွဲထုတ်မည် (ဦးဆောင်သတင်းတွင်- ပေါင်းခြင်းကို ပြန်ပြင်မည်)။</translation>
+        <translation>ဤ​သ​တင်း​ကို ပေါင်း​ထား​သော အုပ်​စု​မှ ခွဲ​ထုတ်​မည် (ဦး​ဆောင်​သ​တင်း​တွင်- ပေါင်း​ခြင်း​ကို ပြန်​ပြင်​မည်)။</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_duplicates.py" line="105"/>
@@ -1261,7 +1261,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/desk_duplicates.py" line="137"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
-            <numerusform>ဤသတင်းနှင့် အခြား %n ခုသည် မြင်တွေ့ချက် တစ်ခုတည်းကို ပြောသည်။</numerusform>
+            <numerusform>ဤ​သ​တင်း​နှင့် အ​ခြား %n ခု​သည် မြင်​တွေ့​ချက် တစ်​ခု​တည်း​ကို ပြော​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1274,7 +1274,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     <message>
         <location filename="../../desktop/ui/desk_duplicates.py" line="144"/>
         <source>Merged under the report of {time}.</source>
-        <translation>{time} ၏ သတင်းအောက်တွင် ပေါင်းထားသည်။</translation>
+        <translation>{time} ၏ သ​တင်း​အောက်​တွင် ပေါင်း​ထား​သည်။</translation>
     </message>
 </context>
 <context>
