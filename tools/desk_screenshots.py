@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk, desk_followups, desk_review
 from desktop.services.demo_desk import fill_demo_desk
+from desktop.services.desk_bulk import BulkAction, BulkKind
 from desktop.store.database import create_store
 from desktop.store.review import ExportRecord, ReviewRepository
 from desktop.store.unlock_state import UnlockState, write_unlock_state
@@ -83,6 +84,10 @@ def shoot_desk(
     wait_until(app, lambda: window.pages.currentWidget() is window.desk_page)
     page = window.desk_page
     wait_until(app, lambda: page.inbox.model.rowCount() > 0)
+    # The first view after unlock: what needs attention.
+    wait_until(app, lambda: page.attention.count is not None)
+    wait_until(app, lambda: page.attention.list.currentItem() is not None)
+    save(window, prefix.with_name(f"{prefix.name}-attention.png"))
 
     page.show_report(report_id)
     wait_until(app, lambda: page.review.shown_state is not None)
@@ -93,7 +98,7 @@ def shoot_desk(
     wait_until(app, lambda: True)
     save(page.review, prefix.with_name(f"{prefix.name}-review.png"))
 
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentWidget(page.board)
     board = page.board
     wait_until(app, lambda: getattr(board, "board", None) is not None)
     wait_until(app, lambda: board.changes_list.count() > 0)
@@ -112,7 +117,7 @@ def shoot_desk(
     dialog.close()
 
     # Another desk's move arrives while the pane still offers the moves of the old state.
-    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentWidget(page.inbox_tab)
     shown = page.review.shown_state
     assert shown is not None
     overtaken, clicked = next(
@@ -131,4 +136,21 @@ def shoot_desk(
     page.review.move_buttons[clicked].click()
     wait_until(app, page.review.message.isVisible)
     save(window, prefix.with_name(f"{prefix.name}-refused.png"))
+
+    # The keys of triage, over the inbox.
+    page.show_inbox()
+    page.triage.help.toggle()
+    wait_until(app, page.triage.help.isVisible)
+    save(window, prefix.with_name(f"{prefix.name}-help.png"))
+    page.triage.help.close_help()
+
+    # Every report selected and moved at once: the summary says what was refused and why,
+    # and the move may be undone.
+    page.inbox.select_all_matching()
+    wait_until(app, page.bulk.actions_box.isVisible)
+    page.bulk.run(BulkAction(BulkKind.MOVE, ReviewState.VERIFIED.value))
+    wait_until(app, lambda: not page.bulk.running and page.bulk.undo_button.isVisible())
+    page.inbox.select_all_matching()
+    wait_until(app, page.bulk.actions_box.isVisible)
+    save(window, prefix.with_name(f"{prefix.name}-bulk.png"))
     window.close()

@@ -12,7 +12,8 @@ every desk, so desks holding the same events agree on every state, whatever the 
 order. Two editors moving the same report at once: the later clock wins, ties go to the
 greater desk id; the history keeps both moves. A move is checked against the state its
 own desk saw (`check_move`); once merged, it is checked again only against the state it
-names (a received move from "new" to "published" is refused, on every desk alike), never
+names (a received move from "new" to "published" is refused, on every desk alike; an
+undo, the way back along an allowed move, is not), never
 against the receiving desk's state, because refusing a move another desk already made
 would make desks disagree.
 """
@@ -63,15 +64,6 @@ ALLOWED_MOVES: Mapping[ReviewState, frozenset[ReviewState]] = {
     ReviewState.REJECTED: frozenset({ReviewState.NEEDS_FOLLOW_UP, ReviewState.VERIFIED}),
     ReviewState.PUBLISHED: frozenset({ReviewState.NEEDS_FOLLOW_UP}),
 }
-
-
-def _merge_allowed(before: ReviewState | None, after: ReviewState | None) -> bool:
-    """A move another desk may have made: one the rules allow, or the way back of one (an
-    editor's undo, `ReviewEvent.undo`). A move no desk can make, such as new → published,
-    is neither."""
-    if before is None or after is None:
-        return False
-    return after in ALLOWED_MOVES[before] or before in ALLOWED_MOVES[after]
 
 
 class ReviewError(ValueError):
@@ -270,7 +262,8 @@ class ReviewEvent:
     @classmethod
     def from_json(cls, data: object) -> ReviewEvent:
         """Parse an event from another desk; `ReviewError` for anything malformed, and for
-        a move the rules do not allow from the state it names (`ALLOWED_MOVES`). A time
+        a move the rules do not allow from the state it names (`ALLOWED_MOVES`), unless it
+        is the way back along an allowed move (an undo). A time
         ahead of this desk's clock is not malformed: see `held_until`."""
         if not isinstance(data, dict) or set(data) not in (_EVENT_KEYS_SET, _MARK_KEYS_SET):
             raise ReviewError("a review event has exactly the keys " + ", ".join(_EVENT_KEYS))
@@ -295,10 +288,12 @@ class ReviewEvent:
             if isinstance(error, ReviewError):
                 raise
             raise ReviewError("a review event field is invalid") from None
-        if event.kind is EventKind.MOVE and not _merge_allowed(event.from_state, event.to_state):
-            # Every desk makes moves through check_move: one that breaks the rules was not
-            # made by a desk of this newsroom as it claims. The same on every desk, so
-            # refusing it keeps desks agreeing.
+        if event.kind is EventKind.MOVE and not _merged_move_allowed(
+            event.from_state, event.to_state
+        ):
+            # Every desk makes moves through check_move (or undoes one): one that breaks the
+            # rules was not made by a desk of this newsroom as it claims. The same on every
+            # desk, so refusing it keeps desks agreeing.
             before = "?" if event.from_state is None else event.from_state.value
             after = "?" if event.to_state is None else event.to_state.value
             raise ReviewError(f"a move from {before} to {after} breaks the review rules")
@@ -361,6 +356,14 @@ def current_state(events: Iterable[ReviewEvent]) -> ReviewState:
     if latest is None or latest.to_state is None:
         return ReviewState.NEW
     return latest.to_state
+
+
+def _merged_move_allowed(before: ReviewState | None, after: ReviewState | None) -> bool:
+    """A move another desk made: one the rules allow, or an undo (`ReviewEvent.undo`), the
+    way back along a move the rules allow (verified back to new, say)."""
+    if before is None or after is None:
+        return False
+    return after in ALLOWED_MOVES[before] or before in ALLOWED_MOVES[after]
 
 
 UNDO_WINDOW = timedelta(minutes=10)

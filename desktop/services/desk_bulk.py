@@ -5,16 +5,27 @@ convergence), sealed and queued a batch at a time so progress can be shown and a
 loses at most the batch under way. What the rules refuse (a move not allowed from the
 state a report is in, a report not held, a tag it already has) is left as it was and
 listed with its reason.
+
+A bulk move is undone like a single one (`undo_bulk_moves`): for ten minutes, each
+report it moved gets a new move back to the state before, recorded and shared like any
+move; a report another move reached since (another desk's, or this desk's own later one)
+is left as it is and listed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from desktop.domain.review import ReviewError, ReviewEvent, ReviewState
+from desktop.domain.review import (
+    EventKind,
+    ReviewError,
+    ReviewEvent,
+    ReviewState,
+    undoable_move,
+)
 from desktop.services.desk_assign import assign_events, resolve_desk, tag_events
 from desktop.services.desk_review import _record_and_seal, desk_identity
 from desktop.store.database import Store
@@ -47,6 +58,7 @@ class BulkAction:
 class BulkOutcome:
     done: list[str] = field(default_factory=list)
     refused: list[tuple[str, ReviewError]] = field(default_factory=list)
+    moves: dict[str, str] = field(default_factory=dict)  # report id -> its move's event id
 
     def reasons(self) -> dict[str, int]:
         """How many were refused for each reason."""
@@ -95,9 +107,61 @@ def run_bulk(
         if events:
             _record_and_seal(store, events, now)
         outcome.done += [event.report_id for event in events]
+        if action.kind is BulkKind.MOVE:
+            outcome.moves.update((event.report_id, event.event_id) for event in events)
         outcome.refused += refused
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
+    return outcome
+
+
+def undo_bulk_moves(
+    store: Store,
+    moves: Mapping[str, str],
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BulkOutcome:
+    """Undo the moves of a bulk action (`BulkOutcome.moves`: report id -> event id), each as
+    a single undo would: a new move back to the state before, one per report. A report
+    moved since by any desk ("moved_since"), or whose move is too old ("nothing_to_undo":
+    older than `desktop.domain.review.UNDO_WINDOW`), is left as it is and listed."""
+    identity = desk_identity(store)
+    reviews = ReviewRepository(store)
+    at = (now or datetime.now(UTC)).astimezone(UTC)
+    pending = list(moves.items())
+    outcome = BulkOutcome()
+    for start in range(0, len(pending), BATCH):
+        events: list[ReviewEvent] = []
+        for report_id, event_id in pending[start : start + BATCH]:
+            history = reviews.history(report_id)
+            latest = max(
+                (e for e in history if e.kind is EventKind.MOVE),
+                key=lambda e: e.order_key,
+                default=None,
+            )
+            if latest is None or latest.event_id != event_id:
+                outcome.refused.append(
+                    (report_id, ReviewError("another move was made since", "moved_since"))
+                )
+                continue
+            if undoable_move(history, identity.desk_id, at) is None:
+                outcome.refused.append(
+                    (report_id, ReviewError("the move is too old to undo", "nothing_to_undo"))
+                )
+                continue
+            events.append(
+                ReviewEvent.undo(
+                    latest,
+                    desk_label=identity.label,
+                    at=max(at, latest.at + timedelta(microseconds=1)),
+                )
+            )
+        if events:
+            _record_and_seal(store, events, now)
+        outcome.done += [event.report_id for event in events]
+        if progress is not None:
+            progress(min(start + BATCH, len(pending)), len(pending))
     return outcome
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.board import BoardReport
-from desktop.domain.duplicates import DuplicateGroup, group_duplicates, same_photos
+from desktop.domain.duplicates import WINDOW, DuplicateGroup, group_duplicates, same_photos
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import EventKind, ReviewError, ReviewEvent
 from desktop.services.desk_review import _record_and_seal, desk_identity
@@ -60,6 +60,46 @@ def find_duplicates(
     return Duplicates(
         group_duplicates(reports), same_photos(hashes), MarksRepository(store).links()
     )
+
+
+@dataclass(frozen=True)
+class ReportGroup:
+    """The group a report is in, as its review pane shows it: the reports found telling of
+    the same observation and those merged with it, the first observed first."""
+
+    report_ids: tuple[str, ...]
+    sources: int  # independent sources among the reports found (0: merged only)
+    merged_lead: str | None  # the lead the merged reports are linked to, if any
+    linked: frozenset[str]  # the reports linked to that lead
+
+    @property
+    def can_split(self) -> bool:
+        return bool(self.linked)
+
+
+def group_of(store: Store, report_id: str) -> ReportGroup | None:
+    """The group `report_id` is in (found by `group_duplicates` among its crossing's reports
+    of the `LOOK_BACK` before it, or made by a merge), or None when it is alone."""
+    reviews = ReviewRepository(store)
+    rows = reviews.inbox_rows([report_id])
+    if not rows:
+        return None
+    row = rows[0]
+    found: DuplicateGroup | None = None
+    if row.gate is not None:
+        nearby = reviews.board_reports(
+            row.gate, since=row.observed_at - LOOK_BACK, until=row.observed_at + WINDOW
+        )
+        found = next((g for g in group_duplicates(nearby) if report_id in g.report_ids), None)
+    links = MarksRepository(store).links()
+    lead = links.get(report_id) or (report_id if report_id in links.values() else None)
+    linked = frozenset(r for r, to in links.items() if to == lead) if lead else frozenset()
+    ids = list(found.report_ids) if found is not None else []
+    merged = (linked | {lead}) if lead is not None else frozenset()
+    ids += sorted(merged - set(ids))
+    if len(ids) < 2:
+        return None
+    return ReportGroup(tuple(ids), found.sources if found else 0, lead, linked)
 
 
 def merge(

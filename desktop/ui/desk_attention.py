@@ -1,6 +1,7 @@
 """The "Needs attention" view: in order, answers that arrived, conflicts on the board,
 reports assigned to this desk, and new reports; Enter or a double click opens one in the
-inbox. `counted` carries the total the window shows in its title."""
+inbox, and I goes to the inbox (the first view after unlock: one key away from keyboard
+triage). `counted` carries the total the window shows in its title."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.gazetteer import Gazetteer
@@ -19,6 +20,7 @@ from desktop.store.review import InboxRow, ReviewRepository
 from desktop.ui.desk_board_view import aspect_label
 from desktop.ui.desk_inbox import gate_name
 from desktop.ui.worker import StoreWorker
+from desktop.ui.wrapping import WrapLabel
 
 ROLE_REPORT = Qt.ItemDataRole.UserRole
 
@@ -33,6 +35,7 @@ class AttentionView(QWidget):
     """See the module docstring."""
 
     report_requested = Signal(str)
+    inbox_requested = Signal()
     counted = Signal(int)
     error = Signal(object)
 
@@ -51,14 +54,30 @@ class AttentionView(QWidget):
         self._serial = 0
         self.list = QListWidget()
         self.list.itemActivated.connect(self._activated)
+        self.to_inbox = QShortcut(QKeySequence("I"), self.list)
+        self.to_inbox.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.to_inbox.activated.connect(self.inbox_requested)
+        self.hint = WrapLabel()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        self._show_hint()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._show_hint()
             self._show()
         super().changeEvent(event)
+
+    def _show_hint(self) -> None:
+        self.hint.setText(
+            self.tr(
+                "Enter opens the report in the inbox. I goes to the inbox, where J, K, V, F "
+                "and R triage from the keyboard (? lists the keys)."
+            )
+        )
+        self.list.setAccessibleName(self.tr("What needs attention"))
 
     @property
     def count(self) -> int | None:
@@ -90,6 +109,8 @@ class AttentionView(QWidget):
         self.counted.emit(0)
 
     def _show(self) -> None:
+        current = self.list.currentItem()
+        was = None if current is None else current.data(ROLE_REPORT)
         self.list.clear()
         loaded = self._loaded
         if loaded is None:
@@ -120,6 +141,16 @@ class AttentionView(QWidget):
                 ),
                 None,
             )
+        # The arrows and Enter work at once: the entry the editor was on, else the first
+        # that opens a report, is current.
+        rows = [
+            row
+            for row in range(self.list.count())
+            if isinstance(self.list.item(row).data(ROLE_REPORT), str)
+        ]
+        kept = [row for row in rows if self.list.item(row).data(ROLE_REPORT) == was]
+        if rows:
+            self.list.setCurrentRow((kept or rows)[0])
 
     def _heading(self, text: str) -> None:
         item = QListWidgetItem(text)

@@ -3,7 +3,9 @@
 It shows while two or more reports are selected (shift/ctrl-click, or Ctrl+A for every
 report the filters show). The work runs on the store worker through
 `desktop.services.desk_bulk`, one event per report, with a progress bar; the summary
-says how many were done and, by reason, how many were refused. Publishing is never a bulk
+says how many were done and, by reason, how many were refused. For ten minutes after a
+bulk move (or a triage key's), *Undo* takes it back as a single move's undo does: one new
+move per report, refused where another move was made since. Publishing is never a bulk
 move: each report is published on its own, from the review pane.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,9 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.review import ReviewError, ReviewState
+from desktop.domain.review import UNDO_WINDOW, ReviewError, ReviewState
 from desktop.domain.tags import MAX_TAG_CHARS
-from desktop.services.desk_bulk import BulkAction, BulkKind, BulkOutcome, run_bulk
+from desktop.services.desk_bulk import (
+    BulkAction,
+    BulkKind,
+    BulkOutcome,
+    run_bulk,
+    undo_bulk_moves,
+)
 from desktop.store.database import Store
 from desktop.store.marks import MarksRepository
 from desktop.ui.desk_tags import newsroom_tag_labels, tag_from_text
@@ -79,6 +87,14 @@ class BulkBar(QWidget):
         self.progress.hide()
         self.summary = WrapLabel()
         self.summary.setObjectName("bulkSummary")
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.hide()
+        self._undo_moves: dict[str, str] = {}
+        self._undo_expiry = QTimer(self)
+        self._undo_expiry.setSingleShot(True)
+        self._undo_expiry.setInterval(int(UNDO_WINDOW.total_seconds() * 1000))
+        self._undo_expiry.timeout.connect(self._forget_undo)
         buttons = QHBoxLayout()
         for widget in (self.count, self.move_button, self.assign_button, self.tag_button):
             buttons.addWidget(widget)
@@ -96,7 +112,10 @@ class BulkBar(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.actions_box)
         layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
+        told = QHBoxLayout()
+        told.addWidget(self.summary, 1)
+        told.addWidget(self.undo_button)
+        layout.addLayout(told)
         self._progress = _Progress(self)
         self._progress.progressed.connect(self._show_progress)
         self.actions_box.hide()
@@ -116,7 +135,19 @@ class BulkBar(QWidget):
         self.text.setPlaceholderText(self.tr("A note or a tag for every selected report"))
         self.text.setAccessibleName(self.tr("Note or tag for the selected reports"))
         self.count.setText(self.tr("{count} selected").format(count=self._count))
+        self._label_undo()
         self._fill_menus()
+
+    def _label_undo(self) -> None:
+        self.undo_button.setText(
+            self.tr("Undo the move of %n report(s)", "", len(self._undo_moves))
+        )
+        self.undo_button.setToolTip(
+            self.tr(
+                "Each goes back to the state before, as a new move; a report another move "
+                "reached since stays as it is. Possible for {minutes} minutes."
+            ).format(minutes=int(UNDO_WINDOW.total_seconds() // 60))
+        )
 
     def _fill_menus(self) -> None:
         self.move_menu.clear()
@@ -178,22 +209,66 @@ class BulkBar(QWidget):
         ids = self._selected_ids() if report_ids is None else report_ids
         if self._running or not ids:
             return
-        self._running = True
-        self.actions_box.setEnabled(False)
-        self.progress.setRange(0, len(ids))
-        self.progress.setValue(0)
-        self.progress.setVisible(len(ids) > 1)
-        self.summary.clear()
         progress = self._progress
 
         def work(store: Store) -> BulkOutcome:
             return run_bulk(store, ids, action, progress=progress.progressed.emit)
 
         def done(outcome: BulkOutcome) -> None:
-            self._ended()
             if action.kind in (BulkKind.NOTE, BulkKind.TAG) and outcome.done:
                 self.text.clear()
+            if outcome.moves:
+                self._undo_moves = dict(outcome.moves)
+                self._undo_expiry.start()
+                self._label_undo()
+                self.undo_button.show()
             self.summary.setText(summary_text(outcome, len(ids)))
+
+        self._start(len(ids), work, done)
+
+    def undo(self) -> None:
+        """Take back the last bulk move (see the module docstring)."""
+        moves = dict(self._undo_moves)
+        if self._running or not moves:
+            return
+        self._forget_undo()
+        progress = self._progress
+
+        def work(store: Store) -> BulkOutcome:
+            return undo_bulk_moves(store, moves, progress=progress.progressed.emit)
+
+        def done(outcome: BulkOutcome) -> None:
+            self.summary.setText(summary_text(outcome, len(moves), undone=True))
+
+        self._start(len(moves), work, done)
+
+    def _forget_undo(self) -> None:
+        self._undo_expiry.stop()
+        self._undo_moves = {}
+        self.undo_button.hide()
+
+    def clear(self) -> None:
+        """Forget the summary and what could be undone (on lock)."""
+        self.summary.clear()
+        self._forget_undo()
+
+    def _start(
+        self,
+        total: int,
+        work: Callable[[Store], BulkOutcome],
+        shown: Callable[[BulkOutcome], None],
+    ) -> None:
+        self._running = True
+        self.actions_box.setEnabled(False)
+        self.undo_button.setEnabled(False)
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.setVisible(total > 1)
+        self.summary.clear()
+
+        def done(outcome: BulkOutcome) -> None:
+            self._ended()
+            shown(outcome)
             self.finished.emit(list(outcome.done))
 
         def failed(error: Exception) -> None:
@@ -208,6 +283,7 @@ class BulkBar(QWidget):
     def _ended(self) -> None:
         self._running = False
         self.actions_box.setEnabled(True)
+        self.undo_button.setEnabled(True)
         self.progress.hide()
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -228,13 +304,15 @@ def mark_error_message(error: ReviewError) -> str:
     return review_error_message(error)
 
 
-def summary_text(outcome: BulkOutcome, total: int) -> str:
-    """What a bulk action did, and what it refused and why, in the editor's language."""
-    lines = [
-        QCoreApplication.translate("BulkBar", "Done for {done} of {total} reports.").format(
-            done=len(outcome.done), total=total
-        )
-    ]
+def summary_text(outcome: BulkOutcome, total: int, *, undone: bool = False) -> str:
+    """What a bulk action (or its undo) did, and what it refused and why, in the editor's
+    language."""
+    first = (
+        QCoreApplication.translate("BulkBar", "Undone for {done} of {total} reports.")
+        if undone
+        else QCoreApplication.translate("BulkBar", "Done for {done} of {total} reports.")
+    )
+    lines = [first.format(done=len(outcome.done), total=total)]
     reasons = outcome.reasons()
     texts = {
         "move_not_allowed": QCoreApplication.translate(
@@ -243,6 +321,12 @@ def summary_text(outcome: BulkOutcome, total: int) -> str:
         ),
         "unknown_report": QCoreApplication.translate("BulkBar", "{n} refused: not at this desk."),
         "unchanged": QCoreApplication.translate("BulkBar", "{n} left as they were: already so."),
+        "moved_since": QCoreApplication.translate(
+            "BulkBar", "{n} not undone: another move was made since."
+        ),
+        "nothing_to_undo": QCoreApplication.translate(
+            "BulkBar", "{n} not undone: the move is more than ten minutes old."
+        ),
     }
     for reason, count in sorted(reasons.items()):
         template = texts.get(reason, QCoreApplication.translate("BulkBar", "{n} refused."))

@@ -35,6 +35,7 @@ from desktop.store.review import ReviewRepository
 from desktop.ui.desk_attention import AttentionView
 from desktop.ui.desk_board_view import BoardView
 from desktop.ui.desk_bulk import BulkBar
+from desktop.ui.desk_duplicates import DuplicatesBox
 from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.desk_inbox import DeskInbox
@@ -145,19 +146,28 @@ class DeskPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([620, 480])
+        # What needs attention is the first view after unlock; I (or opening an entry)
+        # takes the editor to the inbox, whose list then has the keys of triage.
+        self.inbox_tab = self.splitter
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.splitter, "")
-        self.board = BoardView(worker, gazetteer, language)
-        self.board.report_requested.connect(self.show_report)
-        self.tabs.addTab(self.board, "")
         self.attention = AttentionView(worker, gazetteer, language)
         self.attention.report_requested.connect(self.show_report)
+        self.attention.inbox_requested.connect(self.show_inbox)
         self.attention.counted.connect(self._attention_counted)
         self.attention.error.connect(self.error)
         self.tabs.addTab(self.attention, "")
+        self.tabs.addTab(self.inbox_tab, "")
+        self.board = BoardView(worker, gazetteer, language)
+        self.board.report_requested.connect(self.show_report)
+        self.tabs.addTab(self.board, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
-        # "Ask the correspondent", in the review pane's follow-up slot.
+        # The report's group of duplicates (merge, split), then "Ask the correspondent",
+        # in the review pane's slot under the history.
+        self.duplicates = DuplicatesBox(worker, gazetteer, language)
+        self.duplicates.error.connect(self.error)
+        self.duplicates.changed.connect(self._linked)
+        self.review.mount_followup(self.duplicates)
         self.followups = DeskFollowupBox(worker)
         self.followups.error.connect(self.error)
         self.followups.asked.connect(self._question_asked)
@@ -193,8 +203,8 @@ class DeskPage(QWidget):
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.export_button.setText(self.tr("&Export…"))
-        self.tabs.setTabText(0, self.tr("&Inbox"))
-        self.tabs.setTabText(1, self.tr("&Board"))
+        self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab), self.tr("&Inbox"))
+        self.tabs.setTabText(self.tabs.indexOf(self.board), self.tr("&Board"))
         self._attention_counted(self.attention.count or 0)
         self._show_status()
 
@@ -227,7 +237,8 @@ class DeskPage(QWidget):
         """Forget everything shown (on lock)."""
         self.inbox.clear()
         self.review.clear()
-        self.bulk.summary.clear()
+        self.duplicates.set_report(None)
+        self.bulk.clear()
         self.attention.clear()
         self.triage.tag_prompt.hide()
         self.triage.help.hide()
@@ -238,22 +249,42 @@ class DeskPage(QWidget):
         self.pull_button.setEnabled(True)
         self.pull_action.setEnabled(True)
         self.status.clear()
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.attention)
         self._board_stale = True
         if hasattr(self.board, "clear"):
             self.board.clear()
 
+    def show_first_view(self) -> None:
+        """What needs attention, with the focus on its list (after unlock)."""
+        self.tabs.setCurrentWidget(self.attention)
+        self.attention.list.setFocus()
+
+    def show_inbox(self) -> None:
+        """Switch to the inbox, its list taking the keys of triage."""
+        self.tabs.setCurrentWidget(self.inbox_tab)
+        self.inbox.table.setFocus()
+
     def show_report(self, report_id: str) -> None:
-        """Switch to the inbox and select `report_id` (from the board)."""
-        self.tabs.setCurrentIndex(0)
+        """Switch to the inbox and select `report_id` (from the board or the attention
+        list); the list has the focus, so triage goes on from there."""
+        self.show_inbox()
         self.inbox.select_report(report_id)
 
     def _selected(self, report_id: str | None) -> None:
         self.review.show_report(report_id)
+        self.duplicates.set_report(report_id)
         self.followups.set_report(report_id)
+
+    def _linked(self, report_ids: list[str]) -> None:
+        # A merge or split: the shown report's history has the link.
+        self.inbox.model.invalidate(report_ids)
+        self.refresh_status()
+        if self.inbox.current_id is not None:
+            self.review.show_report(self.inbox.current_id)
 
     def _moved(self, report_id: str) -> None:
         self.inbox.report_changed(report_id)
+        self.duplicates.set_report(self.inbox.current_id)  # a rejected report leaves its group
         self.refresh_status()
         self._refresh_board()
 

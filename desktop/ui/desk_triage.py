@@ -187,7 +187,12 @@ class Triage(QObject):
         if rows == 0:
             return
         current = table.currentIndex().row()
-        row = 0 if current < 0 else max(0, min(rows - 1, current + by))
+        if current < 0 or not table.selectionModel().hasSelection():
+            # Nothing chosen yet (the list took the focus and marked its first row): the
+            # first key chooses the row marked, as a mail client does.
+            row = max(0, current)
+        else:
+            row = max(0, min(rows - 1, current + by))
         table.selectRow(row)
         table.scrollTo(self._inbox.model.index(row, 0))
 

@@ -485,7 +485,7 @@ class GatewatchWindow(QMainWindow):
         self.pages.setCurrentWidget(self.desk_page)
         self._update_actions()
         self.desk_page.refresh()
-        self.desk_page.inbox.table.setFocus()
+        self.desk_page.show_first_view()
 
     def _apply_settings(self, settings: AppSettings) -> None:
         self.settings = settings
@@ -580,7 +580,7 @@ class GatewatchWindow(QMainWindow):
             self.main_page.search.setFocus()
             self.main_page.search.selectAll()
         elif self._desk is not None and self.pages.currentWidget() is self.desk_page:
-            self.desk_page.tabs.setCurrentIndex(0)
+            self.desk_page.tabs.setCurrentWidget(self.desk_page.inbox_tab)
             self.desk_page.inbox.filters.search.setFocus()
             self.desk_page.inbox.filters.search.selectAll()
 

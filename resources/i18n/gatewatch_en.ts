@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BulkBar</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_bulk.py" line="143"/>
+        <source>Undo the move of %n report(s)</source>
+        <translation>
+            <numerusform>Undo the move of %n report</numerusform>
+            <numerusform>Undo the move of %n reports</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="358"/>
+        <location filename="../../desktop/ui/desk_page.py" line="389"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -12,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="382"/>
+        <location filename="../../desktop/ui/desk_page.py" line="413"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -20,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="393"/>
+        <location filename="../../desktop/ui/desk_page.py" line="424"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -28,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="367"/>
+        <location filename="../../desktop/ui/desk_page.py" line="398"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -36,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="370"/>
+        <location filename="../../desktop/ui/desk_page.py" line="401"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -44,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="376"/>
+        <location filename="../../desktop/ui/desk_page.py" line="407"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
@@ -52,11 +63,30 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="386"/>
+        <location filename="../../desktop/ui/desk_page.py" line="417"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
             <numerusform>%n review changes held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesBox</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_duplicates.py" line="142"/>
+        <source>This report and %n other(s) tell of one observation.</source>
+        <translation>
+            <numerusform>This report and %n other tell of one observation.</numerusform>
+            <numerusform>This report and %n others tell of one observation.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_duplicates.py" line="145"/>
+        <source>%n independent source(s).</source>
+        <translation>
+            <numerusform>%n independent source.</numerusform>
+            <numerusform>%n independent sources.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,32 +4,42 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="98"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="76"/>
+        <source>Enter opens the report in the inbox. I goes to the inbox, where J, K, V, F and R triage from the keyboard (? lists the keys).</source>
+        <translation>Enter ဖြင့် သ​တင်း​ကို ဝင်​စာ​တွင် ဖွင့်​သည်။ I ဖြင့် ဝင်​စာ​သို့ သွား​သည်၊ ထို​တွင် J၊ K၊ V၊ F နှင့် R ဖြင့် ကီး​ဘုတ်​မှ စီ​စစ်​နိုင်​သည် (? ဖြင့် ကီး​များ​ကို ပြ​သည်)။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="80"/>
+        <source>What needs attention</source>
+        <translation>အာရုံစိုက်ရန် လိုသည်များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_attention.py" line="119"/>
         <source>Answers that arrived ({count})</source>
         <translation>ရောက်​လာ​သော အ​ဖြေ​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="102"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="123"/>
         <source>Conflicts on the board ({count})</source>
         <translation>ဘုတ်​ပေါ်​ရှိ ကွဲ​လွဲ​မှု​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="105"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="126"/>
         <source>{crossing}: {aspect}, verified reports disagree</source>
         <translation>{crossing}: {aspect}၊ စစ်​ဆေး​ပြီး သ​တင်း​များ မ​တူ​ညီ​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="110"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="131"/>
         <source>Assigned to me ({count})</source>
         <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ထား​သည် ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="113"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="134"/>
         <source>New reports ({count})</source>
         <translation>သ​တင်း​အ​သစ်​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="118"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="139"/>
         <source>… and {count} more in the inbox</source>
         <translation>… ဝင်​စာ​တွင် နောက်​ထပ် {count} ခု ရှိ​သည်</translation>
     </message>
@@ -417,93 +427,120 @@
 <context>
     <name>BulkBar</name>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="111"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="130"/>
         <source>Move to</source>
         <translation>သို့ ရွှေ့​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="112"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="131"/>
         <source>Assign</source>
         <translation>ပေး​အပ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="113"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="132"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="114"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="133"/>
         <source>Add as note</source>
         <translation>မှတ်​ချက်​အ​ဖြစ် ထည့်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="115"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="134"/>
         <source>Add as tag</source>
         <translation>တဂ်​အ​ဖြစ် ထည့်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="116"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="135"/>
         <source>A note or a tag for every selected report</source>
         <translation>ရွေး​ထား​သော သ​တင်း​တိုင်း​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="117"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="136"/>
         <source>Note or tag for the selected reports</source>
         <translation>ရွေး​ထား​သော သ​တင်း​များ​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_bulk.py" line="143"/>
+        <source>Undo the move of %n report(s)</source>
+        <translation>
+            <numerusform>သ​တင်း %n ခု၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည်</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="129"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="147"/>
+        <source>Each goes back to the state before, as a new move; a report another move reached since stays as it is. Possible for {minutes} minutes.</source>
+        <translation>တစ်​ခု​ချင်း​စီ ယ​ခင်​အ​ခြေ​အ​နေ​သို့ ရွှေ့​ချက်​အ​သစ်​အ​ဖြစ် ပြန်​သွား​သည်။ ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ရောက်​ခဲ့​သော သ​တင်း​မှာ ယ​ခု​အ​တိုင်း ကျန်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြု​လုပ်​နိုင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="160"/>
         <source>Assign to me</source>
         <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="131"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="162"/>
         <source>Unassign</source>
         <translation>ပေး​အပ်​မှု ဖြုတ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="118"/>
-        <location filename="../../desktop/ui/desk_bulk.py" line="147"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="137"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="178"/>
         <source>{count} selected</source>
         <translation>{count} ခု ရွေး​ထား​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="221"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="297"/>
         <source>A tag has 1 to {count} characters of text.</source>
         <translation>တဂ်​တစ်​ခု​တွင် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ရှိ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="225"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="301"/>
         <source>No desk known here has that name.</source>
         <translation>ဤ​နေ​ရာ​တွင် သိ​ထား​သော အယ်​ဒီ​တာ စား​ပွဲ​များ​ထဲ ထို​အ​မည် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="227"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="303"/>
         <source>Nothing to change: it is already so.</source>
         <translation>ပြောင်း​စ​ရာ မ​ရှိ​ပါ- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="234"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="311"/>
+        <source>Undone for {done} of {total} reports.</source>
+        <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​ကို ပြန်​ပြင်​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="313"/>
         <source>Done for {done} of {total} reports.</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​အ​တွက် ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="240"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="318"/>
         <source>{n} refused: the review rules do not allow that move from the state they are in.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ယ​ခု​အ​ခြေ​အ​နေ​မှ ထို​သို့ ရွှေ့​ခြင်း​ကို စစ်​ဆေး​မှု စည်း​မျဉ်း​များ​က ခွင့်​မ​ပြု​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="244"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="322"/>
         <source>{n} refused: not at this desk.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ဤ​အယ်​ဒီ​တာ​ထံ မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="245"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="323"/>
         <source>{n} left as they were: already so.</source>
         <translation>{n} ခု မူ​လ​အ​တိုင်း ထား​သည်- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_bulk.py" line="248"/>
+        <location filename="../../desktop/ui/desk_bulk.py" line="324"/>
+        <source>{n} not undone: another move was made since.</source>
+        <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ပြု​လုပ်​ခဲ့​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="327"/>
+        <source>{n} not undone: the move is more than ten minutes old.</source>
+        <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ရွှေ့​ချက်​မှာ ဆယ်​မိ​နစ်​ထက် ကြာ​သွား​ပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_bulk.py" line="332"/>
         <source>{n} refused.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်။</translation>
     </message>
@@ -857,142 +894,142 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="187"/>
+        <location filename="../../desktop/ui/desk_page.py" line="197"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="188"/>
+        <location filename="../../desktop/ui/desk_page.py" line="198"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="189"/>
+        <location filename="../../desktop/ui/desk_page.py" line="199"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="190"/>
+        <location filename="../../desktop/ui/desk_page.py" line="200"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="191"/>
-        <location filename="../../desktop/ui/desk_page.py" line="195"/>
+        <location filename="../../desktop/ui/desk_page.py" line="201"/>
+        <location filename="../../desktop/ui/desk_page.py" line="205"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="196"/>
+        <location filename="../../desktop/ui/desk_page.py" line="206"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="197"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="299"/>
+        <location filename="../../desktop/ui/desk_page.py" line="330"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="310"/>
+        <location filename="../../desktop/ui/desk_page.py" line="341"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="328"/>
+        <location filename="../../desktop/ui/desk_page.py" line="359"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="351"/>
+        <location filename="../../desktop/ui/desk_page.py" line="382"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="353"/>
+        <location filename="../../desktop/ui/desk_page.py" line="384"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="356"/>
+        <location filename="../../desktop/ui/desk_page.py" line="387"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="358"/>
+        <location filename="../../desktop/ui/desk_page.py" line="389"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="361"/>
+        <location filename="../../desktop/ui/desk_page.py" line="392"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="382"/>
+        <location filename="../../desktop/ui/desk_page.py" line="413"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="393"/>
+        <location filename="../../desktop/ui/desk_page.py" line="424"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="395"/>
+        <location filename="../../desktop/ui/desk_page.py" line="426"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="416"/>
+        <location filename="../../desktop/ui/desk_page.py" line="447"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="367"/>
+        <location filename="../../desktop/ui/desk_page.py" line="398"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="370"/>
+        <location filename="../../desktop/ui/desk_page.py" line="401"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="376"/>
+        <location filename="../../desktop/ui/desk_page.py" line="407"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="386"/>
+        <location filename="../../desktop/ui/desk_page.py" line="417"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="192"/>
+        <location filename="../../desktop/ui/desk_page.py" line="202"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="271"/>
+        <location filename="../../desktop/ui/desk_page.py" line="302"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
@@ -1296,6 +1333,58 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/desk_tags.py" line="23"/>
         <source>Humanitarian aid</source>
         <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesBox</name>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="94"/>
+        <source>Duplicates</source>
+        <translation>ထပ်နေသော သတင်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="95"/>
+        <source>Merge under this lead</source>
+        <translation>ဤ​ဦး​ဆောင်​သ​တင်း​အောက်​တွင် ပေါင်း​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="98"/>
+        <source>Link every other report of the group to the lead chosen: one observation, nothing deleted.</source>
+        <translation>အုပ်​စု​ရှိ အ​ခြား​သ​တင်း​အား​လုံး​ကို ရွေး​ထား​သော ဦး​ဆောင်​သ​တင်း​နှင့် ချိတ်​မည်- မြင်​တွေ့​ချက် တစ်​ခု​တည်း၊ ဘာ​မျှ မ​ဖျက်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="102"/>
+        <source>Split off</source>
+        <translation>ခွဲထုတ်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="104"/>
+        <source>Take this report out of its merged group (on the lead: undo the merge).</source>
+        <translation>ဤ​သ​တင်း​ကို ပေါင်း​ထား​သော အုပ်​စု​မှ ခွဲ​ထုတ်​မည် (ဦး​ဆောင်​သ​တင်း​တွင်- ပေါင်း​ခြင်း​ကို ပြန်​ပြင်​မည်)။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="106"/>
+        <source>Lead report of the group</source>
+        <translation>အုပ်စု၏ ဦးဆောင်သတင်း</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_duplicates.py" line="142"/>
+        <source>This report and %n other(s) tell of one observation.</source>
+        <translation>
+            <numerusform>ဤ​သ​တင်း​နှင့် အ​ခြား %n ခု​သည် မြင်​တွေ့​ချက် တစ်​ခု​တည်း​ကို ပြော​သည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_duplicates.py" line="145"/>
+        <source>%n independent source(s).</source>
+        <translation>
+            <numerusform>သီးခြား သတင်းရင်းမြစ် %n ခု။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="149"/>
+        <source>Merged under the report of {time}.</source>
+        <translation>{time} ၏ သ​တင်း​အောက်​တွင် ပေါင်း​ထား​သည်။</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from desktop.domain.report import Report, ReportContent
 from desktop.domain.review import ReviewError, ReviewState
 from desktop.services import desk_assign, desk_duplicates, desk_review
 from desktop.services.demo import story
-from desktop.services.desk_bulk import BulkAction, BulkKind, run_bulk
+from desktop.services.desk_bulk import BulkAction, BulkKind, run_bulk, undo_bulk_moves
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.marks import MarksRepository
@@ -109,6 +109,58 @@ def test_a_bulk_move_converges_and_lists_what_it_refused(newsroom: Newsroom) -> 
             (ReviewState.REJECTED, "Duplicates of the 06:00 call")
         ]
     assert ReviewRepository(day).state(published) is ReviewState.PUBLISHED
+
+
+def test_a_bulk_move_is_undone_on_both_desks_except_where_moved_since(
+    newsroom: Newsroom,
+) -> None:
+    night, day = newsroom.night, newsroom.day
+    kept_new, followed, overtaken, mine_since = newsroom.reports[:4]
+    desk_review.move(night, followed, ReviewState.NEEDS_FOLLOW_UP, now=T0)
+    moved = [kept_new, followed, overtaken, mine_since]
+    outcome = run_bulk(night, moved, BulkAction(BulkKind.MOVE, ReviewState.REJECTED.value), now=T0)
+    assert sorted(outcome.moves) == sorted(moved)
+    newsroom.pull(night, day)
+    # Since: the other desk moves one, this desk moves another on its own.
+    desk_review.move(day, overtaken, ReviewState.VERIFIED, now=T0 + timedelta(minutes=1))
+    desk_review.move(night, mine_since, ReviewState.VERIFIED, now=T0 + timedelta(minutes=1))
+    newsroom.pull(day, night)
+    steps: list[tuple[int, int]] = []
+
+    undone = undo_bulk_moves(
+        night,
+        outcome.moves,
+        progress=lambda done, total: steps.append((done, total)),
+        now=T0 + timedelta(minutes=2),
+    )
+
+    assert sorted(undone.done) == sorted([kept_new, followed])
+    assert sorted((rid, e.reason) for rid, e in undone.refused) == sorted(
+        [(overtaken, "moved_since"), (mine_since, "moved_since")]
+    )
+    assert steps == [(4, 4)]
+    newsroom.pull(night, day)
+    for store in (night, day):
+        reviews = ReviewRepository(store)
+        assert reviews.state(kept_new) is ReviewState.NEW
+        assert reviews.state(followed) is ReviewState.NEEDS_FOLLOW_UP
+        assert reviews.state(overtaken) is ReviewState.VERIFIED
+        assert reviews.state(mine_since) is ReviewState.VERIFIED
+        # A new move, the history kept whole.
+        assert [e.to_state for e in reviews.history(followed)] == [
+            ReviewState.NEEDS_FOLLOW_UP,
+            ReviewState.REJECTED,
+            ReviewState.NEEDS_FOLLOW_UP,
+        ]
+    # Undone once, nothing is left to undo; and after ten minutes nothing is undone.
+    again = undo_bulk_moves(night, outcome.moves, now=T0 + timedelta(minutes=3))
+    assert again.done == []
+    assert again.reasons() == {"moved_since": 4}
+    late = run_bulk(night, [kept_new], BulkAction(BulkKind.MOVE, ReviewState.REJECTED.value))
+    too_late = datetime.now(UTC) + timedelta(minutes=11)
+    expired = undo_bulk_moves(night, late.moves, now=too_late)
+    assert expired.reasons() == {"nothing_to_undo": 1}
+    assert ReviewRepository(night).state(kept_new) is ReviewState.REJECTED
 
 
 def test_bulk_assign_tag_and_note(newsroom: Newsroom) -> None:

@@ -17,6 +17,7 @@ from desktop.services import desk_assign, desk_followups, desk_review
 from desktop.services.desk_attention import attention
 from desktop.store.database import Store, open_store
 from desktop.store.desk import DeskRepository
+from desktop.store.review import ReviewRepository
 from tests.ui.conftest import PASSPHRASE, run_job
 from tests.ui.test_desk_inbox import (
     LAIZA_LAPTOP,
@@ -108,7 +109,8 @@ def test_the_attention_view_and_the_count_in_the_title(
         attention_list.setCurrentRow(5)  # the report assigned to me
         qtbot.keyClick(attention_list, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: page.inbox.current_id == mine, timeout=10_000)
-        assert page.tabs.currentIndex() == 0
+        assert page.tabs.currentWidget() is page.inbox_tab
+        assert page.inbox.table.hasFocus()
 
         # Judging the answered report takes it off the list, and the count follows.
         run_job(qtbot, window.worker, lambda s: desk_review.move(s, answered, ReviewState.VERIFIED))
@@ -117,5 +119,45 @@ def test_the_attention_view_and_the_count_in_the_title(
             lambda: window.windowTitle() == f"Gatewatch — {found.count - 1} need attention",
             timeout=10_000,
         )
+    finally:
+        window.close()
+
+
+def test_attention_is_the_first_view_and_one_key_leads_to_triage(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        unlock = window.unlock_page
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is unlock)
+        qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+        unlock.unlock_button.click()
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=15_000)
+        page = window.desk_page
+        assert page.tabs.currentWidget() is page.attention
+        assert page.tabs.indexOf(page.attention) == 0
+        attention_list = page.attention.list
+        qtbot.waitUntil(attention_list.hasFocus, timeout=10_000)
+        # The first entry that opens a report is current: Enter works at once.
+        qtbot.waitUntil(lambda: attention_list.currentItem() is not None, timeout=10_000)
+        assert attention_list.currentItem().data(Qt.ItemDataRole.UserRole) in ids
+
+        # I: to the inbox, whose list has the focus and takes the keys of triage.
+        qtbot.keyClick(attention_list, Qt.Key.Key_I)
+        assert page.tabs.currentWidget() is page.inbox_tab
+        table = page.inbox.table
+        qtbot.waitUntil(table.hasFocus, timeout=10_000)
+        qtbot.waitUntil(lambda: page.inbox.model.rowCount() == len(ids), timeout=10_000)
+        # Nothing chosen yet: J chooses the row the list marked (its first).
+        assert not table.selectionModel().hasSelection()
+        qtbot.keyClick(table, Qt.Key.Key_J)
+        first = page.inbox.model.report_id(0)
+        assert first is not None
+        assert page.inbox.current_id == first
+        qtbot.keyClick(table, Qt.Key.Key_V)
+        qtbot.waitUntil(lambda: not page.bulk.running, timeout=10_000)
+        state = run_job(qtbot, window.worker, lambda s: ReviewRepository(s).state(first))
+        assert state is ReviewState.VERIFIED
     finally:
         window.close()

@@ -101,12 +101,12 @@ def test_the_board_opens_a_report_in_the_inbox(
     window = desk_window(qtbot, qapp, tmp_path / "desk")
     try:
         page = unlock_desk(qtbot, window)
-        page.tabs.setCurrentIndex(1)
+        page.tabs.setCurrentWidget(page.board)
         # Hidden by a filter: the inbox clears its filters to show it.
         page.inbox.filters.search.setText("nothing matches this")
         qtbot.waitUntil(lambda: page.inbox.model.rowCount() == 0, timeout=10_000)
         page.board.report_requested.emit(ids[3])
-        assert page.tabs.currentIndex() == 0
+        assert page.tabs.currentWidget() is page.inbox_tab
         qtbot.waitUntil(lambda: page.inbox.current_id == ids[3], timeout=10_000)
         assert page.inbox.filters.search.text() == ""
     finally:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.review import ReviewState
-from desktop.services import desk_assign
+from desktop.services import desk_assign, desk_review
 from desktop.services.desk_bulk import BulkAction, BulkKind
 from desktop.store.database import Store
 from desktop.store.marks import MarksRepository
@@ -176,5 +176,53 @@ def test_bulk_actions_from_the_bar_and_the_one_click_views(
         assert row is not None
         assert row.tags == ("smuggled jade",)
         assert row.assignee == "Night desk"
+    finally:
+        window.close()
+
+
+def test_a_bulk_move_is_undone_from_the_bar_except_where_moved_since(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    window, page, ids = open_desk(qtbot, qapp, tmp_path, extra=0)
+    try:
+        table = page.inbox.table
+        qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        assert not page.bulk.undo_button.isVisible()
+        move = page.bulk.move_menu.actions()[0]  # verified
+        assert move.text() == "verified"
+        move.trigger()
+        qtbot.waitUntil(lambda: not page.bulk.running, timeout=10_000)
+        assert page.bulk.undo_button.isVisible()
+        assert page.bulk.undo_button.text() == f"Undo the move of {len(ids)} reports"
+        # Since the bulk move, this desk moved one report again on its own.
+        later = ids[2]
+        run_job(
+            qtbot,
+            window.worker,
+            lambda s: desk_review.move(s, later, ReviewState.NEEDS_FOLLOW_UP),
+        )
+        finished: list[list[str]] = []
+        page.bulk.finished.connect(finished.append)
+        page.bulk.undo_button.click()
+        qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+        assert sorted(finished[0]) == sorted(set(ids) - {later})
+        assert page.bulk.summary.text() == (
+            f"Undone for {len(ids) - 1} of {len(ids)} reports.\n"
+            "1 not undone: another move was made since."
+        )
+        assert not page.bulk.undo_button.isVisible()
+        states = run_job(
+            qtbot, window.worker, lambda s: [ReviewRepository(s).state(i) for i in ids]
+        )
+        assert states == [
+            ReviewState.NEEDS_FOLLOW_UP if i == later else ReviewState.NEW for i in ids
+        ]
+
+        # The rows show the states again (asked again after the undo).
+        def first_row_new() -> bool:
+            row = page.inbox.model.cached(ids[0])
+            return row is not None and row.state is ReviewState.NEW
+
+        qtbot.waitUntil(first_row_new, timeout=10_000)
     finally:
         window.close()

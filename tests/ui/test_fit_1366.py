@@ -120,7 +120,7 @@ def test_the_desk_screens_fit(
         page.show_report(demo.ids["laiza_kia_wire"])
         qtbot.waitUntil(lambda: page.review.shown_state is not None, timeout=10_000)
         _look(qtbot, found, "inbox", window)
-        page.tabs.setCurrentIndex(1)
+        page.tabs.setCurrentWidget(page.board)
         qtbot.waitUntil(lambda: page.board.table.rowCount() > 0, timeout=10_000)
         _look(qtbot, found, "board", window)
         page.board.open_timeline("laiza")
