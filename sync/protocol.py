@@ -242,6 +242,19 @@ class StoredEnvelope(_Response):
     data: str
 
 
+class AckRequest(_Request):
+    """``POST /v1/envelopes/ack`` with a desk token: every envelope up to ``through`` is
+    stored at this desk."""
+
+    through: int = Field(ge=0, le=MAX_CURSOR)
+
+
+class AckResponse(_Response):
+    """The desk's acknowledgement cursor now (``through``, capped at the newest seq)."""
+
+    acknowledged: int
+
+
 class EnvelopePage(_Response):
     """A page of ``GET /v1/envelopes``: ask again with ``after=next_after`` while ``more``."""
 

@@ -34,9 +34,12 @@ from sync.envelope import (
     OversizedEnvelope,
     parse_header,
 )
+from sync.server.audit import RefusalCounter
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
+from sync.server.housekeeping import Housekeeper
+from sync.server.retention import Retention
 from sync.server.store import Candidate, Conflict, ServerStore
 
 
@@ -82,7 +85,16 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         redoc_url=None,
         dependencies=[Depends(_bearer)],
     )
-    app.add_middleware(Gate, store=store, config=config)
+    counter = RefusalCounter()
+    app.state.housekeeper = Housekeeper(
+        store,
+        counter,
+        flush_seconds=config.flush_seconds,
+        sweep_seconds=config.sweep_seconds,
+        vacuum_seconds=config.vacuum_seconds,
+    )
+    retention = Retention(store)
+    app.add_middleware(Gate, store=store, config=config, counter=counter)
     _install_error_handlers(app)
     fingerprint = store.newsroom_key.fingerprint
     P = protocol.API_PREFIX
@@ -180,6 +192,14 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
             after, min(limit, config.max_page_count), config.max_page_bytes
         )
         return protocol.EnvelopePage(envelopes=items, next_after=next_after, more=more)
+
+    @app.post(f"{P}/envelopes/ack", responses=_responses())
+    def acknowledge(body: protocol.AckRequest, request: Request) -> protocol.AckResponse:
+        """This desk has stored every envelope up to ``through``: once every desk due an
+        envelope has said so, the server deletes its bytes and keeps only the receipt."""
+        desk_id = int(principal_of(request.scope).id)
+        cursor, _ = retention.acknowledge(desk_id, body.through)
+        return protocol.AckResponse(acknowledged=cursor)
 
     @app.get(f"{P}/devices", responses=_responses())
     def devices() -> protocol.DeviceList:

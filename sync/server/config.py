@@ -15,6 +15,8 @@ class ServerConfig:
     ``invite_days`` is how long an unused invite stays valid. ``max_active_requests``
     bounds the authenticated requests the application reads and works on at once (memory
     stays bounded under the body limits); past it a request gets 503 ``server_busy``.
+    ``flush_seconds``, ``sweep_seconds`` and ``vacuum_seconds`` time the housekeeper
+    (housekeeping.py): refusal counts written, retention applied, the file compacted.
     """
 
     max_upload_request: int = protocol.MAX_UPLOAD_REQUEST_BYTES
@@ -27,11 +29,16 @@ class ServerConfig:
     rate_per_second: float = 10.0
     invite_days: int = 7
     max_active_requests: int = 32
+    flush_seconds: float = 60.0
+    sweep_seconds: float = 3600.0
+    vacuum_seconds: float = 86400.0
 
     def __post_init__(self) -> None:
         if self.rate_burst < 1 or self.rate_per_second <= 0:
             raise ValueError("the rate limit needs a burst of at least 1 and a positive rate")
         if min(self.max_upload_request, self.max_small_request, self.max_message_request) < 1:
             raise ValueError("request size limits must be positive")
+        if min(self.flush_seconds, self.sweep_seconds, self.vacuum_seconds) <= 0:
+            raise ValueError("housekeeping intervals must be positive")
         if self.max_active_requests < 1:
             raise ValueError("at least one request must be allowed at a time")
