@@ -71,6 +71,7 @@ class FakeServer:
     handed_key: str | None = None
     desk_signing_key: bytes | None = None
     seq: int = 0
+    acknowledged: int = 0
 
     def invite(self, device_id: str = "gw-00000000000000000001", token: str = TOKEN) -> str:
         self.invites[token] = device_id
@@ -175,6 +176,10 @@ class FakeClient:
             next_after=page[-1][0] if page else after,
             more=len(items) > limit,
         )
+
+    def acknowledge(self, through: int) -> int:
+        self.server.acknowledged = max(self.server.acknowledged, min(through, self.server.seq))
+        return self.server.acknowledged
 
     def register_desk_signing_key(self, public_key: bytes) -> None:
         self._fault("before")
