@@ -3,8 +3,9 @@
 10,000 requests without a valid token (none, or a well-formed token nobody holds) on
 keep-alive connections from four threads of another process (flood_child.py): each is
 refused (401, or 429 once the anonymous bucket is empty) and counted in memory; the
-database grows by the counts only, while an enrolled device syncs its reports and the
-desk pulls them as if nothing happened.
+database grows by the counts only, while an enrolled device syncs its reports as if
+nothing happened. (No desk pulls here: its acknowledgement would free the envelopes' pages
+for the counts to reuse, and hide growth.)
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def patient_client(config: ClientConfig) -> SyncClient:
 
 
 def _files_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.name.startswith(DB_NAME))
+    """The database and its WAL (the -shm index holds no rows and goes at close)."""
+    files = (folder / DB_NAME, folder / f"{DB_NAME}-wal")
+    return sum(p.stat().st_size for p in files if p.exists())
 
 
 def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs(
@@ -71,11 +74,10 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
             try:
                 assert flood.stdout is not None
                 assert flood.stdout.readline().strip() == "started"
-                # The device and the desk work while the flood is on.
+                # The device syncs while the flood is on.
                 for _ in range(10):
                     if sync.sync_once(corr, client_factory=patient_client).done:
                         break
-                pulled = desk.pull(desk_store, client_factory=patient_client)
                 flood_running = flood.poll() is None
                 out, _ = flood.communicate(timeout=600)
             finally:
@@ -89,7 +91,7 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
         assert sum(statuses.values()) == FLOOD
         assert set(statuses) <= {"401", "429"}, statuses
         assert flood_running  # the sync ran under the flood, not after it
-        assert pulled.reports == len(reports)
+        assert stats_during["envelopes_stored"] == len(reports)
         assert all(ReportRepository(corr).get(r.id).row.state is ReportState.SENT for r in reports)
         with ServerStore.open(server_dir) as admin:
             counts = AuditLog(admin).counts(100_000)
@@ -98,8 +100,8 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
         assert sum(c["count"] for c in counts if c["token_kind"] == "anonymous") == FLOOD
         assert len(counts) < 100
         assert not any(r["token_kind"] == "anonymous" for r in rows)
-        # Growth beyond the envelopes the device stored is the counts and the device's and
-        # desk's own audit rows: under 64 KiB.
+        # Growth beyond the envelopes the device stored is the counts and the device's own
+        # audit rows: under 64 KiB.
         grown = after - before - stats_during["envelope_bytes"]
         assert grown < GROWTH_LIMIT, grown
     finally:
