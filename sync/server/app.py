@@ -258,6 +258,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
     ) -> protocol.MessagePage:
         """Messages waiting for this device with ``seq > after``, one bounded page."""
         device_id = principal_of(request.scope).id
+        retention.messages_received(device_id, after)  # asking after them: it has them
         items, next_after, more = store.message_page(
             device_id, after, min(limit, config.max_page_count), config.max_page_bytes
         )

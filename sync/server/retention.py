@@ -1,11 +1,13 @@
-"""What the server forgets: delivered envelopes, undelivered ones past retention.
+"""What the server forgets: delivered envelopes and messages, undelivered ones past retention.
 
 Every desk token has an acknowledgement cursor (``desk_tokens.ack_cursor``): the desk
 acknowledges (``POST /v1/envelopes/ack``) the highest seq it has stored. An envelope's bytes
 are deleted once every desk token that existed (and is not revoked) when the envelope
 arrived has acknowledged it, and at least one desk has: the row stays, without its body
 (``purged_at`` set), as the receipt that keeps a device's retry idempotent. Envelopes no
-desk acknowledged within ``undelivered_days`` are deleted the same way.
+desk acknowledged within ``undelivered_days`` are deleted the same way. A message to a
+device goes once the device asks for its messages after it (``GET /v1/messages?after=``:
+the device stores what it received before asking on), or after the same retention.
 
 Deleting leaves no copy behind: ``secure_delete`` zeroes the freed pages, a truncating WAL
 checkpoint right after drops the WAL frames that still held the bytes, and VACUUM (on the
@@ -99,6 +101,22 @@ class Retention:
             self.checkpoint()
         return cursor, purged
 
+    def messages_received(self, device_id: str, through: int) -> int:
+        """A device asked for its messages after ``through``: it has stored every one up to
+        it, so their bytes go (the rows stay: a desk's retry gets its receipt). Returns
+        how many were purged."""
+        with self._store.transaction() as conn:
+            purged = int(
+                conn.execute(
+                    "UPDATE messages SET body = x'', purged_at = ?"
+                    " WHERE device_id = ? AND seq <= ? AND purged_at IS NULL",
+                    (timestamp(utc_now()), device_id, through),
+                ).rowcount
+            )
+        if purged:
+            self.checkpoint()
+        return purged
+
     def purge_delivered(self) -> int:
         """Delete every envelope all its desks have acknowledged (e.g. after a desk token
         that held them back was revoked)."""
@@ -107,16 +125,20 @@ class Retention:
             return int(conn.execute(_DELIVERED, {"now": now, "upto": 2**63 - 1}).rowcount)
 
     def purge_undelivered(self, days: int, now: datetime | None = None) -> int:
-        """Delete the bytes of envelopes received more than ``days`` ago, delivered or not."""
+        """Delete the bytes of envelopes received, and messages posted, more than ``days``
+        ago, delivered or not."""
         moment = now or utc_now()
         cutoff = timestamp(moment - timedelta(days=days))
         with self._store.transaction() as conn:
-            return int(
-                conn.execute(
-                    "UPDATE envelopes SET body = x'', purged_at = ?"
-                    " WHERE purged_at IS NULL AND received_at < ?",
-                    (timestamp(moment), cutoff),
-                ).rowcount
+            return sum(
+                int(
+                    conn.execute(
+                        f"UPDATE {table} SET body = x'', purged_at = ?"  # fixed names
+                        f" WHERE purged_at IS NULL AND {column} < ?",
+                        (timestamp(moment), cutoff),
+                    ).rowcount
+                )
+                for table, column in (("envelopes", "received_at"), ("messages", "created_at"))
             )
 
     def checkpoint(self) -> None:

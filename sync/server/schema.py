@@ -114,8 +114,8 @@ def _v3_forgetting(conn: Any) -> None:
     """What the server forgets. ``audit_counts``: refused requests, counted per minute,
     route, method, status and token kind (one row per combination, not per request).
     ``desk_tokens.ack_cursor``: the highest seq the desk has acknowledged storing.
-    ``envelopes.purged_at``: when the body was deleted (delivered, or past retention); the
-    row stays as the receipt that keeps uploads idempotent."""
+    ``envelopes.purged_at``, ``messages.purged_at``: when the body was deleted (delivered,
+    or past retention); the row stays as the receipt that keeps retries idempotent."""
     conn.execute(
         """CREATE TABLE audit_counts (
             minute TEXT NOT NULL,
@@ -132,6 +132,7 @@ def _v3_forgetting(conn: Any) -> None:
     conn.execute("CREATE INDEX audit_at ON audit (at)")
     conn.execute("ALTER TABLE desk_tokens ADD COLUMN ack_cursor INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE envelopes ADD COLUMN purged_at TEXT")
+    conn.execute("ALTER TABLE messages ADD COLUMN purged_at TEXT")
     # Pages and purges walk the envelopes still held by seq without reading past bodies.
     conn.execute("CREATE INDEX envelopes_held ON envelopes (seq) WHERE purged_at IS NULL")
 

@@ -585,7 +585,7 @@ class ServerStore:
             )
             rows = conn.execute(
                 "SELECT seq, message_id, size, sha256, created_at, body FROM messages "
-                "WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                "WHERE device_id = ? AND seq > ? AND purged_at IS NULL ORDER BY seq LIMIT ?",
                 (device_id, after, limit),
             ).fetchall()
             for row in rows:
@@ -606,7 +606,8 @@ class ServerStore:
                 )
             more = (
                 conn.execute(
-                    "SELECT 1 FROM messages WHERE device_id = ? AND seq > ? LIMIT 1",
+                    "SELECT 1 FROM messages WHERE device_id = ? AND seq > ? AND purged_at IS NULL"
+                    " LIMIT 1",
                     (device_id, next_after),
                 ).fetchone()
                 is not None
@@ -711,7 +712,9 @@ class ServerStore:
                 "AND invite_expires_at > ?",
                 (timestamp(utc_now()),),
             ).fetchone()[0]
-            messages = one("SELECT count(*) FROM messages").fetchone()[0]
+            messages, messages_held = one(
+                "SELECT count(*), count(*) FILTER (WHERE purged_at IS NULL) FROM messages"
+            ).fetchone()
             desk = one("SELECT count(*) FROM desk_tokens WHERE revoked = 0").fetchone()[0]
             audit = one("SELECT count(*) FROM audit").fetchone()[0]
             audit_counts = one("SELECT count(*) FROM audit_counts").fetchone()[0]
@@ -728,6 +731,7 @@ class ServerStore:
             "devices_revoked": int(revoked),
             "invites_pending": int(invites),
             "messages": int(messages),
+            "messages_stored": int(messages_held),
             "desk_tokens": int(desk),
             "audit_rows": int(audit),
             "audit_count_rows": int(audit_counts),

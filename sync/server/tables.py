@@ -124,6 +124,7 @@ TABLES: tuple[Table, ...] = (
             _c("body", "bytes"),
             _c("sha256"),
             _c("created_at"),
+            _c("purged_at", nullable=True),
         ),
         ("seq",),
     ),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import uuid
 from collections.abc import Callable
 
 from desktop.services import desk
@@ -140,3 +142,32 @@ def test_undelivered_envelopes_go_after_the_retention(
     on_disk = folder_bytes(world.server_dir)
     assert not [sample for sample in samples if sample in on_disk]
     assert desk.pull(world.desk_store, client_factory=fast_client).reports == 0
+
+
+def test_a_message_the_device_has_received_leaves_only_its_receipt(
+    world_factory: Callable[..., World],
+) -> None:
+    world = world_factory(kem="x25519")
+    corr = world.correspondent()
+    identity = IdentityRepository(corr).get()
+    assert identity is not None
+    token = _desk_token(world)
+    sealed = os.urandom(3000)  # the server never parses a message
+    message_id = str(uuid.uuid4())
+    with _desk_client(world, token) as desk_client:
+        receipt = desk_client.post_message(identity.device_id, message_id, sealed)
+    assert sealed[1000:1048] in folder_bytes(world.server_dir)
+    assert world.stats()["messages_stored"] == 1
+
+    with fast_client(ClientConfig(base_url=world.url, token=identity.token)) as device:
+        page = device.messages(0)
+        assert [m.message_id for m in page.messages] == [message_id]
+        # Asking on from there says the device has it: the bytes go.
+        assert device.messages(page.next_after).messages == []
+        assert device.messages(0).messages == []  # never handed out again
+
+    assert world.stats()["messages_stored"] == 0
+    assert world.stats()["messages"] == 1
+    assert sealed[1000:1048] not in folder_bytes(world.server_dir)
+    with _desk_client(world, token) as desk_client:  # a retry gets the same receipt
+        assert desk_client.post_message(identity.device_id, message_id, sealed) == receipt
