@@ -456,6 +456,17 @@ class SyncClient:
         _check_page(after, limit, page.next_after, page.envelopes)
         return page
 
+    def acknowledge(self, through: int) -> int:
+        """``POST /v1/envelopes/ack`` (desk token): every envelope up to ``through`` is
+        stored at this desk, so the server may delete its bytes once every desk due it has
+        said so. Idempotent; returns the desk's acknowledgement cursor on the server."""
+        _check_page_args(through, 1)
+        body = _json({"through": through})
+        reply = self._call(
+            "POST", "/v1/envelopes/ack", body=body, idempotent=True, cap=SMALL_REPLY_BYTES
+        )
+        return self._parse(messages.AckResponse, reply).acknowledged
+
     def devices(self) -> list[DeviceInfo]:
         """``GET /v1/devices`` (desk token): every device the server knows."""
         reply = self._call("GET", "/v1/devices", idempotent=True, cap=DEVICES_REPLY_BYTES)

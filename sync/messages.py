@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 __all__ = [
+    "AckResponse",
     "DeskSigningKey",
     "DeviceInfo",
     "DeviceList",
@@ -42,6 +43,13 @@ __all__ = [
     "UploadResult",
     "parse",
 ]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AckResponse:
+    """The desk's acknowledgement cursor now (``through``, capped at the newest seq)."""
+
+    acknowledged: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,6 +28,7 @@ from sync.wire import (
     DEVICE_ID_RE,
     HEX64_RE,
     MAX_BATCH_COUNT,
+    MAX_CURSOR,
     MAX_ENVELOPE_BYTES,
     MAX_LABEL,
     MAX_MISSING_IDS,
@@ -154,6 +155,19 @@ class StoredEnvelope(_Response):
     sha256: str
     received_at: Timestamp
     data: str
+
+
+class AckRequest(_Request):
+    """``POST /v1/envelopes/ack`` with a desk token: every envelope up to ``through`` is
+    stored at this desk."""
+
+    through: int = Field(ge=0, le=MAX_CURSOR)
+
+
+class AckResponse(_Response):
+    """The desk's acknowledgement cursor now (``through``, capped at the newest seq)."""
+
+    acknowledged: int
 
 
 class EnvelopePage(_Response):

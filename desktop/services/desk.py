@@ -86,6 +86,8 @@ PROCESS_POOL_MIN_PAGE = 250
 class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
     """What a pull uses of `sync.client.SyncClient`: reports, reviews and questions."""
 
+    def acknowledge(self, through: int) -> int: ...
+
 
 class DeskKeyClaimedError(RuntimeError):
     """The server holds a desk signing key that is not this newsroom's: whoever registered
@@ -343,11 +345,27 @@ def pull(
                 next_page = upcoming.result()
                 pending = start_opening(next_page, set())
             page = next_page
+        _acknowledge(client, cursor, warnings)
     finally:
         opener.close()
         fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
         client.close()  # the client's connection: an error ends the pull at once
     return _outcome(totals, cursor, warnings, skew, relabels)
+
+
+def _acknowledge(client: DeskPullClient, cursor: int, warnings: list[str]) -> None:
+    """Tell the server every envelope up to ``cursor`` is stored here (the cursor is saved
+    with the page that reached it), so it can delete what every desk has. A server too old
+    to know the route simply keeps everything; other trouble waits for the next pull."""
+    if cursor < 1:
+        return
+    try:
+        client.acknowledge(cursor)
+    except ServerRefusedError as error:
+        if error.status != 404:
+            warnings.append(str(error))
+    except SyncError as error:
+        warnings.append(str(error))
 
 
 def _outcome(

@@ -3,6 +3,8 @@
 What leaves the device (docs/architecture.md, invariant 5): each queued revision becomes one
 ``report`` envelope and, for each of its photos, ``attachment_chunk`` envelopes of at most
 `CHUNK_SIZE` bytes, all sealed to the newsroom key and signed by this device's Ed25519 key.
+Every chunk is padded to the same size and the count is padded with empty filler chunks
+(desktop/services/photo_chunks.py), so batches do not show a report's photos.
 The report envelope's payload is canonical JSON (`report_payload`)::
 
     {"format": "gatewatch-report/1",
@@ -60,6 +62,12 @@ from typing import Any, Protocol
 
 from desktop.domain.report import REPORT_FORMAT
 from desktop.services import updates
+from desktop.services.photo_chunks import (
+    CHUNK_PADDED,
+    CHUNK_SIZE,
+    filler_chunks,
+    mixed,
+)
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
@@ -81,7 +89,6 @@ from sync.client import (
     normalize_proxy,
 )
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
-from sync.envelope.padding import FRAME_OVERHEAD
 from sync.messages import DeviceInfo, EnrollResponse, EnvelopePage, UploadResult
 
 __all__ = [
@@ -106,8 +113,6 @@ __all__ = [
     "sync_status",
 ]
 
-CHUNK_SIZE = 256 * 1024 - FRAME_OVERHEAD
-"""A chunk's payload fills the 256 KiB padding bucket exactly (docs/envelope.md)."""
 RETENTION_SETTING = "sync.retention_days"
 DEFAULT_RETENTION_DAYS = 7
 MAX_RETENTION_DAYS = 3650
@@ -344,6 +349,18 @@ def _seal_report(
         }
         record = {**dict(stored.body), **identity}
     photos = AttachmentRepository(store)
+
+    def seal_chunk(part: bytes, envelope_id: str) -> bytes:
+        return seal(
+            part,
+            kind=EnvelopeKind.ATTACHMENT_CHUNK,
+            envelope_id=envelope_id,
+            device_id=device_id,
+            device_key=device_key,
+            recipient=newsroom,
+            min_padded=CHUNK_PADDED,
+        )
+
     chunks: list[SealedChunk] = []
     described: list[dict[str, Any]] = []
     for info in photos.list(report_id):
@@ -352,14 +369,7 @@ def _seal_report(
         for index, start in enumerate(range(0, len(data), CHUNK_SIZE)):
             part = data[start : start + CHUNK_SIZE]
             envelope_id = str(uuid.uuid4())
-            envelope = seal(
-                part,
-                kind=EnvelopeKind.ATTACHMENT_CHUNK,
-                envelope_id=envelope_id,
-                device_id=device_id,
-                device_key=device_key,
-                recipient=newsroom,
-            )
+            envelope = seal_chunk(part, envelope_id)
             chunks.append(SealedChunk(envelope_id, info.position, index, envelope))
             refs.append(
                 {
@@ -379,6 +389,7 @@ def _seal_report(
                 "chunks": refs,
             }
         )
+    chunks.extend(filler_chunks(len(chunks), seal_chunk))
     envelope_id = str(uuid.uuid4())
     envelope = seal(
         report_payload(record, described),
@@ -511,7 +522,9 @@ class _Run:
                 self.sizes[chunk.envelope_id] = len(chunk.envelope)
 
     def send(self, client: SyncClientLike) -> None:
-        chunks = [c for p in self.plan for c in p.chunks]
+        # All the pass's chunks in random order, in batches without report envelopes: a
+        # batch does not say which report, or how many photos, its chunks belong to.
+        chunks = mixed([c for p in self.plan for c in p.chunks])
         if chunks:
             ids = [c.envelope_id for c in chunks]
             lacking = set(client.missing(ids))

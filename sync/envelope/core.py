@@ -49,8 +49,12 @@ def seal(
     device_id: str,
     device_key: DeviceSigningKey | ed25519.Ed25519PrivateKey,
     recipient: NewsroomPublicKey | bytes,
+    min_padded: int = 0,
 ) -> bytes:
     """Sign, pad and seal ``payload`` to the newsroom key ``recipient``; return the envelope.
+
+    The plaintext is padded to the smallest bucket that holds it, or that holds
+    ``min_padded`` bytes when that is larger (every photo chunk fills the same bucket).
 
     The KEM is the recipient key's. ``envelope_id`` is a canonical lowercase UUID string,
     ``device_id`` 1–64 characters of ``A–Z a–z 0–9 . _ : -``. Each call gives different
@@ -75,7 +79,7 @@ def seal(
     )
     header_bytes = header.encode()
     signature = signer.sign(signed_message(header_bytes, payload))
-    plaintext = frame(payload, signature)
+    plaintext = frame(payload, signature, min_padded)
     return header_bytes + SUITES[key.kem].encrypt(plaintext, key.hpke_key(), info=header_bytes)
 
 

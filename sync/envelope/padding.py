@@ -58,8 +58,10 @@ def is_bucket(size: int) -> bool:
     return size % STEP_ABOVE == 0
 
 
-def frame(payload: bytes, signature: bytes) -> bytes:
-    """Frame and pad ``payload`` and its ``signature`` to a bucket size.
+def frame(payload: bytes, signature: bytes, min_padded: int = 0) -> bytes:
+    """Frame and pad ``payload`` and its ``signature`` to a bucket size: the smallest that
+    holds them, or the smallest that holds ``min_padded`` bytes when that is larger (a
+    sender may hide a payload's size further; the opener accepts any bucket).
 
     Raises :class:`OversizedEnvelope` when the payload exceeds :data:`MAX_PAYLOAD`.
     """
@@ -71,7 +73,7 @@ def frame(payload: bytes, signature: bytes) -> bytes:
             "split the data into smaller envelopes"
         )
     used = FRAME_OVERHEAD + len(payload)
-    size = bucket_for(used)
+    size = bucket_for(max(used, min_padded))
     return b"".join(
         (len(payload).to_bytes(LENGTH_SIZE, "big"), payload, signature, bytes(size - used))
     )

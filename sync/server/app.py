@@ -35,10 +35,13 @@ from sync.envelope import (
     check_ed25519_public,
     parse_header,
 )
+from sync.server.audit import RefusalCounter
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
+from sync.server.housekeeping import Housekeeper
 from sync.server.releases import router as release_router
+from sync.server.retention import Retention
 from sync.server.store import Candidate, Conflict, ServerStore, new_token, token_hash
 
 
@@ -84,7 +87,16 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         redoc_url=None,
         dependencies=[Depends(_bearer)],
     )
-    app.add_middleware(Gate, store=store, config=config)
+    counter = RefusalCounter()
+    app.state.housekeeper = Housekeeper(
+        store,
+        counter,
+        flush_seconds=config.flush_seconds,
+        sweep_seconds=config.sweep_seconds,
+        vacuum_seconds=config.vacuum_seconds,
+    )
+    retention = Retention(store)
+    app.add_middleware(Gate, store=store, config=config, counter=counter)
     _install_error_handlers(app)
     app.include_router(release_router(store), responses=_responses())
     fingerprint = store.newsroom_key.fingerprint
@@ -222,6 +234,14 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
         )
         return protocol.EnvelopePage(envelopes=items, next_after=next_after, more=more)
 
+    @app.post(f"{P}/envelopes/ack", responses=_responses())
+    def acknowledge(body: protocol.AckRequest, request: Request) -> protocol.AckResponse:
+        """This desk has stored every envelope up to ``through``: once every desk due an
+        envelope has said so, the server deletes its bytes and keeps only the receipt."""
+        desk_id = int(principal_of(request.scope).id)
+        cursor, _ = retention.acknowledge(desk_id, body.through)
+        return protocol.AckResponse(acknowledged=cursor)
+
     @app.get(f"{P}/devices", responses=_responses())
     def devices() -> protocol.DeviceList:
         """Every device with its signing key (the desk verifies signatures with them)."""
@@ -279,6 +299,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
     ) -> protocol.MessagePage:
         """Messages waiting for this device with ``seq > after``, one bounded page."""
         device_id = principal_of(request.scope).id
+        retention.messages_received(device_id, after)  # asking after them: it has them
         items, next_after, more = store.message_page(
             device_id, after, min(limit, config.max_page_count), config.max_page_bytes
         )

@@ -1,11 +1,12 @@
 """``gatewatch-server --data-dir DIR COMMAND``: run and administer the newsroom server.
 
 Commands: ``init``, ``serve``, ``enroll-code``, ``desk-token``, ``devices``, ``revoke``,
-``revoke-desk-token``, ``stats``, ``release`` (docs/server.md; ``release keygen`` and
-``release sign`` need no ``--data-dir``). Exit codes: 0 done, 1 the operation
-failed (no server in DIR, disk error, port taken), 2 bad input (arguments, key file,
-unknown device). Errors are one line on stderr; secrets (tokens, invites) are printed only
-by the command that creates them, on its last line, and never logged.
+``revoke-desk-token``, ``stats``, ``audit``, ``retention``, ``purge``, ``release``
+(docs/server.md; ``release keygen`` and ``release sign`` need no ``--data-dir``). Exit
+codes: 0 done, 1 the operation failed (no server in DIR, disk error, port taken), 2 bad
+input (arguments, key file, unknown device). Errors are one line on stderr; secrets
+(tokens, invites) are printed only by the command that creates them, on its last line,
+and never logged.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from sync import protocol
 from sync.envelope import NewsroomPublicKey
 from sync.server import release_cli
+from sync.server.audit import AuditLog, RefusalCounter
+from sync.server.housekeeping import Housekeeper
 from sync.server.releases import release_fingerprint
-from sync.server.store import ServerStore, ServerStoreError
+from sync.server.retention import MAX_DAYS, Retention
+from sync.server.store import ServerStore, ServerStoreError, utc_now
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -111,8 +116,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="counts of envelopes, devices, messages")
     stats.add_argument("--json", action="store_true")
+
+    audit = sub.add_parser("audit", help="audit log size; --prune deletes old rows now")
+    audit.add_argument(
+        "--prune", type=_retention_days, metavar="DAYS", help="delete rows older than DAYS"
+    )
+
+    retention = sub.add_parser("retention", help="show or set how long things are kept")
+    retention.add_argument("--audit-days", type=_retention_days, help="audit log (default 30)")
+    retention.add_argument(
+        "--undelivered-days",
+        type=_retention_days,
+        help="envelopes no desk acknowledged (default 180)",
+    )
+
+    sub.add_parser("purge", help="apply the retention now, then compact the database")
     release_cli.add_parsers(sub)
     return parser
+
+
+def _retention_days(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"the number of days is 1 to {MAX_DAYS}")
+    return int(value)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -342,6 +368,44 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args) as store:
+        if args.prune is not None:
+            gone = AuditLog(store).prune(utc_now() - timedelta(days=args.prune))
+            print(f"Deleted {gone} audit rows older than {args.prune} days.", file=out)
+        counts = store.stats()
+        days = Retention(store).policy().audit_days
+    print(f"audit_rows: {counts['audit_rows']}", file=out)
+    print(f"audit_count_rows: {counts['audit_count_rows']}", file=out)
+    print(f"retention_days: {days}", file=out)
+    return EXIT_OK
+
+
+def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args) as store:
+        policy = Retention(store).set_policy(
+            audit_days=args.audit_days, undelivered_days=args.undelivered_days
+        )
+    print(f"audit_days: {policy.audit_days}", file=out)
+    print(f"undelivered_days: {policy.undelivered_days}", file=out)
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args) as store:
+        keeper = Housekeeper(store, RefusalCounter())
+        sweep = keeper.sweep()
+        keeper.vacuum()
+        counts = store.stats()
+    print(
+        f"Purged {sweep.delivered} delivered and {sweep.undelivered} undelivered envelopes; "
+        f"deleted {sweep.audit_rows} audit rows. Held now: {counts['envelopes_stored']} "
+        f"envelopes, {counts['bytes_stored']} bytes.",
+        file=out,
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init,
     "serve": cmd_serve,
@@ -352,4 +416,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "revoke-desk-token": cmd_revoke_desk_token,
     "stats": cmd_stats,
     "release": release_cli.run,
+    "audit": cmd_audit,
+    "retention": cmd_retention,
+    "purge": cmd_purge,
 }

@@ -15,10 +15,12 @@ In this order, and before a byte of the body is read:
 5. **Size**: a ``Content-Length`` over the route's limit → 413 at once; otherwise the body
    is read from the stream and the read stops with 413 as soon as it passes the limit
    (chunked bodies included). Only then is the body handed to the API.
-6. One **audit** row per request, committed before the response's last byte is sent:
-   token kind and id, method, route, status, sizes.
+6. One **audit** row per request admitted, committed before the response's last byte is
+   sent: token kind and id, method, route, status, sizes. A request refused above is only
+   counted in memory (audit.py), so refusals cost the database nothing per request.
 
-``/openapi.json`` is the one route without a token (it describes the API, holds no data).
+Every route needs a token; ``/openapi.json`` a desk token. A client without one learns
+nothing about the software from the refusal (a generic 401).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
+from sync.server.audit import AuditLog, RefusalCounter
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.ratelimit import RateLimiter, retry_after_header
@@ -78,7 +81,8 @@ def route_rules(config: ServerConfig) -> dict[tuple[str, str], RouteRule]:
         ("GET", f"{P}/desk-signing-key"): RouteRule(DEVICE | DESK, small),
         ("GET", f"{P}/release"): RouteRule(DEVICE | DESK, small),
         ("GET", f"{P}/health"): RouteRule(ANY_TOKEN, small),
-        ("GET", "/openapi.json"): RouteRule(None, small),
+        ("POST", f"{P}/envelopes/ack"): RouteRule(DESK, small),
+        ("GET", "/openapi.json"): RouteRule(DESK, small),
     }
 
 
@@ -93,9 +97,13 @@ def principal_of(scope: Scope) -> TokenRecord:
 class Gate:
     """ASGI middleware: authenticate, rate-limit, size-limit, audit. See the module doc."""
 
-    def __init__(self, app: ASGIApp, store: ServerStore, config: ServerConfig) -> None:
+    def __init__(
+        self, app: ASGIApp, store: ServerStore, config: ServerConfig, counter: RefusalCounter
+    ) -> None:
         self.app = app
         self.store = store
+        self.audit_log = AuditLog(store)
+        self.counter = counter
         self.config = config
         self.rules = route_rules(config)
         self.paths = {path for _, path in self.rules}
@@ -116,19 +124,32 @@ class Gate:
             "who": None,
             "audited": False,
             "slot": None,  # the token whose slot this request holds
+            "refused": False,
         }
 
         async def audit() -> None:
-            # Shielded: a client that hangs up mid-response still leaves its audit row.
             outcome["audited"] = True
             who: TokenRecord | None = outcome["who"]
+            route = path if path in self.paths else "other"
+            if outcome["refused"] or who is None:
+                # Refused: counted in memory, written as a count at most once a minute.
+                self.counter.add(
+                    token_kind=who.kind if who else ANONYMOUS,
+                    method=method,
+                    route=route,
+                    status=outcome["status"],
+                    request_bytes=outcome["received"],
+                    response_bytes=outcome["sent"],
+                )
+                return
+            # Shielded: a client that hangs up mid-response still leaves its audit row.
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(
-                    lambda: self.store.audit(
-                        token_kind=who.kind if who else ANONYMOUS,
-                        token_id=who.id if who else None,
+                    lambda: self.audit_log.record(
+                        token_kind=who.kind,
+                        token_id=who.id,
                         method=method[:16],
-                        route=path if path in self.paths else "other",
+                        route=route,
                         status=outcome["status"],
                         request_bytes=outcome["received"],
                         response_bytes=outcome["sent"],
@@ -148,6 +169,7 @@ class Gate:
             try:
                 body = await self._admit(scope, receive, method, path, outcome)
             except ApiError as refusal:
+                outcome["refused"] = True
                 await _send_error(counting_send, refusal)
                 return
             await self.app(scope, _replay(body, receive), counting_send)
@@ -265,8 +287,7 @@ def _unauthenticated() -> ApiError:
     return ApiError(
         401,
         protocol.ERROR_UNAUTHENTICATED,
-        "The request has no valid token. Send 'Authorization: Bearer <token>' with the token "
-        "from your invite or desk setup.",
+        "Authentication required.",
         headers={"WWW-Authenticate": "Bearer"},
     )
 

@@ -23,13 +23,15 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sync.server.app import create_app
 from sync.server.config import ServerConfig
 from sync.server.connections import ConnectionGuard, ConnectionLimits, guarded_protocol
+from sync.server.housekeeping import Housekeeper
 from sync.server.store import ServerStore
 
 GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 class GatewatchServer(uvicorn.Server):
-    """uvicorn's server, plus: connections still open when shutdown ends are aborted.
+    """uvicorn's server, plus: the app's housekeeper runs while it serves (housekeeping.py),
+    and connections still open when shutdown ends are aborted.
 
     uvicorn waits for open connections (at most ``timeout_graceful_shutdown``, or until a
     second Ctrl+C), then returns without closing those still open: a TLS connection whose
@@ -37,13 +39,27 @@ class GatewatchServer(uvicorn.Server):
     them closes their sockets at once instead of leaking them.
     """
 
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        housekeeper = self._housekeeper()
+        if housekeeper is not None:
+            housekeeper.start()
+
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         await super().shutdown(sockets)
+        housekeeper = self._housekeeper()
+        if housekeeper is not None:  # the last refusal counts are written here
+            await asyncio.to_thread(housekeeper.stop)
         for connection in list(self.server_state.connections):
             transport = getattr(connection, "transport", None)
             if isinstance(transport, asyncio.BaseTransport) and hasattr(transport, "abort"):
                 transport.abort()
         await asyncio.sleep(0)  # let connection_lost run
+
+    def _housekeeper(self) -> Housekeeper | None:
+        state = getattr(self.config.app, "state", None)
+        found = getattr(state, "housekeeper", None)
+        return found if isinstance(found, Housekeeper) else None
 
 
 def uvicorn_config(

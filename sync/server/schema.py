@@ -110,7 +110,34 @@ def _v2_followups(conn: Any) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2_followups)
+def _v3_forgetting(conn: Any) -> None:
+    """What the server forgets. ``audit_counts``: refused requests, counted per minute,
+    route, method, status and token kind (one row per combination, not per request).
+    ``desk_tokens.ack_cursor``: the highest seq the desk has acknowledged storing.
+    ``envelopes.purged_at``, ``messages.purged_at``: when the body was deleted (delivered,
+    or past retention); the row stays as the receipt that keeps retries idempotent."""
+    conn.execute(
+        """CREATE TABLE audit_counts (
+            minute TEXT NOT NULL,
+            token_kind TEXT NOT NULL,
+            method TEXT NOT NULL,
+            route TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            request_bytes INTEGER NOT NULL,
+            response_bytes INTEGER NOT NULL,
+            PRIMARY KEY (minute, token_kind, method, route, status)
+        )"""
+    )
+    conn.execute("CREATE INDEX audit_at ON audit (at)")
+    conn.execute("ALTER TABLE desk_tokens ADD COLUMN ack_cursor INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE envelopes ADD COLUMN purged_at TEXT")
+    conn.execute("ALTER TABLE messages ADD COLUMN purged_at TEXT")
+    # Pages and purges walk the envelopes still held by seq without reading past bodies.
+    conn.execute("CREATE INDEX envelopes_held ON envelopes (seq) WHERE purged_at IS NULL")
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2_followups, _v3_forgetting)
 
 
 def user_version(conn: Any) -> int:

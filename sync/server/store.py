@@ -289,6 +289,19 @@ class ServerStore:
                 raise
             conn.execute("COMMIT")
 
+    def transaction(self) -> contextlib.AbstractContextManager[Any]:
+        """A write transaction on the one connection, for the repositories beside this
+        class (audit.py, retention.py): they keep their tables' SQL out of this module."""
+        return self._transaction()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Any]:
+        """The connection under the lock, outside any transaction (reads, PRAGMAs)."""
+        with self._lock:
+            if self._conn is None:
+                raise ServerStoreError("the server database is closed")
+            yield self._conn
+
     def _setting(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
@@ -480,15 +493,17 @@ class ServerStore:
     def envelope_page(
         self, after: int, limit: int, max_bytes: int
     ) -> tuple[list[protocol.StoredEnvelope], int, bool]:
-        """Envelopes with ``seq > after`` ascending: at most ``limit`` of them and, past the
-        first, at most ``max_bytes`` together. Returns ``(envelopes, next_after, more)``."""
+        """Envelopes still held with ``seq > after`` ascending: at most ``limit`` of them and,
+        past the first, at most ``max_bytes`` together. Returns ``(envelopes, next_after,
+        more)``. Purged envelopes (retention.py) are skipped: their seqs are never reused."""
         out: list[protocol.StoredEnvelope] = []
         total = 0
         next_after = after
         with self._lock:
             cursor = self._conn.execute(
                 "SELECT seq, envelope_id, device_id, kind, recipient_key_id, kem, size, "
-                "sha256, received_at, body FROM envelopes WHERE seq > ? ORDER BY seq LIMIT ?",
+                "sha256, received_at, body FROM envelopes WHERE seq > ? AND purged_at IS NULL "
+                "ORDER BY seq LIMIT ?",
                 (after, limit),
             )
             try:
@@ -516,7 +531,8 @@ class ServerStore:
                 cursor.close()
             more = (
                 self._conn.execute(
-                    "SELECT 1 FROM envelopes WHERE seq > ? LIMIT 1", (next_after,)
+                    "SELECT 1 FROM envelopes WHERE seq > ? AND purged_at IS NULL LIMIT 1",
+                    (next_after,),
                 ).fetchone()
                 is not None
             )
@@ -577,7 +593,7 @@ class ServerStore:
             )
             rows = conn.execute(
                 "SELECT seq, message_id, size, sha256, created_at, body FROM messages "
-                "WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                "WHERE device_id = ? AND seq > ? AND purged_at IS NULL ORDER BY seq LIMIT ?",
                 (device_id, after, limit),
             ).fetchall()
             for row in rows:
@@ -598,7 +614,8 @@ class ServerStore:
                 )
             more = (
                 conn.execute(
-                    "SELECT 1 FROM messages WHERE device_id = ? AND seq > ? LIMIT 1",
+                    "SELECT 1 FROM messages WHERE device_id = ? AND seq > ? AND purged_at IS NULL"
+                    " LIMIT 1",
                     (device_id, next_after),
                 ).fetchone()
                 is not None
@@ -668,7 +685,7 @@ class ServerStore:
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", values.items()
             )
 
-    # --- Devices, audit, stats -------------------------------------------------------------
+    # --- Devices, stats -------------------------------------------------------------------
 
     def devices(self) -> list[DeviceRow]:
         """Every device, invited or enrolled, oldest first."""
@@ -699,47 +716,9 @@ class ServerStore:
             for r in rows
         ]
 
-    def audit(
-        self,
-        *,
-        token_kind: str,
-        token_id: str | None,
-        method: str,
-        route: str,
-        status: int,
-        request_bytes: int,
-        response_bytes: int,
-    ) -> None:
-        """Append one audit row: who, which route, the outcome and sizes. Never contents."""
-        with self._transaction() as conn:
-            conn.execute(
-                "INSERT INTO audit (at, token_kind, token_id, method, route, status, "
-                "request_bytes, response_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    timestamp(utc_now()),
-                    token_kind,
-                    token_id,
-                    method,
-                    route,
-                    status,
-                    request_bytes,
-                    response_bytes,
-                ),
-            )
-
-    def audit_rows(self, limit: int = 1000) -> list[dict[str, Any]]:
-        """The newest audit rows, newest first (for the admin and tests)."""
-        with self._lock:
-            cursor = self._conn.execute(
-                "SELECT id, at, token_kind, token_id, method, route, status, request_bytes, "
-                "response_bytes FROM audit ORDER BY id DESC LIMIT ?",
-                (limit,),
-            )
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
     def stats(self) -> dict[str, int]:
-        """Counts for ``gatewatch-server stats``."""
+        """Counts for ``gatewatch-server stats``: ``envelopes`` and ``envelope_bytes`` as
+        received (receipts included), ``envelopes_stored`` and ``bytes_stored`` still held."""
         with self._lock:
             one = self._conn.execute
             envelopes, stored_bytes = one(
@@ -753,18 +732,29 @@ class ServerStore:
                 "AND invite_expires_at > ?",
                 (timestamp(utc_now()),),
             ).fetchone()[0]
-            messages = one("SELECT count(*) FROM messages").fetchone()[0]
+            messages, messages_held = one(
+                "SELECT count(*), count(*) FILTER (WHERE purged_at IS NULL) FROM messages"
+            ).fetchone()
             desk = one("SELECT count(*) FROM desk_tokens WHERE revoked = 0").fetchone()[0]
             audit = one("SELECT count(*) FROM audit").fetchone()[0]
+            audit_counts = one("SELECT count(*) FROM audit_counts").fetchone()[0]
+            held, held_bytes = one(
+                "SELECT count(*), coalesce(sum(length(body)), 0) FROM envelopes"
+                " WHERE purged_at IS NULL"
+            ).fetchone()
         return {
             "envelopes": int(envelopes),
             "envelope_bytes": int(stored_bytes),
+            "envelopes_stored": int(held),
+            "bytes_stored": int(held_bytes),
             "devices": int(devices),
             "devices_revoked": int(revoked),
             "invites_pending": int(invites),
             "messages": int(messages),
+            "messages_stored": int(messages_held),
             "desk_tokens": int(desk),
             "audit_rows": int(audit),
+            "audit_count_rows": int(audit_counts),
         }
 
 

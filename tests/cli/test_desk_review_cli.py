@@ -27,6 +27,9 @@ def test_two_desks_review_one_report_and_agree(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url, server_dir = server
+    # Both desks' tokens exist before the report arrives: the server keeps it until both
+    # have pulled it (docs/server.md, "What the server forgets").
+    tokens = [desk_token(server_dir), desk_token(server_dir)]
     corr = tmp_path / "corr"
     assert gw(corr, "init") == EXIT_OK
     assert gw(corr, "enroll", "--server", url, "--code", invite(server_dir)) == EXIT_OK
@@ -46,8 +49,8 @@ def test_two_desks_review_one_report_and_agree(
     assert gw(desk_dir, "desk", "label", "Myitkyina desk") == EXIT_OK
     capsys.readouterr()
 
-    for folder in (desk_dir, second):
-        token = f"--token={desk_token(server_dir)}"  # a token may begin with "-"
+    for folder, token in zip((desk_dir, second), tokens, strict=True):
+        token = f"--token={token}"  # a token may begin with "-"
         assert gw(folder, "desk", "connect", "--server", url, token) == EXIT_OK
         assert gw(folder, "desk", "pull") == EXIT_OK
     capsys.readouterr()

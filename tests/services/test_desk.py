@@ -103,8 +103,8 @@ def test_pull_stores_every_report_and_photo_as_sent(
 
     outcome = desk.pull(desk_store, client_factory=server.client, page_size=4)
     assert (outcome.reports, outcome.refused, outcome.photos) == (3, 0, 3)
-    assert outcome.pages == 3  # 3 reports + 9 chunks in pages of 4
-    assert outcome.cursor == 12
+    assert outcome.pages == 4  # 3 reports + 9 chunks and 3 fillers, in pages of 4
+    assert outcome.cursor == 15
     reports = {r.id: r for r in desk.list_reports(desk_store)}
     for report in sent:
         got = reports[report.id]
@@ -118,7 +118,7 @@ def test_pull_stores_every_report_and_photo_as_sent(
 
     again = desk.pull(desk_store, client_factory=server.client)
     assert (again.envelopes, again.reports) == (0, 0)
-    assert again.cursor == 12
+    assert again.cursor == 15
 
 
 def test_a_cut_mid_pull_keeps_the_pages_stored(

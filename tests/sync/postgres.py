@@ -1,0 +1,84 @@
+"""A throwaway PostgreSQL for tests: ``initdb`` and ``pg_ctl`` (the Debian ``postgresql``
+package, which .ci/run installs) in a temporary folder, as an unprivileged user (``nobody``
+when the tests run as root: PostgreSQL refuses root), listening on a Unix socket in that
+folder only. ``temporary_postgres(folder)`` yields a function that runs SQL through psql."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+
+def pg_binary(name: str) -> Path | None:
+    """``name`` on PATH, or in the newest /usr/lib/postgresql/N/bin (Debian's place)."""
+    found = shutil.which(name)
+    if found:
+        return Path(found)
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0,
+    )
+    return versions[-1] if versions else None
+
+
+def available() -> bool:
+    return all(pg_binary(n) is not None for n in ("initdb", "pg_ctl", "psql"))
+
+
+@contextlib.contextmanager
+def temporary_postgres(folder: Path) -> Iterator[Callable[[str], str]]:
+    """Start a cluster in ``folder`` (created); yield ``run(sql) -> psql's output``, which
+    raises ``subprocess.CalledProcessError`` when a statement fails. Stopped on exit."""
+    as_root = os.geteuid() == 0
+    user: dict[str, Any] = {"user": "nobody", "group": "nogroup"} if as_root else {}
+    folder.mkdir(parents=True)
+    if as_root:
+        for path in folder.parents:  # nobody may pass through the test's own folders
+            mode = path.stat().st_mode
+            if mode & 0o001 == 0:
+                path.chmod(mode | 0o001)
+        shutil.chown(folder, "nobody", "nogroup")
+    data, socket_dir = folder / "data", folder
+    role = "nobody" if as_root else os.environ.get("USER", "postgres")
+
+    def call(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            args, check=True, capture_output=True, text=True, cwd=folder, timeout=120, **user
+        )
+
+    initdb, pg_ctl, psql = (str(pg_binary(n)) for n in ("initdb", "pg_ctl", "psql"))
+    call(initdb, "-D", str(data), "-A", "trust", "-U", role, "-E", "UTF8", "--locale=C", "-N")
+    options = f"-k {socket_dir} -c listen_addresses='' -F"
+    call(pg_ctl, "start", "-w", "-D", str(data), "-l", str(folder / "log"), "-o", options)
+    try:
+
+        def run(sql: str) -> str:
+            script = folder / "statement.sql"
+            script.write_text(sql)
+            if as_root:
+                shutil.chown(script, "nobody", "nogroup")
+            return call(
+                psql,
+                "-X",
+                "-q",
+                "-At",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                str(socket_dir),
+                "-U",
+                role,
+                "-d",
+                "postgres",
+                "-f",
+                str(script),
+            ).stdout
+
+        yield run
+    finally:
+        call(pg_ctl, "stop", "-w", "-m", "immediate", "-D", str(data))
