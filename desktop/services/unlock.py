@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.store import duress
-from desktop.store.database import KEYFILE_NAME, Store, change_passphrase, open_store
+from desktop.store.database import Store, change_passphrase, open_store
 from desktop.store.errors import StoreError, WrongPassphraseError
 from desktop.store.keyfile import check_passphrase
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
@@ -75,26 +75,20 @@ def change_passphrase_counted(data_dir: Path, old: str, new: str) -> None:
 
 
 def _counted(data_dir: Path, attempt: Callable[[], T]) -> T:
-    # The try is counted before the key derivation gives its verdict, and taken back only
-    # when the passphrase was right (or the attempt failed for another reason): a process
-    # killed between the verdict and a later write would otherwise leave a wrong try
-    # uncounted, and an adversary could guess for ever by killing it each time.
-    state = read_unlock_state(data_dir)
-    counted = replace(state, failed_attempts=state.failed_attempts + 1)
-    if not (data_dir / KEYFILE_NAME).is_file():
-        return attempt()  # no store here: nothing to guess at, and no folder to create
-    write_unlock_state(data_dir, counted)
     try:
         result = attempt()
     except WrongPassphraseError:
-        if state.wipe_after and counted.failed_attempts >= state.wipe_after:
+        state = read_unlock_state(data_dir)
+        failed = state.failed_attempts + 1
+        if state.wipe_after and failed >= state.wipe_after:
             wipe_store(data_dir)  # the unlock state goes too: nothing is left behind
             raise StoreWipedError() from None
-        raise WrongPassphraseCountedError(remaining_tries(counted)) from None
-    except BaseException:
-        write_unlock_state(data_dir, state)  # not a passphrase verdict: not a try
-        raise
-    write_unlock_state(data_dir, replace(state, failed_attempts=0))
+        write_unlock_state(data_dir, replace(state, failed_attempts=failed))
+        left = remaining_tries(replace(state, failed_attempts=failed))
+        raise WrongPassphraseCountedError(left) from None
+    state = read_unlock_state(data_dir)
+    if state.failed_attempts:
+        write_unlock_state(data_dir, replace(state, failed_attempts=0))
     return result
 
 

@@ -2,9 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import unlock as unlock_module
 from desktop.services.unlock import StoreWipedError, WrongPassphraseCountedError, unlock
-from desktop.store.database import Store, create_store, open_store
+from desktop.store.database import create_store
 from desktop.store.unlock_state import (
     UNLOCK_STATE_NAME,
     UnlockState,
@@ -78,17 +77,3 @@ def test_state_file_is_private_and_holds_nothing_else(data_dir: Path) -> None:
     import json
 
     assert set(json.loads(path.read_text())) == {"failed_attempts", "wipe_after", "language"}
-
-
-def test_a_try_is_counted_before_the_verdict_and_taken_back_when_right(data_dir: Path) -> None:
-    # A process killed while the key derivation runs must leave the try counted: the count
-    # on disk already holds it during the attempt.
-    seen: list[int] = []
-
-    def attempt() -> Store:
-        seen.append(read_unlock_state(data_dir).failed_attempts)
-        return open_store(data_dir, PASSPHRASE)
-
-    unlock_module._counted(data_dir, attempt).close()
-    assert seen == [1]
-    assert read_unlock_state(data_dir).failed_attempts == 0
