@@ -6,20 +6,15 @@ tools/make_map_geometry.py from Natural Earth); nothing is fetched. One scene bu
 both the interactive `MapView` and `paint_map`, which draws the same map onto any painter
 (the PDF briefing). The scene is built at the size it is shown, one unit a pixel, so marks
 and text keep their size however large the view: a resize rebuilds it (a few hundred items).
+Where each mark and name goes, names kept clear of one another, is map_layout's.
 """
 
 from __future__ import annotations
-
-import functools
-import json
-import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -40,9 +35,17 @@ from PySide6.QtWidgets import (
 from desktop.domain.board import CHINA_SIDE, MYANMAR_SIDE, Board, GateStatus, Overall
 from desktop.domain.gazetteer import Crossing, Gazetteer
 from desktop.domain.vocabulary import SideStatus
-from desktop.resources import resource_path
-from desktop.ui import i18n
 from desktop.ui.labels import label
+from desktop.ui.map_layout import (
+    MARKER_RADIUS,
+    MapLayout,
+    Projection,
+    credit_text,
+    geometry,
+    layout_map,
+    map_font,
+    scale_text,
+)
 
 __all__ = [
     "BORDER_COLOR",
@@ -54,6 +57,7 @@ __all__ = [
     "MapView",
     "build_map_scene",
     "legend_entries",
+    "map_layout",
     "map_point",
     "paint_map",
     "value_color",
@@ -80,18 +84,13 @@ _VALUE_OVERALL = {
     "blocked": Overall.CLOSED,
 }
 
-# The part of the bundled box the map shows: every crossing and town with a margin.
-VIEW_BOX = (96.8, 23.75, 99.15, 26.45)  # west, south, east, north
 MYANMAR_LAND = QColor("#f3eedf")
 _LAND = {"104": MYANMAR_LAND, "156": QColor("#e6e9ee")}  # by ISO 3166 number
 _OTHER_LAND = QColor("#ecece6")
 _BACKGROUND = QColor("#dfe7ea")
 BORDER_COLOR = QColor("#5d4037")
 _TEXT = QColor("#212121")
-_MARKER_RADIUS = 8.0
-_LABEL_LEFT = frozenset({"myitkyina", "bhamo"})
-_KM_PER_DEGREE_LAT = 110.57
-_SCALE_STEPS_KM = (5, 10, 20, 25, 50, 100)
+_MARKER_RADIUS = MARKER_RADIUS
 # Above this width (a printer's device pixels) the scene is built smaller and scaled up.
 _LOGICAL_WIDTH = 900.0
 
@@ -99,77 +98,6 @@ _LOGICAL_WIDTH = 900.0
 def value_color(value: str | None) -> QColor:
     """The palette color of any board value (open/allowed green … unknown grey)."""
     return OVERALL_COLORS[_VALUE_OVERALL.get(value or "", Overall.UNKNOWN)]
-
-
-@dataclass(frozen=True)
-class _Town:
-    id: str
-    names: dict[str, str]
-    lon: float
-    lat: float
-
-    def name(self, language: str) -> str:
-        return self.names.get(language) or self.names["en"]
-
-
-@dataclass(frozen=True)
-class _Geometry:
-    countries: tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...]
-    border: tuple[tuple[tuple[float, float], ...], ...]
-    towns: tuple[_Town, ...]
-
-
-@functools.cache
-def _geometry() -> _Geometry:
-    data = json.loads(resource_path("map", "kachin_border.geojson").read_text("utf-8"))
-    countries = []
-    border: list[tuple[tuple[float, float], ...]] = []
-    towns = []
-    for feature in data["features"]:
-        kind, geometry = feature["properties"]["kind"], feature["geometry"]
-        if kind == "country":
-            rings = tuple(
-                tuple((p[0], p[1]) for p in polygon[0]) for polygon in geometry["coordinates"]
-            )
-            countries.append((str(feature["properties"]["id"]), rings))
-        elif kind == "border":
-            border.extend(tuple((p[0], p[1]) for p in line) for line in geometry["coordinates"])
-        elif kind == "town":
-            lon, lat = geometry["coordinates"]
-            properties = feature["properties"]
-            towns.append(_Town(properties["id"], dict(properties["names"]), lon, lat))
-    return _Geometry(tuple(countries), tuple(border), tuple(towns))
-
-
-class _Projection:
-    """Equirectangular with cos(latitude) for the x scale, fitted into a size."""
-
-    def __init__(self, size: QSizeF) -> None:
-        west, south, east, north = VIEW_BOX
-        self._west, self._north = west, north
-        self._kx = math.cos(math.radians((south + north) / 2))
-        width, height = (east - west) * self._kx, north - south
-        self.scale = min(size.width() / width, size.height() / height)
-        self.dx = (size.width() - width * self.scale) / 2
-        self.dy = (size.height() - height * self.scale) / 2
-
-    def __call__(self, lon: float, lat: float) -> QPointF:
-        return QPointF(
-            self.dx + (lon - self._west) * self._kx * self.scale,
-            self.dy + (self._north - lat) * self.scale,
-        )
-
-
-def _font(language: str, point_size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    switcher = i18n.LanguageSwitcher.current
-    family = switcher.myanmar_family if switcher is not None else None
-    if language == "my" and family:
-        font.setFamilies([family, QFont().family()])
-        point_size *= i18n.MYANMAR_SIZE_FACTOR
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    return font
 
 
 def status_tooltip(crossing: Crossing, status: GateStatus | None, language: str) -> str:
@@ -206,16 +134,25 @@ class GateMarker(QGraphicsEllipseItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
+def map_layout(
+    board: Board, gazetteer: Gazetteer, language: str, size: QSizeF, *, legend: bool = True
+) -> MapLayout:
+    """The boxes `build_map_scene` draws every mark and text in, at `size`."""
+    legend_size = _legend_rows(language)[1] if legend else None
+    return layout_map(board, gazetteer, language, size, legend_size)
+
+
 def build_map_scene(
     board: Board, gazetteer: Gazetteer, language: str, size: QSizeF, *, legend: bool = True
 ) -> QGraphicsScene:
     """A scene of `size` units holding the map, the gate markers and (unless `legend` is
     False: a page sets it beside the map) the legend."""
+    layout = map_layout(board, gazetteer, language, size, legend=legend)
     scene = QGraphicsScene(0, 0, size.width(), size.height())
     scene.setBackgroundBrush(_BACKGROUND)
-    project = _Projection(size)
-    geometry = _geometry()
-    for country_id, rings in geometry.countries:
+    project = Projection(size)
+    shapes = geometry()
+    for country_id, rings in shapes.countries:
         for ring in rings:
             polygon = QPolygonF([project(lon, lat) for lon, lat in ring])
             item = scene.addPolygon(
@@ -224,40 +161,47 @@ def build_map_scene(
             item.setZValue(0)
     border_pen = QPen(BORDER_COLOR, 1.6, Qt.PenStyle.DashLine)
     border_pen.setCosmetic(True)
-    for line in geometry.border:
+    for line in shapes.border:
         path = QPainterPath(project(*line[0]))
         for lon, lat in line[1:]:
             path.lineTo(project(lon, lat))
         scene.addPath(path, border_pen).setZValue(1)
-    _add_country_names(scene, project, language)
-    for town in geometry.towns:
-        _add_town(scene, project(town.lon, town.lat), town.id, town.name(language), language)
+    font = map_font(language, 10, bold=True)
+    for country in layout.countries:
+        name = scene.addSimpleText(country.text, font)
+        name.setBrush(QColor("#8d8d8d"))
+        name.setPos(country.rect.topLeft())
+        name.setZValue(2)
+    font = map_font(language, 8)
+    for town_id, town in layout.towns.items():
+        dot = scene.addRect(layout.town_dots[town_id], QPen(Qt.PenStyle.NoPen), _TEXT)
+        dot.setZValue(3)
+        text = scene.addSimpleText(town.text, font)
+        text.setBrush(QColor("#424242"))
+        text.setPos(town.rect.topLeft())
+        text.setZValue(3)
     for crossing in gazetteer:
         status = board.gates.get(crossing.id)
-        _add_gate(scene, project(crossing.lon, crossing.lat), crossing, status, language)
+        at = project(crossing.lon, crossing.lat)
+        _add_gate(scene, at, crossing, status, language, layout.gates[crossing.id].rect)
     if legend:
         _add_legend(scene, language)
-    _add_scale_bar(scene, project, language)
-    _add_credit(scene, language)
+    _add_scale_bar(scene, layout, language)
+    _add_credit(scene, layout, language)
     return scene
 
 
-def _add_scale_bar(scene: QGraphicsScene, project: _Projection, language: str) -> None:
+def _add_scale_bar(scene: QGraphicsScene, layout: MapLayout, language: str) -> None:
     """A bar of a round number of kilometres, about a fifth of the width, bottom left
     (true at the map's middle latitude; the projection keeps x and y scales equal there)."""
-    per_km = project.scale / _KM_PER_DEGREE_LAT  # scene units per kilometre
-    width = scene.width()
-    km = max([k for k in _SCALE_STEPS_KM if k * per_km <= width * 0.2], default=5)
-    length = km * per_km
-    text = QGraphicsSimpleTextItem(QCoreApplication.translate("DeskMap", "{km} km").format(km=km))
-    text.setFont(_font(language, 8))
+    box, length = layout.scale, layout.scale_length
+    text = QGraphicsSimpleTextItem(scale_text(layout.scale_km))
+    text.setFont(map_font(language, 8))
     text.setBrush(_TEXT)
-    box = text.boundingRect()
-    frame_width, frame_height = max(length, box.width()) + 16, box.height() + 18
     frame = scene.addRect(
-        QRectF(0, 0, frame_width, frame_height), QPen(Qt.PenStyle.NoPen), QColor(255, 255, 255, 215)
+        QRectF(QPointF(), box.size()), QPen(Qt.PenStyle.NoPen), QColor(255, 255, 255, 215)
     )
-    frame.setPos(8, scene.height() - frame_height - 8)
+    frame.setPos(box.topLeft())
     frame.setZValue(20)
     frame.setData(0, "scale")
     path = QPainterPath(QPointF(8, 6))
@@ -270,47 +214,20 @@ def _add_scale_bar(scene: QGraphicsScene, project: _Projection, language: str) -
     text.setPos(8, 14)
 
 
-def _add_credit(scene: QGraphicsScene, language: str) -> None:
-    text = QGraphicsSimpleTextItem(
-        QCoreApplication.translate("DeskMap", "Map data: Natural Earth (public domain)")
-    )
-    text.setFont(_font(language, 7))
+def _add_credit(scene: QGraphicsScene, layout: MapLayout, language: str) -> None:
+    text = QGraphicsSimpleTextItem(credit_text())
+    text.setFont(map_font(language, 7))
     text.setBrush(QColor("#424242"))
-    box = text.boundingRect()
     frame = scene.addRect(
-        QRectF(0, 0, box.width() + 8, box.height() + 4),
+        QRectF(QPointF(), layout.credit.size()),
         QPen(Qt.PenStyle.NoPen),
         QColor(255, 255, 255, 215),
     )
-    frame.setPos(scene.width() - box.width() - 16, scene.height() - box.height() - 12)
+    frame.setPos(layout.credit.topLeft())
     frame.setZValue(20)
+    frame.setData(0, "credit")
     text.setParentItem(frame)
     text.setPos(4, 2)
-
-
-def _add_country_names(scene: QGraphicsScene, project: _Projection, language: str) -> None:
-    font = _font(language, 10, bold=True)
-    for text, lon, lat in (
-        (QCoreApplication.translate("DeskMap", "MYANMAR"), 97.0, 24.05),
-        (QCoreApplication.translate("DeskMap", "CHINA"), 98.75, 24.35),
-    ):
-        item = scene.addSimpleText(text, font)
-        item.setBrush(QColor("#8d8d8d"))
-        item.setPos(project(lon, lat))
-        item.setZValue(2)
-
-
-def _add_town(scene: QGraphicsScene, at: QPointF, town_id: str, name: str, language: str) -> None:
-    dot = scene.addRect(QRectF(at.x() - 2.5, at.y() - 2.5, 5, 5), QPen(Qt.PenStyle.NoPen), _TEXT)
-    dot.setZValue(3)
-    text = scene.addSimpleText(name, _font(language, 8))
-    text.setBrush(QColor("#424242"))
-    box = text.boundingRect()
-    # Waingmaw sits just across the river from Myitkyina: their names go to either side.
-    left = town_id in _LABEL_LEFT
-    x = at.x() - box.width() - 5 if left else at.x() + 5
-    text.setPos(x, at.y() - box.height() / 2)
-    text.setZValue(3)
 
 
 def _add_gate(
@@ -319,6 +236,7 @@ def _add_gate(
     crossing: Crossing,
     status: GateStatus | None,
     language: str,
+    label_rect: QRectF,
 ) -> None:
     overall = status.overall if status is not None else Overall.UNKNOWN
     marker = GateMarker(crossing.id, overall, at)
@@ -337,13 +255,9 @@ def _add_gate(
         ring.setPen(QPen(UNVERIFIED_COLOR, 2, Qt.PenStyle.DashLine))
         ring.setData(0, "unverified")
     name = QGraphicsSimpleTextItem(crossing.name(language), marker)
-    name.setFont(_font(language, 9, bold=True))
+    name.setFont(map_font(language, 9, bold=True))
     name.setBrush(_TEXT)
-    box = name.boundingRect()
-    rings = (4 if status is not None and status.has_conflict else 0) + (
-        5 if status is not None and status.has_unverified_change else 0
-    )
-    name.setPos(at.x() + r + rings + 6, at.y() - box.height() / 2)
+    name.setPos(label_rect.topLeft())  # the marker sits at the scene's origin
     name.setZValue(11)
 
 
@@ -369,28 +283,37 @@ def legend_entries() -> list[tuple[str, QColor, str]]:
     ]
 
 
-def _add_legend(scene: QGraphicsScene, language: str) -> None:
-    entries = legend_entries()
-    font = _font(language, 8)
-    items: list[QGraphicsItem] = []
+def _legend_rows(
+    language: str,
+) -> tuple[list[tuple[QGraphicsSimpleTextItem, QGraphicsItem]], QSizeF]:
+    """The legend's lines (text, mark) laid out in its frame, and the frame's size."""
+    font = map_font(language, 8)
+    rows: list[tuple[QGraphicsSimpleTextItem, QGraphicsItem]] = []
     y = 8.0
     width = 0.0
-    for text, color, kind in entries:
+    for text, color, kind in legend_entries():
         line = QGraphicsSimpleTextItem(text)
         line.setFont(font)
         line.setBrush(_TEXT)
         height = max(line.boundingRect().height(), 14.0)
         line.setPos(34, y + (height - line.boundingRect().height()) / 2)
-        items.append(line)
-        items.append(_legend_mark(kind, color, QPointF(18, y + height / 2)))
+        rows.append((line, _legend_mark(kind, color, QPointF(18, y + height / 2))))
         width = max(width, line.boundingRect().width())
         y += height + 3
-    title_box = QRectF(0, 0, 34 + width + 10, y + 5)
-    frame = scene.addRect(title_box, QPen(QColor("#9e9e9e")), QColor(255, 255, 255, 225))
+    return rows, QSizeF(34 + width + 10, y + 5)
+
+
+def _add_legend(scene: QGraphicsScene, language: str) -> None:
+    rows, size = _legend_rows(language)
+    frame = scene.addRect(
+        QRectF(QPointF(), size), QPen(QColor("#9e9e9e")), QColor(255, 255, 255, 225)
+    )
     frame.setZValue(20)
     frame.setPos(8, 8)
-    for item in items:
-        item.setParentItem(frame)
+    frame.setData(0, "legend")
+    for line, mark in rows:
+        line.setParentItem(frame)
+        mark.setParentItem(frame)
 
 
 def _legend_mark(kind: str, color: QColor, at: QPointF) -> QGraphicsItem:
@@ -425,7 +348,7 @@ def map_point(
 ) -> QPointF:
     """Where `paint_map` into `target` draws the place at `lon`, `lat`."""
     factor, size = _fit(target, logical_width)
-    point = _Projection(size)(lon, lat)
+    point = Projection(size)(lon, lat)
     return QPointF(target.x() + point.x() * factor, target.y() + point.y() * factor)
 
 

@@ -844,49 +844,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskMap</name>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="181"/>
+        <location filename="../../desktop/ui/desk_map.py" line="109"/>
         <source>China side: %1</source>
         <translation>တရုတ်ဘက်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="184"/>
+        <location filename="../../desktop/ui/desk_map.py" line="112"/>
         <source>Myanmar side: %1</source>
         <translation>မြန်မာဘက်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="189"/>
-        <location filename="../../desktop/ui/desk_map.py" line="359"/>
+        <location filename="../../desktop/ui/desk_map.py" line="117"/>
+        <location filename="../../desktop/ui/desk_map.py" line="273"/>
         <source>Conflicting verified reports</source>
         <translation>ကွဲ​လွဲ​နေ​သော စစ်​ဆေး​ပြီး သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="191"/>
-        <location filename="../../desktop/ui/desk_map.py" line="364"/>
+        <location filename="../../desktop/ui/desk_map.py" line="119"/>
+        <location filename="../../desktop/ui/desk_map.py" line="278"/>
         <source>Reported change, unverified</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="252"/>
+        <location filename="../../desktop/ui/map_layout.py" line="123"/>
         <source>{km} km</source>
         <translation>{km} ကီလိုမီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="275"/>
+        <location filename="../../desktop/ui/map_layout.py" line="127"/>
         <source>Map data: Natural Earth (public domain)</source>
         <translation>မြေ​ပုံ အ​ချက်​အ​လက်- Natural Earth (public domain)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="294"/>
+        <location filename="../../desktop/ui/map_layout.py" line="134"/>
         <source>MYANMAR</source>
         <translation>မြန်မာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="295"/>
+        <location filename="../../desktop/ui/map_layout.py" line="138"/>
         <source>CHINA</source>
         <translation>တရုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_map.py" line="368"/>
+        <location filename="../../desktop/ui/desk_map.py" line="282"/>
         <source>Myanmar–China border</source>
         <translation>မြန်မာ–တရုတ် နယ်စပ်</translation>
     </message>
