@@ -8,20 +8,25 @@ report's history. Output: docs/screenshots/<language>-desk-<screen>.png.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk, desk_followups, desk_review
 from desktop.services.demo_desk import fill_demo_desk
 from desktop.services.desk_bulk import BulkAction, BulkKind
-from desktop.store.database import create_store
+from desktop.store.database import create_store, open_store
 from desktop.store.review import ExportRecord, ReviewRepository
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.ui.desk_export_dialog import ExportDialog
+from desktop.ui.desk_pdf import write_briefing
+from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.pseudo_locale import PSEUDO
 from desktop.ui.window import GatewatchWindow
 
@@ -154,3 +159,44 @@ def shoot_desk(
     wait_until(app, page.bulk.actions_box.isVisible)
     save(window, prefix.with_name(f"{prefix.name}-bulk.png"))
     window.close()
+
+
+def shoot_briefing(language: str, out: Path, root: Path, *, passphrase: str) -> None:
+    """The PDF briefing of the demo desk, its first two pages as PNGs 1000 px wide
+    (pdftoppm, from Debian's poppler-utils, must be on the machine)."""
+    data_dir = root / f"briefing-store-{language}"
+    fill_desk(data_dir, language, passphrase)
+    pdf = root / f"briefing-{language}.pdf"
+    # The language and the Padauk font as the window would have installed them.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    LanguageSwitcher(app).switch(language)
+    with open_store(data_dir, passphrase) as store:
+        since = datetime.now(UTC) - timedelta(days=1)
+        write_briefing(store, default_gazetteer(), pdf, language=language, since=since)
+    stem = root / f"briefing-{language}"
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise RuntimeError("the briefing's pages need pdftoppm (Debian: poppler-utils)")
+    subprocess.run(  # noqa: S603 - a fixed tool on files this function made
+        [
+            pdftoppm,
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "2",
+            "-scale-to-x",
+            "1000",
+            "-scale-to-y",
+            "-1",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
+    for page in (1, 2):
+        made = next(root.glob(f"briefing-{language}-*{page}.png"))
+        target = out / f"{language}-briefing-page{page}.png"
+        shutil.copyfile(made, target)
+        print(f"wrote {target}")

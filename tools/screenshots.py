@@ -43,7 +43,7 @@ from desktop.ui.window import GatewatchWindow
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
-from tools.desk_screenshots import shoot_desk
+from tools.desk_screenshots import shoot_briefing, shoot_desk
 
 PASSPHRASE = "demo passphrase for screenshots"  # noqa: S105 (a throwaway demo store)
 ZAWGYI_SAMPLE = "လိုင္ဇာဂိတ္ကို ပိတ္ထားသည္။ ဆီေစ်း အရမ္းတက္ေနသည္။"
@@ -267,6 +267,9 @@ def main() -> int:
                 wait_until=wait_until,
                 save=save,
             )
+        for language in args.language or ["en", "my"]:  # the briefing: the README's two
+            if language != PSEUDO:
+                shoot_briefing(language, args.out, Path(tmp), passphrase=PASSPHRASE)
     return 0
 
 
