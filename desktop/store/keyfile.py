@@ -116,7 +116,7 @@ class WrappedKey:
         header = {
             "format": FORMAT_NAME,
             "version": self.version,
-            "kdf": _kdf_json(self.kdf, self.salt),
+            "kdf": kdf_json(self.kdf, self.salt),
             "aead": self.aead,
         }
         return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
@@ -126,10 +126,10 @@ class WrappedKey:
         doc = {
             "format": FORMAT_NAME,
             "version": self.version,
-            "kdf": _kdf_json(self.kdf, self.salt),
+            "kdf": kdf_json(self.kdf, self.salt),
             "aead": self.aead,
-            "nonce": _b64(self.nonce),
-            "wrapped_key": _b64(self.wrapped_key),
+            "nonce": encode_b64(self.nonce),
+            "wrapped_key": encode_b64(self.wrapped_key),
         }
         return (json.dumps(doc, indent=1) + "\n").encode("ascii")
 
@@ -306,11 +306,13 @@ def zero(buf: bytearray) -> None:
     buf[:] = bytes(len(buf))
 
 
-def _b64(data: bytes) -> str:
+def encode_b64(data: bytes) -> str:
+    """Standard base64 text, as key files hold their fields."""
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(value: object, size: int) -> bytes:
+def decode_b64(value: object, size: int) -> bytes:
+    """The bytes of a base64 field of exactly `size`; TypeError or ValueError otherwise."""
     if not isinstance(value, str):
         raise TypeError("expected base64 text")
     data = base64.b64decode(value.encode("ascii"), validate=True)
@@ -319,13 +321,14 @@ def _unb64(value: object, size: int) -> bytes:
     return data
 
 
-def _kdf_json(kdf: KdfParams, salt: bytes) -> dict[str, object]:
+def kdf_json(kdf: KdfParams, salt: bytes) -> dict[str, object]:
+    """The key file's `kdf` object: Argon2id parameters and salt."""
     return {
         "name": KDF_NAME,
         "memory_cost": kdf.memory_cost,
         "iterations": kdf.iterations,
         "lanes": kdf.lanes,
-        "salt": _b64(salt),
+        "salt": encode_b64(salt),
     }
 
 
@@ -365,7 +368,7 @@ def _validate(doc: object) -> WrappedKey:
     kdf.check()
     return WrappedKey(
         kdf=kdf,
-        salt=_unb64(kdf_doc["salt"], SALT_BYTES),
-        nonce=_unb64(doc["nonce"], NONCE_BYTES),
-        wrapped_key=_unb64(doc["wrapped_key"], DATA_KEY_BYTES + TAG_BYTES),
+        salt=decode_b64(kdf_doc["salt"], SALT_BYTES),
+        nonce=decode_b64(doc["nonce"], NONCE_BYTES),
+        wrapped_key=decode_b64(doc["wrapped_key"], DATA_KEY_BYTES + TAG_BYTES),
     )

@@ -22,7 +22,6 @@ same lengths: a test compares them.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import json
 import secrets
@@ -51,7 +50,10 @@ from desktop.store.keyfile import (
     TAG_BYTES,
     KdfParams,
     WrappedKey,
+    decode_b64,
     derive_wrapping_key,
+    encode_b64,
+    kdf_json,
     parse_keyfile,
     zero,
 )
@@ -83,7 +85,7 @@ class SlotFile:
         header = {
             "format": FORMAT_NAME,
             "version": SLOTS_VERSION,
-            "kdf": _kdf_json(self.kdf, self.salt),
+            "kdf": kdf_json(self.kdf, self.salt),
             "aead": AEAD_NAME,
             "slot": index,
         }
@@ -93,9 +95,11 @@ class SlotFile:
         doc = {
             "format": FORMAT_NAME,
             "version": SLOTS_VERSION,
-            "kdf": _kdf_json(self.kdf, self.salt),
+            "kdf": kdf_json(self.kdf, self.salt),
             "aead": AEAD_NAME,
-            "slots": [{"nonce": _b64(s.nonce), "sealed": _b64(s.sealed)} for s in self.slots],
+            "slots": [
+                {"nonce": encode_b64(s.nonce), "sealed": encode_b64(s.sealed)} for s in self.slots
+            ],
         }
         return (json.dumps(doc, indent=1) + "\n").encode("ascii")
 
@@ -218,9 +222,12 @@ def parse_slot_file(doc: dict[str, object]) -> SlotFile:
             if not isinstance(entry, dict) or set(entry) != {"nonce", "sealed"}:
                 raise ValueError("bad slot")
             slots.append(
-                Slot(_unb64(entry["nonce"], NONCE_BYTES), _unb64(entry["sealed"], SEALED_BYTES))
+                Slot(
+                    decode_b64(entry["nonce"], NONCE_BYTES),
+                    decode_b64(entry["sealed"], SEALED_BYTES),
+                )
             )
-        return SlotFile(kdf, _unb64(kdf_doc["salt"], SALT_BYTES), tuple(slots))
+        return SlotFile(kdf, decode_b64(kdf_doc["salt"], SALT_BYTES), tuple(slots))
     except (ValueError, TypeError, KeyError, binascii.Error) as e:
         raise KeyfileCorruptError() from e
 
@@ -233,29 +240,6 @@ def _with_slot(slot_file: SlotFile, index: int, slot: Slot) -> SlotFile:
 
 def _random_slot() -> Slot:
     return Slot(secrets.token_bytes(NONCE_BYTES), secrets.token_bytes(SEALED_BYTES))
-
-
-def _kdf_json(kdf: KdfParams, salt: bytes) -> dict[str, object]:
-    return {
-        "name": KDF_NAME,
-        "memory_cost": kdf.memory_cost,
-        "iterations": kdf.iterations,
-        "lanes": kdf.lanes,
-        "salt": _b64(salt),
-    }
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(value: object, size: int) -> bytes:
-    if not isinstance(value, str):
-        raise TypeError("expected base64 text")
-    data = base64.b64decode(value.encode("ascii"), validate=True)
-    if len(data) != size:
-        raise ValueError("wrong length")
-    return data
 
 
 def parse_any(raw: bytes) -> WrappedKey | SlotFile:
