@@ -10,8 +10,6 @@ bench/results.json.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import ipaddress
 import json
 import statistics
 import tempfile
@@ -20,10 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import requests
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from bench.common import Result, record, result
 from desktop.store.database import DB_NAME, KEYFILE_NAME
@@ -32,7 +26,7 @@ from desktop.store.keyfile import create_keyfile, read_keyfile
 from desktop.store.wipe import wipe_store
 from sync.envelope import NewsroomKeyPair
 from sync.server.store import ServerStore
-from sync.server.testing import init_server, running_server
+from sync.server.testing import init_server, running_server, self_signed_cert
 
 PASSPHRASE = "bench passphrase for the keyfile"
 
@@ -92,37 +86,6 @@ def wipe_figures(folder: Path, repeat: int) -> list[Result]:
         result("store.wipe_2gib_s", big, "s", 1.0),
         result("store.wipe_2gib_vs_64kib", big / small, "x", 2.0),
     ]
-
-
-def self_signed_cert(folder: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
 
 
 def server_figures(folder: Path, repeat: int) -> list[Result]:

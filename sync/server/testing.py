@@ -1,4 +1,5 @@
-"""Run a real server on 127.0.0.1 for tests: ``running_server(data_dir)``.
+"""Run a real server on 127.0.0.1 for tests: ``running_server(data_dir)``, and a
+self-signed certificate for it (``self_signed_cert``).
 
 Used by the server, client and end-to-end tests. The socket is bound before the server
 starts (port 0: the OS picks a free port), so there is no race for the port; the server runs
@@ -8,11 +9,18 @@ in a background thread and is shut down cleanly (in-flight requests finish) on e
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import ipaddress
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from sync.envelope import NewsroomPublicKey
 from sync.server.config import ServerConfig
@@ -84,3 +92,35 @@ def running_server(
     finally:
         sock.close()
         store.close()
+
+
+def self_signed_cert(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key, as PEM files."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path

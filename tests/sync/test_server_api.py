@@ -21,8 +21,8 @@ from sync.envelope import DeviceSigningKey, NewsroomKeyPair
 from sync.server.audit import AuditLog
 from sync.server.config import ServerConfig
 from sync.server.store import DB_NAME, ServerStore
-from sync.server.testing import init_server, running_server
-from tests.sync.conftest import Srv, b64, sealed, self_signed_cert
+from sync.server.testing import init_server, running_server, self_signed_cert
+from tests.sync.conftest import Srv, b64, sealed
 
 CANARY = "CANARY-Laiza-gate-7f3a"
 

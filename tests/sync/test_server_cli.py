@@ -19,8 +19,8 @@ from sync import protocol
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair
 from sync.server.cli import main
 from sync.server.runner import certificate_sha256
-from sync.server.testing import running_server
-from tests.sync.conftest import b64, self_signed_cert
+from sync.server.testing import running_server, self_signed_cert
+from tests.sync.conftest import b64
 
 ROOT = Path(__file__).resolve().parents[2]
 
