@@ -1,5 +1,5 @@
 """`gatewatch outbox export`, `desk import`, `desk receipts`, `receipts import`
-(desktop/cli_handcarry.py) with real stores and a real server; and the server's relay
+(desktop/cli/handcarry.py) with real stores and a real server; and the server's relay
 route refusing what a desk may not hand over."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The editor desk's review commands: key export and import, label, inbox, show, move,
-note, board, changes. `desktop.cli` registers them under ``gatewatch desk`` and runs them
+note, board, changes. `desktop/cli/desk.py` registers them under ``gatewatch desk`` and runs them
 with its error handling (exit codes, one-line messages, no traceback)."""
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_desk_marks import MARK_COMMANDS, MARK_HANDLERS
-from desktop.cli_desk_marks import add_parsers as add_mark_parsers
+from desktop.cli.common import print_json, shown
+from desktop.cli.desk_marks import MARK_COMMANDS, MARK_HANDLERS
+from desktop.cli.desk_marks import add_parsers as add_mark_parsers
+from desktop.cli.export import moment_argument
 from desktop.domain.board import ASPECTS, Board
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
@@ -186,7 +188,7 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     ids = reviews.inbox_ids(where)
     rows = reviews.inbox_rows(ids[: max(args.limit, 0)])
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": r.report_id,
@@ -211,7 +213,7 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
         summary = " ".join(r.narrative.split())[:60]
         print(
             f"{r.report_id}  {r.observed_at:%Y-%m-%d %H:%M}Z  {gate or r.new_crossing!s:<14} "
-            f"{r.state.value:<15} {_shown(r.device_label or r.device_id):<12} {_shown(summary)}"
+            f"{r.state.value:<15} {shown(r.device_label or r.device_id):<12} {shown(summary)}"
         )
     print(f"{len(rows)} of {len(ids)} report(s) shown.")
     return 0
@@ -224,7 +226,7 @@ def _show(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     report = found[0]
     reviews = ReviewRepository(store)
     state = reviews.state(args.id)
-    _print_json(
+    print_json(
         {
             **desk.report_json(report),
             "review_state": None if state is None else state.value,
@@ -263,7 +265,7 @@ def _note(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
 def _board(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     board = desk_board.board(store, gazetteer, at=args.at)
     if args.json:
-        _print_json(board_json(board))
+        print_json(board_json(board))
         return 0
     for gate in board:
         crossing = gazetteer.get(gate.gate)
@@ -354,7 +356,7 @@ def board_json(board: Board) -> list[dict[str, Any]]:
 def _changes(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     events = desk_board.changes_since(store, gazetteer, args.since)
     if args.json:
-        _print_json([event_json(e) for e in events])
+        print_json([event_json(e) for e in events])
         return 0
     if not events:
         print(f"No status changed since {format_utc(args.since)}.")
@@ -422,8 +424,6 @@ def _tag_arguments(texts: list[str]) -> list[str]:
 
 def _moment(text: str) -> datetime:
     """A time with its zone, in UTC: a time without one is refused, as by ``export``."""
-    from desktop.cli_export import moment_argument
-
     return moment_argument(text).astimezone(UTC)
 
 
@@ -439,15 +439,3 @@ def _key_passphrase(*, confirm: bool) -> str:
     if confirm and getpass.getpass("Repeat it: ") != first:
         raise DeskCommandError("the two passphrases differ: nothing was written")
     return first
-
-
-def _print_json(value: object) -> None:
-    from desktop.cli import _print_json as print_json  # one escaping rule for every command
-
-    print_json(value)
-
-
-def _shown(value: object) -> str:
-    from desktop.cli import _shown as shown
-
-    return shown(value)
