@@ -136,3 +136,37 @@ def test_a_private_import_is_caught(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from desktop.cli import _open_plain\n")
     assert private_imports(bad) == {"desktop.cli._open_plain"}
+
+
+# Test modules whose helpers other tests still import, until they move to tests/helpers/.
+# The list only shrinks: a new shared helper goes to tests/helpers/ from the start.
+STILL_IMPORTED_FROM = {
+    "tests.cli.test_cli",
+    "tests.cli.test_sync_cli",
+    "tests.services.test_desk_export",
+    "tests.services.test_desk_review",
+    "tests.services.test_sync",
+    "tests.store.test_review",
+    "tests.store.test_sync_store",
+    "tests.sync.test_server_cli",
+    "tests.ui.test_desk_inbox",
+    "tests.ui.test_form_guards",
+    "tests.ui.test_sync_gui",
+}
+
+
+def modules_of_tests_imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.module
+        and node.module.split(".")[-1].startswith("test_")
+    }
+
+
+@pytest.mark.parametrize("path", python_files("tests"), ids=lambda p: p.name)
+def test_shared_test_helpers_come_from_tests_helpers(path: Path) -> None:
+    found = modules_of_tests_imported(path) - STILL_IMPORTED_FROM
+    assert not found, f"{path.relative_to(ROOT)} imports from {sorted(found)}: use tests/helpers/"

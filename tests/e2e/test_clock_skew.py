@@ -23,8 +23,8 @@ from sync.envelope import (
     seal,
 )
 from sync.server.store import ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.helpers.reports import example
 
 AHEAD = timedelta(days=3)
 

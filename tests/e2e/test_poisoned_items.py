@@ -30,8 +30,8 @@ from sync.envelope import (
     seal,
 )
 from sync.server.store import ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.helpers.reports import example
 
 # The all-zero X25519 point and the order-8 one: every exchange with them gives zero.
 LOW_ORDER_X25519 = (

@@ -22,8 +22,8 @@ from sync.envelope import (
     seal,
 )
 from sync.server.store import DB_NAME, ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.helpers.reports import example
 
 
 def test_a_server_that_swaps_device_labels_is_flagged_not_followed(
