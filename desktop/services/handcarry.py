@@ -143,10 +143,13 @@ def export_bundle(store: Store, path: Path, *, now: datetime | None = None) -> E
 
 @dataclass(frozen=True)
 class ReceiptsOutcome:
+    """What a receipt file changed, and the texts of the questions new to this device."""
+
     reports: int
     chunks: int
     answers: int
     questions: int
+    question_texts: tuple[str, ...] = ()
 
 
 def import_receipts(store: Store, path: Path, *, now: datetime | None = None) -> ReceiptsOutcome:
@@ -181,7 +184,9 @@ def import_receipts(store: Store, path: Path, *, now: datetime | None = None) ->
         receipts.envelope_ids, text, moment
     )
     taken = _take_questions(store, identity.device_id, pair, desk_key, receipts, moment)
-    return ReceiptsOutcome(applied.reports, applied.chunks, applied.answers, taken)
+    return ReceiptsOutcome(
+        applied.reports, applied.chunks, applied.answers, len(taken), tuple(taken)
+    )
 
 
 def _take_questions(
@@ -191,8 +196,9 @@ def _take_questions(
     desk_key: bytes,
     receipts: HandReceipts,
     moment: datetime,
-) -> int:
-    """Open each carried question as the network's message queue would be read."""
+) -> list[str]:
+    """Open each carried question as the network's message queue would be read; return
+    the texts of those this device did not have."""
     rows = []
     for message_id, data in receipts.questions:
         try:
@@ -217,7 +223,8 @@ def _take_questions(
                 format_utc(moment),
             )
         )
-    return HandcarryRepository(store).add_questions(rows)
+    added = set(HandcarryRepository(store).add_questions(rows))
+    return [row[3] for row in rows if row[0] in added]
 
 
 # -- the desk -----------------------------------------------------------------------------
@@ -239,6 +246,7 @@ class ImportOutcome:
     relayed: int
     imported_before: datetime | None
     warning: str | None = None
+    refusals: tuple[str, ...] = ()
 
 
 def _desk_pairs(store: Store) -> list[NewsroomKeyPair]:
@@ -304,6 +312,9 @@ def import_bundle(
     kept: list[Opened] = [
         o for o in opened if not (isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE)
     ]
+    opened_refused = [
+        o for o in kept if isinstance(o, EnvelopeRecord) and o.outcome == "refused"
+    ] + refused
     result = desk.store_page(
         [o for o in kept if isinstance(o, EnvelopeRecord)] + refused,
         [o for o in kept if isinstance(o, ReceivedReport)],
@@ -340,6 +351,7 @@ def import_bundle(
         relayed,
         before,
         warning,
+        tuple(o.reason or "refused" for o in opened_refused),
     )
 
 
