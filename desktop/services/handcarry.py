@@ -278,13 +278,14 @@ def import_bundle(
     repo = HandcarryRepository(store)
     before = repo.bundle_imported_at(bundle.bundle_id)
     desk = DeskRepository(store)
-    sealed: dict[str, Sealed] = {}
-    refused: list[EnvelopeRecord] = []
+    candidates: dict[str, list[Sealed]] = {}
+    refusals: list[str] = []
     for data in bundle.envelopes:
         try:
             header = parse_header(data)
         except EnvelopeError:
-            continue  # no id to record it under: a damaged entry is dropped
+            refusals.append("malformed")  # no id to record it under
+            continue
         base = EnvelopeRecord(
             header.envelope_id,
             0,
@@ -295,11 +296,11 @@ def import_bundle(
             "stored",
         )
         if header.kind not in wire.DEVICE_UPLOAD_KINDS or header.device_id == DESK_SENDER_ID:
-            refused.append(base.refused("kind_not_allowed", "a bundle carries device envelopes"))
+            refusals.append("kind_not_allowed")
         else:
-            sealed.setdefault(header.envelope_id, Sealed(base, data))
-    known = desk.known_envelopes(list(sealed))
-    fresh = [s for i, s in sealed.items() if i not in known]
+            candidates.setdefault(header.envelope_id, []).append(Sealed(base, data))
+    known = desk.known_envelopes(list(candidates))
+    fresh = [c for i, found in candidates.items() if i not in known for c in found]
     signers = {d.device_id: d.public_key for d in desk.devices()}
     opener = PageOpener(pairs)
     try:
@@ -308,16 +309,14 @@ def import_bundle(
         opened = opener.open(fresh, signers).result()
     finally:
         opener.close()
-    waiting = [o for o in opened if isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE]
-    kept: list[Opened] = [
-        o for o in opened if not (isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE)
-    ]
-    opened_refused = [
-        o for o in kept if isinstance(o, EnvelopeRecord) and o.outcome == "refused"
-    ] + refused
+    chosen, waiting, losers = _choose(fresh, opened)
+    refusals += [o.reason or "refused" for o in losers]
+    # A refusal is reported, never recorded under its envelope id: anyone can seal a
+    # bundle, and a forgery recorded under a genuine envelope's id would shadow the
+    # genuine one when it arrives later, by hand or by the network.
     result = desk.store_page(
-        [o for o in kept if isinstance(o, EnvelopeRecord)] + refused,
-        [o for o in kept if isinstance(o, ReceivedReport)],
+        [o for o, _ in chosen if isinstance(o, EnvelopeRecord)],
+        [o for o, _ in chosen if isinstance(o, ReceivedReport)],
         None,
         moment,
     )
@@ -327,10 +326,8 @@ def import_bundle(
     # newsroom key, and an envelope the server stores under a device's id would turn that
     # device's own upload of the same id into a conflict. Envelopes from a device this desk
     # does not know yet wait for the device's own sync (or a second import once known).
-    good = {_envelope_id(o) for o in kept if _stored(o)}
     repo.queue_relay(
-        [(i, s.base.device_id, s.data) for i, s in sealed.items() if i in good and s.data],
-        moment,
+        [(_envelope_id(o), s.base.device_id, s.data) for o, s in chosen if s.data], moment
     )
     repo.record_bundle(
         bundle.bundle_id, bundle.created_at, len(bundle.envelopes), len(fresh), moment
@@ -343,16 +340,40 @@ def import_bundle(
             warning = f"the server could not take the envelopes yet ({error.reason}): {error}"
     return ImportOutcome(
         len(bundle.envelopes),
-        len(fresh),
+        len({s.base.envelope_id for s in fresh}),
         result.reports,
-        result.refused,
+        result.refused + len(refusals),
         result.photos_completed,
-        len(waiting),
+        waiting,
         relayed,
         before,
         warning,
-        tuple(o.reason or "refused" for o in opened_refused),
+        tuple(refusals),
     )
+
+
+def _choose(
+    fresh: Sequence[Sealed], opened: Sequence[Opened]
+) -> tuple[list[tuple[Opened, Sealed]], int, list[EnvelopeRecord]]:
+    """Per envelope id, the first copy that verified, whatever the order the copies came
+    in (a forged copy under a genuine envelope's id must not shadow it); the number of
+    ids waiting for a device this desk does not know yet; and the refused copies."""
+    verified: dict[str, tuple[Opened, Sealed]] = {}
+    unknown: set[str] = set()
+    refused: list[EnvelopeRecord] = []
+    for sealed, result in zip(fresh, opened, strict=True):
+        envelope_id = sealed.base.envelope_id
+        if _stored(result):
+            if envelope_id in verified:
+                if sealed.data != verified[envelope_id][1].data:
+                    refused.append(sealed.base.refused("duplicate", "another copy of an envelope"))
+            else:
+                verified[envelope_id] = (result, sealed)
+        elif isinstance(result, EnvelopeRecord) and result.reason == UNKNOWN_DEVICE:
+            unknown.add(envelope_id)
+        elif isinstance(result, EnvelopeRecord):
+            refused.append(result)
+    return list(verified.values()), len(unknown - set(verified)), refused
 
 
 def _envelope_id(opened: Opened) -> str:
