@@ -45,6 +45,7 @@ __all__ = [
     "BundleError",
     "HandReceipts",
     "container_bucket",
+    "container_segments",
     "open_bundle",
     "open_receipts",
     "seal_bundle",
@@ -65,6 +66,8 @@ POW2_LIMIT = 64 * MIB
 STEP_ABOVE = 64 * MIB
 MAX_PADDED = 4096 * MIB
 """The largest padded plaintext: bigger exports must be split (never reached in practice)."""
+MAX_RELAYED_BUNDLE = 64 * MIB
+"""The largest bundle a device may relay through the server (larger ones go by hand)."""
 MAX_ENVELOPES = 1_000_000
 MAX_QUESTIONS = 10_000
 MAX_ENVELOPE_SIZE = 32 * MIB
@@ -104,6 +107,17 @@ def _is_bucket(size: int) -> bool:
     return size % STEP_ABOVE == 0
 
 
+def container_segments(size: int, kem: str) -> int:
+    """How many segments a sealed container of ``size`` bytes to a ``kem`` key holds, or 0
+    when no container can have that size (checked before any cryptography; the server
+    checks a relayed bundle's size with it, holding no key)."""
+    rest = size - ENC_LENGTHS[kem] - KEY_SIZE - TAG_SIZE  # type: ignore[index]
+    segments = -(-rest // (SEGMENT + TAG_SIZE)) if rest > 0 else 0
+    if segments == 0 or rest != segments * (SEGMENT + TAG_SIZE):
+        return 0
+    return segments if _is_bucket(segments * SEGMENT) else 0
+
+
 def _nonce(index: int, last: bool) -> bytes:
     return index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
@@ -132,11 +146,8 @@ def open_container(data: bytes, keys: Sequence[NewsroomKeyPair], info: bytes) ->
     """
     for pair in keys:
         enc = ENC_LENGTHS[pair.kem]
-        rest = len(data) - enc - KEY_SIZE - TAG_SIZE
-        segments = -(-rest // (SEGMENT + TAG_SIZE)) if rest > 0 else 0
-        if segments == 0 or rest != segments * (SEGMENT + TAG_SIZE):
-            continue
-        if not _is_bucket(segments * SEGMENT):
+        segments = container_segments(len(data), pair.kem)
+        if not segments:
             continue
         head = enc + KEY_SIZE + TAG_SIZE
         try:

@@ -70,6 +70,7 @@ __all__ = [
     "ImportOutcome",
     "export_bundle",
     "import_bundle",
+    "import_bundle_data",
     "import_receipts",
     "relay_queued",
     "remember_encryption_keys",
@@ -272,8 +273,19 @@ def import_bundle(
     from a device this desk does not know yet is not refused: it is relayed, and the pull
     brings it back once the device list names it.
     """
+    return import_bundle_data(store, _read(path), client_factory=client_factory, now=now)
+
+
+def import_bundle_data(
+    store: Store,
+    data: bytes,
+    *,
+    client_factory: Callable[[ClientConfig], SyncClientLike] = SyncClient,
+    now: datetime | None = None,
+) -> ImportOutcome:
+    """`import_bundle` for a bundle's bytes (carried, or relayed through the server)."""
     pairs = _desk_pairs(store)
-    bundle = open_bundle(_read(path), pairs)
+    bundle = open_bundle(data, pairs)
     moment = now or datetime.now(UTC)
     repo = HandcarryRepository(store)
     before = repo.bundle_imported_at(bundle.bundle_id)
