@@ -25,6 +25,7 @@ have written it.
 
 from __future__ import annotations
 
+import io
 import os
 import uuid
 from collections.abc import Sequence
@@ -46,6 +47,7 @@ __all__ = [
     "HandReceipts",
     "container_bucket",
     "container_segments",
+    "not_for_us",
     "open_bundle",
     "open_receipts",
     "seal_bundle",
@@ -155,7 +157,12 @@ def open_container(data: bytes, keys: Sequence[NewsroomKeyPair], info: bytes) ->
         except (InvalidTag, ValueError):
             continue
         return _unpad(_decrypt_segments(key, memoryview(data)[head:], segments))
-    raise BundleError(
+    raise not_for_us()
+
+
+def not_for_us() -> BundleError:
+    """No key held here opens the file (or it is no such file: the two look the same)."""
+    return BundleError(
         "not_for_us",
         "this file is not a hand-carried Gatewatch file for this key (or not one at all): "
         "check that it is the file that was given, and that it is opened where it belongs",
@@ -258,21 +265,11 @@ def seal_bundle(
 
 def open_bundle(data: bytes, keys: Sequence[NewsroomKeyPair]) -> Bundle:
     """Open a bundle with the newsroom key(s). The envelopes are not verified here: open
-    each as a pulled one. Raises `BundleError`."""
-    reader = _Reader(open_container(data, keys, BUNDLE_INFO))
-    bundle_id = str(uuid.UUID(bytes=reader.take(16)))
-    created = _moment(reader.number(8))
-    count = reader.number(4)
-    if count > MAX_ENVELOPES:
-        raise BundleError("malformed", "the bundle claims more envelopes than it may hold")
-    envelopes = []
-    for _ in range(count):
-        size = reader.number(4)
-        if not 0 < size <= MAX_ENVELOPE_SIZE:
-            raise BundleError("malformed", "an envelope in the bundle has an impossible size")
-        envelopes.append(reader.take(size))
-    reader.end()
-    return Bundle(bundle_id, created, tuple(envelopes))
+    each as a pulled one. Raises `BundleError`. (A file on disk is read a segment at a
+    time with `sync.bundle_stream.read_bundle`; this reads the same way from memory.)"""
+    from sync.bundle_stream import read_bundle  # it builds on this module
+
+    return read_bundle(io.BytesIO(data), len(data), keys)
 
 
 # -- receipt files --------------------------------------------------------------------------

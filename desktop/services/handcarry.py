@@ -19,6 +19,7 @@ Every function is synchronous and takes the open `Store` first, for the store wo
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from desktop.store.handcarry import AppliedReceipts, HandcarryRepository
 from desktop.store.identity import IdentityRepository
 from sync import wire
 from sync.bundle import (
+    Bundle,
     BundleError,
     HandReceipts,
     open_bundle,
@@ -50,6 +52,7 @@ from sync.bundle import (
     seal_bundle,
     seal_receipts,
 )
+from sync.bundle_stream import read_bundle
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
     DESK_SENDER_ID,
@@ -273,7 +276,18 @@ def import_bundle(
     from a device this desk does not know yet is not refused: it is relayed, and the pull
     brings it back once the device list names it.
     """
-    return import_bundle_data(store, _read(path), client_factory=client_factory, now=now)
+    pairs = _desk_pairs(store)
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE:
+                raise HandcarryError(
+                    "too_large", f"{path} is too large to be a Gatewatch file"
+                ) from None
+            bundle = read_bundle(stream, size, pairs)  # a segment at a time
+    except OSError as error:
+        raise HandcarryError("unreadable", f"cannot read {path}: {error.strerror}") from None
+    return _import(store, pairs, bundle, client_factory, now)
 
 
 def import_bundle_data(
@@ -283,9 +297,18 @@ def import_bundle_data(
     client_factory: Callable[[ClientConfig], SyncClientLike] = SyncClient,
     now: datetime | None = None,
 ) -> ImportOutcome:
-    """`import_bundle` for a bundle's bytes (carried, or relayed through the server)."""
+    """`import_bundle` for a bundle's bytes (relayed through the server)."""
     pairs = _desk_pairs(store)
-    bundle = open_bundle(data, pairs)
+    return _import(store, pairs, open_bundle(data, pairs), client_factory, now)
+
+
+def _import(
+    store: Store,
+    pairs: list[NewsroomKeyPair],
+    bundle: Bundle,
+    client_factory: Callable[[ClientConfig], SyncClientLike],
+    now: datetime | None,
+) -> ImportOutcome:
     moment = now or datetime.now(UTC)
     repo = HandcarryRepository(store)
     before = repo.bundle_imported_at(bundle.bundle_id)
