@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import ipaddress
 import socket
 import ssl
 import struct
@@ -155,8 +156,7 @@ def _through_proxy(
             raise _Failed("proxy", "the proxy does not speak SOCKS5 without a password")
         passed.append("proxy")
         sock.settimeout(timeout)
-        name = host.encode("idna")
-        sock.sendall(b"\x05\x01\x00\x03" + bytes((len(name),)) + name + struct.pack("!H", port))
+        sock.sendall(b"\x05\x01\x00" + _socks_address(host) + struct.pack("!H", port))
         reply = _recv_exact(sock, 10)
     except _Failed:
         sock.close()
@@ -176,6 +176,16 @@ def _through_proxy(
     passed.append("name")
     # The rest of a reply for an IPv6 or name-bound address; Tor answers IPv4.
     return sock
+
+
+def _socks_address(host: str) -> bytes:
+    """A SOCKS5 address: an IP as such, a name as a name (resolved by the proxy)."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        name = host.encode("idna")
+        return b"\x03" + bytes((len(name),)) + name
+    return (b"\x01" if address.version == 4 else b"\x04") + address.packed
 
 
 def _check_tls(sock: socket.socket, host: str, pin: str | None, timeout: float) -> None:

@@ -112,13 +112,13 @@ class HandcarryActions(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.send_action.setText(self.tr("Send &by hand…"))
+        self.send_action.setText(self.tr("Send by h&and…"))
         self.send_action.setToolTip(
             self.tr("Write the reports waiting for the newsroom into one file to carry")
         )
-        self.receipts_action.setText(self.tr("Import recei&pts…"))
+        self.receipts_action.setText(self.tr("&Import receipts…"))
         self.desk_import_action.setText(self.tr("&Import hand-carried file…"))
-        self.desk_receipts_action.setText(self.tr("&Write receipts for a computer…"))
+        self.desk_receipts_action.setText(self.tr("Write &receipts for a computer…"))
 
     def update(self, correspondent: bool, on_desk: bool) -> None:
         for action in (self.send_action, self.receipts_action):

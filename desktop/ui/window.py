@@ -615,6 +615,10 @@ class GatewatchWindow(QMainWindow):
         discard(dialog)
         if accepted == SettingsDialog.DURESS and self.worker.is_open:
             self.safety.open_duress()
+        if accepted == SettingsDialog.CONNECTION and self.worker.is_open:
+            from desktop.ui.connection_dialog import open_connection_settings
+
+            open_connection_settings(self, self.worker)
         if accepted != QDialog.DialogCode.Accepted or not self.worker.is_open:
             return
         data_dir = self.data_dir

@@ -31,6 +31,7 @@ class Newsroom:
     port: int
     pin: str
     token: str
+    data_dir: Path
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +45,7 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
     config = ServerConfig(rate_burst=10_000, rate_per_second=10_000)
     with running_server(folder / "server", config=config, tls_cert=cert, tls_key=key) as url:
         port = int(urlsplit(url).port or 0)
-        yield Newsroom(url, port, hashlib.sha256(der).hexdigest(), token)
+        yield Newsroom(url, port, hashlib.sha256(der).hexdigest(), token, folder / "server")
 
 
 @pytest.fixture
