@@ -2,6 +2,8 @@
 
 - ``gatewatch outbox export --out FILE`` — every envelope not yet receipted into one
   bundle file for the desk; the reports stay waiting, marked carried.
+- ``gatewatch outbox relay FILE`` — hand a bundle someone else wrote to the server, with
+  this device's connection; it cannot be opened here, and nothing of it is kept.
 - ``gatewatch outbox list`` — the reports waiting for a receipt: *waiting*, or *carried on
   DATE* when they last left on a bundle.
 - ``gatewatch receipts import FILE`` — apply a receipt file from the desk.
@@ -38,6 +40,10 @@ def register(commands: Any, desk_commands: Any) -> None:
         "export", help="write every report not yet receipted into one file for the desk"
     )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    relay = outbox_commands.add_parser(
+        "relay", help="hand a colleague's bundle to the server (it cannot be opened here)"
+    )
+    relay.add_argument("file", type=Path, metavar="FILE")
     outbox_commands.add_parser("list", help="the reports waiting for a receipt")
     receipts = commands.add_parser("receipts", help="receipts carried back from the desk")
     receipts_commands = receipts.add_subparsers(dest="receipts_command", required=True)
@@ -59,6 +65,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run ``outbox`` or ``receipts``; return the exit code."""
     commands: dict[str, Callable[[argparse.Namespace, Store], int]] = {
         "export": _export,
+        "relay": _relay,
         "list": _list,
         "import": _import_receipts,
     }
@@ -99,6 +106,17 @@ def _export(args: argparse.Namespace, store: Store) -> int:
     print(
         f"Wrote {done.reports} report(s) ({done.envelopes} envelope(s), {done.size} bytes) to "
         f"{args.out}. They stay in the outbox, marked carried, until a receipt arrives."
+    )
+    return EXIT_OK
+
+
+def _relay(args: argparse.Namespace, store: Store) -> int:
+    from desktop.services.handcarry_relay import relay_bundle
+
+    number = relay_bundle(store, args.file)
+    print(
+        f"Handed {args.file} to the newsroom server (number {number}); the desk takes it in "
+        "at its next pull. Nothing of it was kept here: you may delete the file."
     )
     return EXIT_OK
 
