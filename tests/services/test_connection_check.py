@@ -4,48 +4,18 @@ local Tor is found only where a SOCKS5 proxy really answers."""
 
 from __future__ import annotations
 
-import hashlib
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
 
 from desktop.services.connection_check import check_connection, detect_tor, socks5_greets
-from sync.envelope import NewsroomKeyPair
-from sync.server.config import ServerConfig
-from sync.server.store import ServerStore, new_token
-from sync.server.testing import init_server, running_server, self_signed_cert
+from sync.server.store import new_token
+from tests.helpers.servers import NAME, Newsroom, newsroom  # noqa: F401 (a fixture)
+from tests.helpers.servers import free_port as closed_port
 from tests.sync.socks5 import Socks5Server
 
-NAME = "newsroom.example"
-
-
-@dataclass
-class Newsroom:
-    url: str
-    port: int
-    pin: str
-    token: str
-    data_dir: Path
-
-
-@pytest.fixture(scope="module")
-def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
-    folder = tmp_path_factory.mktemp("check")
-    cert, key = self_signed_cert(folder)
-    der = x509.load_pem_x509_certificate(cert.read_bytes()).public_bytes(Encoding.DER)
-    init_server(folder / "server", NewsroomKeyPair.generate("x25519").public_key)
-    with ServerStore.open(folder / "server") as admin:
-        _, token = admin.create_desk_token("desk")
-    config = ServerConfig(rate_burst=10_000, rate_per_second=10_000)
-    with running_server(folder / "server", config=config, tls_cert=cert, tls_key=key) as url:
-        port = int(urlsplit(url).port or 0)
-        yield Newsroom(url, port, hashlib.sha256(der).hexdigest(), token, folder / "server")
+__all__ = ["newsroom"]  # a fixture
 
 
 @pytest.fixture
@@ -53,12 +23,6 @@ def tor() -> Iterator[Socks5Server]:
     """A SOCKS5 proxy that knows the newsroom's name and no other, as Tor knows an onion."""
     with Socks5Server(names={NAME: "127.0.0.1"}, only_names=True) as proxy:
         yield proxy
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_every_step_passes_directly(newsroom: Newsroom) -> None:

@@ -21,7 +21,8 @@ from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
-from tests.services.test_connection_check import NAME, Newsroom, closed_port, newsroom
+from tests.helpers.servers import NAME, Newsroom, newsroom
+from tests.helpers.servers import free_port as closed_port
 from tests.sync.socks5 import Socks5Server
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.fit import problems
