@@ -11,7 +11,7 @@ import pytest
 
 from desktop.services.connection_check import check_connection, detect_tor, socks5_greets
 from sync.server.store import new_token
-from tests.helpers.servers import NAME, Newsroom, newsroom  # noqa: F401 (a fixture)
+from tests.helpers.servers import NAME, Newsroom, newsroom
 from tests.helpers.servers import free_port as closed_port
 from tests.sync.socks5 import Socks5Server
 
