@@ -128,7 +128,7 @@ def test_the_desk_exports_its_key_for_another_editor(
         dialog.export()
         assert dialog.error.raw_text() == "The two passphrases differ."
         dialog.repeat.setText(KEY_PASSPHRASE)
-        with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        with qtbot.waitSignal(dialog.accepted, timeout=120_000):  # Argon2id at export cost
             dialog.export()
     finally:
         window.close()
