@@ -15,8 +15,8 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk_keys import DeskKeysRepository
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.store.review import ReviewRepository
-from sync.desk_keys import DeskEndorsement
-from sync.envelope import DeviceSigningKey, derive_desk_signing_key
+from sync.desk_keys import DeskEndorsement, open_review
+from sync.envelope import DeviceSigningKey, derive_desk_signing_key, open_envelope
 from sync.server.store import ServerStore
 from tests.domain.test_report import example
 from tests.e2e.conftest import PASSPHRASE, World, fast_client
@@ -196,14 +196,21 @@ def test_a_desk_set_up_before_desk_keys_makes_its_key_on_first_move(
     world_factory: Callable[..., World],
 ) -> None:
     world, report_id = world_with_a_report(world_factory)
+    desk_review.set_desk_label(world.desk_store, "Morning desk")
     with world.desk_store.transaction() as conn:  # as a store upgraded from before
         conn.execute("DELETE FROM desk_signing_key")
-    desk_review.set_desk_label(world.desk_store, "Morning desk")
+        conn.execute("DELETE FROM desk_endorsements")
 
     desk_review.move(world.desk_store, report_id, ReviewState.VERIFIED)
 
     own = DeskKeysRepository(world.desk_store).own_key()
     assert own is not None
-    assert own.endorsement["desk_label"] == "Morning desk"
-    [(_, body)] = ReviewRepository(world.desk_store).unsent_envelopes()
-    assert body  # sealed with a desk signature: the other desks accept it (tests above)
+    [(envelope_id, body)] = ReviewRepository(world.desk_store).unsent_envelopes()
+    pair = newsroom_pair(world)
+    signer = derive_desk_signing_key(pair).public_bytes()
+    opened = open_envelope(body, newsroom_private_key=pair, device_public_key_for=lambda _: signer)
+    review = open_review(opened.payload, envelope_id=envelope_id, newsroom_signing_keys=[signer])
+    assert review.endorsement is not None
+    assert review.endorsement.desk_label == "Morning desk"
+    assert review.endorsement.to_json() == own.endorsement
+    assert [e["to_state"] for e in review.events] == ["verified"]
