@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import handcarry, updates
+from desktop.services import desk_signing, handcarry, updates
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -154,7 +154,7 @@ def init_desk(
             created_at=now or datetime.now(UTC),
         )
     )
-    desk_identity(store)
+    desk_signing.desk_signer(store, desk_identity(store), now=now)
     return pair.public_key
 
 

@@ -743,17 +743,17 @@
 <context>
     <name>DeskConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="487"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="485"/>
         <source>Connect to server</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="493"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="489"/>
         <source>C&amp;onnect</source>
         <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
@@ -761,32 +761,32 @@
 <context>
     <name>DeskConnectForm</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="173"/>
         <source>Server &amp;address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="174"/>
         <source>Desk &amp;token:</source>
         <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="177"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
         <source>TLS &amp;fingerprint:</source>
         <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="178"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ Tor (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="185"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="183"/>
         <source>Only if the server admin gave you one</source>
         <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="190"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="188"/>
         <source>Type the server address and the desk token first.</source>
         <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
@@ -794,37 +794,37 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="57"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="55"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="63"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="61"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="69"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="67"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="73"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="71"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="80"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="78"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="85"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="83"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="91"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="89"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
@@ -1003,142 +1003,142 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="197"/>
+        <location filename="../../desktop/ui/desk_page.py" line="198"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="198"/>
+        <location filename="../../desktop/ui/desk_page.py" line="199"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="199"/>
+        <location filename="../../desktop/ui/desk_page.py" line="200"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="200"/>
+        <location filename="../../desktop/ui/desk_page.py" line="201"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="201"/>
-        <location filename="../../desktop/ui/desk_page.py" line="205"/>
+        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="206"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="206"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="208"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="330"/>
+        <location filename="../../desktop/ui/desk_page.py" line="331"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="341"/>
+        <location filename="../../desktop/ui/desk_page.py" line="342"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="359"/>
+        <location filename="../../desktop/ui/desk_page.py" line="360"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="382"/>
+        <location filename="../../desktop/ui/desk_page.py" line="383"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="384"/>
+        <location filename="../../desktop/ui/desk_page.py" line="385"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="387"/>
+        <location filename="../../desktop/ui/desk_page.py" line="388"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="390"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="392"/>
+        <location filename="../../desktop/ui/desk_page.py" line="393"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="414"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <location filename="../../desktop/ui/desk_page.py" line="427"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="447"/>
+        <location filename="../../desktop/ui/desk_page.py" line="448"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="399"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="402"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="408"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="418"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="203"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="302"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
@@ -1221,57 +1221,72 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>{desk} က မှတ်ချက် ရေးသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="158"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="160"/>
         <source>{desk} included it in an export ({format})</source>
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="224"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="169"/>
+        <source>an unknown desk</source>
+        <translation>မ​သိ​သော စား​ပွဲ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="171"/>
+        <source>Refused: a move from {source} to {to} said to be by {desk}</source>
+        <translation>ငြင်း​ပယ်​သည်- {desk} ရွှေ့​သည်​ဟု ဆို​သော {source} မှ {to} သို့ ရွှေ့​ချက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="174"/>
+        <source>Refused: a review event said to be by {desk}</source>
+        <translation>ငြင်း​ပယ်​သည်- {desk} ပြု​လုပ်​သည်​ဟု ဆို​သော စိ​စစ်​ချက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="239"/>
         <source>new crossing, not in the gazetteer</source>
         <translation>ဂိတ်အသစ်၊ ဂိတ်စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="229"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="244"/>
         <source>Observed {time} · from {device}</source>
         <translation>တွေ့​ရှိ​ချိန် {time} · {device} မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="242"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="257"/>
         <source>History</source>
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="171"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="186"/>
         <source>{desk} unassigned it</source>
         <translation>{desk} က ပေး​အပ်​မှု​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="173"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="188"/>
         <source>{desk} took it</source>
         <translation>{desk} က ယူ​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="174"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
         <source>{desk} assigned it to {assignee}</source>
         <translation>{desk} က {assignee} ထံ ပေး​အပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="179"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="194"/>
         <source>{desk} split it off its group of duplicates</source>
         <translation>{desk} က ထပ်​နေ​သော သ​တင်း​အုပ်​စု​မှ ခွဲ​ထုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="182"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="197"/>
         <source>{desk} merged it as a duplicate of another report</source>
         <translation>{desk} က အ​ခြား​သ​တင်း​တစ်​ခု၏ ထပ်​နေ​သော သ​တင်း​အ​ဖြစ် ပေါင်း​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="186"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="201"/>
         <source>{desk} tagged it {tag}</source>
         <translation>{desk} က {tag} တဂ် တပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="204"/>
         <source>{desk} removed the tag {tag}</source>
         <translation>{desk} က {tag} တဂ်​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
@@ -1279,114 +1294,114 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskSetupPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="354"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="352"/>
         <source>Set up the editor desk</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="357"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="355"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="361"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
         <source>Desk &amp;name:</source>
         <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="360"/>
         <source>e.g. Night desk (no personal names)</source>
         <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="365"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="363"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
         <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="369"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="367"/>
         <source>&amp;Create the newsroom key</source>
         <translation>သ​တင်း​ဌာ​န သော့ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="372"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="370"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
         <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="374"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="375"/>
         <source>Key file</source>
         <translation>သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="380"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
         <source>The key file&apos;s passphrase</source>
         <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="381"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
         <source>&amp;Import the key file</source>
         <translation>သော့​ဖိုင်​ကို တင်​သွင်း​မည် (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="384"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="382"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
         <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="390"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="388"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
         <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="392"/>
         <source>C&amp;opy</source>
         <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="395"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="393"/>
         <source>&amp;Save to file…</source>
         <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="396"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
         <source>&amp;Next: connect to the server</source>
         <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="399"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="397"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
         <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="404"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="402"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="405"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="403"/>
         <source>Connect &amp;later</source>
         <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="425"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="423"/>
         <source>Choose the key file and type its passphrase first.</source>
         <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="464"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="462"/>
         <source>Newsroom key file</source>
         <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="470"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="468"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
     </message>
@@ -1921,63 +1936,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="508"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="560"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="113"/>
         <source>Export newsroom key</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="511"/>
-        <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
-        <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး ဤ​နေ​ရာ​တွင် ရွေး​သော စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ ဖိုင်​နှင့် စ​ကား​ဝှက်​ကို အ​ခြား အယ်​ဒီ​တာ​ထံ သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="50"/>
+        <source>The file holds the newsroom&apos;s private key, sealed with the passphrase below. Write the passphrase down and hand it to the other editor separately from the file (never in the same message).</source>
+        <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး အောက်​ပါ စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ စ​ကား​ဝှက်​ကို ချ​ရေး​ထား​ပြီး အ​ခြား အယ်​ဒီ​တာ​ထံ ဖိုင်​နှင့် သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="524"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="59"/>
+        <source>&amp;New words</source>
+        <translation>စကားလုံး အသစ် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="65"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="531"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="75"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="532"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="76"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="539"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="83"/>
         <source>File</source>
         <translation>ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="540"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="84"/>
         <source>File:</source>
         <translation>ဖိုင်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="546"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="90"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="548"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="92"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="572"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="122"/>
+        <source>{words} words drawn at random from a list of 7,776: about {bits} bits, beyond any guessing. Write them down now; they are kept nowhere.</source>
+        <translation>စ​ကား​လုံး ၇,၇၇၆ လုံး​ထဲ​မှ ကျ​ပန်း ရွေး​ထား​သော စ​ကား​လုံး {words} လုံး- ဘစ် {bits} ခန့်၊ ခန့်​မှန်း၍ မ​ရ​နိုင်​ပါ။ ယ​ခု​ပင် ချ​ရေး​ထား​ပါ၊ မည်​သည့်​နေ​ရာ​တွင်​မျှ သိမ်း​မ​ထား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="134"/>
         <source>This file opens every report of the newsroom: its passphrase must be stronger. Add a few unrelated words.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ခန်း၏ သ​တင်း​ပို့​ချက် အား​လုံး​ကို ဖွင့်​နိုင်​သည်- ၎င်း၏ စ​ကား​ဝှက် ပို​ခိုင်​မာ​ရ​မည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="578"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="140"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="581"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="143"/>
         <source>Choose where to save the file.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>

@@ -119,7 +119,7 @@ def test_hostile_review_times_are_refused_and_never_block_a_pull(
     envelopes = []
     for at in ("0001-01-01T00:00:00+01:00", "2024-01-01T00:00:00", "9999-01-01T00:00:00Z"):
         payload = json.dumps(
-            {"format": desk_review.REVIEW_FORMAT, "events": [{**base, "at": at}]}
+            {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [{**base, "at": at}]}
         ).encode()
         eid = str(uuid.uuid4())
         envelopes.append(

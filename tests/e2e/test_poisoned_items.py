@@ -254,7 +254,7 @@ def test_a_review_that_cannot_be_stored_is_refused_and_the_pull_goes_on(
         desk_label="Night desk",
     ).to_json()  # fmt: skip
     payload = json.dumps(
-        {"format": desk_review.REVIEW_FORMAT, "events": [{**event, "note": "\ud800"}]}
+        {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [{**event, "note": "\ud800"}]}
     ).encode()
     eid = str(uuid.uuid4())
     data = seal(

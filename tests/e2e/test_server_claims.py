@@ -86,7 +86,7 @@ def test_a_merged_move_the_rules_do_not_allow_is_refused(
         ).to_json(),
         "from_state": "new",
     }
-    payload = json.dumps({"format": desk_review.REVIEW_FORMAT, "events": [forged]}).encode()
+    payload = json.dumps({"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [forged]}).encode()
     eid = str(uuid.uuid4())
     data = seal(
         payload,

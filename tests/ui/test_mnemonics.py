@@ -15,7 +15,8 @@ from desktop.domain.review import ReviewState
 from desktop.services.capture import pii_findings
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.desk_export_dialog import ExportDialog
-from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog
+from desktop.ui.desk_setup import DeskConnectDialog
+from desktop.ui.key_export_dialog import ExportKeyDialog
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.desk_ui import select
