@@ -27,7 +27,7 @@ MAX_PASSPHRASE_FILE = 4096
 
 
 class KeyCommandError(Exception):
-    """A key command the user can fix (`desktop.cli_desk` reports it like its own)."""
+    """A key command the user can fix (`desktop/cli/desk_review.py` reports it like its own)."""
 
 
 def add_parsers(desk_commands: Any) -> None:
