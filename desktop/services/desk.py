@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import handcarry, updates
+from desktop.services import device_approval, handcarry, updates
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -283,12 +283,14 @@ def pull(
 
     def keep_page(page: EnvelopePage, opened: list[Opened]) -> None:
         nonlocal cursor
+        opened = device_approval.refuse_revoked(store, opened)  # whatever the server lists
         result = desk.store_page(
             [o for o in opened if isinstance(o, EnvelopeRecord)],
             [o for o in opened if isinstance(o, ReceivedReport)],
             page.next_after,
             now or datetime.now(UTC),
         )
+        device_approval.apply_pulled_device_events(store, now=now)
         apply_pulled_reviews(store, now=now)
         apply_pulled_messages(store, now=now)
         cursor = max(cursor, page.next_after)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.report import format_utc
 from desktop.domain.review import (
@@ -68,6 +69,7 @@ __all__ = [
     "move",
     "parse_review_payload",
     "push_reviews",
+    "seal_review_document",
     "set_desk_label",
     "spoken_fingerprint",
     "undo_last_move",
@@ -189,16 +191,22 @@ def add_note(
 
 
 def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime | None) -> None:
+    envelope_id, body = seal_review_document(
+        store, {"format": REVIEW_FORMAT, "events": [e.to_json() for e in events]}
+    )
+    ReviewRepository(store).record_and_queue(events, envelope_id, body, now or datetime.now(UTC))
+
+
+def seal_review_document(store: Store, document: dict[str, Any]) -> tuple[str, bytes]:
+    """A document for every desk sealed as a review envelope: (envelope id, body). Device
+    decisions (`desktop.services.device_approval`) travel this way too. Raises
+    `DeskSetupError` without a newsroom key."""
     key = DeskRepository(store).key()
     if key is None:
         raise DeskSetupError("this desk has no newsroom key: set up the desk first")
     pair = NewsroomKeyPair.from_private_bytes(key.private_key, key.kem)
     envelope_id = str(uuid.uuid4())
-    payload = json.dumps(
-        {"format": REVIEW_FORMAT, "events": [e.to_json() for e in events]},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+    payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     body = seal(
         payload,
         kind=EnvelopeKind.REVIEW,
@@ -207,7 +215,7 @@ def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime 
         device_key=derive_desk_signing_key(pair),
         recipient=pair.public_key,
     )
-    ReviewRepository(store).record_and_queue(events, envelope_id, body, now or datetime.now(UTC))
+    return envelope_id, body
 
 
 # -- travel --------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from desktop.domain.report import format_utc
 from desktop.fsread import TooLargeError, read_bounded
-from desktop.services import sync
+from desktop.services import device_approval, sync
 from desktop.services.desk_followups import apply_pulled_messages
 from desktop.services.desk_open import Opened, PageOpener, Sealed
 from desktop.services.desk_review import apply_pulled_reviews
@@ -304,12 +304,14 @@ def import_bundle(
     kept: list[Opened] = [
         o for o in opened if not (isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE)
     ]
+    kept = list(device_approval.refuse_revoked(store, kept))
     result = desk.store_page(
         [o for o in kept if isinstance(o, EnvelopeRecord)] + refused,
         [o for o in kept if isinstance(o, ReceivedReport)],
         None,
         moment,
     )
+    device_approval.apply_pulled_device_events(store, now=moment)
     apply_pulled_reviews(store, now=moment)
     apply_pulled_messages(store, now=moment)
     # Only what this desk verified goes on to the server: anyone can seal a bundle to the

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from desktop.domain.report import body_free_texts
+from desktop.store.device_trust import V12_STATEMENTS
 from desktop.store.search import FTS_OPTIONS, record_search_form, reindex_desk, reindex_reports
 
 Migration = Callable[[Any], None]
@@ -588,6 +589,13 @@ def _v11_desk_marks(conn: Any) -> None:
         conn.execute(statement)
 
 
+def _v12_approval_devices(conn: Any) -> None:
+    """Editors decide which devices count as sources (`desktop.store.device_trust`);
+    devices the desk already holds reports from count as approved."""
+    for statement in V12_STATEMENTS:
+        conn.execute(statement)
+
+
 def _v5_desk_search_text(record: Mapping[str, Any]) -> str:
     # What v5's trigram index held (v10 replaces it).
     return "\n".join(text for text in body_free_texts(record) if text)
@@ -626,4 +634,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v9_handcarry,
     _v10_search_tokens,
     _v11_desk_marks,
+    _v12_approval_devices,
 )
