@@ -171,8 +171,9 @@ _KEYS = frozenset(
 
 @dataclass(frozen=True)
 class Decision:
-    """What a device's events decide: its state, the label and fingerprint an approval
-    pinned (the latest approval's; a revocation's without one), and when it was revoked (the earliest revocation)."""
+    """What a device's events decide: its state, the label and key an approval pinned (the
+    latest approval's; a revocation's without one), and when it was revoked (the earliest
+    revocation)."""
 
     state: DeviceState
     label: str | None = None

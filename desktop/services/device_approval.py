@@ -50,9 +50,12 @@ __all__ = [
 REVOKED_REASON = "device_revoked"
 
 
-class DeviceDecisionError(ValueError):
+class DeviceDecisionError(ReviewError):
     """A decision that cannot be made: an unknown device, one without a key, one already
     revoked. The message says which."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "device")
 
 
 def devices(store: Store) -> list[DeviceStatus]:
@@ -95,9 +98,7 @@ def device_flags(store: Store) -> dict[str, list[str]]:
             )
         twin = pinned.get(s.offered_label) if s.offered_label else None
         if s.state is DeviceState.UNAPPROVED and twin is not None and twin is not s:
-            lines.append(
-                f"the server lists it under the label of approved device {twin.device_id}"
-            )
+            lines.append(f"the server lists it under the label of approved device {twin.device_id}")
         if lines:
             flags[s.device_id] = lines
     return flags
