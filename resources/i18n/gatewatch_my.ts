@@ -626,7 +626,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="71"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="72"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -817,17 +817,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="421"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="435"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="525"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="541"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="530"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="546"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -836,7 +836,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="536"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="552"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -894,142 +894,159 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="197"/>
+        <location filename="../../desktop/ui/desk_page.py" line="204"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="198"/>
+        <location filename="../../desktop/ui/desk_page.py" line="205"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="199"/>
+        <location filename="../../desktop/ui/desk_page.py" line="206"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="200"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="201"/>
-        <location filename="../../desktop/ui/desk_page.py" line="205"/>
+        <location filename="../../desktop/ui/desk_page.py" line="208"/>
+        <location filename="../../desktop/ui/desk_page.py" line="212"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="206"/>
+        <location filename="../../desktop/ui/desk_page.py" line="213"/>
+        <source>&amp;Devices…</source>
+        <translation>ကိ​ရိ​ယာ​များ (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="214"/>
+        <source>Approve, reject or revoke correspondents&apos; devices</source>
+        <translation>သ​တင်း​ထောက်​များ၏ ကိ​ရိ​ယာ​များ​ကို အ​တည်​ပြု၊ ငြင်း​ပယ် သို့​မ​ဟုတ် ရုပ်​သိမ်း​ရန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="215"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="216"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="330"/>
+        <location filename="../../desktop/ui/desk_page.py" line="339"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="341"/>
+        <location filename="../../desktop/ui/desk_page.py" line="350"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="359"/>
+        <location filename="../../desktop/ui/desk_page.py" line="368"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="382"/>
+        <location filename="../../desktop/ui/desk_page.py" line="391"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="384"/>
+        <location filename="../../desktop/ui/desk_page.py" line="393"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="387"/>
+        <location filename="../../desktop/ui/desk_page.py" line="396"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="398"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="392"/>
+        <location filename="../../desktop/ui/desk_page.py" line="401"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="416"/>
+        <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
+        <translation>
+            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က အ​တည်​ပြု​ထား​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည် (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
+        <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
+        <translation>
+            <numerusform>အယ်​ဒီ​တာ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ သ​တင်း %n ခု (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="431"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="442"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <location filename="../../desktop/ui/desk_page.py" line="444"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="447"/>
+        <location filename="../../desktop/ui/desk_page.py" line="465"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="407"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="410"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
-        <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
-        <translation>
-            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="435"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="209"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="302"/>
+        <location filename="../../desktop/ui/desk_page.py" line="311"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
@@ -1333,6 +1350,99 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/desk_tags.py" line="23"/>
         <source>Humanitarian aid</source>
         <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="97"/>
+        <source>Devices</source>
+        <translation>ကိ​ရိ​ယာ​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="100"/>
+        <source>A device counts as a source only once an editor approves it. Compare the key fingerprint with the one the correspondent reads from their laptop. Until then its reports wait in the inbox under From unapproved devices.</source>
+        <translation>အယ်​ဒီ​တာ အ​တည်​ပြု​ပြီး​မှ​သာ ကိ​ရိ​ယာ​တစ်​ခု​ကို ရင်း​မြစ်​အ​ဖြစ် ရေ​တွက်​သည်။ သော့​လက်​ဗွေ​ကို သ​တင်း​ထောက်​က ၎င်း၏ လက်ပ်​တော့​မှ ဖတ်​ပြ​သော လက်​ဗွေ​နှင့် တိုက်​ဆိုင်​စစ်​ဆေး​ပါ။ ထို​အ​ချိန်​အ​ထိ ၎င်း၏ သ​တင်း​များ​သည် ဝင်​စာ​ရှိ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ အောက်​တွင် စောင့်​နေ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="107"/>
+        <source>Label</source>
+        <translation>အ​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="108"/>
+        <source>Key fingerprint</source>
+        <translation>သော့ လက်​ဗွေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="109"/>
+        <source>Enrolled</source>
+        <translation>စာ​ရင်း​သွင်း​ချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="110"/>
+        <source>State</source>
+        <translation>အဆင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="111"/>
+        <source>Reports</source>
+        <translation>သတင်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="112"/>
+        <source>Warnings</source>
+        <translation>သ​တိ​ပေး​ချက်​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="115"/>
+        <source>&amp;Approve</source>
+        <translation>အ​တည်​ပြု​မည် (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="116"/>
+        <source>Re&amp;ject</source>
+        <translation>ငြင်း​ပယ်​မည် (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="117"/>
+        <source>Re&amp;voke…</source>
+        <translation>ရုပ်​သိမ်း​မည် (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="118"/>
+        <source>Revoke the device?</source>
+        <translation>ကိ​ရိ​ယာ​ကို ရုပ်​သိမ်း​မ​လား။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="121"/>
+        <source>Every desk will refuse the reports this device seals from now on, whatever the server lists. A revocation cannot be undone: the correspondent must be enrolled anew.</source>
+        <translation>ယ​ခု​မှ​စ၍ ဤ​ကိ​ရိ​ယာ ပို့​သော သ​တင်း​များ​ကို ဆာ​ဗာ​က မည်​သို့​ပင် ပြ​ပါ​စေ အယ်​ဒီ​တာ စား​ပွဲ​တိုင်း​က ငြင်း​ပယ်​မည်။ ရုပ်​သိမ်း​ခြင်း​ကို ပြန်​ပြင်၍ မ​ရ​ပါ- သ​တင်း​ထောက်​ကို အ​သစ် စာ​ရင်း​သွင်း​ရ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="129"/>
+        <source>waiting for approval</source>
+        <translation>အ​တည်​ပြု​ချက် စောင့်​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="130"/>
+        <source>approved</source>
+        <translation>အ​တည်​ပြု​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="131"/>
+        <source>rejected</source>
+        <translation>ပယ်ချပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="132"/>
+        <source>revoked</source>
+        <translation>ရုပ်​သိမ်း​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="191"/>
+        <source>Decided for {device}; every desk follows after its next pull.</source>
+        <translation>{device} အ​တွက် ဆုံး​ဖြတ်​ပြီး၊ အယ်​ဒီ​တာ စား​ပွဲ​တိုင်း​က နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် လိုက်​နာ​မည်။</translation>
     </message>
 </context>
 <context>
@@ -2040,192 +2150,192 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="280"/>
+        <location filename="../../desktop/ui/window.py" line="282"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="284"/>
+        <location filename="../../desktop/ui/window.py" line="286"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="285"/>
+        <location filename="../../desktop/ui/window.py" line="287"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="286"/>
+        <location filename="../../desktop/ui/window.py" line="288"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="287"/>
+        <location filename="../../desktop/ui/window.py" line="289"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="288"/>
+        <location filename="../../desktop/ui/window.py" line="290"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="289"/>
+        <location filename="../../desktop/ui/window.py" line="291"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="290"/>
+        <location filename="../../desktop/ui/window.py" line="292"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="291"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="292"/>
+        <location filename="../../desktop/ui/window.py" line="294"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="293"/>
+        <location filename="../../desktop/ui/window.py" line="295"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="294"/>
+        <location filename="../../desktop/ui/window.py" line="296"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="295"/>
+        <location filename="../../desktop/ui/window.py" line="297"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="296"/>
+        <location filename="../../desktop/ui/window.py" line="298"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="297"/>
+        <location filename="../../desktop/ui/window.py" line="299"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="298"/>
+        <location filename="../../desktop/ui/window.py" line="300"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="300"/>
+        <location filename="../../desktop/ui/window.py" line="302"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="301"/>
+        <location filename="../../desktop/ui/window.py" line="303"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="302"/>
+        <location filename="../../desktop/ui/window.py" line="304"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="303"/>
+        <location filename="../../desktop/ui/window.py" line="305"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="304"/>
+        <location filename="../../desktop/ui/window.py" line="306"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="305"/>
+        <location filename="../../desktop/ui/window.py" line="307"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="542"/>
+        <location filename="../../desktop/ui/window.py" line="545"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="544"/>
+        <location filename="../../desktop/ui/window.py" line="547"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="546"/>
+        <location filename="../../desktop/ui/window.py" line="549"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="547"/>
+        <location filename="../../desktop/ui/window.py" line="550"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="561"/>
+        <location filename="../../desktop/ui/window.py" line="564"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="695"/>
+        <location filename="../../desktop/ui/window.py" line="698"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="718"/>
+        <location filename="../../desktop/ui/window.py" line="721"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="730"/>
+        <location filename="../../desktop/ui/window.py" line="733"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="574"/>
+        <location filename="../../desktop/ui/window.py" line="577"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="597"/>
+        <location filename="../../desktop/ui/window.py" line="600"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="657"/>
+        <location filename="../../desktop/ui/window.py" line="660"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="658"/>
+        <location filename="../../desktop/ui/window.py" line="661"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="659"/>
+        <location filename="../../desktop/ui/window.py" line="662"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="660"/>
+        <location filename="../../desktop/ui/window.py" line="663"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="277"/>
+        <location filename="../../desktop/ui/window.py" line="279"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -2233,127 +2343,132 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="242"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="270"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="254"/>
+        <source>From unapproved devices ({count})</source>
+        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="283"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="271"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="272"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="285"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="275"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="288"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="278"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="291"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="281"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="294"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="297"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="299"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="312"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="313"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="301"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="314"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="302"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="315"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="303"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="316"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="304"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="317"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="243"/>
         <source>All</source>
         <translation>အား​လုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="239"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="244"/>
         <source>Mine</source>
         <translation>ကျွန်ုပ်၏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="240"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="245"/>
         <source>Unassigned</source>
         <translation>မ​ပေး​အပ်​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="246"/>
         <source>Waiting for an answer</source>
         <translation>အ​ဖြေ စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="287"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
         <source>Any tag</source>
         <translation>တဂ် မည်​သည့်​မ​ဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="305"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="318"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>
@@ -2361,52 +2476,52 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="101"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="111"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
         <source>Assigned to</source>
         <translation>ပေး​အပ်​ထား​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
         <source>Tags</source>
         <translation>တဂ်​များ</translation>
     </message>
