@@ -36,7 +36,7 @@ def cell(dialog: DeviceDialog, label: str, column: int) -> str:
 def test_an_editor_approves_and_revokes_devices_and_the_waiting_queue_empties(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    ids = make_desk_store(tmp_path / "desk")
+    ids = make_desk_store(tmp_path / "desk", approved=False)
     window = desk_window(qtbot, qapp, tmp_path / "desk")
     try:
         page = unlock_desk(qtbot, window)
@@ -68,9 +68,7 @@ def test_an_editor_approves_and_revokes_devices_and_the_waiting_queue_empties(
             assert button is not None
             button.click()
         assert decided.args == [MAI_JA_YANG_LAPTOP]
-        qtbot.waitUntil(
-            lambda: cell(dialog, "Mai Ja Yang laptop", 3) == "revoked", timeout=10_000
-        )
+        qtbot.waitUntil(lambda: cell(dialog, "Mai Ja Yang laptop", 3) == "revoked", timeout=10_000)
         assert not dialog.revoke_button.isEnabled()  # final
         dialog.close()
 
