@@ -15,7 +15,8 @@ pull. Reasons are the envelope format's (`sync.envelope.errors`: ``wrong_recipie
 ``malformed``…) and these: ``header_mismatch`` (the server's listing disagrees with the
 sealed header), ``invalid_report`` (the payload is not a valid report record),
 ``kind_not_allowed`` (a review from a device), ``duplicate_report`` (a second envelope for a
-report revision already held), ``unreadable`` (anything else).
+report revision already held), ``device_revoked`` (a report its device made after an
+editor revoked it, `desktop.services.device_approval`), ``unreadable`` (anything else).
 
 Like the correspondent's sync, every function is synchronous and takes the open `Store`
 first, for the store worker.
@@ -131,7 +132,7 @@ class PullOutcome:
     the pull saw it; None when the server sent no date."""
     relabels: tuple[str, ...] = ()
     """One line per device the server lists under another label than the one this desk
-    kept (the first it saw): flagged, never applied."""
+    kept (the approved one, or the first it saw): flagged, never applied."""
 
 
 def init_desk(
