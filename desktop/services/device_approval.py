@@ -81,9 +81,10 @@ def find_device(store: Store, name: str) -> DeviceStatus:
 
 def device_flags(store: Store) -> dict[str, list[str]]:
     """What the editor should see about devices, by device id: a label the server changed
-    after approval (never applied), and an unapproved device listed under the label of an
-    approved one."""
+    after approval (never applied), an unapproved device listed under the label of an
+    approved one, and the reports a revoked device made after its revocation (refused)."""
     known = devices(store)
+    refused = DeviceTrustRepository(store).revoked_refusals()
     pinned = {s.label: s for s in known if s.state is DeviceState.APPROVED and s.label}
     flags: dict[str, list[str]] = {}
     for s in known:
@@ -99,6 +100,10 @@ def device_flags(store: Store) -> dict[str, list[str]]:
         twin = pinned.get(s.offered_label) if s.offered_label else None
         if s.state is DeviceState.UNAPPROVED and twin is not None and twin is not s:
             lines.append(f"the server lists it under the label of approved device {twin.device_id}")
+        if refused.get(s.device_id):
+            lines.append(
+                f"{refused[s.device_id]} report(s) it made after its revocation were refused"
+            )
         if lines:
             flags[s.device_id] = lines
     return flags

@@ -186,6 +186,14 @@ class DeviceTrustRepository:
         ).fetchall()
         return {str(r[0]): parse_event_time(r[1]) for r in rows}
 
+    def revoked_refusals(self) -> dict[str, int]:
+        """Per device, how many of its envelopes were refused for its revocation."""
+        rows = self._store.conn.execute(
+            "SELECT device_id, count(*) FROM desk_envelopes WHERE outcome = 'refused'"
+            " AND reason = 'device_revoked' GROUP BY device_id"
+        ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
     def unapproved_count(self) -> int:
         """Reports waiting for their device's approval."""
         row = self._store.conn.execute(

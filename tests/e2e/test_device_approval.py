@@ -185,4 +185,7 @@ def test_a_device_revoked_at_one_desk_is_refused_by_every_desk_whatever_the_serv
         assert refusal.reason == "device_revoked"
         assert "was revoked at" in (refusal.message or "")
         assert status(store, device).state is DeviceState.REVOKED
+        assert device_approval.device_flags(store)[device] == [
+            "1 report(s) it made after its revocation were refused"
+        ]
         assert on_board(store) == {first.id, before.id}
