@@ -452,6 +452,7 @@ class Timeline:
     bands: Mapping[str, tuple[Band, ...]]
     ticks: tuple[Tick, ...]
     prices: Mapping[tuple[str, str, str], tuple[tuple[datetime, float], ...]]
+    fitted: bool = False  # moved to the gate's newest reports: the period asked was empty
 
 
 def timeline(

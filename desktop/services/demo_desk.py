@@ -78,8 +78,9 @@ def diesel(amount: int) -> list[dict[str, Any]]:
     return [{"commodity": "diesel", "unit": "litre", "amount": amount, "currency": "MMK"}]
 
 
-def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
-    """Store the demo story (times before `now`) and make its review moves."""
+def fill_demo_desk(store: Store, now: datetime | None = None, *, reviewed: bool = True) -> DemoDesk:
+    """Store the demo story (times before `now`) and make its review moves (none when not
+    `reviewed`: the desk right after its first pull)."""
     demo = DemoDesk(now or datetime.now(UTC).replace(microsecond=0))
 
     def ago(hours: float) -> datetime:
@@ -218,7 +219,7 @@ def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
         )
         received.append(ReceivedReport(envelope, record))
     repo.store_page([], received, len(story), demo.now)
-    for name, _, _, state in story:
+    for name, _, _, state in story if reviewed else ():
         if state is ReviewState.PUBLISHED:
             desk_review.move(store, demo.ids[name], ReviewState.VERIFIED, now=demo.now)
         if state is not None:

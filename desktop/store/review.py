@@ -63,6 +63,7 @@ class InboxFilter:
     unassigned: bool = False
     waiting_answer: bool = False  # a follow-up question asked here and not answered yet
     tags: frozenset[str] = frozenset()  # every one of them
+    report_ids: frozenset[str] = frozenset()  # these reports only (those behind a board flag)
 
 
 @dataclass(frozen=True)
@@ -680,6 +681,8 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
         clauses.append(f"{column} IN ({','.join('?' * len(values))})")
         params.extend(values)
 
+    if where.report_ids:
+        any_of("r.id", sorted(where.report_ids))
     if where.gates:
         any_of("r.gate", sorted(where.gates))
     if where.states:

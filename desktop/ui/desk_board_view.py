@@ -49,11 +49,23 @@ from desktop.ui.labels import credibility_label, label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import wrap_to_width
 
-__all__ = ["COLUMNS", "BoardView", "aspect_label", "value_label"]
+__all__ = ["COLUMNS", "REPORTS_ROLE", "BoardView", "aspect_label", "value_label"]
 
-COLUMNS = ("gate", "china", "myanmar", "traffic", "civilians", "flags", "sources", "changed")
+COLUMNS = (
+    "gate",
+    "china",
+    "myanmar",
+    "reported",
+    "traffic",
+    "civilians",
+    "flags",
+    "sources",
+    "changed",
+)
+REPORTS_ROLE = Qt.ItemDataRole.UserRole + 1  # a cell's reports: a click opens them
+REPORTED_TEXT, REPORTED_BACKGROUND = "#6a1b9a", "#f3e5f5"  # the unverified layer
 _HEADER_WIDTH = 80.0  # pixels of a header line
-_WRAP_WIDTH = 125.0  # pixels of the traffic and flags columns' lines (narrow: fits 1366 px)
+_WRAP_WIDTH = 100.0  # pixels of a long cell's lines (narrow: nine columns fit 1366 px)
 _DARK_TEXT = {"restricted", "chinese_citizens_only", "myanmar_citizens_only", "unknown"}
 
 
@@ -89,9 +101,11 @@ def default_since(now: datetime | None = None) -> datetime:
 
 
 class BoardView(QWidget):
-    """The Board tab; `report_requested(report_id)` asks the desk to open a report."""
+    """The Board tab; `report_requested(report_id)` asks the desk to open a report,
+    `reports_requested(ids)` to list the reports behind a flag or a reported change."""
 
     report_requested = Signal(str)
+    reports_requested = Signal(list)
 
     def __init__(
         self,
@@ -169,9 +183,9 @@ class BoardView(QWidget):
         self.splitter.addWidget(self.right)
         # The table's conflicts (civilians, flags, sources) must show at 1366 px: the
         # table takes two thirds, the map or timeline the rest.
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 450])
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([960, 390])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
@@ -241,28 +255,73 @@ class BoardView(QWidget):
 
     def _fill_row(self, row: int, gate: str, status: GateStatus | None) -> None:
         aspects = status.aspects if status else {}
-        for column, aspect in ((1, CHINA_SIDE), (2, MYANMAR_SIDE), (4, CIVILIAN_PASSAGE)):
-            value = self._value_item(aspects.get(aspect), aspect)
-            value.setText(wrap_to_width(value.text(), self.font(), _WRAP_WIDTH, latin=True))
-            self.table.setItem(row, column, value)
+        column = COLUMNS.index
+        for name, aspect in (("china", CHINA_SIDE), ("myanmar", MYANMAR_SIDE)):
+            self.table.setItem(row, column(name), self._wrapped_value(aspects.get(aspect), aspect))
+        civilians = self._wrapped_value(aspects.get(CIVILIAN_PASSAGE), CIVILIAN_PASSAGE)
+        self.table.setItem(row, column("civilians"), civilians)
+        self.table.setItem(row, column("reported"), self._reported_item(status))
         traffic = self._traffic_text(status)
-        self.table.setItem(
-            row, 3, _item(wrap_to_width(traffic, self.font(), _WRAP_WIDTH, latin=True))
-        )
+        self.table.setItem(row, column("traffic"), self._wrapped(traffic))
         flags = self._flags_text(status)
-        flag_item = _item(wrap_to_width(flags, self.font(), _WRAP_WIDTH, latin=True))
-        if flags:
+        flag_item = self._wrapped(flags)
+        if flags and status is not None:
             flag_item.setForeground(QBrush(QColor("#6a1b9a")))
-        self.table.setItem(row, 5, flag_item)
-        self.table.setItem(row, 6, self._sources_item(status))
+            behind = self._flag_reports(status)
+            if behind:
+                flag_item.setData(REPORTS_ROLE, list(behind))
+                flag_item.setToolTip(self.tr("Click to list the reports behind these flags"))
+        self.table.setItem(row, column("flags"), flag_item)
+        self.table.setItem(row, column("sources"), self._sources_item(status))
         changed = local_time(status.last_change if status else None)
         age = gate_age_text(status) if status else ""
         when = f"{changed}\n{age}" if age else changed
-        self.table.setItem(row, 7, _item(wrap_to_width(when, self.font(), _WRAP_WIDTH, latin=True)))
-        for column in range(len(COLUMNS)):
-            item = self.table.item(row, column)
+        self.table.setItem(row, column("changed"), self._wrapped(when))
+        for index in range(len(COLUMNS)):
+            item = self.table.item(row, index)
             if item is not None:
                 item.setData(Qt.ItemDataRole.UserRole, gate)
+
+    def _wrapped(self, text: str) -> QTableWidgetItem:
+        return _item(wrap_to_width(text, self.font(), _WRAP_WIDTH, latin=True))
+
+    def _wrapped_value(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
+        value = self._value_item(status, aspect)
+        value.setText(wrap_to_width(value.text(), self.font(), _WRAP_WIDTH, latin=True))
+        return value
+
+    def _reported_item(self, status: GateStatus | None) -> QTableWidgetItem:
+        """The unverified layer: each aspect's reported value and its independent sources,
+        apart from the verified columns; a click lists the reports behind it."""
+        lines = []
+        for aspect, detail in (status.aspects if status else {}).items():
+            if detail.unverified_change is None:
+                continue
+            text = self.tr("%1: %2 (%n source(s))", "", detail.reported_sources)
+            text = text.replace("%1", aspect_label(aspect))
+            lines.append(text.replace("%2", value_label(aspect, detail.unverified_change.value)))
+        item = self._wrapped("\n".join(lines))
+        if lines and status is not None:
+            item.setForeground(QBrush(QColor(REPORTED_TEXT)))
+            item.setBackground(QBrush(QColor(REPORTED_BACKGROUND)))
+            item.setData(REPORTS_ROLE, list(status.reported_report_ids))
+            item.setToolTip(
+                self.tr(
+                    "Reported in reports not yet verified; the verified status is beside it. "
+                    "Click to list the reports."
+                )
+            )
+        return item
+
+    @staticmethod
+    def _flag_reports(status: GateStatus) -> tuple[str, ...]:
+        """The reports behind a gate's flags: both sides of a conflict, a stale side's basis."""
+        stale = (
+            status.aspects[a].basis.report_id  # type: ignore[union-attr]
+            for a in (CHINA_SIDE, MYANMAR_SIDE)
+            if status.aspects[a].stale and status.aspects[a].basis is not None
+        )
+        return tuple(dict.fromkeys((*status.conflict_report_ids, *stale)))
 
     def _value_item(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
         value = status.shown_value if status else "unknown"
@@ -298,11 +357,6 @@ class BoardView(QWidget):
             if detail.stale and aspect in (CHINA_SIDE, MYANMAR_SIDE):
                 text = self.tr("Stale: %1 %2").replace("%1", aspect_label(aspect))
                 lines.append(text.replace("%2", confirmed_text(detail)))
-            if detail.unverified_change is not None:
-                text = self.tr("Reported change, unverified: %1 %2")
-                text = text.replace("%1", aspect_label(aspect))
-                value = value_label(aspect, detail.unverified_change.value)
-                lines.append(text.replace("%2", value))
             if detail.conflict:
                 values = " / ".join(
                     dict.fromkeys(value_label(aspect, e.value) for e in detail.conflict)
@@ -360,6 +414,10 @@ class BoardView(QWidget):
 
     def _table_clicked(self, row: int, column: int) -> None:
         item = self.table.item(row, column)
+        reports = item.data(REPORTS_ROLE) if item is not None else None
+        if reports:
+            self.reports_requested.emit(list(reports))
+            return
         gate = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(gate, str):
             self.open_timeline(gate)
@@ -380,6 +438,7 @@ class BoardView(QWidget):
             self.tr("Crossing"),
             self.tr("China side"),
             self.tr("Myanmar side"),
+            self.tr("Reported, unverified"),
             self.tr("Traffic"),
             self.tr("Civilians"),
             self.tr("Flags"),

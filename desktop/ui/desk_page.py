@@ -159,6 +159,7 @@ class DeskPage(QWidget):
         self.tabs.addTab(self.inbox_tab, "")
         self.board = BoardView(worker, gazetteer, language)
         self.board.report_requested.connect(self.show_report)
+        self.board.reports_requested.connect(self.show_reports)
         self.tabs.addTab(self.board, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -269,6 +270,11 @@ class DeskPage(QWidget):
         list); the list has the focus, so triage goes on from there."""
         self.show_inbox()
         self.inbox.select_report(report_id)
+
+    def show_reports(self, report_ids: list[str]) -> None:
+        """Switch to the inbox listing only `report_ids` (those behind a board flag)."""
+        self.show_inbox()
+        self.inbox.show_reports(report_ids)
 
     def _selected(self, report_id: str | None) -> None:
         self.review.show_report(report_id)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -340,11 +341,12 @@ class GateTimeline(QWidget):
         # One short label per state: Qt would break a long Burmese line inside a syllable.
         self.legend = WrapLabel()
         self.chips = {state: QLabel() for state in _TICK_STATES}
-        chips = QHBoxLayout()
-        for chip in self.chips.values():
+        # Two to a row: four in one row set the pane's width in a long-worded language.
+        chips = QGridLayout()
+        for index, chip in enumerate(self.chips.values()):
             chip.setTextFormat(Qt.TextFormat.RichText)
-            chips.addWidget(chip)
-        chips.addStretch(1)
+            chips.addWidget(chip, index // 2, index % 2)
+        chips.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title)
@@ -371,7 +373,7 @@ class GateTimeline(QWidget):
         start = end - timedelta(days=self.days)
         self.message.setText(self.tr("Loading…"))
         self._worker.submit(
-            lambda store: desk_board.gate_timeline(store, gate, start, end),
+            lambda store: desk_board.gate_timeline(store, gate, start, end, fit=True),
             lambda timeline: self._loaded(request, timeline),
             lambda error: self._failed(request, error),
         )
@@ -380,9 +382,19 @@ class GateTimeline(QWidget):
         if request != self._request:
             return
         self.canvas.set_timeline(timeline)
-        self.message.setText(
-            "" if timeline.ticks else self.tr("No reports about this crossing in this period.")
-        )
+        if timeline.fitted:
+            text = self.tr(
+                "No reports about this crossing in the last %n day(s): shown up to its "
+                "newest report, %1.",
+                "",
+                self.days,
+            )
+            newest = max(tick.observed_at for tick in timeline.ticks)
+            self.message.setText(text.replace("%1", local_time(newest)))
+        elif not timeline.ticks:
+            self.message.setText(self.tr("No reports about this crossing in this period."))
+        else:
+            self.message.setText("")
 
     def _failed(self, request: int, error: BaseException) -> None:
         if request == self._request:

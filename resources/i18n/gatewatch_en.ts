@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BoardView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_board_view.py" line="300"/>
+        <source>%1: %2 (%n source(s))</source>
+        <translation>
+            <numerusform>%1: %2 (%n source)</numerusform>
+            <numerusform>%1: %2 (%n sources)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkBar</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/desk_bulk.py" line="143"/>
@@ -15,7 +26,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="395"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -23,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="419"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -31,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="430"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -39,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="404"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -47,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="407"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -55,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="413"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
@@ -63,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="423"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -98,6 +109,28 @@
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
             <numerusform>Exported %n reports to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GateTimeline</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_timeline.py" line="385"/>
+        <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
+        <translation>
+            <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>
+            <numerusform>No reports about this crossing in the last %n days: shown up to its newest report, %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxFilters</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_inbox.py" line="277"/>
+        <source>Showing the %n report(s) behind a flag of the board.</source>
+        <translation>
+            <numerusform>Showing the report behind a flag of the board.</numerusform>
+            <numerusform>Showing the %n reports behind a flag of the board.</numerusform>
         </translation>
     </message>
 </context>

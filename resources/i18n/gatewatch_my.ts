@@ -80,115 +80,128 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="381"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="86"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="439"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="382"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="88"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="440"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="78"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="384"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="90"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="443"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="187"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="201"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="214"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="228"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_board_view.py" line="273"/>
+        <source>Click to list the reports behind these flags</source>
+        <translation>ဤ​အ​မှတ်​အ​သား​များ၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_board_view.py" line="300"/>
+        <source>%1: %2 (%n source(s))</source>
+        <translation>
+            <numerusform>%1: %2 (သ​တင်း​ရင်း​မြစ် %n ခု)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="310"/>
+        <source>Reported in reports not yet verified; the verified status is beside it. Click to list the reports.</source>
+        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း​ပို့​ချက်​များ​တွင် ပါ​သည်။ အ​တည်​ပြု​ထား​သော အ​ခြေ​အ​နေ​ကို ဘေး​တွင် ပြ​ထား​သည်။ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="332"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="289"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="348"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="290"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="349"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="302"/>
-        <source>Reported change, unverified: %1 %2</source>
-        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="310"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="364"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="334"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="388"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="433"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="434"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="435"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="438"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="383"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="442"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="385"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="444"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="386"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="445"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="387"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="446"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="299"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="358"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="317"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="371"/>
         <source>Independent sources (a pseudonym on one device), per side</source>
         <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="345"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="399"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="441"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
@@ -817,17 +830,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="421"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="460"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="525"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="569"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="530"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="574"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -836,7 +849,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="536"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="580"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -894,142 +907,142 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="197"/>
+        <location filename="../../desktop/ui/desk_page.py" line="198"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="198"/>
+        <location filename="../../desktop/ui/desk_page.py" line="199"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="199"/>
+        <location filename="../../desktop/ui/desk_page.py" line="200"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="200"/>
+        <location filename="../../desktop/ui/desk_page.py" line="201"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="201"/>
-        <location filename="../../desktop/ui/desk_page.py" line="205"/>
+        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="206"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="206"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="208"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="330"/>
+        <location filename="../../desktop/ui/desk_page.py" line="336"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="341"/>
+        <location filename="../../desktop/ui/desk_page.py" line="347"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="359"/>
+        <location filename="../../desktop/ui/desk_page.py" line="365"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="382"/>
+        <location filename="../../desktop/ui/desk_page.py" line="388"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="384"/>
+        <location filename="../../desktop/ui/desk_page.py" line="390"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="387"/>
+        <location filename="../../desktop/ui/desk_page.py" line="393"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="395"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="392"/>
+        <location filename="../../desktop/ui/desk_page.py" line="398"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="419"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="430"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <location filename="../../desktop/ui/desk_page.py" line="432"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="447"/>
+        <location filename="../../desktop/ui/desk_page.py" line="453"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="404"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="407"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="413"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="423"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="203"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="302"/>
+        <location filename="../../desktop/ui/desk_page.py" line="308"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
@@ -2001,38 +2014,45 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_timeline.py" line="385"/>
+        <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
+        <translation>
+            <numerusform>ဤ​ဂိတ်​အ​ကြောင်း နောက်​ဆုံး %n ရက်​အ​တွင်း သ​တင်း မ​ရှိ​ပါ- နောက်​ဆုံး သ​တင်း​ပို့​ချက် (%1) အ​ထိ ပြ​ထား​သည်။</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="393"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="399"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="410"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="410"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="410"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="416"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
@@ -2233,127 +2253,139 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="244"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="245"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="247"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="248"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="251"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="252"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="270"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="257"/>
+        <source>Show all reports</source>
+        <translation>သ​တင်း​ပို့​ချက် အား​လုံး ပြ​မည်</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_inbox.py" line="277"/>
+        <source>Showing the %n report(s) behind a flag of the board.</source>
+        <translation>
+            <numerusform>ဘုတ်​ပေါ်​ရှိ အ​မှတ်​အ​သား၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက် %n ခု​ကို ပြ​နေ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="306"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="271"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="307"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="272"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="308"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="275"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="311"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="278"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="314"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="281"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="317"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="320"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="299"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="335"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="336"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="301"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="337"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="302"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="338"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="303"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="339"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="304"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="340"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="253"/>
         <source>All</source>
         <translation>အား​လုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="239"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="254"/>
         <source>Mine</source>
         <translation>ကျွန်ုပ်၏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="240"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="255"/>
         <source>Unassigned</source>
         <translation>မ​ပေး​အပ်​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="256"/>
         <source>Waiting for an answer</source>
         <translation>အ​ဖြေ စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="287"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="323"/>
         <source>Any tag</source>
         <translation>တဂ် မည်​သည့်​မ​ဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="305"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="341"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>

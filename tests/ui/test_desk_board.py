@@ -91,7 +91,9 @@ def test_table_colors_and_flags(view: BoardView) -> None:
     assert cell(view, "lweje", "china") == ("open", GREEN)
     assert cell(view, "kanpaiti", "china") == ("unknown", GREY)  # its only report rejected
     assert cell(view, "hpimaw", "myanmar") == ("unknown", GREY)
-    assert "Reported change, unverified: China side open" in cell(view, "laiza", "flags")[0]
+    # The unverified report is a layer of its own beside the verified sides, not a flag.
+    assert cell(view, "laiza", "reported")[0] == "China side: open (1 source)"
+    assert cell(view, "laiza", "flags")[0] == ""
     assert "Conflict: China side restricted / closed" in cell(view, "mai_ja_yang", "flags")[0]
     # Each kind of traffic on its own line with its own sources and grade.
     assert cell(view, "laiza", "traffic")[0].splitlines() == [
