@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +42,9 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.services import desk_board
 from desktop.ui.board_age import confirmed_text, gate_age_text
+from desktop.ui.desk_clock import aware, desk_time, in_zone, picker_time, zone_label
 from desktop.ui.desk_map import MapView, value_color
-from desktop.ui.desk_timeline import GateTimeline, local_time
+from desktop.ui.desk_timeline import GateTimeline
 from desktop.ui.errors import user_message
 from desktop.ui.labels import credibility_label, label
 from desktop.ui.worker import StoreWorker
@@ -95,8 +96,8 @@ def aspect_label(aspect: str) -> str:
 
 
 def default_since(now: datetime | None = None) -> datetime:
-    """Yesterday 18:00 in the user's time zone: the usual "since" of the morning meeting."""
-    local = (now or datetime.now()).astimezone()
+    """Yesterday 18:00 in the desk's time zone: the usual "since" of the morning meeting."""
+    local = in_zone((now or datetime.now()).astimezone())
     return (local - timedelta(days=1)).replace(hour=18, minute=0, second=0, microsecond=0)
 
 
@@ -122,6 +123,7 @@ class BoardView(QWidget):
         self.changes: list[StatusEvent] | None = None
         self._board_request = 0
         self._changes_request = 0
+        self._since_moment = default_since()
 
         self.title = QLabel()
         font = self.title.font()
@@ -150,7 +152,8 @@ class BoardView(QWidget):
         self.table.cellClicked.connect(self._table_clicked)
 
         self.changes_title = QLabel()
-        self.since = QDateTimeEdit(_qt_time(default_since()))
+        self.since = QDateTimeEdit(picker_time(default_since()))
+        self.since_zone = QLabel()
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.since.dateTimeChanged.connect(lambda _: self.load_changes())
@@ -160,6 +163,7 @@ class BoardView(QWidget):
         since_row = QHBoxLayout()
         since_row.addWidget(self.changes_title)
         since_row.addWidget(self.since)
+        since_row.addWidget(self.since_zone)
         since_row.addStretch(1)
 
         left = QWidget()
@@ -213,7 +217,8 @@ class BoardView(QWidget):
         request = self._changes_request
         since = self.since.dateTime().toPython()
         assert isinstance(since, datetime)
-        moment = since.astimezone()  # a naive local time from the picker
+        moment = aware(since)  # a naive time from the picker, in the desk's zone
+        self._since_moment = moment
         gazetteer = self._gazetteer
         self._worker.submit(
             lambda store: desk_board.changes_since(store, gazetteer, moment),
@@ -221,11 +226,18 @@ class BoardView(QWidget):
             lambda error: self._failed(None, error),
         )
 
+    def times_changed(self) -> None:
+        """The desk's zone changed: the picker shows the same moment in the new zone."""
+        self.since.blockSignals(True)
+        self.since.setDateTime(picker_time(self._since_moment))
+        self.since.blockSignals(False)
+
     def _board_loaded(self, request: int, board: Board) -> None:
         if request != self._board_request:
             return
         self.board = board
-        self.status.setText(self.tr("Updated %1").replace("%1", local_time(datetime.now())))
+        now = desk_time(datetime.now().astimezone(), with_zone=True)
+        self.status.setText(self.tr("Updated %1").replace("%1", now))
         self._show_board()
 
     def _changes_loaded(self, request: int, changes: list[StatusEvent]) -> None:
@@ -273,7 +285,7 @@ class BoardView(QWidget):
                 flag_item.setToolTip(self.tr("Click to list the reports behind these flags"))
         self.table.setItem(row, column("flags"), flag_item)
         self.table.setItem(row, column("sources"), self._sources_item(status))
-        changed = local_time(status.last_change if status else None)
+        changed = desk_time(status.last_change if status else None)
         age = gate_age_text(status) if status else ""
         when = f"{changed}\n{age}" if age else changed
         self.table.setItem(row, column("changed"), self._wrapped(when))
@@ -329,7 +341,7 @@ class BoardView(QWidget):
         item.setBackground(QBrush(value_color(value)))
         item.setForeground(QBrush(QColor("#212121" if value in _DARK_TEXT else "white")))
         if status is not None and status.since is not None:
-            tip = self.tr("Since %1").replace("%1", local_time(status.since))
+            tip = self.tr("Since %1").replace("%1", desk_time(status.since, with_zone=True))
             item.setToolTip(f"{tip}\n{confirmed_text(status)}")
         return item
 
@@ -392,9 +404,7 @@ class BoardView(QWidget):
             name = crossing.name(language) if crossing else event.gate
             before = value_label(event.aspect, event.before)
             after = value_label(event.aspect, event.after)
-            line = (
-                f"{local_time(event.at)}  {name}: {aspect_label(event.aspect)} {before} → {after}"
-            )
+            line = f"{desk_time(event.at)}  {name}: {aspect_label(event.aspect)} {before} → {after}"
             if not event.verified:
                 line += "\n   " + self.tr("Reported, unverified")
             item = QListWidgetItem(line)
@@ -433,6 +443,7 @@ class BoardView(QWidget):
         self.title.setText(self.tr("Gate status board"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.changes_title.setText(self.tr("What changed since"))
+        self.since_zone.setText(zone_label())
         # Headers wrap onto a second line rather than widen the table past the window.
         headers = [
             self.tr("Crossing"),
@@ -443,7 +454,7 @@ class BoardView(QWidget):
             self.tr("Civilians"),
             self.tr("Flags"),
             self.tr("Sources"),
-            self.tr("Last change"),
+            self.tr("Last change") + f" ({zone_label()})",
         ]
         self.table.setHorizontalHeaderLabels(
             [wrap_to_width(h, self.font(), _HEADER_WIDTH, latin=True) for h in headers]
@@ -460,10 +471,6 @@ class BoardView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _qt_time(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
 
 
 def _item(text: str) -> QTableWidgetItem:

@@ -46,6 +46,7 @@ from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
 from desktop.store.marks import MarksRepository
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
 from desktop.ui.columns import FittedColumns
+from desktop.ui.desk_clock import desk_time, zone_label
 from desktop.ui.desk_tags import newsroom_tag_labels, tag_label
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import label
@@ -98,7 +99,7 @@ class InboxModel(LazyRowsModel[InboxRow]):
 
     def _header(self, column: str) -> str:
         return {
-            "observed": self.tr("Observed"),
+            "observed": self.tr("Observed") + f" ({zone_label()})",
             "gate": self.tr("Crossing"),
             "china": self.tr("China side"),
             "myanmar": self.tr("Myanmar side"),
@@ -122,7 +123,7 @@ class InboxModel(LazyRowsModel[InboxRow]):
 
     def _cell(self, row: InboxRow, column: str) -> str:
         if column == "observed":
-            return row.observed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return desk_time(row.observed_at)
         if column == "gate":
             return gate_name(self._gazetteer, row.gate, row.new_crossing, self._language)
         if column == "china":

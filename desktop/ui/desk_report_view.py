@@ -31,6 +31,7 @@ from desktop.domain.vocabulary import (
     TrafficStatus,
 )
 from desktop.store.review import AuditEntry
+from desktop.ui.desk_clock import desk_time
 from desktop.ui.desk_inbox import STATE_COLORS, gate_name
 from desktop.ui.desk_tags import tag_label
 from desktop.ui.desk_text import state_label
@@ -47,7 +48,7 @@ def _enum(kind: Any, value: object) -> str | None:
 
 def _local(moment: str) -> str:
     try:
-        return datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        return desk_time(datetime.fromisoformat(moment), with_zone=True)
     except ValueError:
         return moment
 
@@ -242,7 +243,7 @@ def report_html(
     history = QCoreApplication.translate("DeskReport", "History")
     parts.append(f"<h4>{esc(history)}</h4>")
     for entry in trail:
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = desk_time(entry.at, with_zone=True)
         color = ""
         if entry.to_state is not None:
             color = f" style='color:{STATE_COLORS[entry.to_state][0]}'"

@@ -38,6 +38,7 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import PriceUnit, SideStatus
 from desktop.services import desk_board
+from desktop.ui.desk_clock import desk_time, in_zone
 from desktop.ui.desk_map import value_color
 from desktop.ui.desk_text import state_label
 from desktop.ui.errors import user_message
@@ -45,7 +46,7 @@ from desktop.ui.labels import label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
-__all__ = ["RANGES", "STATE_COLORS", "GateTimeline", "TimelineCanvas", "local_time"]
+__all__ = ["RANGES", "STATE_COLORS", "GateTimeline", "TimelineCanvas"]
 
 RANGES = (7, 30, 90)
 STATE_COLORS: dict[ReviewState, QColor] = {
@@ -67,11 +68,6 @@ _TICK_HEIGHT = 20.0
 _AXIS_HEIGHT = 22.0
 _CHART_HEIGHT = 120.0
 _GAP = 6.0
-
-
-def local_time(moment: datetime | None) -> str:
-    """A moment in the user's time zone, as the report list shows times."""
-    return "—" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -189,7 +185,7 @@ class TimelineCanvas(QWidget):
         painter.drawLine(QPointF(layout.left, top), QPointF(layout.right, top))
         days = max((layout.end - layout.start).days, 1)
         step = max(1, round(days / 6))
-        local_start = layout.start.astimezone()
+        local_start = in_zone(layout.start)
         day = local_start.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(1)
         fm = QFontMetricsF(self.font())
         while day <= layout.end:
@@ -278,7 +274,7 @@ class TimelineCanvas(QWidget):
                 QToolTip.hideText()
             else:
                 text = self.tr("%1, %2: click to open the report")
-                text = text.replace("%1", local_time(tick.observed_at))
+                text = text.replace("%1", desk_time(tick.observed_at, with_zone=True))
                 QToolTip.showText(
                     event.globalPos(), text.replace("%2", state_label(tick.state)), self
                 )
@@ -390,7 +386,7 @@ class GateTimeline(QWidget):
                 self.days,
             )
             newest = max(tick.observed_at for tick in timeline.ticks)
-            self.message.setText(text.replace("%1", local_time(newest)))
+            self.message.setText(text.replace("%1", desk_time(newest, with_zone=True)))
         elif not timeline.ticks:
             self.message.setText(self.tr("No reports about this crossing in this period."))
         else:

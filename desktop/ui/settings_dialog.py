@@ -1,4 +1,5 @@
-"""Settings: language, auto-lock, wipe after wrong passphrases, photo size.
+"""Settings: language, auto-lock, wipe after wrong passphrases, photo size; at a desk, the
+time zone times are shown in.
 
 Values live in the encrypted store; the two the unlock screen needs before the store is
 open (language, wipe-after-N) are mirrored into the unlock state beside the keyfile.
@@ -6,7 +7,9 @@ open (language, wipe-after-N) are mirrored into the unlock state beside the keyf
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui import desk_clock
 from desktop.ui.i18n import LANGUAGES
 from desktop.ui.wrapping import WrapLabel
 
@@ -32,12 +36,14 @@ class AppSettings:
     idle_lock_minutes: int = 5
     wipe_after: int = 10
     max_photo_edge: int = 2560
+    desk_time_zone: str = desk_clock.MYANMAR
 
     KEYS: ClassVar[dict[str, str]] = {
         "ui.language": "language",
         "lock.idle_minutes": "idle_lock_minutes",
         "unlock.wipe_after": "wipe_after",
         "photos.max_edge": "max_photo_edge",
+        "desk.time_zone": "desk_time_zone",
     }
 
     def as_store_values(self) -> dict[str, object]:
@@ -54,6 +60,8 @@ class AppSettings:
         settings = cls(**chosen)  # type: ignore[arg-type]
         if settings.language not in LANGUAGES:
             settings = cls(**{**chosen, "language": "en"})  # type: ignore[arg-type]
+        if settings.desk_time_zone not in desk_clock.ZONES:
+            settings = dataclasses.replace(settings, desk_time_zone=desk_clock.MYANMAR)
         return settings
 
 
@@ -63,7 +71,9 @@ class SettingsDialog(QDialog):
 
     DURESS = 2
 
-    def __init__(self, current: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: AppSettings, parent: QWidget | None = None, *, desk: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
@@ -83,13 +93,25 @@ class SettingsDialog(QDialog):
         self.max_edge.setSingleStep(160)
         self.max_edge.setSuffix(self.tr(" px"))
         self.max_edge.setValue(current.max_photo_edge)
-        form = QFormLayout()
-        for text, widget in (
+        self.time_zone = QComboBox()
+        local = _local_offset()
+        self.time_zone.addItem(self.tr("Myanmar time (MMT, UTC+06:30)"), desk_clock.MYANMAR)
+        self.time_zone.addItem(
+            self.tr("This computer's time (%1)").replace("%1", local), desk_clock.LOCAL
+        )
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(current.desk_time_zone)))
+        rows = [
             (self.tr("&Language:"), self.language),
             (self.tr("Lock after &idle:"), self.idle),
             (self.tr("&Wipe after wrong passphrases:"), self.wipe_after),
             (self.tr("Largest photo &edge:"), self.max_edge),
-        ):
+        ]
+        if desk:  # a desk's times; the correspondent's form says its own zone
+            rows.append((self.tr("&Times shown in:"), self.time_zone))
+        else:
+            self.time_zone.hide()
+        form = QFormLayout()
+        for text, widget in rows:
             caption = QLabel(text)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
@@ -121,4 +143,10 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.idle.value(),
             wipe_after=self.wipe_after.value(),
             max_photo_edge=self.max_edge.value(),
+            desk_time_zone=str(self.time_zone.currentData()),
         )
+
+
+def _local_offset() -> str:
+    offset = datetime.now().astimezone().strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"

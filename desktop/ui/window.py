@@ -46,6 +46,7 @@ from desktop.store.reports import ReportState
 from desktop.store.review import ReviewRepository
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import destroy_key_material, wipe_store
+from desktop.ui import desk_clock
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
@@ -493,6 +494,9 @@ class GatewatchWindow(QMainWindow):
             self.languages.switch(settings.language)
         self.form.photos.max_edge = settings.max_photo_edge
         self.idle.start(settings.idle_lock_minutes * 60_000)
+        if settings.desk_time_zone != desk_clock.zone():
+            desk_clock.set_zone(settings.desk_time_zone)
+            self.desk_page.times_changed()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -600,7 +604,7 @@ class GatewatchWindow(QMainWindow):
     def open_settings(self) -> None:
         if not self.worker.is_open:
             return
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, desk=self.desk_mode)
         accepted = dialog.exec()
         chosen = dialog.chosen()
         discard(dialog)

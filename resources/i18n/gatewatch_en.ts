@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_board_view.py" line="300"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="312"/>
         <source>%1: %2 (%n source(s))</source>
         <translation>
             <numerusform>%1: %2 (%n source)</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="395"/>
+        <location filename="../../desktop/ui/desk_page.py" line="403"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="419"/>
+        <location filename="../../desktop/ui/desk_page.py" line="427"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="430"/>
+        <location filename="../../desktop/ui/desk_page.py" line="438"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="404"/>
+        <location filename="../../desktop/ui/desk_page.py" line="412"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="415"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="421"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="423"/>
+        <location filename="../../desktop/ui/desk_page.py" line="431"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>DuplicatesBox</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="142"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="143"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
             <numerusform>This report and %n other tell of one observation.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="145"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="146"/>
         <source>%n independent source(s).</source>
         <translation>
             <numerusform>%n independent source.</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="314"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="320"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>GateTimeline</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_timeline.py" line="385"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="383"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>InboxFilters</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_inbox.py" line="277"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="278"/>
         <source>Showing the %n report(s) behind a flag of the board.</source>
         <translation>
             <numerusform>Showing the report behind a flag of the board.</numerusform>
