@@ -36,7 +36,7 @@ from desktop.ui.desk_inbox import STATE_COLORS, gate_name
 from desktop.ui.desk_tags import tag_label
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import credibility_label, label
-from desktop.ui.wrapping import wrap_to_width
+from desktop.ui.report_text import report_lines
 
 
 def _enum(kind: Any, value: object) -> str | None:
@@ -214,8 +214,7 @@ def report_html(
     value_width = width - title_width - 24
 
     def lines(text: str, room: float) -> str:
-        wrapped = wrap_to_width(text, font, room) if width > 0 else text
-        return "<br>".join(esc(line) for line in wrapped.split("\n"))
+        return report_lines(text, font, room, wrap=width > 0)
 
     crossing = record.get("new_crossing")
     new_name = crossing.get("name") if isinstance(crossing, dict) else None

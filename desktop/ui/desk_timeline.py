@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -42,6 +42,7 @@ from desktop.ui.desk_clock import desk_time, in_zone
 from desktop.ui.desk_map import value_color
 from desktop.ui.desk_text import state_label
 from desktop.ui.errors import user_message
+from desktop.ui.i18n import local_month_day
 from desktop.ui.labels import label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
@@ -191,7 +192,7 @@ class TimelineCanvas(QWidget):
         while day <= layout.end:
             x = layout.x(day)
             painter.drawLine(QPointF(x, top), QPointF(x, top + 4))
-            text = QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+            text = local_month_day(day)
             width = fm.horizontalAdvance(text)
             if x - width / 2 >= layout.left - 4 and x + width / 2 <= self.width():
                 painter.drawText(QPointF(x - width / 2, top + 4 + fm.ascent()), text)

@@ -1,5 +1,5 @@
-"""Settings: language, auto-lock, wipe after wrong passphrases, photo size; at a desk, the
-time zone times are shown in.
+"""Settings: language, size of Burmese text, auto-lock, wipe after wrong passphrases, photo
+size; at a desk, the time zone times are shown in.
 
 Values live in the encrypted store; the two the unlock screen needs before the store is
 open (language, wipe-after-N) are mirrored into the unlock state beside the keyfile.
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import desk_clock
-from desktop.ui.i18n import LANGUAGES
+from desktop.ui.i18n import LANGUAGES, TEXT_SIZES
 from desktop.ui.wrapping import WrapLabel
 
 
@@ -37,6 +37,7 @@ class AppSettings:
     wipe_after: int = 10
     max_photo_edge: int = 2560
     desk_time_zone: str = desk_clock.MYANMAR
+    text_size: str = "normal"
 
     KEYS: ClassVar[dict[str, str]] = {
         "ui.language": "language",
@@ -44,6 +45,7 @@ class AppSettings:
         "unlock.wipe_after": "wipe_after",
         "photos.max_edge": "max_photo_edge",
         "desk.time_zone": "desk_time_zone",
+        "ui.text_size": "text_size",
     }
 
     def as_store_values(self) -> dict[str, object]:
@@ -60,6 +62,8 @@ class AppSettings:
         settings = cls(**chosen)  # type: ignore[arg-type]
         if settings.language not in LANGUAGES:
             settings = cls(**{**chosen, "language": "en"})  # type: ignore[arg-type]
+        if settings.text_size not in TEXT_SIZES:
+            settings = dataclasses.replace(settings, text_size="normal")
         if settings.desk_time_zone not in desk_clock.ZONES:
             settings = dataclasses.replace(settings, desk_time_zone=desk_clock.MYANMAR)
         return settings
@@ -93,6 +97,10 @@ class SettingsDialog(QDialog):
         self.max_edge.setSingleStep(160)
         self.max_edge.setSuffix(self.tr(" px"))
         self.max_edge.setValue(current.max_photo_edge)
+        self.text_size = QComboBox()
+        self.text_size.addItem(self.tr("Normal"), "normal")
+        self.text_size.addItem(self.tr("Large"), "large")
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(current.text_size)))
         self.time_zone = QComboBox()
         local = _local_offset()
         self.time_zone.addItem(self.tr("Myanmar time (MMT, UTC+06:30)"), desk_clock.MYANMAR)
@@ -102,6 +110,7 @@ class SettingsDialog(QDialog):
         self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(current.desk_time_zone)))
         rows = [
             (self.tr("&Language:"), self.language),
+            (self.tr("Burmese te&xt size:"), self.text_size),
             (self.tr("Lock after &idle:"), self.idle),
             (self.tr("&Wipe after wrong passphrases:"), self.wipe_after),
             (self.tr("Largest photo &edge:"), self.max_edge),
@@ -144,6 +153,7 @@ class SettingsDialog(QDialog):
             wipe_after=self.wipe_after.value(),
             max_photo_edge=self.max_edge.value(),
             desk_time_zone=str(self.time_zone.currentData()),
+            text_size=str(self.text_size.currentData()),
         )
 
 

@@ -492,6 +492,7 @@ class GatewatchWindow(QMainWindow):
         self.settings = settings
         if settings.language != self.languages.language:
             self.languages.switch(settings.language)
+        self.languages.set_text_size(settings.text_size)
         self.form.photos.max_edge = settings.max_photo_edge
         self.idle.start(settings.idle_lock_minutes * 60_000)
         if settings.desk_time_zone != desk_clock.zone():

@@ -115,7 +115,7 @@
 <context>
     <name>GateTimeline</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_timeline.py" line="383"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>

@@ -1130,17 +1130,17 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="225"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="224"/>
         <source>new crossing, not in the gazetteer</source>
         <translation>ဂိတ်အသစ်၊ ဂိတ်စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="230"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="229"/>
         <source>Observed {time} · from {device}</source>
         <translation>တွေ့​ရှိ​ချိန် {time} · {device} မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="243"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="242"/>
         <source>History</source>
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
     </message>
@@ -2010,49 +2010,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="370"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="371"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_timeline.py" line="383"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>ဤ​ဂိတ်​အ​ကြောင်း နောက်​ဆုံး %n ရက်​အ​တွင်း သ​တင်း မ​ရှိ​ပါ- နောက်​ဆုံး သ​တင်း​ပို့​ချက် (%1) အ​ထိ ပြ​ထား​သည်။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="391"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="392"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="407"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="407"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="414"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="415"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
@@ -2175,72 +2175,72 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="546"/>
+        <location filename="../../desktop/ui/window.py" line="547"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="548"/>
+        <location filename="../../desktop/ui/window.py" line="549"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="550"/>
+        <location filename="../../desktop/ui/window.py" line="551"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="551"/>
+        <location filename="../../desktop/ui/window.py" line="552"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="565"/>
+        <location filename="../../desktop/ui/window.py" line="566"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="699"/>
+        <location filename="../../desktop/ui/window.py" line="700"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="722"/>
+        <location filename="../../desktop/ui/window.py" line="723"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="734"/>
+        <location filename="../../desktop/ui/window.py" line="735"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="578"/>
+        <location filename="../../desktop/ui/window.py" line="579"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="601"/>
+        <location filename="../../desktop/ui/window.py" line="602"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="661"/>
+        <location filename="../../desktop/ui/window.py" line="662"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="662"/>
+        <location filename="../../desktop/ui/window.py" line="663"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="663"/>
+        <location filename="../../desktop/ui/window.py" line="664"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="664"/>
+        <location filename="../../desktop/ui/window.py" line="665"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -2917,7 +2917,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="193"/>
-        <location filename="../../desktop/ui/main_page.py" line="386"/>
+        <location filename="../../desktop/ui/main_page.py" line="384"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
@@ -2951,77 +2951,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="341"/>
+        <location filename="../../desktop/ui/main_page.py" line="340"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="372"/>
+        <location filename="../../desktop/ui/main_page.py" line="370"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="384"/>
+        <location filename="../../desktop/ui/main_page.py" line="382"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="385"/>
+        <location filename="../../desktop/ui/main_page.py" line="383"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="387"/>
+        <location filename="../../desktop/ui/main_page.py" line="385"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="391"/>
+        <location filename="../../desktop/ui/main_page.py" line="389"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="402"/>
+        <location filename="../../desktop/ui/main_page.py" line="400"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="403"/>
+        <location filename="../../desktop/ui/main_page.py" line="401"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="416"/>
+        <location filename="../../desktop/ui/main_page.py" line="414"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="418"/>
+        <location filename="../../desktop/ui/main_page.py" line="416"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="419"/>
+        <location filename="../../desktop/ui/main_page.py" line="417"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="436"/>
+        <location filename="../../desktop/ui/main_page.py" line="434"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="442"/>
+        <location filename="../../desktop/ui/main_page.py" line="440"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="454"/>
+        <location filename="../../desktop/ui/main_page.py" line="452"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="456"/>
+        <location filename="../../desktop/ui/main_page.py" line="454"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -3709,113 +3709,113 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="214"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="213"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="215"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="214"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="217"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="216"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="219"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="218"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="220"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="219"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="224"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="223"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="225"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="224"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="226"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="225"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="227"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="226"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="228"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="227"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="229"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="228"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="231"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="230"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="276"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="274"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="278"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="276"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="218"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="217"/>
         <source>Publi&amp;shed</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="353"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="349"/>
         <source>&amp;Undo my move</source>
         <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="356"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="352"/>
         <source>&amp;Undo my move (back to {state})</source>
         <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="360"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="356"/>
         <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
         <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="385"/>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="388"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="381"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="384"/>
         <source>Publish this report?</source>
         <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="390"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="386"/>
         <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
         <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="396"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="392"/>
         <source>&amp;Publish</source>
         <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="397"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="393"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -3927,77 +3927,92 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="82"/>
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
         <source> px</source>
         <translation> ပစ်ဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="101"/>
+        <source>Normal</source>
+        <translation>ပုံ​မှန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
+        <source>Large</source>
+        <translation>ကြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
         <source>Myanmar time (MMT, UTC+06:30)</source>
         <translation>မြန်​မာ စံ​တော်​ချိန် (MMT, UTC+06:30)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
         <source>This computer&apos;s time (%1)</source>
         <translation>ဤ​ကွန်​ပျူ​တာ၏ အ​ချိန် (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="113"/>
+        <source>Burmese te&amp;xt size:</source>
+        <translation>မြန်​မာ​စာ အ​ရွယ်​အ​စား (&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="116"/>
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်​ပုံ အ​ရှည်​ဆုံး​ဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="119"/>
         <source>&amp;Times shown in:</source>
         <translation>အ​ချိန်​ကို ပြ​မည့် ပုံ​စံ (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="130"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="140"/>
         <source>&amp;Save</source>
         <translation>သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="137"/>
         <source>&amp;Duress passphrase…</source>
         <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="114"/>
         <source>Lock after &amp;idle:</source>
         <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;I):</translation>
     </message>
@@ -4078,32 +4093,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="113"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="114"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="114"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="115"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="115"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="116"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="207"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="208"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="231"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="232"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="276"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="277"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>
@@ -4229,17 +4244,17 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>UpdateNotice</name>
     <message>
-        <location filename="../../desktop/ui/update_notice.py" line="28"/>
+        <location filename="../../desktop/ui/update_notice.py" line="29"/>
         <source>Release notice refused: tell the newsroom</source>
         <translation>ဗား​ရှင်း​သစ် အ​သိ​ပေး​ချက်​ကို ငြင်း​ပယ်​လိုက်​သည်- သ​တင်း​ခန်း​သို့ ပြော​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_notice.py" line="31"/>
+        <location filename="../../desktop/ui/update_notice.py" line="32"/>
         <source>Version %1 is available</source>
         <translation>ဗားရှင်း %1 ရနိုင်ပါပြီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_notice.py" line="36"/>
+        <location filename="../../desktop/ui/update_notice.py" line="38"/>
         <source>Get the archive from the newsroom by hand. Before opening it, check that its SHA-256 is the one listed here (Windows: certutil -hashfile NAME SHA256; macOS: shasum -a 256 NAME).</source>
         <translation>ဖိုင်​ကို သ​တင်း​ခန်း​ထံ​မှ လက်​ဖြင့် ရ​ယူ​ပါ။ မ​ဖွင့်​မီ ၎င်း၏ SHA-256 သည် ဤ​နေ​ရာ​တွင် ဖော်​ပြ​ထား​သည့်​အ​တိုင်း ဖြစ်​ကြောင်း စစ်​ဆေး​ပါ (Windows: certutil -hashfile NAME SHA256; macOS: shasum -a 256 NAME)။</translation>
     </message>
