@@ -18,6 +18,7 @@ have come while the dialog was open.
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ from desktop.ui import desk_clock
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
+from desktop.ui.form_place import LockedReport, place_of, reopen_job, restore_place, scroll_to_top
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import (
     IdleWatcher,
@@ -121,6 +123,7 @@ class GatewatchWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
         self._count: tuple[int, int] | None = None  # (shown, total), said again on a switch
+        self._locked_report: LockedReport | None = None  # reopened after unlock
         self.sync = SyncController(self)
         self.sync_indicator = SyncIndicator()
         # Both permanent: a message (showMessage) then takes the room left of them instead
@@ -463,6 +466,7 @@ class GatewatchWindow(QMainWindow):
                 self._update_actions()
                 self.main_page.refresh()
                 self.main_page.table.setFocus()
+                self._reopen_locked_report()
 
         # A store without a language setting keeps the language the unlock screen spoke.
         defaults = AppSettings(language=self.languages.language).as_store_values()
@@ -478,6 +482,29 @@ class GatewatchWindow(QMainWindow):
                 return dict(defaults), "correspondent"  # the health check says what to do
 
         self.worker.submit(work, loaded, self._show_error)
+
+    def _reopen_locked_report(self) -> None:
+        locked, self._locked_report = self._locked_report, None
+        if locked is None:
+            return
+
+        def loaded(found: Any) -> None:
+            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+                return
+            if found.draft_id is not None:
+                self.form.start_edit(found.draft_id, dict(found.detail.stored.body))
+            elif found.correcting is not None:
+                self.form.start_correction(found.correcting, dict(found.detail.stored.body))
+            else:
+                self.form.start_new()
+            scroll_to_top(self.form)
+            self.pages.setCurrentWidget(self.form)
+            restore_place(self.form, locked.place)
+
+        gazetteer = self.gazetteer
+        self.worker.submit(
+            lambda store: reopen_job(store, gazetteer, locked), loaded, self._show_error
+        )
 
     def _show_desk(self) -> None:
         if not self.worker.is_open:
@@ -511,6 +538,7 @@ class GatewatchWindow(QMainWindow):
             if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
                 return
             self.form.start_edit(draft_id, dict(detail.stored.body))
+            scroll_to_top(self.form)  # a reopened draft starts at its top
             self.pages.setCurrentWidget(self.form)
 
         self.worker.submit(
@@ -526,6 +554,7 @@ class GatewatchWindow(QMainWindow):
             if detail.stored.row.state is ReportState.DRAFT:
                 return
             self.form.start_correction(report_id, dict(detail.stored.body))
+            scroll_to_top(self.form)
             self.pages.setCurrentWidget(self.form)
 
         self.worker.submit(
@@ -641,11 +670,17 @@ class GatewatchWindow(QMainWindow):
         QPixmapCache.clear()
 
     def lock(self) -> None:
-        """Close the store and forget everything shown; the unlock page appears.
+        """Close the store and forget everything shown; the unlock page appears. A report
+        being written is opened again after unlock, at the same place and field.
 
         Also while the store is still opening (the answer is then dropped)."""
         if not (self.worker.is_open or self.worker.opening):
             return
+        self._locked_report = None
+        if self.pages.currentWidget() is self.form and self.form.active:
+            self._locked_report = LockedReport(
+                self.form.draft_id, self.form.replaces, datetime.now(UTC), place_of(self.form)
+            )
         close_modals()
         self.health.stop()
         self.idle.stop()
@@ -674,6 +709,7 @@ class GatewatchWindow(QMainWindow):
         """Destroy the key now (here, on the GUI thread), show the first-run page, and let
         the workers close their connections and remove the database files; jobs still
         queued are skipped. A failure is reported on the first-run page."""
+        self._locked_report = None
         close_modals()
         self.health.stop()
         self.idle.stop()
