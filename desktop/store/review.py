@@ -182,8 +182,13 @@ class ReviewRepository:
         return sorted(events, key=lambda e: e.order_key)
 
     def audit_trail(self, report_id: str) -> list[AuditEntry]:
-        """Received, every move and note, every export that included it; oldest first."""
+        """Received, every move and note, every export that included it; oldest first.
+        Each desk goes by its latest label in every row (an event keeps the label its desk
+        had then; a desk renamed since would otherwise show under two names)."""
         conn = self._store.conn
+        marks = MarksRepository(self._store)
+        labels = dict(marks.known_desks())
+        me = conn.execute("SELECT desk_id FROM desk_identity WHERE id = 1").fetchone()
         entries: list[AuditEntry] = []
         row = conn.execute(
             "SELECT e.pulled_at, e.received_at, e.device_id FROM desk_reports r"
@@ -203,18 +208,18 @@ class ReviewRepository:
                 AuditEntry(
                     event.at,
                     event.kind.value,
-                    event.desk_label,
+                    labels.get(event.desk_id) or event.desk_label,
                     event.from_state,
                     event.to_state,
                     event.note,
                 )
             )
-        for mark in MarksRepository(self._store).marks(report_id):
+        for mark in marks.marks(report_id):
             entries.append(
                 AuditEntry(
                     mark.at,
                     mark.kind.value,
-                    mark.desk_label,
+                    labels.get(mark.desk_id) or mark.desk_label,
                     note=mark.note,
                     detail={"value": mark.value, "value_label": mark.value_label},
                 )
@@ -224,7 +229,7 @@ class ReviewRepository:
                 AuditEntry(
                     export.at,
                     "export",
-                    export.desk_label,
+                    (labels.get(me[0]) if me else None) or export.desk_label,  # made here
                     detail={
                         "export_id": export.export_id,
                         "format": export.format,
