@@ -524,7 +524,8 @@ class GatewatchWindow(QMainWindow):
         self.idle.start(settings.idle_lock_minutes * 60_000)
         if settings.desk_time_zone != desk_clock.zone():
             desk_clock.set_zone(settings.desk_time_zone)
-            self.desk_page.times_changed()
+            if self._desk is not None:  # built only for a desk store
+                self.desk_page.times_changed()
 
     # -- actions -------------------------------------------------------------------------
 
