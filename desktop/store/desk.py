@@ -461,7 +461,7 @@ def _insert_report(conn: Any, received: ReceivedReport) -> None:
             source.get("reliability"),
         ),
     )
-    index_desk_report(conn, record["id"], record)
+    index_desk_report(conn, record["id"], record, fresh=True)  # a new id: no row yet
     if record.get("gate"):
         conn.executemany(
             "INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)"
