@@ -22,6 +22,7 @@ from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 PASSPHRASE = "correct horse battery staple 42"
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
 PAGE = 100
+DEVICE = "gw-" + "1" * 20
 STEPS_PER_CALL = 100
 
 
@@ -45,7 +46,7 @@ def page(first_seq: int) -> list[ReceivedReport]:
             narrative=f"Fuel trucks wait at the gate, number {seq}.",
         )
         envelope = EnvelopeRecord(
-            str(uuid.uuid4()), seq, "gw-" + "1" * 20, "report", 900, "2026-11-20T05:00:00Z", "stored"
+            str(uuid.uuid4()), seq, DEVICE, "report", 900, "2026-11-20T05:00:00Z", "stored"
         )
         received.append(ReceivedReport(envelope, Report.new(content, now=observed).to_json()))
     return received
