@@ -27,18 +27,17 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench.common import generated_content, record, result
-from desktop.domain.report import Report
-from desktop.services import desk
-from desktop.store.database import Store, create_store
-from sync.envelope import DEFAULT_KEM
+from bench.common import record, result
 
 if TYPE_CHECKING:
+    from desktop.services.desk import PullOutcome
+    from desktop.store.database import Store
     from sync.server.config import ServerConfig
 
 # The pull's worker processes import this module as their __main__ (spawn), as the app's
-# import its small entry script: the server, the sync client and the correspondent's
-# services are imported where they are used, so that a worker's start is not the bench's.
+# import its small entry script: everything but the figures' bookkeeping is imported where
+# it is used, so that a worker's start is the app's, not the bench's.
+DEFAULT_KEM = "mlkem768x25519"  # sync.envelope's; checked in main()
 
 PASSPHRASE = "benchmark passphrase, not a secret"
 LIMIT_SECONDS_PER_10K = 3.0
@@ -53,6 +52,8 @@ def unlimited() -> ServerConfig:
 
 def new_desk(folder: Path, server_dir: Path, kem: str = DEFAULT_KEM) -> Store:
     """A desk store with a fresh newsroom key, and a server folder initialised for it."""
+    from desktop.services import desk
+    from desktop.store.database import create_store
     from sync.server.testing import init_server
 
     store = create_store(folder, PASSPHRASE)
@@ -78,8 +79,11 @@ def desk_token(server_dir: Path) -> str:
 
 def populate_through_correspondent(folder: Path, server_dir: Path, url: str, count: int) -> None:
     """An enrolled correspondent store with ``count`` queued reports, synced until done."""
+    from bench.common import generated_content
     from desktop.domain.gazetteer import default_gazetteer
+    from desktop.domain.report import Report
     from desktop.services import sync
+    from desktop.store.database import create_store
     from desktop.store.reports import ReportRepository
 
     rng = random.Random(11)
@@ -107,6 +111,8 @@ def populate_through_correspondent(folder: Path, server_dir: Path, url: str, cou
 
 def populate_quickly(server_dir: Path, url: str, count: int) -> None:
     """Enrol a device and upload ``count`` sealed report envelopes straight to the server."""
+    from bench.common import generated_content
+    from desktop.domain.report import Report
     from desktop.services import sync
     from sync.client import ClientConfig, SyncClient
     from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
@@ -140,7 +146,9 @@ def populate_quickly(server_dir: Path, url: str, count: int) -> None:
                 raise RuntimeError("the server refused an envelope")
 
 
-def timed_pull(desk_store: Store, server_dir: Path, url: str) -> tuple[float, desk.PullOutcome]:
+def timed_pull(desk_store: Store, server_dir: Path, url: str) -> tuple[float, PullOutcome]:
+    from desktop.services import desk
+
     desk.connect(desk_store, url, desk_token(server_dir))
     started = time.perf_counter()
     outcome = desk.pull(desk_store)
@@ -160,6 +168,11 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--kem", default=DEFAULT_KEM)
     args = parser.parse_args()
+    from desktop.services import desk
+    from sync.envelope import DEFAULT_KEM as ENVELOPE_DEFAULT
+
+    if ENVELOPE_DEFAULT != DEFAULT_KEM:
+        raise RuntimeError("the bench's default KEM is not the envelope format's")
     with tempfile.TemporaryDirectory(prefix="gatewatch-desk-bench-") as tmp:
         root = Path(tmp)
         desk_store = new_desk(root / "desk", root / "server", args.kem)
