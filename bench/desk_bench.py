@@ -242,7 +242,7 @@ def main() -> None:
     label = f"{args.reports // 1000}k" if args.reports % 1000 == 0 else str(args.reports)
     figures = [result(f"desk.pull_verify_decrypt_{label}", seconds, "s", limit)]
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS of the pulling process: {peak_mb:.0f} MB (largest worker {worker_mb:.0f} MB)")
+    print(f"peak RSS of the pulling process: {peak_mb:.0f} MB (largest child {worker_mb:.0f} MB)")
     if args.reports > QUICK_POPULATE_ABOVE:
         tenth = args.reports // 10
         early = per_report_ms(pages, pages[0][0], pages[0][0] + tenth)
