@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,11 +60,12 @@ def steps_to_store(store: Store, received: list[ReceivedReport]) -> int:
         calls[0] += 1
         return 0  # go on
 
-    store.conn.set_progress_handler(count, STEPS_PER_CALL)
+    conn: Any = store.conn  # sqlcipher3's connection: the store's protocol names less
+    conn.set_progress_handler(count, STEPS_PER_CALL)
     try:
         result = DeskRepository(store).store_page([], received, received[-1].envelope.seq, NOW)
     finally:
-        store.conn.set_progress_handler(None, STEPS_PER_CALL)
+        conn.set_progress_handler(None, STEPS_PER_CALL)
     assert result.reports == len(received)
     return calls[0] * STEPS_PER_CALL
 
