@@ -18,30 +18,33 @@ correspondent store) is what the memory benchmark uses for 100,000.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import random
+import resource
 import tempfile
 import time
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench.common import generated_content, record, result
-from desktop.domain.report import Report
-from desktop.services import desk
-from desktop.store.database import Store, create_store
-from sync.envelope import DEFAULT_KEM
+from bench.common import record, result
+from bench.memory_bench import peak_rss_mb
 
 if TYPE_CHECKING:
+    from desktop.services.desk import PullOutcome
+    from desktop.store.database import Store
     from sync.server.config import ServerConfig
 
 # The pull's worker processes import this module as their __main__ (spawn), as the app's
-# import its small entry script: the server, the sync client and the correspondent's
-# services are imported where they are used, so that a worker's start is not the bench's.
+# import its small entry script: everything but the figures' bookkeeping is imported where
+# it is used, so that a worker's start is the app's, not the bench's.
+DEFAULT_KEM = "mlkem768x25519"  # sync.envelope's; checked in main()
 
 PASSPHRASE = "benchmark passphrase, not a secret"
 LIMIT_SECONDS_PER_10K = 3.0
+PULL_RSS_LIMIT_MB = 300.0
 
 
 def unlimited() -> ServerConfig:
@@ -53,6 +56,8 @@ def unlimited() -> ServerConfig:
 
 def new_desk(folder: Path, server_dir: Path, kem: str = DEFAULT_KEM) -> Store:
     """A desk store with a fresh newsroom key, and a server folder initialised for it."""
+    from desktop.services import desk
+    from desktop.store.database import create_store
     from sync.server.testing import init_server
 
     store = create_store(folder, PASSPHRASE)
@@ -78,8 +83,11 @@ def desk_token(server_dir: Path) -> str:
 
 def populate_through_correspondent(folder: Path, server_dir: Path, url: str, count: int) -> None:
     """An enrolled correspondent store with ``count`` queued reports, synced until done."""
+    from bench.common import generated_content
     from desktop.domain.gazetteer import default_gazetteer
+    from desktop.domain.report import Report
     from desktop.services import sync
+    from desktop.store.database import create_store
     from desktop.store.reports import ReportRepository
 
     rng = random.Random(11)
@@ -107,6 +115,8 @@ def populate_through_correspondent(folder: Path, server_dir: Path, url: str, cou
 
 def populate_quickly(server_dir: Path, url: str, count: int) -> None:
     """Enrol a device and upload ``count`` sealed report envelopes straight to the server."""
+    from bench.common import generated_content
+    from desktop.domain.report import Report
     from desktop.services import sync
     from sync.client import ClientConfig, SyncClient
     from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
@@ -140,11 +150,43 @@ def populate_quickly(server_dir: Path, url: str, count: int) -> None:
                 raise RuntimeError("the server refused an envelope")
 
 
-def timed_pull(desk_store: Store, server_dir: Path, url: str) -> tuple[float, desk.PullOutcome]:
+def timed_pull(
+    desk_store: Store, server_dir: Path, url: str, pages: list[tuple[int, float]] | None = None
+) -> tuple[float, PullOutcome]:
+    """Connect, then time the pull; ``pages`` gets (reports stored, seconds) at each page."""
+    from desktop.services import desk
+
     desk.connect(desk_store, url, desk_token(server_dir))
     started = time.perf_counter()
-    outcome = desk.pull(desk_store)
+
+    def progress(outcome: PullOutcome) -> None:
+        if pages is not None:
+            pages.append((outcome.reports, time.perf_counter() - started))
+
+    outcome = desk.pull(desk_store, progress=progress)
     return time.perf_counter() - started, outcome
+
+
+QUICK_POPULATE_ABOVE = 20_000
+"""Above this many reports the server is filled without a correspondent store (setup only:
+the pull is the same)."""
+GROWTH_LIMIT = 1.5
+"""Time per report over the last tenth of a big pull ÷ over its first tenth (after the
+first page, which starts the workers): a cost that grows with the desk shows here."""
+
+
+def per_report_ms(pages: list[tuple[int, float]], first: int, last: int) -> float:
+    """Milliseconds per report from the page that reached ``first`` reports to the one
+    that reached ``last``."""
+    start = next(p for p in pages if p[0] >= first)
+    end = next(p for p in pages if p[0] >= last)
+    return (end[1] - start[1]) * 1000 / (end[0] - start[0])
+
+
+def reset_peak_rss() -> None:
+    """Start VmHWM again from the current RSS (Linux; elsewhere the peak keeps the setup's)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def serve(data_dir: str, ready: Any, stop: Any) -> None:
@@ -160,6 +202,12 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--kem", default=DEFAULT_KEM)
     args = parser.parse_args()
+    from desktop.services import desk
+    from sync.envelope import DEFAULT_KEM as ENVELOPE_DEFAULT
+
+    if ENVELOPE_DEFAULT != DEFAULT_KEM:
+        raise RuntimeError("the bench's default KEM is not the envelope format's")
+    pages: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory(prefix="gatewatch-desk-bench-") as tmp:
         root = Path(tmp)
         desk_store = new_desk(root / "desk", root / "server", args.kem)
@@ -171,8 +219,13 @@ def main() -> None:
         server.start()
         try:
             url = ready.get(timeout=60)
-            populate_through_correspondent(root / "corr", root / "server", url, args.reports)
-            seconds, outcome = timed_pull(desk_store, root / "server", url)
+            if args.reports > QUICK_POPULATE_ABOVE:
+                populate_quickly(root / "server", url, args.reports)
+            else:
+                populate_through_correspondent(root / "corr", root / "server", url, args.reports)
+            reset_peak_rss()
+            seconds, outcome = timed_pull(desk_store, root / "server", url, pages)
+            peak_mb = peak_rss_mb()
         finally:
             stop.set()
             server.join(timeout=30)
@@ -187,7 +240,29 @@ def main() -> None:
     )
     limit = LIMIT_SECONDS_PER_10K * args.reports / 10_000
     label = f"{args.reports // 1000}k" if args.reports % 1000 == 0 else str(args.reports)
-    record([result(f"desk.pull_verify_decrypt_{label}", seconds, "s", limit)])
+    figures = [result(f"desk.pull_verify_decrypt_{label}", seconds, "s", limit)]
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS of the pulling process: {peak_mb:.0f} MB (largest child {worker_mb:.0f} MB)")
+    if args.reports > QUICK_POPULATE_ABOVE:
+        tenth = args.reports // 10
+        early = per_report_ms(pages, pages[0][0], pages[0][0] + tenth)
+        late = per_report_ms(pages, args.reports - tenth, args.reports)
+        print("ms per report, per 1,000 at the start and at the end:")
+        start = pages[0][0]
+        for first in (
+            start,
+            start + 1000,
+            start + 2000,
+            *range(args.reports - 3000, args.reports, 1000),
+        ):
+            print(
+                f"  {first:>7} to {first + 1000:<7} {per_report_ms(pages, first, first + 1000):.3f}"
+            )
+        figures += [
+            result(f"desk.pull_peak_rss_{label}", peak_mb, "MB", PULL_RSS_LIMIT_MB),
+            result(f"desk.pull_last_vs_first_tenth_{label}", late / early, "x", GROWTH_LIMIT),
+        ]
+    record(figures)
 
 
 if __name__ == "__main__":

@@ -57,9 +57,9 @@ def load_desk(desk_dir: Path, passphrase: str) -> int:
     wait(app, lambda: window.pages.currentWidget() is window.desk_page)
     page = window.desk_page
     wait(app, lambda: page.inbox.model.rowCount() > 0)
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentWidget(page.board)  # by widget: the tabs' order changes
     wait(app, lambda: getattr(page.board, "board", None) is not None)
-    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentWidget(page.inbox_tab)
     rows = int(page.inbox.model.rowCount())
     window.close()
     return rows

@@ -9,8 +9,8 @@ never leave the store.
 
 from __future__ import annotations
 
+from desktop.domain.photo_limits import MAX_ATTACHMENT_BYTES
 from desktop.services.photos import CleanPhoto, import_photo
-from desktop.store.attachments import MAX_ATTACHMENT_BYTES
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.domain.ids import new_report_id
+from desktop.domain.photo_limits import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS_PER_REPORT,
+    MEDIA_TYPES,
+)
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
 from desktop.store.reports import require_draft
-
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-MAX_ATTACHMENTS_PER_REPORT = 20
-MEDIA_TYPES = ("image/jpeg", "image/png")
 
 
 class AttachmentNotFoundError(LookupError):

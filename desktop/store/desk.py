@@ -12,15 +12,39 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.domain.board import board_values
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
+from desktop.store.desk_records import (
+    AttachmentRef,
+    ChunkRef,
+    EnvelopeRecord,
+    ReceivedReport,
+    ReportRow,
+    report_row,
+)
 from desktop.store.review import apply_held_events
-from desktop.store.search import index_desk_report
+from desktop.store.search import desk_search_text
+
+__all__ = [
+    "AttachmentRef",
+    "ChunkRef",
+    "DeskAttachment",
+    "DeskDevice",
+    "DeskKey",
+    "DeskKeyExistsError",
+    "DeskReport",
+    "DeskRepository",
+    "DeskServer",
+    "EnvelopeRecord",
+    "PageResult",
+    "ReceivedReport",
+    "ReportRow",
+    "report_row",
+]
 
 
 class DeskKeyExistsError(RuntimeError):
@@ -73,61 +97,6 @@ class DeskDevice:
     enrolled: bool
     revoked: bool
     enrolled_at: str | None
-
-
-@dataclass(frozen=True)
-class ChunkRef:
-    """One chunk of a photo, as the report names it."""
-
-    envelope_id: str
-    sha256: str
-    size: int
-
-
-@dataclass(frozen=True)
-class AttachmentRef:
-    """A photo as the report describes it; its bytes arrive in chunks."""
-
-    position: int
-    media_type: str
-    size: int
-    sha256: str
-    width: int | None
-    height: int | None
-    chunks: tuple[ChunkRef, ...]
-
-
-@dataclass(frozen=True)
-class EnvelopeRecord:
-    """What the desk keeps of one pulled envelope (``payload``: chunk or message bytes)."""
-
-    envelope_id: str
-    seq: int
-    device_id: str
-    kind: str
-    size: int
-    received_at: str
-    outcome: str  # "stored" or "refused"
-    reason: str | None = None
-    message: str | None = None
-    payload: bytes | None = None
-
-    def refused(self, reason: str, message: str) -> EnvelopeRecord:
-        """This envelope recorded as refused: the reason code, the message for the editor."""
-        return replace(self, outcome="refused", reason=reason, message=message, payload=None)
-
-    def with_payload(self, payload: bytes) -> EnvelopeRecord:
-        """This envelope stored with its opened payload (a photo chunk, message or review)."""
-        return replace(self, outcome="stored", reason=None, message=None, payload=payload)
-
-
-@dataclass(frozen=True)
-class ReceivedReport:
-    """A verified report to store with its envelope; `record` is the Report.to_json() form."""
-
-    envelope: EnvelopeRecord
-    record: Mapping[str, Any]
-    attachments: tuple[AttachmentRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -326,39 +295,44 @@ class DeskRepository:
         ``next_cursor`` None (envelopes that came by hand) it and the pull time stay.
         """
         new_reports = refused = duplicates = 0
-        stored_ids: list[str] = []
+        stored: list[ReceivedReport] = []
         with self._store.transaction() as conn:
             for record in envelopes:
                 if _insert_envelope(conn, record, now):
                     refused += record.outcome == "refused"
                 else:
                     duplicates += 1
+            # One look-up per page, then the rows in a few statements: a pull's page is
+            # hundreds of reports.
+            held_envelopes = _present(
+                conn, "desk_envelopes", "envelope_id", [r.envelope.envelope_id for r in reports]
+            )
+            held_reports = _present(conn, "desk_reports", "id", [r.record["id"] for r in reports])
+            envelope_rows: list[EnvelopeRecord] = []
             for received in reports:
                 report_id = str(received.record["id"])
-                if conn.execute(
-                    "SELECT 1 FROM desk_envelopes WHERE envelope_id = ?",
-                    (received.envelope.envelope_id,),
-                ).fetchone():
+                if received.envelope.envelope_id in held_envelopes:
                     duplicates += 1
                     continue
-                if conn.execute("SELECT 1 FROM desk_reports WHERE id = ?", (report_id,)).fetchone():
-                    _insert_envelope(
-                        conn,
+                held_envelopes.add(received.envelope.envelope_id)
+                if report_id in held_reports:
+                    envelope_rows.append(
                         received.envelope.refused(
                             "duplicate_report",
                             "another envelope already delivered this report revision",
-                        ),
-                        now,
+                        )
                     )
                     refused += 1
                     continue
-                _insert_envelope(conn, received.envelope, now)
-                _insert_report(conn, received)
-                stored_ids.append(report_id)
+                held_reports.add(report_id)
+                envelope_rows.append(received.envelope)
+                stored.append(received)
                 new_reports += 1
+            _insert_envelopes(conn, envelope_rows, now)
+            _insert_reports(conn, stored)
             completed = _assemble(conn)
-            if stored_ids:
-                apply_held_events(conn, stored_ids)
+            if stored:
+                apply_held_events(conn, [str(r.record["id"]) for r in stored])
             if next_cursor is not None:
                 conn.execute(
                     "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ? WHERE id = 1",
@@ -420,77 +394,139 @@ class DeskRepository:
         return DeskReport(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), attachments)
 
 
-def _insert_envelope(conn: Any, record: EnvelopeRecord, now: datetime) -> bool:
-    cursor = conn.execute(
-        "INSERT INTO desk_envelopes (envelope_id, seq, device_id, kind, size, received_at,"
-        " pulled_at, outcome, reason, message, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (envelope_id) DO NOTHING",
-        (
-            record.envelope_id,
-            record.seq,
-            record.device_id,
-            record.kind,
-            record.size,
-            record.received_at,
-            _fmt(now),
-            record.outcome,
-            record.reason,
-            record.message,
-            record.payload,
-        ),
+_INSERT_ENVELOPE = (
+    "INSERT INTO desk_envelopes (envelope_id, seq, device_id, kind, size, received_at,"
+    " pulled_at, outcome, reason, message, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (envelope_id) DO NOTHING"
+)
+
+
+def _envelope_params(record: EnvelopeRecord, pulled_at: str) -> tuple[Any, ...]:
+    return (
+        record.envelope_id,
+        record.seq,
+        record.device_id,
+        record.kind,
+        record.size,
+        record.received_at,
+        pulled_at,
+        record.outcome,
+        record.reason,
+        record.message,
+        record.payload,
     )
+
+
+def _insert_envelope(conn: Any, record: EnvelopeRecord, now: datetime) -> bool:
+    cursor = conn.execute(_INSERT_ENVELOPE, _envelope_params(record, _fmt(now)))
     return int(cursor.rowcount) == 1
 
 
-def _insert_report(conn: Any, received: ReceivedReport) -> None:
-    record = received.record
-    source = record.get("source") or {}
-    conn.execute(
+def _insert_envelopes(conn: Any, records: Sequence[EnvelopeRecord], now: datetime) -> None:
+    pulled_at = _fmt(now)
+    conn.executemany(_INSERT_ENVELOPE, [_envelope_params(r, pulled_at) for r in records])
+
+
+def _present(conn: Any, table: str, column: str, values: Sequence[Any]) -> set[Any]:
+    """Which of ``values`` the table's (indexed) ``column`` holds."""
+    found: set[Any] = set()
+    for start in range(0, len(values), 500):
+        chunk = list(values[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk
+            ).fetchall()
+        )
+    return found
+
+
+def _answers(conn: Any, report_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The answers received about these reports (normally none: they are new), in the
+    order they were asked."""
+    answers: dict[str, list[str]] = {}
+    for start in range(0, len(report_ids), 500):
+        chunk = list(report_ids[start : start + 500])
+        rows = conn.execute(
+            "SELECT report_id, answer_text FROM desk_followups WHERE answer_text IS NOT NULL"
+            f" AND report_id IN ({','.join('?' * len(chunk))}) ORDER BY report_id, asked_at",
+            chunk,
+        ).fetchall()
+        for report_id, answer in rows:
+            answers.setdefault(report_id, []).append(str(answer))
+    return answers
+
+
+def _insert_reports(conn: Any, received: Sequence[ReceivedReport]) -> None:
+    """Insert new reports (ids the desk does not hold) with their search rows, board
+    aspects and photo references."""
+    if not received:
+        return
+    rows = [r.finished_row() for r in received]
+    ids = [str(r.record["id"]) for r in received]
+    answers = _answers(conn, ids)
+    conn.executemany(
         "INSERT INTO desk_reports (id, envelope_id, device_id, lineage_id, revision, gate,"
         " observed_at, received_at, record, source_category, reliability)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            record["id"],
-            received.envelope.envelope_id,
-            received.envelope.device_id,
-            record["lineage_id"],
-            record["revision"],
-            record.get("gate"),
-            record["observed_at"],
-            received.envelope.received_at,
-            json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-            source.get("category"),
-            source.get("reliability"),
-        ),
-    )
-    index_desk_report(conn, record["id"], record)
-    if record.get("gate"):
-        conn.executemany(
-            "INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)"
-            " VALUES (?, ?, ?, ?)",
-            [
-                (record["id"], record["gate"], aspect, record["observed_at"])
-                for aspect in board_values(record)
-            ],
-        )
-    for a in received.attachments:
-        chunks = [
-            {"envelope_id": c.envelope_id, "sha256": c.sha256, "size": c.size} for c in a.chunks
-        ]
-        conn.execute(
-            "INSERT INTO desk_attachments (report_id, position, media_type, size, sha256, width,"
-            " height, chunks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
             (
-                record["id"],
-                a.position,
-                a.media_type,
-                a.size,
-                a.sha256,
-                a.width,
-                a.height,
-                json.dumps(chunks),
-            ),
-        )
+                r.record["id"],
+                r.envelope.envelope_id,
+                r.envelope.device_id,
+                r.record["lineage_id"],
+                r.record["revision"],
+                r.record.get("gate"),
+                r.record["observed_at"],
+                r.envelope.received_at,
+                row.record_json,
+                (r.record.get("source") or {}).get("category"),
+                (r.record.get("source") or {}).get("reliability"),
+            )
+            for r, row in zip(received, rows, strict=True)
+        ],
+    )
+    conn.executemany(  # new ids: no search row to replace
+        "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
+        [
+            (
+                report_id,
+                desk_search_text(r.record, answers[report_id])
+                if report_id in answers
+                else row.search_text,
+            )
+            for report_id, r, row in zip(ids, received, rows, strict=True)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)"
+        " VALUES (?, ?, ?, ?)",
+        [
+            (report_id, r.record["gate"], aspect, r.record["observed_at"])
+            for report_id, r, row in zip(ids, received, rows, strict=True)
+            for aspect in row.aspects
+        ],
+    )
+    for r in received:
+        for a in r.attachments:
+            chunks = [
+                {"envelope_id": c.envelope_id, "sha256": c.sha256, "size": c.size} for c in a.chunks
+            ]
+            conn.execute(
+                "INSERT INTO desk_attachments (report_id, position, media_type, size, sha256,"
+                " width, height, chunks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    r.record["id"],
+                    a.position,
+                    a.media_type,
+                    a.size,
+                    a.sha256,
+                    a.width,
+                    a.height,
+                    json.dumps(chunks),
+                ),
+            )
 
 
 def _assemble(conn: Any) -> int:

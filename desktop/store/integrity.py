@@ -15,13 +15,18 @@ way out is a backup (desktop/store/backup.py).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.store.database import Store
 from desktop.store.errors import StoreDamagedError, store_error_from
 
 # Enough to say "damaged" and how badly; the rest would only fill memory.
 MAX_PROBLEMS = 100
+# The checks read every page once: a cache as large as the store's (32 MiB) would only
+# hold memory while the window loads its lists beside it. KiB, as cache_size counts.
+CHECK_CACHE_KIB = 2048
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,19 @@ def check_integrity(store: Store) -> IntegrityResult:
     damaged that a check cannot even run is reported as damaged, not raised.
     """
     conn = store.conn
+    kept_cache: int | None = None
+    with contextlib.suppress(Exception):  # a store too damaged for this: the checks say so
+        kept_cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        conn.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
+    try:
+        return _check(conn)
+    finally:
+        if kept_cache is not None:
+            with contextlib.suppress(Exception):
+                conn.execute(f"PRAGMA cache_size = {kept_cache}")
+
+
+def _check(conn: Any) -> IntegrityResult:
     problems: list[str] = []
     try:
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchmany(MAX_PROBLEMS)

@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _argon2_cffi_bindings import ffi, lib
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from desktop.domain.passphrase_policy import MIN_CHARS, STORE_FLOOR, refusal
 from desktop.fsread import TooLargeError, read_bounded
@@ -291,13 +291,29 @@ def _derive_unlocked(passphrase: str, kdf: KdfParams, salt: bytes) -> bytearray:
     # The encoded passphrase is an immutable bytes object we cannot wipe; Python gives no
     # way around that. The derived key at least lives in a buffer we overwrite.
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8", "surrogatepass")
-    Argon2id(
-        salt=salt,
-        length=DATA_KEY_BYTES,
-        iterations=kdf.iterations,
-        lanes=kdf.lanes,
-        memory_cost=kdf.memory_cost,
-    ).derive_into(secret, kek)
+    # The reference Argon2 (argon2-cffi-bindings) releases the GIL while it works, where
+    # the cryptography package's held it for the whole derivation: the window froze for
+    # as long as an unlock's (and its health check's) Argon2id ran on another thread.
+    code = lib.argon2_hash(
+        kdf.iterations,
+        kdf.memory_cost,
+        kdf.lanes,
+        secret,
+        len(secret),
+        salt,
+        len(salt),
+        ffi.from_buffer(kek),
+        len(kek),
+        ffi.NULL,
+        0,
+        lib.Argon2_id,
+        lib.ARGON2_VERSION_13,
+    )
+    if code == lib.ARGON2_MEMORY_ALLOCATION_ERROR:
+        raise MemoryError("Argon2id could not allocate its memory")
+    if code != lib.ARGON2_OK:
+        message = ffi.string(lib.argon2_error_message(code)).decode("ascii", "replace")
+        raise RuntimeError(f"Argon2id failed: {message}")
     return kek
 
 

@@ -158,9 +158,13 @@ def index_answered_report(conn: Any, report_id: str) -> None:
         index_report(conn, row[0], report_id, json.loads(row[1]))
 
 
-def index_desk_report(conn: Any, report_id: str, record: Mapping[str, Any]) -> None:
+def index_desk_report(
+    conn: Any, report_id: str, record: Mapping[str, Any], *, fresh: bool = False
+) -> None:
     """(Re)write one received record's `desk_reports_fts` row, with the answers received
-    about it."""
+    about it. ``fresh``: the record was just inserted, so it has no row to delete — the
+    delete reads every row (``report_id`` is not indexed), which made a pull's cost per
+    report grow with the desk."""
     answers = [
         str(r[0])
         for r in conn.execute(
@@ -169,7 +173,8 @@ def index_desk_report(conn: Any, report_id: str, record: Mapping[str, Any]) -> N
             (report_id,),
         ).fetchall()
     ]
-    conn.execute("DELETE FROM desk_reports_fts WHERE report_id = ?", (report_id,))
+    if not fresh:
+        conn.execute("DELETE FROM desk_reports_fts WHERE report_id = ?", (report_id,))
     conn.execute(
         "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
         (report_id, desk_search_text(record, answers)),
@@ -200,7 +205,7 @@ def reindex_desk(conn: Any) -> int:
     conn.execute("DELETE FROM desk_reports_fts")
     rows = conn.execute("SELECT id, record FROM desk_reports").fetchall()
     for report_id, record in rows:
-        index_desk_report(conn, report_id, json.loads(record))
+        index_desk_report(conn, report_id, json.loads(record), fresh=True)
     return len(rows)
 
 

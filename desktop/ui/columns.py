@@ -20,6 +20,7 @@ STRETCH_MINIMUM = 140  # the stretched last column never shrinks below this
 CONTENT_MAXIMUM = 220  # a long crossing name widens its column up to this, then elides
 CELL_PADDING = 16  # a cell's margins around its text
 VISIBLE_ROWS_MAXIMUM = 80  # rows measured at most (a tall window)
+ADVANCES_KEPT = 4_000  # measured texts kept (dates and names repeat; narratives do not)
 
 
 class FittedColumns(QObject):
@@ -40,6 +41,10 @@ class FittedColumns(QObject):
         table.model().headerDataChanged.connect(lambda *_: self.schedule())
         table.model().modelReset.connect(self.schedule)
         table.model().dataChanged.connect(lambda *_: self.schedule())  # rows arrive lazily
+        # Text widths measured, by text: a fit runs whenever rows arrive (while scrolling),
+        # and shaping a Burmese or Chinese text through font fallback is slow; the same
+        # gate names, states and dates come back on every screen.
+        self._advances: dict[str, int] = {}
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -49,6 +54,8 @@ class FittedColumns(QObject):
             QEvent.Type.FontChange,
             QEvent.Type.Show,
         ):
+            if event.type() != QEvent.Type.Resize:
+                self._advances.clear()
             self.schedule()
         return False
 
@@ -79,26 +86,35 @@ class FittedColumns(QObject):
         last = table.rowAt(table.viewport().height() - 1)
         last = model.rowCount() - 1 if last < 0 else last
         metrics = table.fontMetrics()
+        advances = self._advances
+        if len(advances) > ADVANCES_KEPT:
+            advances.clear()
         widest = 0
         for row in range(first, min(last, first + VISIBLE_ROWS_MAXIMUM) + 1):
             text = model.index(row, column).data()
             if isinstance(text, str):
-                widest = max(widest, metrics.horizontalAdvance(text))
+                advance = advances.get(text)
+                if advance is None:
+                    advance = advances[text] = metrics.horizontalAdvance(text)
+                widest = max(widest, advance)
         return widest + CELL_PADDING if widest else 0
 
     def fit(self) -> None:
         count = self._table.model().columnCount()
         room = self._table.viewport().width()
+        needed = [self.needed(c) for c in range(count)]  # once per fit: rows are read
         hidden: set[int] = set()
         shown = list(range(count))
         for column in [None, *self._optional]:
             if column is not None:
                 hidden.add(column)
                 shown = [c for c in range(count) if c not in hidden]
-            if sum(self.needed(c) for c in shown) <= room:
+            if sum(needed[c] for c in shown) <= room:
                 break
         header = self._table.horizontalHeader()
         for column in range(count):
-            header.setSectionHidden(column, column in hidden)
+            if header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
         for column in shown[:-1]:
-            self._table.setColumnWidth(column, self.needed(column))
+            if self._table.columnWidth(column) != needed[column]:
+                self._table.setColumnWidth(column, needed[column])
