@@ -62,6 +62,7 @@ from typing import Any, Protocol
 
 from desktop.domain.report import REPORT_FORMAT
 from desktop.services import updates
+from desktop.services.chain import SEAL_ATTEMPTS, ChainSealer
 from desktop.services.photo_chunks import (
     CHUNK_PADDED,
     CHUNK_SIZE,
@@ -88,7 +89,7 @@ from sync.client import (
     UnauthorizedError,
     normalize_proxy,
 )
-from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
+from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey
 from sync.messages import DeviceInfo, EnrollResponse, EnvelopePage, UploadResult
 
 __all__ = [
@@ -322,8 +323,16 @@ def seal_pending(store: Store, *, now: datetime | None = None, limit: int = 1000
     outbox = OutboxRepository(store)
     sealed = 0
     for report_id in outbox.unsealed_ids(limit):
-        envelopes = _seal_report(store, identity.device_id, device_key, newsroom, report_id)
-        sealed += outbox.store_sealed(envelopes, moment)
+        for _attempt in range(SEAL_ATTEMPTS):
+            chain = ChainSealer(store, moment)
+            envelopes = _seal_report(
+                store, identity.device_id, device_key, newsroom, report_id, chain
+            )
+            if outbox.store_sealed(envelopes, moment, chain.step):
+                sealed += 1
+                break
+            if not outbox.is_unsealed(report_id):
+                break  # sealed or receipted meanwhile; else the chain moved: seal again
     return sealed
 
 
@@ -333,6 +342,7 @@ def _seal_report(
     device_key: DeviceSigningKey,
     newsroom: NewsroomPublicKey,
     report_id: str,
+    chain: ChainSealer,
 ) -> SealedReport:
     stored = ReportRepository(store).get(report_id)
     if stored.report is not None:
@@ -351,7 +361,7 @@ def _seal_report(
     photos = AttachmentRepository(store)
 
     def seal_chunk(part: bytes, envelope_id: str) -> bytes:
-        return seal(
+        return chain.seal(
             part,
             kind=EnvelopeKind.ATTACHMENT_CHUNK,
             envelope_id=envelope_id,
@@ -391,7 +401,7 @@ def _seal_report(
         )
     chunks.extend(filler_chunks(len(chunks), seal_chunk))
     envelope_id = str(uuid.uuid4())
-    envelope = seal(
+    envelope = chain.seal(
         report_payload(record, described),
         kind=EnvelopeKind.REPORT,
         envelope_id=envelope_id,
