@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_desk_gaps import GAPS_COMMANDS, GAPS_HANDLERS
+from desktop.cli_desk_gaps import add_parsers as add_gaps_parsers
 from desktop.cli_desk_marks import MARK_COMMANDS, MARK_HANDLERS
 from desktop.cli_desk_marks import add_parsers as add_mark_parsers
 from desktop.domain.board import ASPECTS, Board
@@ -42,6 +44,7 @@ COMMANDS = frozenset(
         "stale-after",
         "held",
         *MARK_COMMANDS,
+        *GAPS_COMMANDS,
     }
 )
 STATES = [state.value for state in ReviewState]
@@ -109,6 +112,7 @@ def add_parsers(desk_commands: Any) -> None:
     )
     held.add_argument("--accept", action="store_true", help="apply them all now")
     add_mark_parsers(desk_commands)
+    add_gaps_parsers(desk_commands)
 
 
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
@@ -407,6 +411,7 @@ _HANDLERS = {
     "stale-after": _stale_after,
     "held": _held,
     **MARK_HANDLERS,
+    **GAPS_HANDLERS,
 }
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from desktop.domain.board import board_values
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
+from desktop.store.desk_chain import ChainArrival, record_again, record_links
 from desktop.store.review import apply_held_events
 from desktop.store.search import index_desk_report
 
@@ -111,6 +112,7 @@ class EnvelopeRecord:
     reason: str | None = None
     message: str | None = None
     payload: bytes | None = None
+    chain: ChainArrival | None = None  # its link, when the envelope is chained
 
     def refused(self, reason: str, message: str) -> EnvelopeRecord:
         """This envelope recorded as refused: the reason code, the message for the editor."""
@@ -325,12 +327,17 @@ class DeskRepository:
         """
         new_reports = refused = duplicates = 0
         stored_ids: list[str] = []
+        links: list[ChainArrival] = []
+        again: list[tuple[str, str]] = []
         with self._store.transaction() as conn:
             for record in envelopes:
                 if _insert_envelope(conn, record, now):
                     refused += record.outcome == "refused"
+                    if record.chain is not None:  # refused after its signature: arrived
+                        links.append(record.chain)
                 else:
                     duplicates += 1
+                    again.append((record.device_id, record.envelope_id))
             for received in reports:
                 report_id = str(received.record["id"])
                 if conn.execute(
@@ -338,7 +345,10 @@ class DeskRepository:
                     (received.envelope.envelope_id,),
                 ).fetchone():
                     duplicates += 1
+                    again.append((received.envelope.device_id, received.envelope.envelope_id))
                     continue
+                if received.envelope.chain is not None:
+                    links.append(received.envelope.chain)
                 if conn.execute("SELECT 1 FROM desk_reports WHERE id = ?", (report_id,)).fetchone():
                     _insert_envelope(
                         conn,
@@ -354,6 +364,8 @@ class DeskRepository:
                 _insert_report(conn, received)
                 stored_ids.append(report_id)
                 new_reports += 1
+            record_links(conn, links, now)
+            record_again(conn, again, now)
             completed = _assemble(conn)
             if stored_ids:
                 apply_held_events(conn, stored_ids)
