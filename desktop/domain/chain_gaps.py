@@ -69,15 +69,17 @@ def find_gaps(chains: Iterable[ChainView]) -> tuple[list[Gap], list[Restart]]:
     by_key = {(c.device_id, c.chain_id): c for c in chains}
     holes: list[Gap] = []
     restarts: list[Restart] = []
-    per_device: dict[str, int] = {}
+    first_start: dict[str, int] = {}  # when each device's earliest known chain began
     for view in by_key.values():
-        per_device[view.device_id] = per_device.get(view.device_id, 0) + 1
+        if view.start is not None:
+            moment = first_start.get(view.device_id, view.start[3])
+            first_start[view.device_id] = min(moment, view.start[3])
     for view in by_key.values():
         holes.extend(_holes(view, view.links, None))
         if view.start is None:
             continue
         reason, follows, follows_seq, sealed_at = view.start
-        if reason == START_RESTORED or per_device[view.device_id] > 1:
+        if reason == START_RESTORED or sealed_at > first_start[view.device_id]:
             restarts.append(
                 Restart(
                     view.device_id,
