@@ -15,7 +15,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="408"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="432"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="443"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="417"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="420"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="426"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="436"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -98,6 +98,49 @@
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
             <numerusform>Exported %n reports to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GapsView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="96"/>
+        <source>%n arrived late and filled their gap</source>
+        <translation>
+            <numerusform>%n arrived late and filled their gap</numerusform>
+            <numerusform>%n arrived late and filled their gap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="98"/>
+        <source>%n arrived again, kept once</source>
+        <translation>
+            <numerusform>%n arrived again, kept once</numerusform>
+            <numerusform>%n arrived again, kept once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="124"/>
+        <source>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</source>
+        <translation>
+            <numerusform>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</numerusform>
+            <numerusform>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="129"/>
+        <source>%n missing ({numbers})</source>
+        <translation>
+            <numerusform>%n missing ({numbers})</numerusform>
+            <numerusform>%n missing ({numbers})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="130"/>
+        <source>%n missing since {day} ({numbers})</source>
+        <translation>
+            <numerusform>%n missing since {day} ({numbers})</numerusform>
+            <numerusform>%n missing since {day} ({numbers})</numerusform>
         </translation>
     </message>
 </context>
