@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Callable
@@ -629,7 +630,9 @@ def test_committed_vectors(vectors: dict[str, Any]) -> None:
         assert opened.header.recipient_key_id == v["recipient_key_id"]
         assert padded_size(envelope, v["kem"]) == v["padded_size"]
         if vectors["file"].startswith("envelope_v1_"):
-            assert "chain" not in v and envelope[4] == 1 and opened.chain is None
+            assert "chain" not in v
+            assert envelope[4] == 1
+            assert opened.chain is None
         else:
             assert envelope[4] == 2
             block = bytes.fromhex(v["chain_block"])
@@ -669,7 +672,7 @@ def test_committed_vectors(vectors: dict[str, Any]) -> None:
     if not vectors["file"].startswith("envelope_v1_"):
         # each chained vector names the one before it
         chained = [v for v in vectors["valid"] if v["chain"] is not None]
-        for before, after in zip(chained, chained[1:], strict=False):
+        for before, after in itertools.pairwise(chained):
             assert (
                 after["chain"]["previous"] == envelope_hash(bytes.fromhex(before["envelope"])).hex()
             )

@@ -91,7 +91,8 @@ def test_an_envelope_sealed_without_a_chain_opens_unchained(
         newsroom_private_key=newsroom,
         device_public_key_for=lambda _d: device.public_bytes(),
     )
-    assert opened.chain is None and opened.payload == b"x"
+    assert opened.chain is None
+    assert opened.payload == b"x"
 
 
 def test_a_chain_block_swapped_under_the_signature_is_refused(
@@ -120,28 +121,47 @@ def test_a_chain_block_swapped_under_the_signature_is_refused(
 
 
 @pytest.mark.parametrize(
-    "make",
+    ("make", "rule"),
     [
-        lambda: ChainLink(CHAIN, 0, bytes(32), 0, ChainStart.NEW),
-        lambda: ChainLink(CHAIN, 1, b"\x01" * 32, 0, ChainStart.NEW),
-        lambda: ChainLink(CHAIN, 1, bytes(32), 0, ChainStart.CONTINUES),
-        lambda: ChainLink(CHAIN, 2, bytes(32), 0),
-        lambda: ChainLink(CHAIN, 2, b"\x01" * 32, 0, ChainStart.NEW),
-        lambda: ChainLink(CHAIN, 2, b"\x01" * 32, 0, follows_chain="ab" * 16),
-        lambda: ChainLink("00" * 16, 1, bytes(32), 0, ChainStart.NEW),
-        lambda: ChainLink("AB" * 16, 1, bytes(32), 0, ChainStart.NEW),
-        lambda: ChainLink(CHAIN, 1, bytes(32), 0, ChainStart.NEW, follows_seq=3),
-        lambda: ChainLink(CHAIN, 5, b"\x01" * 32, 0, carried=(CarriedRange(2, 5, 0),)),
-        lambda: ChainLink(
-            CHAIN, 9, b"\x01" * 32, 0, carried=(CarriedRange(3, 4, 0), CarriedRange(4, 5, 0))
+        (lambda: ChainLink(CHAIN, 0, bytes(32), 0, ChainStart.NEW), "sequence number"),
+        (lambda: ChainLink(CHAIN, 1, b"\x01" * 32, 0, ChainStart.NEW), "only number 1"),
+        (lambda: ChainLink(CHAIN, 1, bytes(32), 0, ChainStart.CONTINUES), "only number 1"),
+        (lambda: ChainLink(CHAIN, 2, bytes(32), 0), "only number 1"),
+        (lambda: ChainLink(CHAIN, 2, b"\x01" * 32, 0, ChainStart.NEW), "only number 1"),
+        (
+            lambda: ChainLink(CHAIN, 2, b"\x01" * 32, 0, follows_chain="ab" * 16),
+            "only the start",
         ),
-        lambda: ChainLink(
-            CHAIN, 99, b"\x01" * 32, 0, carried=tuple(CarriedRange(n, n, 0) for n in range(1, 34))
+        (lambda: ChainLink("00" * 16, 1, bytes(32), 0, ChainStart.NEW), "chain id"),
+        (lambda: ChainLink("AB" * 16, 1, bytes(32), 0, ChainStart.NEW), "chain id"),
+        (
+            lambda: ChainLink(CHAIN, 1, bytes(32), 0, ChainStart.NEW, follows_seq=3),
+            "needs the chain",
+        ),
+        (
+            lambda: ChainLink(CHAIN, 5, b"\x01" * 32, 0, carried=(CarriedRange(2, 5, 0),)),
+            "carried ranges",
+        ),
+        (
+            lambda: ChainLink(
+                CHAIN, 9, b"\x01" * 32, 0, carried=(CarriedRange(3, 4, 0), CarriedRange(4, 5, 0))
+            ),
+            "carried ranges",
+        ),
+        (
+            lambda: ChainLink(
+                CHAIN,
+                99,
+                b"\x01" * 32,
+                0,
+                carried=tuple(CarriedRange(n, n, 0) for n in range(1, 34)),
+            ),
+            "at most 32",
         ),
     ],
 )
-def test_a_link_that_breaks_a_rule_cannot_be_made(make: object) -> None:
-    with pytest.raises(ValueError):
+def test_a_link_that_breaks_a_rule_cannot_be_made(make: object, rule: str) -> None:
+    with pytest.raises(ValueError, match=rule):
         make()  # type: ignore[operator]
 
 
