@@ -107,6 +107,8 @@ def record_links(conn: Connection, arrivals: Iterable[ChainArrival], now: dateti
 
 def record_again(conn: Connection, pairs: Sequence[tuple[str, str]], now: datetime) -> None:
     """Note ``(device id, envelope id)`` pairs that arrived again and were kept once."""
+    if not pairs:
+        return
     at = _fmt(now)
     conn.executemany(
         "INSERT INTO desk_chain_events (device_id, envelope_id, kind, at)"
@@ -130,6 +132,7 @@ class DeskChainRepository:
         self._store = store
 
     def record_again(self, pairs: Sequence[tuple[str, str]], now: datetime) -> None:
+        """`record_again` in a transaction of its own (envelopes a pull did not open)."""
         if pairs:
             with self._store.transaction() as conn:
                 record_again(conn, pairs, now)
