@@ -35,7 +35,11 @@ chain between numbering and keeping; each retry sees the chain moved, so it ends
 class ChainSealer:
     """Seals envelopes one after another as the next links of this device's chain."""
 
-    def __init__(self, store: Store, now: datetime) -> None:
+    def __init__(
+        self, store: Store, now: datetime, carried: list[tuple[int, datetime]] | None = None
+    ) -> None:
+        """``carried``: the chain's carried numbers when the caller has just read them
+        (`DeviceChainRepository.carried`; a batch of seals reads them once)."""
         repo = DeviceChainRepository(store)
         self._before = repo.state()
         self._moment = int(now.timestamp())
@@ -50,7 +54,7 @@ class ChainSealer:
             self._chain_id = before.chain_id
             self._seq = before.last_seq
             self._hash = before.last_hash
-            self._carried = _ranges(repo.carried(before.chain_id))
+            self._carried = _ranges(repo.carried(before.chain_id) if carried is None else carried)
 
     def _next_link(self) -> ChainLink:
         seq = self._seq + 1

@@ -71,6 +71,7 @@ from desktop.services.photo_chunks import (
 )
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.attachments import AttachmentRepository
+from desktop.store.chain import DeviceChainRepository, forget_gone
 from desktop.store.database import Store
 from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, IdentityRepository
 from desktop.store.outbox import OutboxRepository, PendingReport, SealedChunk, SealedReport
@@ -322,9 +323,18 @@ def seal_pending(store: Store, *, now: datetime | None = None, limit: int = 1000
     newsroom = NewsroomPublicKey.from_text(identity.newsroom_key)
     outbox = OutboxRepository(store)
     sealed = 0
-    for report_id in outbox.unsealed_ids(limit):
-        for _attempt in range(SEAL_ATTEMPTS):
-            chain = ChainSealer(store, moment)
+    unsealed = outbox.unsealed_ids(limit)
+    if not unsealed:
+        return 0
+    chains = DeviceChainRepository(store)
+    with store.transaction() as conn:
+        forget_gone(conn)
+    # Read once: nothing sealed here is carried yet.
+    start = chains.state()
+    carried = chains.carried(start.chain_id) if start.chain_id is not None else []
+    for report_id in unsealed:
+        for attempt in range(SEAL_ATTEMPTS):
+            chain = ChainSealer(store, moment, carried if attempt == 0 else None)
             envelopes = _seal_report(
                 store, identity.device_id, device_key, newsroom, report_id, chain
             )

@@ -97,18 +97,22 @@ def advance(conn: Connection, step: ChainAdvance) -> bool:
         )
     if cursor.rowcount != 1:
         return False
-    # Numbers are kept only while the outbox holds their envelope (the retention purge and
-    # travel mode forget envelopes; their ids must not stay behind here).
-    conn.execute(
-        "DELETE FROM device_chain_log WHERE envelope_id NOT IN"
-        " (SELECT envelope_id FROM outbox WHERE envelope_id IS NOT NULL"
-        " UNION ALL SELECT envelope_id FROM outbox_chunks)"
-    )
     conn.executemany(
         "INSERT INTO device_chain_log (envelope_id, chain_id, seq) VALUES (?, ?, ?)",
         [(envelope_id, step.chain_id, seq) for envelope_id, seq in step.numbered],
     )
     return True
+
+
+def forget_gone(conn: Connection) -> None:
+    """Keep numbers only for envelopes still waiting for their receipt: only those can be
+    carried ranges, and a seized laptop should not list what it sealed before (answers'
+    numbers go too: only reports and chunks are carried)."""
+    conn.execute(
+        "DELETE FROM device_chain_log WHERE envelope_id NOT IN"
+        " (SELECT envelope_id FROM outbox WHERE receipt IS NULL AND envelope_id IS NOT NULL"
+        " UNION ALL SELECT envelope_id FROM outbox_chunks WHERE receipt IS NULL)"
+    )
 
 
 def mark_restored(conn: Connection) -> None:
