@@ -12,7 +12,7 @@ not sent yet, lost, or withheld — the desk cannot tell which, and says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 START_NEW = 1
@@ -75,7 +75,7 @@ def find_gaps(chains: Iterable[ChainView]) -> tuple[list[Gap], list[Restart]]:
             moment = first_start.get(view.device_id, view.start[3])
             first_start[view.device_id] = min(moment, view.start[3])
     for view in by_key.values():
-        holes.extend(_holes(view, view.links, None))
+        holes.extend(_holes(view))
         if view.start is None:
             continue
         reason, follows, follows_seq, sealed_at = view.start
@@ -93,11 +93,11 @@ def find_gaps(chains: Iterable[ChainView]) -> tuple[list[Gap], list[Restart]]:
         if follows is None or follows_seq < 1:
             continue
         old = by_key.get((view.device_id, follows))
-        old_links = old.links if old is not None else ()
-        if not old_links or old_links[-1][0] < follows_seq:
-            # The restored copy had sealed up to follows_seq: those never came.
-            tail = ChainView(view.device_id, follows, old_links, None)
-            holes.extend(_holes(tail, old_links, follows_seq))
+        last, since = old.links[-1] if old is not None and old.links else (0, None)
+        if last < follows_seq:
+            # The restored copy had sealed up to follows_seq: those after the last that
+            # came never did (the holes before it are the old chain's own).
+            holes.append(Gap(view.device_id, follows, last + 1, follows_seq, since))
     gaps = [
         part for hole in holes for part in _split(hole, by_key.get((hole.device_id, hole.chain_id)))
     ]
@@ -106,15 +106,14 @@ def find_gaps(chains: Iterable[ChainView]) -> tuple[list[Gap], list[Restart]]:
     return gaps, restarts
 
 
-def _holes(view: ChainView, links: Sequence[tuple[int, int]], upto: int | None) -> list[Gap]:
+def _holes(view: ChainView) -> list[Gap]:
     found: list[Gap] = []
-    expected, since = 1, None
-    for seq, sealed_at in links:
+    expected: int = 1
+    since: int | None = None
+    for seq, sealed_at in view.links:
         if seq > expected:
             found.append(Gap(view.device_id, view.chain_id, expected, seq - 1, since))
         expected, since = seq + 1, sealed_at
-    if upto is not None and upto >= expected:
-        found.append(Gap(view.device_id, view.chain_id, expected, upto, since))
     return found
 
 

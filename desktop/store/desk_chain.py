@@ -56,52 +56,67 @@ def _fmt(moment: datetime) -> str:
 
 
 def record_links(conn: Connection, arrivals: Iterable[ChainArrival], now: datetime) -> None:
-    """Add newly stored envelopes to their chains, noting what does not fit (module doc)."""
+    """Add newly stored envelopes to their chains, noting what does not fit (module doc).
+
+    A few statements per chain and page, not per envelope: the links stored around the
+    page's numbers are read once and the page's links go in with one statement."""
     at = _fmt(now)
-    for a in sorted(arrivals, key=lambda a: (a.device_id, a.chain_id, a.seq)):
-        key = (a.device_id, a.chain_id)
-        held = conn.execute(
-            "SELECT envelope_id FROM desk_chain_links"
-            " WHERE device_id = ? AND chain_id = ? AND seq = ?",
-            (*key, a.seq),
-        ).fetchone()
-        if held is not None:
-            if held[0] != a.envelope_id:
-                _event(conn, a, "conflict", at)
-            continue
-        highest = conn.execute(
+    chains: dict[tuple[str, str], list[ChainArrival]] = {}
+    for arrival in arrivals:
+        chains.setdefault((arrival.device_id, arrival.chain_id), []).append(arrival)
+    for key, batch in chains.items():
+        batch.sort(key=lambda a: a.seq)
+        top = conn.execute(
             "SELECT max(seq) FROM desk_chain_links WHERE device_id = ? AND chain_id = ?", key
         ).fetchone()[0]
-        if highest is not None and a.seq < highest:
-            _event(conn, a, "late", at)
-        conn.execute(
+        # seq -> (envelope id, sha256, previous): stored links near the page's, then the page's
+        known = {
+            int(r[0]): (str(r[1]), bytes(r[2]), bytes(r[3]))
+            for r in conn.execute(
+                "SELECT seq, envelope_id, sha256, previous FROM desk_chain_links"
+                " WHERE device_id = ? AND chain_id = ? AND seq BETWEEN ? AND ?",
+                (*key, batch[0].seq - 1, batch[-1].seq + 1),
+            )
+        }
+        fresh: list[ChainArrival] = []
+        for a in batch:
+            held = known.get(a.seq)
+            if held is not None:
+                if held[0] != a.envelope_id:
+                    _event(conn, a, "conflict", at)
+                continue
+            if top is not None and a.seq < top:
+                _event(conn, a, "late", at)
+            top = a.seq if top is None else max(top, a.seq)
+            known[a.seq] = (a.envelope_id, a.sha256, a.previous)
+            fresh.append(a)
+        numbers = {a.seq for a in fresh}
+        for a in fresh:
+            # A pair that does not link is named once: on its later envelope, unless that
+            # one was stored before.
+            before, after = known.get(a.seq - 1), known.get(a.seq + 1)
+            if (before is not None and before[1] != a.previous) or (
+                after is not None and a.seq + 1 not in numbers and after[2] != a.sha256
+            ):
+                _event(conn, a, "broken", at)
+        conn.executemany(
             "INSERT INTO desk_chain_links (device_id, chain_id, seq, envelope_id, sha256,"
             " previous, sealed_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (*key, a.seq, a.envelope_id, a.sha256, a.previous, a.sealed_at, at),
+            [(*key, a.seq, a.envelope_id, a.sha256, a.previous, a.sealed_at, at) for a in fresh],
         )
-        before = conn.execute(
-            "SELECT sha256 FROM desk_chain_links WHERE device_id = ? AND chain_id = ? AND seq = ?",
-            (*key, a.seq - 1),
-        ).fetchone()
-        after = conn.execute(
-            "SELECT previous FROM desk_chain_links"
-            " WHERE device_id = ? AND chain_id = ? AND seq = ?",
-            (*key, a.seq + 1),
-        ).fetchone()
-        if (before is not None and bytes(before[0]) != a.previous) or (
-            after is not None and bytes(after[0]) != a.sha256
-        ):
-            _event(conn, a, "broken", at)
-        if a.seq == 1:
-            conn.execute(
-                "INSERT OR IGNORE INTO desk_chain_starts (device_id, chain_id, start,"
-                " follows_chain, follows_seq, sealed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (*key, a.start, a.follows_chain, a.follows_seq, a.sealed_at),
-            )
+        conn.executemany(
+            "INSERT OR IGNORE INTO desk_chain_starts (device_id, chain_id, start,"
+            " follows_chain, follows_seq, sealed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (*key, a.start, a.follows_chain, a.follows_seq, a.sealed_at)
+                for a in fresh
+                if a.seq == 1
+            ],
+        )
         conn.executemany(
             "INSERT OR IGNORE INTO desk_chain_carried (device_id, chain_id, first_seq,"
             " last_seq, carried_at, told_in) VALUES (?, ?, ?, ?, ?, ?)",
-            [(*key, first, last, moment, a.seq) for first, last, moment in a.carried],
+            [(*key, f, last, m, a.seq) for a in fresh for f, last, m in a.carried],
         )
 
 
