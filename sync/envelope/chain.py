@@ -32,6 +32,8 @@ HASH_SIZE = 32
 FIXED_SIZE = 90
 RANGE_SIZE = 24
 MAX_CARRIED = 32
+MAX_CHAIN_BLOCK = FIXED_SIZE + RANGE_SIZE * MAX_CARRIED
+"""The largest chain block (858 bytes): a sender that pads to a size leaves room for it."""
 MAX_SEQ = (1 << 63) - 1
 NO_HASH = bytes(HASH_SIZE)
 NO_CHAIN = bytes(CHAIN_ID_SIZE)

@@ -124,3 +124,26 @@ def test_the_first_envelope_starts_a_new_chain_and_receipted_numbers_are_forgott
     }
     assert receipted
     assert not set(ids) & receipted
+
+
+def test_a_full_photo_chunk_with_the_largest_chain_block_keeps_the_chunk_bucket() -> None:
+    from desktop.services.photo_chunks import CHUNK_PADDED, CHUNK_SIZE
+    from sync.envelope import CarriedRange, ChainLink, NewsroomKeyPair, parse_header, seal
+    from sync.envelope.header import AEAD_TAG_SIZE, ENC_LENGTHS
+
+    newsroom = NewsroomKeyPair.generate("x25519")
+    ranges = tuple(CarriedRange(2 * n + 1, 2 * n + 1, 0) for n in range(32))
+    link = ChainLink("ab" * 16, 100, b"\x01" * 32, 0, carried=ranges)
+    envelope = seal(
+        bytes(CHUNK_SIZE),
+        kind=EnvelopeKind.ATTACHMENT_CHUNK,
+        envelope_id="00000000-0000-4000-8000-000000000009",
+        device_id="gw-0001",
+        device_key=DeviceSigningKey.generate(),
+        recipient=newsroom.public_key,
+        min_padded=CHUNK_PADDED,
+        chain=link,
+    )
+    header = parse_header(envelope)
+    body = len(envelope) - len(header.encode())
+    assert body - ENC_LENGTHS["x25519"] - AEAD_TAG_SIZE == CHUNK_PADDED
