@@ -210,7 +210,7 @@ class DeskPage(QWidget):
         self.export_button.setText(self.tr("&Export…"))
         self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab), self.tr("&Inbox"))
         self.tabs.setTabText(self.tabs.indexOf(self.board), self.tr("&Board"))
-        self.tabs.setTabText(self.tabs.indexOf(self.gaps), self.tr("&Delivery"))
+        self.tabs.setTabText(self.tabs.indexOf(self.gaps), self.tr("Deliver&y"))
         self._attention_counted(self.attention.count or 0)
         self._show_status()
 

@@ -931,8 +931,8 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="213"/>
-        <source>&amp;Delivery</source>
-        <translation>ပို့ဆောင်မှု(&amp;D)</translation>
+        <source>Deliver&amp;y</source>
+        <translation>ပို့ဆောင်မှု(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/desk_page.py" line="349"/>

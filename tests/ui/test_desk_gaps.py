@@ -96,7 +96,7 @@ def test_the_delivery_view_names_gaps_carried_envelopes_restarts_and_alarms(
             "⚠ Number 2 was used by two different envelopes: a copy of this device, or its "
             "key in other hands",
         ]
-        assert page.tabs.tabText(page.tabs.indexOf(view)) == "&Delivery"
+        assert page.tabs.tabText(page.tabs.indexOf(view)) == "Deliver&y"
     finally:
         window.close()
 
