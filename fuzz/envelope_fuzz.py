@@ -17,6 +17,8 @@ import atheris
 
 with atheris.instrument_imports():
     from sync.envelope import (
+        CarriedRange,
+        ChainLink,
         DeviceSigningKey,
         EnvelopeError,
         NewsroomKeyPair,
@@ -30,6 +32,10 @@ NEWSROOM = [NewsroomKeyPair.generate("x25519"), NewsroomKeyPair.generate("mlkem7
 REGISTRY = {"gw-fuzz": DEVICE.public_bytes()}.get
 
 
+# Unchained, and a chained link that lists a carried range (the chain block's parser).
+CHAIN = ChainLink("f0" * 16, 3, b"\x01" * 32, 0, carried=(CarriedRange(1, 2, 0),))
+
+
 def seeds() -> list[bytes]:
     return [
         seal(
@@ -39,9 +45,11 @@ def seeds() -> list[bytes]:
             device_id="gw-fuzz",
             device_key=DEVICE,
             recipient=pair.public_key,
+            chain=chain,
         )
         for pair in NEWSROOM
         for n in (0, 1, 40)
+        for chain in (None, CHAIN)
     ]
 
 

@@ -1,4 +1,7 @@
-"""Write the envelope test vectors to tests/sync/vectors/envelope_<kem>.json.
+"""Write the envelope test vectors (format version 2) to tests/sync/vectors/envelope_<kem>.json.
+
+The version 1 vectors (envelope_v1_<kem>.json) were written by this tool before version 2
+and are kept as they are: the app still reads version 1.
 
 Run: ``.venv/bin/python tools/make_envelope_vectors.py`` (from the repository root).
 
@@ -19,17 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from sync.envelope import (
+    CarriedRange,
+    ChainLink,
+    ChainStart,
     DeviceSigningKey,
     EnvelopeHeader,
     EnvelopeKind,
     NewsroomKeyPair,
     bucket_for,
+    envelope_hash,
     parse_header,
     seal,
     signed_message,
 )
 from sync.envelope.header import SUITES
-from sync.envelope.padding import FRAME_OVERHEAD, MIN_BUCKET
+from sync.envelope.padding import FRAME_OVERHEAD_V2, MIN_BUCKET
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "sync" / "vectors"
 WARNING = (
@@ -93,12 +100,29 @@ def build(kem: str) -> dict[str, Any]:
         return seal(payload, **args)
 
     valid = []
-    sizes = (0, 1, 300, MIN_BUCKET - FRAME_OVERHEAD, MIN_BUCKET - FRAME_OVERHEAD + 1, 5000)
+    sizes = (0, 1, 300, MIN_BUCKET - FRAME_OVERHEAD_V2, MIN_BUCKET - FRAME_OVERHEAD_V2 + 1, 5000)
     kinds = ("report", "message", "review", "attachment_chunk", "report", "attachment_chunk")
-    for size, kind in zip(sizes, kinds, strict=True):
+    chain_id = derive("chain 0001", 16).hex()
+    previous = bytes(32)
+    for seq, (size, kind) in enumerate(zip(sizes, kinds, strict=True), start=1):
         payload = payload_of(size)
-        sealed = make(payload, kind)
+        # A chain of the first five; the last is unchained, as the desk seals.
+        link = None
+        if seq <= 5:
+            link = ChainLink(
+                chain_id=chain_id,
+                seq=seq,
+                previous=previous,
+                sealed_at=1_765_500_000 + 60 * seq,
+                start=ChainStart.RESTORED if seq == 1 else ChainStart.CONTINUES,
+                follows_chain=derive("chain 0000", 16).hex() if seq == 1 else None,
+                follows_seq=40 if seq == 1 else 0,
+                carried=(CarriedRange(2, 3, 1_765_500_400),) if seq == 5 else (),
+            )
+        sealed = make(payload, kind, chain=link)
+        previous = envelope_hash(sealed)
         header = parse_header(sealed)
+        block = b"" if link is None else link.encode()
         valid.append(
             {
                 "name": f"{kind}, {size}-byte payload",
@@ -108,8 +132,10 @@ def build(kem: str) -> dict[str, Any]:
                 "recipient_key_id": header.recipient_key_id,
                 "kem": kem,
                 "header_bytes": header.encode().hex(),
-                "padded_size": bucket_for(size + FRAME_OVERHEAD),
+                "padded_size": bucket_for(size + FRAME_OVERHEAD_V2 + len(block)),
                 "payload": payload.hex(),
+                "chain_block": block.hex(),
+                "chain": None if link is None else chain_json(link),
                 "envelope": sealed.hex(),
             }
         )
@@ -125,11 +151,28 @@ def build(kem: str) -> dict[str, Any]:
         kem=newsroom.kem,
     ).encode()
     body = payload_of(10)
-    signature = device.sign(signed_message(bad_header, body))
-    framed = len(body).to_bytes(4, "big") + body + signature
+    signature = device.sign(signed_message(bad_header, body, b""))
+    framed = len(body).to_bytes(4, "big") + body + b"\x00\x00" + signature
     framed += b"\x01" + bytes(MIN_BUCKET - len(framed) - 1)
     bad_padding = bad_header + SUITES[newsroom.kem].encrypt(
         framed, newsroom.public_key.hpke_key(), info=bad_header
+    )
+    # A chain block the device signed that breaks a rule (number 2 without a previous hash).
+    broken_header = EnvelopeHeader(
+        kind=EnvelopeKind.REPORT,
+        envelope_id=envelope_id(9998),
+        device_id=DEVICE_ID,
+        recipient_key_id=newsroom.fingerprint,
+        kem=newsroom.kem,
+    ).encode()
+    block = bytearray(ChainLink(chain_id, 2, b"\x01" * 32, 1_765_500_000).encode())
+    block[24:56] = bytes(32)
+    signature = device.sign(signed_message(broken_header, body, bytes(block)))
+    framed = len(body).to_bytes(4, "big") + body + len(block).to_bytes(2, "big") + block
+    framed += signature
+    framed += bytes(MIN_BUCKET - len(framed))
+    broken_chain = broken_header + SUITES[newsroom.kem].encrypt(
+        framed, newsroom.public_key.hpke_key(), info=broken_header
     )
     # The kind byte changed in the cleartext header: HPKE info no longer matches.
     swapped_kind = bytearray(good)
@@ -156,7 +199,13 @@ def build(kem: str) -> dict[str, Any]:
         ),
         ("non-zero padding", bad_padding, "bad_padding"),
         ("bad magic", b"XXXX" + good[4:], "malformed"),
-        ("unknown format version", good[:4] + b"\x02" + good[5:], "unsupported_version"),
+        ("chain block breaks a rule", broken_chain, "malformed"),
+        (
+            "format version 1 header on a version 2 body",
+            good[:4] + b"\x01" + good[5:],
+            "decryption_failed",
+        ),
+        ("unknown format version", good[:4] + b"\x03" + good[5:], "unsupported_version"),
         ("unknown KEM code", good[:8] + b"\x09" + good[9:], "unsupported_kem"),
         ("truncated body", good[:-1], "malformed"),
         ("truncated header", good[:20], "malformed"),
@@ -184,6 +233,19 @@ def build(kem: str) -> dict[str, Any]:
             {"name": name, "envelope": data.hex(), "reason": reason}
             for name, data, reason in invalid
         ],
+    }
+
+
+def chain_json(link: ChainLink) -> dict[str, Any]:
+    return {
+        "chain_id": link.chain_id,
+        "seq": link.seq,
+        "previous": link.previous.hex(),
+        "sealed_at": link.sealed_at,
+        "start": int(link.start),
+        "follows_chain": link.follows_chain,
+        "follows_seq": link.follows_seq,
+        "carried": [[c.first, c.last, c.carried_at] for c in link.carried],
     }
 
 

@@ -12,6 +12,8 @@ from typing import Any
 from desktop.cli.common import print_json, shown
 from desktop.cli.desk_devices import DEVICE_COMMANDS, DEVICE_HANDLERS
 from desktop.cli.desk_devices import add_parsers as add_device_parsers
+from desktop.cli.desk_gaps import GAPS_COMMANDS, GAPS_HANDLERS
+from desktop.cli.desk_gaps import add_parsers as add_gaps_parsers
 from desktop.cli.desk_keys import KeyCommandError, export_key, import_key
 from desktop.cli.desk_keys import add_parsers as add_key_parsers
 from desktop.cli.desk_marks import MARK_COMMANDS, MARK_HANDLERS
@@ -45,6 +47,7 @@ COMMANDS = frozenset(
         "held",
         *MARK_COMMANDS,
         *DEVICE_COMMANDS,
+        *GAPS_COMMANDS,
     }
 )
 STATES = [state.value for state in ReviewState]
@@ -108,6 +111,7 @@ def add_parsers(desk_commands: Any) -> None:
     held.add_argument("--accept", action="store_true", help="apply them all now")
     add_mark_parsers(desk_commands)
     add_device_parsers(desk_commands)
+    add_gaps_parsers(desk_commands)
 
 
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
@@ -377,6 +381,7 @@ _HANDLERS = {
     "held": _held,
     **MARK_HANDLERS,
     **DEVICE_HANDLERS,
+    **GAPS_HANDLERS,
 }
 
 

@@ -50,6 +50,7 @@ from desktop.store.desk import (
     EnvelopeRecord,
     ReceivedReport,
 )
+from desktop.store.desk_chain import DeskChainRepository
 from sync import wire
 from sync.client import (
     ClientConfig,
@@ -266,10 +267,14 @@ def pull(
         nonlocal refreshed, signers
         seen = desk.known_envelopes([e.envelope_id for e in page.envelopes]) | unstored
         fresh = []
+        again = []
         for envelope in page.envelopes:
             if envelope.envelope_id not in seen:
                 seen.add(envelope.envelope_id)
                 fresh.append(envelope)
+            else:
+                again.append((envelope.device_id, envelope.envelope_id))
+        DeskChainRepository(store).record_again(again, now or datetime.now(UTC))
         if any(signers.get(e.device_id) is None for e in fresh) and not refreshed:
             # a device enrolled since the list was fetched
             moment = now or datetime.now(UTC)

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, NamedTuple
@@ -41,6 +42,7 @@ from desktop.domain.photo_limits import (
 from desktop.domain.report import REPORT_FORMAT, Report
 from desktop.store.desk_records import (
     AttachmentRef,
+    ChainArrival,
     ChunkRef,
     EnvelopeRecord,
     ReceivedReport,
@@ -49,9 +51,12 @@ from desktop.store.desk_records import (
 from sync.envelope import (
     DESK_SENDER_ID,
     MAX_ENVELOPE,
+    ChainLink,
     EnvelopeError,
+    EnvelopeHeader,
     EnvelopeKind,
     NewsroomKeyPair,
+    envelope_hash,
     open_envelope,
 )
 
@@ -93,6 +98,8 @@ def open_sealed(
             sealed.data, newsroom_private_key=pairs, device_public_key_for=device_key
         )
         header = opened.header
+        if opened.chain is not None:  # refusals below keep it: the envelope did arrive
+            base = replace(base, chain=_arrival(header, sealed.data, opened.chain))
         if (
             header.envelope_id != base.envelope_id
             or header.device_id != base.device_id
@@ -119,6 +126,22 @@ def open_sealed(
     except Exception as error:  # never let one envelope stop the pull
         kind = type(error).__name__
         return base.refused("unreadable", f"the envelope could not be read ({kind})")
+
+
+def _arrival(header: EnvelopeHeader, data: bytes, link: ChainLink) -> ChainArrival:
+    return ChainArrival(
+        device_id=header.device_id,
+        envelope_id=header.envelope_id,
+        chain_id=link.chain_id,
+        seq=link.seq,
+        sha256=envelope_hash(data),
+        previous=link.previous,
+        sealed_at=link.sealed_at,
+        start=int(link.start),
+        follows_chain=link.follows_chain,
+        follows_seq=link.follows_seq,
+        carried=tuple((c.first, c.last, c.carried_at) for c in link.carried),
+    )
 
 
 class PageOpener:

@@ -50,7 +50,9 @@ from typing import Any, Protocol
 
 from desktop.domain.myanmar import canonical_text
 from desktop.domain.report import format_utc
+from desktop.services.chain import SEAL_ATTEMPTS, ChainSealer
 from desktop.services.sync import SyncErrorKind, _kind_of
+from desktop.store.chain import advance
 from desktop.store.database import Store
 from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.store.search import index_answered_report
@@ -66,7 +68,6 @@ from sync.envelope import (
     NewsroomPublicKey,
     check_ed25519_public,
     open_envelope,
-    seal,
 )
 from sync.messages import MessagePage, UploadResult
 
@@ -637,31 +638,37 @@ def answer(
         _check_correction(store, asked.report_id, correction_id)
     moment = now or datetime.now(UTC)
     envelope_id = str(uuid.uuid4())
-    envelope = seal(
-        answer_payload(
-            question_id=question_id,
-            report_id=asked.report_id,
-            text=text,
-            correction_id=correction_id,
-            at=moment,
-        ),
-        kind=EnvelopeKind.MESSAGE,
-        envelope_id=envelope_id,
-        device_id=identity.device_id,
-        device_key=DeviceSigningKey.from_private_bytes(identity.signing_key),
-        recipient=NewsroomPublicKey.from_text(identity.newsroom_key),
+    payload = answer_payload(
+        question_id=question_id,
+        report_id=asked.report_id,
+        text=text,
+        correction_id=correction_id,
+        at=moment,
     )
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "UPDATE followup_questions SET answered_at = ?, answer_text = ?, correction_id = ?,"
-            " answer_envelope_id = ?, answer_envelope = ?"
-            " WHERE question_id = ? AND answered_at IS NULL",
-            (format_utc(moment), text, correction_id, envelope_id, envelope, question_id),
+    for _attempt in range(SEAL_ATTEMPTS):
+        chain = ChainSealer(store, moment)
+        envelope = chain.seal(
+            payload,
+            kind=EnvelopeKind.MESSAGE,
+            envelope_id=envelope_id,
+            device_id=identity.device_id,
+            device_key=DeviceSigningKey.from_private_bytes(identity.signing_key),
+            recipient=NewsroomPublicKey.from_text(identity.newsroom_key),
         )
-        if cursor.rowcount != 1:
-            raise AnswerError("This question is already answered.")
-        index_answered_report(conn, asked.report_id)  # answers are searched with the report
-    return question(store, question_id)
+        with store.transaction() as conn:
+            if not advance(conn, chain.step):
+                continue  # another envelope took the number meanwhile: seal again
+            cursor = conn.execute(
+                "UPDATE followup_questions SET answered_at = ?, answer_text = ?,"
+                " correction_id = ?, answer_envelope_id = ?, answer_envelope = ?"
+                " WHERE question_id = ? AND answered_at IS NULL",
+                (format_utc(moment), text, correction_id, envelope_id, envelope, question_id),
+            )
+            if cursor.rowcount != 1:
+                raise AnswerError("This question is already answered.")
+            index_answered_report(conn, asked.report_id)  # answers are searched with the report
+        return question(store, question_id)
+    raise AnswerError("The answer could not be sealed: try again.")
 
 
 def _check_correction(store: Store, report_id: str, correction_id: str) -> None:

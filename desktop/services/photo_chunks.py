@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from desktop.store.outbox import SealedChunk
-from sync.envelope.padding import FRAME_OVERHEAD
+from sync.envelope.chain import MAX_CHAIN_BLOCK
+from sync.envelope.padding import FRAME_OVERHEAD_V2
 
 CHUNK_PADDED = 256 * 1024
 """The padded plaintext size of every chunk."""
-CHUNK_SIZE = CHUNK_PADDED - FRAME_OVERHEAD
-"""A chunk's payload fills `CHUNK_PADDED` exactly (docs/envelope.md)."""
+CHUNK_SIZE = CHUNK_PADDED - FRAME_OVERHEAD_V2 - MAX_CHAIN_BLOCK
+"""A chunk's payload with the framing and the largest chain block fills `CHUNK_PADDED` at
+most (docs/envelope.md): every chunk pads to the same bucket, whatever its chain block."""
 FILLER_POSITION = 1_000_000
 """The outbox position of filler chunks (no photo has it: a report holds few photos)."""
 

@@ -62,6 +62,7 @@ from typing import Any, Protocol
 
 from desktop.domain.report import REPORT_FORMAT
 from desktop.services import updates
+from desktop.services.chain import SEAL_ATTEMPTS, ChainSealer
 from desktop.services.photo_chunks import (
     CHUNK_PADDED,
     CHUNK_SIZE,
@@ -70,6 +71,7 @@ from desktop.services.photo_chunks import (
 )
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.attachments import AttachmentRepository
+from desktop.store.chain import DeviceChainRepository, forget_gone
 from desktop.store.database import Store
 from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, IdentityRepository
 from desktop.store.outbox import OutboxRepository, PendingReport, SealedChunk, SealedReport
@@ -88,7 +90,7 @@ from sync.client import (
     UnauthorizedError,
     normalize_proxy,
 )
-from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
+from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey
 from sync.messages import DeviceInfo, EnrollResponse, EnvelopePage, UploadResult
 
 __all__ = [
@@ -321,9 +323,26 @@ def seal_pending(store: Store, *, now: datetime | None = None, limit: int = 1000
     newsroom = NewsroomPublicKey.from_text(identity.newsroom_key)
     outbox = OutboxRepository(store)
     sealed = 0
-    for report_id in outbox.unsealed_ids(limit):
-        envelopes = _seal_report(store, identity.device_id, device_key, newsroom, report_id)
-        sealed += outbox.store_sealed(envelopes, moment)
+    unsealed = outbox.unsealed_ids(limit)
+    if not unsealed:
+        return 0
+    chains = DeviceChainRepository(store)
+    with store.transaction() as conn:
+        forget_gone(conn)
+    # Read once: nothing sealed here is carried yet.
+    start = chains.state()
+    carried = chains.carried(start.chain_id) if start.chain_id is not None else []
+    for report_id in unsealed:
+        for attempt in range(SEAL_ATTEMPTS):
+            chain = ChainSealer(store, moment, carried if attempt == 0 else None)
+            envelopes = _seal_report(
+                store, identity.device_id, device_key, newsroom, report_id, chain
+            )
+            if outbox.store_sealed(envelopes, moment, chain.step):
+                sealed += 1
+                break
+            if not outbox.is_unsealed(report_id):
+                break  # sealed or receipted meanwhile; else the chain moved: seal again
     return sealed
 
 
@@ -333,6 +352,7 @@ def _seal_report(
     device_key: DeviceSigningKey,
     newsroom: NewsroomPublicKey,
     report_id: str,
+    chain: ChainSealer,
 ) -> SealedReport:
     stored = ReportRepository(store).get(report_id)
     if stored.report is not None:
@@ -351,7 +371,7 @@ def _seal_report(
     photos = AttachmentRepository(store)
 
     def seal_chunk(part: bytes, envelope_id: str) -> bytes:
-        return seal(
+        return chain.seal(
             part,
             kind=EnvelopeKind.ATTACHMENT_CHUNK,
             envelope_id=envelope_id,
@@ -391,7 +411,7 @@ def _seal_report(
         )
     chunks.extend(filler_chunks(len(chunks), seal_chunk))
     envelope_id = str(uuid.uuid4())
-    envelope = seal(
+    envelope = chain.seal(
         report_payload(record, described),
         kind=EnvelopeKind.REPORT,
         envelope_id=envelope_id,

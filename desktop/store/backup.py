@@ -30,6 +30,7 @@ from typing import BinaryIO
 
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.store import fsutil
+from desktop.store.chain import mark_restored
 from desktop.store.database import (
     ALT_DB_NAME,
     DB_NAME,
@@ -38,6 +39,7 @@ from desktop.store.database import (
     Store,
     check_data_dir,
     check_database_file,
+    open_database,
     store_exists,
 )
 from desktop.store.duress import create_filler, strip_duress
@@ -138,6 +140,7 @@ def restore_backup(data_dir: Path, backup: Path, passphrase: str, *, replace: bo
                     _copy_rest(source, temp)
                     if check_database_file(temp, data_key):
                         raise BackupDamagedError()
+                    _mark_restored(temp, data_key)
                     _put_in_place(data_dir, temp, key_bytes)
                     if not os.path.lexists(data_dir / ALT_DB_NAME):
                         create_filler(data_dir)
@@ -178,6 +181,13 @@ def _copy_rest(source: BinaryIO, target: Path) -> None:
         os.fsync(out.fileno())
     if copied == 0:
         raise BackupError()
+
+
+def _mark_restored(temp: Path, data_key: bytearray) -> None:
+    """The restored copy's next envelope starts a new chain: what the lost copy sealed after
+    the backup must not look like numbers used twice at the desk (docs/envelope.md)."""
+    with open_database(temp, data_key) as restored, restored.transaction() as conn:
+        mark_restored(conn)
 
 
 def _put_in_place(data_dir: Path, temp: Path, key_bytes: bytes) -> None:

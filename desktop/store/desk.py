@@ -18,8 +18,10 @@ from typing import Any
 
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
+from desktop.store.desk_chain import record_again, record_links
 from desktop.store.desk_records import (
     AttachmentRef,
+    ChainArrival,
     ChunkRef,
     EnvelopeRecord,
     ReceivedReport,
@@ -296,12 +298,17 @@ class DeskRepository:
         """
         new_reports = refused = duplicates = 0
         stored: list[ReceivedReport] = []
+        links: list[ChainArrival] = []
+        again: list[tuple[str, str]] = []
         with self._store.transaction() as conn:
             for record in envelopes:
                 if _insert_envelope(conn, record, now):
                     refused += record.outcome == "refused"
+                    if record.chain is not None:  # refused after its signature: arrived
+                        links.append(record.chain)
                 else:
                     duplicates += 1
+                    again.append((record.device_id, record.envelope_id))
             # One look-up per page, then the rows in a few statements: a pull's page is
             # hundreds of reports.
             held_envelopes = _present(
@@ -313,8 +320,11 @@ class DeskRepository:
                 report_id = str(received.record["id"])
                 if received.envelope.envelope_id in held_envelopes:
                     duplicates += 1
+                    again.append((received.envelope.device_id, received.envelope.envelope_id))
                     continue
                 held_envelopes.add(received.envelope.envelope_id)
+                if received.envelope.chain is not None:
+                    links.append(received.envelope.chain)
                 if report_id in held_reports:
                     envelope_rows.append(
                         received.envelope.refused(
@@ -330,6 +340,8 @@ class DeskRepository:
                 new_reports += 1
             _insert_envelopes(conn, envelope_rows, now)
             _insert_reports(conn, stored)
+            record_links(conn, links, now)
+            record_again(conn, again, now)
             completed = _assemble(conn)
             if stored:
                 apply_held_events(conn, [str(r.record["id"]) for r in stored])

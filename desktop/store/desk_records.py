@@ -16,6 +16,7 @@ from desktop.store.search import desk_search_text
 
 __all__ = [
     "AttachmentRef",
+    "ChainArrival",
     "ChunkRef",
     "EnvelopeRecord",
     "ReceivedReport",
@@ -47,6 +48,24 @@ class AttachmentRef:
 
 
 @dataclass(frozen=True)
+class ChainArrival:
+    """What the desk keeps of a chained envelope it stored (sync.envelope.ChainLink, as
+    plain values, and the SHA-256 of the envelope's bytes)."""
+
+    device_id: str
+    envelope_id: str
+    chain_id: str
+    seq: int
+    sha256: bytes
+    previous: bytes
+    sealed_at: int
+    start: int
+    follows_chain: str | None
+    follows_seq: int
+    carried: tuple[tuple[int, int, int], ...]
+
+
+@dataclass(frozen=True)
 class EnvelopeRecord:
     """What the desk keeps of one pulled envelope (``payload``: chunk or message bytes)."""
 
@@ -60,6 +79,7 @@ class EnvelopeRecord:
     reason: str | None = None
     message: str | None = None
     payload: bytes | None = None
+    chain: ChainArrival | None = None  # its link, when the envelope is chained
 
     def refused(self, reason: str, message: str) -> EnvelopeRecord:
         """This envelope recorded as refused: the reason code, the message for the editor."""

@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain.report import format_utc
-from desktop.store.database import Store
+from desktop.store.chain import ChainAdvance, advance
+from desktop.store.database import Connection, Store
 
 MAX_ERROR_CHARS = 200
+
+
+class _NotStored(Exception):
+    """The revision was sealed or receipted meanwhile: keep nothing."""
 
 
 @dataclass(frozen=True)
@@ -160,30 +165,51 @@ class OutboxRepository:
 
     # -- writing -------------------------------------------------------------------------
 
-    def store_sealed(self, sealed: SealedReport, now: datetime) -> bool:
-        """Keep the sealed envelopes of a waiting revision; return True if stored.
+    def store_sealed(
+        self, sealed: SealedReport, now: datetime, chain: ChainAdvance | None = None
+    ) -> bool:
+        """Keep the sealed envelopes of a waiting revision, and move the device's chain to
+        ``chain`` with them; return True if stored.
 
         Returns False, changing nothing, when the revision is not in the outbox, already
         has its receipt, or was sealed meanwhile (its first sealed bytes are kept: they may
-        have been sent already).
+        have been sent already), or when the chain moved since the envelopes were numbered
+        (`desktop.store.chain.advance`): the revision is then still unsealed
+        (`is_unsealed`) and the caller seals it again.
         """
-        with self._store.transaction() as conn:
-            cursor = conn.execute(
-                "UPDATE outbox SET envelope = ?, envelope_id = ?, sealed_at = ?"
-                " WHERE report_id = ? AND receipt IS NULL AND envelope IS NULL",
-                (sealed.envelope, sealed.envelope_id, format_utc(now), sealed.report_id),
-            )
-            if cursor.rowcount != 1:
-                return False
-            conn.executemany(
-                "INSERT INTO outbox_chunks (envelope_id, report_id, position, chunk, envelope)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    (c.envelope_id, sealed.report_id, c.position, c.chunk, c.envelope)
-                    for c in sealed.chunks
-                ],
-            )
+        try:
+            with self._store.transaction() as conn:
+                if chain is not None and not advance(conn, chain):
+                    return False
+                self._keep_sealed(conn, sealed, now)
+        except _NotStored:
+            return False
         return True
+
+    def is_unsealed(self, report_id: str) -> bool:
+        """True when ``report_id`` waits in the outbox without an envelope."""
+        row = self._store.conn.execute(
+            "SELECT 1 FROM outbox WHERE report_id = ? AND receipt IS NULL AND envelope IS NULL",
+            (report_id,),
+        ).fetchone()
+        return row is not None
+
+    def _keep_sealed(self, conn: Connection, sealed: SealedReport, now: datetime) -> None:
+        cursor = conn.execute(
+            "UPDATE outbox SET envelope = ?, envelope_id = ?, sealed_at = ?"
+            " WHERE report_id = ? AND receipt IS NULL AND envelope IS NULL",
+            (sealed.envelope, sealed.envelope_id, format_utc(now), sealed.report_id),
+        )
+        if cursor.rowcount != 1:
+            raise _NotStored  # rolls back the chain's move with it
+        conn.executemany(
+            "INSERT INTO outbox_chunks (envelope_id, report_id, position, chunk, envelope)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (c.envelope_id, sealed.report_id, c.position, c.chunk, c.envelope)
+                for c in sealed.chunks
+            ],
+        )
 
     def record_chunk_receipts(self, receipts: Sequence[tuple[str, str]]) -> None:
         """Store `(envelope_id, receipt)` pairs for chunks; a chunk that has one keeps it."""

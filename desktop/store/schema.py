@@ -658,6 +658,79 @@ def _v10_search_tokens(conn: Any) -> None:
     record_search_form(conn)
 
 
+_V14_CHAIN_STATEMENTS = _statements(
+    """
+    -- This device's chain of sealed envelopes (docs/envelope.md, the chain block): the
+    -- last link sealed, and restart = 'restored' when the next seal starts a new chain.
+    CREATE TABLE device_chain (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        chain_id  TEXT NOT NULL,
+        last_seq  INTEGER NOT NULL,
+        last_hash BLOB NOT NULL,
+        restart   TEXT CHECK (restart IN ('restored'))
+    );
+    -- Each sealed envelope's number, for the carried ranges later envelopes announce.
+    CREATE TABLE device_chain_log (
+        envelope_id TEXT PRIMARY KEY,
+        chain_id    TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        UNIQUE (chain_id, seq)
+    );
+    -- At the desk: every chained envelope stored, by device, chain and number.
+    CREATE TABLE desk_chain_links (
+        device_id   TEXT NOT NULL,
+        chain_id    TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        envelope_id TEXT NOT NULL,
+        sha256      BLOB NOT NULL,
+        previous    BLOB NOT NULL,
+        sealed_at   INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (device_id, chain_id, seq)
+    ) WITHOUT ROWID;
+    -- How each chain began, once its first envelope is in.
+    CREATE TABLE desk_chain_starts (
+        device_id     TEXT NOT NULL,
+        chain_id      TEXT NOT NULL,
+        start         INTEGER NOT NULL,
+        follows_chain TEXT,
+        follows_seq   INTEGER NOT NULL,
+        sealed_at     INTEGER NOT NULL,
+        PRIMARY KEY (device_id, chain_id)
+    ) WITHOUT ROWID;
+    -- Ranges a device said it handed to a courier, and in which envelope it said so.
+    CREATE TABLE desk_chain_carried (
+        device_id  TEXT NOT NULL,
+        chain_id   TEXT NOT NULL,
+        first_seq  INTEGER NOT NULL,
+        last_seq   INTEGER NOT NULL,
+        carried_at INTEGER NOT NULL,
+        told_in    INTEGER NOT NULL,
+        PRIMARY KEY (device_id, chain_id, first_seq, last_seq)
+    ) WITHOUT ROWID;
+    -- What did not fit the chain: a late arrival, an envelope again, a number used twice,
+    -- a link that does not follow the one before it.
+    CREATE TABLE desk_chain_events (
+        id          INTEGER PRIMARY KEY,
+        device_id   TEXT NOT NULL,
+        chain_id    TEXT,
+        seq         INTEGER,
+        envelope_id TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('late', 'again', 'conflict', 'broken')),
+        at          TEXT NOT NULL
+    );
+    CREATE INDEX desk_chain_events_by_device ON desk_chain_events (device_id, kind)
+    """
+)
+
+
+def _v14_chain(conn: Any) -> None:
+    """Envelope chains: the device's last link and numbers; at the desk, the links, how
+    chains began, what was carried and what did not fit."""
+    for statement in _V14_CHAIN_STATEMENTS:
+        conn.execute(statement)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial,
     _v2_unique_revisions,
@@ -672,4 +745,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v11_desk_marks,
     _v12_deskkeys,
     _v13_approval_devices,
+    _v14_chain,
 )

@@ -41,6 +41,7 @@ from desktop.ui.desk_devices import DeviceDialog
 from desktop.ui.desk_duplicates import DuplicatesBox
 from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
+from desktop.ui.desk_gaps import GapsView
 from desktop.ui.desk_inbox import DeskInbox
 from desktop.ui.desk_review_pane import ReviewPane
 from desktop.ui.desk_setup import DeskConnectDialog, desk_error_message
@@ -171,6 +172,10 @@ class DeskPage(QWidget):
         self.board.reports_requested.connect(self.show_reports)
         self.tabs.addTab(self.board, "")
         self._board_stale = True
+        self.gaps = GapsView(worker)
+        self.gaps.error.connect(self.error)
+        self.tabs.addTab(self.gaps, "")
+        self._gaps_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         # The report's group of duplicates (merge, split), then "Ask the correspondent",
         # in the review pane's slot under the history.
@@ -217,6 +222,7 @@ class DeskPage(QWidget):
         self.devices_action.setToolTip(self.tr("Approve, reject or revoke correspondents' devices"))
         self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab), self.tr("&Inbox"))
         self.tabs.setTabText(self.tabs.indexOf(self.board), self.tr("&Board"))
+        self.tabs.setTabText(self.tabs.indexOf(self.gaps), self.tr("Deliver&y"))
         self._attention_counted(self.attention.count or 0)
         self._show_status()
 
@@ -234,6 +240,10 @@ class DeskPage(QWidget):
         self.inbox.refresh()
         self.refresh_status()
         self._refresh_board()
+        # Like the board: read only while it shows (every link of every device).
+        self._gaps_stale = self.tabs.currentWidget() is not self.gaps
+        if not self._gaps_stale:
+            self.gaps.refresh()
 
     def _refresh_board(self) -> None:
         # What needs attention follows every change the board follows (after the inbox:
@@ -248,6 +258,9 @@ class DeskPage(QWidget):
     def _tab_changed(self, _: int) -> None:
         if self.tabs.currentWidget() is self.board and self._board_stale:
             self._refresh_board()
+        if self.tabs.currentWidget() is self.gaps and self._gaps_stale:
+            self._gaps_stale = False
+            self.gaps.refresh()
 
     def refresh_status(self) -> None:
         self._worker.submit(desk_status, self._status_arrived, self.error.emit)
@@ -270,6 +283,8 @@ class DeskPage(QWidget):
         self.status.clear()
         self.tabs.setCurrentWidget(self.attention)
         self._board_stale = True
+        self.gaps.clear()
+        self._gaps_stale = True
         if hasattr(self.board, "clear"):
             self.board.clear()
 
@@ -317,6 +332,10 @@ class DeskPage(QWidget):
         self.inbox.refresh()
         self.refresh_status()
         self._refresh_board()
+        # Like the board: read only while it shows (every link of every device).
+        self._gaps_stale = self.tabs.currentWidget() is not self.gaps
+        if not self._gaps_stale:
+            self.gaps.refresh()
         current = self.inbox.current_id
         if current is not None and current in report_ids:
             self.review.show_report(current)

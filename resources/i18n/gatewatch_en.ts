@@ -26,7 +26,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="432"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="431"/>
+        <location filename="../../desktop/ui/desk_page.py" line="450"/>
         <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="440"/>
+        <location filename="../../desktop/ui/desk_page.py" line="459"/>
         <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="446"/>
+        <location filename="../../desktop/ui/desk_page.py" line="465"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="457"/>
+        <location filename="../../desktop/ui/desk_page.py" line="476"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="422"/>
+        <location filename="../../desktop/ui/desk_page.py" line="441"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="425"/>
+        <location filename="../../desktop/ui/desk_page.py" line="444"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="450"/>
+        <location filename="../../desktop/ui/desk_page.py" line="469"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -117,6 +117,49 @@
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
             <numerusform>Exported %n reports to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GapsView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="96"/>
+        <source>%n arrived late and filled their gap</source>
+        <translation>
+            <numerusform>%n arrived late and filled their gap</numerusform>
+            <numerusform>%n arrived late and filled their gap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="98"/>
+        <source>%n arrived again, kept once</source>
+        <translation>
+            <numerusform>%n arrived again, kept once</numerusform>
+            <numerusform>%n arrived again, kept once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="124"/>
+        <source>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</source>
+        <translation>
+            <numerusform>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</numerusform>
+            <numerusform>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="129"/>
+        <source>%n missing ({numbers})</source>
+        <translation>
+            <numerusform>%n missing ({numbers})</numerusform>
+            <numerusform>%n missing ({numbers})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="130"/>
+        <source>%n missing since {day} ({numbers})</source>
+        <translation>
+            <numerusform>%n missing since {day} ({numbers})</numerusform>
+            <numerusform>%n missing since {day} ({numbers})</numerusform>
         </translation>
     </message>
 </context>

@@ -1016,161 +1016,166 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="212"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="208"/>
+        <location filename="../../desktop/ui/desk_page.py" line="213"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="209"/>
+        <location filename="../../desktop/ui/desk_page.py" line="214"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="210"/>
+        <location filename="../../desktop/ui/desk_page.py" line="215"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="211"/>
-        <location filename="../../desktop/ui/desk_page.py" line="215"/>
+        <location filename="../../desktop/ui/desk_page.py" line="216"/>
+        <location filename="../../desktop/ui/desk_page.py" line="220"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="218"/>
+        <location filename="../../desktop/ui/desk_page.py" line="223"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="219"/>
+        <location filename="../../desktop/ui/desk_page.py" line="224"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="354"/>
+        <location filename="../../desktop/ui/desk_page.py" line="373"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="365"/>
+        <location filename="../../desktop/ui/desk_page.py" line="384"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="383"/>
+        <location filename="../../desktop/ui/desk_page.py" line="402"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="406"/>
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="408"/>
+        <location filename="../../desktop/ui/desk_page.py" line="427"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="411"/>
+        <location filename="../../desktop/ui/desk_page.py" line="430"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="432"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="416"/>
+        <location filename="../../desktop/ui/desk_page.py" line="435"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="446"/>
+        <location filename="../../desktop/ui/desk_page.py" line="465"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="457"/>
+        <location filename="../../desktop/ui/desk_page.py" line="476"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="459"/>
+        <location filename="../../desktop/ui/desk_page.py" line="478"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="480"/>
+        <location filename="../../desktop/ui/desk_page.py" line="499"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="422"/>
+        <location filename="../../desktop/ui/desk_page.py" line="441"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="425"/>
+        <location filename="../../desktop/ui/desk_page.py" line="444"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="450"/>
+        <location filename="../../desktop/ui/desk_page.py" line="469"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="212"/>
+        <location filename="../../desktop/ui/desk_page.py" line="217"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="326"/>
+        <location filename="../../desktop/ui/desk_page.py" line="345"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="216"/>
+        <location filename="../../desktop/ui/desk_page.py" line="221"/>
         <source>&amp;Devices…</source>
         <translation>ကိ​ရိ​ယာ​များ (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="217"/>
+        <location filename="../../desktop/ui/desk_page.py" line="222"/>
         <source>Approve, reject or revoke correspondents&apos; devices</source>
         <translation>သ​တင်း​ထောက်​များ၏ ကိ​ရိ​ယာ​များ​ကို အ​တည်​ပြု၊ ငြင်း​ပယ် သို့​မ​ဟုတ် ရုပ်​သိမ်း​ရန်</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="431"/>
+        <location filename="../../desktop/ui/desk_page.py" line="450"/>
         <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က အ​တည်​ပြု​ထား​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည် (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="440"/>
+        <location filename="../../desktop/ui/desk_page.py" line="459"/>
         <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
         <translation>
             <numerusform>အယ်​ဒီ​တာ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ သ​တင်း %n ခု (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="225"/>
+        <source>Deliver&amp;y</source>
+        <translation>ပို့ဆောင်မှု(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2264,94 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/followup_panel.py" line="173"/>
         <source>The answer names your correction {report}.</source>
         <translation>အ​ဖြေ​တွင် သင်​၏ ပြင်​ဆင်​ချက် {report} ကို ဖော်​ပြ​မည်။</translation>
+    </message>
+</context>
+<context>
+    <name>GapsView</name>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="53"/>
+        <source>Every device numbers what it seals. Missing envelopes were not sent yet, or were lost or held back on the way: the desk cannot tell which. What a device sealed after the last envelope that arrived cannot show here yet.</source>
+        <translation>စက်​တိုင်း​သည် ၎င်း​တံ​ဆိပ်​ခတ်​သော စာ​အိတ်​တိုင်း​ကို နံ​ပါတ်​တပ်​သည်။ မ​ရောက်​သေး​သော စာ​အိတ်​များ​မှာ မ​ပို့​ရ​သေး​ခြင်း၊ လမ်း​တွင် ပျောက်​ခြင်း သို့​မ​ဟုတ် တား​ထား​ခြင်း ဖြစ်​နိုင်​ပြီး မည်​သည်​ဖြစ်​ကြောင်း သ​တင်း​ခန်း​က မ​သိ​နိုင်​ပါ။ နောက်​ဆုံး​ရောက်​သော စာ​အိတ်​ပြီး​နောက် စက်​က တံ​ဆိပ်​ခတ်​ထား​သည်​များ​ကို ဤ​နေ​ရာ​တွင် မ​ပြ​နိုင်​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="58"/>
+        <source>Envelopes each device sent</source>
+        <translation>စက်တစ်ခုစီ ပို့သော စာအိတ်များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="85"/>
+        <source>No numbered envelopes have arrived yet.</source>
+        <translation>နံ​ပါတ်​တပ်​ထား​သော စာ​အိတ် မ​ရောက်​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="90"/>
+        <source>Nothing missing</source>
+        <translation>မရောက်သေးသည် မရှိပါ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="96"/>
+        <source>%n arrived late and filled their gap</source>
+        <translation>
+            <numerusform>%n ခု နောက်​ကျ၍ ရောက်​ပြီး ကွက်​လပ်​ကို ဖြည့်​ပြီး</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="98"/>
+        <source>%n arrived again, kept once</source>
+        <translation>
+            <numerusform>%n ခု ထပ်​ရောက်​ပြီး တစ်​ကြိမ်​သာ သိမ်း​ထား​သည်</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="102"/>
+        <source>Number {number} was used by two different envelopes: a copy of this device, or its key in other hands</source>
+        <translation>နံ​ပါတ် {number} ကို မ​တူ​သော စာ​အိတ်​နှစ်​ခု​က သုံး​ထား​သည်။ ဤ​စက်၏ မိတ္တူ သို့​မ​ဟုတ် ၎င်း၏ key သူ​တစ်​ပါး​လက်​ထဲ ရောက်​နေ​နိုင်​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="110"/>
+        <source>Envelope number {number} does not follow the one before it as the device sealed it</source>
+        <translation>စာ​အိတ်​နံ​ပါတ် {number} သည် စက်​က တံ​ဆိပ်​ခတ်​ခဲ့​သည့်​အ​တိုင်း ၎င်း​ရှေ့​က​စာ​အိတ်​နောက်​မှ မ​လိုက်​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="118"/>
+        <source>number {first}</source>
+        <translation>နံပါတ် {first}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="120"/>
+        <source>numbers {first} to {last}</source>
+        <translation>နံပါတ် {first} မှ {last} အထိ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="124"/>
+        <source>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</source>
+        <translation>
+            <numerusform>%n ခု လက်​ဖြင့် သယ်​လာ​ဆဲ ({numbers})၊ နောက်​စာ​အိတ်​တစ်​ခု​အ​ရ {carried} တွင် ပေး​လိုက်​သည်</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="129"/>
+        <source>%n missing ({numbers})</source>
+        <translation>
+            <numerusform>%n ခု မရောက်သေးပါ ({numbers})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_gaps.py" line="130"/>
+        <source>%n missing since {day} ({numbers})</source>
+        <translation>
+            <numerusform>{day} က​တည်း​က %n ခု မ​ရောက်​သေး​ပါ ({numbers})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="137"/>
+        <source>Restored from a backup on {day}, after number {number} of the chain before</source>
+        <translation>{day} တွင် အ​ရန်​ကူး​ယူ​ထား​မှု​မှ ပြန်​ယူ​ခဲ့​သည်၊ ယ​ခင်​ကွင်း​ဆက်၏ နံ​ပါတ် {number} နောက်​မှ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_gaps.py" line="139"/>
+        <source>Started a new chain on {day} (installed again)</source>
+        <translation>{day} တွင် ကွင်း​ဆက်​အ​သစ် စ​တင်​သည် (ပြန်​ထည့်​သွင်း​ထား​သည်)</translation>
     </message>
 </context>
 <context>

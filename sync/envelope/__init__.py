@@ -7,8 +7,16 @@ device's Ed25519 signature over header and payload, padded to a size bucket.
 The format is documented byte by byte in docs/envelope.md.
 """
 
+from sync.envelope.chain import (
+    CarriedRange,
+    ChainLink,
+    ChainStart,
+    decode_chain,
+    envelope_hash,
+)
 from sync.envelope.core import (
     SIGNATURE_DOMAIN,
+    SIGNATURE_DOMAIN_V1,
     OpenedEnvelope,
     open_envelope,
     parse_header,
@@ -33,6 +41,7 @@ from sync.envelope.header import (
     MAGIC,
     MAX_ENVELOPE,
     MAX_HEADER,
+    READABLE_VERSIONS,
     EnvelopeHeader,
     EnvelopeKind,
 )
@@ -60,9 +69,14 @@ __all__ = [
     "MAX_ENVELOPE",
     "MAX_HEADER",
     "MAX_PAYLOAD",
+    "READABLE_VERSIONS",
     "SIGNATURE_DOMAIN",
+    "SIGNATURE_DOMAIN_V1",
     "BadPadding",
     "BadSignature",
+    "CarriedRange",
+    "ChainLink",
+    "ChainStart",
     "DecryptionFailed",
     "DeviceSigningKey",
     "EnvelopeError",
@@ -81,7 +95,9 @@ __all__ = [
     "bucket_for",
     "check_ed25519_public",
     "check_x25519_public",
+    "decode_chain",
     "derive_desk_signing_key",
+    "envelope_hash",
     "is_bucket",
     "open_envelope",
     "parse_header",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from sync.envelope.chain import ChainLink, decode_chain
 from sync.envelope.errors import (
     BadSignature,
     DecryptionFailed,
@@ -23,9 +24,10 @@ from sync.envelope.header import (
     split_envelope,
 )
 from sync.envelope.keys import DeviceSigningKey, NewsroomKeyPair, NewsroomPublicKey
-from sync.envelope.padding import frame, unframe
+from sync.envelope.padding import CHAIN_LENGTH_SIZE, frame_v2, unframe, unframe_v2
 
-SIGNATURE_DOMAIN = b"gatewatch envelope v1 device signature\x00"
+SIGNATURE_DOMAIN_V1 = b"gatewatch envelope v1 device signature\x00"
+SIGNATURE_DOMAIN = b"gatewatch envelope v2 device signature\x00"
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,24 @@ class OpenedEnvelope:
 
     header: EnvelopeHeader
     payload: bytes
+    chain: ChainLink | None = None
+    """Where the envelope stands in its device's chain; None when unchained (version 1, or
+    a version 2 envelope sealed without a chain, as the desk's own are)."""
 
 
-def signed_message(header_bytes: bytes, payload: bytes) -> bytes:
-    """What the device signs: the domain label, the header bytes, then the payload."""
-    return SIGNATURE_DOMAIN + header_bytes + payload
+def signed_message(header_bytes: bytes, payload: bytes, chain: bytes | None = None) -> bytes:
+    """What the device signs. Version 1 (``chain`` None): the v1 domain label, the header
+    bytes, the payload. Version 2: the v2 label, the header bytes, the chain block's length
+    (2 bytes) and bytes, the payload."""
+    if chain is None:
+        return SIGNATURE_DOMAIN_V1 + header_bytes + payload
+    return (
+        SIGNATURE_DOMAIN
+        + header_bytes
+        + len(chain).to_bytes(CHAIN_LENGTH_SIZE, "big")
+        + chain
+        + payload
+    )
 
 
 def seal(
@@ -50,8 +65,12 @@ def seal(
     device_key: DeviceSigningKey | ed25519.Ed25519PrivateKey,
     recipient: NewsroomPublicKey | bytes,
     min_padded: int = 0,
+    chain: ChainLink | None = None,
 ) -> bytes:
     """Sign, pad and seal ``payload`` to the newsroom key ``recipient``; return the envelope.
+
+    Writes format version 2; ``chain`` is the envelope's place in the device's chain (None:
+    an unchained envelope, as the desk seals).
 
     The plaintext is padded to the smallest bucket that holds it, or that holds
     ``min_padded`` bytes when that is larger (every photo chunk fills the same bucket).
@@ -78,8 +97,9 @@ def seal(
         kem=key.kem,
     )
     header_bytes = header.encode()
-    signature = signer.sign(signed_message(header_bytes, payload))
-    plaintext = frame(payload, signature, min_padded)
+    block = b"" if chain is None else chain.encode()
+    signature = signer.sign(signed_message(header_bytes, payload, block))
+    plaintext = frame_v2(payload, block, signature, min_padded)
     return header_bytes + SUITES[key.kem].encrypt(plaintext, key.hpke_key(), info=header_bytes)
 
 
@@ -110,7 +130,8 @@ def open_envelope(
     :class:`OversizedEnvelope`, :class:`UnsupportedVersion`, :class:`UnsupportedKem`), the
     recipient key (:class:`WrongRecipient`), the device (:class:`UnknownDevice`), HPKE with
     the header bytes as ``info`` (:class:`DecryptionFailed`), the padding
-    (:class:`BadPadding`), the signature (:class:`BadSignature`). Raises ``ValueError``
+    (:class:`BadPadding`), the signature (:class:`BadSignature`), then the chain block
+    (:class:`MalformedEnvelope` when a signed block breaks its rules). Raises ``ValueError``
     only when the callback returns something that is not an Ed25519 public key; lets the
     callback's own exceptions through. Never returns unverified plaintext.
     """
@@ -146,12 +167,16 @@ def open_envelope(
             "the envelope does not decrypt: its header or body was altered or cut in transit; "
             "ask the device to send it again"
         ) from exc
-    payload, signature = unframe(plaintext)
+    block: bytes | None = None
+    if header.version == 1:
+        payload, signature = unframe(plaintext)
+    else:
+        payload, block, signature = unframe_v2(plaintext)
     try:
-        verifier.verify(signature, signed_message(header_bytes, payload))
+        verifier.verify(signature, signed_message(header_bytes, payload, block))
     except InvalidSignature as exc:
         raise BadSignature(
             f"the signature inside the envelope is not from device {header.device_id}'s "
             "registered key: refuse it and check the device's enrolment"
         ) from exc
-    return OpenedEnvelope(header, payload)
+    return OpenedEnvelope(header, payload, None if block is None else decode_chain(block))

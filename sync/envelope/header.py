@@ -4,7 +4,7 @@ Wire form (all integers unsigned big-endian; docs/envelope.md has the full table
 
     offset  size  field
     0       4     magic "GWEV"
-    4       1     format version (1)
+    4       1     format version (2; 1 is still read)
     5       2     header length H (35..1024)
     7       H     header: kind(1) kem(1) envelope_id(16) recipient_key_id(16)
                           device_id_length(1) device_id(n)        -- H = 35 + n
@@ -36,7 +36,9 @@ from sync.envelope.keys import FINGERPRINT_SIZE, KemName
 from sync.envelope.padding import MAX_PADDED, is_bucket
 
 MAGIC = b"GWEV"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The version this code writes: 2 adds the chain block inside the seal (`chain.py`)."""
+READABLE_VERSIONS = (1, 2)
 PREFIX_SIZE = len(MAGIC) + 1 + 2
 MAX_HEADER = 1024
 MAX_DEVICE_ID = 64
@@ -122,8 +124,8 @@ class EnvelopeHeader:
         check_device_id(self.device_id)
         if self.kem not in KEM_CODES:
             raise ValueError(f"unknown KEM {self.kem!r}")
-        if self.version != FORMAT_VERSION:
-            raise ValueError(f"only format version {FORMAT_VERSION} can be written")
+        if self.version not in READABLE_VERSIONS:
+            raise ValueError(f"format version {self.version} is not one this code knows")
         if not HEX_KEY_ID.fullmatch(self.recipient_key_id):
             raise ValueError("recipient_key_id is 32 lowercase hex digits")
 
@@ -160,10 +162,10 @@ def split_envelope(envelope: bytes) -> tuple[EnvelopeHeader, bytes, bytes]:
     if envelope[:4] != MAGIC:
         raise MalformedEnvelope("this is not a Gatewatch envelope (bad magic bytes)")
     version = envelope[4]
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise UnsupportedVersion(
             f"envelope format version {version} is not supported (this app reads "
-            f"version {FORMAT_VERSION}); update the app"
+            f"versions 1 to {FORMAT_VERSION}); update the app"
         )
     length = int.from_bytes(envelope[5:7], "big")
     if length > MAX_HEADER:

@@ -23,10 +23,11 @@ def fill(store: Store, count: int = 300) -> list[str]:
     return [r.id for r in reports]
 
 
-def damage(db_path: Path) -> None:
-    """Zero 32 bytes in every 8th page of the second half, as bad sectors would."""
+def damage(db_path: Path, offset: int = 0) -> None:
+    """Zero 32 bytes in every 8th page of the second half (from `offset` on), as bad
+    sectors would."""
     pages = db_path.stat().st_size // PAGE
     with open(db_path, "r+b") as f:
-        for page in range(pages // 2, pages, 8):
+        for page in range(pages // 2 + offset, pages, 8):
             f.seek(PAGE * page + 100)
             f.write(bytes(32))

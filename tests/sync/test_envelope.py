@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Callable
@@ -33,6 +34,8 @@ from sync.envelope import (
     UnsupportedVersion,
     WrongRecipient,
     bucket_for,
+    decode_chain,
+    envelope_hash,
     is_bucket,
     open_envelope,
     parse_header,
@@ -40,7 +43,7 @@ from sync.envelope import (
     signed_message,
 )
 from sync.envelope.header import AEAD_TAG_SIZE, ENC_LENGTHS, SUITES
-from sync.envelope.padding import FRAME_OVERHEAD, frame, unframe
+from sync.envelope.padding import FRAME_OVERHEAD_V2, frame, frame_v2, unframe
 
 VECTORS = Path(__file__).with_name("vectors")
 KIB = 1024
@@ -101,8 +104,15 @@ def padded_size(envelope: bytes, kem: str) -> int:
 
 # --- round trips ---------------------------------------------------------------------------
 
-EDGE_SIZES = [0, 1, 100, KIB - FRAME_OVERHEAD, KIB - FRAME_OVERHEAD + 1, 2 * KIB - FRAME_OVERHEAD]
-EDGE_SIZES += [2 * KIB - FRAME_OVERHEAD + 1, 5000, 64 * KIB - FRAME_OVERHEAD, 64 * KIB]
+EDGE_SIZES = [
+    0,
+    1,
+    100,
+    KIB - FRAME_OVERHEAD_V2,
+    KIB - FRAME_OVERHEAD_V2 + 1,
+    2 * KIB - FRAME_OVERHEAD_V2,
+]
+EDGE_SIZES += [2 * KIB - FRAME_OVERHEAD_V2 + 1, 5000, 64 * KIB - FRAME_OVERHEAD_V2, 64 * KIB]
 
 
 @pytest.mark.parametrize("size", EDGE_SIZES)
@@ -126,7 +136,7 @@ def test_round_trip_at_bucket_edges(
     )
     assert parse_header(envelope) == opened.header
     padded = padded_size(envelope, newsroom.kem)
-    assert padded == bucket_for(size + FRAME_OVERHEAD)
+    assert padded == bucket_for(size + FRAME_OVERHEAD_V2)
     assert is_bucket(padded)
 
 
@@ -359,7 +369,7 @@ def test_signature_covers_the_header_not_only_the_payload(
         recipient_key_id=newsroom.fingerprint,
         kem=newsroom.kem,
     )
-    signature = device.sign(signed_message(original.encode(), b"payload"))
+    signature = device.sign(signed_message(original.encode(), b"payload", b""))
     replayed = EnvelopeHeader(
         kind=EnvelopeKind.REPORT,
         envelope_id=new_id(),
@@ -368,7 +378,7 @@ def test_signature_covers_the_header_not_only_the_payload(
         kem=newsroom.kem,
     ).encode()
     body = SUITES[newsroom.kem].encrypt(
-        frame(b"payload", signature), newsroom.public_key.hpke_key(), info=replayed
+        frame_v2(b"payload", b"", signature), newsroom.public_key.hpke_key(), info=replayed
     )
     with pytest.raises(BadSignature):
         open_envelope(
@@ -459,7 +469,7 @@ class NoCrypto:
         (lambda e: e + b"\0", MalformedEnvelope, "malformed"),
         (lambda e: b"GWEX" + e[4:], MalformedEnvelope, "malformed"),
         (lambda e: bytes(len(e)), MalformedEnvelope, "malformed"),
-        (lambda e: e[:4] + b"\x02" + e[5:], UnsupportedVersion, "unsupported_version"),
+        (lambda e: e[:4] + b"\x03" + e[5:], UnsupportedVersion, "unsupported_version"),
         (lambda e: e[:4] + b"\x00" + e[5:], UnsupportedVersion, "unsupported_version"),
         (lambda e: e[:8] + b"\x07" + e[9:], UnsupportedKem, "unsupported_kem"),
         (lambda e: e[:7] + b"\x09" + e[8:], MalformedEnvelope, "malformed"),
@@ -478,7 +488,7 @@ class NoCrypto:
         "extra-byte",
         "magic",
         "zeros",
-        "version-2",
+        "version-3",
         "version-0",
         "kem-code",
         "kind-code",
@@ -589,11 +599,13 @@ def test_mutated_envelopes_only_raise_envelope_errors(
 
 def load_vectors() -> list[dict[str, Any]]:
     files = sorted(VECTORS.glob("envelope_*.json"))
-    assert {f.name for f in files} == {f"envelope_{kem}.json" for kem in KEM_NAMES}
-    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    expected = {f"envelope_{kem}.json" for kem in KEM_NAMES}
+    expected |= {f"envelope_v1_{kem}.json" for kem in KEM_NAMES}  # still read
+    assert {f.name for f in files} == expected
+    return [{**json.loads(f.read_text(encoding="utf-8")), "file": f.name} for f in files]
 
 
-@pytest.mark.parametrize("vectors", load_vectors(), ids=lambda v: v["kem"])
+@pytest.mark.parametrize("vectors", load_vectors(), ids=lambda v: v["file"])
 def test_committed_vectors(vectors: dict[str, Any]) -> None:
     assert "TEST KEYS" in vectors["warning"]
     newsroom = NewsroomKeyPair.from_private_bytes(bytes.fromhex(vectors["newsroom_private_key"]))
@@ -617,6 +629,29 @@ def test_committed_vectors(vectors: dict[str, Any]) -> None:
         assert (opened.header.device_id, opened.header.kem) == (v["device_id"], v["kem"])
         assert opened.header.recipient_key_id == v["recipient_key_id"]
         assert padded_size(envelope, v["kem"]) == v["padded_size"]
+        if vectors["file"].startswith("envelope_v1_"):
+            assert "chain" not in v
+            assert envelope[4] == 1
+            assert opened.chain is None
+        else:
+            assert envelope[4] == 2
+            block = bytes.fromhex(v["chain_block"])
+            assert (opened.chain is None) == (v["chain"] is None) == (block == b"")
+            if opened.chain is not None:
+                assert opened.chain.encode() == block
+                assert decode_chain(block) == opened.chain
+                link = v["chain"]
+                assert opened.chain.chain_id == link["chain_id"]
+                assert (opened.chain.seq, opened.chain.sealed_at) == (
+                    link["seq"],
+                    link["sealed_at"],
+                )
+                assert opened.chain.previous.hex() == link["previous"]
+                assert int(opened.chain.start) == link["start"]
+                assert opened.chain.follows_chain == link["follows_chain"]
+                assert opened.chain.follows_seq == link["follows_seq"]
+                carried = [[c.first, c.last, c.carried_at] for c in opened.chain.carried]
+                assert carried == link["carried"]
         flipped = bytearray(envelope)
         flipped[len(envelope) // 2 + 3] ^= 0x80
         with pytest.raises(EnvelopeError):
@@ -634,6 +669,13 @@ def test_committed_vectors(vectors: dict[str, Any]) -> None:
         assert info.value.reason == v["reason"], v["name"]
         reasons.add(v["reason"])
     assert reasons == set(ALL_REASONS)
+    if not vectors["file"].startswith("envelope_v1_"):
+        # each chained vector names the one before it
+        chained = [v for v in vectors["valid"] if v["chain"] is not None]
+        for before, after in itertools.pairwise(chained):
+            assert (
+                after["chain"]["previous"] == envelope_hash(bytes.fromhex(before["envelope"])).hex()
+            )
 
 
 def test_every_desk_derives_the_same_signing_key_and_other_newsrooms_do_not() -> None:

@@ -1,0 +1,78 @@
+"""The desk's chain tables: each link once, and what does not fit named once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.chain_gaps import find_gaps
+from desktop.store.database import Store, create_store
+from desktop.store.desk_chain import DeskChainRepository, record_links
+from desktop.store.desk_records import ChainArrival
+
+NOW = datetime(2026, 12, 12, 8, 0, tzinfo=UTC)
+DEVICE = "gw-00000000000000000001"
+CHAIN = "c0" * 16
+
+
+def link(seq: int, *, previous: int | None = None, envelope: str | None = None) -> ChainArrival:
+    """Number ``seq`` whose hash is bytes([seq]) and whose previous is bytes([previous])."""
+    before = seq - 1 if previous is None else previous
+    return ChainArrival(
+        DEVICE,
+        envelope or f"00000000-0000-4000-8000-{seq:012d}",
+        CHAIN,
+        seq,
+        bytes([seq]) * 32,
+        bytes([before]) * 32 if seq > 1 else bytes(32),
+        1_765_526_400 + seq,
+        1 if seq == 1 else 0,
+        None,
+        0,
+        ((2, 3, 1_765_526_500),) if seq == 5 else (),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with create_store(tmp_path / "desk", "a long test passphrase") as opened:
+        yield opened
+
+
+def record(store: Store, *arrivals: ChainArrival) -> None:
+    with store.transaction() as conn:
+        record_links(conn, arrivals, NOW)
+
+
+def kinds(store: Store) -> list[tuple[int | None, str]]:
+    return [(e.seq, e.kind) for e in DeskChainRepository(store).events()]
+
+
+def test_pages_in_any_order_leave_no_gap_and_name_late_ones(store: Store) -> None:
+    record(store, link(1), link(5))
+    record(store, link(3), link(2))
+    record(store, link(4))
+    [view] = DeskChainRepository(store).views()
+    assert [seq for seq, _ in view.links] == [1, 2, 3, 4, 5]
+    assert view.carried == ((2, 3, 1_765_526_500),)
+    assert find_gaps([view]) == ([], [])
+    assert kinds(store) == [(2, "late"), (3, "late"), (4, "late")]
+
+
+def test_a_number_twice_and_links_that_do_not_follow_are_named_once(store: Store) -> None:
+    record(store, link(1), link(2))
+    record(store, link(2, envelope="00000000-0000-4000-8000-999999999999"))
+    record(store, link(2))  # the same envelope: not a conflict
+    record(store, link(4, previous=9), link(3))  # 4 does not follow 3, seen in one page
+    record(store, link(6))
+    record(store, link(5, previous=4))  # 5 follows 4 but 6 does not follow 5? it does
+    assert kinds(store) == [(2, "conflict"), (4, "broken"), (5, "late")]
+    record(store, link(7, previous=9))
+    record(store, link(8, previous=7))
+    assert kinds(store)[-1] == (7, "broken")
+    record(store, link(10))
+    record(store, link(9, previous=8))  # stored 10 says its previous is 9's hash: fits
+    assert kinds(store)[-1] == (9, "late")
