@@ -23,10 +23,10 @@ from typing import TextIO
 from sync import protocol
 from sync.envelope import NewsroomPublicKey
 from sync.server import release_cli
-from sync.server.audit import AuditLog, RefusalCounter
+from sync.server.audit import RefusalCounter
 from sync.server.housekeeping import Housekeeper
 from sync.server.releases import release_fingerprint
-from sync.server.retention import MAX_DAYS, Retention
+from sync.server.retention import MAX_DAYS
 from sync.server.store import ServerStore, ServerStoreError, utc_now
 
 EXIT_OK = 0
@@ -210,7 +210,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         _tls_fingerprint(args.tls_cert)
     with ServerStore.create(args.data_dir, key) as store:
         if args.tls_cert is not None:
-            store.set_tls_cert_path(args.tls_cert.resolve())
+            store.settings.set_tls_cert_path(args.tls_cert.resolve())
     print(f"Server ready in {args.data_dir}", file=out)
     print(f"Newsroom key fingerprint: {key.fingerprint} ({key.kem})", file=out)
     return EXIT_OK
@@ -228,7 +228,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"the TLS key {args.tls_key} is not a readable file", EXIT_BAD_INPUT)
     with _open(args) as store:
         if args.tls_cert is not None:
-            store.set_tls_cert_path(args.tls_cert.resolve())
+            store.settings.set_tls_cert_path(args.tls_cert.resolve())
         scheme = "https" if tls else "http"
         print(f"Serving {scheme}://{args.host}:{args.port}", file=out)
         print(f"Newsroom key fingerprint: {store.newsroom_key.fingerprint}", file=out)
@@ -262,11 +262,11 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        cert = args.tls_cert or store.tls_cert_path()
+        cert = args.tls_cert or store.settings.tls_cert_path()
         tls = _tls_fingerprint(cert) if cert is not None else None
-        device_id, token, expires = store.create_invite(args.label, args.valid_days)
+        device_id, token, expires = store.tokens.create_invite(args.label, args.valid_days)
         fingerprint = store.newsroom_key.fingerprint
-        desk_key = store.desk_signing_key()  # pinned by the device from the invite
+        desk_key = store.keys.desk_signing_key()  # pinned by the device from the invite
         release_key = release_fingerprint(store)
     invite = protocol.encode_invite(
         protocol.Invite(
@@ -296,7 +296,7 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_desk_token(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        token_id, token = store.create_desk_token(args.label)
+        token_id, token = store.tokens.create_desk_token(args.label)
     print(f"Desk token number {token_id}. It is shown only this once; keep it secret:", file=out)
     print(token, file=out)
     return EXIT_OK
@@ -304,7 +304,7 @@ def cmd_desk_token(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_devices(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        rows = store.devices()
+        rows = store.tokens.devices()
     if args.json:
         listing = [
             {
@@ -343,7 +343,7 @@ def _state(enrolled: bool, revoked: bool) -> str:
 
 def cmd_revoke(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        if not store.revoke_device(args.device_id):
+        if not store.tokens.revoke_device(args.device_id):
             raise CliError("no device has this id (see 'devices')", EXIT_BAD_INPUT)
     print(f"Revoked {args.device_id}: its token is refused from now on.", file=out)
     return EXIT_OK
@@ -351,7 +351,7 @@ def cmd_revoke(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_revoke_desk_token(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        if not store.revoke_desk_token(args.token_id):
+        if not store.tokens.revoke_desk_token(args.token_id):
             raise CliError(f"no desk token number {args.token_id}", EXIT_BAD_INPUT)
     print(f"Revoked desk token number {args.token_id}.", file=out)
     return EXIT_OK
@@ -371,10 +371,10 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
         if args.prune is not None:
-            gone = AuditLog(store).prune(utc_now() - timedelta(days=args.prune))
+            gone = store.audit.prune(utc_now() - timedelta(days=args.prune))
             print(f"Deleted {gone} audit rows older than {args.prune} days.", file=out)
         counts = store.stats()
-        days = Retention(store).policy().audit_days
+        days = store.retention.policy().audit_days
     print(f"audit_rows: {counts['audit_rows']}", file=out)
     print(f"audit_count_rows: {counts['audit_count_rows']}", file=out)
     print(f"retention_days: {days}", file=out)
@@ -383,7 +383,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        policy = Retention(store).set_policy(
+        policy = store.retention.set_policy(
             audit_days=args.audit_days, undelivered_days=args.undelivered_days
         )
     print(f"audit_days: {policy.audit_days}", file=out)
