@@ -104,7 +104,7 @@ def main() -> None:
         invites = []
         with ServerStore.open(server_dir) as admin:
             for n in range(args.clients):
-                device_id, token, _ = admin.create_invite(f"client {n}", 7)
+                device_id, token, _ = admin.tokens.create_invite(f"client {n}", 7)
                 invites.append((device_id, token))
         ready, stop = spawn.Queue(), spawn.Event()
         server = spawn.Process(target=serve, args=(str(server_dir), ready, stop))

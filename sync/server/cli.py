@@ -1,7 +1,8 @@
 """``gatewatch-server --data-dir DIR COMMAND``: run and administer the newsroom server.
 
 Commands: ``init``, ``serve``, ``enroll-code``, ``desk-token``, ``devices``, ``revoke``,
-``revoke-desk-token``, ``stats``, ``audit``, ``retention``, ``purge``, ``release``
+``revoke-desk-token``, ``stats``, ``release`` (release_cli.py), ``audit``, ``retention``,
+``purge``, ``backup``, ``migrate`` (data_cli.py)
 (docs/server.md; ``release keygen`` and ``release sign`` need no ``--data-dir``). Exit
 codes: 0 done, 1 the operation failed (no server in DIR, disk error, port taken), 2 bad
 input (arguments, key file, unknown device). Errors are one line on stderr; secrets
@@ -16,18 +17,14 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from sync import protocol
 from sync.envelope import NewsroomPublicKey
-from sync.server import release_cli
-from sync.server.audit import RefusalCounter
-from sync.server.housekeeping import Housekeeper
+from sync.server import data_cli, release_cli
 from sync.server.releases import release_fingerprint
-from sync.server.retention import MAX_DAYS
-from sync.server.store import ServerStore, ServerStoreError, utc_now
+from sync.server.store import ServerStore, ServerStoreError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -89,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--newsroom-key", type=Path, required=True, help="public key file from the desk"
     )
     init.add_argument("--tls-cert", type=Path, help="the TLS certificate serve will use")
+    init.add_argument(
+        "--database",
+        type=data_cli.database_url,
+        metavar="URL",
+        help="keep the data in this PostgreSQL database (default: SQLite in the folder)",
+    )
 
     serve = sub.add_parser("serve", help="run the server (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -117,28 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="counts of envelopes, devices, messages")
     stats.add_argument("--json", action="store_true")
 
-    audit = sub.add_parser("audit", help="audit log size; --prune deletes old rows now")
-    audit.add_argument(
-        "--prune", type=_retention_days, metavar="DAYS", help="delete rows older than DAYS"
-    )
-
-    retention = sub.add_parser("retention", help="show or set how long things are kept")
-    retention.add_argument("--audit-days", type=_retention_days, help="audit log (default 30)")
-    retention.add_argument(
-        "--undelivered-days",
-        type=_retention_days,
-        help="envelopes no desk acknowledged (default 180)",
-    )
-
-    sub.add_parser("purge", help="apply the retention now, then compact the database")
+    data_cli.add_parsers(sub)
     release_cli.add_parsers(sub)
     return parser
-
-
-def _retention_days(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= MAX_DAYS:
-        raise argparse.ArgumentTypeError(f"the number of days is 1 to {MAX_DAYS}")
-    return int(value)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -153,7 +137,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return command(args, stdout)
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    except (CliError, release_cli.ReleaseCliError) as exc:
+    except (CliError, release_cli.ReleaseCliError, data_cli.DataCliError) as exc:
         _fail(str(exc))
         return exc.code
     except ServerStoreError as exc:
@@ -208,10 +192,11 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     key = _read_public_key(args.newsroom_key)
     if args.tls_cert is not None:
         _tls_fingerprint(args.tls_cert)
-    with ServerStore.create(args.data_dir, key) as store:
+    with ServerStore.create(args.data_dir, key, args.database) as store:
         if args.tls_cert is not None:
             store.settings.set_tls_cert_path(args.tls_cert.resolve())
-    print(f"Server ready in {args.data_dir}", file=out)
+        where = store.db.describe()
+    print(f"Server ready in {args.data_dir} (data in {where})", file=out)
     print(f"Newsroom key fingerprint: {key.fingerprint} ({key.kem})", file=out)
     return EXIT_OK
 
@@ -368,44 +353,6 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
-        if args.prune is not None:
-            gone = store.audit.prune(utc_now() - timedelta(days=args.prune))
-            print(f"Deleted {gone} audit rows older than {args.prune} days.", file=out)
-        counts = store.stats()
-        days = store.retention.policy().audit_days
-    print(f"audit_rows: {counts['audit_rows']}", file=out)
-    print(f"audit_count_rows: {counts['audit_count_rows']}", file=out)
-    print(f"retention_days: {days}", file=out)
-    return EXIT_OK
-
-
-def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
-        policy = store.retention.set_policy(
-            audit_days=args.audit_days, undelivered_days=args.undelivered_days
-        )
-    print(f"audit_days: {policy.audit_days}", file=out)
-    print(f"undelivered_days: {policy.undelivered_days}", file=out)
-    return EXIT_OK
-
-
-def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
-        keeper = Housekeeper(store, RefusalCounter())
-        sweep = keeper.sweep()
-        keeper.vacuum()
-        counts = store.stats()
-    print(
-        f"Purged {sweep.delivered} delivered and {sweep.undelivered} undelivered envelopes; "
-        f"deleted {sweep.audit_rows} audit rows. Held now: {counts['envelopes_stored']} "
-        f"envelopes, {counts['bytes_stored']} bytes.",
-        file=out,
-    )
-    return EXIT_OK
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init,
     "serve": cmd_serve,
@@ -416,7 +363,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "revoke-desk-token": cmd_revoke_desk_token,
     "stats": cmd_stats,
     "release": release_cli.run,
-    "audit": cmd_audit,
-    "retention": cmd_retention,
-    "purge": cmd_purge,
+    **data_cli.COMMANDS,
 }

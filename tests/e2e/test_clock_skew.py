@@ -66,7 +66,7 @@ def move_from_a_fast_desk(world: World, report_id: str, at: datetime) -> str:
         recipient=pair.public_key,
     )
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("night desk")
+        _, token = admin.tokens.create_desk_token("night desk")
     with fast_client(ClientConfig(base_url=world.url, token=token)) as other:
         assert other.upload([(eid, data)], route="/v1/reviews")[0].ok
     return eid

@@ -73,8 +73,8 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     # Bob syncs: nothing for him, and Alice's sealed question would not open with his key.
     assert followups.sync_followups(bob, client_factory=fast_client).received == 0
     assert followups.questions(bob) == []
-    with ServerStore.open(world.server_dir) as admin:
-        sealed = admin._conn.execute("SELECT device_id, body FROM messages").fetchall()
+    with ServerStore.open(world.server_dir) as admin, admin.db.reading() as conn:
+        sealed = conn.execute("SELECT device_id, body FROM messages").fetchall()
     assert len(sealed) == 1
     alice_id = alice.execute("SELECT device_id FROM device_identity").fetchone()[0]
     assert sealed[0][0] == alice_id

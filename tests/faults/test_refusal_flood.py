@@ -60,9 +60,9 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
                 ReportRepository(corr).add(report, state=ReportState.DRAFT)
                 capture.queue_draft(corr, default_gazetteer(), report.id)
             with ServerStore.open(server_dir) as admin:
-                _, token = admin.create_desk_token("desk")
+                _, token = admin.tokens.create_desk_token("desk")
             desk.connect(desk_store, url, token, client_factory=fast_client)
-            with ServerStore.open(server_dir) as admin, admin.reading() as conn:
+            with ServerStore.open(server_dir) as admin, admin.db.reading() as conn:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # WAL into the file
             before = _files_size(server_dir)
             flood = subprocess.Popen(

@@ -20,7 +20,7 @@ from sync.server.testing import init_server, running_server
 
 def _age_rows(data_dir: Path, *ages: int) -> None:
     """One audit row and one count row from each of ``ages`` days ago."""
-    with ServerStore.open(data_dir) as store, store.transaction() as conn:
+    with ServerStore.open(data_dir) as store, store.db.transaction() as conn:
         for moment in (utc_now() - timedelta(days=days) for days in ages):
             conn.execute(
                 "INSERT INTO audit (at, token_kind, token_id, method, route, status, "

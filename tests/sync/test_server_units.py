@@ -152,8 +152,8 @@ def test_the_store_is_wal_full_sync_and_versioned(tmp_path: Path) -> None:
         # The FULL sync level is per connection: check the store's own.
     finally:
         conn.close()
-    with ServerStore.open(tmp_path / "s") as store:
-        assert int(store._conn.execute("PRAGMA synchronous").fetchone()[0]) == 2
+    with ServerStore.open(tmp_path / "s") as store, store.db.reading() as own:
+        assert int(own.execute("PRAGMA synchronous").fetchone()[0]) == 2
 
 
 def test_the_store_refuses_what_it_cannot_serve(tmp_path: Path) -> None:
