@@ -26,7 +26,7 @@ from sync.envelope import NewsroomPublicKey
 from sync.server.config import ServerConfig
 from sync.server.connections import ConnectionGuard
 from sync.server.runner import GatewatchServer, uvicorn_config
-from sync.server.store import ServerStore
+from sync.server.store import DB_NAME, URL_NAME, ServerStore
 
 STARTUP_TIMEOUT = 10.0
 
@@ -52,7 +52,8 @@ def init_server(
 ) -> None:
     """What ``gatewatch-server init`` does: create the database for ``newsroom_key``
     (SQLite in ``data_dir``, or ``database``; see :func:`databases_from`)."""
-    if database is None and _database_factory is not None and not data_dir.exists():
+    fresh = not (data_dir / DB_NAME).exists() and not (data_dir / URL_NAME).exists()
+    if database is None and _database_factory is not None and fresh:
         database = _database_factory()
     ServerStore.create(data_dir, newsroom_key, database).close()
 

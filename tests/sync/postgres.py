@@ -30,7 +30,9 @@ def pg_binary(name: str) -> Path | None:
 
 
 def available() -> bool:
-    return all(pg_binary(n) is not None for n in ("initdb", "pg_ctl", "psql"))
+    return all(
+        pg_binary(n) is not None for n in ("initdb", "pg_ctl", "psql", "pg_dump", "pg_restore")
+    )
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Cluster:
     run: Callable[[str], str]
     socket_dir: Path
     role: str
+    call: Callable[..., subprocess.CompletedProcess[str]]
     made: int = 0
 
     def url(self, name: str) -> str:
@@ -52,6 +55,27 @@ class Cluster:
         name = f"gatewatch_{self.made}"
         self.run(f"CREATE DATABASE {name}")
         return self.url(name)
+
+    def dump(self, url: str) -> Path:
+        """``pg_dump --format=custom`` of the database at ``url``, as the docs say; the
+        file is in the cluster's folder (where its user may write)."""
+        name = urllib.parse.urlsplit(url).path.lstrip("/")
+        out = self.socket_dir / f"{name}.dump"
+        self.call(
+            str(pg_binary("pg_dump")), "-h", str(self.socket_dir), "-U", self.role,
+            "--format=custom", "--file", str(out), name,
+        )  # fmt: skip
+        return out
+
+    def restore(self, dump: Path) -> str:
+        """A new database with ``dump`` restored into it by ``pg_restore``; its URL."""
+        url = self.new_database()
+        name = urllib.parse.urlsplit(url).path.lstrip("/")
+        self.call(
+            str(pg_binary("pg_restore")), "-h", str(self.socket_dir), "-U", self.role,
+            "--exit-on-error", "--no-owner", "--dbname", name, str(dump),
+        )  # fmt: skip
+        return url
 
 
 @contextlib.contextmanager
@@ -116,6 +140,6 @@ def temporary_cluster(folder: Path) -> Iterator[Cluster]:
                 str(script),
             ).stdout
 
-        yield Cluster(run, socket_dir, role)
+        yield Cluster(run, socket_dir, role, call)
     finally:
         call(pg_ctl, "stop", "-w", "-m", "immediate", "-D", str(data))

@@ -9,6 +9,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from sync.envelope import NewsroomKeyPair
 from sync.server import cli
 from sync.server.audit import minute_of
@@ -16,6 +18,8 @@ from sync.server.config import ServerConfig
 from sync.server.ratelimit import RateLimiter
 from sync.server.store import ServerStore, timestamp, utc_now
 from sync.server.testing import init_server, running_server
+
+pytestmark = pytest.mark.usefixtures("server_backend")
 
 
 def _age_rows(data_dir: Path, *ages: int) -> None:
