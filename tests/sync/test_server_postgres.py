@@ -154,6 +154,7 @@ def test_two_stores_on_one_database_give_one_receipt_and_pages_miss_nothing(
     try:
         with serving(tmp_path / "a", server_newsroom) as srv:
             device = srv.enroll()
+
         def batches() -> list[list[tuple[str, bytes]]]:
             return [
                 [sealed(device, server_newsroom.public_key) for _ in range(5)] for _ in range(40)
