@@ -106,7 +106,7 @@ def test_init_with_a_database_keeps_the_data_there(
     assert '"envelopes": 1' in out
 
 
-def test_a_bad_database_address_is_refused_and_leaves_no_folder_behind(
+def test_a_bad_database_address_is_refused_and_not_written(
     tmp_path: Path, server_newsroom: NewsroomKeyPair, capsys: pytest.CaptureFixture[str]
 ) -> None:
     keys = key_file(tmp_path, server_newsroom)
