@@ -164,7 +164,7 @@ def test_a_changed_desk_key_is_refused_and_nothing_is_opened(
     from sync.envelope import DeviceSigningKey
 
     forged = DeviceSigningKey.generate()
-    with ServerStore.open(world.server_dir) as admin, admin._transaction() as conn:
+    with ServerStore.open(world.server_dir) as admin, admin.db.transaction() as conn:
         conn.execute(
             "UPDATE settings SET value = ? WHERE key = 'desk_signing_key'",
             (forged.public_bytes().hex(),),
