@@ -70,7 +70,7 @@ def invite(server_dir: Path) -> str:
     from sync.server.store import ServerStore
 
     with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.create_invite("bench", 7)
+        _, token, _ = admin.tokens.create_invite("bench", 7)
         return encode_invite(Invite(token, admin.newsroom_key.fingerprint))
 
 
@@ -78,7 +78,7 @@ def desk_token(server_dir: Path) -> str:
     from sync.server.store import ServerStore
 
     with ServerStore.open(server_dir) as admin:
-        return admin.create_desk_token("bench desk")[1]
+        return admin.tokens.create_desk_token("bench desk")[1]
 
 
 def populate_through_correspondent(folder: Path, server_dir: Path, url: str, count: int) -> None:
@@ -124,7 +124,7 @@ def populate_quickly(server_dir: Path, url: str, count: int) -> None:
 
     rng = random.Random(12)
     with ServerStore.open(server_dir) as admin:
-        device_id, token, _ = admin.create_invite("bench", 7)
+        device_id, token, _ = admin.tokens.create_invite("bench", 7)
         newsroom: NewsroomPublicKey = admin.newsroom_key
     device = DeviceSigningKey.generate()
     with SyncClient(ClientConfig(base_url=url, token=token)) as enroller:

@@ -1,9 +1,14 @@
-"""Server ingest: envelopes per second sustained over 60 s with 4 concurrent clients.
+"""Server ingest: envelopes per second sustained over 60 s with 4 concurrent clients, on
+SQLite (one server process) and on PostgreSQL (one and two server processes).
 
-Run: ``.venv/bin/python -m bench.ingest_bench [--seconds 60] [--clients 4]``.
+Run: ``.venv/bin/python -m bench.ingest_bench [--seconds 60] [--clients 4]
+[--database all|sqlite|postgresql]``.
 
-The server runs in its own process (`sync.server.testing.running_server`, rate limit
-lifted: the figure is the server's capacity, not the per-token limit). Each client is a
+Each server runs in its own process (`sync.server.testing.running_server`, rate limit
+lifted: the figure is the server's capacity, not the per-token limit); with two, the clients
+are shared between them. PostgreSQL is a throwaway cluster on a Unix socket
+(tests/sync/postgres.py, ``fsync`` off like any test cluster: the figure is the server's
+work, not the disk's), skipped with a note when PostgreSQL is not installed. Each client is a
 process with its own enrolled device that seals its envelopes (realistic ~1 KiB reports,
 the default KEM) *before* the clock starts, then posts them in batches of 100 through
 `SyncClient.upload` as fast as the server answers, for ``--seconds``. Every envelope is
@@ -15,6 +20,7 @@ reports from every correspondent together in under 100 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import random
@@ -87,74 +93,101 @@ def client(
         out.put((sent, time.perf_counter() - started, exhausted))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--clients", type=int, default=4)
-    args = parser.parse_args()
+def measure(seconds: float, clients: int, database: str | None, servers: int) -> tuple[float, bool]:
+    """Envelopes per second stored; and whether a client ran out of sealed envelopes."""
     from sync.envelope import DEFAULT_KEM, NewsroomKeyPair
     from sync.server.store import ServerStore
-    from sync.server.testing import init_server
 
     spawn = multiprocessing.get_context("spawn")
-    per_client = int(args.seconds * PER_SECOND_PER_CLIENT) + 200
+    per_client = int(seconds * PER_SECOND_PER_CLIENT) + 200
     with tempfile.TemporaryDirectory(prefix="gatewatch-ingest-") as tmp:
         server_dir = Path(tmp) / "server"
-        init_server(server_dir, NewsroomKeyPair.generate(DEFAULT_KEM).public_key)
+        ServerStore.create(
+            server_dir, NewsroomKeyPair.generate(DEFAULT_KEM).public_key, database
+        ).close()
         invites = []
         with ServerStore.open(server_dir) as admin:
-            for n in range(args.clients):
-                device_id, token, _ = admin.create_invite(f"client {n}", 7)
+            for n in range(clients):
+                device_id, token, _ = admin.tokens.create_invite(f"client {n}", 7)
                 invites.append((device_id, token))
         ready, stop = spawn.Queue(), spawn.Event()
-        server = spawn.Process(target=serve, args=(str(server_dir), ready, stop))
-        server.start()
-        url = ready.get(timeout=60)
-        barrier = spawn.Barrier(args.clients + 1)
+        processes = [
+            spawn.Process(target=serve, args=(str(server_dir), ready, stop)) for _ in range(servers)
+        ]
+        for process in processes:
+            process.start()
+        urls = [ready.get(timeout=60) for _ in processes]
+        barrier = spawn.Barrier(clients + 1)
         out = spawn.Queue()
-        clients = [
+        client_processes = [
             spawn.Process(
                 target=client,
-                args=(url, token, device_id, per_client, args.seconds, barrier, out),
+                args=(urls[n % servers], token, device_id, per_client, seconds, barrier, out),
             )
-            for device_id, token in invites
+            for n, (device_id, token) in enumerate(invites)
         ]
         started = time.perf_counter()
-        for process in clients:
+        for process in client_processes:
             process.start()
         barrier.wait(timeout=600)
         print(
-            f"{args.clients} clients sealed {per_client} envelopes each in "
-            f"{time.perf_counter() - started:.1f} s; posting for {args.seconds:g} s"
+            f"{clients} clients sealed {per_client} envelopes each in "
+            f"{time.perf_counter() - started:.1f} s; posting for {seconds:g} s"
         )
-        outcomes = [out.get(timeout=args.seconds + 600) for _ in clients]
-        for process in clients:
+        outcomes = [out.get(timeout=seconds + 600) for _ in client_processes]
+        for process in client_processes:
             process.join(timeout=60)
         with ServerStore.open(server_dir) as admin:
             stored = admin.stats()["envelopes"]
         stop.set()
-        server.join(timeout=30)
+        for process in processes:
+            process.join(timeout=30)
     sent = sum(o[0] for o in outcomes)
-    elapsed = max(o[1] for o in outcomes)
-    if any(o[2] for o in outcomes):
-        print("warning: a client ran out of sealed envelopes before the time was up")
     if stored != sent:
         raise RuntimeError(f"{sent} envelopes acknowledged but {stored} stored")
-    rate = sent / elapsed
-    print(
-        f"ingest: {sent} envelopes in {elapsed:.1f} s from {args.clients} clients = "
-        f"{rate:.0f} envelopes/s sustained (server on 127.0.0.1, {os.cpu_count()} cores)"
-    )
-    record(
-        [
-            result(
-                f"server.ingest_ms_per_envelope_{args.clients}_clients",
-                1000.0 / rate,
-                "ms",
-                1000.0 / FLOOR_PER_SECOND,
+    return sent / max(o[1] for o in outcomes), any(o[2] for o in outcomes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--database", choices=("all", "sqlite", "postgresql"), default="all")
+    args = parser.parse_args()
+    from tests.sync import postgres
+
+    runs: list[tuple[str, str, int]] = []  # (figure suffix, engine, server processes)
+    if args.database in ("all", "sqlite"):
+        runs.append(("", "sqlite", 1))
+    if args.database in ("all", "postgresql"):
+        if postgres.available():
+            runs += [("_postgresql", "postgresql", 1), ("_postgresql_2_processes", "postgresql", 2)]
+        else:
+            print("PostgreSQL is not installed (initdb, pg_ctl): its figures are skipped")
+    results = []
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        for suffix, engine, servers in runs:
+            if engine == "postgresql" and cluster is None:
+                folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="gatewatch-pg-"))
+                cluster = stack.enter_context(postgres.temporary_cluster(Path(folder) / "pg"))
+            database = None if cluster is None or engine == "sqlite" else cluster.new_database()
+            rate, exhausted = measure(args.seconds, args.clients, database, servers)
+            if exhausted:
+                print("warning: a client ran out of sealed envelopes before the time was up")
+            print(
+                f"ingest on {engine}, {servers} server process(es): {rate:.0f} envelopes/s "
+                f"sustained from {args.clients} clients (127.0.0.1, {os.cpu_count()} cores)"
             )
-        ]
-    )
+            results.append(
+                result(
+                    f"server.ingest_ms_per_envelope_{args.clients}_clients{suffix}",
+                    1000.0 / rate,
+                    "ms",
+                    1000.0 / FLOOR_PER_SECOND,
+                )
+            )
+    record(results)
 
 
 if __name__ == "__main__":

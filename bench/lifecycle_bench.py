@@ -92,7 +92,7 @@ def server_figures(folder: Path, repeat: int) -> list[Result]:
     data_dir = folder / "server"
     init_server(data_dir, NewsroomKeyPair.generate().public_key)
     with ServerStore.open(data_dir) as store:
-        _, desk = store.create_desk_token(None)
+        _, desk = store.tokens.create_desk_token(None)
     cert, key = self_signed_cert(folder)
 
     def start_ask_stop(tls: bool) -> None:

@@ -81,8 +81,8 @@ def template_server(
     """A server folder with one enrolled device; returns (device_id, token)."""
     init_server(folder, newsroom.public_key)
     with ServerStore.open(folder) as store:
-        device_id, token, _ = store.create_invite("bench", 7)
-        store.enroll(device_id, device.public_bytes(), "bench")
+        device_id, token, _ = store.tokens.create_invite("bench", 7)
+        store.tokens.enroll(device_id, device.public_bytes(), "bench")
     return device_id, token
 
 

@@ -93,6 +93,10 @@ EXCLUDED_MODULES = [
     "fastapi",
     "starlette",
     "uvicorn",
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "psycopg_pool",
     # Pillow: the app reads JPEG, PNG and WebP (desktop/services/photos.py; WebP's codec
     # is about 1 MB) and draws no text with Pillow; the AVIF codec alone is 5 MB. TIFF
     # stays: EXIF is TIFF.

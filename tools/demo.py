@@ -131,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     print("2. Newsroom server on 127.0.0.1 …")
     init_server(server_dir, public)
     with ServerStore.open(server_dir) as admin:
-        _, invite_token, _ = admin.create_invite("demo laptop", 7)
-        _, desk_token = admin.create_desk_token("demo desk")
+        _, invite_token, _ = admin.tokens.create_invite("demo laptop", 7)
+        _, desk_token = admin.tokens.create_desk_token("demo desk")
     invite = encode_invite(Invite(invite_token, public.fingerprint))
     port = free_port()
     url = f"http://127.0.0.1:{port}"

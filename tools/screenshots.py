@@ -99,7 +99,7 @@ def fill_store(data_dir: Path, language: str, root: Path) -> str:
     server_dir = root / f"server-{language}"
     init_server(server_dir, public)
     with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.create_invite("screenshots", 7)
+        _, token, _ = admin.tokens.create_invite("screenshots", 7)
         invite = encode_invite(Invite(token, admin.newsroom_key.fingerprint))
     with create_store(data_dir, PASSPHRASE) as store:
         with running_server(server_dir) as url:

@@ -1,4 +1,5 @@
-"""The newsroom server: FastAPI on uvicorn, SQLite in ``--data-dir``, ciphertext only.
+"""The newsroom server: FastAPI on uvicorn, SQLite in ``--data-dir`` (or PostgreSQL),
+ciphertext only.
 
 It stores sealed envelopes with their cleartext header fields, device signing keys, token
 hashes and an audit log without contents; it never holds a key that opens a report.

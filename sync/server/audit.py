@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sync.server.store import ServerStore, timestamp, utc_now
+from sync.server.database import Database
+from sync.server.records import timestamp, utc_now
 
 METHODS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 """Methods counted under their own name; any other is counted as ``other``."""
@@ -106,10 +107,10 @@ class RefusalCounter:
 
 
 class AuditLog:
-    """The ``audit`` and ``audit_counts`` tables of a :class:`ServerStore`."""
+    """The ``audit`` and ``audit_counts`` tables."""
 
-    def __init__(self, store: ServerStore) -> None:
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def record(
         self,
@@ -123,7 +124,7 @@ class AuditLog:
         response_bytes: int,
     ) -> None:
         """Append one audit row: who, which route, the outcome and sizes. Never contents."""
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute(
                 "INSERT INTO audit (at, token_kind, token_id, method, route, status, "
                 "request_bytes, response_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -143,14 +144,14 @@ class AuditLog:
         """Add counts in one transaction (a minute written twice is summed, not repeated)."""
         if not items:
             return
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.executemany(
                 "INSERT INTO audit_counts (minute, token_kind, method, route, status, count,"
                 " request_bytes, response_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (minute, token_kind, method, route, status) DO UPDATE SET"
-                " count = count + excluded.count,"
-                " request_bytes = request_bytes + excluded.request_bytes,"
-                " response_bytes = response_bytes + excluded.response_bytes",
+                " count = audit_counts.count + excluded.count,"
+                " request_bytes = audit_counts.request_bytes + excluded.request_bytes,"
+                " response_bytes = audit_counts.response_bytes + excluded.response_bytes",
                 [
                     (
                         k.minute,
@@ -169,7 +170,7 @@ class AuditLog:
     def prune(self, before: datetime) -> int:
         """Delete rows and counts older than ``before``; return how many rows went."""
         cutoff = timestamp(before)
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             rows = conn.execute("DELETE FROM audit WHERE at < ?", (cutoff,)).rowcount
             counts = conn.execute(
                 "DELETE FROM audit_counts WHERE minute < ?", (minute_of(before),)
@@ -193,7 +194,7 @@ class AuditLog:
         )
 
     def _select(self, sql: str, limit: int) -> list[dict[str, Any]]:
-        with self._store.reading() as conn:
+        with self._db.reading() as conn:
             cursor = conn.execute(sql, (limit,))
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -61,20 +61,20 @@ class BundlePage(protocol._Response):
 def store_bundle(store: ServerStore, device_id: str, data: bytes) -> int:
     """Keep ``data``; return its number (the same bytes keep their first number)."""
     digest = hashlib.sha256(data).digest()
-    with store.transaction() as conn:
+    with store.db.transaction() as conn:
         row = conn.execute("SELECT seq FROM relayed_bundles WHERE sha256 = ?", (digest,)).fetchone()
         if row is not None:
             return int(row[0])
-        cursor = conn.execute(
+        row = conn.execute(
             "INSERT INTO relayed_bundles (sha256, data, size, device_id, received_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?) RETURNING seq",
             (digest, data, len(data), device_id, timestamp(utc_now())),
-        )
-        return int(cursor.lastrowid)
+        ).fetchone()
+        return int(row[0])
 
 
 def next_bundle(store: ServerStore, after: int) -> tuple[int, bytes, str] | None:
-    with store.reading() as conn:
+    with store.db.reading() as conn:
         row = conn.execute(
             "SELECT seq, data, received_at FROM relayed_bundles WHERE seq > ? ORDER BY seq LIMIT 1",
             (after,),

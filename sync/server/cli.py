@@ -1,7 +1,8 @@
 """``gatewatch-server --data-dir DIR COMMAND``: run and administer the newsroom server.
 
 Commands: ``init``, ``serve``, ``enroll-code``, ``desk-token``, ``devices``, ``revoke``,
-``revoke-desk-token``, ``stats``, ``audit``, ``retention``, ``purge``, ``release``
+``revoke-desk-token``, ``stats``, ``release`` (release_cli.py), ``audit``, ``retention``,
+``purge``, ``backup``, ``migrate`` (data_cli.py)
 (docs/server.md; ``release keygen`` and ``release sign`` need no ``--data-dir``). Exit
 codes: 0 done, 1 the operation failed (no server in DIR, disk error, port taken), 2 bad
 input (arguments, key file, unknown device). Errors are one line on stderr; secrets
@@ -16,18 +17,14 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 from sync import protocol
 from sync.envelope import NewsroomPublicKey
-from sync.server import release_cli
-from sync.server.audit import AuditLog, RefusalCounter
-from sync.server.housekeeping import Housekeeper
+from sync.server import data_cli, release_cli
 from sync.server.releases import release_fingerprint
-from sync.server.retention import MAX_DAYS, Retention
-from sync.server.store import ServerStore, ServerStoreError, utc_now
+from sync.server.store import ServerStore, ServerStoreError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -89,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--newsroom-key", type=Path, required=True, help="public key file from the desk"
     )
     init.add_argument("--tls-cert", type=Path, help="the TLS certificate serve will use")
+    init.add_argument(
+        "--database",
+        type=data_cli.database_url,
+        metavar="URL",
+        help="keep the data in this PostgreSQL database (default: SQLite in the folder)",
+    )
 
     serve = sub.add_parser("serve", help="run the server (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -117,28 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="counts of envelopes, devices, messages")
     stats.add_argument("--json", action="store_true")
 
-    audit = sub.add_parser("audit", help="audit log size; --prune deletes old rows now")
-    audit.add_argument(
-        "--prune", type=_retention_days, metavar="DAYS", help="delete rows older than DAYS"
-    )
-
-    retention = sub.add_parser("retention", help="show or set how long things are kept")
-    retention.add_argument("--audit-days", type=_retention_days, help="audit log (default 30)")
-    retention.add_argument(
-        "--undelivered-days",
-        type=_retention_days,
-        help="envelopes no desk acknowledged (default 180)",
-    )
-
-    sub.add_parser("purge", help="apply the retention now, then compact the database")
+    data_cli.add_parsers(sub)
     release_cli.add_parsers(sub)
     return parser
-
-
-def _retention_days(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= MAX_DAYS:
-        raise argparse.ArgumentTypeError(f"the number of days is 1 to {MAX_DAYS}")
-    return int(value)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -153,7 +137,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return command(args, stdout)
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    except (CliError, release_cli.ReleaseCliError) as exc:
+    except (CliError, release_cli.ReleaseCliError, data_cli.DataCliError) as exc:
         _fail(str(exc))
         return exc.code
     except ServerStoreError as exc:
@@ -208,10 +192,11 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     key = _read_public_key(args.newsroom_key)
     if args.tls_cert is not None:
         _tls_fingerprint(args.tls_cert)
-    with ServerStore.create(args.data_dir, key) as store:
+    with ServerStore.create(args.data_dir, key, args.database) as store:
         if args.tls_cert is not None:
-            store.set_tls_cert_path(args.tls_cert.resolve())
-    print(f"Server ready in {args.data_dir}", file=out)
+            store.settings.set_tls_cert_path(args.tls_cert.resolve())
+        where = store.db.describe()
+    print(f"Server ready in {args.data_dir} (data in {where})", file=out)
     print(f"Newsroom key fingerprint: {key.fingerprint} ({key.kem})", file=out)
     return EXIT_OK
 
@@ -228,7 +213,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"the TLS key {args.tls_key} is not a readable file", EXIT_BAD_INPUT)
     with _open(args) as store:
         if args.tls_cert is not None:
-            store.set_tls_cert_path(args.tls_cert.resolve())
+            store.settings.set_tls_cert_path(args.tls_cert.resolve())
         scheme = "https" if tls else "http"
         print(f"Serving {scheme}://{args.host}:{args.port}", file=out)
         print(f"Newsroom key fingerprint: {store.newsroom_key.fingerprint}", file=out)
@@ -262,11 +247,11 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        cert = args.tls_cert or store.tls_cert_path()
+        cert = args.tls_cert or store.settings.tls_cert_path()
         tls = _tls_fingerprint(cert) if cert is not None else None
-        device_id, token, expires = store.create_invite(args.label, args.valid_days)
+        device_id, token, expires = store.tokens.create_invite(args.label, args.valid_days)
         fingerprint = store.newsroom_key.fingerprint
-        desk_key = store.desk_signing_key()  # pinned by the device from the invite
+        desk_key = store.keys.desk_signing_key()  # pinned by the device from the invite
         release_key = release_fingerprint(store)
     invite = protocol.encode_invite(
         protocol.Invite(
@@ -296,7 +281,7 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_desk_token(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        token_id, token = store.create_desk_token(args.label)
+        token_id, token = store.tokens.create_desk_token(args.label)
     print(f"Desk token number {token_id}. It is shown only this once; keep it secret:", file=out)
     print(token, file=out)
     return EXIT_OK
@@ -304,7 +289,7 @@ def cmd_desk_token(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_devices(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        rows = store.devices()
+        rows = store.tokens.devices()
     if args.json:
         listing = [
             {
@@ -343,7 +328,7 @@ def _state(enrolled: bool, revoked: bool) -> str:
 
 def cmd_revoke(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        if not store.revoke_device(args.device_id):
+        if not store.tokens.revoke_device(args.device_id):
             raise CliError("no device has this id (see 'devices')", EXIT_BAD_INPUT)
     print(f"Revoked {args.device_id}: its token is refused from now on.", file=out)
     return EXIT_OK
@@ -351,7 +336,7 @@ def cmd_revoke(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_revoke_desk_token(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
-        if not store.revoke_desk_token(args.token_id):
+        if not store.tokens.revoke_desk_token(args.token_id):
             raise CliError(f"no desk token number {args.token_id}", EXIT_BAD_INPUT)
     print(f"Revoked desk token number {args.token_id}.", file=out)
     return EXIT_OK
@@ -368,44 +353,6 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
-        if args.prune is not None:
-            gone = AuditLog(store).prune(utc_now() - timedelta(days=args.prune))
-            print(f"Deleted {gone} audit rows older than {args.prune} days.", file=out)
-        counts = store.stats()
-        days = Retention(store).policy().audit_days
-    print(f"audit_rows: {counts['audit_rows']}", file=out)
-    print(f"audit_count_rows: {counts['audit_count_rows']}", file=out)
-    print(f"retention_days: {days}", file=out)
-    return EXIT_OK
-
-
-def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
-        policy = Retention(store).set_policy(
-            audit_days=args.audit_days, undelivered_days=args.undelivered_days
-        )
-    print(f"audit_days: {policy.audit_days}", file=out)
-    print(f"undelivered_days: {policy.undelivered_days}", file=out)
-    return EXIT_OK
-
-
-def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
-        keeper = Housekeeper(store, RefusalCounter())
-        sweep = keeper.sweep()
-        keeper.vacuum()
-        counts = store.stats()
-    print(
-        f"Purged {sweep.delivered} delivered and {sweep.undelivered} undelivered envelopes; "
-        f"deleted {sweep.audit_rows} audit rows. Held now: {counts['envelopes_stored']} "
-        f"envelopes, {counts['bytes_stored']} bytes.",
-        file=out,
-    )
-    return EXIT_OK
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init,
     "serve": cmd_serve,
@@ -416,7 +363,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "revoke-desk-token": cmd_revoke_desk_token,
     "stats": cmd_stats,
     "release": release_cli.run,
-    "audit": cmd_audit,
-    "retention": cmd_retention,
-    "purge": cmd_purge,
+    **data_cli.COMMANDS,
 }

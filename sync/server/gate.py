@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
 from sync.bundle import MAX_RELAYED_BUNDLE
-from sync.server.audit import AuditLog, RefusalCounter
+from sync.server.audit import RefusalCounter
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.ratelimit import RateLimiter, retry_after_header
@@ -107,7 +107,7 @@ class Gate:
     ) -> None:
         self.app = app
         self.store = store
-        self.audit_log = AuditLog(store)
+        self.audit_log = store.audit
         self.counter = counter
         self.config = config
         self.rules = route_rules(config)
@@ -207,7 +207,7 @@ class Gate:
         if digest is None:
             self._rate_limit(ANONYMOUS)
             raise _unauthenticated()
-        record = await anyio.to_thread.run_sync(self.store.lookup_token, digest)
+        record = await anyio.to_thread.run_sync(self.store.tokens.lookup_token, digest)
         if record is None:
             self._rate_limit(ANONYMOUS)
             raise _unauthenticated()

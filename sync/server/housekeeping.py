@@ -20,8 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sync.server.audit import AuditLog, RefusalCounter
-from sync.server.retention import Retention
+from sync.server.audit import RefusalCounter
 from sync.server.store import ServerStore, utc_now
 
 log = logging.getLogger("gatewatch.server")
@@ -49,8 +48,8 @@ class Housekeeper:
     ) -> None:
         self._store = store
         self._counter = counter
-        self._audit = AuditLog(store)
-        self._retention = Retention(store)
+        self._audit = store.audit
+        self._retention = store.retention
         self._flush_seconds = flush_seconds
         self._sweep_seconds = sweep_seconds
         self._vacuum_seconds = vacuum_seconds

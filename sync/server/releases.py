@@ -24,7 +24,7 @@ class ReleasePublishError(ValueError):
 
 def release_key(store: ServerStore) -> bytes | None:
     """The configured release public key (32 bytes), or None."""
-    value = store.setting(SETTING_RELEASE_KEY)
+    value = store.settings.get(SETTING_RELEASE_KEY)
     return None if value is None else bytes.fromhex(value)
 
 
@@ -40,12 +40,12 @@ def set_release_key(store: ServerStore, public_key: bytes, *, replace: bool = Fa
     current = release_key(store)
     if current is not None and current != public_key and not replace:
         return False
-    store.put_settings({SETTING_RELEASE_KEY: public_key.hex()})
+    store.settings.put({SETTING_RELEASE_KEY: public_key.hex()})
     return True
 
 
 def latest(store: ServerStore) -> release.SignedManifest | None:
-    text = store.setting(SETTING_RELEASE_SIGNED)
+    text = store.settings.get(SETTING_RELEASE_SIGNED)
     return None if text is None else release.SignedManifest.from_text(text)
 
 
@@ -70,7 +70,7 @@ def publish(store: ServerStore, signed: release.SignedManifest) -> release.Manif
                 f"version {manifest.version} is not newer than the published "
                 f"{previous.version}: devices would refuse it"
             )
-    store.put_settings({SETTING_RELEASE_SIGNED: signed.to_text()})
+    store.settings.put({SETTING_RELEASE_SIGNED: signed.to_text()})
     return manifest
 
 

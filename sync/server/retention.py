@@ -9,9 +9,11 @@ desk acknowledged within ``undelivered_days`` are deleted the same way. A messag
 device goes once the device asks for its messages after it (``GET /v1/messages?after=``:
 the device stores what it received before asking on), or after the same retention.
 
-Deleting leaves no copy behind: ``secure_delete`` zeroes the freed pages, a truncating WAL
-checkpoint right after drops the WAL frames that still held the bytes, and VACUUM (on the
-housekeeper's schedule) shrinks the file.
+Deleting leaves no copy behind in SQLite: ``secure_delete`` zeroes the freed pages, a
+truncating WAL checkpoint right after drops the WAL frames that still held the bytes, and
+VACUUM (on the housekeeper's schedule) shrinks the file. PostgreSQL keeps a deleted value
+in its old row version until VACUUM (autovacuum, and the housekeeper's) reclaims it, and in
+its write-ahead log and any backups and replicas: docs/server.md says what that means.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sync.server.store import ServerStore, timestamp, utc_now
+from sync.server.database import Database
+from sync.server.records import timestamp, utc_now
+from sync.server.settings import Settings
 
 SETTING_AUDIT_DAYS = "retention_audit_days"
 SETTING_UNDELIVERED_DAYS = "retention_undelivered_days"
@@ -28,8 +32,8 @@ DEFAULT_UNDELIVERED_DAYS = 180
 MAX_DAYS = 3650
 
 _DELIVERED = """
-    UPDATE envelopes SET body = x'', purged_at = :now
-    WHERE purged_at IS NULL AND seq <= :upto
+    UPDATE envelopes SET body = ?, purged_at = ?
+    WHERE purged_at IS NULL AND seq <= ?
       AND EXISTS (SELECT 1 FROM desk_tokens t WHERE t.revoked = 0 AND t.ack_cursor >= envelopes.seq)
       AND NOT EXISTS (
         SELECT 1 FROM desk_tokens t
@@ -47,19 +51,13 @@ class RetentionPolicy:
 
 
 class Retention:
-    """Acknowledgements and purges on a :class:`ServerStore`."""
+    """Acknowledgements and purges."""
 
-    def __init__(self, store: ServerStore) -> None:
-        self._store = store
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
     def policy(self) -> RetentionPolicy:
-        with self._store.reading() as conn:
-            rows = dict(
-                conn.execute(
-                    "SELECT key, value FROM settings WHERE key IN (?, ?)",
-                    (SETTING_AUDIT_DAYS, SETTING_UNDELIVERED_DAYS),
-                ).fetchall()
-            )
+        rows = Settings(self._db).get_many(SETTING_AUDIT_DAYS, SETTING_UNDELIVERED_DAYS)
         return RetentionPolicy(
             audit_days=int(rows.get(SETTING_AUDIT_DAYS, DEFAULT_AUDIT_DAYS)),
             undelivered_days=int(rows.get(SETTING_UNDELIVERED_DAYS, DEFAULT_UNDELIVERED_DAYS)),
@@ -72,13 +70,7 @@ class Retention:
         for _, days in changes:
             if days is not None and not 1 <= days <= MAX_DAYS:
                 raise ValueError(f"a retention is 1 to {MAX_DAYS} days")
-        with self._store.transaction() as conn:
-            for key, days in changes:
-                if days is not None:
-                    conn.execute(
-                        "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                        (key, str(days)),
-                    )
+        Settings(self._db).put({key: str(days) for key, days in changes if days is not None})
         return self.policy()
 
     def acknowledge(self, desk_token_id: int, through: int) -> tuple[int, int]:
@@ -86,17 +78,18 @@ class Retention:
         (capped at the newest seq: no desk acknowledges what has not arrived yet); delete
         the bytes that every desk due them now has. Returns ``(ack_cursor, purged)``."""
         now = timestamp(utc_now())
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             newest = conn.execute("SELECT coalesce(max(seq), 0) FROM envelopes").fetchone()[0]
+            upto = min(through, int(newest))
             conn.execute(
-                "UPDATE desk_tokens SET ack_cursor = max(ack_cursor, ?) WHERE id = ?",
-                (min(through, int(newest)), desk_token_id),
+                "UPDATE desk_tokens SET ack_cursor = ? WHERE id = ? AND ack_cursor < ?",
+                (upto, desk_token_id, upto),
             )
             row = conn.execute(
                 "SELECT ack_cursor FROM desk_tokens WHERE id = ?", (desk_token_id,)
             ).fetchone()
             cursor = 0 if row is None else int(row[0])
-            purged = int(conn.execute(_DELIVERED, {"now": now, "upto": cursor}).rowcount)
+            purged = int(conn.execute(_DELIVERED, (b"", now, cursor)).rowcount)
         if purged:
             self.checkpoint()
         return cursor, purged
@@ -105,12 +98,12 @@ class Retention:
         """A device asked for its messages after ``through``: it has stored every one up to
         it, so their bytes go (the rows stay: a desk's retry gets its receipt). Returns
         how many were purged."""
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             purged = int(
                 conn.execute(
-                    "UPDATE messages SET body = x'', purged_at = ?"
+                    "UPDATE messages SET body = ?, purged_at = ?"
                     " WHERE device_id = ? AND seq <= ? AND purged_at IS NULL",
-                    (timestamp(utc_now()), device_id, through),
+                    (b"", timestamp(utc_now()), device_id, through),
                 ).rowcount
             )
         if purged:
@@ -120,35 +113,31 @@ class Retention:
     def purge_delivered(self) -> int:
         """Delete every envelope all its desks have acknowledged (e.g. after a desk token
         that held them back was revoked)."""
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             now = timestamp(utc_now())
-            return int(conn.execute(_DELIVERED, {"now": now, "upto": 2**63 - 1}).rowcount)
+            return int(conn.execute(_DELIVERED, (b"", now, 2**63 - 1)).rowcount)
 
     def purge_undelivered(self, days: int, now: datetime | None = None) -> int:
         """Delete the bytes of envelopes received, and messages posted, more than ``days``
         ago, delivered or not."""
         moment = now or utc_now()
         cutoff = timestamp(moment - timedelta(days=days))
-        with self._store.transaction() as conn:
+        with self._db.transaction() as conn:
             return sum(
                 int(
                     conn.execute(
-                        f"UPDATE {table} SET body = x'', purged_at = ?"  # fixed names
+                        f"UPDATE {table} SET body = ?, purged_at = ?"  # fixed names
                         f" WHERE purged_at IS NULL AND {column} < ?",
-                        (timestamp(moment), cutoff),
+                        (b"", timestamp(moment), cutoff),
                     ).rowcount
                 )
                 for table, column in (("envelopes", "received_at"), ("messages", "created_at"))
             )
 
     def checkpoint(self) -> None:
-        """Copy the WAL into the database and truncate it to nothing: frames that held
-        deleted bytes go with it."""
-        with self._store.reading() as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        """Drop the copies of deleted bytes the engine keeps beside the data."""
+        self._db.checkpoint()
 
     def vacuum(self) -> None:
-        """Rebuild the file without its free pages, then truncate the WAL."""
-        with self._store.reading() as conn:
-            conn.execute("VACUUM")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        """Give the space of deleted rows back (and the bytes they held)."""
+        self._db.vacuum()

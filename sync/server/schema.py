@@ -1,9 +1,16 @@
-"""The server database schema, upgraded by ``PRAGMA user_version``.
+"""The server database schema, versioned for both engines.
 
-Migration N (1-based) takes the database from ``user_version`` N-1 to N; each runs with its
-version bump in one ``BEGIN IMMEDIATE ... COMMIT``, so a crash leaves a whole version, never
-half of one (the same rule as desktop/store/migrations.py, which sync/ may not import).
-The connection must be in autocommit mode (``isolation_level=None``).
+SQLite: migration N (1-based) takes the database from ``PRAGMA user_version`` N-1 to N;
+each runs with its version bump in one ``BEGIN IMMEDIATE ... COMMIT``, so a crash leaves a
+whole version, never half of one (the same rule as desktop/store/migrations.py, which sync/
+may not import). The connection must be in autocommit mode (``isolation_level=None``).
+
+PostgreSQL came at version ``PG_FIRST_VERSION``: a new PostgreSQL database is created at
+the current version straight from tables.py, and the version is kept in the one-row table
+``schema_version``. A later version adds its step to both ``MIGRATIONS`` and
+``PG_MIGRATIONS`` (and changes tables.py, which tests/sync/test_server_tables.py checks
+against the SQLite migrations). Steps run in one transaction each, under an advisory lock,
+so two server processes starting at once do not both migrate.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from sync.server import tables
 
 
 class SchemaTooNewError(Exception):
@@ -187,4 +196,36 @@ def apply_migrations(conn: Any, migrations: Sequence[Callable[[Any], None]] = MI
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
             raise
+    return known
+
+
+PG_FIRST_VERSION = 3
+PG_MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+"""Version N (> ``PG_FIRST_VERSION``) -> the step that takes a PostgreSQL database there."""
+_PG_LOCK = (0x6777, 0)  # the advisory lock ("gw", 0) held while migrating
+
+
+def apply_pg_migrations(conn: Any) -> int:
+    """Bring a PostgreSQL database (a psycopg connection in autocommit mode) to the current
+    version; create the schema in an empty one. Returns the version."""
+    known = len(MIGRATIONS)
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", _PG_LOCK)
+        exists = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
+        if not exists:
+            for statement in tables.create_statements("postgresql"):
+                conn.execute(statement)
+            conn.execute("CREATE TABLE schema_version (version BIGINT NOT NULL)")
+            conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (known,))
+            return known
+        current = int(conn.execute("SELECT version FROM schema_version").fetchone()[0])
+    if current > known:
+        raise SchemaTooNewError(current, known)
+    for number in range(current + 1, known + 1):
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", _PG_LOCK)
+            now = int(conn.execute("SELECT version FROM schema_version").fetchone()[0])
+            if now < number:  # another process may have taken this step meanwhile
+                PG_MIGRATIONS[number](conn)
+                conn.execute("UPDATE schema_version SET version = %s", (number,))
     return known

@@ -14,7 +14,7 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cryptography import x509
@@ -26,14 +26,36 @@ from sync.envelope import NewsroomPublicKey
 from sync.server.config import ServerConfig
 from sync.server.connections import ConnectionGuard
 from sync.server.runner import GatewatchServer, uvicorn_config
-from sync.server.store import ServerStore
+from sync.server.store import DB_NAME, URL_NAME, ServerStore
 
 STARTUP_TIMEOUT = 10.0
 
 
-def init_server(data_dir: Path, newsroom_key: NewsroomPublicKey) -> None:
-    """What ``gatewatch-server init`` does: create the database for ``newsroom_key``."""
-    ServerStore.create(data_dir, newsroom_key).close()
+_database_factory: Callable[[], str] | None = None
+
+
+@contextlib.contextmanager
+def databases_from(factory: Callable[[], str]) -> Iterator[None]:
+    """While inside, :func:`init_server` without a ``database`` puts each new server in
+    ``factory()`` (a fresh ``postgresql://`` database) instead of SQLite: how the server
+    tests run against both engines without each test knowing."""
+    global _database_factory
+    previous, _database_factory = _database_factory, factory
+    try:
+        yield
+    finally:
+        _database_factory = previous
+
+
+def init_server(
+    data_dir: Path, newsroom_key: NewsroomPublicKey, database: str | None = None
+) -> None:
+    """What ``gatewatch-server init`` does: create the database for ``newsroom_key``
+    (SQLite in ``data_dir``, or ``database``; see :func:`databases_from`)."""
+    fresh = not (data_dir / DB_NAME).exists() and not (data_dir / URL_NAME).exists()
+    if database is None and _database_factory is not None and fresh:
+        database = _database_factory()
+    ServerStore.create(data_dir, newsroom_key, database).close()
 
 
 @contextlib.contextmanager

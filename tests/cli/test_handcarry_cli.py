@@ -78,9 +78,9 @@ def test_the_relay_route_takes_only_enrolled_devices_and_desk_tokens(
     url, server_dir = server
     with ServerStore.open(server_dir) as admin:
         newsroom: NewsroomPublicKey = admin.newsroom_key
-        device_id, device_token, _ = admin.create_invite("laptop", 7)
-        gone_id, gone_token, _ = admin.create_invite("stolen", 7)
-        _, token = admin.create_desk_token("desk")
+        device_id, device_token, _ = admin.tokens.create_invite("laptop", 7)
+        gone_id, gone_token, _ = admin.tokens.create_invite("stolen", 7)
+        _, token = admin.tokens.create_desk_token("desk")
     keys = {}
     for did, tok in ((device_id, device_token), (gone_id, gone_token)):
         keys[did] = DeviceSigningKey.generate()
@@ -92,7 +92,7 @@ def test_the_relay_route_takes_only_enrolled_devices_and_desk_tokens(
         if did == device_id:  # enrolment exchanges the invite for the device's own token
             device_token = reply.json()["device_token"]
     with ServerStore.open(server_dir) as admin:
-        assert admin.revoke_device(gone_id)
+        assert admin.tokens.revoke_device(gone_id)
 
     def relay(did: str, bearer: str) -> requests.Response:
         eid = str(uuid.uuid4())

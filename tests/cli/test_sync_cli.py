@@ -48,14 +48,14 @@ def server(tmp_path: Path, desk_dir: Path) -> Iterator[tuple[str, Path]]:
 
 def invite(server_dir: Path, fingerprint: str | None = None) -> str:
     with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.create_invite("laptop", 7)
+        _, token, _ = admin.tokens.create_invite("laptop", 7)
         fp = fingerprint or admin.newsroom_key.fingerprint
     return encode_invite(Invite(token, fp))
 
 
 def desk_token(server_dir: Path) -> str:
     with ServerStore.open(server_dir) as admin:
-        return admin.create_desk_token("desk")[1]
+        return admin.tokens.create_desk_token("desk")[1]
 
 
 def write_json(path: Path, **changes: object) -> Path:
@@ -149,8 +149,8 @@ def test_sync_says_why_in_one_line(
     assert "offline" in capsys.readouterr().err
     assert gw(corr, "enroll", "--server", url, "--code", invite(server_dir)) == EXIT_OK
     with ServerStore.open(server_dir) as admin:
-        [device] = [d for d in admin.devices() if d.enrolled]
-        admin.revoke_device(device.device_id)
+        [device] = [d for d in admin.tokens.devices() if d.enrolled]
+        admin.tokens.revoke_device(device.device_id)
     capsys.readouterr()
     assert gw(corr, "sync") == EXIT_FAILURE
     captured = capsys.readouterr()

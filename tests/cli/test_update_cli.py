@@ -73,7 +73,7 @@ class Newsroom:
     def serve_raw(self, signed: release.SignedManifest) -> None:
         """What a compromised server does: serve whatever it likes, past `publish`."""
         with ServerStore.open(self.server) as store:
-            store.put_settings({SETTING_RELEASE_SIGNED: signed.to_text()})
+            store.settings.put({SETTING_RELEASE_SIGNED: signed.to_text()})
 
 
 def status(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
@@ -106,7 +106,7 @@ def newsroom(
         assert gw(corr, "init") == EXIT_OK
         assert gw(corr, "enroll", "--code", invite) == EXIT_OK
         with ServerStore.open(server) as store:
-            token = store.create_desk_token("desk")[1]
+            token = store.tokens.create_desk_token("desk")[1]
         connect = ["desk", "connect", "--server", url, f"--token={token}"]
         assert gw(desk, *connect, "--release-key", fingerprint.upper()) == EXIT_OK
         capsys.readouterr()

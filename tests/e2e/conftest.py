@@ -46,7 +46,7 @@ def fast_client(config: ClientConfig) -> SyncClient:
 
 def make_invite(server_dir: Path, label: str = "laptop") -> str:
     with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.create_invite(label, 7)
+        _, token, _ = admin.tokens.create_invite(label, 7)
         return encode_invite(Invite(token, admin.newsroom_key.fingerprint))
 
 
@@ -86,7 +86,7 @@ class World:
 
     def connect_desk(self, url: str | None = None) -> None:
         with ServerStore.open(self.server_dir) as admin:
-            _, token = admin.create_desk_token("desk")
+            _, token = admin.tokens.create_desk_token("desk")
         desk.connect(self.desk_store, url or self.url, token, client_factory=fast_client)
 
     def pull(self) -> desk.PullOutcome:

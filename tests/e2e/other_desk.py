@@ -72,7 +72,7 @@ def upload_review(
         recipient=pair.public_key,
     )
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("another desk")
+        _, token = admin.tokens.create_desk_token("another desk")
     with fast_client(ClientConfig(base_url=world.url, token=token)) as other:
         assert other.upload([(eid, data)], route="/v1/reviews")[0].ok
     return eid

@@ -79,7 +79,7 @@ def test_batches_do_not_tell_a_reports_photos(
     batches: list[list[str]] = []
     _sync(world, corr, batches)
 
-    with ServerStore.open(world.server_dir) as admin, admin.reading() as conn:
+    with ServerStore.open(world.server_dir) as admin, admin.db.reading() as conn:
         sizes = conn.execute(
             "SELECT size FROM envelopes WHERE kind = 'attachment_chunk'"
         ).fetchall()

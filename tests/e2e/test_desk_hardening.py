@@ -32,7 +32,7 @@ from tests.helpers.reports import example
 
 def desk_client(world: World) -> SyncClient:
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("someone")
+        _, token = admin.tokens.create_desk_token("someone")
     return fast_client(ClientConfig(base_url=world.url, token=token))
 
 

@@ -59,7 +59,7 @@ def refused_in_history(world: World, report_id: str) -> list[tuple[str | None, s
 
 def connect(world: World, store: Store) -> None:
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("another desk")
+        _, token = admin.tokens.create_desk_token("another desk")
     desk.connect(store, world.url, token, client_factory=fast_client)
 
 

@@ -39,7 +39,7 @@ def second_desk(world: World, label: str = "Night desk") -> Store:
     DeskRepository(store).save_key(key)
     desk_review.set_desk_label(store, label)
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token(label)
+        _, token = admin.tokens.create_desk_token(label)
     desk.connect(store, world.url, token, client_factory=fast_client)
     return store
 
@@ -173,7 +173,7 @@ def test_a_device_revoked_at_one_desk_is_refused_by_every_desk_whatever_the_serv
     before = send(world, corr, "made before the revocation", at=now - timedelta(minutes=10))
     after = send(world, corr, "made after the revocation", at=now)
     with ServerStore.open(world.server_dir) as admin:
-        listed = {d.device_id: d for d in admin.devices()}
+        listed = {d.device_id: d for d in admin.tokens.devices()}
     assert not listed[device].revoked
 
     for store in (world.desk_store, night):

@@ -235,7 +235,7 @@ class ServerAdmin:
         from sync.server.store import ServerStore
 
         with ServerStore.open(self.server_dir) as admin:
-            return admin.create_desk_token("desk")[1]
+            return admin.tokens.create_desk_token("desk")[1]
 
     def __exit__(self, *exc: object) -> None:
         return None

@@ -73,8 +73,8 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     # Bob syncs: nothing for him, and Alice's sealed question would not open with his key.
     assert followups.sync_followups(bob, client_factory=fast_client).received == 0
     assert followups.questions(bob) == []
-    with ServerStore.open(world.server_dir) as admin:
-        sealed = admin._conn.execute("SELECT device_id, body FROM messages").fetchall()
+    with ServerStore.open(world.server_dir) as admin, admin.db.reading() as conn:
+        sealed = conn.execute("SELECT device_id, body FROM messages").fetchall()
     assert len(sealed) == 1
     alice_id = alice.execute("SELECT device_id FROM device_identity").fetchone()[0]
     assert sealed[0][0] == alice_id
@@ -164,7 +164,7 @@ def test_a_changed_desk_key_is_refused_and_nothing_is_opened(
     from sync.envelope import DeviceSigningKey
 
     forged = DeviceSigningKey.generate()
-    with ServerStore.open(world.server_dir) as admin, admin._transaction() as conn:
+    with ServerStore.open(world.server_dir) as admin, admin.db.transaction() as conn:
         conn.execute(
             "UPDATE settings SET value = ? WHERE key = 'desk_signing_key'",
             (forged.public_bytes().hex(),),

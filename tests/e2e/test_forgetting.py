@@ -27,7 +27,7 @@ PhotoList = list[tuple[str, bytes, int, int]]
 def _held(world: World) -> list[bytes]:
     """The envelopes the server still hands out, as bytes."""
     with ServerStore.open(world.server_dir) as admin:
-        page, _, _ = admin.envelope_page(0, 10_000, 2**40)
+        page, _, _ = admin.envelopes.page(0, 10_000, 2**40)
     return [protocol.decode_base64(e.data) for e in page]
 
 
@@ -53,7 +53,7 @@ def _desk_client(world: World, token: str) -> SyncClient:
 
 def _desk_token(world: World) -> str:
     with ServerStore.open(world.server_dir) as admin:
-        return admin.create_desk_token("another desk")[1]
+        return admin.tokens.create_desk_token("another desk")[1]
 
 
 def test_a_pulled_envelope_leaves_only_its_receipt(
@@ -133,7 +133,7 @@ def test_undelivered_envelopes_go_after_the_retention(
     assert cli.main(["--data-dir", data_dir, "retention", "--undelivered-days", "7"], out=out) == 0
     assert cli.main(["--data-dir", data_dir, "purge"], out=out) == 0
     assert world.stats()["envelopes_stored"] == len(envelopes)  # not old enough yet
-    with ServerStore.open(world.server_dir) as admin, admin.transaction() as conn:
+    with ServerStore.open(world.server_dir) as admin, admin.db.transaction() as conn:
         conn.execute("UPDATE envelopes SET received_at = '2020-01-01T00:00:00.000Z'")
     assert cli.main(["--data-dir", data_dir, "purge"], out=out) == 0
 

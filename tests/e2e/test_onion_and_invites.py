@@ -81,7 +81,7 @@ def test_a_desk_connects_over_socks5_with_names_resolved_at_the_proxy(
 ) -> None:
     world = world_factory("x25519")
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("desk")
+        _, token = admin.tokens.create_desk_token("desk")
     with Socks5Server(names={ONION: "127.0.0.1"}) as socks:
         proxy = socks.url.replace("socks5h://", "socks5://")
         desk.connect(world.desk_store, onion_url(world), token, proxy=proxy)
@@ -113,7 +113,7 @@ def test_enrolment_exchanges_the_invite_for_a_device_token(
     with fast_client(ClientConfig(base_url=world.url, token=identity.token)) as device:
         assert device.health()["status"] == "ok"
     with ServerStore.open(world.server_dir) as admin:
-        assert admin.lookup_token(token_hash(invite.token) or b"") is None
+        assert admin.tokens.lookup_token(token_hash(invite.token) or b"") is None
 
 
 @pytest.mark.parametrize("device_id", ["../../ laptop", DESK_SENDER_ID])
@@ -153,7 +153,7 @@ def test_the_desk_signing_key_is_pinned_from_the_invite(
     world = world_factory("x25519")
     world.connect_desk()  # registers the desks' signing key: invites made now carry it
     with ServerStore.open(world.server_dir) as admin:
-        desk_key = admin.desk_signing_key()
+        desk_key = admin.keys.desk_signing_key()
     assert desk_key is not None
     code, out = run_server_cli("--data-dir", str(world.server_dir), "enroll-code")
     assert code == 0

@@ -82,7 +82,7 @@ def plant_encryption_key(world: World, corr: Store, text: str) -> None:
     device_id, signing, _, _ = device_identity(corr)
     signature = signing.sign(protocol.encryption_key_statement(device_id, text))
     with ServerStore.open(world.server_dir) as admin:
-        assert admin.set_encryption_key(device_id, text, signature)
+        assert admin.keys.set_encryption_key(device_id, text, signature)
 
 
 def upload_as_device(world: World, corr: Store, payload: bytes, kind: EnvelopeKind) -> str:
@@ -119,7 +119,7 @@ def test_the_server_refuses_an_encryption_key_of_low_order(
     assert refused.value.status == 422
     assert "low-order" in str(refused.value)
     with ServerStore.open(world.server_dir) as admin:
-        [row] = admin.devices()
+        [row] = admin.tokens.devices()
     assert row.encryption_key is None  # nothing registered
 
 
@@ -129,14 +129,14 @@ def test_the_server_refuses_a_signing_key_of_small_order_at_enrolment(
 ) -> None:
     world = world_factory("x25519")
     with ServerStore.open(world.server_dir) as admin:
-        _, token, _ = admin.create_invite("laptop", 7)
+        _, token, _ = admin.tokens.create_invite("laptop", 7)
     with (
         SyncClient(ClientConfig(base_url=world.url, token=token)) as client,
         pytest.raises(ServerRefusedError, match="small order"),
     ):
         client.enroll(raw, "laptop")
     with ServerStore.open(world.server_dir) as admin:
-        [row] = admin.devices()
+        [row] = admin.tokens.devices()
     assert not row.enrolled  # the invite still works for a real key
 
 
@@ -145,8 +145,8 @@ def test_the_desk_does_not_take_a_small_order_signing_key_from_the_server(
 ) -> None:
     world = world_factory("x25519")
     with ServerStore.open(world.server_dir) as admin:
-        device_id, _, _ = admin.create_invite("laptop", 7)
-        assert admin.enroll(device_id, SMALL_ORDER_ED25519[0], "laptop")  # past the route
+        device_id, _, _ = admin.tokens.create_invite("laptop", 7)
+        assert admin.tokens.enroll(device_id, SMALL_ORDER_ED25519[0], "laptop")  # past the route
     world.connect_desk()
     assert desk.DeskRepository(world.desk_store).device_key(device_id) is None
 
@@ -262,7 +262,7 @@ def test_a_review_that_cannot_be_stored_is_refused_and_the_pull_goes_on(
         device_key=derive_desk_signing_key(pair), recipient=pair.public_key,
     )  # fmt: skip
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("other desk")
+        _, token = admin.tokens.create_desk_token("other desk")
     with fast_client(ClientConfig(base_url=world.url, token=token)) as other:
         assert other.upload([(eid, data)], route="/v1/reviews")[0].ok
     later = send_report(world, corr, "gate open again")

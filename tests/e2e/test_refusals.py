@@ -180,7 +180,7 @@ def test_a_revoked_device_is_told_so(world: World, alice: Store) -> None:
     identity = IdentityRepository(alice).get()
     assert identity is not None
     with ServerStore.open(world.server_dir) as admin:
-        admin.revoke_device(identity.device_id)
+        admin.tokens.revoke_device(identity.device_id)
     before = world.stats()["envelopes"]
     (report, _) = demo_reports("en")[2]
     queued = queue_with_photos(alice, report, [])

@@ -97,7 +97,7 @@ def test_a_merged_move_the_rules_do_not_allow_is_refused(
         recipient=pair.public_key,
     )
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("someone")
+        _, token = admin.tokens.create_desk_token("someone")
     with fast_client(ClientConfig(base_url=world.url, token=token)) as other:
         assert other.upload([(eid, data)], route="/v1/reviews")[0].ok
 

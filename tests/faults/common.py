@@ -11,7 +11,6 @@ import secrets
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from desktop.domain.report import Report, ReportContent
 from desktop.store.database import Store, open_store
@@ -76,8 +75,7 @@ def check_open_store(store: Store) -> set[str]:
 
 def server_report_envelopes(server_dir: Path, device_id: str) -> Counter[str]:
     """Envelope id -> how many times the server holds it (this device's reports only)."""
-    with ServerStore.open(server_dir) as admin:
-        conn: Any = admin._conn  # read-only look at the server's own table
+    with ServerStore.open(server_dir) as admin, admin.db.reading() as conn:
         rows = conn.execute(
             "SELECT envelope_id FROM envelopes WHERE kind = 'report' AND device_id = ?",
             (device_id,),

@@ -60,7 +60,7 @@ class Newsroom:
 
     def connect_desk(self, url: str | None = None) -> None:
         with ServerStore.open(self.server_dir) as admin:
-            _, token = admin.create_desk_token("desk")
+            _, token = admin.tokens.create_desk_token("desk")
         desk.connect(self.desk_store, url or self.url, token, client_factory=fast_client)
 
 

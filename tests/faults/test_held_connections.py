@@ -108,7 +108,7 @@ def newsroom_factory(tmp_path: Path) -> Iterator[Callable[[ConnectionLimits], Ne
         opened.append(corr)
         sync.enroll(corr, url, make_invite(server_dir))
         with ServerStore.open(server_dir) as admin:
-            _, token = admin.create_desk_token("desk")
+            _, token = admin.tokens.create_desk_token("desk")
         desk.connect(desk_store, url, token)
         return Newsroom(desk_store, corr, server_dir, url, guard)
 
@@ -285,7 +285,7 @@ def test_one_token_cannot_hold_every_slot(
     identity = IdentityRepository(world.correspondent).get()
     assert identity is not None
     with ServerStore.open(world.server_dir) as admin:
-        _, desk_token = admin.create_desk_token("night desk")
+        _, desk_token = admin.tokens.create_desk_token("night desk")
     config = dataclasses.replace(GENEROUS, max_active_requests=4, max_active_per_token=1)
     with (
         running_server(world.server_dir, config=config) as url,

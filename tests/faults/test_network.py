@@ -109,7 +109,7 @@ def network_round(newsroom: Newsroom, name: str, seed: int, reports: int, faulty
         # The desk pulls through the same kind of weather.
         proxy.rule = chaos_rule(rng, proxy.connections + faulty)
         with ServerStore.open(newsroom.server_dir) as admin:
-            _, token = admin.create_desk_token("desk")
+            _, token = admin.tokens.create_desk_token("desk")
         for _ in range(40):
             try:
                 desk.connect(newsroom.desk_store, proxy.url, token, client_factory=fast_client)

@@ -22,7 +22,6 @@ from desktop.services.demo import demo_reports
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository, ReportState
 from sync.client import ClientConfig, SyncClient
-from sync.server.audit import AuditLog
 from sync.server.config import ServerConfig
 from sync.server.store import DB_NAME, ServerStore
 from sync.server.testing import init_server, running_server
@@ -61,9 +60,9 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
                 ReportRepository(corr).add(report, state=ReportState.DRAFT)
                 capture.queue_draft(corr, default_gazetteer(), report.id)
             with ServerStore.open(server_dir) as admin:
-                _, token = admin.create_desk_token("desk")
+                _, token = admin.tokens.create_desk_token("desk")
             desk.connect(desk_store, url, token, client_factory=fast_client)
-            with ServerStore.open(server_dir) as admin, admin.reading() as conn:
+            with ServerStore.open(server_dir) as admin, admin.db.reading() as conn:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # WAL into the file
             before = _files_size(server_dir)
             flood = subprocess.Popen(
@@ -94,8 +93,8 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
         assert stats_during["envelopes_stored"] == len(reports)
         assert all(ReportRepository(corr).get(r.id).row.state is ReportState.SENT for r in reports)
         with ServerStore.open(server_dir) as admin:
-            counts = AuditLog(admin).counts(100_000)
-            rows = AuditLog(admin).rows(100_000)
+            counts = admin.audit.counts(100_000)
+            rows = admin.audit.rows(100_000)
         # Every refusal is counted, in a handful of rows; none has a row of its own.
         assert sum(c["count"] for c in counts if c["token_kind"] == "anonymous") == FLOOD
         assert len(counts) < 100

@@ -51,7 +51,7 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
     der = x509.load_pem_x509_certificate(cert.read_bytes()).public_bytes(Encoding.DER)
     init_server(folder / "server", NewsroomKeyPair.generate("x25519").public_key)
     with ServerStore.open(folder / "server") as admin:
-        _, token = admin.create_desk_token("desk")
+        _, token = admin.tokens.create_desk_token("desk")
     config = ServerConfig(rate_burst=10_000, rate_per_second=10_000)
     with running_server(folder / "server", config=config, tls_cert=cert, tls_key=key) as url:
         port = int(urlsplit(url).port or 0)

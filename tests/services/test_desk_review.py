@@ -72,7 +72,7 @@ def newsroom(world_factory: Callable[..., World], tmp_path: Path) -> Newsroom:
         day, tmp_path / "newsroom.key", KEY_PASSPHRASE, label="Day desk"
     )
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("day desk")
+        _, token = admin.tokens.create_desk_token("day desk")
     desk.connect(day, world.url, token, client_factory=fast_client)
 
     gazetteer = default_gazetteer()
@@ -203,7 +203,7 @@ def test_forged_reviews_are_refused(newsroom: Newsroom, tmp_path: Path) -> None:
         candidate = Candidate(
             parse_header(from_device), from_device, hashlib.sha256(from_device).hexdigest()
         )
-        server.store_envelopes(identity.device_id, [candidate])
+        server.envelopes.store(identity.device_id, [candidate])
 
     # 2. A review in the desk sender's name, signed with another newsroom's desk key.
     other = NewsroomKeyPair.generate("x25519")
@@ -217,7 +217,7 @@ def test_forged_reviews_are_refused(newsroom: Newsroom, tmp_path: Path) -> None:
         recipient=newsroom_key,
     )
     with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("stolen desk token")
+        _, token = admin.tokens.create_desk_token("stolen desk token")
     client = fast_client(ClientConfig(base_url=world.url, token=token))
     try:
         [result] = client.upload([(forged_eid, forged)], route="/v1/reviews")

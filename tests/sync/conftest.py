@@ -6,6 +6,7 @@ Names start with ``server_`` or ``srv`` so they never shadow the envelope tests'
 from __future__ import annotations
 
 import base64
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ import requests
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, NewsroomPublicKey, seal
 from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
-from sync.server.testing import init_server, running_server
+from sync.server.testing import databases_from, init_server, running_server
+from tests.sync import postgres
 
 
 @dataclass
@@ -46,12 +48,12 @@ class Srv:
 
     def invite(self, label: str | None = None, valid_days: int = 7) -> tuple[str, str]:
         with self.admin() as store:
-            device_id, token, _ = store.create_invite(label, valid_days)
+            device_id, token, _ = store.tokens.create_invite(label, valid_days)
         return device_id, token
 
     def desk(self) -> dict[str, str]:
         with self.admin() as store:
-            _, token = store.create_desk_token("desk")
+            _, token = store.tokens.create_desk_token("desk")
         return {"Authorization": f"Bearer {token}"}
 
     def enroll(self, label: str | None = None) -> Device:
@@ -100,6 +102,32 @@ def sealed(
 
 
 @pytest.fixture(scope="session")
+def server_postgres() -> Iterator[postgres.Cluster]:
+    """One throwaway PostgreSQL cluster for the whole run; each server gets its own
+    database in it. Outside pytest's temporary tree, whose folders pytest keeps private
+    to the user running the tests (the cluster runs as another one when that is root)."""
+    if not postgres.available():
+        pytest.skip("PostgreSQL is not installed (initdb, pg_ctl, psql)")
+    with (
+        tempfile.TemporaryDirectory(prefix="gatewatch-pg-") as folder,
+        postgres.temporary_cluster(Path(folder) / "cluster") as cluster,
+    ):
+        yield cluster
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Run the module's servers on each engine: SQLite (a file in the data folder), then
+    PostgreSQL (a fresh database per server, through ``init_server``)."""
+    if request.param == "sqlite":
+        yield "sqlite"
+        return
+    cluster: postgres.Cluster = request.getfixturevalue("server_postgres")
+    with databases_from(cluster.new_database):
+        yield "postgresql"
+
+
+@pytest.fixture(scope="session")
 def server_newsroom() -> NewsroomKeyPair:
     return NewsroomKeyPair.generate("x25519")
 
@@ -113,7 +141,7 @@ def _start(data_dir: Path, newsroom: NewsroomKeyPair, config: ServerConfig | Non
 
 @pytest.fixture(scope="module")
 def srv(
-    tmp_path_factory: pytest.TempPathFactory, server_newsroom: NewsroomKeyPair
+    tmp_path_factory: pytest.TempPathFactory, server_newsroom: NewsroomKeyPair, server_backend: str
 ) -> Iterator[Srv]:
     """One server per test module (generous rate limit); tests enroll their own devices."""
     config = ServerConfig(rate_burst=10_000, rate_per_second=10_000)
@@ -121,7 +149,9 @@ def srv(
 
 
 @pytest.fixture
-def server_factory(tmp_path: Path, server_newsroom: NewsroomKeyPair) -> Iterator[Any]:
+def server_factory(
+    tmp_path: Path, server_newsroom: NewsroomKeyPair, server_backend: str
+) -> Iterator[Any]:
     """Start a server with a custom :class:`ServerConfig`, stopped at the end of the test."""
     stack: list[Iterator[Srv]] = []
 

@@ -177,7 +177,7 @@ def test_wrong_token_is_unauthorized(srv: Srv) -> None:
 def test_revoked_device_says_revoked_not_unreachable(srv: Srv) -> None:
     device = enrolled(srv)
     with srv.admin() as store:
-        store.revoke_device(device.device_id)
+        store.tokens.revoke_device(device.device_id)
     with client(srv.url, device.token) as c, pytest.raises(RevokedError) as caught:
         c.upload([sealed(device, srv.newsroom.public_key)])
     text = str(caught.value).lower()
@@ -190,8 +190,8 @@ def test_revoked_device_says_revoked_not_unreachable(srv: Srv) -> None:
 
 def test_revoked_desk_token(srv: Srv) -> None:
     with srv.admin() as store:
-        number, token = store.create_desk_token("old desk")
-        store.revoke_desk_token(number)
+        number, token = store.tokens.create_desk_token("old desk")
+        store.tokens.revoke_desk_token(number)
     with client(srv.url, token) as c, pytest.raises(RevokedError, match="desk token"):
         c.devices()
 

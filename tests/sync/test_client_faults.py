@@ -177,7 +177,7 @@ def test_enroll_is_not_retried_after_a_lost_answer(srv: Srv, proxy: FaultProxy) 
         with pytest.raises(UnauthorizedError, match="already used"):
             c.enroll(key.public_bytes())  # the caller's retry: the first one spent the invite
     with srv.admin() as store:
-        (row,) = [d for d in store.devices() if d.device_id == device_id]
+        (row,) = [d for d in store.tokens.devices() if d.device_id == device_id]
     assert row.enrolled
 
 

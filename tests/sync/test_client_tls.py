@@ -49,7 +49,7 @@ class TlsServer:
 
     def invite(self) -> str:
         with ServerStore.open(self.data_dir) as store:
-            _, token, _ = store.create_invite(None, 7)
+            _, token, _ = store.tokens.create_invite(None, 7)
         return token
 
 

@@ -173,14 +173,14 @@ def test_a_version_1_server_database_upgrades_and_keeps_its_devices(
     data_dir = tmp_path / "srv"
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
     with ServerStore.create(data_dir, server_newsroom.public_key) as store:
-        device_id, _, _ = store.create_invite("laptop 3", 7)
-        assert store.enroll(device_id, b"k" * 32, None)
+        device_id, _, _ = store.tokens.create_invite("laptop 3", 7)
+        assert store.tokens.enroll(device_id, b"k" * 32, None)
     monkeypatch.undo()
     with ServerStore.open(data_dir) as store:
-        [row] = store.devices()
+        [row] = store.tokens.devices()
         assert (row.device_id, row.public_key, row.encryption_key) == (device_id, b"k" * 32, None)
-        assert store.set_encryption_key(device_id, "key text", b"s" * 64)
-        assert store.desk_signing_key() is None
+        assert store.keys.set_encryption_key(device_id, "key text", b"s" * 64)
+        assert store.keys.desk_signing_key() is None
     conn = dbapi2.connect(str(data_dir / DB_NAME))
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) >= 2

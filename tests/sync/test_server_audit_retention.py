@@ -9,19 +9,22 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from sync.envelope import NewsroomKeyPair
 from sync.server import cli
-from sync.server.audit import AuditLog, minute_of
+from sync.server.audit import minute_of
 from sync.server.config import ServerConfig
 from sync.server.ratelimit import RateLimiter
-from sync.server.retention import Retention
 from sync.server.store import ServerStore, timestamp, utc_now
 from sync.server.testing import init_server, running_server
+
+pytestmark = pytest.mark.usefixtures("server_backend")
 
 
 def _age_rows(data_dir: Path, *ages: int) -> None:
     """One audit row and one count row from each of ``ages`` days ago."""
-    with ServerStore.open(data_dir) as store, store.transaction() as conn:
+    with ServerStore.open(data_dir) as store, store.db.transaction() as conn:
         for moment in (utc_now() - timedelta(days=days) for days in ages):
             conn.execute(
                 "INSERT INTO audit (at, token_kind, token_id, method, route, status, "
@@ -38,7 +41,7 @@ def _age_rows(data_dir: Path, *ages: int) -> None:
 
 def _audit(data_dir: Path) -> tuple[list[str], list[str]]:
     with ServerStore.open(data_dir) as store:
-        log = AuditLog(store)
+        log = store.audit
         return [r["at"] for r in log.rows()], [c["minute"] for c in log.counts()]
 
 
@@ -62,7 +65,7 @@ def test_the_server_applies_the_audit_retention_on_its_schedule(
     init_server(tmp_path, server_newsroom.public_key)
     _age_rows(tmp_path, 31, 20, 0)  # the first is past the default 30 days
     with ServerStore.open(tmp_path) as store:
-        assert Retention(store).policy().audit_days == 30
+        assert store.retention.policy().audit_days == 30
     with running_server(tmp_path, config=ServerConfig(sweep_seconds=0.05)):
         deadline = time.monotonic() + 10
         while len(_audit(tmp_path)[0]) != 2 and time.monotonic() < deadline:

@@ -39,9 +39,16 @@ def key_file(tmp_path: Path, server_newsroom: NewsroomKeyPair) -> Path:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, key_file: Path) -> Path:
+def data_dir(
+    tmp_path: Path, key_file: Path, server_backend: str, request: pytest.FixtureRequest
+) -> Path:
+    """An initialized server on each engine (PostgreSQL: ``init --database``)."""
     folder = tmp_path / "server"
-    assert run("--data-dir", str(folder), "init", "--newsroom-key", str(key_file))[0] == 0
+    database = []
+    if server_backend == "postgresql":
+        database = ["--database", request.getfixturevalue("server_postgres").new_database()]
+    command = ["--data-dir", str(folder), "init", "--newsroom-key", str(key_file), *database]
+    assert run(*command)[0] == 0
     return folder
 
 

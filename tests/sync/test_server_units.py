@@ -152,8 +152,8 @@ def test_the_store_is_wal_full_sync_and_versioned(tmp_path: Path) -> None:
         # The FULL sync level is per connection: check the store's own.
     finally:
         conn.close()
-    with ServerStore.open(tmp_path / "s") as store:
-        assert int(store._conn.execute("PRAGMA synchronous").fetchone()[0]) == 2
+    with ServerStore.open(tmp_path / "s") as store, store.db.reading() as own:
+        assert int(own.execute("PRAGMA synchronous").fetchone()[0]) == 2
 
 
 def test_the_store_refuses_what_it_cannot_serve(tmp_path: Path) -> None:
@@ -194,10 +194,10 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None
 def test_invites_enroll_once_and_revocation_sticks(tmp_path: Path) -> None:
     key = NewsroomKeyPair.generate("x25519").public_key
     with ServerStore.create(tmp_path / "s", key) as store:
-        device_id, token, _ = store.create_invite("x", 7)
+        device_id, token, _ = store.tokens.create_invite("x", 7)
         digest = token_hash(token)
         assert digest is not None
-        record = store.lookup_token(digest)
+        record = store.tokens.lookup_token(digest)
         assert record is not None
         assert (record.kind, record.id, record.revoked, record.expired) == (
             "invite",
@@ -205,18 +205,18 @@ def test_invites_enroll_once_and_revocation_sticks(tmp_path: Path) -> None:
             False,
             False,
         )
-        assert store.enroll(device_id, bytes(32), None)
-        assert not store.enroll(device_id, bytes(32), None)
-        record = store.lookup_token(digest)
+        assert store.tokens.enroll(device_id, bytes(32), None)
+        assert not store.tokens.enroll(device_id, bytes(32), None)
+        record = store.tokens.lookup_token(digest)
         assert record is not None
         assert record.kind == "device"
-        assert store.revoke_device(device_id)
-        assert store.revoke_device(device_id)  # idempotent
-        record = store.lookup_token(digest)
+        assert store.tokens.revoke_device(device_id)
+        assert store.tokens.revoke_device(device_id)  # idempotent
+        record = store.tokens.lookup_token(digest)
         assert record is not None
         assert record.revoked
-        assert not store.revoke_device("gw-nobody")
-        assert store.lookup_token(bytes(32)) is None
+        assert not store.tokens.revoke_device("gw-nobody")
+        assert store.tokens.lookup_token(bytes(32)) is None
         # Only the hash of the token is stored.
         for path in (tmp_path / "s").iterdir():
             assert token.encode() not in path.read_bytes()

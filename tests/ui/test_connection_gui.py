@@ -89,7 +89,7 @@ def test_settings_connection_tests_and_saves_the_proxy(
     folder = tmp_path / "store"
     with create_store(folder, PASSPHRASE) as store:
         with ServerStore.open(newsroom.data_dir) as admin:
-            _, token, _ = admin.create_invite("laptop", 7)
+            _, token, _ = admin.tokens.create_invite("laptop", 7)
         sync.enroll(
             store,
             newsroom.url,

@@ -256,7 +256,7 @@ def test_pulling_from_a_real_server_fills_the_inbox(
     init_server(tmp_path / "server", public)
     with running_server(tmp_path / "server", config=GENEROUS) as url:
         with ServerStore.open(tmp_path / "server") as admin:
-            _, desk_token = admin.create_desk_token("desk")
+            _, desk_token = admin.tokens.create_desk_token("desk")
         with create_store(tmp_path / "corr", PASSPHRASE) as corr:
             sync.enroll(corr, url, make_invite(tmp_path / "server", "Laiza laptop"))
             for item in story("en")[:4]:

@@ -133,7 +133,7 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
         init_server(tmp_path / "server", public)
         with running_server(tmp_path / "server", config=GENEROUS) as url:
             with ServerStore.open(tmp_path / "server") as admin:
-                _, token = admin.create_desk_token("desk")
+                _, token = admin.tokens.create_desk_token("desk")
             with create_store(tmp_path / "corr", PASSPHRASE) as corr:
                 sync.enroll(corr, url, make_invite(tmp_path / "server", "Laiza laptop"))
                 report = Report.new(ReportContent.from_json(story("en")[0].body))

@@ -59,7 +59,7 @@ def newsroom(tmp_path: Path, queued: int = 2) -> Iterator[tuple[Newsroom, object
     url = running.__enter__()
     try:
         with ServerStore.open(tmp_path / "server") as admin:
-            _, token = admin.create_desk_token("desk")
+            _, token = admin.tokens.create_desk_token("desk")
         with open_store(tmp_path / "desk", PASSPHRASE) as desk_store:
             desk.connect(desk_store, url, token, client_factory=fast_client)
         with create_store(tmp_path / "corr", PASSPHRASE) as corr:

@@ -101,7 +101,7 @@ def newsroom(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 def make_invite(server_dir: Path) -> str:
     with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.create_invite("laptop", 7)
+        _, token, _ = admin.tokens.create_invite("laptop", 7)
         return encode_invite(Invite(token, admin.newsroom_key.fingerprint))
 
 

@@ -40,7 +40,7 @@ def test_a_verified_release_shows_in_the_status_bar(
     with ServerStore.open(server_dir) as admin:
         releases.set_release_key(admin, public)
         releases.publish(admin, release.sign(manifest, key))
-        _, token, _ = admin.create_invite("laptop", 7)
+        _, token, _ = admin.tokens.create_invite("laptop", 7)
         invite = Invite(
             token, admin.newsroom_key.fingerprint, release_key=release.key_fingerprint(public)
         )
