@@ -599,6 +599,24 @@
     </message>
 </context>
 <context>
+    <name>ControlSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="59"/>
+        <source>Control and barrier</source>
+        <translation>ထိန်းချုပ်သူနှင့် အတားအဆီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="67"/>
+        <source>Controlled &amp;by:</source>
+        <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="69"/>
+        <source>Barrier on the Myanmar side:</source>
+        <translation>မြန်မာဘက်ရှိ အတားအဆီး:</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <location filename="../../desktop/ui/desk_text.py" line="21"/>
@@ -1611,6 +1629,79 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>EssentialsSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="128"/>
+        <source>&amp;Crossing:</source>
+        <translation>ဂိတ် (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="129"/>
+        <source>Crossin&amp;g name:</source>
+        <translation>ဂိတ်အမည် (&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="130"/>
+        <source>W&amp;here it is:</source>
+        <translation>တည်နေရာ (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="131"/>
+        <source>Obser&amp;ved:</source>
+        <translation>တွေ့ရှိချိန် (&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="132"/>
+        <source>Stat&amp;us:</source>
+        <translation>အခြေအနေ (&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="139"/>
+        <source>The crossing is not in the list</source>
+        <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="140"/>
+        <source>Name of the crossing not in the list</source>
+        <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="141"/>
+        <source>e.g. the footpath 2 km north of Laiza</source>
+        <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="142"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="143"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="144"/>
+        <source>China side status</source>
+        <translation>တရုတ်ဘက် အခြေအနေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="145"/>
+        <source>Myanmar side status</source>
+        <translation>မြန်မာဘက် အခြေအနေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="150"/>
+        <source>your local time</source>
+        <translation>သင့်ဒေသ အချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="150"/>
+        <source>Myanmar time</source>
+        <translation>မြန်မာ စံတော်ချိန်</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
@@ -1929,6 +2020,19 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <location filename="../../desktop/ui/form/fold.py" line="83"/>
+        <source>Folded: click to show</source>
+        <translation>ခေါက်ထားသည်။ ပြရန် နှိပ်ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/fold.py" line="83"/>
+        <source>Click to fold</source>
+        <translation>ခေါက်ရန် နှိပ်ပါ</translation>
+    </message>
+</context>
+<context>
     <name>FollowupPanel</name>
     <message>
         <location filename="../../desktop/ui/followup_panel.py" line="116"/>
@@ -1979,6 +2083,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/followup_panel.py" line="173"/>
         <source>The answer names your correction {report}.</source>
         <translation>အ​ဖြေ​တွင် သင်​၏ ပြင်​ဆင်​ချက် {report} ကို ဖော်​ပြ​မည်။</translation>
+    </message>
+</context>
+<context>
+    <name>FormLifecycle</name>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="89"/>
+        <source>Correct a sent report (new revision)</source>
+        <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="91"/>
+        <source>Edit draft</source>
+        <translation>မူကြမ်း ပြင်ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="93"/>
+        <source>New report</source>
+        <translation>သတင်းအသစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="191"/>
+        <source>Draft saved at {time}</source>
+        <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="201"/>
+        <source>Not saved: {reason}</source>
+        <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="248"/>
+        <source>Kept as a draft.</source>
+        <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="334"/>
+        <source>Photo stored in the encrypted store.</source>
+        <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="337"/>
+        <source>Photo removed.</source>
+        <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
 </context>
 <context>
@@ -2995,6 +3142,19 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>NarrativeSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/narrative.py" line="60"/>
+        <source>&amp;What happened:</source>
+        <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/narrative.py" line="62"/>
+        <source>What happened</source>
+        <translation>ဖြစ်ပျက်ပုံ</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <location filename="../../desktop/ui/passphrase_field.py" line="83"/>
@@ -3104,473 +3264,289 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
-    <name>ReportForm</name>
+    <name>PricesSection</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="431"/>
-        <source>&amp;Crossing:</source>
-        <translation>ဂိတ် (&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="449"/>
-        <source>The crossing is not in the list</source>
-        <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="450"/>
-        <source>Name of the crossing not in the list</source>
-        <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="451"/>
-        <source>e.g. the footpath 2 km north of Laiza</source>
-        <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="452"/>
-        <location filename="../../desktop/ui/report_form.py" line="949"/>
-        <source>China side</source>
-        <translation>တရုတ်ဘက်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="453"/>
-        <location filename="../../desktop/ui/report_form.py" line="950"/>
-        <source>Myanmar side</source>
-        <translation>မြန်မာဘက်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="454"/>
-        <source>China side status</source>
-        <translation>တရုတ်ဘက် အခြေအနေ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="455"/>
-        <source>Myanmar side status</source>
-        <translation>မြန်မာဘက် အခြေအနေ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="460"/>
-        <source>your local time</source>
-        <translation>သင့်ဒေသ အချိန်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="460"/>
-        <source>Myanmar time</source>
-        <translation>မြန်မာ စံတော်ချိန်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="462"/>
-        <source>People stranded or turned back</source>
-        <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="463"/>
-        <source>An estimate is fine. Leave at — if nobody said.</source>
-        <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="464"/>
-        <location filename="../../desktop/ui/report_form.py" line="951"/>
-        <source>What may pass</source>
-        <translation>ဖြတ်သန်းခွင့်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
-        <location filename="../../desktop/ui/report_form.py" line="954"/>
-        <source>Barrier on the Myanmar side</source>
-        <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="477"/>
-        <location filename="../../desktop/ui/report_form.py" line="955"/>
-        <source>Shortages in town</source>
-        <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
-        <location filename="../../desktop/ui/report_form.py" line="485"/>
-        <source>Prices</source>
-        <translation>ဈေးနှုန်းများ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
+        <location filename="../../desktop/ui/form/prices.py" line="118"/>
+        <location filename="../../desktop/ui/form/prices.py" line="174"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
+        <location filename="../../desktop/ui/form/prices.py" line="118"/>
+        <location filename="../../desktop/ui/form/prices.py" line="174"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
+        <location filename="../../desktop/ui/form/prices.py" line="118"/>
+        <location filename="../../desktop/ui/form/prices.py" line="174"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
+        <location filename="../../desktop/ui/form/prices.py" line="118"/>
+        <location filename="../../desktop/ui/form/prices.py" line="174"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="488"/>
-        <source>&amp;Add price</source>
-        <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <source>Source category</source>
-        <translation>ရင်းမြစ် အမျိုးအစား</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="504"/>
-        <source>Source reliability</source>
-        <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="505"/>
-        <source>Information credibility</source>
-        <translation>သတင်း မှန်နိုင်ခြေ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <source>Source pseudonym</source>
-        <translation>ရင်းမြစ် အမည်ဝှက်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="519"/>
-        <source>&amp;What happened:</source>
-        <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="521"/>
-        <location filename="../../desktop/ui/report_form.py" line="958"/>
-        <source>What happened</source>
-        <translation>ဖြစ်ပျက်ပုံ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="523"/>
-        <source>Ctrl+S</source>
-        <translation>Ctrl+S</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="524"/>
-        <source>&amp;Queue for sending</source>
-        <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="525"/>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="527"/>
-        <source>Esc. The draft is kept.</source>
-        <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="531"/>
-        <source>Correct a sent report (new revision)</source>
-        <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="533"/>
-        <source>Edit draft</source>
-        <translation>မူကြမ်း ပြင်ခြင်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="535"/>
-        <source>New report</source>
-        <translation>သတင်းအသစ်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="776"/>
-        <source>e.g. diesel</source>
-        <translation>ဥပမာ- ဒီဇယ်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="848"/>
-        <source>Draft saved at {time}</source>
-        <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="858"/>
-        <source>Not saved: {reason}</source>
-        <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="974"/>
-        <source>Not ready to send</source>
-        <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="975"/>
-        <source>Please complete these fields first:</source>
-        <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="905"/>
-        <source>Kept as a draft.</source>
-        <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="432"/>
-        <source>Crossin&amp;g name:</source>
-        <translation>ဂိတ်အမည် (&amp;G):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="433"/>
-        <source>W&amp;here it is:</source>
-        <translation>တည်နေရာ (&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="434"/>
-        <source>Obser&amp;ved:</source>
-        <translation>တွေ့ရှိချိန် (&amp;V):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="435"/>
-        <source>Stat&amp;us:</source>
-        <translation>အခြေအနေ (&amp;U):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="436"/>
-        <source>Controlled &amp;by:</source>
-        <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="437"/>
-        <source>Civilians who ma&amp;y cross:</source>
-        <translation>ဖြတ်​ကူး​ခွင့်​ရှိ​သော အ​ရပ်​သား (&amp;Y):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="438"/>
-        <source>People &amp;stranded:</source>
-        <translation>ပိတ်မိနေသူ (&amp;S):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="439"/>
-        <source>How &amp;known:</source>
-        <translation>သိရပုံ (&amp;K):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="489"/>
-        <source>Re&amp;move price</source>
-        <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="492"/>
-        <source>Wh&amp;o:</source>
-        <translation>မည်သူ (&amp;O):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="493"/>
-        <source>Rel&amp;iability:</source>
-        <translation>ယုံကြည်ရမှု (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="494"/>
-        <source>Cr&amp;edibility:</source>
-        <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="495"/>
-        <source>&amp;Pseudonym:</source>
-        <translation>အမည်ဝှက် (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="501"/>
-        <source>Generate pseudonym</source>
-        <translation>အမည်ဝှက် ထုတ်မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="502"/>
-        <source>Ctrl+G</source>
-        <translation>Ctrl+G</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="522"/>
-        <source>Save dra&amp;ft</source>
-        <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="526"/>
-        <source>Back to list</source>
-        <translation>စာရင်းသို့ ပြန်မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="771"/>
+        <location filename="../../desktop/ui/form/prices.py" line="124"/>
         <source>{field}, price {number}</source>
         <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="924"/>
+        <location filename="../../desktop/ui/form/prices.py" line="129"/>
+        <source>e.g. diesel</source>
+        <translation>ဥပမာ- ဒီဇယ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="159"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
+        <source>Prices</source>
+        <translation>ဈေးနှုန်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="164"/>
+        <source>none given</source>
+        <translation>မထည့်ရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="179"/>
+        <source>&amp;Add price</source>
+        <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="180"/>
+        <source>Re&amp;move price</source>
+        <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="64"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="66"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="69"/>
+        <source>What may pass</source>
+        <translation>ဖြတ်သန်းခွင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="79"/>
+        <source>Barrier on the Myanmar side</source>
+        <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="83"/>
+        <source>Shortages in town</source>
+        <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="91"/>
+        <source>What happened</source>
+        <translation>ဖြစ်ပျက်ပုံ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="185"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="186"/>
+        <source>&amp;Queue for sending</source>
+        <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="187"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="189"/>
+        <source>Esc. The draft is kept.</source>
+        <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="102"/>
+        <source>Not ready to send</source>
+        <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="105"/>
+        <source>Please complete these fields first:</source>
+        <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="184"/>
+        <source>Save dra&amp;ft</source>
+        <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_form.py" line="188"/>
+        <source>Back to list</source>
+        <translation>စာရင်းသို့ ပြန်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/problems.py" line="29"/>
         <source>too long: shorten it</source>
         <translation>ရှည်လွန်းသည်- တိုအောင် ပြင်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="924"/>
+        <location filename="../../desktop/ui/form/problems.py" line="31"/>
         <source>check this field</source>
         <translation>ဤအကွက်ကို စစ်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="926"/>
+        <location filename="../../desktop/ui/form/problems.py" line="34"/>
         <source>choose one from the list, or tick “not in the list” and give its name</source>
         <translation>စာ​ရင်း​ထဲ​မှ တစ်​ခု ရွေး​ပါ၊ သို့​မ​ဟုတ် “ဂိတ်​သည် စာ​ရင်း​တွင် မ​ပါ” ကို အ​မှန်​ခြစ်​ပြီး အ​မည် ထည့်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="927"/>
+        <location filename="../../desktop/ui/form/problems.py" line="37"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="930"/>
+        <location filename="../../desktop/ui/form/problems.py" line="40"/>
         <source>Where it is</source>
         <translation>တည်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="932"/>
+        <location filename="../../desktop/ui/form/problems.py" line="43"/>
         <source>give the crossing a name</source>
         <translation>ဂိတ်အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="933"/>
+        <location filename="../../desktop/ui/form/problems.py" line="44"/>
         <source>Crossing name</source>
         <translation>ဂိတ်အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="935"/>
+        <location filename="../../desktop/ui/form/problems.py" line="46"/>
         <source>check the date and time: not in the future, not before 2000</source>
         <translation>ရက်​စွဲ​နှင့် အ​ချိန်​ကို စစ်​ပါ- အ​နာ​ဂတ် မ​ဖြစ်​ရ၊ 2000 ခု​နှစ် မ​တိုင်​မီ မ​ဖြစ်​ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="936"/>
+        <location filename="../../desktop/ui/form/problems.py" line="49"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="941"/>
+        <location filename="../../desktop/ui/form/problems.py" line="53"/>
         <source>name the commodity</source>
         <translation>ကုန်ပစ္စည်း အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="942"/>
+        <location filename="../../desktop/ui/form/problems.py" line="54"/>
         <source>Price {number}</source>
         <translation>ဈေးနှုန်း {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="946"/>
+        <location filename="../../desktop/ui/form/problems.py" line="59"/>
         <source>choose who told you, or change “How known”</source>
         <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="490"/>
-        <location filename="../../desktop/ui/report_form.py" line="947"/>
+        <location filename="../../desktop/ui/form/problems.py" line="62"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="952"/>
+        <location filename="../../desktop/ui/form/problems.py" line="71"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="953"/>
+        <location filename="../../desktop/ui/form/problems.py" line="75"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="956"/>
+        <location filename="../../desktop/ui/form/problems.py" line="87"/>
         <source>People stranded</source>
         <translation>ပိတ်မိနေသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <location filename="../../desktop/ui/form/problems.py" line="90"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="960"/>
+        <location filename="../../desktop/ui/form/problems.py" line="94"/>
         <source>The report</source>
         <translation>သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="976"/>
+        <location filename="../../desktop/ui/form/problems.py" line="109"/>
         <source>&amp;OK</source>
         <translation>ကောင်းပြီ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="999"/>
+        <location filename="../../desktop/ui/form/problems.py" line="117"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
         <translation>ဖုန်း​နံ​ပါတ်​နှင့် တူ​သည်။ နံ​ပါတ်​တစ်​ခု​က သင့်​သ​တင်း​ရင်း​မြစ်​ဆီ တိုက်​ရိုက် ခြေ​ရာ​ခံ​မိ​စေ​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား နံ​ပါတ် (ရုံး သို့​မ​ဟုတ် ဖုန်း​လိုင်း) ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1003"/>
+        <location filename="../../desktop/ui/form/problems.py" line="122"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
         <translation>အီး​မေးလ်​လိပ်​စာ​နှင့် တူ​သည်။ ၎င်း​က သင့်​သ​တင်း​ရင်း​မြစ်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား လိပ်​စာ ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1007"/>
+        <location filename="../../desktop/ui/form/problems.py" line="127"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
         <translation>နိုင်​ငံ​သား​စိ​စစ်​ရေး​ကတ် (မှတ်​ပုံ​တင်) နံ​ပါတ်​နှင့် တူ​သည်။ ၎င်း​က လူ​တစ်​ဦး​ကို အ​မည်​ဖော်​သည်- ထို​သူ​က အ​မည်​ဖော်​ရန် သ​ဘော​တူ​မှ​သာ ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1011"/>
+        <location filename="../../desktop/ui/form/problems.py" line="132"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
         <translation>ယာဉ်​နံ​ပါတ်​ပြား​နှင့် တူ​သည်။ နံ​ပါတ်​ပြား​က ယာဉ်​မောင်း သို့​မ​ဟုတ် ကုန်​သည်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် သင့်​သ​တင်း​ရင်း​မြစ်​ကို မ​ညွှန်​ပြ​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1021"/>
+        <location filename="../../desktop/ui/form/problems.py" line="144"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1023"/>
+        <location filename="../../desktop/ui/form/problems.py" line="145"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤ​သ​တင်း​တွင် လူ​တစ်​ဦး​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ချက်​အ​လက်​များ ပါ​ပုံ​ရ​သည်။ ၎င်း​တို့​ကြောင့် သ​တင်း​ရင်း​မြစ်​များ အန္တ​ရာယ် ကျ​ရောက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1027"/>
+        <location filename="../../desktop/ui/form/problems.py" line="152"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1028"/>
+        <location filename="../../desktop/ui/form/problems.py" line="156"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1068"/>
+        <location filename="../../desktop/ui/form/problems.py" line="195"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1070"/>
+        <location filename="../../desktop/ui/form/problems.py" line="198"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1072"/>
+        <location filename="../../desktop/ui/form/problems.py" line="203"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1073"/>
+        <location filename="../../desktop/ui/form/problems.py" line="206"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="1108"/>
-        <source>Photo stored in the encrypted store.</source>
-        <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="1111"/>
-        <source>Photo removed.</source>
-        <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
 </context>
 <context>
@@ -3956,6 +3932,110 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>ShortagesSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="95"/>
+        <source>Shortages in town</source>
+        <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="99"/>
+        <source>none named</source>
+        <translation>မဖော်ပြရသေးပါ</translation>
+    </message>
+</context>
+<context>
+    <name>SourceSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="101"/>
+        <source>Source</source>
+        <translation>သတင်းရင်းမြစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="112"/>
+        <source>How &amp;known:</source>
+        <translation>သိရပုံ (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="114"/>
+        <source>Wh&amp;o:</source>
+        <translation>မည်သူ (&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="115"/>
+        <source>Rel&amp;iability:</source>
+        <translation>ယုံကြည်ရမှု (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="116"/>
+        <source>Cr&amp;edibility:</source>
+        <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="117"/>
+        <source>&amp;Pseudonym:</source>
+        <translation>အမည်ဝှက် (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="119"/>
+        <source>Generate pseudonym</source>
+        <translation>အမည်ဝှက် ထုတ်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="120"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="121"/>
+        <source>Source category</source>
+        <translation>ရင်းမြစ် အမျိုးအစား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="122"/>
+        <source>Source reliability</source>
+        <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="123"/>
+        <source>Information credibility</source>
+        <translation>သတင်း မှန်နိုင်ခြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="124"/>
+        <source>Source pseudonym</source>
+        <translation>ရင်းမြစ် အမည်ဝှက်</translation>
+    </message>
+</context>
+<context>
+    <name>StrandedSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="131"/>
+        <source>People stranded</source>
+        <translation>ပိတ်မိနေသူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="135"/>
+        <source>not said</source>
+        <translation>မပြောရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="138"/>
+        <source>People &amp;stranded:</source>
+        <translation>ပိတ်မိနေသူ (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="139"/>
+        <source>People stranded or turned back</source>
+        <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="140"/>
+        <source>An estimate is fine. Leave at — if nobody said.</source>
+        <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../desktop/ui/sync_controller.py" line="270"/>
@@ -4059,6 +4139,24 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/desk_timeline.py" line="279"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="103"/>
+        <source>What may pass</source>
+        <translation>ဖြတ်သန်းခွင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="111"/>
+        <source>nothing known yet</source>
+        <translation>ဘာမျှ မသိရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="122"/>
+        <source>Civilians who may cross</source>
+        <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
 </context>
 <context>

@@ -229,7 +229,6 @@ def test_every_alt_letter_on_the_form_is_unique(qtbot: QtBot, window: GatewatchW
     assert clashes == {}
     for required in (
         "Stat&us:",
-        "Civilians who ma&y cross:",
         "People &stranded:",
         "Wh&o:",
         "Rel&iability:",
