@@ -39,5 +39,6 @@ class Binder(QObject):
         try:
             for section in self._sections:
                 section.show_draft(draft)
+                section.changed.emit()  # once, for what sums the section up
         finally:
             self.showing = False

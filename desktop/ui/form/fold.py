@@ -67,7 +67,6 @@ class Fold(QFrame):
         section.setVisible(False)
         self.button.toggled.connect(self._toggled)
         section.changed.connect(self.refresh)
-        self.button.setChecked(True)
 
     @property
     def folded(self) -> bool:

@@ -163,7 +163,7 @@ class PricesSection(FormSection):
         if not rows:
             return self.tr("none given")
         return ", ".join(
-            f"{p.commodity.strip() or '…'} {p.amount:g} {label(Currency(p.currency))}/"
+            f"{p.commodity.strip() or '…'} {p.amount:,g} {label(Currency(p.currency))}/"
             f"{label(PriceUnit(p.unit))}"
             for p in rows
         )
