@@ -546,6 +546,24 @@
     </message>
 </context>
 <context>
+    <name>CommodityField</name>
+    <message>
+        <location filename="../../desktop/ui/form/commodity.py" line="72"/>
+        <source>{field}: other, in your words</source>
+        <translation>{field}: အခြား၊ ကိုယ်ပိုင်​စကားဖြင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/commodity.py" line="78"/>
+        <source>other…</source>
+        <translation>အခြား…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/commodity.py" line="81"/>
+        <source>what, in your words</source>
+        <translation>ဘာလဲ၊ ကိုယ်ပိုင်​စကားဖြင့်</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="30"/>
@@ -606,12 +624,17 @@
         <translation>ထိန်းချုပ်သူနှင့် အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="67"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="63"/>
+        <source>controlled by {who}</source>
+        <translation>{who} ထိန်း​ချုပ်ထားသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="68"/>
         <source>Controlled &amp;by:</source>
         <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="69"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="70"/>
         <source>Barrier on the Myanmar side:</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး:</translation>
     </message>
@@ -1523,6 +1546,11 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>Gatewatch က ဖိုင်​များ​ကို ဖတ်၍/ရေး၍ မ​ရ​ပါ- ဒစ်ခ် ပြည့်​နေ​နိုင်​သည်။ နေ​ရာ​လွတ် ပြု​လုပ်​ပြီး ထပ်​ကြိုး​စား​ပါ။ သိမ်း​ပြီး​သား​များ မ​ပျောက်​ပါ။</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/errors.py" line="79"/>
+        <source>Only JPEG, PNG, WebP and HEIC photos can be added. Convert the file, then add it.</source>
+        <translation>JPEG၊ PNG၊ WebP နှင့် HEIC ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/errors.py" line="83"/>
         <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
         <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
@@ -1621,11 +1649,6 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/errors.py" line="22"/>
         <source>Part of this store is damaged on disk and cannot be read. What is still readable keeps working. Restore your last backup: Tools &gt; Restore from backup.</source>
         <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ၍ ဖတ်​မ​ရ​ပါ။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်။ နောက်​ဆုံး အ​ရန်​ကူး​ထား​သည်​ကို ပြန်​ထည့်​ပါ- ကိ​ရိ​ယာ​များ &gt; အ​ရန်​မှ ပြန်​ထည့်​ရန်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/errors.py" line="79"/>
-        <source>Only JPEG, PNG and WebP photos can be added. Convert the file, then add it.</source>
-        <translation>JPEG၊ PNG နှင့် WebP ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -2022,12 +2045,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>Fold</name>
     <message>
-        <location filename="../../desktop/ui/form/fold.py" line="83"/>
+        <location filename="../../desktop/ui/form/fold.py" line="82"/>
         <source>Folded: click to show</source>
         <translation>ခေါက်ထားသည်။ ပြရန် နှိပ်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/fold.py" line="83"/>
+        <location filename="../../desktop/ui/form/fold.py" line="82"/>
         <source>Click to fold</source>
         <translation>ခေါက်ရန် နှိပ်ပါ</translation>
     </message>
@@ -2561,414 +2584,447 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37"/>
+        <location filename="../../desktop/ui/labels.py" line="39"/>
         <source>The crossing you saw or heard about. Type any spelling, in any language.</source>
         <translation>သင်​မြင်​ခဲ့ သို့​မ​ဟုတ် ကြား​ခဲ့​သော ဂိတ်။ မည်​သည့်​ဘာ​သာ၊ မည်​သည့် စာ​လုံး​ပေါင်း​ဖြင့်​မ​ဆို ရိုက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="40"/>
+        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>When it was seen, in your local time. Not when you write it down.</source>
         <translation>မြင်​ခဲ့​သည့်​အ​ချိန် (သင့်​ဒေ​သ အ​ချိန်​ဖြင့်)။ ရေး​မှတ်​သည့်​အ​ချိန် မ​ဟုတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43"/>
+        <location filename="../../desktop/ui/labels.py" line="45"/>
         <source>Each side opens and closes on its own. Choose unknown if you are not sure.</source>
         <translation>ဘက်​တစ်​ဘက်​စီ သီး​ခြား ဖွင့်​ပိတ်​သည်။ မ​သေ​ချာ​လျှင် “မ​သိ” ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="46"/>
+        <location filename="../../desktop/ui/labels.py" line="48"/>
         <source>What may pass through the gate right now.</source>
         <translation>ယ​ခု​လက်​ရှိ ဂိတ်​ကို ဖြတ်​သန်း​ခွင့်​ရှိ​သည့်​အ​ရာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="49"/>
+        <location filename="../../desktop/ui/labels.py" line="51"/>
         <source>If only some people may cross, whose citizens are they?</source>
         <translation>လူ​အ​ချို့​သာ ဖြတ်​ကူး​ခွင့်​ရှိ​လျှင် မည်​သည့်​နိုင်​ငံ​သား​များ​နည်း။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52"/>
+        <location filename="../../desktop/ui/labels.py" line="54"/>
         <source>Who holds the Myanmar side of the gate.</source>
         <translation>ဂိတ်၏ မြန်​မာ​ဘက်​ကို ထိန်း​ချုပ်​ထား​သူ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="55"/>
+        <location filename="../../desktop/ui/labels.py" line="57"/>
         <source>What blocks the road on the Myanmar side, if anything.</source>
         <translation>မြန်​မာ​ဘက်​တွင် လမ်း​ပိတ်​ထား​သည့်​အ​ရာ (ရှိ​လျှင်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="58"/>
+        <location filename="../../desktop/ui/labels.py" line="60"/>
         <source>How do you know? Your own eyes, a source, a document, social media.</source>
         <translation>မည်​သို့ သိ​ရ​သ​နည်း။ ကိုယ်​တိုင်​မြင်၊ သ​တင်း​ရင်း​မြစ်၊ စာ​ရွက်​စာ​တမ်း၊ ဆို​ရှယ်​မီ​ဒီ​ယာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61"/>
-        <source>Never a name. Only what kind of person told you, how reliable they have been (A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge).</source>
-        <translation>အ​မည် လုံး​ဝ မ​ထည့်​ရ။ မည်​သို့​သော လူ​က ပြော​သည်၊ ယ​ခင်​က မည်​မျှ ယုံ​ကြည်​ရ​သည် (A အ​ကောင်း​ဆုံး၊ F ဆုံး​ဖြတ်၍​မ​ရ) နှင့် ဤ​သ​တင်း မှန်​နိုင်​ခြေ (1 အ​တည်​ပြု​ပြီး၊ 6 ဆုံး​ဖြတ်၍​မ​ရ) တို့​ကို​သာ ထည့်​ပါ။</translation>
+        <location filename="../../desktop/ui/labels.py" line="63"/>
+        <source>Never a name. Only what kind of person told you, and how far to trust them and what they said (each grade is explained below).</source>
+        <translation>အ​မည် လုံး​ဝ မ​ထည့်​ရ။ မည်​သို့​သော လူ​က ပြော​သည်၊ ထို​သူ​နှင့် ပြော​သော​အ​ရာ​ကို မည်​မျှ ယုံ​ကြည်​ရ​သည် တို့​ကို​သာ ထည့်​ပါ (အ​ဆင့်​တိုင်း​ကို အောက်​တွင် ရှင်း​ပြ​ထား​သည်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="66"/>
+        <location filename="../../desktop/ui/labels.py" line="68"/>
         <source>A made-up name so editors can count independent sources. Use the same one for the same person.</source>
         <translation>အယ်​ဒီ​တာ​များ သီး​ခြား​ရင်း​မြစ် အ​ရေ​အ​တွက်​ကို ရေ​တွက်​နိုင်​ရန် လုပ်​ထား​သော အ​မည်။ လူ​တစ်​ဦး​တည်း​အ​တွက် အ​မည်​တစ်​ခု​တည်း​ကို​သာ သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="71"/>
+        <location filename="../../desktop/ui/labels.py" line="73"/>
         <source>What happened, in any language. Leave out names and phone numbers.</source>
         <translation>ဖြစ်​ပျက်​ခဲ့​သည့်​အ​ရာ၊ မည်​သည့်​ဘာ​သာ​ဖြင့်​မ​ဆို ရေး​နိုင်​သည်။ အ​မည်​နှင့် ဖုန်း​နံ​ပါတ် မ​ထည့်​ပါ​နှင့်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="74"/>
+        <location filename="../../desktop/ui/labels.py" line="76"/>
         <source>Prices you saw or heard, e.g. diesel 4500 kyat a litre.</source>
         <translation>သင်​မြင်​ခဲ့ ကြား​ခဲ့​သော ဈေး​နှုန်း၊ ဥ​ပ​မာ ဒီ​ဇယ် တစ်​လီ​တာ 4500 ကျပ်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="85"/>
+        <location filename="../../desktop/ui/labels.py" line="87"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="86"/>
+        <location filename="../../desktop/ui/labels.py" line="88"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="87"/>
+        <location filename="../../desktop/ui/labels.py" line="89"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="88"/>
-        <location filename="../../desktop/ui/labels.py" line="93"/>
-        <location filename="../../desktop/ui/labels.py" line="112"/>
-        <location filename="../../desktop/ui/labels.py" line="121"/>
+        <location filename="../../desktop/ui/labels.py" line="90"/>
+        <location filename="../../desktop/ui/labels.py" line="95"/>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
+        <location filename="../../desktop/ui/labels.py" line="123"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="91"/>
+        <location filename="../../desktop/ui/labels.py" line="93"/>
         <source>allowed</source>
         <translation>ခွင့်ပြု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="92"/>
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>blocked</source>
         <translation>တားဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="96"/>
+        <location filename="../../desktop/ui/labels.py" line="98"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="97"/>
+        <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>Traders and goods</source>
         <translation>ကုန်သည်နှင့် ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98"/>
+        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>Cargo trucks</source>
         <translation>ကုန်တင်ကားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99"/>
+        <location filename="../../desktop/ui/labels.py" line="101"/>
         <source>Rare-earth exports</source>
         <translation>ရှားပါးမြေ တင်ပို့မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <location filename="../../desktop/ui/labels.py" line="102"/>
         <source>Fuel and chemical imports</source>
         <translation>လောင်​စာ​ဆီ​နှင့် ဓာ​တု​ပစ္စည်း တင်​သွင်း​မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="103"/>
+        <location filename="../../desktop/ui/labels.py" line="105"/>
         <source>Food and building materials</source>
         <translation>စား​နပ်​ရိက္ခာ​နှင့် ဆောက်​လုပ်​ရေး​ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="106"/>
+        <location filename="../../desktop/ui/labels.py" line="108"/>
         <source>Humanitarian aid</source>
         <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109"/>
+        <location filename="../../desktop/ui/labels.py" line="111"/>
         <source>everyone</source>
         <translation>လူတိုင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110"/>
+        <location filename="../../desktop/ui/labels.py" line="112"/>
         <source>Chinese citizens only</source>
         <translation>တရုတ်နိုင်ငံသားများသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111"/>
+        <location filename="../../desktop/ui/labels.py" line="113"/>
         <source>Myanmar citizens only</source>
         <translation>မြန်မာနိုင်ငံသားများသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="115"/>
+        <location filename="../../desktop/ui/labels.py" line="117"/>
         <source>KIA</source>
         <translation>KIA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="116"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Myanmar military</source>
         <translation>မြန်မာစစ်တပ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
         <source>Border guard force or militia</source>
         <translation>နယ်​ခြား​စောင့်​တပ် (BGF) သို့​မ​ဟုတ် ပြည်​သူ့​စစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="120"/>
-        <location filename="../../desktop/ui/labels.py" line="129"/>
-        <location filename="../../desktop/ui/labels.py" line="141"/>
-        <location filename="../../desktop/ui/labels.py" line="154"/>
-        <location filename="../../desktop/ui/labels.py" line="176"/>
+        <location filename="../../desktop/ui/labels.py" line="122"/>
+        <location filename="../../desktop/ui/labels.py" line="131"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
+        <location filename="../../desktop/ui/labels.py" line="156"/>
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>other</source>
         <translation>အခြား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="124"/>
+        <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>barbed wire</source>
         <translation>သံဆူးကြိုး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="125"/>
+        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>wood barricade</source>
         <translation>သစ်သား အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="126"/>
+        <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>bamboo barricade</source>
         <translation>ဝါး အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>troops</source>
         <translation>စစ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128"/>
+        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>vehicles</source>
         <translation>ယာဉ်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="132"/>
+        <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>fuel</source>
         <translation>လောင်​စာ​ဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133"/>
+        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>food</source>
         <translation>စား​နပ်​ရိက္ခာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
+        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>rice</source>
         <translation>ဆန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
+        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>cooking oil</source>
         <translation>စားသုံးဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="189"/>
         <source>medicine</source>
         <translation>ဆေး​ဝါး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>building materials</source>
         <translation>ဆောက်လုပ်ရေးပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>household goods</source>
         <translation>အိမ်သုံးပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="139"/>
+        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>mining inputs</source>
         <translation>သတ္တုတွင်းသုံး ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="140"/>
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>cash</source>
         <translation>ငွေသား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144"/>
+        <location filename="../../desktop/ui/labels.py" line="146"/>
         <source>litre</source>
         <translation>လီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145"/>
+        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>gallon</source>
         <translation>ဂါလံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="146"/>
+        <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>bottle</source>
         <translation>ပုလင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="147"/>
+        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>kg</source>
         <translation>ကီလို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148"/>
+        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>viss</source>
         <translation>ပိဿာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="149"/>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>bag</source>
         <translation>အိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="150"/>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>sack</source>
         <translation>ဂုန်နီအိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151"/>
+        <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>piece</source>
         <translation>ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="154"/>
         <source>tonne</source>
         <translation>တန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="153"/>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>trip</source>
         <translation>ခေါက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="157"/>
+        <location filename="../../desktop/ui/labels.py" line="159"/>
         <source>kyat (MMK)</source>
         <translation>ကျပ် (MMK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="158"/>
+        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>yuan (CNY)</source>
         <translation>ယွမ် (CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="161"/>
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>I saw it</source>
         <translation>ကိုယ်တိုင် မြင်ခဲ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="162"/>
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>A source told me</source>
         <translation>သတင်းရင်းမြစ်က ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
+        <location filename="../../desktop/ui/labels.py" line="165"/>
         <source>A document or photo</source>
         <translation>စာ​ရွက်​စာ​တမ်း သို့​မ​ဟုတ် ဓာတ်​ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="166"/>
         <source>Social media</source>
         <translation>ဆိုရှယ်မီဒီယာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="167"/>
+        <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>resident</source>
         <translation>ဒေသခံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="168"/>
+        <location filename="../../desktop/ui/labels.py" line="170"/>
         <source>trader</source>
         <translation>ကုန်သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169"/>
+        <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>driver</source>
         <translation>ယာဉ်မောင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="170"/>
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>mine worker</source>
         <translation>သတ္တုတွင်း အလုပ်သမား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="171"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>close to an armed group</source>
         <translation>လက်​နက်​ကိုင်​အ​ဖွဲ့​နှင့် နီး​စပ်​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174"/>
+        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>official</source>
         <translation>တာဝန်ရှိသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="175"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>aid worker</source>
         <translation>အကူအညီပေးရေး ဝန်ထမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="179"/>
+        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <source>diesel</source>
+        <translation>ဒီဇယ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <source>petrol</source>
+        <translation>ဓာတ်ဆီ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
+        <source>sugar</source>
+        <translation>သကြား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
+        <source>salt</source>
+        <translation>ဆား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <source>cooking gas</source>
+        <translation>ချက်ပြုတ်ရေး ဓာတ်ငွေ့</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <source>cement</source>
+        <translation>ဘိလပ်မြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>A: completely reliable</source>
         <translation>A: လုံးဝ ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="180"/>
+        <location filename="../../desktop/ui/labels.py" line="193"/>
         <source>B: usually reliable</source>
         <translation>B: များသောအားဖြင့် ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>C: fairly reliable</source>
         <translation>C: အတန်အသင့် ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <location filename="../../desktop/ui/labels.py" line="195"/>
         <source>D: not usually reliable</source>
         <translation>D: များသောအားဖြင့် မယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
+        <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>E: unreliable</source>
         <translation>E: ယုံကြည်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="184"/>
+        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>F: cannot be judged</source>
         <translation>F: ဆုံးဖြတ်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <location filename="../../desktop/ui/labels.py" line="211"/>
         <source>1: confirmed by other sources</source>
         <translation>1: အခြားရင်းမြစ်များက အတည်ပြု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <location filename="../../desktop/ui/labels.py" line="212"/>
         <source>2: probably true</source>
         <translation>2: မှန်နိုင်ခြေ များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="193"/>
+        <location filename="../../desktop/ui/labels.py" line="213"/>
         <source>3: possibly true</source>
         <translation>3: မှန်နိုင်သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="194"/>
+        <location filename="../../desktop/ui/labels.py" line="214"/>
         <source>4: doubtful</source>
         <translation>4: သံသယရှိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="195"/>
+        <location filename="../../desktop/ui/labels.py" line="215"/>
         <source>5: improbable</source>
         <translation>5: မှန်နိုင်ခြေ နည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="196"/>
+        <location filename="../../desktop/ui/labels.py" line="216"/>
         <source>6: cannot be judged</source>
         <translation>6: ဆုံးဖြတ်၍ မရ</translation>
     </message>
@@ -3126,17 +3182,17 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="442"/>
+        <location filename="../../desktop/ui/main_page.py" line="443"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="454"/>
+        <location filename="../../desktop/ui/main_page.py" line="455"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="456"/>
+        <location filename="../../desktop/ui/main_page.py" line="457"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -3228,64 +3284,74 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="110"/>
-        <source>Photos (JPEG or PNG; location and camera data are removed)</source>
-        <translation>ဓာတ်​ပုံ​များ (JPEG သို့​မ​ဟုတ် PNG၊ တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
+        <location filename="../../desktop/ui/photo_strip.py" line="114"/>
+        <source>Photos (location and camera data are removed)</source>
+        <translation>ဓာတ်​ပုံ​များ (တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="111"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="115"/>
         <source>Add photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="112"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="116"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="113"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="117"/>
+        <source>Remove photo</source>
+        <translation>ဓာတ်ပုံ ဖယ်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_strip.py" line="119"/>
+        <source>The selected photo, else the last one (Delete, Ctrl+Shift+R)</source>
+        <translation>ရွေး​ထားသော ဓာတ်ပုံ၊ မရွေး​ထားလျှင် နောက်ဆုံး​ဓာတ်ပုံ (Delete, Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_strip.py" line="121"/>
         <source>Photos of this report</source>
         <translation>ဤသတင်း၏ ဓာတ်ပုံများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="228"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
         <source>Photo {number}</source>
         <translation>ဓာတ်ပုံ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="250"/>
         <source>Add photos</source>
         <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
-        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
-        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp)</translation>
+        <location filename="../../desktop/ui/photo_strip.py" line="250"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif)</source>
+        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp *.heic *.heif)</translation>
     </message>
 </context>
 <context>
     <name>PricesSection</name>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="118"/>
-        <location filename="../../desktop/ui/form/prices.py" line="174"/>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
         <source>Commodity</source>
         <translation>ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="118"/>
-        <location filename="../../desktop/ui/form/prices.py" line="174"/>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
         <source>Unit</source>
         <translation>ယူနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="118"/>
-        <location filename="../../desktop/ui/form/prices.py" line="174"/>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
         <source>Amount</source>
         <translation>ငွေပမာဏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="118"/>
-        <location filename="../../desktop/ui/form/prices.py" line="174"/>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
         <source>Currency</source>
         <translation>ငွေကြေး</translation>
     </message>
@@ -3295,28 +3361,23 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="129"/>
-        <source>e.g. diesel</source>
-        <translation>ဥပမာ- ဒီဇယ်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/form/prices.py" line="159"/>
-        <location filename="../../desktop/ui/form/prices.py" line="176"/>
+        <location filename="../../desktop/ui/form/prices.py" line="161"/>
+        <location filename="../../desktop/ui/form/prices.py" line="178"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="164"/>
+        <location filename="../../desktop/ui/form/prices.py" line="166"/>
         <source>none given</source>
         <translation>မထည့်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="179"/>
+        <location filename="../../desktop/ui/form/prices.py" line="181"/>
         <source>&amp;Add price</source>
         <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/prices.py" line="180"/>
+        <location filename="../../desktop/ui/form/prices.py" line="182"/>
         <source>Re&amp;move price</source>
         <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
     </message>
@@ -3934,12 +3995,12 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ShortagesSection</name>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="95"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="96"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="99"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="100"/>
         <source>none named</source>
         <translation>မဖော်ပြရသေးပါ</translation>
     </message>
@@ -3947,90 +4008,100 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SourceSection</name>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="101"/>
+        <location filename="../../desktop/ui/form/source.py" line="122"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="112"/>
+        <location filename="../../desktop/ui/form/source.py" line="133"/>
         <source>How &amp;known:</source>
         <translation>သိရပုံ (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="114"/>
+        <location filename="../../desktop/ui/form/source.py" line="135"/>
         <source>Wh&amp;o:</source>
         <translation>မည်သူ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="115"/>
+        <location filename="../../desktop/ui/form/source.py" line="136"/>
         <source>Rel&amp;iability:</source>
         <translation>ယုံကြည်ရမှု (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="116"/>
+        <location filename="../../desktop/ui/form/source.py" line="137"/>
         <source>Cr&amp;edibility:</source>
         <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="117"/>
+        <location filename="../../desktop/ui/form/source.py" line="138"/>
         <source>&amp;Pseudonym:</source>
         <translation>အမည်ဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="119"/>
+        <location filename="../../desktop/ui/form/source.py" line="140"/>
         <source>Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="120"/>
+        <location filename="../../desktop/ui/form/source.py" line="141"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="121"/>
+        <location filename="../../desktop/ui/form/source.py" line="142"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="122"/>
+        <location filename="../../desktop/ui/form/source.py" line="143"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="123"/>
+        <location filename="../../desktop/ui/form/source.py" line="144"/>
         <source>Information credibility</source>
         <translation>သတင်း မှန်နိုင်ခြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/source.py" line="124"/>
+        <location filename="../../desktop/ui/form/source.py" line="145"/>
         <source>Source pseudonym</source>
         <translation>ရင်းမြစ် အမည်ဝှက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="156"/>
+        <source>About the source, from how often they were right before: {grades}.</source>
+        <translation>သတင်း​ပေးသူ​အကြောင်း၊ ယခင်က မည်မျှ​မှန်ခဲ့​သည်ကို ကြည့်၍- {grades}။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="161"/>
+        <source>About this information, whoever gave it: {grades}.</source>
+        <translation>ဤ​သတင်း​အချက်​အလက်​အကြောင်း၊ မည်သူ​ပေးသည်​ဖြစ်စေ- {grades}။</translation>
     </message>
 </context>
 <context>
     <name>StrandedSection</name>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="131"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="132"/>
         <source>People stranded</source>
         <translation>ပိတ်မိနေသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="135"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="136"/>
         <source>not said</source>
         <translation>မပြောရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="138"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="139"/>
         <source>People &amp;stranded:</source>
         <translation>ပိတ်မိနေသူ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="139"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="140"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/conditions.py" line="140"/>
+        <location filename="../../desktop/ui/form/conditions.py" line="141"/>
         <source>An estimate is fine. Leave at — if nobody said.</source>
         <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
     </message>
@@ -4144,17 +4215,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TrafficSection</name>
     <message>
-        <location filename="../../desktop/ui/form/traffic.py" line="103"/>
+        <location filename="../../desktop/ui/form/traffic.py" line="106"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/traffic.py" line="111"/>
+        <location filename="../../desktop/ui/form/traffic.py" line="114"/>
         <source>nothing known yet</source>
         <translation>ဘာမျှ မသိရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/traffic.py" line="122"/>
+        <location filename="../../desktop/ui/form/traffic.py" line="125"/>
+        <source>Whose citizens</source>
+        <translation>မည်သည့် နိုင်ငံ​သားများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="126"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>

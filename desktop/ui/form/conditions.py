@@ -59,7 +59,8 @@ class ControlSection(FormSection):
         return self.tr("Control and barrier")
 
     def summary(self) -> str:
-        parts = [self.controlled_by.currentText()]
+        who = self.controlled_by.currentText()
+        parts = [self.tr("controlled by {who}").format(who=who)]
         parts += [check.text() for check in self.barriers.values() if check.isChecked()]
         return ", ".join(parts)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -20,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.draft import PriceDraft, ReportDraft
 from desktop.domain.vocabulary import Currency, PriceUnit
-from desktop.ui.clipboard import ConcealedLineEdit
+from desktop.ui.form.commodity import CommodityField
 from desktop.ui.form.section import FormSection
 from desktop.ui.form.widgets import enum_combo, relabel, set_combo, watch
-from desktop.ui.labels import help_text, label
+from desktop.ui.labels import commodity_label, help_text, label
 
 COLUMNS = 4
 
@@ -77,7 +76,7 @@ class PricesSection(FormSection):
         price = price or PriceDraft()
         row = self.table.rowCount()
         self.table.insertRow(row)
-        commodity = ConcealedLineEdit(price.commodity)
+        commodity = CommodityField(price.commodity)
         unit = enum_combo(PriceUnit)
         set_combo(unit, price.unit)
         amount = QDoubleSpinBox()
@@ -90,12 +89,14 @@ class PricesSection(FormSection):
         widgets = (commodity, unit, amount, currency)
         for column, widget in enumerate(widgets):
             self.table.setCellWidget(row, column, widget)
-            watch(widget, self._changed)
+        for field in (unit, amount, currency):
+            watch(field, self._changed)
+        commodity.changed.connect(self._changed)
         self._label_row(row)
         # Cell widgets join the focus chain at its end: put the row after the one above
         # (or after what precedes the table) and before "Add price".
         previous: QWidget = self.cell(row - 1, 3) or self.table
-        for widget in widgets:
+        for widget in (commodity.combo, commodity.other, unit, amount, currency):
             QWidget.setTabOrder(previous, widget)
             previous = widget
         QWidget.setTabOrder(previous, self.add_price)
@@ -120,20 +121,21 @@ class PricesSection(FormSection):
             widget = self.cell(row, column)
             if widget is None:
                 continue
-            widget.setAccessibleName(
-                self.tr("{field}, price {number}").format(field=name, number=row + 1)
-            )
+            accessible = self.tr("{field}, price {number}").format(field=name, number=row + 1)
+            if isinstance(widget, CommodityField):
+                widget.set_accessible_name(accessible)
+                widget.retranslate()
+                continue
+            widget.setAccessibleName(accessible)
             if isinstance(widget, QComboBox):
                 relabel(widget, PriceUnit if column == 1 else Currency)
-            if isinstance(widget, QLineEdit):
-                widget.setPlaceholderText(self.tr("e.g. diesel"))
 
     def values(self) -> dict[str, Any]:
         prices = []
         for row in range(self.table.rowCount()):
             commodity, unit, amount, currency = (self.cell(row, c) for c in range(COLUMNS))
             if not (
-                isinstance(commodity, QLineEdit)
+                isinstance(commodity, CommodityField)
                 and isinstance(unit, QComboBox)
                 and isinstance(amount, QDoubleSpinBox)
                 and isinstance(currency, QComboBox)
@@ -163,8 +165,8 @@ class PricesSection(FormSection):
         if not rows:
             return self.tr("none given")
         return ", ".join(
-            f"{p.commodity.strip() or '…'} {p.amount:,g} {label(Currency(p.currency))}/"
-            f"{label(PriceUnit(p.unit))}"
+            f"{commodity_label(p.commodity.strip()) or '…'} {p.amount:,g} "
+            f"{label(Currency(p.currency))}/{label(PriceUnit(p.unit))}"
             for p in rows
         )
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.draft import ReportDraft, SourceDraft
 from desktop.domain.pseudonym import generate_pseudonym
@@ -12,7 +20,7 @@ from desktop.domain.vocabulary import HowKnown, Reliability, SourceCategory
 from desktop.ui.clipboard import ConcealedLineEdit
 from desktop.ui.form.section import FormSection
 from desktop.ui.form.widgets import enum_combo, relabel, set_combo, watch
-from desktop.ui.labels import credibility_label, help_text
+from desktop.ui.labels import credibility_label, help_text, label
 from desktop.ui.wrapping import WrapLabel
 
 
@@ -47,8 +55,21 @@ class SourceSection(FormSection):
         pseudonym_row.addWidget(self.pseudonym, 1)
         pseudonym_row.addWidget(self.generate)
         form.addRow(self.category_label, self.source_category)
-        form.addRow(self.reliability_label, self.reliability)
-        form.addRow(self.credibility_label, self.credibility)
+        self.reliability_help = WrapLabel()
+        self.credibility_help = WrapLabel()
+        for grades, explained in (
+            (self.reliability, self.reliability_help),
+            (self.credibility, self.credibility_help),
+        ):
+            explained.setStyleSheet("color: #555;")
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(grades)
+            column.addWidget(explained)
+            form.addRow(
+                self.reliability_label if grades is self.reliability else self.credibility_label,
+                column,
+            )
         form.addRow(self.pseudonym_label, pseudonym_row)
         for caption, field in (
             (self.how_known_label, self.how_known),
@@ -130,3 +151,14 @@ class SourceSection(FormSection):
             relabel(combo, vocabulary)
         for index in range(self.credibility.count()):
             self.credibility.setItemText(index, credibility_label(index + 1))
+        # Every grade in words where it is chosen (the closed list shows only one).
+        self.reliability_help.setText(
+            self.tr("About the source, from how often they were right before: {grades}.").format(
+                grades="; ".join(label(grade) for grade in Reliability)
+            )
+        )
+        self.credibility_help.setText(
+            self.tr("About this information, whoever gave it: {grades}.").format(
+                grades="; ".join(credibility_label(value) for value in range(1, 7))
+            )
+        )

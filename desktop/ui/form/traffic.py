@@ -53,6 +53,9 @@ class TrafficSection(FormSection):
             grid.setColumnMinimumWidth(column, STATUS_COLUMN_WIDTH)
             self.header.append(head)
         self.civilian_passage = enum_combo(CivilianPassage)
+        self.passage_head = QLabel()
+        self.passage_head.setWordWrap(True)
+        grid.addWidget(self.passage_head, 0, last)
         for row, kind in enumerate(TrafficKind, start=1):
             if row % 2:
                 shade = QFrame()
@@ -119,6 +122,7 @@ class TrafficSection(FormSection):
             for button in self.groups[kind].buttons():
                 status = TrafficStatus(button.property("status"))
                 button.setAccessibleName(f"{label(kind)}: {label(status)}")
+        self.passage_head.setText(self.tr("Whose citizens"))
         self.civilian_passage.setAccessibleName(self.tr("Civilians who may cross"))
         self.civilian_passage.setToolTip(help_text("civilian_passage"))
         relabel(self.civilian_passage, CivilianPassage)
