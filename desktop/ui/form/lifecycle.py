@@ -98,7 +98,6 @@ class FormLifecycle(QWidget):
         """An empty form for a new report, observed now."""
         self._reset()
         self.essentials.set_now()
-        self._dirty = False
         self._begin()
 
     def start_edit(self, draft_id: str, body: dict[str, Any]) -> None:
