@@ -121,9 +121,9 @@ lock:
 	rm -f $(CONSTRAINTS).tmp
 
 build: $(STAMP) $(BUILD_STAMP) translations
-	rm -rf build/gatewatch build/icu dist/gatewatch
+	rm -rf build/gatewatch build/icu build/relinked dist/gatewatch
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build packaging/gatewatch.spec
-	$(BIN)/python packaging/sizes.py dist/gatewatch --limit-mb $${BUNDLE_LIMIT_MB:-110}
+	$(BIN)/python packaging/sizes.py dist/gatewatch --limit-mb $${BUNDLE_LIMIT_MB:-100}
 	$(BIN)/python packaging/manifest.py dist/gatewatch
 
 # The frozen binary's self-test, offscreen, and its CLI and startup (tests/packaging).

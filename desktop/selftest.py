@@ -119,6 +119,7 @@ def core_checks() -> list[Check]:
         Check("envelope-x25519", lambda _: check_envelope("x25519")),
         Check("photo", lambda _: check_photo()),
         Check("desk-workers", lambda _: check_desk_workers()),
+        Check("tls", lambda _: check_tls()),
     ]
 
 
@@ -262,6 +263,23 @@ def check_photo() -> str:
         if len(opened.getexif()) or (opened.width, opened.height) != (64, 48):
             raise AssertionError("the clean photo has EXIF or a different size")
     return f"{len(data)} bytes with EXIF and GPS in, {len(clean.data)} clean bytes out"
+
+
+def check_tls() -> str:
+    """Python's ssl loads (on Linux the machine's OpenSSL 3: docs/packaging.md) and makes
+    the verifying context the sync client uses."""
+    try:
+        import ssl
+
+        import requests  # noqa: F401 (the sync client's HTTP stack loads with it)
+    except ImportError as error:
+        raise AssertionError(
+            f"TLS cannot load ({error}): on Linux, install OpenSSL 3 (Debian/Ubuntu: libssl3)"
+        ) from error
+    context = ssl.create_default_context()
+    if context.verify_mode != ssl.CERT_REQUIRED or not context.check_hostname:
+        raise AssertionError("the default TLS context does not verify certificates")
+    return ssl.OPENSSL_VERSION
 
 
 # -- versions ---------------------------------------------------------------------------

@@ -194,6 +194,7 @@ SYSTEM_LIBRARIES: tuple[str, ...] = (
     "libX11-xcb.so*",
     "libXau.so*",
     "libXdmcp.so*",
+    "libxcb.so*",
     "libxcb-*.so*",
     "libxkbcommon.so*",
     "libxkbcommon-x11.so*",
@@ -211,6 +212,12 @@ SYSTEM_LIBRARIES: tuple[str, ...] = (
     # Compression libraries every Linux system carries (dpkg and rpm need them).
     "libzstd.so*",
     "libz.so*",
+    # OpenSSL 3 for Python's ssl and hashlib: every distribution with the glibc the bundle
+    # needs (that of Ubuntu 22.04, where releases are built) ships it, and the machine's
+    # copy gets the distribution's security updates for the TLS to the newsroom server.
+    # cryptography and sqlcipher3 carry their own, linked in statically.
+    "libssl.so*",
+    "libcrypto.so*",
 )
 
 

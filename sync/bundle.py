@@ -25,6 +25,7 @@ have written it.
 
 from __future__ import annotations
 
+import io
 import os
 import uuid
 from collections.abc import Sequence
@@ -45,6 +46,8 @@ __all__ = [
     "BundleError",
     "HandReceipts",
     "container_bucket",
+    "container_segments",
+    "not_for_us",
     "open_bundle",
     "open_receipts",
     "seal_bundle",
@@ -65,6 +68,8 @@ POW2_LIMIT = 64 * MIB
 STEP_ABOVE = 64 * MIB
 MAX_PADDED = 4096 * MIB
 """The largest padded plaintext: bigger exports must be split (never reached in practice)."""
+MAX_RELAYED_BUNDLE = 64 * MIB
+"""The largest bundle a device may relay through the server (larger ones go by hand)."""
 MAX_ENVELOPES = 1_000_000
 MAX_QUESTIONS = 10_000
 MAX_ENVELOPE_SIZE = 32 * MIB
@@ -104,6 +109,17 @@ def _is_bucket(size: int) -> bool:
     return size % STEP_ABOVE == 0
 
 
+def container_segments(size: int, kem: str) -> int:
+    """How many segments a sealed container of ``size`` bytes to a ``kem`` key holds, or 0
+    when no container can have that size (checked before any cryptography; the server
+    checks a relayed bundle's size with it, holding no key)."""
+    rest = size - ENC_LENGTHS[kem] - KEY_SIZE - TAG_SIZE  # type: ignore[index]
+    segments = -(-rest // (SEGMENT + TAG_SIZE)) if rest > 0 else 0
+    if segments == 0 or rest != segments * (SEGMENT + TAG_SIZE):
+        return 0
+    return segments if _is_bucket(segments * SEGMENT) else 0
+
+
 def _nonce(index: int, last: bool) -> bytes:
     return index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
@@ -132,11 +148,8 @@ def open_container(data: bytes, keys: Sequence[NewsroomKeyPair], info: bytes) ->
     """
     for pair in keys:
         enc = ENC_LENGTHS[pair.kem]
-        rest = len(data) - enc - KEY_SIZE - TAG_SIZE
-        segments = -(-rest // (SEGMENT + TAG_SIZE)) if rest > 0 else 0
-        if segments == 0 or rest != segments * (SEGMENT + TAG_SIZE):
-            continue
-        if not _is_bucket(segments * SEGMENT):
+        segments = container_segments(len(data), pair.kem)
+        if not segments:
             continue
         head = enc + KEY_SIZE + TAG_SIZE
         try:
@@ -144,7 +157,12 @@ def open_container(data: bytes, keys: Sequence[NewsroomKeyPair], info: bytes) ->
         except (InvalidTag, ValueError):
             continue
         return _unpad(_decrypt_segments(key, memoryview(data)[head:], segments))
-    raise BundleError(
+    raise not_for_us()
+
+
+def not_for_us() -> BundleError:
+    """No key held here opens the file (or it is no such file: the two look the same)."""
+    return BundleError(
         "not_for_us",
         "this file is not a hand-carried Gatewatch file for this key (or not one at all): "
         "check that it is the file that was given, and that it is opened where it belongs",
@@ -247,21 +265,11 @@ def seal_bundle(
 
 def open_bundle(data: bytes, keys: Sequence[NewsroomKeyPair]) -> Bundle:
     """Open a bundle with the newsroom key(s). The envelopes are not verified here: open
-    each as a pulled one. Raises `BundleError`."""
-    reader = _Reader(open_container(data, keys, BUNDLE_INFO))
-    bundle_id = str(uuid.UUID(bytes=reader.take(16)))
-    created = _moment(reader.number(8))
-    count = reader.number(4)
-    if count > MAX_ENVELOPES:
-        raise BundleError("malformed", "the bundle claims more envelopes than it may hold")
-    envelopes = []
-    for _ in range(count):
-        size = reader.number(4)
-        if not 0 < size <= MAX_ENVELOPE_SIZE:
-            raise BundleError("malformed", "an envelope in the bundle has an impossible size")
-        envelopes.append(reader.take(size))
-    reader.end()
-    return Bundle(bundle_id, created, tuple(envelopes))
+    each as a pulled one. Raises `BundleError`. (A file on disk is read a segment at a
+    time with `sync.bundle_stream.read_bundle`; this reads the same way from memory.)"""
+    from sync.bundle_stream import read_bundle  # it builds on this module
+
+    return read_bundle(io.BytesIO(data), len(data), keys)
 
 
 # -- receipt files --------------------------------------------------------------------------

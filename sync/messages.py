@@ -23,6 +23,8 @@ from typing import Any, Literal, TypeVar
 
 __all__ = [
     "AckResponse",
+    "BundlePage",
+    "BundleReceipt",
     "DeskSigningKey",
     "DeviceInfo",
     "DeviceList",
@@ -36,6 +38,7 @@ __all__ = [
     "MessageReceipt",
     "MissingResponse",
     "Receipt",
+    "RelayedBundle",
     "Release",
     "StoredEnvelope",
     "StoredMessage",
@@ -144,6 +147,29 @@ class DeviceInfo:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DeviceList:
     devices: list[DeviceInfo]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BundleReceipt:
+    """``POST /v1/bundles``: the number the server keeps a relayed bundle under."""
+
+    seq: int
+    size: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelayedBundle:
+    seq: int
+    data: str
+    received_at: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BundlePage:
+    """``GET /v1/bundles``: at most one bundle; ask again with ``after=next_after``."""
+
+    bundles: list[RelayedBundle]
+    next_after: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -31,8 +31,8 @@ def top(module: str) -> str:
 def test_the_rules_see_the_code() -> None:
     # Guards against a rule that passes because it scans nothing.
     files = python_files("desktop", "sync")
-    assert ROOT / "desktop" / "cli.py" in files
-    assert "desktop.store.database" in imported_modules(ROOT / "desktop" / "cli.py")
+    assert ROOT / "desktop" / "cli" / "desk.py" in files
+    assert "desktop.store.database" in imported_modules(ROOT / "desktop" / "cli" / "desk.py")
 
 
 @pytest.mark.parametrize("path", python_files("desktop", "sync"), ids=lambda p: p.name)
@@ -106,3 +106,67 @@ def test_every_typed_passphrase_is_counted(path: Path) -> None:
         return
     found = imported_names(path, "desktop.store.database") & UNCOUNTED_OPENERS
     assert not found, f"{path.relative_to(ROOT)} uses {sorted(found)}: use desktop.services.unlock"
+
+
+def test_the_command_line_is_one_package() -> None:
+    # One module per command group under desktop/cli/, none beside it.
+    assert sorted((ROOT / "desktop").glob("cli_*.py")) == []
+    assert (ROOT / "desktop" / "cli" / "main.py").is_file()
+
+
+def private_imports(path: Path) -> set[str]:
+    """``module.name`` for every private name imported from another module, at any depth."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    }
+
+
+@pytest.mark.parametrize("path", python_files("desktop/cli"), ids=lambda p: p.name)
+def test_commands_share_helpers_through_common_not_private_names(path: Path) -> None:
+    found = {name for name in private_imports(path) if name.startswith("desktop.")}
+    assert not found, f"{path.relative_to(ROOT)} imports private {sorted(found)}"
+
+
+def test_a_private_import_is_caught(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from desktop.cli import _open_plain\n")
+    assert private_imports(bad) == {"desktop.cli._open_plain"}
+
+
+# Test modules whose helpers other tests still import, until they move to tests/helpers/.
+# The list only shrinks: a new shared helper goes to tests/helpers/ from the start.
+STILL_IMPORTED_FROM = {
+    "tests.cli.test_cli",
+    "tests.cli.test_sync_cli",
+    "tests.services.test_desk_export",
+    "tests.services.test_desk_review",
+    "tests.services.test_sync",
+    "tests.store.test_review",
+    "tests.store.test_sync_store",
+    "tests.sync.test_server_cli",
+    "tests.ui.test_desk_inbox",
+    "tests.ui.test_form_guards",
+    "tests.ui.test_sync_gui",
+}
+
+
+def modules_of_tests_imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.module
+        and node.module.split(".")[-1].startswith("test_")
+    }
+
+
+@pytest.mark.parametrize("path", python_files("tests"), ids=lambda p: p.name)
+def test_shared_test_helpers_come_from_tests_helpers(path: Path) -> None:
+    found = modules_of_tests_imported(path) - STILL_IMPORTED_FROM
+    assert not found, f"{path.relative_to(ROOT)} imports from {sorted(found)}: use tests/helpers/"

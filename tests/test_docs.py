@@ -135,3 +135,17 @@ def test_no_reference_to_a_guide_the_repository_lacks(path: Path) -> None:
     assert "ARCHITECTURE.md" not in text, (
         f"{path.relative_to(ROOT)} cites ARCHITECTURE.md: cite docs/architecture.md"
     )
+
+
+def test_no_page_shows_a_passphrase_typed_inline() -> None:
+    """`GATEWATCH_…PASSPHRASE=secret command` lands in the shell's history: pages show the
+    prompt, or the variable set from a file."""
+    inline = re.compile(r"GATEWATCH_\w*PASSPHRASE=(?!\"?\$\()")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    found = [
+        f"{page.name}: {line.strip()}"
+        for page in pages
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if inline.search(line)
+    ]
+    assert found == []

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import handcarry, updates
+from desktop.services import desk_signing, handcarry, updates
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -38,6 +38,7 @@ from desktop.services.desk_followups import (
 )
 from desktop.services.desk_open import Opened, PageOpener, PendingPage, Sealed
 from desktop.services.desk_review import apply_pulled_reviews, desk_identity, push_reviews
+from desktop.services.handcarry_relay import pull_relayed
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.desk import (
@@ -153,7 +154,7 @@ def init_desk(
             created_at=now or datetime.now(UTC),
         )
     )
-    desk_identity(store)
+    desk_signing.desk_signer(store, desk_identity(store), now=now)
     return pair.public_key
 
 
@@ -319,6 +320,10 @@ def pull(
         handcarry.remember_encryption_keys(store, listed, now=now)  # for receipts by hand
         skew = _clock_skew(client, now)
         signers = signer_keys()
+        relayed = pull_relayed(store, client, client_factory=client_factory, now=now)
+        totals[0] += relayed.envelopes
+        totals[1] += relayed.reports
+        totals[2] += relayed.refused
         if max_pages is not None and max_pages < 1:
             return _outcome(totals, cursor, warnings, skew, relabels)
         first = client.pull(cursor, page_size)

@@ -3,7 +3,9 @@
 An editor's move or note becomes a `ReviewEvent`, recorded in this desk's store and sealed
 at once into a review envelope (kind ``review``, sender `DESK_SENDER_ID`, signed with the
 key every desk derives from the newsroom key, sealed to the newsroom key) queued in
-``desk_review_outbox``. `push_reviews` sends the queue (``POST /v1/reviews``); every desk's
+``desk_review_outbox``. Inside, the events are signed by this desk's own key, endorsed by
+the newsroom key (`desktop.services.desk_signing`), so other desks know which desk made
+them. `push_reviews` sends the queue (``POST /v1/reviews``); every desk's
 pull brings the envelopes back, and `apply_pulled_reviews` records the events they carry.
 The server sees sizes and times only. States converge by the rule in
 `desktop.domain.review`; the history keeps every move.
@@ -14,7 +16,6 @@ that let a second editor set up a desk for the same newsroom.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -32,9 +33,11 @@ from desktop.domain.review import (
     new_desk_id,
     undoable_move,
 )
+from desktop.services import desk_signing
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.desk import DeskKey, DeskKeyExistsError, DeskRepository
+from desktop.store.desk_keys import DeskKeysRepository
 from desktop.store.keyexport import (
     ExportedKey,
     KeyExportError,
@@ -43,6 +46,7 @@ from desktop.store.keyexport import (
     write_key_export,
 )
 from desktop.store.review import DeskIdentity, ReviewRepository
+from sync.desk_keys import REVIEW_FORMAT_V1, REVIEW_FORMAT_V2, DeskSignatureError, claimed_events
 from sync.envelope import (
     DESK_SENDER_ID,
     EnvelopeKind,
@@ -51,10 +55,12 @@ from sync.envelope import (
     seal,
 )
 
-REVIEW_FORMAT = "gatewatch-review-1"
-MAX_EVENTS_PER_ENVELOPE = 500
+REVIEW_FORMAT = REVIEW_FORMAT_V2
+LEGACY_REVIEW_FORMAT = REVIEW_FORMAT_V1
+"""Reviews sealed before per-desk keys: still read, their desk labels marked unverified."""
 
 __all__ = [
+    "LEGACY_REVIEW_FORMAT",
     "REVIEW_FORMAT",
     "DeskSetupError",
     "ReviewPush",
@@ -66,7 +72,6 @@ __all__ = [
     "held_reviews",
     "import_newsroom_key",
     "move",
-    "parse_review_payload",
     "push_reviews",
     "set_desk_label",
     "spoken_fingerprint",
@@ -106,6 +111,7 @@ def set_desk_label(store: Store, label: str) -> DeskIdentity:
         raise label_length_error()
     identity = DeskIdentity(desk_identity(store).desk_id, label)
     ReviewRepository(store).set_identity(identity)
+    desk_signing.desk_signer(store, identity)  # the newsroom endorses the new label
     return identity
 
 
@@ -194,11 +200,8 @@ def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime 
         raise DeskSetupError("this desk has no newsroom key: set up the desk first")
     pair = NewsroomKeyPair.from_private_bytes(key.private_key, key.kem)
     envelope_id = str(uuid.uuid4())
-    payload = json.dumps(
-        {"format": REVIEW_FORMAT, "events": [e.to_json() for e in events]},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode("utf-8")
+    payload = desk_signing.signed_review_payload(store, desk_identity(store), events, envelope_id)
+    assert payload is not None  # the newsroom key is there
     body = seal(
         payload,
         kind=EnvelopeKind.REVIEW,
@@ -231,29 +234,14 @@ def push_reviews(
     return ReviewPush(len(sent), len(results) - len(sent), reviews.unsent_count())
 
 
-def parse_review_payload(payload: bytes) -> list[ReviewEvent]:
-    """The events of an opened review envelope; `ReviewError` if it is not one."""
-    try:
-        document = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ReviewError("the review is not UTF-8 JSON") from None
-    if (
-        not isinstance(document, dict)
-        or set(document) != {"format", "events"}
-        or document["format"] != REVIEW_FORMAT
-        or not isinstance(document["events"], list)
-        or not 1 <= len(document["events"]) <= MAX_EVENTS_PER_ENVELOPE
-    ):
-        raise ReviewError(f"the review is not a {REVIEW_FORMAT} document")
-    return [ReviewEvent.from_json(item) for item in document["events"]]
-
-
 def apply_pulled_reviews(
     store: Store, *, now: datetime | None = None, accept: Collection[str] = ()
 ) -> int:
     """Record the events of every pulled, verified review envelope not applied yet;
-    returns how many events were new. A malformed review, or one that cannot be applied,
-    is refused with its reason (counted among the desk's refusals); the others are applied.
+    returns how many events were new. A malformed review, one whose desk signature does not
+    hold (`desktop.services.desk_signing`), or one that cannot be applied, is refused with
+    its reason (counted among the desk's refusals, and shown in the history of each report
+    it names); the others are applied.
 
     An envelope with an event dated more than a day ahead of ``now`` (another desk's clock
     runs fast, or this one's slow) is held, not refused: it is tried again on every pull
@@ -264,7 +252,8 @@ def apply_pulled_reviews(
     moment = now or datetime.now(UTC)
     for envelope_id, payload in reviews.pending_review_payloads():
         try:
-            events = parse_review_payload(payload)
+            review = desk_signing.verify_review(store, envelope_id, payload)
+            events = review.events
             until = held_until(events, moment)
             if until is not None and envelope_id not in accept:
                 desks = ", ".join(sorted({e.desk_label for e in events}))
@@ -274,17 +263,26 @@ def apply_pulled_reviews(
                     f"{format_utc(until)}, or when an editor accepts them",
                 )
                 continue
+            desk_signing.pin_signer(store, review, moment)
             added += reviews.apply_review_payload(envelope_id, events, moment)
+        except DeskSignatureError as error:  # sealed by a holder of the newsroom key, yet
+            # not signed by the desk it names
+            _refuse(store, envelope_id, payload, "bad_desk_signature", str(error), moment)
         except ReviewError as error:  # signed by a desk, yet not a review this version reads
-            reviews.refuse_review_payload(envelope_id, "invalid_review", str(error))
+            _refuse(store, envelope_id, payload, "invalid_review", str(error), moment)
         except (ValueError, TypeError, KeyError, OverflowError) as error:
             # nothing one envelope holds may stop the pull: it is refused, the rest applied
-            reviews.refuse_review_payload(
-                envelope_id,
-                "unreadable",
-                f"the review could not be applied ({type(error).__name__})",
-            )
+            message = f"the review could not be applied ({type(error).__name__})"
+            _refuse(store, envelope_id, payload, "unreadable", message, moment)
     return added
+
+
+def _refuse(
+    store: Store, envelope_id: str, payload: bytes, reason: str, message: str, now: datetime
+) -> None:
+    """Refuse a review envelope, keeping what it claimed in each named report's history."""
+    DeskKeysRepository(store).record_refused(envelope_id, claimed_events(payload), message, now)
+    ReviewRepository(store).refuse_review_payload(envelope_id, reason, message)
 
 
 def held_reviews(store: Store) -> list[tuple[str, str]]:
@@ -345,5 +343,5 @@ def import_newsroom_key(
     if label:
         set_desk_label(store, label)
     else:
-        desk_identity(store)
+        desk_signing.desk_signer(store, desk_identity(store))
     return pair.fingerprint

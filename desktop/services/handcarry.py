@@ -19,6 +19,7 @@ Every function is synchronous and takes the open `Store` first, for the store wo
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from desktop.store.handcarry import AppliedReceipts, HandcarryRepository
 from desktop.store.identity import IdentityRepository
 from sync import wire
 from sync.bundle import (
+    Bundle,
     BundleError,
     HandReceipts,
     open_bundle,
@@ -50,6 +52,7 @@ from sync.bundle import (
     seal_bundle,
     seal_receipts,
 )
+from sync.bundle_stream import read_bundle
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
     DESK_SENDER_ID,
@@ -70,6 +73,7 @@ __all__ = [
     "ImportOutcome",
     "export_bundle",
     "import_bundle",
+    "import_bundle_data",
     "import_receipts",
     "relay_queued",
     "remember_encryption_keys",
@@ -143,10 +147,13 @@ def export_bundle(store: Store, path: Path, *, now: datetime | None = None) -> E
 
 @dataclass(frozen=True)
 class ReceiptsOutcome:
+    """What a receipt file changed, and the texts of the questions new to this device."""
+
     reports: int
     chunks: int
     answers: int
     questions: int
+    question_texts: tuple[str, ...] = ()
 
 
 def import_receipts(store: Store, path: Path, *, now: datetime | None = None) -> ReceiptsOutcome:
@@ -181,7 +188,9 @@ def import_receipts(store: Store, path: Path, *, now: datetime | None = None) ->
         receipts.envelope_ids, text, moment
     )
     taken = _take_questions(store, identity.device_id, pair, desk_key, receipts, moment)
-    return ReceiptsOutcome(applied.reports, applied.chunks, applied.answers, taken)
+    return ReceiptsOutcome(
+        applied.reports, applied.chunks, applied.answers, len(taken), tuple(taken)
+    )
 
 
 def _take_questions(
@@ -191,8 +200,9 @@ def _take_questions(
     desk_key: bytes,
     receipts: HandReceipts,
     moment: datetime,
-) -> int:
-    """Open each carried question as the network's message queue would be read."""
+) -> list[str]:
+    """Open each carried question as the network's message queue would be read; return
+    the texts of those this device did not have."""
     rows = []
     for message_id, data in receipts.questions:
         try:
@@ -217,7 +227,8 @@ def _take_questions(
                 format_utc(moment),
             )
         )
-    return HandcarryRepository(store).add_questions(rows)
+    added = set(HandcarryRepository(store).add_questions(rows))
+    return [row[3] for row in rows if row[0] in added]
 
 
 # -- the desk -----------------------------------------------------------------------------
@@ -239,6 +250,7 @@ class ImportOutcome:
     relayed: int
     imported_before: datetime | None
     warning: str | None = None
+    refusals: tuple[str, ...] = ()
 
 
 def _desk_pairs(store: Store) -> list[NewsroomKeyPair]:
@@ -265,18 +277,50 @@ def import_bundle(
     brings it back once the device list names it.
     """
     pairs = _desk_pairs(store)
-    bundle = open_bundle(_read(path), pairs)
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE:
+                raise HandcarryError(
+                    "too_large", f"{path} is too large to be a Gatewatch file"
+                ) from None
+            bundle = read_bundle(stream, size, pairs)  # a segment at a time
+    except OSError as error:
+        raise HandcarryError("unreadable", f"cannot read {path}: {error.strerror}") from None
+    return _import(store, pairs, bundle, client_factory, now)
+
+
+def import_bundle_data(
+    store: Store,
+    data: bytes,
+    *,
+    client_factory: Callable[[ClientConfig], SyncClientLike] = SyncClient,
+    now: datetime | None = None,
+) -> ImportOutcome:
+    """`import_bundle` for a bundle's bytes (relayed through the server)."""
+    pairs = _desk_pairs(store)
+    return _import(store, pairs, open_bundle(data, pairs), client_factory, now)
+
+
+def _import(
+    store: Store,
+    pairs: list[NewsroomKeyPair],
+    bundle: Bundle,
+    client_factory: Callable[[ClientConfig], SyncClientLike],
+    now: datetime | None,
+) -> ImportOutcome:
     moment = now or datetime.now(UTC)
     repo = HandcarryRepository(store)
     before = repo.bundle_imported_at(bundle.bundle_id)
     desk = DeskRepository(store)
-    sealed: dict[str, Sealed] = {}
-    refused: list[EnvelopeRecord] = []
+    candidates: dict[str, list[Sealed]] = {}
+    refusals: list[str] = []
     for data in bundle.envelopes:
         try:
             header = parse_header(data)
         except EnvelopeError:
-            continue  # no id to record it under: a damaged entry is dropped
+            refusals.append("malformed")  # no id to record it under
+            continue
         base = EnvelopeRecord(
             header.envelope_id,
             0,
@@ -287,11 +331,11 @@ def import_bundle(
             "stored",
         )
         if header.kind not in wire.DEVICE_UPLOAD_KINDS or header.device_id == DESK_SENDER_ID:
-            refused.append(base.refused("kind_not_allowed", "a bundle carries device envelopes"))
+            refusals.append("kind_not_allowed")
         else:
-            sealed.setdefault(header.envelope_id, Sealed(base, data))
-    known = desk.known_envelopes(list(sealed))
-    fresh = [s for i, s in sealed.items() if i not in known]
+            candidates.setdefault(header.envelope_id, []).append(Sealed(base, data))
+    known = desk.known_envelopes(list(candidates))
+    fresh = [c for i, found in candidates.items() if i not in known for c in found]
     signers = {d.device_id: d.public_key for d in desk.devices()}
     opener = PageOpener(pairs)
     try:
@@ -300,13 +344,14 @@ def import_bundle(
         opened = opener.open(fresh, signers).result()
     finally:
         opener.close()
-    waiting = [o for o in opened if isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE]
-    kept: list[Opened] = [
-        o for o in opened if not (isinstance(o, EnvelopeRecord) and o.reason == UNKNOWN_DEVICE)
-    ]
+    chosen, waiting, losers = _choose(fresh, opened)
+    refusals += [o.reason or "refused" for o in losers]
+    # A refusal is reported, never recorded under its envelope id: anyone can seal a
+    # bundle, and a forgery recorded under a genuine envelope's id would shadow the
+    # genuine one when it arrives later, by hand or by the network.
     result = desk.store_page(
-        [o for o in kept if isinstance(o, EnvelopeRecord)] + refused,
-        [o for o in kept if isinstance(o, ReceivedReport)],
+        [o for o, _ in chosen if isinstance(o, EnvelopeRecord)],
+        [o for o, _ in chosen if isinstance(o, ReceivedReport)],
         None,
         moment,
     )
@@ -316,10 +361,8 @@ def import_bundle(
     # newsroom key, and an envelope the server stores under a device's id would turn that
     # device's own upload of the same id into a conflict. Envelopes from a device this desk
     # does not know yet wait for the device's own sync (or a second import once known).
-    good = {_envelope_id(o) for o in kept if _stored(o)}
     repo.queue_relay(
-        [(i, s.base.device_id, s.data) for i, s in sealed.items() if i in good and s.data],
-        moment,
+        [(_envelope_id(o), s.base.device_id, s.data) for o, s in chosen if s.data], moment
     )
     repo.record_bundle(
         bundle.bundle_id, bundle.created_at, len(bundle.envelopes), len(fresh), moment
@@ -332,15 +375,40 @@ def import_bundle(
             warning = f"the server could not take the envelopes yet ({error.reason}): {error}"
     return ImportOutcome(
         len(bundle.envelopes),
-        len(fresh),
+        len({s.base.envelope_id for s in fresh}),
         result.reports,
-        result.refused,
+        result.refused + len(refusals),
         result.photos_completed,
-        len(waiting),
+        waiting,
         relayed,
         before,
         warning,
+        tuple(refusals),
     )
+
+
+def _choose(
+    fresh: Sequence[Sealed], opened: Sequence[Opened]
+) -> tuple[list[tuple[Opened, Sealed]], int, list[EnvelopeRecord]]:
+    """Per envelope id, the first copy that verified, whatever the order the copies came
+    in (a forged copy under a genuine envelope's id must not shadow it); the number of
+    ids waiting for a device this desk does not know yet; and the refused copies."""
+    verified: dict[str, tuple[Opened, Sealed]] = {}
+    unknown: set[str] = set()
+    refused: list[EnvelopeRecord] = []
+    for sealed, result in zip(fresh, opened, strict=True):
+        envelope_id = sealed.base.envelope_id
+        if _stored(result):
+            if envelope_id in verified:
+                if sealed.data != verified[envelope_id][1].data:
+                    refused.append(sealed.base.refused("duplicate", "another copy of an envelope"))
+            else:
+                verified[envelope_id] = (result, sealed)
+        elif isinstance(result, EnvelopeRecord) and result.reason == UNKNOWN_DEVICE:
+            unknown.add(envelope_id)
+        elif isinstance(result, EnvelopeRecord):
+            refused.append(result)
+    return list(verified.values()), len(unknown - set(verified)), refused
 
 
 def _envelope_id(opened: Opened) -> str:

@@ -160,18 +160,20 @@ class HandcarryRepository:
         ).fetchone()
         return None if row is None else (row[0], bytes(row[1]), _blob(row[2]))
 
-    def add_questions(self, rows: Sequence[tuple[str, ...]]) -> int:
+    def add_questions(self, rows: Sequence[tuple[str, ...]]) -> list[str]:
         """Store questions ``(question_id, message_id, report_id, text, desk_label,
-        asked_at, received_at)`` as the message queue does; a known one is kept."""
-        added = 0
+        asked_at, received_at)`` as the message queue does; a known one is kept. Return
+        the ids of those added."""
+        added = []
         with self._store.transaction() as conn:
             for values in rows:
-                added += conn.execute(
+                if conn.execute(
                     "INSERT OR IGNORE INTO followup_questions (question_id, message_id,"
                     " report_id, text, desk_label, asked_at, received_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     values,
-                ).rowcount
+                ).rowcount:
+                    added.append(values[0])
         return added
 
     # -- the desk --------------------------------------------------------------------------

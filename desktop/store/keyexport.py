@@ -1,7 +1,10 @@
 """The newsroom key export: how a second editor desk gets the newsroom private key.
 
 A small JSON file, the private key sealed with ChaCha20-Poly1305 under a key derived from a
-passphrase with Argon2id (the store keyfile's parameters and code). The KEM and the public
+passphrase with Argon2id (the store keyfile's code, at `EXPORT_KDF`: a cracked export opens
+every report the newsroom ever received, and exports are rare, so each guess costs far more
+than at the store; the file records its parameters, so exports written at the store's
+parameters by older versions still open). The KEM and the public
 key's fingerprint are bound into the AEAD tag, so an edited header fails like a wrong
 passphrase. The file is meant to travel by hand (USB stick, in person) and the passphrase
 by another way; importing shows the fingerprint for editors to compare aloud.
@@ -24,7 +27,6 @@ from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.store import fsutil
 from desktop.store.keyfile import (
-    DEFAULT_KDF,
     NONCE_BYTES,
     SALT_BYTES,
     KdfParams,
@@ -32,6 +34,10 @@ from desktop.store.keyfile import (
     derive_wrapping_key,
     zero,
 )
+
+EXPORT_KDF = KdfParams(memory_cost=256 * 1024, iterations=6, lanes=4)
+"""Four times the store's memory and twice its passes (`desktop.store.keyfile.DEFAULT_KDF`):
+eight times the work of a guess, with four times the memory held through it."""
 
 FORMAT_NAME = "gatewatch-newsroom-key-export"
 FORMAT_VERSION = 1
@@ -82,7 +88,7 @@ def _aad(header: dict[str, Any]) -> bytes:
 
 
 def write_key_export(
-    path: Path, key: ExportedKey, passphrase: str, kdf: KdfParams = DEFAULT_KDF
+    path: Path, key: ExportedKey, passphrase: str, kdf: KdfParams = EXPORT_KDF
 ) -> None:
     """Write a new export file at `path` (never over an existing file), mode 0600.
 

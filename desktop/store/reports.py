@@ -135,6 +135,7 @@ class ReportRow:
     china_side: str | None = None
     myanmar_side: str | None = None
     new_crossing_name: str | None = None  # when the crossing is not in the gazetteer
+    carried_at: datetime | None = None  # waiting, last left on a hand-carried bundle then
 
 
 @dataclass(frozen=True)
@@ -596,9 +597,11 @@ def _correction_of(conn: Any, report_id: str) -> str | None:
 _ROW_COLUMNS = (
     "id, lineage_id, revision, state, gate, observed_at, updated_at, summary,"
     " json_extract(body, '$.china_side'), json_extract(body, '$.myanmar_side'),"
-    " json_extract(body, '$.new_crossing.name')"
+    " json_extract(body, '$.new_crossing.name'),"
+    " (SELECT o.carried_at FROM outbox AS o WHERE o.report_id = reports.id"
+    " AND o.receipt IS NULL)"
 )
-_ROW_WIDTH = 11
+_ROW_WIDTH = 12
 
 
 def _row(raw: Sequence[Any]) -> ReportRow:
@@ -614,6 +617,7 @@ def _row(raw: Sequence[Any]) -> ReportRow:
         china_side=_text_or_none(raw[8]),
         myanmar_side=_text_or_none(raw[9]),
         new_crossing_name=_text_or_none(raw[10]),
+        carried_at=None if raw[11] is None else _parse_time(raw[11]),
     )
 
 

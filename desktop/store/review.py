@@ -30,6 +30,7 @@ from desktop.domain.review import (
     parse_event_time,
 )
 from desktop.store.database import Store
+from desktop.store.desk_keys import DeskKeysRepository
 from desktop.store.marks import MarksRepository, insert_mark
 from desktop.store.search import search_condition
 
@@ -102,7 +103,7 @@ class AuditEntry:
     """One line of a report's audit trail."""
 
     at: datetime
-    what: str  # "received", "move", "note", "assign", "tag", "untag", "export"
+    what: str  # "received", "move", "note", "assign", "tag", "untag", "export", "refused"
     desk_label: str | None = None
     from_state: ReviewState | None = None
     to_state: ReviewState | None = None
@@ -181,7 +182,8 @@ class ReviewRepository:
         return sorted(events, key=lambda e: e.order_key)
 
     def audit_trail(self, report_id: str) -> list[AuditEntry]:
-        """Received, every move and note, every export that included it; oldest first."""
+        """Received, every move and note, every export that included it, every review event
+        refused (what it claimed and why); oldest first."""
         conn = self._store.conn
         entries: list[AuditEntry] = []
         row = conn.execute(
@@ -216,6 +218,18 @@ class ReviewRepository:
                     mark.desk_label,
                     note=mark.note,
                     detail={"value": mark.value, "value_label": mark.value_label},
+                )
+            )
+        for refused in DeskKeysRepository(self._store).refused_events(report_id):
+            entries.append(
+                AuditEntry(
+                    refused.at,
+                    "refused",
+                    refused.desk_label,
+                    refused.from_state,
+                    refused.to_state,
+                    refused.message,
+                    detail={"envelope_id": refused.envelope_id, "kind": refused.kind},
                 )
             )
         for export in self.exports_of(report_id):

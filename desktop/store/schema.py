@@ -588,6 +588,42 @@ def _v11_desk_marks(conn: Any) -> None:
         conn.execute(statement)
 
 
+def _v12_deskkeys(conn: Any) -> None:
+    """Per-desk signing keys (`desktop.store.desk_keys`): this desk's own key and its
+    endorsement, the endorsed keys seen from other desks, and refused review events kept
+    for each report's history. An existing desk makes its key on first use."""
+    for statement in _statements(
+        """
+        CREATE TABLE desk_signing_key (
+            id          INTEGER PRIMARY KEY CHECK (id = 1),
+            private_key BLOB NOT NULL,
+            endorsement TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        -- The first key seen endorsed for each desk id: another key for it is refused.
+        CREATE TABLE desk_endorsements (
+            desk_id    TEXT PRIMARY KEY,
+            desk_key   BLOB NOT NULL,
+            desk_label TEXT NOT NULL,
+            seen_at    TEXT NOT NULL
+        );
+        -- What a refused review envelope claimed about a report, and why it was refused.
+        CREATE TABLE desk_refused_events (
+            envelope_id TEXT NOT NULL,
+            report_id   TEXT NOT NULL,
+            kind        TEXT,
+            desk_label  TEXT,
+            from_state  TEXT,
+            to_state    TEXT,
+            at          TEXT NOT NULL,
+            message     TEXT NOT NULL
+        );
+        CREATE INDEX desk_refused_events_by_report ON desk_refused_events (report_id)
+        """
+    ):
+        conn.execute(statement)
+
+
 def _v5_desk_search_text(record: Mapping[str, Any]) -> str:
     # What v5's trigram index held (v10 replaces it).
     return "\n".join(text for text in body_free_texts(record) if text)
@@ -626,4 +662,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v9_handcarry,
     _v10_search_tokens,
     _v11_desk_marks,
+    _v12_deskkeys,
 )

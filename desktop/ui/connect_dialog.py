@@ -2,10 +2,14 @@
 
 The invite carries the one-time token and the fingerprints of the newsroom's key (and of
 the server's certificate); the server address may be in it or typed here. A proxy such as
-Tor (socks5h://127.0.0.1:9050) can be set for all traffic to the server.
+Tor (socks5h://127.0.0.1:9050) can be set for all traffic to the server: a local Tor is
+found and offered (*Use Tor*), and *Test connection* says which step fails
+(desktop/ui/connection_test.py).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,13 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.connection_test import ConnectionTestBox, Target
 from desktop.ui.wrapping import WrapLabel
 
 
 class ConnectDialog(QDialog):
     """Collects the invite, server, label and proxy; the window runs the enrolment."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        detect: Callable[[], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to newsroom"))
         self.intro = WrapLabel(
@@ -57,6 +67,8 @@ class ConnectDialog(QDialog):
             caption.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(caption, widget)
+        self.connection = ConnectionTestBox(self._target, detect=detect)
+        self.connection.proxy_changed.connect(self.proxy.setText)
         self.buttons = QDialogButtonBox()
         self.connect_button: QPushButton = self.buttons.addButton(
             self.tr("C&onnect"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -66,6 +78,7 @@ class ConnectDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.connection)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
@@ -82,6 +95,20 @@ class ConnectDialog(QDialog):
             text_or_none(self.label.text()),
             text_or_none(self.proxy.text()),
         )
+
+    def _target(self) -> Target | str:
+        """What *Test connection* tries: the invite's token and pin, this server, proxy."""
+        from sync.wire import InviteError, decode_invite
+
+        invite_text, server, _, proxy = self.values()
+        try:
+            invite = decode_invite(invite_text)
+        except InviteError:
+            return self.tr("Paste the whole invite first: the test uses it.")
+        url = server or invite.server_url
+        if not url:
+            return self.tr("The invite does not name the server: type the server address.")
+        return (url, invite.token, invite.tls_sha256, proxy)
 
     def set_busy(self, busy: bool) -> None:
         self.connect_button.setEnabled(not busy)

@@ -40,8 +40,9 @@ from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.desk_inbox import DeskInbox
 from desktop.ui.desk_review_pane import ReviewPane
-from desktop.ui.desk_setup import DeskConnectDialog, ExportKeyDialog, desk_error_message
+from desktop.ui.desk_setup import DeskConnectDialog, desk_error_message
 from desktop.ui.desk_triage import Triage
+from desktop.ui.key_export_dialog import ExportKeyDialog
 from desktop.ui.locks import discard
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker

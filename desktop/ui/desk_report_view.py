@@ -153,12 +153,27 @@ def audit_line(entry: AuditEntry) -> str:
         return QCoreApplication.translate("DeskReport", "{desk} wrote a note").format(desk=who)
     if entry.what in {"assign", "tag", "untag", "link"}:
         return mark_line(entry)
+    if entry.what == "refused":
+        return refused_line(entry)
     if entry.what == "export":
         fmt = str(entry.detail.get("format", "")).upper()
         return QCoreApplication.translate(
             "DeskReport", "{desk} included it in an export ({format})"
         ).format(desk=who, format=fmt)
     return entry.what
+
+
+def refused_line(entry: AuditEntry) -> str:
+    """A review event this desk refused and what it claimed (the reason follows as the
+    entry's note, in the desk's own words)."""
+    who = entry.desk_label or QCoreApplication.translate("DeskReport", "an unknown desk")
+    if entry.from_state is not None and entry.to_state is not None:
+        return QCoreApplication.translate(
+            "DeskReport", "Refused: a move from {source} to {to} said to be by {desk}"
+        ).format(source=state_label(entry.from_state), to=state_label(entry.to_state), desk=who)
+    return QCoreApplication.translate(
+        "DeskReport", "Refused: a review event said to be by {desk}"
+    ).format(desk=who)
 
 
 def mark_line(entry: AuditEntry) -> str:
@@ -244,7 +259,9 @@ def report_html(
     for entry in trail:
         when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
         color = ""
-        if entry.to_state is not None:
+        if entry.what == "refused":
+            color = " style='color:#b00020'"
+        elif entry.to_state is not None:
             color = f" style='color:{STATE_COLORS[entry.to_state][0]}'"
         parts.append(f"<p><span style='color:#555'>{esc(when)}</span> · ")
         parts.append(f"<b{color}>{lines(audit_line(entry), width)}</b>")

@@ -3,7 +3,8 @@ editor's export), the desk's label, the fingerprint to compare aloud, and the se
 
 The page runs after the desk's encrypted store is created; every step runs on the store
 worker. The newsroom private key never leaves the store except through "Export newsroom
-key…" (`ExportKeyDialog`), sealed under a passphrase of its own, for a second editor.
+key…" (`desktop.ui.key_export_dialog`), sealed under a passphrase of its own, for a
+second editor.
 Connecting (`DeskConnectForm`) is skippable here and reachable later from the desk.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR
 from desktop.domain.review import ReviewError
 from desktop.services import desk, desk_review
 from desktop.store.database import Store
@@ -41,7 +40,6 @@ from desktop.store.keyexport import KeyExportError, KeyExportPassphraseError
 from desktop.ui.desk_text import review_error_message
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
-from desktop.ui.passphrase_field import PassphraseField, strength_text
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
@@ -497,101 +495,3 @@ class DeskConnectDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
-
-
-class ExportKeyDialog(QDialog):
-    """Export the newsroom key for a second editor: a passphrase twice and a file."""
-
-    def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self.setWindowTitle(self.tr("Export newsroom key"))
-        self.intro = WrapLabel(
-            self.tr(
-                "The file holds the newsroom's private key, sealed with the passphrase you "
-                "choose here. Hand the file and the passphrase to the other editor separately "
-                "(never in the same message)."
-            )
-        )
-        self.passphrase_field = PassphraseField()
-        self.passphrase = self.passphrase_field.edit
-        self.repeat_field = PassphraseField()
-        self.repeat = self.repeat_field.edit
-        # The meter, against the higher floor of key exports.
-        self.meter = WrapLabel()
-        self.passphrase.textChanged.connect(self._update_meter)
-        self.path = QLineEdit()
-        self.browse_button = QPushButton(self.tr("&Browse…"))
-        self.browse_button.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse_button)
-        form = QFormLayout()
-        for text, field in (
-            (self.tr("&Passphrase:"), self.passphrase_field),
-            (self.tr("&Repeat it:"), self.repeat_field),
-        ):
-            caption = QLabel(text)
-            caption.setBuddy(field.edit)
-            field.edit.setAccessibleName(text.replace("&", "").rstrip(":"))
-            form.addRow(caption, field)
-        form.addRow(self.meter)
-        self.path.setAccessibleName(self.tr("File"))
-        form.addRow(QLabel(self.tr("File:")), path_row)
-        self.error = WrapLabel()
-        self.error.setStyleSheet(_ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
-        self._update_meter()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
-
-    def _browse(self) -> None:
-        path = choose_file(self, self.tr("Export newsroom key"), save=True, name="newsroom.key")
-        if path is not None:
-            self.path.setText(str(path))
-
-    def _update_meter(self) -> None:
-        self.meter.setText(strength_text(self.passphrase.text(), KEY_EXPORT_FLOOR)[0])
-
-    def export(self) -> None:
-        passphrase, path = self.passphrase.text(), self.path.text().strip()
-        if not strength_text(passphrase, KEY_EXPORT_FLOOR)[1]:
-            self._show_error(
-                self.tr(
-                    "This file opens every report of the newsroom: its passphrase must be "
-                    "stronger. Add a few unrelated words."
-                )
-            )
-            return
-        if passphrase != self.repeat.text():
-            self._show_error(self.tr("The two passphrases differ."))
-            return
-        if not path:
-            self._show_error(self.tr("Choose where to save the file."))
-            return
-        self.error.hide()
-        self.export_button.setEnabled(False)
-
-        def work(store: Any) -> str:
-            return desk_review.export_newsroom_key(store, Path(path), passphrase)
-
-        def failed(error: Exception) -> None:
-            self.export_button.setEnabled(True)
-            self._show_error(desk_error_message(error))
-
-        self._worker.submit(work, lambda _: self.accept(), failed)
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()

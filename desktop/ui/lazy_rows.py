@@ -108,6 +108,15 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
         self._pending_pages.clear()
         self.endResetModel()
 
+    def forget_rows(self) -> None:
+        """Forget every cached row (many changed at once): they are fetched again."""
+        self._cache.clear()
+        self._shown.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
+            )
+
     def clear(self) -> None:
         """Forget every id and every cached row (on lock): no report text stays here."""
         self.set_ids([])

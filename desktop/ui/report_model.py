@@ -43,6 +43,8 @@ class ReportListModel(LazyRowsModel[ReportRow]):
             crossing = self._gazetteer.get(row.gate)
             return row.gate if crossing is None else crossing.name(self._language)
         if column == "state":
+            if row.state.value == "queued" and row.carried_at is not None:
+                return self.tr("Carried on {date}").format(date=_local_date(row.carried_at))
             return {
                 "draft": self.tr("Draft"),
                 "queued": self.tr("Queued"),
@@ -63,6 +65,10 @@ class ReportListModel(LazyRowsModel[ReportRow]):
             "unknown": self.tr("unknown"),
         }
         return "" if status is None else labels.get(status, "")
+
+
+def _local_date(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d")
 
 
 def _local_time(moment: datetime | None) -> str:

@@ -59,9 +59,11 @@ class AppSettings:
 
 class SettingsDialog(QDialog):
     """Edits an `AppSettings`; `chosen()` gives the result after `exec()` is accepted.
-    `exec()` returns `DURESS` when the user asked for the duress passphrase instead."""
+    `exec()` returns `DURESS` when the user asked for the duress passphrase instead, and
+    `CONNECTION` for the connection to the newsroom (proxy, Tor, test)."""
 
     DURESS = 2
+    CONNECTION = 3
 
     def __init__(self, current: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,10 @@ class SettingsDialog(QDialog):
             self.tr("&Duress passphrase…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.duress_button.clicked.connect(lambda: self.done(self.DURESS))
+        self.connection_button = buttons.addButton(
+            self.tr("Co&nnection…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.connection_button.clicked.connect(lambda: self.done(self.CONNECTION))
         buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -49,6 +49,7 @@ from desktop.store.wipe import destroy_key_material, wipe_store
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
+from desktop.ui.handcarry_actions import HandcarryActions
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import (
     IdleWatcher,
@@ -139,6 +140,7 @@ class GatewatchWindow(QMainWindow):
         self.safety = SafetyActions(
             self, self.worker, data_dir, self._opened, self._synced_list, self.lock
         )
+        self.handcarry = HandcarryActions(self, self.worker, self._handcarry_changed)
         self.health.damaged.connect(self._damaged)
         self._build_actions()
         self.first_run.create_requested.connect(self._create)
@@ -208,6 +210,7 @@ class GatewatchWindow(QMainWindow):
         self.report_menu.addActions([self.delete_action, self.search_action])
         self.report_menu.addSeparator()
         self.report_menu.addActions([self.sync_action, self.safety.travel_action])
+        self.report_menu.addActions([self.handcarry.send_action, self.handcarry.receipts_action])
         self.report_menu.addSeparator()
         self.report_menu.addActions([self.lock_action, self.wipe_action])
         self.report_menu.addSeparator()
@@ -254,6 +257,10 @@ class GatewatchWindow(QMainWindow):
             desk_setup.finished.connect(self._show_desk)
             self.desk_menu.addActions(
                 [desk_page.pull_action, desk_page.export_action, self.search_action]
+            )
+            self.desk_menu.addSeparator()
+            self.desk_menu.addActions(
+                [self.handcarry.desk_import_action, self.handcarry.desk_receipts_action]
             )
             self.desk_menu.addSeparator()
             self.desk_menu.addActions([desk_page.connect_action, desk_page.export_key_action])
@@ -304,6 +311,7 @@ class GatewatchWindow(QMainWindow):
         self.connect_action.setText(self.tr("&Connect to newsroom…"))
         self.quit_action.setText(self.tr("Q&uit"))
         self.safety.retranslate()
+        self.handcarry.retranslate()
         self._show_count()
 
     def _store_actions(self) -> tuple[QAction, ...]:
@@ -370,6 +378,7 @@ class GatewatchWindow(QMainWindow):
             self.search_action.setEnabled(on_desk)
         self.sync_indicator.setVisible(not desk)
         self.safety.update(open_, not desk)
+        self.handcarry.update(open_ and not desk, on_desk)
 
     def _show_entry_page(self) -> None:
         if store_exists(self.data_dir):
@@ -606,6 +615,10 @@ class GatewatchWindow(QMainWindow):
         discard(dialog)
         if accepted == SettingsDialog.DURESS and self.worker.is_open:
             self.safety.open_duress()
+        if accepted == SettingsDialog.CONNECTION and self.worker.is_open:
+            from desktop.ui.connection_dialog import open_connection_settings
+
+            open_connection_settings(self, self.worker)
         if accepted != QDialog.DialogCode.Accepted or not self.worker.is_open:
             return
         data_dir = self.data_dir
@@ -733,6 +746,14 @@ class GatewatchWindow(QMainWindow):
         result = self.health.current(payload)
         if result is not None and self.worker.is_open:
             self.safety.show_damage(result)
+
+    def _handcarry_changed(self) -> None:
+        if self.desk_mode and self._desk is not None:
+            self.desk_page.refresh()
+        else:
+            self.main_page.model.forget_rows()  # carried or sent: every waiting row changed
+            self.main_page.report_changed("")
+            self.main_page.followups.refresh()  # receipts may bring questions
 
     def _synced_list(self) -> None:
         self.main_page.report_changed("")

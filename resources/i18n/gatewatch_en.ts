@@ -15,7 +15,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="390"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="414"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="399"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="402"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="408"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>The server renamed %n device; this desk keeps the name it first saw.</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="418"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -98,6 +98,81 @@
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
             <numerusform>Exported %n reports to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandcarryActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="149"/>
+        <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
+        <translation>
+            <numerusform>%n report written to {file}. Carry the file to the newsroom desk. The report stays in your list, marked carried, until receipts come back.</numerusform>
+            <numerusform>%n reports written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="170"/>
+        <source>Receipts applied: %n report(s) are now with the newsroom.</source>
+        <translation>
+            <numerusform>Receipts applied: %n report is now with the newsroom.</numerusform>
+            <numerusform>Receipts applied: %n reports are now with the newsroom.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="213"/>
+        <source>%n new report(s) stored</source>
+        <translation>
+            <numerusform>%n new report stored</numerusform>
+            <numerusform>%n new reports stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="214"/>
+        <source>, %n photo(s) complete.</source>
+        <translation>
+            <numerusform>, %n photo complete.</numerusform>
+            <numerusform>, %n photos complete.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="219"/>
+        <source>%n item(s) were refused and not stored: {reasons}.</source>
+        <translation>
+            <numerusform>%n item was refused and not stored: {reasons}.</numerusform>
+            <numerusform>%n items were refused and not stored: {reasons}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="227"/>
+        <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
+        <translation>
+            <numerusform>%n item comes from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
+            <numerusform>%n items come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="236"/>
+        <source>%n item(s) handed on to the server for the other desks.</source>
+        <translation>
+            <numerusform>%n item handed on to the server for the other desks.</numerusform>
+            <numerusform>%n items handed on to the server for the other desks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="305"/>
+        <source>Receipts for %n item(s) written to {file}</source>
+        <translation>
+            <numerusform>Receipts for %n item written to {file}</numerusform>
+            <numerusform>Receipts for %n items written to {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="308"/>
+        <source>, with %n question(s).</source>
+        <translation>
+            <numerusform>, with %n question.</numerusform>
+            <numerusform>, with %n questions.</numerusform>
         </translation>
     </message>
 </context>

@@ -566,54 +566,163 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="40"/>
         <source>Connect to newsroom</source>
         <translation>သတင်းဌာနနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="43"/>
         <source>Paste the invite your newsroom admin gave you. It lets this computer send reports, sealed so that only the newsroom can read them.</source>
         <translation>သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​ထား​သော ဖိတ်​စာ​ကို ဤ​နေ​ရာ​တွင် ကူး​ထည့်​ပါ။ ၎င်း​ဖြင့် ဤ​ကွန်​ပျူ​တာ​မှ သ​တင်း​များ ပို့​နိုင်​မည်။ သ​တင်း​ဌာ​န​သာ ဖတ်​နိုင်​အောင် ကုဒ်​ဝှက်​ပြီး ပို့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="51"/>
         <source>Only if the invite does not include it</source>
         <translation>ဖိတ်စာတွင် မပါမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="53"/>
         <source>e.g. Laiza laptop (no names)</source>
         <translation>ဥ​ပ​မာ- လိုင်​ဇာ လက်ပ်​တော့ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="61"/>
         <source>&amp;Invite:</source>
         <translation>ဖိတ်စာ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
         <source>&amp;Server address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="63"/>
         <source>&amp;This computer&apos;s label:</source>
         <translation>ဤ​ကွန်​ပျူ​တာ၏ အ​မှတ်​အ​သား (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ Tor (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="76"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connect_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/connect_dialog.py" line="107"/>
+        <source>Paste the whole invite first: the test uses it.</source>
+        <translation>ဖိတ်​စာ တစ်​ခု​လုံး​ကို အ​ရင် ကူး​ထည့်​ပါ- စမ်း​သပ်​မှု​က ၎င်း​ကို သုံး​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="110"/>
+        <source>The invite does not name the server: type the server address.</source>
+        <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ- ဆာ​ဗာ လိပ်​စာ​ကို ရိုက်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connect_dialog.py" line="74"/>
         <source>C&amp;onnect</source>
         <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="43"/>
+        <source>Connection to the newsroom</source>
+        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မှု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="46"/>
+        <source>Where internet is watched or blocked, send through Tor: start Tor or Tor Browser on this computer, then choose Use Tor. Test the connection before you rely on it.</source>
+        <translation>အင်​တာ​နက်​ကို စောင့်​ကြည့် သို့​မ​ဟုတ် ပိတ်​ဆို့​ထား​သော နေ​ရာ​တွင် Tor ဖြင့် ပို့​ပါ- ဤ​ကွန်​ပျူ​တာ​တွင် Tor သို့​မ​ဟုတ် Tor Browser ကို ဖွင့်​ပြီး Tor သုံး​မည် ကို ရွေး​ပါ။ အား​မ​ကိုး​မီ ချိတ်​ဆက်​မှု​ကို စမ်း​သပ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="56"/>
+        <source>Server:</source>
+        <translation>ဆာ​ဗာ-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="57"/>
+        <source>&amp;Proxy (Tor):</source>
+        <translation>ပရောက်စီ Tor (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="66"/>
+        <source>&amp;Save</source>
+        <translation>သိမ်းမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="67"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="98"/>
+        <source>Not connected to a newsroom yet: use Tools → Connect to newsroom first.</source>
+        <translation>သ​တင်း​ဌာ​န​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ- ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် ကို အ​ရင် သုံး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_dialog.py" line="121"/>
+        <source>Connection saved.</source>
+        <translation>ချိတ်​ဆက်​မှု သိမ်း​ပြီး။</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="54"/>
+        <source>Every step works: the server answers and accepts this computer.</source>
+        <translation>အ​ဆင့်​တိုင်း အ​လုပ်​လုပ်​သည်- ဆာ​ဗာ​က ဖြေ​ပြီး ဤ​ကွန်​ပျူ​တာ​ကို လက်​ခံ​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="58"/>
+        <source>The proxy does not answer. If you use Tor, start Tor or Tor Browser and keep it open, then try again; otherwise check the proxy address.</source>
+        <translation>ပ​ရောက်​စီ​က မ​ဖြေ​ပါ။ Tor သုံး​လျှင် Tor သို့​မ​ဟုတ် Tor Browser ကို ဖွင့်​ထား​ပြီး ထပ်​ကြိုး​စား​ပါ၊ မ​ဟုတ်​လျှင် ပ​ရောက်​စီ လိပ်​စာ​ကို စစ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="63"/>
+        <source>The server&apos;s name cannot be found. Check the server address; if names are blocked where you are, use Tor.</source>
+        <translation>ဆာ​ဗာ၏ အ​မည်​ကို ရှာ​မ​တွေ့​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို စစ်​ပါ၊ သင့်​နေ​ရာ​တွင် အ​မည်​များ​ကို ပိတ်​ထား​လျှင် Tor သုံး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="68"/>
+        <source>The server cannot be reached: the connection is blocked or the server is down. Use Tor if you can, or try again later.</source>
+        <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ- ချိတ်​ဆက်​မှု ပိတ်​ခံ​ရ​သည် သို့​မ​ဟုတ် ဆာ​ဗာ ရပ်​နေ​သည်။ ဖြစ်​နိုင်​လျှင် Tor သုံး​ပါ၊ သို့​မ​ဟုတ် နောက်​မှ ထပ်​ကြိုး​စား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="73"/>
+        <source>The server&apos;s certificate is not the newsroom&apos;s: someone may be in the way. Do not connect; tell your editor.</source>
+        <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- တစ်​စုံ​တစ်​ယောက် ကြား​ဖြတ်​နေ​နိုင်​သည်။ မ​ချိတ်​ဆက်​ပါ​နှင့်၊ အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="78"/>
+        <source>The server is reached but does not accept this computer&apos;s invite or token. Ask the newsroom admin for a new invite.</source>
+        <translation>ဆာ​ဗာ​သို့ ရောက်​သော်​လည်း ဤ​ကွန်​ပျူ​တာ၏ ဖိတ်​စာ သို့​မ​ဟုတ် တို​ကင်​ကို လက်​မ​ခံ​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="86"/>
+        <source>The test could not be run: check the addresses typed.</source>
+        <translation>စမ်း​သပ်၍ မ​ရ​ပါ- ရိုက်​ထား​သော လိပ်​စာ​များ​ကို စစ်​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTestBox</name>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="110"/>
+        <source>Use &amp;Tor (found on this computer)</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ​တွင် တွေ့​သော Tor ကို သုံး​မည် (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="113"/>
+        <source>Test co&amp;nnection</source>
+        <translation>ချိတ်​ဆက်​မှု စမ်း​သပ်​မည် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/connection_test.py" line="152"/>
+        <source>Testing the connection…</source>
+        <translation>ချိတ်​ဆက်​မှု​ကို စမ်း​သပ်​နေ​သည်…</translation>
     </message>
 </context>
 <context>
@@ -675,17 +784,17 @@
 <context>
     <name>DeskConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="487"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="485"/>
         <source>Connect to server</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="493"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="491"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="489"/>
         <source>C&amp;onnect</source>
         <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
@@ -693,32 +802,32 @@
 <context>
     <name>DeskConnectForm</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="173"/>
         <source>Server &amp;address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="174"/>
         <source>Desk &amp;token:</source>
         <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="177"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="175"/>
         <source>TLS &amp;fingerprint:</source>
         <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="178"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="176"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ Tor (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="185"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="183"/>
         <source>Only if the server admin gave you one</source>
         <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="190"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="188"/>
         <source>Type the server address and the desk token first.</source>
         <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
@@ -726,37 +835,37 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="57"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="55"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="63"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="61"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="69"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="67"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="73"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="71"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="80"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="78"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="85"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="83"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="91"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="89"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
@@ -935,142 +1044,142 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="197"/>
+        <location filename="../../desktop/ui/desk_page.py" line="198"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="198"/>
+        <location filename="../../desktop/ui/desk_page.py" line="199"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="199"/>
+        <location filename="../../desktop/ui/desk_page.py" line="200"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="200"/>
+        <location filename="../../desktop/ui/desk_page.py" line="201"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="201"/>
-        <location filename="../../desktop/ui/desk_page.py" line="205"/>
+        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="206"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="206"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="208"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="330"/>
+        <location filename="../../desktop/ui/desk_page.py" line="331"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="341"/>
+        <location filename="../../desktop/ui/desk_page.py" line="342"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="359"/>
+        <location filename="../../desktop/ui/desk_page.py" line="360"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="382"/>
+        <location filename="../../desktop/ui/desk_page.py" line="383"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="384"/>
+        <location filename="../../desktop/ui/desk_page.py" line="385"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="387"/>
+        <location filename="../../desktop/ui/desk_page.py" line="388"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="389"/>
+        <location filename="../../desktop/ui/desk_page.py" line="390"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="392"/>
+        <location filename="../../desktop/ui/desk_page.py" line="393"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="413"/>
+        <location filename="../../desktop/ui/desk_page.py" line="414"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="424"/>
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <location filename="../../desktop/ui/desk_page.py" line="427"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="447"/>
+        <location filename="../../desktop/ui/desk_page.py" line="448"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="398"/>
+        <location filename="../../desktop/ui/desk_page.py" line="399"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="401"/>
+        <location filename="../../desktop/ui/desk_page.py" line="402"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="407"/>
+        <location filename="../../desktop/ui/desk_page.py" line="408"/>
         <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="418"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="202"/>
+        <location filename="../../desktop/ui/desk_page.py" line="203"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="302"/>
+        <location filename="../../desktop/ui/desk_page.py" line="303"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
@@ -1153,57 +1262,72 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>{desk} က မှတ်ချက် ရေးသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="158"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="160"/>
         <source>{desk} included it in an export ({format})</source>
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="224"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="169"/>
+        <source>an unknown desk</source>
+        <translation>မ​သိ​သော စား​ပွဲ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="171"/>
+        <source>Refused: a move from {source} to {to} said to be by {desk}</source>
+        <translation>ငြင်း​ပယ်​သည်- {desk} ရွှေ့​သည်​ဟု ဆို​သော {source} မှ {to} သို့ ရွှေ့​ချက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="174"/>
+        <source>Refused: a review event said to be by {desk}</source>
+        <translation>ငြင်း​ပယ်​သည်- {desk} ပြု​လုပ်​သည်​ဟု ဆို​သော စိ​စစ်​ချက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_report_view.py" line="239"/>
         <source>new crossing, not in the gazetteer</source>
         <translation>ဂိတ်အသစ်၊ ဂိတ်စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="229"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="244"/>
         <source>Observed {time} · from {device}</source>
         <translation>တွေ့​ရှိ​ချိန် {time} · {device} မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="242"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="257"/>
         <source>History</source>
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="171"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="186"/>
         <source>{desk} unassigned it</source>
         <translation>{desk} က ပေး​အပ်​မှု​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="173"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="188"/>
         <source>{desk} took it</source>
         <translation>{desk} က ယူ​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="174"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
         <source>{desk} assigned it to {assignee}</source>
         <translation>{desk} က {assignee} ထံ ပေး​အပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="179"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="194"/>
         <source>{desk} split it off its group of duplicates</source>
         <translation>{desk} က ထပ်​နေ​သော သ​တင်း​အုပ်​စု​မှ ခွဲ​ထုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="182"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="197"/>
         <source>{desk} merged it as a duplicate of another report</source>
         <translation>{desk} က အ​ခြား​သ​တင်း​တစ်​ခု၏ ထပ်​နေ​သော သ​တင်း​အ​ဖြစ် ပေါင်း​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="186"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="201"/>
         <source>{desk} tagged it {tag}</source>
         <translation>{desk} က {tag} တဂ် တပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="204"/>
         <source>{desk} removed the tag {tag}</source>
         <translation>{desk} က {tag} တဂ်​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
@@ -1211,114 +1335,114 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskSetupPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="354"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="352"/>
         <source>Set up the editor desk</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="357"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="355"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="361"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="359"/>
         <source>Desk &amp;name:</source>
         <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="362"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="360"/>
         <source>e.g. Night desk (no personal names)</source>
         <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="365"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="363"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
         <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="369"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="367"/>
         <source>&amp;Create the newsroom key</source>
         <translation>သ​တင်း​ဌာ​န သော့ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="372"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="370"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
         <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="374"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="375"/>
         <source>Key file</source>
         <translation>သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="376"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="380"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="377"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="378"/>
         <source>The key file&apos;s passphrase</source>
         <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="381"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="379"/>
         <source>&amp;Import the key file</source>
         <translation>သော့​ဖိုင်​ကို တင်​သွင်း​မည် (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="384"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="382"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
         <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="390"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="388"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
         <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="392"/>
         <source>C&amp;opy</source>
         <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="395"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="393"/>
         <source>&amp;Save to file…</source>
         <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="396"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="394"/>
         <source>&amp;Next: connect to the server</source>
         <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="399"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="397"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
         <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="404"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="402"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="405"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="403"/>
         <source>Connect &amp;later</source>
         <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="425"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="423"/>
         <source>Choose the key file and type its passphrase first.</source>
         <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="464"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="462"/>
         <source>Newsroom key file</source>
         <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="470"/>
+        <location filename="../../desktop/ui/desk_setup.py" line="468"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
     </message>
@@ -1374,6 +1498,29 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/desk_tags.py" line="23"/>
         <source>Humanitarian aid</source>
         <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChooser</name>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="56"/>
+        <source>Write receipts for a computer</source>
+        <translation>ကွန်​ပျူ​တာ​တစ်​လုံး​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="59"/>
+        <source>Choose the correspondent&apos;s computer. Its receipt file tells it which of its reports this desk holds, and carries your questions to it. Only that computer can open the file.</source>
+        <translation>သ​တင်း​ထောက်၏ ကွန်​ပျူ​တာ​ကို ရွေး​ပါ။ လက်​ခံ​ဖြတ်​ပိုင်း ဖိုင်​က ၎င်း၏ မည်​သည့် သ​တင်း​များ ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် ရှိ​ကြောင်း ပြော​ပြ​ပြီး သင့်​မေး​ခွန်း​များ​ကို​လည်း ယူ​ဆောင်​သွား​သည်။ ထို​ကွန်​ပျူ​တာ​သာ ဖိုင်​ကို ဖွင့်​နိုင်​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="73"/>
+        <source>&amp;Write receipts…</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ရေး​မည် (&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="75"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1903,63 +2050,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="508"/>
-        <location filename="../../desktop/ui/desk_setup.py" line="560"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="113"/>
         <source>Export newsroom key</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="511"/>
-        <source>The file holds the newsroom&apos;s private key, sealed with the passphrase you choose here. Hand the file and the passphrase to the other editor separately (never in the same message).</source>
-        <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး ဤ​နေ​ရာ​တွင် ရွေး​သော စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ ဖိုင်​နှင့် စ​ကား​ဝှက်​ကို အ​ခြား အယ်​ဒီ​တာ​ထံ သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="50"/>
+        <source>The file holds the newsroom&apos;s private key, sealed with the passphrase below. Write the passphrase down and hand it to the other editor separately from the file (never in the same message).</source>
+        <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး အောက်​ပါ စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ စ​ကား​ဝှက်​ကို ချ​ရေး​ထား​ပြီး အ​ခြား အယ်​ဒီ​တာ​ထံ ဖိုင်​နှင့် သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="524"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="59"/>
+        <source>&amp;New words</source>
+        <translation>စကားလုံး အသစ် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="65"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="531"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="75"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="532"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="76"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="539"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="83"/>
         <source>File</source>
         <translation>ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="540"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="84"/>
         <source>File:</source>
         <translation>ဖိုင်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="546"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="90"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="548"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="92"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="572"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="122"/>
+        <source>{words} words drawn at random from a list of 7,776: about {bits} bits, beyond any guessing. Write them down now; they are kept nowhere.</source>
+        <translation>စ​ကား​လုံး ၇,၇၇၆ လုံး​ထဲ​မှ ကျ​ပန်း ရွေး​ထား​သော စ​ကား​လုံး {words} လုံး- ဘစ် {bits} ခန့်၊ ခန့်​မှန်း၍ မ​ရ​နိုင်​ပါ။ ယ​ခု​ပင် ချ​ရေး​ထား​ပါ၊ မည်​သည့်​နေ​ရာ​တွင်​မျှ သိမ်း​မ​ထား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="134"/>
         <source>This file opens every report of the newsroom: its passphrase must be stronger. Add a few unrelated words.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ခန်း၏ သ​တင်း​ပို့​ချက် အား​လုံး​ကို ဖွင့်​နိုင်​သည်- ၎င်း၏ စ​ကား​ဝှက် ပို​ခိုင်​မာ​ရ​မည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="578"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="140"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_setup.py" line="581"/>
+        <location filename="../../desktop/ui/key_export_dialog.py" line="143"/>
         <source>Choose where to save the file.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>
@@ -2126,27 +2283,27 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>သတင်းအသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/lifecycle.py" line="191"/>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="190"/>
         <source>Draft saved at {time}</source>
         <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/lifecycle.py" line="201"/>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="200"/>
         <source>Not saved: {reason}</source>
         <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/lifecycle.py" line="248"/>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="247"/>
         <source>Kept as a draft.</source>
         <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/lifecycle.py" line="334"/>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="333"/>
         <source>Photo stored in the encrypted store.</source>
         <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/lifecycle.py" line="337"/>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="336"/>
         <source>Photo removed.</source>
         <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
@@ -2210,194 +2367,513 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="280"/>
+        <location filename="../../desktop/ui/window.py" line="287"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="284"/>
+        <location filename="../../desktop/ui/window.py" line="291"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="285"/>
+        <location filename="../../desktop/ui/window.py" line="292"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="286"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="287"/>
+        <location filename="../../desktop/ui/window.py" line="294"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="288"/>
+        <location filename="../../desktop/ui/window.py" line="295"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="289"/>
+        <location filename="../../desktop/ui/window.py" line="296"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="290"/>
+        <location filename="../../desktop/ui/window.py" line="297"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="291"/>
+        <location filename="../../desktop/ui/window.py" line="298"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="292"/>
+        <location filename="../../desktop/ui/window.py" line="299"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="293"/>
+        <location filename="../../desktop/ui/window.py" line="300"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="294"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="295"/>
+        <location filename="../../desktop/ui/window.py" line="302"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="296"/>
+        <location filename="../../desktop/ui/window.py" line="303"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="297"/>
+        <location filename="../../desktop/ui/window.py" line="304"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="298"/>
+        <location filename="../../desktop/ui/window.py" line="305"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="306"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="300"/>
+        <location filename="../../desktop/ui/window.py" line="307"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="301"/>
+        <location filename="../../desktop/ui/window.py" line="308"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="302"/>
+        <location filename="../../desktop/ui/window.py" line="309"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="303"/>
+        <location filename="../../desktop/ui/window.py" line="310"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="304"/>
+        <location filename="../../desktop/ui/window.py" line="311"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="305"/>
+        <location filename="../../desktop/ui/window.py" line="312"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="542"/>
+        <location filename="../../desktop/ui/window.py" line="551"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="544"/>
+        <location filename="../../desktop/ui/window.py" line="553"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="546"/>
+        <location filename="../../desktop/ui/window.py" line="555"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="547"/>
+        <location filename="../../desktop/ui/window.py" line="556"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="561"/>
+        <location filename="../../desktop/ui/window.py" line="570"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="695"/>
+        <location filename="../../desktop/ui/window.py" line="708"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="718"/>
+        <location filename="../../desktop/ui/window.py" line="731"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="730"/>
+        <location filename="../../desktop/ui/window.py" line="743"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="574"/>
+        <location filename="../../desktop/ui/window.py" line="583"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="597"/>
+        <location filename="../../desktop/ui/window.py" line="606"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="657"/>
+        <location filename="../../desktop/ui/window.py" line="670"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="658"/>
+        <location filename="../../desktop/ui/window.py" line="671"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="659"/>
+        <location filename="../../desktop/ui/window.py" line="672"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="660"/>
+        <location filename="../../desktop/ui/window.py" line="673"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="277"/>
+        <location filename="../../desktop/ui/window.py" line="284"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
+    </message>
+</context>
+<context>
+    <name>HandCarry</name>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="23"/>
+        <source>This computer is not connected to a newsroom yet, so nothing can be sealed for it. Connect once (Tools → Connect to newsroom), then try again.</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​သ​ဖြင့် ဘာ​မျှ တံ​ဆိပ်​ခတ်၍ မ​ရ​ပါ။ တစ်​ကြိမ် ချိတ်​ဆက်​ပြီး (ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်) ထပ်​ကြိုး​စား​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="28"/>
+        <source>Nothing is waiting for the newsroom: every report already has its receipt. No file was written.</source>
+        <translation>သ​တင်း​ဌာ​န​အ​တွက် စောင့်​နေ​သည် မ​ရှိ​ပါ- သ​တင်း​တိုင်း လက်​ခံ​ဖြတ်​ပိုင်း ရ​ပြီး ဖြစ်​သည်။ ဖိုင် မ​ရေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="33"/>
+        <source>The file could not be written there (the stick may be full or read-only). Choose another place. Nothing was changed.</source>
+        <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို မ​ရေး​နိုင်​ပါ (USB ပြည့်​နေ​ခြင်း သို့​မ​ဟုတ် ဖတ်​ရုံ​သာ ဖြစ်​နေ​နိုင်​သည်)။ အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="38"/>
+        <source>The file cannot be read. Check that it is still there.</source>
+        <translation>ဖိုင်​ကို ဖတ်၍ မ​ရ​ပါ။ ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="41"/>
+        <source>This file is far too large to be a Gatewatch file.</source>
+        <translation>ဤ​ဖိုင်​သည် Gatewatch ဖိုင် ဖြစ်​ရန် အ​လွန် ကြီး​လွန်း​သည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="44"/>
+        <source>This computer has not yet learnt the newsroom desk&apos;s signature, so it cannot check receipts. Send once with a connection, then import the receipts again.</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န အယ်​ဒီ​တာ၏ လက်​မှတ်​ကို မ​သိ​ရ​သေး​သ​ဖြင့် လက်​ခံ​ဖြတ်​ပိုင်း​ကို မ​စစ်​နိုင်​ပါ။ အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ပို့​ပြီး​မှ လက်​ခံ​ဖြတ်​ပိုင်း​ကို ထပ်​ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="49"/>
+        <source>These receipts are for another computer. Nothing was changed: give them to the correspondent they belong to.</source>
+        <translation>ဤ​လက်​ခံ​ဖြတ်​ပိုင်း​သည် အ​ခြား ကွန်​ပျူ​တာ​အ​တွက် ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ- ပိုင်​ရှင် သ​တင်း​ထောက်​ထံ ပေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="54"/>
+        <source>This desk does not know that computer.</source>
+        <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ထို​ကွန်​ပျူ​တာ​ကို မ​သိ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="57"/>
+        <source>This desk cannot seal receipts for that computer yet: it must have synced once with a connection, and this desk must have pulled since.</source>
+        <translation>ထို​ကွန်​ပျူ​တာ​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း​ကို တံ​ဆိပ်​ခတ်၍ မ​ရ​သေး​ပါ- ၎င်း​က အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ချိန်​ကိုက်​ပြီး ဤ​စား​ပွဲ​က နောက်​တွင် ဆွဲ​ယူ​ထား​ရ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="62"/>
+        <source>This desk is not connected to a server yet.</source>
+        <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="69"/>
+        <source>This file does not open here: it is not a hand-carried Gatewatch file, or it was made for another newsroom or another computer. Check that it is the file you were given. Nothing was changed.</source>
+        <translation>ဤ​ဖိုင်​ကို ဤ​နေ​ရာ​တွင် မ​ဖွင့်​နိုင်​ပါ- လက်​ဖြင့် သယ်​သော Gatewatch ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် အ​ခြား သ​တင်း​ဌာ​န သို့​မ​ဟုတ် အ​ခြား ကွန်​ပျူ​တာ​အ​တွက် ပြု​လုပ်​ထား​သည်။ ပေး​ထား​သော ဖိုင် ဟုတ်​မ​ဟုတ် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="75"/>
+        <source>The file was cut or altered after it was written (a copy that did not finish?). Ask for it again. Nothing was changed.</source>
+        <translation>ဖိုင်​ကို ရေး​ပြီး​နောက် ဖြတ်​တောက် သို့​မ​ဟုတ် ပြင်​ဆင်​ခံ​ရ​သည် (ကူး​ယူ​မှု မ​ပြီး​ဆုံး​ခြင်း​လား)။ ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="80"/>
+        <source>The file opens but its contents are broken. Ask for it again.</source>
+        <translation>ဖိုင် ပွင့်​သော်​လည်း အ​တွင်း​အ​ကြောင်း​အ​ရာ ပျက်​နေ​သည်။ ထပ်​တောင်း​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="83"/>
+        <source>These receipts are not signed by your newsroom&apos;s desk: do not trust them. Nothing was changed.</source>
+        <translation>ဤ​လက်​ခံ​ဖြတ်​ပိုင်း​ကို သင့်​သ​တင်း​ဌာ​န အယ်​ဒီ​တာ​က လက်​မှတ် မ​ထိုး​ထား​ပါ- မ​ယုံ​ပါ​နှင့်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="88"/>
+        <source>Too much to carry in one file: send some reports first.</source>
+        <translation>ဖိုင်​တစ်​ခု​တည်း​ဖြင့် သယ်​ရန် များ​လွန်း​သည်- အ​ချို့​ကို အ​ရင် ပို့​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="99"/>
+        <source>from a computer this desk does not know</source>
+        <translation>ဤ​စား​ပွဲ မ​သိ​သော ကွန်​ပျူ​တာ​မှ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="102"/>
+        <source>not signed by the computer it names (forged or altered)</source>
+        <translation>ဖော်​ပြ​ထား​သော ကွန်​ပျူ​တာ​က လက်​မှတ် မ​ထိုး​ထား​ပါ (အ​တု သို့​မ​ဟုတ် ပြင်​ထား​သည်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="105"/>
+        <source>altered or damaged</source>
+        <translation>ပြင်​ထား​သည် သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="106"/>
+        <source>damaged</source>
+        <translation>ပျက်​စီး​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="107"/>
+        <source>larger than allowed</source>
+        <translation>ခွင့်​ပြု​ထား​သည်​ထက် ကြီး​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="108"/>
+        <source>sealed for another newsroom</source>
+        <translation>အ​ခြား သ​တင်း​ဌာ​န​အ​တွက် တံ​ဆိပ်​ခတ်​ထား​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="109"/>
+        <source>not something a correspondent&apos;s computer may send</source>
+        <translation>သ​တင်း​ထောက် ကွန်​ပျူ​တာ​က ပို့​ခွင့် မ​ရှိ​သော အ​ရာ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="112"/>
+        <source>not a valid report</source>
+        <translation>မှန်​ကန်​သော သ​တင်း မ​ဟုတ်​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="113"/>
+        <source>its label does not match its contents</source>
+        <translation>အ​မှတ်​အ​သား​နှင့် အ​ကြောင်း​အ​ရာ မ​ကိုက်​ညီ​ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="116"/>
+        <source>a second copy under the same name</source>
+        <translation>အ​မည်​တူ ဒု​တိ​ယ မိတ္တူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_text.py" line="118"/>
+        <source>unreadable</source>
+        <translation>ဖတ်၍ မ​ရ​ပါ</translation>
+    </message>
+</context>
+<context>
+    <name>HandcarryActions</name>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="117"/>
+        <source>Write the reports waiting for the newsroom into one file to carry</source>
+        <translation>သ​တင်း​ဌာ​န​အ​တွက် စောင့်​နေ​သော သ​တင်း​များ​ကို သယ်​ရန် ဖိုင်​တစ်​ခု​ထဲ ရေး​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="120"/>
+        <source>&amp;Import hand-carried file…</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​မည် (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="115"/>
+        <source>Send by h&amp;and…</source>
+        <translation>လက်​ဖြင့် သယ်​ပို့​မည် (&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="119"/>
+        <source>&amp;Import receipts…</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည် (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="121"/>
+        <source>Write &amp;receipts for a computer…</source>
+        <translation>ကွန်​ပျူ​တာ​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​မည် (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="132"/>
+        <source>Save the file to carry as</source>
+        <translation>သယ်​မည့် ဖိုင်​ကို သိမ်း​မည့်​အ​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="136"/>
+        <source>Writing the file…</source>
+        <translation>ဖိုင် ရေး​နေ​သည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="147"/>
+        <source>File written</source>
+        <translation>ဖိုင် ရေး​ပြီး</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="149"/>
+        <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
+        <translation>
+            <numerusform>သ​တင်း %n ခု​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဖိုင်​ကို သ​တင်း​ဌာ​န အယ်​ဒီ​တာ​ထံ သယ်​ပါ။ လက်​ခံ​ဖြတ်​ပိုင်း ပြန်​ရ​သည်​အ​ထိ သ​တင်း​များ​သည် သယ်​ပြီး​ဟု မှတ်၍ စာ​ရင်း​တွင် ကျန်​နေ​မည်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="159"/>
+        <source>Import receipts from</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည့် ဖိုင်</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="170"/>
+        <source>Receipts applied: %n report(s) are now with the newsroom.</source>
+        <translation>
+            <numerusform>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​ပြီး- သ​တင်း %n ခု သ​တင်း​ဌာ​န​သို့ ရောက်​ပြီ။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="173"/>
+        <source>The desk asks:</source>
+        <translation>အယ်​ဒီ​တာ​က မေး​သည်-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="175"/>
+        <source>Answer them beside each report in your list.</source>
+        <translation>စာ​ရင်း​ရှိ သ​တင်း​တစ်​ခု​စီ​ဘေး​တွင် ဖြေ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="176"/>
+        <source>Receipts imported</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="183"/>
+        <source>Import the hand-carried file</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="187"/>
+        <source>Opening the hand-carried file…</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင်​ကို ဖွင့်​နေ​သည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="200"/>
+        <source>Hand-carried file imported</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="209"/>
+        <source>This file was already imported on {date}: nothing is stored twice.</source>
+        <translation>ဤ​ဖိုင်​ကို {date} တွင် ထည့်​ပြီး ဖြစ်​သည်- ဘာ​မျှ နှစ်​ခါ မ​သိမ်း​ပါ။</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="213"/>
+        <source>%n new report(s) stored</source>
+        <translation>
+            <numerusform>သ​တင်း​အ​သစ် %n ခု သိမ်း​ပြီး</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="214"/>
+        <source>, %n photo(s) complete.</source>
+        <translation>
+            <numerusform>၊ ဓာတ်​ပုံ %n ပုံ ပြည့်​စုံ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="219"/>
+        <source>%n item(s) were refused and not stored: {reasons}.</source>
+        <translation>
+            <numerusform>%n ခု​ကို လက်​မ​ခံ​ဘဲ မ​သိမ်း​ပါ- {reasons}။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="227"/>
+        <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
+        <translation>
+            <numerusform>%n ခု​သည် ဤ​စား​ပွဲ မ​သိ​သေး​သော ကွန်​ပျူ​တာ​မှ ဖြစ်​သည်- ထို​ကွန်​ပျူ​တာ ချိန်​ကိုက်​ပြီး​နောက် ဆွဲ​ယူ​သည့်​အ​ခါ ဆာ​ဗာ​က ယူ​လာ​မည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="236"/>
+        <source>%n item(s) handed on to the server for the other desks.</source>
+        <translation>
+            <numerusform>အ​ခြား အယ်​ဒီ​တာ​များ​အ​တွက် %n ခု​ကို ဆာ​ဗာ​သို့ လွှဲ​ပေး​ပြီး။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="242"/>
+        <source>The server could not be reached: the items are handed on at the next pull.</source>
+        <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ- နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​သည့်​အ​ခါ လွှဲ​ပေး​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="248"/>
+        <source>This desk is not connected to a server: the items are handed on at the first pull once it is.</source>
+        <translation>ဤ​စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ- ချိတ်​ဆက်​ပြီး ပ​ထ​မ ဆွဲ​ယူ​သည့်​အ​ခါ လွှဲ​ပေး​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="271"/>
+        <source>Write receipts for a computer</source>
+        <translation>ကွန်​ပျူ​တာ​တစ်​လုံး​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="273"/>
+        <source>This desk knows no correspondent&apos;s computer yet: pull once with a connection, or import a hand-carried file first.</source>
+        <translation>ဤ​စား​ပွဲ​သည် သ​တင်း​ထောက် ကွန်​ပျူ​တာ တစ်​လုံး​မှ မ​သိ​သေး​ပါ- အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ဆွဲ​ယူ​ပါ၊ သို့​မ​ဟုတ် လက်​ဖြင့် သယ်​လာ​သော ဖိုင်​ကို အ​ရင် ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="287"/>
+        <source>Save the receipts as</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း​ကို သိမ်း​မည့်​အ​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="304"/>
+        <source>Receipts written</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ပြီး</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="305"/>
+        <source>Receipts for %n item(s) written to {file}</source>
+        <translation>
+            <numerusform>%n ခု​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း​ကို {file} သို့ ရေး​ပြီး</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/handcarry_actions.py" line="308"/>
+        <source>, with %n question(s).</source>
+        <translation>
+            <numerusform>၊ မေး​ခွန်း %n ခု ပါ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="311"/>
+        <source>Carry the file back to the correspondent: Report → Import receipts… on their computer.</source>
+        <translation>ဖိုင်​ကို သ​တင်း​ထောက်​ထံ ပြန်​သယ်​ပါ- ၎င်း၏ ကွန်​ပျူ​တာ​တွင် သ​တင်း → လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည်…။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/handcarry_actions.py" line="361"/>
+        <source>Nothing was done</source>
+        <translation>ဘာ​မျှ မ​လုပ်​ရ​ပါ</translation>
     </message>
 </context>
 <context>
@@ -3324,7 +3800,7 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="250"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="251"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif)</source>
         <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp *.heic *.heif)</translation>
     </message>
@@ -3649,41 +4125,46 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="47"/>
+        <source>Carried on {date}</source>
+        <translation>{date} တွင် လက်​ဖြင့် သယ်​သွား​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_model.py" line="49"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="48"/>
+        <location filename="../../desktop/ui/report_model.py" line="50"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="49"/>
+        <location filename="../../desktop/ui/report_model.py" line="51"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="50"/>
+        <location filename="../../desktop/ui/report_model.py" line="52"/>
         <source>Sent (removed)</source>
         <translation>ပို့ပြီး (ဖယ်ရှားပြီး)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="60"/>
+        <location filename="../../desktop/ui/report_model.py" line="62"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="61"/>
+        <location filename="../../desktop/ui/report_model.py" line="63"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="62"/>
+        <location filename="../../desktop/ui/report_model.py" line="64"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="63"/>
+        <location filename="../../desktop/ui/report_model.py" line="65"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>
@@ -3932,62 +4413,67 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source> px</source>
         <translation> ပစ်ဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်​ပုံ အ​ရှည်​ဆုံး​ဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="101"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <source>Co&amp;nnection…</source>
+        <translation>ချိတ်​ဆက်​မှု (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
         <source>&amp;Save</source>
         <translation>သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="116"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
         <source>&amp;Duress passphrase…</source>
         <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Lock after &amp;idle:</source>
         <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;I):</translation>
     </message>

@@ -36,6 +36,7 @@ from sync.envelope import (
     parse_header,
 )
 from sync.server.audit import RefusalCounter
+from sync.server.bundles import router as bundles_router
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
 from sync.server.gate import Gate, principal_of
@@ -99,6 +100,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
     app.add_middleware(Gate, store=store, config=config, counter=counter)
     _install_error_handlers(app)
     app.include_router(release_router(store), responses=_responses())
+    app.include_router(bundles_router(store), responses=_responses(422))
     fingerprint = store.newsroom_key.fingerprint
     P = protocol.API_PREFIX
 

@@ -33,6 +33,7 @@ import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
+from sync.bundle import MAX_RELAYED_BUNDLE
 from sync.server.audit import AuditLog, RefusalCounter
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError
@@ -40,6 +41,8 @@ from sync.server.ratelimit import RateLimiter, retry_after_header
 from sync.server.store import ServerStore, TokenKind, TokenRecord, token_hash
 
 PRINCIPAL_SCOPE_KEY = "gatewatch.principal"
+MAX_BUNDLE_REQUEST = protocol.base64_length(MAX_RELAYED_BUNDLE) + 4 * 1024
+"""``POST /v1/bundles``: one relayed bundle, base64, in JSON (sync/server/bundles.py)."""
 ANONYMOUS = "anonymous"
 P = protocol.API_PREFIX
 DEVICE: frozenset[TokenKind] = frozenset({"device"})
@@ -83,6 +86,8 @@ def route_rules(config: ServerConfig) -> dict[tuple[str, str], RouteRule]:
         ("GET", f"{P}/health"): RouteRule(ANY_TOKEN, small),
         ("POST", f"{P}/envelopes/ack"): RouteRule(DESK, small),
         ("GET", "/openapi.json"): RouteRule(DESK, small),
+        ("POST", f"{P}/bundles"): RouteRule(DEVICE, MAX_BUNDLE_REQUEST),
+        ("GET", f"{P}/bundles"): RouteRule(DESK, small),
     }
 
 

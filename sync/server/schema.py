@@ -137,7 +137,27 @@ def _v3_forgetting(conn: Any) -> None:
     conn.execute("CREATE INDEX envelopes_held ON envelopes (seq) WHERE purged_at IS NULL")
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_v1, _v2_followups, _v3_forgetting)
+def _v4_handgui(conn: Any) -> None:
+    """Bundles a device relayed without being able to open them, kept for the desks
+    (bundles.py); ``sha256`` makes a repeated relay keep its first number."""
+    conn.execute(
+        """CREATE TABLE relayed_bundles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            sha256 BLOB NOT NULL UNIQUE CHECK (length(sha256) = 32),
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            device_id TEXT NOT NULL REFERENCES devices(id),
+            received_at TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (
+    _v1,
+    _v2_followups,
+    _v3_forgetting,
+    _v4_handgui,
+)
 
 
 def user_version(conn: Any) -> int:

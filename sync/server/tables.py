@@ -157,6 +157,18 @@ TABLES: tuple[Table, ...] = (
         ),
         ("minute", "token_kind", "method", "route", "status"),
     ),
+    Table(
+        "relayed_bundles",
+        (
+            _c("seq", "serial"),
+            _c("sha256", "bytes", unique=True, length=32),
+            _c("data", "bytes"),
+            _c("size", "integer"),
+            _c("device_id", references="devices(id)"),
+            _c("received_at"),
+        ),
+        ("seq",),
+    ),
 )
 
 INDEXES: tuple[Index, ...] = (

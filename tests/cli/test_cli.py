@@ -11,7 +11,8 @@ from desktop.domain.search_text import FORM_VERSION
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
-from tests.domain.test_report import example
+from tests.helpers.cli import gw, write_report
+from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"
 
@@ -23,16 +24,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     store = tmp_path / "store"
     assert main(["--data-dir", str(store), "init"]) == EXIT_OK
     return store
-
-
-def gw(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-def write_report(tmp_path: Path, **changes: object) -> Path:
-    path = tmp_path / "report.json"
-    path.write_text(json.dumps(example(**changes), ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_add_list_show_search(

@@ -35,7 +35,7 @@ def test_held_moves_are_listed_then_accepted(
             at=datetime.now(UTC) + timedelta(days=3),
         )
         payload = json.dumps(
-            {"format": desk_review.REVIEW_FORMAT, "events": [event.to_json()]}
+            {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [event.to_json()]}
         ).encode()
         eid = str(uuid.uuid4())
         record = EnvelopeRecord(eid, 900, "newsroom-desk", "review", 1, "x", "stored")

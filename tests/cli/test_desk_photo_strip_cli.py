@@ -16,7 +16,7 @@ from desktop.services.unlock import unlock
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.reports import ReportRepository, ReportState
 from tests.cli.test_sync_cli import PASSPHRASE, desk_dir, desk_token, env, gw, invite, server
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures
 

@@ -19,7 +19,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     store = tmp_path / "store"
     assert main(["--data-dir", str(store), "init"]) == EXIT_OK
     report = tmp_path / "report.json"
-    from tests.domain.test_report import example
+    from tests.helpers.reports import example
 
     report.write_text(json.dumps(example(narrative="CANARYcliDURESS")), encoding="utf-8")
     assert main(["--data-dir", str(store), "report", "add", "--json", str(report)]) == EXIT_OK

@@ -1,8 +1,5 @@
-"""`gatewatch questions`, `answer` and `ask` (desktop/cli_followups.py) on a real server.
-
-desktop/cli.py wires them in with two lines; until then this test builds the same
-parser around `register` and dispatches through `HANDLERS`.
-"""
+"""`gatewatch questions`, `answer` and `ask` (desktop/cli/followups.py) on a real server,
+through a parser built around the module's `register` and dispatched by its `HANDLERS`."""
 
 from __future__ import annotations
 
@@ -12,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli_followups
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK
+from desktop.cli import followups as cli_followups
 from tests.cli.test_sync_cli import desk_dir, desk_token, env, gw, invite, server, write_json
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures

@@ -1,5 +1,5 @@
 """`gatewatch outbox export`, `desk import`, `desk receipts`, `receipts import`
-(desktop/cli_handcarry.py) with real stores and a real server; and the server's relay
+(desktop/cli/handcarry.py) with real stores and a real server; and the server's relay
 route refusing what a desk may not hand over."""
 
 from __future__ import annotations
@@ -116,3 +116,30 @@ def test_the_relay_route_takes_only_enrolled_devices_and_desk_tokens(
         refused = relay(did, token).json()["results"][0]
         assert (refused["ok"], refused["error"]) == (False, "wrong_device")
     assert relay(device_id, device_token).status_code == 403  # a device may not relay
+
+
+def test_outbox_relay_hands_a_colleagues_bundle_to_the_server(
+    tmp_path: Path,
+    server: tuple[str, Path],
+    desk_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url, server_dir = server
+    cut_off, helper = tmp_path / "cut-off", tmp_path / "helper"
+    for laptop in (cut_off, helper):
+        assert gw(laptop, "init") == EXIT_OK
+        assert gw(laptop, "enroll", "--server", url, "--code", invite(server_dir)) == EXIT_OK
+    assert gw(desk_dir, "desk", "connect", "--server", url, "--token", desk_token(server_dir)) == 0
+    assert gw(desk_dir, "desk", "pull") == EXIT_OK
+    assert gw(cut_off, "report", "add", "--json", str(write_json(tmp_path / "r.json"))) == 0
+    carried = tmp_path / "song.mp3"
+    assert gw(cut_off, "outbox", "export", "--out", str(carried)) == EXIT_OK
+    capsys.readouterr()
+    assert gw(helper, "outbox", "relay", str(tmp_path / "r.json")) == EXIT_FAILURE
+    assert "not_a_bundle" in capsys.readouterr().err
+    assert gw(helper, "outbox", "relay", str(carried)) == EXIT_OK
+    assert "the desk takes it in at its next pull" in capsys.readouterr().out
+    assert gw(desk_dir, "desk", "pull") == EXIT_OK
+    assert "Pulled 1 envelope(s): 1 report(s)" in capsys.readouterr().out
+    assert gw(desk_dir, "desk", "list", "--json") == EXIT_OK
+    assert len(json.loads(capsys.readouterr().out)) == 1

@@ -14,7 +14,7 @@ from sync.envelope import NewsroomPublicKey
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 from tests.services.fixtures import CANARIES, jpeg_with_metadata
 
 PASSPHRASE = "a long test passphrase"

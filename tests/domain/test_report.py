@@ -1,4 +1,3 @@
-import copy
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,37 +10,8 @@ from desktop.domain.ids import is_report_id, new_report_id
 from desktop.domain.pseudonym import ADJECTIVES, NOUNS, generate_pseudonym, is_pseudonym
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import SideStatus, TrafficKind, TrafficStatus
+from tests.helpers.reports import EXAMPLE, example
 from tests.strategies import report_contents
-
-EXAMPLE: dict[str, Any] = {
-    "gate": "laiza",
-    "new_crossing": None,
-    "observed_at": "2024-11-12T09:30:00+06:30",
-    "china_side": "closed",
-    "myanmar_side": "closed",
-    "traffic": {
-        "civilians": "blocked",
-        "traders_goods": "blocked",
-        "cargo_trucks": "blocked",
-        "rare_earth_exports": "blocked",
-        "fuel_chemical_imports": "blocked",
-        "food_construction": "unknown",
-        "humanitarian": "unknown",
-    },
-    "controlled_by": "kia",
-    "barrier": ["wood_barricade", "barbed_wire"],
-    "shortages": ["fuel"],
-    "prices": [{"commodity": "diesel", "unit": "litre", "amount": 4500, "currency": "MMK"}],
-    "how_known": "source_account",
-    "source": {"category": "resident", "reliability": "B", "credibility": 2, "pseudonym": None},
-    "narrative": "The KIA blocked the road with wood and barbed wire.",
-}
-
-
-def example(**changes: Any) -> dict[str, Any]:
-    data = copy.deepcopy(EXAMPLE)
-    data.update(changes)
-    return data
 
 
 def refused_fields(data: object) -> tuple[str, ...]:

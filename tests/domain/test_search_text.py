@@ -8,7 +8,7 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.myanmar import canonical_text, syllables
 from desktop.domain.report import ReportContent
 from desktop.domain.search_text import Phrase, fold, name_key, query_phrases, tokens
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,6 @@ measures this desk's clock against the server's."""
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -14,17 +12,9 @@ from desktop.domain.review import ReviewEvent, ReviewState
 from desktop.services import desk, desk_review
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.store.review import ReviewRepository
-from sync.client import ClientConfig
-from sync.envelope import (
-    DESK_SENDER_ID,
-    EnvelopeKind,
-    NewsroomKeyPair,
-    derive_desk_signing_key,
-    seal,
-)
-from sync.server.store import ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.e2e.other_desk import endorsed_desk, newsroom_pair, upload_review
+from tests.helpers.reports import example
 
 AHEAD = timedelta(days=3)
 
@@ -42,9 +32,6 @@ def world_with_a_report(world_factory: Callable[..., World]) -> tuple[World, str
 
 def move_from_a_fast_desk(world: World, report_id: str, at: datetime) -> str:
     """Another desk, whose clock runs three days ahead, verifies the report."""
-    key = desk.DeskRepository(world.desk_store).key()
-    assert key is not None
-    pair = NewsroomKeyPair.from_private_bytes(key.private_key, key.kem)
     event = ReviewEvent.move(
         report_id,
         ReviewState.NEW,
@@ -53,23 +40,8 @@ def move_from_a_fast_desk(world: World, report_id: str, at: datetime) -> str:
         desk_label="Night desk",
         at=at,
     )
-    payload = json.dumps(
-        {"format": desk_review.REVIEW_FORMAT, "events": [event.to_json()]}
-    ).encode()
-    eid = str(uuid.uuid4())
-    data = seal(
-        payload,
-        kind=EnvelopeKind.REVIEW,
-        envelope_id=eid,
-        device_id=DESK_SENDER_ID,
-        device_key=derive_desk_signing_key(pair),
-        recipient=pair.public_key,
-    )
-    with ServerStore.open(world.server_dir) as admin:
-        _, token = admin.create_desk_token("night desk")
-    with fast_client(ClientConfig(base_url=world.url, token=token)) as other:
-        assert other.upload([(eid, data)], route="/v1/reviews")[0].ok
-    return eid
+    signer = endorsed_desk(newsroom_pair(world), "desk-" + "f" * 16, "Night desk")
+    return upload_review(world, [event.to_json()], signer)
 
 
 def test_a_move_dated_ahead_is_held_then_applied_when_its_time_comes(

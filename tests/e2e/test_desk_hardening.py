@@ -26,8 +26,8 @@ from sync.envelope import (
     seal,
 )
 from sync.server.store import ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.helpers.reports import example
 
 
 def desk_client(world: World) -> SyncClient:
@@ -119,7 +119,7 @@ def test_hostile_review_times_are_refused_and_never_block_a_pull(
     envelopes = []
     for at in ("0001-01-01T00:00:00+01:00", "2024-01-01T00:00:00", "9999-01-01T00:00:00Z"):
         payload = json.dumps(
-            {"format": desk_review.REVIEW_FORMAT, "events": [{**base, "at": at}]}
+            {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [{**base, "at": at}]}
         ).encode()
         eid = str(uuid.uuid4())
         envelopes.append(

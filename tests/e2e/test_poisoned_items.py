@@ -30,8 +30,8 @@ from sync.envelope import (
     seal,
 )
 from sync.server.store import ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.helpers.reports import example
 
 # The all-zero X25519 point and the order-8 one: every exchange with them gives zero.
 LOW_ORDER_X25519 = (
@@ -254,7 +254,7 @@ def test_a_review_that_cannot_be_stored_is_refused_and_the_pull_goes_on(
         desk_label="Night desk",
     ).to_json()  # fmt: skip
     payload = json.dumps(
-        {"format": desk_review.REVIEW_FORMAT, "events": [{**event, "note": "\ud800"}]}
+        {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [{**event, "note": "\ud800"}]}
     ).encode()
     eid = str(uuid.uuid4())
     data = seal(

@@ -22,8 +22,8 @@ from sync.envelope import (
     seal,
 )
 from sync.server.store import DB_NAME, ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import World, fast_client
+from tests.helpers.reports import example
 
 
 def test_a_server_that_swaps_device_labels_is_flagged_not_followed(
@@ -86,7 +86,7 @@ def test_a_merged_move_the_rules_do_not_allow_is_refused(
         ).to_json(),
         "from_state": "new",
     }
-    payload = json.dumps({"format": desk_review.REVIEW_FORMAT, "events": [forged]}).encode()
+    payload = json.dumps({"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [forged]}).encode()
     eid = str(uuid.uuid4())
     data = seal(
         payload,

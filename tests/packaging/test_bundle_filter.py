@@ -13,6 +13,7 @@ from tests.packaging.conftest import load_packaging_module
 bundle_filter = load_packaging_module("bundle_filter")
 icu_trim = load_packaging_module("icu_trim")
 sizes = load_packaging_module("sizes")
+relink = load_packaging_module("relink")
 
 
 @pytest.mark.parametrize(
@@ -191,3 +192,63 @@ def test_windows_version_resource(tmp_path: Path) -> None:
     assert windows_version.numbers("1.2.3rc1") == (1, 2, 3, 0)
     written = Path(windows_version.write(tmp_path / "v.txt", "1.2.3"))
     assert "filevers=(1, 2, 3, 0)" in written.read_text()
+
+
+def test_vendored_names_map_to_system_names_only_for_system_libraries() -> None:
+    is_system = bundle_filter.is_system_library
+    assert relink.system_name("libxcb-9065bb12.so.1.1.0", is_system) == "libxcb.so.1"
+    assert relink.system_name("libzstd-40ad5e7e.so.1.5.7", is_system) == "libzstd.so.1"
+    assert relink.system_name("libjpeg-6dc8d115.so.62.4.0", is_system) is None  # vendored
+    assert relink.system_name("libxcb.so.1", is_system) is None  # not a vendored copy
+
+
+def _pillow_library(prefix: str) -> Path:
+    import PIL
+
+    libs = Path(PIL.__file__).parent.parent / "pillow.libs"
+    found = sorted(libs.glob(f"{prefix}-*.so*")) if libs.is_dir() else []
+    if not found:
+        pytest.skip(f"this Pillow carries no vendored {prefix}")
+    return found[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF")
+def test_a_relinked_library_loads_with_the_system_copy(tmp_path: Path) -> None:
+    import ctypes
+
+    tiff = _pillow_library("libtiff")
+    zstd = next(n for n in bundle_filter.elf_needed(str(tiff)) if n.startswith("libzstd-"))
+    # Beside it only the vendored libraries it still needs: not the vendored zstd.
+    for name in bundle_filter.elf_needed(str(tiff)):
+        vendored = tiff.parent / name
+        if vendored.exists() and name != zstd:
+            (tmp_path / name).write_bytes(vendored.read_bytes())
+    toc = [("pillow.libs/" + tiff.name, str(tiff), "BINARY")]
+    relinked_toc, relinked = relink.relink_to_system(
+        toc, bundle_filter.elf_needed, bundle_filter.is_system_library, tmp_path / "out"
+    )
+    assert relinked == ["pillow.libs/" + tiff.name]
+    copy = Path(relinked_toc[0][1])
+    assert "libzstd.so.1" in bundle_filter.elf_needed(str(copy))
+    assert zstd not in bundle_filter.elf_needed(str(copy))
+    moved = tmp_path / tiff.name
+    moved.write_bytes(copy.read_bytes())
+    library = ctypes.CDLL(str(moved))  # $ORIGIN finds the rest; the system finds zstd
+    library.TIFFGetVersion.restype = ctypes.c_char_p
+    assert b"LIBTIFF" in library.TIFFGetVersion()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF")
+def test_relinking_refuses_what_it_cannot_do_safely() -> None:
+    tiff = _pillow_library("libtiff")
+    data = tiff.read_bytes()
+    jpeg = next(n for n in bundle_filter.elf_needed(str(tiff)) if n.startswith("libjpeg-"))
+    with pytest.raises(ValueError, match="symbol versions"):
+        relink.replace_needed(data, {jpeg: "libjpeg.so.62"})  # LIBJPEG_6.2 is versioned
+    zstd = next(n for n in bundle_filter.elf_needed(str(tiff)) if n.startswith("libzstd-"))
+    with pytest.raises(ValueError, match="longer"):
+        relink.replace_needed(data, {zstd: zstd + ".and-longer"})
+    with pytest.raises(ValueError, match="not linked"):
+        relink.replace_needed(data, {"libnothing.so.1": "libx.so.1"})
+    with pytest.raises(ValueError, match="ELF"):
+        relink.replace_needed(b"#!/bin/sh\n", {"a": "b"})

@@ -20,6 +20,7 @@ EXPECTED_CHECKS = (
     "envelope-x25519",
     "photo",
     "desk-workers",
+    "tls",
     "window",
     "burmese",
     "icu",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli_desk
+from desktop.cli import desk_review as cli_desk
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import ReportContent
 from desktop.domain.review import ReviewState

@@ -293,7 +293,7 @@ def test_the_time_rule_is_the_devices(
     from datetime import timedelta
 
     from desktop.domain.report import Report, ReportContent
-    from tests.domain.test_report import example
+    from tests.helpers.reports import example
 
     ahead = datetime.now(UTC) + timedelta(days=3)
     content = ReportContent.from_json(example(observed_at=ahead.isoformat()), now=ahead)

@@ -407,7 +407,7 @@ def test_the_cli_export_command(
 ) -> None:
     import argparse
 
-    from desktop.cli_export import add_export_parser, run_export
+    from desktop.cli.export import add_export_parser, run_export
 
     mai_ja_yang_story(desk_store)
     parser = argparse.ArgumentParser()
@@ -447,7 +447,7 @@ def test_state_takes_several_values_and_confirmed_means_both(
 ) -> None:
     import argparse
 
-    from desktop.cli_export import add_export_parser, run_export
+    from desktop.cli.export import add_export_parser, run_export
 
     ids = mai_ja_yang_story(desk_store)
     desk_review.move(desk_store, ids["trucks"], ReviewState.PUBLISHED, now=NOW)
@@ -469,8 +469,8 @@ def test_bad_states_times_without_zone_and_pseudonyms_in_geojson_are_refused(
 ) -> None:
     import argparse
 
-    from desktop import cli_desk
-    from desktop.cli_export import add_export_parser, run_export
+    from desktop.cli import desk_review as cli_desk
+    from desktop.cli.export import add_export_parser, run_export
 
     mai_ja_yang_story(desk_store)
     parser = argparse.ArgumentParser()

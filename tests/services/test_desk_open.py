@@ -20,7 +20,7 @@ from desktop.services import desk_open
 from desktop.services.desk_open import PageOpener, Sealed
 from desktop.store.desk import EnvelopeRecord, ReceivedReport
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 DEVICE_ID = "gw-00000000000000000001"
 

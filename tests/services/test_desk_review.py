@@ -168,7 +168,7 @@ def _review_payload(report_id: str, target: ReviewState) -> bytes:
         desk_label="Forger",
         at=T0,
     )
-    document = {"format": desk_review.REVIEW_FORMAT, "events": [event.to_json()]}
+    document = {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [event.to_json()]}
     return json.dumps(document).encode()
 
 

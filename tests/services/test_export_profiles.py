@@ -23,6 +23,7 @@ from desktop.services.desk_export import ExportError, Profile, export_reports
 from desktop.store.database import Store
 from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.review import ReviewRepository
+from tests.helpers.exports import SCHEMAS
 from tests.services.test_desk_export import (
     CANARY,
     DEVICE,
@@ -35,7 +36,6 @@ from tests.services.test_desk_export import (
 
 __all__ = ["desk_store", "gazetteer"]
 
-SCHEMAS = Path(__file__).parents[2] / "docs" / "schemas"
 LABEL = "Ja Seng's phone, Hpimaw"
 NOTE = "called Ja Seng at the tea shop"
 

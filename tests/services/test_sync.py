@@ -46,7 +46,7 @@ from sync.messages import (
     UploadResult,
 )
 from sync.wire import Invite, encode_invite
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"
 NOW = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)

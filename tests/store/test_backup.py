@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import random
 from pathlib import Path
 
 import pytest
 from sqlcipher3 import dbapi2
 
-from bench.common import generated_content
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.report import Report
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.backup import MAGIC, BackupError, restore_backup, write_backup
 from desktop.store.database import DB_NAME, KEYFILE_NAME, Store, create_store, open_store
@@ -22,29 +19,10 @@ from desktop.store.errors import (
     store_error_from,
 )
 from desktop.store.integrity import check_integrity
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
+from tests.helpers.stores import damage, fill
 
 PASSPHRASE = "a long test passphrase"
-PAGE = 4096
-
-
-def fill(store: Store, count: int = 300) -> list[str]:
-    rng = random.Random(7)  # noqa: S311 (varied test reports, not a secret)
-    reports = [Report.new(generated_content(rng, i)) for i in range(count)]
-    repository = ReportRepository(store, default_gazetteer())
-    repository.add_many(reports[1:])
-    repository.add(reports[0], state=ReportState.DRAFT)  # photos are added to drafts
-    AttachmentRepository(store).add(reports[0].id, "image/png", b"\x89PNG fake", width=1, height=1)
-    return [r.id for r in reports]
-
-
-def damage(db_path: Path) -> None:
-    """Zero 32 bytes in every 8th page of the second half, as bad sectors would."""
-    pages = db_path.stat().st_size // PAGE
-    with open(db_path, "r+b") as f:
-        for page in range(pages // 2, pages, 8):
-            f.seek(PAGE * page + 100)
-            f.write(bytes(32))
 
 
 def read_all(store: Store, ids: list[str]) -> int:

@@ -35,7 +35,7 @@ from desktop.store.keyslots import (
     read_any,
 )
 from desktop.store.reports import ReportRepository
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"
 DURESS = "kettle window orange tide"

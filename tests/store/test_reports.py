@@ -26,7 +26,7 @@ from desktop.store.reports import (
     RevisionMismatchError,
     ensure_search_index,
 )
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 from tests.strategies import report_contents
 
 PASSPHRASE = "a long test passphrase"

@@ -15,7 +15,7 @@ from desktop.store.database import Store, create_store, open_store
 from desktop.store.outbox import OutboxRepository
 from desktop.store.reports import NotADraftError, ReportRepository, ReportState
 from desktop.store.settings import SettingsRepository
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"
 JPEG = b"\xff\xd8\xff\xe0" + b"pixels" * 100 + b"\xff\xd9"

@@ -170,8 +170,8 @@ def test_a_move_is_checked_against_the_state_this_desk_holds(store: Store) -> No
 def test_pulled_review_payloads_apply_once_and_bad_ones_are_refused(store: Store) -> None:
     report_id = received(store)
     event = move(report_id, ReviewState.VERIFIED, NOW, DESK_B)
-    good = json.dumps({"format": desk_review.REVIEW_FORMAT, "events": [event.to_json()]})
-    bad = json.dumps({"format": desk_review.REVIEW_FORMAT, "events": [{"event_id": 1}]})
+    good = json.dumps({"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [event.to_json()]})
+    bad = json.dumps({"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [{"event_id": 1}]})
     records = [
         EnvelopeRecord(
             str(uuid.uuid4()),

@@ -25,7 +25,7 @@ from desktop.store.desk import (
 from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, IdentityRepository
 from desktop.store.outbox import OutboxRepository, SealedChunk, SealedReport
 from desktop.store.reports import ReportFilter, ReportRepository, ReportState
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"
 NOW = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)

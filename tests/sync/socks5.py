@@ -27,7 +27,7 @@ from types import TracebackType
 
 _CONNECT = 1
 _ATYP_IPV4, _ATYP_DOMAIN, _ATYP_IPV6 = 1, 3, 4
-_REP_OK, _REP_FAILURE, _REP_REFUSED, _REP_CMD, _REP_ATYP = 0, 1, 5, 7, 8
+_REP_OK, _REP_FAILURE, _REP_HOST_UNREACHABLE, _REP_REFUSED, _REP_CMD, _REP_ATYP = 0, 1, 4, 5, 7, 8
 
 
 def _recv_exact(sock: socket.socket, size: int) -> bytes:
@@ -69,11 +69,16 @@ class Socks5Server:
 
     ``url`` is ``socks5h://127.0.0.1:PORT``; ``requests`` lists ``(host, port)`` per CONNECT;
     ``names`` maps names to the addresses the proxy connects to (an onion to 127.0.0.1);
+    with ``only_names``, any other name is one the proxy cannot resolve (reply 4, "host
+    unreachable", as Tor answers) and no lookup leaves the machine;
     :meth:`close` (or leaving the ``with`` block) stops it and closes every relay.
     """
 
-    def __init__(self, port: int = 0, *, names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, port: int = 0, *, names: dict[str, str] | None = None, only_names: bool = False
+    ) -> None:
         self._names = dict(names or {})  # name -> address, as Tor maps an onion to its service
+        self._only_names = only_names
         self._listener = socket.create_server(("127.0.0.1", port))
         # Set here, not in the accept thread: a server closed at once would close the
         # socket before that thread ran.
@@ -145,6 +150,9 @@ class Socks5Server:
                 return
             with self._lock:
                 self.requests.append((host, port))
+            if self._only_names and atyp == _ATYP_DOMAIN and host not in self._names:
+                self._reply(client, _REP_HOST_UNREACHABLE)
+                return
             try:
                 upstream = socket.create_connection((self._names.get(host, host), port), timeout=10)
             except OSError:

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import http.server
 import json
-import socket
 import threading
 import uuid
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from sync.client import (
 from sync.envelope import DeviceSigningKey
 from sync.server.config import ServerConfig
 from sync.transport import user_agent
+from tests.helpers.servers import free_port
 from tests.sync.conftest import Device, Srv, sealed
 
 
@@ -53,12 +53,6 @@ def enrolled(srv: Srv, label: str | None = None) -> Device:
     assert response.device_id == device_id
     assert response.device_token is not None
     return Device(device_id, response.device_token, key)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 # --- Happy paths ---------------------------------------------------------------------------

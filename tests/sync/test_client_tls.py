@@ -28,8 +28,8 @@ from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server, self_signed_cert
 from sync.transport import PinnedAdapter, make_session
+from tests.helpers.servers import free_port
 from tests.sync.socks5 import Socks5Server
-from tests.sync.test_client import free_port
 
 
 class TlsServer:

@@ -18,8 +18,8 @@ from sync.envelope import (
 )
 from sync.server import schema
 from sync.server.store import DB_NAME, ServerStore
+from tests.helpers.servers import assert_error
 from tests.sync.conftest import Device, Srv, b64
-from tests.sync.test_server_api import assert_error
 
 ENC = "/v1/device/encryption-key"
 DESK_KEY = "/v1/desk-signing-key"

@@ -22,6 +22,7 @@ from sync.server.audit import AuditLog
 from sync.server.config import ServerConfig
 from sync.server.store import DB_NAME, ServerStore
 from sync.server.testing import init_server, running_server, self_signed_cert
+from tests.helpers.servers import assert_error
 from tests.sync.conftest import Srv, b64, sealed
 
 CANARY = "CANARY-Laiza-gate-7f3a"
@@ -31,14 +32,6 @@ def results(response: Any) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text
     out: list[dict[str, Any]] = response.json()["results"]
     return out
-
-
-def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    body: dict[str, Any] = response.json()
-    assert body["error"] == code
-    assert body["message"]
-    return body
 
 
 # --- Enrolment -----------------------------------------------------------------------------

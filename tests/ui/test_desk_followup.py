@@ -17,7 +17,7 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.ui.desk_followup import DeskFollowupBox
 from desktop.ui.worker import StoreWorker
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 from tests.ui.conftest import PASSPHRASE, run_job
 
 DEVICE = "gw-" + "7" * 20

@@ -34,7 +34,7 @@ def test_the_desk_page_says_review_moves_are_held(
             at=datetime.now(UTC) + timedelta(days=3),
         )
         payload = json.dumps(
-            {"format": desk_review.REVIEW_FORMAT, "events": [event.to_json()]}
+            {"format": desk_review.LEGACY_REVIEW_FORMAT, "events": [event.to_json()]}
         ).encode()
         # As a pull stores a verified review envelope from another desk.
         record = EnvelopeRecord(str(uuid.uuid4()), 900, "newsroom-desk", "review", 1, "x", "stored")

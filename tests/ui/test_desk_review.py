@@ -13,6 +13,7 @@ from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk_review
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
+from tests.helpers.desk_ui import select
 from tests.ui.conftest import drain, rescue_dialogs, run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
 from tests.ui.test_form_guards import answer_message_box
@@ -26,11 +27,6 @@ def offered(page: DeskPage) -> set[ReviewState]:
 def cached_state(page: DeskPage, report_id: str) -> ReviewState | None:
     row = page.inbox.model.cached(report_id)
     return None if row is None else row.state
-
-
-def select(qtbot: QtBot, page: DeskPage, report_id: str) -> None:
-    page.show_report(report_id)
-    qtbot.waitUntil(lambda: page.review.shown_state is not None, timeout=10_000)
 
 
 def test_moves_and_notes_through_the_pane(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:

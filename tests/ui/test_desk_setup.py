@@ -13,7 +13,7 @@ from desktop.store.database import create_store, open_store
 from desktop.store.desk import DeskRepository
 from desktop.store.keyexport import read_key_export
 from desktop.store.review import ReviewRepository
-from desktop.ui.desk_setup import ExportKeyDialog
+from desktop.ui.key_export_dialog import ExportKeyDialog
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import PASSPHRASE, run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store
@@ -128,7 +128,7 @@ def test_the_desk_exports_its_key_for_another_editor(
         dialog.export()
         assert dialog.error.raw_text() == "The two passphrases differ."
         dialog.repeat.setText(KEY_PASSPHRASE)
-        with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        with qtbot.waitSignal(dialog.accepted, timeout=120_000):  # Argon2id at export cost
             dialog.export()
     finally:
         window.close()

@@ -15,7 +15,7 @@ from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.ui.window import GatewatchWindow
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 from tests.ui.conftest import create_store_through_ui, run_job
 
 QUESTION = "Which side closed first, CANARY-ui-q?"

@@ -21,8 +21,8 @@ from desktop.ui.app import build_window
 from desktop.ui.duress_dialog import DuressDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
-from tests.domain.test_report import example
-from tests.store.test_backup import damage, fill
+from tests.helpers.reports import example
+from tests.helpers.stores import damage, fill
 from tests.ui.conftest import PASSPHRASE
 
 

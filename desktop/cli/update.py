@@ -1,10 +1,9 @@
 """`gatewatch update status [--check] [--json]`: is a newer version out, and how to check it.
 
-Wired into desktop/cli.py with ``cli_update.register(commands)`` and
-``**cli_update.HANDLERS``; `sync` and `desk pull` print `notice` lines after their work.
-The app never downloads anything: it shows the verified manifest (desktop/services/
-updates.py) and the SHA-256 each archive must have. Exit codes: 0 done (whatever the
-status), 1 a refused manifest or no server reachable with ``--check``, 2 bad input.
+`sync` and `desk pull` print `notice` lines after their work. The app never downloads
+anything: it shows the verified manifest (desktop/services/updates.py) and the SHA-256
+each archive must have. Exit codes: 0 done (whatever the status), 1 a refused manifest or
+no server reachable with ``--check``, 2 bad input.
 """
 
 from __future__ import annotations
@@ -16,11 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import EXIT_FAILURE, EXIT_OK, open_plain
 from desktop.services import updates
 from desktop.services.updates import UpdateStatus
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
 
 VERIFY_HELP = (
     "Get the archive for your computer from the newsroom, by hand. Before opening it, check "
@@ -39,9 +36,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop.cli import _open_plain  # the passphrase prompt and store opening
 
-    with _open_plain(data_dir) as store:
+    with open_plain(data_dir) as store:
         status = updates.check_for_update(store) if args.check else updates.update_status(store)
     if args.json:
         print(json.dumps(_as_json(status), ensure_ascii=False, indent=2))

@@ -1,6 +1,6 @@
 """`gatewatch desk export`: CSV, GeoJSON, JSON or the PDF briefing, from a desk's store.
 
-Wired into desktop/cli.py: ``add_export_parser(desk_commands)`` in ``build_parser`` and
+Wired into desktop/cli/desk.py: ``add_export_parser(desk_commands)`` in ``register`` and
 ``run_export(args, store, default_gazetteer())`` for the ``export`` action of ``_desk``.
 
     gatewatch desk export --format csv|geojson|json|tables|pdf --out FILE [--state S[,S…]]
@@ -14,20 +14,16 @@ docs/desk.md ("Exports").
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, fail
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import CONFIRMED_STATES, ReviewState
 from desktop.services.desk_export import ExportError, ExportWriteError, export_reports
 from desktop.services.export_profile import Profile
 from desktop.store.database import Store
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 
 
 def add_export_parser(desk_commands: Any) -> None:
@@ -77,7 +73,7 @@ def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> 
     try:
         if args.format == "pdf":
             if states or args.include_pseudonyms or args.profile != Profile.INTERNAL:
-                return _fail(
+                return fail(
                     "--state, --include-pseudonyms and --profile do not apply to a pdf "
                     "briefing: it shows the whole board and never names sources",
                     EXIT_BAD_INPUT,
@@ -99,9 +95,9 @@ def run_export(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> 
                 include_pseudonyms=args.include_pseudonyms,
             )
     except ExportWriteError as error:
-        return _fail(str(error), EXIT_FAILURE)
+        return fail(str(error), EXIT_FAILURE)
     except ExportError as error:
-        return _fail(str(error), EXIT_BAD_INPUT)
+        return fail(str(error), EXIT_BAD_INPUT)
     basis = "the board from " if args.format in ("geojson", "pdf") else ""
     print(f"Wrote {args.format}: {basis}{result.reports} report(s), to {result.path}")
     if args.include_pseudonyms:
@@ -135,8 +131,3 @@ def moment_argument(text: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError("give the zone, e.g. +06:30 for Myanmar time or Z")
     return moment
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"gatewatch: {message}", file=sys.stderr)
-    return code

@@ -1,11 +1,9 @@
 """Delivery by hand on the command line (desktop/services/handcarry.py does the work).
 
-Wired into desktop/cli.py with a few lines: ``cli_handcarry.register(commands,
-desk_commands)`` in ``build_parser``, ``**cli_handcarry.HANDLERS`` in ``main``, and the
-desk commands dispatched from ``_desk``.
-
 - ``gatewatch outbox export --out FILE`` — every envelope not yet receipted into one
   bundle file for the desk; the reports stay waiting, marked carried.
+- ``gatewatch outbox relay FILE`` — hand a bundle someone else wrote to the server, with
+  this device's connection; it cannot be opened here, and nothing of it is kept.
 - ``gatewatch outbox list`` — the reports waiting for a receipt: *waiting*, or *carried on
   DATE* when they last left on a bundle.
 - ``gatewatch receipts import FILE`` — apply a receipt file from the desk.
@@ -19,20 +17,17 @@ Exit codes: 0 done, 1 a store or server problem, 2 a file or input that cannot b
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, fail, open_plain
 from desktop.services import handcarry
 from desktop.store.database import Store
 from desktop.store.handcarry import HandcarryRepository
 from sync.bundle import BundleError
 from sync.client import SyncError
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 DESK_COMMANDS = frozenset({"import", "receipts"})
 _FAILURES = frozenset({"not_enrolled", "not_connected", "no_desk_key", "unwritable"})
 
@@ -45,6 +40,10 @@ def register(commands: Any, desk_commands: Any) -> None:
         "export", help="write every report not yet receipted into one file for the desk"
     )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    relay = outbox_commands.add_parser(
+        "relay", help="hand a colleague's bundle to the server (it cannot be opened here)"
+    )
+    relay.add_argument("file", type=Path, metavar="FILE")
     outbox_commands.add_parser("list", help="the reports waiting for a receipt")
     receipts = commands.add_parser("receipts", help="receipts carried back from the desk")
     receipts_commands = receipts.add_subparsers(dest="receipts_command", required=True)
@@ -66,6 +65,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run ``outbox`` or ``receipts``; return the exit code."""
     commands: dict[str, Callable[[argparse.Namespace, Store], int]] = {
         "export": _export,
+        "relay": _relay,
         "list": _list,
         "import": _import_receipts,
     }
@@ -88,18 +88,17 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
 def _guarded(
     work: Callable[[argparse.Namespace, Store], int], args: argparse.Namespace, data_dir: Path
 ) -> int:
-    from desktop.cli import _open_plain  # the passphrase prompt and store opening
 
-    with _open_plain(data_dir) as store:
+    with open_plain(data_dir) as store:
         try:
             return work(args, store)
         except handcarry.HandcarryError as error:
             code = EXIT_FAILURE if error.reason in _FAILURES else EXIT_BAD_INPUT
-            return _fail(str(error), code)
+            return fail(str(error), code)
         except BundleError as error:
-            return _fail(f"{error.reason}: {error}", EXIT_BAD_INPUT)
+            return fail(f"{error.reason}: {error}", EXIT_BAD_INPUT)
         except SyncError as error:
-            return _fail(f"{error.reason}: {error}", EXIT_FAILURE)
+            return fail(f"{error.reason}: {error}", EXIT_FAILURE)
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
@@ -107,6 +106,17 @@ def _export(args: argparse.Namespace, store: Store) -> int:
     print(
         f"Wrote {done.reports} report(s) ({done.envelopes} envelope(s), {done.size} bytes) to "
         f"{args.out}. They stay in the outbox, marked carried, until a receipt arrives."
+    )
+    return EXIT_OK
+
+
+def _relay(args: argparse.Namespace, store: Store) -> int:
+    from desktop.services.handcarry_relay import relay_bundle
+
+    number = relay_bundle(store, args.file)
+    print(
+        f"Handed {args.file} to the newsroom server (number {number}); the desk takes it in "
+        "at its next pull. Nothing of it was kept here: you may delete the file."
     )
     return EXIT_OK
 
@@ -157,8 +167,3 @@ def _desk_receipts(args: argparse.Namespace, store: Store) -> int:
         f"to {args.out}: carry it back to the device (`gatewatch receipts import`)."
     )
     return EXIT_OK
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"gatewatch: {message}", file=sys.stderr)
-    return code

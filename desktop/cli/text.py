@@ -16,13 +16,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import EXIT_OK
 from desktop.domain.free_text import free_text_fields, map_free_texts
 from desktop.services.pii import scan
 from desktop.services.zawgyi import looks_like_zawgyi, zawgyi_probability, zawgyi_to_unicode
 
 __all__ = ["HANDLERS", "TextGuardError", "add_report_options", "check_report_body", "register"]
-
-EXIT_OK = 0
 
 
 class TextGuardError(Exception):

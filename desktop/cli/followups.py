@@ -1,8 +1,5 @@
 """`gatewatch questions`, `gatewatch answer` and `gatewatch ask`: follow-up questions.
 
-Wired into desktop/cli.py with two lines: ``cli_followups.register(commands)`` in
-``build_parser`` and ``**cli_followups.HANDLERS`` in ``main``'s handler table.
-
 - ``gatewatch questions [--report ID] [--json] [--no-sync]`` — on a correspondent's store:
   fetch new questions and send waiting answers first (unless ``--no-sync``), then list
   them. On a desk's store: send waiting questions, read answers already pulled
@@ -25,16 +22,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop import cli_text
+from desktop.cli import text as cli_text
+from desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    fail,
+    open_plain,
+    print_json,
+    shown,
+)
 from desktop.services import desk_followups, followups
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.identity import IdentityRepository
 from sync.client import SyncError
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 
 
 def register(commands: Any) -> None:
@@ -64,22 +66,21 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run ``questions``, ``answer`` or ``ask``; return the exit code."""
-    from desktop.cli import _open_plain  # the passphrase prompt and store opening
 
     commands: dict[str, Callable[[argparse.Namespace, Store], int]] = {
         "questions": _questions,
         "answer": _answer,
         "ask": _ask,
     }
-    with _open_plain(data_dir) as store:
+    with open_plain(data_dir) as store:
         try:
             return commands[args.command](args, store)
         except (followups.AnswerError, desk_followups.FollowupError, LookupError) as error:
-            return _fail(str(error), EXIT_BAD_INPUT)
+            return fail(str(error), EXIT_BAD_INPUT)
         except followups.DeskKeyChangedError as error:
-            return _fail(str(error), EXIT_FAILURE)
+            return fail(str(error), EXIT_FAILURE)
         except SyncError as error:
-            return _fail(f"{error.reason}: {error}", EXIT_FAILURE)
+            return fail(f"{error.reason}: {error}", EXIT_FAILURE)
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
@@ -105,7 +106,7 @@ def _questions(args: argparse.Namespace, store: Store) -> int:
             code = EXIT_FAILURE
     items = followups.questions(store, args.report)
     if args.json:
-        _print_json([_device_json(q) for q in items])
+        print_json([_device_json(q) for q in items])
         return code
     if not items:
         print("No questions from the desk.")
@@ -132,7 +133,7 @@ def _desk_questions(args: argparse.Namespace, store: Store) -> int:
     desk_followups.apply_pulled_messages(store)
     items = desk_followups.followups(store, args.report)
     if args.json:
-        _print_json([_desk_json(q) for q in items])
+        print_json([_desk_json(q) for q in items])
         return code
     if not items:
         print("No questions asked at this desk.")
@@ -151,7 +152,7 @@ def _answer(args: argparse.Namespace, store: Store) -> int:
     try:
         cli_text.check_answer(args.text, args.allow_personal_details)
     except cli_text.TextGuardError as error:
-        return _fail(str(error), EXIT_BAD_INPUT)
+        return fail(str(error), EXIT_BAD_INPUT)
     followups.answer(store, args.question_id, args.text, correction_id=args.correction)
     outcome = followups.sync_followups(store)
     if outcome.error is None and followups.pending_answers(store) == 0:
@@ -163,7 +164,7 @@ def _answer(args: argparse.Namespace, store: Store) -> int:
 
 def _ask(args: argparse.Namespace, store: Store) -> int:
     if not _is_desk(store):
-        return _fail("`gatewatch ask` works on a desk's store (--data-dir DESK)", EXIT_BAD_INPUT)
+        return fail("`gatewatch ask` works on a desk's store (--data-dir DESK)", EXIT_BAD_INPUT)
     asked = desk_followups.ask(store, args.report_id, args.text, desk_label=args.desk_label)
     print(asked.question_id)
     try:
@@ -226,17 +227,4 @@ def _local(moment: datetime) -> str:
 
 
 def _shown(text: str) -> str:
-    from desktop.cli import _shown as shown
-
     return shown(text, multiline=True)
-
-
-def _print_json(value: object) -> None:
-    from desktop.cli import _print_json as print_json
-
-    print_json(value)
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"gatewatch: {message}", file=sys.stderr)
-    return code

@@ -1,8 +1,5 @@
 """`gatewatch check`, `backup`, `restore` and `travel`: a store's health and a laptop's safety.
 
-Wired into desktop/cli.py with two lines: ``cli_safety.register(commands)`` in
-``build_parser`` and ``**cli_safety.HANDLERS`` in ``main``'s handler table.
-
 - ``gatewatch check`` — SQLCipher's page check and SQLite's structure check; exit 0 when
   the store is whole, 1 when it is damaged (with what to do).
 - ``gatewatch backup --out FILE`` — an encrypted backup (desktop/store/backup.py).
@@ -20,14 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import EXIT_FAILURE, EXIT_OK, UserError, open_plain
+from desktop.cli.common import passphrase as ask_passphrase
 from desktop.services import travel
 from desktop.store.backup import restore_backup, write_backup
 from desktop.store.errors import StoreExistsError
 from desktop.store.integrity import check_integrity
 from desktop.store.travel import Readable
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
 
 
 def register(commands: Any) -> None:
@@ -47,14 +43,12 @@ def register(commands: Any) -> None:
 
 
 def _check(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop import cli
-
-    with cli._open_plain(data_dir) as store:
+    with open_plain(data_dir) as store:
         result = check_integrity(store)
     if result.ok:
         print("The store is whole: every page and table checked out.")
         return EXIT_OK
-    raise cli.UserError(
+    raise UserError(
         f"the store is damaged ({result.damaged_pages} damaged part(s)). What is still "
         "readable keeps working: copy out what you need, then bring back your last backup "
         "with `gatewatch restore FILE --replace`",
@@ -63,9 +57,7 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _backup(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop import cli
-
-    with cli._open_plain(data_dir) as store:
+    with open_plain(data_dir) as store:
         write_backup(store, args.out)
     print(
         f"Wrote an encrypted backup to {args.out}. It opens with this store's passphrase "
@@ -75,13 +67,11 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop import cli
-
-    passphrase = cli._passphrase()
+    passphrase = ask_passphrase()
     try:
         restore_backup(data_dir, args.file, passphrase, replace=args.replace)
     except StoreExistsError as error:
-        raise cli.UserError(
+        raise UserError(
             f"a store already exists in {data_dir}: nothing was changed. Add --replace to "
             "replace it with the backup",
             EXIT_FAILURE,
@@ -91,9 +81,7 @@ def _restore(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _travel(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop import cli
-
-    with cli._open_plain(data_dir) as store:
+    with open_plain(data_dir) as store:
         before = travel.readable_counts(store)
         print(describe_before(before))
         outcome = travel.prepare_for_checkpoint(store)

@@ -1,19 +1,20 @@
 """The editor desk's review commands: key export and import, label, inbox, show, move,
-note, board, changes. `desktop.cli` registers them under ``gatewatch desk`` and runs them
+note, board, changes. `desktop/cli/desk.py` registers them under ``gatewatch desk`` and runs them
 with its error handling (exit codes, one-line messages, no traceback)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_desk_marks import MARK_COMMANDS, MARK_HANDLERS
-from desktop.cli_desk_marks import add_parsers as add_mark_parsers
+from desktop.cli.common import print_json, shown
+from desktop.cli.desk_keys import KeyCommandError, export_key, import_key
+from desktop.cli.desk_keys import add_parsers as add_key_parsers
+from desktop.cli.desk_marks import MARK_COMMANDS, MARK_HANDLERS
+from desktop.cli.desk_marks import add_parsers as add_mark_parsers
+from desktop.cli.export import moment_argument
 from desktop.domain.board import ASPECTS, Board
 from desktop.domain.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
@@ -22,12 +23,11 @@ from desktop.domain.review import ReviewError, ReviewState
 from desktop.domain.tags import TagError, normalize_tag
 from desktop.services import desk, desk_board, desk_review
 from desktop.services.unlock import unlock
-from desktop.store.database import Store, create_store, store_exists
+from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
-from desktop.store.keyexport import KeyExportError, read_key_export
+from desktop.store.keyexport import KeyExportError
 from desktop.store.review import InboxFilter, ReviewRepository
 
-KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
 COMMANDS = frozenset(
     {
         "export-key",
@@ -53,15 +53,7 @@ class DeskCommandError(Exception):
 
 def add_parsers(desk_commands: Any) -> None:
     """Add the review commands to ``gatewatch desk``'s subparsers."""
-    export_key = desk_commands.add_parser(
-        "export-key", help="write the newsroom key, sealed under a passphrase, for a second desk"
-    )
-    export_key.add_argument("--out", required=True, type=Path, metavar="FILE")
-    import_key = desk_commands.add_parser(
-        "import-key", help="set this desk up with a newsroom key exported by another desk"
-    )
-    import_key.add_argument("file", type=Path, metavar="FILE")
-    import_key.add_argument("--label", help="what editors call this desk (shown with its moves)")
+    add_key_parsers(desk_commands)
     label = desk_commands.add_parser("label", help="show or set this desk's label")
     label.add_argument("name", nargs="?")
 
@@ -114,46 +106,16 @@ def add_parsers(desk_commands: Any) -> None:
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
     """Run one review command; raises `DeskCommandError` and the store's typed errors."""
     command = args.desk_command
-    if command == "import-key":
-        return _import_key(args, data_dir, passphrase)
-    gazetteer = default_gazetteer()
-    with unlock(data_dir, passphrase) as store:
-        try:
+    try:
+        if command == "import-key":
+            return import_key(args, data_dir, passphrase)
+        gazetteer = default_gazetteer()
+        with unlock(data_dir, passphrase) as store:
+            if command == "export-key":
+                return export_key(args, store)
             return _HANDLERS[command](args, store, gazetteer)
-        except (ReviewError, KeyExportError, desk_review.DeskSetupError) as error:
-            raise DeskCommandError(str(error)) from None
-
-
-def _export_key(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
-    secret = _key_passphrase(confirm=True)
-    fingerprint = desk_review.export_newsroom_key(store, args.out, secret)
-    print(f"Newsroom key written to {args.out}, sealed under the passphrase you chose.")
-    print("Give the file and the passphrase to the other editor by different ways.")
-    print(f"Fingerprint: {desk_review.spoken_fingerprint(fingerprint)}")
-    return 0
-
-
-def _import_key(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
-    secret = _key_passphrase(confirm=False)
-    if store_exists(data_dir):
-        opened = unlock(data_dir, passphrase)
-    else:
-        try:  # a wrong passphrase or a damaged file must not leave an empty store behind
-            read_key_export(args.file, secret)
-        except KeyExportError as error:
-            raise DeskCommandError(str(error)) from None
-        opened = create_store(data_dir, passphrase)
-        print(f"Created an encrypted store in {data_dir}")
-    with opened as store:
-        try:
-            fingerprint = desk_review.import_newsroom_key(
-                store, args.file, secret, label=args.label
-            )
-        except KeyExportError as error:
-            raise DeskCommandError(str(error)) from None
-    print("Newsroom key imported. Compare this fingerprint aloud with the other editor:")
-    print(f"  {desk_review.spoken_fingerprint(fingerprint)}")
-    return 0
+    except (ReviewError, KeyExportError, KeyCommandError, desk_review.DeskSetupError) as error:
+        raise DeskCommandError(str(error)) from None
 
 
 def _label(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
@@ -186,7 +148,7 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     ids = reviews.inbox_ids(where)
     rows = reviews.inbox_rows(ids[: max(args.limit, 0)])
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": r.report_id,
@@ -211,7 +173,7 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
         summary = " ".join(r.narrative.split())[:60]
         print(
             f"{r.report_id}  {r.observed_at:%Y-%m-%d %H:%M}Z  {gate or r.new_crossing!s:<14} "
-            f"{r.state.value:<15} {_shown(r.device_label or r.device_id):<12} {_shown(summary)}"
+            f"{r.state.value:<15} {shown(r.device_label or r.device_id):<12} {shown(summary)}"
         )
     print(f"{len(rows)} of {len(ids)} report(s) shown.")
     return 0
@@ -224,7 +186,7 @@ def _show(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     report = found[0]
     reviews = ReviewRepository(store)
     state = reviews.state(args.id)
-    _print_json(
+    print_json(
         {
             **desk.report_json(report),
             "review_state": None if state is None else state.value,
@@ -263,7 +225,7 @@ def _note(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
 def _board(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     board = desk_board.board(store, gazetteer, at=args.at)
     if args.json:
-        _print_json(board_json(board))
+        print_json(board_json(board))
         return 0
     for gate in board:
         crossing = gazetteer.get(gate.gate)
@@ -354,7 +316,7 @@ def board_json(board: Board) -> list[dict[str, Any]]:
 def _changes(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
     events = desk_board.changes_since(store, gazetteer, args.since)
     if args.json:
-        _print_json([event_json(e) for e in events])
+        print_json([event_json(e) for e in events])
         return 0
     if not events:
         print(f"No status changed since {format_utc(args.since)}.")
@@ -396,7 +358,6 @@ def _held(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
 
 
 _HANDLERS = {
-    "export-key": _export_key,
     "label": _label,
     "inbox": _inbox,
     "show": _show,
@@ -422,32 +383,6 @@ def _tag_arguments(texts: list[str]) -> list[str]:
 
 def _moment(text: str) -> datetime:
     """A time with its zone, in UTC: a time without one is refused, as by ``export``."""
-    from desktop.cli_export import moment_argument
-
     return moment_argument(text).astimezone(UTC)
 
 
-def _key_passphrase(*, confirm: bool) -> str:
-    from_env = os.environ.get(KEY_PASSPHRASE_ENV)
-    if from_env is not None:
-        return from_env
-    if not sys.stdin.isatty():
-        raise DeskCommandError(
-            f"no terminal to ask the key file's passphrase: set {KEY_PASSPHRASE_ENV}"
-        )
-    first = getpass.getpass("Key file passphrase: ")
-    if confirm and getpass.getpass("Repeat it: ") != first:
-        raise DeskCommandError("the two passphrases differ: nothing was written")
-    return first
-
-
-def _print_json(value: object) -> None:
-    from desktop.cli import _print_json as print_json  # one escaping rule for every command
-
-    print_json(value)
-
-
-def _shown(value: object) -> str:
-    from desktop.cli import _shown as shown
-
-    return shown(value)

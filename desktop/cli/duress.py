@@ -1,8 +1,5 @@
 """`gatewatch duress set` and `gatewatch duress clear`: the duress passphrase.
 
-Wired into desktop/cli.py with two lines: ``cli_duress.register(commands)`` in
-``build_parser`` and ``**cli_duress.HANDLERS`` in ``main``'s handler table.
-
 - ``gatewatch duress set [--note TEXT]...`` — the store's passphrase as for every command
   (prompt or ``GATEWATCH_PASSPHRASE``), the duress passphrase from a prompt (asked twice)
   or ``GATEWATCH_DURESS_PASSPHRASE``. Each ``--note`` becomes a draft in the decoy.
@@ -18,10 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import EXIT_OK, new_passphrase, open_plain
+from desktop.cli.common import passphrase as passphrase_once
 from desktop.services.unlock import clear_duress_counted, set_duress_counted
 
 DURESS_ENV = "GATEWATCH_DURESS_PASSPHRASE"
-EXIT_OK = 0
 
 
 def register(commands: Any) -> None:
@@ -42,12 +40,10 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop import cli
-
     if args.duress_command == "set":
-        passphrase = cli._passphrase()
-        duress = cli._new_passphrase(DURESS_ENV, "Duress passphrase: ")
-        with cli._open_plain(data_dir):  # counted, and upgrades an old key file first
+        passphrase = passphrase_once()
+        duress = new_passphrase(DURESS_ENV, "Duress passphrase: ")
+        with open_plain(data_dir):  # counted, and upgrades an old key file first
             pass
         set_duress_counted(data_dir, passphrase, duress, args.note)
         print(
@@ -55,8 +51,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             "destroys this store's key for good and opens the decoy instead."
         )
         return EXIT_OK
-    passphrase = cli._passphrase()
-    with cli._open_plain(data_dir):
+    passphrase = passphrase_once()
+    with open_plain(data_dir):
         pass
     if clear_duress_counted(data_dir, passphrase):
         print("Duress passphrase removed, and its decoy.")

@@ -1,0 +1,161 @@
+"""Reading a bundle from a stream, one segment at a time (the format: sync/bundle.py and
+docs/handcarry.md).
+
+A bundle may be gigabytes. Read whole, then decrypted, unpadded and cut into envelopes,
+it would be held about four times over; here each 64 KiB segment is decrypted as it is
+read and its envelopes are cut out as soon as they are whole, so the envelopes are held
+once, beside one segment and at most one unfinished envelope. Nothing is returned before
+every segment has opened: a file cut or altered anywhere is refused as a whole, and a
+damaged segment is reported before a malformed body (as `sync.bundle.open_container`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from sync.bundle import (
+    BUNDLE_INFO,
+    KEY_SIZE,
+    LENGTH_SIZE,
+    MAX_ENVELOPE_SIZE,
+    MAX_ENVELOPES,
+    SEGMENT,
+    TAG_SIZE,
+    Bundle,
+    BundleError,
+    container_segments,
+    not_for_us,
+)
+from sync.bundle import _moment as moment_of
+from sync.bundle import _nonce as nonce
+from sync.envelope import NewsroomKeyPair
+from sync.envelope.header import ENC_LENGTHS, SUITES
+
+__all__ = ["read_bundle"]
+
+_HEAD = 16 + 8 + 4  # bundle id, creation time, envelope count
+
+
+def read_bundle(stream: BinaryIO, size: int, keys: Sequence[NewsroomKeyPair]) -> Bundle:
+    """Open the ``size``-byte bundle ``stream`` (read from its start) with whichever of
+    ``keys`` it was sealed to. Raises `BundleError` as `sync.bundle.open_bundle`."""
+    for pair in keys:
+        segments = container_segments(size, pair.kem)
+        if not segments:
+            continue
+        stream.seek(0)
+        head = stream.read(ENC_LENGTHS[pair.kem] + KEY_SIZE + TAG_SIZE)
+        try:
+            key = SUITES[pair.kem].decrypt(head, pair.hpke_key(), info=BUNDLE_INFO)
+        except (InvalidTag, ValueError):
+            continue
+        return _read_body(stream, key, segments)
+    raise not_for_us()
+
+
+def _damaged() -> BundleError:
+    return BundleError(
+        "damaged", "the file was altered or cut after it was written: ask for it again"
+    )
+
+
+def _read_body(stream: BinaryIO, key: bytes, segments: int) -> Bundle:
+    aead = ChaCha20Poly1305(key)
+    body = _Body(segments * SEGMENT)
+    problem: BundleError | None = None
+    for index in range(segments):
+        sealed = stream.read(SEGMENT + TAG_SIZE)
+        if len(sealed) != SEGMENT + TAG_SIZE:
+            raise _damaged()  # the file changed size while it was read
+        try:
+            plain = aead.decrypt(nonce(index, index == segments - 1), sealed, None)
+        except InvalidTag:
+            raise _damaged() from None
+        if problem is None:
+            try:
+                body.feed(plain)
+            except BundleError as error:
+                problem = error  # raised once every segment has opened
+    if problem is not None:
+        raise problem
+    return body.finish()
+
+
+def _malformed(text: str) -> BundleError:
+    return BundleError("malformed", text)
+
+
+class _Body:
+    """The padded plaintext, fed a segment at a time: the length field, the body (cut
+    into the bundle's head and its envelopes as they complete), then zero padding."""
+
+    def __init__(self, padded: int) -> None:
+        self._padded = padded
+        self._length_field = bytearray()
+        self._left: int | None = None  # body bytes still to come, once the length is read
+        self._buffer = bytearray()  # body bytes not yet cut into an item
+        self._head: tuple[str, datetime, int] | None = None
+        self._next: int | None = None  # the size of the envelope being read
+        self._envelopes: list[bytes] = []
+
+    def feed(self, plain: bytes) -> None:
+        view = memoryview(plain)
+        if self._left is None:
+            wanted = LENGTH_SIZE - len(self._length_field)
+            self._length_field += view[:wanted]
+            view = view[wanted:]
+            if len(self._length_field) < LENGTH_SIZE:
+                return
+            length = int.from_bytes(self._length_field, "big")
+            if length > self._padded - LENGTH_SIZE:
+                raise _malformed("the file's length field points past its end")
+            self._left = length
+        taken = min(len(view), self._left)
+        self._buffer += view[:taken]
+        self._left -= taken
+        padding = view[taken:].tobytes()
+        if padding.count(0) != len(padding):
+            raise _malformed("the file's padding is not all zero bytes")
+        self._cut()
+
+    def _cut(self) -> None:
+        buffer = self._buffer
+        while True:
+            if self._head is None:
+                if len(buffer) < _HEAD:
+                    return
+                count = int.from_bytes(buffer[24:28], "big")
+                if count > MAX_ENVELOPES:
+                    raise _malformed("the bundle claims more envelopes than it may hold")
+                bundle_id = str(uuid.UUID(bytes=bytes(buffer[:16])))
+                self._head = (bundle_id, moment_of(int.from_bytes(buffer[16:24], "big")), count)
+                del buffer[:_HEAD]
+            if len(self._envelopes) == self._head[2]:
+                return
+            if self._next is None:
+                if len(buffer) < 4:
+                    return
+                size = int.from_bytes(buffer[:4], "big")
+                if not 0 < size <= MAX_ENVELOPE_SIZE:
+                    raise _malformed("an envelope in the bundle has an impossible size")
+                del buffer[:4]
+                self._next = size
+            if len(buffer) < self._next:
+                return
+            self._envelopes.append(bytes(buffer[: self._next]))
+            del buffer[: self._next]  # CPython drops a bytearray's front in place
+            self._next = None
+
+    def finish(self) -> Bundle:
+        if self._head is None or len(self._envelopes) < self._head[2]:
+            raise _malformed("the file's contents end too early")
+        if self._buffer or self._left:
+            raise _malformed("the file's contents go on after their end")
+        bundle_id, created, _ = self._head
+        return Bundle(bundle_id, created, tuple(self._envelopes))

@@ -1,0 +1,32 @@
+"""Stores filled and damaged the way the tests need them."""
+
+import random
+from pathlib import Path
+
+from bench.common import generated_content
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report import Report
+from desktop.store.attachments import AttachmentRepository
+from desktop.store.database import Store
+from desktop.store.reports import ReportRepository, ReportState
+
+PAGE = 4096
+
+
+def fill(store: Store, count: int = 300) -> list[str]:
+    rng = random.Random(7)  # noqa: S311 (varied test reports, not a secret)
+    reports = [Report.new(generated_content(rng, i)) for i in range(count)]
+    repository = ReportRepository(store, default_gazetteer())
+    repository.add_many(reports[1:])
+    repository.add(reports[0], state=ReportState.DRAFT)  # photos are added to drafts
+    AttachmentRepository(store).add(reports[0].id, "image/png", b"\x89PNG fake", width=1, height=1)
+    return [r.id for r in reports]
+
+
+def damage(db_path: Path) -> None:
+    """Zero 32 bytes in every 8th page of the second half, as bad sectors would."""
+    pages = db_path.stat().st_size // PAGE
+    with open(db_path, "r+b") as f:
+        for page in range(pages // 2, pages, 8):
+            f.seek(PAGE * page + 100)
+            f.write(bytes(32))
