@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import print_json, shown
+from desktop.cli.desk_devices import DEVICE_COMMANDS, DEVICE_HANDLERS
+from desktop.cli.desk_devices import add_parsers as add_device_parsers
 from desktop.cli.desk_keys import KeyCommandError, export_key, import_key
 from desktop.cli.desk_keys import add_parsers as add_key_parsers
 from desktop.cli.desk_marks import MARK_COMMANDS, MARK_HANDLERS
@@ -42,6 +44,7 @@ COMMANDS = frozenset(
         "stale-after",
         "held",
         *MARK_COMMANDS,
+        *DEVICE_COMMANDS,
     }
 )
 STATES = [state.value for state in ReviewState]
@@ -70,6 +73,9 @@ def add_parsers(desk_commands: Any) -> None:
     inbox.add_argument("--mine", action="store_true", help="assigned to this desk")
     inbox.add_argument("--unassigned", action="store_true")
     inbox.add_argument("--waiting", action="store_true", help="waiting for an answer")
+    inbox.add_argument(
+        "--unapproved", action="store_true", help="from devices no editor approved yet"
+    )
     inbox.add_argument("--tag", action="append", default=[], metavar="TAG")
     inbox.add_argument("--limit", type=int, default=50, metavar="N")
     inbox.add_argument("--json", action="store_true")
@@ -101,6 +107,7 @@ def add_parsers(desk_commands: Any) -> None:
     )
     held.add_argument("--accept", action="store_true", help="apply them all now")
     add_mark_parsers(desk_commands)
+    add_device_parsers(desk_commands)
 
 
 def run(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int:
@@ -143,6 +150,7 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
         mine=args.mine,
         unassigned=args.unassigned,
         waiting_answer=args.waiting,
+        unapproved=args.unapproved,
         tags=frozenset(_tag_arguments(args.tag)),
     )
     ids = reviews.inbox_ids(where)
@@ -368,6 +376,7 @@ _HANDLERS = {
     "stale-after": _stale_after,
     "held": _held,
     **MARK_HANDLERS,
+    **DEVICE_HANDLERS,
 }
 
 
@@ -384,5 +393,3 @@ def _tag_arguments(texts: list[str]) -> list[str]:
 def _moment(text: str) -> datetime:
     """A time with its zone, in UTC: a time without one is refused, as by ``export``."""
     return moment_argument(text).astimezone(UTC)
-
-

@@ -21,7 +21,7 @@ from typing import Any
 
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.review import ReviewState
-from desktop.services import desk_review
+from desktop.services import desk_review, device_approval
 from desktop.store.database import Store
 from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
 
@@ -218,6 +218,8 @@ def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
         )
         received.append(ReceivedReport(envelope, record))
     repo.store_page([], received, len(story), demo.now)
+    for device in (DEVICE_A, DEVICE_B):  # an editor approved both correspondents' laptops
+        device_approval.approve(store, device, now=demo.now)
     for name, _, _, state in story:
         if state is ReviewState.PUBLISHED:
             desk_review.move(store, demo.ids[name], ReviewState.VERIFIED, now=demo.now)

@@ -15,7 +15,8 @@ pull. Reasons are the envelope format's (`sync.envelope.errors`: ``wrong_recipie
 ``malformed``…) and these: ``header_mismatch`` (the server's listing disagrees with the
 sealed header), ``invalid_report`` (the payload is not a valid report record),
 ``kind_not_allowed`` (a review from a device), ``duplicate_report`` (a second envelope for a
-report revision already held), ``unreadable`` (anything else).
+report revision already held), ``device_revoked`` (a report its device made after an
+editor revoked it, `desktop.services.device_approval`), ``unreadable`` (anything else).
 
 Like the correspondent's sync, every function is synchronous and takes the open `Store`
 first, for the store worker.
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import desk_signing, handcarry, updates
+from desktop.services import desk_signing, device_approval, handcarry, updates
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -132,7 +133,7 @@ class PullOutcome:
     the pull saw it; None when the server sent no date."""
     relabels: tuple[str, ...] = ()
     """One line per device the server lists under another label than the one this desk
-    kept (the first it saw): flagged, never applied."""
+    kept (the approved one, or the first it saw): flagged, never applied."""
 
 
 def init_desk(
@@ -284,12 +285,14 @@ def pull(
 
     def keep_page(page: EnvelopePage, opened: list[Opened]) -> None:
         nonlocal cursor
+        opened = device_approval.refuse_revoked(store, opened)  # whatever the server lists
         result = desk.store_page(
             [o for o in opened if isinstance(o, EnvelopeRecord)],
             [o for o in opened if isinstance(o, ReceivedReport)],
             page.next_after,
             now or datetime.now(UTC),
         )
+        device_approval.apply_pulled_device_events(store, now=now)
         apply_pulled_reviews(store, now=now)
         apply_pulled_messages(store, now=now)
         cursor = max(cursor, page.next_after)

@@ -16,11 +16,13 @@ that let a second editor set up a desk for the same newsroom.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.report import format_utc
 from desktop.domain.review import (
@@ -73,6 +75,7 @@ __all__ = [
     "import_newsroom_key",
     "move",
     "push_reviews",
+    "seal_review_document",
     "set_desk_label",
     "spoken_fingerprint",
     "undo_last_move",
@@ -195,14 +198,30 @@ def add_note(
 
 
 def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime | None) -> None:
+    envelope_id = str(uuid.uuid4())
+    payload = desk_signing.signed_review_payload(store, desk_identity(store), events, envelope_id)
+    if payload is None:
+        raise DeskSetupError("this desk has no newsroom key: set up the desk first")
+    body = _seal_review_payload(store, envelope_id, payload)
+    ReviewRepository(store).record_and_queue(events, envelope_id, body, now or datetime.now(UTC))
+
+
+def seal_review_document(store: Store, document: dict[str, Any]) -> tuple[str, bytes]:
+    """A document for every desk sealed as a review envelope: (envelope id, body). Device
+    decisions (`desktop.services.device_approval`) travel this way, under the envelope's
+    newsroom signature (not a desk's own key). Raises `DeskSetupError` without a newsroom
+    key."""
+    envelope_id = str(uuid.uuid4())
+    payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return envelope_id, _seal_review_payload(store, envelope_id, payload)
+
+
+def _seal_review_payload(store: Store, envelope_id: str, payload: bytes) -> bytes:
     key = DeskRepository(store).key()
     if key is None:
         raise DeskSetupError("this desk has no newsroom key: set up the desk first")
     pair = NewsroomKeyPair.from_private_bytes(key.private_key, key.kem)
-    envelope_id = str(uuid.uuid4())
-    payload = desk_signing.signed_review_payload(store, desk_identity(store), events, envelope_id)
-    assert payload is not None  # the newsroom key is there
-    body = seal(
+    return seal(
         payload,
         kind=EnvelopeKind.REVIEW,
         envelope_id=envelope_id,
@@ -210,7 +229,6 @@ def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime 
         device_key=derive_desk_signing_key(pair),
         recipient=pair.public_key,
     )
-    ReviewRepository(store).record_and_queue(events, envelope_id, body, now or datetime.now(UTC))
 
 
 # -- travel --------------------------------------------------------------------------------

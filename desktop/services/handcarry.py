@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from desktop.domain.report import format_utc
 from desktop.fsread import TooLargeError, read_bounded
-from desktop.services import sync
+from desktop.services import device_approval, sync
 from desktop.services.desk_followups import apply_pulled_messages
 from desktop.services.desk_open import Opened, PageOpener, Sealed
 from desktop.services.desk_review import apply_pulled_reviews
@@ -344,6 +344,7 @@ def _import(
         opened = opener.open(fresh, signers).result()
     finally:
         opener.close()
+    opened = device_approval.refuse_revoked(store, opened)
     chosen, waiting, losers = _choose(fresh, opened)
     refusals += [o.reason or "refused" for o in losers]
     # A refusal is reported, never recorded under its envelope id: anyone can seal a
@@ -355,6 +356,7 @@ def _import(
         None,
         moment,
     )
+    device_approval.apply_pulled_device_events(store, now=moment)
     apply_pulled_reviews(store, now=moment)
     apply_pulled_messages(store, now=moment)
     # Only what this desk verified goes on to the server: anyone can seal a bundle to the

@@ -261,9 +261,10 @@ class DeskRepository:
                     refused.append((d.device_id, str(row[0]), d.label))
                 conn.execute(
                     "INSERT INTO desk_devices (device_id, label, public_key, enrolled, revoked,"
-                    " enrolled_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " enrolled_at, updated_at, offered_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (device_id) DO UPDATE"
                     " SET label = coalesce(desk_devices.label, excluded.label),"
+                    " offered_label = excluded.offered_label,"
                     " public_key = coalesce(desk_devices.public_key, excluded.public_key),"
                     " enrolled = excluded.enrolled, revoked = excluded.revoked,"
                     " enrolled_at = excluded.enrolled_at, updated_at = excluded.updated_at",
@@ -275,6 +276,7 @@ class DeskRepository:
                         int(d.revoked),
                         d.enrolled_at,
                         _fmt(now),
+                        d.label,
                     ),
                 )
         return refused

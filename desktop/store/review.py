@@ -31,6 +31,7 @@ from desktop.domain.review import (
 )
 from desktop.store.database import Store
 from desktop.store.desk_keys import DeskKeysRepository
+from desktop.store.device_trust import COUNTED_DEVICES, UNAPPROVED
 from desktop.store.marks import MarksRepository, insert_mark
 from desktop.store.search import search_condition
 
@@ -64,6 +65,7 @@ class InboxFilter:
     unassigned: bool = False
     waiting_answer: bool = False  # a follow-up question asked here and not answered yet
     tags: frozenset[str] = frozenset()  # every one of them
+    unapproved: bool = False  # from devices no editor approved: the queue waiting for one
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ _CURRENT = (
     " AND later.revision > {t}.revision)"
 )
 """A report no later revision of its lineage (a correction) has replaced, at this desk."""
+_COUNTED = COUNTED_DEVICES  # only approved devices are sources on the board
 
 
 class ReviewRepository:
@@ -446,7 +449,7 @@ class ReviewRepository:
         order = "ASC" if oldest_first else "DESC"
         sql = (
             f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND state IN {_BOARD_STATES}"
-            f" AND {_CURRENT.format(t='desk_reports')}"
+            f" AND {_CURRENT.format(t='desk_reports')} AND {_COUNTED.format(t='desk_reports')}"
         )
         params: list[Any] = [gate]
         if since is not None:
@@ -466,7 +469,7 @@ class ReviewRepository:
         row = self._store.conn.execute(
             f"SELECT max(observed_at) FROM desk_reports WHERE gate = ?"
             f" AND state IN {_BOARD_STATES} AND observed_at <= ?"
-            f" AND {_CURRENT.format(t='desk_reports')}",
+            f" AND {_CURRENT.format(t='desk_reports')} AND {_COUNTED.format(t='desk_reports')}",
             (gate, _record_time(until)),
         ).fetchone()
         return None if row[0] is None else datetime.fromisoformat(row[0])
@@ -489,7 +492,7 @@ class ReviewRepository:
             " FROM desk_report_aspects AS a JOIN desk_reports AS r ON r.id = a.report_id"
             " WHERE a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
             f" AND r.state IN ('verified', 'published') AND {_CURRENT.format(t='r')}"
-            " ORDER BY a.observed_at DESC"
+            f" AND {_COUNTED.format(t='r')} ORDER BY a.observed_at DESC"
             + ("" if per_aspect is None else f" LIMIT {int(per_aspect)}")
         )
         walks = [
@@ -511,7 +514,8 @@ class ReviewRepository:
             f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate IS NULL"
             " AND state IN ('verified', 'published')"
             " AND json_extract(record, '$.new_crossing.lat') IS NOT NULL"
-            f" AND {_CURRENT.format(t='desk_reports')} ORDER BY observed_at, id"
+            f" AND {_CURRENT.format(t='desk_reports')} AND {_COUNTED.format(t='desk_reports')}"
+            " ORDER BY observed_at, id"
         )
         for row in rows:
             yield _board_report(row), dict(json.loads(row[3])["new_crossing"])
@@ -713,6 +717,8 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
         clauses.append(
             "r.id NOT IN (SELECT report_id FROM desk_assignments WHERE assignee_id IS NOT NULL)"
         )
+    if where.unapproved:
+        clauses.append(UNAPPROVED.format(t="r"))
     if where.waiting_answer:
         clauses.append("r.id IN (SELECT report_id FROM desk_followups WHERE answer_text IS NULL)")
     for tag in sorted(where.tags):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from desktop.domain.report import body_free_texts
+from desktop.store.device_trust import V13_STATEMENTS
 from desktop.store.search import FTS_OPTIONS, record_search_form, reindex_desk, reindex_reports
 
 Migration = Callable[[Any], None]
@@ -624,6 +625,13 @@ def _v12_deskkeys(conn: Any) -> None:
         conn.execute(statement)
 
 
+def _v13_approval_devices(conn: Any) -> None:
+    """Editors decide which devices count as sources (`desktop.store.device_trust`);
+    devices the desk already holds reports from count as approved."""
+    for statement in V13_STATEMENTS:
+        conn.execute(statement)
+
+
 def _v5_desk_search_text(record: Mapping[str, Any]) -> str:
     # What v5's trigram index held (v10 replaces it).
     return "\n".join(text for text in body_free_texts(record) if text)
@@ -663,4 +671,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v10_search_tokens,
     _v11_desk_marks,
     _v12_deskkeys,
+    _v13_approval_devices,
 )

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
+from desktop.store.device_trust import DeviceTrustRepository
 from desktop.store.marks import MarksRepository
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
 from desktop.ui.columns import FittedColumns
@@ -169,9 +170,13 @@ class InboxFilters(QWidget):
         self.show_mine = QPushButton()
         self.show_unassigned = QPushButton()
         self.show_waiting = QPushButton()
+        # Reports from devices no editor approved yet: never on the board, waiting here.
+        self.show_unapproved = QPushButton()
+        self._unapproved = 0
         self.quick = QButtonGroup(self)
         quick_row = QHBoxLayout()
-        for button in (self.show_all, self.show_mine, self.show_unassigned, self.show_waiting):
+        quick = (self.show_all, self.show_mine, self.show_unassigned, self.show_waiting)
+        for button in (*quick, self.show_unapproved):
             button.setCheckable(True)
             self.quick.addButton(button)
             quick_row.addWidget(button)
@@ -239,7 +244,15 @@ class InboxFilters(QWidget):
         self.show_mine.setText(self.tr("Mine"))
         self.show_unassigned.setText(self.tr("Unassigned"))
         self.show_waiting.setText(self.tr("Waiting for an answer"))
+        self.set_unapproved(self._unapproved)
         self._fill()
+
+    def set_unapproved(self, count: int) -> None:
+        """How many reports wait for their device's approval (shown on their button)."""
+        self._unapproved = count
+        self.show_unapproved.setText(
+            self.tr("From unapproved devices ({count})").format(count=count)
+        )
 
     def set_devices(self, devices: Sequence[tuple[str, str | None]]) -> None:
         """The correspondents' devices the server listed (id, label)."""
@@ -329,6 +342,7 @@ class InboxFilters(QWidget):
             mine=self.show_mine.isChecked(),
             unassigned=self.show_unassigned.isChecked(),
             waiting_answer=self.show_waiting.isChecked(),
+            unapproved=self.show_unapproved.isChecked(),
             tags=one(self.tag),
         )
 
@@ -428,7 +442,7 @@ class DeskInbox(QWidget):
         where = self.filters.current()
         gazetteer = self._gazetteer
 
-        Found = tuple[list[str], int, list[tuple[str, str | None]], list[str]]
+        Found = tuple[list[str], int, list[tuple[str, str | None]], list[str], int]
 
         def work(store: Any) -> Found:
             reviews = ReviewRepository(store, gazetteer.named)
@@ -437,12 +451,14 @@ class DeskInbox(QWidget):
                 reviews.report_count(),
                 reviews.device_labels(),
                 MarksRepository(store).tags_in_use(),
+                DeviceTrustRepository(store).unapproved_count(),
             )
 
         def done(result: Found) -> None:
             if serial != self._serial:
                 return  # an older query answered late
-            ids, self._total, devices, tags = result
+            ids, self._total, devices, tags, unapproved = result
+            self.filters.set_unapproved(unapproved)
             self.filters.set_devices(devices)
             self.filters.set_tags(tags)
             # A selection of many (for a bulk action) outlives the list being asked again.

@@ -31,10 +31,12 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.services import desk
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
+from desktop.store.device_trust import DeviceTrustRepository
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_attention import AttentionView
 from desktop.ui.desk_board_view import BoardView
 from desktop.ui.desk_bulk import BulkBar
+from desktop.ui.desk_devices import DeviceDialog
 from desktop.ui.desk_duplicates import DuplicatesBox
 from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.desk_followup import DeskFollowupBox
@@ -55,6 +57,7 @@ class DeskStatus:
     refused: int
     unsent: int
     held: int = 0
+    unapproved: int = 0
 
 
 def desk_status(store: Store) -> DeskStatus:
@@ -66,6 +69,7 @@ def desk_status(store: Store) -> DeskStatus:
         len(repository.refusals()),
         ReviewRepository(store).unsent_count(),
         len(ReviewRepository(store).held_reviews()),
+        DeviceTrustRepository(store).unapproved_count(),
     )
 
 
@@ -109,11 +113,14 @@ class DeskPage(QWidget):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export)
+        self.devices_action = QAction(self)
+        self.devices_action.triggered.connect(self.open_devices)
 
         # On the page too: their shortcuts work while it shows, whatever the menus do.
         self.addActions(
             [self.pull_action, self.connect_action, self.export_key_action, self.export_action]
         )
+        self.addAction(self.devices_action)
         self.pull_button = QPushButton()
         self.pull_button.clicked.connect(self.pull)
         self.export_button = QPushButton()
@@ -204,6 +211,8 @@ class DeskPage(QWidget):
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.export_button.setText(self.tr("&Export…"))
+        self.devices_action.setText(self.tr("&Devices…"))
+        self.devices_action.setToolTip(self.tr("Approve, reject or revoke correspondents' devices"))
         self.tabs.setTabText(self.tabs.indexOf(self.inbox_tab), self.tr("&Inbox"))
         self.tabs.setTabText(self.tabs.indexOf(self.board), self.tr("&Board"))
         self._attention_counted(self.attention.count or 0)
@@ -405,9 +414,18 @@ class DeskPage(QWidget):
         if self._last_outcome is not None and self._last_outcome.relabels:
             parts.append(
                 self.tr(
-                    "The server renamed %n device(s); this desk keeps the names it first saw.",
+                    "The server renamed %n device(s); this desk keeps the approved names "
+                    "(Desk menu, Devices…).",
                     "",
                     len(self._last_outcome.relabels),
+                )
+            )
+        if status.unapproved:
+            parts.append(
+                self.tr(
+                    "%n report(s) from devices no editor approved (Desk menu, Devices…).",
+                    "",
+                    status.unapproved,
                 )
             )
         if status.refused:
@@ -446,6 +464,21 @@ class DeskPage(QWidget):
         discard(dialog)
         if accepted and self._worker.is_open:
             self.status.setText(self.tr("The newsroom key was exported."))
+
+    def open_devices(self) -> None:
+        if not self._worker.is_open:
+            return
+        dialog = DeviceDialog(self._worker, self)
+        dialog.error.connect(self.error)
+        dialog.decided.connect(lambda _: self._devices_decided())
+        dialog.exec()
+        discard(dialog)
+
+    def _devices_decided(self) -> None:
+        if self._worker.is_open:  # the inbox's waiting count and the board change
+            self.inbox.refresh()
+            self.refresh_status()
+            self._refresh_board()
 
     def open_export(self) -> None:
         if not self._worker.is_open:

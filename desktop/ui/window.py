@@ -263,7 +263,9 @@ class GatewatchWindow(QMainWindow):
                 [self.handcarry.desk_import_action, self.handcarry.desk_receipts_action]
             )
             self.desk_menu.addSeparator()
-            self.desk_menu.addActions([desk_page.connect_action, desk_page.export_key_action])
+            self.desk_menu.addActions(
+                [desk_page.connect_action, desk_page.devices_action, desk_page.export_key_action]
+            )
             self.desk_menu.addSeparator()
             self.desk_menu.addActions([self.lock_action, self.wipe_action, self.quit_action])
             self._desk = (desk_page, desk_setup)
@@ -372,6 +374,7 @@ class GatewatchWindow(QMainWindow):
                 desk_page.connect_action,
                 desk_page.export_key_action,
                 desk_page.export_action,
+                desk_page.devices_action,
             ):
                 action.setEnabled(on_desk)
         if desk:

@@ -776,7 +776,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="71"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="72"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -967,17 +967,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="421"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="435"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="525"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="541"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="530"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="546"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -986,7 +986,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="536"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="552"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1044,144 +1044,161 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="198"/>
+        <location filename="../../desktop/ui/desk_page.py" line="205"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="199"/>
+        <location filename="../../desktop/ui/desk_page.py" line="206"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="200"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="201"/>
+        <location filename="../../desktop/ui/desk_page.py" line="208"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="202"/>
-        <location filename="../../desktop/ui/desk_page.py" line="206"/>
+        <location filename="../../desktop/ui/desk_page.py" line="209"/>
+        <location filename="../../desktop/ui/desk_page.py" line="213"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="216"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="208"/>
+        <location filename="../../desktop/ui/desk_page.py" line="217"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="331"/>
+        <location filename="../../desktop/ui/desk_page.py" line="340"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="342"/>
+        <location filename="../../desktop/ui/desk_page.py" line="351"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="360"/>
+        <location filename="../../desktop/ui/desk_page.py" line="369"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="383"/>
+        <location filename="../../desktop/ui/desk_page.py" line="392"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="385"/>
+        <location filename="../../desktop/ui/desk_page.py" line="394"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="388"/>
+        <location filename="../../desktop/ui/desk_page.py" line="397"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="390"/>
+        <location filename="../../desktop/ui/desk_page.py" line="399"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="393"/>
+        <location filename="../../desktop/ui/desk_page.py" line="402"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="414"/>
+        <location filename="../../desktop/ui/desk_page.py" line="432"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="425"/>
+        <location filename="../../desktop/ui/desk_page.py" line="443"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="427"/>
+        <location filename="../../desktop/ui/desk_page.py" line="445"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="448"/>
+        <location filename="../../desktop/ui/desk_page.py" line="466"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="399"/>
+        <location filename="../../desktop/ui/desk_page.py" line="408"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="402"/>
+        <location filename="../../desktop/ui/desk_page.py" line="411"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="408"/>
-        <source>The server renamed %n device(s); this desk keeps the names it first saw.</source>
-        <translation>
-            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု​၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က ပ​ထ​မ မြင်​ခဲ့​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည်။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="418"/>
+        <location filename="../../desktop/ui/desk_page.py" line="436"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="203"/>
+        <location filename="../../desktop/ui/desk_page.py" line="210"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="303"/>
+        <location filename="../../desktop/ui/desk_page.py" line="312"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="214"/>
+        <source>&amp;Devices…</source>
+        <translation>ကိ​ရိ​ယာ​များ (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_page.py" line="215"/>
+        <source>Approve, reject or revoke correspondents&apos; devices</source>
+        <translation>သ​တင်း​ထောက်​များ၏ ကိ​ရိ​ယာ​များ​ကို အ​တည်​ပြု၊ ငြင်း​ပယ် သို့​မ​ဟုတ် ရုပ်​သိမ်း​ရန်</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
+        <translation>
+            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က အ​တည်​ပြု​ထား​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည် (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
+        <translation>
+            <numerusform>အယ်​ဒီ​တာ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ သ​တင်း %n ခု (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1538,99 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/handcarry_actions.py" line="75"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="97"/>
+        <source>Devices</source>
+        <translation>ကိ​ရိ​ယာ​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="100"/>
+        <source>A device counts as a source only once an editor approves it. Compare the key fingerprint with the one the correspondent reads from their laptop. Until then its reports wait in the inbox under From unapproved devices.</source>
+        <translation>အယ်​ဒီ​တာ အ​တည်​ပြု​ပြီး​မှ​သာ ကိ​ရိ​ယာ​တစ်​ခု​ကို ရင်း​မြစ်​အ​ဖြစ် ရေ​တွက်​သည်။ သော့​လက်​ဗွေ​ကို သ​တင်း​ထောက်​က ၎င်း၏ လက်ပ်​တော့​မှ ဖတ်​ပြ​သော လက်​ဗွေ​နှင့် တိုက်​ဆိုင်​စစ်​ဆေး​ပါ။ ထို​အ​ချိန်​အ​ထိ ၎င်း၏ သ​တင်း​များ​သည် ဝင်​စာ​ရှိ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ အောက်​တွင် စောင့်​နေ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="107"/>
+        <source>Label</source>
+        <translation>အ​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="108"/>
+        <source>Key fingerprint</source>
+        <translation>သော့ လက်​ဗွေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="109"/>
+        <source>Enrolled</source>
+        <translation>စာ​ရင်း​သွင်း​ချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="110"/>
+        <source>State</source>
+        <translation>အဆင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="111"/>
+        <source>Reports</source>
+        <translation>သတင်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="112"/>
+        <source>Warnings</source>
+        <translation>သ​တိ​ပေး​ချက်​များ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="115"/>
+        <source>&amp;Approve</source>
+        <translation>အ​တည်​ပြု​မည် (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="116"/>
+        <source>Re&amp;ject</source>
+        <translation>ငြင်း​ပယ်​မည် (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="117"/>
+        <source>Re&amp;voke…</source>
+        <translation>ရုပ်​သိမ်း​မည် (&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="118"/>
+        <source>Revoke the device?</source>
+        <translation>ကိ​ရိ​ယာ​ကို ရုပ်​သိမ်း​မ​လား။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="121"/>
+        <source>Every desk will refuse the reports this device seals from now on, whatever the server lists. A revocation cannot be undone: the correspondent must be enrolled anew.</source>
+        <translation>ယ​ခု​မှ​စ၍ ဤ​ကိ​ရိ​ယာ ပို့​သော သ​တင်း​များ​ကို ဆာ​ဗာ​က မည်​သို့​ပင် ပြ​ပါ​စေ အယ်​ဒီ​တာ စား​ပွဲ​တိုင်း​က ငြင်း​ပယ်​မည်။ ရုပ်​သိမ်း​ခြင်း​ကို ပြန်​ပြင်၍ မ​ရ​ပါ- သ​တင်း​ထောက်​ကို အ​သစ် စာ​ရင်း​သွင်း​ရ​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="129"/>
+        <source>waiting for approval</source>
+        <translation>အ​တည်​ပြု​ချက် စောင့်​နေ​သည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="130"/>
+        <source>approved</source>
+        <translation>အ​တည်​ပြု​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="131"/>
+        <source>rejected</source>
+        <translation>ပယ်ချပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="132"/>
+        <source>revoked</source>
+        <translation>ရုပ်​သိမ်း​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_devices.py" line="191"/>
+        <source>Decided for {device}; every desk follows after its next pull.</source>
+        <translation>{device} အ​တွက် ဆုံး​ဖြတ်​ပြီး၊ အယ်​ဒီ​တာ စား​ပွဲ​တိုင်း​က နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် လိုက်​နာ​မည်။</translation>
     </message>
 </context>
 <context>
@@ -2367,192 +2477,192 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="287"/>
+        <location filename="../../desktop/ui/window.py" line="289"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="291"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="292"/>
+        <location filename="../../desktop/ui/window.py" line="294"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="293"/>
+        <location filename="../../desktop/ui/window.py" line="295"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="294"/>
+        <location filename="../../desktop/ui/window.py" line="296"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="295"/>
+        <location filename="../../desktop/ui/window.py" line="297"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="296"/>
+        <location filename="../../desktop/ui/window.py" line="298"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="297"/>
+        <location filename="../../desktop/ui/window.py" line="299"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="298"/>
+        <location filename="../../desktop/ui/window.py" line="300"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="300"/>
+        <location filename="../../desktop/ui/window.py" line="302"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="301"/>
+        <location filename="../../desktop/ui/window.py" line="303"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="302"/>
+        <location filename="../../desktop/ui/window.py" line="304"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="303"/>
+        <location filename="../../desktop/ui/window.py" line="305"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="304"/>
+        <location filename="../../desktop/ui/window.py" line="306"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="305"/>
+        <location filename="../../desktop/ui/window.py" line="307"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="306"/>
+        <location filename="../../desktop/ui/window.py" line="308"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="307"/>
+        <location filename="../../desktop/ui/window.py" line="309"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="308"/>
+        <location filename="../../desktop/ui/window.py" line="310"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="309"/>
+        <location filename="../../desktop/ui/window.py" line="311"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="310"/>
+        <location filename="../../desktop/ui/window.py" line="312"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="311"/>
+        <location filename="../../desktop/ui/window.py" line="313"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="312"/>
+        <location filename="../../desktop/ui/window.py" line="314"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="551"/>
+        <location filename="../../desktop/ui/window.py" line="554"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="553"/>
+        <location filename="../../desktop/ui/window.py" line="556"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="555"/>
+        <location filename="../../desktop/ui/window.py" line="558"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="556"/>
+        <location filename="../../desktop/ui/window.py" line="559"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="570"/>
+        <location filename="../../desktop/ui/window.py" line="573"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="708"/>
+        <location filename="../../desktop/ui/window.py" line="711"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="731"/>
+        <location filename="../../desktop/ui/window.py" line="734"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="743"/>
+        <location filename="../../desktop/ui/window.py" line="746"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="583"/>
+        <location filename="../../desktop/ui/window.py" line="586"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="606"/>
+        <location filename="../../desktop/ui/window.py" line="609"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="670"/>
+        <location filename="../../desktop/ui/window.py" line="673"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="671"/>
+        <location filename="../../desktop/ui/window.py" line="674"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="672"/>
+        <location filename="../../desktop/ui/window.py" line="675"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="673"/>
+        <location filename="../../desktop/ui/window.py" line="676"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="284"/>
+        <location filename="../../desktop/ui/window.py" line="286"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -2879,180 +2989,185 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="229"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="230"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="232"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="233"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="236"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="242"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="270"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="283"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="271"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="272"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="285"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="275"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="288"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="278"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="291"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="281"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="294"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="297"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="299"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="312"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="313"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="301"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="314"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="302"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="315"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="303"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="316"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="304"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="317"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="243"/>
         <source>All</source>
         <translation>အား​လုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="239"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="244"/>
         <source>Mine</source>
         <translation>ကျွန်ုပ်၏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="240"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="245"/>
         <source>Unassigned</source>
         <translation>မ​ပေး​အပ်​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="246"/>
         <source>Waiting for an answer</source>
         <translation>အ​ဖြေ စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="287"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
         <source>Any tag</source>
         <translation>တဂ် မည်​သည့်​မ​ဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="305"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="318"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="254"/>
+        <source>From unapproved devices ({count})</source>
+        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ ({count})</translation>
     </message>
 </context>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="101"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="111"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
         <source>Assigned to</source>
         <translation>ပေး​အပ်​ထား​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
         <source>Tags</source>
         <translation>တဂ်​များ</translation>
     </message>

@@ -61,6 +61,7 @@ def test_two_desks_review_one_report_and_agree(
     assert "can go to" in capsys.readouterr().err
     assert gw(desk_dir, "desk", "move", report_id, "verified", "--note", "seen on video") == 0
     assert gw(second, "desk", "note", report_id, "the driver confirms") == EXIT_OK
+    assert gw(desk_dir, "desk", "approve", "laptop") == EXIT_OK  # a source for both desks
     for _ in range(2):  # each desk sends its own moves, then gets the other's
         for folder in (desk_dir, second):
             assert gw(folder, "desk", "pull") == EXIT_OK

@@ -23,6 +23,7 @@ from desktop.store.database import Store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.review import InboxFilter, ReviewRepository
 from tests.services.test_desk_export import desk_store, gazetteer
+from tests.store.approved_devices import approve_devices
 
 __all__ = ["desk_store", "gazetteer"]
 
@@ -67,6 +68,7 @@ def store_lineages(store: Store, *lineages: tuple[Rev, ...]) -> list[list[str]]:
             )
             record = report.to_json()
             DeskRepository(store).store_page([], [ReceivedReport(envelope, record)], seq, NOW)
+            approve_devices(store, [rev.device])
             ids[-1].append(str(record["id"]))
             if rev.state is not N:
                 desk_review.move(store, report.id, rev.state, now=NOW)

@@ -10,7 +10,7 @@ import pytest
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.review import ReviewError, ReviewState
-from desktop.services import desk_assign, desk_duplicates, desk_review
+from desktop.services import desk_assign, desk_duplicates, desk_review, device_approval
 from desktop.services.demo import story
 from desktop.services.desk_bulk import BulkAction, BulkKind, run_bulk, undo_bulk_moves
 from desktop.store.database import Store
@@ -207,6 +207,9 @@ def test_duplicates_are_found_merged_and_split_on_both_desks(
         world.sync_until_done(correspondent)
         told.append(report.id)
     newsroom.pull()
+    for device in DeskRepository(night).devices():  # the witnesses' laptops, approved
+        if device.label and device.label.startswith("Witness"):
+            device_approval.approve(night, device.device_id)
     found = desk_duplicates.find_duplicates(night, gazetteer, now=datetime(2024, 11, 1, tzinfo=UTC))
     kanpaiti = [g for g in found.groups if g.gate == "kanpaiti"]
     assert [(g.report_ids, g.sources) for g in kanpaiti] == [(tuple(told), 3)]

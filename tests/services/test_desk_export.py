@@ -42,6 +42,7 @@ from desktop.services.desk_export import (
 from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.review import ReviewRepository
+from tests.store.approved_devices import approve_devices
 
 PASSPHRASE = "a long test passphrase"
 NOW = datetime(2024, 12, 13, 9, 0, tzinfo=UTC)
@@ -70,6 +71,7 @@ def receive(store: Store, content: ReportContent, seq: int, device: str = DEVICE
         str(uuid.uuid4()), seq, device, "report", 1000, "2024-12-13T08:00:00Z", "stored"
     )
     DeskRepository(store).store_page([], [ReceivedReport(envelope, record)], seq, NOW)
+    approve_devices(store, [device])  # a source the board counts
     return str(record["id"])
 
 

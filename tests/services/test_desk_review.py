@@ -16,7 +16,7 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.review import ReviewError, ReviewEvent, ReviewState, current_state
-from desktop.services import capture, desk, desk_review
+from desktop.services import capture, desk, desk_review, device_approval
 from desktop.services.demo import story
 from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskRepository
@@ -87,6 +87,9 @@ def newsroom(world_factory: Callable[..., World], tmp_path: Path) -> Newsroom:
             capture.queue_draft(correspondent, gazetteer, draft)
         world.sync_until_done(correspondent)
     room = Newsroom(world, night, day, [])
+    room.pull()
+    for device in DeskRepository(night).devices():  # the editor approves both laptops
+        device_approval.approve(night, device.device_id)
     room.pull()
     room.reports = DeskRepository(night).report_ids()
     assert sorted(room.reports) == sorted(DeskRepository(day).report_ids())

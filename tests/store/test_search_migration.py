@@ -88,7 +88,7 @@ def test_v10_rebuilds_both_indexes_of_an_older_store(
     monkeypatch.undo()
 
     with open_store(data_dir, PASSPHRASE) as upgraded:
-        assert user_version(upgraded.conn) == len(schema.MIGRATIONS) >= 11
+        assert user_version(upgraded.conn) == len(schema.MIGRATIONS) >= 13
         sql = upgraded.execute(
             "SELECT group_concat(sql, ' ') FROM sqlite_master"
             " WHERE name IN ('reports_fts', 'desk_reports_fts')"

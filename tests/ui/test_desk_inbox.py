@@ -25,6 +25,7 @@ from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, Recei
 from desktop.ui.app import build_window
 from desktop.ui.desk_page import DeskPage
 from desktop.ui.window import GatewatchWindow
+from tests.store.approved_devices import approve_devices
 from tests.ui.conftest import PASSPHRASE
 
 NOW = datetime(2024, 12, 14, 9, 0, tzinfo=UTC)
@@ -51,9 +52,10 @@ def received(
     return out
 
 
-def fill_desk(store: Store, *, extra: int = 0) -> list[str]:
+def fill_desk(store: Store, *, extra: int = 0, approved: bool = True) -> list[str]:
     """The demo story (English from the Laiza laptop, Burmese from the Mai Ja Yang one),
-    and `extra` filler reports; returns the story's report ids, English first."""
+    and `extra` filler reports; returns the story's report ids, English first. With
+    ``approved``, an editor approved both laptops (their reports count as sources)."""
     repository = DeskRepository(store)
     repository.save_devices(
         [
@@ -80,17 +82,21 @@ def fill_desk(store: Store, *, extra: int = 0) -> list[str]:
             pending = []
     if pending:
         repository.store_page([], received(pending, seq), seq, NOW)
+    if approved:
+        approve_devices(store, [LAIZA_LAPTOP, MAI_JA_YANG_LAPTOP])
     return [str(record["id"]) for record, _ in records]
 
 
-def make_desk_store(folder: Path, *, extra: int = 0, label: str = "Night desk") -> list[str]:
+def make_desk_store(
+    folder: Path, *, extra: int = 0, label: str = "Night desk", approved: bool = True
+) -> list[str]:
     """A desk store (newsroom key, label) filled by `fill_desk`; closed again."""
     from desktop.services import desk_review
 
     with create_store(folder, PASSPHRASE) as store:
         desk.init_desk(store, "x25519")
         desk_review.set_desk_label(store, label)
-        return fill_desk(store, extra=extra)
+        return fill_desk(store, extra=extra, approved=approved)
 
 
 def unlock_desk(qtbot: QtBot, window: GatewatchWindow) -> DeskPage:

@@ -1,0 +1,235 @@
+"""Which devices are sources: editors approve, reject and revoke them at the desk, and
+every desk follows.
+
+The server lists devices and their labels, but under the threat model it may lie. So a
+device it lists is a source at the desk only once an editor approved it (seeing its label,
+key fingerprint and enrolment time); until then its reports wait in the inbox's "from
+unapproved devices" queue and the board leaves them out. An approval pins the label and
+the signing key; a revocation makes the desk refuse the device's reports sealed after it.
+Each decision is a `desktop.domain.device_trust.DeviceEvent` sealed as a review envelope
+(`desktop.services.desk_review.seal_review_document`) and pushed with the review moves, so
+a second desk holds the same decisions after its pull (`apply_pulled_device_events`).
+
+Every function takes the open `Store` first, for the store worker.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from desktop.domain.device_trust import (
+    DEVICES_FORMAT,
+    DeviceEvent,
+    DeviceEventKind,
+    DeviceState,
+    parse_devices_document,
+)
+from desktop.domain.report import format_utc
+from desktop.domain.review import ReviewError
+from desktop.services.desk_review import desk_identity, seal_review_document
+from desktop.store.database import Store
+from desktop.store.desk import EnvelopeRecord, ReceivedReport
+from desktop.store.device_trust import DeviceStatus, DeviceTrustRepository
+from desktop.store.review import ReviewRepository
+from sync.envelope import check_ed25519_public
+
+__all__ = [
+    "DeviceDecisionError",
+    "apply_pulled_device_events",
+    "approve",
+    "device_flags",
+    "devices",
+    "find_device",
+    "refuse_revoked",
+    "reject",
+    "revoke",
+]
+
+REVOKED_REASON = "device_revoked"
+
+
+class DeviceDecisionError(ReviewError):
+    """A decision that cannot be made: an unknown device, one without a key, one already
+    revoked. The message says which."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "device")
+
+
+def devices(store: Store) -> list[DeviceStatus]:
+    """Every device with its state, unapproved ones first."""
+    return DeviceTrustRepository(store).statuses()
+
+
+def find_device(store: Store, name: str) -> DeviceStatus:
+    """The device with this id, or the one device with this label; `DeviceDecisionError`
+    when none or several match."""
+    known = devices(store)
+    for status in known:
+        if status.device_id == name:
+            return status
+    named = [s for s in known if name in (s.label, s.offered_label)]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        ids = ", ".join(s.device_id for s in named)
+        raise DeviceDecisionError(f"several devices are named {name!r} ({ids}): give the id")
+    raise DeviceDecisionError(f"there is no device {name!r} at this desk: pull first")
+
+
+def device_flags(store: Store) -> dict[str, list[str]]:
+    """What the editor should see about devices, by device id: a label the server changed
+    after approval (never applied), an unapproved device listed under the label of an
+    approved one, and the reports a revoked device made after its revocation (refused)."""
+    known = devices(store)
+    refused = DeviceTrustRepository(store).revoked_refusals()
+    pinned = {s.label: s for s in known if s.state is DeviceState.APPROVED and s.label}
+    flags: dict[str, list[str]] = {}
+    for s in known:
+        lines: list[str] = []
+        if (
+            s.state in (DeviceState.APPROVED, DeviceState.REVOKED)
+            and s.listed
+            and s.offered_label != s.label
+        ):
+            lines.append(
+                f"the server now names it {s.offered_label!r}; the label approved is {s.label!r}"
+            )
+        twin = pinned.get(s.offered_label) if s.offered_label else None
+        if s.state is DeviceState.UNAPPROVED and twin is not None and twin is not s:
+            lines.append(f"the server lists it under the label of approved device {twin.device_id}")
+        if refused.get(s.device_id):
+            lines.append(
+                f"{refused[s.device_id]} report(s) it made after its revocation were refused"
+            )
+        if lines:
+            flags[s.device_id] = lines
+    return flags
+
+
+def approve(store: Store, device_id: str, *, now: datetime | None = None) -> DeviceEvent:
+    """Approve a device as a source at every desk, pinning its label and key as shown."""
+    return _decide(store, device_id, DeviceEventKind.APPROVE, now)
+
+
+def reject(store: Store, device_id: str, *, now: datetime | None = None) -> DeviceEvent:
+    """Decide a device is not a source (its reports stay, out of the board)."""
+    return _decide(store, device_id, DeviceEventKind.REJECT, now)
+
+
+def revoke(store: Store, device_id: str, *, now: datetime | None = None) -> DeviceEvent:
+    """Revoke a device at every desk: its reports sealed from now on are refused, whatever
+    the server lists. Final: a revoked device is never approved again (enrol it anew)."""
+    return _decide(store, device_id, DeviceEventKind.REVOKE, now)
+
+
+def _decide(
+    store: Store, device_id: str, kind: DeviceEventKind, now: datetime | None
+) -> DeviceEvent:
+    status = find_device(store, device_id)
+    if status.state is DeviceState.REVOKED:
+        raise DeviceDecisionError(
+            f"device {status.device_id} is revoked; a revocation is final: enrol it anew"
+        )
+    if status.public_key is None or status.label is None:
+        raise DeviceDecisionError(
+            f"device {status.device_id} has no signing key or label at this desk yet: pull first"
+        )
+    identity = desk_identity(store)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    event = DeviceEvent.make(
+        kind,
+        status.device_id,
+        label=status.label,
+        public_key=status.public_key,
+        enrolled_at=status.enrolled_at or "",
+        desk_id=identity.desk_id,
+        desk_label=identity.label,
+        at=moment,
+    )
+    envelope_id, body = seal_review_document(
+        store, {"format": DEVICES_FORMAT, "events": [event.to_json()]}
+    )
+    DeviceTrustRepository(store).record([event], envelope_id, moment, outbox_body=body)
+    return event
+
+
+def apply_pulled_device_events(store: Store, *, now: datetime | None = None) -> int:
+    """Record the device decisions of every pulled, verified review envelope that holds
+    them (the others are left to `desktop.services.desk_review.apply_pulled_reviews`);
+    returns how many events were new. A malformed one is refused with its reason."""
+    reviews = ReviewRepository(store)
+    trust = DeviceTrustRepository(store)
+    moment = now or datetime.now(UTC)
+    added = 0
+    for envelope_id, payload in reviews.pending_review_payloads():
+        try:
+            events = _device_events(payload)
+        except (ReviewError, ValueError) as error:
+            reviews.refuse_review_payload(envelope_id, "invalid_review", str(error))
+            continue
+        if events is not None:
+            added += trust.record(events, envelope_id, moment)
+    return added
+
+
+def _device_events(payload: bytes) -> list[DeviceEvent] | None:
+    """The device decisions a review payload holds, None when it holds none (moves and
+    notes); `ReviewError` or ValueError when it is a malformed device document."""
+    try:
+        document = json.loads(payload.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None  # not ours to judge: the review reader refuses it
+    if not isinstance(document, dict) or document.get("format") != DEVICES_FORMAT:
+        return None
+    events = parse_devices_document(document)
+    for event in events:  # a small-order key would let anyone sign as the device
+        check_ed25519_public(event.public_key)
+    return events
+
+
+def refuse_revoked(
+    store: Store, opened: Sequence[EnvelopeRecord | ReceivedReport]
+) -> list[EnvelopeRecord | ReceivedReport]:
+    """The page's opened envelopes with every report a revoked device sealed after its
+    revocation turned into a refusal (reason ``device_revoked``), whatever the server
+    lists. The time compared is the report's own ``created_at``, inside its signature."""
+    trust = DeviceTrustRepository(store)
+    for item in opened:  # a revocation on this very page counts for the reports beside it
+        if isinstance(item, EnvelopeRecord) and item.kind == "review" and item.payload:
+            try:
+                events = _device_events(item.payload)
+            except (ReviewError, ValueError):
+                continue  # refused when the page is applied
+            if events is not None:
+                trust.record(events, None, datetime.now(UTC))
+    revoked = trust.revocations()
+    if not revoked:
+        return list(opened)
+    kept: list[EnvelopeRecord | ReceivedReport] = []
+    for item in opened:
+        if isinstance(item, ReceivedReport) and item.envelope.device_id in revoked:
+            at = revoked[item.envelope.device_id]
+            sealed = _created_at(item)
+            if sealed is None or sealed >= at:
+                item = _refusal(item.envelope, at, sealed)
+        kept.append(item)
+    return kept
+
+
+def _created_at(report: ReceivedReport) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(report.record["created_at"])).astimezone(UTC)
+    except (KeyError, ValueError, OverflowError):
+        return None
+
+
+def _refusal(envelope: EnvelopeRecord, at: datetime, sealed: datetime | None) -> EnvelopeRecord:
+    when = "at an unknown time" if sealed is None else f"at {format_utc(sealed)}"
+    return envelope.refused(
+        REVOKED_REASON,
+        f"device {envelope.device_id} was revoked at {format_utc(at)}; this report was "
+        f"made {when}, after it, so it is refused whatever the server lists",
+    )
