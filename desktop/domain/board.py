@@ -9,7 +9,10 @@ Rules (docs/desk.md explains them for editors):
   observation time, that editors verified or published (its *basis*).
 - **Reported change, unverified.** A newer report that is new or needs follow-up and says
   something else is shown beside the current value, not instead of it. Rejected reports
-  count for nothing.
+  count for nothing. The reported layer holds the newest such value with every unverified
+  report newer than the basis that says the same within `CORROBORATION_WINDOW` of it, and
+  their independent sources (counted as for corroboration), so an editor opens exactly the
+  reports behind it.
 - **Conflict.** A verified report observed within `CONFLICT_WINDOW` before the basis that
   says something else flags the aspect as a conflict, and both reports are shown.
 - **Corroboration.** Per aspect (each side, each kind of traffic, civilians), never
@@ -158,6 +161,8 @@ class AspectStatus:
     best_credibility: int | None = None
     age: timedelta | None = None
     stale: bool = False
+    reported_reports: tuple[str, ...] = ()  # the unverified reports behind the change
+    reported_sources: int = 0  # their independent sources
 
     @property
     def shown_value(self) -> str:
@@ -212,6 +217,18 @@ class GateStatus:
         return any(a.unverified_change is not None for a in self.aspects.values())
 
     @property
+    def reported_report_ids(self) -> tuple[str, ...]:
+        """Every unverified report behind a reported change of this gate, once each."""
+        ids = (i for a in self.aspects.values() for i in a.reported_reports)
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def conflict_report_ids(self) -> tuple[str, ...]:
+        """The verified reports that disagree in a conflict of this gate, once each."""
+        ids = (e.report_id for a in self.aspects.values() for e in a.conflict)
+        return tuple(dict.fromkeys(ids))
+
+    @property
     def last_change(self) -> datetime | None:
         times = [self.aspects[a].since for a in SIDES if self.aspects[a].since is not None]
         return max(times) if times else None  # type: ignore[type-var]
@@ -243,6 +260,8 @@ class _AspectReader:
         self.aspect = aspect
         self.basis: Evidence | None = None
         self.pending: Evidence | None = None
+        self.reported: list[str] = []  # unverified reports agreeing with `pending`
+        self.reported_sources: set[str] = set()
         self.conflict: list[Evidence] = []
         self.run_open = True  # still inside the agreeing run behind the basis
         self.since: datetime | None = None
@@ -259,12 +278,20 @@ class _AspectReader:
             if report.state in PENDING_STATES:
                 if self.pending is None:
                     self.pending = evidence
+                if (
+                    value == self.pending.value
+                    and self.pending.observed_at - report.observed_at <= CORROBORATION_WINDOW
+                ):
+                    self.reported.append(report.report_id)
+                    self.reported_sources.add(report.source_key)
             elif report.state in CONFIRMED_STATES:
                 self.basis = evidence
                 self.since = report.observed_at
                 self._count(report)
                 if self.pending is not None and self.pending.value == value:
                     self.pending = None  # the newer unverified report agrees: no change
+                    self.reported.clear()
+                    self.reported_sources.clear()
             return
         if report.state not in CONFIRMED_STATES:
             return
@@ -293,8 +320,14 @@ class _AspectReader:
             self.credibility = report.credibility
 
     def status(self, moment: datetime, stale_after: timedelta) -> AspectStatus:
+        reported = tuple(self.reported)
         if self.basis is None:
-            return AspectStatus(self.aspect, unverified_change=self.pending)
+            return AspectStatus(
+                self.aspect,
+                unverified_change=self.pending,
+                reported_reports=reported,
+                reported_sources=len(self.reported_sources),
+            )
         age = max(moment - self.basis.observed_at, timedelta(0))
         return AspectStatus(
             aspect=self.aspect,
@@ -308,6 +341,8 @@ class _AspectReader:
             best_credibility=self.credibility,
             age=age,
             stale=age > stale_after,
+            reported_reports=reported,
+            reported_sources=len(self.reported_sources),
         )
 
 
@@ -417,6 +452,7 @@ class Timeline:
     bands: Mapping[str, tuple[Band, ...]]
     ticks: tuple[Tick, ...]
     prices: Mapping[tuple[str, str, str], tuple[tuple[datetime, float], ...]]
+    fitted: bool = False  # moved to the gate's newest reports: the period asked was empty
 
 
 def timeline(

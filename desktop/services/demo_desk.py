@@ -78,8 +78,9 @@ def diesel(amount: int) -> list[dict[str, Any]]:
     return [{"commodity": "diesel", "unit": "litre", "amount": amount, "currency": "MMK"}]
 
 
-def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
-    """Store the demo story (times before `now`) and make its review moves."""
+def fill_demo_desk(store: Store, now: datetime | None = None, *, reviewed: bool = True) -> DemoDesk:
+    """Store the demo story (times before `now`) and make its review moves (none when not
+    `reviewed`: the desk right after its first pull)."""
     demo = DemoDesk(now or datetime.now(UTC).replace(microsecond=0))
 
     def ago(hours: float) -> datetime:
@@ -220,7 +221,7 @@ def fill_demo_desk(store: Store, now: datetime | None = None) -> DemoDesk:
     repo.store_page([], received, len(story), demo.now)
     for device in (DEVICE_A, DEVICE_B):  # an editor approved both correspondents' laptops
         device_approval.approve(store, device, now=demo.now)
-    for name, _, _, state in story:
+    for name, _, _, state in story if reviewed else ():
         if state is ReviewState.PUBLISHED:
             desk_review.move(store, demo.ids[name], ReviewState.VERIFIED, now=demo.now)
         if state is not None:

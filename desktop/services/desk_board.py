@@ -7,6 +7,7 @@ editor adds the crossing to the gazetteer first.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -122,11 +123,27 @@ def changes_since(
     return sorted(events, key=lambda e: (e.at, gates[e.gate], aspects[e.aspect]))
 
 
-def gate_timeline(store: Store, gate: str, start: datetime, end: datetime) -> Timeline:
+def gate_timeline(
+    store: Store, gate: str, start: datetime, end: datetime, *, fit: bool = False
+) -> Timeline:
     """One gate's bands (China and Myanmar side), report ticks and prices over [start, end].
 
     Reads the reports in the range, and before it only the verified values in force at
-    `start` (whatever their age), not the gate's whole history."""
+    `start` (whatever their age), not the gate's whole history. With `fit`, a range that
+    holds none of the gate's reports moves back to end just after its newest one (same
+    length), marked `fitted`, so a quiet gate still shows its last news."""
+    found = _timeline(store, gate, start, end)
+    if found.ticks or not fit:
+        return found
+    newest = ReviewRepository(store).newest_board_time(gate, until=start)
+    if newest is None:
+        return found
+    span = end - start
+    moved_end = newest + span / 10
+    return dataclasses.replace(_timeline(store, gate, moved_end - span, moved_end), fitted=True)
+
+
+def _timeline(store: Store, gate: str, start: datetime, end: datetime) -> Timeline:
     reviews = ReviewRepository(store)
     before = _in_force(reviews.confirmed_board_reports(gate, before=start, aspects=SIDES))
     in_range = reviews.board_reports(gate, since=start, until=end, oldest_first=True)

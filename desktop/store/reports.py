@@ -327,6 +327,15 @@ class ReportRepository:
 
     # -- reading -----------------------------------------------------------------------
 
+    def draft_saved_since(self, moment: datetime) -> str | None:
+        """The draft saved last at or after `moment` (the one a lock saved), or None."""
+        row = self._store.conn.execute(
+            "SELECT id FROM reports WHERE state = ? AND updated_at >= ?"
+            " ORDER BY updated_at DESC LIMIT 1",
+            (ReportState.DRAFT.value, format_utc(moment)),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def get(self, report_id: str) -> StoredReport:
         """The stored revision (see StoredReport for when `report` is None).
 

@@ -66,6 +66,7 @@ class InboxFilter:
     waiting_answer: bool = False  # a follow-up question asked here and not answered yet
     tags: frozenset[str] = frozenset()  # every one of them
     unapproved: bool = False  # from devices no editor approved: the queue waiting for one
+    report_ids: frozenset[str] = frozenset()  # these reports only (those behind a board flag)
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,13 @@ class ReviewRepository:
 
     def audit_trail(self, report_id: str) -> list[AuditEntry]:
         """Received, every move and note, every export that included it, every review event
-        refused (what it claimed and why); oldest first."""
+        refused (what it claimed and why); oldest first. Each desk goes by its latest label
+        in every row (an event keeps the label its desk had then; a desk renamed since would
+        otherwise show under two names)."""
         conn = self._store.conn
+        marks = MarksRepository(self._store)
+        labels = dict(marks.known_desks())
+        me = conn.execute("SELECT desk_id FROM desk_identity WHERE id = 1").fetchone()
         entries: list[AuditEntry] = []
         row = conn.execute(
             "SELECT e.pulled_at, e.received_at, e.device_id FROM desk_reports r"
@@ -207,18 +213,18 @@ class ReviewRepository:
                 AuditEntry(
                     event.at,
                     event.kind.value,
-                    event.desk_label,
+                    labels.get(event.desk_id) or event.desk_label,
                     event.from_state,
                     event.to_state,
                     event.note,
                 )
             )
-        for mark in MarksRepository(self._store).marks(report_id):
+        for mark in marks.marks(report_id):
             entries.append(
                 AuditEntry(
                     mark.at,
                     mark.kind.value,
-                    mark.desk_label,
+                    labels.get(mark.desk_id) or mark.desk_label,
                     note=mark.note,
                     detail={"value": mark.value, "value_label": mark.value_label},
                 )
@@ -240,7 +246,7 @@ class ReviewRepository:
                 AuditEntry(
                     export.at,
                     "export",
-                    export.desk_label,
+                    (labels.get(me[0]) if me else None) or export.desk_label,  # made here
                     detail={
                         "export_id": export.export_id,
                         "format": export.format,
@@ -698,6 +704,8 @@ def _inbox_where(where: InboxFilter, gates_named: GateMatcher | None) -> tuple[s
         clauses.append(f"{column} IN ({','.join('?' * len(values))})")
         params.extend(values)
 
+    if where.report_ids:
+        any_of("r.id", sorted(where.report_ids))
     if where.gates:
         any_of("r.gate", sorted(where.gates))
     if where.states:

@@ -18,6 +18,7 @@ from desktop.services.desk_attention import Attention, attention
 from desktop.store.database import Store
 from desktop.store.review import InboxRow, ReviewRepository
 from desktop.ui.desk_board_view import aspect_label
+from desktop.ui.desk_clock import desk_time
 from desktop.ui.desk_inbox import gate_name
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
@@ -166,7 +167,7 @@ class AttentionView(QWidget):
             return
         first = row.narrative.strip().splitlines()
         text = "{time} · {crossing} · {what}".format(
-            time=row.observed_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            time=desk_time(row.observed_at, with_zone=True),
             crossing=gate_name(self._gazetteer, row.gate, row.new_crossing, self._language()),
             what=first[0] if first else "",
         )

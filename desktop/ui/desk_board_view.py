@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,18 +42,31 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.services import desk_board
 from desktop.ui.board_age import confirmed_text, gate_age_text
+from desktop.ui.desk_clock import aware, desk_time, in_zone, picker_time, zone_label
 from desktop.ui.desk_map import MapView, value_color
-from desktop.ui.desk_timeline import GateTimeline, local_time
+from desktop.ui.desk_timeline import GateTimeline
 from desktop.ui.errors import user_message
 from desktop.ui.labels import credibility_label, label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import wrap_to_width
 
-__all__ = ["COLUMNS", "BoardView", "aspect_label", "value_label"]
+__all__ = ["COLUMNS", "REPORTS_ROLE", "BoardView", "aspect_label", "value_label"]
 
-COLUMNS = ("gate", "china", "myanmar", "traffic", "civilians", "flags", "sources", "changed")
+COLUMNS = (
+    "gate",
+    "china",
+    "myanmar",
+    "reported",
+    "traffic",
+    "civilians",
+    "flags",
+    "sources",
+    "changed",
+)
+REPORTS_ROLE = Qt.ItemDataRole.UserRole + 1  # a cell's reports: a click opens them
+REPORTED_TEXT, REPORTED_BACKGROUND = "#6a1b9a", "#f3e5f5"  # the unverified layer
 _HEADER_WIDTH = 80.0  # pixels of a header line
-_WRAP_WIDTH = 125.0  # pixels of the traffic and flags columns' lines (narrow: fits 1366 px)
+_WRAP_WIDTH = 100.0  # pixels of a long cell's lines (narrow: nine columns fit 1366 px)
 _DARK_TEXT = {"restricted", "chinese_citizens_only", "myanmar_citizens_only", "unknown"}
 
 
@@ -83,15 +96,17 @@ def aspect_label(aspect: str) -> str:
 
 
 def default_since(now: datetime | None = None) -> datetime:
-    """Yesterday 18:00 in the user's time zone: the usual "since" of the morning meeting."""
-    local = (now or datetime.now()).astimezone()
+    """Yesterday 18:00 in the desk's time zone: the usual "since" of the morning meeting."""
+    local = in_zone((now or datetime.now()).astimezone())
     return (local - timedelta(days=1)).replace(hour=18, minute=0, second=0, microsecond=0)
 
 
 class BoardView(QWidget):
-    """The Board tab; `report_requested(report_id)` asks the desk to open a report."""
+    """The Board tab; `report_requested(report_id)` asks the desk to open a report,
+    `reports_requested(ids)` to list the reports behind a flag or a reported change."""
 
     report_requested = Signal(str)
+    reports_requested = Signal(list)
 
     def __init__(
         self,
@@ -108,6 +123,7 @@ class BoardView(QWidget):
         self.changes: list[StatusEvent] | None = None
         self._board_request = 0
         self._changes_request = 0
+        self._since_moment = default_since()
 
         self.title = QLabel()
         font = self.title.font()
@@ -136,7 +152,8 @@ class BoardView(QWidget):
         self.table.cellClicked.connect(self._table_clicked)
 
         self.changes_title = QLabel()
-        self.since = QDateTimeEdit(_qt_time(default_since()))
+        self.since = QDateTimeEdit(picker_time(default_since()))
+        self.since_zone = QLabel()
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.since.dateTimeChanged.connect(lambda _: self.load_changes())
@@ -146,6 +163,7 @@ class BoardView(QWidget):
         since_row = QHBoxLayout()
         since_row.addWidget(self.changes_title)
         since_row.addWidget(self.since)
+        since_row.addWidget(self.since_zone)
         since_row.addStretch(1)
 
         left = QWidget()
@@ -169,9 +187,9 @@ class BoardView(QWidget):
         self.splitter.addWidget(self.right)
         # The table's conflicts (civilians, flags, sources) must show at 1366 px: the
         # table takes two thirds, the map or timeline the rest.
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 450])
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([960, 390])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
@@ -199,7 +217,8 @@ class BoardView(QWidget):
         request = self._changes_request
         since = self.since.dateTime().toPython()
         assert isinstance(since, datetime)
-        moment = since.astimezone()  # a naive local time from the picker
+        moment = aware(since)  # a naive time from the picker, in the desk's zone
+        self._since_moment = moment
         gazetteer = self._gazetteer
         self._worker.submit(
             lambda store: desk_board.changes_since(store, gazetteer, moment),
@@ -207,11 +226,18 @@ class BoardView(QWidget):
             lambda error: self._failed(None, error),
         )
 
+    def times_changed(self) -> None:
+        """The desk's zone changed: the picker shows the same moment in the new zone."""
+        self.since.blockSignals(True)
+        self.since.setDateTime(picker_time(self._since_moment))
+        self.since.blockSignals(False)
+
     def _board_loaded(self, request: int, board: Board) -> None:
         if request != self._board_request:
             return
         self.board = board
-        self.status.setText(self.tr("Updated %1").replace("%1", local_time(datetime.now())))
+        now = desk_time(datetime.now().astimezone(), with_zone=True)
+        self.status.setText(self.tr("Updated %1").replace("%1", now))
         self._show_board()
 
     def _changes_loaded(self, request: int, changes: list[StatusEvent]) -> None:
@@ -241,28 +267,73 @@ class BoardView(QWidget):
 
     def _fill_row(self, row: int, gate: str, status: GateStatus | None) -> None:
         aspects = status.aspects if status else {}
-        for column, aspect in ((1, CHINA_SIDE), (2, MYANMAR_SIDE), (4, CIVILIAN_PASSAGE)):
-            value = self._value_item(aspects.get(aspect), aspect)
-            value.setText(wrap_to_width(value.text(), self.font(), _WRAP_WIDTH, latin=True))
-            self.table.setItem(row, column, value)
+        column = COLUMNS.index
+        for name, aspect in (("china", CHINA_SIDE), ("myanmar", MYANMAR_SIDE)):
+            self.table.setItem(row, column(name), self._wrapped_value(aspects.get(aspect), aspect))
+        civilians = self._wrapped_value(aspects.get(CIVILIAN_PASSAGE), CIVILIAN_PASSAGE)
+        self.table.setItem(row, column("civilians"), civilians)
+        self.table.setItem(row, column("reported"), self._reported_item(status))
         traffic = self._traffic_text(status)
-        self.table.setItem(
-            row, 3, _item(wrap_to_width(traffic, self.font(), _WRAP_WIDTH, latin=True))
-        )
+        self.table.setItem(row, column("traffic"), self._wrapped(traffic))
         flags = self._flags_text(status)
-        flag_item = _item(wrap_to_width(flags, self.font(), _WRAP_WIDTH, latin=True))
-        if flags:
+        flag_item = self._wrapped(flags)
+        if flags and status is not None:
             flag_item.setForeground(QBrush(QColor("#6a1b9a")))
-        self.table.setItem(row, 5, flag_item)
-        self.table.setItem(row, 6, self._sources_item(status))
-        changed = local_time(status.last_change if status else None)
+            behind = self._flag_reports(status)
+            if behind:
+                flag_item.setData(REPORTS_ROLE, list(behind))
+                flag_item.setToolTip(self.tr("Click to list the reports behind these flags"))
+        self.table.setItem(row, column("flags"), flag_item)
+        self.table.setItem(row, column("sources"), self._sources_item(status))
+        changed = desk_time(status.last_change if status else None)
         age = gate_age_text(status) if status else ""
         when = f"{changed}\n{age}" if age else changed
-        self.table.setItem(row, 7, _item(wrap_to_width(when, self.font(), _WRAP_WIDTH, latin=True)))
-        for column in range(len(COLUMNS)):
-            item = self.table.item(row, column)
+        self.table.setItem(row, column("changed"), self._wrapped(when))
+        for index in range(len(COLUMNS)):
+            item = self.table.item(row, index)
             if item is not None:
                 item.setData(Qt.ItemDataRole.UserRole, gate)
+
+    def _wrapped(self, text: str) -> QTableWidgetItem:
+        return _item(wrap_to_width(text, self.font(), _WRAP_WIDTH, latin=True))
+
+    def _wrapped_value(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
+        value = self._value_item(status, aspect)
+        value.setText(wrap_to_width(value.text(), self.font(), _WRAP_WIDTH, latin=True))
+        return value
+
+    def _reported_item(self, status: GateStatus | None) -> QTableWidgetItem:
+        """The unverified layer: each aspect's reported value and its independent sources,
+        apart from the verified columns; a click lists the reports behind it."""
+        lines = []
+        for aspect, detail in (status.aspects if status else {}).items():
+            if detail.unverified_change is None:
+                continue
+            text = self.tr("%1: %2 (%n source(s))", "", detail.reported_sources)
+            text = text.replace("%1", aspect_label(aspect))
+            lines.append(text.replace("%2", value_label(aspect, detail.unverified_change.value)))
+        item = self._wrapped("\n".join(lines))
+        if lines and status is not None:
+            item.setForeground(QBrush(QColor(REPORTED_TEXT)))
+            item.setBackground(QBrush(QColor(REPORTED_BACKGROUND)))
+            item.setData(REPORTS_ROLE, list(status.reported_report_ids))
+            item.setToolTip(
+                self.tr(
+                    "Reported in reports not yet verified; the verified status is beside it. "
+                    "Click to list the reports."
+                )
+            )
+        return item
+
+    @staticmethod
+    def _flag_reports(status: GateStatus) -> tuple[str, ...]:
+        """The reports behind a gate's flags: both sides of a conflict, a stale side's basis."""
+        stale = (
+            status.aspects[a].basis.report_id  # type: ignore[union-attr]
+            for a in (CHINA_SIDE, MYANMAR_SIDE)
+            if status.aspects[a].stale and status.aspects[a].basis is not None
+        )
+        return tuple(dict.fromkeys((*status.conflict_report_ids, *stale)))
 
     def _value_item(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
         value = status.shown_value if status else "unknown"
@@ -270,7 +341,7 @@ class BoardView(QWidget):
         item.setBackground(QBrush(value_color(value)))
         item.setForeground(QBrush(QColor("#212121" if value in _DARK_TEXT else "white")))
         if status is not None and status.since is not None:
-            tip = self.tr("Since %1").replace("%1", local_time(status.since))
+            tip = self.tr("Since %1").replace("%1", desk_time(status.since, with_zone=True))
             item.setToolTip(f"{tip}\n{confirmed_text(status)}")
         return item
 
@@ -298,11 +369,6 @@ class BoardView(QWidget):
             if detail.stale and aspect in (CHINA_SIDE, MYANMAR_SIDE):
                 text = self.tr("Stale: %1 %2").replace("%1", aspect_label(aspect))
                 lines.append(text.replace("%2", confirmed_text(detail)))
-            if detail.unverified_change is not None:
-                text = self.tr("Reported change, unverified: %1 %2")
-                text = text.replace("%1", aspect_label(aspect))
-                value = value_label(aspect, detail.unverified_change.value)
-                lines.append(text.replace("%2", value))
             if detail.conflict:
                 values = " / ".join(
                     dict.fromkeys(value_label(aspect, e.value) for e in detail.conflict)
@@ -338,9 +404,7 @@ class BoardView(QWidget):
             name = crossing.name(language) if crossing else event.gate
             before = value_label(event.aspect, event.before)
             after = value_label(event.aspect, event.after)
-            line = (
-                f"{local_time(event.at)}  {name}: {aspect_label(event.aspect)} {before} → {after}"
-            )
+            line = f"{desk_time(event.at)}  {name}: {aspect_label(event.aspect)} {before} → {after}"
             if not event.verified:
                 line += "\n   " + self.tr("Reported, unverified")
             item = QListWidgetItem(line)
@@ -360,6 +424,10 @@ class BoardView(QWidget):
 
     def _table_clicked(self, row: int, column: int) -> None:
         item = self.table.item(row, column)
+        reports = item.data(REPORTS_ROLE) if item is not None else None
+        if reports:
+            self.reports_requested.emit(list(reports))
+            return
         gate = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(gate, str):
             self.open_timeline(gate)
@@ -375,16 +443,18 @@ class BoardView(QWidget):
         self.title.setText(self.tr("Gate status board"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.changes_title.setText(self.tr("What changed since"))
+        self.since_zone.setText(zone_label())
         # Headers wrap onto a second line rather than widen the table past the window.
         headers = [
             self.tr("Crossing"),
             self.tr("China side"),
             self.tr("Myanmar side"),
+            self.tr("Reported, unverified"),
             self.tr("Traffic"),
             self.tr("Civilians"),
             self.tr("Flags"),
             self.tr("Sources"),
-            self.tr("Last change"),
+            self.tr("Last change") + f" ({zone_label()})",
         ]
         self.table.setHorizontalHeaderLabels(
             [wrap_to_width(h, self.font(), _HEADER_WIDTH, latin=True) for h in headers]
@@ -401,10 +471,6 @@ class BoardView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _qt_time(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
 
 
 def _item(text: str) -> QTableWidgetItem:

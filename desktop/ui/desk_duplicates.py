@@ -21,6 +21,7 @@ from desktop.domain.review import ReviewError
 from desktop.services.desk_duplicates import ReportGroup, group_of, merge, split
 from desktop.store.database import Store
 from desktop.store.review import InboxRow, ReviewRepository
+from desktop.ui.desk_clock import desk_time
 from desktop.ui.desk_inbox import gate_name
 from desktop.ui.desk_text import review_error_message
 from desktop.ui.worker import StoreWorker
@@ -168,7 +169,7 @@ class DuplicatesBox(QGroupBox):
 
     @staticmethod
     def _time(row: InboxRow) -> str:
-        return row.observed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return desk_time(row.observed_at, with_zone=True)
 
     def _update_buttons(self) -> None:
         group = self.group

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from desktop.services.desk_export import (
 )
 from desktop.services.export_profile import Profile
 from desktop.store.database import Store
+from desktop.ui.desk_clock import aware, picker_time, zone_label
 from desktop.ui.desk_pdf import Briefing, gather_briefing, render_briefing, save_briefing
 from desktop.ui.errors import user_message
 from desktop.ui.worker import StoreWorker
@@ -109,7 +110,8 @@ class ExportDialog(QDialog):
         )
         self.profile.activated.connect(self._profile_activated)
         self.use_since = QCheckBox(self.tr("Only reports observed since:"))
-        self.since = QDateTimeEdit(QDateTime.currentDateTime().addDays(-1))
+        self.since = QDateTimeEdit(picker_time(datetime.now(UTC) - timedelta(days=1)))
+        self.since_zone = QLabel(zone_label())
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.since.setEnabled(False)
@@ -140,7 +142,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&State:"), self.state)
         form.addRow(self.tr("P&rofile:"), self.profile)
-        form.addRow(self.use_since, self.since)
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.since, 1)
+        since_row.addWidget(self.since_zone)
+        form.addRow(self.use_since, since_row)
         file_label = QLabel(self.tr("F&ile:"))
         file_label.setBuddy(self.path)
         form.addRow(file_label, path_row)
@@ -296,8 +301,9 @@ class ExportDialog(QDialog):
     def _since(self) -> datetime | None:
         if not self.use_since.isChecked():
             return None
-        seconds = self.since.dateTime().toSecsSinceEpoch()
-        return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
+        picked = self.since.dateTime().toPython()
+        assert isinstance(picked, datetime)
+        return aware(picked).astimezone(UTC)
 
     def _show_progress(self, done: int, total: int) -> None:
         if not self._running:

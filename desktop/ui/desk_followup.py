@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from desktop.services import desk_followups
 from desktop.services.desk_followups import DeskQuestion, FollowupError
 from desktop.store.database import Store
+from desktop.ui.desk_clock import desk_time
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
@@ -179,4 +180,4 @@ class DeskFollowupBox(QWidget):
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return desk_time(moment, with_zone=True)

@@ -47,6 +47,7 @@ from desktop.store.device_trust import DeviceTrustRepository
 from desktop.store.marks import MarksRepository
 from desktop.store.review import InboxFilter, InboxRow, ReviewRepository
 from desktop.ui.columns import FittedColumns
+from desktop.ui.desk_clock import desk_time, zone_label
 from desktop.ui.desk_tags import newsroom_tag_labels, tag_label
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import label
@@ -99,7 +100,7 @@ class InboxModel(LazyRowsModel[InboxRow]):
 
     def _header(self, column: str) -> str:
         return {
-            "observed": self.tr("Observed"),
+            "observed": self.tr("Observed") + f" ({zone_label()})",
             "gate": self.tr("Crossing"),
             "china": self.tr("China side"),
             "myanmar": self.tr("Myanmar side"),
@@ -123,7 +124,7 @@ class InboxModel(LazyRowsModel[InboxRow]):
 
     def _cell(self, row: InboxRow, column: str) -> str:
         if column == "observed":
-            return row.observed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            return desk_time(row.observed_at)
         if column == "gate":
             return gate_name(self._gazetteer, row.gate, row.new_crossing, self._language)
         if column == "china":
@@ -165,6 +166,20 @@ class InboxFilters(QWidget):
         self.since = self._date_edit()
         self.until = self._date_edit()
         self.tag = QComboBox()
+        # The reports behind a board flag: a line says so, one click shows everything again.
+        self._report_ids: frozenset[str] = frozenset()
+        self.from_board = QLabel()
+        self.from_board.setWordWrap(True)
+        self.show_everything = QPushButton()
+        self.show_everything.clicked.connect(self._show_everything)
+        board_row = QHBoxLayout()
+        board_row.addWidget(self.from_board, 1)
+        board_row.addWidget(self.show_everything)
+        self.board_bar = QWidget()
+        self.board_bar.setLayout(board_row)
+        board_row.setContentsMargins(0, 0, 0, 0)
+        self.board_bar.setStyleSheet("background: #f3e5f5; color: #4a148c;")
+        self.board_bar.hide()
         # One click each: whose reports, and those waiting for a correspondent's answer.
         self.show_all = QPushButton()
         self.show_mine = QPushButton()
@@ -203,6 +218,7 @@ class InboxFilters(QWidget):
             narrowing.setColumnStretch(column, 1)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(self.board_bar)
         rows.addLayout(top)
         rows.addLayout(quick_row)
         rows.addLayout(narrowing)
@@ -245,6 +261,8 @@ class InboxFilters(QWidget):
         self.show_unassigned.setText(self.tr("Unassigned"))
         self.show_waiting.setText(self.tr("Waiting for an answer"))
         self.set_unapproved(self._unapproved)
+        self.show_everything.setText(self.tr("Show all reports"))
+        self._show_board_bar()
         self._fill()
 
     def set_unapproved(self, count: int) -> None:
@@ -252,6 +270,25 @@ class InboxFilters(QWidget):
         self._unapproved = count
         self.show_unapproved.setText(
             self.tr("From unapproved devices ({count})").format(count=count)
+        )
+
+    def show_reports(self, report_ids: Sequence[str]) -> None:
+        """Only these reports (those behind a board flag), every other filter cleared."""
+        self.reset()
+        self._report_ids = frozenset(report_ids)
+        self._show_board_bar()
+        self.changed.emit()
+
+    def _show_everything(self) -> None:
+        self._report_ids = frozenset()
+        self._show_board_bar()
+        self.changed.emit()
+
+    def _show_board_bar(self) -> None:
+        count = len(self._report_ids)
+        self.board_bar.setVisible(bool(count))
+        self.from_board.setText(
+            self.tr("Showing the %n report(s) behind a flag of the board.", "", count)
         )
 
     def set_devices(self, devices: Sequence[tuple[str, str | None]]) -> None:
@@ -344,11 +381,14 @@ class InboxFilters(QWidget):
             waiting_answer=self.show_waiting.isChecked(),
             unapproved=self.show_unapproved.isChecked(),
             tags=one(self.tag),
+            report_ids=self._report_ids,
         )
 
     def reset(self) -> None:
         """Back to "everything" without firing `changed` (on lock)."""
         self._timer.stop()
+        self._report_ids = frozenset()
+        self._show_board_bar()
         widgets: list[QObject] = [self.search, self.since, self.until]
         widgets += [self.sort, self.gate, self.state, self.source, self.reliability, self.device]
         widgets += [self.tag, self.quick]
@@ -491,6 +531,11 @@ class DeskInbox(QWidget):
                 selection.select(self.model.index(start, 0), self.model.index(row - 1, last))
                 start = None
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+
+    def show_reports(self, report_ids: Sequence[str]) -> None:
+        """List only these reports (asked again by the filters' change)."""
+        self._want = report_ids[0] if report_ids else None
+        self.filters.show_reports(report_ids)
 
     def select_report(self, report_id: str) -> None:
         """Show and select `report_id`; clears the filters first if they hide it."""

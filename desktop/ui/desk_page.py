@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +36,7 @@ from desktop.store.review import ReviewRepository
 from desktop.ui.desk_attention import AttentionView
 from desktop.ui.desk_board_view import BoardView
 from desktop.ui.desk_bulk import BulkBar
+from desktop.ui.desk_clock import desk_time
 from desktop.ui.desk_devices import DeviceDialog
 from desktop.ui.desk_duplicates import DuplicatesBox
 from desktop.ui.desk_export_dialog import ExportDialog
@@ -167,6 +168,7 @@ class DeskPage(QWidget):
         self.tabs.addTab(self.inbox_tab, "")
         self.board = BoardView(worker, gazetteer, language)
         self.board.report_requested.connect(self.show_report)
+        self.board.reports_requested.connect(self.show_reports)
         self.tabs.addTab(self.board, "")
         self._board_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -217,6 +219,13 @@ class DeskPage(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.board), self.tr("&Board"))
         self._attention_counted(self.attention.count or 0)
         self._show_status()
+
+    def times_changed(self) -> None:
+        """The desk's time zone changed: every time shown is written again in it."""
+        self.board.times_changed()
+        for widget in (self, *self.findChildren(QWidget)):
+            QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+        self.refresh()
 
     # -- data ----------------------------------------------------------------------------
 
@@ -279,6 +288,11 @@ class DeskPage(QWidget):
         list); the list has the focus, so triage goes on from there."""
         self.show_inbox()
         self.inbox.select_report(report_id)
+
+    def show_reports(self, report_ids: list[str]) -> None:
+        """Switch to the inbox listing only `report_ids` (those behind a board flag)."""
+        self.show_inbox()
+        self.inbox.show_reports(report_ids)
 
     def _selected(self, report_id: str | None) -> None:
         self.review.show_report(report_id)
@@ -393,7 +407,7 @@ class DeskPage(QWidget):
         elif status.last_pull_at is None:
             parts.append(self.tr("Never pulled."))
         else:
-            when = status.last_pull_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = desk_time(status.last_pull_at, with_zone=True)
             parts.append(self.tr("Last pull {time}.").format(time=when))
         if self._last_outcome is not None:
             parts.append(self.tr("%n new report(s).", "", self._last_outcome.reports))

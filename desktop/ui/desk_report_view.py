@@ -31,11 +31,12 @@ from desktop.domain.vocabulary import (
     TrafficStatus,
 )
 from desktop.store.review import AuditEntry
+from desktop.ui.desk_clock import desk_time
 from desktop.ui.desk_inbox import STATE_COLORS, gate_name
 from desktop.ui.desk_tags import tag_label
 from desktop.ui.desk_text import state_label
 from desktop.ui.labels import commodity_label, credibility_label, label
-from desktop.ui.wrapping import wrap_to_width
+from desktop.ui.report_text import report_lines
 
 
 def _enum(kind: Any, value: object) -> str | None:
@@ -47,7 +48,7 @@ def _enum(kind: Any, value: object) -> str | None:
 
 def _local(moment: str) -> str:
     try:
-        return datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        return desk_time(datetime.fromisoformat(moment), with_zone=True)
     except ValueError:
         return moment
 
@@ -228,8 +229,7 @@ def report_html(
     value_width = width - title_width - 24
 
     def lines(text: str, room: float) -> str:
-        wrapped = wrap_to_width(text, font, room) if width > 0 else text
-        return "<br>".join(esc(line) for line in wrapped.split("\n"))
+        return report_lines(text, font, room, wrap=width > 0)
 
     crossing = record.get("new_crossing")
     new_name = crossing.get("name") if isinstance(crossing, dict) else None
@@ -257,7 +257,7 @@ def report_html(
     history = QCoreApplication.translate("DeskReport", "History")
     parts.append(f"<h4>{esc(history)}</h4>")
     for entry in trail:
-        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = desk_time(entry.at, with_zone=True)
         color = ""
         if entry.what == "refused":
             color = " style='color:#b00020'"

@@ -46,7 +46,6 @@ from desktop.ui.desk_inbox import STATE_COLORS
 from desktop.ui.desk_report_view import report_html
 from desktop.ui.desk_text import review_error_message, state_label
 from desktop.ui.errors import user_message
-from desktop.ui.i18n import fit_font
 from desktop.ui.locks import discard
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel, set_message
@@ -272,7 +271,6 @@ class ReviewPane(QWidget):
         self.note_box.setVisible(view is not None)
         if view is None:
             self.browser.images = {}
-            fit_font(self.browser, "")
             text = self.tr("Choose a report in the inbox to review it here.")
             if self._report_id is not None:
                 text = self.tr("Loading…")
@@ -285,8 +283,6 @@ class ReviewPane(QWidget):
         )
         document = self.browser.document()
         self.browser.images = {f"photo:{n}": QImage.fromData(data) for n, data in view.thumbnails}
-        narrative = str(view.record.get("narrative") or "")
-        fit_font(self.browser, narrative)
         width = self.browser.viewport().width() - 2 * document.documentMargin() - 8
         self._rendered_width = self.browser.viewport().width()
         scroll = self.browser.verticalScrollBar().value()

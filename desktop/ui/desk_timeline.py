@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,14 +38,16 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import PriceUnit, SideStatus
 from desktop.services import desk_board
+from desktop.ui.desk_clock import desk_time, in_zone
 from desktop.ui.desk_map import value_color
 from desktop.ui.desk_text import state_label
 from desktop.ui.errors import user_message
+from desktop.ui.i18n import local_month_day
 from desktop.ui.labels import label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
-__all__ = ["RANGES", "STATE_COLORS", "GateTimeline", "TimelineCanvas", "local_time"]
+__all__ = ["RANGES", "STATE_COLORS", "GateTimeline", "TimelineCanvas"]
 
 RANGES = (7, 30, 90)
 STATE_COLORS: dict[ReviewState, QColor] = {
@@ -66,11 +69,6 @@ _TICK_HEIGHT = 20.0
 _AXIS_HEIGHT = 22.0
 _CHART_HEIGHT = 120.0
 _GAP = 6.0
-
-
-def local_time(moment: datetime | None) -> str:
-    """A moment in the user's time zone, as the report list shows times."""
-    return "—" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -188,13 +186,13 @@ class TimelineCanvas(QWidget):
         painter.drawLine(QPointF(layout.left, top), QPointF(layout.right, top))
         days = max((layout.end - layout.start).days, 1)
         step = max(1, round(days / 6))
-        local_start = layout.start.astimezone()
+        local_start = in_zone(layout.start)
         day = local_start.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(1)
         fm = QFontMetricsF(self.font())
         while day <= layout.end:
             x = layout.x(day)
             painter.drawLine(QPointF(x, top), QPointF(x, top + 4))
-            text = QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+            text = local_month_day(day)
             width = fm.horizontalAdvance(text)
             if x - width / 2 >= layout.left - 4 and x + width / 2 <= self.width():
                 painter.drawText(QPointF(x - width / 2, top + 4 + fm.ascent()), text)
@@ -277,7 +275,7 @@ class TimelineCanvas(QWidget):
                 QToolTip.hideText()
             else:
                 text = self.tr("%1, %2: click to open the report")
-                text = text.replace("%1", local_time(tick.observed_at))
+                text = text.replace("%1", desk_time(tick.observed_at, with_zone=True))
                 QToolTip.showText(
                     event.globalPos(), text.replace("%2", state_label(tick.state)), self
                 )
@@ -340,11 +338,12 @@ class GateTimeline(QWidget):
         # One short label per state: Qt would break a long Burmese line inside a syllable.
         self.legend = WrapLabel()
         self.chips = {state: QLabel() for state in _TICK_STATES}
-        chips = QHBoxLayout()
-        for chip in self.chips.values():
+        # Two to a row: four in one row set the pane's width in a long-worded language.
+        chips = QGridLayout()
+        for index, chip in enumerate(self.chips.values()):
             chip.setTextFormat(Qt.TextFormat.RichText)
-            chips.addWidget(chip)
-        chips.addStretch(1)
+            chips.addWidget(chip, index // 2, index % 2)
+        chips.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title)
@@ -371,7 +370,7 @@ class GateTimeline(QWidget):
         start = end - timedelta(days=self.days)
         self.message.setText(self.tr("Loading…"))
         self._worker.submit(
-            lambda store: desk_board.gate_timeline(store, gate, start, end),
+            lambda store: desk_board.gate_timeline(store, gate, start, end, fit=True),
             lambda timeline: self._loaded(request, timeline),
             lambda error: self._failed(request, error),
         )
@@ -380,9 +379,19 @@ class GateTimeline(QWidget):
         if request != self._request:
             return
         self.canvas.set_timeline(timeline)
-        self.message.setText(
-            "" if timeline.ticks else self.tr("No reports about this crossing in this period.")
-        )
+        if timeline.fitted:
+            text = self.tr(
+                "No reports about this crossing in the last %n day(s): shown up to its "
+                "newest report, %1.",
+                "",
+                self.days,
+            )
+            newest = max(tick.observed_at for tick in timeline.ticks)
+            self.message.setText(text.replace("%1", desk_time(newest, with_zone=True)))
+        elif not timeline.ticks:
+            self.message.setText(self.tr("No reports about this crossing in this period."))
+        else:
+            self.message.setText("")
 
     def _failed(self, request: int, error: BaseException) -> None:
         if request == self._request:

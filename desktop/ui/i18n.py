@@ -11,13 +11,21 @@ Myanmar characters it lacks. Padauk at the Latin point size is hard to read (its
 are small for its em), and Qt cannot scale one fallback family, so widgets that usually
 hold Burmese (narrative, detail pane, gate chooser, list cells) call `fit_font` /
 `myanmar_font`: while their text contains Myanmar letters, Padauk leads there too.
+Report panes set it on the Burmese runs only (`desktop.ui.report_text`), so their labels
+keep the interface font. Text with Myanmar letters has a size setting (normal, large) for
+reading in poor light; in the Burmese interface, large scales it too.
+
+Digits: one rule in every language, Latin digits (0-9), as lists, times, exports and the
+briefing write them. Qt's default locale stays English so spin boxes, date boxes and
+numbers formatted by Qt follow it; month names in Burmese come through `local_month_day`.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QDate, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,6 +36,8 @@ from desktop.ui.pseudo_locale import PSEUDO, PSEUDO_ENV, PseudoTranslator
 LANGUAGES = {"en": "English", "my": "မြန်မာ"}
 MYANMAR_FONT_FILES = ("Padauk-Regular.ttf", "Padauk-Bold.ttf")
 MYANMAR_SIZE_FACTOR = 1.15
+TEXT_SIZES = {"normal": 1.0, "large": 1.3}  # Myanmar text, over its usual size
+_LATIN_DIGITS = {0x1040 + n: 0x30 + n for n in range(10)}
 
 
 def load_myanmar_font() -> str | None:
@@ -52,6 +62,7 @@ class LanguageSwitcher:
         self._system_family = QFontInfo(self._base_font).family()
         self.myanmar_family = load_myanmar_font()
         self.language = "en"
+        self.text_size = "normal"
         # The developer-only pseudo-locale (desktop/ui/pseudo_locale.py) for every switch.
         self.pinned_pseudo = bool(os.environ.get(PSEUDO_ENV))
         self._apply_font("en")
@@ -81,10 +92,17 @@ class LanguageSwitcher:
             return False  # English is the source language: its file only adds plural forms
         self.language = language
         self._apply_font(language)
-        QLocale.setDefault(
-            QLocale(QLocale.Language.Burmese if language == "my" else QLocale.Language.English)
-        )
+        # Latin digits in every language (see the module docstring).
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True
+
+    def set_text_size(self, size: str) -> None:
+        """Show Myanmar text `size` (a key of `TEXT_SIZES`); every widget is told, as after
+        a language switch, so lists and panes draw it again."""
+        size = size if size in TEXT_SIZES else "normal"
+        if size != self.text_size:
+            self.text_size = size
+            self.switch(self.language)
 
     def _apply_font(self, language: str) -> None:
         font = QFont(self._base_font)
@@ -103,12 +121,31 @@ def myanmar_font() -> QFont | None:
     """A Padauk-led font for text with Myanmar letters in the English interface; None
     where the application font already suits it (Burmese interface, no Padauk)."""
     switcher = LanguageSwitcher.current
-    if switcher is None or switcher.language == "my" or switcher.myanmar_family is None:
+    if switcher is None or switcher.myanmar_family is None:
         return None
+    factor = TEXT_SIZES[switcher.text_size]
     font = QFont(switcher._app.font())
+    if switcher.language == "my":
+        if factor == 1.0:
+            return None
+        font.setPointSizeF(font.pointSizeF() * factor)
+        return font
     font.setFamilies([switcher.myanmar_family, switcher._system_family])
-    font.setPointSizeF(switcher._base_font.pointSizeF() * MYANMAR_SIZE_FACTOR)
+    font.setPointSizeF(switcher._base_font.pointSizeF() * MYANMAR_SIZE_FACTOR * factor)
     return font
+
+
+def latin_digits(text: str) -> str:
+    """`text` with Myanmar digits (၀-၉) written as Latin ones."""
+    return text.translate(_LATIN_DIGITS)
+
+
+def local_month_day(day: date) -> str:
+    """``1 Mar``, or the Burmese month name in the Burmese interface, Latin digits."""
+    switcher = LanguageSwitcher.current
+    burmese = switcher is not None and switcher.language == "my"
+    language = QLocale.Language.Burmese if burmese else QLocale.Language.English
+    return latin_digits(QLocale(language).toString(QDate(day.year, day.month, day.day), "d MMM"))
 
 
 def fit_font(widget: QWidget, text: str) -> None:

@@ -43,12 +43,12 @@ from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.columns import FittedColumns
 from desktop.ui.followup_panel import FollowupPanel
-from desktop.ui.i18n import fit_font
 from desktop.ui.labels import commodity_label, credibility_label, label
 from desktop.ui.lazy_rows import report_table
 from desktop.ui.report_model import ReportListModel
+from desktop.ui.report_text import report_lines
 from desktop.ui.worker import StoreWorker
-from desktop.ui.wrapping import WrapLabel, wrap_to_width
+from desktop.ui.wrapping import WrapLabel
 
 SEARCH_DELAY_MS = 250
 
@@ -335,7 +335,6 @@ class MainPage(QWidget):
 
     def _show_detail_placeholder(self) -> None:
         if self._selected is None:
-            fit_font(self.detail, "")
             self.detail.setHtml(
                 "<p style='color:#666'>"
                 + _esc(self.tr("Choose a report in the list to read it here."))
@@ -345,7 +344,6 @@ class MainPage(QWidget):
     def _show_detail(self, detail: capture.ReportDetail) -> None:
         """Render `detail` for the pane's current width and font (again on resize)."""
         self._detail_shown = detail
-        fit_font(self.detail, self._detail_html(detail, 0))
         self._detail_width = self.detail.viewport().width()
         scroll = self.detail.verticalScrollBar().value()
         self.detail.setHtml(self._detail_html(detail, self._detail_width))
@@ -466,8 +464,7 @@ class MainPage(QWidget):
         value_width = body_width - title_width - 16
 
         def lines(text: str, room: float) -> str:
-            wrapped = wrap_to_width(text, font, room) if width else text
-            return "<br>".join(esc(line) for line in wrapped.split("\n"))
+            return report_lines(text, font, room, wrap=bool(width))
 
         parts.append("<table cellspacing='0' cellpadding='3'>")
         for title, value in rows:

@@ -8,7 +8,7 @@ Lock is on. It shows from the first such letter and goes with the first that say
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from desktop.domain.passphrase_policy import MIN_CHARS, Verdict, assess
@@ -25,8 +25,13 @@ class PassphraseField(QWidget):
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
-        self.toggle.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab goes from the field to the next field or button, not to Show: the keyboard
+        # shows the passphrase with Alt+F8, as Windows' own passphrase boxes do.
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.toggle.toggled.connect(self._shown)
+        reveal = QShortcut(QKeySequence("Alt+F8"), self)
+        reveal.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        reveal.activated.connect(self.toggle.toggle)
         self.caps_warning = QLabel()
         self.caps_warning.setObjectName("caps_warning")
         self.caps_warning.setStyleSheet(ERROR_STYLE)
@@ -55,6 +60,7 @@ class PassphraseField(QWidget):
         self.toggle.setAccessibleName(
             self.tr("Hide the passphrase") if shown else self.tr("Show the passphrase")
         )
+        self.toggle.setToolTip(f"{self.toggle.accessibleName()} (Alt+F8)")
         self.caps_warning.setText(self.tr("Caps Lock is on."))
 
     def hide_text(self) -> None:

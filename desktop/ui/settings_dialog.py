@@ -1,4 +1,5 @@
-"""Settings: language, auto-lock, wipe after wrong passphrases, photo size.
+"""Settings: language, size of Burmese text, auto-lock, wipe after wrong passphrases, photo
+size; at a desk, the time zone times are shown in.
 
 Values live in the encrypted store; the two the unlock screen needs before the store is
 open (language, wipe-after-N) are mirrored into the unlock state beside the keyfile.
@@ -6,7 +7,9 @@ open (language, wipe-after-N) are mirrored into the unlock state beside the keyf
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtWidgets import (
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import LANGUAGES
+from desktop.ui import desk_clock
+from desktop.ui.i18n import LANGUAGES, TEXT_SIZES
 from desktop.ui.wrapping import WrapLabel
 
 
@@ -32,12 +36,16 @@ class AppSettings:
     idle_lock_minutes: int = 5
     wipe_after: int = 10
     max_photo_edge: int = 2560
+    desk_time_zone: str = desk_clock.MYANMAR
+    text_size: str = "normal"
 
     KEYS: ClassVar[dict[str, str]] = {
         "ui.language": "language",
         "lock.idle_minutes": "idle_lock_minutes",
         "unlock.wipe_after": "wipe_after",
         "photos.max_edge": "max_photo_edge",
+        "desk.time_zone": "desk_time_zone",
+        "ui.text_size": "text_size",
     }
 
     def as_store_values(self) -> dict[str, object]:
@@ -54,6 +62,10 @@ class AppSettings:
         settings = cls(**chosen)  # type: ignore[arg-type]
         if settings.language not in LANGUAGES:
             settings = cls(**{**chosen, "language": "en"})  # type: ignore[arg-type]
+        if settings.text_size not in TEXT_SIZES:
+            settings = dataclasses.replace(settings, text_size="normal")
+        if settings.desk_time_zone not in desk_clock.ZONES:
+            settings = dataclasses.replace(settings, desk_time_zone=desk_clock.MYANMAR)
         return settings
 
 
@@ -65,7 +77,9 @@ class SettingsDialog(QDialog):
     DURESS = 2
     CONNECTION = 3
 
-    def __init__(self, current: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: AppSettings, parent: QWidget | None = None, *, desk: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
@@ -85,13 +99,30 @@ class SettingsDialog(QDialog):
         self.max_edge.setSingleStep(160)
         self.max_edge.setSuffix(self.tr(" px"))
         self.max_edge.setValue(current.max_photo_edge)
-        form = QFormLayout()
-        for text, widget in (
+        self.text_size = QComboBox()
+        self.text_size.addItem(self.tr("Normal"), "normal")
+        self.text_size.addItem(self.tr("Large"), "large")
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(current.text_size)))
+        self.time_zone = QComboBox()
+        local = _local_offset()
+        self.time_zone.addItem(self.tr("Myanmar time (MMT, UTC+06:30)"), desk_clock.MYANMAR)
+        self.time_zone.addItem(
+            self.tr("This computer's time (%1)").replace("%1", local), desk_clock.LOCAL
+        )
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(current.desk_time_zone)))
+        rows = [
             (self.tr("&Language:"), self.language),
+            (self.tr("Burmese te&xt size:"), self.text_size),
             (self.tr("Lock after &idle:"), self.idle),
             (self.tr("&Wipe after wrong passphrases:"), self.wipe_after),
             (self.tr("Largest photo &edge:"), self.max_edge),
-        ):
+        ]
+        if desk:  # a desk's times; the correspondent's form says its own zone
+            rows.append((self.tr("&Times shown in:"), self.time_zone))
+        else:
+            self.time_zone.hide()
+        form = QFormLayout()
+        for text, widget in rows:
             caption = QLabel(text)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
@@ -127,4 +158,11 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.idle.value(),
             wipe_after=self.wipe_after.value(),
             max_photo_edge=self.max_edge.value(),
+            desk_time_zone=str(self.time_zone.currentData()),
+            text_size=str(self.text_size.currentData()),
         )
+
+
+def _local_offset() -> str:
+    offset = datetime.now().astimezone().strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"

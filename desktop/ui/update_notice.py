@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.ui.i18n import LanguageSwitcher
 
 if TYPE_CHECKING:  # the services module pulls in the network client, slow to import
     from desktop.services.updates import UpdateStatus
@@ -29,7 +30,8 @@ class UpdateNotice(QLabel):
             self.setToolTip(status.refusal)
         elif status.available and manifest is not None:
             self.setText(self.tr("Version %1 is available").replace("%1", manifest.version))
-            burmese = QLocale().name().startswith("my")
+            switcher = LanguageSwitcher.current
+            burmese = switcher is not None and switcher.language == "my"
             notes = manifest.notes_my if burmese else manifest.notes_en
             archives = "\n".join(f"{a.platform}: {a.name}\n  {a.sha256}" for a in manifest.archives)
             how = self.tr(

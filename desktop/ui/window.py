@@ -18,6 +18,7 @@ have come while the dialog was open.
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,9 +47,11 @@ from desktop.store.reports import ReportState
 from desktop.store.review import ReviewRepository
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import destroy_key_material, wipe_store
+from desktop.ui import desk_clock
 from desktop.ui.clipboard import ClipboardGuard
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
+from desktop.ui.form_place import LockedReport, place_of, reopen_job, restore_place, scroll_to_top
 from desktop.ui.handcarry_actions import HandcarryActions
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import (
@@ -121,6 +124,7 @@ class GatewatchWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
         self._count: tuple[int, int] | None = None  # (shown, total), said again on a switch
+        self._locked_report: LockedReport | None = None  # reopened after unlock
         self.sync = SyncController(self)
         self.sync_indicator = SyncIndicator()
         # Both permanent: a message (showMessage) then takes the room left of them instead
@@ -474,6 +478,7 @@ class GatewatchWindow(QMainWindow):
                 self._update_actions()
                 self.main_page.refresh()
                 self.main_page.table.setFocus()
+                self._reopen_locked_report()
 
         # A store without a language setting keeps the language the unlock screen spoke.
         defaults = AppSettings(language=self.languages.language).as_store_values()
@@ -490,6 +495,29 @@ class GatewatchWindow(QMainWindow):
 
         self.worker.submit(work, loaded, self._show_error)
 
+    def _reopen_locked_report(self) -> None:
+        locked, self._locked_report = self._locked_report, None
+        if locked is None:
+            return
+
+        def loaded(found: Any) -> None:
+            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+                return
+            if found.draft_id is not None:
+                self.form.start_edit(found.draft_id, dict(found.detail.stored.body))
+            elif found.correcting is not None:
+                self.form.start_correction(found.correcting, dict(found.detail.stored.body))
+            else:
+                self.form.start_new()
+            scroll_to_top(self.form)
+            self.pages.setCurrentWidget(self.form)
+            restore_place(self.form, locked.place)
+
+        gazetteer = self.gazetteer
+        self.worker.submit(
+            lambda store: reopen_job(store, gazetteer, locked), loaded, self._show_error
+        )
+
     def _show_desk(self) -> None:
         if not self.worker.is_open:
             return
@@ -503,8 +531,13 @@ class GatewatchWindow(QMainWindow):
         self.settings = settings
         if settings.language != self.languages.language:
             self.languages.switch(settings.language)
+        self.languages.set_text_size(settings.text_size)
         self.form.photos.max_edge = settings.max_photo_edge
         self.idle.start(settings.idle_lock_minutes * 60_000)
+        if settings.desk_time_zone != desk_clock.zone():
+            desk_clock.set_zone(settings.desk_time_zone)
+            if self._desk is not None:  # built only for a desk store
+                self.desk_page.times_changed()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -518,6 +551,7 @@ class GatewatchWindow(QMainWindow):
             if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
                 return
             self.form.start_edit(draft_id, dict(detail.stored.body))
+            scroll_to_top(self.form)  # a reopened draft starts at its top
             self.pages.setCurrentWidget(self.form)
 
         self.worker.submit(
@@ -533,6 +567,7 @@ class GatewatchWindow(QMainWindow):
             if detail.stored.row.state is ReportState.DRAFT:
                 return
             self.form.start_correction(report_id, dict(detail.stored.body))
+            scroll_to_top(self.form)
             self.pages.setCurrentWidget(self.form)
 
         self.worker.submit(
@@ -612,7 +647,7 @@ class GatewatchWindow(QMainWindow):
     def open_settings(self) -> None:
         if not self.worker.is_open:
             return
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, desk=self.desk_mode)
         accepted = dialog.exec()
         chosen = dialog.chosen()
         discard(dialog)
@@ -652,11 +687,17 @@ class GatewatchWindow(QMainWindow):
         QPixmapCache.clear()
 
     def lock(self) -> None:
-        """Close the store and forget everything shown; the unlock page appears.
+        """Close the store and forget everything shown; the unlock page appears. A report
+        being written is opened again after unlock, at the same place and field.
 
         Also while the store is still opening (the answer is then dropped)."""
         if not (self.worker.is_open or self.worker.opening):
             return
+        self._locked_report = None
+        if self.pages.currentWidget() is self.form and self.form.active:
+            self._locked_report = LockedReport(
+                self.form.draft_id, self.form.replaces, datetime.now(UTC), place_of(self.form)
+            )
         close_modals()
         self.health.stop()
         self.idle.stop()
@@ -685,6 +726,7 @@ class GatewatchWindow(QMainWindow):
         """Destroy the key now (here, on the GUI thread), show the first-run page, and let
         the workers close their connections and remove the database files; jobs still
         queued are skipped. A failure is reported on the first-run page."""
+        self._locked_report = None
         close_modals()
         self.health.stop()
         self.idle.stop()

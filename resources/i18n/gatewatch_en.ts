@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BoardView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_board_view.py" line="312"/>
+        <source>%1: %2 (%n source(s))</source>
+        <translation>
+            <numerusform>%1: %2 (%n source)</numerusform>
+            <numerusform>%1: %2 (%n sources)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkBar</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/desk_bulk.py" line="143"/>
@@ -15,7 +26,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="399"/>
+        <location filename="../../desktop/ui/desk_page.py" line="413"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -23,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="431"/>
         <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -31,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <location filename="../../desktop/ui/desk_page.py" line="440"/>
         <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -39,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="432"/>
+        <location filename="../../desktop/ui/desk_page.py" line="446"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -47,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="443"/>
+        <location filename="../../desktop/ui/desk_page.py" line="457"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -55,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="408"/>
+        <location filename="../../desktop/ui/desk_page.py" line="422"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -63,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="411"/>
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -71,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="436"/>
+        <location filename="../../desktop/ui/desk_page.py" line="450"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -82,7 +93,7 @@
 <context>
     <name>DuplicatesBox</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="142"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="143"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
             <numerusform>This report and %n other tell of one observation.</numerusform>
@@ -90,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="145"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="146"/>
         <source>%n independent source(s).</source>
         <translation>
             <numerusform>%n independent source.</numerusform>
@@ -101,11 +112,22 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="314"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="320"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
             <numerusform>Exported %n reports to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GateTimeline</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
+        <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
+        <translation>
+            <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>
+            <numerusform>No reports about this crossing in the last %n days: shown up to its newest report, %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -181,6 +203,17 @@
         <translation>
             <numerusform>, with %n question.</numerusform>
             <numerusform>, with %n questions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxFilters</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_inbox.py" line="291"/>
+        <source>Showing the %n report(s) behind a flag of the board.</source>
+        <translation>
+            <numerusform>Showing the report behind a flag of the board.</numerusform>
+            <numerusform>Showing the %n reports behind a flag of the board.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,42 +4,42 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="76"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="77"/>
         <source>Enter opens the report in the inbox. I goes to the inbox, where J, K, V, F and R triage from the keyboard (? lists the keys).</source>
         <translation>Enter ဖြင့် သ​တင်း​ကို ဝင်​စာ​တွင် ဖွင့်​သည်။ I ဖြင့် ဝင်​စာ​သို့ သွား​သည်၊ ထို​တွင် J၊ K၊ V၊ F နှင့် R ဖြင့် ကီး​ဘုတ်​မှ စီ​စစ်​နိုင်​သည် (? ဖြင့် ကီး​များ​ကို ပြ​သည်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="80"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="81"/>
         <source>What needs attention</source>
         <translation>အာရုံစိုက်ရန် လိုသည်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="119"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="120"/>
         <source>Answers that arrived ({count})</source>
         <translation>ရောက်​လာ​သော အ​ဖြေ​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="123"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="124"/>
         <source>Conflicts on the board ({count})</source>
         <translation>ဘုတ်​ပေါ်​ရှိ ကွဲ​လွဲ​မှု​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="126"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="127"/>
         <source>{crossing}: {aspect}, verified reports disagree</source>
         <translation>{crossing}: {aspect}၊ စစ်​ဆေး​ပြီး သ​တင်း​များ မ​တူ​ညီ​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="131"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="132"/>
         <source>Assigned to me ({count})</source>
         <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ထား​သည် ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="134"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="135"/>
         <source>New reports ({count})</source>
         <translation>သ​တင်း​အ​သစ်​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_attention.py" line="139"/>
+        <location filename="../../desktop/ui/desk_attention.py" line="140"/>
         <source>… and {count} more in the inbox</source>
         <translation>… ဝင်​စာ​တွင် နောက်​ထပ် {count} ခု ရှိ​သည်</translation>
     </message>
@@ -80,117 +80,130 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="74"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="381"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="87"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="450"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="76"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="382"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="89"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="451"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="78"/>
-        <location filename="../../desktop/ui/desk_board_view.py" line="384"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="91"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="454"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="187"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="205"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="214"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="240"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="273"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="344"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="289"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="360"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="290"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="361"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="302"/>
-        <source>Reported change, unverified: %1 %2</source>
-        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း: %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="310"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="334"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="400"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="375"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="443"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="376"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="444"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="377"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="445"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="380"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="449"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="383"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="453"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="385"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="455"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="386"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="456"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="387"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="457"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="299"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="370"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="317"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="383"/>
         <source>Independent sources (a pseudonym on one device), per side</source>
         <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_board_view.py" line="345"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="409"/>
+        <location filename="../../desktop/ui/desk_board_view.py" line="452"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="285"/>
+        <source>Click to list the reports behind these flags</source>
+        <translation>ဤ​အ​မှတ်​အ​သား​များ၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_board_view.py" line="312"/>
+        <source>%1: %2 (%n source(s))</source>
+        <translation>
+            <numerusform>%1: %2 (သ​တင်း​ရင်း​မြစ် %n ခု)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_board_view.py" line="322"/>
+        <source>Reported in reports not yet verified; the verified status is beside it. Click to list the reports.</source>
+        <translation>အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း​ပို့​ချက်​များ​တွင် ပါ​သည်။ အ​တည်​ပြု​ထား​သော အ​ခြေ​အ​နေ​ကို ဘေး​တွင် ပြ​ထား​သည်။ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ။</translation>
     </message>
 </context>
 <context>
@@ -776,7 +789,7 @@
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="72"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="73"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -904,62 +917,62 @@
 <context>
     <name>DeskFollowupBox</name>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="74"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="75"/>
         <source>Ask the correspondent</source>
         <translation>သတင်းထောက်ကို မေးရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="77"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="78"/>
         <source>A question for the correspondent who sent this report. It is sealed to their device; the server cannot read it.</source>
         <translation>ဤ​သ​တင်း​ကို ပို့​သော သ​တင်း​ထောက်​အ​တွက် မေး​ခွန်း။ ၎င်း၏ ကိ​ရိ​ယာ​သို့ တံ​ဆိပ်​ခတ်၍ ပို့​သည်၊ ဆာ​ဗာ​က မ​ဖတ်​နိုင်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="81"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="82"/>
         <source>&amp;Ask</source>
         <translation>မေးမည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="141"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="142"/>
         <source>No question has been asked about this report.</source>
         <translation>ဤ​သ​တင်း​အ​ကြောင်း မေး​ခွန်း မ​မေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="147"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="148"/>
         <source>this desk</source>
         <translation>ဤ အယ်ဒီတာ စားပွဲ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="148"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="149"/>
         <source>{who}, {when}</source>
         <translation>{who}၊ {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="151"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="152"/>
         <source>Answer, {when}</source>
         <translation>အဖြေ၊ {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="154"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="155"/>
         <source>Corrected as report {id}</source>
         <translation>သ​တင်း {id} အ​ဖြစ် ပြင်​ဆင်​ထား​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="157"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="158"/>
         <source>Sent to the device; no answer yet.</source>
         <translation>ကိ​ရိ​ယာ​သို့ ပို့​ပြီး၊ အ​ဖြေ မ​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="162"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="163"/>
         <source>Waiting: the device has not synced since it was updated, so it has no key for questions yet.</source>
         <translation>စောင့်​နေ​သည်- ကိ​ရိ​ယာ​ကို အ​ဆင့်​မြှင့်​ပြီး​နောက် မ​ချိန်​ကိုက်​ရ​သေး​သ​ဖြင့် မေး​ခွန်း​အ​တွက် သော့ မ​ရှိ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="177"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="178"/>
         <source>Waiting to be sent with the next pull.</source>
         <translation>နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ရာ​တွင် ပို့​ရန် စောင့်​နေ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_followup.py" line="171"/>
+        <location filename="../../desktop/ui/desk_followup.py" line="172"/>
         <source>Cannot be sent: the device registered a key nothing can be sealed to. Ask its correspondent to enroll the laptop again.</source>
         <translation>ပို့​၍ မ​ရ​ပါ- ကိ​ရိ​ယာ​က မှတ်​ပုံ​တင်​ထား​သော သော့​သို့ ဘာ​မျှ တံ​ဆိပ်​ခတ်​၍ မ​ရ​ပါ။ ၎င်း​၏ သ​တင်း​ထောက်​ကို ဖိတ်​စာ​အ​သစ်​ဖြင့် ပြန်​လည် ချိတ်​ဆက်​ရန် ပြော​ပါ။</translation>
     </message>
@@ -967,17 +980,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="435"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="475"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="541"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="586"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="546"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="591"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -986,7 +999,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="552"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="597"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1044,157 +1057,157 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="205"/>
+        <location filename="../../desktop/ui/desk_page.py" line="207"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="206"/>
+        <location filename="../../desktop/ui/desk_page.py" line="208"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="207"/>
+        <location filename="../../desktop/ui/desk_page.py" line="209"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="208"/>
+        <location filename="../../desktop/ui/desk_page.py" line="210"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="209"/>
-        <location filename="../../desktop/ui/desk_page.py" line="213"/>
+        <location filename="../../desktop/ui/desk_page.py" line="211"/>
+        <location filename="../../desktop/ui/desk_page.py" line="215"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="216"/>
+        <location filename="../../desktop/ui/desk_page.py" line="218"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="217"/>
+        <location filename="../../desktop/ui/desk_page.py" line="219"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="340"/>
+        <location filename="../../desktop/ui/desk_page.py" line="354"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="351"/>
+        <location filename="../../desktop/ui/desk_page.py" line="365"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="369"/>
+        <location filename="../../desktop/ui/desk_page.py" line="383"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="392"/>
+        <location filename="../../desktop/ui/desk_page.py" line="406"/>
         <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
         <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="394"/>
+        <location filename="../../desktop/ui/desk_page.py" line="408"/>
         <source>Never pulled.</source>
         <translation>မဆွဲယူရသေးပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="397"/>
+        <location filename="../../desktop/ui/desk_page.py" line="411"/>
         <source>Last pull {time}.</source>
         <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="399"/>
+        <location filename="../../desktop/ui/desk_page.py" line="413"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>သတင်းအသစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="402"/>
+        <location filename="../../desktop/ui/desk_page.py" line="416"/>
         <source>Moves or questions could not be sent: {reason}</source>
         <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="432"/>
+        <location filename="../../desktop/ui/desk_page.py" line="446"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="443"/>
+        <location filename="../../desktop/ui/desk_page.py" line="457"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="445"/>
+        <location filename="../../desktop/ui/desk_page.py" line="459"/>
         <source>Every review change was sent.</source>
         <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="466"/>
+        <location filename="../../desktop/ui/desk_page.py" line="480"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="408"/>
+        <location filename="../../desktop/ui/desk_page.py" line="422"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="411"/>
+        <location filename="../../desktop/ui/desk_page.py" line="425"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="436"/>
+        <location filename="../../desktop/ui/desk_page.py" line="450"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="210"/>
+        <location filename="../../desktop/ui/desk_page.py" line="212"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="312"/>
+        <location filename="../../desktop/ui/desk_page.py" line="326"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="214"/>
+        <location filename="../../desktop/ui/desk_page.py" line="216"/>
         <source>&amp;Devices…</source>
         <translation>ကိ​ရိ​ယာ​များ (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_page.py" line="215"/>
+        <location filename="../../desktop/ui/desk_page.py" line="217"/>
         <source>Approve, reject or revoke correspondents&apos; devices</source>
         <translation>သ​တင်း​ထောက်​များ၏ ကိ​ရိ​ယာ​များ​ကို အ​တည်​ပြု၊ ငြင်း​ပယ် သို့​မ​ဟုတ် ရုပ်​သိမ်း​ရန်</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="417"/>
+        <location filename="../../desktop/ui/desk_page.py" line="431"/>
         <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
         <translation>
             <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က အ​တည်​ပြု​ထား​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည် (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="426"/>
+        <location filename="../../desktop/ui/desk_page.py" line="440"/>
         <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
         <translation>
             <numerusform>အယ်​ဒီ​တာ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ သ​တင်း %n ခု (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
@@ -1204,97 +1217,97 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskReport</name>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="59"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="60"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="60"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="61"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="69"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="70"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="83"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="84"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="88"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="89"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="89"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="90"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="103"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="104"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="111"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="112"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="117"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="118"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="129"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="130"/>
         <source>pseudonym {name}</source>
         <translation>အမည်ဝှက် {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="134"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="135"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="143"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="144"/>
         <source>received from the server</source>
         <translation>ဆာဗာမှ လက်ခံရရှိသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="146"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="147"/>
         <source>{desk} moved it to {to}</source>
         <translation>{desk} က {to} သို့ ရွှေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="149"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="150"/>
         <source>{desk} moved it from {source} to {to}</source>
         <translation>{desk} က {source} မှ {to} သို့ ရွှေ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="153"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="154"/>
         <source>{desk} wrote a note</source>
         <translation>{desk} က မှတ်ချက် ရေးသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="160"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="161"/>
         <source>{desk} included it in an export ({format})</source>
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="169"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="170"/>
         <source>an unknown desk</source>
         <translation>မ​သိ​သော စား​ပွဲ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="171"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="172"/>
         <source>Refused: a move from {source} to {to} said to be by {desk}</source>
         <translation>ငြင်း​ပယ်​သည်- {desk} ရွှေ့​သည်​ဟု ဆို​သော {source} မှ {to} သို့ ရွှေ့​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="174"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="175"/>
         <source>Refused: a review event said to be by {desk}</source>
         <translation>ငြင်း​ပယ်​သည်- {desk} ပြု​လုပ်​သည်​ဟု ဆို​သော စိ​စစ်​ချက်</translation>
     </message>
@@ -1314,37 +1327,37 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="186"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="187"/>
         <source>{desk} unassigned it</source>
         <translation>{desk} က ပေး​အပ်​မှု​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="188"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
         <source>{desk} took it</source>
         <translation>{desk} က ယူ​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="189"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="190"/>
         <source>{desk} assigned it to {assignee}</source>
         <translation>{desk} က {assignee} ထံ ပေး​အပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="194"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="195"/>
         <source>{desk} split it off its group of duplicates</source>
         <translation>{desk} က ထပ်​နေ​သော သ​တင်း​အုပ်​စု​မှ ခွဲ​ထုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="197"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="198"/>
         <source>{desk} merged it as a duplicate of another report</source>
         <translation>{desk} က အ​ခြား​သ​တင်း​တစ်​ခု၏ ထပ်​နေ​သော သ​တင်း​အ​ဖြစ် ပေါင်း​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="201"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="202"/>
         <source>{desk} tagged it {tag}</source>
         <translation>{desk} က {tag} တဂ် တပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_report_view.py" line="204"/>
+        <location filename="../../desktop/ui/desk_report_view.py" line="205"/>
         <source>{desk} removed the tag {tag}</source>
         <translation>{desk} က {tag} တဂ်​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
@@ -1636,51 +1649,51 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DuplicatesBox</name>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="94"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="95"/>
         <source>Duplicates</source>
         <translation>ထပ်နေသော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="95"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="96"/>
         <source>Merge under this lead</source>
         <translation>ဤ​ဦး​ဆောင်​သ​တင်း​အောက်​တွင် ပေါင်း​မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="98"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="99"/>
         <source>Link every other report of the group to the lead chosen: one observation, nothing deleted.</source>
         <translation>အုပ်​စု​ရှိ အ​ခြား​သ​တင်း​အား​လုံး​ကို ရွေး​ထား​သော ဦး​ဆောင်​သ​တင်း​နှင့် ချိတ်​မည်- မြင်​တွေ့​ချက် တစ်​ခု​တည်း၊ ဘာ​မျှ မ​ဖျက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="102"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="103"/>
         <source>Split off</source>
         <translation>ခွဲထုတ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="104"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="105"/>
         <source>Take this report out of its merged group (on the lead: undo the merge).</source>
         <translation>ဤ​သ​တင်း​ကို ပေါင်း​ထား​သော အုပ်​စု​မှ ခွဲ​ထုတ်​မည် (ဦး​ဆောင်​သ​တင်း​တွင်- ပေါင်း​ခြင်း​ကို ပြန်​ပြင်​မည်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="106"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="107"/>
         <source>Lead report of the group</source>
         <translation>အုပ်စု၏ ဦးဆောင်သတင်း</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="142"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="143"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
             <numerusform>ဤ​သ​တင်း​နှင့် အ​ခြား %n ခု​သည် မြင်​တွေ့​ချက် တစ်​ခု​တည်း​ကို ပြော​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="145"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="146"/>
         <source>%n independent source(s).</source>
         <translation>
             <numerusform>သီးခြား သတင်းရင်းမြစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_duplicates.py" line="149"/>
+        <location filename="../../desktop/ui/desk_duplicates.py" line="150"/>
         <source>Merged under the report of {time}.</source>
         <translation>{time} ၏ သ​တင်း​အောက်​တွင် ပေါင်း​ထား​သည်။</translation>
     </message>
@@ -1984,175 +1997,175 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="83"/>
         <source>Export</source>
         <translation>ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="87"/>
         <source>CSV table of reports (spreadsheets)</source>
         <translation>သ​တင်း​များ၏ CSV ဇ​ယား (ဇ​ယား​တွက်​ချက်​သည့် ပ​ရို​ဂ​ရမ်​များ​အ​တွက်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="88"/>
         <source>GeoJSON map of the crossings (board status)</source>
         <translation>ဂိတ်​များ၏ GeoJSON မြေ​ပုံ (ဘုတ် အ​ခြေ​အ​နေ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="89"/>
         <source>JSON of the full reports</source>
         <translation>သတင်း အပြည့်အစုံ JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="90"/>
         <source>PDF briefing (board, map, changes)</source>
         <translation>PDF အ​စီ​ရင်​ခံ​ချက် (ဘုတ်၊ မြေ​ပုံ၊ ပြောင်း​လဲ​မှု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="95"/>
         <source>Any state</source>
         <translation>အခြေအနေ မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="97"/>
         <source>New</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="98"/>
         <source>Needs follow-up</source>
         <translation>ထပ်မေးရန် လိုသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="99"/>
         <source>Verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
         <source>Rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="101"/>
         <source>Published</source>
         <translation>ထုတ်ဝေပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="111"/>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="186"/>
         <source>Only reports observed since:</source>
         <translation>ဤ​အ​ချိန်​မှ​စ၍ မြင်​သော သ​တင်း​များ​သာ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="119"/>
         <source>Include source &amp;pseudonyms</source>
         <translation>ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ထည့်​မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="123"/>
         <source>Exports never include source pseudonyms unless you tick this box. Pseudonyms let someone link reports to one source: share them only inside the newsroom.</source>
         <translation>ဤ​အ​ကွက်​ကို အ​မှန်​ခြစ်​မှ​သာ ထုတ်​ယူ​သော ဖိုင်​တွင် ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ပါ​မည်။ အ​မည်​ဝှက်​ဖြင့် သ​တင်း​များ​ကို ရင်း​မြစ် တစ်​ဦး​တည်း​နှင့် ချိတ်​ဆက်​နိုင်​သည်။ သ​တင်း​ဌာ​န အ​တွင်း၌​သာ မျှ​ဝေ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="129"/>
         <source>Choose where to save the file</source>
         <translation>ဖိုင် သိမ်းမည့်နေရာ ရွေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="130"/>
         <source>&amp;Choose…</source>
         <translation>ရွေးမည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="142"/>
         <source>&amp;Format:</source>
         <translation>ပုံစံ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="143"/>
         <source>&amp;State:</source>
         <translation>အခြေအနေ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="149"/>
         <source>F&amp;ile:</source>
         <translation>ဖိုင် (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="155"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="158"/>
         <source>Cl&amp;ose</source>
         <translation>ပိတ်မည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="186"/>
         <source>Changes since:</source>
         <translation>ဤအချိန်မှစ၍ ပြောင်းလဲမှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="192"/>
         <source>The state and time choose which reports the board considers; the file holds no pseudonyms.</source>
         <translation>အ​ခြေ​အ​နေ​နှင့် အ​ချိန်​က ဘုတ်​တွင် ထည့်​တွက်​မည့် သ​တင်း​များ​ကို ရွေး​သည်။ ဖိုင်​တွင် အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="196"/>
         <source>The briefing shows the whole board; the time chooses what counts as changed (the last 24 hours if not set). It holds no pseudonyms.</source>
         <translation>အ​စီ​ရင်​ခံ​ချက်​တွင် ဘုတ် တစ်​ခု​လုံး ပါ​သည်။ အ​ချိန်​က ပြောင်း​လဲ​မှု​အ​ဖြစ် ယူ​မည့်​အ​ရာ​ကို ရွေး​သည် (မ​ရွေး​လျှင် နောက်​ဆုံး 24 နာ​ရီ)။ အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="224"/>
         <source>Export to</source>
         <translation>ထုတ်ယူမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="238"/>
         <source>Choose where to save the file first.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို အ​ရင် ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="258"/>
         <source>Exporting…</source>
         <translation>ထုတ်ယူနေသည်…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="314"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="320"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>သ​တင်း %n ခု​ကို {path} သို့ ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="329"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="335"/>
         <source>The file could not be written: the disk is full. Free some space or choose another place. Nothing was written.</source>
         <translation>ဖိုင်​ကို ရေး၍ မ​ရ​ပါ- disk ပြည့်​နေ​သည်။ နေ​ရာ လွတ်​အောင်​လုပ်​ပါ သို့​မ​ဟုတ် အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="333"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="339"/>
         <source>The file could not be written there. Choose another folder. Nothing was written.</source>
         <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို ရေး၍ မ​ရ​ပါ။ အ​ခြား ဖိုင်​တွဲ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="106"/>
         <source>Internal: everything, for the newsroom</source>
         <translation>အ​တွင်း​သုံး- အား​လုံး၊ သ​တင်း​ဌာ​န​အ​တွက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="108"/>
         <source>External: nothing that identifies a person, verified reports only</source>
         <translation>ပြင်​ပ​သုံး- လူ​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ရာ မ​ပါ၊ အ​တည်​ပြု​ပြီး သ​တင်း​များ​သာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="144"/>
         <source>P&amp;rofile:</source>
         <translation>ပုံစံ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/desk_export_dialog.py" line="252"/>
         <source>An external export holds no pseudonyms and only verified and published reports: change the state or the profile.</source>
         <translation>ပြင်​ပ​သုံး ထုတ်​ယူ​မှု​တွင် အ​မည်​ဝှက် မ​ပါ၊ အ​တည်​ပြု​ပြီး နှင့် ထုတ်​ပြန်​ပြီး သ​တင်း​များ​သာ ပါ​သည်- အ​ခြေ​အ​နေ သို့​မ​ဟုတ် ပုံ​စံ​ကို ပြောင်း​ပါ။</translation>
     </message>
@@ -2434,235 +2447,242 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="372"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="371"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="392"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="398"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="407"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="399"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="400"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="406"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="415"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
+        <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
+        <translation>
+            <numerusform>ဤ​ဂိတ်​အ​ကြောင်း နောက်​ဆုံး %n ရက်​အ​တွင်း သ​တင်း မ​ရှိ​ပါ- နောက်​ဆုံး သ​တင်း​ပို့​ချက် (%1) အ​ထိ ပြ​ထား​သည်။</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="289"/>
+        <location filename="../../desktop/ui/window.py" line="293"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="293"/>
+        <location filename="../../desktop/ui/window.py" line="297"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="294"/>
+        <location filename="../../desktop/ui/window.py" line="298"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="295"/>
+        <location filename="../../desktop/ui/window.py" line="299"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="296"/>
+        <location filename="../../desktop/ui/window.py" line="300"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="297"/>
+        <location filename="../../desktop/ui/window.py" line="301"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="298"/>
+        <location filename="../../desktop/ui/window.py" line="302"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="303"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="300"/>
+        <location filename="../../desktop/ui/window.py" line="304"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="301"/>
+        <location filename="../../desktop/ui/window.py" line="305"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="302"/>
+        <location filename="../../desktop/ui/window.py" line="306"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="303"/>
+        <location filename="../../desktop/ui/window.py" line="307"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="304"/>
+        <location filename="../../desktop/ui/window.py" line="308"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="305"/>
+        <location filename="../../desktop/ui/window.py" line="309"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="306"/>
+        <location filename="../../desktop/ui/window.py" line="310"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="307"/>
+        <location filename="../../desktop/ui/window.py" line="311"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="308"/>
+        <location filename="../../desktop/ui/window.py" line="312"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="309"/>
+        <location filename="../../desktop/ui/window.py" line="313"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="310"/>
+        <location filename="../../desktop/ui/window.py" line="314"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="311"/>
+        <location filename="../../desktop/ui/window.py" line="315"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="312"/>
+        <location filename="../../desktop/ui/window.py" line="316"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="313"/>
+        <location filename="../../desktop/ui/window.py" line="317"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="314"/>
+        <location filename="../../desktop/ui/window.py" line="318"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="554"/>
+        <location filename="../../desktop/ui/window.py" line="589"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="556"/>
+        <location filename="../../desktop/ui/window.py" line="591"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="558"/>
+        <location filename="../../desktop/ui/window.py" line="593"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="559"/>
+        <location filename="../../desktop/ui/window.py" line="594"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="573"/>
+        <location filename="../../desktop/ui/window.py" line="608"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="711"/>
+        <location filename="../../desktop/ui/window.py" line="753"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="734"/>
+        <location filename="../../desktop/ui/window.py" line="776"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="746"/>
+        <location filename="../../desktop/ui/window.py" line="788"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="586"/>
+        <location filename="../../desktop/ui/window.py" line="621"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="609"/>
+        <location filename="../../desktop/ui/window.py" line="644"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="673"/>
+        <location filename="../../desktop/ui/window.py" line="714"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="674"/>
+        <location filename="../../desktop/ui/window.py" line="715"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="675"/>
+        <location filename="../../desktop/ui/window.py" line="716"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="676"/>
+        <location filename="../../desktop/ui/window.py" line="717"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="286"/>
+        <location filename="../../desktop/ui/window.py" line="290"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -2989,185 +3009,197 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="234"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="250"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="235"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="251"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="237"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="253"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="238"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="254"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="241"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="257"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="242"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="258"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="283"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="320"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="284"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="321"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="285"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="322"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="288"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="325"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="291"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="328"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="294"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="331"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="297"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="334"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="312"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="349"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="313"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="350"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="314"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="351"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="315"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="352"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="316"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="353"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="317"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="354"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="243"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="259"/>
         <source>All</source>
         <translation>အား​လုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="244"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="260"/>
         <source>Mine</source>
         <translation>ကျွန်ုပ်၏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="245"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="261"/>
         <source>Unassigned</source>
         <translation>မ​ပေး​အပ်​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="246"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="262"/>
         <source>Waiting for an answer</source>
         <translation>အ​ဖြေ စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="300"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="337"/>
         <source>Any tag</source>
         <translation>တဂ် မည်​သည့်​မ​ဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="318"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="355"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="254"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="272"/>
         <source>From unapproved devices ({count})</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_inbox.py" line="264"/>
+        <source>Show all reports</source>
+        <translation>သ​တင်း​ပို့​ချက် အား​လုံး ပြ​မည်</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk_inbox.py" line="291"/>
+        <source>Showing the %n report(s) behind a flag of the board.</source>
+        <translation>
+            <numerusform>ဘုတ်​ပေါ်​ရှိ အ​မှတ်​အ​သား၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက် %n ခု​ကို ပြ​နေ​သည်။</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="102"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="103"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="104"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="105"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="106"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="110"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="111"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="111"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="112"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="107"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
         <source>Assigned to</source>
         <translation>ပေး​အပ်​ထား​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_inbox.py" line="108"/>
+        <location filename="../../desktop/ui/desk_inbox.py" line="109"/>
         <source>Tags</source>
         <translation>တဂ်​များ</translation>
     </message>
@@ -3679,7 +3711,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/main_page.py" line="193"/>
-        <location filename="../../desktop/ui/main_page.py" line="386"/>
+        <location filename="../../desktop/ui/main_page.py" line="384"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
@@ -3713,77 +3745,77 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="341"/>
+        <location filename="../../desktop/ui/main_page.py" line="340"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="372"/>
+        <location filename="../../desktop/ui/main_page.py" line="370"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="384"/>
+        <location filename="../../desktop/ui/main_page.py" line="382"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="385"/>
+        <location filename="../../desktop/ui/main_page.py" line="383"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="387"/>
+        <location filename="../../desktop/ui/main_page.py" line="385"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="391"/>
+        <location filename="../../desktop/ui/main_page.py" line="389"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="402"/>
+        <location filename="../../desktop/ui/main_page.py" line="400"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="403"/>
+        <location filename="../../desktop/ui/main_page.py" line="401"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="416"/>
+        <location filename="../../desktop/ui/main_page.py" line="414"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="418"/>
+        <location filename="../../desktop/ui/main_page.py" line="416"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="419"/>
+        <location filename="../../desktop/ui/main_page.py" line="417"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="436"/>
+        <location filename="../../desktop/ui/main_page.py" line="434"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="443"/>
+        <location filename="../../desktop/ui/main_page.py" line="441"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="455"/>
+        <location filename="../../desktop/ui/main_page.py" line="453"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="457"/>
+        <location filename="../../desktop/ui/main_page.py" line="455"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -3804,42 +3836,42 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="83"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="89"/>
         <source>At least %n characters.</source>
         <translation>အ​နည်း​ဆုံး စာ​လုံး %n လုံး ရှိ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="87"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="93"/>
         <source>Very weak</source>
         <translation>အ​လွန်​အား​နည်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="88"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="94"/>
         <source>Weak</source>
         <translation>အား​နည်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="89"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="95"/>
         <source>Fair</source>
         <translation>သင့်​တင့်​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="90"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="96"/>
         <source>Good</source>
         <translation>ကောင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="91"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="97"/>
         <source>Strong</source>
         <translation>ခိုင်​မာ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="94"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="100"/>
         <source>Strength: {verdict}.</source>
         <translation>ခိုင်​မာ​မှု- {verdict}။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="98"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="104"/>
         <source>Too easy to guess: add a few unrelated words.</source>
         <translation>ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်- မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​ပါ။</translation>
     </message>
@@ -3847,27 +3879,27 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>PassphraseField</name>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="54"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="59"/>
         <source>Hide</source>
         <translation>ဝှက်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="54"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="59"/>
         <source>Show</source>
         <translation>ပြ​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="56"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="61"/>
         <source>Hide the passphrase</source>
         <translation>စ​ကား​ဝှက်​ကို ဝှက်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="56"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="61"/>
         <source>Show the passphrase</source>
         <translation>စ​ကား​ဝှက်​ကို ပြ​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/passphrase_field.py" line="58"/>
+        <location filename="../../desktop/ui/passphrase_field.py" line="64"/>
         <source>Caps Lock is on.</source>
         <translation>Caps Lock ဖွင့်​ထား​သည်။</translation>
     </message>
@@ -4310,113 +4342,113 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="214"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="213"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="215"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="214"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="217"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="216"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="219"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="218"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="220"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="219"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="224"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="223"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="225"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="224"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="226"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="225"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="227"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="226"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="228"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="227"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="229"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="228"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="231"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="230"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="276"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="274"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="278"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="276"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="218"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="217"/>
         <source>Publi&amp;shed</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="353"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="349"/>
         <source>&amp;Undo my move</source>
         <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="356"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="352"/>
         <source>&amp;Undo my move (back to {state})</source>
         <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="360"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="356"/>
         <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
         <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="385"/>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="388"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="381"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="384"/>
         <source>Publish this report?</source>
         <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="390"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="386"/>
         <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
         <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="396"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="392"/>
         <source>&amp;Publish</source>
         <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_review_pane.py" line="397"/>
+        <location filename="../../desktop/ui/desk_review_pane.py" line="393"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -4528,69 +4560,99 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source>Settings</source>
         <translation>ဆက်တင်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source> min</source>
         <translation> မိနစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>never</source>
         <translation>မဖျက်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
         <source> px</source>
         <translation> ပစ်ဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="114"/>
         <source>&amp;Language:</source>
         <translation>ဘာသာစကား (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="117"/>
         <source>&amp;Wipe after wrong passphrases:</source>
         <translation>စ​ကား​ဝှက် မှား​လျှင် ဖျက်​မည့် အ​ကြိမ် (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
         <source>Largest photo &amp;edge:</source>
         <translation>ဓာတ်​ပုံ အ​ရှည်​ဆုံး​ဘက် (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="132"/>
         <source>Wiping after wrong passphrases protects you if the laptop is taken; 0 turns it off. Larger photos are scaled down when they are added.</source>
         <translation>လက်ပ်​တော့ အ​သိမ်း​ခံ​ရ​လျှင် စ​ကား​ဝှက် မှား​သည့်​အ​ခါ ဖျက်​ပစ်​ခြင်း​က သင့်​ကို ကာ​ကွယ်​ပေး​သည်။ 0 ဆို​လျှင် ပိတ်​ထား​သည်။ ပို​ကြီး​သော ဓာတ်​ပုံ​များ​ကို ထည့်​သည့်​အ​ခါ သေး​အောင် ချုံ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="143"/>
         <source>Co&amp;nnection…</source>
         <translation>ချိတ်​ဆက်​မှု (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
         <source>&amp;Save</source>
         <translation>သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="147"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="139"/>
         <source>&amp;Duress passphrase…</source>
         <translation>အ​ကျပ်​ကိုင်​ခံ​ရ​ချိန် စ​ကား​ဝှက် (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="116"/>
         <source>Lock after &amp;idle:</source>
         <translation>မ​သုံး​ဘဲ ကြာ​လျှင် သော့​ခတ် (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
+        <source>Normal</source>
+        <translation>ပုံ​မှန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
+        <source>Large</source>
+        <translation>ကြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
+        <source>Myanmar time (MMT, UTC+06:30)</source>
+        <translation>မြန်​မာ စံ​တော်​ချိန် (MMT, UTC+06:30)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <source>This computer&apos;s time (%1)</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ၏ အ​ချိန် (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
+        <source>Burmese te&amp;xt size:</source>
+        <translation>မြန်​မာ​စာ အ​ရွယ်​အ​စား (&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="121"/>
+        <source>&amp;Times shown in:</source>
+        <translation>အ​ချိန်​ကို ပြ​မည့် ပုံ​စံ (&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -4783,32 +4845,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="116"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="114"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="117"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="115"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="118"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="116"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="210"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="208"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="234"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="232"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="279"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="277"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>
@@ -4957,17 +5019,17 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>UpdateNotice</name>
     <message>
-        <location filename="../../desktop/ui/update_notice.py" line="28"/>
+        <location filename="../../desktop/ui/update_notice.py" line="29"/>
         <source>Release notice refused: tell the newsroom</source>
         <translation>ဗား​ရှင်း​သစ် အ​သိ​ပေး​ချက်​ကို ငြင်း​ပယ်​လိုက်​သည်- သ​တင်း​ခန်း​သို့ ပြော​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_notice.py" line="31"/>
+        <location filename="../../desktop/ui/update_notice.py" line="32"/>
         <source>Version %1 is available</source>
         <translation>ဗားရှင်း %1 ရနိုင်ပါပြီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/update_notice.py" line="36"/>
+        <location filename="../../desktop/ui/update_notice.py" line="38"/>
         <source>Get the archive from the newsroom by hand. Before opening it, check that its SHA-256 is the one listed here (Windows: certutil -hashfile NAME SHA256; macOS: shasum -a 256 NAME).</source>
         <translation>ဖိုင်​ကို သ​တင်း​ခန်း​ထံ​မှ လက်​ဖြင့် ရ​ယူ​ပါ။ မ​ဖွင့်​မီ ၎င်း၏ SHA-256 သည် ဤ​နေ​ရာ​တွင် ဖော်​ပြ​ထား​သည့်​အ​တိုင်း ဖြစ်​ကြောင်း စစ်​ဆေး​ပါ (Windows: certutil -hashfile NAME SHA256; macOS: shasum -a 256 NAME)။</translation>
     </message>

@@ -404,6 +404,68 @@ def test_flags_and_gates_without_reports() -> None:
     assert not hpimaw.has_conflict
 
 
+# (name, reports, reported value, reports behind it by index, their sources)
+REPORTED_CASES = [
+    ("nothing reported", [Say(1, V, "closed")], None, (), 0),
+    (
+        "after a pull: only unverified, two sources agree",
+        [Say(1, N, "open", "d1"), Say(2, F, "open", "d2"), Say(3, N, "open", "d1")],
+        "open",
+        (0, 1, 2),
+        2,
+    ),
+    (
+        "an older unverified report that disagrees is not behind it",
+        [Say(1, N, "open", "d1"), Say(2, N, "closed", "d2")],
+        "open",
+        (0,),
+        1,
+    ),
+    (
+        "only the reports newer than the verified value",
+        [Say(1, N, "open", "d1"), Say(2, V, "closed"), Say(3, N, "open", "d2")],
+        "open",
+        (0,),
+        1,
+    ),
+    (
+        "an agreeing verified value leaves nothing reported",
+        [Say(1, N, "closed", "d2"), Say(2, V, "closed")],
+        None,
+        (),
+        0,
+    ),
+    (
+        "only within 72 hours of the newest",
+        [Say(1, N, "open", "d1"), Say(80, N, "open", "d2")],
+        "open",
+        (0,),
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("says", "value", "behind", "sources"),
+    [case[1:] for case in REPORTED_CASES],
+    ids=[case[0] for case in REPORTED_CASES],
+)
+def test_the_reported_layer_names_its_reports_and_sources(
+    says: list[Say], value: str | None, behind: tuple[int, ...], sources: int
+) -> None:
+    status = gate_status("laiza", reports(*says), now=NOW)
+    china = status.aspects[CHINA_SIDE]
+    assert (china.unverified_change.value if china.unverified_change else None) == value
+    assert set(china.reported_reports) == {f"r{i}" for i in behind}
+    assert china.reported_sources == sources
+    assert set(status.reported_report_ids) == {f"r{i}" for i in behind}
+
+
+def test_conflict_report_ids_name_both_sides_of_a_conflict() -> None:
+    status = gate_status("laiza", reports(Say(1, V, "open"), Say(6, V, "closed", device="d2")))
+    assert set(status.conflict_report_ids) == {"r0", "r1"}
+
+
 def test_the_board_as_it_stood() -> None:
     newest_first = reports(Say(2, V, "closed"), Say(30, V, "open"))
     then = derive_board(["laiza"], {"laiza": list(as_of(NOW - timedelta(hours=12), newest_first))})

@@ -18,8 +18,8 @@ from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.store.review import InboxFilter, ReviewRepository
 from sync.server.store import DB_NAME, ServerStore
-from tests.domain.test_report import example
 from tests.e2e.conftest import PASSPHRASE, World, fast_client
+from tests.helpers.reports import example
 
 
 def send(world: World, store: Store, narrative: str, *, at: datetime | None = None) -> Report:

@@ -18,7 +18,7 @@ from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.device_trust import DeviceTrustRepository
 from desktop.store.migrations import user_version
 from desktop.store.review import InboxFilter, ReviewRepository
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
@@ -31,12 +31,12 @@ def test_devices_with_reports_before_the_upgrade_count_as_approved(
 ) -> None:
     data_dir = tmp_path / "old"
     report = Report.new(ReportContent.from_json(example(narrative="gate closed")), now=NOW)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:11])
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:12])
     with create_store(data_dir, PASSPHRASE) as old:
         desk.init_desk(old, "x25519", now=NOW)
         repository = DeskRepository(old)
         for device, label, key in ((KNOWN, "Laiza laptop", b"k"), (NEW, "laptop 9", b"n")):
-            # as version 11 stored the server's device list
+            # as version 12 stored the server's device list
             old.execute(
                 "INSERT INTO desk_devices (device_id, label, public_key, enrolled, revoked,"
                 " updated_at) VALUES (?, ?, ?, 1, 0, 'x')",
@@ -44,7 +44,7 @@ def test_devices_with_reports_before_the_upgrade_count_as_approved(
             )
         envelope = EnvelopeRecord(str(uuid.uuid4()), 1, KNOWN, "report", 1, "x", "stored")
         repository.store_page([], [ReceivedReport(envelope, report.to_json())], 1, NOW)
-        assert user_version(old.conn) == 11
+        assert user_version(old.conn) == 12
     monkeypatch.undo()
 
     with open_store(data_dir, PASSPHRASE) as upgraded:

@@ -251,6 +251,23 @@ def test_the_audit_trail_names_receipt_moves_notes_and_exports(store: Store) -> 
     assert trail[3].detail["format"] == "csv"
 
 
+def test_a_renamed_desk_has_one_label_in_every_row_of_a_history(store: Store) -> None:
+    report_id = received(store)
+    desk_review.set_desk_label(store, "desk-1")
+    desk_review.move(store, report_id, ReviewState.NEEDS_FOLLOW_UP, now=NOW)
+    desk_review.add_note(store, report_id, "asked", now=NOW + timedelta(minutes=1))
+    reviews = ReviewRepository(store)
+    reviews.record_export(
+        ExportRecord("exp-1", "csv", {"states": []}, False, 1, NOW + timedelta(hours=1), "desk-1"),
+        [report_id],
+    )
+    desk_review.set_desk_label(store, "Myitkyina desk")
+    desk_review.move(store, report_id, ReviewState.VERIFIED, now=NOW + timedelta(hours=2))
+    trail = reviews.audit_trail(report_id)
+    assert [e.what for e in trail] == ["received", "move", "note", "export", "move"]
+    assert {e.desk_label for e in trail[1:]} == {"Myitkyina desk"}
+
+
 def test_a_review_envelope_push_marks_only_stored_ones_sent(store: Store) -> None:
     from sync.messages import Receipt, UploadResult
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDateTime, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from desktop.services import desk
 from desktop.services.demo_desk import DemoDesk, fill_demo_desk
 from desktop.store.database import Store, create_store
 from desktop.ui.desk_board_view import COLUMNS, BoardView
+from desktop.ui.desk_clock import picker_time
 from desktop.ui.desk_map import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
 from desktop.ui.desk_timeline import STATE_COLORS
 from desktop.ui.i18n import LanguageSwitcher
@@ -91,7 +92,9 @@ def test_table_colors_and_flags(view: BoardView) -> None:
     assert cell(view, "lweje", "china") == ("open", GREEN)
     assert cell(view, "kanpaiti", "china") == ("unknown", GREY)  # its only report rejected
     assert cell(view, "hpimaw", "myanmar") == ("unknown", GREY)
-    assert "Reported change, unverified: China side open" in cell(view, "laiza", "flags")[0]
+    # The unverified report is a layer of its own beside the verified sides, not a flag.
+    assert cell(view, "laiza", "reported")[0] == "China side: open (1 source)"
+    assert cell(view, "laiza", "flags")[0] == ""
     assert "Conflict: China side restricted / closed" in cell(view, "mai_ja_yang", "flags")[0]
     # Each kind of traffic on its own line with its own sources and grade.
     assert cell(view, "laiza", "traffic")[0].splitlines() == [
@@ -181,7 +184,7 @@ def test_what_changed_since(
     _, demo = demo_worker
     since = demo.now - timedelta(hours=14)
     view.changes = None
-    view.since.setDateTime(QDateTime.fromSecsSinceEpoch(int(since.timestamp())))
+    view.since.setDateTime(picker_time(since))  # the picker shows the desk's zone
     qtbot.waitUntil(lambda: view.changes is not None, timeout=10_000)
     assert view.changes is not None
     assert {c.gate for c in view.changes} == {"pang_war", "lweje", "laiza"}
@@ -189,7 +192,7 @@ def test_what_changed_since(
     assert any("Pang War: China side open → closed" in t for t in texts)
     assert any("Laiza: China side closed → open\n   Reported, unverified" in t for t in texts)
     assert [c.at for c in view.changes] == sorted(c.at for c in view.changes)
-    view.since.setDateTime(QDateTime.fromSecsSinceEpoch(int(datetime.now().timestamp())))
+    view.since.setDateTime(picker_time(datetime.now().astimezone()))
     qtbot.waitUntil(lambda: view.changes == [], timeout=10_000)
     assert view.changes_list.item(0).text() == "No crossing changed since then."
 

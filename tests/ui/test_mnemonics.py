@@ -95,6 +95,8 @@ def test_correspondent_screens_and_dialogs_have_distinct_alt_letters(
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=5000)
     _check(found, "report list", window)
     _check_dialog(found, "settings", SettingsDialog(AppSettings(language=language), window))
+    desk_settings = SettingsDialog(AppSettings(language=language), window, desk=True)
+    _check_dialog(found, "desk settings", desk_settings)
     _check_dialog(found, "connect", ConnectDialog(window))
     _check_next_modal(found, "panic wipe", window.wipe_action.trigger)
     window.lock()

@@ -123,3 +123,39 @@ def test_a_key_export_refuses_a_passphrase_good_only_for_a_store(
         assert not (tmp_path / "newsroom.gwkey").exists()
     finally:
         worker.shutdown()
+
+
+def test_tab_from_a_passphrase_goes_to_the_next_field_and_alt_f8_shows_it(
+    qtbot: QtBot, window: GatewatchWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    page = window.first_run
+    window.activateWindow()
+    page.passphrase.setFocus()
+    qtbot.waitUntil(page.passphrase.hasFocus)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not page.passphrase)
+    assert QApplication.focusWidget() is page.repeat  # not the Show button
+    qtbot.keyClick(page.repeat, Qt.Key.Key_F8, Qt.KeyboardModifier.AltModifier)
+    assert page.repeat.echoMode() is QLineEdit.EchoMode.Normal
+    assert page.repeat_field.toggle.text() == "Hide"
+    assert page.passphrase.echoMode() is QLineEdit.EchoMode.Password  # only that field
+
+
+def test_tab_on_the_unlock_page_goes_from_the_passphrase_to_unlock(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.unlock_pages import UnlockPage
+
+    page = UnlockPage()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.passphrase.setFocus()
+    qtbot.waitUntil(page.passphrase.hasFocus)
+    qtbot.keyClicks(page.passphrase, "some words")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not page.passphrase)
+    assert QApplication.focusWidget() is page.unlock_button

@@ -123,7 +123,11 @@ def test_lock_clears_everything_and_unlock_brings_it_back(
     window.unlock_page.passphrase.clear()
     qtbot.keyClicks(window.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=10_000)
+    # The report being written when the lock came is open again, kept as a draft.
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.form, timeout=10_000)
+    assert window.form.narrative.toPlainText() == "secret words"
+    window.back_action.trigger()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.main_page, timeout=5000)
     qtbot.waitUntil(lambda: window.main_page.model.rowCount() == 1, timeout=5000)
 
 
