@@ -11,6 +11,7 @@ from desktop.domain.vocabulary import TrafficKind
 from desktop.services import capture
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
+from desktop.ui.desk_report_view import field_rows
 from desktop.ui.form.commodity import CommodityField
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import CANARIES, heic_with_metadata, jpeg_with_metadata
@@ -84,6 +85,11 @@ def test_commodities_are_named_in_the_interface_language_and_stored_as_codes(
     assert _commodity(window, 0).combo.currentData() == "cooking_oil"
     assert _commodity(window, 1).other.text() == "betel nut"
     assert [p["commodity"] for p in form.body()["prices"]] == ["cooking_oil", "betel nut"]
+    # A Burmese desk reads the code by its Burmese name, and other words as they were.
+    rows = dict(field_rows({"prices": [{"commodity": "diesel", "amount": 4500}]}))
+    assert any(text.startswith("ဒီဇယ်:") for text in rows.values())
+    rows = dict(field_rows({"prices": [{"commodity": "betel nut", "amount": 9}]}))
+    assert any(text.startswith("betel nut:") for text in rows.values())
     window.languages.switch("en")
     qtbot.waitUntil(lambda: window.report_menu.title() == "&Report", timeout=5000)
     assert _commodity(window, 0).combo.currentText() == "cooking oil"
