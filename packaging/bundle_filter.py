@@ -34,6 +34,7 @@ RUNTIME_DISTRIBUTIONS = (
     "PySocks",
     "platformdirs",
     "pillow",
+    "pillow-heif",
     "myanmartools",
     "typing-extensions",
     "zxcvbn",

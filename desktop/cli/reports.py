@@ -50,7 +50,7 @@ def register(commands: Any) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="attach a JPEG or PNG photo (its metadata is removed); repeat for more",
+        help="attach a JPEG, PNG, WebP or HEIC photo (its metadata is removed); repeat for more",
     )
     cli_text.add_report_options(add)
     listing = report_commands.add_parser("list", help="list reports, newest first")

@@ -137,3 +137,24 @@ class Reliability(StrEnum):
     D = "D"
     E = "E"
     F = "F"
+
+
+class Commodity(StrEnum):
+    """Goods whose prices the form offers by name. A price's `commodity` stays text in the
+    JSON form: one of these codes, or the correspondent's own words for anything else."""
+
+    DIESEL = "diesel"
+    PETROL = "petrol"
+    RICE = "rice"
+    COOKING_OIL = "cooking_oil"
+    SUGAR = "sugar"
+    SALT = "salt"
+    COOKING_GAS = "cooking_gas"
+    CEMENT = "cement"
+    MEDICINE = "medicine"
+
+
+def commodity_code(text: str) -> Commodity | None:
+    """The vocabulary code a price's commodity text is, if it is one (any case, any spaces)."""
+    key = text.strip().casefold().replace(" ", "_")
+    return next((c for c in Commodity if c.value == key), None)

@@ -9,9 +9,10 @@ from the pixels alone (docs/architecture.md, invariant 6).
 
 Everything happens in memory: no path is ever handed to Pillow and no temporary file is
 created, so nothing of the photo is left on disk outside the encrypted store
-(invariant 1). JPEG, PNG and WebP (what phones share) are accepted, recognised by their
-first bytes, never by a file name. What is kept is JPEG or PNG: a WebP becomes a PNG when
-it has transparency, a JPEG otherwise.
+(invariant 1). JPEG, PNG, WebP and HEIC/HEIF (what phones take and share; HEIF decoded
+by pillow-heif) are accepted, recognised by their first bytes, never by a file name. What
+is kept is JPEG or PNG: a WebP or HEIF becomes a PNG when it has transparency, a JPEG
+otherwise.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ _JPEG_MAGIC: Final = b"\xff\xd8\xff"
 _PNG_MAGIC: Final = b"\x89PNG\r\n\x1a\n"
 _FORMATS: Final[dict[MediaType, str]] = {"image/jpeg": "JPEG", "image/png": "PNG"}
 _ALPHA_MODES: Final = ("RGBA", "LA")
+# ISO base media file brands of HEIF still images with HEVC pictures (iPhone: heic, mif1).
+# AVIF shares the container (mif1 + avif) and is refused: no AVIF decoder is bundled.
+_HEIF_BRANDS: Final = frozenset(
+    {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+)
+_CONVERTED: Final = ("WEBP", "HEIF")  # formats that become PNG or JPEG by their alpha
 
 PhotoErrorReason = Literal["unsupported", "broken", "too_large", "too_many_pixels", "unreadable"]
 
@@ -84,13 +91,35 @@ def sniff_media_type(data: bytes) -> MediaType | None:
 
 
 def _input_format(data: bytes) -> str | None:
-    """The Pillow format the first bytes announce: JPEG, PNG or WEBP; None for others."""
+    """The Pillow format the first bytes announce: JPEG, PNG, WEBP or HEIF; None for others."""
     media_type = sniff_media_type(data)
     if media_type is not None:
         return _FORMATS[media_type]
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
+    if _is_heif(data):
+        _register_heif()
+        return "HEIF"
     return None
+
+
+def _is_heif(data: bytes) -> bool:
+    """An ISO base media `ftyp` box naming a HEVC still-image brand, and not AVIF."""
+    if data[4:8] != b"ftyp":
+        return False
+    size = int.from_bytes(data[:4], "big")
+    if not 16 <= size <= min(len(data), 256):
+        return False
+    brands = {data[8:12]} | {data[i : i + 4] for i in range(16, size - 3, 4)}
+    return bool(brands & _HEIF_BRANDS) and b"avif" not in brands and b"avis" not in brands
+
+
+def _register_heif() -> None:
+    """Teach Pillow HEIF on first use (importing libheif costs start-up time)."""
+    import pillow_heif
+
+    if "HEIF" not in Image.OPEN:
+        pillow_heif.register_heif_opener()
 
 
 def read_photo_file(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> bytes:
@@ -148,7 +177,7 @@ def _too_large(max_input_bytes: int) -> PhotoError:
 def _refuse_unsupported() -> PhotoError:
     return PhotoError(
         "unsupported",
-        "Only JPEG, PNG and WebP photos can be added. Open the picture in a photo app, "
+        "Only JPEG, PNG, WebP and HEIC photos can be added. Open the picture in a photo app, "
         "save or export it as JPEG, and add that copy.",
     )
 
@@ -180,18 +209,19 @@ def import_photo(
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES,
     max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> CleanPhoto:
-    """Return a clean copy of the JPEG, PNG or WebP photo in `data`.
+    """Return a clean copy of the JPEG, PNG, WebP or HEIC/HEIF photo in `data`.
 
     What happens, in order: the input size is checked (`max_input_bytes`); the type is
-    sniffed from the first bytes (JPEG, PNG or WebP, nothing else); the header's pixel count is
-    checked against `max_pixels` before any pixel is decoded (decompression bombs); the
+    sniffed from the first bytes (JPEG, PNG, WebP or HEIF, nothing else); the header's pixel
+    count is checked against `max_pixels` before any pixel is decoded (decompression bombs); the
     image is decoded, rotated/flipped as its EXIF orientation says, converted to sRGB if it
     carries an ICC profile, scaled down so its longest edge is at most `max_edge`, and
     encoded anew. A JPEG comes back as a baseline JPEG (quality 90, RGB or greyscale) whose
     only APPn segment is the JFIF APP0; a PNG comes back as a PNG (RGB, RGBA, L or LA) with
     only IHDR, IDAT and IEND chunks. No EXIF, GPS, thumbnail, XMP, IPTC, ICC profile,
     comment, text chunk or timestamp is ever copied. Animated PNGs keep their first frame.
-    A WebP comes back as a PNG when it has transparency, else as a JPEG (its first frame).
+    A WebP or HEIF comes back as a PNG when it has transparency, else as a JPEG (its first
+    frame; a HEIF's primary image, turned as its container says).
 
     Raises PhotoError ("too_large", "unsupported", "too_many_pixels", "broken") with a
     message that says what to do. Never writes to disk and never reads from it.
@@ -221,7 +251,7 @@ def import_photo(
         raise
     except _DECODE_ERRORS:
         raise _refuse_broken() from None
-    if input_format == "JPEG" or (input_format == "WEBP" and pixels.mode not in _ALPHA_MODES):
+    if input_format == "JPEG" or (input_format in _CONVERTED and pixels.mode not in _ALPHA_MODES):
         return _encode(pixels, "image/jpeg")
     return _encode(pixels, "image/png")
 
@@ -236,7 +266,7 @@ def _decode(opened: Image.Image, max_edge: int) -> Image.Image:
         opened.draft(None, (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
     opened.load()
     image = ImageOps.exif_transpose(opened)
-    image = _to_output_mode(image, opened.format in ("PNG", "WEBP"))
+    image = _to_output_mode(image, opened.format in ("PNG", *_CONVERTED))
     if image.width > max_edge or image.height > max_edge:
         image.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
     if isinstance(icc, bytes) and icc and image.mode in ("RGB", "RGBA"):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.market import GateMarket, PriceChange
 from desktop.domain.vocabulary import PriceUnit, Shortage
 from desktop.ui.briefing_text import myanmar_time
-from desktop.ui.labels import label
+from desktop.ui.labels import commodity_label, label
 
 __all__ = ["market_lines", "market_title"]
 
@@ -69,7 +69,7 @@ def _price_line(price: PriceChange) -> str:
     return QCoreApplication.translate(
         "Briefing", "{commodity}: {amount} {currency}/{unit} ({time}), {trend}"
     ).format(
-        commodity=price.commodity,
+        commodity=commodity_label(price.commodity),
         amount=_amount(price.amount),
         currency=price.currency,
         unit=_unit(price.unit),

@@ -35,7 +35,7 @@ from desktop.ui.desk_clock import desk_time
 from desktop.ui.desk_inbox import STATE_COLORS, gate_name
 from desktop.ui.desk_tags import tag_label
 from desktop.ui.desk_text import state_label
-from desktop.ui.labels import credibility_label, label
+from desktop.ui.labels import commodity_label, credibility_label, label
 from desktop.ui.report_text import report_lines
 
 
@@ -98,7 +98,7 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
             amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
             currency = _enum(Currency, price.get("currency")) or ""
             unit = _enum(PriceUnit, price.get("unit")) or ""
-            commodity = price.get("commodity", "")
+            commodity = commodity_label(str(price.get("commodity", "")))
             rows.append(
                 (
                     QCoreApplication.translate("DeskReport", "Price"),

@@ -78,7 +78,7 @@ def user_message(error: BaseException) -> str:
         reasons = {
             "unsupported": QCoreApplication.translate(
                 "Errors",
-                "Only JPEG, PNG and WebP photos can be added. Convert the file, then add it.",
+                "Only JPEG, PNG, WebP and HEIC photos can be added. Convert the file, then add it.",
             ),
             "broken": QCoreApplication.translate(
                 "Errors", "The photo is damaged or incomplete. Copy it again, then add it."

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.vocabulary import (
     Barrier,
     CivilianPassage,
+    Commodity,
     Controller,
     Currency,
     HowKnown,
@@ -23,6 +24,7 @@ from desktop.domain.vocabulary import (
     SourceCategory,
     TrafficKind,
     TrafficStatus,
+    commodity_code,
 )
 
 
@@ -60,8 +62,8 @@ def help_text(field: str) -> str:
         ),
         "source": QCoreApplication.translate(
             "Labels",
-            "Never a name. Only what kind of person told you, how reliable they have been "
-            "(A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge).",
+            "Never a name. Only what kind of person told you, and how far to trust them and "
+            "what they said (each grade is explained below).",
         ),
         "pseudonym": QCoreApplication.translate(
             "Labels",
@@ -175,6 +177,17 @@ def _labels() -> dict[type[StrEnum], dict[str, str]]:
             "aid_worker": QCoreApplication.translate("Labels", "aid worker"),
             "other": QCoreApplication.translate("Labels", "other"),
         },
+        Commodity: {
+            "diesel": QCoreApplication.translate("Labels", "diesel"),
+            "petrol": QCoreApplication.translate("Labels", "petrol"),
+            "rice": QCoreApplication.translate("Labels", "rice"),
+            "cooking_oil": QCoreApplication.translate("Labels", "cooking oil"),
+            "sugar": QCoreApplication.translate("Labels", "sugar"),
+            "salt": QCoreApplication.translate("Labels", "salt"),
+            "cooking_gas": QCoreApplication.translate("Labels", "cooking gas"),
+            "cement": QCoreApplication.translate("Labels", "cement"),
+            "medicine": QCoreApplication.translate("Labels", "medicine"),
+        },
         Reliability: {
             "A": QCoreApplication.translate("Labels", "A: completely reliable"),
             "B": QCoreApplication.translate("Labels", "B: usually reliable"),
@@ -184,6 +197,13 @@ def _labels() -> dict[type[StrEnum], dict[str, str]]:
             "F": QCoreApplication.translate("Labels", "F: cannot be judged"),
         },
     }
+
+
+def commodity_label(text: str) -> str:
+    """A price's commodity as people read it: the translated name of a vocabulary code,
+    else the correspondent's own words."""
+    code = commodity_code(text)
+    return label(code) if code is not None else text
 
 
 def credibility_label(value: int) -> str:

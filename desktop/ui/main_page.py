@@ -43,7 +43,7 @@ from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.columns import FittedColumns
 from desktop.ui.followup_panel import FollowupPanel
-from desktop.ui.labels import credibility_label, label
+from desktop.ui.labels import commodity_label, credibility_label, label
 from desktop.ui.lazy_rows import report_table
 from desktop.ui.report_model import ReportListModel
 from desktop.ui.report_text import report_lines
@@ -432,7 +432,8 @@ class MainPage(QWidget):
                 rows.append(
                     (
                         self.tr("Price"),
-                        f"{price.get('commodity', '')}: {amount_text} {currency} / {unit}",
+                        f"{commodity_label(str(price.get('commodity', '')))}: "
+                        f"{amount_text} {currency} / {unit}",
                     )
                 )
         how = enum_text(HowKnown, body.get("how_known"))

@@ -76,6 +76,8 @@ class PhotoStrip(QWidget):
         self.max_edge = 2560
         self.title = WrapLabel()
         self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.remove_button.setEnabled(False)
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(THUMBNAIL_EDGE, THUMBNAIL_EDGE))
@@ -90,6 +92,7 @@ class PhotoStrip(QWidget):
         self.message.hide()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.remove_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,6 +102,7 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.message)
         self.setAcceptDrops(True)
         self.add_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.remove_selected)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -107,9 +111,13 @@ class PhotoStrip(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Photos (JPEG or PNG; location and camera data are removed)"))
+        self.title.setText(self.tr("Photos (location and camera data are removed)"))
         self.add_button.setText(self.tr("Add photos…"))
         self.add_button.setToolTip(self.tr("Ctrl+O"))
+        self.remove_button.setText(self.tr("Remove photo"))
+        self.remove_button.setToolTip(
+            self.tr("The selected photo, else the last one (Delete, Ctrl+Shift+R)")
+        )
         self.list.setAccessibleName(self.tr("Photos of this report"))
         self._renumber()
 
@@ -118,6 +126,7 @@ class PhotoStrip(QWidget):
         self._waiting.clear()
         self._importing = 0
         self.list.clear()
+        self.remove_button.setEnabled(False)
         self.message.clear()
         self.message.hide()
         self.progress.hide()
@@ -126,6 +135,7 @@ class PhotoStrip(QWidget):
         """Show the photos stored with `report_id`."""
         self._report_id = report_id
         self.list.clear()
+        self.remove_button.setEnabled(False)
         if report_id is None:
             return
 
@@ -221,6 +231,7 @@ class PhotoStrip(QWidget):
         self._renumber()
 
     def _renumber(self) -> None:
+        self.remove_button.setEnabled(self.list.count() > 0)
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item is not None:
@@ -236,7 +247,8 @@ class PhotoStrip(QWidget):
 
     def choose_files(self) -> None:
         """Ask for photos in Qt's own file dialog; nothing of it is remembered."""
-        title, kinds = self.tr("Add photos"), self.tr("Photos (*.jpg *.jpeg *.png *.webp)")
+        title = self.tr("Add photos")
+        kinds = self.tr("Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif)")
         dialog = QFileDialog(self, title, "", kinds)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)

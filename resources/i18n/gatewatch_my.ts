@@ -559,6 +559,24 @@
     </message>
 </context>
 <context>
+    <name>CommodityField</name>
+    <message>
+        <location filename="../../desktop/ui/form/commodity.py" line="72"/>
+        <source>{field}: other, in your words</source>
+        <translation>{field}: အခြား၊ ကိုယ်ပိုင်​စကားဖြင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/commodity.py" line="78"/>
+        <source>other…</source>
+        <translation>အခြား…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/commodity.py" line="81"/>
+        <source>what, in your words</source>
+        <translation>ဘာလဲ၊ ကိုယ်ပိုင်​စကားဖြင့်</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../desktop/ui/connect_dialog.py" line="40"/>
@@ -718,6 +736,29 @@
         <location filename="../../desktop/ui/connection_test.py" line="152"/>
         <source>Testing the connection…</source>
         <translation>ချိတ်​ဆက်​မှု​ကို စမ်း​သပ်​နေ​သည်…</translation>
+    </message>
+</context>
+<context>
+    <name>ControlSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="59"/>
+        <source>Control and barrier</source>
+        <translation>ထိန်းချုပ်သူနှင့် အတားအဆီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="63"/>
+        <source>controlled by {who}</source>
+        <translation>{who} ထိန်း​ချုပ်ထားသည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="68"/>
+        <source>Controlled &amp;by:</source>
+        <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="70"/>
+        <source>Barrier on the Myanmar side:</source>
+        <translation>မြန်မာဘက်ရှိ အတားအဆီး:</translation>
     </message>
 </context>
 <context>
@@ -1881,8 +1922,81 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="79"/>
-        <source>Only JPEG, PNG and WebP photos can be added. Convert the file, then add it.</source>
-        <translation>JPEG၊ PNG နှင့် WebP ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
+        <source>Only JPEG, PNG, WebP and HEIC photos can be added. Convert the file, then add it.</source>
+        <translation>JPEG၊ PNG၊ WebP နှင့် HEIC ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>EssentialsSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="128"/>
+        <source>&amp;Crossing:</source>
+        <translation>ဂိတ် (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="129"/>
+        <source>Crossin&amp;g name:</source>
+        <translation>ဂိတ်အမည် (&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="130"/>
+        <source>W&amp;here it is:</source>
+        <translation>တည်နေရာ (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="131"/>
+        <source>Obser&amp;ved:</source>
+        <translation>တွေ့ရှိချိန် (&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="132"/>
+        <source>Stat&amp;us:</source>
+        <translation>အခြေအနေ (&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="139"/>
+        <source>The crossing is not in the list</source>
+        <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="140"/>
+        <source>Name of the crossing not in the list</source>
+        <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="141"/>
+        <source>e.g. the footpath 2 km north of Laiza</source>
+        <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="142"/>
+        <source>China side</source>
+        <translation>တရုတ်ဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="143"/>
+        <source>Myanmar side</source>
+        <translation>မြန်မာဘက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="144"/>
+        <source>China side status</source>
+        <translation>တရုတ်ဘက် အခြေအနေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="145"/>
+        <source>Myanmar side status</source>
+        <translation>မြန်မာဘက် အခြေအနေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="150"/>
+        <source>your local time</source>
+        <translation>သင့်ဒေသ အချိန်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/essentials.py" line="150"/>
+        <source>Myanmar time</source>
+        <translation>မြန်မာ စံတော်ချိန်</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2328,19 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>Fold</name>
+    <message>
+        <location filename="../../desktop/ui/form/fold.py" line="82"/>
+        <source>Folded: click to show</source>
+        <translation>ခေါက်ထားသည်။ ပြရန် နှိပ်ပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/fold.py" line="82"/>
+        <source>Click to fold</source>
+        <translation>ခေါက်ရန် နှိပ်ပါ</translation>
+    </message>
+</context>
+<context>
     <name>FollowupPanel</name>
     <message>
         <location filename="../../desktop/ui/followup_panel.py" line="116"/>
@@ -2264,6 +2391,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <location filename="../../desktop/ui/followup_panel.py" line="173"/>
         <source>The answer names your correction {report}.</source>
         <translation>အ​ဖြေ​တွင် သင်​၏ ပြင်​ဆင်​ချက် {report} ကို ဖော်​ပြ​မည်။</translation>
+    </message>
+</context>
+<context>
+    <name>FormLifecycle</name>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="89"/>
+        <source>Correct a sent report (new revision)</source>
+        <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="91"/>
+        <source>Edit draft</source>
+        <translation>မူကြမ်း ပြင်ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="93"/>
+        <source>New report</source>
+        <translation>သတင်းအသစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="190"/>
+        <source>Draft saved at {time}</source>
+        <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="200"/>
+        <source>Not saved: {reason}</source>
+        <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="247"/>
+        <source>Kept as a draft.</source>
+        <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="333"/>
+        <source>Photo stored in the encrypted store.</source>
+        <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/lifecycle.py" line="336"/>
+        <source>Photo removed.</source>
+        <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
 </context>
 <context>
@@ -3130,416 +3300,449 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="37"/>
+        <location filename="../../desktop/ui/labels.py" line="39"/>
         <source>The crossing you saw or heard about. Type any spelling, in any language.</source>
         <translation>သင်​မြင်​ခဲ့ သို့​မ​ဟုတ် ကြား​ခဲ့​သော ဂိတ်။ မည်​သည့်​ဘာ​သာ၊ မည်​သည့် စာ​လုံး​ပေါင်း​ဖြင့်​မ​ဆို ရိုက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="40"/>
+        <location filename="../../desktop/ui/labels.py" line="42"/>
         <source>When it was seen, in your local time. Not when you write it down.</source>
         <translation>မြင်​ခဲ့​သည့်​အ​ချိန် (သင့်​ဒေ​သ အ​ချိန်​ဖြင့်)။ ရေး​မှတ်​သည့်​အ​ချိန် မ​ဟုတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43"/>
+        <location filename="../../desktop/ui/labels.py" line="45"/>
         <source>Each side opens and closes on its own. Choose unknown if you are not sure.</source>
         <translation>ဘက်​တစ်​ဘက်​စီ သီး​ခြား ဖွင့်​ပိတ်​သည်။ မ​သေ​ချာ​လျှင် “မ​သိ” ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="46"/>
+        <location filename="../../desktop/ui/labels.py" line="48"/>
         <source>What may pass through the gate right now.</source>
         <translation>ယ​ခု​လက်​ရှိ ဂိတ်​ကို ဖြတ်​သန်း​ခွင့်​ရှိ​သည့်​အ​ရာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="49"/>
+        <location filename="../../desktop/ui/labels.py" line="51"/>
         <source>If only some people may cross, whose citizens are they?</source>
         <translation>လူ​အ​ချို့​သာ ဖြတ်​ကူး​ခွင့်​ရှိ​လျှင် မည်​သည့်​နိုင်​ငံ​သား​များ​နည်း။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52"/>
+        <location filename="../../desktop/ui/labels.py" line="54"/>
         <source>Who holds the Myanmar side of the gate.</source>
         <translation>ဂိတ်၏ မြန်​မာ​ဘက်​ကို ထိန်း​ချုပ်​ထား​သူ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="55"/>
+        <location filename="../../desktop/ui/labels.py" line="57"/>
         <source>What blocks the road on the Myanmar side, if anything.</source>
         <translation>မြန်​မာ​ဘက်​တွင် လမ်း​ပိတ်​ထား​သည့်​အ​ရာ (ရှိ​လျှင်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="58"/>
+        <location filename="../../desktop/ui/labels.py" line="60"/>
         <source>How do you know? Your own eyes, a source, a document, social media.</source>
         <translation>မည်​သို့ သိ​ရ​သ​နည်း။ ကိုယ်​တိုင်​မြင်၊ သ​တင်း​ရင်း​မြစ်၊ စာ​ရွက်​စာ​တမ်း၊ ဆို​ရှယ်​မီ​ဒီ​ယာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61"/>
-        <source>Never a name. Only what kind of person told you, how reliable they have been (A best, F cannot judge) and how likely this is true (1 confirmed, 6 cannot judge).</source>
-        <translation>အ​မည် လုံး​ဝ မ​ထည့်​ရ။ မည်​သို့​သော လူ​က ပြော​သည်၊ ယ​ခင်​က မည်​မျှ ယုံ​ကြည်​ရ​သည် (A အ​ကောင်း​ဆုံး၊ F ဆုံး​ဖြတ်၍​မ​ရ) နှင့် ဤ​သ​တင်း မှန်​နိုင်​ခြေ (1 အ​တည်​ပြု​ပြီး၊ 6 ဆုံး​ဖြတ်၍​မ​ရ) တို့​ကို​သာ ထည့်​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/labels.py" line="66"/>
+        <location filename="../../desktop/ui/labels.py" line="68"/>
         <source>A made-up name so editors can count independent sources. Use the same one for the same person.</source>
         <translation>အယ်​ဒီ​တာ​များ သီး​ခြား​ရင်း​မြစ် အ​ရေ​အ​တွက်​ကို ရေ​တွက်​နိုင်​ရန် လုပ်​ထား​သော အ​မည်။ လူ​တစ်​ဦး​တည်း​အ​တွက် အ​မည်​တစ်​ခု​တည်း​ကို​သာ သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="71"/>
+        <location filename="../../desktop/ui/labels.py" line="73"/>
         <source>What happened, in any language. Leave out names and phone numbers.</source>
         <translation>ဖြစ်​ပျက်​ခဲ့​သည့်​အ​ရာ၊ မည်​သည့်​ဘာ​သာ​ဖြင့်​မ​ဆို ရေး​နိုင်​သည်။ အ​မည်​နှင့် ဖုန်း​နံ​ပါတ် မ​ထည့်​ပါ​နှင့်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="74"/>
+        <location filename="../../desktop/ui/labels.py" line="76"/>
         <source>Prices you saw or heard, e.g. diesel 4500 kyat a litre.</source>
         <translation>သင်​မြင်​ခဲ့ ကြား​ခဲ့​သော ဈေး​နှုန်း၊ ဥ​ပ​မာ ဒီ​ဇယ် တစ်​လီ​တာ 4500 ကျပ်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="85"/>
+        <location filename="../../desktop/ui/labels.py" line="87"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="86"/>
+        <location filename="../../desktop/ui/labels.py" line="88"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="87"/>
+        <location filename="../../desktop/ui/labels.py" line="89"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="88"/>
-        <location filename="../../desktop/ui/labels.py" line="93"/>
-        <location filename="../../desktop/ui/labels.py" line="112"/>
-        <location filename="../../desktop/ui/labels.py" line="121"/>
+        <location filename="../../desktop/ui/labels.py" line="90"/>
+        <location filename="../../desktop/ui/labels.py" line="95"/>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
+        <location filename="../../desktop/ui/labels.py" line="123"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="91"/>
+        <location filename="../../desktop/ui/labels.py" line="93"/>
         <source>allowed</source>
         <translation>ခွင့်ပြု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="92"/>
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>blocked</source>
         <translation>တားဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="96"/>
+        <location filename="../../desktop/ui/labels.py" line="98"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="97"/>
+        <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>Traders and goods</source>
         <translation>ကုန်သည်နှင့် ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98"/>
+        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>Cargo trucks</source>
         <translation>ကုန်တင်ကားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99"/>
+        <location filename="../../desktop/ui/labels.py" line="101"/>
         <source>Rare-earth exports</source>
         <translation>ရှားပါးမြေ တင်ပို့မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <location filename="../../desktop/ui/labels.py" line="102"/>
         <source>Fuel and chemical imports</source>
         <translation>လောင်​စာ​ဆီ​နှင့် ဓာ​တု​ပစ္စည်း တင်​သွင်း​မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="103"/>
+        <location filename="../../desktop/ui/labels.py" line="105"/>
         <source>Food and building materials</source>
         <translation>စား​နပ်​ရိက္ခာ​နှင့် ဆောက်​လုပ်​ရေး​ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="106"/>
+        <location filename="../../desktop/ui/labels.py" line="108"/>
         <source>Humanitarian aid</source>
         <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109"/>
+        <location filename="../../desktop/ui/labels.py" line="111"/>
         <source>everyone</source>
         <translation>လူတိုင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110"/>
+        <location filename="../../desktop/ui/labels.py" line="112"/>
         <source>Chinese citizens only</source>
         <translation>တရုတ်နိုင်ငံသားများသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111"/>
+        <location filename="../../desktop/ui/labels.py" line="113"/>
         <source>Myanmar citizens only</source>
         <translation>မြန်မာနိုင်ငံသားများသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="115"/>
+        <location filename="../../desktop/ui/labels.py" line="117"/>
         <source>KIA</source>
         <translation>KIA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="116"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Myanmar military</source>
         <translation>မြန်မာစစ်တပ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
         <source>Border guard force or militia</source>
         <translation>နယ်​ခြား​စောင့်​တပ် (BGF) သို့​မ​ဟုတ် ပြည်​သူ့​စစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="120"/>
-        <location filename="../../desktop/ui/labels.py" line="129"/>
-        <location filename="../../desktop/ui/labels.py" line="141"/>
-        <location filename="../../desktop/ui/labels.py" line="154"/>
-        <location filename="../../desktop/ui/labels.py" line="176"/>
+        <location filename="../../desktop/ui/labels.py" line="122"/>
+        <location filename="../../desktop/ui/labels.py" line="131"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
+        <location filename="../../desktop/ui/labels.py" line="156"/>
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>other</source>
         <translation>အခြား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="124"/>
+        <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>barbed wire</source>
         <translation>သံဆူးကြိုး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="125"/>
+        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>wood barricade</source>
         <translation>သစ်သား အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="126"/>
+        <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>bamboo barricade</source>
         <translation>ဝါး အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>troops</source>
         <translation>စစ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128"/>
+        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>vehicles</source>
         <translation>ယာဉ်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="132"/>
+        <location filename="../../desktop/ui/labels.py" line="134"/>
         <source>fuel</source>
         <translation>လောင်​စာ​ဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133"/>
+        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>food</source>
         <translation>စား​နပ်​ရိက္ခာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
+        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>rice</source>
         <translation>ဆန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
+        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>cooking oil</source>
         <translation>စားသုံးဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="189"/>
         <source>medicine</source>
         <translation>ဆေး​ဝါး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>building materials</source>
         <translation>ဆောက်လုပ်ရေးပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>household goods</source>
         <translation>အိမ်သုံးပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="139"/>
+        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>mining inputs</source>
         <translation>သတ္တုတွင်းသုံး ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="140"/>
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>cash</source>
         <translation>ငွေသား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144"/>
+        <location filename="../../desktop/ui/labels.py" line="146"/>
         <source>litre</source>
         <translation>လီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145"/>
+        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>gallon</source>
         <translation>ဂါလံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="146"/>
+        <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>bottle</source>
         <translation>ပုလင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="147"/>
+        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>kg</source>
         <translation>ကီလို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148"/>
+        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>viss</source>
         <translation>ပိဿာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="149"/>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>bag</source>
         <translation>အိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="150"/>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>sack</source>
         <translation>ဂုန်နီအိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151"/>
+        <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>piece</source>
         <translation>ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="154"/>
         <source>tonne</source>
         <translation>တန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="153"/>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>trip</source>
         <translation>ခေါက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="157"/>
+        <location filename="../../desktop/ui/labels.py" line="159"/>
         <source>kyat (MMK)</source>
         <translation>ကျပ် (MMK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="158"/>
+        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>yuan (CNY)</source>
         <translation>ယွမ် (CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="161"/>
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>I saw it</source>
         <translation>ကိုယ်တိုင် မြင်ခဲ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="162"/>
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>A source told me</source>
         <translation>သတင်းရင်းမြစ်က ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
+        <location filename="../../desktop/ui/labels.py" line="165"/>
         <source>A document or photo</source>
         <translation>စာ​ရွက်​စာ​တမ်း သို့​မ​ဟုတ် ဓာတ်​ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="166"/>
         <source>Social media</source>
         <translation>ဆိုရှယ်မီဒီယာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="167"/>
+        <location filename="../../desktop/ui/labels.py" line="169"/>
         <source>resident</source>
         <translation>ဒေသခံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="168"/>
+        <location filename="../../desktop/ui/labels.py" line="170"/>
         <source>trader</source>
         <translation>ကုန်သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169"/>
+        <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>driver</source>
         <translation>ယာဉ်မောင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="170"/>
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>mine worker</source>
         <translation>သတ္တုတွင်း အလုပ်သမား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="171"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>close to an armed group</source>
         <translation>လက်​နက်​ကိုင်​အ​ဖွဲ့​နှင့် နီး​စပ်​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174"/>
+        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>official</source>
         <translation>တာဝန်ရှိသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="175"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>aid worker</source>
         <translation>အကူအညီပေးရေး ဝန်ထမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="179"/>
+        <location filename="../../desktop/ui/labels.py" line="192"/>
         <source>A: completely reliable</source>
         <translation>A: လုံးဝ ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="180"/>
+        <location filename="../../desktop/ui/labels.py" line="193"/>
         <source>B: usually reliable</source>
         <translation>B: များသောအားဖြင့် ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>C: fairly reliable</source>
         <translation>C: အတန်အသင့် ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <location filename="../../desktop/ui/labels.py" line="195"/>
         <source>D: not usually reliable</source>
         <translation>D: များသောအားဖြင့် မယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
+        <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>E: unreliable</source>
         <translation>E: ယုံကြည်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="184"/>
+        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>F: cannot be judged</source>
         <translation>F: ဆုံးဖြတ်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="191"/>
+        <location filename="../../desktop/ui/labels.py" line="211"/>
         <source>1: confirmed by other sources</source>
         <translation>1: အခြားရင်းမြစ်များက အတည်ပြု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <location filename="../../desktop/ui/labels.py" line="212"/>
         <source>2: probably true</source>
         <translation>2: မှန်နိုင်ခြေ များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="193"/>
+        <location filename="../../desktop/ui/labels.py" line="213"/>
         <source>3: possibly true</source>
         <translation>3: မှန်နိုင်သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="194"/>
+        <location filename="../../desktop/ui/labels.py" line="214"/>
         <source>4: doubtful</source>
         <translation>4: သံသယရှိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="195"/>
+        <location filename="../../desktop/ui/labels.py" line="215"/>
         <source>5: improbable</source>
         <translation>5: မှန်နိုင်ခြေ နည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="196"/>
+        <location filename="../../desktop/ui/labels.py" line="216"/>
         <source>6: cannot be judged</source>
         <translation>6: ဆုံးဖြတ်၍ မရ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="63"/>
+        <source>Never a name. Only what kind of person told you, and how far to trust them and what they said (each grade is explained below).</source>
+        <translation>အ​မည် လုံး​ဝ မ​ထည့်​ရ။ မည်​သို့​သော လူ​က ပြော​သည်၊ ထို​သူ​နှင့် ပြော​သော​အ​ရာ​ကို မည်​မျှ ယုံ​ကြည်​ရ​သည် တို့​ကို​သာ ထည့်​ပါ (အ​ဆင့်​တိုင်း​ကို အောက်​တွင် ရှင်း​ပြ​ထား​သည်)။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <source>diesel</source>
+        <translation>ဒီဇယ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <source>petrol</source>
+        <translation>ဓာတ်ဆီ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
+        <source>sugar</source>
+        <translation>သကြား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
+        <source>salt</source>
+        <translation>ဆား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <source>cooking gas</source>
+        <translation>ချက်ပြုတ်ရေး ဓာတ်ငွေ့</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <source>cement</source>
+        <translation>ဘိလပ်မြေ</translation>
     </message>
 </context>
 <context>
@@ -3695,19 +3898,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="440"/>
+        <location filename="../../desktop/ui/main_page.py" line="441"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="452"/>
+        <location filename="../../desktop/ui/main_page.py" line="453"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_page.py" line="454"/>
+        <location filename="../../desktop/ui/main_page.py" line="455"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativeSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/narrative.py" line="60"/>
+        <source>&amp;What happened:</source>
+        <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/narrative.py" line="62"/>
+        <source>What happened</source>
+        <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
 </context>
 <context>
@@ -3784,509 +4000,330 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="110"/>
-        <source>Photos (JPEG or PNG; location and camera data are removed)</source>
-        <translation>ဓာတ်​ပုံ​များ (JPEG သို့​မ​ဟုတ် PNG၊ တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="111"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="115"/>
         <source>Add photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="112"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="116"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="113"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="121"/>
         <source>Photos of this report</source>
         <translation>ဤသတင်း၏ ဓာတ်ပုံများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="228"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
         <source>Photo {number}</source>
         <translation>ဓာတ်ပုံ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
+        <location filename="../../desktop/ui/photo_strip.py" line="250"/>
         <source>Add photos</source>
         <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/photo_strip.py" line="239"/>
-        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
-        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp)</translation>
+        <location filename="../../desktop/ui/photo_strip.py" line="114"/>
+        <source>Photos (location and camera data are removed)</source>
+        <translation>ဓာတ်​ပုံ​များ (တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_strip.py" line="117"/>
+        <source>Remove photo</source>
+        <translation>ဓာတ်ပုံ ဖယ်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_strip.py" line="119"/>
+        <source>The selected photo, else the last one (Delete, Ctrl+Shift+R)</source>
+        <translation>ရွေး​ထားသော ဓာတ်ပုံ၊ မရွေး​ထားလျှင် နောက်ဆုံး​ဓာတ်ပုံ (Delete, Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/photo_strip.py" line="251"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif)</source>
+        <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp *.heic *.heif)</translation>
+    </message>
+</context>
+<context>
+    <name>PricesSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
+        <source>Commodity</source>
+        <translation>ကုန်ပစ္စည်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
+        <source>Unit</source>
+        <translation>ယူနစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
+        <source>Amount</source>
+        <translation>ငွေပမာဏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="119"/>
+        <location filename="../../desktop/ui/form/prices.py" line="176"/>
+        <source>Currency</source>
+        <translation>ငွေကြေး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="124"/>
+        <source>{field}, price {number}</source>
+        <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="161"/>
+        <location filename="../../desktop/ui/form/prices.py" line="178"/>
+        <source>Prices</source>
+        <translation>ဈေးနှုန်းများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="166"/>
+        <source>none given</source>
+        <translation>မထည့်ရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="181"/>
+        <source>&amp;Add price</source>
+        <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/prices.py" line="182"/>
+        <source>Re&amp;move price</source>
+        <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
     </message>
 </context>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="431"/>
-        <source>&amp;Crossing:</source>
-        <translation>ဂိတ် (&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="449"/>
-        <source>The crossing is not in the list</source>
-        <translation>ဂိတ်သည် စာရင်းတွင် မပါ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="450"/>
-        <source>Name of the crossing not in the list</source>
-        <translation>စာရင်းတွင် မပါသော ဂိတ်၏ အမည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="451"/>
-        <source>e.g. the footpath 2 km north of Laiza</source>
-        <translation>ဥ​ပ​မာ- လိုင်​ဇာ၏ မြောက်​ဘက် 2 ကီ​လို​မီ​တာ​ရှိ လူ​သွား​လမ်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="452"/>
-        <location filename="../../desktop/ui/report_form.py" line="949"/>
+        <location filename="../../desktop/ui/form/problems.py" line="64"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="453"/>
-        <location filename="../../desktop/ui/report_form.py" line="950"/>
+        <location filename="../../desktop/ui/form/problems.py" line="66"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="454"/>
-        <source>China side status</source>
-        <translation>တရုတ်ဘက် အခြေအနေ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="455"/>
-        <source>Myanmar side status</source>
-        <translation>မြန်မာဘက် အခြေအနေ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="460"/>
-        <source>your local time</source>
-        <translation>သင့်ဒေသ အချိန်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="460"/>
-        <source>Myanmar time</source>
-        <translation>မြန်မာ စံတော်ချိန်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="462"/>
-        <source>People stranded or turned back</source>
-        <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="463"/>
-        <source>An estimate is fine. Leave at — if nobody said.</source>
-        <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="464"/>
-        <location filename="../../desktop/ui/report_form.py" line="951"/>
+        <location filename="../../desktop/ui/form/problems.py" line="69"/>
         <source>What may pass</source>
         <translation>ဖြတ်သန်းခွင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="473"/>
-        <location filename="../../desktop/ui/report_form.py" line="954"/>
+        <location filename="../../desktop/ui/form/problems.py" line="79"/>
         <source>Barrier on the Myanmar side</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="477"/>
-        <location filename="../../desktop/ui/report_form.py" line="955"/>
+        <location filename="../../desktop/ui/form/problems.py" line="83"/>
         <source>Shortages in town</source>
         <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="480"/>
-        <location filename="../../desktop/ui/report_form.py" line="485"/>
-        <source>Prices</source>
-        <translation>ဈေးနှုန်းများ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
-        <source>Commodity</source>
-        <translation>ကုန်ပစ္စည်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
-        <source>Unit</source>
-        <translation>ယူနစ်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
-        <source>Amount</source>
-        <translation>ငွေပမာဏ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="483"/>
-        <location filename="../../desktop/ui/report_form.py" line="765"/>
-        <source>Currency</source>
-        <translation>ငွေကြေး</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="488"/>
-        <source>&amp;Add price</source>
-        <translation>ဈေးနှုန်း ထည့်မည် (&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="503"/>
-        <source>Source category</source>
-        <translation>ရင်းမြစ် အမျိုးအစား</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="504"/>
-        <source>Source reliability</source>
-        <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="505"/>
-        <source>Information credibility</source>
-        <translation>သတင်း မှန်နိုင်ခြေ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="506"/>
-        <source>Source pseudonym</source>
-        <translation>ရင်းမြစ် အမည်ဝှက်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="519"/>
-        <source>&amp;What happened:</source>
-        <translation>ဖြစ်ပျက်ပုံ (&amp;W):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="521"/>
-        <location filename="../../desktop/ui/report_form.py" line="958"/>
+        <location filename="../../desktop/ui/form/problems.py" line="91"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="523"/>
+        <location filename="../../desktop/ui/report_form.py" line="185"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="524"/>
+        <location filename="../../desktop/ui/report_form.py" line="186"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="525"/>
+        <location filename="../../desktop/ui/report_form.py" line="187"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="527"/>
+        <location filename="../../desktop/ui/report_form.py" line="189"/>
         <source>Esc. The draft is kept.</source>
         <translation>Esc။ မူကြမ်းကို သိမ်းထားသည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="531"/>
-        <source>Correct a sent report (new revision)</source>
-        <translation>ပို့​ပြီး​သ​တင်း​ကို ပြင်​ခြင်း (မူ​အ​သစ်)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="533"/>
-        <source>Edit draft</source>
-        <translation>မူကြမ်း ပြင်ခြင်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="535"/>
-        <source>New report</source>
-        <translation>သတင်းအသစ်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="776"/>
-        <source>e.g. diesel</source>
-        <translation>ဥပမာ- ဒီဇယ်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="848"/>
-        <source>Draft saved at {time}</source>
-        <translation>မူ​ကြမ်း​ကို {time} တွင် သိမ်း​ပြီး</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="858"/>
-        <source>Not saved: {reason}</source>
-        <translation>မသိမ်းနိုင်ပါ: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="974"/>
+        <location filename="../../desktop/ui/form/problems.py" line="102"/>
         <source>Not ready to send</source>
         <translation>ပို့ရန် အဆင်သင့် မဖြစ်သေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="975"/>
+        <location filename="../../desktop/ui/form/problems.py" line="105"/>
         <source>Please complete these fields first:</source>
         <translation>ဤအကွက်များကို အရင် ဖြည့်ပါ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="905"/>
-        <source>Kept as a draft.</source>
-        <translation>မူကြမ်းအဖြစ် ထားသည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="432"/>
-        <source>Crossin&amp;g name:</source>
-        <translation>ဂိတ်အမည် (&amp;G):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="433"/>
-        <source>W&amp;here it is:</source>
-        <translation>တည်နေရာ (&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="434"/>
-        <source>Obser&amp;ved:</source>
-        <translation>တွေ့ရှိချိန် (&amp;V):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="435"/>
-        <source>Stat&amp;us:</source>
-        <translation>အခြေအနေ (&amp;U):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="436"/>
-        <source>Controlled &amp;by:</source>
-        <translation>ထိန်းချုပ်သူ (&amp;B):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="437"/>
-        <source>Civilians who ma&amp;y cross:</source>
-        <translation>ဖြတ်​ကူး​ခွင့်​ရှိ​သော အ​ရပ်​သား (&amp;Y):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="438"/>
-        <source>People &amp;stranded:</source>
-        <translation>ပိတ်မိနေသူ (&amp;S):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="439"/>
-        <source>How &amp;known:</source>
-        <translation>သိရပုံ (&amp;K):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="489"/>
-        <source>Re&amp;move price</source>
-        <translation>ဈေးနှုန်း ဖယ်မည် (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="492"/>
-        <source>Wh&amp;o:</source>
-        <translation>မည်သူ (&amp;O):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="493"/>
-        <source>Rel&amp;iability:</source>
-        <translation>ယုံကြည်ရမှု (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="494"/>
-        <source>Cr&amp;edibility:</source>
-        <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="495"/>
-        <source>&amp;Pseudonym:</source>
-        <translation>အမည်ဝှက် (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="501"/>
-        <source>Generate pseudonym</source>
-        <translation>အမည်ဝှက် ထုတ်မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="502"/>
-        <source>Ctrl+G</source>
-        <translation>Ctrl+G</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="522"/>
+        <location filename="../../desktop/ui/report_form.py" line="184"/>
         <source>Save dra&amp;ft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="526"/>
+        <location filename="../../desktop/ui/report_form.py" line="188"/>
         <source>Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="771"/>
-        <source>{field}, price {number}</source>
-        <translation>ဈေးနှုန်း {number} ၏ {field}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="924"/>
+        <location filename="../../desktop/ui/form/problems.py" line="29"/>
         <source>too long: shorten it</source>
         <translation>ရှည်လွန်းသည်- တိုအောင် ပြင်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="924"/>
+        <location filename="../../desktop/ui/form/problems.py" line="31"/>
         <source>check this field</source>
         <translation>ဤအကွက်ကို စစ်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="926"/>
+        <location filename="../../desktop/ui/form/problems.py" line="34"/>
         <source>choose one from the list, or tick “not in the list” and give its name</source>
         <translation>စာ​ရင်း​ထဲ​မှ တစ်​ခု ရွေး​ပါ၊ သို့​မ​ဟုတ် “ဂိတ်​သည် စာ​ရင်း​တွင် မ​ပါ” ကို အ​မှန်​ခြစ်​ပြီး အ​မည် ထည့်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="927"/>
+        <location filename="../../desktop/ui/form/problems.py" line="37"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="930"/>
+        <location filename="../../desktop/ui/form/problems.py" line="40"/>
         <source>Where it is</source>
         <translation>တည်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="932"/>
+        <location filename="../../desktop/ui/form/problems.py" line="43"/>
         <source>give the crossing a name</source>
         <translation>ဂိတ်အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="933"/>
+        <location filename="../../desktop/ui/form/problems.py" line="44"/>
         <source>Crossing name</source>
         <translation>ဂိတ်အမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="935"/>
+        <location filename="../../desktop/ui/form/problems.py" line="46"/>
         <source>check the date and time: not in the future, not before 2000</source>
         <translation>ရက်​စွဲ​နှင့် အ​ချိန်​ကို စစ်​ပါ- အ​နာ​ဂတ် မ​ဖြစ်​ရ၊ 2000 ခု​နှစ် မ​တိုင်​မီ မ​ဖြစ်​ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="936"/>
+        <location filename="../../desktop/ui/form/problems.py" line="49"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="941"/>
+        <location filename="../../desktop/ui/form/problems.py" line="53"/>
         <source>name the commodity</source>
         <translation>ကုန်ပစ္စည်း အမည် ထည့်ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="942"/>
+        <location filename="../../desktop/ui/form/problems.py" line="54"/>
         <source>Price {number}</source>
         <translation>ဈေးနှုန်း {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="946"/>
+        <location filename="../../desktop/ui/form/problems.py" line="59"/>
         <source>choose who told you, or change “How known”</source>
         <translation>မည်​သူ ပြော​သည်​ကို ရွေး​ပါ၊ သို့​မ​ဟုတ် “သိ​ရ​ပုံ” ကို ပြောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="490"/>
-        <location filename="../../desktop/ui/report_form.py" line="947"/>
+        <location filename="../../desktop/ui/form/problems.py" line="62"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="952"/>
+        <location filename="../../desktop/ui/form/problems.py" line="71"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="953"/>
+        <location filename="../../desktop/ui/form/problems.py" line="75"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="956"/>
+        <location filename="../../desktop/ui/form/problems.py" line="87"/>
         <source>People stranded</source>
         <translation>ပိတ်မိနေသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="957"/>
+        <location filename="../../desktop/ui/form/problems.py" line="90"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="960"/>
+        <location filename="../../desktop/ui/form/problems.py" line="94"/>
         <source>The report</source>
         <translation>သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="976"/>
+        <location filename="../../desktop/ui/form/problems.py" line="109"/>
         <source>&amp;OK</source>
         <translation>ကောင်းပြီ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="999"/>
+        <location filename="../../desktop/ui/form/problems.py" line="117"/>
         <source>This looks like a phone number. A number can lead straight back to your source: remove it, or send anyway if it is public (an office or a hotline).</source>
         <translation>ဖုန်း​နံ​ပါတ်​နှင့် တူ​သည်။ နံ​ပါတ်​တစ်​ခု​က သင့်​သ​တင်း​ရင်း​မြစ်​ဆီ တိုက်​ရိုက် ခြေ​ရာ​ခံ​မိ​စေ​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား နံ​ပါတ် (ရုံး သို့​မ​ဟုတ် ဖုန်း​လိုင်း) ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1003"/>
+        <location filename="../../desktop/ui/form/problems.py" line="122"/>
         <source>This looks like an e-mail address. It can identify your source: remove it, or send anyway if it is public.</source>
         <translation>အီး​မေးလ်​လိပ်​စာ​နှင့် တူ​သည်။ ၎င်း​က သင့်​သ​တင်း​ရင်း​မြစ်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် လူ​သိ​ရှင်​ကြား လိပ်​စာ ဖြစ်​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1007"/>
+        <location filename="../../desktop/ui/form/problems.py" line="127"/>
         <source>This looks like a national registration card (NRC) number. It names one person: remove it unless the person agreed to be named.</source>
         <translation>နိုင်​ငံ​သား​စိ​စစ်​ရေး​ကတ် (မှတ်​ပုံ​တင်) နံ​ပါတ်​နှင့် တူ​သည်။ ၎င်း​က လူ​တစ်​ဦး​ကို အ​မည်​ဖော်​သည်- ထို​သူ​က အ​မည်​ဖော်​ရန် သ​ဘော​တူ​မှ​သာ ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1011"/>
+        <location filename="../../desktop/ui/form/problems.py" line="132"/>
         <source>This looks like a vehicle plate. A plate can identify a driver or a trader: remove it, or send anyway if it does not point to your source.</source>
         <translation>ယာဉ်​နံ​ပါတ်​ပြား​နှင့် တူ​သည်။ နံ​ပါတ်​ပြား​က ယာဉ်​မောင်း သို့​မ​ဟုတ် ကုန်​သည်​ကို ဖော်​ထုတ်​နိုင်​သည်- ဖယ်​ရှား​ပါ၊ သို့​မ​ဟုတ် သင့်​သ​တင်း​ရင်း​မြစ်​ကို မ​ညွှန်​ပြ​လျှင် ဆက်​ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1021"/>
+        <location filename="../../desktop/ui/form/problems.py" line="144"/>
         <source>Personal details found</source>
         <translation>ကိုယ်ရေးအချက်အလက် တွေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1023"/>
+        <location filename="../../desktop/ui/form/problems.py" line="145"/>
         <source>This report seems to contain details that could identify someone. Sources can be put in danger by them.</source>
         <translation>ဤ​သ​တင်း​တွင် လူ​တစ်​ဦး​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ချက်​အ​လက်​များ ပါ​ပုံ​ရ​သည်။ ၎င်း​တို့​ကြောင့် သ​တင်း​ရင်း​မြစ်​များ အန္တ​ရာယ် ကျ​ရောက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1027"/>
+        <location filename="../../desktop/ui/form/problems.py" line="152"/>
         <source>&amp;Edit the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1028"/>
+        <location filename="../../desktop/ui/form/problems.py" line="156"/>
         <source>Send &amp;anyway</source>
         <translation>ဤအတိုင်း ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1068"/>
+        <location filename="../../desktop/ui/form/problems.py" line="195"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1070"/>
+        <location filename="../../desktop/ui/form/problems.py" line="198"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1072"/>
+        <location filename="../../desktop/ui/form/problems.py" line="203"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_form.py" line="1073"/>
+        <location filename="../../desktop/ui/form/problems.py" line="206"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="1108"/>
-        <source>Photo stored in the encrypted store.</source>
-        <translation>ဓာတ်​ပုံ​ကို ကုဒ်​ဝှက် သို​လှောင်​ခန်း​တွင် သိမ်း​ပြီး။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/report_form.py" line="1111"/>
-        <source>Photo removed.</source>
-        <translation>ဓာတ်ပုံကို ဖယ်ပြီးပါပြီ။</translation>
     </message>
 </context>
 <context>
@@ -4712,6 +4749,120 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>ShortagesSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="96"/>
+        <source>Shortages in town</source>
+        <translation>မြို့တွင်း ပြတ်လပ်မှုများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="100"/>
+        <source>none named</source>
+        <translation>မဖော်ပြရသေးပါ</translation>
+    </message>
+</context>
+<context>
+    <name>SourceSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="122"/>
+        <source>Source</source>
+        <translation>သတင်းရင်းမြစ်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="133"/>
+        <source>How &amp;known:</source>
+        <translation>သိရပုံ (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="135"/>
+        <source>Wh&amp;o:</source>
+        <translation>မည်သူ (&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="136"/>
+        <source>Rel&amp;iability:</source>
+        <translation>ယုံကြည်ရမှု (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="137"/>
+        <source>Cr&amp;edibility:</source>
+        <translation>မှန်နိုင်ခြေ (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="138"/>
+        <source>&amp;Pseudonym:</source>
+        <translation>အမည်ဝှက် (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="140"/>
+        <source>Generate pseudonym</source>
+        <translation>အမည်ဝှက် ထုတ်မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="141"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="142"/>
+        <source>Source category</source>
+        <translation>ရင်းမြစ် အမျိုးအစား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="143"/>
+        <source>Source reliability</source>
+        <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="144"/>
+        <source>Information credibility</source>
+        <translation>သတင်း မှန်နိုင်ခြေ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="145"/>
+        <source>Source pseudonym</source>
+        <translation>ရင်းမြစ် အမည်ဝှက်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="156"/>
+        <source>About the source, from how often they were right before: {grades}.</source>
+        <translation>သတင်း​ပေးသူ​အကြောင်း၊ ယခင်က မည်မျှ​မှန်ခဲ့​သည်ကို ကြည့်၍- {grades}။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/source.py" line="161"/>
+        <source>About this information, whoever gave it: {grades}.</source>
+        <translation>ဤ​သတင်း​အချက်​အလက်​အကြောင်း၊ မည်သူ​ပေးသည်​ဖြစ်စေ- {grades}။</translation>
+    </message>
+</context>
+<context>
+    <name>StrandedSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="132"/>
+        <source>People stranded</source>
+        <translation>ပိတ်မိနေသူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="136"/>
+        <source>not said</source>
+        <translation>မပြောရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="139"/>
+        <source>People &amp;stranded:</source>
+        <translation>ပိတ်မိနေသူ (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="140"/>
+        <source>People stranded or turned back</source>
+        <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/conditions.py" line="141"/>
+        <source>An estimate is fine. Leave at — if nobody said.</source>
+        <translation>ခန့်​မှန်း​ခြေ ရ​ပါ​သည်။ မည်​သူ​မျှ မ​ပြော​လျှင် — အ​တိုင်း ထား​ပါ။</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../desktop/ui/sync_controller.py" line="270"/>
@@ -4815,6 +4966,29 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/desk_timeline.py" line="277"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficSection</name>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="106"/>
+        <source>What may pass</source>
+        <translation>ဖြတ်သန်းခွင့်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="114"/>
+        <source>nothing known yet</source>
+        <translation>ဘာမျှ မသိရသေးပါ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="125"/>
+        <source>Whose citizens</source>
+        <translation>မည်သည့် နိုင်ငံ​သားများ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/form/traffic.py" line="126"/>
+        <source>Civilians who may cross</source>
+        <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
 </context>
 <context>

@@ -305,3 +305,25 @@ def webp_with_metadata(
         icc_profile=srgb_icc(),
     )
     return out.getvalue()
+
+
+def heic_with_metadata(
+    image: Image.Image | None = None, *, orientation: int | None = None
+) -> bytes:
+    """A HEIC as an iPhone takes it: HEVC pictures in a HEIF container, with EXIF (camera,
+    GPS, canaries), XMP and an ICC profile. pillow-heif stores the EXIF orientation as the
+    container's rotation (irot/imir), as phones do."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    image = image if image is not None else gradient((640, 480))
+    out = io.BytesIO()
+    image.save(
+        out,
+        "HEIF",
+        quality=90,
+        exif=exif_bytes(orientation=orientation),
+        xmp=xmp_packet(),
+        icc_profile=srgb_icc(),
+    )
+    return out.getvalue()

@@ -325,7 +325,7 @@ def test_what_is_not_a_sound_jpeg_or_png_is_refused(name: str, data: bytes, reas
 
 
 def test_messages_say_what_to_do() -> None:
-    with pytest.raises(PhotoError, match="JPEG, PNG and WebP") as caught:
+    with pytest.raises(PhotoError, match="JPEG, PNG, WebP and HEIC") as caught:
         import_photo(fixtures.gif_image())
     assert "save or export it as JPEG" in str(caught.value)
     with pytest.raises(PhotoError, match="damaged or incomplete"):
@@ -351,7 +351,7 @@ def test_the_type_comes_from_the_bytes_not_the_name(tmp_path: Path) -> None:
     assert import_photo(read_photo_file(disguised)).media_type == "image/png"
     gif = tmp_path / "gate2.jpg"
     gif.write_bytes(fixtures.gif_image())
-    with pytest.raises(PhotoError, match="Only JPEG, PNG and WebP"):
+    with pytest.raises(PhotoError, match="Only JPEG, PNG, WebP and HEIC"):
         import_photo(read_photo_file(gif))
     assert sniff_media_type(b"\xff\xd8\xff\xe1") == "image/jpeg"
     assert sniff_media_type(b"GIF89a") is None
@@ -445,3 +445,78 @@ def test_a_webp_is_turned_upright(orientation: int) -> None:
     assert image.size == size
     assert near(colour_at(image, red_side), RED)
     assert near(colour_at(image, blue_side), BLUE)
+
+
+# --- HEIC/HEIF, the iPhone's own format ---------------------------------------------------
+
+
+def test_the_heic_fixture_is_a_real_heic_that_carries_gps_and_canaries() -> None:
+    data = fixtures.heic_with_metadata()
+    assert data[4:12] == b"ftypheic"
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.format == "HEIF"
+        gps = image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+        assert gps[ExifTags.GPS.GPSLatitude] == fixtures.GPS_LATITUDE
+    for name in ("exif_description", "exif_artist", "xmp"):
+        assert CANARIES[name] in data, name
+
+
+def test_a_heic_photo_becomes_a_clean_jpeg_without_its_gps() -> None:
+    photo = import_photo(fixtures.heic_with_metadata())
+    assert photo.media_type == "image/jpeg"
+    assert (photo.width, photo.height) == (640, 480)
+    assert_no_canary(photo.data)
+    assert_clean_jpeg(photo.data)
+    image = reopen(photo.data)
+    assert not image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert "exif" not in image.info
+
+
+def test_a_heic_with_transparency_becomes_a_clean_png() -> None:
+    image = fixtures.gradient((120, 80)).convert("RGBA")
+    image.putalpha(128)
+    photo = import_photo(fixtures.heic_with_metadata(image))
+    assert photo.media_type == "image/png"
+    assert_no_canary(photo.data)
+    assert_clean_png(photo.data)
+    assert reopen(photo.data).mode == "RGBA"
+
+
+@pytest.mark.parametrize("orientation", [3, 6, 8])
+def test_a_heic_is_turned_upright(orientation: int) -> None:
+    size, red_side = ORIENTATIONS[orientation]
+    blue_side = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}[red_side]
+    data = fixtures.heic_with_metadata(
+        fixtures.left_red_right_blue((200, 100)), orientation=orientation
+    )
+    image = reopen(import_photo(data).data)
+    assert image.size == size
+    assert near(colour_at(image, red_side), RED)
+    assert near(colour_at(image, blue_side), BLUE)
+
+
+def test_a_heif_that_is_not_heic_branded_is_read_too() -> None:
+    data = bytearray(fixtures.heic_with_metadata())
+    data[8:12] = b"mif1"  # the generic HEIF brand some cameras write
+    photo = import_photo(bytes(data))
+    assert photo.media_type == "image/jpeg"
+    assert_no_canary(photo.data)
+
+
+def test_an_avif_or_a_broken_heic_is_refused_in_plain_words() -> None:
+    avif = bytearray(fixtures.heic_with_metadata())
+    avif[8:12] = b"avif"
+    with pytest.raises(PhotoError, match="Only JPEG, PNG, WebP and HEIC") as caught:
+        import_photo(bytes(avif))
+    assert caught.value.reason == "unsupported"
+    broken = fixtures.heic_with_metadata()[:600]
+    with pytest.raises(PhotoError, match="damaged") as caught:
+        import_photo(broken)
+    assert caught.value.reason == "broken"
+
+
+def test_a_heic_is_converted_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = fixtures.heic_with_metadata()
+    with no_disk_access(monkeypatch):
+        photo = import_photo(data)
+    assert_no_canary(photo.data)

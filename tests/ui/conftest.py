@@ -17,6 +17,7 @@ from desktop.services import capture
 from desktop.store.database import Store, open_store
 from desktop.store.reports import ReportRepository, StoredReport
 from desktop.ui.app import build_window
+from desktop.ui.report_form import ReportForm
 from desktop.ui.window import GatewatchWindow
 from desktop.ui.worker import StoreWorker
 
@@ -139,3 +140,11 @@ def rescue_dialogs(seconds: float = 8.0) -> Iterator[None]:
         yield
     finally:
         timer.stop()
+
+
+def unfold_all(form: ReportForm) -> None:
+    """Open every foldable section of the report form, as a user clicking each title."""
+    for fold in form.folds:
+        if fold.folded:
+            fold.button.click()
+    QApplication.processEvents()

@@ -23,18 +23,18 @@ TAB_PADDING = 16
 CHECK_PADDING = 24  # the box or circle of a check box or radio button, and its gap
 
 
-def _shown(widget: QWidget, top: QWidget) -> bool:
-    """Visible in `top` and not scrolled out of sight: every ancestor shows part of it."""
+def _seen(widget: QWidget, top: QWidget) -> QRect:
+    """The part of `widget` that `top` shows: empty when hidden or scrolled out of sight."""
     if not widget.isVisible() or widget.window() is not top:
-        return False
+        return QRect()
     seen = _in_window(widget, top)
     parent = widget.parentWidget()
     while parent is not None and parent is not top:
         seen = seen.intersected(_in_window(parent, top))
         if seen.isEmpty():
-            return False
+            return seen
         parent = parent.parentWidget()
-    return True
+    return seen
 
 
 def _in_window(widget: QWidget, top: QWidget) -> QRect:
@@ -118,7 +118,8 @@ def problems(top: QWidget) -> list[str]:
     found: list[str] = []
     texts: list[tuple[QWidget, QRect]] = []
     for widget in top.findChildren(QWidget):
-        if not _shown(widget, top):
+        seen = _seen(widget, top)
+        if seen.isEmpty():
             continue
         problem: str | None = None
         if isinstance(widget, QLabel):
@@ -139,7 +140,7 @@ def problems(top: QWidget) -> list[str]:
         if problem is not None:
             found.append(problem)
         if _text(widget) and not isinstance(widget.parentWidget(), QAbstractItemView):
-            texts.append((widget, _in_window(widget, top)))
+            texts.append((widget, seen))  # half scrolled away, it overlaps nothing above
     for i, (first, one) in enumerate(texts):
         for second, other in texts[i + 1 :]:
             if first.isAncestorOf(second) or second.isAncestorOf(first):

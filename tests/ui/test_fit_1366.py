@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.vocabulary import TrafficKind
 from desktop.services import desk
 from desktop.services.demo import demo_reports
 from desktop.services.demo_desk import fill_demo_desk
@@ -23,7 +24,7 @@ from desktop.ui.desk_export_dialog import ExportDialog
 from desktop.ui.pseudo_locale import PSEUDO
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, unfold_all
 from tests.ui.fit import problems
 from tests.ui.test_desk_inbox import desk_window, unlock_desk
 
@@ -92,6 +93,9 @@ def test_the_correspondent_screens_fit(
     form.add_price.click()
     form.not_listed.setChecked(True)
     form.source_category.setCurrentIndex(2)
+    form.traffic_groups[TrafficKind.CIVILIANS].button(1).click()  # a summary to show
+    _look(qtbot, found, "form folded", window)
+    unfold_all(form)
     bar = form.scroll_area.verticalScrollBar()
     for step in range(0, bar.maximum() + bar.pageStep(), bar.pageStep()):
         bar.setValue(step)

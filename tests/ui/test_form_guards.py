@@ -192,5 +192,5 @@ def test_a_gif_is_refused_with_a_plain_message(
     gif.write_bytes(b"GIF89a" + b"\x00" * 64)
     window.form.photos.add_files([gif])
     qtbot.waitUntil(lambda: window.form.photos.message.isVisible(), timeout=10_000)
-    assert "JPEG, PNG and WebP" in window.form.photos.message.text()
+    assert "JPEG, PNG, WebP and HEIC" in window.form.photos.message.text()
     assert window.form.photos.list.count() == 0

@@ -29,6 +29,7 @@ KEPT = {
     "Shift",
     "Enter",
     "Esc",
+    "Delete",
     "px",
     "certificate",
     "store",

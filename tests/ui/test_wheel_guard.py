@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QDate, QPoint, QPointF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.window import GatewatchWindow
-from tests.ui.conftest import run_job
+from tests.ui.conftest import run_job, unfold_all
 from tests.ui.test_form_guards import start_report
 
 NOTCH = 120
@@ -55,12 +56,16 @@ def _stored_row(qtbot: QtBot, window: GatewatchWindow, draft_id: str) -> tuple[s
     return run_job(qtbot, window.worker, read)
 
 
+@pytest.mark.parametrize("unfolded", [False, True], ids=["folded", "unfolded"])
 def test_scrolling_the_whole_form_over_every_field_changes_nothing(
-    qtbot: QtBot, window: GatewatchWindow
+    qtbot: QtBot, window: GatewatchWindow, unfolded: bool
 ) -> None:
     window.resize(1366, 768)
     start_report(qtbot, window)
     form = window.form
+    if unfolded:
+        unfold_all(form)
+    folds = [fold.folded for fold in form.folds]
     form.add_price.click()
     form.add_price.click()
     # Values in the middle of their ranges: a wheel either way would change them.
@@ -110,6 +115,7 @@ def test_scrolling_the_whole_form_over_every_field_changes_nothing(
 
     assert form.body() == shown_before
     assert not form._dirty
+    assert [fold.folded for fold in form.folds] == folds
     form.save(explicit=True)
     qtbot.waitUntil(lambda: not form._dirty, timeout=10_000)
     after = _stored_row(qtbot, window, draft_id)

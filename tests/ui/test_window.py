@@ -49,7 +49,8 @@ def test_fill_the_form_queue_it_and_find_it_after_reopening(
     form.barriers["barbed_wire"].setChecked(True)
     form.shortages["fuel"].setChecked(True)
     form.add_price.click()
-    qtbot.keyClicks(form.prices.cellWidget(0, 0), "diesel")
+    commodity = form.prices.cellWidget(0, 0)
+    qtbot.keyClicks(commodity.combo, "diesel")  # type: ignore[attr-defined]
     price_amount = form.prices.cellWidget(0, 2)
     assert isinstance(price_amount, QDoubleSpinBox)
     price_amount.setValue(4500)
