@@ -34,7 +34,7 @@ RUNTIME_DISTRIBUTIONS = (
     "PySocks",
     "platformdirs",
     "pillow",
-    "pillow-heif",
+    "pi-heif",
     "myanmartools",
     "typing-extensions",
     "zxcvbn",
@@ -68,6 +68,7 @@ EXCLUDED_MODULES = [
     "xmlrpc",
     "curses",
     "_pydecimal",  # the C decimal module is there
+    "pillow_heif",  # the tests' HEIC writer; the app decodes with pi_heif
     # Standard library the app never reaches: no event loop (Qt's and threads instead), no
     # XML (Pillow parses XMP only when asked, and the app never asks), no bz2 or xz archives
     # (zipfile, tarfile and shutil import them only when such an archive is opened; the app

@@ -143,6 +143,7 @@ def test_a_private_import_is_caught(tmp_path: Path) -> None:
 STILL_IMPORTED_FROM = {
     "tests.cli.test_cli",
     "tests.cli.test_sync_cli",
+    "tests.services.test_desk",
     "tests.services.test_desk_export",
     "tests.services.test_desk_review",
     "tests.services.test_sync",

@@ -10,7 +10,7 @@ from the pixels alone (docs/architecture.md, invariant 6).
 Everything happens in memory: no path is ever handed to Pillow and no temporary file is
 created, so nothing of the photo is left on disk outside the encrypted store
 (invariant 1). JPEG, PNG, WebP and HEIC/HEIF (what phones take and share; HEIF decoded
-by pillow-heif) are accepted, recognised by their first bytes, never by a file name. What
+by pi-heif) are accepted, recognised by their first bytes, never by a file name. What
 is kept is JPEG or PNG: a WebP or HEIF becomes a PNG when it has transparency, a JPEG
 otherwise.
 """
@@ -115,11 +115,13 @@ def _is_heif(data: bytes) -> bool:
 
 
 def _register_heif() -> None:
-    """Teach Pillow HEIF on first use (importing libheif costs start-up time)."""
-    import pillow_heif
+    """Teach Pillow HEIF on first use (importing libheif costs start-up time), with pi-heif's
+    decoder even where another HEIF plugin registered itself first."""
+    import pi_heif
 
-    if "HEIF" not in Image.OPEN:
-        pillow_heif.register_heif_opener()
+    opener = Image.OPEN.get("HEIF")
+    if opener is None or not opener[0].__module__.startswith("pi_heif"):
+        pi_heif.register_heif_opener()
 
 
 def read_photo_file(path: Path, max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> bytes:

@@ -19,8 +19,8 @@ from desktop.store.backup import restore_backup, write_backup
 from desktop.store.database import Store, open_store
 from desktop.store.reports import ReportRepository, ReportState
 from sync.server.store import DB_NAME
-from tests.domain.test_report import example
 from tests.e2e.conftest import PASSPHRASE, World
+from tests.helpers.reports import example
 
 DAY = datetime(2026, 12, 12, 8, 0, tzinfo=UTC)
 COLUMNS = "envelope_id, device_id, kind, recipient_key_id, kem, size, body, sha256, received_at"

@@ -9,14 +9,20 @@ from __future__ import annotations
 import random
 import secrets
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.services import capture
+from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, open_store
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository
+from desktop.store.reports import ReportRepository, ReportState
 from sync.server.store import ServerStore
+from tests.faults.chaosproxy import Chaos
+from tests.sync.faultproxy import Fault
 
 PASSPHRASE = "a long fault-campaign passphrase"
 GATES = ("laiza", "mai_ja_yang", "lweje", "pang_war", "kanpaiti", "hpimaw")
@@ -100,3 +106,47 @@ def check_server_exactly_once(store: Store, server_dir: Path) -> int:
     unconfirmed = {r[1] for r in outbox if r[2] is not None} - set(on_server)
     assert not unconfirmed, f"receipts for envelopes the server does not hold: {unconfirmed}"
     return len(per_report)
+
+
+def random_fault(rng: random.Random) -> Fault:
+    nth = rng.choice([1, 1, 2, 3])
+    return rng.choice(
+        [
+            lambda: Fault.refuse(),
+            lambda: Fault.reset(nth=nth),
+            lambda: Fault.cut_request(after_bytes=rng.randrange(0, 60_000), nth=nth),
+            lambda: Fault.drop_response(nth=nth),
+            lambda: Fault.delay(rng.uniform(0.05, 1.4), nth=nth),
+            lambda: Chaos.stall(rng.uniform(1.1, 1.6), nth=nth),
+            lambda: Chaos.trickle(rng.choice([1, 7, 512, 4096]), 0.001, rng.randrange(64, 8192)),
+            lambda: Chaos.cut_response(rng.randrange(1, 400), nth=nth),
+            lambda: Chaos.duplicate_response(nth=nth),
+        ]
+    )()
+
+
+def chaos_rule(rng: random.Random, faulty: int, rate: float = 0.85) -> Callable[[int], Fault]:
+    """Faults for the first ``faulty`` connections (each with probability ``rate``)."""
+
+    def rule(index: int) -> Fault:
+        if index >= faulty or rng.random() > rate:
+            return Fault.passthrough()
+        return random_fault(rng)
+
+    return rule
+
+
+def queue_reports(store: Store, count: int, canary: str, rng: random.Random) -> set[str]:
+    gazetteer = default_gazetteer()
+    reports = ReportRepository(store, gazetteer)
+    photos = AttachmentRepository(store)
+    ids = set()
+    for index in range(count):
+        report = report_with_canary(rng, index, canary)
+        reports.add(report, state=ReportState.DRAFT)
+        if index % 2 == 0:
+            media_type, data, width, height = canary_photo(canary, size=rng.randrange(2, 90_000))
+            photos.add(report.id, media_type, data, width=width, height=height)
+        capture.queue_draft(store, gazetteer, report.id)
+        ids.add(report.id)
+    return ids

@@ -14,76 +14,27 @@ from __future__ import annotations
 import os
 import random
 import secrets
-from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
-from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import capture, desk, sync
-from desktop.store.attachments import AttachmentRepository
-from desktop.store.database import Store, open_store
+from desktop.services import desk, sync
+from desktop.store.database import open_store
 from desktop.store.desk import DeskRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
 from sync.client import SyncError
 from sync.server.store import ServerStore
 from tests.e2e.conftest import fast_client
-from tests.faults.chaosproxy import Chaos, ChaosProxy
+from tests.faults.chaosproxy import ChaosProxy
 from tests.faults.common import (
     PASSPHRASE,
-    canary_photo,
+    chaos_rule,
     check_open_store,
     check_server_exactly_once,
-    report_with_canary,
+    queue_reports,
 )
 from tests.faults.conftest import Newsroom
-from tests.sync.faultproxy import Fault
-
-
-def random_fault(rng: random.Random) -> Fault:
-    nth = rng.choice([1, 1, 2, 3])
-    return rng.choice(
-        [
-            lambda: Fault.refuse(),
-            lambda: Fault.reset(nth=nth),
-            lambda: Fault.cut_request(after_bytes=rng.randrange(0, 60_000), nth=nth),
-            lambda: Fault.drop_response(nth=nth),
-            lambda: Fault.delay(rng.uniform(0.05, 1.4), nth=nth),
-            lambda: Chaos.stall(rng.uniform(1.1, 1.6), nth=nth),
-            lambda: Chaos.trickle(rng.choice([1, 7, 512, 4096]), 0.001, rng.randrange(64, 8192)),
-            lambda: Chaos.cut_response(rng.randrange(1, 400), nth=nth),
-            lambda: Chaos.duplicate_response(nth=nth),
-        ]
-    )()
-
-
-def chaos_rule(rng: random.Random, faulty: int, rate: float = 0.85) -> Callable[[int], Fault]:
-    """Faults for the first ``faulty`` connections (each with probability ``rate``)."""
-
-    def rule(index: int) -> Fault:
-        if index >= faulty or rng.random() > rate:
-            return Fault.passthrough()
-        return random_fault(rng)
-
-    return rule
-
-
-def queue_reports(store: Store, count: int, canary: str, rng: random.Random) -> set[str]:
-    gazetteer = default_gazetteer()
-    reports = ReportRepository(store, gazetteer)
-    photos = AttachmentRepository(store)
-    ids = set()
-    for index in range(count):
-        report = report_with_canary(rng, index, canary)
-        reports.add(report, state=ReportState.DRAFT)
-        if index % 2 == 0:
-            media_type, data, width, height = canary_photo(canary, size=rng.randrange(2, 90_000))
-            photos.add(report.id, media_type, data, width=width, height=height)
-        capture.queue_draft(store, gazetteer, report.id)
-        ids.add(report.id)
-    return ids
 
 
 def network_round(newsroom: Newsroom, name: str, seed: int, reports: int, faulty: int) -> None:

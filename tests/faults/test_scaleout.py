@@ -35,8 +35,13 @@ from sync.client import ClientConfig, SyncClient, SyncError
 from sync.server.store import ServerStore
 from tests.e2e.conftest import fast_client, make_invite
 from tests.faults.chaosproxy import ChaosProxy
-from tests.faults.common import PASSPHRASE, check_open_store, check_server_exactly_once
-from tests.faults.test_network import chaos_rule, queue_reports
+from tests.faults.common import (
+    PASSPHRASE,
+    chaos_rule,
+    check_open_store,
+    check_server_exactly_once,
+    queue_reports,
+)
 from tests.sync import postgres
 
 pytestmark = pytest.mark.skipif(not postgres.available(), reason="PostgreSQL is not installed")

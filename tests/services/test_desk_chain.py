@@ -23,7 +23,7 @@ from sync.envelope import (
     open_envelope,
     seal,
 )
-from tests.domain.test_report import example
+from tests.helpers.reports import example
 from tests.services.test_desk import desk_store, newsroom
 from tests.services.test_sync import NOW, FakeServer, enrolled, queue_report, server, store
 

@@ -472,6 +472,14 @@ def test_a_heic_photo_becomes_a_clean_jpeg_without_its_gps() -> None:
     assert "exif" not in image.info
 
 
+def test_the_app_decodes_heic_with_pi_heif_whatever_registered_first() -> None:
+    # The fixture registers pillow-heif (the tests' writer); the bundle carries only pi-heif.
+    fixtures.heic_with_metadata()
+    assert Image.OPEN["HEIF"][0].__module__.startswith("pillow_heif")
+    import_photo(fixtures.heic_with_metadata())
+    assert Image.OPEN["HEIF"][0].__module__.startswith("pi_heif")
+
+
 def test_a_heic_with_transparency_becomes_a_clean_png() -> None:
     image = fixtures.gradient((120, 80)).convert("RGBA")
     image.putalpha(128)
