@@ -113,6 +113,56 @@ EXCLUDED_MODULES = [
     "PIL.ImageMath",
     "PIL._imagingmorph",
     "PIL.ImageMorph",
+    # Pillow's readers of formats the app refuses before Pillow sees them (photos.py sniffs
+    # the first bytes): Image.init skips a plugin it cannot import.
+    *(
+        f"PIL.{name}ImagePlugin"
+        for name in [
+            "Blp",
+            "Bmp",
+            "BufrStub",
+            "Cur",
+            "Dcx",
+            "Dds",
+            "Eps",
+            "Fits",
+            "Fli",
+            "Fpx",
+            "Ftex",
+            "Gbr",
+            "Gif",
+            "GribStub",
+            "Hdf5Stub",
+            "Icns",
+            "Ico",
+            "Im",
+            "Imt",
+            "Jpeg2K",
+            "McIdas",
+            "Mic",
+            "Mpeg",
+            "Msp",
+            "Palm",
+            "Pcd",
+            "Pcx",
+            "Pdf",
+            "Pixar",
+            "Ppm",
+            "Psd",
+            "Qoi",
+            "Sgi",
+            "Spider",
+            "Sun",
+            "Tga",
+            "Wmf",
+            "Xbm",
+            "Xpm",
+            "XVThumb",
+        ]
+    ),
+    "PIL.PdfParser",
+    "PIL.ImageShow",
+    "PIL.ImageWin",
     # Legacy CJK codecs: every text the app reads or writes is UTF-8.
     "_codecs_cn",
     "_codecs_hk",
@@ -178,6 +228,51 @@ def dropped_reason(dest: str) -> str | None:
         if fnmatch.fnmatchcase(posix, pattern):
             return reason
     return None
+
+
+# Linux: codec tables no locale of a Linux desktop names. Python must find the codec of the
+# locale's encoding at start, so UTF-8 and the ISO 8859, KOI8 and TIS-620 families stay,
+# with cp437 (zipfile's names) and cp1252 (the web's); Windows code pages, DOS and Mac
+# tables, EBCDIC and the East Asian multibyte codecs (whose C parts the bundle does not
+# carry) go. Windows and macOS keep every codec.
+LINUX_UNUSED_CODECS = [
+    f"encodings.{name}"
+    for name in (
+        *(f"cp{n}" for n in (37, 273, 424, 500, 720, 737, 775, 850, 852, 855, 856, 857, 858)),
+        *(f"cp{n}" for n in (860, 861, 862, 863, 864, 865, 866, 869, 874, 875, 932, 949, 950)),
+        *(f"cp{n}" for n in (1006, 1026, 1125, 1140, 1250, 1251, 1253, 1254, 1255, 1256)),
+        *(f"cp{n}" for n in (1257, 1258)),
+        *(f"mac_{n}" for n in ("arabic", "croatian", "cyrillic", "farsi", "greek", "iceland")),
+        *(f"mac_{n}" for n in ("latin2", "roman", "romanian", "turkish")),
+        "mbcs",
+        "oem",
+        "hp_roman8",
+        "palmos",
+        "ptcp154",
+        "kz1048",
+        "big5",
+        "big5hkscs",
+        "euc_jis_2004",
+        "euc_jisx0213",
+        "euc_jp",
+        "euc_kr",
+        "gb18030",
+        "gb2312",
+        "gbk",
+        "hz",
+        "iso2022_jp",
+        "iso2022_jp_1",
+        "iso2022_jp_2",
+        "iso2022_jp_2004",
+        "iso2022_jp_3",
+        "iso2022_jp_ext",
+        "iso2022_kr",
+        "johab",
+        "shift_jis",
+        "shift_jis_2004",
+        "shift_jisx0213",
+    )
+]
 
 
 Entry = tuple[str, str, str]  # PyInstaller TOC entry: (dest, source, typecode)
