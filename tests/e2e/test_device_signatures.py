@@ -47,7 +47,8 @@ def world_with_a_waiting_device(world_factory: Callable[..., World]) -> tuple[Wo
 
 def night_desk_approval(world: World, device: str) -> DeviceEvent:
     shown = status(world.desk_store, device)
-    assert shown.public_key is not None and shown.label is not None
+    assert shown.public_key is not None
+    assert shown.label is not None
     return DeviceEvent.make(
         DeviceEventKind.APPROVE,
         device,
