@@ -7,7 +7,10 @@ key") says only "some desk of this newsroom". To say *which* desk, each desk has
 Ed25519 key; the newsroom signing key endorses it once, binding the desk's public key to
 its desk id and label. A review payload (format ``gatewatch-review-2``) carries the
 endorsement and the desk's signature over the events; a receiving desk checks both, and
-that every event names the endorsed desk id and label. Byte layout: docs/desk.md.
+that every event names the endorsed desk id and label. Device decisions (approve, reject,
+revoke) travel the same way as a ``gatewatch-devices-2`` document: the same layout under
+another format name and signature domain, so neither kind of signature passes for the
+other. Byte layout: docs/desk.md.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ ENDORSEMENT_DOMAIN = b"gatewatch desk endorsement v1\x00"
 REVIEW_SIGNATURE_DOMAIN = b"gatewatch review v2 desk signature\x00"
 REVIEW_FORMAT_V1 = "gatewatch-review-1"
 REVIEW_FORMAT_V2 = "gatewatch-review-2"
+DEVICES_SIGNATURE_DOMAIN = b"gatewatch devices v2 desk signature\x00"
+DEVICES_FORMAT_V2 = "gatewatch-devices-2"
+_SIGNED_KEYS = {"format", "signed", "signature"}
 MAX_FIELD_BYTES = 1024  # a desk id or label, far above what the desk allows
 
 
@@ -122,17 +128,22 @@ def sign_review(
     desk_key: DeviceSigningKey,
 ) -> bytes:
     """The payload of a review envelope signed by this desk's own key."""
-    signed = _dumps(
-        {"envelope_id": envelope_id, "endorsement": endorsement.to_json(), "events": events}
+    return _sign(
+        REVIEW_FORMAT_V2, REVIEW_SIGNATURE_DOMAIN, events, envelope_id, endorsement, desk_key
     )
-    signature = desk_key.sign(REVIEW_SIGNATURE_DOMAIN + signed.encode("utf-8"))
-    return _dumps(
-        {
-            "format": REVIEW_FORMAT_V2,
-            "signed": signed,
-            "signature": base64.b64encode(signature).decode("ascii"),
-        }
-    ).encode("utf-8")
+
+
+def sign_devices(
+    events: list[dict[str, Any]],
+    *,
+    envelope_id: str,
+    endorsement: DeskEndorsement,
+    desk_key: DeviceSigningKey,
+) -> bytes:
+    """The payload of a review envelope holding device decisions, signed by this desk's key."""
+    return _sign(
+        DEVICES_FORMAT_V2, DEVICES_SIGNATURE_DOMAIN, events, envelope_id, endorsement, desk_key
+    )
 
 
 def open_review(
@@ -145,33 +156,74 @@ def open_review(
         raise ValueError("the review is not a JSON object")
     if document.get("format") == REVIEW_FORMAT_V1 and set(document) == {"format", "events"}:
         return OpenedReview(_events(document["events"]), None)
-    if document.get("format") != REVIEW_FORMAT_V2 or set(document) != {
-        "format",
-        "signed",
-        "signature",
-    }:
+    if document.get("format") != REVIEW_FORMAT_V2 or set(document) != _SIGNED_KEYS:
         raise ValueError(f"the review is not a {REVIEW_FORMAT_V1} or {REVIEW_FORMAT_V2} document")
+    return _open(document, REVIEW_SIGNATURE_DOMAIN, "review", envelope_id, newsroom_signing_keys)
+
+
+def open_devices(
+    document: dict[str, Any], *, envelope_id: str, newsroom_signing_keys: Iterable[bytes]
+) -> OpenedReview:
+    """Check a ``gatewatch-devices-2`` document (parsed JSON) as `open_review` checks a
+    review: `DeskSignatureError` says what does not hold, ``ValueError`` for a malformed
+    one."""
+    if document.get("format") != DEVICES_FORMAT_V2:
+        raise ValueError(f"the document is not a {DEVICES_FORMAT_V2} document")
+    return _open(
+        document, DEVICES_SIGNATURE_DOMAIN, "device decision", envelope_id, newsroom_signing_keys
+    )
+
+
+def _sign(
+    format_name: str,
+    domain: bytes,
+    events: list[dict[str, Any]],
+    envelope_id: str,
+    endorsement: DeskEndorsement,
+    desk_key: DeviceSigningKey,
+) -> bytes:
+    signed = _dumps(
+        {"envelope_id": envelope_id, "endorsement": endorsement.to_json(), "events": events}
+    )
+    signature = desk_key.sign(domain + signed.encode("utf-8"))
+    return _dumps(
+        {
+            "format": format_name,
+            "signed": signed,
+            "signature": base64.b64encode(signature).decode("ascii"),
+        }
+    ).encode("utf-8")
+
+
+def _open(
+    document: dict[str, Any],
+    domain: bytes,
+    what: str,
+    envelope_id: str,
+    newsroom_signing_keys: Iterable[bytes],
+) -> OpenedReview:
+    if set(document) != _SIGNED_KEYS:
+        raise ValueError(f"a signed {what} holds format, signed and signature")
     signed, signature = document["signed"], document["signature"]
     if not isinstance(signed, str) or not isinstance(signature, str):
-        raise ValueError("a signed review holds text")
+        raise ValueError(f"a signed {what} holds text")
     signed_bytes = _utf8(signed)
     inner = _loads(signed_bytes)
     if not isinstance(inner, dict) or set(inner) != {"envelope_id", "endorsement", "events"}:
-        raise ValueError("a signed review holds envelope_id, endorsement and events")
+        raise ValueError(f"a signed {what} holds envelope_id, endorsement and events")
     endorsement = DeskEndorsement.from_json(inner["endorsement"])
     endorsement.verify(newsroom_signing_keys)
     try:
         check_ed25519_public(endorsement.desk_key).verify(
-            _b64(signature, 64, "signature"),
-            REVIEW_SIGNATURE_DOMAIN + signed_bytes,
+            _b64(signature, 64, "signature"), domain + signed_bytes
         )
     except InvalidSignature:
         raise DeskSignatureError(
-            f"the review is not signed by the key endorsed for desk "
+            f"the {what} is not signed by the key endorsed for desk "
             f"{endorsement.desk_label!r} ({endorsement.desk_id})"
         ) from None
     if inner["envelope_id"] != envelope_id:
-        raise DeskSignatureError("the review was signed for another envelope")
+        raise DeskSignatureError(f"the {what} was signed for another envelope")
     return OpenedReview(_events(inner["events"]), endorsement)
 
 

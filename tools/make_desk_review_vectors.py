@@ -1,4 +1,6 @@
-"""Write the per-desk review signing test vectors to tests/sync/vectors/desk_review_v2.json.
+"""Write the per-desk signing test vectors: review events to
+tests/sync/vectors/desk_review_v2.json, device decisions to
+tests/sync/vectors/desk_devices_v2.json.
 
 Run: ``.venv/bin/python tools/make_desk_review_vectors.py`` (from the repository root).
 
@@ -16,11 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sync.desk_keys import DeskEndorsement, sign_review
+from sync.desk_keys import DeskEndorsement, sign_devices, sign_review
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
 from tools.make_envelope_vectors import derive
 
-OUT = Path(__file__).resolve().parents[1] / "tests" / "sync" / "vectors" / "desk_review_v2.json"
+VECTORS = Path(__file__).resolve().parents[1] / "tests" / "sync" / "vectors"
+OUT = VECTORS / "desk_review_v2.json"
+DEVICES_OUT = VECTORS / "desk_devices_v2.json"
 DESK_ID = "desk-0123456789abcdef"
 LABEL = "Night desk · ညဘက်"
 ENVELOPE_ID = "4b7c1e2a-9d3f-4a6e-8b5c-2e1f0a9d7c63"
@@ -35,6 +39,20 @@ EVENTS = [
         "to_state": "verified",
         "from_state": "new",
         "note": "two drivers agree",
+    }
+]
+DEVICE_ENVELOPE_ID = "9e2d4c1b-3a5f-4e7d-9c8b-1a2b3c4d5e6f"
+DEVICE_EVENTS = [
+    {
+        "event_id": "01943a5f-1200-7abc-8def-0123456789ac",
+        "device_id": "dev-0a1b2c3d4e5f",
+        "kind": "approve",
+        "label": "Laiza laptop · လိုင်ဇာ",
+        "public_key": "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=",
+        "enrolled_at": "2025-01-01T08:00:00Z",
+        "desk_id": DESK_ID,
+        "desk_label": LABEL,
+        "at": "2025-01-02T03:05:00Z",
     }
 ]
 
@@ -60,6 +78,19 @@ def main() -> None:
     }
     OUT.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
+    devices = sign_devices(
+        DEVICE_EVENTS, envelope_id=DEVICE_ENVELOPE_ID, endorsement=endorsement, desk_key=desk
+    )
+    document = {
+        **document,
+        "envelope_id": DEVICE_ENVELOPE_ID,
+        "events": DEVICE_EVENTS,
+        "payload": devices.decode("utf-8"),
+    }
+    DEVICES_OUT.write_text(
+        json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {DEVICES_OUT}")
 
 
 if __name__ == "__main__":

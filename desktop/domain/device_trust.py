@@ -5,9 +5,11 @@ A device the server lists is ``unapproved`` until an editor approves it, seeing 
 its signing key's fingerprint and its enrolment time. The approval pins the label and the
 fingerprint: a label or key the server offers later is flagged, not applied. A revocation
 is final: envelopes the device sealed after its time are refused by every desk, whatever
-the server still lists. These decisions are `DeviceEvent`\\ s, sealed like review events
-(a ``gatewatch-devices-1`` document in a review envelope) so every desk holds the same
-ones; a device's state follows from its events alone (`fold`), in any arrival order.
+the server still lists. These decisions are `DeviceEvent`\\ s, signed by the deciding
+desk's own key like review events (a ``gatewatch-devices-2`` document in a review
+envelope, `desktop.services.desk_signing`; earlier versions shared unsigned
+``gatewatch-devices-1`` documents) so every desk holds the same ones; a device's state
+follows from its events alone (`fold`), in any arrival order.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from desktop.domain.review import (
 )
 
 DEVICES_FORMAT = "gatewatch-devices-1"
+"""Device decisions shared before per-desk keys: still read, not attributable to a desk."""
 MAX_DEVICE_EVENTS = 500
 _DEVICE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

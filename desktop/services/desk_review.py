@@ -16,13 +16,11 @@ that let a second editor set up a desk for the same newsroom.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from desktop.domain.report import format_utc
 from desktop.domain.review import (
@@ -75,7 +73,7 @@ __all__ = [
     "import_newsroom_key",
     "move",
     "push_reviews",
-    "seal_review_document",
+    "seal_review_payload",
     "set_desk_label",
     "spoken_fingerprint",
     "undo_last_move",
@@ -202,21 +200,15 @@ def _record_and_seal(store: Store, events: Sequence[ReviewEvent], now: datetime 
     payload = desk_signing.signed_review_payload(store, desk_identity(store), events, envelope_id)
     if payload is None:
         raise DeskSetupError("this desk has no newsroom key: set up the desk first")
-    body = _seal_review_payload(store, envelope_id, payload)
+    body = seal_review_payload(store, envelope_id, payload)
     ReviewRepository(store).record_and_queue(events, envelope_id, body, now or datetime.now(UTC))
 
 
-def seal_review_document(store: Store, document: dict[str, Any]) -> tuple[str, bytes]:
-    """A document for every desk sealed as a review envelope: (envelope id, body). Device
-    decisions (`desktop.services.device_approval`) travel this way, under the envelope's
-    newsroom signature (not a desk's own key). Raises `DeskSetupError` without a newsroom
-    key."""
-    envelope_id = str(uuid.uuid4())
-    payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return envelope_id, _seal_review_payload(store, envelope_id, payload)
-
-
-def _seal_review_payload(store: Store, envelope_id: str, payload: bytes) -> bytes:
+def seal_review_payload(store: Store, envelope_id: str, payload: bytes) -> bytes:
+    """A signed payload for every desk (review events, or device decisions from
+    `desktop.services.device_approval`) sealed as a review envelope: the envelope under the
+    newsroom-derived key, the payload inside under this desk's own. Raises `DeskSetupError`
+    without a newsroom key."""
     key = DeskRepository(store).key()
     if key is None:
         raise DeskSetupError("this desk has no newsroom key: set up the desk first")

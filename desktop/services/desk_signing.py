@@ -13,6 +13,10 @@ A pulled review is believed only as far as its signature goes:
 - format 1 (before per-desk keys, signed only by the newsroom signing key): any desk could
   have written the desk label it names, so its events are kept with that label marked
   ``(newsroom key, before per-desk keys)``.
+
+Device decisions are signed and checked the same way (`signed_devices_payload`,
+`verify_devices`): a ``gatewatch-devices-2`` document is believed under the same rules, a
+``gatewatch-devices-1`` document (before per-desk keys) has its desk label marked.
 """
 
 from __future__ import annotations
@@ -21,12 +25,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from desktop.domain.device_trust import (
+    DEVICES_FORMAT,
+    MAX_DEVICE_EVENTS,
+    DeviceEvent,
+    parse_devices_document,
+)
 from desktop.domain.review import MAX_LABEL_CHARS, ReviewError, ReviewEvent
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository
 from desktop.store.desk_keys import DeskKeysRepository, OwnDeskKey
 from desktop.store.review import DeskIdentity
-from sync.desk_keys import DeskEndorsement, DeskSignatureError, open_review, sign_review
+from sync.desk_keys import (
+    DEVICES_FORMAT_V2,
+    DeskEndorsement,
+    DeskSignatureError,
+    open_devices,
+    open_review,
+    sign_devices,
+    sign_review,
+)
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
 
 V1_SIGNER = " (newsroom key, before per-desk keys)"
@@ -39,6 +57,12 @@ MAX_EVENTS_PER_ENVELOPE = 500
 class VerifiedReview:
     events: list[ReviewEvent]
     endorsement: DeskEndorsement | None  # None: the old format
+
+
+@dataclass(frozen=True)
+class VerifiedDevices:
+    events: list[DeviceEvent]
+    endorsement: DeskEndorsement | None  # None: the old format, no desk's key behind it
 
 
 def desk_signer(
@@ -92,13 +116,9 @@ def verify_review(store: Store, envelope_id: str, payload: bytes) -> VerifiedRev
 
     Raises `DeskSignatureError` when the desk signature, endorsement or claimed desk do not
     hold, `ReviewError` for a review this version does not read."""
-    held = DeskRepository(store).keys()
-    pairs = [NewsroomKeyPair.from_private_bytes(k.private_key, k.kem) for k in held]
     try:
         opened = open_review(
-            payload,
-            envelope_id=envelope_id,
-            newsroom_signing_keys=[derive_desk_signing_key(p).public_bytes() for p in pairs],
+            payload, envelope_id=envelope_id, newsroom_signing_keys=_newsroom_signing_keys(store)
         )
     except DeskSignatureError:
         raise
@@ -114,6 +134,71 @@ def verify_review(store: Store, envelope_id: str, payload: bytes) -> VerifiedRev
             [replace(e, desk_label=e.desk_label[:room].rstrip() + V1_SIGNER) for e in events],
             None,
         )
+    _check_signer(store, endorsement, events)
+    return VerifiedReview(events, endorsement)
+
+
+def signed_devices_payload(
+    store: Store, identity: DeskIdentity, events: Sequence[DeviceEvent], envelope_id: str
+) -> bytes | None:
+    """The payload of a review envelope holding device decisions, signed by this desk; None
+    without a newsroom key."""
+    signer = desk_signer(store, identity)
+    if signer is None:
+        return None
+    key, endorsement = signer
+    return sign_devices(
+        [e.to_json() for e in events],
+        envelope_id=envelope_id,
+        endorsement=endorsement,
+        desk_key=key,
+    )
+
+
+def verify_devices(store: Store, envelope_id: str, document: object) -> VerifiedDevices | None:
+    """The device decisions of a pulled review envelope's document (parsed JSON), checked
+    against the desk that signed them; None when it holds none (moves and notes).
+
+    Raises `DeskSignatureError` when the desk signature, endorsement or claimed desk do not
+    hold, `ReviewError` for a malformed device document."""
+    if not isinstance(document, dict):
+        return None
+    if document.get("format") == DEVICES_FORMAT:
+        room = MAX_LABEL_CHARS - len(V1_SIGNER)
+        events = parse_devices_document(document)
+        return VerifiedDevices(
+            [replace(e, desk_label=e.desk_label[:room].rstrip() + V1_SIGNER) for e in events],
+            None,
+        )
+    if document.get("format") != DEVICES_FORMAT_V2:
+        return None
+    try:
+        opened = open_devices(
+            document, envelope_id=envelope_id, newsroom_signing_keys=_newsroom_signing_keys(store)
+        )
+    except DeskSignatureError:
+        raise
+    except ValueError as error:
+        raise ReviewError(str(error)) from None
+    if not 1 <= len(opened.events) <= MAX_DEVICE_EVENTS:
+        raise ReviewError(f"a device document holds 1 to {MAX_DEVICE_EVENTS} events")
+    devices = [DeviceEvent.from_json(item) for item in opened.events]
+    assert opened.endorsement is not None  # the signed format always has one
+    _check_signer(store, opened.endorsement, devices)
+    return VerifiedDevices(devices, opened.endorsement)
+
+
+def _newsroom_signing_keys(store: Store) -> list[bytes]:
+    held = DeskRepository(store).keys()
+    pairs = [NewsroomKeyPair.from_private_bytes(k.private_key, k.kem) for k in held]
+    return [derive_desk_signing_key(p).public_bytes() for p in pairs]
+
+
+def _check_signer(
+    store: Store, endorsement: DeskEndorsement, events: Sequence[ReviewEvent | DeviceEvent]
+) -> None:
+    """A desk id keeps the first key seen endorsed for it; every event names the desk whose
+    endorsement signed it."""
     who = f"{endorsement.desk_label!r} ({endorsement.desk_id})"
     pinned = DeskKeysRepository(store).pinned_key(endorsement.desk_id)
     if pinned is not None and pinned != endorsement.desk_key:
@@ -127,10 +212,9 @@ def verify_review(store: Store, envelope_id: str, payload: bytes) -> VerifiedRev
                 f"an event claims desk {event.desk_label!r} ({event.desk_id}) but is signed "
                 f"by desk {who}"
             )
-    return VerifiedReview(events, endorsement)
 
 
-def pin_signer(store: Store, review: VerifiedReview, now: datetime) -> None:
+def pin_signer(store: Store, review: VerifiedReview | VerifiedDevices, now: datetime) -> None:
     """Remember the desk key a verified review was signed with (first seen wins)."""
     if review.endorsement is not None:
         e = review.endorsement

@@ -186,13 +186,24 @@ class DeviceTrustRepository:
         ).fetchall()
         return {str(r[0]): parse_event_time(r[1]) for r in rows}
 
-    def revoked_refusals(self) -> dict[str, int]:
-        """Per device, how many of its envelopes were refused for its revocation."""
+    def revoked_refusals(self) -> dict[str, tuple[int, int]]:
+        """Per device, how many of its reports and of its answers were refused for its
+        revocation."""
         rows = self._store.conn.execute(
-            "SELECT device_id, count(*) FROM desk_envelopes WHERE outcome = 'refused'"
-            " AND reason = 'device_revoked' GROUP BY device_id"
+            "SELECT device_id, sum(kind != 'message'), sum(kind = 'message') FROM desk_envelopes"
+            " WHERE outcome = 'refused' AND reason = 'device_revoked' GROUP BY device_id"
         ).fetchall()
-        return {str(r[0]): int(r[1]) for r in rows}
+        return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    def refused_review_payloads(self) -> list[tuple[bytes, str]]:
+        """Review envelopes refused for their signature or form, with their payload (kept:
+        what they claimed is shown) and the reason's message, in server order."""
+        rows = self._store.conn.execute(
+            "SELECT payload, message FROM desk_envelopes WHERE kind = 'review'"
+            " AND outcome = 'refused' AND payload IS NOT NULL"
+            " AND reason IN ('bad_desk_signature', 'invalid_review') ORDER BY seq"
+        ).fetchall()
+        return [(bytes(r[0]), str(r[1] or "")) for r in rows]
 
     def unapproved_count(self) -> int:
         """Reports waiting for their device's approval."""

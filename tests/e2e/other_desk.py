@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from desktop.services import desk
 from desktop.services.desk_review import LEGACY_REVIEW_FORMAT
 from sync.client import ClientConfig
-from sync.desk_keys import DeskEndorsement, sign_review
+from sync.desk_keys import DeskEndorsement, sign_devices, sign_review
 from sync.envelope import (
     DESK_SENDER_ID,
     DeviceSigningKey,
@@ -55,16 +56,31 @@ def signed_payload(
     return sign_review(events, envelope_id=envelope_id, endorsement=endorsement, desk_key=key)
 
 
+def device_payload(
+    events: list[dict[str, Any]],
+    envelope_id: str,
+    signer: tuple[DeviceSigningKey, DeskEndorsement] | None,
+) -> bytes:
+    """Device decisions signed by a desk key with its endorsement, or as a
+    ``gatewatch-devices-1`` document of desks before per-desk keys when `signer` is None."""
+    if signer is None:
+        return json.dumps({"format": "gatewatch-devices-1", "events": events}).encode()
+    key, endorsement = signer
+    return sign_devices(events, envelope_id=envelope_id, endorsement=endorsement, desk_key=key)
+
+
 def upload_review(
     world: World,
     events: list[dict[str, Any]],
     signer: tuple[DeviceSigningKey, DeskEndorsement] | None,
+    payload: Callable[..., bytes] = signed_payload,
 ) -> str:
-    """Seal the events as a review envelope to the newsroom key and upload it; its id."""
+    """Seal the events (as `payload` lays them out) as a review envelope to the newsroom
+    key and upload it; its id."""
     pair = newsroom_pair(world)
     eid = str(uuid.uuid4())
     data = seal(
-        signed_payload(events, eid, signer),
+        payload(events, eid, signer),
         kind=EnvelopeKind.REVIEW,
         envelope_id=eid,
         device_id=DESK_SENDER_ID,

@@ -1,6 +1,7 @@
 """Per-desk review signatures (`sync.desk_keys`): the committed vectors verify and are
-reproduced byte for byte; every alteration of a signed review or its endorsement is
-refused with a reason."""
+reproduced byte for byte, for review events and for device decisions; every alteration
+of a signed review or its endorsement is refused with a reason, and neither kind of
+signature passes for the other."""
 
 from __future__ import annotations
 
@@ -14,13 +15,18 @@ from sync.desk_keys import (
     DeskEndorsement,
     DeskSignatureError,
     claimed_events,
+    open_devices,
     open_review,
+    sign_devices,
     sign_review,
 )
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
 
 VECTORS = json.loads(
     (Path(__file__).parent / "vectors" / "desk_review_v2.json").read_text(encoding="utf-8")
+)
+DEVICE_VECTORS = json.loads(
+    (Path(__file__).parent / "vectors" / "desk_devices_v2.json").read_text(encoding="utf-8")
 )
 
 
@@ -102,3 +108,43 @@ def test_what_a_refused_review_claimed_is_readable_in_either_format() -> None:
     old = json.dumps({"format": "gatewatch-review-1", "events": VECTORS["events"]}).encode()
     assert claimed_events(old) == VECTORS["events"]
     assert claimed_events(b"\xff not json") == []
+
+
+def test_the_device_vectors_verify_and_are_reproduced() -> None:
+    newsroom_public, desk = keys()
+    endorsement = DeskEndorsement.from_json(DEVICE_VECTORS["endorsement"])
+    assert endorsement == DeskEndorsement.from_json(VECTORS["endorsement"])
+    payload = DEVICE_VECTORS["payload"].encode("utf-8")
+    opened = open_devices(
+        json.loads(payload),
+        envelope_id=DEVICE_VECTORS["envelope_id"],
+        newsroom_signing_keys=[newsroom_public],
+    )
+    assert opened.events == DEVICE_VECTORS["events"]
+    assert opened.endorsement == endorsement
+    again = sign_devices(
+        DEVICE_VECTORS["events"],
+        envelope_id=DEVICE_VECTORS["envelope_id"],
+        endorsement=endorsement,
+        desk_key=desk,
+    )
+    assert again == payload
+    assert claimed_events(payload) == DEVICE_VECTORS["events"]
+
+
+def test_a_review_signature_does_not_pass_for_device_decisions_nor_the_reverse() -> None:
+    newsroom_public, _ = keys()
+    review = json.loads(VECTORS["payload"])
+    with pytest.raises(DeskSignatureError, match="device decision is not signed by the key"):
+        open_devices(
+            {**review, "format": "gatewatch-devices-2"},
+            envelope_id=VECTORS["envelope_id"],
+            newsroom_signing_keys=[newsroom_public],
+        )
+    devices = json.loads(DEVICE_VECTORS["payload"])
+    with pytest.raises(DeskSignatureError, match="review is not signed by the key"):
+        _open({**devices, "format": "gatewatch-review-2"}, DEVICE_VECTORS["envelope_id"])
+    with pytest.raises(ValueError, match="not a gatewatch-devices-2 document"):
+        open_devices(
+            review, envelope_id=VECTORS["envelope_id"], newsroom_signing_keys=[newsroom_public]
+        )
