@@ -144,6 +144,29 @@ def test_the_window_opens_and_the_startup_probe_reports_it(run) -> None:  # type
     assert re.fullmatch(r"shown after \d+ ms\n", done.stdout)
 
 
+def test_photos_of_every_accepted_format_are_imported_frozen(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """HEIC (pi-heif), WebP, PNG and JPEG photos go into a report with the bundle's codecs."""
+    pillow_heif = pytest.importorskip("pillow_heif")  # the tests' HEIC writer
+    from PIL import Image
+
+    from tests.helpers.reports import example
+
+    pillow_heif.register_heif_opener()
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(example()), encoding="utf-8")
+    secret = {"GATEWATCH_PASSPHRASE": "seven lanterns drift over the frozen river at dawn"}
+    assert run(["init"], **secret).returncode == 0
+    for suffix in ("heic", "webp", "png", "jpg"):
+        photo = tmp_path / f"photo.{suffix}"
+        image.save(photo)
+        add = ["report", "add", "--json", str(report), "--draft", "--photo", str(photo)]
+        done = run(add, **secret)
+        assert done.returncode == 0, (suffix, done.stderr)
+    listed = run(["report", "list"], **secret)
+    assert len(listed.stdout.splitlines()) == 4
+
+
 def test_resources_and_licenses_are_bundled(bundle: Path) -> None:
     inside = bundle / "_internal"
     for path in sorted((ROOT / "resources").rglob("*")):
@@ -195,7 +218,11 @@ def test_every_library_resolves_and_none_is_a_vendored_copy_of_a_system_one(
             continue
         name = path.name
         assert relink.system_name(name, bundle_filter.is_system_library) is None, name
-        done = subprocess.run(["ldd", str(path)], capture_output=True, text=True, check=False)
+        # As the bootloader runs the app: with its library folder on the search path.
+        env = {**os.environ, "LD_LIBRARY_PATH": str(bundle / "_internal")}
+        done = subprocess.run(
+            ["ldd", str(path)], capture_output=True, text=True, check=False, env=env
+        )
         assert "not found" not in done.stdout, (path, done.stdout)
 
 
