@@ -87,7 +87,7 @@ def open_opened(
     if not isinstance(document, dict) or set(document) != {"format", "signature", "signed"}:
         raise ValueError("an opened list holds format, signature and signed")
     if document["format"] != OPENED_FORMAT:
-        raise ValueError(f"not a {OPENED_FORMAT} list")
+        raise ValueError(f"the opened list is not in the {OPENED_FORMAT} format")
     signed, signature = document["signed"], document["signature"]
     if not isinstance(signed, str) or not isinstance(signature, str):
         raise ValueError("an opened list's signed part and signature are text")
