@@ -62,9 +62,12 @@ def tell_opened(
             try:
                 client.post_opened(device_id, data)
             except ServerRefusedError as error:
-                if error.status == 404:  # an old server, or a device it no longer knows
+                if error.error == wire.ERROR_UNKNOWN_DEVICE:
+                    pass  # a device this server never enrolled (carried in): none to tell
+                elif error.status == 404:  # a server without the route: tell it later
                     return []
-                return [str(error)]
+                else:
+                    return [str(error)]
             except SyncError as error:
                 return [str(error)]
             repository.mark_told(part, moment)
