@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import email.utils
 import hashlib
+import itertools
 import json
 import random
 import re
@@ -55,6 +56,7 @@ from sync.messages import (
     MessageError,
     MessagePage,
     MessageReceipt,
+    OpenedPage,
     Release,
     UploadResult,
 )
@@ -508,6 +510,34 @@ class SyncClient:
         )
         page = self._parse(MessagePage, reply)
         _check_page(after, limit, page.next_after, page.messages)
+        return page
+
+    def post_opened(self, device_id: str, data: bytes) -> int:
+        """``POST /v1/opened`` (desk token): keep a desk-signed opened list for a device.
+        Idempotent by the list's bytes, so retried; returns its number on the server."""
+        if not data or len(data) > protocol.MAX_ENVELOPE_BYTES:
+            raise ValueError("an opened list is 1 byte to 32 MiB")
+        body = _json({"device_id": device_id, "data": protocol.encode_base64(data)})
+        reply = self._call("POST", "/v1/opened", body=body, idempotent=True, cap=SMALL_REPLY_BYTES)
+        return self._parse(messages.OpenedReceipt, reply).seq
+
+    def opened(self, after: int, limit: int = DEFAULT_PAGE_COUNT) -> OpenedPage:
+        """``GET /v1/opened`` (device token): opened lists for this device past ``after``;
+        the server forgets those up to ``after``. Each list is checked by the caller."""
+        _check_page_args(after, limit)
+        reply = self._call(
+            "GET",
+            "/v1/opened",
+            params={"after": after, "limit": limit},
+            idempotent=True,
+            cap=PAGE_REPLY_BYTES,
+        )
+        page = self._parse(OpenedPage, reply)
+        if len(page.lists) > limit:
+            raise _bad_response("it sent a page longer than asked")
+        seqs = [after, *(item.seq for item in page.lists)]
+        if any(b <= a for a, b in itertools.pairwise(seqs)) or page.next_after < seqs[-1]:
+            raise _bad_response("its page is out of order")
         return page
 
     def register_encryption_key(self, encryption_key: str, signature: bytes) -> str:

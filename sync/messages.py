@@ -37,11 +37,14 @@ __all__ = [
     "MessagePage",
     "MessageReceipt",
     "MissingResponse",
+    "OpenedPage",
+    "OpenedReceipt",
     "Receipt",
     "RelayedBundle",
     "Release",
     "StoredEnvelope",
     "StoredMessage",
+    "StoredOpened",
     "UploadResponse",
     "UploadResult",
     "parse",
@@ -194,6 +197,24 @@ class StoredMessage:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MessagePage:
     messages: list[StoredMessage]
+    next_after: int
+    more: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenedReceipt:
+    seq: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredOpened:
+    seq: int
+    data: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenedPage:
+    lists: list[StoredOpened]
     next_after: int
     more: bool
 

@@ -233,6 +233,32 @@ class MessagePage(_Response):
     more: bool
 
 
+class OpenedRequest(_Request):
+    """``POST /v1/opened`` with a desk token: a desk-signed opened list for one device
+    (sync/opened.py); the server keeps it for the device and cannot read more than ids."""
+
+    device_id: DeviceId
+    data: EnvelopeData
+
+
+class OpenedReceipt(_Response):
+    seq: int
+
+
+class StoredOpened(_Response):
+    seq: int
+    data: str
+
+
+class OpenedPage(_Response):
+    """Opened lists for this device with ``seq > after``; asking with ``after`` lets the
+    server forget the ones up to it."""
+
+    lists: list[StoredOpened]
+    next_after: int
+    more: bool
+
+
 class EncryptionKeyRequest(_Request):
     """``PUT /v1/device/encryption-key`` (device token): the key desks seal questions to.
 

@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from desktop.services import desk_signing, device_approval, handcarry, updates
+from desktop.services import opened as opened_lists
 from desktop.services.desk_followups import (
     DeskClientLike,
     apply_pulled_messages,
@@ -90,6 +91,7 @@ class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
     """What a pull uses of `sync.client.SyncClient`: reports, reviews and questions."""
 
     def acknowledge(self, through: int) -> int: ...
+    def post_opened(self, device_id: str, data: bytes) -> int: ...
 
 
 class DeskKeyClaimedError(RuntimeError):
@@ -359,6 +361,7 @@ def pull(
                 pending = start_opening(next_page, set())
             page = next_page
         _acknowledge(client, cursor, warnings)
+        warnings.extend(opened_lists.tell_opened(store, client, now=now))
     finally:
         opener.close()
         fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with

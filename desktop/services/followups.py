@@ -50,6 +50,7 @@ from typing import Any, Protocol
 
 from desktop.domain.myanmar import canonical_text
 from desktop.domain.report import format_utc
+from desktop.services import opened as opened_lists
 from desktop.services.chain import SEAL_ATTEMPTS, ChainSealer
 from desktop.services.sync import SyncErrorKind, _kind_of
 from desktop.store.chain import advance
@@ -69,7 +70,7 @@ from sync.envelope import (
     check_ed25519_public,
     open_envelope,
 )
-from sync.messages import MessagePage, UploadResult
+from sync.messages import MessagePage, OpenedPage, UploadResult
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one; UTF-8 cannot store it
@@ -254,6 +255,7 @@ class FollowupOutcome:
     refused: int = 0
     error: SyncErrorKind | None = None
     message: str | None = None
+    opened: int = 0  # reports a desk newly signed it holds (desktop.services.opened)
 
 
 class DeskKeyChangedError(Exception):
@@ -416,6 +418,7 @@ class FollowupClientLike(Protocol):
     def register_encryption_key(self, encryption_key: str, signature: bytes) -> str: ...
     def desk_signing_key(self) -> bytes | None: ...
     def messages(self, after: int, limit: int = ...) -> MessagePage: ...
+    def opened(self, after: int, limit: int = ...) -> OpenedPage: ...
     def upload(
         self,
         envelopes: Sequence[tuple[str, bytes]],
@@ -448,7 +451,7 @@ def sync_followups(
         return FollowupOutcome()
     moment = now or datetime.now(UTC)
     state = _messaging(store)
-    counts = {"received": 0, "sent": 0, "refused": 0}
+    counts = {"received": 0, "sent": 0, "refused": 0, "opened": 0}
     try:
         client = client_factory(
             ClientConfig(
@@ -465,6 +468,11 @@ def sync_followups(
             _register(store, client, identity, state.pair, moment)
         counts["sent"] = _send_answers(store, client, moment)
         _receive(store, client, identity, state, moment, counts)
+        pinned = _messaging(store).desk_key
+        if pinned is not None:
+            counts["opened"] = opened_lists.receive_opened(
+                store, client, device_id=identity.device_id, pinned_key=pinned, now=moment
+            )
     except SyncError as failure:
         return FollowupOutcome(
             counts["received"], counts["sent"], counts["refused"], _kind_of(failure), str(failure)
@@ -479,7 +487,9 @@ def sync_followups(
         )
     finally:
         client.close()
-    return FollowupOutcome(counts["received"], counts["sent"], counts["refused"])
+    return FollowupOutcome(
+        counts["received"], counts["sent"], counts["refused"], opened=counts["opened"]
+    )
 
 
 def _register(

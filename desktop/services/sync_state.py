@@ -43,7 +43,9 @@ class SyncOutcome:
     revisions still waiting afterwards; ``more``: True when this call stopped at its limit
     with nothing wrong (call again); ``purged``: revisions purged by retention;
     ``error``/``message``: why the outbox is not empty, in a code and in plain words;
-    ``refused``: (report id, server's reason code) of revisions the server refused.
+    ``refused``: (report id, server's reason code) of revisions the server refused;
+    ``opened``: reports a desk newly signed it holds (read after the sync, by the
+    follow-up step: `desktop.services.opened`).
     """
 
     sent: int
@@ -53,6 +55,7 @@ class SyncOutcome:
     error: SyncErrorKind | None = None
     message: str | None = None
     refused: tuple[tuple[str, str], ...] = ()
+    opened: int = 0
 
     @property
     def done(self) -> bool:

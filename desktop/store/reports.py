@@ -136,6 +136,7 @@ class ReportRow:
     myanmar_side: str | None = None
     new_crossing_name: str | None = None  # when the crossing is not in the gazetteer
     carried_at: datetime | None = None  # waiting, last left on a hand-carried bundle then
+    opened_at: datetime | None = None  # a desk signed that it has stored the report then
 
 
 @dataclass(frozen=True)
@@ -608,9 +609,10 @@ _ROW_COLUMNS = (
     " json_extract(body, '$.china_side'), json_extract(body, '$.myanmar_side'),"
     " json_extract(body, '$.new_crossing.name'),"
     " (SELECT o.carried_at FROM outbox AS o WHERE o.report_id = reports.id"
-    " AND o.receipt IS NULL)"
+    " AND o.receipt IS NULL),"
+    " (SELECT o.opened_at FROM outbox AS o WHERE o.report_id = reports.id)"
 )
-_ROW_WIDTH = 12
+_ROW_WIDTH = 13
 
 
 def _row(raw: Sequence[Any]) -> ReportRow:
@@ -627,6 +629,7 @@ def _row(raw: Sequence[Any]) -> ReportRow:
         myanmar_side=_text_or_none(raw[9]),
         new_crossing_name=_text_or_none(raw[10]),
         carried_at=None if raw[11] is None else _parse_time(raw[11]),
+        opened_at=None if raw[12] is None else _parse_time(raw[12]),
     )
 
 

@@ -731,6 +731,19 @@ def _v14_chain(conn: Any) -> None:
         conn.execute(statement)
 
 
+def _v15_opened(conn: Any) -> None:
+    """What arrived: on the device, when a desk said it opened a report's envelope
+    (``outbox.opened_at``) and how far it has read the server's opened lists; at the desk,
+    when it told the device's server which envelopes it stored."""
+    conn.execute("ALTER TABLE outbox ADD COLUMN opened_at TEXT")
+    conn.execute("ALTER TABLE device_messaging ADD COLUMN opened_cursor INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE desk_envelopes ADD COLUMN opened_told_at TEXT")
+    conn.execute(
+        "CREATE INDEX desk_envelopes_untold ON desk_envelopes (device_id)"
+        " WHERE opened_told_at IS NULL AND kind = 'report' AND outcome = 'stored'"
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_initial,
     _v2_unique_revisions,
@@ -746,4 +759,5 @@ MIGRATIONS: Sequence[Migration] = (
     _v12_deskkeys,
     _v13_approval_devices,
     _v14_chain,
+    _v15_opened,
 )

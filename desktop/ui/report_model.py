@@ -43,6 +43,8 @@ class ReportListModel(LazyRowsModel[ReportRow]):
             crossing = self._gazetteer.get(row.gate)
             return row.gate if crossing is None else crossing.name(self._language)
         if column == "state":
+            if row.opened_at is not None and row.state.value != "draft":
+                return self.tr("With the newsroom")
             if row.state.value == "queued" and row.carried_at is not None:
                 return self.tr("Carried on {date}").format(date=_local_date(row.carried_at))
             return {

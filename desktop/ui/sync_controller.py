@@ -130,7 +130,9 @@ class SyncController(QObject):
                 store, client_factory=gui_client, progress=self.progressed.emit
             )
             if outcome.error is None:  # questions in, answers out (desktop/services/followups.py)
-                followups.sync_followups(store, client_factory=gui_client)
+                follow = followups.sync_followups(store, client_factory=gui_client)
+                if follow.opened:  # reports now with the newsroom: the list shows it
+                    outcome = dataclasses.replace(outcome, opened=follow.opened)
                 # a signed release notice, verified against the pinned key (emitted queued)
                 self.update_changed.emit(updates.check_for_update(store, client_factory=gui_client))
             return outcome, sync_service.sync_status(store)

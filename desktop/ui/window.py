@@ -804,8 +804,8 @@ class GatewatchWindow(QMainWindow):
         self.main_page.report_changed("")
 
     def _synced(self, outcome: object) -> None:
-        # Sent and purged reports change state: the list shows it.
-        if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged):
+        # Sent, opened and purged reports change state: the list shows it.
+        if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged or outcome.opened):
             self.main_page.report_changed("")
 
     def _application_state(self, state: Qt.ApplicationState) -> None:

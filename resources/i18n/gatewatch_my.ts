@@ -4365,46 +4365,51 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
     <message>
         <location filename="../../desktop/ui/report_model.py" line="47"/>
+        <source>With the newsroom</source>
+        <translation>သ​တင်း​ဌာ​န​သို့ ရောက်​ပြီ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_model.py" line="49"/>
         <source>Carried on {date}</source>
         <translation>{date} တွင် လက်​ဖြင့် သယ်​သွား​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="49"/>
+        <location filename="../../desktop/ui/report_model.py" line="51"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="50"/>
+        <location filename="../../desktop/ui/report_model.py" line="52"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="51"/>
+        <location filename="../../desktop/ui/report_model.py" line="53"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="52"/>
+        <location filename="../../desktop/ui/report_model.py" line="54"/>
         <source>Sent (removed)</source>
         <translation>ပို့ပြီး (ဖယ်ရှားပြီး)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="62"/>
+        <location filename="../../desktop/ui/report_model.py" line="64"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="63"/>
+        <location filename="../../desktop/ui/report_model.py" line="65"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="64"/>
+        <location filename="../../desktop/ui/report_model.py" line="66"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_model.py" line="65"/>
+        <location filename="../../desktop/ui/report_model.py" line="67"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>
@@ -4865,72 +4870,72 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="270"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="274"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="280"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="282"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="285"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="288"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="290"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="290"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
         <source>The newsroom server is overloaded or under attack: {count} waiting, nothing is lost</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သည်- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="296"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="297"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="299"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="300"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="302"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="302"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="303"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="305"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="309"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="311"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="312"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="314"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="313"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="315"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>

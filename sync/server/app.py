@@ -29,7 +29,7 @@ from sync.server.errors import ApiError
 from sync.server.gate import Gate
 from sync.server.housekeeping import Housekeeper
 from sync.server.releases import router as release_router
-from sync.server.routes import devices, envelopes, health, keys, messages
+from sync.server.routes import devices, envelopes, health, keys, messages, opened
 from sync.server.routes.common import responses
 from sync.server.routes.health import server_version
 from sync.server.store import ServerStore
@@ -66,7 +66,7 @@ def create_app(store: ServerStore, config: ServerConfig | None = None) -> FastAP
     _install_error_handlers(app)
     app.include_router(release_router(store), responses=responses())
     app.include_router(bundles_router(store), responses=responses(422))
-    for module in (devices, envelopes, messages, keys, health):
+    for module in (devices, envelopes, messages, opened, keys, health):
         app.include_router(module.router)
     return app
 

@@ -36,6 +36,7 @@ from sync.server.tables import Dialect
 LOCK_ENVELOPES = 1
 """Writers that allocate envelope seqs hold this lock to commit: see :meth:`serialize`."""
 LOCK_MESSAGES = 2
+LOCK_OPENED = 3
 
 
 class Connection(Protocol):

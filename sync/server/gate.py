@@ -79,6 +79,8 @@ def route_rules(config: ServerConfig) -> dict[tuple[str, str], RouteRule]:
         ("GET", f"{P}/devices"): RouteRule(DESK, small),
         ("POST", f"{P}/messages"): RouteRule(DESK, message),
         ("GET", f"{P}/messages"): RouteRule(DEVICE, small),
+        ("POST", f"{P}/opened"): RouteRule(DESK, message),
+        ("GET", f"{P}/opened"): RouteRule(DEVICE, small),
         ("PUT", f"{P}/device/encryption-key"): RouteRule(DEVICE, small),
         ("PUT", f"{P}/desk-signing-key"): RouteRule(DESK, small),
         ("GET", f"{P}/desk-signing-key"): RouteRule(DEVICE | DESK, small),

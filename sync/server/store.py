@@ -23,6 +23,7 @@ from sync.server.database import Database, SqliteDatabase
 from sync.server.envelopes import Envelopes
 from sync.server.keys import Keys
 from sync.server.messages import Messages
+from sync.server.opened import OpenedLists
 from sync.server.records import (
     Candidate,
     Conflict,
@@ -107,6 +108,7 @@ class ServerStore:
         self.tokens = Tokens(db)
         self.envelopes = Envelopes(db)
         self.messages = Messages(db)
+        self.opened = OpenedLists(db)
         self.keys = Keys(db)
         self.audit = AuditLog(db)
         self.retention = Retention(db)

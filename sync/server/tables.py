@@ -169,6 +169,18 @@ TABLES: tuple[Table, ...] = (
         ),
         ("seq",),
     ),
+    Table(
+        "opened",
+        (
+            _c("seq", "serial"),
+            _c("device_id", references="devices(id)"),
+            _c("desk_token_id", "integer", references="desk_tokens(id)"),
+            _c("body", "bytes"),
+            _c("sha256", unique=True),
+            _c("created_at"),
+        ),
+        ("seq",),
+    ),
 )
 
 INDEXES: tuple[Index, ...] = (
@@ -176,6 +188,7 @@ INDEXES: tuple[Index, ...] = (
     Index("envelopes_held", "envelopes", ("seq",), where="purged_at IS NULL"),
     Index("messages_device", "messages", ("device_id", "seq")),
     Index("audit_at", "audit", ("at",)),
+    Index("opened_device", "opened", ("device_id", "seq")),
 )
 
 

@@ -71,6 +71,7 @@ class FakeServer:
     desk_signing_key: bytes | None = None
     seq: int = 0
     acknowledged: int = 0
+    opened: list[tuple[str, bytes]] = field(default_factory=list)  # (device id, list)
 
     def invite(self, device_id: str = "gw-00000000000000000001", token: str = TOKEN) -> str:
         self.invites[token] = device_id
@@ -179,6 +180,11 @@ class FakeClient:
     def acknowledge(self, through: int) -> int:
         self.server.acknowledged = max(self.server.acknowledged, min(through, self.server.seq))
         return self.server.acknowledged
+
+    def post_opened(self, device_id: str, data: bytes) -> int:
+        self._fault("before")
+        self.server.opened.append((device_id, data))
+        return len(self.server.opened)
 
     def register_desk_signing_key(self, public_key: bytes) -> None:
         self._fault("before")

@@ -323,3 +323,25 @@ def test_pg_dump_and_pg_restore_bring_a_server_back(
     (restored / URL_NAME).write_text(restored_url + "\n")
     with serving(restored, server_newsroom) as srv:
         _keeps_syncing(srv, device, uploads, desk, before)
+
+
+def test_a_database_made_by_an_older_server_is_brought_to_this_version(
+    server_postgres: postgres.Cluster,
+) -> None:
+    import psycopg
+
+    from sync.server import schema
+
+    later = ("relayed_bundles", "opened")  # the tables of the steps after version 3
+    with psycopg.connect(server_postgres.new_database(), autocommit=True) as conn:
+        for statement in tables.create_statements("postgresql"):
+            if not any(f" {name} " in statement for name in later):
+                conn.execute(statement)
+        conn.execute("CREATE TABLE schema_version (version BIGINT NOT NULL)")
+        conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (schema.PG_FIRST_VERSION,))
+        assert schema.apply_pg_migrations(conn) == len(schema.MIGRATIONS)
+        for name in later:
+            assert conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == len(
+            schema.MIGRATIONS
+        )

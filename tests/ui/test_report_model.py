@@ -1,13 +1,16 @@
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.store.reports import ReportRow, ReportState
+from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.report_model import ID_ROLE, PAGE_SIZE, ReportListModel
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import add_draft, create_store_through_ui
@@ -208,3 +211,51 @@ def test_a_language_switch_retranslates_headers_and_cells(
         with qtbot.waitSignal(page.model.headerDataChanged, timeout=2000):
             window.languages.switch("en")
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Crossing"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            ["Queued", "Sent", "With the newsroom", "Carried on 2024-11-12", "With the newsroom"],
+        ),
+        (
+            "my",
+            [
+                "တန်းစီထား",
+                "ပို့ပြီး",
+                "သ\u200bတင်း\u200bဌာ\u200bန\u200bသို့ ရောက်\u200bပြီ",
+                "2024-11-12 တွင် လက်\u200bဖြင့် သယ်\u200bသွား\u200bသည်",
+                "သ\u200bတင်း\u200bဌာ\u200bန\u200bသို့ ရောက်\u200bပြီ",
+            ],
+        ),
+    ],
+)
+def test_the_state_column_shows_waiting_sent_and_with_the_newsroom(
+    qtbot: QtBot, qapp: QApplication, language: str, expected: list[str]
+) -> None:
+    noon = datetime(2024, 11, 12, 12, tzinfo=UTC)  # the same date in every time zone
+    rows = {
+        "r1": fake_row("r1"),
+        "r2": replace(fake_row("r2"), state=ReportState.SENT),
+        "r3": replace(fake_row("r3"), state=ReportState.SENT, opened_at=noon),
+        "r4": replace(fake_row("r4"), carried_at=noon),
+        # carried by hand, and a desk said it has it before any receipt came
+        "r5": replace(fake_row("r5"), carried_at=noon, opened_at=noon),
+    }
+
+    def fetch(ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
+        QTimer.singleShot(0, lambda: done([rows[i] for i in ids]))
+
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.switch(language)
+    try:
+        model = ReportListModel(fetch, default_gazetteer())
+        model.set_ids(list(rows))
+        column = model.COLUMNS.index("state")
+        assert model.data(model.index(0, 0)) == "…"  # asks for the page
+        qtbot.waitUntil(lambda: model.data(model.index(0, 0)) != "…", timeout=2000)
+        assert [model.data(model.index(r, column)) for r in range(len(rows))] == expected
+    finally:
+        switcher.switch("en")
