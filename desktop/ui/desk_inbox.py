@@ -196,7 +196,7 @@ class InboxFilters(QWidget):
             self.quick.addButton(button)
             quick_row.addWidget(button)
         self.show_all.setChecked(True)
-        quick_row.addWidget(self.tag, 1)
+        quick_row.addStretch(1)
         self.quick.buttonClicked.connect(lambda _: self.changed.emit())
         self.tag.currentIndexChanged.connect(lambda _: self.changed.emit())
         self._tags_in_use: list[str] = []
@@ -206,7 +206,7 @@ class InboxFilters(QWidget):
             top.addWidget(widget)
         # Three to a row: five in one row cut the Burmese names short beside the review pane.
         narrowing = QGridLayout()
-        combos = (self.gate, self.state, self.source, self.reliability, self.device)
+        combos = (self.gate, self.state, self.source, self.reliability, self.device, self.tag)
         for position, combo in enumerate(combos):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
