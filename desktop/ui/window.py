@@ -488,9 +488,9 @@ class GatewatchWindow(QMainWindow):
             return  # locked in the same moment
         self.unlock_page.reset()
         self.first_run.reset()
-        # Sync and the health check open their own connections on their own threads, with
-        # the key this unlock derived (never derived again); the lock closes them all.
-        self.sync.start(open_sibling)
+        # The health check and (for a correspondent) sync open their own connections on
+        # their own threads, with the key this unlock derived (never derived again); the
+        # lock closes them all.
         self.health.start(open_sibling)  # its own connection: the list is not held up
 
         def loaded(result: tuple[dict[str, object], str]) -> None:
@@ -499,8 +499,8 @@ class GatewatchWindow(QMainWindow):
             values, mode = result
             self._apply_settings(AppSettings.from_store_values(values))
             self.desk_mode = mode != "correspondent"
-            if self.desk_mode:
-                self.sync.stop()  # a desk pulls on request; it has no outbox to send
+            if not self.desk_mode:  # a desk pulls on request; it has no outbox to send
+                self.sync.start(open_sibling)
             if mode == "desk":
                 self._show_desk()
             elif mode == "desk_setup":
