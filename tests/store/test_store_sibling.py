@@ -35,24 +35,19 @@ def test_a_sibling_opens_the_same_store_without_deriving_the_key(
         assert len(calls) == 1
         store.execute("CREATE TABLE t (x TEXT)")
         store.execute("INSERT INTO t VALUES ('seen by both')")
-        opened: list[Store] = []
-        # On another thread, as the sync and the health check open theirs.
-        thread = threading.Thread(target=lambda: opened.append(store.open_sibling()))
+        rows: list[object] = []
+        data_dirs: list[Path] = []
+
+        def on_another_thread() -> None:  # as the sync and the health check open theirs
+            with store.open_sibling() as sibling:  # it belongs to the thread that opened it
+                data_dirs.append(sibling.data_dir)
+                rows.extend(sibling.execute("SELECT x FROM t").fetchall())
+
+        thread = threading.Thread(target=on_another_thread)
         thread.start()
         thread.join()
-        [sibling] = opened
         assert len(calls) == 1
-        assert sibling.data_dir == store.data_dir
-        # It belongs to the thread that opened it: read it there.
-        rows: list[object] = []
-        reader = threading.Thread(
-            target=lambda: (
-                rows.extend(sibling.execute("SELECT x FROM t").fetchall()),
-                sibling.close(),
-            )
-        )
-        reader.start()
-        reader.join()
+        assert data_dirs == [store.data_dir]
         assert [tuple(r) for r in rows] == [("seen by both",)]  # type: ignore[arg-type]
 
 
@@ -67,7 +62,7 @@ def test_a_closed_store_opens_no_sibling_and_wipes_its_key(tmp_path: Path) -> No
         store.open_sibling()
 
 
-def test_a_sibling_outlives_no_lock_of_the_key(tmp_path: Path) -> None:
+def test_a_sibling_opened_before_the_close_stays_its_owners(tmp_path: Path) -> None:
     """A sibling opened before the close stays the caller's to close; one asked for after
     the close is refused."""
     store = open_store_created(tmp_path)
