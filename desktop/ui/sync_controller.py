@@ -182,14 +182,17 @@ class SyncController(QObject):
     ) -> None:
         """Enrol this store with the newsroom server (network: on the sync thread)."""
 
-        def work(store: Store) -> object:
+        def work(store: Store) -> tuple[object, SyncStatus]:
             from desktop.services import sync as sync_service
 
-            return sync_service.enroll(store, server_url or "", invite, label, proxy)
+            identity = sync_service.enroll(store, server_url or "", invite, label, proxy)
+            return identity, sync_service.sync_status(store)
 
-        def done(identity: object) -> None:
+        def done(result: tuple[object, SyncStatus]) -> None:
+            # The status first: whoever reacts to `on_done` (Send now) sees it enrolled.
+            identity, status = result
+            self.status_changed.emit(status)
             on_done(identity)
-            self.refresh_status()
             self.reports_queued()
 
         self.worker.submit(work, done, on_error)
