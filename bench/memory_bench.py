@@ -1,4 +1,4 @@
-"""Memory: peak RSS of the desk with 100,000 reports loaded; limit 250 MB.
+"""Memory: peak RSS of the desk with 100,000 reports loaded; limit 200 MB.
 
 Run: ``.venv/bin/python -m bench.memory_bench [--reports 100000]``.
 
@@ -28,7 +28,7 @@ from typing import Any
 
 from bench.common import record, result
 
-LIMIT_MB = 250.0
+LIMIT_MB = 200.0
 
 
 def wait(app: Any, condition: Any, timeout: float = 300.0) -> None:

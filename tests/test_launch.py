@@ -1,6 +1,7 @@
 """`gatewatch` alone opens the window without the command line's modules; the window's
-start path never imports the network layer (requests: a noticeable part of the start), and
-nothing the app runs imports pydantic (the bundle leaves it out)."""
+start path never imports the network layer (requests: a noticeable part of the start), nor,
+up to the unlock window, the report list, the form or the photo decoder; and nothing the
+app runs imports pydantic (the bundle leaves it out)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,32 @@ def test_the_window_starts_without_the_network_layer() -> None:
         "import sys, desktop.launch, desktop.ui.app; "
         "print(sorted(m for m in ('pydantic', 'requests', 'sync.client', 'desktop.cli') "
         "if m in sys.modules))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_the_unlock_window_is_built_without_the_pages_behind_it(tmp_path: Path) -> None:
+    """The list, the form and what they import (PIL, the capture service) wait for the
+    unlock: the window up to its unlock page is built without them."""
+    (tmp_path / "store.key").write_bytes(b"")  # a store is there: the unlock page shows
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop.ui.app import build_window\n"
+        "app = QApplication([])\n"
+        f"window = build_window(app, Path({str(tmp_path)!r}))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.pages.currentWidget() is window.unlock_page\n"
+        "heavy = ('PIL', 'desktop.ui.main_page', 'desktop.ui.report_form', 'desktop.ui.form',\n"
+        "         'desktop.services.capture', 'desktop.services.photos', 'desktop.ui.desk_page')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "window.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(

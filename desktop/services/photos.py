@@ -26,6 +26,8 @@ from typing import Final, Literal
 
 from PIL import Image, ImageCms, ImageOps
 
+from desktop.services.photo_errors import PhotoError
+
 __all__ = [
     "DEFAULT_MAX_EDGE",
     "DEFAULT_MAX_INPUT_BYTES",
@@ -56,19 +58,6 @@ _HEIF_BRANDS: Final = frozenset(
     {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 )
 _CONVERTED: Final = ("WEBP", "HEIF")  # formats that become PNG or JPEG by their alpha
-
-PhotoErrorReason = Literal["unsupported", "broken", "too_large", "too_many_pixels", "unreadable"]
-
-
-class PhotoError(ValueError):
-    """A photo was refused. `str(error)` says in plain words what to do; `reason` is a code.
-
-    Messages never contain the file's name or path: a name can describe a source.
-    """
-
-    def __init__(self, reason: PhotoErrorReason, message: str) -> None:
-        super().__init__(message)
-        self.reason: PhotoErrorReason = reason
 
 
 @dataclass(frozen=True)

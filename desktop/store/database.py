@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -126,12 +127,25 @@ class Store:
     The connection is in autocommit mode: every statement outside ``transaction()`` commits
     on its own. It belongs to the thread that opened it (sqlcipher3's default
     ``check_same_thread``); give the Store to one worker.
+
+    While open it keeps a copy of the data key, so that `open_sibling` can open more
+    connections (the sync's, the health check's) without deriving it from the passphrase
+    again; `close` wipes it.
     """
 
-    def __init__(self, conn: Connection, data_dir: Path) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        data_dir: Path,
+        data_key: bytearray | None = None,
+        db_name: str = DB_NAME,
+    ) -> None:
         self._conn: Connection | None = conn
         self._data_dir = data_dir
+        self._db_name = db_name
         self._in_transaction = False
+        self._key_lock = threading.Lock()
+        self._key = bytearray(data_key) if data_key is not None else None
 
     @property
     def conn(self) -> Connection:
@@ -154,6 +168,7 @@ class Store:
         SQLite checkpoints the WAL into store.db and removes -wal/-shm on the last close.
         Raises StoreIOError if the disk refuses the final checkpoint.
         """
+        self._drop_key()
         conn, self._conn = self._conn, None
         if conn is None:
             return
@@ -161,6 +176,29 @@ class Store:
             conn.close()
         except dbapi2.Error as e:
             _raise_translated(e)
+
+    def open_sibling(self) -> Store:
+        """Open another connection to this store with the key it was opened with, for
+        another thread (the new Store belongs to the calling thread). No key derivation and
+        no unlock count: the passphrase was proved when this store opened.
+
+        Safe to call from any thread. Raises RuntimeError once this store is closed (its
+        key is gone), and what opening raises (StoreIOError, KeyMismatchError, ...).
+        """
+        with self._key_lock:
+            if self._key is None:
+                raise RuntimeError("the store is closed")
+            key = bytearray(self._key)
+        try:
+            return _open_keyed(self._data_dir, key, self._db_name)
+        finally:
+            zero(key)
+
+    def _drop_key(self) -> None:
+        with self._key_lock:
+            key, self._key = self._key, None
+        if key is not None:
+            zero(key)
 
     def __enter__(self) -> Store:
         return self
@@ -486,7 +524,7 @@ def _open_keyed(data_dir: Path, data_key: bytearray, db_name: str = DB_NAME) -> 
         if isinstance(e, dbapi2.Error):
             _raise_translated(e)
         raise
-    return Store(conn, data_dir)
+    return Store(conn, data_dir, data_key, db_name)
 
 
 def _prove_key_read_only(db_path: Path, data_key: bytearray) -> None:

@@ -362,13 +362,24 @@ class ReviewRepository:
         order = "ASC" if where.oldest_first else "DESC"
         # Ties are ordered here, not in SQL: an id term after the index's observed_at made
         # SQLite sort through a temporary B-tree, 2 s instead of 0.2 s for 100,000 reports.
-        rows = self._store.conn.execute(
+        # Read row by row, sorting only each run of equal times: with 100,000 reports a
+        # fetchall and a sort of (time, id) pairs held ~30 MB of temporaries at once.
+        cursor = self._store.conn.execute(
             f"SELECT r.id, r.observed_at FROM desk_reports AS r WHERE {sql}"
             f" ORDER BY r.observed_at {order}",
             params,
-        ).fetchall()
-        rows.sort(key=lambda row: (row[1], row[0]), reverse=not where.oldest_first)
-        return [r[0] for r in rows]
+        )
+        ids: list[str] = []
+        run: list[str] = []
+        run_at: object = None
+        for report_id, observed_at in cursor:
+            if observed_at != run_at:
+                ids += sorted(run, reverse=not where.oldest_first)
+                run = []
+                run_at = observed_at
+            run.append(report_id)
+        ids += sorted(run, reverse=not where.oldest_first)
+        return ids
 
     def latest_revisions(self, report_ids: Sequence[str]) -> dict[str, str]:
         """For each report held, the id of its lineage's latest revision at this desk

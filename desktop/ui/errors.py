@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.services.photos import PhotoError
+from desktop.services.photo_errors import PhotoError
 from desktop.services.unlock import StoreWipedError, WrongPassphraseCountedError
 from desktop.store import errors as store_errors
 from desktop.store.identity import AlreadyEnrolledError as StoreAlreadyEnrolledError

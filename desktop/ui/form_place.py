@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services import capture
 from desktop.store.database import Store
-from desktop.store.reports import ReportRepository, ReportState
+
+if TYPE_CHECKING:
+    from desktop.services import capture
 
 __all__ = [
     "FormPlace",
@@ -61,6 +63,9 @@ class Reopen:
 
 def reopen_job(store: Store, gazetteer: Gazetteer, locked: LockedReport) -> Reopen:
     """On the worker: find the interrupted report's draft (saved by the lock) and load it."""
+    from desktop.services import capture  # after unlock: the start path does without it
+    from desktop.store.reports import ReportRepository, ReportState
+
     repository = ReportRepository(store, gazetteer)
     draft = locked.draft_id or repository.draft_saved_since(locked.locked_at)
     if draft is not None:

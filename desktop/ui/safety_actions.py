@@ -77,7 +77,7 @@ class RestoreDialog(QDialog):
 
 
 class SafetyActions(QObject):
-    """Owns the three actions and their dialogs. ``opened(passphrase)`` is the window's
+    """Owns the three actions and their dialogs. ``opened(open_sibling)`` is the window's
     after-unlock step (called after a restore); ``refresh()`` reloads the list."""
 
     def __init__(
@@ -85,7 +85,7 @@ class SafetyActions(QObject):
         window: QMainWindow,
         worker: StoreWorker,
         data_dir: Path,
-        opened: Callable[[str], None],
+        opened: Callable[[Callable[[], Store]], None],
         refresh: Callable[[], None],
         lock: Callable[[], None],
     ) -> None:
@@ -177,10 +177,10 @@ class SafetyActions(QObject):
                 restore_backup(data_dir, backup, passphrase, replace=True)
                 return unlock(data_dir, passphrase)
 
-            def restored(_: object) -> None:
+            def restored(open_sibling: Callable[[], Store]) -> None:
                 dialog.accept()
                 discard(dialog)
-                self._opened(passphrase)
+                self._opened(open_sibling)
                 self._window.statusBar().showMessage(
                     self.tr("The store was restored from {file}.").format(file=backup.name),
                     10_000,

@@ -2,20 +2,20 @@
 
 With 100,000 reports SQLCipher's page check and SQLite's structure check take seconds:
 on the store worker they would hold up the list's first rows. So the check opens its own
-connection (the passphrase goes through the counting unlock once more, and is then
-dropped) on a plain thread, and its verdict comes back by a queued signal. A lock or a
-wipe interrupts it: the connection is interrupted, the verdict dropped.
+connection on a plain thread, with the key the unlock already derived (`Store.open_sibling`:
+no second Argon2id run, whose 64 MiB would land on top of the list's first load), and its
+verdict comes back by a queued signal. A lock or a wipe interrupts it: the connection is
+interrupted, the verdict dropped.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.services.unlock import unlock
 from desktop.store.database import Store
 from desktop.store.integrity import IntegrityResult, check_integrity
 
@@ -35,14 +35,14 @@ class HealthCheck(QObject):
         self._store: Store | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self, data_dir: Path, passphrase: str) -> None:
-        """Check the store in ``data_dir`` in the background."""
+    def start(self, open_store: Callable[[], Store]) -> None:
+        """Check the store that ``open_store`` opens a connection to, in the background."""
         self.stop()
         session = self._session
 
         def run() -> None:
             try:
-                store = unlock(data_dir, passphrase)
+                store = open_store()
             except Exception:
                 return
             with self._lock:

@@ -12,14 +12,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
-from desktop.services.unlock import unlock
 from desktop.store.database import Store
 from desktop.ui.worker import StoreWorker
 
@@ -74,14 +72,15 @@ class SyncController(QObject):
 
     # -- session -------------------------------------------------------------------------
 
-    def start(self, data_dir: Path, passphrase: str) -> None:
-        """Open the sync connection (after the window's own unlock succeeded)."""
+    def start(self, open_store: Callable[[], Store]) -> None:
+        """Open the sync connection with ``open_store`` (the window's store's
+        `open_sibling`: the key is not derived again)."""
 
-        def opened(_: None) -> None:
+        def opened(_: object) -> None:
             self.refresh_status()
             self.schedule(SOON_MS)
 
-        self.worker.open(lambda: unlock(data_dir, passphrase), opened, self._failed)
+        self.worker.open(open_store, opened, self._failed)
 
     def stop(self, *, skip_pending: bool = False, then: Callable[[], None] | None = None) -> None:
         """On lock or wipe: no more tries; the connection closes after a running one (a
@@ -185,14 +184,17 @@ class SyncController(QObject):
     ) -> None:
         """Enrol this store with the newsroom server (network: on the sync thread)."""
 
-        def work(store: Store) -> object:
+        def work(store: Store) -> tuple[object, SyncStatus]:
             from desktop.services import sync as sync_service
 
-            return sync_service.enroll(store, server_url or "", invite, label, proxy)
+            identity = sync_service.enroll(store, server_url or "", invite, label, proxy)
+            return identity, sync_service.sync_status(store)
 
-        def done(identity: object) -> None:
+        def done(result: tuple[object, SyncStatus]) -> None:
+            # The status first: whoever reacts to `on_done` (Send now) sees it enrolled.
+            identity, status = result
+            self.status_changed.emit(status)
             on_done(identity)
-            self.refresh_status()
             self.reports_queued()
 
         self.worker.submit(work, done, on_error)

@@ -18,6 +18,7 @@ have come while the dialog was open.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -37,19 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services import capture
 from desktop.services.sync_state import SyncOutcome
 from desktop.services.unlock import StoreWipedError, remaining_tries, unlock
 from desktop.store.database import Store, create_store, store_exists
-from desktop.store.desk import DeskRepository
 from desktop.store.errors import is_damage
-from desktop.store.reports import ReportState
-from desktop.store.review import ReviewRepository
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import destroy_key_material, wipe_store
 from desktop.ui import desk_clock
 from desktop.ui.clipboard import ClipboardGuard
-from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.errors import user_message
 from desktop.ui.form_place import LockedReport, place_of, reopen_job, restore_place, scroll_to_top
 from desktop.ui.handcarry_actions import HandcarryActions
@@ -61,8 +57,6 @@ from desktop.ui.locks import (
     discard,
     forget_file_dialog_history,
 )
-from desktop.ui.main_page import MainPage
-from desktop.ui.report_form import ReportForm
 from desktop.ui.safety_actions import SafetyActions
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.store_health import HealthCheck
@@ -74,8 +68,11 @@ from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import set_message
 
 if TYPE_CHECKING:
+    from desktop.services import capture
     from desktop.ui.desk_page import DeskPage
     from desktop.ui.desk_setup import DeskSetupPage
+    from desktop.ui.main_page import MainPage
+    from desktop.ui.report_form import ReportForm
 
 # How long the wipe waits for the sync connection to close before it removes the files
 # anyway (POSIX removes open files; the key is gone already).
@@ -110,16 +107,15 @@ class GatewatchWindow(QMainWindow):
 
         self.first_run = FirstRunPage(self.settings.language)
         self.unlock_page = UnlockPage()
-        self.main_page = MainPage(self.worker, gazetteer, lambda: self.languages.language)
-        self.form = ReportForm(self.worker, gazetteer, lambda: self.languages.language)
-        # The desk's pages are built the first time a desk needs them (`_desk_pages`): a
-        # correspondent's window, and every window's first paint, never waits for them.
+        # The list and the form (`_correspondent_pages`) and the desk's pages (`_desk_pages`)
+        # are built the first time they are needed: the unlock window, the first paint,
+        # never waits for them nor for what they import (PIL, the store's repositories).
+        self._correspondent: tuple[MainPage, ReportForm] | None = None
         self._desk: tuple[DeskPage, DeskSetupPage] | None = None
         self.desk_mode = False
         self._creating_desk = False
         self.pages = QStackedWidget()
-        pages = (self.first_run, self.unlock_page, self.main_page, self.form)
-        for page in pages:
+        for page in (self.first_run, self.unlock_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.count_label = QLabel()
@@ -150,19 +146,6 @@ class GatewatchWindow(QMainWindow):
         self.first_run.create_requested.connect(self._create)
         self.first_run.language_chosen.connect(self._language_chosen)
         self.unlock_page.unlock_requested.connect(self._unlock)
-        self.main_page.new_requested.connect(self.new_report)
-        self.main_page.edit_requested.connect(self._edit)
-        self.main_page.correct_requested.connect(self._correct)
-        self.main_page.error.connect(self._show_error)
-        self.main_page.counted.connect(self._counted)
-        self.main_page.selection_changed.connect(self._update_actions)
-        self.form.closed.connect(self._form_closed)
-        self.form.queued.connect(self._queued)
-        self.form.saved.connect(self.main_page.report_changed)
-        self.form.deleted.connect(self._draft_deleted)
-        self.form.error.connect(self._show_error)
-        self.form.photos.error.connect(self._show_error)
-        self.form.state_changed.connect(self._update_actions)
         self.pages.currentChanged.connect(lambda _: self._update_actions())
         self.resize(1100, 720)
         self.retranslate()
@@ -186,12 +169,17 @@ class GatewatchWindow(QMainWindow):
         self.save_action = self._action(
             QKeySequence.StandardKey.Save, slot=lambda: self.form.save(explicit=True)
         )
-        self.queue_action = self._action("Ctrl+Return", "Ctrl+Enter", slot=self.form.queue)
-        self.back_action = self._action("Esc", slot=self.form.close_form)
-        self.add_photos_action = self._action("Ctrl+O", slot=self.form.add_photos)
-        self.remove_photo_action = self._action("Ctrl+Shift+R", slot=self.form.remove_photo)
-        self.pseudonym_action = self._action("Ctrl+G", slot=self.form.generate_pseudonym)
-        self.convert_action = self._action("Ctrl+Shift+U", slot=self.form.convert_zawgyi)
+        # Lambdas: the form is built on first use (enabled only while it shows).
+        self.queue_action = self._action(
+            "Ctrl+Return", "Ctrl+Enter", slot=lambda: self.form.queue()
+        )
+        self.back_action = self._action("Esc", slot=lambda: self.form.close_form())
+        self.add_photos_action = self._action("Ctrl+O", slot=lambda: self.form.add_photos())
+        self.remove_photo_action = self._action(
+            "Ctrl+Shift+R", slot=lambda: self.form.remove_photo()
+        )
+        self.pseudonym_action = self._action("Ctrl+G", slot=lambda: self.form.generate_pseudonym())
+        self.convert_action = self._action("Ctrl+Shift+U", slot=lambda: self.form.convert_zawgyi())
         self.delete_action = self._action("Ctrl+D", slot=self.delete_draft)
         self.sync_action = self._action("Ctrl+Shift+S", slot=self.send_now)
         self.connect_action = self._action(slot=self.connect_to_newsroom)
@@ -232,6 +220,49 @@ class GatewatchWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         for action in (*self._store_actions(), *self._form_actions(), self.delete_action):
             action.setEnabled(False)
+
+    @property
+    def main_page(self) -> MainPage:
+        return self._correspondent_pages()[0]
+
+    @property
+    def form(self) -> ReportForm:
+        return self._correspondent_pages()[1]
+
+    def _correspondent_pages(self) -> tuple[MainPage, ReportForm]:
+        """The report list and the report form, built and wired on first use."""
+        if self._correspondent is None:
+            from desktop.ui.main_page import MainPage
+            from desktop.ui.report_form import ReportForm
+
+            main_page = MainPage(self.worker, self.gazetteer, lambda: self.languages.language)
+            form = ReportForm(self.worker, self.gazetteer, lambda: self.languages.language)
+            form.photos.max_edge = self.settings.max_photo_edge
+            self.pages.addWidget(main_page)
+            self.pages.addWidget(form)
+            main_page.new_requested.connect(self.new_report)
+            main_page.edit_requested.connect(self._edit)
+            main_page.correct_requested.connect(self._correct)
+            main_page.error.connect(self._show_error)
+            main_page.counted.connect(self._counted)
+            main_page.selection_changed.connect(self._update_actions)
+            form.closed.connect(self._form_closed)
+            form.queued.connect(self._queued)
+            form.saved.connect(main_page.report_changed)
+            form.deleted.connect(self._draft_deleted)
+            form.error.connect(self._show_error)
+            form.photos.error.connect(self._show_error)
+            form.state_changed.connect(self._update_actions)
+            self._correspondent = (main_page, form)
+        return self._correspondent
+
+    def _on_list(self) -> bool:
+        """Whether the report list shows (without building it)."""
+        return self._correspondent is not None and self.pages.currentWidget() is self.main_page
+
+    def _on_form(self) -> bool:
+        """Whether the report form shows (without building it)."""
+        return self._correspondent is not None and self.pages.currentWidget() is self.form
 
     @property
     def desk_page(self) -> DeskPage:
@@ -345,8 +376,8 @@ class GatewatchWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         open_ = self.worker.is_open
-        on_form = open_ and self.pages.currentWidget() is self.form and self.form.active
-        on_list = open_ and self.pages.currentWidget() is self.main_page
+        on_form = open_ and self._on_form() and self.form.active
+        on_list = open_ and self._on_list()
         for action in self._store_actions():
             action.setEnabled(open_)
         for action in self._form_actions():
@@ -415,6 +446,8 @@ class GatewatchWindow(QMainWindow):
         self._creating_desk = for_desk = self.first_run.desk_mode
 
         def opener() -> Any:
+            from desktop.services import capture
+
             store = create_store(data_dir, passphrase)
             capture.write_settings(store, settings.as_store_values())
             if for_desk:
@@ -426,7 +459,7 @@ class GatewatchWindow(QMainWindow):
             )
             return store
 
-        self.worker.open(opener, lambda _: self._opened(passphrase), self._create_failed)
+        self.worker.open(opener, self._opened, self._create_failed)
 
     def _create_failed(self, error: Exception) -> None:
         self.first_run.show_error(user_message(error))
@@ -434,7 +467,7 @@ class GatewatchWindow(QMainWindow):
     def _unlock(self, passphrase: str) -> None:
         self.worker.open(
             partial(unlock, self.data_dir, passphrase),
-            lambda _: self._opened(passphrase),
+            self._opened,
             self._failed,
         )
 
@@ -450,14 +483,15 @@ class GatewatchWindow(QMainWindow):
         state = read_unlock_state(self.data_dir)  # a file of a few bytes, beside the keyfile
         self.unlock_page.set_tries(remaining_tries(state), state.wipe_after)
 
-    def _opened(self, passphrase: str) -> None:
+    def _opened(self, open_sibling: Callable[[], Store]) -> None:
         if not self.worker.is_open:
             return  # locked in the same moment
         self.unlock_page.reset()
         self.first_run.reset()
-        # Sync opens its own connection, on its own thread; the passphrase is not kept.
-        self.sync.start(self.data_dir, passphrase)
-        self.health.start(self.data_dir, passphrase)  # its own connection: the list is not held up
+        # The health check and (for a correspondent) sync open their own connections on
+        # their own threads, with the key this unlock derived (never derived again); the
+        # lock closes them all.
+        self.health.start(open_sibling)  # its own connection: the list is not held up
 
         def loaded(result: tuple[dict[str, object], str]) -> None:
             if not self.worker.is_open:
@@ -465,8 +499,8 @@ class GatewatchWindow(QMainWindow):
             values, mode = result
             self._apply_settings(AppSettings.from_store_values(values))
             self.desk_mode = mode != "correspondent"
-            if self.desk_mode:
-                self.sync.stop()  # a desk pulls on request; it has no outbox to send
+            if not self.desk_mode:  # a desk pulls on request; it has no outbox to send
+                self.sync.start(open_sibling)
             if mode == "desk":
                 self._show_desk()
             elif mode == "desk_setup":
@@ -485,6 +519,8 @@ class GatewatchWindow(QMainWindow):
         gazetteer = self.gazetteer
 
         def work(store: Store) -> tuple[dict[str, object], str]:
+            from desktop.services import capture  # on the worker: the start path does without
+
             try:
                 values = capture.after_unlock(store, gazetteer, defaults)
                 return values, _store_mode(store)
@@ -501,7 +537,7 @@ class GatewatchWindow(QMainWindow):
             return
 
         def loaded(found: Any) -> None:
-            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+            if not self.worker.is_open or not self._on_list():
                 return
             if found.draft_id is not None:
                 self.form.start_edit(found.draft_id, dict(found.detail.stored.body))
@@ -532,7 +568,8 @@ class GatewatchWindow(QMainWindow):
         if settings.language != self.languages.language:
             self.languages.switch(settings.language)
         self.languages.set_text_size(settings.text_size)
-        self.form.photos.max_edge = settings.max_photo_edge
+        if self._correspondent is not None:  # else applied when built
+            self.form.photos.max_edge = settings.max_photo_edge
         self.idle.start(settings.idle_lock_minutes * 60_000)
         if settings.desk_time_zone != desk_clock.zone():
             desk_clock.set_zone(settings.desk_time_zone)
@@ -542,13 +579,15 @@ class GatewatchWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------
 
     def new_report(self) -> None:
-        if self.worker.is_open and self.pages.currentWidget() is self.main_page:
+        if self.worker.is_open and self._on_list():
             self.form.start_new()
             self.pages.setCurrentWidget(self.form)
 
     def _edit(self, draft_id: str) -> None:
+        from desktop.services import capture
+
         def loaded(detail: capture.ReportDetail) -> None:
-            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+            if not self.worker.is_open or not self._on_list():
                 return
             self.form.start_edit(draft_id, dict(detail.stored.body))
             scroll_to_top(self.form)  # a reopened draft starts at its top
@@ -561,8 +600,11 @@ class GatewatchWindow(QMainWindow):
         )
 
     def _correct(self, report_id: str) -> None:
+        from desktop.services import capture
+        from desktop.store.reports import ReportState
+
         def loaded(detail: capture.ReportDetail) -> None:
-            if not self.worker.is_open or self.pages.currentWidget() is not self.main_page:
+            if not self.worker.is_open or not self._on_list():
                 return
             if detail.stored.row.state is ReportState.DRAFT:
                 return
@@ -578,8 +620,10 @@ class GatewatchWindow(QMainWindow):
 
     def delete_draft(self) -> None:
         """Delete the draft being edited, or the one selected in the list (asks once)."""
-        if self.pages.currentWidget() is self.form:
+        if self._on_form():
             self.form.delete_draft()
+            return
+        if not self._on_list():
             return
         draft_id = self.main_page.selected_draft
         if draft_id is None or not self.worker.is_open:
@@ -598,6 +642,8 @@ class GatewatchWindow(QMainWindow):
         discard(box)
         if not confirmed or not self.worker.is_open:
             return
+        from desktop.services import capture
+
         self.worker.submit(
             partial(capture.delete_draft, draft_id=draft_id),
             lambda _: self._draft_deleted(draft_id),
@@ -608,7 +654,7 @@ class GatewatchWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Draft deleted."), 5000)
         if draft_id:
             self.main_page.model.invalidate([draft_id])
-        if self.pages.currentWidget() is self.main_page:
+        if self._on_list():
             self.main_page.refresh()
 
     def _form_closed(self) -> None:
@@ -623,7 +669,7 @@ class GatewatchWindow(QMainWindow):
         self.main_page.report_changed(report_id)
 
     def _focus_search(self) -> None:
-        if self.pages.currentWidget() is self.main_page:
+        if self._on_list():
             self.main_page.search.setFocus()
             self.main_page.search.selectAll()
         elif self._desk is not None and self.pages.currentWidget() is self.desk_page:
@@ -662,6 +708,8 @@ class GatewatchWindow(QMainWindow):
         data_dir = self.data_dir
 
         def work(store: Any) -> None:
+            from desktop.services import capture
+
             capture.write_settings(store, chosen.as_store_values())
             state = read_unlock_state(data_dir)
             write_unlock_state(
@@ -673,8 +721,9 @@ class GatewatchWindow(QMainWindow):
 
     def _forget_shown(self) -> None:
         """Clear every widget, cache and clipboard entry that held report text."""
-        self.form.clear()
-        self.main_page.clear()
+        if self._correspondent is not None:
+            self.form.clear()
+            self.main_page.clear()
         if self._desk is not None:
             self.desk_page.clear()
             self.desk_setup.start()
@@ -694,14 +743,15 @@ class GatewatchWindow(QMainWindow):
         if not (self.worker.is_open or self.worker.opening):
             return
         self._locked_report = None
-        if self.pages.currentWidget() is self.form and self.form.active:
+        if self._on_form() and self.form.active:
             self._locked_report = LockedReport(
                 self.form.draft_id, self.form.replaces, datetime.now(UTC), place_of(self.form)
             )
         close_modals()
         self.health.stop()
         self.idle.stop()
-        self.form.save_if_dirty()  # sent before the close: it is stored, unseen
+        if self._correspondent is not None:
+            self.form.save_if_dirty()  # sent before the close: it is stored, unseen
         self._forget_shown()
         self.sync.stop()
         self.worker.close(cancel_imports=True)
@@ -730,7 +780,8 @@ class GatewatchWindow(QMainWindow):
         close_modals()
         self.health.stop()
         self.idle.stop()
-        self.form.clear()  # no last save: the report goes with the store
+        if self._correspondent is not None:
+            self.form.clear()  # no last save: the report goes with the store
         self._forget_shown()
         forget_file_dialog_history()
         failures = destroy_key_material(self.data_dir)
@@ -768,6 +819,8 @@ class GatewatchWindow(QMainWindow):
         """Enrol with the invite from the newsroom admin (Tools → Connect to newsroom)."""
         if not self.worker.is_open:
             return
+        from desktop.ui.connect_dialog import ConnectDialog
+
         dialog = ConnectDialog(self)
 
         def attempt() -> None:
@@ -795,17 +848,21 @@ class GatewatchWindow(QMainWindow):
     def _handcarry_changed(self) -> None:
         if self.desk_mode and self._desk is not None:
             self.desk_page.refresh()
-        else:
+        elif self._correspondent is not None:
             self.main_page.model.forget_rows()  # carried or sent: every waiting row changed
             self.main_page.report_changed("")
             self.main_page.followups.refresh()  # receipts may bring questions
 
     def _synced_list(self) -> None:
-        self.main_page.report_changed("")
+        if self._correspondent is not None:
+            self.main_page.report_changed("")
 
     def _synced(self, outcome: object) -> None:
         # Sent, opened and purged reports change state: the list shows it.
-        if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged or outcome.opened):
+        changed = isinstance(outcome, SyncOutcome) and (
+            outcome.sent or outcome.purged or outcome.opened
+        )
+        if changed and self._correspondent is not None:
             self.main_page.report_changed("")
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
@@ -820,7 +877,8 @@ class GatewatchWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         close_modals()
-        self.form.save_if_dirty()  # shutdown() waits for it
+        if self._correspondent is not None:
+            self.form.save_if_dirty()  # shutdown() waits for it
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
@@ -837,6 +895,9 @@ class GatewatchWindow(QMainWindow):
 def _store_mode(store: Store) -> str:
     """ "desk" with a newsroom key, "desk_setup" for a desk store not set up yet (it has a
     desk identity but no key), else "correspondent"."""
+    from desktop.store.desk import DeskRepository
+    from desktop.store.review import ReviewRepository
+
     if DeskRepository(store).key() is not None:
         return "desk"
     if ReviewRepository(store).identity() is not None:

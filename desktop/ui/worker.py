@@ -164,23 +164,25 @@ class StoreWorker(QObject):
     def open(
         self,
         opener: Callable[[], Store],
-        on_done: Callable[[None], None],
+        on_done: Callable[[Callable[[], Store]], None],
         on_error: Callable[[Exception], None],
     ) -> None:
         """Run `opener` (unlock or create) on the worker thread; it owns the returned Store.
 
-        Emits `opened` on success. Any store already open is closed first. A `close()`
-        before the answer makes the answer (and `opened`) never come; the store the opener
-        returned is then closed by that close.
+        Emits `opened` on success; `on_done` gets the store's `open_sibling`, which opens
+        more connections with its key from any thread until the store closes. Any store
+        already open is closed first. A `close()` before the answer makes the answer (and
+        `opened`) never come; the store the opener returned is then closed by that close.
         """
 
-        def work(_: Store | None) -> None:
+        def work(_: Store | None) -> Callable[[], Store]:
             if self._executor.store is not None:
                 self._executor.store.close()
                 self._executor.store = None
-            self._executor.store = opener()
+            store = self._executor.store = opener()
+            return store.open_sibling
 
-        def done(result: None) -> None:
+        def done(result: Callable[[], Store]) -> None:
             self._opening = False
             self._is_open = True
             self.opened.emit()
