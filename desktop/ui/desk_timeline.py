@@ -43,7 +43,7 @@ from desktop.ui.desk_map import value_color
 from desktop.ui.desk_text import state_label
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import local_month_day
-from desktop.ui.labels import label
+from desktop.ui.labels import commodity_label, label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
@@ -228,11 +228,7 @@ class TimelineCanvas(QWidget):
                     painter.drawLine(previous, point)
                 painter.drawEllipse(point, 2.5, 2.5)
                 previous = point
-            commodity, unit, currency = key
-            text = self.tr("%1 per %2 (%3): %4 to %5").replace("%1", commodity)
-            text = text.replace("%2", _unit(unit)).replace("%3", currency)
-            text = text.replace("%4", QLocale().toString(low, "f", 0))
-            text = text.replace("%5", QLocale().toString(high, "f", 0))
+            text = self.price_legend(key, low, high)
             # The whole width, not just the chart's: a Burmese price line is long.
             line = QRectF(0, legend_top + index * (fm.height() + 2), layout.right, fm.height())
             painter.fillRect(QRectF(line.left(), line.center().y() - 1.5, 14, 3), color)
@@ -281,6 +277,14 @@ class TimelineCanvas(QWidget):
                 )
             return True
         return super().event(event)
+
+    def price_legend(self, key: tuple[str, str, str], low: float, high: float) -> str:
+        """One price line's legend: commodity (translated), unit, currency and range."""
+        commodity, unit, currency = key
+        text = self.tr("%1 per %2 (%3): %4 to %5").replace("%1", commodity_label(commodity))
+        text = text.replace("%2", _unit(unit)).replace("%3", currency)
+        text = text.replace("%4", QLocale().toString(low, "f", 0))
+        return text.replace("%5", QLocale().toString(high, "f", 0))
 
 
 def _unit(unit: str) -> str:

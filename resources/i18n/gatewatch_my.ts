@@ -2540,47 +2540,47 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="371"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="375"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="392"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="396"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="407"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="411"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="408"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="412"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="413"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="413"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="409"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="413"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="415"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="419"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="388"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>ဤ​ဂိတ်​အ​ကြောင်း နောက်​ဆုံး %n ရက်​အ​တွင်း သ​တင်း မ​ရှိ​ပါ- နောက်​ဆုံး သ​တင်း​ပို့​ချက် (%1) အ​ထိ ပြ​ထား​သည်။</numerusform>
@@ -2590,192 +2590,192 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="293"/>
+        <location filename="../../desktop/ui/window.py" line="324"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="297"/>
+        <location filename="../../desktop/ui/window.py" line="328"/>
         <source>&amp;Report</source>
         <translation>သတင်း (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="298"/>
+        <location filename="../../desktop/ui/window.py" line="329"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="299"/>
+        <location filename="../../desktop/ui/window.py" line="330"/>
         <source>&amp;Tools</source>
         <translation>ကိရိယာများ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="300"/>
+        <location filename="../../desktop/ui/window.py" line="331"/>
         <source>Main toolbar</source>
         <translation>အဓိက ကိရိယာဘား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="301"/>
+        <location filename="../../desktop/ui/window.py" line="332"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="302"/>
+        <location filename="../../desktop/ui/window.py" line="333"/>
         <source>&amp;Save draft</source>
         <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="303"/>
+        <location filename="../../desktop/ui/window.py" line="334"/>
         <source>&amp;Queue for sending</source>
         <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="304"/>
+        <location filename="../../desktop/ui/window.py" line="335"/>
         <source>&amp;Back to list</source>
         <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="305"/>
+        <location filename="../../desktop/ui/window.py" line="336"/>
         <source>Add &amp;photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="306"/>
+        <location filename="../../desktop/ui/window.py" line="337"/>
         <source>Re&amp;move photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="307"/>
+        <location filename="../../desktop/ui/window.py" line="338"/>
         <source>&amp;Generate pseudonym</source>
         <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="308"/>
+        <location filename="../../desktop/ui/window.py" line="339"/>
         <source>Con&amp;vert to Unicode</source>
         <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="309"/>
+        <location filename="../../desktop/ui/window.py" line="340"/>
         <source>Dele&amp;te draft…</source>
         <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="310"/>
+        <location filename="../../desktop/ui/window.py" line="341"/>
         <source>&amp;Lock</source>
         <translation>သော့ခတ်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="311"/>
+        <location filename="../../desktop/ui/window.py" line="342"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="312"/>
+        <location filename="../../desktop/ui/window.py" line="343"/>
         <source>Panic &amp;wipe…</source>
         <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="313"/>
+        <location filename="../../desktop/ui/window.py" line="344"/>
         <source>&amp;Settings…</source>
         <translation>ဆက်တင်များ (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="314"/>
+        <location filename="../../desktop/ui/window.py" line="345"/>
         <source>Searc&amp;h</source>
         <translation>ရှာမည် (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="315"/>
+        <location filename="../../desktop/ui/window.py" line="346"/>
         <source>Sen&amp;d now</source>
         <translation>ယခု ပို့မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="316"/>
+        <location filename="../../desktop/ui/window.py" line="347"/>
         <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
         <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="317"/>
+        <location filename="../../desktop/ui/window.py" line="348"/>
         <source>&amp;Connect to newsroom…</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="318"/>
+        <location filename="../../desktop/ui/window.py" line="349"/>
         <source>Q&amp;uit</source>
         <translation>ထွက်မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="589"/>
+        <location filename="../../desktop/ui/window.py" line="633"/>
         <source>Delete draft</source>
         <translation>မူကြမ်း ဖျက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="591"/>
+        <location filename="../../desktop/ui/window.py" line="635"/>
         <source>Delete this draft and its photos from this computer? There is no undo.</source>
         <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="593"/>
+        <location filename="../../desktop/ui/window.py" line="637"/>
         <source>&amp;Delete</source>
         <translation>ဖျက်မည် (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="594"/>
+        <location filename="../../desktop/ui/window.py" line="638"/>
         <source>&amp;Keep it</source>
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="608"/>
+        <location filename="../../desktop/ui/window.py" line="654"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="753"/>
+        <location filename="../../desktop/ui/window.py" line="804"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="776"/>
+        <location filename="../../desktop/ui/window.py" line="829"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="788"/>
+        <location filename="../../desktop/ui/window.py" line="841"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="621"/>
+        <location filename="../../desktop/ui/window.py" line="667"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="644"/>
+        <location filename="../../desktop/ui/window.py" line="690"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="714"/>
+        <location filename="../../desktop/ui/window.py" line="764"/>
         <source>Panic wipe</source>
         <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="715"/>
+        <location filename="../../desktop/ui/window.py" line="765"/>
         <source>Destroy every report on this computer now? There is no undo.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="716"/>
+        <location filename="../../desktop/ui/window.py" line="766"/>
         <source>&amp;Wipe now</source>
         <translation>ယခု ဖျက်မည် (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="717"/>
+        <location filename="../../desktop/ui/window.py" line="767"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="290"/>
+        <location filename="../../desktop/ui/window.py" line="321"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -4870,72 +4870,72 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="272"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="274"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="274"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="276"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="282"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="289"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="290"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
         <source>The newsroom server is overloaded or under attack: {count} waiting, nothing is lost</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သည်- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="296"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="298"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="299"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="301"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="302"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="305"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="307"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="311"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="313"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="314"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="316"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="315"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="317"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>
@@ -4963,12 +4963,12 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="232"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="284"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk_timeline.py" line="277"/>
+        <location filename="../../desktop/ui/desk_timeline.py" line="273"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>

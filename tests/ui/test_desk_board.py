@@ -24,8 +24,9 @@ from desktop.store.database import Store, create_store
 from desktop.ui.desk_board_view import COLUMNS, BoardView
 from desktop.ui.desk_clock import picker_time
 from desktop.ui.desk_map import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
-from desktop.ui.desk_timeline import STATE_COLORS
+from desktop.ui.desk_timeline import STATE_COLORS, TimelineCanvas
 from desktop.ui.i18n import LanguageSwitcher
+from desktop.ui.labels import commodity_label
 from desktop.ui.myanmar_text import ZWSP
 from desktop.ui.worker import StoreWorker
 
@@ -209,3 +210,19 @@ def test_burmese_names_in_table_and_map(qtbot: QtBot, qapp: QApplication, view: 
     finally:
         LANGUAGE["now"] = "en"
         switcher.switch("en")
+
+
+def test_a_price_line_names_its_commodity_in_the_interface_language(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    canvas = TimelineCanvas()
+    qtbot.addWidget(canvas)
+    switcher = LanguageSwitcher.current or LanguageSwitcher(qapp)
+    try:
+        assert switcher.switch("my")
+        legend = canvas.price_legend(("diesel", "litre", "MMK"), 4000.0, 4500.0)
+        assert "diesel" not in legend
+        assert commodity_label("diesel") in legend
+    finally:
+        switcher.switch("en")
+    assert canvas.price_legend(("diesel", "litre", "MMK"), 4000.0, 4500.0).startswith("Diesel")
