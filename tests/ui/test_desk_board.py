@@ -225,4 +225,4 @@ def test_a_price_line_names_its_commodity_in_the_interface_language(
         assert commodity_label("diesel") in legend
     finally:
         switcher.switch("en")
-    assert canvas.price_legend(("diesel", "litre", "MMK"), 4000.0, 4500.0).startswith("Diesel")
+    assert canvas.price_legend(("diesel", "litre", "MMK"), 4000.0, 4500.0).startswith("diesel per")
