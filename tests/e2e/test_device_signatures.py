@@ -16,14 +16,7 @@ from desktop.store.device_trust import DeviceTrustRepository
 from sync.desk_keys import DeskEndorsement
 from sync.envelope import DeviceSigningKey
 from tests.e2e.conftest import World, fast_client
-from tests.e2e.other_desk import (
-    NIGHT_DESK_ID,
-    device_payload,
-    endorsed_desk,
-    newsroom_pair,
-    upload_review,
-)
-from tests.e2e.test_device_approval import (
+from tests.e2e.devices import (
     device_id,
     on_board,
     pull,
@@ -31,6 +24,13 @@ from tests.e2e.test_device_approval import (
     send,
     status,
     waiting,
+)
+from tests.e2e.other_desk import (
+    NIGHT_DESK_ID,
+    device_payload,
+    endorsed_desk,
+    newsroom_pair,
+    upload_review,
 )
 
 
