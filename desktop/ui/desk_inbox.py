@@ -615,4 +615,8 @@ class DeskInbox(QWidget):
     def _set_selected(self, report_id: str | None) -> None:
         if report_id != self._selected:
             self._selected = report_id
+            if report_id is not None and self._want not in (None, report_id):
+                # The editor chose another report since a move preferred one: a list that
+                # answers late must not take their choice back.
+                self._want = None
             self.selected.emit(report_id)

@@ -300,3 +300,23 @@ def test_pulling_from_a_real_server_fills_the_inbox(
             assert filters.device.findText("Laiza laptop") > 0
         finally:
             window.close()
+
+
+def test_a_late_list_does_not_take_back_the_report_the_editor_chose(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    ids = make_desk_store(tmp_path / "desk")
+    window = desk_window(qtbot, qapp, tmp_path / "desk")
+    try:
+        page = unlock_desk(qtbot, window)
+        wait_count(qtbot, page, len(ids))
+        shown = shown_ids(page)
+        inbox = page.inbox
+        inbox.prefer(shown[0])  # as a triage move does for the next report
+        inbox.select_report(shown[1])  # the editor goes elsewhere before the list answers
+        assert inbox.current_id == shown[1]
+        with qtbot.waitSignal(inbox.selection_changed, timeout=10_000):
+            inbox.refresh()  # the list answering late
+        assert inbox.current_id == shown[1]
+    finally:
+        window.close()
