@@ -21,9 +21,10 @@ Device decisions are signed and checked the same way (`signed_devices_payload`,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from desktop.domain.device_trust import (
     DEVICES_FORMAT,
@@ -94,21 +95,28 @@ def desk_signer(
     return signer, endorsement
 
 
+def _signed(
+    store: Store,
+    identity: DeskIdentity,
+    items: list[dict[str, Any]],
+    envelope_id: str,
+    sign: Callable[..., bytes],
+) -> bytes | None:
+    """`items` signed by this desk with `sign` (reviews or device decisions); None without
+    a newsroom key."""
+    signer = desk_signer(store, identity)
+    if signer is None:
+        return None
+    key, endorsement = signer
+    return sign(items, envelope_id=envelope_id, endorsement=endorsement, desk_key=key)
+
+
 def signed_review_payload(
     store: Store, identity: DeskIdentity, events: Sequence[ReviewEvent], envelope_id: str
 ) -> bytes | None:
     """The payload of a review envelope holding `events`, signed by this desk; None
     without a newsroom key."""
-    signer = desk_signer(store, identity)
-    if signer is None:
-        return None
-    key, endorsement = signer
-    return sign_review(
-        [e.to_json() for e in events],
-        envelope_id=envelope_id,
-        endorsement=endorsement,
-        desk_key=key,
-    )
+    return _signed(store, identity, [e.to_json() for e in events], envelope_id, sign_review)
 
 
 def verify_review(store: Store, envelope_id: str, payload: bytes) -> VerifiedReview:
@@ -143,16 +151,7 @@ def signed_devices_payload(
 ) -> bytes | None:
     """The payload of a review envelope holding device decisions, signed by this desk; None
     without a newsroom key."""
-    signer = desk_signer(store, identity)
-    if signer is None:
-        return None
-    key, endorsement = signer
-    return sign_devices(
-        [e.to_json() for e in events],
-        envelope_id=envelope_id,
-        endorsement=endorsement,
-        desk_key=key,
-    )
+    return _signed(store, identity, [e.to_json() for e in events], envelope_id, sign_devices)
 
 
 def verify_devices(store: Store, envelope_id: str, document: object) -> VerifiedDevices | None:
