@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 I18N := resources/i18n
-UI_SOURCES := $(wildcard desktop/ui/*.py desktop/ui/*/*.py)
+UI_SOURCES := $(wildcard desktop/ui/*.py desktop/ui/*/*.py desktop/ui/*/*/*.py)
 
 .PHONY: all run test test-stress lint typecheck unit bench soak translations update-translations screenshots demo clean build smoke-frozen lock
 

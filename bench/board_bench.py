@@ -1,7 +1,7 @@
 """Board benchmark: derive the gate status board from a desk store of N reports.
 
 Run: ``.venv/bin/python -m bench.board_bench [--reports 100000]``. Limit: 0.5 s for the
-board (`desktop.services.desk_board.board`) at 100,000 reports; "what changed since"
+board (`desktop.services.desk.board.board`) at 100,000 reports; "what changed since"
 (every status event in 14 hours) and one gate's 90-day timeline are printed besides.
 
 Setup (not timed): a desk store with its newsroom key; N generated reports (six gates, a
@@ -24,9 +24,10 @@ from pathlib import Path
 from bench.common import generated_content, median_seconds, record, result
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services import desk, desk_board
+from desktop.services.desk import board as desk_board
+from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 
 PASSPHRASE = "benchmark passphrase, not a secret"
 LIMIT_SECONDS = 0.5

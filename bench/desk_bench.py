@@ -6,7 +6,7 @@ Setup (not timed): a desk store makes the newsroom key; a server on 127.0.0.1
 (`sync.server.testing.running_server`, rate limit lifted) is initialised for it; a
 correspondent store is enrolled with an invite, filled with N queued reports and synced
 until its outbox is empty (sealing and upload are timed and printed, not recorded). Then
-the desk connects, and ``desktop.services.desk.pull`` is timed (the server runs in its
+the desk connects, and ``desktop.services.desk.core.pull`` is timed (the server runs in its
 own process): it fetches the pages,
 verifies each device signature, opens each HPKE seal with the newsroom key, validates the
 report and stores it in the desk's encrypted store.
@@ -33,7 +33,7 @@ from bench.common import record, result
 from bench.memory_bench import peak_rss_mb
 
 if TYPE_CHECKING:
-    from desktop.services.desk import PullOutcome
+    from desktop.services.desk.core import PullOutcome
     from desktop.store.database import Store
     from sync.server.config import ServerConfig
 
@@ -56,7 +56,7 @@ def unlimited() -> ServerConfig:
 
 def new_desk(folder: Path, server_dir: Path, kem: str = DEFAULT_KEM) -> Store:
     """A desk store with a fresh newsroom key, and a server folder initialised for it."""
-    from desktop.services import desk
+    from desktop.services.desk import core as desk
     from desktop.store.database import create_store
     from sync.server.testing import init_server
 
@@ -154,7 +154,7 @@ def timed_pull(
     desk_store: Store, server_dir: Path, url: str, pages: list[tuple[int, float]] | None = None
 ) -> tuple[float, PullOutcome]:
     """Connect, then time the pull; ``pages`` gets (reports stored, seconds) at each page."""
-    from desktop.services import desk
+    from desktop.services.desk import core as desk
 
     desk.connect(desk_store, url, desk_token(server_dir))
     started = time.perf_counter()
@@ -202,7 +202,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--kem", default=DEFAULT_KEM)
     args = parser.parse_args()
-    from desktop.services import desk
+    from desktop.services.desk import core as desk
     from sync.envelope import DEFAULT_KEM as ENVELOPE_DEFAULT
 
     if ENVELOPE_DEFAULT != DEFAULT_KEM:

@@ -27,7 +27,7 @@ from bench.desk_bench import PASSPHRASE, invite, new_desk, serve, timed_pull
 from desktop.domain.report import Report
 from desktop.services import handcarry
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from sync.envelope import DEFAULT_KEM
 
 LIMIT_SECONDS_PER_10K = 3.0

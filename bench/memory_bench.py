@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m bench.memory_bench [--reports 100000]``.
 
 Setup: a desk store and a server on 127.0.0.1; N sealed report envelopes uploaded
 straight to the server (`bench.desk_bench.populate_quickly`) and pulled into the desk
-with ``desktop.services.desk.pull`` — the real verified, decrypted store. Then a fresh
+with ``desktop.services.desk.core.pull`` — the real verified, decrypted store. Then a fresh
 child process (nothing of the setup in its memory) opens the desk window, unlocks the store
 (Argon2id's 64 MiB included) and loads it with `load_desk`; the figure
 is that process's peak RSS (``VmHWM`` from /proc, ``ru_maxrss`` where /proc is missing).

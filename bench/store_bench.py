@@ -28,7 +28,7 @@ from sqlcipher3 import dbapi2
 from bench.common import Result, generated_content, median_seconds, record, result
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services.capture import SEARCH_LIMIT
+from desktop.services.correspondent.capture import SEARCH_LIMIT
 from desktop.store import schema
 from desktop.store.database import SESSION_PRAGMAS, Store, create_store, open_store
 from desktop.store.migrations import apply_migrations

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QApplication
 from bench.common import Result, record, result
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services.demo import filler
+from desktop.services.correspondent.demo import filler
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository, ensure_search_index
 from desktop.ui.app import build_window
-from desktop.ui.report_model import PAGE_SIZE
+from desktop.ui.correspondent.report_model import PAGE_SIZE
 
 PASSPHRASE = "benchmark passphrase, not a secret"
 

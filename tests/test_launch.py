@@ -64,8 +64,10 @@ def test_the_unlock_window_is_built_without_the_pages_behind_it(tmp_path: Path) 
         "window.show()\n"
         "app.processEvents()\n"
         "assert window.pages.currentWidget() is window.unlock_page\n"
-        "heavy = ('PIL', 'desktop.ui.main_page', 'desktop.ui.report_form', 'desktop.ui.form',\n"
-        "         'desktop.services.capture', 'desktop.services.photos', 'desktop.ui.desk_page')\n"
+        "heavy = ('PIL', 'desktop.ui.correspondent.main_page',\n"
+        "         'desktop.ui.correspondent.report_form', 'desktop.ui.correspondent.form',\n"
+        "         'desktop.services.correspondent.capture', 'desktop.services.photos',\n"
+        "         'desktop.ui.desk.page')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "window.close()\n"
     )

@@ -30,8 +30,10 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import capture, desk, sync
-from desktop.services.demo import demo_reports
+from desktop.services import sync
+from desktop.services.correspondent import capture
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import core as desk
 from desktop.services.photos import import_photo
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store, open_store

@@ -1,6 +1,6 @@
 """The editor desk's screens for `make screenshots` (tools/screenshots.py calls `shoot_desk`).
 
-A desk store holds the board's demo story (desktop/services/demo_desk.py: Laiza closed by
+A desk store holds the board's demo story (desktop/services/desk/demo.py: Laiza closed by
 China then by the KIA, a reported reopening not yet verified, Mai Ja Yang's conflicting
 reports, diesel prices rising), with notes, a follow-up question and an export in one
 report's history. Output: docs/screenshots/<language>-desk-<screen>.png.
@@ -16,16 +16,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.desk.review import ALLOWED_MOVES, ReviewState
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.review import ALLOWED_MOVES, ReviewState
-from desktop.services import desk, desk_followups, desk_review
-from desktop.services.demo_desk import fill_demo_desk
-from desktop.services.desk_bulk import BulkAction, BulkKind
+from desktop.services.desk import core as desk
+from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.bulk import BulkAction, BulkKind
+from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store, open_store
-from desktop.store.review import ExportRecord, ReviewRepository
+from desktop.store.desk.review import ExportRecord, ReviewRepository
 from desktop.store.unlock_state import UnlockState, write_unlock_state
-from desktop.ui.desk_export_dialog import ExportDialog
-from desktop.ui.desk_pdf import write_briefing
+from desktop.ui.desk.export_dialog import ExportDialog
+from desktop.ui.desk.pdf import write_briefing
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.pseudo_locale import PSEUDO
 from desktop.ui.window import GatewatchWindow

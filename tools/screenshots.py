@@ -3,7 +3,7 @@ developer's pseudo-locale (desktop/ui/pseudo_locale.py, 40% longer: it shows wha
 cut short before a translation does), to PNG files.
 
 `make screenshots` runs this offscreen. Each screen is built on a fresh demo store filled
-with the seed story (desktop/services/demo.py), driven like a user would, and grabbed.
+with the seed story (desktop/services/correspondent/demo.py), driven like a user would, and grabbed.
 The store is enrolled with a newsroom server on 127.0.0.1 that is then stopped, so the
 status bar shows what a correspondent without a connection sees. The photo is a generated
 JPEG carrying EXIF, added through the window's own import path.
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services import desk, sync
-from desktop.services.capture import pii_findings
-from desktop.services.demo import demo_reports
+from desktop.services import sync
+from desktop.services.correspondent.capture import pii_findings
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import core as desk
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.store.unlock_state import UnlockState, write_unlock_state

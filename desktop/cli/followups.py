@@ -22,7 +22,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import text as cli_text
 from desktop.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
@@ -32,9 +31,11 @@ from desktop.cli.common import (
     print_json,
     shown,
 )
-from desktop.services import desk_followups, followups
+from desktop.cli.correspondent import text as cli_text
+from desktop.services import followups
+from desktop.services.desk import followups as desk_followups
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from sync.client import SyncError
 

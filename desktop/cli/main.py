@@ -12,17 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.cli import (
-    desk,
-    desk_review,
     duress,
-    enrolment,
     followups,
     handcarry,
     local_store,
-    reports,
     safety,
     secrets,
-    text,
     update,
 )
 from desktop.cli.common import (
@@ -34,6 +29,9 @@ from desktop.cli.common import (
     discard_stdout,
     fail,
 )
+from desktop.cli.correspondent import enrolment, reports, text
+from desktop.cli.desk import core as desk
+from desktop.cli.desk import review as desk_review
 from desktop.domain.gazetteer import GazetteerError
 from desktop.launch import DATA_DIR_ENV, default_data_dir
 from desktop.services.photos import PhotoError

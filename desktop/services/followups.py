@@ -1,6 +1,6 @@
 """Follow-up questions on the correspondent's device: receive, show, answer.
 
-An editor asks a question about one report (desktop/services/desk_followups.py). The desk
+An editor asks a question about one report (desktop/services/desk/followups.py). The desk
 seals it (kind ``message``) to **this device's own HPKE key** and signs it with the desks'
 Ed25519 key (`sync.envelope.derive_desk_signing_key`, sender id
 `sync.envelope.DESK_SENDER_ID`); the server keeps it in this device's message queue.

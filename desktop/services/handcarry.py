@@ -6,7 +6,7 @@
   `import_receipts` applies a receipt file from the desk: those revisions become sent (the
   retention counts from then) and the desk's waiting questions are taken in.
 - Desk: `import_bundle` opens a bundle and opens, verifies and stores every envelope as a
-  pull does (`desktop.services.desk_open.open_sealed`, `DeskRepository.store_page`), so
+  pull does (`desktop.services.desk.open.open_sealed`, `DeskRepository.store_page`), so
   an envelope that came both ways is stored once; the envelopes are queued for the server
   and handed over (`relay_queued`, ``POST /v1/relay`` with the desk token) when it is
   reachable, so the device later gets ordinary receipts and other desks see them.
@@ -31,14 +31,15 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from desktop.domain.report import format_utc
 from desktop.fsread import TooLargeError, read_bounded
-from desktop.services import device_approval, sync
-from desktop.services.desk_followups import apply_pulled_messages
-from desktop.services.desk_open import Opened, PageOpener, Sealed
-from desktop.services.desk_review import apply_pulled_reviews
+from desktop.services import sync
+from desktop.services.desk import device_approval
+from desktop.services.desk.followups import apply_pulled_messages
+from desktop.services.desk.open import Opened, PageOpener, Sealed
+from desktop.services.desk.review import apply_pulled_reviews
 from desktop.services.followups import parse_payload, question_payload
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.fsutil import atomic_write
 from desktop.store.handcarry import AppliedReceipts, HandcarryRepository
 from desktop.store.identity import IdentityRepository

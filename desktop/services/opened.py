@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from desktop.domain.report import format_utc
-from desktop.services import desk_review
-from desktop.services.desk_signing import desk_signer
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.signing import desk_signer
 from desktop.store.database import Store
 from desktop.store.opened import OpenedRepository
 from sync import wire

@@ -16,7 +16,7 @@ A chunk's payload is the photo's bytes from ``chunk * CHUNK_SIZE`` on, exactly a
 the store (already stripped of metadata at import). Envelope ids are random UUIDv4s, so the
 server learns nothing from them (report ids are UUIDv7s and carry their creation time).
 
-**When sealing happens.** At queue time: `desktop.services.capture.queue_draft` calls
+**When sealing happens.** At queue time: `desktop.services.correspondent.capture.queue_draft` calls
 `seal_pending` right after queueing (and the CLI does the same after `report add`), so the
 plaintext of a queued report is needed only once. A report queued before enrolment (or
 left unsealed by a crash between the two transactions) is sealed at the start of the next

@@ -21,7 +21,7 @@ from importlib import metadata
 from typing import Protocol
 
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.settings import SettingsRepository
 from sync import release, wire

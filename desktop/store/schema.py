@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from desktop.domain.report import body_free_texts
-from desktop.store.device_trust import V13_STATEMENTS
 from desktop.store.search import FTS_OPTIONS, record_search_form, reindex_desk, reindex_reports
 
 Migration = Callable[[Any], None]
@@ -590,7 +589,7 @@ def _v11_desk_marks(conn: Any) -> None:
 
 
 def _v12_deskkeys(conn: Any) -> None:
-    """Per-desk signing keys (`desktop.store.desk_keys`): this desk's own key and its
+    """Per-desk signing keys (`desktop.store.desk.keys`): this desk's own key and its
     endorsement, the endorsed keys seen from other desks, and refused review events kept
     for each report's history. An existing desk makes its key on first use."""
     for statement in _statements(
@@ -625,8 +624,40 @@ def _v12_deskkeys(conn: Any) -> None:
         conn.execute(statement)
 
 
+V13_STATEMENTS = (
+    """CREATE TABLE desk_device_events (
+        event_id    TEXT PRIMARY KEY,
+        device_id   TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        label       TEXT NOT NULL,
+        public_key  BLOB NOT NULL,
+        enrolled_at TEXT NOT NULL,
+        desk_id     TEXT NOT NULL,
+        desk_label  TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        envelope_id TEXT,
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX desk_device_events_by_device ON desk_device_events (device_id)",
+    """CREATE TABLE desk_device_trust (
+        device_id  TEXT PRIMARY KEY,
+        state      TEXT NOT NULL,
+        label      TEXT,
+        public_key BLOB,
+        revoked_at TEXT,
+        origin     TEXT NOT NULL
+    )""",
+    "ALTER TABLE desk_devices ADD COLUMN offered_label TEXT",
+    "UPDATE desk_devices SET offered_label = label",
+    # Devices whose reports the desk already holds were trusted before approval existed.
+    "INSERT INTO desk_device_trust (device_id, state, label, public_key, origin)"
+    " SELECT DISTINCT r.device_id, 'approved', d.label, d.public_key, 'upgrade'"
+    " FROM desk_reports AS r LEFT JOIN desk_devices AS d ON d.device_id = r.device_id",
+)
+
+
 def _v13_approval_devices(conn: Any) -> None:
-    """Editors decide which devices count as sources (`desktop.store.device_trust`);
+    """Editors decide which devices count as sources (`desktop.store.desk.device_trust`);
     devices the desk already holds reports from count as approved."""
     for statement in V13_STATEMENTS:
         conn.execute(statement)

@@ -46,9 +46,15 @@ from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unl
 from desktop.store.wipe import destroy_key_material, wipe_store
 from desktop.ui import desk_clock
 from desktop.ui.clipboard import ClipboardGuard
+from desktop.ui.correspondent.form_place import (
+    LockedReport,
+    place_of,
+    reopen_job,
+    restore_place,
+    scroll_to_top,
+)
+from desktop.ui.correspondent.handcarry_actions import HandcarryActions
 from desktop.ui.errors import user_message
-from desktop.ui.form_place import LockedReport, place_of, reopen_job, restore_place, scroll_to_top
-from desktop.ui.handcarry_actions import HandcarryActions
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import (
     IdleWatcher,
@@ -68,11 +74,11 @@ from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import set_message
 
 if TYPE_CHECKING:
-    from desktop.services import capture
-    from desktop.ui.desk_page import DeskPage
-    from desktop.ui.desk_setup import DeskSetupPage
-    from desktop.ui.main_page import MainPage
-    from desktop.ui.report_form import ReportForm
+    from desktop.services.correspondent import capture
+    from desktop.ui.correspondent.main_page import MainPage
+    from desktop.ui.correspondent.report_form import ReportForm
+    from desktop.ui.desk.page import DeskPage
+    from desktop.ui.desk.setup import DeskSetupPage
 
 # How long the wipe waits for the sync connection to close before it removes the files
 # anyway (POSIX removes open files; the key is gone already).
@@ -232,8 +238,8 @@ class GatewatchWindow(QMainWindow):
     def _correspondent_pages(self) -> tuple[MainPage, ReportForm]:
         """The report list and the report form, built and wired on first use."""
         if self._correspondent is None:
-            from desktop.ui.main_page import MainPage
-            from desktop.ui.report_form import ReportForm
+            from desktop.ui.correspondent.main_page import MainPage
+            from desktop.ui.correspondent.report_form import ReportForm
 
             main_page = MainPage(self.worker, self.gazetteer, lambda: self.languages.language)
             form = ReportForm(self.worker, self.gazetteer, lambda: self.languages.language)
@@ -275,8 +281,8 @@ class GatewatchWindow(QMainWindow):
     def _desk_pages(self) -> tuple[DeskPage, DeskSetupPage]:
         """The desk page and the desk setup page, built and wired on first use."""
         if self._desk is None:
-            from desktop.ui.desk_page import DeskPage
-            from desktop.ui.desk_setup import DeskSetupPage
+            from desktop.ui.desk.page import DeskPage
+            from desktop.ui.desk.setup import DeskSetupPage
 
             desk_page = DeskPage(
                 self.worker,
@@ -446,12 +452,12 @@ class GatewatchWindow(QMainWindow):
         self._creating_desk = for_desk = self.first_run.desk_mode
 
         def opener() -> Any:
-            from desktop.services import capture
+            from desktop.services.correspondent import capture
 
             store = create_store(data_dir, passphrase)
             capture.write_settings(store, settings.as_store_values())
             if for_desk:
-                from desktop.services import desk_review
+                from desktop.services.desk import review as desk_review
 
                 desk_review.desk_identity(store)  # marks the store as a desk's until set up
             write_unlock_state(
@@ -519,7 +525,9 @@ class GatewatchWindow(QMainWindow):
         gazetteer = self.gazetteer
 
         def work(store: Store) -> tuple[dict[str, object], str]:
-            from desktop.services import capture  # on the worker: the start path does without
+            from desktop.services.correspondent import (
+                capture,
+            )  # on the worker: the start path does without
 
             try:
                 values = capture.after_unlock(store, gazetteer, defaults)
@@ -584,7 +592,7 @@ class GatewatchWindow(QMainWindow):
             self.pages.setCurrentWidget(self.form)
 
     def _edit(self, draft_id: str) -> None:
-        from desktop.services import capture
+        from desktop.services.correspondent import capture
 
         def loaded(detail: capture.ReportDetail) -> None:
             if not self.worker.is_open or not self._on_list():
@@ -600,7 +608,7 @@ class GatewatchWindow(QMainWindow):
         )
 
     def _correct(self, report_id: str) -> None:
-        from desktop.services import capture
+        from desktop.services.correspondent import capture
         from desktop.store.reports import ReportState
 
         def loaded(detail: capture.ReportDetail) -> None:
@@ -642,7 +650,7 @@ class GatewatchWindow(QMainWindow):
         discard(box)
         if not confirmed or not self.worker.is_open:
             return
-        from desktop.services import capture
+        from desktop.services.correspondent import capture
 
         self.worker.submit(
             partial(capture.delete_draft, draft_id=draft_id),
@@ -708,7 +716,7 @@ class GatewatchWindow(QMainWindow):
         data_dir = self.data_dir
 
         def work(store: Any) -> None:
-            from desktop.services import capture
+            from desktop.services.correspondent import capture
 
             capture.write_settings(store, chosen.as_store_values())
             state = read_unlock_state(data_dir)
@@ -895,8 +903,8 @@ class GatewatchWindow(QMainWindow):
 def _store_mode(store: Store) -> str:
     """ "desk" with a newsroom key, "desk_setup" for a desk store not set up yet (it has a
     desk identity but no key), else "correspondent"."""
-    from desktop.store.desk import DeskRepository
-    from desktop.store.review import ReviewRepository
+    from desktop.store.desk.core import DeskRepository
+    from desktop.store.desk.review import ReviewRepository
 
     if DeskRepository(store).key() is not None:
         return "desk"

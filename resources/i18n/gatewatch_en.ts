@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_board_view.py" line="312"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="312"/>
         <source>%1: %2 (%n source(s))</source>
         <translation>
             <numerusform>%1: %2 (%n source)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BulkBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_bulk.py" line="143"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="143"/>
         <source>Undo the move of %n report(s)</source>
         <translation>
             <numerusform>Undo the move of %n report</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DeskPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="432"/>
+        <location filename="../../desktop/ui/desk/page.py" line="432"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="450"/>
+        <location filename="../../desktop/ui/desk/page.py" line="450"/>
         <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="459"/>
+        <location filename="../../desktop/ui/desk/page.py" line="459"/>
         <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="465"/>
+        <location filename="../../desktop/ui/desk/page.py" line="465"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="476"/>
+        <location filename="../../desktop/ui/desk/page.py" line="476"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="441"/>
+        <location filename="../../desktop/ui/desk/page.py" line="441"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="444"/>
+        <location filename="../../desktop/ui/desk/page.py" line="444"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_page.py" line="469"/>
+        <location filename="../../desktop/ui/desk/page.py" line="469"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>DuplicatesBox</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="143"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="143"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
             <numerusform>This report and %n other tell of one observation.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_duplicates.py" line="146"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="146"/>
         <source>%n independent source(s).</source>
         <translation>
             <numerusform>%n independent source.</numerusform>
@@ -112,7 +112,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_export_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="320"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
@@ -123,7 +123,7 @@
 <context>
     <name>GapsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_gaps.py" line="96"/>
+        <location filename="../../desktop/ui/desk/gaps.py" line="96"/>
         <source>%n arrived late and filled their gap</source>
         <translation>
             <numerusform>%n arrived late and filled their gap</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_gaps.py" line="98"/>
+        <location filename="../../desktop/ui/desk/gaps.py" line="98"/>
         <source>%n arrived again, kept once</source>
         <translation>
             <numerusform>%n arrived again, kept once</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_gaps.py" line="124"/>
+        <location filename="../../desktop/ui/desk/gaps.py" line="124"/>
         <source>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</source>
         <translation>
             <numerusform>%n on the way by hand ({numbers}), carried {carried} as a later envelope said</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_gaps.py" line="129"/>
+        <location filename="../../desktop/ui/desk/gaps.py" line="129"/>
         <source>%n missing ({numbers})</source>
         <translation>
             <numerusform>%n missing ({numbers})</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_gaps.py" line="130"/>
+        <location filename="../../desktop/ui/desk/gaps.py" line="130"/>
         <source>%n missing since {day} ({numbers})</source>
         <translation>
             <numerusform>%n missing since {day} ({numbers})</numerusform>
@@ -166,7 +166,7 @@
 <context>
     <name>GateTimeline</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_timeline.py" line="384"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="388"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>HandcarryActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="149"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="149"/>
         <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
         <translation>
             <numerusform>%n report written to {file}. Carry the file to the newsroom desk. The report stays in your list, marked carried, until receipts come back.</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="170"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="170"/>
         <source>Receipts applied: %n report(s) are now with the newsroom.</source>
         <translation>
             <numerusform>Receipts applied: %n report is now with the newsroom.</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="213"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="213"/>
         <source>%n new report(s) stored</source>
         <translation>
             <numerusform>%n new report stored</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="214"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="214"/>
         <source>, %n photo(s) complete.</source>
         <translation>
             <numerusform>, %n photo complete.</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="219"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="219"/>
         <source>%n item(s) were refused and not stored: {reasons}.</source>
         <translation>
             <numerusform>%n item was refused and not stored: {reasons}.</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="227"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="227"/>
         <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
         <translation>
             <numerusform>%n item comes from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
@@ -225,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="236"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="236"/>
         <source>%n item(s) handed on to the server for the other desks.</source>
         <translation>
             <numerusform>%n item handed on to the server for the other desks.</numerusform>
@@ -233,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="305"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="305"/>
         <source>Receipts for %n item(s) written to {file}</source>
         <translation>
             <numerusform>Receipts for %n item written to {file}</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/handcarry_actions.py" line="308"/>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="308"/>
         <source>, with %n question(s).</source>
         <translation>
             <numerusform>, with %n question.</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>InboxFilters</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk_inbox.py" line="291"/>
+        <location filename="../../desktop/ui/desk/inbox.py" line="291"/>
         <source>Showing the %n report(s) behind a flag of the board.</source>
         <translation>
             <numerusform>Showing the report behind a flag of the board.</numerusform>

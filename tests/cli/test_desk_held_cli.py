@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_OK
-from desktop.domain.review import ReviewEvent, ReviewState
-from desktop.services import desk_review
+from desktop.domain.desk.review import ReviewEvent, ReviewState
+from desktop.services.desk import review as desk_review
 from desktop.store.database import open_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord
-from desktop.store.review import ReviewRepository
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord
+from desktop.store.desk.review import ReviewRepository
 from tests.cli.test_sync_cli import PASSPHRASE, gw
 from tests.ui.test_desk_inbox import fill_desk
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from desktop.domain import diceware
+from desktop.domain.desk import diceware
 
 PASSPHRASE = "a long test passphrase"
 

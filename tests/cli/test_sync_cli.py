@@ -123,7 +123,7 @@ def test_enroll_add_photos_sync_pull_list(
     assert received["received_at"].endswith("Z")
     assert [p["complete"] for p in received["photos"]] == [True, True]
     assert gw(desk_dir, "desk", "photo", report_id, "2", "--out", str(tmp_path / "d.jpg")) == 0
-    # The desk cleans every photo again on the way out (desktop/services/desk_photos.py).
+    # The desk cleans every photo again on the way out (desktop/services/desk/photos.py).
     assert (tmp_path / "d.jpg").read_bytes() == import_photo(stored_photo, max_edge=8000).data
     assert gw(desk_dir, "desk", "list") == EXIT_OK
     assert "CANARY-cli" in capsys.readouterr().out

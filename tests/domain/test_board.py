@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.board import (
+from desktop.domain.desk.board import (
     ASPECTS,
     CHINA_SIDE,
     DEFAULT_STALE_AFTER,
@@ -27,7 +27,7 @@ from desktop.domain.board import (
     gate_status,
     timeline,
 )
-from desktop.domain.review import ReviewState
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.vocabulary import Reliability
 
 NOW = datetime(2024, 11, 12, 9, 0, tzinfo=UTC)

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.board import CHINA_SIDE, BoardReport
-from desktop.domain.board_events import in_force, status_events, status_runs
-from desktop.domain.review import ReviewState
+from desktop.domain.desk.board import CHINA_SIDE, BoardReport
+from desktop.domain.desk.board_events import in_force, status_events, status_runs
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.vocabulary import Reliability
 
 NOW = datetime(2024, 12, 13, 9, 0, tzinfo=UTC)

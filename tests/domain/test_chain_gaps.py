@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.chain_gaps import ChainView, Gap, find_gaps
+from desktop.domain.desk.chain_gaps import ChainView, Gap, find_gaps
 
 DEVICE = "gw-00000000000000000001"
 CHAIN = "c0" * 16

@@ -7,14 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.device_trust import (
+from desktop.domain.desk.device_trust import (
     DeviceEvent,
     DeviceEventKind,
     DeviceState,
     fold,
     parse_devices_document,
 )
-from desktop.domain.review import ReviewError
+from desktop.domain.desk.review import ReviewError
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 KEY = bytes(range(32))

@@ -4,7 +4,7 @@ with its notice, each passphrase far above the key export floor."""
 import hashlib
 import math
 
-from desktop.domain import diceware
+from desktop.domain.desk import diceware
 from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR, assess
 from desktop.resources import resource_path
 

@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image, ImageDraw
 
-from desktop.domain.board import BoardReport
-from desktop.domain.duplicates import (
+from desktop.domain.desk.board import BoardReport
+from desktop.domain.desk.duplicates import (
     PHOTO_DISTANCE,
     facts_agree,
     group_duplicates,
@@ -21,8 +21,8 @@ from desktop.domain.duplicates import (
     pair_scores,
     same_photos,
 )
-from desktop.domain.review import ReviewState
-from desktop.services.photo_hash import dhash
+from desktop.domain.desk.review import ReviewState
+from desktop.services.desk.photo_hash import dhash
 from desktop.services.photos import PhotoError, import_photo
 
 T0 = datetime(2024, 11, 1, tzinfo=UTC)

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.board import BoardReport, Price
-from desktop.domain.market import gate_market
-from desktop.domain.review import ReviewState
+from desktop.domain.desk.board import BoardReport, Price
+from desktop.domain.desk.market import gate_market
+from desktop.domain.desk.review import ReviewState
 
 NOW = datetime(2024, 12, 13, 9, 0, tzinfo=UTC)
 PREVIOUS = NOW - timedelta(days=1)

@@ -13,7 +13,9 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services import capture, desk, sync
+from desktop.services import sync
+from desktop.services.correspondent import capture
+from desktop.services.desk import core as desk
 from desktop.services.photos import import_photo
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.domain.report import Report, ReportContent
-from desktop.services import desk, desk_review, device_approval
+from desktop.services.desk import core as desk
+from desktop.services.desk import device_approval
+from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
-from desktop.store.review import InboxFilter, ReviewRepository
 from sync.server.store import DB_NAME, ServerStore
 from tests.e2e.conftest import PASSPHRASE, World, fast_client
 from tests.helpers.reports import example

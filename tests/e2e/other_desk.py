@@ -8,8 +8,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from desktop.services import desk
-from desktop.services.desk_review import LEGACY_REVIEW_FORMAT
+from desktop.services.desk import core as desk
+from desktop.services.desk.review import LEGACY_REVIEW_FORMAT
 from sync.client import ClientConfig
 from sync.desk_keys import DeskEndorsement, sign_devices, sign_review
 from sync.envelope import (

@@ -14,7 +14,7 @@ import pytest
 from desktop.cli import EXIT_OK, main
 from desktop.domain.report import Report, ReportContent
 from desktop.services import sync
-from desktop.services.desk_chain import device_gaps
+from desktop.services.desk.chain import device_gaps
 from desktop.store.backup import restore_backup, write_backup
 from desktop.store.database import Store, open_store
 from desktop.store.reports import ReportRepository, ReportState

@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 from PIL import Image
 
 from desktop.services import sync
-from desktop.services.demo import demo_reports
+from desktop.services.correspondent.demo import demo_reports
 from desktop.services.photo_chunks import CHUNK_SIZE, padded_count
 from desktop.services.photos import import_photo
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from sync.client import ClientConfig, SyncClient
 from sync.envelope import parse_header
 from sync.protocol import UploadResult

@@ -10,9 +10,9 @@ import pytest
 
 from desktop.domain.report import Report
 from desktop.services import sync
-from desktop.services.demo import demo_reports
+from desktop.services.correspondent.demo import demo_reports
 from desktop.store.attachments import AttachmentRepository
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.reports import ReportRepository, ReportState
 from tests.e2e.conftest import World, folder_bytes, photo_samples, queue_with_photos
 

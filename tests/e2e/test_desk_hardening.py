@@ -10,9 +10,12 @@ from collections.abc import Callable
 
 import pytest
 
+from desktop.domain.desk.review import ReviewError, ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewError, ReviewEvent, ReviewState
-from desktop.services import desk, desk_followups, desk_review, followups
+from desktop.services import followups
+from desktop.services.desk import core as desk
+from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import review as desk_review
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
 from sync.client import ClientConfig, ServerRefusedError, SyncClient

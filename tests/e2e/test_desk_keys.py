@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.desk.review import ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewEvent, ReviewState
-from desktop.services import desk, desk_review
-from desktop.services.desk_signing import V1_SIGNER
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.signing import V1_SIGNER
 from desktop.store.database import Store, create_store
-from desktop.store.desk_keys import DeskKeysRepository
+from desktop.store.desk.keys import DeskKeysRepository
+from desktop.store.desk.review import ReviewRepository
 from desktop.store.reports import ReportRepository, ReportState
-from desktop.store.review import ReviewRepository
 from sync.desk_keys import DeskEndorsement, open_review
 from sync.envelope import DeviceSigningKey, derive_desk_signing_key, open_envelope
 from sync.server.store import ServerStore

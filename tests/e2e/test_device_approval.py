@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from desktop.domain.device_trust import DeviceState, key_fingerprint
-from desktop.services import desk, device_approval
-from desktop.store.desk import DeskRepository
+from desktop.domain.desk.device_trust import DeviceState, key_fingerprint
+from desktop.services.desk import core as desk
+from desktop.services.desk import device_approval
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from sync.server.store import ServerStore
 from tests.e2e.conftest import World

@@ -7,12 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.device_trust import DeviceEvent, DeviceEventKind, DeviceState
-from desktop.services import desk, desk_followups, desk_review, device_approval, followups
-from desktop.services.desk_signing import V1_SIGNER
-from desktop.store.desk import DeskRepository
-from desktop.store.desk_keys import DeskKeysRepository
-from desktop.store.device_trust import DeviceTrustRepository
+from desktop.domain.desk.device_trust import DeviceEvent, DeviceEventKind, DeviceState
+from desktop.services import followups
+from desktop.services.desk import core as desk
+from desktop.services.desk import device_approval
+from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.signing import V1_SIGNER
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.device_trust import DeviceTrustRepository
+from desktop.store.desk.keys import DeskKeysRepository
 from sync.desk_keys import DeskEndorsement
 from sync.envelope import DeviceSigningKey
 from tests.e2e.conftest import World, fast_client

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.report import Report
-from desktop.services import desk, sync
-from desktop.services.demo import filler
+from desktop.services import sync
+from desktop.services.correspondent.demo import filler
+from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.outbox import OutboxRepository
 from sync.client import ClientConfig, SyncClient

@@ -14,12 +14,14 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services import capture, desk_followups, followups
-from desktop.services.demo import demo_reports
+from desktop.services import followups
+from desktop.services.correspondent import capture
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import followups as desk_followups
 from desktop.services.sync import SyncErrorKind
 from desktop.store.database import Store
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.reports import ReportRepository
-from desktop.store.review import InboxFilter, ReviewRepository
 from sync.envelope import DESK_SENDER_ID, EnvelopeError, NewsroomKeyPair, open_envelope
 from sync.server.store import ServerStore
 from tests.e2e.conftest import World, fast_client, folder_bytes, queue_with_photos

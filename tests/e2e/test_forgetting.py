@@ -10,8 +10,8 @@ import os
 import uuid
 from collections.abc import Callable
 
-from desktop.services import desk
-from desktop.services.demo import demo_reports
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import core as desk
 from desktop.store.database import Store
 from desktop.store.identity import IdentityRepository
 from sync import protocol

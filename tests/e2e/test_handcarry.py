@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.report import Report
-from desktop.services import desk, desk_followups, followups, handcarry, sync
-from desktop.services.demo import demo_reports
+from desktop.services import followups, handcarry, sync
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import core as desk
+from desktop.services.desk import followups as desk_followups
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.handcarry import HandcarryRepository
 from desktop.store.reports import ReportRepository, ReportState
 from sync.bundle import BundleError

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.services import followups, handcarry
-from desktop.services.demo import demo_reports
-from desktop.store.desk import DeskRepository
+from desktop.services.correspondent.demo import demo_reports
+from desktop.store.desk.core import DeskRepository
 from desktop.store.handcarry import HandcarryRepository
 from sync.bundle import seal_bundle
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.services import followups, handcarry, sync
-from desktop.services.demo import demo_reports
+from desktop.services.correspondent.demo import demo_reports
 from desktop.services.handcarry_relay import relay_bundle
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from sync.client import ServerRefusedError
 from tests.e2e.conftest import World, fast_client, photo_samples, queue_with_photos
 

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from desktop.services import desk, followups, sync
+from desktop.services import followups, sync
+from desktop.services.desk import core as desk
 from desktop.store.database import create_store
 from desktop.store.identity import IdentityRepository
 from sync import protocol

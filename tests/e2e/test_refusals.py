@@ -14,9 +14,9 @@ import pytest
 
 from desktop.domain.report import Report
 from desktop.services import sync
-from desktop.services.demo import demo_reports
+from desktop.services.correspondent.demo import demo_reports
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
 from sync import protocol

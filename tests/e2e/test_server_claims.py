@@ -8,11 +8,12 @@ import json
 import uuid
 from collections.abc import Callable
 
+from desktop.domain.desk.review import ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewEvent, ReviewState
-from desktop.services import desk, desk_review
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.store.desk.review import ReviewRepository
 from desktop.store.reports import ReportRepository, ReportState
-from desktop.store.review import ReviewRepository
 from sync.client import ClientConfig
 from sync.envelope import (
     DESK_SENDER_ID,

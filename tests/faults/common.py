@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services import capture
+from desktop.services.correspondent import capture
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, open_store
 from desktop.store.identity import IdentityRepository

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import desk, sync
+from desktop.services import sync
+from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
 from sync.server.config import ServerConfig
 from sync.server.store import ServerStore

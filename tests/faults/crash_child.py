@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import capture, sync
+from desktop.services import sync
+from desktop.services.correspondent import capture
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository, ReportState

@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import desk, sync
+from desktop.services import sync
+from desktop.services.desk import core as desk
 from desktop.store.database import open_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from tests.e2e.conftest import fast_client
 from tests.faults.common import PASSPHRASE, check_open_store, check_server_exactly_once
 from tests.faults.conftest import Newsroom

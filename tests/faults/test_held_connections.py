@@ -23,10 +23,12 @@ from typing import Any
 import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import capture, desk, sync
+from desktop.services import sync
+from desktop.services.correspondent import capture
+from desktop.services.desk import core as desk
 from desktop.services.sync_state import SyncErrorKind
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
 from sync.client import ClientConfig, OverloadedError, SyncClient

@@ -19,9 +19,10 @@ from unittest import mock
 
 import pytest
 
-from desktop.services import desk, sync
+from desktop.services import sync
+from desktop.services.desk import core as desk
 from desktop.store.database import open_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from sync.client import SyncError
 from sync.server.store import ServerStore

@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import capture, desk, sync
-from desktop.services.demo import demo_reports
+from desktop.services import sync
+from desktop.services.correspondent import capture
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import core as desk
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository, ReportState
 from sync.client import ClientConfig, SyncClient

@@ -28,9 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import desk, desk_review, sync
+from desktop.services import sync
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.server.store import ServerStore
 from tests.e2e.conftest import fast_client, make_invite

@@ -2,7 +2,7 @@
 
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.desk_page import DeskPage
+from desktop.ui.desk.page import DeskPage
 
 
 def select(qtbot: QtBot, page: DeskPage, report_id: str) -> None:

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import desk_review as cli_desk
+from desktop.cli.desk import review as cli_desk
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import ReportContent
-from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import HowKnown, SideStatus
-from desktop.services import desk_board, desk_review
-from desktop.services.desk_export import board_snapshot, export_reports
+from desktop.services.desk import board as desk_board
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export import board_snapshot, export_reports
 from desktop.store.database import Store
 from tests.services.test_desk_export import desk_store, gazetteer, receive
 

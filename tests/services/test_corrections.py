@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import HowKnown, SideStatus
-from desktop.services import desk_board, desk_review
-from desktop.services.desk_export import export_reports
+from desktop.services.desk import board as desk_board
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export import export_reports
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
-from desktop.store.review import InboxFilter, ReviewRepository
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from tests.services.test_desk_export import desk_store, gazetteer
 from tests.store.approved_devices import approve_devices
 

@@ -14,9 +14,11 @@ from typing import Any
 
 import pytest
 
-from desktop.services import desk, desk_open, sync
+from desktop.services import sync
+from desktop.services.desk import core as desk
+from desktop.services.desk import open as desk_open
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskKeyExistsError, DeskRepository
+from desktop.store.desk.core import DeskKeyExistsError, DeskRepository
 from sync.client import OfflineError
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, seal
 from sync.messages import EnvelopePage, StoredEnvelope
@@ -54,7 +56,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def desk_store(tmp_path: Path, newsroom: NewsroomKeyPair, server: FakeServer) -> Iterator[Store]:
-    from desktop.store.desk import DeskKey
+    from desktop.store.desk.core import DeskKey
 
     with create_store(tmp_path / "desk", PASSPHRASE) as opened:
         DeskRepository(opened).save_key(

@@ -7,16 +7,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desktop.domain.desk.review import ReviewError, ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewError, ReviewState
-from desktop.services import desk_assign, desk_duplicates, desk_review, device_approval
-from desktop.services.demo import story
-from desktop.services.desk_bulk import BulkAction, BulkKind, run_bulk, undo_bulk_moves
+from desktop.services.correspondent.demo import story
+from desktop.services.desk import assign as desk_assign
+from desktop.services.desk import device_approval
+from desktop.services.desk import duplicates as desk_duplicates
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.bulk import BulkAction, BulkKind, run_bulk, undo_bulk_moves
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
-from desktop.store.marks import MarksRepository
-from desktop.store.review import InboxFilter, ReviewRepository
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.marks import MarksRepository
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from tests.e2e.conftest import clean_photos, queue_with_photos
 from tests.services.test_desk_review import Newsroom, newsroom, world_factory
 

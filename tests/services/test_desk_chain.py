@@ -10,8 +10,9 @@ from datetime import timedelta
 import pytest
 
 from desktop.domain.report import Report, ReportContent
-from desktop.services import desk, sync
-from desktop.services.desk_chain import describe_gap, device_gaps
+from desktop.services import sync
+from desktop.services.desk import core as desk
+from desktop.services.desk.chain import describe_gap, device_gaps
 from desktop.store.database import Store
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import NewCrossing, Price, Report, ReportContent, Source
-from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import (
     Barrier,
     Controller,
@@ -31,8 +31,9 @@ from desktop.domain.vocabulary import (
     TrafficKind,
     TrafficStatus,
 )
-from desktop.services import desk, desk_review
-from desktop.services.desk_export import (
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export import (
     CSV_COLUMNS,
     PSEUDONYM_COLUMN,
     ExportError,
@@ -40,8 +41,8 @@ from desktop.services.desk_export import (
     export_reports,
 )
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
-from desktop.store.review import ReviewRepository
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.review import ReviewRepository
 from tests.store.approved_devices import approve_devices
 
 PASSPHRASE = "a long test passphrase"
@@ -409,7 +410,7 @@ def test_the_cli_export_command(
 ) -> None:
     import argparse
 
-    from desktop.cli.export import add_export_parser, run_export
+    from desktop.cli.desk.export import add_export_parser, run_export
 
     mai_ja_yang_story(desk_store)
     parser = argparse.ArgumentParser()
@@ -449,7 +450,7 @@ def test_state_takes_several_values_and_confirmed_means_both(
 ) -> None:
     import argparse
 
-    from desktop.cli.export import add_export_parser, run_export
+    from desktop.cli.desk.export import add_export_parser, run_export
 
     ids = mai_ja_yang_story(desk_store)
     desk_review.move(desk_store, ids["trucks"], ReviewState.PUBLISHED, now=NOW)
@@ -471,8 +472,8 @@ def test_bad_states_times_without_zone_and_pseudonyms_in_geojson_are_refused(
 ) -> None:
     import argparse
 
-    from desktop.cli import desk_review as cli_desk
-    from desktop.cli.export import add_export_parser, run_export
+    from desktop.cli.desk import review as cli_desk
+    from desktop.cli.desk.export import add_export_parser, run_export
 
     mai_ja_yang_story(desk_store)
     parser = argparse.ArgumentParser()

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from desktop.domain.report import REPORT_FORMAT, Report, ReportContent
-from desktop.services import desk_open
-from desktop.services.desk_open import PageOpener, Sealed
-from desktop.store.desk import EnvelopeRecord, ReceivedReport
+from desktop.services.desk import open as desk_open
+from desktop.services.desk.open import PageOpener, Sealed
+from desktop.store.desk.core import EnvelopeRecord, ReceivedReport
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
 from tests.helpers.reports import example
 

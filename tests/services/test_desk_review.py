@@ -14,14 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.desk.review import ReviewError, ReviewEvent, ReviewState, current_state
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.review import ReviewError, ReviewEvent, ReviewState, current_state
-from desktop.services import capture, desk, desk_review, device_approval
-from desktop.services.demo import story
+from desktop.services.correspondent import capture
+from desktop.services.correspondent.demo import story
+from desktop.services.desk import core as desk
+from desktop.services.desk import device_approval
+from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.review import ReviewRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.review import ReviewRepository
 from sync.client import ClientConfig
 from sync.envelope import (
     DESK_SENDER_ID,

@@ -14,15 +14,15 @@ from typing import Any
 import jsonschema_rs
 import pytest
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import HowKnown, SideStatus
-from desktop.services import desk_review
-from desktop.services.desk_export import ExportError, Profile, export_reports
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export import ExportError, Profile, export_reports
 from desktop.store.database import Store
-from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
-from desktop.store.review import ReviewRepository
+from desktop.store.desk.core import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.review import ReviewRepository
 from tests.helpers.exports import SCHEMAS
 from tests.services.test_desk_export import (
     CANARY,

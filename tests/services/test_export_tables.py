@@ -12,14 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewState
-from desktop.services import desk_review
-from desktop.services.desk_export import ExportError, Profile, export_reports
-from desktop.services.export_tables import TABLES, commodity_group
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export import ExportError, Profile, export_reports
+from desktop.services.desk.export_tables import TABLES, commodity_group
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from tests.services.test_desk_export import (
     NOW,
     desk_store,

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import jsonschema_rs
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.review import ReviewState
-from desktop.services import desk_assign, desk_review
-from desktop.services.desk_export import Profile, export_reports
+from desktop.services.desk import assign as desk_assign
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export import Profile, export_reports
 from desktop.store.database import Store
 from tests.helpers.exports import SCHEMAS
 from tests.services.test_desk_export import desk_store, gazetteer, mai_ja_yang_story, read_csv

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import desk
+from desktop.services.desk import core as desk
 from desktop.services.opened import tell_opened
 from desktop.store.database import Store, create_store
 from desktop.store.opened import OpenedRepository

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.pii import MESSAGES, PiiFinding, fold, scan
+from desktop.services.correspondent.pii import MESSAGES, PiiFinding, fold, scan
 
 BURMESE = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
 

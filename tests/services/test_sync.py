@@ -19,7 +19,8 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services import capture, sync
+from desktop.services import sync
+from desktop.services.correspondent import capture
 from desktop.services.sync import EnrollmentError, SyncErrorKind
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services.translit import RuleError, Transform
+from desktop.services.correspondent.translit import RuleError, Transform
 
 
 def test_first_rule_in_order_wins_at_a_position() -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import zawgyi
-from desktop.services.zawgyi import (
+from desktop.services.correspondent import zawgyi
+from desktop.services.correspondent.zawgyi import (
     looks_like_zawgyi,
     well_formed_unicode,
     zawgyi_probability,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from desktop.domain.device_trust import DeviceEvent, DeviceEventKind, DeviceState
+from desktop.domain.desk.device_trust import DeviceEvent, DeviceEventKind, DeviceState
 from desktop.store.database import Store
-from desktop.store.desk import DeskRepository
-from desktop.store.device_trust import DeviceTrustRepository
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.device_trust import DeviceTrustRepository
 
 EDITOR_DESK = "desk-" + "0" * 16
 

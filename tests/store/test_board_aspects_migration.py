@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.board import board_values
-from desktop.services import desk
+from desktop.domain.desk.board import board_values
+from desktop.services.desk import core as desk
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
 from desktop.store.migrations import user_version

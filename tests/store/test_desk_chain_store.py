@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.chain_gaps import find_gaps
+from desktop.domain.desk.chain_gaps import find_gaps
 from desktop.store.database import Store, create_store
-from desktop.store.desk_chain import DeskChainRepository, record_links
-from desktop.store.desk_records import ChainArrival
+from desktop.store.desk.chain import DeskChainRepository, record_links
+from desktop.store.desk.records import ChainArrival
 
 NOW = datetime(2026, 12, 12, 8, 0, tzinfo=UTC)
 DEVICE = "gw-00000000000000000001"

@@ -16,9 +16,9 @@ import pytest
 
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import HowKnown, SideStatus
-from desktop.services import desk
+from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 
 PASSPHRASE = "correct horse battery staple 42"
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.device_trust import DeviceState
+from desktop.domain.desk.device_trust import DeviceState
 from desktop.domain.report import Report, ReportContent
-from desktop.services import desk
+from desktop.services.desk import core as desk
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
-from desktop.store.device_trust import DeviceTrustRepository
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.device_trust import DeviceTrustRepository
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.migrations import user_version
-from desktop.store.review import InboxFilter, ReviewRepository
 from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"

@@ -4,7 +4,7 @@ written at the store's cost by earlier versions still open."""
 import json
 from pathlib import Path
 
-from desktop.store.keyexport import ExportedKey, read_key_export, write_key_export
+from desktop.store.desk.keyexport import ExportedKey, read_key_export, write_key_export
 from desktop.store.keyfile import DEFAULT_KDF
 from sync.envelope import NewsroomKeyPair
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.review import EventKind, ReviewError, ReviewEvent, ReviewState
-from desktop.domain.tags import TagError, normalize_tag
+from desktop.domain.desk.review import EventKind, ReviewError, ReviewEvent, ReviewState
+from desktop.domain.desk.tags import TagError, normalize_tag
 from desktop.store.database import Store, create_store
-from desktop.store.marks import MarksRepository
-from desktop.store.review import ReviewRepository
+from desktop.store.desk.marks import MarksRepository
+from desktop.store.desk.review import ReviewRepository
 from tests.store.test_review import DESK_A, DESK_B, NOW, PASSPHRASE, move, received, store
 
 __all__ = ["store"]

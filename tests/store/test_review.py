@@ -14,9 +14,7 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.report import Report, ReportContent, Source
-from desktop.domain.review import (
+from desktop.domain.desk.review import (
     ALLOWED_MOVES,
     EventKind,
     ReviewError,
@@ -24,13 +22,20 @@ from desktop.domain.review import (
     ReviewState,
     held_until,
 )
+from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report import Report, ReportContent, Source
 from desktop.domain.vocabulary import HowKnown, Reliability, SideStatus, SourceCategory
-from desktop.services import desk, desk_review
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.keyexport import (
+    KeyExportError,
+    KeyExportPassphraseError,
+    spoken_fingerprint,
+)
+from desktop.store.desk.review import ExportRecord, InboxFilter, ReviewRepository
 from desktop.store.errors import WeakPassphraseError
-from desktop.store.keyexport import KeyExportError, KeyExportPassphraseError, spoken_fingerprint
-from desktop.store.review import ExportRecord, InboxFilter, ReviewRepository
 
 PASSPHRASE = "a long test passphrase"
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)

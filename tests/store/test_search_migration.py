@@ -14,10 +14,10 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
-from desktop.store.desk import DeskKey, DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskKey, DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.migrations import user_version
 from desktop.store.reports import ReportRepository, ensure_search_index
-from desktop.store.review import InboxFilter, ReviewRepository
 from desktop.store.settings import SettingsRepository
 from sync.envelope import NewsroomKeyPair
 

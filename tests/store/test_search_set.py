@@ -16,11 +16,11 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services import desk
+from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.reports import ReportRepository
-from desktop.store.review import InboxFilter, ReviewRepository
 
 SET = json.loads((Path(__file__).parent / "data" / "search_set.json").read_text("utf-8"))
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)

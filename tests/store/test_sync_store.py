@@ -12,7 +12,7 @@ import pytest
 from desktop.domain.report import Report, ReportContent
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store, open_store
-from desktop.store.desk import (
+from desktop.store.desk.core import (
     AttachmentRef,
     ChunkRef,
     DeskDevice,

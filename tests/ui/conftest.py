@@ -13,11 +13,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.services import capture
+from desktop.services.correspondent import capture
 from desktop.store.database import Store, open_store
 from desktop.store.reports import ReportRepository, StoredReport
 from desktop.ui.app import build_window
-from desktop.ui.report_form import ReportForm
+from desktop.ui.correspondent.report_form import ReportForm
 from desktop.ui.window import GatewatchWindow
 from desktop.ui.worker import StoreWorker
 

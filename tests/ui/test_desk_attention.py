@@ -10,14 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewState
-from desktop.services import desk_assign, desk_followups, desk_review
-from desktop.services.desk_attention import attention
+from desktop.services.desk import assign as desk_assign
+from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.attention import attention
 from desktop.store.database import Store, open_store
-from desktop.store.desk import DeskRepository
-from desktop.store.review import ReviewRepository
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.review import ReviewRepository
 from tests.ui.conftest import PASSPHRASE, run_job
 from tests.ui.test_desk_inbox import (
     LAIZA_LAPTOP,

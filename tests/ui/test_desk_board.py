@@ -1,4 +1,4 @@
-"""The Board tab on a real desk store holding the demo story (desktop/services/demo_desk.py):
+"""The Board tab on a real desk store holding the demo story (desktop/services/desk/demo.py):
 table and map colors, the flags, clicking a gate opens its timeline, the timeline's bands
 and ticks, what changed since a time, and Burmese."""
 
@@ -15,16 +15,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.board import Overall
+from desktop.domain.desk.board import Overall
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.review import ReviewState
-from desktop.services import desk
-from desktop.services.demo_desk import DemoDesk, fill_demo_desk
+from desktop.services.desk import core as desk
+from desktop.services.desk.demo import DemoDesk, fill_demo_desk
 from desktop.store.database import Store, create_store
-from desktop.ui.desk_board_view import COLUMNS, BoardView
+from desktop.ui.desk.board_view import COLUMNS, BoardView
+from desktop.ui.desk.map import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
+from desktop.ui.desk.timeline import STATE_COLORS, TimelineCanvas
 from desktop.ui.desk_clock import picker_time
-from desktop.ui.desk_map import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
-from desktop.ui.desk_timeline import STATE_COLORS, TimelineCanvas
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.labels import commodity_label
 from desktop.ui.myanmar_text import ZWSP

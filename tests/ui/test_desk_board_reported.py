@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services import desk, desk_review
-from desktop.services.demo_desk import fill_demo_desk
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store
-from desktop.ui.desk_board_view import COLUMNS, REPORTED_BACKGROUND, REPORTS_ROLE, BoardView
-from desktop.ui.desk_page import DeskPage
+from desktop.ui.desk.board_view import COLUMNS, REPORTED_BACKGROUND, REPORTS_ROLE, BoardView
+from desktop.ui.desk.page import DeskPage
 from desktop.ui.myanmar_text import ZWSP
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.test_desk_inbox import desk_window, shown_ids, unlock_desk

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.device_trust import key_fingerprint, spaced
-from desktop.ui.desk_devices import DeviceDialog
+from desktop.domain.desk.device_trust import key_fingerprint, spaced
+from desktop.ui.desk.devices import DeviceDialog
 from tests.ui.test_desk_inbox import (
     MAI_JA_YANG_LAPTOP,
     desk_window,

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.report import Report, ReportContent
 from desktop.store.database import open_store
-from desktop.store.desk import DeskRepository
-from desktop.store.marks import MarksRepository
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.marks import MarksRepository
 from tests.ui.conftest import PASSPHRASE, run_job
 from tests.ui.test_desk_inbox import (
     LAIZA_LAPTOP,

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import desk, desk_review
-from desktop.services.export_profile import Profile
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.export_profile import Profile
 from desktop.store.database import create_store, open_store
-from desktop.store.review import ReviewRepository
-from desktop.ui.desk_export_dialog import ExportDialog
+from desktop.store.desk.review import ReviewRepository
+from desktop.ui.desk.export_dialog import ExportDialog
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.worker import StoreWorker
 from tests.services.test_desk_export import CANARY, NOW, PASSPHRASE, mai_ja_yang_story

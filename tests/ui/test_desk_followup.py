@@ -12,10 +12,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.report import Report, ReportContent
-from desktop.services import desk, desk_followups, desk_review
+from desktop.services.desk import core as desk
+from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
-from desktop.ui.desk_followup import DeskFollowupBox
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.ui.desk.followup import DeskFollowupBox
 from desktop.ui.worker import StoreWorker
 from tests.helpers.reports import example
 from tests.ui.conftest import PASSPHRASE, run_job

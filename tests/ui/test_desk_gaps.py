@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.store.database import open_store
-from desktop.store.desk_chain import record_links
-from desktop.store.desk_records import ChainArrival
+from desktop.store.desk.chain import record_links
+from desktop.store.desk.records import ChainArrival
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.test_desk_inbox import (
     LAIZA_LAPTOP,

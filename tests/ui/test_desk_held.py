@@ -11,10 +11,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.review import ReviewEvent, ReviewState
-from desktop.services import desk, desk_review
+from desktop.domain.desk.review import ReviewEvent, ReviewState
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store
-from desktop.store.desk import DeskRepository, EnvelopeRecord
+from desktop.store.desk.core import DeskRepository, EnvelopeRecord
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.test_desk_inbox import desk_window, fill_desk
 

@@ -16,14 +16,14 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.review import ReviewState
-from desktop.services import desk
-from desktop.services.demo import filler, story
+from desktop.services.correspondent.demo import filler, story
+from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
-from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
+from desktop.store.desk.core import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.ui.app import build_window
-from desktop.ui.desk_page import DeskPage
+from desktop.ui.desk.page import DeskPage
 from desktop.ui.window import GatewatchWindow
 from tests.store.approved_devices import approve_devices
 from tests.ui.conftest import PASSPHRASE
@@ -91,7 +91,7 @@ def make_desk_store(
     folder: Path, *, extra: int = 0, label: str = "Night desk", approved: bool = True
 ) -> list[str]:
     """A desk store (newsroom key, label) filled by `fill_desk`; closed again."""
-    from desktop.services import desk_review
+    from desktop.services.desk import review as desk_review
 
     with create_store(folder, PASSPHRASE) as store:
         desk.init_desk(store, "x25519")
@@ -246,7 +246,8 @@ def test_pulling_from_a_real_server_fills_the_inbox(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     from desktop.domain.gazetteer import default_gazetteer
-    from desktop.services import capture, sync
+    from desktop.services import sync
+    from desktop.services.correspondent import capture
     from sync.server.store import ServerStore
     from sync.server.testing import init_server, running_server
     from tests.e2e.conftest import GENEROUS, fast_client, make_invite

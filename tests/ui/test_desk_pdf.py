@@ -17,18 +17,19 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.board import Board, Overall
+from desktop.domain.desk.board import Board, Overall
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Price, ReportContent, format_utc
-from desktop.domain.review import ReviewState
 from desktop.domain.vocabulary import Currency, HowKnown, PriceUnit, Shortage, SideStatus
-from desktop.services import desk, desk_review
-from desktop.services.demo_desk import fill_demo_desk
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import Store, create_store
-from desktop.store.review import ExportRecord, ReviewRepository
-from desktop.ui.briefing_text import myanmar_time
-from desktop.ui.desk_map import MYANMAR_LAND, OVERALL_COLORS, map_point, paint_map
-from desktop.ui.desk_pdf import MAP_LOGICAL_WIDTH, write_briefing
+from desktop.store.desk.review import ExportRecord, ReviewRepository
+from desktop.ui.desk.briefing_text import myanmar_time
+from desktop.ui.desk.map import MYANMAR_LAND, OVERALL_COLORS, map_point, paint_map
+from desktop.ui.desk.pdf import MAP_LOGICAL_WIDTH, write_briefing
 from desktop.ui.i18n import LanguageSwitcher
 from tests.services.test_desk_export import NOW, PASSPHRASE, mai_ja_yang_story, receive
 

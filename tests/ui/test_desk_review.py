@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.review import ALLOWED_MOVES, ReviewState
-from desktop.services import desk_review
-from desktop.store.review import ReviewRepository
-from desktop.ui.desk_page import DeskPage
+from desktop.domain.desk.review import ALLOWED_MOVES, ReviewState
+from desktop.services.desk import review as desk_review
+from desktop.store.desk.review import ReviewRepository
+from desktop.ui.desk.page import DeskPage
 from tests.helpers.desk_ui import select
 from tests.ui.conftest import drain, rescue_dialogs, run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
@@ -114,8 +114,9 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
 ) -> None:
     from desktop.domain.gazetteer import default_gazetteer
     from desktop.domain.report import Report, ReportContent
-    from desktop.services import desk, sync
-    from desktop.services.demo import story
+    from desktop.services import sync
+    from desktop.services.correspondent.demo import story
+    from desktop.services.desk import core as desk
     from desktop.services.photos import import_photo
     from desktop.store.database import create_store
     from sync.server.store import ServerStore

@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.review import EventKind, ReviewState
-from desktop.store.review import ReviewRepository
+from desktop.domain.desk.review import EventKind, ReviewState
+from desktop.store.desk.review import ReviewRepository
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.desk_ui import select
 from tests.ui.conftest import rescue_dialogs, run_job

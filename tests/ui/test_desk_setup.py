@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services import desk, desk_review
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store, open_store
-from desktop.store.desk import DeskRepository
-from desktop.store.keyexport import read_key_export
-from desktop.store.review import ReviewRepository
-from desktop.ui.key_export_dialog import ExportKeyDialog
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.keyexport import read_key_export
+from desktop.store.desk.review import ReviewRepository
+from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import PASSPHRASE, run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store

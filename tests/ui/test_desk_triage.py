@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.review import ReviewState
-from desktop.services import desk_assign, desk_review
-from desktop.services.desk_bulk import BulkAction, BulkKind
+from desktop.domain.desk.review import ReviewState
+from desktop.services.desk import assign as desk_assign
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.bulk import BulkAction, BulkKind
 from desktop.store.database import Store
-from desktop.store.marks import MarksRepository
-from desktop.store.review import ReviewRepository
-from desktop.ui.desk_page import DeskPage
+from desktop.store.desk.marks import MarksRepository
+from desktop.store.desk.review import ReviewRepository
+from desktop.ui.desk.page import DeskPage
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import run_job
 from tests.ui.test_desk_inbox import desk_window, make_desk_store, shown_ids, unlock_desk

@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.vocabulary import TrafficKind
-from desktop.services import desk
-from desktop.services.demo import demo_reports
-from desktop.services.demo_desk import fill_demo_desk
+from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import core as desk
+from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.ui.connect_dialog import ConnectDialog
-from desktop.ui.desk_export_dialog import ExportDialog
+from desktop.ui.desk.export_dialog import ExportDialog
 from desktop.ui.pseudo_locale import PSEUDO
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.vocabulary import TrafficKind
-from desktop.services import capture
+from desktop.services.correspondent import capture
 from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import jpeg_with_metadata

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository, ReportState
-from desktop.ui import zawgyi_offer
+from desktop.ui.correspondent import zawgyi_offer
+from desktop.ui.correspondent.zawgyi_offer import ZAWGYI_PREVIEW_CHARS
 from desktop.ui.window import GatewatchWindow
-from desktop.ui.zawgyi_offer import ZAWGYI_PREVIEW_CHARS
 from tests.services.fixtures import CANARIES, jpeg_with_metadata
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui, rescue_dialogs
 

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.vocabulary import TrafficKind
-from desktop.services import capture
+from desktop.services.correspondent import capture
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
-from desktop.ui.desk_report_view import field_rows
-from desktop.ui.form.commodity import CommodityField
+from desktop.ui.correspondent.form.commodity import CommodityField
+from desktop.ui.desk.report_view import field_rows
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import CANARIES, heic_with_metadata, jpeg_with_metadata
 from tests.ui.conftest import run_job, unfold_all

@@ -17,14 +17,17 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import capture, desk, desk_followups, followups, handcarry, sync
-from desktop.services.demo import story
+from desktop.services import followups, handcarry, sync
+from desktop.services.correspondent import capture
+from desktop.services.correspondent.demo import story
+from desktop.services.desk import core as desk
+from desktop.services.desk import followups as desk_followups
 from desktop.store.database import Store, create_store, open_store
-from desktop.store.desk import DeskRepository
+from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportState
 from desktop.ui.app import build_window
-from desktop.ui.handcarry_actions import HandcarryActions
+from desktop.ui.correspondent.handcarry_actions import HandcarryActions
 from desktop.ui.window import GatewatchWindow
 from sync.bundle import open_bundle, seal_bundle
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
@@ -263,7 +266,7 @@ def test_the_desk_imports_a_carried_file_relays_it_and_writes_receipts(
 def test_the_device_chooser_fits_at_1366x768(
     qtbot: QtBot, qapp: QApplication, language: str
 ) -> None:
-    from desktop.ui.handcarry_actions import DeviceChooser
+    from desktop.ui.correspondent.handcarry_actions import DeviceChooser
     from desktop.ui.i18n import LanguageSwitcher
 
     switcher = LanguageSwitcher(qapp)

@@ -11,15 +11,15 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import diceware
-from desktop.domain.review import ReviewState
-from desktop.services import desk
+from desktop.domain.desk import diceware
+from desktop.domain.desk.review import ReviewState
+from desktop.services.desk import core as desk
 from desktop.store.database import create_store, open_store
-from desktop.store.keyexport import read_key_export
-from desktop.store.review import AuditEntry
-from desktop.ui.desk_report_view import audit_line
+from desktop.store.desk.keyexport import read_key_export
+from desktop.store.desk.review import AuditEntry
+from desktop.ui.desk.key_export_dialog import ExportKeyDialog
+from desktop.ui.desk.report_view import audit_line
 from desktop.ui.i18n import LanguageSwitcher
-from desktop.ui.key_export_dialog import ExportKeyDialog
 from desktop.ui.worker import StoreWorker
 
 PASSPHRASE = "a long test passphrase"

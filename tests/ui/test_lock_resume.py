@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.form_place import form_scroll_area
+from desktop.ui.correspondent.form_place import form_scroll_area
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services import capture
+from desktop.services.correspondent import capture
 from desktop.store.database import DB_NAME, KEYFILE_NAME
 from desktop.store.errors import StoreIOError
 from desktop.store.reports import ReportState

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from desktop.domain.board import SIDES, AspectStatus, Board, Evidence, GateStatus
+from desktop.domain.desk.board import SIDES, AspectStatus, Board, Evidence, GateStatus
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.review import ReviewState
-from desktop.ui.desk_map import GateMarker, build_map_scene, map_layout
-from desktop.ui.desk_pdf import MAP_LOGICAL_WIDTH
+from desktop.ui.desk.map import GateMarker, build_map_scene, map_layout
+from desktop.ui.desk.pdf import MAP_LOGICAL_WIDTH
 from desktop.ui.i18n import LanguageSwitcher
 
 # (size, legend): the briefing's map at its tallest and as short as a full first page

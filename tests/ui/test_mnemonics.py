@@ -10,13 +10,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.domain.review import ReviewState
-from desktop.services.capture import pii_findings
+from desktop.services.correspondent.capture import pii_findings
 from desktop.ui.connect_dialog import ConnectDialog
-from desktop.ui.desk_export_dialog import ExportDialog
-from desktop.ui.desk_setup import DeskConnectDialog
-from desktop.ui.key_export_dialog import ExportKeyDialog
+from desktop.ui.desk.export_dialog import ExportDialog
+from desktop.ui.desk.key_export_dialog import ExportKeyDialog
+from desktop.ui.desk.setup import DeskConnectDialog
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.desk_ui import select

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.key_export_dialog import ExportKeyDialog
+from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.passphrase_field import PassphraseField
 from desktop.ui.window import GatewatchWindow
 from desktop.ui.worker import StoreWorker

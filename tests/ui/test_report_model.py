@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.store.reports import ReportRow, ReportState
+from desktop.ui.correspondent.report_model import ID_ROLE, PAGE_SIZE, ReportListModel
 from desktop.ui.i18n import LanguageSwitcher
-from desktop.ui.report_model import ID_ROLE, PAGE_SIZE, ReportListModel
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import add_draft, create_store_through_ui
 

@@ -13,8 +13,9 @@ from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services import capture, desk
 from desktop.services import sync as sync_service
+from desktop.services.correspondent import capture
+from desktop.services.desk import core as desk
 from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import create_store
 from desktop.store.identity import IdentityRepository

@@ -1,0 +1,1 @@
+"""The correspondent's commands: reports, enrolment and sync, and the text checks."""

@@ -1,0 +1,1 @@
+"""`gatewatch desk …`: one module per group of desk commands."""

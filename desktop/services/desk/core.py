@@ -1,0 +1,491 @@
+"""The editor desk's core: the newsroom key pair, the connection to the server, the pull,
+and the received reports.
+
+The newsroom private key is made inside the desk's encrypted store and never leaves it;
+only the public key's text form is handed out (`init_desk`). A pull (`pull`) fetches the
+envelopes after the stored cursor, page by page, with the devices' signing keys
+(``/v1/devices``), opens and verifies each one (`sync.envelope.open_envelope`) and stores
+the plaintext in the desk's store. Everything is idempotent by envelope id, and the cursor
+moves in the same transaction as its page: a crash mid-page repeats at most that page.
+
+An envelope that fails — not ours, forged, altered, unreadable, a report that does not
+validate — is recorded as refused with its reason code and message and never stops the
+pull. Reasons are the envelope format's (`sync.envelope.errors`: ``wrong_recipient``,
+``unknown_device``, ``decryption_failed``, ``bad_signature``, ``bad_padding``,
+``malformed``…) and these: ``header_mismatch`` (the server's listing disagrees with the
+sealed header), ``invalid_report`` (the payload is not a valid report record),
+``kind_not_allowed`` (a review from a device), ``duplicate_report`` (a second envelope for a
+report revision already held), ``device_revoked`` (a report its device made after an
+editor revoked it, `desktop.services.desk.device_approval`), ``unreadable`` (anything else).
+
+Like the correspondent's sync, every function is synchronous and takes the open `Store`
+first, for the store worker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from desktop.services import handcarry, updates
+from desktop.services import opened as opened_lists
+from desktop.services.desk import device_approval
+from desktop.services.desk import signing as desk_signing
+from desktop.services.desk.followups import (
+    DeskClientLike,
+    apply_pulled_messages,
+    push_questions,
+)
+from desktop.services.desk.open import Opened, PageOpener, PendingPage, Sealed
+from desktop.services.desk.review import apply_pulled_reviews, desk_identity, push_reviews
+from desktop.services.handcarry_relay import pull_relayed
+from desktop.services.sync import SyncClientLike
+from desktop.store.database import Store
+from desktop.store.desk.chain import DeskChainRepository
+from desktop.store.desk.core import (
+    DeskDevice,
+    DeskKey,
+    DeskReport,
+    DeskRepository,
+    EnvelopeRecord,
+    ReceivedReport,
+)
+from sync import wire
+from sync.client import (
+    ClientConfig,
+    OfflineError,
+    ServerRefusedError,
+    SyncClient,
+    SyncError,
+    normalize_proxy,
+)
+from sync.envelope import (
+    DEFAULT_KEM,
+    DESK_SENDER_ID,
+    NewsroomKeyPair,
+    NewsroomPublicKey,
+    check_ed25519_public,
+    derive_desk_signing_key,
+)
+from sync.messages import DeviceInfo, EnvelopePage, StoredEnvelope
+
+__all__ = [
+    "DeskNotReadyError",
+    "PullOutcome",
+    "connect",
+    "init_desk",
+    "list_reports",
+    "newsroom_public_key",
+    "pull",
+    "report_json",
+]
+
+PAGE_SIZE = wire.MAX_PAGE_COUNT  # fewer, larger commits: 10,000 reports in 20 pages
+PROCESS_POOL_MIN_PAGE = 250
+"""A full page this large with more behind it is a backlog worth worker processes for."""
+
+
+class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
+    """What a pull uses of `sync.client.SyncClient`: reports, reviews and questions."""
+
+    def acknowledge(self, through: int) -> int: ...
+    def post_opened(self, device_id: str, data: bytes) -> int: ...
+
+
+class DeskKeyClaimedError(RuntimeError):
+    """The server holds a desk signing key that is not this newsroom's: whoever registered
+    it could sign questions that devices would trust."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the server already holds another desk signing key — someone with a desk token "
+            "registered one that is not derived from this newsroom's key. Nothing was saved. "
+            "Tell the server admin at once: revoke the desk tokens, then clear the key"
+        )
+
+
+def _register_signing_key(client: DeskPullClient, pair: NewsroomKeyPair) -> None:
+    try:
+        client.register_desk_signing_key(derive_desk_signing_key(pair).public_bytes())
+    except ServerRefusedError as error:
+        if error.reason == wire.ERROR_KEY_CONFLICT:
+            raise DeskKeyClaimedError() from None
+        raise
+
+
+class DeskNotReadyError(RuntimeError):
+    """The desk lacks its key (`desk init`) or its server (`desk connect`); says which."""
+
+
+@dataclass(frozen=True)
+class PullOutcome:
+    """What one `pull` did: envelopes seen (new ones), reports stored, envelopes refused,
+    photos completed, pages fetched, and the cursor afterwards."""
+
+    envelopes: int
+    reports: int
+    refused: int
+    photos: int
+    pages: int
+    cursor: int
+    warnings: tuple[str, ...] = ()
+    clock_skew: float | None = None
+    """Seconds this desk's clock is ahead of the server's ``Date`` (negative: behind), as
+    the pull saw it; None when the server sent no date."""
+    relabels: tuple[str, ...] = ()
+    """One line per device the server lists under another label than the one this desk
+    kept (the approved one, or the first it saw): flagged, never applied."""
+
+
+def init_desk(
+    store: Store, kem: str = DEFAULT_KEM, *, now: datetime | None = None
+) -> NewsroomPublicKey:
+    """Make the newsroom key pair inside this store; return its public key.
+
+    ``kem``: "mlkem768x25519" (default, post-quantum hybrid) or "x25519". Raises
+    `desktop.store.desk.core.DeskKeyExistsError` when the desk has one (nothing changes), and
+    ValueError for an unknown KEM.
+    """
+    pair = NewsroomKeyPair.generate(kem)
+    DeskRepository(store).save_key(
+        DeskKey(
+            fingerprint=pair.fingerprint,
+            kem=pair.kem,
+            private_key=pair.private_bytes(),
+            public_key=pair.public_key.to_text(),
+            created_at=now or datetime.now(UTC),
+        )
+    )
+    desk_signing.desk_signer(store, desk_identity(store), now=now)
+    return pair.public_key
+
+
+def newsroom_public_key(store: Store) -> NewsroomPublicKey | None:
+    """The desk's newsroom public key, or None before `init_desk`."""
+    key = DeskRepository(store).key()
+    return None if key is None else NewsroomPublicKey.from_text(key.public_key)
+
+
+def connect(
+    store: Store,
+    server_url: str,
+    token: str,
+    tls_fingerprint: str | None = None,
+    proxy: str | None = None,
+    *,
+    client_factory: Callable[[ClientConfig], DeskPullClient] = SyncClient,
+    now: datetime | None = None,
+    release_key: str | None = None,
+) -> int:
+    """Check the desk token against the server (``/v1/devices``), register the desks'
+    signing key there (devices pin it to trust questions), then remember the server;
+    return how many devices it lists. A new server address restarts the cursor.
+    ``release_key`` (the fingerprint the admin gives) is pinned to check release manifests
+    (desktop/services/updates.py); a malformed one raises ValueError before any request.
+
+    Raises `sync.client.SyncError` subclasses (offline, unauthorized, a device token
+    instead of a desk token: ServerRefusedError ``wrong_token_kind``…) and
+    `DeskKeyClaimedError` when the server holds another desk signing key; nothing stored.
+    """
+    proxy = normalize_proxy(proxy)  # socks5:// kept as socks5h://: names resolve at the proxy
+    if release_key is not None and not re.fullmatch(wire.HEX64_RE, release_key.lower()):
+        raise ValueError("the release key fingerprint is 64 hex digits")
+    client = client_factory(
+        ClientConfig(base_url=server_url, token=token, tls_fingerprint=tls_fingerprint, proxy=proxy)
+    )
+    try:
+        devices = client.devices()
+        key = DeskRepository(store).key()
+        if key is not None:
+            _register_signing_key(client, NewsroomKeyPair.from_private_bytes(key.private_key))
+    finally:
+        client.close()
+    moment = now or datetime.now(UTC)
+    desk = DeskRepository(store)
+    desk.connect(server_url.rstrip("/"), token, tls_fingerprint, proxy, moment)
+    desk.save_devices([_device(d) for d in devices], moment)  # labels seen first are kept
+    if release_key is not None:
+        updates.pin_release_key(store, release_key.lower())
+    return len(devices)
+
+
+def pull(
+    store: Store,
+    *,
+    client_factory: Callable[[ClientConfig], DeskPullClient] = SyncClient,
+    now: datetime | None = None,
+    page_size: int = PAGE_SIZE,
+    max_pages: int | None = None,
+    progress: Callable[[PullOutcome], None] | None = None,
+) -> PullOutcome:
+    """Fetch and store every envelope after the cursor (at most ``max_pages`` pages).
+
+    Raises `DeskNotReadyError` before `init_desk`/`connect`, and `sync.client.SyncError`
+    subclasses for network or server trouble — pages stored before it stay stored.
+    Envelopes that fail are recorded as refused (see the module doc), never raised.
+    """
+    desk = DeskRepository(store)
+    keys = desk.keys()
+    if not keys:
+        raise DeskNotReadyError("this desk has no newsroom key: run `gatewatch desk init` first")
+    server = desk.server()
+    if server is None:
+        raise DeskNotReadyError(
+            "this desk is not connected to a server: run `gatewatch desk connect` first"
+        )
+    pairs = [NewsroomKeyPair.from_private_bytes(k.private_key, k.kem) for k in keys]
+    client = client_factory(
+        ClientConfig(
+            base_url=server.server_url,
+            token=server.token,
+            tls_fingerprint=server.tls_fingerprint,
+            proxy=server.proxy,
+        )
+    )
+    cursor = server.cursor
+    totals = [0, 0, 0, 0, 0]  # envelopes, reports, refused, photos, pages
+    desk_public = derive_desk_signing_key(pairs[0]).public_bytes()
+
+    def signer_keys() -> dict[str, bytes | None]:
+        """Every registered device key: an envelope is checked against the device its
+        sealed header names, whatever device the server lists it under."""
+        keys: dict[str, bytes | None] = {d.device_id: d.public_key for d in desk.devices()}
+        keys[DESK_SENDER_ID] = desk_public
+        return keys
+
+    fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
+    opener = PageOpener(pairs)
+    warnings: list[str] = []
+    relabels: list[str] = []
+    refreshed = False
+    signers: dict[str, bytes | None] = {}
+
+    def start_opening(page: EnvelopePage, unstored: set[str]) -> PendingPage:
+        """Page keys and known ids come from the store here, on the store's thread;
+        ``unstored`` are the ids of the page opened but not stored yet (a server that lists
+        an envelope twice gets it opened once)."""
+        nonlocal refreshed, signers
+        seen = desk.known_envelopes([e.envelope_id for e in page.envelopes]) | unstored
+        fresh = []
+        again = []
+        for envelope in page.envelopes:
+            if envelope.envelope_id not in seen:
+                seen.add(envelope.envelope_id)
+                fresh.append(envelope)
+            else:
+                again.append((envelope.device_id, envelope.envelope_id))
+        DeskChainRepository(store).record_again(again, now or datetime.now(UTC))
+        if any(signers.get(e.device_id) is None for e in fresh) and not refreshed:
+            # a device enrolled since the list was fetched
+            moment = now or datetime.now(UTC)
+            listed = client.devices()
+            relabels.extend(_relabels(desk.save_devices([_device(d) for d in listed], moment)))
+            handcarry.remember_encryption_keys(store, listed, now=now)
+            signers = signer_keys()
+            refreshed = True
+        pending = opener.open([_sealed(e) for e in fresh], signers)
+        if page.more and len(page.envelopes) >= PROCESS_POOL_MIN_PAGE:
+            opener.use_processes()  # a backlog: workers start now, open from the next page
+        return pending
+
+    def keep_page(page: EnvelopePage, opened: list[Opened]) -> None:
+        nonlocal cursor
+        opened = device_approval.refuse_revoked(store, opened)  # whatever the server lists
+        result = desk.store_page(
+            [o for o in opened if isinstance(o, EnvelopeRecord)],
+            [o for o in opened if isinstance(o, ReceivedReport)],
+            page.next_after,
+            now or datetime.now(UTC),
+        )
+        device_approval.apply_pulled_device_events(store, now=now)
+        apply_pulled_reviews(store, now=now)
+        apply_pulled_messages(store, now=now)
+        cursor = max(cursor, page.next_after)
+        totals[0] += len(opened)
+        totals[1] += result.reports
+        totals[2] += result.refused
+        totals[3] += result.photos_completed
+        totals[4] += 1
+        if progress is not None:
+            progress(_outcome(totals, cursor))
+
+    try:
+        # Moves and questions go out first (the pull brings the moves back); trouble sending
+        # them is reported in the outcome and never keeps reports from coming in.
+        try:
+            _register_signing_key(client, pairs[0])
+            push_reviews(store, client)
+            warnings.extend(push_questions(store, client, now=now).problems)
+            handcarry.relay_queued(store, client_factory=client_factory, now=now)
+        except (SyncError, DeskKeyClaimedError) as error:
+            if isinstance(error, OfflineError):
+                raise
+            warnings.append(str(error))
+        listed = client.devices()
+        relabels.extend(
+            _relabels(desk.save_devices([_device(d) for d in listed], now or datetime.now(UTC)))
+        )
+        handcarry.remember_encryption_keys(store, listed, now=now)  # for receipts by hand
+        skew = _clock_skew(client, now)
+        signers = signer_keys()
+        relayed = pull_relayed(store, client, client_factory=client_factory, now=now)
+        totals[0] += relayed.envelopes
+        totals[1] += relayed.reports
+        totals[2] += relayed.refused
+        if max_pages is not None and max_pages < 1:
+            return _outcome(totals, cursor, warnings, skew, relabels)
+        first = client.pull(cursor, page_size)
+        pending = start_opening(first, set())
+        page: EnvelopePage | None = first
+        # A pipeline: page N+1 is fetched (one thread: the client is never used from two
+        # threads at once) and, when it has arrived by then, opened (threads or workers)
+        # while page N is stored here. Page N is stored before a slow or failing fetch of
+        # N+1 is waited for: progress shows, and a cut loses nothing opened.
+        while page is not None:
+            upcoming = None
+            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
+                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
+            opened = pending.result()
+            next_page = None
+            if upcoming is not None and upcoming.done() and upcoming.exception() is None:
+                next_page = upcoming.result()
+            try:
+                if next_page is not None:
+                    pending = start_opening(next_page, {e.envelope_id for e in page.envelopes})
+            finally:
+                keep_page(page, opened)
+            if upcoming is not None and next_page is None:
+                next_page = upcoming.result()
+                pending = start_opening(next_page, set())
+            page = next_page
+        _acknowledge(client, cursor, warnings)
+        warnings.extend(opened_lists.tell_opened(store, client, now=now))
+    finally:
+        opener.close()
+        fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
+        client.close()  # the client's connection: an error ends the pull at once
+    return _outcome(totals, cursor, warnings, skew, relabels)
+
+
+def _acknowledge(client: DeskPullClient, cursor: int, warnings: list[str]) -> None:
+    """Tell the server every envelope up to ``cursor`` is stored here (the cursor is saved
+    with the page that reached it), so it can delete what every desk has. A server too old
+    to know the route simply keeps everything; other trouble waits for the next pull."""
+    if cursor < 1:
+        return
+    try:
+        client.acknowledge(cursor)
+    except ServerRefusedError as error:
+        if error.status != 404:
+            warnings.append(str(error))
+    except SyncError as error:
+        warnings.append(str(error))
+
+
+def _outcome(
+    totals: list[int],
+    cursor: int,
+    warnings: Sequence[str] = (),
+    skew: float | None = None,
+    relabels: Sequence[str] = (),
+) -> PullOutcome:
+    return PullOutcome(
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        totals[4],
+        cursor,
+        tuple(warnings),
+        skew,
+        tuple(dict.fromkeys(relabels)),  # a device listed twice in one pull is named once
+    )
+
+
+CLOCK_SKEW_SHOWN = 300.0
+"""Seconds of difference from the server's clock worth telling the editor about: review
+moves are ordered by their desks' clocks."""
+
+
+def _clock_skew(client: object, now: datetime | None) -> float | None:
+    server_date = getattr(client, "server_date", None)  # test doubles may not keep one
+    if not isinstance(server_date, datetime):
+        return None
+    return ((now or datetime.now(UTC)) - server_date).total_seconds()
+
+
+def list_reports(store: Store) -> list[DeskReport]:
+    """Every report at the desk, newest observation first."""
+    return DeskRepository(store).reports()
+
+
+def report_json(report: DeskReport) -> dict[str, Any]:
+    """The full report as the device queued it (its record: identity keys and content),
+    plus where it came from — ``device_id``, ``device_label``, ``received_at`` (the
+    server's receipt time), ``envelope_id`` — and ``photos`` (position, media type, size,
+    sha256, width, height, ``complete`` and any ``problem``)."""
+    return {
+        **report.record,
+        "device_id": report.device_id,
+        "device_label": report.device_label,
+        "received_at": report.received_at,
+        "envelope_id": report.envelope_id,
+        "photos": [
+            {
+                "position": a.position,
+                "media_type": a.media_type,
+                "size": a.size,
+                "sha256": a.sha256,
+                "width": a.width,
+                "height": a.height,
+                "complete": a.complete,
+                "problem": a.problem,
+            }
+            for a in report.attachments
+        ],
+    }
+
+
+def _sealed(stored: StoredEnvelope) -> Sealed:
+    base = EnvelopeRecord(
+        envelope_id=stored.envelope_id,
+        seq=stored.seq,
+        device_id=stored.device_id,
+        kind=stored.kind,
+        size=stored.size,
+        received_at=stored.received_at,
+        outcome="stored",
+    )
+    try:
+        return Sealed(base, wire.decode_base64(stored.data))
+    except ValueError:
+        return Sealed(base, None)
+
+
+def _relabels(changed: Sequence[tuple[str, str, str | None]]) -> list[str]:
+    """A warning per device whose label the server changed (kept as first seen)."""
+    return [
+        f"the server now names device {device_id} {offered!r}; this desk keeps {kept!r}"
+        for device_id, kept, offered in changed
+    ]
+
+
+def _device(info: DeviceInfo) -> DeskDevice:
+    key: bytes | None = None
+    if info.public_key is not None:
+        try:  # a small-order key would let anyone "sign" as the device: never a signer
+            key = check_ed25519_public(wire.decode_base64(info.public_key)).public_bytes_raw()
+        except ValueError:
+            key = None
+    return DeskDevice(
+        device_id=info.device_id,
+        label=info.label,
+        public_key=key,
+        enrolled=info.enrolled,
+        revoked=info.revoked,
+        enrolled_at=info.enrolled_at,
+    )

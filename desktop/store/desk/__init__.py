@@ -1,0 +1,2 @@
+"""The editor desk's tables: newsroom keys, pulled envelopes and reports, review events,
+marks, attention, device decisions and envelope chains. SQL only."""

@@ -1,0 +1,39 @@
+"""The jobs the form sends to the store worker, and which draft they write to.
+
+Every save sends a snapshot of the form to the worker at once; the worker runs them in
+order. The id of the draft lives in a `DraftRef` shared with those jobs, so a save sent
+while the first one (which creates the draft) is still running writes to the same draft.
+A lock or a quit therefore only has to send one last save before closing the store: it
+is stored even though its answer never comes back (the worker drops the callbacks of an
+older session).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.domain.gazetteer import Gazetteer
+from desktop.services.correspondent import capture
+from desktop.store.database import Store
+
+
+class DraftRef:
+    """Which draft one form session writes to; read and written by the save jobs on the
+    worker thread, which run one after another."""
+
+    def __init__(self, draft_id: str | None = None, replaces: str | None = None) -> None:
+        self.id = draft_id
+        self.replaces = replaces
+
+
+def save_job(store: Store, gazetteer: Gazetteer, body: dict[str, Any], ref: DraftRef) -> str:
+    ref.id = capture.save_draft(
+        store, gazetteer, body, draft_id=ref.id, replaces=None if ref.id else ref.replaces
+    )
+    return ref.id
+
+
+def delete_job(store: Store, ref: DraftRef) -> None:
+    if ref.id is not None:
+        capture.delete_draft(store, ref.id)
+        ref.id = None

@@ -1,0 +1,63 @@
+"""Desk wording shared by its screens: review states and review errors, translated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.desk.review import (
+    ALLOWED_MOVES,
+    MAX_LABEL_CHARS,
+    MAX_NOTE_CHARS,
+    ReviewError,
+    ReviewState,
+)
+
+__all__ = ["review_error_message", "state_label"]
+
+
+def state_label(state: ReviewState) -> str:
+    """The translated name of a review state."""
+    names = {
+        ReviewState.NEW: QCoreApplication.translate("Desk", "new"),
+        ReviewState.NEEDS_FOLLOW_UP: QCoreApplication.translate("Desk", "needs follow-up"),
+        ReviewState.VERIFIED: QCoreApplication.translate("Desk", "verified"),
+        ReviewState.REJECTED: QCoreApplication.translate("Desk", "rejected"),
+        ReviewState.PUBLISHED: QCoreApplication.translate("Desk", "published"),
+    }
+    return names[state]
+
+
+def review_error_message(error: ReviewError) -> str:
+    """What an editor is told when a move, note or label is refused (the English of the
+    error stays for the command line)."""
+    if error.reason == "move_not_allowed" and error.current is not None:
+        allowed = [state for state in ReviewState if state in ALLOWED_MOVES[error.current]]
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "This report's review is now “{state}” (another desk may have moved it). From "
+            "there it can go to: {allowed}.",
+        ).format(
+            state=state_label(error.current),
+            allowed=QCoreApplication.translate(
+                "DeskErrors", ", ", "between the names of review states"
+            ).join(state_label(state) for state in allowed),
+        )
+    if error.reason == "unknown_report":
+        return QCoreApplication.translate(
+            "DeskErrors", "This report is not at this desk. Pull, then look for it again."
+        )
+    if error.reason == "label_length":
+        return QCoreApplication.translate(
+            "DeskErrors", "A desk label has 1 to {count} characters."
+        ).format(count=MAX_LABEL_CHARS)
+    if error.reason == "note_length":
+        return QCoreApplication.translate(
+            "DeskErrors", "A note has at most {count} characters. Shorten it, then add it again."
+        ).format(count=MAX_NOTE_CHARS)
+    if error.reason == "nothing_to_undo":
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "There is no move of yours to undo: it is too old, or another desk moved the "
+            "report since.",
+        )
+    return str(error)
