@@ -126,6 +126,113 @@ def test_the_role_rule_sees_a_crossing() -> None:
     assert all(path.is_file() for path in STILL_CROSSING_ROLES)
 
 
+# What a window or a command may take from the store: the handle and its typed errors.
+# Everything else comes through a session (desktop/services/*/session.py).
+STORE_HANDLE = {"desktop.store.database.Store"}
+STORE_ERRORS = "desktop.store.errors"
+# Windows and commands that still reach past the sessions into the store. Only shrinks.
+STILL_REACHING_INTO_STORE = {
+    "desktop/cli/common.py",
+    "desktop/cli/correspondent/reports.py",
+    "desktop/cli/desk/core.py",
+    "desktop/cli/desk/keys.py",
+    "desktop/cli/desk/review.py",
+    "desktop/cli/followups.py",
+    "desktop/cli/handcarry.py",
+    "desktop/cli/local_store.py",
+    "desktop/cli/main.py",
+    "desktop/cli/safety.py",
+    "desktop/ui/app.py",
+    "desktop/ui/connection_dialog.py",
+    "desktop/ui/correspondent/form_place.py",
+    "desktop/ui/correspondent/handcarry_actions.py",
+    "desktop/ui/correspondent/main_page.py",
+    "desktop/ui/correspondent/photo_strip.py",
+    "desktop/ui/correspondent/report_model.py",
+    "desktop/ui/desk/attention.py",
+    "desktop/ui/desk/bulk.py",
+    "desktop/ui/desk/devices.py",
+    "desktop/ui/desk/duplicates.py",
+    "desktop/ui/desk/inbox.py",
+    "desktop/ui/desk/page.py",
+    "desktop/ui/desk/pdf.py",
+    "desktop/ui/desk/report_view.py",
+    "desktop/ui/desk/review_pane.py",
+    "desktop/ui/desk/setup.py",
+    "desktop/ui/errors.py",
+    "desktop/ui/safety_actions.py",
+    "desktop/ui/selftest_window.py",
+    "desktop/ui/store_health.py",
+    "desktop/ui/window.py",
+}
+
+
+def store_names_imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == STORE_ERRORS:
+                continue
+            if node.module == "desktop.store" or node.module.startswith("desktop.store."):
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("desktop.store"))
+    return names - STORE_HANDLE - {"desktop.store.errors"}
+
+
+@pytest.mark.parametrize("path", python_files("desktop/ui", "desktop/cli"), ids=lambda p: p.name)
+def test_windows_and_commands_use_the_store_through_a_session(path: Path) -> None:
+    found = store_names_imported(path)
+    name = path.relative_to(ROOT).as_posix()
+    if name in STILL_REACHING_INTO_STORE:
+        assert found, f"{name} no longer reaches into the store: take it off the list"
+        return
+    assert not found, f"{name} imports {sorted(found)}: add what it needs to a session"
+
+
+def sql_calls(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"execute", "executemany", "executescript"}
+    ]
+
+
+# SQL outside desktop/store/ that is still to move into a repository. Only shrinks.
+STILL_RUNNING_SQL = {
+    "desktop/services/desk/followups.py",
+    "desktop/services/followups.py",
+    "desktop/ui/correspondent/followup_panel.py",
+}
+MAY_RUN_SQL = {"desktop/selftest.py"}  # checks a throw-away store of its own
+
+
+@pytest.mark.parametrize("path", python_files("desktop"), ids=lambda p: p.name)
+def test_sql_runs_only_in_the_store(path: Path) -> None:
+    name = path.relative_to(ROOT).as_posix()
+    if path.is_relative_to(ROOT / "desktop" / "store") or name in MAY_RUN_SQL:
+        return
+    if name in STILL_RUNNING_SQL:
+        assert sql_calls(path), f"{name} runs no SQL any more: take it off the list"
+        return
+    assert not sql_calls(path), f"{name} runs SQL at lines {sql_calls(path)}: use a repository"
+
+
+def test_the_store_rules_see_a_violation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from desktop.store.database import Store, create_store\n"
+        "from desktop.store.errors import StoreError\n"
+        "def f(store):\n    store.conn.execute('SELECT 1')\n"
+    )
+    assert store_names_imported(bad) == {"desktop.store.database.create_store"}
+    assert sql_calls(bad) == [4]
+
+
 def test_a_rule_violation_is_caught(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("import sqlite3\nfrom PySide6.QtWidgets import QLabel\n")

@@ -13,6 +13,11 @@ just before the lock is stored; `close(skip_pending=True)` (a wipe) skips the on
 started, and `close(cancel_imports=True)` / `shutdown()` skip queued jobs submitted with
 `cancellable=True` (photo imports: the file is still where the user took it from).
 Whoever keeps "a job is in flight" state must reset it when it forgets what it showed.
+
+Commands: `command()` runs a job that returns `Changes` (or `Done`, a value with its
+`Changes`) and, on the GUI thread, emits `changed` with them before calling the job's
+`on_done` — every view listening decides for itself whether to refresh. A command whose
+session ended still changed the store, but nobody who saw the old session is left to tell.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.services.changes import Changes, Done
 from desktop.store.database import Store
 
 T = TypeVar("T")
@@ -108,6 +114,7 @@ class StoreWorker(QObject):
     _submit_unlocked = Signal(object)
     opened = Signal()
     closed = Signal()
+    changed = Signal(object)  # Changes, after each command, before its caller hears
 
     def __init__(self, parent: QObject | None = None, *, name: str = "gatewatch-store") -> None:
         super().__init__(parent)
@@ -160,6 +167,45 @@ class StoreWorker(QObject):
         `close(cancel_imports=True)` and `shutdown()`; their callbacks are dropped.
         """
         self._enqueue(self._submit, work, on_done, on_error, cancellable=cancellable)
+
+    @overload
+    def command(
+        self,
+        work: Callable[[Store], Done[T]],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+    ) -> None: ...
+
+    @overload
+    def command(
+        self,
+        work: Callable[[Store], Changes],
+        on_done: Callable[[None], None],
+        on_error: Callable[[Exception], None],
+    ) -> None: ...
+
+    def command(
+        self,
+        work: Callable[[Store], Changes | Done[Any]],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Run a command of a session: `work(store)` returns `Changes`, or `Done` with a value.
+
+        On success `changed` is emitted with the `Changes` (if any changed), then `on_done`
+        is called with the `Done`'s value (None for plain `Changes`). Errors go to
+        `on_error` and broadcast nothing: a command that fails changes nothing.
+        """
+
+        def done(result: Changes | Done[Any]) -> None:
+            changes, value = (
+                (result.changes, result.value) if isinstance(result, Done) else (result, None)
+            )
+            if changes:
+                self.changed.emit(changes)
+            on_done(value)
+
+        self._enqueue(self._submit, work, done, on_error)
 
     def open(
         self,

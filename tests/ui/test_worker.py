@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop.services.changes import NOTHING, Changes, Done
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.errors import WrongPassphraseError
 from desktop.ui.worker import StoreLockedError, StoreWorker
@@ -172,3 +173,63 @@ def open_new(qtbot: QtBot, worker: StoreWorker, tmp_path: Path) -> None:
         qtbot, lambda d, f: worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), d, f)
     )
     assert "error" not in opened
+
+
+def test_a_command_tells_every_view_what_changed_before_its_caller_hears(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    wait_for(
+        qtbot, lambda d, f: worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), d, f)
+    )
+    heard: list[object] = []
+    worker.changed.connect(lambda changes: heard.append(changes))
+
+    def rename(store: Store) -> Done[str]:
+        with store.transaction() as conn:
+            conn.execute("SELECT count(*) FROM reports").fetchone()
+        return Done("renamed", Changes(settings=True))
+
+    outcome = wait_for(
+        qtbot,
+        lambda done, fail: worker.command(
+            rename, lambda value: (heard.append(("done", value)), done(value)), fail
+        ),
+    )
+    assert outcome["result"] == "renamed"
+    assert heard == [Changes(settings=True), ("done", "renamed")]
+
+
+def test_a_command_that_changed_nothing_or_failed_broadcasts_nothing(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    wait_for(
+        qtbot, lambda d, f: worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), d, f)
+    )
+    heard: list[Changes] = []
+    worker.changed.connect(heard.append)
+
+    def failing(store: Store) -> Changes:
+        raise ValueError("refused")
+
+    quiet = wait_for(qtbot, lambda done, fail: worker.command(lambda s: NOTHING, done, fail))
+    failed = wait_for(qtbot, lambda done, fail: worker.command(failing, done, fail))
+    # Both answers came back, and `changed` is emitted before an answer: none was.
+    assert quiet == {"result": None}
+    assert isinstance(failed["error"], ValueError)
+    assert heard == []
+
+
+def test_a_command_of_a_locked_session_tells_no_view(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    wait_for(
+        qtbot, lambda d, f: worker.open(lambda: create_store(tmp_path / "s", PASSPHRASE), d, f)
+    )
+    heard: list[Changes] = []
+    worker.changed.connect(heard.append)
+    answered: list[object] = []
+    worker.command(lambda s: Changes(reports=True), answered.append, answered.append)
+    with qtbot.waitSignal(worker.closed, timeout=5000):
+        worker.close()
+    assert heard == []
+    assert answered == []
