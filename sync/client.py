@@ -47,7 +47,6 @@ import urllib3.exceptions
 
 from sync import messages
 from sync import wire as protocol  # the API's limits and codes, as the server names them
-from sync.bundle import MAX_RELAYED_BUNDLE
 from sync.envelope import DESK_SENDER_ID, NewsroomPublicKey
 from sync.messages import (
     DeviceInfo,
@@ -60,6 +59,7 @@ from sync.messages import (
     Release,
     UploadResult,
 )
+from sync.payloads.bundle import MAX_RELAYED_BUNDLE
 from sync.transport import (
     PinNotAppliedError,
     TransportConfigError,

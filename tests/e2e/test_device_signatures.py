@@ -13,8 +13,8 @@ from desktop.services.desk_signing import V1_SIGNER
 from desktop.store.desk import DeskRepository
 from desktop.store.desk_keys import DeskKeysRepository
 from desktop.store.device_trust import DeviceTrustRepository
-from sync.desk_keys import DeskEndorsement
 from sync.envelope import DeviceSigningKey
+from sync.payloads.endorsement import DeskEndorsement
 from tests.e2e.conftest import World, fast_client
 from tests.e2e.devices import (
     device_id,
