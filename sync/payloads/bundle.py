@@ -52,6 +52,7 @@ __all__ = [
     "MAX_RELAYED_BUNDLE",
     "Bundle",
     "BundleError",
+    "bundle_body",
     "open_bundle",
     "read_bundle",
     "seal_bundle",
@@ -79,6 +80,13 @@ def seal_bundle(
     created_at: datetime | None = None,
 ) -> bytes:
     """The bundle file for ``envelopes`` (sealed envelopes, in any order)."""
+    return seal_container(bundle_body(envelopes, bundle_id, created_at), recipient, BUNDLE_INFO)
+
+
+def bundle_body(
+    envelopes: Sequence[bytes], bundle_id: str | None = None, created_at: datetime | None = None
+) -> bytes:
+    """A bundle's body before it is sealed: a random id and the time unless given."""
     if len(envelopes) > MAX_ENVELOPES:
         raise BundleError("too_large", f"a bundle holds at most {MAX_ENVELOPES} envelopes")
     parts = [
@@ -90,7 +98,7 @@ def seal_bundle(
         if not 0 < len(envelope) <= MAX_ENVELOPE_SIZE:
             raise ValueError("an envelope is 1 byte to 32 MiB")
         parts += [len(envelope).to_bytes(4, "big"), bytes(envelope)]
-    return seal_container(b"".join(parts), recipient, BUNDLE_INFO)
+    return b"".join(parts)
 
 
 def open_bundle(data: bytes, keys: Sequence[NewsroomKeyPair]) -> Bundle:

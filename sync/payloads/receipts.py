@@ -38,6 +38,7 @@ __all__ = [
     "RECEIPTS_SIGNATURE_DOMAIN",
     "HandReceipts",
     "open_receipts",
+    "receipts_body",
     "seal_receipts",
 ]
 
@@ -58,7 +59,8 @@ class HandReceipts:
     questions: tuple[tuple[str, bytes], ...]
 
 
-def _receipts_body(receipts: HandReceipts) -> bytes:
+def receipts_body(receipts: HandReceipts) -> bytes:
+    """A receipt file's body before it is signed and sealed."""
     device = check_device_id(receipts.device_id).encode("ascii")
     parts = [
         uuid.UUID(receipts.receipt_id).bytes,
@@ -81,7 +83,7 @@ def seal_receipts(
     device's encryption key."""
     if len(receipts.envelope_ids) > MAX_ENVELOPES or len(receipts.questions) > MAX_QUESTIONS:
         raise BundleError("too_large", "too many receipts or questions for one file")
-    body = _receipts_body(receipts)
+    body = receipts_body(receipts)
     signature = desk_key.sign(RECEIPTS_SIGNATURE_DOMAIN + body)
     return seal_container(body + signature, device_key, RECEIPTS_INFO)
 
