@@ -8,9 +8,9 @@ is final: envelopes the device sealed after its time are refused by every desk, 
 the server still lists. These decisions are `DeviceEvent`\\ s, signed by the deciding
 desk's own key like review events (a ``gatewatch-devices-2`` document in a review
 envelope, `desktop.services.desk_signing`; earlier versions shared unsigned
-``gatewatch-devices-1`` documents; the formats are in `sync/payloads/devices.py`) so every
-desk holds the same ones; a device's state
-follows from its events alone (`fold`), in any arrival order.
+``gatewatch-devices-1`` documents) so every desk holds the same ones; a device's state
+follows from its events alone (`fold`), in any arrival order. The documents' formats are
+in `sync/payloads/devices.py`.
 """
 
 from __future__ import annotations
