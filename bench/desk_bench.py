@@ -117,9 +117,9 @@ def populate_quickly(server_dir: Path, url: str, count: int) -> None:
     """Enrol a device and upload ``count`` sealed report envelopes straight to the server."""
     from bench.common import generated_content
     from desktop.domain.report import Report
-    from desktop.services import sync
     from sync.client import ClientConfig, SyncClient
     from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
+    from sync.payloads.report import report_payload
     from sync.server.store import ServerStore
 
     rng = random.Random(12)
@@ -135,7 +135,7 @@ def populate_quickly(server_dir: Path, url: str, count: int) -> None:
             envelopes = []
             for i in range(start, min(count, start + 2000)):
                 report = Report.new(templates[i % len(templates)])
-                payload = sync.report_payload(report.to_json(), [])
+                payload = report_payload(report.to_json(), [])
                 eid = str(uuid.uuid4())
                 data = seal(
                     payload,

@@ -52,9 +52,9 @@ def client(
     url: str, token: str, device_id: str, count: int, seconds: float, barrier: Barrier, out: Any
 ) -> None:
     from desktop.domain.report import Report
-    from desktop.services.sync import report_payload
     from sync.client import ClientConfig, SyncClient
     from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
+    from sync.payloads.report import report_payload
 
     rng = random.Random(os.getpid())
     device = DeviceSigningKey.generate()

@@ -202,10 +202,11 @@ def check_envelope(kem: str) -> str:
 def check_desk_workers() -> str:
     """The desk's pull opens a backlog in worker processes: they must start in this build
     (a frozen app needs `multiprocessing.freeze_support` in its entry), not fall back."""
-    from desktop.domain.report import REPORT_FORMAT, Report, ReportContent
+    from desktop.domain.report import Report, ReportContent
     from desktop.services.desk.open import PageOpener, Sealed
     from desktop.store.desk.core import EnvelopeRecord, ReceivedReport
     from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+    from sync.payloads.report import REPORT_FORMAT
 
     newsroom = NewsroomKeyPair.generate()
     device = DeviceSigningKey.generate()

@@ -235,7 +235,7 @@ class MessagePage(_Response):
 
 class OpenedRequest(_Request):
     """``POST /v1/opened`` with a desk token: a desk-signed opened list for one device
-    (sync/opened.py); the server keeps it for the device and cannot read more than ids."""
+    (sync/payloads/opened.py); the server keeps it for the device and cannot read more than ids."""
 
     device_id: DeviceId
     data: EnvelopeData

@@ -1,6 +1,7 @@
 """Layering rules of docs/architecture.md, checked on the source's imports."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,52 @@ def modules_of_tests_imported(path: Path) -> set[str]:
 def test_shared_test_helpers_come_from_tests_helpers(path: Path) -> None:
     found = modules_of_tests_imported(path) - STILL_IMPORTED_FROM
     assert not found, f"{path.relative_to(ROOT)} imports from {sorted(found)}: use tests/helpers/"
+
+
+# A payload's format name or signature domain label, as the code spells it.
+PAYLOAD_FORMAT = re.compile(
+    r"gatewatch-(report|followup|review|devices|opened)[-/]\d"
+    r"|gatewatch (review|devices|opened|receipts|desk endorsement|hand-carried \w+) v\d"
+)
+PAYLOAD_HOME = ROOT / "sync" / "payloads"
+
+
+def payload_format_literals(path: Path) -> set[str]:
+    """Strings and bytes in the code (docstrings aside) that name a payload format."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and id(node) not in docstrings:
+            value = node.value
+            text = value.decode("latin-1") if isinstance(value, bytes) else value
+            if isinstance(text, str) and PAYLOAD_FORMAT.search(text):
+                found.add(text)
+    return found
+
+
+@pytest.mark.parametrize("path", python_files("desktop", "sync"), ids=lambda p: p.name)
+def test_payload_formats_are_written_only_in_sync_payloads(path: Path) -> None:
+    # One recipe per feature: a payload's bytes are sync/payloads/'s (docs/architecture.md).
+    if path.is_relative_to(PAYLOAD_HOME):
+        return
+    found = payload_format_literals(path)
+    assert not found, f"{path.relative_to(ROOT)} spells payload formats {sorted(found)}"
+
+
+def test_a_payload_format_outside_its_home_is_caught(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        '"""Writes gatewatch-review-2 (a docstring may name it)."""\n'
+        'FORMAT = "gatewatch-followup-1"\n'
+        'DOMAIN = b"gatewatch opened v1 desk signature\\x00"\n'
+    )
+    assert payload_format_literals(bad) == {
+        "gatewatch-followup-1",
+        "gatewatch opened v1 desk signature\x00",
+    }
+    assert payload_format_literals(PAYLOAD_HOME / "review.py")  # the check sees the real ones

@@ -18,8 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sync.desk_keys import DeskEndorsement, sign_devices, sign_review
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
+from sync.payloads.devices import sign_devices
+from sync.payloads.endorsement import DeskEndorsement
+from sync.payloads.review import sign_review
 from tools.make_envelope_vectors import derive
 
 VECTORS = Path(__file__).resolve().parents[1] / "tests" / "sync" / "vectors"

@@ -19,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sync.bundle import HandReceipts, seal_bundle, seal_receipts
 from sync.envelope import (
     DeviceSigningKey,
     EnvelopeKind,
@@ -27,6 +26,8 @@ from sync.envelope import (
     derive_desk_signing_key,
     seal,
 )
+from sync.payloads.bundle import seal_bundle
+from sync.payloads.receipts import HandReceipts, seal_receipts
 from tools.make_envelope_vectors import derive
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "sync" / "vectors" / "handcarry_x25519.json"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sync.desk_keys import DeskEndorsement
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
-from sync.opened import sign_opened
+from sync.payloads.endorsement import DeskEndorsement
+from sync.payloads.opened import sign_opened
 from tools.make_envelope_vectors import derive
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "sync" / "vectors" / "opened_v1.json"

@@ -25,8 +25,8 @@ from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, fail, open
 from desktop.services import handcarry
 from desktop.store.database import Store
 from desktop.store.handcarry import HandcarryRepository
-from sync.bundle import BundleError
 from sync.client import SyncError
+from sync.payloads.container import BundleError
 
 DESK_COMMANDS = frozenset({"import", "receipts"})
 _FAILURES = frozenset({"not_enrolled", "not_connected", "no_desk_key", "unwritable"})

@@ -36,8 +36,6 @@ from desktop.domain.vocabulary import (
     TrafficStatus,
 )
 
-REPORT_FORMAT = "gatewatch-report/1"
-"""The document a report envelope carries: {format, report (`Report.to_json`), attachments}."""
 MAX_NARRATIVE_CHARS = 20_000
 MAX_SHORT_TEXT_CHARS = 120
 MAX_DESCRIPTION_CHARS = 2_000

@@ -26,12 +26,7 @@ docs/followups.md is the reference; in short:
   A *correction* is a new revision of the report saved the usual way (form or CLI); the
   answer names it (``correction_id``) and the revision travels as any report does.
 
-Payloads are compact JSON, ``format`` `FOLLOWUP_FORMAT`::
-
-    question: {"format", "type": "question", "question_id", "report_id", "device_id",
-               "text", "asked_at", "desk_label"}
-    answer:   {"format", "type": "answer", "question_id", "report_id", "text",
-               "correction_id", "at"}
+The payloads' format (``gatewatch-followup-1``) is `sync.payloads.followup`.
 
 Every function takes the open `Store` first, is synchronous and touches no Qt: the GUI
 runs them on its store worker. Network trouble never raises from `sync_followups`; it ends
@@ -40,10 +35,8 @@ with ``error`` and ``message`` set like `desktop.services.sync.sync_once`.
 
 from __future__ import annotations
 
-import json
-import re
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -71,151 +64,23 @@ from sync.envelope import (
     open_envelope,
 )
 from sync.messages import MessagePage, OpenedPage, UploadResult
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON may spell one; UTF-8 cannot store it
+from sync.payloads.followup import MAX_ANSWER_CHARS, answer_payload, parse_payload
 
 __all__ = [
-    "FOLLOWUP_FORMAT",
-    "MAX_ANSWER_CHARS",
-    "MAX_QUESTION_CHARS",
     "AnswerError",
     "DeskKeyChangedError",
     "FollowupOutcome",
     "Question",
     "answer",
-    "answer_payload",
     "ensure_encryption_key",
-    "parse_payload",
     "pending_answers",
-    "question_payload",
     "questions",
     "sync_followups",
     "unanswered_count",
 ]
 
-FOLLOWUP_FORMAT = "gatewatch-followup-1"
-MAX_QUESTION_CHARS = 4000
-MAX_ANSWER_CHARS = 8000
-MAX_PAYLOAD_BYTES = 64 * 1024
-"""A follow-up payload is short text: anything larger is refused unread."""
 MAX_PAGES = 20
 """Pages of messages one `sync_followups` reads at most (100 messages each)."""
-_UUID = re.compile(wire.UUID_RE)
-_REPORT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-
-
-# -- payloads (shared with the desk) ------------------------------------------------------
-
-
-def _dump(document: Mapping[str, Any]) -> bytes:
-    return json.dumps(
-        document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
-
-
-def question_payload(
-    *,
-    question_id: str,
-    report_id: str,
-    device_id: str,
-    text: str,
-    asked_at: datetime,
-    desk_label: str | None,
-) -> bytes:
-    """The canonical bytes of a question's payload (sealed by the desk)."""
-    return _dump(
-        {
-            "format": FOLLOWUP_FORMAT,
-            "type": "question",
-            "question_id": question_id,
-            "report_id": report_id,
-            "device_id": device_id,
-            "text": text,
-            "asked_at": format_utc(asked_at),
-            "desk_label": desk_label,
-        }
-    )
-
-
-def answer_payload(
-    *,
-    question_id: str,
-    report_id: str,
-    text: str,
-    correction_id: str | None,
-    at: datetime,
-) -> bytes:
-    """The canonical bytes of an answer's payload (sealed by the device)."""
-    return _dump(
-        {
-            "format": FOLLOWUP_FORMAT,
-            "type": "answer",
-            "question_id": question_id,
-            "report_id": report_id,
-            "text": text,
-            "correction_id": correction_id,
-            "at": format_utc(at),
-        }
-    )
-
-
-def parse_payload(data: bytes, expected_type: str) -> dict[str, Any]:
-    """Check a follow-up payload of ``expected_type`` ("question" or "answer"); return it.
-
-    Raises ValueError (a short reason, never the content) for anything else: not JSON, not
-    this format or type, unknown or missing keys, ids that are not ids, text empty or over
-    its limit, times that are not ISO 8601.
-    """
-    if len(data) > MAX_PAYLOAD_BYTES:
-        raise ValueError("payload too large")
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ValueError("payload is not JSON") from None
-    if not isinstance(document, dict) or document.get("format") != FOLLOWUP_FORMAT:
-        raise ValueError("not a follow-up payload")
-    if document.get("type") != expected_type:
-        raise ValueError(f"not a follow-up {expected_type}")
-    if expected_type == "question":
-        keys = {"format", "type", "question_id", "report_id", "device_id", "text"}
-        keys |= {"asked_at", "desk_label"}
-        time_key, limit = "asked_at", MAX_QUESTION_CHARS
-    else:
-        keys = {"format", "type", "question_id", "report_id", "text", "correction_id", "at"}
-        time_key, limit = "at", MAX_ANSWER_CHARS
-    if set(document) != keys:
-        raise ValueError("unexpected or missing keys")
-    if not isinstance(document["question_id"], str) or not _UUID.fullmatch(document["question_id"]):
-        raise ValueError("bad question id")
-    for key in ("report_id", "device_id", "correction_id"):
-        value = document.get(key)
-        if (
-            key in keys
-            and value is not None
-            and not (isinstance(value, str) and _REPORT_ID.fullmatch(value))
-        ):
-            raise ValueError(f"bad {key}")
-    if not isinstance(document["report_id"], str):
-        raise ValueError("bad report_id")
-    text = document["text"]
-    if not isinstance(text, str) or not text.strip() or len(text) > limit:
-        raise ValueError("text empty or too long")
-    if _SURROGATE.search(text):
-        raise ValueError("text holds a lone surrogate (not UTF-8)")
-    label = document.get("desk_label")
-    if label is not None and not (
-        isinstance(label, str) and len(label) <= 64 and not _CONTROL.search(label)
-    ):
-        raise ValueError("bad desk label")
-    try:  # a time with its zone, within range, kept in one form: UTC with a Z
-        moment = datetime.fromisoformat(str(document[time_key]))
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            raise ValueError("no zone")
-        canonical = format_utc(moment)
-    except (ValueError, OverflowError):
-        raise ValueError("bad time") from None
-    return {**document, time_key: canonical}
 
 
 # -- what the GUI and CLI read ------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Delivery by hand, when the network is cut: bundles out, receipts back.
 
 - Device: `export_bundle` writes every envelope still without a receipt (reports, photo
-  chunks, answers) into one bundle file sealed to the newsroom key (`sync.bundle`); the
+  chunks, answers) into one bundle file sealed to the newsroom key (`sync.payloads.bundle`); the
   revisions stay waiting, marked carried, until a receipt comes by any path.
   `import_receipts` applies a receipt file from the desk: those revisions become sent (the
   retention counts from then) and the desk's waiting questions are taken in.
@@ -36,7 +36,6 @@ from desktop.services.desk import device_approval
 from desktop.services.desk.followups import apply_pulled_messages
 from desktop.services.desk.open import Opened, PageOpener, Sealed
 from desktop.services.desk.review import apply_pulled_reviews
-from desktop.services.followups import parse_payload, question_payload
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
@@ -44,16 +43,6 @@ from desktop.store.fsutil import atomic_write
 from desktop.store.handcarry import AppliedReceipts, HandcarryRepository
 from desktop.store.identity import IdentityRepository
 from sync import wire
-from sync.bundle import (
-    Bundle,
-    BundleError,
-    HandReceipts,
-    open_bundle,
-    open_receipts,
-    seal_bundle,
-    seal_receipts,
-)
-from sync.bundle_stream import read_bundle
 from sync.client import ClientConfig, SyncClient, SyncError
 from sync.envelope import (
     DESK_SENDER_ID,
@@ -68,6 +57,10 @@ from sync.envelope import (
     seal,
 )
 from sync.messages import DeviceInfo
+from sync.payloads.bundle import Bundle, open_bundle, read_bundle, seal_bundle
+from sync.payloads.container import BundleError
+from sync.payloads.followup import parse_payload, question_payload
+from sync.payloads.receipts import HandReceipts, open_receipts, seal_receipts
 
 __all__ = [
     "HandcarryError",
@@ -162,7 +155,7 @@ def import_receipts(store: Store, path: Path, *, now: datetime | None = None) ->
 
     Raises `HandcarryError` (``not_enrolled``, ``no_desk_key`` — this device has not
     learnt the desk's signing key, which needs one sync with a connection — and
-    ``wrong_device``) and `sync.bundle.BundleError` for a file that does not open."""
+    ``wrong_device``) and `sync.payloads.container.BundleError` for a file that does not open."""
     identity = IdentityRepository(store).get()
     if identity is None:
         raise HandcarryError("not_enrolled", "this device is not enrolled: there is nothing to")
@@ -273,7 +266,7 @@ def import_bundle(
     """Open the bundle at ``path``, store its envelopes as a pull would, queue them for
     the server and relay them now if the desk is connected and the server answers.
 
-    Raises `HandcarryError` and `sync.bundle.BundleError` (nothing stored). An envelope
+    Raises `HandcarryError` and `sync.payloads.container.BundleError` (nothing stored). An envelope
     from a device this desk does not know yet is not refused: it is relayed, and the pull
     brings it back once the device list names it.
     """

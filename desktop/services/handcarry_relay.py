@@ -22,8 +22,9 @@ from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.identity import IdentityRepository
 from desktop.store.settings import SettingsRepository
-from sync.bundle import MAX_RELAYED_BUNDLE, BundleError
 from sync.client import ClientConfig, ServerRefusedError, SyncClient
+from sync.payloads.bundle import MAX_RELAYED_BUNDLE
+from sync.payloads.container import BundleError
 
 __all__ = ["RelayedIn", "pull_relayed", "relay_bundle"]
 

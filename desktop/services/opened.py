@@ -2,7 +2,7 @@
 device believes only what a desk signed.
 
 - Desk, at the end of a pull: the report envelopes stored since it last told, one signed
-  opened list per device and up to `sync.opened.MAX_IDS` ids (`POST /v1/opened`).
+  opened list per device and up to `sync.payloads.opened.MAX_IDS` ids (`POST /v1/opened`).
 - Device, at each sync (after the questions, `followups.sync_followups`): reads its lists
   (`GET /v1/opened`), checks each against the newsroom signing key it pinned from its
   invite (the endorsement) and the endorsed desk key (the signature), and that it names
@@ -23,7 +23,7 @@ from desktop.store.opened import OpenedRepository
 from sync import wire
 from sync.client import ServerRefusedError, SyncError
 from sync.messages import OpenedPage
-from sync.opened import MAX_IDS, open_opened, sign_opened
+from sync.payloads.opened import MAX_IDS, open_opened, sign_opened
 
 __all__ = ["receive_opened", "tell_opened"]
 

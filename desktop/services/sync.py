@@ -5,15 +5,9 @@ What leaves the device (docs/architecture.md, invariant 5): each queued revision
 `CHUNK_SIZE` bytes, all sealed to the newsroom key and signed by this device's Ed25519 key.
 Every chunk is padded to the same size and the count is padded with empty filler chunks
 (desktop/services/photo_chunks.py), so batches do not show a report's photos.
-The report envelope's payload is canonical JSON (`report_payload`)::
-
-    {"format": "gatewatch-report/1",
-     "report": <Report.to_json(): identity keys and content>,
-     "attachments": [{"position", "media_type", "size", "sha256", "width", "height",
-                      "chunks": [{"envelope_id", "sha256", "size"}, ...]}, ...]}
-
-A chunk's payload is the photo's bytes from ``chunk * CHUNK_SIZE`` on, exactly as kept in
-the store (already stripped of metadata at import). Envelope ids are random UUIDv4s, so the
+The report envelope's payload is `sync.payloads.report.report_payload`; a chunk's payload
+is the photo's bytes from ``chunk * CHUNK_SIZE`` on, exactly as kept in the store (already
+stripped of metadata at import). Envelope ids are random UUIDv4s, so the
 server learns nothing from them (report ids are UUIDv7s and carry their creation time).
 
 **When sealing happens.** At queue time: `desktop.services.correspondent.capture.queue_draft` calls
@@ -54,13 +48,11 @@ server confirmed; emit a Qt signal from it (it must not touch widgets).
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from desktop.domain.report import REPORT_FORMAT
 from desktop.services import updates
 from desktop.services.chain import SEAL_ATTEMPTS, ChainSealer
 from desktop.services.photo_chunks import (
@@ -92,11 +84,11 @@ from sync.client import (
 )
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey
 from sync.messages import DeviceInfo, EnrollResponse, EnvelopePage, UploadResult
+from sync.payloads.report import report_payload
 
 __all__ = [
     "CHUNK_SIZE",
     "DEFAULT_RETENTION_DAYS",
-    "REPORT_FORMAT",
     "RETENTION_SETTING",
     "AlreadyEnrolledError",
     "EnrollmentError",
@@ -106,7 +98,6 @@ __all__ = [
     "SyncStatus",
     "enroll",
     "purge_expired",
-    "report_payload",
     "retention_days",
     "seal_pending",
     "set_proxy",
@@ -297,14 +288,6 @@ def enroll(
 
 
 # -- sealing ------------------------------------------------------------------------------
-
-
-def report_payload(record: dict[str, Any], attachments: Sequence[dict[str, Any]]) -> bytes:
-    """The canonical JSON bytes of a report envelope's payload (see the module doc)."""
-    document = {"format": REPORT_FORMAT, "report": record, "attachments": list(attachments)}
-    return json.dumps(
-        document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
 
 
 def seal_pending(store: Store, *, now: datetime | None = None, limit: int = 1000) -> int:

@@ -18,7 +18,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import Field, StringConstraints
 
 from sync import protocol
-from sync.bundle import MAX_RELAYED_BUNDLE, container_segments
+from sync.payloads.bundle import MAX_RELAYED_BUNDLE
+from sync.payloads.container import container_segments
 from sync.server.errors import ApiError
 from sync.server.gate import principal_of
 from sync.server.store import ServerStore, timestamp, utc_now

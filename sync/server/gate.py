@@ -33,7 +33,7 @@ import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
-from sync.bundle import MAX_RELAYED_BUNDLE
+from sync.payloads.bundle import MAX_RELAYED_BUNDLE
 from sync.server.audit import RefusalCounter
 from sync.server.config import ServerConfig
 from sync.server.errors import ApiError

@@ -1,4 +1,4 @@
-"""Opened lists from the desks to one device (sync/opened.py): kept as received, paged to
+"""Opened lists from the desks to one device (sync/payloads/opened.py): kept as received, paged to
 the device, and forgotten once the device has asked past them."""
 
 from __future__ import annotations

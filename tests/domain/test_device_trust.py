@@ -12,7 +12,6 @@ from desktop.domain.desk.device_trust import (
     DeviceEventKind,
     DeviceState,
     fold,
-    parse_devices_document,
 )
 from desktop.domain.desk.review import ReviewError
 
@@ -53,18 +52,16 @@ def test_any_order_gives_one_state_and_a_revocation_is_final() -> None:
     assert fold([approve]).label == "Laiza laptop"
 
 
-def test_a_device_document_round_trips_and_bad_ones_are_refused() -> None:
+def test_a_device_event_round_trips_and_bad_ones_are_refused() -> None:
+    # The document around the events (gatewatch-devices-1/2) is sync/payloads/devices.py's.
     approve = event(DeviceEventKind.APPROVE, 1)
-    document = {"format": "gatewatch-devices-1", "events": [approve.to_json()]}
-    assert parse_devices_document(document) == [approve]
+    assert DeviceEvent.from_json(approve.to_json()) == approve
     for bad in (
-        {**document, "format": "gatewatch-review-1"},
-        {**document, "events": []},
-        {**document, "events": [{**approve.to_json(), "kind": "promote"}]},
-        {**document, "events": [{**approve.to_json(), "public_key": "AAAA"}]},
-        {**document, "events": [{**approve.to_json(), "public_key": "not base64!"}]},
-        {**document, "events": [{**approve.to_json(), "label": ""}]},
-        {**document, "events": [{**approve.to_json(), "extra": "x"}]},
+        {**approve.to_json(), "kind": "promote"},
+        {**approve.to_json(), "public_key": "AAAA"},
+        {**approve.to_json(), "public_key": "not base64!"},
+        {**approve.to_json(), "label": ""},
+        {**approve.to_json(), "extra": "x"},
     ):
         with pytest.raises(ReviewError):
-            parse_devices_document(bad)
+            DeviceEvent.from_json(bad)

@@ -11,7 +11,6 @@ from typing import Any
 from desktop.services.desk import core as desk
 from desktop.services.desk.review import LEGACY_REVIEW_FORMAT
 from sync.client import ClientConfig
-from sync.desk_keys import DeskEndorsement, sign_devices, sign_review
 from sync.envelope import (
     DESK_SENDER_ID,
     DeviceSigningKey,
@@ -20,6 +19,9 @@ from sync.envelope import (
     derive_desk_signing_key,
     seal,
 )
+from sync.payloads.devices import sign_devices
+from sync.payloads.endorsement import DeskEndorsement
+from sync.payloads.review import sign_review
 from sync.server.store import ServerStore
 from tests.e2e.conftest import World, fast_client
 

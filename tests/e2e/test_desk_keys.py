@@ -16,8 +16,9 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk.keys import DeskKeysRepository
 from desktop.store.desk.review import ReviewRepository
 from desktop.store.reports import ReportRepository, ReportState
-from sync.desk_keys import DeskEndorsement, open_review
 from sync.envelope import DeviceSigningKey, derive_desk_signing_key, open_envelope
+from sync.payloads.endorsement import DeskEndorsement
+from sync.payloads.review import open_review
 from sync.server.store import ServerStore
 from tests.e2e.conftest import PASSPHRASE, World, fast_client
 from tests.e2e.other_desk import NIGHT_DESK_ID, endorsed_desk, newsroom_pair, upload_review

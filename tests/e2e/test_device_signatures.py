@@ -17,8 +17,8 @@ from desktop.services.desk.signing import V1_SIGNER
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.device_trust import DeviceTrustRepository
 from desktop.store.desk.keys import DeskKeysRepository
-from sync.desk_keys import DeskEndorsement
 from sync.envelope import DeviceSigningKey
+from sync.payloads.endorsement import DeskEndorsement
 from tests.e2e.conftest import World, fast_client
 from tests.e2e.devices import (
     device_id,

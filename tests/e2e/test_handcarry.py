@@ -21,7 +21,7 @@ from desktop.store.database import create_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.handcarry import HandcarryRepository
 from desktop.store.reports import ReportRepository, ReportState
-from sync.bundle import BundleError
+from sync.payloads.container import BundleError
 from tests.e2e.conftest import (
     PASSPHRASE,
     World,

@@ -11,8 +11,8 @@ from desktop.services import followups, handcarry
 from desktop.services.correspondent.demo import demo_reports
 from desktop.store.desk.core import DeskRepository
 from desktop.store.handcarry import HandcarryRepository
-from sync.bundle import seal_bundle
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+from sync.payloads.bundle import seal_bundle
 from tests.e2e.conftest import World, fast_client, queue_with_photos
 
 

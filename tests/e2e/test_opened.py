@@ -13,9 +13,9 @@ from desktop.store.database import Store, create_store
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository, ReportRow, ReportState
 from sync.client import ClientConfig
-from sync.desk_keys import DeskEndorsement
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
-from sync.opened import sign_opened
+from sync.payloads.endorsement import DeskEndorsement
+from sync.payloads.opened import sign_opened
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
 from tests.e2e.conftest import PASSPHRASE, World, fast_client

@@ -22,6 +22,7 @@ from desktop.store.reports import ReportRepository, ReportState
 from sync import protocol
 from sync.client import ClientConfig, SyncClient
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, NewsroomPublicKey, seal
+from sync.payloads import report as report_format
 from sync.server.store import ServerStore
 from tests.e2e.conftest import World, fast_client, queue_with_photos
 
@@ -93,7 +94,7 @@ def alice(world: World) -> Store:
 def report_payload(store: Store) -> bytes:
     """A valid report payload (another revision id, so it is not a duplicate)."""
     (report, _) = demo_reports("en")[1]
-    return sync.report_payload(Report.new(report.content).to_json(), [])
+    return report_format.report_payload(Report.new(report.content).to_json(), [])
 
 
 def test_server_side_refusals(world: World, alice: Store) -> None:

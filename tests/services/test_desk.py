@@ -22,6 +22,7 @@ from desktop.store.desk.core import DeskKeyExistsError, DeskRepository
 from sync.client import OfflineError
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, seal
 from sync.messages import EnvelopePage, StoredEnvelope
+from sync.payloads.report import report_payload
 from tests.services.test_sync import (
     NOW,
     URL,
@@ -235,14 +236,14 @@ def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
 
     real_key = DeviceSigningKey.from_private_bytes(sync_key(enrolled))
     document = json.loads(
-        sync.report_payload(good.to_json() | {"narrative": "forged"}, [])  # type: ignore[operator]
+        report_payload(good.to_json() | {"narrative": "forged"}, [])  # type: ignore[operator]
     )
     forged = _inject(server, sealed(json.dumps(document).encode()), device_id)
     wrong = _inject(server, sealed(b"{}", recipient=other_newsroom.public_key), device_id)
     not_json = _inject(server, sealed(b"not json", device_key=real_key), device_id)
     invalid = _inject(
         server,
-        sealed(sync.report_payload({"id": "x"}, []), device_key=real_key),
+        sealed(report_payload({"id": "x"}, []), device_key=real_key),
         device_id,
     )
     review = _inject(server, sealed(b"{}", kind="review", device_key=real_key), device_id)
@@ -301,7 +302,7 @@ def test_the_time_rule_is_the_devices(
     content = ReportContent.from_json(example(observed_at=ahead.isoformat()), now=ahead)
     report = Report.new(content)
     data = seal(
-        sync.report_payload(report.to_json(), []),
+        report_payload(report.to_json(), []),
         kind="report",
         envelope_id=str(uuid.uuid4()),
         device_id="gw-00000000000000000001",

@@ -24,6 +24,7 @@ from sync.envelope import (
     open_envelope,
     seal,
 )
+from sync.payloads.report import report_payload
 from tests.helpers.reports import example
 from tests.services.test_desk import desk_store, newsroom
 from tests.services.test_sync import NOW, FakeServer, enrolled, queue_report, server, store
@@ -53,7 +54,7 @@ def _forge(store: Store, server: FakeServer, link: ChainLink, narrative: str) ->
     assert identity is not None
     report = Report.new(ReportContent.from_json(example(narrative=narrative)))
     return seal(
-        sync.report_payload(report.to_json(), []),
+        report_payload(report.to_json(), []),
         kind=EnvelopeKind.REPORT,
         envelope_id=str(uuid.uuid4()),
         device_id=identity.device_id,

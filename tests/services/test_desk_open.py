@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.report import REPORT_FORMAT, Report, ReportContent
+from desktop.domain.report import Report, ReportContent
 from desktop.services.desk import open as desk_open
 from desktop.services.desk.open import PageOpener, Sealed
 from desktop.store.desk.core import EnvelopeRecord, ReceivedReport
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+from sync.payloads.report import REPORT_FORMAT
 from tests.helpers.reports import example
 
 DEVICE_ID = "gw-00000000000000000001"

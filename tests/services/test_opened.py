@@ -15,7 +15,7 @@ from desktop.store.database import Store, create_store
 from desktop.store.opened import OpenedRepository
 from sync.client import ServerRefusedError
 from sync.envelope import NewsroomKeyPair, derive_desk_signing_key
-from sync.opened import open_opened
+from sync.payloads.opened import open_opened
 
 STORED = [("gw-a", "e-a1"), ("gw-b", "e-b1"), ("gw-b", "e-b2"), ("gw-c", "e-c1")]
 

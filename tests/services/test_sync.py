@@ -46,6 +46,7 @@ from sync.messages import (
     StoredEnvelope,
     UploadResult,
 )
+from sync.payloads.report import report_payload
 from sync.wire import Invite, encode_invite
 from tests.helpers.reports import example
 
@@ -363,7 +364,7 @@ def test_the_payload_is_the_report_record_and_photos_travel_in_chunks(
 
     [payload] = opened_payloads(server, "report")
     document = json.loads(payload)
-    assert payload == sync.report_payload(document["report"], document["attachments"])
+    assert payload == report_payload(document["report"], document["attachments"])
     assert document["format"] == "gatewatch-report/1"
     assert document["report"] == report.to_json()
     first, second = document["attachments"]

@@ -1,5 +1,5 @@
-"""The hand-carried file formats (sync/bundle.py, docs/handcarry.md): vectors, sizes,
-and every way a file can be wrong."""
+"""The hand-carried file formats (sync/payloads/bundle.py, sync/payloads/receipts.py,
+docs/handcarry.md): vectors, sizes, and every way a file can be wrong."""
 
 from __future__ import annotations
 
@@ -12,19 +12,11 @@ from typing import Any
 
 import pytest
 
-from sync.bundle import (
-    SEGMENT,
-    TAG_SIZE,
-    BundleError,
-    HandReceipts,
-    container_bucket,
-    open_bundle,
-    open_receipts,
-    seal_bundle,
-    seal_receipts,
-)
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
 from sync.envelope.header import ENC_LENGTHS
+from sync.payloads.bundle import open_bundle, seal_bundle
+from sync.payloads.container import SEGMENT, TAG_SIZE, BundleError, container_bucket
+from sync.payloads.receipts import HandReceipts, open_receipts, seal_receipts
 
 VECTORS = Path(__file__).with_name("vectors") / "handcarry_x25519.json"
 

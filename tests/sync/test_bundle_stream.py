@@ -1,4 +1,4 @@
-"""A bundle is read a segment at a time (sync/bundle_stream.py): its envelopes are held
+"""A bundle is read a segment at a time (sync/payloads/bundle.py): its envelopes are held
 once, not the file, its plaintext, its body and its envelopes over again; and a bundle cut
 into segments anywhere reads the same as whole."""
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sync.bundle import SEGMENT, BundleError, open_bundle, seal_bundle
-from sync.bundle_stream import read_bundle
 from sync.envelope import NewsroomKeyPair
+from sync.payloads.bundle import open_bundle, read_bundle, seal_bundle
+from sync.payloads.container import SEGMENT, BundleError
 
 MIB = 1024 * 1024
 

@@ -1,7 +1,7 @@
-"""Per-desk review signatures (`sync.desk_keys`): the committed vectors verify and are
-reproduced byte for byte, for review events and for device decisions; every alteration
-of a signed review or its endorsement is refused with a reason, and neither kind of
-signature passes for the other."""
+"""Per-desk review signatures (`sync.payloads.review`, `sync.payloads.devices`): the
+committed vectors verify and are reproduced byte for byte, for review events and for
+device decisions; every alteration of a signed review or its endorsement is refused with
+a reason, and neither kind of signature passes for the other."""
 
 from __future__ import annotations
 
@@ -11,16 +11,11 @@ from typing import Any
 
 import pytest
 
-from sync.desk_keys import (
-    DeskEndorsement,
-    DeskSignatureError,
-    claimed_events,
-    open_devices,
-    open_review,
-    sign_devices,
-    sign_review,
-)
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
+from sync.payloads.desk_signed import claimed_events
+from sync.payloads.devices import open_devices, sign_devices
+from sync.payloads.endorsement import DeskEndorsement, DeskSignatureError
+from sync.payloads.review import open_review, sign_review
 
 VECTORS = json.loads(
     (Path(__file__).parent / "vectors" / "desk_review_v2.json").read_text(encoding="utf-8")

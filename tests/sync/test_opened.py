@@ -1,4 +1,4 @@
-"""Opened lists (`sync.opened`): the committed vector verifies and is reproduced byte for
+"""Opened lists (`sync.payloads.opened`): the committed vector verifies and is reproduced byte for
 byte; a list made with another key, changed after signing, or naming another device is
 refused with the reason."""
 
@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from sync.desk_keys import DeskEndorsement, DeskSignatureError
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
-from sync.opened import open_opened, sign_opened
+from sync.payloads.endorsement import DeskEndorsement, DeskSignatureError
+from sync.payloads.opened import open_opened, sign_opened
 
 VECTOR = json.loads(
     (Path(__file__).parent / "vectors" / "opened_v1.json").read_text(encoding="utf-8")

@@ -29,8 +29,8 @@ from desktop.store.reports import ReportRepository, ReportState
 from desktop.ui.app import build_window
 from desktop.ui.correspondent.handcarry_actions import HandcarryActions
 from desktop.ui.window import GatewatchWindow
-from sync.bundle import open_bundle, seal_bundle
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+from sync.payloads.bundle import open_bundle, seal_bundle
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
 from tests.e2e.conftest import GENEROUS, fast_client, make_invite, server_stats

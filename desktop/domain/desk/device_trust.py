@@ -9,7 +9,8 @@ the server still lists. These decisions are `DeviceEvent`\\ s, signed by the dec
 desk's own key like review events (a ``gatewatch-devices-2`` document in a review
 envelope, `desktop.services.desk.signing`; earlier versions shared unsigned
 ``gatewatch-devices-1`` documents) so every desk holds the same ones; a device's state
-follows from its events alone (`fold`), in any arrival order.
+follows from its events alone (`fold`), in any arrival order. The documents' formats are
+in `sync/payloads/devices.py`.
 """
 
 from __future__ import annotations
@@ -34,9 +35,6 @@ from desktop.domain.desk.review import (
 from desktop.domain.ids import new_report_id
 from desktop.domain.report import format_utc
 
-DEVICES_FORMAT = "gatewatch-devices-1"
-"""Device decisions shared before per-desk keys: still read, not attributable to a desk."""
-MAX_DEVICE_EVENTS = 500
 _DEVICE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -212,16 +210,3 @@ def fold(events: Iterable[DeviceEvent]) -> Decision:
         return Decision(DeviceState.UNAPPROVED)
     state = DeviceState.APPROVED if latest.kind is DeviceEventKind.APPROVE else DeviceState.REJECTED
     return Decision(state, label, key, None, latest.order_key)
-
-
-def parse_devices_document(document: object) -> list[DeviceEvent]:
-    """The events of a ``gatewatch-devices-1`` document; `ReviewError` if it is not one."""
-    if (
-        not isinstance(document, dict)
-        or set(document) != {"format", "events"}
-        or document["format"] != DEVICES_FORMAT
-        or not isinstance(document["events"], list)
-        or not 1 <= len(document["events"]) <= MAX_DEVICE_EVENTS
-    ):
-        raise ReviewError(f"the review is not a {DEVICES_FORMAT} document")
-    return [DeviceEvent.from_json(item) for item in document["events"]]

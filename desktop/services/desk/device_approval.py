@@ -28,13 +28,14 @@ from desktop.domain.desk.review import ReviewError
 from desktop.domain.report import format_utc
 from desktop.services.desk import signing as desk_signing
 from desktop.services.desk.review import DeskSetupError, desk_identity, seal_review_payload
-from desktop.services.followups import parse_payload
 from desktop.store.database import Store
 from desktop.store.desk.core import EnvelopeRecord, ReceivedReport
 from desktop.store.desk.device_trust import DeviceStatus, DeviceTrustRepository
 from desktop.store.desk.review import ReviewRepository
-from sync.desk_keys import DeskSignatureError, claimed_events
 from sync.envelope import EnvelopeKind, check_ed25519_public
+from sync.payloads.desk_signed import claimed_events
+from sync.payloads.endorsement import DeskSignatureError
+from sync.payloads.followup import parse_payload
 
 __all__ = [
     "DeviceDecisionError",

@@ -35,11 +35,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from desktop.domain.report import format_utc
-from desktop.services.followups import (
-    MAX_QUESTION_CHARS,
-    parse_payload,
-    question_payload,
-)
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.search import index_answered_desk_report
@@ -55,6 +50,7 @@ from sync.envelope import (
     seal,
 )
 from sync.messages import DeviceInfo, MessageReceipt
+from sync.payloads.followup import MAX_QUESTION_CHARS, parse_payload, question_payload
 
 __all__ = [
     "DeskQuestion",

@@ -39,7 +39,7 @@ from desktop.domain.photo_limits import (
     MAX_ATTACHMENTS_PER_REPORT,
     MEDIA_TYPES,
 )
-from desktop.domain.report import REPORT_FORMAT, Report
+from desktop.domain.report import Report
 from desktop.store.desk.records import (
     AttachmentRef,
     ChainArrival,
@@ -59,6 +59,7 @@ from sync.envelope import (
     envelope_hash,
     open_envelope,
 )
+from sync.payloads.report import REPORT_FORMAT
 
 __all__ = ["Opened", "PageOpener", "PendingPage", "Sealed", "open_sealed"]
 

@@ -46,7 +46,6 @@ from desktop.store.desk.keyexport import (
 )
 from desktop.store.desk.keys import DeskKeysRepository
 from desktop.store.desk.review import DeskIdentity, ReviewRepository
-from sync.desk_keys import REVIEW_FORMAT_V1, REVIEW_FORMAT_V2, DeskSignatureError, claimed_events
 from sync.envelope import (
     DESK_SENDER_ID,
     EnvelopeKind,
@@ -54,6 +53,9 @@ from sync.envelope import (
     derive_desk_signing_key,
     seal,
 )
+from sync.payloads.desk_signed import claimed_events
+from sync.payloads.endorsement import DeskSignatureError
+from sync.payloads.review import REVIEW_FORMAT_V1, REVIEW_FORMAT_V2
 
 REVIEW_FORMAT = REVIEW_FORMAT_V2
 LEGACY_REVIEW_FORMAT = REVIEW_FORMAT_V1

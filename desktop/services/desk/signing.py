@@ -2,8 +2,8 @@
 
 A desk's own Ed25519 key is made when the desk is set up (`desk init`, or `desk key
 import` on a second desk), or on first use by a desk set up before per-desk keys, and is
-endorsed by the newsroom signing key for the desk's id and label (`sync.desk_keys`). A
-new label means a new endorsement of the same key.
+endorsed by the newsroom signing key for the desk's id and label
+(`sync.payloads.endorsement`). A new label means a new endorsement of the same key.
 
 A pulled review is believed only as far as its signature goes:
 
@@ -26,27 +26,23 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.domain.desk.device_trust import (
-    DEVICES_FORMAT,
-    MAX_DEVICE_EVENTS,
-    DeviceEvent,
-    parse_devices_document,
-)
+from desktop.domain.desk.device_trust import DeviceEvent
 from desktop.domain.desk.review import MAX_LABEL_CHARS, ReviewError, ReviewEvent
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.keys import DeskKeysRepository, OwnDeskKey
 from desktop.store.desk.review import DeskIdentity
-from sync.desk_keys import (
-    DEVICES_FORMAT_V2,
-    DeskEndorsement,
-    DeskSignatureError,
-    open_devices,
-    open_review,
-    sign_devices,
-    sign_review,
-)
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
+from sync.payloads.devices import (
+    DEVICES_FORMAT_V1,
+    DEVICES_FORMAT_V2,
+    MAX_DEVICE_EVENTS,
+    devices_v1_events,
+    open_devices,
+    sign_devices,
+)
+from sync.payloads.endorsement import DeskEndorsement, DeskSignatureError
+from sync.payloads.review import open_review, sign_review
 
 V1_SIGNER = " (newsroom key, before per-desk keys)"
 """Appended to the desk label of an event in the old format: a claim no desk key backs."""
@@ -162,9 +158,13 @@ def verify_devices(store: Store, envelope_id: str, document: object) -> Verified
     hold, `ReviewError` for a malformed device document."""
     if not isinstance(document, dict):
         return None
-    if document.get("format") == DEVICES_FORMAT:
+    if document.get("format") == DEVICES_FORMAT_V1:
         room = MAX_LABEL_CHARS - len(V1_SIGNER)
-        events = parse_devices_document(document)
+        try:
+            items = devices_v1_events(document)
+        except ValueError as error:
+            raise ReviewError(str(error)) from None
+        events = [DeviceEvent.from_json(item) for item in items]
         return VerifiedDevices(
             [replace(e, desk_label=e.desk_label[:room].rstrip() + V1_SIGNER) for e in events],
             None,

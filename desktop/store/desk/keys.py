@@ -20,7 +20,7 @@ from desktop.store.database import Store
 @dataclass(frozen=True)
 class OwnDeskKey:
     private_key: bytes  # raw Ed25519 seed; secret
-    endorsement: dict[str, str]  # `sync.desk_keys.DeskEndorsement.to_json()`
+    endorsement: dict[str, str]  # `sync.payloads.endorsement.DeskEndorsement.to_json()`
 
     def __repr__(self) -> str:
         return f"OwnDeskKey(desk_id={self.endorsement.get('desk_id')!r})"

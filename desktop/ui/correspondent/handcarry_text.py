@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 def file_error(error: BaseException) -> str | None:
     """A hand-carry failure in plain words, or None when ``error`` is none of them."""
     from desktop.services.handcarry import HandcarryError
-    from sync.bundle import BundleError
+    from sync.payloads.container import BundleError
 
     if isinstance(error, HandcarryError):
         reasons = {

@@ -1,7 +1,7 @@
 """``/v1/opened``: desks post signed opened lists for a device; the device reads its own.
 
 The server checks only that the device exists; the device checks the desk's signature
-(sync/opened.py), so a list the server made up is ignored there."""
+(sync/payloads/opened.py), so a list the server made up is ignored there."""
 
 from __future__ import annotations
 

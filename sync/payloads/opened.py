@@ -2,8 +2,8 @@
 
 The server relays them to the device (``POST``/``GET /v1/opened``) but cannot forge one: a
 list is signed by a desk's own Ed25519 key and carries the newsroom signing key's
-endorsement of that key (`sync.desk_keys`); the device checks both against the newsroom
-signing key it pinned from its invite, and that the list names the device itself.
+endorsement of that key (`sync.payloads.endorsement`); the device checks both against the
+newsroom signing key it pinned from its invite, and that the list names the device itself.
 Byte layout and a test vector: docs/envelope.md ("Opened lists").
 """
 
@@ -18,8 +18,8 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 
-from sync.desk_keys import DeskEndorsement, DeskSignatureError
 from sync.envelope import DeviceSigningKey, check_ed25519_public
+from sync.payloads.endorsement import DeskEndorsement, DeskSignatureError
 
 OPENED_FORMAT = "gatewatch-opened-1"
 OPENED_DOMAIN = b"gatewatch opened v1 desk signature\x00"

@@ -1,50 +1,119 @@
-"""Reading a bundle from a stream, one segment at a time (the format: sync/bundle.py and
-docs/handcarry.md).
+"""Hand-carried bundles: envelopes for the desk, in a sealed container
+(`sync.payloads.container`, docs/handcarry.md has the bytes).
+
+A bundle body holds envelopes exactly as a device would upload them: a 16-byte bundle id,
+the creation time (8 bytes, milliseconds since the epoch), the envelope count (4 bytes),
+then each envelope as a 4-byte length and its bytes. It is sealed to the newsroom key by
+anyone who has it (it is public), so it proves nothing by itself: every envelope inside is
+opened and its device signature verified as in a pull.
 
 A bundle may be gigabytes. Read whole, then decrypted, unpadded and cut into envelopes,
-it would be held about four times over; here each 64 KiB segment is decrypted as it is
-read and its envelopes are cut out as soon as they are whole, so the envelopes are held
+it would be held about four times over; `read_bundle` decrypts each 64 KiB segment as it
+is read and cuts its envelopes out as soon as they are whole, so the envelopes are held
 once, beside one segment and at most one unfinished envelope. Nothing is returned before
 every segment has opened: a file cut or altered anywhere is refused as a whole, and a
-damaged segment is reported before a malformed body (as `sync.bundle.open_container`).
+damaged segment is reported before a malformed body (as
+`sync.payloads.container.open_container`).
 """
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from sync.bundle import (
-    BUNDLE_INFO,
+from sync.envelope import NewsroomKeyPair, NewsroomPublicKey
+from sync.envelope.header import ENC_LENGTHS, SUITES
+from sync.payloads.container import (
     KEY_SIZE,
     LENGTH_SIZE,
     MAX_ENVELOPE_SIZE,
     MAX_ENVELOPES,
+    MIB,
     SEGMENT,
     TAG_SIZE,
-    Bundle,
     BundleError,
     container_segments,
+    millis,
+    moment_of,
+    nonce,
     not_for_us,
+    seal_container,
 )
-from sync.bundle import _moment as moment_of
-from sync.bundle import _nonce as nonce
-from sync.envelope import NewsroomKeyPair
-from sync.envelope.header import ENC_LENGTHS, SUITES
 
-__all__ = ["read_bundle"]
+__all__ = [
+    "BUNDLE_INFO",
+    "MAX_RELAYED_BUNDLE",
+    "Bundle",
+    "BundleError",
+    "bundle_body",
+    "open_bundle",
+    "read_bundle",
+    "seal_bundle",
+]
+
+BUNDLE_INFO = b"gatewatch hand-carried bundle v1"
+MAX_RELAYED_BUNDLE = 64 * MIB
+"""The largest bundle a device may relay through the server (larger ones go by hand)."""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """An opened bundle: its random id, when it was written, and the envelopes inside."""
+
+    bundle_id: str
+    created_at: datetime
+    envelopes: tuple[bytes, ...]
+
+
+def seal_bundle(
+    envelopes: Sequence[bytes],
+    recipient: NewsroomPublicKey,
+    *,
+    bundle_id: str | None = None,
+    created_at: datetime | None = None,
+) -> bytes:
+    """The bundle file for ``envelopes`` (sealed envelopes, in any order)."""
+    return seal_container(bundle_body(envelopes, bundle_id, created_at), recipient, BUNDLE_INFO)
+
+
+def bundle_body(
+    envelopes: Sequence[bytes], bundle_id: str | None = None, created_at: datetime | None = None
+) -> bytes:
+    """A bundle's body before it is sealed: a random id and the time unless given."""
+    if len(envelopes) > MAX_ENVELOPES:
+        raise BundleError("too_large", f"a bundle holds at most {MAX_ENVELOPES} envelopes")
+    parts = [
+        uuid.UUID(bundle_id or str(uuid.uuid4())).bytes,
+        millis(created_at or datetime.now(UTC)),
+        len(envelopes).to_bytes(4, "big"),
+    ]
+    for envelope in envelopes:
+        if not 0 < len(envelope) <= MAX_ENVELOPE_SIZE:
+            raise ValueError("an envelope is 1 byte to 32 MiB")
+        parts += [len(envelope).to_bytes(4, "big"), bytes(envelope)]
+    return b"".join(parts)
+
+
+def open_bundle(data: bytes, keys: Sequence[NewsroomKeyPair]) -> Bundle:
+    """Open a bundle with the newsroom key(s). The envelopes are not verified here: open
+    each as a pulled one. Raises `BundleError`. (A file on disk is read a segment at a
+    time with `read_bundle`; this reads the same way from memory.)"""
+    return read_bundle(io.BytesIO(data), len(data), keys)
+
 
 _HEAD = 16 + 8 + 4  # bundle id, creation time, envelope count
 
 
 def read_bundle(stream: BinaryIO, size: int, keys: Sequence[NewsroomKeyPair]) -> Bundle:
     """Open the ``size``-byte bundle ``stream`` (read from its start) with whichever of
-    ``keys`` it was sealed to. Raises `BundleError` as `sync.bundle.open_bundle`."""
+    ``keys`` it was sealed to. Raises `BundleError` as `open_bundle`."""
     for pair in keys:
         segments = container_segments(size, pair.kem)
         if not segments:
