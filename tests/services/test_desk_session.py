@@ -57,7 +57,8 @@ def test_the_review_pane_and_desk_show_read_one_view(
         desk_review.move(store, report_id, ReviewState.VERIFIED, "seen on video")
         view = DeskSession(store).review(report_id)
         assert DeskSession(store).review("no-such-report") is None
-    assert view is not None and view.report is not None
+    assert view is not None
+    assert view.report is not None
     assert view.state is ReviewState.VERIFIED
     assert view.record["narrative"] == "Barbed wire across the Laiza road"
     assert [(e.what, e.note) for e in view.trail] == [
@@ -85,7 +86,8 @@ def test_an_inbox_page_holds_the_first_rows_and_counts_them_all(tmp_path: Path) 
     with open_store(tmp_path / "desk", PASSPHRASE) as store:
         session = DeskSession(store)
         page = session.inbox_page(InboxFilter(), 2, default_gazetteer().named)
-        assert page.total == 3 and len(page.rows) == 2
+        assert page.total == 3
+        assert len(page.rows) == 2
         assert {r.report_id for r in page.rows} < set(ids)
         assert session.inbox_page(InboxFilter(text="two"), 50).total == 1
         assert session.inbox_page(InboxFilter(), -1).rows == []
