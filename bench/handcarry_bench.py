@@ -8,7 +8,7 @@ key; a server on 127.0.0.1 (its own process, rate limit lifted) is initialised f
 correspondent store with N queued reports exports them to a bundle file (export timed and
 printed), then syncs them to the server. Timed: ``desk.pull`` of the reports into the
 second desk, then (with the device list copied to the first, untimed)
-``handcarry.import_bundle`` of the file into the first (open, verify, store; that desk
+``desk_handcarry.import_bundle`` of the file into the first (open, verify, store; that desk
 has no server, so nothing is relayed).
 """
 
@@ -26,6 +26,7 @@ from bench.common import generated_content, record, result
 from bench.desk_bench import PASSPHRASE, invite, new_desk, serve, timed_pull
 from desktop.domain.report import Report
 from desktop.services import handcarry
+from desktop.services.desk import handcarry as desk_handcarry
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository
 from sync.envelope import DEFAULT_KEM
@@ -89,7 +90,7 @@ def main() -> None:
                 DeskRepository(pulled).devices(), datetime.now(UTC)
             )
             started = time.perf_counter()
-            done = handcarry.import_bundle(carried, bundle)
+            done = desk_handcarry.import_bundle(carried, bundle)
             import_s = time.perf_counter() - started
         finally:
             stop.set()

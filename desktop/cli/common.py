@@ -17,9 +17,8 @@ from typing import TextIO
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.fsread import TooLargeError, read_bounded
-from desktop.services.unlock import unlock
+from desktop.services.unlock import unlock, unlock_indexed
 from desktop.store.database import Store
-from desktop.store.reports import ensure_search_index
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -44,13 +43,7 @@ class UserError(Exception):
 
 def open_indexed(data_dir: Path, gazetteer: Gazetteer) -> Store:
     """Unlock the store and bring its search index up to this version's rules."""
-    store = unlock(data_dir, passphrase())
-    try:
-        ensure_search_index(store)
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return unlock_indexed(data_dir, passphrase())
 
 
 def open_plain(data_dir: Path) -> Store:

@@ -35,7 +35,7 @@ from desktop.cli.desk import review as desk_review
 from desktop.domain.gazetteer import GazetteerError
 from desktop.launch import DATA_DIR_ENV, default_data_dir
 from desktop.services.photos import PhotoError
-from desktop.services.sync import EnrollmentError
+from desktop.services.sync import AlreadyEnrolledError, EnrollmentError
 from desktop.store.errors import (
     StoreDamagedError,
     StoreError,
@@ -45,7 +45,6 @@ from desktop.store.errors import (
     WrongPassphraseError,
     is_damage,
 )
-from desktop.store.identity import AlreadyEnrolledError
 from sync.client import SyncError
 
 Handler = Callable[[argparse.Namespace, Path], int]
@@ -69,8 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
         group.register(commands)
-    desk_commands = desk.register(commands)
-    handcarry.register(commands, desk_commands)
+    desk.register(commands)
+    handcarry.register(commands)
     return parser
 
 

@@ -2,7 +2,7 @@
 
 - ``gatewatch check`` — SQLCipher's page check and SQLite's structure check; exit 0 when
   the store is whole, 1 when it is damaged (with what to do).
-- ``gatewatch backup --out FILE`` — an encrypted backup (desktop/store/backup.py).
+- ``gatewatch backup --out FILE`` — an encrypted backup (desktop/services/safety.py).
 - ``gatewatch restore FILE [--replace]`` — bring a backup back; the passphrase asked for
   (or ``GATEWATCH_PASSPHRASE``) is the backup's. An existing store is replaced only with
   ``--replace``.
@@ -20,10 +20,9 @@ from typing import Any
 from desktop.cli.common import EXIT_FAILURE, EXIT_OK, UserError, open_plain
 from desktop.cli.common import passphrase as ask_passphrase
 from desktop.services import travel
-from desktop.store.backup import restore_backup, write_backup
+from desktop.services.safety import check_store, restore_backup, write_backup
+from desktop.services.travel import Readable
 from desktop.store.errors import StoreExistsError
-from desktop.store.integrity import check_integrity
-from desktop.store.travel import Readable
 
 
 def register(commands: Any) -> None:
@@ -44,7 +43,7 @@ def register(commands: Any) -> None:
 
 def _check(args: argparse.Namespace, data_dir: Path) -> int:
     with open_plain(data_dir) as store:
-        result = check_integrity(store)
+        result = check_store(store)
     if result.ok:
         print("The store is whole: every page and table checked out.")
         return EXIT_OK

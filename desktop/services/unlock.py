@@ -4,6 +4,10 @@ Every way of opening an existing store with a typed passphrase goes through here
 GUI's unlock screen (on the store worker), every `gatewatch` command, the passphrase
 change. The count survives restarts (desktop/store/unlock_state.py); a right passphrase
 resets it. tests/test_architecture.py keeps other modules from opening a store around it.
+
+The store's life on this computer before and after it is open lives here too: whether
+there is one (`store_exists`), making a new one (`create_new_store`), the panic wipe
+(`wipe_store`).
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.store import duress
+from desktop.store import database, duress, wipe
 from desktop.store.database import Store, change_passphrase, open_store
 from desktop.store.errors import StoreError, WrongPassphraseError
 from desktop.store.keyfile import check_passphrase
+from desktop.store.reports import ensure_search_index
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
-from desktop.store.wipe import wipe_store
 
 T = TypeVar("T")
 # From this many tries left, the unlock screen warns in red before the next try.
@@ -63,6 +67,37 @@ def unlock(data_dir: Path, passphrase: str) -> Store:
     opening, which does not count as a try.
     """
     return _counted(data_dir, lambda: open_store(data_dir, passphrase))
+
+
+def unlock_indexed(data_dir: Path, passphrase: str) -> Store:
+    """`unlock`, then bring the search index up to this version's rules (it is rebuilt only
+    when they changed); the store is closed again if that fails."""
+    store = unlock(data_dir, passphrase)
+    try:
+        ensure_search_index(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store (its database or its key file, even dangling)."""
+    return database.store_exists(data_dir)
+
+
+def create_new_store(data_dir: Path, passphrase: str) -> Store:
+    """Create a new, empty store in ``data_dir`` under ``passphrase`` and return it open.
+
+    Raises WeakPassphraseError before anything is touched, StoreExistsError when a store
+    is there already, and the store's other errors (nothing is left half made)."""
+    return database.create_store(data_dir, passphrase)
+
+
+def wipe_store(data_dir: Path) -> int:
+    """Panic wipe: destroy the store in ``data_dir``, key material first; return how many
+    of its files were found (0: there was nothing to wipe). The store must be closed."""
+    return wipe.wipe_store(data_dir)
 
 
 def change_passphrase_counted(data_dir: Path, old: str, new: str) -> None:

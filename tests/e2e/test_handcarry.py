@@ -16,6 +16,7 @@ from desktop.services import followups, handcarry, sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import handcarry as desk_handcarry
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import create_store
 from desktop.store.desk.core import DeskRepository
@@ -86,12 +87,12 @@ def test_carried_out_and_back_then_the_network_duplicates_nothing(
 
         carried = tmp_path / "desk-side.bin"
         shutil.copyfile(usb / "holiday-photos.zip", carried)
-        done = handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
+        done = desk_handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
         assert (done.reports, done.refused, done.photos) == (len(queued), 0, photo_count)
         assert done.imported_before is None
         assert done.relayed == 0
         assert done.warning is not None
-        again = handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
+        again = desk_handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
         assert (again.envelopes, again.new, again.reports) == (done.envelopes, 0, 0)
         assert again.imported_before is not None
 
@@ -110,7 +111,7 @@ def test_carried_out_and_back_then_the_network_duplicates_nothing(
         asked = desk_followups.ask(world.desk_store, queued[1].id, "Which lane was closed?")
         device_id = at_desk[queued[0].id].device_id
         receipts_file = tmp_path / "for-the-laptop"
-        written = handcarry.write_receipts(world.desk_store, device_id, receipts_file)
+        written = desk_handcarry.write_receipts(world.desk_store, device_id, receipts_file)
         assert written.questions == 1
         back = tmp_path / "copied-back"
         shutil.copyfile(receipts_file, back)
@@ -159,7 +160,7 @@ def test_network_first_then_the_bundle_stores_nothing_twice(
     handcarry.export_bundle(corr, bundle)
     assert sync.sync_once(corr, client_factory=fast_client).done  # it went by network too
     assert world.pull().reports == 1
-    done = handcarry.import_bundle(world.desk_store, bundle, client_factory=fast_client)
+    done = desk_handcarry.import_bundle(world.desk_store, bundle, client_factory=fast_client)
     assert (done.envelopes, done.new, done.reports, done.refused) == (1, 0, 0, 0)
     assert len(DeskRepository(world.desk_store).reports()) == 1
     assert HandcarryRepository(corr).carried_count() == 0  # the receipt came by network
@@ -176,17 +177,17 @@ def test_a_bundle_for_another_newsroom_or_altered_is_refused_and_stores_nothing(
     bundle = tmp_path / "b"
     handcarry.export_bundle(corr, bundle)
     with pytest.raises(BundleError) as wrong:
-        handcarry.import_bundle(other.desk_store, bundle)
+        desk_handcarry.import_bundle(other.desk_store, bundle)
     assert wrong.value.reason == "not_for_us"
     data = bytearray(bundle.read_bytes())
     data[-100] ^= 1
     bundle.write_bytes(bytes(data))
     with pytest.raises(BundleError) as altered:
-        handcarry.import_bundle(world.desk_store, bundle)
+        desk_handcarry.import_bundle(world.desk_store, bundle)
     assert altered.value.reason == "damaged"
     bundle.write_bytes(bytes(data[:-1]))
     with pytest.raises(BundleError) as cut:
-        handcarry.import_bundle(world.desk_store, bundle)
+        desk_handcarry.import_bundle(world.desk_store, bundle)
     assert cut.value.reason == "not_for_us"
     assert DeskRepository(world.desk_store).envelope_count() == 0
     assert desk.list_reports(world.desk_store) == []
@@ -206,7 +207,7 @@ def test_envelopes_from_a_device_the_desk_does_not_know_are_not_relayed(
     carried = tmp_path / "carried.bin"
     handcarry.export_bundle(corr, carried)
     before = world.stats()["envelopes"]
-    done = handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
+    done = desk_handcarry.import_bundle(world.desk_store, carried, client_factory=fast_client)
     assert done.unknown_device == done.envelopes == 1
     assert (done.reports, done.relayed) == (0, 0)
     assert world.stats()["envelopes"] == before

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.services import followups, handcarry
+from desktop.services import followups
 from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import handcarry as desk_handcarry
 from desktop.store.desk.core import DeskRepository
 from desktop.store.handcarry import HandcarryRepository
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
@@ -50,12 +51,12 @@ def test_a_forged_copy_never_shadows_the_genuine_envelope(
         return path
 
     # A forgery alone comes first: refused and reported, recorded nowhere.
-    alone = handcarry.import_bundle(
+    alone = desk_handcarry.import_bundle(
         world.desk_store, carried("a.dat", [forged(first_env)]), client_factory=fast_client
     )
     assert (alone.reports, alone.refusals) == (0, ("bad_signature",))
     # Then a bundle with a forgery before one genuine envelope and after the other.
-    done = handcarry.import_bundle(
+    done = desk_handcarry.import_bundle(
         world.desk_store,
         carried("b.dat", [forged(first_env), first, second, forged(second_env)]),
         client_factory=fast_client,

@@ -22,6 +22,7 @@ from desktop.services.correspondent import capture
 from desktop.services.correspondent.demo import story
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
+from desktop.services.desk import handcarry as desk_handcarry
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
@@ -165,10 +166,10 @@ def test_a_laptop_without_network_sends_by_hand_and_imports_the_receipts(
 
             # The desk imports the carried copy, asks a question and writes the receipts.
             with open_store(room.desk_dir, PASSPHRASE) as desk_store:
-                handcarry.import_bundle(desk_store, stick, client_factory=fast_client)
+                desk_handcarry.import_bundle(desk_store, stick, client_factory=fast_client)
                 desk_followups.ask(desk_store, room.report_ids[0], "Which lane was closed?")
                 back = tmp_path / "back.dat"
-                handcarry.write_receipts(desk_store, room.device_id, back)
+                desk_handcarry.write_receipts(desk_store, room.device_id, back)
 
             # A file that is not a receipt file changes nothing, and says so.
             actions.receipts_action.trigger()

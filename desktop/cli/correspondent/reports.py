@@ -26,17 +26,16 @@ from desktop.cli.correspondent import text as cli_text
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services import sync
-from desktop.services.photos import import_photo, read_photo_file
-from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
-from desktop.store.reports import (
+from desktop.services.correspondent.session import (
+    AttachmentNotFoundError,
+    CorrespondentSession,
     ReportFilter,
     ReportNotFoundError,
-    ReportRepository,
     ReportRow,
     ReportState,
     StoredReport,
 )
+from desktop.services.photos import import_photo, read_photo_file
 
 
 def register(commands: Any) -> None:
@@ -91,23 +90,23 @@ def run_report(args: argparse.Namespace, data_dir: Path) -> int:
     if args.report_command == "add":
         return _add(args, data_dir, gazetteer)
     with open_indexed(data_dir, gazetteer) as store:
-        reports = ReportRepository(store, gazetteer)
+        session = CorrespondentSession(store)
         if args.report_command == "list":
             where = ReportFilter(
                 state=None if args.state is None else ReportState(args.state), gate=args.gate
             )
-            _print_rows(reports.rows(reports.ids(where)), args.json, gazetteer)
+            _print_rows(session.report_rows(gazetteer, where), args.json, gazetteer)
         elif args.report_command == "search":
-            _print_rows(reports.rows(reports.search(args.text)), args.json, gazetteer)
+            _print_rows(session.found_rows(gazetteer, args.text), args.json, gazetteer)
         elif args.report_command == "show":
             try:
-                stored = reports.get(args.id)
+                stored = session.stored_report(gazetteer, args.id)
             except ReportNotFoundError as error:
                 raise UserError(str(error)) from error
             _print_report(stored, args.json, gazetteer)
         elif args.report_command == "photo":
             try:
-                data = AttachmentRepository(store).data(args.id, args.number)
+                data = session.photo(args.id, args.number)
             except AttachmentNotFoundError as error:
                 raise UserError(str(error)) from error
             write_file(args.out, data)
@@ -131,26 +130,8 @@ def _add(args: argparse.Namespace, data_dir: Path, gazetteer: Gazetteer) -> int:
     # Photos are read and cleaned before the passphrase too: a bad one fails fast.
     photos = [import_photo(read_photo_file(Path(path))) for path in args.photo]
     with open_indexed(data_dir, gazetteer) as store:
-        reports = ReportRepository(store, gazetteer)
         report = Report.new(content)
-        if photos:
-            reports.add(report, state=ReportState.DRAFT)
-            attachments = AttachmentRepository(store)
-            for clean in photos:
-                attachments.add(
-                    report.id,
-                    clean.media_type,
-                    clean.data,
-                    width=clean.width,
-                    height=clean.height,
-                )
-            if not args.draft:
-                reports.queue(report.id)
-        else:
-            state = ReportState.DRAFT if args.draft else ReportState.QUEUED
-            reports.add(report, state=state)
-        if not args.draft:
-            sync.seal_pending(store)
+        CorrespondentSession(store).add_report(gazetteer, report, photos, draft=args.draft)
     print(report.id)
     return EXIT_OK
 

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import handcarry as cli_handcarry
 from desktop.cli import secrets as cli_secrets
 from desktop.cli import update as cli_update
 from desktop.cli.common import (
@@ -27,6 +26,7 @@ from desktop.cli.common import (
     write_file,
 )
 from desktop.cli.desk import export as cli_export
+from desktop.cli.desk import handcarry as cli_handcarry
 from desktop.cli.desk import review as cli_desk_review
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services import updates
@@ -34,8 +34,10 @@ from desktop.services.desk import core as desk
 from desktop.services.desk import photos as desk_photos
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.core import DeskNotReadyError
-from desktop.store.database import Store, create_store, store_exists
-from desktop.store.desk.core import DeskKeyExistsError, DeskRepository
+from desktop.services.desk.review import DeskKeyExistsError
+from desktop.services.desk.session import DeskSession
+from desktop.services.unlock import create_new_store, store_exists
+from desktop.store.database import Store
 from sync.envelope import DEFAULT_KEM, KEM_NAMES
 
 
@@ -72,6 +74,7 @@ def register(commands: Any) -> Any:
     desk_photo.add_argument("--out", required=True, type=Path, metavar="FILE")
     cli_desk_review.add_parsers(desk_commands)
     cli_export.add_export_parser(desk_commands)
+    cli_handcarry.add_parsers(desk_commands)
     return desk_commands
 
 
@@ -145,7 +148,7 @@ def _pull(store: Store) -> None:
             "(gatewatch desk held --accept applies them)"
         )
     # This pull's refusals are the newest ones (they come in server order).
-    refusals = DeskRepository(store).refusals()
+    refusals = DeskSession(store).refusals()
     for refusal in refusals[len(refusals) - outcome.refused :]:
         print(
             f"refused {refusal.envelope_id} from {refusal.device_id}: "
@@ -181,7 +184,7 @@ def _init(args: argparse.Namespace, data_dir: Path) -> int:
     if store_exists(data_dir):
         opened = open_plain(data_dir)
     else:
-        opened = create_store(data_dir, new_passphrase(PASSPHRASE_ENV, "New passphrase: "))
+        opened = create_new_store(data_dir, new_passphrase(PASSPHRASE_ENV, "New passphrase: "))
         print(f"Created an encrypted store in {data_dir}")
     with opened as store:
         try:

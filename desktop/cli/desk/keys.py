@@ -18,9 +18,9 @@ from typing import Any
 from desktop.domain.desk import diceware
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.services.desk import review as desk_review
-from desktop.services.unlock import unlock
-from desktop.store.database import Store, create_store, store_exists
-from desktop.store.desk.keyexport import KeyExportError, read_key_export
+from desktop.services.desk.review import KeyExportError
+from desktop.services.unlock import create_new_store, store_exists, unlock
+from desktop.store.database import Store
 
 KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
 MAX_PASSPHRASE_FILE = 4096
@@ -89,10 +89,10 @@ def import_key(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int
         opened = unlock(data_dir, passphrase)
     else:
         try:  # a wrong passphrase or a damaged file must not leave an empty store behind
-            read_key_export(args.file, secret)
+            desk_review.check_key_export(args.file, secret)
         except KeyExportError as error:
             raise KeyCommandError(str(error)) from None
-        opened = create_store(data_dir, passphrase)
+        opened = create_new_store(data_dir, passphrase)
         print(f"Created an encrypted store in {data_dir}")
     with opened as store:
         try:

@@ -28,11 +28,10 @@ from desktop.domain.report import format_utc
 from desktop.services.desk import board as desk_board
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
+from desktop.services.desk.review import KeyExportError
+from desktop.services.desk.session import DeskSession, InboxFilter
 from desktop.services.unlock import unlock
 from desktop.store.database import Store
-from desktop.store.desk.core import DeskRepository
-from desktop.store.desk.keyexport import KeyExportError
-from desktop.store.desk.review import InboxFilter, ReviewRepository
 
 COMMANDS = frozenset(
     {
@@ -142,7 +141,6 @@ def _label(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
 
 
 def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
-    reviews = ReviewRepository(store, gazetteer.named)
     where = InboxFilter(
         gates=frozenset(args.gate),
         states=frozenset(ReviewState(s) for s in args.state),
@@ -159,8 +157,8 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
         unapproved=args.unapproved,
         tags=frozenset(_tag_arguments(args.tag)),
     )
-    ids = reviews.inbox_ids(where)
-    rows = reviews.inbox_rows(ids[: max(args.limit, 0)])
+    page = DeskSession(store).inbox_page(where, args.limit, gazetteer.named)
+    rows = page.rows
     if args.json:
         print_json(
             [
@@ -189,21 +187,18 @@ def _inbox(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
             f"{r.report_id}  {r.observed_at:%Y-%m-%d %H:%M}Z  {gate or r.new_crossing!s:<14} "
             f"{r.state.value:<15} {shown(r.device_label or r.device_id):<12} {shown(summary)}"
         )
-    print(f"{len(rows)} of {len(ids)} report(s) shown.")
+    print(f"{len(rows)} of {page.total} report(s) shown.")
     return 0
 
 
 def _show(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
-    found = DeskRepository(store).reports([args.id])
-    if not found:
+    view = DeskSession(store).review(args.id)
+    if view is None or view.report is None:
         raise DeskCommandError(f"there is no report {args.id} at this desk")
-    report = found[0]
-    reviews = ReviewRepository(store)
-    state = reviews.state(args.id)
     print_json(
         {
-            **desk.report_json(report),
-            "review_state": None if state is None else state.value,
+            **desk.report_json(view.report),
+            "review_state": view.state.value,
             "audit_trail": [
                 {
                     "at": entry.at.isoformat(),
@@ -214,7 +209,7 @@ def _show(args: argparse.Namespace, store: Store, gazetteer: Gazetteer) -> int:
                     "note": entry.note,
                     **entry.detail,
                 }
-                for entry in reviews.audit_trail(args.id)
+                for entry in view.trail
             ],
         }
     )

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import handcarry, updates
 from desktop.services import opened as opened_lists
-from desktop.services.desk import device_approval
+from desktop.services import updates
+from desktop.services.desk import device_approval, handcarry
 from desktop.services.desk import signing as desk_signing
 from desktop.services.desk.followups import (
     DeskClientLike,
@@ -42,7 +42,6 @@ from desktop.services.desk.followups import (
 )
 from desktop.services.desk.open import Opened, PageOpener, PendingPage, Sealed
 from desktop.services.desk.review import apply_pulled_reviews, desk_identity, push_reviews
-from desktop.services.handcarry_relay import pull_relayed
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
 from desktop.store.desk.chain import DeskChainRepository
@@ -332,7 +331,7 @@ def pull(
         handcarry.remember_encryption_keys(store, listed, now=now)  # for receipts by hand
         skew = _clock_skew(client, now)
         signers = signer_keys()
-        relayed = pull_relayed(store, client, client_factory=client_factory, now=now)
+        relayed = handcarry.pull_relayed(store, client, client_factory=client_factory, now=now)
         totals[0] += relayed.envelopes
         totals[1] += relayed.reports
         totals[2] += relayed.refused

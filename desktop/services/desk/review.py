@@ -64,11 +64,14 @@ LEGACY_REVIEW_FORMAT = REVIEW_FORMAT_V1
 __all__ = [
     "LEGACY_REVIEW_FORMAT",
     "REVIEW_FORMAT",
+    "DeskKeyExistsError",
     "DeskSetupError",
+    "KeyExportError",
     "ReviewPush",
     "accept_held_reviews",
     "add_note",
     "apply_pulled_reviews",
+    "check_key_export",
     "desk_identity",
     "export_newsroom_key",
     "held_reviews",
@@ -325,6 +328,12 @@ def export_newsroom_key(store: Store, path: Path, passphrase: str) -> str:
         raise DeskSetupError("this desk has no newsroom key to export")
     write_key_export(path, ExportedKey(key.kem, key.fingerprint, key.private_key), passphrase)
     return key.fingerprint
+
+
+def check_key_export(path: Path, passphrase: str) -> None:
+    """Whether the key file at `path` opens with `passphrase` (KeyExportError if not),
+    before anything is created for it."""
+    read_key_export(path, passphrase)
 
 
 def import_newsroom_key(

@@ -187,7 +187,7 @@ class HandcarryActions(QObject):
         self._window.statusBar().showMessage(self.tr("Opening the hand-carried file…"))
 
         def work(store: Store) -> Any:
-            from desktop.services import handcarry
+            from desktop.services.desk import handcarry
             from desktop.store.desk.core import DeskRepository
             from desktop.ui.sync_controller import gui_client
 
@@ -295,7 +295,7 @@ class HandcarryActions(QObject):
 
     def write_receipts(self, device_id: str, path: Path) -> None:
         def work(store: Store) -> Any:
-            from desktop.services import handcarry
+            from desktop.services.desk import handcarry
 
             return handcarry.write_receipts(store, device_id, path)
 

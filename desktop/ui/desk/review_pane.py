@@ -17,7 +17,6 @@ under the history, is where the desk's "Ask the correspondent" widget is mounted
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -37,10 +36,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.desk.review import ALLOWED_MOVES, UNDO_WINDOW, ReviewError, ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.desk import review as desk_review
-from desktop.services.photos import PhotoError, make_thumbnail
+from desktop.services.desk.session import DeskSession, ReviewView
 from desktop.store.database import Store
-from desktop.store.desk.core import DeskRepository
-from desktop.store.desk.review import AuditEntry, ReviewRepository
 from desktop.ui.clipboard import ConcealedPlainTextEdit, ConcealedTextBrowser
 from desktop.ui.desk.inbox import STATE_COLORS
 from desktop.ui.desk.report_view import report_html
@@ -74,49 +71,9 @@ class _ReviewBrowser(ConcealedTextBrowser):
         return super().loadResource(kind, name)
 
 
-@dataclass(frozen=True)
-class ReviewView:
-    """What the pane shows about one report."""
-
-    report_id: str
-    record: dict[str, Any]
-    device: str
-    state: ReviewState
-    trail: list[AuditEntry]
-    thumbnails: list[tuple[int, bytes]]
-    undo_until: datetime | None = None  # this desk's last move may be undone until then
-    undo_to: ReviewState | None = None  # the state an undo goes back to
-
-
 def load_review(store: Store, report_id: str) -> ReviewView | None:
     """The report, its state, audit trail and photo thumbnails; None if not held."""
-    desk = DeskRepository(store)
-    found = desk.reports([report_id])
-    reviews = ReviewRepository(store)
-    state = reviews.state(report_id)
-    if not found or state is None:
-        return None
-    report = found[0]
-    thumbnails: list[tuple[int, bytes]] = []
-    for attachment in report.attachments:
-        data = desk.attachment_data(report_id, attachment.position) if attachment.complete else None
-        if data is None:
-            continue
-        try:
-            thumbnails.append((attachment.position, make_thumbnail(data, THUMBNAIL_EDGE)))
-        except PhotoError:
-            continue  # a photo that does not decode is left out; the record still shows
-    undoable = desk_review.undoable(store, report_id)
-    return ReviewView(
-        report_id,
-        dict(report.record),
-        report.device_label or report.device_id,
-        state,
-        reviews.audit_trail(report_id),
-        thumbnails,
-        None if undoable is None else undoable.at + UNDO_WINDOW,
-        None if undoable is None else undoable.from_state,
-    )
+    return DeskSession(store).review(report_id, thumbnail_edge=THUMBNAIL_EDGE)
 
 
 class ReviewPane(QWidget):
