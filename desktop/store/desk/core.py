@@ -28,7 +28,7 @@ from desktop.store.desk.records import (
     ReportRow,
     report_row,
 )
-from desktop.store.desk.review import apply_held_events
+from desktop.store.desk.review_events import apply_held_events
 from desktop.store.search import desk_search_text
 
 __all__ = [
