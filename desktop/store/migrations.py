@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 Migration = Callable[["Connection"], None]
 
 
+def statements(script: str) -> list[str]:
+    """A migration's SQL script as its statements, run one by one."""
+    # Statement by statement: executescript() would commit behind the migrator's back,
+    # so no semicolon may appear inside the SQL, comments included.
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
 def user_version(conn: Connection) -> int:
     """Return the database's ``PRAGMA user_version``."""
     row = conn.execute("PRAGMA user_version").fetchone()

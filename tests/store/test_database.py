@@ -115,7 +115,7 @@ def test_connection_settings(store: Store) -> None:
     assert pragma("secure_delete") == 1
     assert pragma("temp_store") == 2  # MEMORY
     assert pragma("cipher_version")
-    assert pragma("cipher_memory_security") in ("0", 0)  # see _prepare_cipher
+    assert pragma("cipher_memory_security") in ("0", 0)  # see prepare_cipher
     assert pragma("cipher_log_level") == "NONE"
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlcipher3 import dbapi2
 
-from desktop.domain import report as report_module
+from desktop.domain import report_reader
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
@@ -219,7 +219,7 @@ def test_a_queued_report_stays_readable_when_the_clock_goes_back(
     report = Report.new(content())  # observed 2024-11-12
     reports.add(report)
     # The laptop's clock is set back a year: observed_at is now "in the future".
-    monkeypatch.setattr(report_module, "_utc_now", lambda: datetime(2023, 11, 12, tzinfo=UTC))
+    monkeypatch.setattr(report_reader, "utc_now", lambda: datetime(2023, 11, 12, tzinfo=UTC))
     with pytest.raises(ReportValidationError, match="future"):
         ReportContent.from_json(report.content.to_json())
     assert reports.get(report.id).report == report
