@@ -4,6 +4,9 @@ Every way of opening an existing store with a typed passphrase goes through here
 GUI's unlock screen (on the store worker), every `gatewatch` command, the passphrase
 change. The count survives restarts (desktop/store/unlock_state.py); a right passphrase
 resets it. tests/test_architecture.py keeps other modules from opening a store around it.
+
+Also what comes before the store is open: whether there is one, creating it, and what the
+unlock screen reads and the settings write beside it (limit, language).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.store import duress
+from desktop.store import database, duress
 from desktop.store.database import Store, change_passphrase, open_store
 from desktop.store.errors import StoreError, WrongPassphraseError
 from desktop.store.keyfile import check_passphrase
@@ -106,3 +109,41 @@ def clear_duress_counted(data_dir: Path, passphrase: str) -> bool:
     """Remove the duress passphrase and its decoy; return whether one was set. A wrong
     passphrase counts as a wrong try."""
     return _counted(data_dir, lambda: duress.clear_duress(data_dir, passphrase))
+
+
+# -- before the store is open -------------------------------------------------------------
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether `data_dir` holds a store (its database or key file): the unlock page shows,
+    else the first run's."""
+    return database.store_exists(data_dir)
+
+
+def create_store(data_dir: Path, passphrase: str) -> Store:
+    """A new, empty store in `data_dir`, open (desktop/store/database.py says what it
+    refuses: a weak passphrase before anything is written, a store already there)."""
+    return database.create_store(data_dir, passphrase)
+
+
+def unlock_language(data_dir: Path) -> str:
+    """The interface language the unlock screen speaks before the store is open."""
+    return read_unlock_state(data_dir).language
+
+
+def tries_left(data_dir: Path) -> tuple[int | None, int]:
+    """Wrong passphrases still allowed before the wipe (None: no limit), and the limit
+    set (0: none). A file of a few bytes beside the key file: cheap on the GUI thread."""
+    state = read_unlock_state(data_dir)
+    return remaining_tries(state), state.wipe_after
+
+
+def start_unlock_state(data_dir: Path, *, wipe_after: int, language: str) -> None:
+    """The unlock state of a store just created: no wrong try yet, this limit and language."""
+    write_unlock_state(data_dir, UnlockState(wipe_after=wipe_after, language=language))
+
+
+def set_unlock_settings(data_dir: Path, *, wipe_after: int, language: str) -> None:
+    """Change the limit and the unlock screen's language; the count of wrong tries stays."""
+    state = read_unlock_state(data_dir)
+    write_unlock_state(data_dir, UnlockState(state.failed_attempts, wipe_after, language))

@@ -8,7 +8,11 @@ need from the store is a method here.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from desktop.store.database import Store
+from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.review import ReviewRepository
 
 
 class DeskSession:
@@ -16,3 +20,14 @@ class DeskSession:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    # -- The window's shell: whether a store opens on the desk's pages -----------------
+
+    def stage(self) -> Literal["ready", "setup"] | None:
+        """ "ready" with a newsroom key; "setup" for a store created as a desk's and not set
+        up yet (it has a desk identity but no key); None for a correspondent's store."""
+        if DeskRepository(self._store).key() is not None:
+            return "ready"
+        if ReviewRepository(self._store).identity() is not None:
+            return "setup"
+        return None
