@@ -156,6 +156,8 @@ class GatewatchWindow(QMainWindow):
         self.count_label = self.correspondent.count_label
         self.desk_menu = self.desk.menu
 
+    # The roles' pages and what they do, as the window's own (scripts and tests drive it).
+
     @property
     def main_page(self) -> MainPage:
         return self.correspondent.main_page
