@@ -17,7 +17,8 @@ from desktop.cli.common import (
 )
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services import sync
-from desktop.services.unlock import change_passphrase_counted, create_new_store, wipe_store
+from desktop.services.safety import wipe_store
+from desktop.services.unlock import change_passphrase_counted, create_store
 
 
 def register(commands: Any) -> None:
@@ -34,7 +35,7 @@ def register(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace, data_dir: Path) -> int:
-    with create_new_store(data_dir, new_passphrase(PASSPHRASE_ENV, "New passphrase: ")):
+    with create_store(data_dir, new_passphrase(PASSPHRASE_ENV, "New passphrase: ")):
         pass
     print(f"Created an encrypted store in {data_dir}")
     return EXIT_OK

@@ -20,7 +20,7 @@ from typing import Any
 from desktop.cli.common import EXIT_FAILURE, EXIT_OK, UserError, open_plain
 from desktop.cli.common import passphrase as ask_passphrase
 from desktop.services import travel
-from desktop.services.safety import check_store, restore_backup, write_backup
+from desktop.services.safety import check_integrity, restore_backup, write_backup
 from desktop.services.travel import Readable
 from desktop.store.errors import StoreExistsError
 
@@ -43,7 +43,7 @@ def register(commands: Any) -> None:
 
 def _check(args: argparse.Namespace, data_dir: Path) -> int:
     with open_plain(data_dir) as store:
-        result = check_store(store)
+        result = check_integrity(store)
     if result.ok:
         print("The store is whole: every page and table checked out.")
         return EXIT_OK

@@ -5,9 +5,8 @@ GUI's unlock screen (on the store worker), every `gatewatch` command, the passph
 change. The count survives restarts (desktop/store/unlock_state.py); a right passphrase
 resets it. tests/test_architecture.py keeps other modules from opening a store around it.
 
-The store's life on this computer before and after it is open lives here too: whether
-there is one (`store_exists`), making a new one (`create_new_store`), the panic wipe
-(`wipe_store`).
+Also what comes before the store is open: whether there is one, creating it, and what the
+unlock screen reads and the settings write beside it (limit, language).
 """
 
 from __future__ import annotations
@@ -17,12 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.store import database, duress, wipe
+from desktop.store import database, duress
 from desktop.store.database import Store, change_passphrase, open_store
 from desktop.store.errors import StoreError, WrongPassphraseError
 from desktop.store.keyfile import check_passphrase
 from desktop.store.reports import ensure_search_index
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
+from desktop.store.wipe import wipe_store
 
 T = TypeVar("T")
 # From this many tries left, the unlock screen warns in red before the next try.
@@ -81,25 +81,6 @@ def unlock_indexed(data_dir: Path, passphrase: str) -> Store:
     return store
 
 
-def store_exists(data_dir: Path) -> bool:
-    """Whether ``data_dir`` holds a store (its database or its key file, even dangling)."""
-    return database.store_exists(data_dir)
-
-
-def create_new_store(data_dir: Path, passphrase: str) -> Store:
-    """Create a new, empty store in ``data_dir`` under ``passphrase`` and return it open.
-
-    Raises WeakPassphraseError before anything is touched, StoreExistsError when a store
-    is there already, and the store's other errors (nothing is left half made)."""
-    return database.create_store(data_dir, passphrase)
-
-
-def wipe_store(data_dir: Path) -> int:
-    """Panic wipe: destroy the store in ``data_dir``, key material first; return how many
-    of its files were found (0: there was nothing to wipe). The store must be closed."""
-    return wipe.wipe_store(data_dir)
-
-
 def change_passphrase_counted(data_dir: Path, old: str, new: str) -> None:
     """Re-wrap the store's key under `new`; a wrong `old` counts as a wrong try.
 
@@ -141,3 +122,41 @@ def clear_duress_counted(data_dir: Path, passphrase: str) -> bool:
     """Remove the duress passphrase and its decoy; return whether one was set. A wrong
     passphrase counts as a wrong try."""
     return _counted(data_dir, lambda: duress.clear_duress(data_dir, passphrase))
+
+
+# -- before the store is open -------------------------------------------------------------
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether `data_dir` holds a store (its database or key file): the unlock page shows,
+    else the first run's."""
+    return database.store_exists(data_dir)
+
+
+def create_store(data_dir: Path, passphrase: str) -> Store:
+    """A new, empty store in `data_dir`, open (desktop/store/database.py says what it
+    refuses: a weak passphrase before anything is written, a store already there)."""
+    return database.create_store(data_dir, passphrase)
+
+
+def unlock_language(data_dir: Path) -> str:
+    """The interface language the unlock screen speaks before the store is open."""
+    return read_unlock_state(data_dir).language
+
+
+def tries_left(data_dir: Path) -> tuple[int | None, int]:
+    """Wrong passphrases still allowed before the wipe (None: no limit), and the limit
+    set (0: none). A file of a few bytes beside the key file: cheap on the GUI thread."""
+    state = read_unlock_state(data_dir)
+    return remaining_tries(state), state.wipe_after
+
+
+def start_unlock_state(data_dir: Path, *, wipe_after: int, language: str) -> None:
+    """The unlock state of a store just created: no wrong try yet, this limit and language."""
+    write_unlock_state(data_dir, UnlockState(wipe_after=wipe_after, language=language))
+
+
+def set_unlock_settings(data_dir: Path, *, wipe_after: int, language: str) -> None:
+    """Change the limit and the unlock screen's language; the count of wrong tries stays."""
+    state = read_unlock_state(data_dir)
+    write_unlock_state(data_dir, UnlockState(state.failed_attempts, wipe_after, language))

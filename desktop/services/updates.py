@@ -20,9 +20,8 @@ from datetime import UTC, datetime
 from importlib import metadata
 from typing import Protocol
 
+from desktop.services.newsroom_server import server_config
 from desktop.store.database import Store
-from desktop.store.desk.core import DeskRepository
-from desktop.store.identity import IdentityRepository
 from desktop.store.settings import SettingsRepository
 from sync import release, wire
 from sync.client import ClientConfig, SyncClient, SyncError
@@ -168,13 +167,15 @@ def _check_order(
 def check_for_update(
     store: Store,
     *,
+    server: ClientConfig | None = None,
     client_factory: Callable[[ClientConfig], ReleaseClient] = SyncClient,
     running: str | None = None,
     now: datetime | None = None,
 ) -> UpdateStatus:
-    """`check_release` with this store's server (device identity, else desk connection).
-    Never raises for network trouble: the status's ``error`` says what happened."""
-    config = _server_config(store)
+    """`check_release` with `server`, by default the one this store talks to (a device's
+    enrolment or a desk's connection, desktop/services/newsroom_server.py). Never raises
+    for network trouble: the status's ``error`` says what happened."""
+    config = server if server is not None else server_config(store)
     if config is None or SettingsRepository(store).get(PINNED_KEY) is None:
         return update_status(store, running=running)
     try:
@@ -185,26 +186,6 @@ def check_for_update(
             client.close()
     except SyncError as error:
         return replace(update_status(store, running=running), error=f"{error.reason}: {error}")
-
-
-def _server_config(store: Store) -> ClientConfig | None:
-    identity = IdentityRepository(store).get()
-    if identity is not None:
-        return ClientConfig(
-            base_url=identity.server_url,
-            token=identity.token,
-            tls_fingerprint=identity.tls_fingerprint,
-            proxy=identity.proxy,
-        )
-    server = DeskRepository(store).server()
-    if server is None:
-        return None
-    return ClientConfig(
-        base_url=server.server_url,
-        token=server.token,
-        tls_fingerprint=server.tls_fingerprint,
-        proxy=server.proxy,
-    )
 
 
 def _stamp(now: datetime | None) -> str:

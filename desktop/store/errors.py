@@ -154,6 +154,17 @@ class StoreMigrationError(StoreError):
     )
 
 
+class AlreadyEnrolledError(RuntimeError):
+    """The store already holds an enrolment; a device enrolls once (desktop/store/identity.py)."""
+
+    def __init__(self, device_id: str) -> None:
+        super().__init__(
+            f"this store is already enrolled as device {device_id}: one store enrolls once; "
+            "use a new store (another --data-dir) to enroll again"
+        )
+        self.device_id = device_id
+
+
 # SQLite result codes (by name, as sqlcipher3 reports them in ``sqlite_errorname``) and
 # messages that mean the disk or the file system refused, not that our SQL is wrong.
 _IO_ERROR_NAMES = (

@@ -11,17 +11,9 @@ from datetime import UTC, datetime
 
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
+from desktop.store.errors import AlreadyEnrolledError
 
-
-class AlreadyEnrolledError(RuntimeError):
-    """The store already holds an enrolment; a device enrolls once."""
-
-    def __init__(self, device_id: str) -> None:
-        super().__init__(
-            f"this store is already enrolled as device {device_id}: one store enrolls once; "
-            "use a new store (another --data-dir) to enroll again"
-        )
-        self.device_id = device_id
+__all__ = ["AlreadyEnrolledError", "DeviceIdentity", "IdentityRepository"]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.store.unlock_state import read_unlock_state
+from desktop.services.unlock import unlock_language
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.window import GatewatchWindow
 
@@ -19,7 +19,7 @@ def build_window(app: QApplication, data_dir: Path) -> GatewatchWindow:
     app.setApplicationName("Gatewatch")
     app.setApplicationDisplayName("Gatewatch")
     languages = LanguageSwitcher(app)
-    languages.switch(read_unlock_state(data_dir).language)
+    languages.switch(unlock_language(data_dir))
     return GatewatchWindow(data_dir, default_gazetteer(), languages)
 
 

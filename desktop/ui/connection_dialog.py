@@ -1,6 +1,6 @@
 """Settings → *Connection…*: how this enrolled computer reaches the newsroom server — the
 proxy (*Use Tor* when a local Tor is found) and *Test connection*, which says which step
-fails. Saving changes only the proxy (`IdentityRepository.set_connection`).
+fails. Saving changes only the proxy (desktop/services/connection.py).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.connection import DeviceIdentity, enrolment, save_proxy
 from desktop.store.database import Store
-from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.ui.connection_test import ConnectionTestBox, Target
 from desktop.ui.errors import user_message
 from desktop.ui.locks import discard
@@ -111,9 +111,7 @@ def open_connection_settings(window: QMainWindow, worker: StoreWorker) -> None:
                 return
 
             def save(store: Store) -> None:
-                from sync.client import normalize_proxy  # raises ConfigError: said plainly
-
-                IdentityRepository(store).set_connection(proxy=normalize_proxy(proxy) or "")
+                save_proxy(store, proxy)  # a bad address raises, said plainly
 
             worker.submit(
                 save,
@@ -127,7 +125,7 @@ def open_connection_settings(window: QMainWindow, worker: StoreWorker) -> None:
         dialog.open()
 
     worker.submit(
-        lambda store: IdentityRepository(store).get(),
+        enrolment,
         loaded,
         lambda error: window.statusBar().showMessage(user_message(error), 10_000),
     )

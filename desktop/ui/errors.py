@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from desktop.services.photo_errors import PhotoError
 from desktop.services.unlock import StoreWipedError, WrongPassphraseCountedError
 from desktop.store import errors as store_errors
-from desktop.store.identity import AlreadyEnrolledError as StoreAlreadyEnrolledError
 
 
 def user_message(error: BaseException) -> str:
@@ -100,7 +99,7 @@ def user_message(error: BaseException) -> str:
 def _sync_message(error: BaseException) -> str | None:
     """Connecting to the newsroom and sending: what the Connect dialog and the status bar
     say (the lower layers' English stays for the CLI and support)."""
-    if isinstance(error, StoreAlreadyEnrolledError):
+    if isinstance(error, store_errors.AlreadyEnrolledError):
         return QCoreApplication.translate(
             "Errors", "This computer is already connected to a newsroom."
         )

@@ -25,11 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.unlock import unlock
-from desktop.store.backup import restore_backup, write_backup
-from desktop.store.database import Store, store_exists
-from desktop.store.integrity import IntegrityResult
-from desktop.store.travel import Readable, readable_counts
+from desktop.services.safety import (
+    IntegrityResult,
+    Readable,
+    readable_counts,
+    restore_and_unlock,
+    write_backup,
+)
+from desktop.services.unlock import store_exists
+from desktop.store.database import Store
 from desktop.ui.errors import user_message
 from desktop.ui.locks import discard
 from desktop.ui.passphrase_field import PassphraseField
@@ -174,8 +178,7 @@ class SafetyActions(QObject):
             dialog.buttons.setEnabled(False)
 
             def opener() -> Store:
-                restore_backup(data_dir, backup, passphrase, replace=True)
-                return unlock(data_dir, passphrase)
+                return restore_and_unlock(data_dir, backup, passphrase)
 
             def restored(open_sibling: Callable[[], Store]) -> None:
                 dialog.accept()

@@ -44,7 +44,7 @@ def qt_checks() -> list[Check]:
 
 
 def check_window(workdir: Path) -> str:
-    from desktop.store.database import create_store
+    from desktop.services.unlock import create_store
     from desktop.ui.app import build_window
 
     app = application()

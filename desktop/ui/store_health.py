@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.services.safety import IntegrityResult, check_integrity
 from desktop.store.database import Store
-from desktop.store.integrity import IntegrityResult, check_integrity
 
 
 class HealthCheck(QObject):

@@ -677,7 +677,7 @@
         <translation>သ​တင်း​ဌာ​န​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ- ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် ကို အ​ရင် သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/connection_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/connection_dialog.py" line="119"/>
         <source>Connection saved.</source>
         <translation>ချိတ်​ဆက်​မှု သိမ်း​ပြီး။</translation>
     </message>
@@ -759,6 +759,54 @@
         <location filename="../../desktop/ui/correspondent/form/conditions.py" line="70"/>
         <source>Barrier on the Myanmar side:</source>
         <translation>မြန်မာဘက်ရှိ အတားအဆီး:</translation>
+    </message>
+</context>
+<context>
+    <name>CorrespondentRole</name>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="236"/>
+        <source>Delete draft</source>
+        <translation>မူကြမ်း ဖျက်ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="238"/>
+        <source>Delete this draft and its photos from this computer? There is no undo.</source>
+        <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="240"/>
+        <source>&amp;Delete</source>
+        <translation>ဖျက်မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="241"/>
+        <source>&amp;Keep it</source>
+        <translation>မဖျက်ပါ (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="257"/>
+        <source>Draft deleted.</source>
+        <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="270"/>
+        <source>Queued for sending.</source>
+        <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="292"/>
+        <source>{shown} of {total} reports</source>
+        <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="321"/>
+        <source>Paste the invite first.</source>
+        <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/role.py" line="333"/>
+        <source>Connected to the newsroom.</source>
+        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1416,14 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
 </context>
 <context>
+    <name>DeskRole</name>
+    <message>
+        <location filename="../../desktop/ui/desk/role.py" line="137"/>
+        <source>&amp;Desk</source>
+        <translation>အယ်ဒီတာ (&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>DeskSetupPage</name>
     <message>
         <location filename="../../desktop/ui/desk/setup.py" line="353"/>
@@ -1785,143 +1841,143 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="29"/>
-        <location filename="../../desktop/ui/errors.py" line="47"/>
+        <location filename="../../desktop/ui/errors.py" line="28"/>
+        <location filename="../../desktop/ui/errors.py" line="46"/>
         <source>The passphrase is not correct. Check the keyboard layout and try again.</source>
         <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ ကီး​ဘုတ်​ဘာ​သာ​စ​ကား​ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="33"/>
+        <location filename="../../desktop/ui/errors.py" line="32"/>
         <source>The passphrase is not correct. One more wrong try wipes this store.</source>
         <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ နောက်​တစ်​ကြိမ် မှား​လျှင် ဤ​သို​လှောင်​ခန်း​ကို ဖျက်​ဆီး​ပါ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="36"/>
+        <location filename="../../desktop/ui/errors.py" line="35"/>
         <source>The passphrase is not correct. {count} tries remain before this store is wiped.</source>
         <translation>စ​ကား​ဝှက် မ​မှန်​ပါ။ သို​လှောင်​ခန်း​ကို မ​ဖျက်​မီ {count} ကြိမ် ကျန်​ပါ​သေး​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="41"/>
+        <location filename="../../desktop/ui/errors.py" line="40"/>
         <source>Too many wrong passphrases: the store was wiped, as set up. Create a new store to go on.</source>
         <translation>စ​ကား​ဝှက် အ​ကြိမ်​များ​စွာ မှား​သ​ဖြင့် သတ်​မှတ်​ထား​သည့်​အ​တိုင်း သို​လှောင်​ခန်း​ကို ဖျက်​ဆီး​ပြီး​ပါ​ပြီ။ ဆက်​လုပ်​ရန် သို​လှောင်​ခန်း​အ​သစ် ဖန်​တီး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="51"/>
+        <location filename="../../desktop/ui/errors.py" line="50"/>
         <source>The store&apos;s key file (store.key) is missing or damaged. Put it back from a backup; without it nobody can open these reports.</source>
         <translation>သို​လှောင်​ခန်း၏ သော့​ဖိုင် (store.key) ပျောက်​နေ​သည် သို့​မ​ဟုတ် ပျက်​နေ​သည်။ အ​ရန်​မိတ္တူ​မှ ပြန်​ထည့်​ပါ၊ ၎င်း​မ​ရှိ​လျှင် ဤ​သ​တင်း​များ​ကို မည်​သူ​မျှ ဖွင့်၍​မ​ရ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="57"/>
+        <location filename="../../desktop/ui/errors.py" line="56"/>
         <source>The key file does not fit this store: it belongs to another store, or the store is damaged. Put back this store&apos;s own key file.</source>
         <translation>သော့​ဖိုင်​သည် ဤ​သို​လှောင်​ခန်း​နှင့် မ​ကိုက်​ညီ​ပါ- အ​ခြား​သို​လှောင်​ခန်း၏ ဖိုင်​ဖြစ်​နေ​သည် သို့​မ​ဟုတ် သို​လှောင်​ခန်း ပျက်​နေ​သည်။ ဤ​သို​လှောင်​ခန်း၏ ကိုယ်​ပိုင်​သော့​ဖိုင်​ကို ပြန်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="63"/>
+        <location filename="../../desktop/ui/errors.py" line="62"/>
         <source>Gatewatch could not read or write its files: the disk may be full. Free some space, then try again. Nothing already saved was lost.</source>
         <translation>Gatewatch က ဖိုင်​များ​ကို ဖတ်၍/ရေး၍ မ​ရ​ပါ- ဒစ်ခ် ပြည့်​နေ​နိုင်​သည်။ နေ​ရာ​လွတ် ပြု​လုပ်​ပြီး ထပ်​ကြိုး​စား​ပါ။ သိမ်း​ပြီး​သား​များ မ​ပျောက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="83"/>
+        <location filename="../../desktop/ui/errors.py" line="82"/>
         <source>The photo is damaged or incomplete. Copy it again, then add it.</source>
         <translation>ဓာတ်​ပုံ ပျက်​နေ​သည် သို့​မ​ဟုတ် မ​ပြည့်​စုံ​ပါ။ ထပ်​ကူး​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="86"/>
+        <location filename="../../desktop/ui/errors.py" line="85"/>
         <source>The photo file is too large. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင် ကြီး​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="89"/>
+        <location filename="../../desktop/ui/errors.py" line="88"/>
         <source>The photo has too many pixels. Make it smaller, then add it.</source>
         <translation>ဓာတ်​ပုံ၏ pixel များ​လွန်း​သည်။ သေး​အောင်​လုပ်​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="92"/>
+        <location filename="../../desktop/ui/errors.py" line="91"/>
         <source>The photo file cannot be read. Check that it is still there.</source>
         <translation>ဓာတ်​ပုံ​ဖိုင်​ကို ဖတ်၍​မ​ရ​ပါ။ ဖိုင် ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="116"/>
+        <location filename="../../desktop/ui/errors.py" line="115"/>
         <source>This is not a whole invite. Copy all of it again, from gwinvite1: to the end.</source>
         <translation>ဖိတ်​စာ အ​ပြည့်​အ​စုံ မ​ဟုတ်​ပါ။ gwinvite1: မှ အ​ဆုံး​အ​ထိ အား​လုံး​ကို ထပ်​ကူး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="120"/>
+        <location filename="../../desktop/ui/errors.py" line="119"/>
         <source>The invite does not name the server: type the server address too.</source>
         <translation>ဖိတ်​စာ​တွင် ဆာ​ဗာ မ​ပါ​ပါ။ ဆာ​ဗာ လိပ်​စာ​ကို​ပါ ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="123"/>
+        <location filename="../../desktop/ui/errors.py" line="122"/>
         <source>The server handed over another newsroom key than the invite names. Nothing was stored. Tell the newsroom admin at once and ask for a new invite.</source>
         <translation>ဆာ​ဗာ​က ဖိတ်​စာ​တွင် ပါ​သော သ​တင်း​ဌာ​န သော့ မ​ဟုတ်​သည့် အ​ခြား​သော့​ကို ပေး​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ကို ချက်​ချင်း အ​သိ​ပေး​ပြီး ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="104"/>
+        <location filename="../../desktop/ui/errors.py" line="103"/>
         <source>This computer is already connected to a newsroom.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="69"/>
+        <location filename="../../desktop/ui/errors.py" line="68"/>
         <source>The passphrase is too easy to guess. Use a few unrelated words; the strength meter shows when it is enough.</source>
         <translation>စ​ကား​ဝှက်​ကို ခန့်​မှန်း​ရ လွယ်​လွန်း​သည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ်​ကို တွဲ​သုံး​ပါ။ လုံ​လောက်​သည့်​အ​ခါ ခိုင်​မာ​မှု ပြ​ကွက်​က ပြ​ပါ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="131"/>
+        <location filename="../../desktop/ui/errors.py" line="130"/>
         <source>This invite was already used. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="137"/>
+        <location filename="../../desktop/ui/errors.py" line="136"/>
         <source>The newsroom server is overloaded or under attack and refused the request for now. Nothing is lost: try again later.</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ​သည် ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သ​ဖြင့် ယ​ခု တောင်း​ဆို​မှု​ကို ငြင်း​လိုက်​သည်။ ဘာ​မျှ မ​ပျောက်​ပါ- နောက်​မှ ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="143"/>
+        <location filename="../../desktop/ui/errors.py" line="142"/>
         <source>The server cannot be reached. Check the connection, the address and the proxy (Tor), then try again.</source>
         <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ။ အင်​တာ​နက်၊ လိပ်​စာ​နှင့် ပ​ရောက်​စီ (Tor) ကို စစ်​ပြီး ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="149"/>
+        <location filename="../../desktop/ui/errors.py" line="148"/>
         <source>The newsroom revoked this computer: ask your editor for a new invite.</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်။ အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="153"/>
+        <location filename="../../desktop/ui/errors.py" line="152"/>
         <source>The server does not accept this invite: it may have expired. Ask the newsroom admin for a new one.</source>
         <translation>ဆာ​ဗာ​က ဤ​ဖိတ်​စာ​ကို လက်​မ​ခံ​ပါ။ သက်​တမ်း ကုန်​သွား​နိုင်​သည်။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="165"/>
+        <location filename="../../desktop/ui/errors.py" line="164"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor.</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ် (certificate) သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ။ ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="175"/>
+        <location filename="../../desktop/ui/errors.py" line="174"/>
         <source>The server address or the proxy is not valid: check how they are typed.</source>
         <translation>ဆာ​ဗာ လိပ်​စာ သို့​မ​ဟုတ် ပ​ရောက်​စီ မှား​နေ​သည်။ ရိုက်​ထား​ပုံ​ကို စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="179"/>
+        <location filename="../../desktop/ui/errors.py" line="178"/>
         <source>The server did not answer as expected. Try again later, or tell your editor.</source>
         <translation>ဆာ​ဗာ၏ အ​ဖြေ မ​မှန်​ပါ။ နောက်​မှ ထပ်​ကြိုး​စား​ပါ၊ သို့​မ​ဟုတ် အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="159"/>
+        <location filename="../../desktop/ui/errors.py" line="158"/>
         <source>This invite was already used, or this server does not know it. Ask the newsroom admin for a new one (and to check whether this computer is already on the list).</source>
         <translation>ဤ​ဖိတ်​စာ​ကို သုံး​ပြီး ဖြစ်​သည် (သို့​မ​ဟုတ်) ဤ ဆာ​ဗာ​က မ​သိ​ပါ။ သ​တင်း​ဌာ​န စီ​မံ​သူ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ (ဤ​ကွန်​ပျူ​တာ စာ​ရင်း​တွင် ပါ​ပြီ​လား​လည်း စစ်​ခိုင်း​ပါ)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="169"/>
+        <location filename="../../desktop/ui/errors.py" line="168"/>
         <source>An .onion address is reached only through Tor: start Tor and set the proxy to socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150).</source>
         <translation>.onion လိပ်​စာ​ကို Tor ဖြင့်​သာ ဆက်​သွယ်​နိုင်​သည်- Tor ကို ဖွင့်​ပြီး ပ​ရောက်​စီ​ကို socks5h://127.0.0.1:9050 (Tor Browser: socks5h://127.0.0.1:9150) ဟု ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="22"/>
+        <location filename="../../desktop/ui/errors.py" line="21"/>
         <source>Part of this store is damaged on disk and cannot be read. What is still readable keeps working. Restore your last backup: Tools &gt; Restore from backup.</source>
         <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ၍ ဖတ်​မ​ရ​ပါ။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်။ နောက်​ဆုံး အ​ရန်​ကူး​ထား​သည်​ကို ပြန်​ထည့်​ပါ- ကိ​ရိ​ယာ​များ &gt; အ​ရန်​မှ ပြန်​ထည့်​ရန်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="79"/>
+        <location filename="../../desktop/ui/errors.py" line="78"/>
         <source>Only JPEG, PNG, WebP and HEIC photos can be added. Convert the file, then add it.</source>
         <translation>JPEG၊ PNG၊ WebP နှင့် HEIC ဓာတ်​ပုံ​များ​သာ ထည့်​နိုင်​သည်။ ဖိုင်​ကို ပြောင်း​ပြီး​မှ ထည့်​ပါ။</translation>
     </message>
@@ -2590,192 +2646,17 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="330"/>
+        <location filename="../../desktop/ui/window.py" line="200"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="334"/>
-        <source>&amp;Report</source>
-        <translation>သတင်း (&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="335"/>
-        <source>&amp;Desk</source>
-        <translation>အယ်ဒီတာ (&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="336"/>
-        <source>&amp;Tools</source>
-        <translation>ကိရိယာများ (&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="337"/>
-        <source>Main toolbar</source>
-        <translation>အဓိက ကိရိယာဘား</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="338"/>
-        <source>&amp;New report</source>
-        <translation>သတင်းအသစ် (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="339"/>
-        <source>&amp;Save draft</source>
-        <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="340"/>
-        <source>&amp;Queue for sending</source>
-        <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="341"/>
-        <source>&amp;Back to list</source>
-        <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="342"/>
-        <source>Add &amp;photos…</source>
-        <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="343"/>
-        <source>Re&amp;move photo</source>
-        <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="344"/>
-        <source>&amp;Generate pseudonym</source>
-        <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="345"/>
-        <source>Con&amp;vert to Unicode</source>
-        <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/window.py" line="346"/>
-        <source>Dele&amp;te draft…</source>
-        <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="347"/>
-        <source>&amp;Lock</source>
-        <translation>သော့ခတ်မည် (&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="348"/>
-        <source>Lock now (Ctrl+L)</source>
-        <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="349"/>
-        <source>Panic &amp;wipe…</source>
-        <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="350"/>
-        <source>&amp;Settings…</source>
-        <translation>ဆက်တင်များ (&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="351"/>
-        <source>Searc&amp;h</source>
-        <translation>ရှာမည် (&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="352"/>
-        <source>Sen&amp;d now</source>
-        <translation>ယခု ပို့မည် (&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="353"/>
-        <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
-        <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="354"/>
-        <source>&amp;Connect to newsroom…</source>
-        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="355"/>
-        <source>Q&amp;uit</source>
-        <translation>ထွက်မည် (&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="641"/>
-        <source>Delete draft</source>
-        <translation>မူကြမ်း ဖျက်ခြင်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="643"/>
-        <source>Delete this draft and its photos from this computer? There is no undo.</source>
-        <translation>ဤ​မူ​ကြမ်း​နှင့် ၎င်း၏ ဓာတ်​ပုံ​များ​ကို ဤ​ကွန်​ပျူ​တာ​မှ ဖျက်​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="645"/>
-        <source>&amp;Delete</source>
-        <translation>ဖျက်မည် (&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="646"/>
-        <source>&amp;Keep it</source>
-        <translation>မဖျက်ပါ (&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="662"/>
-        <source>Draft deleted.</source>
-        <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="812"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="837"/>
-        <source>Paste the invite first.</source>
-        <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="849"/>
-        <source>Connected to the newsroom.</source>
-        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="675"/>
-        <source>Queued for sending.</source>
-        <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="698"/>
-        <source>{shown} of {total} reports</source>
-        <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="772"/>
-        <source>Panic wipe</source>
-        <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="773"/>
-        <source>Destroy every report on this computer now? There is no undo.</source>
-        <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="774"/>
-        <source>&amp;Wipe now</source>
-        <translation>ယခု ဖျက်မည် (&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="775"/>
-        <source>&amp;Cancel</source>
-        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window.py" line="327"/>
+        <location filename="../../desktop/ui/window.py" line="197"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -4099,6 +3980,79 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="98"/>
+        <source>&amp;Report</source>
+        <translation>သတင်း (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="99"/>
+        <source>Main toolbar</source>
+        <translation>အဓိက ကိရိယာဘား</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="100"/>
+        <source>&amp;New report</source>
+        <translation>သတင်းအသစ် (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="101"/>
+        <source>&amp;Save draft</source>
+        <translation>မူကြမ်း သိမ်းမည် (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="102"/>
+        <source>&amp;Queue for sending</source>
+        <translation>ပို့ရန် တန်းစီမည် (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="103"/>
+        <source>&amp;Back to list</source>
+        <translation>စာရင်းသို့ ပြန်မည် (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="104"/>
+        <source>Add &amp;photos…</source>
+        <translation>ဓာတ်ပုံ ထည့်မည် (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="105"/>
+        <source>Re&amp;move photo</source>
+        <translation>ဓာတ်ပုံ ဖယ်မည် (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="106"/>
+        <source>&amp;Generate pseudonym</source>
+        <translation>အမည်ဝှက် ထုတ်မည် (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="107"/>
+        <source>Con&amp;vert to Unicode</source>
+        <translation>ယူ​နီ​ကုဒ်​သို့ ပြောင်း​မည် (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="108"/>
+        <source>Dele&amp;te draft…</source>
+        <translation>မူကြမ်း ဖျက်မည် (&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="109"/>
+        <source>Sen&amp;d now</source>
+        <translation>ယခု ပို့မည် (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="110"/>
+        <source>Send queued reports to the newsroom (Ctrl+Shift+S)</source>
+        <translation>တန်း​စီ​ထား​သော သ​တင်း​များ​ကို သ​တင်း​ဌာ​န​သို့ ပို့​မည် (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/report_actions.py" line="111"/>
+        <source>&amp;Connect to newsroom…</source>
+        <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
         <location filename="../../desktop/ui/correspondent/form/problems.py" line="64"/>
@@ -4417,22 +4371,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="47"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="51"/>
         <source>Restore from backup</source>
         <translation>အရန်မှ ပြန်ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="49"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="53"/>
         <source>Restore the store from {file}. Type the passphrase the store had when this backup was made.</source>
         <translation>{file} မှ store ကို ပြန်​ထည့်​မည်။ ဤ​အ​ရန်​ကို ကူး​ခဲ့​စဉ်​က store ၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="54"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="58"/>
         <source>The store in this folder is replaced: what it holds now and the backup does not, is lost.</source>
         <translation>ဤ​ဖို​ဒါ​ရှိ store ကို အ​စား​ထိုး​မည်- ယ​ခု​ရှိ​ပြီး အ​ရန်​တွင် မ​ပါ​သည်​များ ပျောက်​သွား​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="67"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="71"/>
         <source>&amp;Restore</source>
         <translation>ပြန်ထည့်မည် (&amp;R)</translation>
     </message>
@@ -4440,113 +4394,113 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="213"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="170"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="214"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="171"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="216"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="173"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="218"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="175"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="219"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="176"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="223"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="180"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="224"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="181"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="225"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="182"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="226"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="183"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="227"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="184"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="228"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="185"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="230"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="187"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="274"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="231"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="276"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="233"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="217"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="174"/>
         <source>Publi&amp;shed</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="349"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="306"/>
         <source>&amp;Undo my move</source>
         <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="352"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="309"/>
         <source>&amp;Undo my move (back to {state})</source>
         <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="356"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="313"/>
         <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
         <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="381"/>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="384"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="338"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="341"/>
         <source>Publish this report?</source>
         <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="386"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="343"/>
         <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
         <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="392"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="349"/>
         <source>&amp;Publish</source>
         <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="393"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="350"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -4554,103 +4508,103 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="112"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="116"/>
         <source>&amp;Back up to…</source>
         <translation>အရန်ကူးရန် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="113"/>
-        <location filename="../../desktop/ui/safety_actions.py" line="295"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="117"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="298"/>
         <source>&amp;Restore from backup…</source>
         <translation>အရန်မှ ပြန်ထည့်ရန် (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="114"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="118"/>
         <source>Prepare for a &amp;checkpoint…</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​ရန် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="125"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="129"/>
         <source>Back up to</source>
         <translation>အရန်ကူးမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="136"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="140"/>
         <source>Writing the backup…</source>
         <translation>အရန်ကူးနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="140"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="144"/>
         <source>Backup written to {file}. Keep it away from this laptop.</source>
         <translation>အ​ရန်​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဤ​လက်​တော့ပ်​နှင့် ဝေး​ဝေး​ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="156"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="160"/>
         <source>Restore from</source>
         <translation>ပြန်ထည့်မည့် ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="185"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="188"/>
         <source>The store was restored from {file}.</source>
         <translation>store ကို {file} မှ ပြန်​ထည့်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="205"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="208"/>
         <source>Prepare for a checkpoint</source>
         <translation>စစ်ဆေးရေးဂိတ်အတွက် ပြင်ဆင်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="209"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="212"/>
         <source>Gatewatch sends what it can, then removes from this laptop the readable copy of every sent report ({sent}) and of every report waiting to be sent ({waiting}; they stay sealed for the newsroom and go at the next sync). {drafts} draft(s) stay readable on this laptop.</source>
         <translation>Gatewatch သည် ပို့​နိုင်​သ​မျှ ပို့​ပြီး​နောက် ပို့​ပြီး​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({sent}) နှင့် ပို့​ရန်​စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({waiting}၊ သ​တင်း​ခန်း​အ​တွက် တံ​ဆိပ်​ခတ်​ထား​ဆဲ​ဖြစ်​ပြီး နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်) ၏ ဖတ်​နိုင်​သော​မိတ္တူ​ကို ဤ​လက်​တော့ပ်​မှ ဖယ်​ရှား​မည်။ မူ​ကြမ်း {drafts} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="217"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="220"/>
         <source>&amp;Prepare now</source>
         <translation>ယခု ပြင်ဆင်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="218"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="221"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="227"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="230"/>
         <source>Preparing for the checkpoint…</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="237"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="240"/>
         <source>{count} draft(s) stay readable on this laptop.</source>
         <translation>မူ​ကြမ်း {count} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="242"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="245"/>
         <source>{count} waiting report(s) also stay readable: this computer is not connected to a newsroom, so nothing can seal them yet.</source>
         <translation>စောင့်​နေ​သော သ​တင်း​ပို့​ချက် {count} ခု​လည်း ဖတ်​နိုင်​ဆဲ ကျန်​သည်- ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ခန်း​နှင့် မ​ချိတ်​ဆက်​ရ​သေး၍ တံ​ဆိပ်​ခတ်၍ မ​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="249"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="252"/>
         <source>Not everything could be sent now; the waiting reports go at the next sync.</source>
         <translation>ယ​ခု အား​လုံး မ​ပို့​နိုင်​ပါ- စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​များ နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="254"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="257"/>
         <source>Ready for the checkpoint</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် အ​သင့်​ဖြစ်​ပြီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="285"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="288"/>
         <source>The store is damaged</source>
         <translation>store ပျက်စီးနေသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="289"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="292"/>
         <source>Part of this store is damaged on disk ({count} damaged part(s)). What is still readable keeps working: copy out what you need. Then restore your last backup.</source>
         <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ​သည် (ပျက်​စီး​သော အ​ပိုင်း {count} ခု)။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်- လို​အပ်​သည်​ကို ကူး​ယူ​ထား​ပါ။ ထို့​နောက် နောက်​ဆုံး အ​ရန်​ကို ပြန်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="297"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="300"/>
         <source>&amp;Keep working</source>
         <translation>ဆက်လုပ်မည် (&amp;K)</translation>
     </message>
@@ -4751,6 +4705,64 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <location filename="../../desktop/ui/settings_dialog.py" line="121"/>
         <source>&amp;Times shown in:</source>
         <translation>အ​ချိန်​ကို ပြ​မည့် ပုံ​စံ (&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>ShellActions</name>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="51"/>
+        <source>&amp;Tools</source>
+        <translation>ကိရိယာများ (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="52"/>
+        <source>&amp;Lock</source>
+        <translation>သော့ခတ်မည် (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="53"/>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>ယခု သော့ခတ်မည် (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="54"/>
+        <source>Panic &amp;wipe…</source>
+        <translation>အရေးပေါ် ဖျက်ဆီးမည် (&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="55"/>
+        <source>&amp;Settings…</source>
+        <translation>ဆက်တင်များ (&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="56"/>
+        <source>Searc&amp;h</source>
+        <translation>ရှာမည် (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="57"/>
+        <source>Q&amp;uit</source>
+        <translation>ထွက်မည် (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="69"/>
+        <source>Panic wipe</source>
+        <translation>အရေးပေါ် ဖျက်ဆီးခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="70"/>
+        <source>Destroy every report on this computer now? There is no undo.</source>
+        <translation>ဤ​ကွန်​ပျူ​တာ​ရှိ သ​တင်း​အား​လုံး​ကို ယ​ခု ဖျက်​ဆီး​မ​လား။ ပြန်​ယူ၍ မ​ရ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="71"/>
+        <source>&amp;Wipe now</source>
+        <translation>ယခု ဖျက်မည် (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell_actions.py" line="72"/>
+        <source>&amp;Cancel</source>
+        <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
 </context>
 <context>

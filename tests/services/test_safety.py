@@ -9,13 +9,12 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services.safety import check_store, restore_backup, write_backup
+from desktop.services.safety import check_integrity, restore_backup, wipe_store, write_backup
 from desktop.services.unlock import (
-    create_new_store,
+    create_store,
     store_exists,
     unlock,
     unlock_indexed,
-    wipe_store,
 )
 from desktop.store.errors import StoreExistsError, WrongPassphraseError
 from desktop.store.reports import ReportRepository
@@ -30,17 +29,17 @@ def test_a_store_is_made_once_found_and_wiped(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     assert not store_exists(folder)
     assert wipe_store(folder) == 0  # nothing there: nothing found, no error
-    create_new_store(folder, PASSPHRASE).close()
+    create_store(folder, PASSPHRASE).close()
     assert store_exists(folder)
     with pytest.raises(StoreExistsError):
-        create_new_store(folder, PASSPHRASE)
+        create_store(folder, PASSPHRASE)
     assert wipe_store(folder) > 0
     assert not store_exists(folder)
 
 
 def test_a_backup_restores_elsewhere_whole_and_under_its_passphrase(tmp_path: Path) -> None:
     report = Report.new(ReportContent.from_json(example()))
-    with create_new_store(tmp_path / "store", PASSPHRASE) as store:
+    with create_store(tmp_path / "store", PASSPHRASE) as store:
         ReportRepository(store, default_gazetteer()).add(report)
         write_backup(store, tmp_path / "backup.gwbackup")
     with pytest.raises(WrongPassphraseError):
@@ -49,13 +48,13 @@ def test_a_backup_restores_elsewhere_whole_and_under_its_passphrase(tmp_path: Pa
     with pytest.raises(StoreExistsError):  # a store there is replaced only when asked
         restore_backup(tmp_path / "other", tmp_path / "backup.gwbackup", PASSPHRASE, replace=False)
     with unlock(tmp_path / "other", PASSPHRASE) as restored:
-        assert check_store(restored).ok
+        assert check_integrity(restored).ok
         assert ReportRepository(restored).get(report.id).row.id == report.id
 
 
 def test_unlock_indexed_brings_an_older_index_up_to_this_versions_rules(tmp_path: Path) -> None:
     folder = tmp_path / "store"
-    with create_new_store(folder, PASSPHRASE) as store:
+    with create_store(folder, PASSPHRASE) as store:
         settings = SettingsRepository(store)
         current = settings.get(SEARCH_FORM_SETTING)
         settings.set(SEARCH_FORM_SETTING, 0)  # as an older build left it

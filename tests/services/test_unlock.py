@@ -2,7 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.unlock import StoreWipedError, WrongPassphraseCountedError, unlock
+from desktop.services.unlock import (
+    StoreWipedError,
+    WrongPassphraseCountedError,
+    set_unlock_settings,
+    start_unlock_state,
+    tries_left,
+    unlock,
+    unlock_language,
+)
 from desktop.store.database import create_store
 from desktop.store.unlock_state import (
     UNLOCK_STATE_NAME,
@@ -77,3 +85,20 @@ def test_state_file_is_private_and_holds_nothing_else(data_dir: Path) -> None:
     import json
 
     assert set(json.loads(path.read_text())) == {"failed_attempts", "wipe_after", "language"}
+
+
+def test_changed_settings_keep_the_count_of_wrong_tries(data_dir: Path) -> None:
+    write_unlock_state(data_dir, UnlockState(wipe_after=5))
+    with pytest.raises(WrongPassphraseCountedError):
+        unlock(data_dir, "wrong")
+    set_unlock_settings(data_dir, wipe_after=3, language="my")  # the Settings dialog
+    assert read_unlock_state(data_dir) == UnlockState(1, 3, "my")  # a guess is not forgiven
+    assert tries_left(data_dir) == (2, 3)
+    assert unlock_language(data_dir) == "my"
+
+
+def test_a_new_store_starts_with_no_wrong_try(data_dir: Path) -> None:
+    write_unlock_state(data_dir, UnlockState(failed_attempts=4, wipe_after=5))
+    start_unlock_state(data_dir, wipe_after=0, language="en")
+    assert read_unlock_state(data_dir) == UnlockState(0, 0, "en")
+    assert tries_left(data_dir) == (None, 0)

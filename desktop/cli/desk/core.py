@@ -36,7 +36,7 @@ from desktop.services.desk import review as desk_review
 from desktop.services.desk.core import DeskNotReadyError
 from desktop.services.desk.review import DeskKeyExistsError
 from desktop.services.desk.session import DeskSession
-from desktop.services.unlock import create_new_store, store_exists
+from desktop.services.unlock import create_store, store_exists
 from desktop.store.database import Store
 from sync.envelope import DEFAULT_KEM, KEM_NAMES
 
@@ -184,7 +184,7 @@ def _init(args: argparse.Namespace, data_dir: Path) -> int:
     if store_exists(data_dir):
         opened = open_plain(data_dir)
     else:
-        opened = create_new_store(data_dir, new_passphrase(PASSPHRASE_ENV, "New passphrase: "))
+        opened = create_store(data_dir, new_passphrase(PASSPHRASE_ENV, "New passphrase: "))
         print(f"Created an encrypted store in {data_dir}")
     with opened as store:
         try:

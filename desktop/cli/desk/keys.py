@@ -19,7 +19,7 @@ from desktop.domain.desk import diceware
 from desktop.fsread import TooLargeError, read_bounded
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.review import KeyExportError
-from desktop.services.unlock import create_new_store, store_exists, unlock
+from desktop.services.unlock import create_store, store_exists, unlock
 from desktop.store.database import Store
 
 KEY_PASSPHRASE_ENV = "GATEWATCH_KEY_PASSPHRASE"  # noqa: S105 (a variable's name)
@@ -92,7 +92,7 @@ def import_key(args: argparse.Namespace, data_dir: Path, passphrase: str) -> int
             desk_review.check_key_export(args.file, secret)
         except KeyExportError as error:
             raise KeyCommandError(str(error)) from None
-        opened = create_new_store(data_dir, passphrase)
+        opened = create_store(data_dir, passphrase)
         print(f"Created an encrypted store in {data_dir}")
     with opened as store:
         try:

@@ -46,6 +46,11 @@ class ReportDetail:
     stored: StoredReport
     photos: tuple[AttachmentInfo, ...]
 
+    @property
+    def is_draft(self) -> bool:
+        """Whether the revision is a draft (edited as itself; others are corrected)."""
+        return self.stored.row.state is ReportState.DRAFT
+
 
 def list_ids(store: Store, gazetteer: Gazetteer, query: ListQuery) -> list[str]:
     """Ids for the main list, newest observation first."""
@@ -118,9 +123,3 @@ def read_settings(store: Store, keys: Mapping[str, Any]) -> dict[str, Any]:
     """The values of `keys`, each falling back to the default given for it."""
     settings = SettingsRepository(store)
     return {key: settings.get(key, default) for key, default in keys.items()}
-
-
-def write_settings(store: Store, values: Mapping[str, Any]) -> None:
-    settings = SettingsRepository(store)
-    for key, value in values.items():
-        settings.set(key, value)

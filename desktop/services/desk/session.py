@@ -9,6 +9,7 @@ need from the store is a method here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from desktop.services.desk import review_view
 from desktop.services.desk.review_view import AuditEntry, ReviewView
@@ -62,3 +63,14 @@ class DeskSession:
     def refusals(self) -> list[EnvelopeRecord]:
         """Envelopes the desk refused, in server order, with reason and message."""
         return DeskRepository(self._store).refusals()
+
+    # -- The window's shell: whether a store opens on the desk's pages -----------------
+
+    def stage(self) -> Literal["ready", "setup"] | None:
+        """ "ready" with a newsroom key; "setup" for a store created as a desk's and not set
+        up yet (it has a desk identity but no key); None for a correspondent's store."""
+        if DeskRepository(self._store).key() is not None:
+            return "ready"
+        if ReviewRepository(self._store).identity() is not None:
+            return "setup"
+        return None
