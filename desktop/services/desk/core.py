@@ -32,8 +32,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from desktop.services import handcarry, updates
-from desktop.services import opened as opened_lists
 from desktop.services.desk import device_approval
+from desktop.services.desk import opened as opened_lists
 from desktop.services.desk import signing as desk_signing
 from desktop.services.desk.followups import (
     DeskClientLike,
