@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from desktop.domain.errors import FieldError, ReportValidationError
@@ -24,6 +23,7 @@ from desktop.domain.report import (
     check_draft_keys,
     format_utc,
 )
+from desktop.domain.report_state import ReportState
 from desktop.domain.search_text import FORM_VERSION
 from desktop.store.database import Store
 from desktop.store.search import (
@@ -38,15 +38,6 @@ from desktop.store.settings import SettingsRepository
 
 MAX_DRAFT_BYTES = 256 * 1024
 SUMMARY_CHARS = 160
-
-
-class ReportState(StrEnum):
-    """Where a report revision stands on this device."""
-
-    DRAFT = "draft"
-    QUEUED = "queued"
-    SENT = "sent"
-    PURGED = "purged"
 
 
 class ReportNotFoundError(LookupError):

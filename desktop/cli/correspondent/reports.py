@@ -26,6 +26,7 @@ from desktop.cli.correspondent import text as cli_text
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Crossing, Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.photos import import_photo, read_photo_file
 from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
@@ -34,7 +35,6 @@ from desktop.store.reports import (
     ReportNotFoundError,
     ReportRepository,
     ReportRow,
-    ReportState,
     StoredReport,
 )
 
