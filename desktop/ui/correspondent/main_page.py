@@ -1,14 +1,15 @@
 """The main page: the report list with search and filters, and a detail pane.
 
-All data comes through the store worker; this page never touches the store. The list is
-the lazy `ReportListModel`; searching and filtering happen in SQL.
+All data comes through the store worker and `CorrespondentSession`; this page never
+touches the store. The list is the lazy `ReportListModel`; searching and filtering happen in
+SQL. It asks for its rows again whenever a command changed reports or their delivery
+(`StoreWorker.changed`), at once if it shows, else when it is next shown.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import (
     Barrier,
     Controller,
@@ -38,8 +40,13 @@ from desktop.domain.vocabulary import (
     TrafficKind,
     TrafficStatus,
 )
-from desktop.services.correspondent import capture
-from desktop.store.reports import ReportRow, ReportState
+from desktop.services.changes import Changes
+from desktop.services.correspondent.session import (
+    CorrespondentSession,
+    ListQuery,
+    ReportDetail,
+    ReportRow,
+)
 from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.columns import FittedColumns
 from desktop.ui.correspondent.followup_panel import FollowupPanel
@@ -103,7 +110,7 @@ class MainPage(QWidget):
 
         self.detail = ConcealedTextBrowser()
         self.detail.setOpenLinks(False)
-        self._detail_shown: capture.ReportDetail | None = None
+        self._detail_shown: ReportDetail | None = None
         self._detail_width = 0
         self.detail.viewport().installEventFilter(self)
         self.edit_button = QPushButton()
@@ -140,6 +147,7 @@ class MainPage(QWidget):
         self.edit_button.clicked.connect(self._edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self._edit_selected())
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     # -- language ------------------------------------------------------------------------
@@ -209,14 +217,16 @@ class MainPage(QWidget):
         self._stale = False
         self._query_serial += 1
         serial = self._query_serial
-        query = capture.ListQuery(
+        query = ListQuery(
             text=self.search.text(),
             state=self.state_filter.currentData(),
             gate=self.gate_filter.currentData(),
         )
+        gazetteer = self._gazetteer
 
         def work(store: Any) -> tuple[list[str], int]:
-            return capture.list_ids(store, self._gazetteer, query), capture.count_all(store)
+            session = CorrespondentSession(store)
+            return session.report_ids(gazetteer, query), session.report_count()
 
         def done(result: tuple[list[str], int]) -> None:
             if serial != self._query_serial:
@@ -250,6 +260,18 @@ class MainPage(QWidget):
         self.detail.clear()
         self._show_detail_placeholder()
 
+    def _changed(self, changes: Changes) -> None:
+        """A command changed reports or their delivery: every row may read differently."""
+        if not (changes.reports or changes.delivery) or not self._worker.is_open:
+            return
+        self.model.forget_rows()
+        if self.isVisible():
+            if self._selected is not None:
+                self._select(self._selected)
+            self.refresh()
+        else:
+            self._stale = True
+
     def report_changed(self, report_id: str) -> None:
         """A report was saved elsewhere: its row is fetched again when shown; the whole
         list is asked for again now if this page shows, else when it is next shown."""
@@ -269,7 +291,10 @@ class MainPage(QWidget):
         return None
 
     def _fetch_rows(self, ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
-        self._worker.submit(partial(capture.fetch_rows, ids=list(ids)), done, self._failed)
+        wanted = list(ids)
+        self._worker.submit(
+            lambda store: CorrespondentSession(store).report_rows(wanted), done, self._failed
+        )
 
     def _failed(self, error: Exception) -> None:
         self.error.emit(error)
@@ -306,7 +331,7 @@ class MainPage(QWidget):
             self._show_detail_placeholder()
             return
 
-        def done(detail: capture.ReportDetail) -> None:
+        def done(detail: ReportDetail) -> None:
             if self._selected != report_id or not self._worker.is_open:
                 return
             self._selected_state = detail.stored.row.state
@@ -319,8 +344,9 @@ class MainPage(QWidget):
                 self.edit_button.setText(self.tr("&Correct (new revision)"))
                 self.edit_button.show()
 
+        gazetteer = self._gazetteer
         self._worker.submit(
-            partial(capture.load_detail, gazetteer=self._gazetteer, report_id=report_id),
+            lambda store: CorrespondentSession(store).report(gazetteer, report_id),
             done,
             self._failed,
         )
@@ -341,7 +367,7 @@ class MainPage(QWidget):
                 + "</p>"
             )
 
-    def _show_detail(self, detail: capture.ReportDetail) -> None:
+    def _show_detail(self, detail: ReportDetail) -> None:
         """Render `detail` for the pane's current width and font (again on resize)."""
         self._detail_shown = detail
         self._detail_width = self.detail.viewport().width()
@@ -359,7 +385,7 @@ class MainPage(QWidget):
             self._show_detail(self._detail_shown)
         return super().eventFilter(watched, event)
 
-    def _detail_html(self, detail: capture.ReportDetail, width: int) -> str:
+    def _detail_html(self, detail: ReportDetail, width: int) -> str:
         """The detail as HTML; with `width` > 0, long values and the narrative have their
         line ends put for that width."""
         body = detail.stored.body
