@@ -9,6 +9,7 @@ need from the store is a method here.
 from __future__ import annotations
 
 from desktop.store.database import Store
+from desktop.store.desk.core import DeskRepository
 
 
 class DeskSession:
@@ -16,3 +17,13 @@ class DeskSession:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    # Follow-up questions ------------------------------------------------------------------
+
+    def holds_newsroom_key(self) -> bool:
+        """Whether this store is a desk's that is set up (it holds the newsroom key)."""
+        return DeskRepository(self._store).key() is not None
+
+    def connected(self) -> bool:
+        """Whether this desk has a server to send its questions to."""
+        return DeskRepository(self._store).server() is not None
