@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,19 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report_state import ReportState
-from desktop.domain.vocabulary import (
-    Barrier,
-    Controller,
-    Currency,
-    HowKnown,
-    PriceUnit,
-    Reliability,
-    Shortage,
-    SideStatus,
-    SourceCategory,
-    TrafficKind,
-    TrafficStatus,
-)
 from desktop.services.changes import Changes
 from desktop.services.correspondent.session import (
     CorrespondentSession,
@@ -50,10 +37,9 @@ from desktop.services.correspondent.session import (
 from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.columns import FittedColumns
 from desktop.ui.correspondent.followup_panel import FollowupPanel
+from desktop.ui.correspondent.report_detail import detail_html
 from desktop.ui.correspondent.report_model import ReportListModel
-from desktop.ui.labels import commodity_label, credibility_label, label
 from desktop.ui.lazy_rows import report_table
-from desktop.ui.report_text import report_lines
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
@@ -372,7 +358,16 @@ class MainPage(QWidget):
         self._detail_shown = detail
         self._detail_width = self.detail.viewport().width()
         scroll = self.detail.verticalScrollBar().value()
-        self.detail.setHtml(self._detail_html(detail, self._detail_width))
+        self.detail.setHtml(
+            detail_html(
+                detail,
+                self._detail_width,
+                language=self._language(),
+                gazetteer=self._gazetteer,
+                font=self.detail.font(),
+                document_margin=self.detail.document().documentMargin(),
+            )
+        )
         self.detail.verticalScrollBar().setValue(scroll)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -384,127 +379,6 @@ class MainPage(QWidget):
         ):
             self._show_detail(self._detail_shown)
         return super().eventFilter(watched, event)
-
-    def _detail_html(self, detail: ReportDetail, width: int) -> str:
-        """The detail as HTML; with `width` > 0, long values and the narrative have their
-        line ends put for that width."""
-        body = detail.stored.body
-        row = detail.stored.row
-        lang = self._language()
-        esc = _esc
-        parts: list[str] = []
-        crossing_name = self.tr("(not in the list)")
-        if row.gate is not None:
-            crossing = self._gazetteer.get(row.gate)
-            crossing_name = row.gate if crossing is None else crossing.name(lang)
-            if crossing is not None and lang != "en":
-                crossing_name += f" ({crossing.name('en')})"
-        elif isinstance(body.get("new_crossing"), dict):
-            crossing_name = str(body["new_crossing"].get("name") or crossing_name)
-        parts.append(f"<h2>{esc(crossing_name)}</h2>")
-        observed = "—" if row.observed_at is None else row.observed_at.astimezone()
-        when = observed if isinstance(observed, str) else observed.strftime("%Y-%m-%d %H:%M %Z")
-        state_names = {
-            ReportState.DRAFT: self.tr("Draft"),
-            ReportState.QUEUED: self.tr("Queued for sending"),
-            ReportState.SENT: self.tr("Sent"),
-            ReportState.PURGED: self.tr("Sent, content removed from this computer"),
-        }
-        line = [when, state_names[row.state]]
-        if row.revision > 1:
-            line.append(self.tr("revision {number}").format(number=row.revision))
-        parts.append(f"<p>{esc(' · '.join(line))}</p>")
-        rows: list[tuple[str, str]] = []
-
-        def enum_text(kind: Any, value: object) -> str | None:
-            try:
-                return label(kind(value))
-            except ValueError:
-                return None
-
-        for key, title in (
-            ("china_side", self.tr("China side")),
-            ("myanmar_side", self.tr("Myanmar side")),
-        ):
-            text = enum_text(SideStatus, body.get(key))
-            if text:
-                rows.append((title, text))
-        traffic = body.get("traffic")
-        if isinstance(traffic, dict):
-            for kind in TrafficKind:
-                status = enum_text(TrafficStatus, traffic.get(kind.value, "unknown"))
-                if status and traffic.get(kind.value, "unknown") != "unknown":
-                    rows.append((label(kind), status))
-        controller = enum_text(Controller, body.get("controlled_by"))
-        if controller and body.get("controlled_by") != "unknown":
-            rows.append((self.tr("Controlled by"), controller))
-        for key, vocabulary, title in (
-            ("barrier", Barrier, self.tr("Barrier")),
-            ("shortages", Shortage, self.tr("Shortages")),
-        ):
-            values = body.get(key)
-            if isinstance(values, list) and values:
-                names = [enum_text(vocabulary, v) for v in values]
-                rows.append((title, ", ".join(n for n in names if n)))
-        prices = body.get("prices")
-        if isinstance(prices, list):
-            for price in prices:
-                if not isinstance(price, dict):
-                    continue
-                unit = enum_text(PriceUnit, price.get("unit")) or ""
-                currency = enum_text(Currency, price.get("currency")) or ""
-                amount = price.get("amount")
-                amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
-                rows.append(
-                    (
-                        self.tr("Price"),
-                        f"{commodity_label(str(price.get('commodity', '')))}: "
-                        f"{amount_text} {currency} / {unit}",
-                    )
-                )
-        how = enum_text(HowKnown, body.get("how_known"))
-        if how:
-            rows.append((self.tr("How known"), how))
-        source = body.get("source")
-        if isinstance(source, dict):
-            bits = [
-                enum_text(SourceCategory, source.get("category")),
-                enum_text(Reliability, source.get("reliability")),
-            ]
-            credibility = source.get("credibility")
-            if isinstance(credibility, int) and 1 <= credibility <= 6:
-                bits.append(credibility_label(credibility))
-            if isinstance(source.get("pseudonym"), str):
-                bits.append(source["pseudonym"])
-            rows.append((self.tr("Source"), " · ".join(b for b in bits if b)))
-        if detail.photos:
-            rows.append((self.tr("Photos"), str(len(detail.photos))))
-        # Qt breaks Burmese anywhere: lines are ended here, between syllables, to the
-        # width of the pane (and again when it is resized; see wrapping.py).
-        font = self.detail.font()
-        bold = QFont(font)
-        bold.setBold(True)
-        bold_metrics = QFontMetricsF(bold)
-        body_width = width - 2 * self.detail.document().documentMargin() - 8
-        title_width = max((bold_metrics.horizontalAdvance(t) for t, _ in rows), default=0.0)
-        value_width = body_width - title_width - 16
-
-        def lines(text: str, room: float) -> str:
-            return report_lines(text, font, room, wrap=bool(width))
-
-        parts.append("<table cellspacing='0' cellpadding='3'>")
-        for title, value in rows:
-            parts.append(
-                f"<tr><td><b>{esc(title)}</b></td><td>{lines(value, value_width)}</td></tr>"
-            )
-        parts.append("</table>")
-        narrative = body.get("narrative")
-        if isinstance(narrative, str) and narrative:
-            paragraphs = "".join(
-                f"<p>{lines(p, body_width)}</p>" for p in narrative.splitlines() if p.strip()
-            )
-            parts.append(paragraphs)
-        return "".join(parts)
 
 
 def _esc(text: str) -> str:
