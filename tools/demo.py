@@ -30,6 +30,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.correspondent.demo import demo_reports
@@ -37,7 +38,7 @@ from desktop.services.desk import core as desk
 from desktop.services.photos import import_photo
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store, open_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
 from sync.server.testing import init_server

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent.capture import pii_findings
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import core as desk
 from desktop.store.database import create_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.ui.app import build_window
 from desktop.ui.connect_dialog import ConnectDialog

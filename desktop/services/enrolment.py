@@ -116,9 +116,9 @@ def enroll(
     if invite.release_key is not None:
         updates.pin_release_key(store, invite.release_key)
     if invite.desk_signing_key is not None:
-        from desktop.services import followups  # it builds on this module
+        from desktop.services import followup_sync  # it builds on this module
 
-        followups.pin_desk_signing_key(
+        followup_sync.pin_desk_signing_key(
             store, bytes.fromhex(invite.desk_signing_key), now=identity.enrolled_at
         )
     return identity

@@ -13,9 +13,10 @@ from typing import Any
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report, ReportContent, blank_unclean_chars, format_utc
+from desktop.domain.report_state import ReportState
 from desktop.domain.search_text import FORM_VERSION
 from desktop.store.database import Store
-from desktop.store.report_states import ReportNotFoundError, ReportState
+from desktop.store.report_states import ReportNotFoundError
 from desktop.store.search import (
     SEARCH_FORM_SETTING,
     record_search_form,

@@ -1,19 +1,11 @@
-"""Where a report revision stands on this device: its states, the checks that a draft may
-still change or a revision be corrected (inside a transaction), and their errors."""
+"""The checks that a draft may still change or a revision be corrected (inside a
+transaction), and their errors. The states themselves are `desktop.domain.report_state`."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
-
-class ReportState(StrEnum):
-    """Where a report revision stands on this device."""
-
-    DRAFT = "draft"
-    QUEUED = "queued"
-    SENT = "sent"
-    PURGED = "purged"
+from desktop.domain.report_state import ReportState
 
 
 class ReportNotFoundError(LookupError):

@@ -17,6 +17,7 @@ from desktop.domain.errors import FieldError, ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.ids import new_report_id
 from desktop.domain.report import Report, ReportContent, check_draft_keys, format_utc
+from desktop.domain.report_state import ReportState
 from desktop.store.database import Store
 from desktop.store.report_listing import (
     ReportFilter,
@@ -33,7 +34,6 @@ from desktop.store.report_states import (
     NotADraftError,
     NotCorrectableError,
     ReportNotFoundError,
-    ReportState,
     RevisionMismatchError,
     correctable,
     correction_of,

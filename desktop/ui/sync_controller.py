@@ -122,14 +122,14 @@ class SyncController(QObject):
         self.running_changed.emit(True)
 
         def work(store: Store) -> tuple[SyncOutcome, SyncStatus]:
-            from desktop.services import followups, updates
+            from desktop.services import followup_sync, updates
             from desktop.services import sync as sync_service
 
             outcome = sync_service.sync_once(
                 store, client_factory=gui_client, progress=self.progressed.emit
             )
-            if outcome.error is None:  # questions in, answers out (desktop/services/followups.py)
-                follow = followups.sync_followups(store, client_factory=gui_client)
+            if outcome.error is None:  # questions in, answers out (services/followup_sync.py)
+                follow = followup_sync.sync_followups(store, client_factory=gui_client)
                 if follow.opened:  # reports now with the newsroom: the list shows it
                     outcome = dataclasses.replace(outcome, opened=follow.opened)
                 # a signed release notice, verified against the pinned key (emitted queued)

@@ -10,11 +10,12 @@ from PIL import ExifTags, Image
 from desktop.cli import EXIT_OK
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.photos import import_photo
 from desktop.services.unlock import unlock
 from desktop.store.attachments import AttachmentRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from tests.cli.test_sync_cli import PASSPHRASE, desk_dir, desk_token, env, gw, invite, server
 from tests.helpers.reports import example
 

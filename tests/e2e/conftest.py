@@ -13,13 +13,14 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.desk import core as desk
 from desktop.services.photos import import_photo
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig, SyncClient
 from sync.protocol import Invite, encode_invite
 from sync.server.config import ServerConfig

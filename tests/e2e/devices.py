@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services.desk import core as desk
 from desktop.services.desk import device_approval
 from desktop.services.desk import review as desk_review
@@ -12,7 +13,7 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.server.store import DB_NAME, ServerStore
 from tests.e2e.conftest import PASSPHRASE, World, fast_client
 from tests.helpers.reports import example

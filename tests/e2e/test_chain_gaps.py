@@ -13,11 +13,12 @@ import pytest
 
 from desktop.cli import EXIT_OK, main
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.desk.chain import device_gaps
 from desktop.store.backup import restore_backup, write_backup
 from desktop.store.database import Store, open_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.server.store import DB_NAME
 from tests.e2e.conftest import PASSPHRASE, World
 from tests.helpers.reports import example

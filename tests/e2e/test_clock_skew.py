@@ -9,10 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.domain.desk.review import ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.store.desk.review import ReviewRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from tests.e2e.conftest import World, fast_client
 from tests.e2e.other_desk import endorsed_desk, newsroom_pair, upload_review
 from tests.helpers.reports import example

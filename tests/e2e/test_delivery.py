@@ -9,11 +9,12 @@ from collections.abc import Callable
 import pytest
 
 from desktop.domain.report import Report
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.desk.core import DeskRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from tests.e2e.conftest import World, folder_bytes, photo_samples, queue_with_photos
 
 

@@ -12,12 +12,13 @@ import pytest
 
 from desktop.domain.desk.review import ReviewError, ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
-from desktop.services import followups
+from desktop.domain.report_state import ReportState
+from desktop.services import followup_sync
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
 from desktop.services.desk import review as desk_review
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig, ServerRefusedError, SyncClient
 from sync.envelope import (
     DESK_SENDER_ID,
@@ -71,7 +72,7 @@ def test_an_answer_with_a_time_without_zone_is_refused_and_pulls_go_on(
     world.pull()
     question = desk_followups.ask(world.desk_store, report.id, "Which side closed first?")
     world.pull()  # sends the question
-    followups.sync_followups(corr, client_factory=fast_client)
+    followup_sync.sync_followups(corr, client_factory=fast_client)
     # A hostile device answers with a time that has no zone, then the desk pulls.
     identity = IdentityRepository(corr).get()
     assert identity is not None

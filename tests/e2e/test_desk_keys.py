@@ -9,13 +9,14 @@ from pathlib import Path
 
 from desktop.domain.desk.review import ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.signing import V1_SIGNER
 from desktop.store.database import Store, create_store
 from desktop.store.desk.keys import DeskKeysRepository
 from desktop.store.desk.review import ReviewRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.envelope import DeviceSigningKey, derive_desk_signing_key, open_envelope
 from sync.payloads.endorsement import DeskEndorsement
 from sync.payloads.review import open_review

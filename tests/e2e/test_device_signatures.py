@@ -8,7 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.desk.device_trust import DeviceEvent, DeviceEventKind, DeviceState
-from desktop.services import followups
+from desktop.services import followup_sync
+from desktop.services.correspondent import followups
 from desktop.services.desk import core as desk
 from desktop.services.desk import device_approval
 from desktop.services.desk import followups as desk_followups
@@ -157,7 +158,7 @@ def test_an_answer_a_revoked_device_sent_after_its_revocation_is_refused(
     world = world_factory("x25519")
     corr = world.correspondent("laiza", "Laiza laptop")
     report = send(world, corr, "gate closed")
-    assert followups.sync_followups(corr, client_factory=fast_client).error is None
+    assert followup_sync.sync_followups(corr, client_factory=fast_client).error is None
     world.connect_desk()
     world.pull()
     device = device_id(corr)
@@ -165,12 +166,12 @@ def test_an_answer_a_revoked_device_sent_after_its_revocation_is_refused(
     first = desk_followups.ask(world.desk_store, report.id, "which gate?")
     second = desk_followups.ask(world.desk_store, report.id, "how many trucks?")
     world.pull()  # sends the approval and the questions
-    assert followups.sync_followups(corr, client_factory=fast_client).received == 2
+    assert followup_sync.sync_followups(corr, client_factory=fast_client).received == 2
     now = datetime.now(UTC)
     followups.answer(corr, first.question_id, "the north gate", now=now - timedelta(minutes=10))
     device_approval.revoke(world.desk_store, device, now=now - timedelta(minutes=5))
     followups.answer(corr, second.question_id, "forty", now=now)
-    assert followups.sync_followups(corr, client_factory=fast_client).answers_sent == 2
+    assert followup_sync.sync_followups(corr, client_factory=fast_client).answers_sent == 2
 
     world.pull()
 

@@ -14,8 +14,8 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
-from desktop.services import followups
-from desktop.services.correspondent import capture
+from desktop.services import followup_sync
+from desktop.services.correspondent import capture, followups
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import followups as desk_followups
 from desktop.services.sync import SyncErrorKind
@@ -58,7 +58,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     _queue_one(world, bob, 1)
     # Both devices register their encryption keys on their next sync; no desk key yet.
     for store in (alice, bob):
-        outcome = followups.sync_followups(store, client_factory=fast_client)
+        outcome = followup_sync.sync_followups(store, client_factory=fast_client)
         assert outcome.error is None, outcome
         assert outcome.received == 0
 
@@ -73,7 +73,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     assert (push.sent, push.waiting) == (1, 0)
 
     # Bob syncs: nothing for him, and Alice's sealed question would not open with his key.
-    assert followups.sync_followups(bob, client_factory=fast_client).received == 0
+    assert followup_sync.sync_followups(bob, client_factory=fast_client).received == 0
     assert followups.questions(bob) == []
     with ServerStore.open(world.server_dir) as admin, admin.db.reading() as conn:
         sealed = conn.execute("SELECT device_id, body FROM messages").fetchall()
@@ -90,7 +90,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     assert refused.value.reason == "wrong_recipient"
 
     # Alice syncs: the question is there, next to the report it is about.
-    outcome = followups.sync_followups(alice, client_factory=fast_client)
+    outcome = followup_sync.sync_followups(alice, client_factory=fast_client)
     assert (outcome.received, outcome.error) == (1, None)
     [received] = followups.questions(alice, asked_about.id)
     assert (received.question_id, received.text, received.desk_label) == (
@@ -98,7 +98,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
         QUESTION,
         "desk 1",
     )
-    assert followups.sync_followups(alice, client_factory=fast_client).received == 0  # once
+    assert followup_sync.sync_followups(alice, client_factory=fast_client).received == 0  # once
 
     # A reply goes back sealed and lands on the question at the desk.
     followups.answer(alice, received.question_id, ANSWER)
@@ -106,7 +106,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     device_search = ReportRepository(alice, default_gazetteer()).search
     assert device_search("wkqvzx") == device_search("ကျွန်တော်") == [asked_about.id]
     assert followups.pending_answers(alice) == 1
-    assert followups.sync_followups(alice, client_factory=fast_client).answers_sent == 1
+    assert followup_sync.sync_followups(alice, client_factory=fast_client).answers_sent == 1
     assert followups.pending_answers(alice) == 0
     world.pull()  # the pull reads the answer it brought
     assert desk_followups.apply_pulled_messages(world.desk_store) == 0
@@ -118,7 +118,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
     # A second question, answered with a correction: a new revision, then the answer.
     desk_followups.ask(world.desk_store, asked_about.id, SECOND_QUESTION)
     desk_followups.push_questions_with_desk_token(world.desk_store, client_factory=fast_client)
-    followups.sync_followups(alice, client_factory=fast_client)
+    followup_sync.sync_followups(alice, client_factory=fast_client)
     second = next(q for q in followups.questions(alice) if q.text == SECOND_QUESTION)
     body = dataclasses.replace(asked_about.content, narrative="Corrected: the gate reopened.")
     reports = ReportRepository(alice)
@@ -128,7 +128,7 @@ def test_a_question_reaches_only_its_device_and_the_answer_comes_back(
         followups.answer(alice, second.question_id, "x", correction_id=asked_about.id)
     followups.answer(alice, second.question_id, CORRECTION_ANSWER, correction_id=correction.id)
     world.sync_until_done(alice)
-    followups.sync_followups(alice, client_factory=fast_client)
+    followup_sync.sync_followups(alice, client_factory=fast_client)
     world.pull()
     assert desk_followups.apply_pulled_messages(world.desk_store) == 0
     by_text = {q.text: q for q in desk_followups.followups(world.desk_store)}
@@ -153,12 +153,12 @@ def test_a_changed_desk_key_is_refused_and_nothing_is_opened(
     world = world_factory("x25519")
     alice = world.correspondent("alice")
     asked_about = _queue_one(world, alice, 0)
-    followups.sync_followups(alice, client_factory=fast_client)
+    followup_sync.sync_followups(alice, client_factory=fast_client)
     world.connect_desk()
     world.pull()
     desk_followups.ask(world.desk_store, asked_about.id, "first, trusted")
     desk_followups.push_questions_with_desk_token(world.desk_store, client_factory=fast_client)
-    assert followups.sync_followups(alice, client_factory=fast_client).received == 1
+    assert followup_sync.sync_followups(alice, client_factory=fast_client).received == 1
     pinned = alice.execute("SELECT desk_signing_key FROM device_messaging").fetchone()[0]
 
     # The server (compromised) now hands out a key of its own, and queues a question
@@ -171,7 +171,7 @@ def test_a_changed_desk_key_is_refused_and_nothing_is_opened(
             "UPDATE settings SET value = ? WHERE key = 'desk_signing_key'",
             (forged.public_bytes().hex(),),
         )
-    outcome = followups.sync_followups(alice, client_factory=fast_client)
+    outcome = followup_sync.sync_followups(alice, client_factory=fast_client)
     assert outcome.error is SyncErrorKind.REFUSED
     assert outcome.message is not None
     assert "different desk key" in outcome.message

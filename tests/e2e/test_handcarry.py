@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.report import Report
-from desktop.services import followups, handcarry, sync
+from desktop.domain.report_state import ReportState
+from desktop.services import followup_sync, handcarry, sync
+from desktop.services.correspondent import followups
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
@@ -21,7 +23,7 @@ from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import create_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.handcarry import HandcarryRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.payloads.container import BundleError
 from tests.e2e.conftest import (
     PASSPHRASE,
@@ -62,7 +64,7 @@ def test_carried_out_and_back_then_the_network_duplicates_nothing(
         sync.enroll(corr, proxy.url, make_invite(world.server_dir), client_factory=fast_client)
         world.connect_desk(proxy.url)
         # One connected moment: the device pins the desk key, the desk learns its keys.
-        assert followups.sync_followups(corr, client_factory=fast_client).error is None
+        assert followup_sync.sync_followups(corr, client_factory=fast_client).error is None
         world.pull()
 
         proxy.down = True  # the shutdown

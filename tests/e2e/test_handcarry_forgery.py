@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.services import followups
+from desktop.services import followup_sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import handcarry as desk_handcarry
 from desktop.store.desk.core import DeskRepository
@@ -23,7 +23,7 @@ def test_a_forged_copy_never_shadows_the_genuine_envelope(
     world = world_factory("x25519")
     world.connect_desk()
     corr = world.correspondent()
-    assert followups.sync_followups(corr, client_factory=fast_client).error is None
+    assert followup_sync.sync_followups(corr, client_factory=fast_client).error is None
     world.pull()  # the desk knows the laptop and its signing key
     for report, draft in demo_reports("en")[:4]:
         if not draft:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import followups, handcarry, sync
+from desktop.services import followup_sync, handcarry, sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.handcarry_relay import relay_bundle
 from desktop.store.database import Store
@@ -46,7 +46,7 @@ def test_a_bundle_relayed_by_another_laptop_reaches_the_desk_once(
     world.connect_desk()
     cut_off = world.correspondent("a", "Laiza laptop")
     helper = world.correspondent("b", "Myitkyina laptop")
-    assert followups.sync_followups(cut_off, client_factory=fast_client).error is None
+    assert followup_sync.sync_followups(cut_off, client_factory=fast_client).error is None
     world.pull()
     before = readable(helper)
 

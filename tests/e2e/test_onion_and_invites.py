@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from desktop.services import followups, sync
+from desktop.services import followup_sync, sync
 from desktop.services.desk import core as desk
 from desktop.store.database import create_store
 from desktop.store.identity import IdentityRepository
@@ -175,7 +175,7 @@ def test_the_desk_signing_key_is_pinned_from_the_invite(
         )
     finally:
         conn.close()
-    outcome = followups.sync_followups(store, client_factory=fast_client)
+    outcome = followup_sync.sync_followups(store, client_factory=fast_client)
     assert outcome.error is not None
     assert "desk" in (outcome.message or "")
     pinned = store.execute("SELECT desk_signing_key FROM device_messaging").fetchone()[0]

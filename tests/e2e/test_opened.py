@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.domain.report import Report, ReportContent
-from desktop.services import followups, sync
+from desktop.domain.report_state import ReportState
+from desktop.services import followup_sync, sync
 from desktop.store.database import Store, create_store
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportRow, ReportState
+from desktop.store.reports import ReportRepository, ReportRow
 from sync.client import ClientConfig
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, derive_desk_signing_key
 from sync.payloads.endorsement import DeskEndorsement
@@ -83,7 +84,7 @@ def test_sent_then_with_the_newsroom_and_forged_lists_change_nothing(
     envelope = envelope_of(alice, report_id)
 
     # The server's receipt: sent, and no more than that.
-    assert followups.sync_followups(alice, client_factory=fast_client).error is None
+    assert followup_sync.sync_followups(alice, client_factory=fast_client).error is None
     assert row(alice, report_id).state is ReportState.SENT
     assert row(alice, report_id).opened_at is None
 
@@ -108,7 +109,7 @@ def test_sent_then_with_the_newsroom_and_forged_lists_change_nothing(
         device_id(alice),
         sign_opened(device_id(bob), [envelope], at, endorsement=endorsement, desk_key=desk_key),
     )
-    outcome = followups.sync_followups(alice, client_factory=fast_client)
+    outcome = followup_sync.sync_followups(alice, client_factory=fast_client)
     assert outcome.error is None
     assert outcome.opened == 0
     assert row(alice, report_id).state is ReportState.SENT
@@ -118,15 +119,15 @@ def test_sent_then_with_the_newsroom_and_forged_lists_change_nothing(
     pulled = world.pull()
     assert pulled.reports == 2
     assert not pulled.warnings
-    outcome = followups.sync_followups(alice, client_factory=fast_client)
+    outcome = followup_sync.sync_followups(alice, client_factory=fast_client)
     assert outcome.error is None
     assert outcome.opened == 1
     assert row(alice, report_id).opened_at is not None
-    assert followups.sync_followups(bob, client_factory=fast_client).opened == 1
+    assert followup_sync.sync_followups(bob, client_factory=fast_client).opened == 1
 
     # Once Alice has asked past her lists the server forgets them; a pull tells nothing again.
     world.pull()
-    assert followups.sync_followups(alice, client_factory=fast_client).opened == 0
+    assert followup_sync.sync_followups(alice, client_factory=fast_client).opened == 0
     with ServerStore.open(world.server_dir) as admin, admin.db.transaction() as conn:
         left = conn.execute(
             "SELECT count(*) FROM opened WHERE device_id = ?", (device_id(alice),)

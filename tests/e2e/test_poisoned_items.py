@@ -13,14 +13,16 @@ import pytest
 
 from desktop.domain.desk.review import ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
-from desktop.services import followups
+from desktop.domain.report_state import ReportState
+from desktop.services import followup_sync
+from desktop.services.correspondent import followups
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
 from desktop.services.desk import review as desk_review
 from desktop.store.database import Store
 from desktop.store.desk.review import ReviewRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync import protocol
 from sync.client import ClientConfig, ServerRefusedError, SyncClient
 from sync.envelope import (
@@ -189,7 +191,7 @@ def test_a_question_that_cannot_be_sealed_does_not_hold_back_the_others(
     good = world.correspondent("good", "Laiza laptop")
     bad_report = send_report(world, bad, "gate closed")
     good_report = send_report(world, good, "gate open")
-    followups.sync_followups(good, client_factory=fast_client)  # registers its real key
+    followup_sync.sync_followups(good, client_factory=fast_client)  # registers its real key
     plant_encryption_key(world, bad, poisoned_key("x25519"))
     world.connect_desk()
     world.pull()
@@ -202,7 +204,7 @@ def test_a_question_that_cannot_be_sealed_does_not_hold_back_the_others(
     [to_good] = desk_followups.followups(world.desk_store, good_report.id)
     assert to_bad.last_error == desk_followups.BAD_ENCRYPTION_KEY
     assert to_good.sent_at is not None
-    followups.sync_followups(good, client_factory=fast_client)
+    followup_sync.sync_followups(good, client_factory=fast_client)
     assert [q.text for q in followups.questions(good)] == ["Asked second"]
 
 
@@ -216,7 +218,7 @@ def test_an_answer_that_cannot_be_stored_is_refused_and_the_pull_goes_on(
     world.pull()
     question = desk_followups.ask(world.desk_store, report.id, "Which side closed first?")
     world.pull()
-    followups.sync_followups(corr, client_factory=fast_client)
+    followup_sync.sync_followups(corr, client_factory=fast_client)
     payload = json.dumps(
         {
             "format": "gatewatch-followup-1",

@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from desktop.domain.report import Report
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync import protocol
 from sync.client import ClientConfig, SyncClient
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, NewsroomPublicKey, seal

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.desk.core import DeskRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from tests.e2e.conftest import World, fast_client, photo_samples, queue_with_photos
 
 CANARY = "CANARYretention9931"

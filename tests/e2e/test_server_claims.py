@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 from desktop.domain.desk.review import ReviewEvent, ReviewState
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.store.desk.review import ReviewRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig
 from sync.envelope import (
     DESK_SENDER_ID,

@@ -9,12 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.services import sync, travel
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.sync_state import SyncErrorKind
 from desktop.store.database import Store, open_store
 from desktop.store.desk.core import DeskRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig, SyncClient
 from tests.e2e.conftest import PASSPHRASE, World, fast_client, photo_samples, queue_with_photos
 

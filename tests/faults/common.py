@@ -15,11 +15,12 @@ from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services.correspondent import capture
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, open_store
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.server.store import ServerStore
 from tests.faults.chaosproxy import Chaos
 from tests.sync.faultproxy import Fault

@@ -16,11 +16,12 @@ import sys
 from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from tests.e2e.conftest import fast_client
 from tests.faults.common import canary_photo, report_with_canary
 

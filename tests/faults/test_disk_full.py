@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import create_store, open_store
 from desktop.store.errors import StoreIOError
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from tests.faults.canary import CanaryScan
 from tests.faults.common import (
     PASSPHRASE,

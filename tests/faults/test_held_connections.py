@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.desk import core as desk
@@ -30,7 +31,7 @@ from desktop.services.sync_state import SyncErrorKind
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig, OverloadedError, SyncClient
 from sync.server.connections import ConnectionGuard, ConnectionLimits
 from sync.server.store import ServerStore

@@ -17,12 +17,13 @@ import sys
 from pathlib import Path
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import core as desk
 from desktop.store.database import create_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig, SyncClient
 from sync.server.config import ServerConfig
 from sync.server.store import DB_NAME, ServerStore

@@ -6,9 +6,10 @@ from pathlib import Path
 from bench.common import generated_content
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
+from desktop.domain.report_state import ReportState
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 
 PAGE = 4096
 

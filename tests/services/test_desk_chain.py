@@ -10,12 +10,13 @@ from datetime import timedelta
 import pytest
 
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.desk import core as desk
 from desktop.services.desk.chain import describe_gap, device_gaps
 from desktop.store.database import Store
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync.envelope import (
     ChainLink,
     DeviceSigningKey,

@@ -1,4 +1,4 @@
-"""The desk's opened lists after a pull (`desktop.services.opened.tell_opened`): one signed
+"""The desk's opened lists after a pull (`desktop.services.desk.opened.tell_opened`): one signed
 list per device; a device the server never enrolled is passed over, not a wall that keeps
 the next devices untold; a server without the route leaves everything for a later pull."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services.desk import core as desk
-from desktop.services.opened import tell_opened
+from desktop.services.desk.opened import tell_opened
 from desktop.store.database import Store, create_store
 from desktop.store.opened import OpenedRepository
 from sync.client import ServerRefusedError

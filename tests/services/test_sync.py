@@ -19,6 +19,7 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.sync import EnrollmentError, SyncErrorKind
@@ -26,7 +27,7 @@ from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store
 from desktop.store.identity import AlreadyEnrolledError, IdentityRepository
 from desktop.store.outbox import OutboxRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from sync import protocol
 from sync.client import (
     ClientConfig,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.desk.core import (
@@ -24,7 +25,7 @@ from desktop.store.desk.core import (
 )
 from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, IdentityRepository
 from desktop.store.outbox import OutboxRepository, SealedChunk, SealedReport
-from desktop.store.reports import ReportFilter, ReportRepository, ReportState
+from desktop.store.reports import ReportFilter, ReportRepository
 from tests.helpers.reports import example
 
 PASSPHRASE = "a long test passphrase"

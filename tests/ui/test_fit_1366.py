@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import core as desk
 from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.desk.export_dialog import ExportDialog
 from desktop.ui.pseudo_locale import PSEUDO

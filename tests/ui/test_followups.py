@@ -9,10 +9,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.report import Report, ReportContent
-from desktop.services import followups
+from desktop.domain.report_state import ReportState
+from desktop.services.correspondent import followups
 from desktop.store.database import Store
 from desktop.store.identity import DeviceIdentity, IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from desktop.ui.window import GatewatchWindow
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair
 from tests.helpers.reports import example

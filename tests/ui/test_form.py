@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
 from desktop.services.correspondent import capture
-from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
 from tests.services.fixtures import jpeg_with_metadata
 from tests.ui.conftest import add_draft, create_store_through_ui, drain, run_job, stored, unfold_all

@@ -8,9 +8,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.report_state import ReportState
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import open_store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from desktop.ui.correspondent import zawgyi_offer
 from desktop.ui.correspondent.zawgyi_offer import ZAWGYI_PREVIEW_CHARS
 from desktop.ui.window import GatewatchWindow

@@ -7,8 +7,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
-from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import create_store_through_ui, stored, unfold_all
 

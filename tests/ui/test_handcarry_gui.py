@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services import followups, handcarry, sync
-from desktop.services.correspondent import capture
+from desktop.domain.report_state import ReportState
+from desktop.services import followup_sync, handcarry, sync
+from desktop.services.correspondent import capture, followups
 from desktop.services.correspondent.demo import story
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
@@ -26,7 +27,7 @@ from desktop.services.desk import handcarry as desk_handcarry
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from desktop.ui.app import build_window
 from desktop.ui.correspondent.handcarry_actions import HandcarryActions
 from desktop.ui.window import GatewatchWindow
@@ -68,7 +69,7 @@ def newsroom(tmp_path: Path, queued: int = 2) -> Iterator[tuple[Newsroom, object
             desk.connect(desk_store, url, token, client_factory=fast_client)
         with create_store(tmp_path / "corr", PASSPHRASE) as corr:
             sync.enroll(corr, url, make_invite(tmp_path / "server", "Laiza laptop"))
-            assert followups.sync_followups(corr, client_factory=fast_client).error is None
+            assert followup_sync.sync_followups(corr, client_factory=fast_client).error is None
             identity = IdentityRepository(corr).get()
             assert identity is not None
             with open_store(tmp_path / "desk", PASSPHRASE) as desk_store:

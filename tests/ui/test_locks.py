@@ -14,10 +14,10 @@ from PySide6.QtGui import QGuiApplication, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.report_state import ReportState
 from desktop.services.correspondent import capture
 from desktop.store.database import DB_NAME, KEYFILE_NAME
 from desktop.store.errors import StoreIOError
-from desktop.store.reports import ReportState
 from desktop.ui import window as window_module
 from desktop.ui.locks import IdleWatcher, SleepWatcher
 from desktop.ui.window import GatewatchWindow

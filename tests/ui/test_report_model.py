@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionVie
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.store.reports import ReportRow, ReportState
+from desktop.domain.report_state import ReportState
+from desktop.store.reports import ReportRow
 from desktop.ui.correspondent.report_model import ID_ROLE, PAGE_SIZE, ReportListModel
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.window import GatewatchWindow

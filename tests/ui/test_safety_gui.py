@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
 from desktop.store.backup import restore_backup, write_backup
 from desktop.store.database import DB_NAME, create_store, open_store
 from desktop.store.integrity import check_integrity
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 from desktop.ui.app import build_window
 from desktop.ui.duress_dialog import DuressDialog
 from desktop.ui.settings_dialog import SettingsDialog

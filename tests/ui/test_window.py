@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
-from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui, drain, stored
 

@@ -95,7 +95,7 @@ def run_report(args: argparse.Namespace, data_dir: Path) -> int:
             where = ReportFilter(
                 state=None if args.state is None else ReportState(args.state), gate=args.gate
             )
-            _print_rows(session.report_rows(gazetteer, where), args.json, gazetteer)
+            _print_rows(session.filtered_rows(gazetteer, where), args.json, gazetteer)
         elif args.report_command == "search":
             _print_rows(session.found_rows(gazetteer, args.text), args.json, gazetteer)
         elif args.report_command == "show":

@@ -13,6 +13,7 @@ from typing import Any
 from desktop.domain.free_text import free_text_fields
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report
+from desktop.domain.report_state import ReportState
 from desktop.services.correspondent.pii import PiiFinding, scan
 from desktop.store.attachments import AttachmentInfo, AttachmentRepository
 from desktop.store.database import Store
@@ -21,7 +22,6 @@ from desktop.store.reports import (
     ReportFilter,
     ReportRepository,
     ReportRow,
-    ReportState,
     StoredReport,
     ensure_search_index,
 )

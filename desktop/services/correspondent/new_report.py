@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report
+from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.photos import CleanPhoto
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
-from desktop.store.reports import ReportRepository, ReportState
+from desktop.store.reports import ReportRepository
 
 
 def add_report(

@@ -8,33 +8,53 @@ need from the store is a method here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
+from desktop.domain.followups import Question
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report
-from desktop.services.changes import Changes
-from desktop.services.correspondent import new_report
+from desktop.domain.report_state import ReportState
+from desktop.services.changes import Changes, Done
+from desktop.services.correspondent import capture, new_report
+from desktop.services.correspondent.capture import ListQuery, ReportDetail
 from desktop.services.photos import CleanPhoto
 from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
 from desktop.store.database import Store
+from desktop.store.identity import IdentityRepository
 from desktop.store.reports import (
     ReportFilter,
     ReportNotFoundError,
     ReportRepository,
     ReportRow,
-    ReportState,
     StoredReport,
 )
 
 __all__ = [
     "AttachmentNotFoundError",
     "CorrespondentSession",
+    "ListQuery",
+    "ReportDetail",
     "ReportFilter",
     "ReportNotFoundError",
+    "ReportQuestions",
     "ReportRow",
     "ReportState",
     "StoredReport",
 ]
+
+
+@dataclass(frozen=True)
+class ReportQuestions:
+    """The desk's questions about one report (any revision of it), and the correction an
+    answer to the open one would name."""
+
+    report_id: str
+    questions: list[Question]
+    correction_id: str | None
 
 
 class CorrespondentSession:
@@ -42,6 +62,91 @@ class CorrespondentSession:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    # The report list, the form, its photos and the desk's questions ---------------------
+
+    def report_ids(self, gazetteer: Gazetteer, query: ListQuery) -> list[str]:
+        """Ids for the main list, newest observation first."""
+        return capture.list_ids(self._store, gazetteer, query)
+
+    def report_count(self) -> int:
+        return capture.count_all(self._store)
+
+    def report_rows(self, ids: Sequence[str]) -> list[ReportRow]:
+        return capture.fetch_rows(self._store, ids)
+
+    def report(self, gazetteer: Gazetteer, report_id: str) -> ReportDetail:
+        return capture.load_detail(self._store, gazetteer, report_id)
+
+    def draft_saved_since(self, moment: datetime) -> str | None:
+        """The draft saved last at or after `moment` (the one a lock saved), or None."""
+        return ReportRepository(self._store).draft_saved_since(moment)
+
+    def save_draft(
+        self,
+        gazetteer: Gazetteer,
+        body: Mapping[str, Any],
+        *,
+        draft_id: str | None,
+        replaces: str | None,
+    ) -> Done[str]:
+        """Create or overwrite a draft; its id."""
+        saved = capture.save_draft(self._store, gazetteer, body, draft_id, replaces)
+        return Done(saved, Changes(reports=True))
+
+    def queue_draft(self, gazetteer: Gazetteer, draft_id: str) -> Done[Report]:
+        """Validate, queue and seal a saved draft (ReportValidationError leaves it a draft)."""
+        report = capture.queue_draft(self._store, gazetteer, draft_id)
+        return Done(report, Changes(reports=True, delivery=True))
+
+    def delete_draft(self, draft_id: str) -> Changes:
+        capture.delete_draft(self._store, draft_id)
+        return Changes(reports=True, photos=True)
+
+    def photo_thumbnails(self, report_id: str, edge: int) -> list[tuple[int, bytes]]:
+        """(position, thumbnail) of each photo of a report, made in memory."""
+        from desktop.services.photos import make_thumbnail  # the decoder: not at start
+
+        photos = AttachmentRepository(self._store)
+        return [
+            (info.position, make_thumbnail(photos.data(report_id, info.position), edge))
+            for info in photos.list(report_id)
+        ]
+
+    def add_photo(
+        self, path: Path, report_id: str, *, max_edge: int, thumbnail_edge: int
+    ) -> Done[tuple[int, bytes]]:
+        """Read, clean and store a photo with a draft; its position and thumbnail."""
+        from desktop.services.photos import import_photo, make_thumbnail, read_photo_file
+
+        clean = import_photo(read_photo_file(path), max_edge=max_edge)
+        info = AttachmentRepository(self._store).add(
+            report_id, clean.media_type, clean.data, width=clean.width, height=clean.height
+        )
+        return Done(
+            (info.position, make_thumbnail(clean.data, thumbnail_edge)), Changes(photos=True)
+        )
+
+    def remove_photo(self, report_id: str, position: int) -> Changes:
+        AttachmentRepository(self._store).remove(report_id, position)
+        return Changes(photos=True)
+
+    def questions_about(self, report_id: str) -> ReportQuestions:
+        from desktop.services.correspondent import followups  # sealing: not at start
+
+        items = followups.questions(self._store, report_id)
+        return ReportQuestions(report_id, items, followups.latest_correction(self._store, items))
+
+    def enrolled(self) -> bool:
+        """Whether this computer is enrolled with a newsroom server."""
+        return IdentityRepository(self._store).get() is not None
+
+    def answer(self, question_id: str, text: str, *, correction_id: str | None) -> Done[Question]:
+        """Seal an answer to send at the next sync."""
+        from desktop.services.correspondent import followups
+
+        answered = followups.answer(self._store, question_id, text, correction_id=correction_id)
+        return Done(answered, Changes(followups=True))
 
     # -- Reports on the command line: add, list, search, show, photos ---------------------
 
@@ -57,7 +162,7 @@ class CorrespondentSession:
         new_report.add_report(self._store, gazetteer, report, photos, draft=draft)
         return Changes(reports=True, photos=bool(photos), delivery=not draft)
 
-    def report_rows(self, gazetteer: Gazetteer, where: ReportFilter) -> list[ReportRow]:
+    def filtered_rows(self, gazetteer: Gazetteer, where: ReportFilter) -> list[ReportRow]:
         """The rows the filter shows, newest observation first."""
         reports = ReportRepository(self._store, gazetteer)
         return reports.rows(reports.ids(where))

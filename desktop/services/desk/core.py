@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from desktop.services import opened as opened_lists
 from desktop.services import updates
 from desktop.services.desk import device_approval, handcarry
+from desktop.services.desk import opened as opened_lists
 from desktop.services.desk import signing as desk_signing
 from desktop.services.desk.followups import (
     DeskClientLike,

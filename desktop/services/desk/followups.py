@@ -20,13 +20,13 @@ Answers come back as ``message`` envelopes from the device, sealed to the newsro
 the pull stores them in ``desk_envelopes`` and `apply_pulled_messages` reads each one
 once: an answer to a question this desk asked that device is recorded on the question
 (the first answer counts); anything else is marked ignored or refused with a reason.
-Payload formats: desktop/services/followups.py and docs/followups.md.
+Payload formats: desktop/services/followups.py and docs/followups.md. The rules are in
+`desktop/domain/followups.py`, the SQL in `desktop/store/desk/followups.py`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -34,9 +34,17 @@ from typing import Any, Protocol
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from desktop.domain.followups import (
+    DeskQuestion,
+    FollowupError,
+    bounded_desk_label,
+    question_text,
+)
 from desktop.domain.report import format_utc
 from desktop.store.database import Store
+from desktop.store.desk import followups as asked_store
 from desktop.store.desk.core import DeskRepository
+from desktop.store.desk.followups import DeskFollowupRepository
 from desktop.store.search import index_answered_desk_report
 from sync import wire
 from sync.client import ClientConfig, ServerRefusedError, SyncClient
@@ -50,7 +58,7 @@ from sync.envelope import (
     seal,
 )
 from sync.messages import DeviceInfo, MessageReceipt
-from sync.payloads.followup import MAX_QUESTION_CHARS, parse_payload, question_payload
+from sync.payloads.followup import parse_payload, question_payload
 
 __all__ = [
     "DeskQuestion",
@@ -65,31 +73,6 @@ __all__ = [
 
 NO_ENCRYPTION_KEY = "no_encryption_key"
 BAD_ENCRYPTION_KEY = wire.ERROR_BAD_ENCRYPTION_KEY
-
-
-class FollowupError(ValueError):
-    """A question that cannot be asked; ``str()`` says why and what to do."""
-
-
-@dataclass(frozen=True)
-class DeskQuestion:
-    """A question asked at this desk, and the answer when it came back."""
-
-    question_id: str
-    report_id: str
-    device_id: str
-    text: str
-    desk_label: str | None
-    asked_at: datetime
-    sent_at: datetime | None
-    last_error: str | None
-    answer_text: str | None
-    answered_at: datetime | None
-    correction_id: str | None
-
-    @property
-    def answered(self) -> bool:
-        return self.answered_at is not None
 
 
 @dataclass(frozen=True)
@@ -111,44 +94,9 @@ class DeskClientLike(Protocol):
     def close(self) -> None: ...
 
 
-_COLUMNS = (
-    "question_id, report_id, device_id, text, desk_label, asked_at, sent_at, last_error,"
-    " answer_text, answered_at, correction_id"
-)
-
-
-def _time(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text).astimezone(UTC)
-
-
-def _row(row: Sequence[Any]) -> DeskQuestion:
-    return DeskQuestion(
-        question_id=row[0],
-        report_id=row[1],
-        device_id=row[2],
-        text=row[3],
-        desk_label=row[4],
-        asked_at=datetime.fromisoformat(row[5]).astimezone(UTC),
-        sent_at=_time(row[6]),
-        last_error=row[7],
-        answer_text=row[8],
-        answered_at=_time(row[9]),
-        correction_id=row[10],
-    )
-
-
 def followups(store: Store, report_id: str | None = None) -> list[DeskQuestion]:
     """Questions asked at this desk (about ``report_id`` when given), oldest first."""
-    where, params = ("WHERE report_id = ?", (report_id,)) if report_id else ("", ())
-    rows = store.execute(
-        f"SELECT {_COLUMNS} FROM desk_followups {where} ORDER BY asked_at, question_id", params
-    ).fetchall()
-    return [_row(r) for r in rows]
-
-
-def _desk_label(store: Store) -> str | None:
-    row = store.execute("SELECT label FROM desk_identity WHERE id = 1").fetchone()
-    return None if row is None else str(row[0])
+    return DeskFollowupRepository(store).questions(report_id)
 
 
 def ask(
@@ -166,31 +114,24 @@ def ask(
     desk does not hold. Touches no network: call `push_questions_with_desk_token` (or a
     pull) to send it.
     """
-    text = text.strip()
-    if not text:
-        raise FollowupError("Write the question first.")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise FollowupError(f"The question is too long: at most {MAX_QUESTION_CHARS} characters.")
-    row = store.execute("SELECT device_id FROM desk_reports WHERE id = ?", (report_id,)).fetchone()
-    if row is None:
+    text = question_text(text)
+    repository = DeskFollowupRepository(store)
+    device_id = repository.report_device(report_id)
+    if device_id is None:
         raise FollowupError(f"This desk holds no report {report_id}: pull first.")
-    label = desk_label if desk_label is not None else _desk_label(store)
+    label = desk_label if desk_label is not None else repository.desk_label()
     question_id = str(uuid.uuid4())
-    with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO desk_followups (question_id, report_id, device_id, text, desk_label,"
-            " asked_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                question_id,
-                report_id,
-                str(row[0]),
-                text,
-                None if label is None else label[:64],
-                format_utc(now or datetime.now(UTC)),
-                str(uuid.uuid4()),
-            ),
-        )
-    [asked] = [q for q in followups(store, report_id) if q.question_id == question_id]
+    repository.add(
+        question_id=question_id,
+        report_id=report_id,
+        device_id=device_id,
+        text=text,
+        desk_label=bounded_desk_label(label),
+        asked_at=now or datetime.now(UTC),
+        message_id=str(uuid.uuid4()),
+    )
+    asked = repository.question(question_id)
+    assert asked is not None  # just written, in this thread
     return asked
 
 
@@ -234,10 +175,8 @@ def push_questions(
     question — a device key nothing can be sealed to, a refusal by the server — is kept in
     its ``last_error``, named in `QuestionPush.problems`, and the others still go.
     """
-    waiting = store.execute(
-        "SELECT question_id, report_id, device_id, text, desk_label, asked_at, message_id,"
-        " envelope FROM desk_followups WHERE sent_at IS NULL ORDER BY asked_at"
-    ).fetchall()
+    repository = DeskFollowupRepository(store)
+    waiting = repository.waiting()
     if not waiting:
         return QuestionPush(0, 0)
     pair = _newsroom_pair(store)
@@ -246,16 +185,17 @@ def push_questions(
     keys = {
         info.device_id: _device_encryption_key(store, info)
         for info in client.devices()
-        if info.device_id in {str(r[2]) for r in waiting}
+        if info.device_id in {q.device_id for q in waiting}
     }
     moment = now or datetime.now(UTC)
     sent = 0
     problems: list[str] = []
-    for qid, report_id, device_id, text, label, asked_at, message_id, envelope in waiting:
+    for question in waiting:
+        qid, device_id, envelope = question.question_id, question.device_id, question.envelope
         if envelope is None:
             recipient = keys.get(device_id, NO_ENCRYPTION_KEY)
             if isinstance(recipient, str):
-                _note(store, qid, recipient)
+                repository.note(qid, recipient)
                 if recipient == BAD_ENCRYPTION_KEY:
                     problems.append(_bad_key_problem(device_id))
                 continue
@@ -263,48 +203,35 @@ def push_questions(
                 envelope = seal(
                     question_payload(
                         question_id=qid,
-                        report_id=report_id,
+                        report_id=question.report_id,
                         device_id=device_id,
-                        text=text,
-                        asked_at=datetime.fromisoformat(asked_at),
-                        desk_label=label,
+                        text=question.text,
+                        asked_at=question.asked_at,
+                        desk_label=question.desk_label,
                     ),
                     kind=EnvelopeKind.MESSAGE,
-                    envelope_id=message_id,
+                    envelope_id=question.message_id,
                     device_id=DESK_SENDER_ID,
                     device_key=signer,
                     recipient=recipient,
                 )
             except (ValueError, EnvelopeError):  # the key passed its checks, yet HPKE refused
-                _note(store, qid, BAD_ENCRYPTION_KEY)
+                repository.note(qid, BAD_ENCRYPTION_KEY)
                 problems.append(_bad_key_problem(device_id))
                 continue
-            with store.transaction() as conn:
-                conn.execute(
-                    "UPDATE desk_followups SET envelope = ? WHERE question_id = ?"
-                    " AND envelope IS NULL",
-                    (envelope, qid),
-                )
-            envelope = store.execute(
-                "SELECT envelope FROM desk_followups WHERE question_id = ?", (qid,)
-            ).fetchone()[0]
+            envelope = repository.keep_envelope(qid, envelope)
         try:
-            client.post_message(device_id, message_id, bytes(envelope))
+            client.post_message(device_id, question.message_id, envelope)
         except ServerRefusedError as error:
             if error.status >= 500 or error.status == 429:
                 raise  # the server's trouble, not this question's: the push stops here
-            _note(store, qid, error.reason)
+            repository.note(qid, error.reason)
             if error.status not in (404, 409):  # unknown or revoked devices wait quietly
                 problems.append(f"a question to device {device_id} was refused: {error}")
             continue
-        with store.transaction() as conn:
-            conn.execute(
-                "UPDATE desk_followups SET sent_at = ?, last_error = NULL WHERE question_id = ?",
-                (format_utc(moment), qid),
-            )
+        repository.mark_sent(qid, moment)
         sent += 1
-    left = store.execute("SELECT count(*) FROM desk_followups WHERE sent_at IS NULL").fetchone()
-    return QuestionPush(sent, int(left[0]), tuple(problems))
+    return QuestionPush(sent, repository.waiting_count(), tuple(problems))
 
 
 def _bad_key_problem(device_id: str) -> str:
@@ -312,14 +239,6 @@ def _bad_key_problem(device_id: str) -> str:
         f"device {device_id} registered an encryption key nothing can be sealed to; its "
         "questions wait. Ask its correspondent to enroll again"
     )
-
-
-def _note(store: Store, question_id: str, reason: str) -> None:
-    with store.transaction() as conn:
-        conn.execute(
-            "UPDATE desk_followups SET last_error = ? WHERE question_id = ?",
-            (reason, question_id),
-        )
 
 
 def push_questions_with_desk_token(
@@ -357,32 +276,20 @@ def apply_pulled_messages(store: Store, *, now: datetime | None = None) -> int:
     with its reason; the others are still read. Each envelope is read once
     (``desk_followup_seen``). Raises only store errors (a full disk…).
     """
-    rows = store.execute(
-        "SELECT envelope_id, device_id, payload FROM desk_envelopes"
-        " WHERE kind = ? AND outcome = 'stored' AND payload IS NOT NULL"
-        " AND envelope_id NOT IN (SELECT envelope_id FROM desk_followup_seen)"
-        " ORDER BY seq",
-        (str(EnvelopeKind.MESSAGE),),
-    ).fetchall()
+    unread = DeskFollowupRepository(store).unread_messages(str(EnvelopeKind.MESSAGE))
     moment = format_utc(now or datetime.now(UTC))
     recorded = 0
-    for envelope_id, device_id, payload in rows:
+    for message in unread:
         try:
-            recorded += _apply_answer(store, envelope_id, device_id, bytes(payload), moment)
+            recorded += _apply_answer(
+                store, message.envelope_id, message.device_id, message.payload, moment
+            )
         except (ValueError, TypeError, KeyError, OverflowError) as error:
             # nothing one envelope holds may stop the pull: it is refused, the rest read
             reason = f"the answer could not be recorded ({type(error).__name__})"
             with store.transaction() as conn:
-                conn.execute(
-                    "UPDATE desk_envelopes SET outcome = 'refused', reason = 'unreadable',"
-                    " message = ? WHERE envelope_id = ?",
-                    (reason, envelope_id),
-                )
-                conn.execute(
-                    "INSERT OR IGNORE INTO desk_followup_seen (envelope_id, outcome, reason, at)"
-                    " VALUES (?, 'refused', ?, ?)",
-                    (envelope_id, reason, moment),
-                )
+                asked_store.refuse_envelope(conn, message.envelope_id, "unreadable", reason)
+                asked_store.mark_seen(conn, message.envelope_id, "refused", reason, moment)
     return recorded
 
 
@@ -398,40 +305,24 @@ def _apply_answer(
         doc, outcome, reason = None, "refused", str(error)[:80]
     with store.transaction() as conn:
         if doc is not None:
-            asked = conn.execute(
-                "SELECT device_id, answered_at, report_id FROM desk_followups"
-                " WHERE question_id = ?",
-                (doc["question_id"],),
-            ).fetchone()
-            if asked is None or str(asked[0]) != device_id:
+            asked = asked_store.asked_of(conn, doc["question_id"])
+            if asked is None or asked.device_id != device_id:
                 outcome, reason = "refused", "not a question asked of this device"
-            elif asked[1] is not None:
+            elif asked.answered:
                 outcome, reason = "ignored", "already answered"
             else:
-                conn.execute(
-                    "UPDATE desk_followups SET answer_text = ?, answered_at = ?,"
-                    " correction_id = ?, answer_envelope_id = ?, answer_received_at = ?"
-                    " WHERE question_id = ?",
-                    (
-                        doc["text"],
-                        format_utc(datetime.fromisoformat(doc["at"])),
-                        doc["correction_id"],
-                        envelope_id,
-                        moment,
-                        doc["question_id"],
-                    ),
+                asked_store.record_answer(
+                    conn,
+                    doc["question_id"],
+                    text=doc["text"],
+                    answered_at=datetime.fromisoformat(doc["at"]),
+                    correction_id=doc["correction_id"],
+                    envelope_id=envelope_id,
+                    received_at=moment,
                 )
-                index_answered_desk_report(conn, str(asked[2]))
+                index_answered_desk_report(conn, asked.report_id)
                 recorded = 1
         if outcome == "refused":  # counted with the desk's refusals, where editors see them
-            conn.execute(
-                "UPDATE desk_envelopes SET outcome = 'refused', reason = 'invalid_answer',"
-                " message = ? WHERE envelope_id = ?",
-                (reason, envelope_id),
-            )
-        conn.execute(
-            "INSERT OR IGNORE INTO desk_followup_seen (envelope_id, outcome, reason, at)"
-            " VALUES (?, ?, ?, ?)",
-            (envelope_id, outcome, reason, moment),
-        )
+            asked_store.refuse_envelope(conn, envelope_id, "invalid_answer", reason or "")
+        asked_store.mark_seen(conn, envelope_id, outcome, reason, moment)
     return recorded

@@ -74,3 +74,13 @@ class DeskSession:
         if ReviewRepository(self._store).identity() is not None:
             return "setup"
         return None
+
+    # Follow-up questions ------------------------------------------------------------------
+
+    def holds_newsroom_key(self) -> bool:
+        """Whether this store is a desk's that is set up (it holds the newsroom key)."""
+        return DeskRepository(self._store).key() is not None
+
+    def connected(self) -> bool:
+        """Whether this desk has a server to send its questions to."""
+        return DeskRepository(self._store).server() is not None

@@ -4,16 +4,14 @@ Hidden while the selected report has no question. Otherwise it lists each questi
 asked, when, the text) and its answer, and for the oldest unanswered one offers an answer
 box, *Send answer* and *Correct the report*. A correction is made the usual way (the
 report form saves a new revision); once such a revision is queued, the answer names it.
-Answers are sealed on the store worker at once and sent by the next sync.
+Answers are sealed on the store worker at once and sent by the next sync. The panel loads
+again whenever a command changed follow-ups (`StoreWorker.changed`).
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,47 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.database import Store
+from desktop.domain.followups import Question, open_question
+from desktop.services.changes import Changes
+from desktop.services.correspondent.session import CorrespondentSession, ReportQuestions
 from desktop.ui.worker import StoreWorker
-
-if TYPE_CHECKING:
-    from desktop.services import followups
-
-
-@dataclass(frozen=True)
-class _Shown:
-    report_id: str
-    questions: list[followups.Question]
-    correction_id: str | None
-
-
-def _load(store: Store, report_id: str) -> _Shown:
-    from desktop.services import followups  # the network layer: on the worker, not at start
-
-    items = followups.questions(store, report_id)
-    return _Shown(report_id, items, _latest_correction(store, report_id, items))
-
-
-def _answer(
-    store: Store, *, question_id: str, text: str, correction_id: str | None
-) -> followups.Question:
-    from desktop.services import followups
-
-    return followups.answer(store, question_id, text, correction_id=correction_id)
-
-
-def _latest_correction(store: Store, report_id: str, items: list[followups.Question]) -> str | None:
-    """The newest queued or sent revision of the lineage past the one asked about."""
-    waiting = [q for q in items if not q.answered]
-    if not waiting:
-        return None
-    row = store.execute(
-        "SELECT r.id FROM reports AS r JOIN reports AS asked ON asked.id = ?"
-        " WHERE r.lineage_id = asked.lineage_id AND r.revision > asked.revision"
-        " AND r.state IN ('queued', 'sent') ORDER BY r.revision DESC LIMIT 1",
-        (waiting[0].report_id,),
-    ).fetchone()
-    return None if row is None else str(row[0])
 
 
 class FollowupPanel(QWidget):
@@ -79,7 +40,7 @@ class FollowupPanel(QWidget):
         super().__init__(parent)
         self._worker = worker
         self._report_id: str | None = None
-        self._shown: _Shown | None = None
+        self._shown: ReportQuestions | None = None
         self.heading = QLabel()
         self.questions_label = QLabel()
         self.questions_label.setWordWrap(True)
@@ -104,6 +65,7 @@ class FollowupPanel(QWidget):
         self.send_button.clicked.connect(self._send)
         self.correct_button.clicked.connect(self._correct)
         self.answer_box.textChanged.connect(self._update_buttons)
+        worker.changed.connect(self._changed)
         self.retranslate()
         self.hide()
 
@@ -133,19 +95,27 @@ class FollowupPanel(QWidget):
             self.correction_note.clear()
             self.hide()
             return
-        self._worker.submit(partial(_load, report_id=report_id), self._loaded, self.error.emit)
+        self._worker.submit(
+            lambda store: CorrespondentSession(store).questions_about(report_id),
+            self._loaded,
+            self.error.emit,
+        )
 
     def refresh(self) -> None:
-        """Load again (after a sync brought questions, or after answering)."""
+        """Load again (after a sync brought questions)."""
         self.show_report(self._report_id)
 
-    def _loaded(self, shown: _Shown) -> None:
+    def _changed(self, changes: Changes) -> None:
+        if changes.followups and self._report_id is not None:
+            self.refresh()
+
+    def _loaded(self, shown: ReportQuestions) -> None:
         if shown.report_id != self._report_id:
             return
         self._shown = shown
         self._render(shown)
 
-    def _render(self, shown: _Shown) -> None:
+    def _render(self, shown: ReportQuestions) -> None:
         if not shown.questions:
             self.hide()
             return
@@ -180,10 +150,8 @@ class FollowupPanel(QWidget):
         self._update_buttons()
         self.show()
 
-    def _open_question(self) -> followups.Question | None:
-        if self._shown is None:
-            return None
-        return next((q for q in self._shown.questions if not q.answered), None)
+    def _open_question(self) -> Question | None:
+        return None if self._shown is None else open_question(self._shown.questions)
 
     def _update_buttons(self) -> None:
         self.send_button.setEnabled(bool(self.answer_box.toPlainText().strip()))
@@ -198,21 +166,18 @@ class FollowupPanel(QWidget):
         correction = self._shown.correction_id
         self.send_button.setEnabled(False)
 
-        def done(answered: followups.Question) -> None:
-            self.answer_box.clear()
+        def done(answered: Question) -> None:
+            self.answer_box.clear()  # the panel loads again on `changed`
             self.answered.emit(answered.question_id)
-            self.refresh()
 
         def failed(error: Exception) -> None:
             self._update_buttons()
             self.error.emit(error)
 
-        self._worker.submit(
-            partial(
-                _answer,
-                question_id=question.question_id,
-                text=text,
-                correction_id=correction,
+        question_id = question.question_id
+        self._worker.command(
+            lambda store: CorrespondentSession(store).answer(
+                question_id, text, correction_id=correction
             ),
             done,
             failed,

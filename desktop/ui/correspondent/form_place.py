@@ -17,10 +17,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from desktop.domain.gazetteer import Gazetteer
+from desktop.domain.report_state import ReportState
 from desktop.store.database import Store
 
 if TYPE_CHECKING:
-    from desktop.services.correspondent import capture
+    from desktop.services.correspondent.session import ReportDetail
 
 __all__ = [
     "FormPlace",
@@ -58,25 +59,23 @@ class Reopen:
 
     draft_id: str | None = None
     correcting: str | None = None
-    detail: capture.ReportDetail | None = None
+    detail: ReportDetail | None = None
 
 
 def reopen_job(store: Store, gazetteer: Gazetteer, locked: LockedReport) -> Reopen:
     """On the worker: find the interrupted report's draft (saved by the lock) and load it."""
-    from desktop.services.correspondent import (
-        capture,
-    )  # after unlock: the start path does without it
-    from desktop.store.reports import ReportRepository, ReportState
+    # after unlock: the start path does without it
+    from desktop.services.correspondent.session import CorrespondentSession
 
-    repository = ReportRepository(store, gazetteer)
-    draft = locked.draft_id or repository.draft_saved_since(locked.locked_at)
+    session = CorrespondentSession(store)
+    draft = locked.draft_id or session.draft_saved_since(locked.locked_at)
     if draft is not None:
-        detail = capture.load_detail(store, gazetteer, draft)
+        detail = session.report(gazetteer, draft)
         if detail.stored.row.state is ReportState.DRAFT:
             return Reopen(draft_id=draft, detail=detail)
         return Reopen()
     if locked.replaces is not None:
-        detail = capture.load_detail(store, gazetteer, locked.replaces)
+        detail = session.report(gazetteer, locked.replaces)
         return Reopen(correcting=locked.replaces, detail=detail)
     return Reopen()
 

@@ -1,18 +1,19 @@
 """The main page: the report list with search and filters, and a detail pane.
 
-All data comes through the store worker; this page never touches the store. The list is
-the lazy `ReportListModel`; searching and filtering happen in SQL.
+All data comes through the store worker and `CorrespondentSession`; this page never
+touches the store. The list is the lazy `ReportListModel`; searching and filtering happen in
+SQL. It asks for its rows again whenever a command changed reports or their delivery
+(`StoreWorker.changed`), at once if it shows, else when it is next shown.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,28 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.vocabulary import (
-    Barrier,
-    Controller,
-    Currency,
-    HowKnown,
-    PriceUnit,
-    Reliability,
-    Shortage,
-    SideStatus,
-    SourceCategory,
-    TrafficKind,
-    TrafficStatus,
+from desktop.domain.report_state import ReportState
+from desktop.services.changes import Changes
+from desktop.services.correspondent.session import (
+    CorrespondentSession,
+    ListQuery,
+    ReportDetail,
+    ReportRow,
 )
-from desktop.services.correspondent import capture
-from desktop.store.reports import ReportRow, ReportState
 from desktop.ui.clipboard import ConcealedTextBrowser
 from desktop.ui.columns import FittedColumns
 from desktop.ui.correspondent.followup_panel import FollowupPanel
+from desktop.ui.correspondent.report_detail import detail_html
 from desktop.ui.correspondent.report_model import ReportListModel
-from desktop.ui.labels import commodity_label, credibility_label, label
 from desktop.ui.lazy_rows import report_table
-from desktop.ui.report_text import report_lines
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
@@ -103,7 +96,7 @@ class MainPage(QWidget):
 
         self.detail = ConcealedTextBrowser()
         self.detail.setOpenLinks(False)
-        self._detail_shown: capture.ReportDetail | None = None
+        self._detail_shown: ReportDetail | None = None
         self._detail_width = 0
         self.detail.viewport().installEventFilter(self)
         self.edit_button = QPushButton()
@@ -140,6 +133,7 @@ class MainPage(QWidget):
         self.edit_button.clicked.connect(self._edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _: self._edit_selected())
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     # -- language ------------------------------------------------------------------------
@@ -209,14 +203,16 @@ class MainPage(QWidget):
         self._stale = False
         self._query_serial += 1
         serial = self._query_serial
-        query = capture.ListQuery(
+        query = ListQuery(
             text=self.search.text(),
             state=self.state_filter.currentData(),
             gate=self.gate_filter.currentData(),
         )
+        gazetteer = self._gazetteer
 
         def work(store: Any) -> tuple[list[str], int]:
-            return capture.list_ids(store, self._gazetteer, query), capture.count_all(store)
+            session = CorrespondentSession(store)
+            return session.report_ids(gazetteer, query), session.report_count()
 
         def done(result: tuple[list[str], int]) -> None:
             if serial != self._query_serial:
@@ -250,6 +246,18 @@ class MainPage(QWidget):
         self.detail.clear()
         self._show_detail_placeholder()
 
+    def _changed(self, changes: Changes) -> None:
+        """A command changed reports or their delivery: every row may read differently."""
+        if not (changes.reports or changes.delivery) or not self._worker.is_open:
+            return
+        self.model.forget_rows()
+        if self.isVisible():
+            if self._selected is not None:
+                self._select(self._selected)
+            self.refresh()
+        else:
+            self._stale = True
+
     def report_changed(self, report_id: str) -> None:
         """A report was saved elsewhere: its row is fetched again when shown; the whole
         list is asked for again now if this page shows, else when it is next shown."""
@@ -269,7 +277,10 @@ class MainPage(QWidget):
         return None
 
     def _fetch_rows(self, ids: Sequence[str], done: Callable[[list[ReportRow]], None]) -> None:
-        self._worker.submit(partial(capture.fetch_rows, ids=list(ids)), done, self._failed)
+        wanted = list(ids)
+        self._worker.submit(
+            lambda store: CorrespondentSession(store).report_rows(wanted), done, self._failed
+        )
 
     def _failed(self, error: Exception) -> None:
         self.error.emit(error)
@@ -306,7 +317,7 @@ class MainPage(QWidget):
             self._show_detail_placeholder()
             return
 
-        def done(detail: capture.ReportDetail) -> None:
+        def done(detail: ReportDetail) -> None:
             if self._selected != report_id or not self._worker.is_open:
                 return
             self._selected_state = detail.stored.row.state
@@ -319,8 +330,9 @@ class MainPage(QWidget):
                 self.edit_button.setText(self.tr("&Correct (new revision)"))
                 self.edit_button.show()
 
+        gazetteer = self._gazetteer
         self._worker.submit(
-            partial(capture.load_detail, gazetteer=self._gazetteer, report_id=report_id),
+            lambda store: CorrespondentSession(store).report(gazetteer, report_id),
             done,
             self._failed,
         )
@@ -341,12 +353,21 @@ class MainPage(QWidget):
                 + "</p>"
             )
 
-    def _show_detail(self, detail: capture.ReportDetail) -> None:
+    def _show_detail(self, detail: ReportDetail) -> None:
         """Render `detail` for the pane's current width and font (again on resize)."""
         self._detail_shown = detail
         self._detail_width = self.detail.viewport().width()
         scroll = self.detail.verticalScrollBar().value()
-        self.detail.setHtml(self._detail_html(detail, self._detail_width))
+        self.detail.setHtml(
+            detail_html(
+                detail,
+                self._detail_width,
+                language=self._language(),
+                gazetteer=self._gazetteer,
+                font=self.detail.font(),
+                document_margin=self.detail.document().documentMargin(),
+            )
+        )
         self.detail.verticalScrollBar().setValue(scroll)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -358,127 +379,6 @@ class MainPage(QWidget):
         ):
             self._show_detail(self._detail_shown)
         return super().eventFilter(watched, event)
-
-    def _detail_html(self, detail: capture.ReportDetail, width: int) -> str:
-        """The detail as HTML; with `width` > 0, long values and the narrative have their
-        line ends put for that width."""
-        body = detail.stored.body
-        row = detail.stored.row
-        lang = self._language()
-        esc = _esc
-        parts: list[str] = []
-        crossing_name = self.tr("(not in the list)")
-        if row.gate is not None:
-            crossing = self._gazetteer.get(row.gate)
-            crossing_name = row.gate if crossing is None else crossing.name(lang)
-            if crossing is not None and lang != "en":
-                crossing_name += f" ({crossing.name('en')})"
-        elif isinstance(body.get("new_crossing"), dict):
-            crossing_name = str(body["new_crossing"].get("name") or crossing_name)
-        parts.append(f"<h2>{esc(crossing_name)}</h2>")
-        observed = "—" if row.observed_at is None else row.observed_at.astimezone()
-        when = observed if isinstance(observed, str) else observed.strftime("%Y-%m-%d %H:%M %Z")
-        state_names = {
-            ReportState.DRAFT: self.tr("Draft"),
-            ReportState.QUEUED: self.tr("Queued for sending"),
-            ReportState.SENT: self.tr("Sent"),
-            ReportState.PURGED: self.tr("Sent, content removed from this computer"),
-        }
-        line = [when, state_names[row.state]]
-        if row.revision > 1:
-            line.append(self.tr("revision {number}").format(number=row.revision))
-        parts.append(f"<p>{esc(' · '.join(line))}</p>")
-        rows: list[tuple[str, str]] = []
-
-        def enum_text(kind: Any, value: object) -> str | None:
-            try:
-                return label(kind(value))
-            except ValueError:
-                return None
-
-        for key, title in (
-            ("china_side", self.tr("China side")),
-            ("myanmar_side", self.tr("Myanmar side")),
-        ):
-            text = enum_text(SideStatus, body.get(key))
-            if text:
-                rows.append((title, text))
-        traffic = body.get("traffic")
-        if isinstance(traffic, dict):
-            for kind in TrafficKind:
-                status = enum_text(TrafficStatus, traffic.get(kind.value, "unknown"))
-                if status and traffic.get(kind.value, "unknown") != "unknown":
-                    rows.append((label(kind), status))
-        controller = enum_text(Controller, body.get("controlled_by"))
-        if controller and body.get("controlled_by") != "unknown":
-            rows.append((self.tr("Controlled by"), controller))
-        for key, vocabulary, title in (
-            ("barrier", Barrier, self.tr("Barrier")),
-            ("shortages", Shortage, self.tr("Shortages")),
-        ):
-            values = body.get(key)
-            if isinstance(values, list) and values:
-                names = [enum_text(vocabulary, v) for v in values]
-                rows.append((title, ", ".join(n for n in names if n)))
-        prices = body.get("prices")
-        if isinstance(prices, list):
-            for price in prices:
-                if not isinstance(price, dict):
-                    continue
-                unit = enum_text(PriceUnit, price.get("unit")) or ""
-                currency = enum_text(Currency, price.get("currency")) or ""
-                amount = price.get("amount")
-                amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
-                rows.append(
-                    (
-                        self.tr("Price"),
-                        f"{commodity_label(str(price.get('commodity', '')))}: "
-                        f"{amount_text} {currency} / {unit}",
-                    )
-                )
-        how = enum_text(HowKnown, body.get("how_known"))
-        if how:
-            rows.append((self.tr("How known"), how))
-        source = body.get("source")
-        if isinstance(source, dict):
-            bits = [
-                enum_text(SourceCategory, source.get("category")),
-                enum_text(Reliability, source.get("reliability")),
-            ]
-            credibility = source.get("credibility")
-            if isinstance(credibility, int) and 1 <= credibility <= 6:
-                bits.append(credibility_label(credibility))
-            if isinstance(source.get("pseudonym"), str):
-                bits.append(source["pseudonym"])
-            rows.append((self.tr("Source"), " · ".join(b for b in bits if b)))
-        if detail.photos:
-            rows.append((self.tr("Photos"), str(len(detail.photos))))
-        # Qt breaks Burmese anywhere: lines are ended here, between syllables, to the
-        # width of the pane (and again when it is resized; see wrapping.py).
-        font = self.detail.font()
-        bold = QFont(font)
-        bold.setBold(True)
-        bold_metrics = QFontMetricsF(bold)
-        body_width = width - 2 * self.detail.document().documentMargin() - 8
-        title_width = max((bold_metrics.horizontalAdvance(t) for t, _ in rows), default=0.0)
-        value_width = body_width - title_width - 16
-
-        def lines(text: str, room: float) -> str:
-            return report_lines(text, font, room, wrap=bool(width))
-
-        parts.append("<table cellspacing='0' cellpadding='3'>")
-        for title, value in rows:
-            parts.append(
-                f"<tr><td><b>{esc(title)}</b></td><td>{lines(value, value_width)}</td></tr>"
-            )
-        parts.append("</table>")
-        narrative = body.get("narrative")
-        if isinstance(narrative, str) and narrative:
-            paragraphs = "".join(
-                f"<p>{lines(p, body_width)}</p>" for p in narrative.splitlines() if p.strip()
-            )
-            parts.append(paragraphs)
-        return "".join(parts)
 
 
 def _esc(text: str) -> str:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.photos import PhotoError, import_photo, make_thumbnail, read_photo_file
-from desktop.store.attachments import AttachmentRepository
+from desktop.services.correspondent.session import CorrespondentSession
+from desktop.services.photos import PhotoError
 from desktop.store.database import Store
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
@@ -39,24 +39,13 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _import_and_store(store: Store, path: Path, report_id: str, max_edge: int) -> tuple[int, bytes]:
-    clean = import_photo(read_photo_file(path), max_edge=max_edge)
-    info = AttachmentRepository(store).add(
-        report_id, clean.media_type, clean.data, width=clean.width, height=clean.height
-    )
-    return info.position, make_thumbnail(clean.data, THUMBNAIL_EDGE)
-
-
-def _thumbnails(store: Store, report_id: str) -> list[tuple[int, bytes]]:
-    photos = AttachmentRepository(store)
-    return [
-        (info.position, make_thumbnail(photos.data(report_id, info.position), THUMBNAIL_EDGE))
-        for info in photos.list(report_id)
-    ]
-
-
-def _remove(store: Store, report_id: str, position: int) -> None:
-    AttachmentRepository(store).remove(report_id, position)
+def _add_photo(store: Store, path: Path, report_id: str, max_edge: int) -> tuple[int, bytes]:
+    # Submitted rather than run as a command so that a lock can skip it (see `retry`); no
+    # view listens for photo changes.
+    session = CorrespondentSession(store)
+    return session.add_photo(
+        path, report_id, max_edge=max_edge, thumbnail_edge=THUMBNAIL_EDGE
+    ).value
 
 
 class PhotoStrip(QWidget):
@@ -146,7 +135,11 @@ class PhotoStrip(QWidget):
             for position, data in thumbnails:
                 self._append(position, data)
 
-        self._worker.submit(partial(_thumbnails, report_id=report_id), done, self._failed)
+        self._worker.submit(
+            lambda store: CorrespondentSession(store).photo_thumbnails(report_id, THUMBNAIL_EDGE),
+            done,
+            self._failed,
+        )
 
     def add_files(self, paths: list[Path]) -> None:
         """Import photos; asks for a saved draft first if there is none yet."""
@@ -180,7 +173,7 @@ class PhotoStrip(QWidget):
             # Cancellable: a lock or quit skips imports not yet started (the file is still
             # where the user took it from); a save queued behind them is never skipped.
             self._worker.submit(
-                partial(_import_and_store, path=path, report_id=report_id, max_edge=self.max_edge),
+                partial(_add_photo, path=path, report_id=report_id, max_edge=self.max_edge),
                 done,
                 failed,
                 cancellable=True,
@@ -218,8 +211,10 @@ class PhotoStrip(QWidget):
             self._renumber()
             self.removed.emit()
 
-        self._worker.submit(
-            partial(_remove, report_id=report_id, position=position), done, self._failed
+        self._worker.command(
+            lambda store: CorrespondentSession(store).remove_photo(report_id, position),
+            done,
+            self._failed,
         )
 
     def _append(self, position: int, thumbnail: bytes) -> None:

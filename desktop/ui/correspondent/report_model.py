@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from desktop.store.reports import ReportRow
+from desktop.services.correspondent.session import ReportRow
 from desktop.ui.lazy_rows import CACHE_ROWS, ID_ROLE, PAGE_SIZE, LazyRowsModel
 
 RowFetcher = Callable[[Sequence[str], Callable[[list[ReportRow]], None]], None]

@@ -22,7 +22,7 @@ from desktop.services.correspondent import capture
 from desktop.ui.correspondent.form import problems
 from desktop.ui.correspondent.form.essentials import EssentialsSection
 from desktop.ui.correspondent.form.narrative import NarrativeSection
-from desktop.ui.correspondent.form.saving import DraftRef, delete_job, save_job
+from desktop.ui.correspondent.form.saving import DraftRef, delete_job, queue_job, save_job
 from desktop.ui.correspondent.gate_chooser import GateChooser
 from desktop.ui.correspondent.photo_strip import PhotoStrip
 from desktop.ui.correspondent.zawgyi_offer import ZawgyiOffer
@@ -203,7 +203,7 @@ class FormLifecycle(QWidget):
             if otherwise is not None:
                 otherwise()
 
-        self._worker.submit(job, done, failed)
+        self._worker.command(job, done, failed)
         _ = explicit
 
     def queue(self) -> None:
@@ -250,8 +250,8 @@ class FormLifecycle(QWidget):
             else:
                 self.error.emit(error)
 
-        queue = partial(capture.queue_draft, gazetteer=self._gazetteer, draft_id=draft_id)
-        self._worker.submit(queue, done, failed)
+        queue = partial(queue_job, gazetteer=self._gazetteer, draft_id=draft_id)
+        self._worker.command(queue, done, failed)
 
     # -- what is wrong, what is risky ----------------------------------------------------
 
@@ -315,7 +315,7 @@ class FormLifecycle(QWidget):
         self._autosave.stop()
         self._dirty = False
         # Saves already sent run first; the delete finds the id they stored.
-        self._worker.submit(
+        self._worker.command(
             partial(delete_job, ref=ref),
             lambda _: self.deleted.emit(draft_id or ""),
             self.error.emit,

@@ -1,4 +1,4 @@
-"""The jobs the form sends to the store worker, and which draft they write to.
+"""The commands the form sends to the store worker, and which draft they write to.
 
 Every save sends a snapshot of the form to the worker at once; the worker runs them in
 order. The id of the draft lives in a `DraftRef` shared with those jobs, so a save sent
@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services.correspondent import capture
+from desktop.domain.report import Report
+from desktop.services.changes import Changes, Done
+from desktop.services.correspondent.session import CorrespondentSession
 from desktop.store.database import Store
 
 
@@ -26,14 +28,21 @@ class DraftRef:
         self.replaces = replaces
 
 
-def save_job(store: Store, gazetteer: Gazetteer, body: dict[str, Any], ref: DraftRef) -> str:
-    ref.id = capture.save_draft(
-        store, gazetteer, body, draft_id=ref.id, replaces=None if ref.id else ref.replaces
+def save_job(store: Store, gazetteer: Gazetteer, body: dict[str, Any], ref: DraftRef) -> Done[str]:
+    saved = CorrespondentSession(store).save_draft(
+        gazetteer, body, draft_id=ref.id, replaces=None if ref.id else ref.replaces
     )
-    return ref.id
+    ref.id = saved.value
+    return saved
 
 
-def delete_job(store: Store, ref: DraftRef) -> None:
-    if ref.id is not None:
-        capture.delete_draft(store, ref.id)
-        ref.id = None
+def queue_job(store: Store, gazetteer: Gazetteer, draft_id: str) -> Done[Report]:
+    return CorrespondentSession(store).queue_draft(gazetteer, draft_id)
+
+
+def delete_job(store: Store, ref: DraftRef) -> Changes:
+    if ref.id is None:
+        return Changes()
+    changes = CorrespondentSession(store).delete_draft(ref.id)
+    ref.id = None
+    return changes

@@ -1,0 +1,161 @@
+"""The correspondent's views refresh themselves from the store worker's `changed`: the
+report list after the form saved or queued (nothing wires the form to the list here), the
+follow-up panel after an answer given through the session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer
+from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_state import ReportState
+from desktop.services.changes import Changes
+from desktop.services.correspondent.session import CorrespondentSession
+from desktop.store import followups as followup_store
+from desktop.store.database import Store, create_store
+from desktop.store.followups import NewQuestion
+from desktop.store.identity import DeviceIdentity, IdentityRepository
+from desktop.store.reports import ReportRepository
+from desktop.ui.correspondent.followup_panel import FollowupPanel
+from desktop.ui.correspondent.main_page import MainPage
+from desktop.ui.correspondent.report_form import ReportForm
+from desktop.ui.worker import StoreWorker
+from sync.envelope import DeviceSigningKey, NewsroomKeyPair
+from tests.helpers.reports import example
+from tests.ui.conftest import PASSPHRASE, run_job
+
+QUESTION_ID = "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e01"
+
+
+@pytest.fixture
+def worker(qtbot: QtBot, tmp_path: Path) -> Iterator[StoreWorker]:
+    started = StoreWorker()
+    started.open(lambda: create_store(tmp_path / "store", PASSPHRASE), lambda _: None, print)
+    qtbot.waitUntil(lambda: started.is_open)
+    yield started
+    started.shutdown()
+
+
+@pytest.fixture
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+def _list(qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer) -> MainPage:
+    page = MainPage(worker, gazetteer, lambda: "en")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.empty)
+    return page
+
+
+def _form(qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer) -> ReportForm:
+    form = ReportForm(worker, gazetteer, lambda: "en")
+    qtbot.addWidget(form)
+    return form
+
+
+def test_a_save_in_the_form_refreshes_the_list_through_changed(
+    qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer
+) -> None:
+    page = _list(qtbot, worker, gazetteer)
+    form = _form(qtbot, worker, gazetteer)
+    broadcast: list[Changes] = []
+    worker.changed.connect(broadcast.append)
+
+    form.start_new()
+    qtbot.keyClicks(form.narrative, "Trucks queue at the gate.")
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    assert broadcast == [Changes(reports=True)]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.list_stack.currentWidget() is page.table
+    assert page.model.report_id(0) == form.draft_id
+
+
+def test_queueing_in_the_form_refreshes_the_selected_report_in_the_list(
+    qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer
+) -> None:
+    page = _list(qtbot, worker, gazetteer)
+    form = _form(qtbot, worker, gazetteer)
+    draft = run_job(
+        qtbot,
+        worker,
+        lambda s: CorrespondentSession(s).save_draft(
+            gazetteer, example(), draft_id=None, replaces=None
+        ),
+    ).value
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.selected_draft == draft)
+
+    form.start_edit(draft, example())
+    with qtbot.waitSignal(form.queued):
+        form.queue()
+    # The selected row's detail is loaded again: the draft is queued now.
+    qtbot.waitUntil(lambda: page.selected_draft is None and "Queued" in page.detail.toPlainText())
+
+
+def _asked(store: Store) -> str:
+    report = Report.new(ReportContent.from_json(example(narrative="gate closed")))
+    ReportRepository(store).add(report, state=ReportState.QUEUED)
+    newsroom = NewsroomKeyPair.generate("x25519").public_key
+    IdentityRepository(store).save(
+        DeviceIdentity(
+            device_id="gw-0123456789abcdef0123",
+            signing_key=DeviceSigningKey.generate().private_bytes(),
+            server_url="http://127.0.0.1:9",
+            token="t" * 43,
+            newsroom_key=newsroom.to_text(),
+            newsroom_fingerprint=newsroom.fingerprint,
+            tls_fingerprint=None,
+            proxy=None,
+            label=None,
+            enrolled_at=datetime.now(UTC),
+        )
+    )
+    with store.transaction() as conn:  # as a sync stores an opened question
+        followup_store.add_question(
+            conn,
+            NewQuestion(
+                QUESTION_ID,
+                "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e02",
+                report.id,
+                "Which side closed first?",
+                "desk 1",
+                datetime(2025, 3, 1, 6, tzinfo=UTC),
+            ),
+            datetime(2025, 3, 1, 6, 5, tzinfo=UTC),
+        )
+    return report.id
+
+
+def test_an_answer_given_elsewhere_shows_in_the_panel_through_changed(
+    qtbot: QtBot, worker: StoreWorker
+) -> None:
+    report_id = run_job(qtbot, worker, _asked)
+    panel = FollowupPanel(worker)
+    qtbot.addWidget(panel)
+    panel.show_report(report_id)
+    qtbot.waitUntil(lambda: "Which side closed first?" in panel.questions_label.text())
+    assert panel.answer_box.isVisibleTo(panel)
+
+    answered: list[object] = []
+    worker.command(
+        lambda s: CorrespondentSession(s).answer(
+            QUESTION_ID, "The China side.", correction_id=None
+        ),
+        answered.append,
+        print,
+    )
+    qtbot.waitUntil(lambda: "The China side." in panel.questions_label.text())
+    assert answered
+    assert not panel.answer_box.isVisibleTo(panel)
