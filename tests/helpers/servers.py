@@ -16,6 +16,7 @@ from sync.envelope import NewsroomKeyPair
 from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server, self_signed_cert
+from sync.wire import Invite, encode_invite
 
 
 def free_port() -> int:
@@ -30,6 +31,19 @@ def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
     assert body["error"] == code
     assert body["message"]
     return body
+
+
+def invite(server_dir: Path, fingerprint: str | None = None) -> str:
+    """A fresh invite for a laptop, for the server's newsroom key unless told another."""
+    with ServerStore.open(server_dir) as admin:
+        _, token, _ = admin.tokens.create_invite("laptop", 7)
+        fp = fingerprint or admin.newsroom_key.fingerprint
+    return encode_invite(Invite(token, fp))
+
+
+def desk_token(server_dir: Path) -> str:
+    with ServerStore.open(server_dir) as admin:
+        return admin.tokens.create_desk_token("desk")[1]
 
 
 NAME = "newsroom.example"

@@ -10,6 +10,7 @@ from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
 from desktop.store.reports import ReportRepository, ReportState
 
+PASSPHRASE = "a long test passphrase"  # a test store's
 PAGE = 4096
 
 
