@@ -15,8 +15,9 @@ from desktop.domain.review import ReviewEvent, ReviewState
 from desktop.services import desk, desk_review
 from desktop.store.database import create_store
 from desktop.store.desk import DeskRepository, EnvelopeRecord
+from tests.helpers.desk_stores import fill_desk
+from tests.helpers.desk_ui import desk_window
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_desk_inbox import desk_window, fill_desk
 
 
 def test_the_desk_page_says_review_moves_are_held(

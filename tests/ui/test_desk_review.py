@@ -13,9 +13,8 @@ from desktop.domain.review import ALLOWED_MOVES, ReviewState
 from desktop.services import desk_review
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
-from tests.helpers.desk_ui import select
+from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk
 from tests.ui.conftest import drain, rescue_dialogs, run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
 from tests.ui.test_form_guards import answer_message_box
 
 

@@ -15,8 +15,8 @@ from desktop.store.keyexport import read_key_export
 from desktop.store.review import ReviewRepository
 from desktop.ui.key_export_dialog import ExportKeyDialog
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.desk_ui import desk_window, make_desk_store
 from tests.ui.conftest import PASSPHRASE, run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store
 
 KEY_PASSPHRASE = "hand this over separately"
 

@@ -19,8 +19,8 @@ from desktop.store.marks import MarksRepository
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.desk_ui import desk_window, make_desk_store, shown_ids, unlock_desk
 from tests.ui.conftest import run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, shown_ids, unlock_desk
 
 BACKLOG = 400
 
