@@ -14,8 +14,8 @@ from desktop.services import desk_review
 from desktop.store.review import ReviewRepository
 from desktop.ui.desk_page import DeskPage
 from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk
+from tests.helpers.dialogs import answer_message_box
 from tests.ui.conftest import drain, rescue_dialogs, run_job
-from tests.ui.test_form_guards import answer_message_box
 
 
 def offered(page: DeskPage) -> set[ReviewState]:

@@ -14,8 +14,8 @@ from desktop.domain.review import EventKind, ReviewState
 from desktop.store.review import ReviewRepository
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk
+from tests.helpers.dialogs import answer_message_box
 from tests.ui.conftest import rescue_dialogs, run_job
-from tests.ui.test_form_guards import answer_message_box
 
 
 def _click_at(window: GatewatchWindow, point: QPoint) -> None:
