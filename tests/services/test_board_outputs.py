@@ -19,7 +19,7 @@ from desktop.domain.vocabulary import HowKnown, SideStatus
 from desktop.services import desk_board, desk_review
 from desktop.services.desk_export import board_snapshot, export_reports
 from desktop.store.database import Store
-from tests.services.test_desk_export import desk_store, gazetteer, receive
+from tests.helpers.desk_story import desk_store, gazetteer, receive
 
 __all__ = ["desk_store", "gazetteer"]
 

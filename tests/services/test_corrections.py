@@ -22,7 +22,7 @@ from desktop.services.desk_export import export_reports
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.review import InboxFilter, ReviewRepository
-from tests.services.test_desk_export import desk_store, gazetteer
+from tests.helpers.desk_story import desk_store, gazetteer
 from tests.store.approved_devices import approve_devices
 
 __all__ = ["desk_store", "gazetteer"]

@@ -14,7 +14,7 @@ from desktop.services import desk
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
 from desktop.store.migrations import user_version
-from tests.services.test_desk_export import mai_ja_yang_story
+from tests.helpers.desk_story import mai_ja_yang_story
 from tests.store.test_sync_store import PASSPHRASE
 
 
