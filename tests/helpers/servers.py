@@ -1,6 +1,7 @@
 """Talking to a real server on 127.0.0.1 in tests."""
 
 import hashlib
+import io
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from sync.envelope import NewsroomKeyPair
+from sync.server.cli import main as server_main
 from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server, self_signed_cert
@@ -23,6 +25,13 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def run_server_cli(*argv: str) -> tuple[int, str]:
+    """`gatewatch-server` in-process: its exit code and what it printed."""
+    out = io.StringIO()
+    code = server_main(list(argv), out=out)
+    return code, out.getvalue()
 
 
 def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
