@@ -20,6 +20,8 @@ from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server, self_signed_cert
 from sync.wire import Invite, encode_invite
 
+GENEROUS = ServerConfig(rate_burst=100_000, rate_per_second=100_000)  # never rate-limits
+
 
 def free_port() -> int:
     with socket.socket() as sock:

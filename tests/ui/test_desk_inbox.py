@@ -137,7 +137,8 @@ def test_pulling_from_a_real_server_fills_the_inbox(
     from desktop.services import capture, sync
     from sync.server.store import ServerStore
     from sync.server.testing import init_server, running_server
-    from tests.e2e.conftest import GENEROUS, fast_client, make_invite
+    from tests.e2e.conftest import fast_client, make_invite
+    from tests.helpers.servers import GENEROUS
 
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
         public = desk.init_desk(store, "x25519")
