@@ -9,9 +9,8 @@ from pytestqt.qtbot import QtBot
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.errors import WrongPassphraseError
 from desktop.ui.worker import StoreLockedError, StoreWorker
+from tests.helpers.stores import PASSPHRASE
 from tests.ui.conftest import drain
-
-PASSPHRASE = "a long test passphrase"
 
 
 @pytest.fixture
