@@ -13,8 +13,8 @@ from sync.envelope import NewsroomPublicKey
 from sync.server.store import ServerStore
 from tests.helpers.cli import env, gw, write_json
 from tests.helpers.desk_cli import desk_dir, server
+from tests.helpers.photos import CANARIES, jpeg_with_metadata
 from tests.helpers.servers import desk_token, invite
-from tests.services.fixtures import CANARIES, jpeg_with_metadata
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures
 

@@ -24,8 +24,8 @@ from sync.server.config import ServerConfig
 from sync.server.connections import ConnectionGuard
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
+from tests.helpers.photos import jpeg_with_metadata, png_with_metadata
 from tests.helpers.servers import GENEROUS
-from tests.services.fixtures import jpeg_with_metadata, png_with_metadata
 
 PASSPHRASE = "a long e2e passphrase"
 

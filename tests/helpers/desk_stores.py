@@ -9,7 +9,7 @@ from desktop.domain.report import Report, ReportContent
 from desktop.services.demo import filler, story
 from desktop.store.database import Store
 from desktop.store.desk import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
-from tests.store.approved_devices import approve_devices
+from tests.helpers.approved_devices import approve_devices
 
 NOW = datetime(2024, 12, 14, 9, 0, tzinfo=UTC)
 LAIZA_LAPTOP = "gw-00000000000000000001"

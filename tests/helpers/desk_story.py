@@ -29,8 +29,8 @@ from desktop.domain.vocabulary import (
 from desktop.services import desk, desk_review
 from desktop.store.database import Store, create_store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
+from tests.helpers.approved_devices import approve_devices
 from tests.helpers.stores import PASSPHRASE
-from tests.store.approved_devices import approve_devices
 
 NOW = datetime(2024, 12, 13, 9, 0, tzinfo=UTC)
 CANARY = "amber-heron-42"  # a valid pseudonym that must never leak unasked

@@ -22,8 +22,8 @@ from desktop.services.desk_export import export_reports
 from desktop.store.database import Store
 from desktop.store.desk import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.review import InboxFilter, ReviewRepository
+from tests.helpers.approved_devices import approve_devices
 from tests.helpers.desk_story import desk_store, gazetteer
-from tests.store.approved_devices import approve_devices
 
 __all__ = ["desk_store", "gazetteer"]
 

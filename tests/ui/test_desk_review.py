@@ -120,8 +120,8 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
     from sync.server.store import ServerStore
     from sync.server.testing import init_server, running_server
     from tests.e2e.conftest import fast_client, make_invite, queue_with_photos
+    from tests.helpers.photos import jpeg_with_metadata, png_with_metadata
     from tests.helpers.servers import GENEROUS
-    from tests.services.fixtures import jpeg_with_metadata, png_with_metadata
     from tests.ui.conftest import PASSPHRASE
 
     photos = []

@@ -13,7 +13,7 @@ from desktop.store.reports import ReportState
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.dialogs import answer_message_box
 from tests.helpers.form_ui import start_report
-from tests.services.fixtures import jpeg_with_metadata
+from tests.helpers.photos import jpeg_with_metadata
 from tests.ui.conftest import add_draft, create_store_through_ui, drain, run_job, stored, unfold_all
 
 

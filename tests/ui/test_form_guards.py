@@ -13,7 +13,7 @@ from desktop.ui.window import GatewatchWindow
 from desktop.ui.zawgyi_offer import ZAWGYI_PREVIEW_CHARS
 from tests.helpers.dialogs import answer_message_box
 from tests.helpers.form_ui import ZAWGYI, start_report
-from tests.services.fixtures import CANARIES, jpeg_with_metadata
+from tests.helpers.photos import CANARIES, jpeg_with_metadata
 from tests.ui.conftest import PASSPHRASE, rescue_dialogs
 
 

@@ -15,7 +15,7 @@ from desktop.ui.desk_report_view import field_rows
 from desktop.ui.form.commodity import CommodityField
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.form_ui import start_report
-from tests.services.fixtures import CANARIES, heic_with_metadata, jpeg_with_metadata
+from tests.helpers.photos import CANARIES, heic_with_metadata, jpeg_with_metadata
 from tests.ui.conftest import run_job, unfold_all
 
 
