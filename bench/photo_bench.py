@@ -13,7 +13,7 @@ import argparse
 
 from bench.common import median_seconds, result
 from desktop.services.photos import import_photo, make_thumbnail
-from tests.services.fixtures import twelve_megapixel_jpeg
+from tests.helpers.photos import twelve_megapixel_jpeg
 
 IMPORT_LIMIT_SECONDS = 1.0
 THUMBNAIL_LIMIT_SECONDS = 0.25

@@ -272,38 +272,33 @@ def test_a_private_import_is_caught(tmp_path: Path) -> None:
     assert private_imports(bad) == {"desktop.cli._open_plain"}
 
 
-# Test modules whose helpers other tests still import, until they move to tests/helpers/.
-# The list only shrinks: a new shared helper goes to tests/helpers/ from the start.
-STILL_IMPORTED_FROM = {
-    "tests.cli.test_cli",
-    "tests.cli.test_sync_cli",
-    "tests.services.test_desk",
-    "tests.services.test_desk_export",
-    "tests.services.test_desk_review",
-    "tests.services.test_sync",
-    "tests.store.test_review",
-    "tests.store.test_sync_store",
-    "tests.sync.test_server_cli",
-    "tests.ui.test_desk_inbox",
-    "tests.ui.test_form_guards",
-    "tests.ui.test_sync_gui",
-}
-
-
-def modules_of_tests_imported(path: Path) -> set[str]:
+def imported_test_modules(path: Path) -> set[str]:
+    """Every ``test_*`` module that ``path`` imports, or imports a name from."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    return {
-        node.module
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom)
-        and node.module
-        and node.module.split(".")[-1].startswith("test_")
-    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if is_test_module(alias.name))
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            if is_test_module(module):
+                found.add(module)
+            else:  # `from tests.cli import test_cli`
+                found.update(
+                    f"{module}.{alias.name}" for alias in node.names if is_test_module(alias.name)
+                )
+    return found
+
+
+def is_test_module(module: str) -> bool:
+    return any(part.startswith("test_") for part in module.split("."))
 
 
 @pytest.mark.parametrize("path", python_files("tests"), ids=lambda p: p.name)
 def test_shared_test_helpers_come_from_tests_helpers(path: Path) -> None:
-    found = modules_of_tests_imported(path) - STILL_IMPORTED_FROM
+    # A test module stays a leaf that can change alone (and a test imported elsewhere
+    # would run twice).
+    found = imported_test_modules(path)
     assert not found, f"{path.relative_to(ROOT)} imports from {sorted(found)}: use tests/helpers/"
 
 
@@ -354,3 +349,21 @@ def test_a_payload_format_outside_its_home_is_caught(tmp_path: Path) -> None:
         "gatewatch opened v1 desk signature\x00",
     }
     assert payload_format_literals(PAYLOAD_HOME / "review.py")  # the check sees the real ones
+
+
+def test_an_import_from_a_test_module_is_caught(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from tests.helpers.cli import gw\n"
+        "from tests.cli.test_cli import data_dir\n"
+        "import tests.ui.test_form_guards\n"
+        "from tests.sync import test_server_cli\n"
+        "def f():\n"
+        "    from .test_sync import FakeServer\n"
+    )
+    assert imported_test_modules(bad) == {
+        "tests.cli.test_cli",
+        "tests.ui.test_form_guards",
+        "tests.sync.test_server_cli",
+        ".test_sync",
+    }

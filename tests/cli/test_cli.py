@@ -11,19 +11,11 @@ from desktop.domain.search_text import FORM_VERSION
 from desktop.store.database import open_store
 from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
-from tests.helpers.cli import gw, write_report
+from tests.helpers.cli import data_dir, gw, write_report
 from tests.helpers.reports import example
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GATEWATCH_PASSPHRASE", PASSPHRASE)
-    monkeypatch.delenv("GATEWATCH_NEW_PASSPHRASE", raising=False)
-    store = tmp_path / "store"
-    assert main(["--data-dir", str(store), "init"]) == EXIT_OK
-    return store
+__all__ = ["data_dir"]  # a fixture
 
 
 def test_add_list_show_search(

@@ -14,11 +14,12 @@ from desktop.services.desk import review as desk_review
 from desktop.store.database import open_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord
 from desktop.store.desk.review import ReviewRepository
-from tests.cli.test_sync_cli import PASSPHRASE, gw
-from tests.ui.test_desk_inbox import fill_desk
+from tests.helpers.cli import env, gw
+from tests.helpers.desk_cli import desk_dir
+from tests.helpers.desk_stores import fill_desk
+from tests.helpers.stores import PASSPHRASE
 
-__all__ = ["desk_dir", "env"]
-from tests.cli.test_sync_cli import desk_dir, env
+__all__ = ["desk_dir", "env"]  # fixtures
 
 
 def test_held_moves_are_listed_then_accepted(

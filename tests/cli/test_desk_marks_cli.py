@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK
-from tests.cli.test_sync_cli import desk_token, gw, invite, write_json
+from tests.helpers.cli import env, gw, write_json
+from tests.helpers.desk_cli import desk_dir, server
+from tests.helpers.servers import desk_token, invite
 
-__all__ = ["desk_dir", "env", "server"]
-from tests.cli.test_sync_cli import desk_dir, env, server
+__all__ = ["desk_dir", "env", "server"]  # fixtures
 
 
 def out(capsys: pytest.CaptureFixture[str]) -> str:

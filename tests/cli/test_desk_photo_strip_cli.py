@@ -16,8 +16,11 @@ from desktop.services.photos import import_photo
 from desktop.services.unlock import unlock
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.reports import ReportRepository
-from tests.cli.test_sync_cli import PASSPHRASE, desk_dir, desk_token, env, gw, invite, server
+from tests.helpers.cli import env, gw
+from tests.helpers.desk_cli import desk_dir, server
 from tests.helpers.reports import example
+from tests.helpers.servers import desk_token, invite
+from tests.helpers.stores import PASSPHRASE
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures
 

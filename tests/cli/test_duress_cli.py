@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_OK, EXIT_WRONG_PASSPHRASE, main
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 DURESS = "kettle window orange tide"
 
 

@@ -11,7 +11,9 @@ import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK
 from desktop.cli import followups as cli_followups
-from tests.cli.test_sync_cli import desk_dir, desk_token, env, gw, invite, server, write_json
+from tests.helpers.cli import env, gw, write_json
+from tests.helpers.desk_cli import desk_dir, server
+from tests.helpers.servers import desk_token, invite
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures
 

@@ -15,7 +15,9 @@ import requests
 from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomPublicKey, seal
 from sync.server.store import ServerStore
-from tests.cli.test_sync_cli import desk_dir, desk_token, env, gw, invite, server, write_json
+from tests.helpers.cli import env, gw, write_json
+from tests.helpers.desk_cli import desk_dir, server
+from tests.helpers.servers import desk_token, invite
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures
 

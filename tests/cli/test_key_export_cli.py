@@ -7,8 +7,7 @@ import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from desktop.domain.desk import diceware
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE
 
 
 def gw(data_dir: Path, *args: str) -> int:

@@ -6,8 +6,8 @@ import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
 from desktop.store.database import store_exists
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 WEAK = [" " * 8, "12345678", "aaaaaaaa", "password"]
 
 

@@ -10,9 +10,8 @@ import pytest
 from desktop.cli import EXIT_FAILURE, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
 from desktop.store.database import DB_NAME, open_store
 from tests.helpers.reports import example
-from tests.helpers.stores import PAGE, damage, fill
+from tests.helpers.stores import PAGE, PASSPHRASE, damage, fill
 
-PASSPHRASE = "a long test passphrase"
 CANARY = "CANARYtravel5521"
 
 

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK
-from tests.cli.test_sync_cli import PASSPHRASE, desk_dir, desk_token, env, gw, invite, server
+from tests.helpers.cli import env, gw
+from tests.helpers.desk_cli import desk_dir, server
+from tests.helpers.servers import desk_token, invite
+from tests.helpers.stores import PASSPHRASE
 
 __all__ = ["desk_dir", "env", "server"]  # fixtures
 

@@ -3,64 +3,20 @@ real server on 127.0.0.1."""
 
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, main
+from desktop.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
 from desktop.services.photos import import_photo
 from sync.envelope import NewsroomPublicKey
-from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
-from sync.server.testing import init_server, running_server
-from tests.helpers.reports import example
-from tests.services.fixtures import CANARIES, jpeg_with_metadata
+from tests.helpers.cli import env, gw, write_json
+from tests.helpers.desk_cli import desk_dir, server
+from tests.helpers.photos import CANARIES, jpeg_with_metadata
+from tests.helpers.servers import desk_token, invite
 
-PASSPHRASE = "a long test passphrase"
-
-
-def gw(data_dir: Path, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
-
-
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GATEWATCH_PASSPHRASE", PASSPHRASE)
-
-
-@pytest.fixture
-def desk_dir(tmp_path: Path, env: None, capsys: pytest.CaptureFixture[str]) -> Path:
-    folder = tmp_path / "desk"
-    out = str(tmp_path / "k")
-    assert gw(folder, "desk", "init", "--kem", "x25519", "--public-key-out", out) == EXIT_OK
-    assert "Created an encrypted store" in capsys.readouterr().out
-    return folder
-
-
-@pytest.fixture
-def server(tmp_path: Path, desk_dir: Path) -> Iterator[tuple[str, Path]]:
-    key = NewsroomPublicKey.from_text((tmp_path / "k").read_text())
-    init_server(tmp_path / "server", key)
-    with running_server(tmp_path / "server") as url:
-        yield url, tmp_path / "server"
-
-
-def invite(server_dir: Path, fingerprint: str | None = None) -> str:
-    with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.tokens.create_invite("laptop", 7)
-        fp = fingerprint or admin.newsroom_key.fingerprint
-    return encode_invite(Invite(token, fp))
-
-
-def desk_token(server_dir: Path) -> str:
-    with ServerStore.open(server_dir) as admin:
-        return admin.tokens.create_desk_token("desk")[1]
-
-
-def write_json(path: Path, **changes: object) -> Path:
-    path.write_text(json.dumps(example(**changes), ensure_ascii=False), encoding="utf-8")
-    return path
+__all__ = ["desk_dir", "env", "server"]  # fixtures
 
 
 def test_desk_init_writes_the_public_key_once(

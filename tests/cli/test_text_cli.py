@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from tests.cli.test_cli import data_dir, gw, write_report  # noqa: F401 (a fixture)
+from tests.helpers.cli import data_dir, gw, write_report  # noqa: F401 (a fixture)
 
 ZAWGYI = "လိုင္ဇာ ဂိတ္ကို ပိတ္ထားသည္"
 UNICODE = "လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်"

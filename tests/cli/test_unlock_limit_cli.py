@@ -7,8 +7,7 @@ import pytest
 from desktop.cli import EXIT_FAILURE, EXIT_OK, EXIT_WRONG_PASSPHRASE, main
 from desktop.store.database import store_exists
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture

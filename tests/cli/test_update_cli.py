@@ -22,8 +22,8 @@ from sync.server.cli import main as server_main
 from sync.server.releases import SETTING_RELEASE_SIGNED
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 SHA = "ab" * 32
 
 

@@ -27,10 +27,10 @@ from sync.server.config import ServerConfig
 from sync.server.connections import ConnectionGuard
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
-from tests.services.fixtures import jpeg_with_metadata, png_with_metadata
+from tests.helpers.photos import jpeg_with_metadata, png_with_metadata
+from tests.helpers.servers import GENEROUS
 
 PASSPHRASE = "a long e2e passphrase"
-GENEROUS = ServerConfig(rate_burst=100_000, rate_per_second=100_000)
 
 
 def fast_client(config: ClientConfig) -> SyncClient:

@@ -22,8 +22,8 @@ from sync.envelope import DESK_SENDER_ID, DeviceSigningKey
 from sync.protocol import Invite, encode_invite
 from sync.server.store import DB_NAME, ServerStore, new_token, timestamp, token_hash, utc_now
 from tests.e2e.conftest import PASSPHRASE, World, fast_client, make_invite
+from tests.helpers.servers import run_server_cli
 from tests.sync.socks5 import Socks5Server
-from tests.sync.test_server_cli import run as run_server_cli
 
 ONION = "gatewatchnewsroomxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
 

@@ -17,14 +17,12 @@ import pytest
 from desktop.services import sync
 from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
-from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
 from tests.e2e.conftest import fast_client, make_invite
 from tests.faults.canary import CanaryScan
 from tests.faults.common import PASSPHRASE, new_canary
-
-GENEROUS = ServerConfig(rate_burst=100_000, rate_per_second=100_000)
+from tests.helpers.servers import GENEROUS
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

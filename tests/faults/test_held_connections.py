@@ -36,9 +36,10 @@ from sync.client import ClientConfig, OverloadedError, SyncClient
 from sync.server.connections import ConnectionGuard, ConnectionLimits
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
-from tests.e2e.conftest import GENEROUS, make_invite
+from tests.e2e.conftest import make_invite
 from tests.faults.common import PASSPHRASE, new_canary, report_with_canary
 from tests.faults.held_sockets import HeldSockets
+from tests.helpers.servers import GENEROUS
 from tests.sync.socks5 import Socks5Server
 
 P99_LIMIT_SECONDS = 2.0

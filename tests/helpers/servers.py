@@ -1,6 +1,7 @@
 """Talking to a real server on 127.0.0.1 in tests."""
 
 import hashlib
+import io
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,9 +14,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from sync.envelope import NewsroomKeyPair
+from sync.server.cli import main as server_main
 from sync.server.config import ServerConfig
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server, self_signed_cert
+from sync.wire import Invite, encode_invite
+
+GENEROUS = ServerConfig(rate_burst=100_000, rate_per_second=100_000)  # never rate-limits
 
 
 def free_port() -> int:
@@ -24,12 +29,32 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def run_server_cli(*argv: str) -> tuple[int, str]:
+    """`gatewatch-server` in-process: its exit code and what it printed."""
+    out = io.StringIO()
+    code = server_main(list(argv), out=out)
+    return code, out.getvalue()
+
+
 def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
     assert response.status_code == status, response.text
     body: dict[str, Any] = response.json()
     assert body["error"] == code
     assert body["message"]
     return body
+
+
+def invite(server_dir: Path, fingerprint: str | None = None) -> str:
+    """A fresh invite for a laptop, for the server's newsroom key unless told another."""
+    with ServerStore.open(server_dir) as admin:
+        _, token, _ = admin.tokens.create_invite("laptop", 7)
+        fp = fingerprint or admin.newsroom_key.fingerprint
+    return encode_invite(Invite(token, fp))
+
+
+def desk_token(server_dir: Path) -> str:
+    with ServerStore.open(server_dir) as admin:
+        return admin.tokens.create_desk_token("desk")[1]
 
 
 NAME = "newsroom.example"

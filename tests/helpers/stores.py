@@ -11,6 +11,7 @@ from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store
 from desktop.store.reports import ReportRepository
 
+PASSPHRASE = "a long test passphrase"  # a test store's
 PAGE = 4096
 
 

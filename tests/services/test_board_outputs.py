@@ -20,7 +20,7 @@ from desktop.services.desk import board as desk_board
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.export import board_snapshot, export_reports
 from desktop.store.database import Store
-from tests.services.test_desk_export import desk_store, gazetteer, receive
+from tests.helpers.desk_story import desk_store, gazetteer, receive
 
 __all__ = ["desk_store", "gazetteer"]
 

@@ -20,7 +20,7 @@ from sync.envelope import (
     envelope_hash,
     open_envelope,
 )
-from tests.services.test_sync import (
+from tests.helpers.fake_server import (
     NOW,
     FakeServer,
     enrolled,

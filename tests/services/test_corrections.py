@@ -23,8 +23,8 @@ from desktop.services.desk.export import export_reports
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.desk.review import InboxFilter, ReviewRepository
-from tests.services.test_desk_export import desk_store, gazetteer
-from tests.store.approved_devices import approve_devices
+from tests.helpers.approved_devices import approve_devices
+from tests.helpers.desk_story import desk_store, gazetteer
 
 __all__ = ["desk_store", "gazetteer"]
 

@@ -19,8 +19,8 @@ from desktop.services.correspondent.session import (
 )
 from desktop.services.photos import import_photo
 from desktop.store.database import create_store
+from tests.helpers.photos import png_with_metadata
 from tests.helpers.reports import example
-from tests.services.fixtures import png_with_metadata
 
 PASSPHRASE = "a long test passphrase"
 

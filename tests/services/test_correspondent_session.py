@@ -25,9 +25,9 @@ from desktop.store.followups import NewQuestion
 from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.store.reports import ReportNotFoundError, ReportRepository
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair
+from tests.helpers.photos import jpeg_with_metadata
 from tests.helpers.reports import example
 from tests.helpers.stores import fill
-from tests.services.fixtures import jpeg_with_metadata
 
 PASSPHRASE = "a long test passphrase"
 QUESTION_ID = "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e01"

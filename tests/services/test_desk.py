@@ -6,10 +6,8 @@ import dataclasses
 import json
 import multiprocessing
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,13 +15,14 @@ import pytest
 from desktop.services import sync
 from desktop.services.desk import core as desk
 from desktop.services.desk import open as desk_open
-from desktop.store.database import Store, create_store
+from desktop.store.database import Store
 from desktop.store.desk.core import DeskKeyExistsError, DeskRepository
 from sync.client import OfflineError
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair, seal
 from sync.messages import EnvelopePage, StoredEnvelope
 from sync.payloads.report import report_payload
-from tests.services.test_sync import (
+from tests.helpers.fake_desk import DESK_TOKEN, desk_store, newsroom
+from tests.helpers.fake_server import (
     NOW,
     URL,
     FakeClient,
@@ -31,46 +30,10 @@ from tests.services.test_sync import (
     enrolled,
     queue_report,
     server,
+    store,
 )
 
-__all__ = ["enrolled", "server"]  # fixtures shared with test_sync
-
-PASSPHRASE = "a long test passphrase"
-DESK_TOKEN = "D" * 43
-
-
-@pytest.fixture(scope="module")
-def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsroomKeyPair]:
-    """The desk's key pair, made inside a desk store (module-wide: Argon2id is slow)."""
-    with create_store(tmp_path_factory.mktemp("keystore") / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
-        key = DeskRepository(store).key()
-        assert key is not None
-        yield NewsroomKeyPair.from_private_bytes(key.private_key)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with create_store(tmp_path / "store", PASSPHRASE) as opened:
-        yield opened
-
-
-@pytest.fixture
-def desk_store(tmp_path: Path, newsroom: NewsroomKeyPair, server: FakeServer) -> Iterator[Store]:
-    from desktop.store.desk.core import DeskKey
-
-    with create_store(tmp_path / "desk", PASSPHRASE) as opened:
-        DeskRepository(opened).save_key(
-            DeskKey(
-                newsroom.fingerprint,
-                newsroom.kem,
-                newsroom.private_bytes(),
-                newsroom.public_key.to_text(),
-                NOW,
-            )
-        )
-        desk.connect(opened, URL, DESK_TOKEN, client_factory=server.client, now=NOW)
-        yield opened
+__all__ = ["desk_store", "enrolled", "newsroom", "server", "store"]  # fixtures
 
 
 def test_init_makes_one_key_that_stays_inside(store: Store) -> None:

@@ -20,12 +20,10 @@ from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.marks import MarksRepository
 from desktop.store.desk.review import InboxFilter, ReviewRepository
-from tests.e2e.conftest import clean_photos, queue_with_photos
-from tests.services.test_desk_review import Newsroom, newsroom, world_factory
+from tests.e2e.conftest import clean_photos, queue_with_photos, world_factory
+from tests.helpers.two_desks import T0, Newsroom, newsroom
 
-__all__ = ["clean_photos", "newsroom", "world_factory"]  # the shared two-desk fixtures
-
-T0 = datetime(2024, 11, 12, 4, 0, tzinfo=UTC)
+__all__ = ["clean_photos", "newsroom", "world_factory"]  # fixtures
 
 
 def assignee(store: Store, report_id: str) -> str | None:

@@ -26,9 +26,9 @@ from sync.envelope import (
     seal,
 )
 from sync.payloads.report import report_payload
+from tests.helpers.fake_desk import desk_store, newsroom
+from tests.helpers.fake_server import NOW, FakeServer, enrolled, queue_report, server, store
 from tests.helpers.reports import example
-from tests.services.test_desk import desk_store, newsroom
-from tests.services.test_sync import NOW, FakeServer, enrolled, queue_report, server, store
 
 __all__ = ["desk_store", "enrolled", "newsroom", "server", "store"]
 

@@ -23,16 +23,8 @@ from desktop.services.desk.export import ExportError, Profile, export_reports
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.desk.review import ReviewRepository
-from tests.helpers.exports import SCHEMAS
-from tests.services.test_desk_export import (
-    CANARY,
-    DEVICE,
-    NOW,
-    desk_store,
-    gazetteer,
-    mai_ja_yang_story,
-    read_csv,
-)
+from tests.helpers.desk_story import CANARY, DEVICE, NOW, desk_store, gazetteer, mai_ja_yang_story
+from tests.helpers.exports import SCHEMAS, read_csv
 
 __all__ = ["desk_store", "gazetteer"]
 

@@ -20,12 +20,7 @@ from desktop.services.desk.export import ExportError, Profile, export_reports
 from desktop.services.desk.export_tables import TABLES, commodity_group
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
-from tests.services.test_desk_export import (
-    NOW,
-    desk_store,
-    gazetteer,
-    mai_ja_yang_story,
-)
+from tests.helpers.desk_story import NOW, desk_store, gazetteer, mai_ja_yang_story
 
 __all__ = ["desk_store", "gazetteer"]
 

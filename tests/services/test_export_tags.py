@@ -14,8 +14,8 @@ from desktop.services.desk import assign as desk_assign
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.export import Profile, export_reports
 from desktop.store.database import Store
-from tests.helpers.exports import SCHEMAS
-from tests.services.test_desk_export import desk_store, gazetteer, mai_ja_yang_story, read_csv
+from tests.helpers.desk_story import desk_store, gazetteer, mai_ja_yang_story
+from tests.helpers.exports import SCHEMAS, read_csv
 
 __all__ = ["desk_store", "gazetteer"]
 

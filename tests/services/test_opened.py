@@ -16,13 +16,14 @@ from desktop.store.opened import OpenedRepository
 from sync.client import ServerRefusedError
 from sync.envelope import NewsroomKeyPair, derive_desk_signing_key
 from sync.payloads.opened import open_opened
+from tests.helpers.stores import PASSPHRASE
 
 STORED = [("gw-a", "e-a1"), ("gw-b", "e-b1"), ("gw-b", "e-b2"), ("gw-c", "e-c1")]
 
 
 @pytest.fixture
 def desk_store(tmp_path: Path) -> Iterator[Store]:
-    with create_store(tmp_path / "desk", "a long test passphrase") as store:
+    with create_store(tmp_path / "desk", PASSPHRASE) as store:
         desk.init_desk(store, "x25519")
         with store.transaction() as conn:
             conn.executemany(

@@ -1,7 +1,7 @@
 """Photo import strips every piece of metadata, keeps the picture upright, never touches disk.
 
 Invariant 6 of docs/architecture.md (and 1 for the disk). Every input is a real file built in
-memory by tests.services.fixtures, checked first to really carry what must be removed.
+memory by tests/helpers/photos.py, checked first to really carry what must be removed.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from desktop.services.photos import (
     read_photo_file,
     sniff_media_type,
 )
-from tests.services import fixtures
-from tests.services.fixtures import BLUE, CANARIES, RED, jpeg_segments, png_chunks
+from tests.helpers import photos
+from tests.helpers.photos import BLUE, CANARIES, RED, jpeg_segments, png_chunks
 
 APP0, APP1, APP2, APP13, APP15 = 0xE0, 0xE1, 0xE2, 0xED, 0xEF
 COM, SOF0, SOF2, SOS = 0xFE, 0xC0, 0xC2, 0xDA
@@ -47,12 +47,12 @@ METADATA_MARKS = (
 
 @pytest.fixture(scope="module")
 def metadata_jpeg() -> bytes:
-    return fixtures.jpeg_with_metadata()
+    return photos.jpeg_with_metadata()
 
 
 @pytest.fixture(scope="module")
 def twelve_mp_jpeg() -> bytes:
-    return fixtures.twelve_megapixel_jpeg()
+    return photos.twelve_megapixel_jpeg()
 
 
 def reopen(data: bytes) -> ImageFile.ImageFile:
@@ -151,9 +151,9 @@ def test_the_jpeg_fixture_carries_every_kind_of_metadata(metadata_jpeg: bytes) -
 
 
 def test_the_png_fixture_carries_text_chunks() -> None:
-    kinds = {kind for kind, _ in png_chunks(fixtures.png_with_metadata())}
+    kinds = {kind for kind, _ in png_chunks(photos.png_with_metadata())}
     assert {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"iCCP", b"tIME"} <= kinds
-    assert CANARIES["png_text"] in fixtures.png_with_metadata()
+    assert CANARIES["png_text"] in photos.png_with_metadata()
 
 
 # --- metadata is gone ---------------------------------------------------------------------
@@ -164,13 +164,13 @@ def test_jpeg_loses_exif_gps_thumbnail_xmp_iptc_icc_and_comment(metadata_jpeg: b
     assert photo.media_type == "image/jpeg"
     assert (photo.width, photo.height) == (640, 480)
     assert_no_canary(photo.data)
-    assert fixtures.srgb_icc()[:128] not in photo.data
+    assert photos.srgb_icc()[:128] not in photo.data
     assert_clean_jpeg(photo.data)
 
 
 @pytest.mark.parametrize("mode", ["RGBA", "RGB", "P", "L", "LA"])
 def test_png_loses_text_ztxt_itxt_exif_icc_and_time(mode: str) -> None:
-    photo = import_photo(fixtures.png_with_metadata(mode))
+    photo = import_photo(photos.png_with_metadata(mode))
     assert photo.media_type == "image/png"
     assert_no_canary(photo.data)
     assert_clean_png(photo.data)
@@ -218,7 +218,7 @@ def near(actual: tuple[int, ...], expected: tuple[int, int, int]) -> bool:
 def test_orientation_is_applied_to_the_pixels(orientation: int) -> None:
     size, red_side = ORIENTATIONS[orientation]
     blue_side = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}[red_side]
-    photo = import_photo(fixtures.oriented_jpeg(orientation))
+    photo = import_photo(photos.oriented_jpeg(orientation))
     image = reopen(photo.data)
     assert image.size == size == (photo.width, photo.height)
     assert near(colour_at(image, red_side), RED)
@@ -252,7 +252,7 @@ def test_thumbnails_are_small_upright_clean_and_made_in_memory(
 ) -> None:
     with no_disk_access(monkeypatch):
         thumbnail = make_thumbnail(twelve_mp_jpeg)
-        rotated = make_thumbnail(fixtures.oriented_jpeg(6), edge=64)
+        rotated = make_thumbnail(photos.oriented_jpeg(6), edge=64)
     assert reopen(thumbnail).size == (256, 192)
     assert_no_canary(thumbnail)
     assert_clean_jpeg(thumbnail)
@@ -262,7 +262,7 @@ def test_thumbnails_are_small_upright_clean_and_made_in_memory(
 
 
 def test_sixteen_bit_greyscale_is_scaled_not_clipped() -> None:
-    photo = import_photo(fixtures.sixteen_bit_png())
+    photo = import_photo(photos.sixteen_bit_png())
     image = reopen(photo.data)
     assert image.mode == "L"
     histogram = image.histogram()
@@ -272,7 +272,7 @@ def test_sixteen_bit_greyscale_is_scaled_not_clipped() -> None:
 
 
 def test_cmyk_jpeg_becomes_rgb() -> None:
-    photo = import_photo(fixtures.cmyk_jpeg())
+    photo = import_photo(photos.cmyk_jpeg())
     assert reopen(photo.data).mode == "RGB"
     assert_clean_jpeg(photo.data)
 
@@ -283,7 +283,7 @@ def test_cmyk_jpeg_becomes_rgb() -> None:
 def test_import_never_touches_the_disk(
     metadata_jpeg: bytes, twelve_mp_jpeg: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    png = fixtures.png_with_metadata()
+    png = photos.png_with_metadata()
     with no_disk_access(monkeypatch):
         import_photo(metadata_jpeg)
         import_photo(twelve_mp_jpeg)
@@ -303,16 +303,16 @@ def test_the_disk_guard_itself_catches_a_temp_file(monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("gif", fixtures.gif_image(), "unsupported"),
+        ("gif", photos.gif_image(), "unsupported"),
         ("text", b"Laiza gate closed at 09:30\n", "unsupported"),
         ("empty", b"", "unsupported"),
-        ("truncated jpeg", fixtures.jpeg_with_metadata()[:-3000], "broken"),
+        ("truncated jpeg", photos.jpeg_with_metadata()[:-3000], "broken"),
         ("jpeg header only", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "broken"),
-        ("truncated png", fixtures.png_with_metadata("RGB")[:-200], "broken"),
-        ("png past our limit", fixtures.png_header_only(9000, 9000), "too_many_pixels"),
-        ("png past Pillow's warning", fixtures.png_header_only(10_000, 10_000), "too_many_pixels"),
-        ("png bomb", fixtures.png_header_only(100_000, 100_000), "too_many_pixels"),
-        ("jpeg bomb", fixtures.jpeg_claiming_size(60_000, 60_000), "too_many_pixels"),
+        ("truncated png", photos.png_with_metadata("RGB")[:-200], "broken"),
+        ("png past our limit", photos.png_header_only(9000, 9000), "too_many_pixels"),
+        ("png past Pillow's warning", photos.png_header_only(10_000, 10_000), "too_many_pixels"),
+        ("png bomb", photos.png_header_only(100_000, 100_000), "too_many_pixels"),
+        ("jpeg bomb", photos.jpeg_claiming_size(60_000, 60_000), "too_many_pixels"),
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",
 )
@@ -326,10 +326,10 @@ def test_what_is_not_a_sound_jpeg_or_png_is_refused(name: str, data: bytes, reas
 
 def test_messages_say_what_to_do() -> None:
     with pytest.raises(PhotoError, match="JPEG, PNG, WebP and HEIC") as caught:
-        import_photo(fixtures.gif_image())
+        import_photo(photos.gif_image())
     assert "save or export it as JPEG" in str(caught.value)
     with pytest.raises(PhotoError, match="damaged or incomplete"):
-        import_photo(fixtures.jpeg_with_metadata()[:-3000])
+        import_photo(photos.jpeg_with_metadata()[:-3000])
 
 
 def test_input_larger_than_the_limit_is_refused_before_decoding(metadata_jpeg: bytes) -> None:
@@ -347,10 +347,10 @@ def test_the_pixel_limit_is_configurable(metadata_jpeg: bytes) -> None:
 
 def test_the_type_comes_from_the_bytes_not_the_name(tmp_path: Path) -> None:
     disguised = tmp_path / "gate.jpg"
-    disguised.write_bytes(fixtures.png_with_metadata())
+    disguised.write_bytes(photos.png_with_metadata())
     assert import_photo(read_photo_file(disguised)).media_type == "image/png"
     gif = tmp_path / "gate2.jpg"
-    gif.write_bytes(fixtures.gif_image())
+    gif.write_bytes(photos.gif_image())
     with pytest.raises(PhotoError, match="Only JPEG, PNG, WebP and HEIC"):
         import_photo(read_photo_file(gif))
     assert sniff_media_type(b"\xff\xd8\xff\xe1") == "image/jpeg"
@@ -405,19 +405,19 @@ def test_read_photo_file_explains_an_unreadable_file(
 
 
 def test_the_webp_fixture_carries_gps_and_canaries() -> None:
-    data = fixtures.webp_with_metadata()
+    data = photos.webp_with_metadata()
     assert data[:4] == b"RIFF"
     assert data[8:12] == b"WEBP"
     with Image.open(io.BytesIO(data)) as image:
         assert image.format == "WEBP"
         gps = image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
-        assert gps[ExifTags.GPS.GPSLatitude] == fixtures.GPS_LATITUDE
+        assert gps[ExifTags.GPS.GPSLatitude] == photos.GPS_LATITUDE
     for name in ("exif_description", "exif_artist", "xmp"):
         assert CANARIES[name] in data, name
 
 
 def test_a_webp_photo_becomes_a_clean_jpeg() -> None:
-    photo = import_photo(fixtures.webp_with_metadata())
+    photo = import_photo(photos.webp_with_metadata())
     assert photo.media_type == "image/jpeg"
     assert (photo.width, photo.height) == (640, 480)
     assert_no_canary(photo.data)
@@ -425,9 +425,9 @@ def test_a_webp_photo_becomes_a_clean_jpeg() -> None:
 
 
 def test_a_webp_with_transparency_becomes_a_clean_png() -> None:
-    image = fixtures.gradient((120, 80)).convert("RGBA")
+    image = photos.gradient((120, 80)).convert("RGBA")
     image.putalpha(128)
-    photo = import_photo(fixtures.webp_with_metadata(image, lossless=True))
+    photo = import_photo(photos.webp_with_metadata(image, lossless=True))
     assert photo.media_type == "image/png"
     assert_no_canary(photo.data)
     assert_clean_png(photo.data)
@@ -438,8 +438,8 @@ def test_a_webp_with_transparency_becomes_a_clean_png() -> None:
 def test_a_webp_is_turned_upright(orientation: int) -> None:
     size, red_side = ORIENTATIONS[orientation]
     blue_side = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}[red_side]
-    data = fixtures.webp_with_metadata(
-        fixtures.left_red_right_blue((200, 100)), orientation=orientation
+    data = photos.webp_with_metadata(
+        photos.left_red_right_blue((200, 100)), orientation=orientation
     )
     image = reopen(import_photo(data).data)
     assert image.size == size
@@ -451,18 +451,18 @@ def test_a_webp_is_turned_upright(orientation: int) -> None:
 
 
 def test_the_heic_fixture_is_a_real_heic_that_carries_gps_and_canaries() -> None:
-    data = fixtures.heic_with_metadata()
+    data = photos.heic_with_metadata()
     assert data[4:12] == b"ftypheic"
     with Image.open(io.BytesIO(data)) as image:
         assert image.format == "HEIF"
         gps = image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
-        assert gps[ExifTags.GPS.GPSLatitude] == fixtures.GPS_LATITUDE
+        assert gps[ExifTags.GPS.GPSLatitude] == photos.GPS_LATITUDE
     for name in ("exif_description", "exif_artist", "xmp"):
         assert CANARIES[name] in data, name
 
 
 def test_a_heic_photo_becomes_a_clean_jpeg_without_its_gps() -> None:
-    photo = import_photo(fixtures.heic_with_metadata())
+    photo = import_photo(photos.heic_with_metadata())
     assert photo.media_type == "image/jpeg"
     assert (photo.width, photo.height) == (640, 480)
     assert_no_canary(photo.data)
@@ -474,16 +474,16 @@ def test_a_heic_photo_becomes_a_clean_jpeg_without_its_gps() -> None:
 
 def test_the_app_decodes_heic_with_pi_heif_whatever_registered_first() -> None:
     # The fixture registers pillow-heif (the tests' writer); the bundle carries only pi-heif.
-    fixtures.heic_with_metadata()
+    photos.heic_with_metadata()
     assert Image.OPEN["HEIF"][0].__module__.startswith("pillow_heif")
-    import_photo(fixtures.heic_with_metadata())
+    import_photo(photos.heic_with_metadata())
     assert Image.OPEN["HEIF"][0].__module__.startswith("pi_heif")
 
 
 def test_a_heic_with_transparency_becomes_a_clean_png() -> None:
-    image = fixtures.gradient((120, 80)).convert("RGBA")
+    image = photos.gradient((120, 80)).convert("RGBA")
     image.putalpha(128)
-    photo = import_photo(fixtures.heic_with_metadata(image))
+    photo = import_photo(photos.heic_with_metadata(image))
     assert photo.media_type == "image/png"
     assert_no_canary(photo.data)
     assert_clean_png(photo.data)
@@ -494,8 +494,8 @@ def test_a_heic_with_transparency_becomes_a_clean_png() -> None:
 def test_a_heic_is_turned_upright(orientation: int) -> None:
     size, red_side = ORIENTATIONS[orientation]
     blue_side = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}[red_side]
-    data = fixtures.heic_with_metadata(
-        fixtures.left_red_right_blue((200, 100)), orientation=orientation
+    data = photos.heic_with_metadata(
+        photos.left_red_right_blue((200, 100)), orientation=orientation
     )
     image = reopen(import_photo(data).data)
     assert image.size == size
@@ -504,7 +504,7 @@ def test_a_heic_is_turned_upright(orientation: int) -> None:
 
 
 def test_a_heif_that_is_not_heic_branded_is_read_too() -> None:
-    data = bytearray(fixtures.heic_with_metadata())
+    data = bytearray(photos.heic_with_metadata())
     data[8:12] = b"mif1"  # the generic HEIF brand some cameras write
     photo = import_photo(bytes(data))
     assert photo.media_type == "image/jpeg"
@@ -512,19 +512,19 @@ def test_a_heif_that_is_not_heic_branded_is_read_too() -> None:
 
 
 def test_an_avif_or_a_broken_heic_is_refused_in_plain_words() -> None:
-    avif = bytearray(fixtures.heic_with_metadata())
+    avif = bytearray(photos.heic_with_metadata())
     avif[8:12] = b"avif"
     with pytest.raises(PhotoError, match="Only JPEG, PNG, WebP and HEIC") as caught:
         import_photo(bytes(avif))
     assert caught.value.reason == "unsupported"
-    broken = fixtures.heic_with_metadata()[:600]
+    broken = photos.heic_with_metadata()[:600]
     with pytest.raises(PhotoError, match="damaged") as caught:
         import_photo(broken)
     assert caught.value.reason == "broken"
 
 
 def test_a_heic_is_converted_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = fixtures.heic_with_metadata()
+    data = photos.heic_with_metadata()
     with no_disk_access(monkeypatch):
         photo = import_photo(data)
     assert_no_canary(photo.data)

@@ -18,8 +18,7 @@ from desktop.store.unlock_state import (
     read_unlock_state,
     write_unlock_state,
 )
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture

@@ -21,9 +21,7 @@ from desktop.store.errors import (
 )
 from desktop.store.integrity import check_integrity
 from desktop.store.reports import ReportRepository
-from tests.helpers.stores import damage, fill
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE, damage, fill
 
 
 def read_all(store: Store, ids: list[str]) -> int:

@@ -14,8 +14,8 @@ from desktop.services.desk import core as desk
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
 from desktop.store.migrations import user_version
-from tests.services.test_desk_export import mai_ja_yang_story
-from tests.store.test_sync_store import PASSPHRASE
+from tests.helpers.desk_story import mai_ja_yang_story
+from tests.helpers.stores import PASSPHRASE
 
 
 def test_v8_fills_the_board_aspects_of_a_v7_desk(

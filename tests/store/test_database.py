@@ -50,8 +50,8 @@ from desktop.store.errors import (
 from desktop.store.keyslots import open_slots, read_any
 from desktop.store.unlock_state import UnlockState, read_unlock_state, write_unlock_state
 from desktop.store.wipe import wipe_store
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 NEW_PASSPHRASE = "another long passphrase"
 CANARY = "CANARY-Laiza-gate-closed-7f3a9c"
 PLAIN_HEADER = b"SQLite format 3\x00"

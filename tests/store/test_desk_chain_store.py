@@ -12,6 +12,7 @@ from desktop.domain.desk.chain_gaps import find_gaps
 from desktop.store.database import Store, create_store
 from desktop.store.desk.chain import DeskChainRepository, record_links
 from desktop.store.desk.records import ChainArrival
+from tests.helpers.stores import PASSPHRASE
 
 NOW = datetime(2026, 12, 12, 8, 0, tzinfo=UTC)
 DEVICE = "gw-00000000000000000001"
@@ -38,7 +39,7 @@ def link(seq: int, *, previous: int | None = None, envelope: str | None = None) 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    with create_store(tmp_path / "desk", "a long test passphrase") as opened:
+    with create_store(tmp_path / "desk", PASSPHRASE) as opened:
         yield opened
 
 

@@ -19,8 +19,8 @@ from desktop.store.desk.device_trust import DeviceTrustRepository
 from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.migrations import user_version
 from tests.helpers.reports import example
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
 KNOWN = "gw-" + "1" * 20
 NEW = "gw-" + "2" * 20

@@ -36,8 +36,8 @@ from desktop.store.keyslots import (
 )
 from desktop.store.reports import ReportRepository
 from tests.helpers.reports import example
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 DURESS = "kettle window orange tide"
 CANARY = "CANARYrealSOURCE4471"
 

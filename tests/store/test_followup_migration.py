@@ -13,7 +13,8 @@ from desktop.store.database import create_store, open_store
 from desktop.store.identity import IdentityRepository
 from desktop.store.migrations import user_version
 from desktop.store.reports import ReportRepository
-from tests.store.test_sync_store import PASSPHRASE, identity, queued
+from tests.helpers.outbox import identity, queued
+from tests.helpers.stores import PASSPHRASE
 
 NEW_TABLES = {
     "device_messaging",

@@ -15,9 +15,10 @@ from desktop.domain.desk.tags import TagError, normalize_tag
 from desktop.store.database import Store, create_store
 from desktop.store.desk.marks import MarksRepository
 from desktop.store.desk.review import ReviewRepository
-from tests.store.test_review import DESK_A, DESK_B, NOW, PASSPHRASE, move, received, store
+from tests.helpers.reviews import DESK_A, DESK_B, NOW, move, received, store
+from tests.helpers.stores import PASSPHRASE
 
-__all__ = ["store"]
+__all__ = ["store"]  # a fixture
 
 REPORT = "01234567-89ab-7def-8123-456789abcdef"
 

@@ -13,8 +13,7 @@ from desktop.store import schema
 from desktop.store.database import create_store, open_store
 from desktop.store.errors import StoreIOError, StoreMigrationError, StoreTooNewError
 from desktop.store.migrations import apply_migrations, user_version
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture

@@ -27,9 +27,8 @@ from desktop.store.reports import (
     ensure_search_index,
 )
 from tests.helpers.reports import example
+from tests.helpers.stores import PASSPHRASE
 from tests.strategies import report_contents
-
-PASSPHRASE = "a long test passphrase"
 
 
 @pytest.fixture

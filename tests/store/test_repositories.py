@@ -17,8 +17,8 @@ from desktop.store.outbox import OutboxRepository
 from desktop.store.reports import NotADraftError, ReportRepository
 from desktop.store.settings import SettingsRepository
 from tests.helpers.reports import example
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 JPEG = b"\xff\xd8\xff\xe0" + b"pixels" * 100 + b"\xff\xd9"
 
 

@@ -7,7 +7,7 @@ import itertools
 import json
 import random
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,6 @@ from typing import Any
 import pytest
 
 from desktop.domain.desk.review import (
-    ALLOWED_MOVES,
-    EventKind,
     ReviewError,
     ReviewEvent,
     ReviewState,
@@ -36,68 +34,10 @@ from desktop.store.desk.keyexport import (
 )
 from desktop.store.desk.review import ExportRecord, InboxFilter, ReviewRepository
 from desktop.store.errors import WeakPassphraseError
+from tests.helpers.reviews import DESK_A, DESK_B, NOW, move, received, store
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
-NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
-DESK_A = "desk-" + "a" * 16
-DESK_B = "desk-" + "b" * 16
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with create_store(tmp_path / "desk", PASSPHRASE) as opened:
-        desk.init_desk(opened, "x25519", now=NOW)
-        yield opened
-
-
-def received(
-    store: Store,
-    *,
-    gate: str = "laiza",
-    hours_ago: float = 1,
-    narrative: str = "China closed its side of the gate.",
-    device: str = "gw-" + "1" * 20,
-    source: Source | None = None,
-    seq: list[int] = [0],  # noqa: B006 (a counter shared by the calls of one test run)
-) -> str:
-    """Store one verified-looking received report through the real page path."""
-    content = ReportContent(
-        observed_at=NOW - timedelta(hours=hours_ago),
-        china_side=SideStatus.CLOSED,
-        myanmar_side=SideStatus.OPEN,
-        how_known=HowKnown.SOURCE_ACCOUNT if source else HowKnown.WITNESSED,
-        gate=gate,
-        source=source,
-        narrative=narrative,
-    )
-    record = Report.new(content, now=NOW - timedelta(hours=hours_ago)).to_json()
-    seq[0] += 1
-    envelope = EnvelopeRecord(
-        envelope_id=str(uuid.uuid4()),
-        seq=seq[0],
-        device_id=device,
-        kind="report",
-        size=1000,
-        received_at="2026-11-20T05:00:00Z",
-        outcome="stored",
-    )
-    result = DeskRepository(store).store_page([], [ReceivedReport(envelope, record)], seq[0], NOW)
-    assert result.reports == 1
-    return str(record["id"])
-
-
-def move(report_id: str, to: ReviewState, at: datetime, desk_id: str = DESK_A) -> ReviewEvent:
-    """A move to ``to`` from a state the rules allow it from (merged moves are checked)."""
-    return ReviewEvent(
-        event_id=str(uuid.uuid4()),
-        report_id=report_id,
-        kind=EventKind.MOVE,
-        desk_id=desk_id,
-        desk_label=desk_id[-4:],
-        at=at,
-        to_state=to,
-        from_state=next(s for s, allowed in ALLOWED_MOVES.items() if to in allowed),
-    )
+__all__ = ["store"]  # a fixture
 
 
 def test_states_converge_whatever_order_the_events_arrive_in(tmp_path: Path) -> None:

@@ -20,8 +20,8 @@ from desktop.store.migrations import user_version
 from desktop.store.reports import ReportRepository, ensure_search_index
 from desktop.store.settings import SettingsRepository
 from sync.envelope import NewsroomKeyPair
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
 
 

@@ -21,10 +21,10 @@ from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.desk.review import InboxFilter, ReviewRepository
 from desktop.store.reports import ReportRepository
+from tests.helpers.stores import PASSPHRASE
 
 SET = json.loads((Path(__file__).parent / "data" / "search_set.json").read_text("utf-8"))
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
-PASSPHRASE = "a long test passphrase"
 
 
 def body(item: dict[str, Any], hours_ago: int) -> dict[str, Any]:

@@ -4,7 +4,7 @@ tables, on a real store."""
 import hashlib
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -23,46 +23,18 @@ from desktop.store.desk.core import (
     EnvelopeRecord,
     ReceivedReport,
 )
-from desktop.store.identity import AlreadyEnrolledError, DeviceIdentity, IdentityRepository
+from desktop.store.identity import AlreadyEnrolledError, IdentityRepository
 from desktop.store.outbox import OutboxRepository, SealedChunk, SealedReport
 from desktop.store.reports import ReportFilter, ReportRepository
+from tests.helpers.outbox import CANARY, NOW, identity, queued
 from tests.helpers.reports import example
-
-PASSPHRASE = "a long test passphrase"
-NOW = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
-CANARY = "CANARY-narrative-Lweje-4417"
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with create_store(tmp_path / "store", PASSPHRASE) as opened:
         yield opened
-
-
-def identity(**changes: object) -> DeviceIdentity:
-    values: dict[str, object] = {
-        "device_id": "gw-0123456789abcdef0123",
-        "signing_key": b"k" * 32,
-        "server_url": "http://127.0.0.1:8443",
-        "token": "t" * 43,
-        "newsroom_key": "gatewatch-newsroom-key:v1:x25519:AAAA",
-        "newsroom_fingerprint": "ab" * 16,
-        "tls_fingerprint": None,
-        "proxy": None,
-        "label": "laptop 3",
-        "enrolled_at": NOW,
-    }
-    values.update(changes)
-    return DeviceIdentity(**values)  # type: ignore[arg-type]
-
-
-def queued(store: Store, narrative: str = CANARY, photos: int = 0) -> Report:
-    reports = ReportRepository(store)
-    report = Report.new(ReportContent.from_json(example(narrative=narrative)))
-    reports.add(report, state=ReportState.DRAFT)
-    for i in range(photos):
-        AttachmentRepository(store).add(report.id, "image/jpeg", b"\xff\xd8\xff" + bytes([i]) * 99)
-    return reports.queue(report.id)
 
 
 def sealed(report: Report, chunks: int = 0) -> SealedReport:

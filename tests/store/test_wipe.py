@@ -12,8 +12,7 @@ from desktop.store.database import ALT_DB_NAME, DB_NAME, KEYFILE_NAME, create_st
 from desktop.store.errors import StoreIOError, StoreNotFoundError
 from desktop.store.unlock_state import UnlockState, write_unlock_state
 from desktop.store.wipe import wipe_store
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture
@@ -184,7 +183,7 @@ def test_the_naming_rule(name: str, key: bool, db: bool) -> None:
 
 def test_wipe_removes_the_unlock_state(tmp_path: Path) -> None:
     data_dir = tmp_path / "store"
-    create_store(data_dir, "a long test passphrase").close()
+    create_store(data_dir, PASSPHRASE).close()
     write_unlock_state(data_dir, UnlockState(failed_attempts=3))
     wipe_store(data_dir)
     assert not data_dir.exists()
@@ -192,7 +191,7 @@ def test_wipe_removes_the_unlock_state(tmp_path: Path) -> None:
 
 def test_destroy_key_material_leaves_the_database_for_wipe_store(tmp_path: Path) -> None:
     data_dir = tmp_path / "store"
-    create_store(data_dir, "a long test passphrase").close()
+    create_store(data_dir, PASSPHRASE).close()
     assert wipe.destroy_key_material(data_dir) == []
     assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME, ALT_DB_NAME]
     assert wipe.destroy_key_material(tmp_path / "missing") == []

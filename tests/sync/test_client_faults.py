@@ -14,11 +14,9 @@ import pytest
 from sync.client import ClientConfig, OfflineError, SyncClient, UnauthorizedError
 from sync.envelope import DeviceSigningKey
 from sync.messages import UploadResult
-from sync.server.config import ServerConfig
+from tests.helpers.servers import GENEROUS
 from tests.sync.conftest import Device, Srv, sealed
 from tests.sync.faultproxy import Fault, FaultProxy
-
-GENEROUS = ServerConfig(rate_burst=100_000, rate_per_second=100_000)
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,18 +15,13 @@ import requests
 
 from sync import protocol
 from sync.envelope import DeviceSigningKey, NewsroomKeyPair
-from sync.server.cli import main
 from sync.server.runner import certificate_sha256
 from sync.server.testing import running_server, self_signed_cert
+from tests.helpers.servers import free_port
+from tests.helpers.servers import run_server_cli as run
 from tests.sync.conftest import b64
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
 
 
 @pytest.fixture
@@ -226,15 +219,9 @@ def test_desk_token_devices_revoke_and_stats(data_dir: Path) -> None:
     assert run("--data-dir", str(data_dir), "revoke-desk-token", "1")[0] == 0
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_serve_runs_uvicorn_with_tls(tmp_path: Path, data_dir: Path) -> None:
     cert, key = self_signed_cert(tmp_path)
-    port = _free_port()
+    port = free_port()
     desk = run("--data-dir", str(data_dir), "desk-token")[1].splitlines()[-1]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HTTP", "HTTPS", "ALL_"))}
     proc = subprocess.Popen(

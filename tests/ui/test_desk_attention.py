@@ -20,15 +20,9 @@ from desktop.services.desk.attention import attention
 from desktop.store.database import Store, open_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.review import ReviewRepository
+from tests.helpers.desk_stores import LAIZA_LAPTOP, NOW, received
+from tests.helpers.desk_ui import desk_window, make_desk_store, unlock_desk
 from tests.ui.conftest import PASSPHRASE, run_job
-from tests.ui.test_desk_inbox import (
-    LAIZA_LAPTOP,
-    NOW,
-    desk_window,
-    make_desk_store,
-    received,
-    unlock_desk,
-)
 
 
 def laiza(china_side: str, hours_ago: int) -> dict[str, object]:

@@ -29,8 +29,8 @@ from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.labels import commodity_label
 from desktop.ui.myanmar_text import ZWSP
 from desktop.ui.worker import StoreWorker
+from tests.helpers.stores import PASSPHRASE
 
-PASSPHRASE = "a long test passphrase"
 LANGUAGE = {"now": "en"}  # what the view's language() answers
 GREEN, AMBER, RED, GREY = (
     OVERALL_COLORS[o] for o in (Overall.OPEN, Overall.RESTRICTED, Overall.CLOSED, Overall.UNKNOWN)

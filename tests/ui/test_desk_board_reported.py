@@ -18,8 +18,8 @@ from desktop.store.database import create_store
 from desktop.ui.desk.board_view import COLUMNS, REPORTED_BACKGROUND, REPORTS_ROLE, BoardView
 from desktop.ui.desk.page import DeskPage
 from desktop.ui.myanmar_text import ZWSP
+from tests.helpers.desk_ui import desk_window, shown_ids, unlock_desk
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_desk_inbox import desk_window, shown_ids, unlock_desk
 
 
 def text_of(board: BoardView, gate: str, column: str) -> str:

@@ -11,13 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.desk.device_trust import key_fingerprint, spaced
 from desktop.ui.desk.devices import DeviceDialog
-from tests.ui.test_desk_inbox import (
-    MAI_JA_YANG_LAPTOP,
-    desk_window,
-    make_desk_store,
-    shown_ids,
-    unlock_desk,
-)
+from tests.helpers.desk_stores import MAI_JA_YANG_LAPTOP
+from tests.helpers.desk_ui import desk_window, make_desk_store, shown_ids, unlock_desk
 
 
 def row_of(dialog: DeviceDialog, label: str) -> int:

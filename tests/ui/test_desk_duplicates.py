@@ -13,15 +13,9 @@ from desktop.domain.report import Report, ReportContent
 from desktop.store.database import open_store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.marks import MarksRepository
+from tests.helpers.desk_stores import LAIZA_LAPTOP, NOW, received
+from tests.helpers.desk_ui import desk_window, make_desk_store, unlock_desk
 from tests.ui.conftest import PASSPHRASE, run_job
-from tests.ui.test_desk_inbox import (
-    LAIZA_LAPTOP,
-    NOW,
-    desk_window,
-    make_desk_store,
-    received,
-    unlock_desk,
-)
 
 
 def kanpaiti(minutes_ago: int) -> dict[str, object]:

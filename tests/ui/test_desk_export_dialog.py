@@ -19,7 +19,8 @@ from desktop.store.desk.review import ReviewRepository
 from desktop.ui.desk.export_dialog import ExportDialog
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.worker import StoreWorker
-from tests.services.test_desk_export import CANARY, NOW, PASSPHRASE, mai_ja_yang_story
+from tests.helpers.desk_story import CANARY, NOW, mai_ja_yang_story
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture

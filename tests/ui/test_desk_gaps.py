@@ -11,15 +11,9 @@ from pytestqt.qtbot import QtBot
 from desktop.store.database import open_store
 from desktop.store.desk.chain import record_links
 from desktop.store.desk.records import ChainArrival
+from tests.helpers.desk_stores import LAIZA_LAPTOP, MAI_JA_YANG_LAPTOP, NOW
+from tests.helpers.desk_ui import desk_window, make_desk_store, unlock_desk
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_desk_inbox import (
-    LAIZA_LAPTOP,
-    MAI_JA_YANG_LAPTOP,
-    NOW,
-    desk_window,
-    make_desk_store,
-    unlock_desk,
-)
 
 OLD = "a1" * 16
 NEW = "b2" * 16

@@ -16,8 +16,9 @@ from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord
+from tests.helpers.desk_stores import fill_desk
+from tests.helpers.desk_ui import desk_window
 from tests.ui.conftest import PASSPHRASE
-from tests.ui.test_desk_inbox import desk_window, fill_desk
 
 
 def test_the_desk_page_says_review_moves_are_held(

@@ -1,15 +1,8 @@
-"""The desk's inbox: the desk page after unlock, filters and search, and a real pull.
-
-`fill_desk` builds a desk store's received reports the way a pull stores them (the
-demo story from DOMAIN-NOTES, in English and Burmese, from two correspondents' laptops);
-the other desk UI tests import it.
-"""
+"""The desk's inbox: the desk page after unlock, filters and search, and a real pull."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -17,117 +10,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.desk.review import ReviewState
-from desktop.domain.report import Report, ReportContent
-from desktop.services.correspondent.demo import filler, story
+from desktop.services.correspondent.demo import story
 from desktop.services.desk import core as desk
-from desktop.store.database import Store, create_store
-from desktop.store.desk.core import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
-from desktop.ui.app import build_window
-from desktop.ui.desk.page import DeskPage
-from desktop.ui.window import GatewatchWindow
-from tests.store.approved_devices import approve_devices
+from desktop.store.database import create_store
+from tests.helpers.desk_stores import MAI_JA_YANG_LAPTOP
+from tests.helpers.desk_ui import desk_window, make_desk_store, shown_ids, unlock_desk, wait_count
 from tests.ui.conftest import PASSPHRASE
-
-NOW = datetime(2024, 12, 14, 9, 0, tzinfo=UTC)
-LAIZA_LAPTOP = "gw-00000000000000000001"
-MAI_JA_YANG_LAPTOP = "gw-00000000000000000002"
-
-
-def received(
-    records: Iterable[tuple[dict[str, object], str]], first_seq: int = 1
-) -> list[ReceivedReport]:
-    """ReceivedReports as a pull makes them, for (record, device id) pairs."""
-    out = []
-    for seq, (record, device_id) in enumerate(records, start=first_seq):
-        envelope = EnvelopeRecord(
-            envelope_id=str(uuid.uuid4()),
-            seq=seq,
-            device_id=device_id,
-            kind="report",
-            size=2048,
-            received_at="2024-12-13T10:00:00.000Z",
-            outcome="stored",
-        )
-        out.append(ReceivedReport(envelope, record))
-    return out
-
-
-def fill_desk(store: Store, *, extra: int = 0, approved: bool = True) -> list[str]:
-    """The demo story (English from the Laiza laptop, Burmese from the Mai Ja Yang one),
-    and `extra` filler reports; returns the story's report ids, English first. With
-    ``approved``, an editor approved both laptops (their reports count as sources)."""
-    repository = DeskRepository(store)
-    repository.save_devices(
-        [
-            DeskDevice(LAIZA_LAPTOP, "Laiza laptop", b"k" * 32, True, False, None),
-            DeskDevice(MAI_JA_YANG_LAPTOP, "Mai Ja Yang laptop", b"m" * 32, True, False, None),
-        ],
-        NOW,
-    )
-    records: list[tuple[dict[str, object], str]] = []
-    for language, device_id in (("en", LAIZA_LAPTOP), ("my", MAI_JA_YANG_LAPTOP)):
-        for item in story(language):
-            if not item.draft:
-                report = Report.new(ReportContent.from_json(item.body))
-                records.append((report.to_json(), device_id))
-    batch = received(records)
-    repository.store_page([], batch, len(batch), NOW)
-    seq = len(batch) + 1
-    pending: list[tuple[dict[str, object], str]] = []
-    for content in filler(extra):
-        pending.append((Report.new(content).to_json(), LAIZA_LAPTOP))
-        if len(pending) == 5000:
-            repository.store_page([], received(pending, seq), seq, NOW)
-            seq += len(pending)
-            pending = []
-    if pending:
-        repository.store_page([], received(pending, seq), seq, NOW)
-    if approved:
-        approve_devices(store, [LAIZA_LAPTOP, MAI_JA_YANG_LAPTOP])
-    return [str(record["id"]) for record, _ in records]
-
-
-def make_desk_store(
-    folder: Path, *, extra: int = 0, label: str = "Night desk", approved: bool = True
-) -> list[str]:
-    """A desk store (newsroom key, label) filled by `fill_desk`; closed again."""
-    from desktop.services.desk import review as desk_review
-
-    with create_store(folder, PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
-        desk_review.set_desk_label(store, label)
-        return fill_desk(store, extra=extra, approved=approved)
-
-
-def unlock_desk(qtbot: QtBot, window: GatewatchWindow) -> DeskPage:
-    page = window.unlock_page
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    page.unlock_button.click()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=15_000)
-    inbox = window.desk_page.inbox
-    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0, timeout=10_000)
-    # What needs attention comes first; the tests of the inbox go on from there.
-    assert window.desk_page.tabs.currentWidget() is window.desk_page.attention
-    window.desk_page.show_inbox()
-    return window.desk_page
-
-
-def desk_window(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> GatewatchWindow:
-    window = build_window(qapp, data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def shown_ids(page: DeskPage) -> list[str]:
-    model = page.inbox.model
-    return [model.report_id(row) or "" for row in range(model.rowCount())]
-
-
-def wait_count(qtbot: QtBot, page: DeskPage, count: int) -> None:
-    qtbot.waitUntil(lambda: page.inbox.model.rowCount() == count, timeout=10_000)
 
 
 def test_the_desk_page_opens_after_unlocking_a_desk_store(
@@ -250,7 +138,8 @@ def test_pulling_from_a_real_server_fills_the_inbox(
     from desktop.services.correspondent import capture
     from sync.server.store import ServerStore
     from sync.server.testing import init_server, running_server
-    from tests.e2e.conftest import GENEROUS, fast_client, make_invite
+    from tests.e2e.conftest import fast_client, make_invite
+    from tests.helpers.servers import GENEROUS
 
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
         public = desk.init_desk(store, "x25519")

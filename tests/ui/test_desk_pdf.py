@@ -31,7 +31,8 @@ from desktop.ui.desk.briefing_text import myanmar_time
 from desktop.ui.desk.map import MYANMAR_LAND, OVERALL_COLORS, map_point, paint_map
 from desktop.ui.desk.pdf import MAP_LOGICAL_WIDTH, write_briefing
 from desktop.ui.i18n import LanguageSwitcher
-from tests.services.test_desk_export import NOW, PASSPHRASE, mai_ja_yang_story, receive
+from tests.helpers.desk_story import NOW, mai_ja_yang_story, receive
+from tests.helpers.stores import PASSPHRASE
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,

@@ -13,10 +13,9 @@ from desktop.domain.desk.review import ALLOWED_MOVES, ReviewState
 from desktop.services.desk import review as desk_review
 from desktop.store.desk.review import ReviewRepository
 from desktop.ui.desk.page import DeskPage
-from tests.helpers.desk_ui import select
+from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk
+from tests.helpers.dialogs import answer_message_box
 from tests.ui.conftest import drain, rescue_dialogs, run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
-from tests.ui.test_form_guards import answer_message_box
 
 
 def offered(page: DeskPage) -> set[ReviewState]:
@@ -121,8 +120,9 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
     from desktop.store.database import create_store
     from sync.server.store import ServerStore
     from sync.server.testing import init_server, running_server
-    from tests.e2e.conftest import GENEROUS, fast_client, make_invite, queue_with_photos
-    from tests.services.fixtures import jpeg_with_metadata, png_with_metadata
+    from tests.e2e.conftest import fast_client, make_invite, queue_with_photos
+    from tests.helpers.photos import jpeg_with_metadata, png_with_metadata
+    from tests.helpers.servers import GENEROUS
     from tests.ui.conftest import PASSPHRASE
 
     photos = []

@@ -13,10 +13,9 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.desk.review import EventKind, ReviewState
 from desktop.store.desk.review import ReviewRepository
 from desktop.ui.window import GatewatchWindow
-from tests.helpers.desk_ui import select
+from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk
+from tests.helpers.dialogs import answer_message_box
 from tests.ui.conftest import rescue_dialogs, run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
-from tests.ui.test_form_guards import answer_message_box
 
 
 def _click_at(window: GatewatchWindow, point: QPoint) -> None:

@@ -16,8 +16,8 @@ from desktop.store.desk.keyexport import read_key_export
 from desktop.store.desk.review import ReviewRepository
 from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.desk_ui import desk_window, make_desk_store
 from tests.ui.conftest import PASSPHRASE, run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store
 
 KEY_PASSPHRASE = "hand this over separately"
 

@@ -24,8 +24,8 @@ from desktop.ui import desk_clock
 from desktop.ui.desk.board_view import COLUMNS
 from desktop.ui.desk.page import DeskPage
 from desktop.ui.settings_dialog import SettingsDialog
+from tests.helpers.desk_ui import desk_window, shown_ids, unlock_desk
 from tests.ui.conftest import PASSPHRASE, rescue_dialogs
-from tests.ui.test_desk_inbox import desk_window, shown_ids, unlock_desk
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # Yangon 18:30; New York 07:00 (EST)
 

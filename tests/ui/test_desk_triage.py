@@ -20,8 +20,8 @@ from desktop.store.desk.marks import MarksRepository
 from desktop.store.desk.review import ReviewRepository
 from desktop.ui.desk.page import DeskPage
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.desk_ui import desk_window, make_desk_store, shown_ids, unlock_desk
 from tests.ui.conftest import run_job
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, shown_ids, unlock_desk
 
 BACKLOG = 400
 

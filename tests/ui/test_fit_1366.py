@@ -25,9 +25,9 @@ from desktop.ui.desk.export_dialog import ExportDialog
 from desktop.ui.pseudo_locale import PSEUDO
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.desk_ui import desk_window, unlock_desk
 from tests.ui.conftest import PASSPHRASE, unfold_all
 from tests.ui.fit import problems
-from tests.ui.test_desk_inbox import desk_window, unlock_desk
 
 SIZE = (1366, 768)
 LANGUAGES = ("en", "my", PSEUDO)

@@ -11,9 +11,10 @@ from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
 from desktop.services.correspondent import capture
 from desktop.ui.window import GatewatchWindow
-from tests.services.fixtures import jpeg_with_metadata
+from tests.helpers.dialogs import answer_message_box
+from tests.helpers.form_ui import start_report
+from tests.helpers.photos import jpeg_with_metadata
 from tests.ui.conftest import add_draft, create_store_through_ui, drain, run_job, stored, unfold_all
-from tests.ui.test_form_guards import answer_message_box, start_report
 
 
 def test_save_and_queue_are_off_before_a_store_is_open(window: GatewatchWindow) -> None:

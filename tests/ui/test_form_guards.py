@@ -1,11 +1,8 @@
 """The report form's guards, driven like a user: PII warning, Zawgyi offer, photos."""
 
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.report_state import ReportState
@@ -15,45 +12,10 @@ from desktop.store.reports import ReportRepository
 from desktop.ui.correspondent import zawgyi_offer
 from desktop.ui.correspondent.zawgyi_offer import ZAWGYI_PREVIEW_CHARS
 from desktop.ui.window import GatewatchWindow
-from tests.services.fixtures import CANARIES, jpeg_with_metadata
-from tests.ui.conftest import PASSPHRASE, create_store_through_ui, rescue_dialogs
-
-ZAWGYI = "ျမန္မာ ဂိတ္ကို ပိတ္ထားသည္"
-
-
-def answer_message_box(
-    qtbot: QtBot, button_text: str, seen: list[str], seconds: float = 20.0
-) -> None:
-    """Click `button_text` in the next message box, recording its text. If no such box
-    came within `seconds`, reject whatever box is open (its exec() returns, the test fails
-    on its asserts) and stop looking, so that no later box is answered by mistake."""
-    deadline = time.monotonic() + seconds
-
-    def click() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-        for widget in boxes:
-            if widget.isVisible():
-                seen.append(widget.text() + "\n" + widget.informativeText())
-                for button in widget.findChildren(QPushButton):
-                    if button.text().replace("&", "") == button_text:
-                        button.click()
-                        return
-        if time.monotonic() > deadline:
-            for widget in boxes:
-                if widget.isVisible():
-                    widget.reject()
-            return
-        QTimer.singleShot(20, click)
-
-    QTimer.singleShot(20, click)
-
-
-def start_report(qtbot: QtBot, window: GatewatchWindow) -> None:
-    create_store_through_ui(qtbot, window)
-    window.new_action.trigger()
-    form = window.form
-    form.gate.set_gate("laiza")
-    form.how_known.setCurrentIndex(form.how_known.findData("witnessed"))
+from tests.helpers.dialogs import answer_message_box
+from tests.helpers.form_ui import ZAWGYI, start_report
+from tests.helpers.photos import CANARIES, jpeg_with_metadata
+from tests.ui.conftest import PASSPHRASE, rescue_dialogs
 
 
 def stored_states(data_dir: Path) -> list[ReportState]:

@@ -14,9 +14,9 @@ from desktop.store.database import Store
 from desktop.ui.correspondent.form.commodity import CommodityField
 from desktop.ui.desk.report_view import field_rows
 from desktop.ui.window import GatewatchWindow
-from tests.services.fixtures import CANARIES, heic_with_metadata, jpeg_with_metadata
+from tests.helpers.form_ui import start_report
+from tests.helpers.photos import CANARIES, heic_with_metadata, jpeg_with_metadata
 from tests.ui.conftest import run_job, unfold_all
-from tests.ui.test_form_guards import start_report
 
 
 def _commodity(window: GatewatchWindow, row: int) -> CommodityField:

@@ -35,7 +35,8 @@ from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
 from sync.payloads.bundle import open_bundle, seal_bundle
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
-from tests.e2e.conftest import GENEROUS, fast_client, make_invite, server_stats
+from tests.e2e.conftest import fast_client, make_invite, server_stats
+from tests.helpers.servers import GENEROUS
 from tests.ui.conftest import PASSPHRASE
 from tests.ui.fit import problems
 

@@ -21,8 +21,7 @@ from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.desk.report_view import audit_line
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.worker import StoreWorker
-
-PASSPHRASE = "a long test passphrase"
+from tests.helpers.stores import PASSPHRASE
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from desktop.store.errors import StoreIOError
 from desktop.ui import window as window_module
 from desktop.ui.locks import IdleWatcher, SleepWatcher
 from desktop.ui.window import GatewatchWindow
-from tests.services.fixtures import jpeg_with_metadata
+from tests.helpers.photos import jpeg_with_metadata
 from tests.ui.conftest import (
     PASSPHRASE,
     add_draft,

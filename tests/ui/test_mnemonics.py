@@ -19,11 +19,10 @@ from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.desk.setup import DeskConnectDialog
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.window import GatewatchWindow
-from tests.helpers.desk_ui import select
+from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk
+from tests.helpers.form_ui import start_report
 from tests.ui.conftest import rescue_dialogs
 from tests.ui.mnemonics import clashes, menu_clashes
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
-from tests.ui.test_form_guards import start_report
 
 LANGUAGES = ("en", "my")
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.i18n import LanguageSwitcher, local_month_day
 from desktop.ui.myanmar_text import has_myanmar
-from tests.ui.test_desk_inbox import desk_window, make_desk_store, unlock_desk
+from tests.helpers.desk_ui import desk_window, make_desk_store, unlock_desk
 
 
 def fragment_font(document: QTextDocument, wanted: str) -> QFont:

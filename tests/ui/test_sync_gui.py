@@ -1,32 +1,29 @@
 """The window's sync: what the status bar says, Send now on the sync thread, and Connect to
 newsroom against a real server on 127.0.0.1 (as tests/e2e runs it)."""
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QThread, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from desktop.services import sync as sync_service
 from desktop.services.correspondent import capture
-from desktop.services.desk import core as desk
 from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import create_store
 from desktop.store.identity import IdentityRepository
-from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.sync_controller import SyncIndicator
 from desktop.ui.window import GatewatchWindow
-from sync.protocol import Invite, encode_invite
 from sync.server.store import ServerStore
-from sync.server.testing import init_server, running_server
+from tests.helpers.connect_ui import connect_through_the_dialog, newsroom
+from tests.helpers.servers import invite
 from tests.sync.socks5 import Socks5Server
-from tests.ui.conftest import add_draft, create_store_through_ui, rescue_dialogs, run_job
+from tests.ui.conftest import add_draft, create_store_through_ui, run_job
+
+__all__ = ["newsroom"]  # a fixture
 
 ENROLLED = SyncStatus(
     enrolled=True,
@@ -89,57 +86,6 @@ def test_the_indicator_shows_progress_and_the_last_sync(qtbot: QtBot) -> None:
     assert indicator.label.text() == ""
 
 
-@pytest.fixture
-def newsroom(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A desk key, a server for it on 127.0.0.1; yields (URL, server folder)."""
-    with create_store(tmp_path / "desk", "a long desk passphrase") as desk_store:
-        public = desk.init_desk(desk_store)
-    server_dir = tmp_path / "server"
-    init_server(server_dir, public)
-    with running_server(server_dir) as url:
-        yield url, server_dir
-
-
-def make_invite(server_dir: Path) -> str:
-    with ServerStore.open(server_dir) as admin:
-        _, token, _ = admin.tokens.create_invite("laptop", 7)
-        return encode_invite(Invite(token, admin.newsroom_key.fingerprint))
-
-
-def connect_through_the_dialog(
-    qtbot: QtBot, window: GatewatchWindow, invite: str, url: str, proxy: str = ""
-) -> list[str]:
-    """Open Tools → Connect to newsroom, paste, connect; return the errors it showed."""
-    errors: list[str] = []
-
-    def fill() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ConnectDialog)]
-        if not dialogs or not dialogs[0].isVisible():
-            QTimer.singleShot(20, fill)
-            return
-        dialog = dialogs[0]
-        dialog.invite.setPlainText(invite)
-        dialog.server.setText(url)
-        dialog.label.setText("test laptop")
-        dialog.proxy.setText(proxy)
-        dialog.connect_button.click()
-        watch(dialog)
-
-    def watch(dialog: ConnectDialog) -> None:
-        if not shiboken6.isValid(dialog) or not dialog.isVisible():
-            return
-        if dialog.error.isVisible():
-            errors.append(dialog.error.text())
-            dialog.reject()
-            return
-        QTimer.singleShot(20, lambda: watch(dialog))
-
-    QTimer.singleShot(20, fill)
-    with rescue_dialogs(30):
-        window.connect_action.trigger()
-    return errors
-
-
 def test_connect_then_send_now_runs_on_the_sync_thread(
     qtbot: QtBot,
     window: GatewatchWindow,
@@ -159,7 +105,7 @@ def test_connect_then_send_now_runs_on_the_sync_thread(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(sync_service, "sync_once", recording)  # looked up at each sync
-    assert connect_through_the_dialog(qtbot, window, make_invite(server_dir), url) == []
+    assert connect_through_the_dialog(qtbot, window, invite(server_dir), url) == []
     assert window.statusBar().currentMessage() == "Connected to the newsroom."
 
     draft_id = add_draft(qtbot, window, "Gate closed at noon.")
@@ -179,11 +125,11 @@ def test_a_used_invite_is_refused_in_plain_words(
     qtbot: QtBot, window: GatewatchWindow, newsroom: tuple[str, Path], tmp_path: Path
 ) -> None:
     url, server_dir = newsroom
-    invite = make_invite(server_dir)
+    used = invite(server_dir)
     with create_store(tmp_path / "other", "another long passphrase") as other:
-        sync_service.enroll(other, url, invite)
+        sync_service.enroll(other, url, used)
     create_store_through_ui(qtbot, window)
-    errors = connect_through_the_dialog(qtbot, window, invite, url)
+    errors = connect_through_the_dialog(qtbot, window, used, url)
     assert errors
     assert "already used" in errors[0]
 
@@ -204,7 +150,7 @@ def test_the_connect_dialog_refuses_an_onion_address_without_tor(
     _, server_dir = newsroom
     create_store_through_ui(qtbot, window)
     onion = "http://" + "a" * 56 + ".onion"
-    errors = connect_through_the_dialog(qtbot, window, make_invite(server_dir), onion)
+    errors = connect_through_the_dialog(qtbot, window, invite(server_dir), onion)
     assert errors
     assert "socks5h://127.0.0.1:9050" in errors[0]
 
@@ -218,9 +164,7 @@ def test_the_connect_dialog_sends_names_to_a_socks5_proxy(
     with Socks5Server() as socks:
         proxy = socks.url.replace("socks5h://", "socks5://")
         named = f"http://localhost:{port}"
-        assert (
-            connect_through_the_dialog(qtbot, window, make_invite(server_dir), named, proxy) == []
-        )
+        assert connect_through_the_dialog(qtbot, window, invite(server_dir), named, proxy) == []
         assert ("localhost", port) in socks.requests  # the name, unresolved, at the proxy
     identity = run_job(qtbot, window.worker, lambda s: IdentityRepository(s).get())
     assert identity is not None

@@ -15,8 +15,10 @@ from sync import release
 from sync.protocol import Invite, encode_invite
 from sync.server import releases
 from sync.server.store import ServerStore
+from tests.helpers.connect_ui import connect_through_the_dialog, newsroom
 from tests.ui.conftest import create_store_through_ui
-from tests.ui.test_sync_gui import connect_through_the_dialog, newsroom  # noqa: F401
+
+__all__ = ["newsroom"]  # a fixture
 
 SHA = "cd" * 32
 
@@ -24,7 +26,7 @@ SHA = "cd" * 32
 def test_a_verified_release_shows_in_the_status_bar(
     qtbot: QtBot,
     window: GatewatchWindow,
-    newsroom: tuple[str, Path],  # noqa: F811
+    newsroom: tuple[str, Path],
 ) -> None:
     url, server_dir = newsroom
     key = release.generate_key()

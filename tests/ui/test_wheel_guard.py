@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.form_ui import start_report
 from tests.ui.conftest import run_job, unfold_all
-from tests.ui.test_form_guards import start_report
 
 NOTCH = 120
 # A third of a notch (a high-resolution wheel or a touchpad): the page moves by one

@@ -10,9 +10,8 @@ from desktop.services.changes import NOTHING, Changes, Done
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.errors import WrongPassphraseError
 from desktop.ui.worker import StoreLockedError, StoreWorker
+from tests.helpers.stores import PASSPHRASE
 from tests.ui.conftest import drain
-
-PASSPHRASE = "a long test passphrase"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.window import GatewatchWindow
-from tests.ui.test_form_guards import ZAWGYI, start_report
+from tests.helpers.form_ui import ZAWGYI, start_report
 
 UNICODE = "လိုင်ဇာ ဂိတ်ကို ပိတ်ထားသည်"
 CONVERT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
