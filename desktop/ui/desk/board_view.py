@@ -2,7 +2,10 @@
 crossing's timeline (opened from the table, the map or the changes, in place of the map).
 
 Every figure comes from `desktop.services.desk.board` on the store worker; this view keeps
-the last board it was given, so a language switch repaints without asking again.
+the last board it was given, so a language switch repaints without asking again. It asks
+again by itself when a command changed what the board derives from (`StoreWorker.changed`,
+`Changes.board`), but only while it shows: at 100,000 reports its query would hold the
+worker and delay the inbox's first rows, so a hidden board waits until it shows again.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -40,6 +43,7 @@ from desktop.domain.desk.board import (
 from desktop.domain.desk.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
+from desktop.services.changes import Changes
 from desktop.services.desk import board as desk_board
 from desktop.ui.desk.board_age import confirmed_text, gate_age_text
 from desktop.ui.desk.map import MapView, value_color
@@ -124,6 +128,7 @@ class BoardView(QWidget):
         self._board_request = 0
         self._changes_request = 0
         self._since_moment = default_since()
+        self._stale = False  # changed since it last asked, while hidden
 
         self.title = QLabel()
         font = self.title.font()
@@ -193,12 +198,39 @@ class BoardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Derive the board again (and the changes, and the open timeline) on the worker."""
+        self._load()
+        if self.right.currentWidget() is self.timeline:
+            self.timeline.reload()
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the board shows, else the next time it does."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _changed(self, changes: Changes) -> None:
+        # The open timeline follows `changed` by itself.
+        if changes.board:
+            if self.isVisible():
+                self._load()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
         self._board_request += 1
         request = self._board_request
         gazetteer = self._gazetteer
@@ -209,8 +241,6 @@ class BoardView(QWidget):
             lambda error: self._failed(request, error),
         )
         self.load_changes()
-        if self.right.currentWidget() is self.timeline:
-            self.timeline.reload()
 
     def load_changes(self) -> None:
         self._changes_request += 1

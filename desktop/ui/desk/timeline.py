@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +38,7 @@ from desktop.domain.desk.board import CHINA_SIDE, MYANMAR_SIDE, Tick, Timeline
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import PriceUnit, SideStatus
+from desktop.services.changes import Changes
 from desktop.services.desk import board as desk_board
 from desktop.ui.desk.map import value_color
 from desktop.ui.desk.text import state_label
@@ -316,6 +318,7 @@ class GateTimeline(QWidget):
         self.gate: str | None = None
         self.days = 30
         self._request = 0
+        self._stale = False  # changed since it last asked, while hidden
         self.title = WrapLabel()
         font = self.title.font()
         font.setBold(True)
@@ -356,6 +359,7 @@ class GateTimeline(QWidget):
         layout.addLayout(chips)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     def show_gate(self, gate: str) -> None:
@@ -368,6 +372,7 @@ class GateTimeline(QWidget):
         """Fetch the gate's timeline for the chosen range (a newer request wins)."""
         if self.gate is None:
             return
+        self._stale = False
         self._request += 1
         request, gate = self._request, self.gate
         end = self._now()
@@ -378,6 +383,19 @@ class GateTimeline(QWidget):
             lambda timeline: self._loaded(request, timeline),
             lambda error: self._failed(request, error),
         )
+
+    def _changed(self, changes: Changes) -> None:
+        # Its bands and ticks derive from what the board does; read again only while shown.
+        if changes.board and self.gate is not None:
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def _loaded(self, request: int, timeline: Timeline) -> None:
         if request != self._request:
