@@ -1,7 +1,7 @@
-"""The cells of the Board tab's table: each aspect's verified value in its color, the
-unverified layer, traffic, flags, sources and the last change, in words (in the tab's
+"""The cells of the Board tab's table: each aspect's verified value in its color,
+traffic, flags, sources and the last change, in words (in the tab's
 translation context, "BoardView"). A cell behind which reports stand carries their ids
-(`REPORTS_ROLE`): a click lists them."""
+(`REPORTS_ROLE`): a click lists them. The unverified layer's cell is the view's own."""
 
 from __future__ import annotations
 
@@ -66,21 +66,27 @@ def aspect_label(aspect: str) -> str:
 
 
 def fill_row(
-    table: QTableWidget, font: QFont, row: int, gate: str, status: GateStatus | None
+    table: QTableWidget,
+    font: QFont,
+    row: int,
+    gate: str,
+    status: GateStatus | None,
+    reported: QTableWidgetItem,
 ) -> None:
     """Every cell of a crossing's row but its name, each knowing its gate; long texts
-    wrapped for `font` (Qt would break Burmese inside a syllable)."""
+    wrapped for `font` (Qt would break Burmese inside a syllable). `reported`, the
+    unverified layer, is the view's (its words have plural forms, which need `tr`)."""
     aspects = status.aspects if status else {}
     column = COLUMNS.index
     for name, aspect in (("china", CHINA_SIDE), ("myanmar", MYANMAR_SIDE)):
         table.setItem(row, column(name), _wrapped_value(font, aspects.get(aspect), aspect))
     civilians = _wrapped_value(font, aspects.get(CIVILIAN_PASSAGE), CIVILIAN_PASSAGE)
     table.setItem(row, column("civilians"), civilians)
-    table.setItem(row, column("reported"), _reported_item(font, status))
+    table.setItem(row, column("reported"), reported)
     traffic = _traffic_text(status)
-    table.setItem(row, column("traffic"), _wrapped(font, traffic))
+    table.setItem(row, column("traffic"), wrapped(font, traffic))
     flags = _flags_text(status)
-    flag_item = _wrapped(font, flags)
+    flag_item = wrapped(font, flags)
     if flags and status is not None:
         flag_item.setForeground(QBrush(QColor("#6a1b9a")))
         behind = _flag_reports(status)
@@ -96,14 +102,14 @@ def fill_row(
     changed = desk_time(status.last_change if status else None)
     age = gate_age_text(status) if status else ""
     when = f"{changed}\n{age}" if age else changed
-    table.setItem(row, column("changed"), _wrapped(font, when))
+    table.setItem(row, column("changed"), wrapped(font, when))
     for index in range(len(COLUMNS)):
         item = table.item(row, index)
         if item is not None:
             item.setData(Qt.ItemDataRole.UserRole, gate)
 
 
-def _wrapped(font: QFont, text: str) -> QTableWidgetItem:
+def wrapped(font: QFont, text: str) -> QTableWidgetItem:
     return _item(wrap_to_width(text, font, _WRAP_WIDTH, latin=True))
 
 
@@ -111,33 +117,6 @@ def _wrapped_value(font: QFont, status: AspectStatus | None, aspect: str) -> QTa
     value = _value_item(status, aspect)
     value.setText(wrap_to_width(value.text(), font, _WRAP_WIDTH, latin=True))
     return value
-
-
-def _reported_item(font: QFont, status: GateStatus | None) -> QTableWidgetItem:
-    """The unverified layer: each aspect's reported value and its independent sources,
-    apart from the verified columns; a click lists the reports behind it."""
-    lines = []
-    for aspect, detail in (status.aspects if status else {}).items():
-        if detail.unverified_change is None:
-            continue
-        text = QCoreApplication.translate(
-            "BoardView", "%1: %2 (%n source(s))", "", detail.reported_sources
-        )
-        text = text.replace("%1", aspect_label(aspect))
-        lines.append(text.replace("%2", value_label(aspect, detail.unverified_change.value)))
-    item = _wrapped(font, "\n".join(lines))
-    if lines and status is not None:
-        item.setForeground(QBrush(QColor(REPORTED_TEXT)))
-        item.setBackground(QBrush(QColor(REPORTED_BACKGROUND)))
-        item.setData(REPORTS_ROLE, list(status.reported_report_ids))
-        item.setToolTip(
-            QCoreApplication.translate(
-                "BoardView",
-                "Reported in reports not yet verified; the verified status is beside it. "
-                "Click to list the reports.",
-            )
-        )
-    return item
 
 
 def _flag_reports(status: GateStatus) -> tuple[str, ...]:

@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.desk.board import (
-    Board,
-)
+from desktop.domain.desk.board import Board, GateStatus
 from desktop.domain.desk.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.changes import Changes
@@ -42,10 +40,12 @@ from desktop.services.desk import board as desk_board
 from desktop.ui.desk.board_cells import (
     COLUMNS,
     REPORTED_BACKGROUND,
+    REPORTED_TEXT,
     REPORTS_ROLE,
     aspect_label,
     fill_row,
     value_label,
+    wrapped,
 )
 from desktop.ui.desk.map import MapView, value_color
 from desktop.ui.desk.timeline import GateTimeline
@@ -258,9 +258,33 @@ class BoardView(QWidget):
             name = QTableWidgetItem(crossing.name(language))
             name.setData(Qt.ItemDataRole.UserRole, crossing.id)
             self.table.setItem(row, 0, name)
-            fill_row(self.table, self.font(), row, crossing.id, status)
+            reported = self._reported_item(status)
+            fill_row(self.table, self.font(), row, crossing.id, status, reported)
         self.table.resizeRowsToContents()
         self.map.set_board(board, language)
+
+    def _reported_item(self, status: GateStatus | None) -> QTableWidgetItem:
+        """The unverified layer: each aspect's reported value and its independent sources,
+        apart from the verified columns; a click lists the reports behind it."""
+        lines = []
+        for aspect, detail in (status.aspects if status else {}).items():
+            if detail.unverified_change is None:
+                continue
+            text = self.tr("%1: %2 (%n source(s))", "", detail.reported_sources)
+            text = text.replace("%1", aspect_label(aspect))
+            lines.append(text.replace("%2", value_label(aspect, detail.unverified_change.value)))
+        item = wrapped(self.font(), "\n".join(lines))
+        if lines and status is not None:
+            item.setForeground(QBrush(QColor(REPORTED_TEXT)))
+            item.setBackground(QBrush(QColor(REPORTED_BACKGROUND)))
+            item.setData(REPORTS_ROLE, list(status.reported_report_ids))
+            item.setToolTip(
+                self.tr(
+                    "Reported in reports not yet verified; the verified status is beside it. "
+                    "Click to list the reports."
+                )
+            )
+        return item
 
     def _show_changes(self) -> None:
         self.changes_list.clear()

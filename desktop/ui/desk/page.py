@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -46,7 +45,7 @@ from desktop.ui.desk.gaps import GapsView
 from desktop.ui.desk.inbox import DeskInbox
 from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.desk.review_pane import ReviewPane
-from desktop.ui.desk.status_line import status_text
+from desktop.ui.desk.status_line import DeskStatusLine
 from desktop.ui.desk.text import desk_error_message
 from desktop.ui.desk.triage import Triage
 from desktop.ui.locks import discard
@@ -106,8 +105,7 @@ class DeskPage(QWidget):
         self.pull_button.clicked.connect(self.pull)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.open_export)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = DeskStatusLine()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
@@ -368,10 +366,7 @@ class DeskPage(QWidget):
             self._show_status()
 
     def _show_status(self) -> None:
-        if self._status is None:
-            self.status.clear()
-        else:
-            self.status.setText(status_text(self._status, self._last_outcome))
+        self.status.show_status(self._status, self._last_outcome)
 
     # -- dialogs -------------------------------------------------------------------------
 
