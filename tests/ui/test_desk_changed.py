@@ -18,6 +18,8 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.services.changes import Changes
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
+from desktop.services.desk.bulk import BulkAction, BulkKind
+from desktop.services.desk.session import DeskSession
 from desktop.store.database import Store, create_store
 from desktop.ui.desk.attention import AttentionView
 from desktop.ui.desk.board_view import BoardView
@@ -91,6 +93,8 @@ def test_a_move_in_the_review_pane_refreshes_the_other_views_through_changed(
     board.open_timeline(row_before.gate or "")
     qtbot.waitUntil(lambda: board.timeline.canvas.timeline is not None, timeout=10_000)
 
+    inbox.select_report(report)  # the report under review is the one chosen in the list
+    qtbot.waitUntil(lambda: inbox.current_id == report, timeout=10_000)
     pane.show_report(report)
     qtbot.waitUntil(lambda: pane.shown_state is ReviewState.NEW, timeout=10_000)
     with qtbot.waitSignal(worker.changed, timeout=10_000) as heard:
@@ -114,3 +118,35 @@ def test_a_move_in_the_review_pane_refreshes_the_other_views_through_changed(
         )
 
     qtbot.waitUntil(tick_verified, timeout=10_000)
+
+
+def test_rows_out_of_sight_are_not_shown_stale_after_a_change(
+    qtbot: QtBot, qapp: QApplication, desk_worker: tuple[StoreWorker, list[str]]
+) -> None:
+    # Only the rows in sight are read again with the list; the others are forgotten and
+    # fetched when they come into sight, never shown as they were before the change.
+    worker, ids = desk_worker
+    inbox = DeskInbox(worker, GAZETTEER, lambda: "en")
+    qtbot.addWidget(inbox)
+    inbox.resize(900, 320)
+    inbox.show()
+    qtbot.waitExposed(inbox)
+    inbox.refresh()
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == len(ids), timeout=10_000)
+    last = inbox.model.report_id(len(ids) - 1)
+    assert last is not None
+    qtbot.waitUntil(lambda: inbox.model.cached(last) is not None, timeout=10_000)
+    assert inbox.table.rowAt(inbox.table.viewport().height() - 1) < len(ids) - 1  # not in sight
+
+    done: list[object] = []
+    move = BulkAction(BulkKind.MOVE, ReviewState.VERIFIED.value)
+    with qtbot.waitSignal(worker.changed, timeout=10_000):
+        worker.command(lambda s: DeskSession(s).bulk(ids, move), done.append, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+
+    def last_row_verified() -> bool:
+        row = inbox.model.cached(last)
+        return row is not None and row.state is ReviewState.VERIFIED
+
+    inbox.table.scrollToBottom()
+    qtbot.waitUntil(last_row_verified, timeout=10_000)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QStackedWidget, QVBoxLa
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.changes import Changes
 from desktop.services.desk.session import DeskSession, InboxListing, InboxRow
+from desktop.store.database import Store
 from desktop.ui.columns import FittedColumns
 from desktop.ui.desk.inbox_filters import InboxFilters
 from desktop.ui.desk.inbox_model import InboxModel
@@ -102,8 +103,16 @@ class DeskInbox(QWidget):
         serial = self._serial
         where = self.filters.current()
         gazetteer = self._gazetteer
+        # Rows a command may have changed: those in sight are read again with the list (a
+        # few dozen, not a page of 200 each time), the others forgotten.
+        reread = self._in_sight() if self._rows_stale else None
 
-        def done(found: InboxListing) -> None:
+        def work(store: Store) -> tuple[InboxListing, list[InboxRow]]:
+            session = DeskSession(store)
+            return session.inbox(gazetteer, where), session.inbox_rows(reread or [])
+
+        def done(answer: tuple[InboxListing, list[InboxRow]]) -> None:
+            found, fresh = answer
             if serial != self._serial:
                 return  # an older query answered late
             ids, self._total = found.ids, found.total
@@ -112,9 +121,9 @@ class DeskInbox(QWidget):
             self.filters.set_tags(found.tags)
             # A selection of many (for a bulk action) outlives the list being asked again.
             kept = set(self.selected_ids()) if self._want is None else set()
-            if self._rows_stale:  # forgotten here, not before: only the new list asks again
+            if reread is not None:  # forgotten here, not before: only the new list asks again
                 self._rows_stale = False
-                self.model.forget_rows()
+                self.model.forget_rows(fresh)
             self.model.set_ids(ids)
             self._show_count(len(ids))
             self.stack.setCurrentWidget(self.table if ids else self.empty)
@@ -130,9 +139,16 @@ class DeskInbox(QWidget):
                 self._reselect(ids, kept)
             self.selection_changed.emit(len(self.selected_ids()))
 
-        self._worker.submit(
-            lambda store: DeskSession(store).inbox(gazetteer, where), done, self.error.emit
-        )
+        self._worker.submit(work, done, self.error.emit)
+
+    def _in_sight(self) -> list[str]:
+        """The ids of the rows the table shows, and the selected ones."""
+        rows = self.model.rowCount()
+        first = max(0, self.table.rowAt(0))
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        shown = range(first, rows if last < 0 else last + 1)
+        ids = [self.model.report_id(row) for row in shown]
+        return list(dict.fromkeys([*(i for i in ids if i is not None), *self.selected_ids()]))
 
     def _changed(self, changes: Changes) -> None:
         # Review states and marks, pulled reports and device decisions are what the rows,

@@ -6,9 +6,8 @@ queries wait for it; its progress arrives page by page through `_PullProgress`. 
 line (`desktop.ui.desk.status_line`) says when the desk last pulled, what the last pull
 brought, how many envelopes were refused and how many review moves still wait to be sent.
 
-No view here tells another to refresh: each listens to `StoreWorker.changed` and asks again
-for what it shows when a command changed it. The page itself follows the status line and
-the Delivery tab that way.
+No view here tells another to refresh: each asks again for what it shows when a command
+changed it (`StoreWorker.changed`); so does the page, for its status line and Delivery tab.
 """
 
 from __future__ import annotations
@@ -97,10 +96,8 @@ class DeskPage(QWidget):
         self.devices_action.triggered.connect(self.open_devices)
 
         # On the page too: their shortcuts work while it shows, whatever the menus do.
-        self.addActions(
-            [self.pull_action, self.connect_action, self.export_key_action, self.export_action]
-        )
-        self.addAction(self.devices_action)
+        self.addActions([self.pull_action, self.connect_action, self.export_key_action])
+        self.addActions([self.export_action, self.devices_action])
         self.pull_button = QPushButton()
         self.pull_button.clicked.connect(self.pull)
         self.export_button = QPushButton()
@@ -189,7 +186,6 @@ class DeskPage(QWidget):
         self.export_key_action.setText(self.tr("Export newsroom &key…"))
         self.export_action.setText(self.tr("&Export…"))
         self.pull_button.setText(self.tr("&Pull"))
-        self.pull_button.setToolTip(self.pull_action.toolTip())
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.export_button.setText(self.tr("&Export…"))
         self.devices_action.setText(self.tr("&Devices…"))

@@ -316,8 +316,10 @@ class ReviewPane(QWidget):
             return
         if target is ReviewState.PUBLISHED and not self.confirm_publish():
             return
-        if self._shown is not view or not self._worker.is_open:
-            return  # a lock or another report came while the question was open
+        if self._report_id != view.report_id or not self._worker.is_open:
+            # A lock or another report came while the question was open; the same report
+            # loaded again meanwhile still gets it (the store refuses a move not allowed).
+            return
         note = self.move_note.text()
         self._run(
             lambda store: DeskSession(store).move(view.report_id, target, note), self.move_note
