@@ -2,8 +2,7 @@
 reports assigned to this desk, and new reports; Enter or a double click opens one in the
 inbox, and I goes to the inbox (the first view after unlock: one key away from keyboard
 triage). `counted` carries the total the window shows in its title. The list asks again
-by itself when a command changed what the board derives from, or the questions and
-answers (`StoreWorker.changed`)."""
+by itself when a command changed what the board derives from (`StoreWorker.changed`)."""
 
 from __future__ import annotations
 
@@ -95,7 +94,8 @@ class AttentionView(QWidget):
         )
 
     def _changed(self, changes: Changes) -> None:
-        if changes.board or changes.followups:
+        # Only the desk's own flags: answers arrive with a pull (which sets them all).
+        if changes.board:
             self.refresh()
 
     def clear(self) -> None:

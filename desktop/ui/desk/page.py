@@ -217,7 +217,7 @@ class DeskPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         # The inbox, review pane, attention list, board and timeline follow `changed` by
         # themselves; the page follows its status line and the Delivery tab.
-        if changes.review or changes.envelopes or changes.devices or changes.settings:
+        if changes.board:  # the desk's own flags: review, envelopes, devices
             self.refresh_status()
         if changes.envelopes or changes.devices:
             self._refresh_gaps()
