@@ -133,15 +133,6 @@ STORE_ERRORS = "desktop.store.errors"
 # Windows and commands that still reach past the sessions into the store. Only shrinks.
 STILL_REACHING_INTO_STORE = {
     "desktop/ui/correspondent/handcarry_actions.py",
-    "desktop/ui/desk/attention.py",
-    "desktop/ui/desk/bulk.py",
-    "desktop/ui/desk/devices.py",
-    "desktop/ui/desk/duplicates.py",
-    "desktop/ui/desk/inbox.py",
-    "desktop/ui/desk/page.py",
-    "desktop/ui/desk/pdf.py",
-    "desktop/ui/desk/report_view.py",
-    "desktop/ui/desk/setup.py",
 }
 
 

@@ -108,10 +108,13 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
         self._pending_pages.clear()
         self.endResetModel()
 
-    def forget_rows(self) -> None:
-        """Forget every cached row (many changed at once): they are fetched again."""
+    def forget_rows(self, fresh: Sequence[R] = ()) -> None:
+        """Forget every cached row (many changed at once): they are fetched again, but for
+        the `fresh` ones, just read again by the caller, kept in their place."""
         self._cache.clear()
         self._shown.clear()
+        for row in fresh:
+            self._cache[self._row_id(row)] = row
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)

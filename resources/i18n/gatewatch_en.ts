@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/board_view.py" line="312"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="273"/>
         <source>%1: %2 (%n source(s))</source>
         <translation>
             <numerusform>%1: %2 (%n source)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BulkBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/bulk.py" line="143"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="140"/>
         <source>Undo the move of %n report(s)</source>
         <translation>
             <numerusform>Undo the move of %n report</numerusform>
@@ -24,9 +24,9 @@
     </message>
 </context>
 <context>
-    <name>DeskPage</name>
+    <name>DeskStatusLine</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="432"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="38"/>
         <source>%n new report(s).</source>
         <translation>
             <numerusform>%n new report.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="450"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="62"/>
         <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="459"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="71"/>
         <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="465"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="77"/>
         <source>%n envelope(s) refused.</source>
         <translation>
             <numerusform>%n envelope refused.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="476"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="88"/>
         <source>%n review change(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n review change waiting to be sent.</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="441"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="48"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="444"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="54"/>
         <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s.</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="469"/>
+        <location filename="../../desktop/ui/desk/status_line.py" line="81"/>
         <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
         <translation>
             <numerusform>%n review change held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>DuplicatesBox</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/duplicates.py" line="143"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="138"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
             <numerusform>This report and %n other tell of one observation.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/duplicates.py" line="146"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="141"/>
         <source>%n independent source(s).</source>
         <translation>
             <numerusform>%n independent source.</numerusform>
@@ -112,7 +112,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="318"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n report to {path}.</numerusform>
@@ -166,7 +166,7 @@
 <context>
     <name>GateTimeline</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/timeline.py" line="388"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="152"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>InboxFilters</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/inbox.py" line="291"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="178"/>
         <source>Showing the %n report(s) behind a flag of the board.</source>
         <translation>
             <numerusform>Showing the report behind a flag of the board.</numerusform>

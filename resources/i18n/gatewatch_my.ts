@@ -4,42 +4,42 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="77"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="71"/>
         <source>Enter opens the report in the inbox. I goes to the inbox, where J, K, V, F and R triage from the keyboard (? lists the keys).</source>
         <translation>Enter ဖြင့် သ​တင်း​ကို ဝင်​စာ​တွင် ဖွင့်​သည်။ I ဖြင့် ဝင်​စာ​သို့ သွား​သည်၊ ထို​တွင် J၊ K၊ V၊ F နှင့် R ဖြင့် ကီး​ဘုတ်​မှ စီ​စစ်​နိုင်​သည် (? ဖြင့် ကီး​များ​ကို ပြ​သည်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="81"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="75"/>
         <source>What needs attention</source>
         <translation>အာရုံစိုက်ရန် လိုသည်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="120"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="115"/>
         <source>Answers that arrived ({count})</source>
         <translation>ရောက်​လာ​သော အ​ဖြေ​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="124"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="119"/>
         <source>Conflicts on the board ({count})</source>
         <translation>ဘုတ်​ပေါ်​ရှိ ကွဲ​လွဲ​မှု​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="127"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="122"/>
         <source>{crossing}: {aspect}, verified reports disagree</source>
         <translation>{crossing}: {aspect}၊ စစ်​ဆေး​ပြီး သ​တင်း​များ မ​တူ​ညီ​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="132"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="127"/>
         <source>Assigned to me ({count})</source>
         <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ထား​သည် ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="135"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="130"/>
         <source>New reports ({count})</source>
         <translation>သ​တင်း​အ​သစ်​များ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/attention.py" line="140"/>
+        <location filename="../../desktop/ui/desk/attention.py" line="135"/>
         <source>… and {count} more in the inbox</source>
         <translation>… ဝင်​စာ​တွင် နောက်​ထပ် {count} ခု ရှိ​သည်</translation>
     </message>
@@ -80,128 +80,128 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="87"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="450"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="57"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="343"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="89"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="451"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="59"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="344"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="91"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="454"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="61"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="347"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="205"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="204"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="240"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="237"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="344"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="138"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="360"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="158"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="361"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="162"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="376"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="182"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="400"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="293"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="443"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="336"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="444"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="337"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="445"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="338"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="449"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="342"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="453"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="346"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="455"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="348"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="456"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="349"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="457"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="350"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="370"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="174"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="383"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="195"/>
         <source>Independent sources (a pseudonym on one device), per side</source>
         <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="409"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="452"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="302"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="345"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="285"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="96"/>
         <source>Click to list the reports behind these flags</source>
         <translation>ဤ​အ​မှတ်​အ​သား​များ၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/board_view.py" line="312"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="273"/>
         <source>%1: %2 (%n source(s))</source>
         <translation>
             <numerusform>%1: %2 (သ​တင်း​ရင်း​မြစ် %n ခု)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="322"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="283"/>
         <source>Reported in reports not yet verified; the verified status is beside it. Click to list the reports.</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း​ပို့​ချက်​များ​တွင် ပါ​သည်။ အ​တည်​ပြု​ထား​သော အ​ခြေ​အ​နေ​ကို ဘေး​တွင် ပြ​ထား​သည်။ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ။</translation>
     </message>
@@ -209,75 +209,75 @@
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="198"/>
-        <location filename="../../desktop/ui/desk/pdf.py" line="308"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="121"/>
+        <location filename="../../desktop/ui/desk/pdf.py" line="101"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="350"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="163"/>
         <source>No prices or shortages in verified reports.</source>
         <translation>အ​တည်​ပြု​ပြီး သ​တင်း​များ​တွင် ဈေး​နှုန်း သို့​မ​ဟုတ် ရှား​ပါး​မှု မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="354"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="167"/>
         <source>Prices and shortages</source>
         <translation>ဈေးနှုန်းနှင့် ရှားပါးမှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="385"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="198"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="199"/>
         <location filename="../../desktop/ui/desk/briefing_text.py" line="153"/>
-        <location filename="../../desktop/ui/desk/pdf.py" line="386"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="200"/>
         <location filename="../../desktop/ui/desk/briefing_text.py" line="155"/>
-        <location filename="../../desktop/ui/desk/pdf.py" line="387"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="388"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="201"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="389"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="202"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="390"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="203"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="459"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="272"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="477"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="290"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="490"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="303"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="531"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="344"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="533"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="346"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
@@ -362,17 +362,17 @@
         <translation>ကွဲလွဲမှု၊ {aspect}- {sides}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="285"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="98"/>
         <source>Page {number} of {total} · Contains unpublished material: for the newsroom only. Source pseudonyms are never included in a briefing.</source>
         <translation>စာ​မျက်​နှာ {number}/{total} · မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။ ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="315"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="128"/>
         <source>Contains unpublished material: for the newsroom only.</source>
         <translation>မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="337"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="150"/>
         <source>Crossings in detail</source>
         <translation>ဂိတ်များ အသေးစိတ်</translation>
     </message>
@@ -382,7 +382,7 @@
         <translation>{time} {aspect}: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/pdf.py" line="529"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="342"/>
         <source>stale: not confirmed lately</source>
         <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
@@ -440,120 +440,120 @@
 <context>
     <name>BulkBar</name>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="130"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="127"/>
         <source>Move to</source>
         <translation>သို့ ရွှေ့​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="131"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="128"/>
         <source>Assign</source>
         <translation>ပေး​အပ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="132"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="129"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="133"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="130"/>
         <source>Add as note</source>
         <translation>မှတ်​ချက်​အ​ဖြစ် ထည့်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="134"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="131"/>
         <source>Add as tag</source>
         <translation>တဂ်​အ​ဖြစ် ထည့်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="135"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="132"/>
         <source>A note or a tag for every selected report</source>
         <translation>ရွေး​ထား​သော သ​တင်း​တိုင်း​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="136"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="133"/>
         <source>Note or tag for the selected reports</source>
         <translation>ရွေး​ထား​သော သ​တင်း​များ​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/bulk.py" line="143"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="140"/>
         <source>Undo the move of %n report(s)</source>
         <translation>
             <numerusform>သ​တင်း %n ခု၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည်</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="147"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="144"/>
         <source>Each goes back to the state before, as a new move; a report another move reached since stays as it is. Possible for {minutes} minutes.</source>
         <translation>တစ်​ခု​ချင်း​စီ ယ​ခင်​အ​ခြေ​အ​နေ​သို့ ရွှေ့​ချက်​အ​သစ်​အ​ဖြစ် ပြန်​သွား​သည်။ ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ရောက်​ခဲ့​သော သ​တင်း​မှာ ယ​ခု​အ​တိုင်း ကျန်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="160"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="157"/>
         <source>Assign to me</source>
         <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="162"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="159"/>
         <source>Unassign</source>
         <translation>ပေး​အပ်​မှု ဖြုတ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="137"/>
-        <location filename="../../desktop/ui/desk/bulk.py" line="178"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="134"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="175"/>
         <source>{count} selected</source>
         <translation>{count} ခု ရွေး​ထား​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="297"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="294"/>
         <source>A tag has 1 to {count} characters of text.</source>
         <translation>တဂ်​တစ်​ခု​တွင် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ရှိ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="301"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="298"/>
         <source>No desk known here has that name.</source>
         <translation>ဤ​နေ​ရာ​တွင် သိ​ထား​သော အယ်​ဒီ​တာ စား​ပွဲ​များ​ထဲ ထို​အ​မည် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="303"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="300"/>
         <source>Nothing to change: it is already so.</source>
         <translation>ပြောင်း​စ​ရာ မ​ရှိ​ပါ- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="311"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="308"/>
         <source>Undone for {done} of {total} reports.</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​ကို ပြန်​ပြင်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="313"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="310"/>
         <source>Done for {done} of {total} reports.</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​အ​တွက် ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="318"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="315"/>
         <source>{n} refused: the review rules do not allow that move from the state they are in.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ယ​ခု​အ​ခြေ​အ​နေ​မှ ထို​သို့ ရွှေ့​ခြင်း​ကို စစ်​ဆေး​မှု စည်း​မျဉ်း​များ​က ခွင့်​မ​ပြု​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="322"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="319"/>
         <source>{n} refused: not at this desk.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ဤ​အယ်​ဒီ​တာ​ထံ မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="323"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="320"/>
         <source>{n} left as they were: already so.</source>
         <translation>{n} ခု မူ​လ​အ​တိုင်း ထား​သည်- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="324"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="321"/>
         <source>{n} not undone: another move was made since.</source>
         <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ပြု​လုပ်​ခဲ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="327"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="324"/>
         <source>{n} not undone: the move is more than ten minutes old.</source>
         <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ရွှေ့​ချက်​မှာ ဆယ်​မိ​နစ်​ထက် ကြာ​သွား​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="332"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="329"/>
         <source>{n} refused.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်။</translation>
     </message>
@@ -812,32 +812,32 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="21"/>
+        <location filename="../../desktop/ui/desk/text.py" line="31"/>
         <source>new</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="22"/>
+        <location filename="../../desktop/ui/desk/text.py" line="32"/>
         <source>needs follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="23"/>
+        <location filename="../../desktop/ui/desk/text.py" line="33"/>
         <source>verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="24"/>
+        <location filename="../../desktop/ui/desk/text.py" line="34"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="25"/>
+        <location filename="../../desktop/ui/desk/text.py" line="35"/>
         <source>published</source>
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="73"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="39"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
@@ -845,17 +845,17 @@
 <context>
     <name>DeskConnectDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="486"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="114"/>
         <source>Connect to server</source>
         <translation>ဆာဗာနှင့် ချိတ်ဆက်ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="492"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="120"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="490"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="118"/>
         <source>C&amp;onnect</source>
         <translation>ချိတ်ဆက်မည် (&amp;O)</translation>
     </message>
@@ -863,32 +863,32 @@
 <context>
     <name>DeskConnectForm</name>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="174"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="64"/>
         <source>Server &amp;address:</source>
         <translation>ဆာဗာ လိပ်စာ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="175"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="65"/>
         <source>Desk &amp;token:</source>
         <translation>အယ်ဒီတာ တိုကင် (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="176"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="66"/>
         <source>TLS &amp;fingerprint:</source>
         <translation>TLS လက်ဗွေ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="177"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="67"/>
         <source>&amp;Proxy (Tor):</source>
         <translation>ပရောက်စီ Tor (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="184"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="74"/>
         <source>Only if the server admin gave you one</source>
         <translation>ဆာဗာ စီမံသူက ပေးမှသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="189"/>
+        <location filename="../../desktop/ui/desk/connect.py" line="79"/>
         <source>Type the server address and the desk token first.</source>
         <translation>ဦး​စွာ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
@@ -896,68 +896,68 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="56"/>
+        <location filename="../../desktop/ui/desk/text.py" line="80"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="62"/>
+        <location filename="../../desktop/ui/desk/text.py" line="86"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="68"/>
+        <location filename="../../desktop/ui/desk/text.py" line="92"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="72"/>
+        <location filename="../../desktop/ui/desk/text.py" line="96"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="79"/>
+        <location filename="../../desktop/ui/desk/text.py" line="103"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="84"/>
+        <location filename="../../desktop/ui/desk/text.py" line="108"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="90"/>
+        <location filename="../../desktop/ui/desk/text.py" line="114"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="35"/>
+        <location filename="../../desktop/ui/desk/text.py" line="45"/>
         <source>This report&apos;s review is now “{state}” (another desk may have moved it). From there it can go to: {allowed}.</source>
         <translation>ဤ​သ​တင်း​သည် ယ​ခု “{state}” ဖြစ်​နေ​ပြီ (အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ပြောင်း​ထား​နိုင်​သည်)။ ထို​မှ {allowed} သို့​သာ ပြောင်း​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="41"/>
+        <location filename="../../desktop/ui/desk/text.py" line="51"/>
         <source>, </source>
         <comment>between the names of review states</comment>
         <translation>၊ </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="46"/>
+        <location filename="../../desktop/ui/desk/text.py" line="56"/>
         <source>This report is not at this desk. Pull, then look for it again.</source>
         <translation>ဤ​သ​တင်း​သည် ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် မ​ရှိ​ပါ။ ဆွဲ​ယူ​ပြီး​မှ ထပ်​ရှာ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="50"/>
+        <location filename="../../desktop/ui/desk/text.py" line="60"/>
         <source>A desk label has 1 to {count} characters.</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ အ​မည်​သည် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ဖြစ်​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="54"/>
+        <location filename="../../desktop/ui/desk/text.py" line="64"/>
         <source>A note has at most {count} characters. Shorten it, then add it again.</source>
         <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="58"/>
+        <location filename="../../desktop/ui/desk/text.py" line="68"/>
         <source>There is no move of yours to undo: it is too old, or another desk moved the report since.</source>
         <translation>ပြန်​ပြင်​ရန် သင့် ရွှေ့​ချက် မ​ရှိ​ပါ- ကြာ​လွန်း​ပြီ၊ သို့​မ​ဟုတ် အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ဤ​သ​တင်း​ကို နောက်​ထပ် ရွှေ့​ထား​ပြီ။</translation>
     </message>
@@ -1028,17 +1028,17 @@
 <context>
     <name>DeskInbox</name>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="475"/>
+        <location filename="../../desktop/ui/desk/inbox.py" line="97"/>
         <source>Reports at the desk</source>
         <translation>အယ်​ဒီ​တာ​ထံ ရောက်​ရှိ​သော သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="586"/>
+        <location filename="../../desktop/ui/desk/inbox.py" line="219"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="591"/>
+        <location filename="../../desktop/ui/desk/inbox.py" line="224"/>
         <source>No reports at this desk yet.
 
 Press Pull (F5) to fetch what the correspondents have sent to the newsroom server.</source>
@@ -1047,7 +1047,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 သ​တင်း​ထောက်​များ သ​တင်း​ဌာ​န ဆာ​ဗာ​သို့ ပို့​ထား​သည်​ကို ဆွဲ​ယူ​ရန် ဆွဲ​ယူ​မည် (F5) ကို နှိပ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="597"/>
+        <location filename="../../desktop/ui/desk/inbox.py" line="230"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -1105,164 +1105,83 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="212"/>
+        <location filename="../../desktop/ui/desk/page.py" line="183"/>
         <source>&amp;Pull new reports</source>
         <translation>သတင်းအသစ် ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="213"/>
+        <location filename="../../desktop/ui/desk/page.py" line="184"/>
         <source>Fetch new reports and reviews from the server (F5)</source>
         <translation>ဆာ​ဗာ​မှ သ​တင်း​အ​သစ်​နှင့် စိ​စစ်​ချက်​များ ဆွဲ​ယူ​မည် (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="214"/>
+        <location filename="../../desktop/ui/desk/page.py" line="185"/>
         <source>&amp;Connect to server…</source>
         <translation>ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="215"/>
+        <location filename="../../desktop/ui/desk/page.py" line="186"/>
         <source>Export newsroom &amp;key…</source>
         <translation>သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​မည် (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="216"/>
-        <location filename="../../desktop/ui/desk/page.py" line="220"/>
+        <location filename="../../desktop/ui/desk/page.py" line="187"/>
+        <location filename="../../desktop/ui/desk/page.py" line="190"/>
         <source>&amp;Export…</source>
         <translation>ထုတ်ယူမည် (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="223"/>
+        <location filename="../../desktop/ui/desk/page.py" line="193"/>
         <source>&amp;Inbox</source>
         <translation>ဝင်စာ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="224"/>
+        <location filename="../../desktop/ui/desk/page.py" line="194"/>
         <source>&amp;Board</source>
         <translation>ဘုတ် (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="373"/>
+        <location filename="../../desktop/ui/desk/page.py" line="316"/>
         <source>Pulling from the server…</source>
         <translation>ဆာဗာမှ ဆွဲယူနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="384"/>
+        <location filename="../../desktop/ui/desk/page.py" line="327"/>
         <source>Pulling… {reports} new reports so far.</source>
         <translation>ဆွဲ​ယူ​နေ​သည်… ယ​ခု​ထိ သ​တင်း​အ​သစ် {reports} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="402"/>
+        <location filename="../../desktop/ui/desk/page.py" line="346"/>
         <source>The pull failed: {reason}</source>
         <translation>ဆွဲယူ၍ မရပါ- {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="425"/>
-        <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
-        <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk/page.py" line="427"/>
-        <source>Never pulled.</source>
-        <translation>မဆွဲယူရသေးပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk/page.py" line="430"/>
-        <source>Last pull {time}.</source>
-        <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="432"/>
-        <source>%n new report(s).</source>
-        <translation>
-            <numerusform>သတင်းအသစ် %n ခု။</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk/page.py" line="435"/>
-        <source>Moves or questions could not be sent: {reason}</source>
-        <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="465"/>
-        <source>%n envelope(s) refused.</source>
-        <translation>
-            <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="476"/>
-        <source>%n review change(s) waiting to be sent.</source>
-        <translation>
-            <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk/page.py" line="478"/>
-        <source>Every review change was sent.</source>
-        <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/desk/page.py" line="499"/>
+        <location filename="../../desktop/ui/desk/page.py" line="383"/>
         <source>The newsroom key was exported.</source>
         <translation>သ​တင်း​ဌာ​န သော့​ကို ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="441"/>
-        <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
-        <translation>
-            <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="444"/>
-        <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
-        <translation>
-            <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="469"/>
-        <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
-        <translation>
-            <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="217"/>
+        <location filename="../../desktop/ui/desk/page.py" line="188"/>
         <source>&amp;Pull</source>
         <translation>ဆွဲယူမည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="345"/>
+        <location filename="../../desktop/ui/desk/page.py" line="289"/>
         <source>Needs attention ({count})</source>
         <translation>အာ​ရုံ​စိုက်​ရန် ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="221"/>
+        <location filename="../../desktop/ui/desk/page.py" line="191"/>
         <source>&amp;Devices…</source>
         <translation>ကိ​ရိ​ယာ​များ (&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="222"/>
+        <location filename="../../desktop/ui/desk/page.py" line="192"/>
         <source>Approve, reject or revoke correspondents&apos; devices</source>
         <translation>သ​တင်း​ထောက်​များ၏ ကိ​ရိ​ယာ​များ​ကို အ​တည်​ပြု၊ ငြင်း​ပယ် သို့​မ​ဟုတ် ရုပ်​သိမ်း​ရန်</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="450"/>
-        <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
-        <translation>
-            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က အ​တည်​ပြု​ထား​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည် (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/desk/page.py" line="459"/>
-        <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
-        <translation>
-            <numerusform>အယ်​ဒီ​တာ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ သ​တင်း %n ခု (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/ui/desk/page.py" line="225"/>
+        <location filename="../../desktop/ui/desk/page.py" line="195"/>
         <source>Deliver&amp;y</source>
         <translation>ပို့ဆောင်မှု(&amp;Y)</translation>
     </message>
@@ -1426,116 +1345,200 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskSetupPage</name>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="353"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="198"/>
         <source>Set up the editor desk</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ စ​တင်​ပြင်​ဆင်​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="356"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="201"/>
         <source>This desk reads the reports the correspondents send. Give it a name the other editors know it by; it is shown beside every move it makes.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် သ​တင်း​ထောက်​များ ပို့​သော သ​တင်း​များ​ကို ဖတ်​သည်။ အ​ခြား အယ်​ဒီ​တာ​များ သိ​သော အ​မည်​တစ်​ခု ပေး​ပါ၊ ၎င်း၏ ရွှေ့​ပြောင်း​မှု​တိုင်း​ဘေး​တွင် ပြ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="360"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="205"/>
         <source>Desk &amp;name:</source>
         <translation>စားပွဲ အမည် (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="361"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="206"/>
         <source>e.g. Night desk (no personal names)</source>
         <translation>ဥ​ပ​မာ ည​ဘက် အယ်​ဒီ​တာ (လူ​အ​မည် မ​ထည့်​ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="364"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="209"/>
         <source>First editor of the newsroom: make the newsroom key here. Only desks that hold it can read the reports.</source>
         <translation>သ​တင်း​ဌာ​န၏ ပ​ထ​မ အယ်​ဒီ​တာ- သ​တင်း​ဌာ​န သော့​ကို ဤ​နေ​ရာ​တွင် ပြု​လုပ်​ပါ။ ၎င်း​ကို ကိုင်​ထား​သော စား​ပွဲ​များ​သာ သ​တင်း​များ​ကို ဖတ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="368"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="213"/>
         <source>&amp;Create the newsroom key</source>
         <translation>သ​တင်း​ဌာ​န သော့ ပြု​လုပ်​မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="371"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="216"/>
         <source>Another editor already has the key: import the key file they exported, with the passphrase they told you.</source>
         <translation>အ​ခြား အယ်​ဒီ​တာ​ထံ သော့ ရှိ​ပြီး- ၎င်း​တို့ ထုတ်​ယူ​ထား​သော သော့​ဖိုင်​ကို ၎င်း​တို့ ပြော​ပြ​သော စ​ကား​ဝှက်​ဖြင့် တင်​သွင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="375"/>
-        <location filename="../../desktop/ui/desk/setup.py" line="376"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="220"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="221"/>
         <source>Key file</source>
         <translation>သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="377"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="222"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="378"/>
-        <location filename="../../desktop/ui/desk/setup.py" line="379"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="223"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="224"/>
         <source>The key file&apos;s passphrase</source>
         <translation>သော့ဖိုင်၏ စကားဝှက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="380"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="225"/>
         <source>&amp;Import the key file</source>
         <translation>သော့​ဖိုင်​ကို တင်​သွင်း​မည် (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="383"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="228"/>
         <source>The newsroom key&apos;s fingerprint. Read it aloud with the other editors and the server admin, group by group: every desk and the server must show the same.</source>
         <translation>သ​တင်း​ဌာ​န သော့၏ လက်​ဗွေ။ အ​ခြား အယ်​ဒီ​တာ​များ၊ ဆာ​ဗာ စီ​မံ​သူ​နှင့်​အ​တူ အုပ်​စု​လိုက် အ​သံ​ထွက် ဖတ်​ပါ- စား​ပွဲ​တိုင်း​နှင့် ဆာ​ဗာ​တွင် အ​တူ​တူ ပြ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="389"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="234"/>
         <source>Give this public key to the server admin (it is not secret). The server accepts reports sealed to it.</source>
         <translation>ဤ အ​များ​သုံး သော့​ကို ဆာ​ဗာ စီ​မံ​သူ​ထံ ပေး​ပါ (လျှို့​ဝှက်​ချက် မ​ဟုတ်​ပါ)။ ဆာ​ဗာ​သည် ၎င်း​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သော သ​တင်း​များ​ကို လက်​ခံ​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="393"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="238"/>
         <source>C&amp;opy</source>
         <translation>ကူးယူမည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="394"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="239"/>
         <source>&amp;Save to file…</source>
         <translation>ဖိုင်သို့ သိမ်းမည် (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="395"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="240"/>
         <source>&amp;Next: connect to the server</source>
         <translation>နောက်​တစ်​ဆင့်- ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="398"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="243"/>
         <source>Type the server address and the desk token from the server admin. You can also connect later, from the desk.</source>
         <translation>ဆာ​ဗာ စီ​မံ​သူ​ထံ​မှ ဆာ​ဗာ လိပ်​စာ​နှင့် အယ်​ဒီ​တာ တို​ကင်​ကို ရိုက်​ထည့်​ပါ။ နောက်​မှ စား​ပွဲ​မှ​လည်း ချိတ်​ဆက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="403"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="248"/>
         <source>&amp;Connect</source>
         <translation>ချိတ်ဆက်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="404"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="249"/>
         <source>Connect &amp;later</source>
         <translation>နောက်မှ ချိတ်ဆက်မည် (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="424"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="269"/>
         <source>Choose the key file and type its passphrase first.</source>
         <translation>ဦး​စွာ သော့​ဖိုင်​ကို ရွေး​ပြီး ၎င်း၏ စ​ကား​ဝှက်​ကို ရိုက်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="463"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="310"/>
         <source>Newsroom key file</source>
         <translation>သတင်းဌာန သော့ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/setup.py" line="469"/>
+        <location filename="../../desktop/ui/desk/setup.py" line="316"/>
         <source>Save the public key</source>
         <translation>အများသုံး သော့ကို သိမ်းရန်</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusLine</name>
+    <message>
+        <location filename="../../desktop/ui/desk/status_line.py" line="31"/>
+        <source>Not connected to a server yet (Desk menu, Connect to server…).</source>
+        <translation>ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ (အယ်​ဒီ​တာ မီ​နူး၊ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်…)။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/status_line.py" line="33"/>
+        <source>Never pulled.</source>
+        <translation>မဆွဲယူရသေးပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/status_line.py" line="36"/>
+        <source>Last pull {time}.</source>
+        <translation>နောက်ဆုံး ဆွဲယူချိန် {time}။</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="38"/>
+        <source>%n new report(s).</source>
+        <translation>
+            <numerusform>သတင်းအသစ် %n ခု။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/status_line.py" line="41"/>
+        <source>Moves or questions could not be sent: {reason}</source>
+        <translation>အ​ခြေ​အ​နေ ပြောင်း​လဲ​မှု​များ သို့​မ​ဟုတ် မေး​ခွန်း​များ မ​ပို့​နိုင်​ပါ: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="77"/>
+        <source>%n envelope(s) refused.</source>
+        <translation>
+            <numerusform>လက်မခံသော စာအိတ် %n ခု။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="88"/>
+        <source>%n review change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>ပို့​ရန် စောင့်​နေ​သော စိ​စစ်​မှု ပြောင်း​လဲ​ချက် %n ခု။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/status_line.py" line="90"/>
+        <source>Every review change was sent.</source>
+        <translation>စိ​စစ်​မှု ပြောင်း​လဲ​ချက် အား​လုံး ပို့​ပြီး​ပါ​ပြီ။</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="48"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s.</source>
+        <translation>
+            <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် စော​နေ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="54"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s.</source>
+        <translation>
+            <numerusform>ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​သည် ဆာ​ဗာ​၏ နာ​ရီ​ထက် %n မိ​နစ် နောက်​ကျ​နေ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="81"/>
+        <source>%n review change(s) held: dated ahead of this computer&apos;s clock (gatewatch desk held --accept).</source>
+        <translation>
+            <numerusform>စိစစ်​မှု ပြောင်း​လဲ​ချက် %n ခု ဆိုင်း​ထား​သည်- ဤ​ကွန်​ပျူ​တာ​၏ နာ​ရီ​ထက် နောက်​ရက်​စွဲ ဖြစ်​သည် (gatewatch desk held --accept)။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="62"/>
+        <source>The server renamed %n device(s); this desk keeps the approved names (Desk menu, Devices…).</source>
+        <translation>
+            <numerusform>ဆာ​ဗာ​က ကိ​ရိ​ယာ %n ခု၏ အ​မည်​ကို ပြောင်း​ထား​သည်၊ ဤ အယ်​ဒီ​တာ စား​ပွဲ​က အ​တည်​ပြု​ထား​သော အ​မည်​များ​ကို​သာ ဆက်​သုံး​သည် (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/status_line.py" line="71"/>
+        <source>%n report(s) from devices no editor approved (Desk menu, Devices…).</source>
+        <translation>
+            <numerusform>အယ်​ဒီ​တာ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ သ​တင်း %n ခု (အယ်​ဒီ​တာ မီ​နူး၊ ကိ​ရိ​ယာ​များ…)။</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1617,87 +1620,87 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="97"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="96"/>
         <source>Devices</source>
         <translation>ကိ​ရိ​ယာ​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="100"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="99"/>
         <source>A device counts as a source only once an editor approves it. Compare the key fingerprint with the one the correspondent reads from their laptop. Until then its reports wait in the inbox under From unapproved devices.</source>
         <translation>အယ်​ဒီ​တာ အ​တည်​ပြု​ပြီး​မှ​သာ ကိ​ရိ​ယာ​တစ်​ခု​ကို ရင်း​မြစ်​အ​ဖြစ် ရေ​တွက်​သည်။ သော့​လက်​ဗွေ​ကို သ​တင်း​ထောက်​က ၎င်း၏ လက်ပ်​တော့​မှ ဖတ်​ပြ​သော လက်​ဗွေ​နှင့် တိုက်​ဆိုင်​စစ်​ဆေး​ပါ။ ထို​အ​ချိန်​အ​ထိ ၎င်း၏ သ​တင်း​များ​သည် ဝင်​စာ​ရှိ အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ အောက်​တွင် စောင့်​နေ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="107"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="106"/>
         <source>Label</source>
         <translation>အ​မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="108"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="107"/>
         <source>Key fingerprint</source>
         <translation>သော့ လက်​ဗွေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="109"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="108"/>
         <source>Enrolled</source>
         <translation>စာ​ရင်း​သွင်း​ချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="110"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="109"/>
         <source>State</source>
         <translation>အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="111"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="110"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="112"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="111"/>
         <source>Warnings</source>
         <translation>သ​တိ​ပေး​ချက်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="115"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="114"/>
         <source>&amp;Approve</source>
         <translation>အ​တည်​ပြု​မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="116"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="115"/>
         <source>Re&amp;ject</source>
         <translation>ငြင်း​ပယ်​မည် (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="117"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="116"/>
         <source>Re&amp;voke…</source>
         <translation>ရုပ်​သိမ်း​မည် (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="118"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="117"/>
         <source>Revoke the device?</source>
         <translation>ကိ​ရိ​ယာ​ကို ရုပ်​သိမ်း​မ​လား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="121"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="120"/>
         <source>Every desk will refuse the reports this device seals from now on, whatever the server lists. A revocation cannot be undone: the correspondent must be enrolled anew.</source>
         <translation>ယ​ခု​မှ​စ၍ ဤ​ကိ​ရိ​ယာ ပို့​သော သ​တင်း​များ​ကို ဆာ​ဗာ​က မည်​သို့​ပင် ပြ​ပါ​စေ အယ်​ဒီ​တာ စား​ပွဲ​တိုင်း​က ငြင်း​ပယ်​မည်။ ရုပ်​သိမ်း​ခြင်း​ကို ပြန်​ပြင်၍ မ​ရ​ပါ- သ​တင်း​ထောက်​ကို အ​သစ် စာ​ရင်း​သွင်း​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="129"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="128"/>
         <source>waiting for approval</source>
         <translation>အ​တည်​ပြု​ချက် စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="130"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="129"/>
         <source>approved</source>
         <translation>အ​တည်​ပြု​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="131"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="130"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/devices.py" line="132"/>
+        <location filename="../../desktop/ui/desk/devices.py" line="131"/>
         <source>revoked</source>
         <translation>ရုပ်​သိမ်း​ပြီး</translation>
     </message>
@@ -1710,51 +1713,51 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DuplicatesBox</name>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="95"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="84"/>
         <source>Duplicates</source>
         <translation>ထပ်နေသော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="96"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="85"/>
         <source>Merge under this lead</source>
         <translation>ဤ​ဦး​ဆောင်​သ​တင်း​အောက်​တွင် ပေါင်း​မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="99"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="88"/>
         <source>Link every other report of the group to the lead chosen: one observation, nothing deleted.</source>
         <translation>အုပ်​စု​ရှိ အ​ခြား​သ​တင်း​အား​လုံး​ကို ရွေး​ထား​သော ဦး​ဆောင်​သ​တင်း​နှင့် ချိတ်​မည်- မြင်​တွေ့​ချက် တစ်​ခု​တည်း၊ ဘာ​မျှ မ​ဖျက်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="103"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="92"/>
         <source>Split off</source>
         <translation>ခွဲထုတ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="105"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="94"/>
         <source>Take this report out of its merged group (on the lead: undo the merge).</source>
         <translation>ဤ​သ​တင်း​ကို ပေါင်း​ထား​သော အုပ်​စု​မှ ခွဲ​ထုတ်​မည် (ဦး​ဆောင်​သ​တင်း​တွင်- ပေါင်း​ခြင်း​ကို ပြန်​ပြင်​မည်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="107"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="96"/>
         <source>Lead report of the group</source>
         <translation>အုပ်စု၏ ဦးဆောင်သတင်း</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/duplicates.py" line="143"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="138"/>
         <source>This report and %n other(s) tell of one observation.</source>
         <translation>
             <numerusform>ဤ​သ​တင်း​နှင့် အ​ခြား %n ခု​သည် မြင်​တွေ့​ချက် တစ်​ခု​တည်း​ကို ပြော​သည်။</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/duplicates.py" line="146"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="141"/>
         <source>%n independent source(s).</source>
         <translation>
             <numerusform>သီးခြား သတင်းရင်းမြစ် %n ခု။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/duplicates.py" line="150"/>
+        <location filename="../../desktop/ui/desk/duplicates.py" line="145"/>
         <source>Merged under the report of {time}.</source>
         <translation>{time} ၏ သ​တင်း​အောက်​တွင် ပေါင်း​ထား​သည်။</translation>
     </message>
@@ -2058,175 +2061,175 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="80"/>
         <source>Export</source>
         <translation>ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="84"/>
         <source>CSV table of reports (spreadsheets)</source>
         <translation>သ​တင်း​များ၏ CSV ဇ​ယား (ဇ​ယား​တွက်​ချက်​သည့် ပ​ရို​ဂ​ရမ်​များ​အ​တွက်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="85"/>
         <source>GeoJSON map of the crossings (board status)</source>
         <translation>ဂိတ်​များ၏ GeoJSON မြေ​ပုံ (ဘုတ် အ​ခြေ​အ​နေ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="86"/>
         <source>JSON of the full reports</source>
         <translation>သတင်း အပြည့်အစုံ JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="87"/>
         <source>PDF briefing (board, map, changes)</source>
         <translation>PDF အ​စီ​ရင်​ခံ​ချက် (ဘုတ်၊ မြေ​ပုံ၊ ပြောင်း​လဲ​မှု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="92"/>
         <source>Any state</source>
         <translation>အခြေအနေ မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="94"/>
         <source>New</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="95"/>
         <source>Needs follow-up</source>
         <translation>ထပ်မေးရန် လိုသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="96"/>
         <source>Verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="97"/>
         <source>Rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="98"/>
         <source>Published</source>
         <translation>ထုတ်ဝေပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="112"/>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="183"/>
         <source>Only reports observed since:</source>
         <translation>ဤ​အ​ချိန်​မှ​စ၍ မြင်​သော သ​တင်း​များ​သာ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="116"/>
         <source>Include source &amp;pseudonyms</source>
         <translation>ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ထည့်​မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="120"/>
         <source>Exports never include source pseudonyms unless you tick this box. Pseudonyms let someone link reports to one source: share them only inside the newsroom.</source>
         <translation>ဤ​အ​ကွက်​ကို အ​မှန်​ခြစ်​မှ​သာ ထုတ်​ယူ​သော ဖိုင်​တွင် ရင်း​မြစ်၏ အ​မည်​ဝှက်​များ ပါ​မည်။ အ​မည်​ဝှက်​ဖြင့် သ​တင်း​များ​ကို ရင်း​မြစ် တစ်​ဦး​တည်း​နှင့် ချိတ်​ဆက်​နိုင်​သည်။ သ​တင်း​ဌာ​န အ​တွင်း၌​သာ မျှ​ဝေ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="126"/>
         <source>Choose where to save the file</source>
         <translation>ဖိုင် သိမ်းမည့်နေရာ ရွေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="127"/>
         <source>&amp;Choose…</source>
         <translation>ရွေးမည် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="139"/>
         <source>&amp;Format:</source>
         <translation>ပုံစံ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="140"/>
         <source>&amp;State:</source>
         <translation>အခြေအနေ (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="146"/>
         <source>F&amp;ile:</source>
         <translation>ဖိုင် (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="152"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="155"/>
         <source>Cl&amp;ose</source>
         <translation>ပိတ်မည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="183"/>
         <source>Changes since:</source>
         <translation>ဤအချိန်မှစ၍ ပြောင်းလဲမှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="189"/>
         <source>The state and time choose which reports the board considers; the file holds no pseudonyms.</source>
         <translation>အ​ခြေ​အ​နေ​နှင့် အ​ချိန်​က ဘုတ်​တွင် ထည့်​တွက်​မည့် သ​တင်း​များ​ကို ရွေး​သည်။ ဖိုင်​တွင် အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="193"/>
         <source>The briefing shows the whole board; the time chooses what counts as changed (the last 24 hours if not set). It holds no pseudonyms.</source>
         <translation>အ​စီ​ရင်​ခံ​ချက်​တွင် ဘုတ် တစ်​ခု​လုံး ပါ​သည်။ အ​ချိန်​က ပြောင်း​လဲ​မှု​အ​ဖြစ် ယူ​မည့်​အ​ရာ​ကို ရွေး​သည် (မ​ရွေး​လျှင် နောက်​ဆုံး 24 နာ​ရီ)။ အ​မည်​ဝှက် မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="221"/>
         <source>Export to</source>
         <translation>ထုတ်ယူမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="235"/>
         <source>Choose where to save the file first.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို အ​ရင် ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="258"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="255"/>
         <source>Exporting…</source>
         <translation>ထုတ်ယူနေသည်…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="318"/>
         <source>Exported %n report(s) to {path}.</source>
         <translation>
             <numerusform>သ​တင်း %n ခု​ကို {path} သို့ ထုတ်​ယူ​ပြီး​ပါ​ပြီ။</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="335"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="333"/>
         <source>The file could not be written: the disk is full. Free some space or choose another place. Nothing was written.</source>
         <translation>ဖိုင်​ကို ရေး၍ မ​ရ​ပါ- disk ပြည့်​နေ​သည်။ နေ​ရာ လွတ်​အောင်​လုပ်​ပါ သို့​မ​ဟုတ် အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="337"/>
         <source>The file could not be written there. Choose another folder. Nothing was written.</source>
         <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို ရေး၍ မ​ရ​ပါ။ အ​ခြား ဖိုင်​တွဲ ရွေး​ပါ။ ဘာ​မျှ မ​ရေး​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="103"/>
         <source>Internal: everything, for the newsroom</source>
         <translation>အ​တွင်း​သုံး- အား​လုံး၊ သ​တင်း​ဌာ​န​အ​တွက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="105"/>
         <source>External: nothing that identifies a person, verified reports only</source>
         <translation>ပြင်​ပ​သုံး- လူ​ကို ဖော်​ထုတ်​နိုင်​သည့် အ​ရာ မ​ပါ၊ အ​တည်​ပြု​ပြီး သ​တင်း​များ​သာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="141"/>
         <source>P&amp;rofile:</source>
         <translation>ပုံစံ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/export_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/desk/export_dialog.py" line="249"/>
         <source>An external export holds no pseudonyms and only verified and published reports: change the state or the profile.</source>
         <translation>ပြင်​ပ​သုံး ထုတ်​ယူ​မှု​တွင် အ​မည်​ဝှက် မ​ပါ၊ အ​တည်​ပြု​ပြီး နှင့် ထုတ်​ပြန်​ပြီး သ​တင်း​များ​သာ ပါ​သည်- အ​ခြေ​အ​နေ သို့​မ​ဟုတ် ပုံ​စံ​ကို ပြောင်း​ပါ။</translation>
     </message>
@@ -2234,73 +2237,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>ExportKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="47"/>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="114"/>
         <source>Export newsroom key</source>
         <translation>သတင်းဌာန သော့ ထုတ်ယူခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="51"/>
         <source>The file holds the newsroom&apos;s private key, sealed with the passphrase below. Write the passphrase down and hand it to the other editor separately from the file (never in the same message).</source>
         <translation>ဤ​ဖိုင်​တွင် သ​တင်း​ဌာ​န၏ ကိုယ်​ပိုင် သော့ ပါ​ဝင်​ပြီး အောက်​ပါ စ​ကား​ဝှက်​ဖြင့် တံ​ဆိပ်​ခတ်​ထား​သည်။ စ​ကား​ဝှက်​ကို ချ​ရေး​ထား​ပြီး အ​ခြား အယ်​ဒီ​တာ​ထံ ဖိုင်​နှင့် သီး​ခြား​စီ ပေး​ပါ (စာ​တစ်​စောင်​တည်း​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ​နှင့်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="60"/>
         <source>&amp;New words</source>
         <translation>စကားလုံး အသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="66"/>
         <source>&amp;Browse…</source>
         <translation>ရွေးမည် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="76"/>
         <source>&amp;Passphrase:</source>
         <translation>စကားဝှက် (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="77"/>
         <source>&amp;Repeat it:</source>
         <translation>ထပ်ရိုက်ပါ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="84"/>
         <source>File</source>
         <translation>ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="85"/>
         <source>File:</source>
         <translation>ဖိုင်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="91"/>
         <source>&amp;Export</source>
         <translation>ထုတ်ယူမည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="93"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="123"/>
         <source>{words} words drawn at random from a list of 7,776: about {bits} bits, beyond any guessing. Write them down now; they are kept nowhere.</source>
         <translation>စ​ကား​လုံး ၇,၇၇၆ လုံး​ထဲ​မှ ကျ​ပန်း ရွေး​ထား​သော စ​ကား​လုံး {words} လုံး- ဘစ် {bits} ခန့်၊ ခန့်​မှန်း၍ မ​ရ​နိုင်​ပါ။ ယ​ခု​ပင် ချ​ရေး​ထား​ပါ၊ မည်​သည့်​နေ​ရာ​တွင်​မျှ သိမ်း​မ​ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="135"/>
         <source>This file opens every report of the newsroom: its passphrase must be stronger. Add a few unrelated words.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ခန်း၏ သ​တင်း​ပို့​ချက် အား​လုံး​ကို ဖွင့်​နိုင်​သည်- ၎င်း၏ စ​ကား​ဝှက် ပို​ခိုင်​မာ​ရ​မည်။ မ​ဆိုင်​သော စ​ကား​လုံး အ​နည်း​ငယ် ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="141"/>
         <source>The two passphrases differ.</source>
         <translation>စကားဝှက် နှစ်ခု မတူပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/desk/key_export_dialog.py" line="144"/>
         <source>Choose where to save the file.</source>
         <translation>ဖိုင် သိမ်း​မည့်​နေ​ရာ​ကို ရွေး​ပါ။</translation>
     </message>
@@ -2399,52 +2402,52 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>FollowupPanel</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="116"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="78"/>
         <source>Questions from the desk</source>
         <translation>အယ်ဒီတာ၏ မေးခွန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="117"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="79"/>
         <source>Your answer to the desk</source>
         <translation>အယ်ဒီတာထံ သင့်အဖြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="118"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="80"/>
         <source>Answer</source>
         <translation>အဖြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="119"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="81"/>
         <source>Send &amp;answer</source>
         <translation>အဖြေ ပို့မည် (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="120"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="82"/>
         <source>C&amp;orrect the report</source>
         <translation>သတင်းကို ပြင်မည် (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="153"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="123"/>
         <source>Desk</source>
         <translation>အယ်ဒီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="153"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="123"/>
         <source>Your answer</source>
         <translation>သင့်အဖြေ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="154"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="124"/>
         <source>sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="154"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="124"/>
         <source>waiting to be sent</source>
         <translation>ပို့ရန် စောင့်နေသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="173"/>
+        <location filename="../../desktop/ui/correspondent/followup_panel.py" line="143"/>
         <source>The answer names your correction {report}.</source>
         <translation>အ​ဖြေ​တွင် သင်​၏ ပြင်​ဆင်​ချက် {report} ကို ဖော်​ပြ​မည်။</translation>
     </message>
@@ -2596,47 +2599,47 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateTimeline</name>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="375"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="126"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="396"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="160"/>
         <source>No reports about this crossing in this period.</source>
         <translation>ဤ​ကာ​လ​တွင် ဤ​ဂိတ်​အ​ကြောင်း သ​တင်း မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="411"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="175"/>
         <source>Timeline: %1</source>
         <translation>အချိန်ပြ မျဉ်း: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="412"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="176"/>
         <source>← Map</source>
         <translation>← မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="413"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="177"/>
         <source>7 days</source>
         <translation>7 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="413"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="177"/>
         <source>30 days</source>
         <translation>30 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="413"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="177"/>
         <source>90 days</source>
         <translation>90 ရက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="419"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="183"/>
         <source>Report ticks by review state:</source>
         <translation>စိ​စစ်​မှု အ​ဆင့်​အ​လိုက် သ​တင်း အ​မှတ်​အ​သား​များ:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/timeline.py" line="388"/>
+        <location filename="../../desktop/ui/desk/timeline.py" line="152"/>
         <source>No reports about this crossing in the last %n day(s): shown up to its newest report, %1.</source>
         <translation>
             <numerusform>ဤ​ဂိတ်​အ​ကြောင်း နောက်​ဆုံး %n ရက်​အ​တွင်း သ​တင်း မ​ရှိ​ပါ- နောက်​ဆုံး သ​တင်း​ပို့​ချက် (%1) အ​ထိ ပြ​ထား​သည်။</numerusform>
@@ -2983,142 +2986,142 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxFilters</name>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="250"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="137"/>
         <source>Search reports and crossings (Ctrl+F)</source>
         <translation>သ​တင်း​နှင့် ဂိတ်​များ ရှာ​ရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="251"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="138"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="253"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="140"/>
         <source>from any date</source>
         <translation>မည်သည့်ရက်မှမဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="254"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="141"/>
         <source>to today</source>
         <translation>ယနေ့အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="257"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="144"/>
         <source>Observed from</source>
         <translation>တွေ့ရှိချိန် မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="258"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="145"/>
         <source>Observed until</source>
         <translation>တွေ့ရှိချိန် အထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="320"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="207"/>
         <source>Newest first</source>
         <translation>အသစ်ဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="321"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="208"/>
         <source>Oldest first</source>
         <translation>အဟောင်းဆုံး ဦးစွာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="322"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="209"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="325"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="212"/>
         <source>All review states</source>
         <translation>စိစစ်မှု အဆင့် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="328"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="215"/>
         <source>All sources</source>
         <translation>ရင်းမြစ် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="331"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="218"/>
         <source>Any reliability</source>
         <translation>ယုံကြည်ရမှု မရွေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="334"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="221"/>
         <source>All correspondents</source>
         <translation>သတင်းထောက် အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="349"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="236"/>
         <source>Sort</source>
         <translation>စီစဉ်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="350"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="237"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="351"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="238"/>
         <source>Review state</source>
         <translation>စိစစ်မှု အဆင့်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="352"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="239"/>
         <source>Source category</source>
         <translation>ရင်းမြစ် အမျိုးအစား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="353"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="240"/>
         <source>Source reliability</source>
         <translation>ရင်းမြစ် ယုံကြည်ရမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="354"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="241"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="259"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="146"/>
         <source>All</source>
         <translation>အား​လုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="260"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="147"/>
         <source>Mine</source>
         <translation>ကျွန်ုပ်၏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="261"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="148"/>
         <source>Unassigned</source>
         <translation>မ​ပေး​အပ်​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="262"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="149"/>
         <source>Waiting for an answer</source>
         <translation>အ​ဖြေ စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="337"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="224"/>
         <source>Any tag</source>
         <translation>တဂ် မည်​သည့်​မ​ဆို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="355"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="242"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="272"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="159"/>
         <source>From unapproved devices ({count})</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ကိ​ရိ​ယာ​များ​မှ ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="264"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="151"/>
         <source>Show all reports</source>
         <translation>သ​တင်း​ပို့​ချက် အား​လုံး ပြ​မည်</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/inbox.py" line="291"/>
+        <location filename="../../desktop/ui/desk/inbox_filters.py" line="178"/>
         <source>Showing the %n report(s) behind a flag of the board.</source>
         <translation>
             <numerusform>ဘုတ်​ပေါ်​ရှိ အ​မှတ်​အ​သား၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက် %n ခု​ကို ပြ​နေ​သည်။</numerusform>
@@ -3128,52 +3131,52 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="103"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="69"/>
         <source>Observed</source>
         <translation>တွေ့ရှိချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="104"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="70"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="105"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="71"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="106"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="72"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="107"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="73"/>
         <source>Review</source>
         <translation>စိစစ်မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="110"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="76"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="111"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="77"/>
         <source>Correspondent</source>
         <translation>သတင်းထောက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="112"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="78"/>
         <source>What happened</source>
         <translation>ဖြစ်ပျက်ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="108"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="74"/>
         <source>Assigned to</source>
         <translation>ပေး​အပ်​ထား​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/inbox.py" line="109"/>
+        <location filename="../../desktop/ui/desk/inbox_model.py" line="75"/>
         <source>Tags</source>
         <translation>တဂ်​များ</translation>
     </message>
@@ -3629,73 +3632,73 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="153"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="147"/>
         <source>Search reports (Ctrl+F)</source>
         <translation>သတင်း ရှာရန် (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="154"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="148"/>
         <source>Search reports</source>
         <translation>သတင်း ရှာရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="155"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="149"/>
         <source>Show reports in state</source>
         <translation>အဆင့်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="156"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="150"/>
         <source>Show reports about crossing</source>
         <translation>ဂိတ်အလိုက် သတင်းများ ပြရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="157"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="151"/>
         <source>&amp;New report</source>
         <translation>သတင်းအသစ် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="158"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="152"/>
         <source>Log a new report (Ctrl+N)</source>
         <translation>သ​တင်း​အ​သစ် မှတ်​တမ်း​တင်​ရန် (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="159"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="153"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="160"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="154"/>
         <source>Report details</source>
         <translation>သတင်း အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="189"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="183"/>
         <source>All states</source>
         <translation>အဆင့်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="191"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="185"/>
         <source>Drafts</source>
         <translation>မူကြမ်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="192"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="186"/>
         <source>Queued</source>
         <translation>တန်းစီထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="193"/>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="384"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="187"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="65"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="196"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="190"/>
         <source>All crossings</source>
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="283"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="294"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -3704,92 +3707,92 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="289"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="300"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="316"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="327"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="319"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="330"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="340"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="352"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="370"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="51"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="382"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="63"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="383"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="64"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="385"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="66"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="389"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="73"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="400"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="85"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="401"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="86"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="414"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="99"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="416"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="101"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="417"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="102"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="434"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="119"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="441"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="126"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="453"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="139"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="455"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="142"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>
@@ -3881,47 +3884,47 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="115"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="104"/>
         <source>Add photos…</source>
         <translation>ဓာတ်ပုံ ထည့်မည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="116"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="105"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="121"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="110"/>
         <source>Photos of this report</source>
         <translation>ဤသတင်း၏ ဓာတ်ပုံများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="239"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="234"/>
         <source>Photo {number}</source>
         <translation>ဓာတ်ပုံ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="250"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="245"/>
         <source>Add photos</source>
         <translation>ဓာတ်ပုံ ထည့်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="114"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="103"/>
         <source>Photos (location and camera data are removed)</source>
         <translation>ဓာတ်​ပုံ​များ (တည်​နေ​ရာ​နှင့် ကင်​မ​ရာ အ​ချက်​အ​လက်​များ​ကို ဖယ်​ရှား​သည်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="117"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="106"/>
         <source>Remove photo</source>
         <translation>ဓာတ်ပုံ ဖယ်မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="119"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="108"/>
         <source>The selected photo, else the last one (Delete, Ctrl+Shift+R)</source>
         <translation>ရွေး​ထားသော ဓာတ်ပုံ၊ မရွေး​ထားလျှင် နောက်ဆုံး​ဓာတ်ပုံ (Delete, Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="251"/>
+        <location filename="../../desktop/ui/correspondent/photo_strip.py" line="246"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif)</source>
         <translation>ဓာတ်​ပုံ​များ (*.jpg *.jpeg *.png *.webp *.heic *.heif)</translation>
     </message>
@@ -4394,113 +4397,113 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="170"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="152"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="171"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="153"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="173"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="155"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="175"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="157"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="176"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="158"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="180"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="162"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="181"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="163"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="182"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="164"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="183"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="165"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="184"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="166"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="185"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="167"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="187"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="169"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="231"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="223"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="233"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="225"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="174"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="156"/>
         <source>Publi&amp;shed</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="306"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="298"/>
         <source>&amp;Undo my move</source>
         <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="309"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="301"/>
         <source>&amp;Undo my move (back to {state})</source>
         <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="313"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="305"/>
         <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
         <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="338"/>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="341"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="332"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="335"/>
         <source>Publish this report?</source>
         <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="343"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="337"/>
         <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
         <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="349"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="343"/>
         <source>&amp;Publish</source>
         <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="350"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="344"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -4955,32 +4958,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="114"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="94"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="115"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="95"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="116"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="96"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="208"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="188"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="284"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="264"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline.py" line="273"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="253"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>

@@ -14,9 +14,9 @@ from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services.correspondent.capture import pii_findings
 from desktop.ui.connect_dialog import ConnectDialog
+from desktop.ui.desk.connect import DeskConnectDialog
 from desktop.ui.desk.export_dialog import ExportDialog
 from desktop.ui.desk.key_export_dialog import ExportKeyDialog
-from desktop.ui.desk.setup import DeskConnectDialog
 from desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk

@@ -1,12 +1,12 @@
 """The "Needs attention" view: in order, answers that arrived, conflicts on the board,
 reports assigned to this desk, and new reports; Enter or a double click opens one in the
 inbox, and I goes to the inbox (the first view after unlock: one key away from keyboard
-triage). `counted` carries the total the window shows in its title."""
+triage). `counted` carries the total the window shows in its title. The list asks again
+by itself when a command changed what the board derives from (`StoreWorker.changed`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -14,22 +14,15 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services.desk.attention import Attention, attention
-from desktop.store.database import Store
-from desktop.store.desk.review import InboxRow, ReviewRepository
+from desktop.services.changes import Changes
+from desktop.services.desk.session import AttentionList, DeskSession
 from desktop.ui.desk.board_view import aspect_label
-from desktop.ui.desk.inbox import gate_name
+from desktop.ui.desk.inbox_model import gate_name
 from desktop.ui.desk_clock import desk_time
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
 ROLE_REPORT = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    attention: Attention
-    rows: dict[str, InboxRow]
 
 
 class AttentionView(QWidget):
@@ -51,7 +44,7 @@ class AttentionView(QWidget):
         self._worker = worker
         self._gazetteer = gazetteer
         self._language = language
-        self._loaded: _Loaded | None = None
+        self._loaded: AttentionList | None = None
         self._serial = 0
         self.list = QListWidget()
         self.list.itemActivated.connect(self._activated)
@@ -63,6 +56,7 @@ class AttentionView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
+        worker.changed.connect(self._changed)
         self._show_hint()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -89,19 +83,20 @@ class AttentionView(QWidget):
         serial = self._serial
         gazetteer = self._gazetteer
 
-        def work(store: Store) -> _Loaded:
-            found = attention(store, gazetteer)
-            ids = [w.report_id for w in [*found.answers, *found.mine, *found.new]]
-            rows = ReviewRepository(store).inbox_rows(list(dict.fromkeys(ids)))
-            return _Loaded(found, {row.report_id: row for row in rows})
-
-        def done(loaded: _Loaded) -> None:
+        def done(loaded: AttentionList) -> None:
             if serial == self._serial:
                 self._loaded = loaded
                 self._show()
                 self.counted.emit(loaded.attention.count)
 
-        self._worker.submit(work, done, self.error.emit)
+        self._worker.submit(
+            lambda store: DeskSession(store).attention(gazetteer), done, self.error.emit
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        # Only the desk's own flags: answers arrive with a pull (which sets them all).
+        if changes.board:
+            self.refresh()
 
     def clear(self) -> None:
         self._serial += 1
@@ -161,7 +156,7 @@ class AttentionView(QWidget):
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, never selected
         self.list.addItem(item)
 
-    def _report(self, loaded: _Loaded, report_id: str) -> None:
+    def _report(self, loaded: AttentionList, report_id: str) -> None:
         row = loaded.rows.get(report_id)
         if row is None:
             return

@@ -2,7 +2,10 @@
 crossing's timeline (opened from the table, the map or the changes, in place of the map).
 
 Every figure comes from `desktop.services.desk.board` on the store worker; this view keeps
-the last board it was given, so a language switch repaints without asking again.
+the last board it was given, so a language switch repaints without asking again. It asks
+again by itself when a command changed what the board derives from (`StoreWorker.changed`,
+`Changes.board`), but only while it shows: at 100,000 reports its query would hold the
+worker and delay the inbox's first rows, so a hidden board waits until it shows again.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -29,70 +32,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.desk.board import (
-    CHINA_SIDE,
-    CIVILIAN_PASSAGE,
-    MYANMAR_SIDE,
-    AspectStatus,
-    Board,
-    GateStatus,
-)
+from desktop.domain.desk.board import Board, GateStatus
 from desktop.domain.desk.board_events import StatusEvent
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
+from desktop.services.changes import Changes
 from desktop.services.desk import board as desk_board
-from desktop.ui.desk.board_age import confirmed_text, gate_age_text
+from desktop.ui.desk.board_cells import (
+    COLUMNS,
+    REPORTED_BACKGROUND,
+    REPORTED_TEXT,
+    REPORTS_ROLE,
+    aspect_label,
+    fill_row,
+    value_label,
+    wrapped,
+)
 from desktop.ui.desk.map import MapView, value_color
 from desktop.ui.desk.timeline import GateTimeline
 from desktop.ui.desk_clock import aware, desk_time, in_zone, picker_time, zone_label
 from desktop.ui.errors import user_message
-from desktop.ui.labels import credibility_label, label
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import wrap_to_width
 
-__all__ = ["COLUMNS", "REPORTS_ROLE", "BoardView", "aspect_label", "value_label"]
+__all__ = [
+    "COLUMNS",
+    "REPORTED_BACKGROUND",
+    "REPORTS_ROLE",
+    "BoardView",
+    "aspect_label",
+    "value_label",
+]
 
-COLUMNS = (
-    "gate",
-    "china",
-    "myanmar",
-    "reported",
-    "traffic",
-    "civilians",
-    "flags",
-    "sources",
-    "changed",
-)
-REPORTS_ROLE = Qt.ItemDataRole.UserRole + 1  # a cell's reports: a click opens them
-REPORTED_TEXT, REPORTED_BACKGROUND = "#6a1b9a", "#f3e5f5"  # the unverified layer
 _HEADER_WIDTH = 80.0  # pixels of a header line
-_WRAP_WIDTH = 100.0  # pixels of a long cell's lines (narrow: nine columns fit 1366 px)
-_DARK_TEXT = {"restricted", "chinese_citizens_only", "myanmar_citizens_only", "unknown"}
-
-
-def value_label(aspect: str, value: str) -> str:
-    """The translated name of an aspect's value."""
-    try:
-        if aspect in (CHINA_SIDE, MYANMAR_SIDE):
-            return label(SideStatus(value))
-        if aspect == CIVILIAN_PASSAGE:
-            return label(CivilianPassage(value))
-        return label(TrafficStatus(value))
-    except ValueError:
-        return value
-
-
-def aspect_label(aspect: str) -> str:
-    if aspect == CHINA_SIDE:
-        return QCoreApplication.translate("BoardView", "China side")
-    if aspect == MYANMAR_SIDE:
-        return QCoreApplication.translate("BoardView", "Myanmar side")
-    if aspect == CIVILIAN_PASSAGE:
-        return QCoreApplication.translate("BoardView", "Civilians")
-    try:
-        return label(TrafficKind(aspect.removeprefix("traffic.")))
-    except ValueError:
-        return aspect
 
 
 def default_since(now: datetime | None = None) -> datetime:
@@ -124,6 +95,7 @@ class BoardView(QWidget):
         self._board_request = 0
         self._changes_request = 0
         self._since_moment = default_since()
+        self._stale = False  # changed since it last asked, while hidden
 
         self.title = QLabel()
         font = self.title.font()
@@ -147,7 +119,7 @@ class BoardView(QWidget):
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header_view.setStretchLastSection(True)
-        # Long texts come pre-wrapped (`_WRAP_WIDTH`): Qt would break Burmese in a syllable.
+        # Long texts come pre-wrapped (board_cells.py): Qt would break Burmese in a syllable.
         self.table.setWordWrap(False)
         self.table.cellClicked.connect(self._table_clicked)
 
@@ -193,12 +165,39 @@ class BoardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Derive the board again (and the changes, and the open timeline) on the worker."""
+        self._load()
+        if self.right.currentWidget() is self.timeline:
+            self.timeline.reload()
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the board shows, else the next time it does."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _changed(self, changes: Changes) -> None:
+        # The open timeline follows `changed` by itself.
+        if changes.board:
+            if self.isVisible():
+                self._load()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
         self._board_request += 1
         request = self._board_request
         gazetteer = self._gazetteer
@@ -209,8 +208,6 @@ class BoardView(QWidget):
             lambda error: self._failed(request, error),
         )
         self.load_changes()
-        if self.right.currentWidget() is self.timeline:
-            self.timeline.reload()
 
     def load_changes(self) -> None:
         self._changes_request += 1
@@ -261,46 +258,10 @@ class BoardView(QWidget):
             name = QTableWidgetItem(crossing.name(language))
             name.setData(Qt.ItemDataRole.UserRole, crossing.id)
             self.table.setItem(row, 0, name)
-            self._fill_row(row, crossing.id, status)
+            reported = self._reported_item(status)
+            fill_row(self.table, self.font(), row, crossing.id, status, reported)
         self.table.resizeRowsToContents()
         self.map.set_board(board, language)
-
-    def _fill_row(self, row: int, gate: str, status: GateStatus | None) -> None:
-        aspects = status.aspects if status else {}
-        column = COLUMNS.index
-        for name, aspect in (("china", CHINA_SIDE), ("myanmar", MYANMAR_SIDE)):
-            self.table.setItem(row, column(name), self._wrapped_value(aspects.get(aspect), aspect))
-        civilians = self._wrapped_value(aspects.get(CIVILIAN_PASSAGE), CIVILIAN_PASSAGE)
-        self.table.setItem(row, column("civilians"), civilians)
-        self.table.setItem(row, column("reported"), self._reported_item(status))
-        traffic = self._traffic_text(status)
-        self.table.setItem(row, column("traffic"), self._wrapped(traffic))
-        flags = self._flags_text(status)
-        flag_item = self._wrapped(flags)
-        if flags and status is not None:
-            flag_item.setForeground(QBrush(QColor("#6a1b9a")))
-            behind = self._flag_reports(status)
-            if behind:
-                flag_item.setData(REPORTS_ROLE, list(behind))
-                flag_item.setToolTip(self.tr("Click to list the reports behind these flags"))
-        self.table.setItem(row, column("flags"), flag_item)
-        self.table.setItem(row, column("sources"), self._sources_item(status))
-        changed = desk_time(status.last_change if status else None)
-        age = gate_age_text(status) if status else ""
-        when = f"{changed}\n{age}" if age else changed
-        self.table.setItem(row, column("changed"), self._wrapped(when))
-        for index in range(len(COLUMNS)):
-            item = self.table.item(row, index)
-            if item is not None:
-                item.setData(Qt.ItemDataRole.UserRole, gate)
-
-    def _wrapped(self, text: str) -> QTableWidgetItem:
-        return _item(wrap_to_width(text, self.font(), _WRAP_WIDTH, latin=True))
-
-    def _wrapped_value(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
-        value = self._value_item(status, aspect)
-        value.setText(wrap_to_width(value.text(), self.font(), _WRAP_WIDTH, latin=True))
-        return value
 
     def _reported_item(self, status: GateStatus | None) -> QTableWidgetItem:
         """The unverified layer: each aspect's reported value and its independent sources,
@@ -312,7 +273,7 @@ class BoardView(QWidget):
             text = self.tr("%1: %2 (%n source(s))", "", detail.reported_sources)
             text = text.replace("%1", aspect_label(aspect))
             lines.append(text.replace("%2", value_label(aspect, detail.unverified_change.value)))
-        item = self._wrapped("\n".join(lines))
+        item = wrapped(self.font(), "\n".join(lines))
         if lines and status is not None:
             item.setForeground(QBrush(QColor(REPORTED_TEXT)))
             item.setBackground(QBrush(QColor(REPORTED_BACKGROUND)))
@@ -323,74 +284,6 @@ class BoardView(QWidget):
                     "Click to list the reports."
                 )
             )
-        return item
-
-    @staticmethod
-    def _flag_reports(status: GateStatus) -> tuple[str, ...]:
-        """The reports behind a gate's flags: both sides of a conflict, a stale side's basis."""
-        stale = (
-            status.aspects[a].basis.report_id  # type: ignore[union-attr]
-            for a in (CHINA_SIDE, MYANMAR_SIDE)
-            if status.aspects[a].stale and status.aspects[a].basis is not None
-        )
-        return tuple(dict.fromkeys((*status.conflict_report_ids, *stale)))
-
-    def _value_item(self, status: AspectStatus | None, aspect: str) -> QTableWidgetItem:
-        value = status.shown_value if status else "unknown"
-        item = _item(value_label(aspect, value))
-        item.setBackground(QBrush(value_color(value)))
-        item.setForeground(QBrush(QColor("#212121" if value in _DARK_TEXT else "white")))
-        if status is not None and status.since is not None:
-            tip = self.tr("Since %1").replace("%1", desk_time(status.since, with_zone=True))
-            item.setToolTip(f"{tip}\n{confirmed_text(status)}")
-        return item
-
-    def _traffic_text(self, status: GateStatus | None) -> str:
-        if status is None:
-            return ""
-        allowed, blocked = [], []
-        for kind in TrafficKind:
-            detail = status.aspects[f"traffic.{kind.value}"]
-            named = f"{label(kind)} ({detail.corroboration})"
-            if detail.value == TrafficStatus.ALLOWED:
-                allowed.append(named)
-            elif detail.value == TrafficStatus.BLOCKED:
-                blocked.append(named)
-        # One kind a line: each with its own sources and grade.
-        lines = [self.tr("Allowed: %1").replace("%1", kind) for kind in allowed]
-        lines += [self.tr("Blocked: %1").replace("%1", kind) for kind in blocked]
-        return "\n".join(lines)
-
-    def _flags_text(self, status: GateStatus | None) -> str:
-        if status is None:
-            return ""
-        lines = []
-        for aspect, detail in status.aspects.items():
-            if detail.stale and aspect in (CHINA_SIDE, MYANMAR_SIDE):
-                text = self.tr("Stale: %1 %2").replace("%1", aspect_label(aspect))
-                lines.append(text.replace("%2", confirmed_text(detail)))
-            if detail.conflict:
-                values = " / ".join(
-                    dict.fromkeys(value_label(aspect, e.value) for e in detail.conflict)
-                )
-                text = self.tr("Conflict: %1 %2").replace("%1", aspect_label(aspect))
-                lines.append(text.replace("%2", values))
-        return "\n".join(lines)
-
-    def _sources_item(self, status: GateStatus | None) -> QTableWidgetItem:
-        if status is None:
-            return _item("0")
-        lines, tips = [], [self.tr("Independent sources (a pseudonym on one device), per side")]
-        for aspect in (CHINA_SIDE, MYANMAR_SIDE):
-            detail = status.aspects[aspect]
-            lines.append(f"{aspect_label(aspect)} {detail.corroboration}")
-            grades = [label(detail.best_reliability)] if detail.best_reliability else []
-            if detail.best_credibility is not None:
-                grades.append(credibility_label(detail.best_credibility))
-            if grades:
-                tips.append(f"{aspect_label(aspect)}: {'; '.join(grades)}")
-        item = _item(wrap_to_width("\n".join(lines), self.font(), _WRAP_WIDTH, latin=True))
-        item.setToolTip("\n".join(tips))
         return item
 
     def _show_changes(self) -> None:
@@ -471,7 +364,3 @@ class BoardView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _item(text: str) -> QTableWidgetItem:
-    return QTableWidgetItem(text)

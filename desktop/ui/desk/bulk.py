@@ -1,8 +1,9 @@
 """The bulk bar under the inbox: move, assign, tag or note every selected report at once.
 
 It shows while two or more reports are selected (shift/ctrl-click, or Ctrl+A for every
-report the filters show). The work runs on the store worker through
-`desktop.services.desk.bulk`, one event per report, with a progress bar; the summary
+report the filters show). The work runs on the store worker as a
+`DeskSession` command (`desktop.services.desk.bulk`), one event per report, with a
+progress bar; every view hears what it changed through `StoreWorker.changed`; the summary
 says how many were done and, by reason, how many were refused. For ten minutes after a
 bulk move (or a triage key's), *Undo* takes it back as a single move's undo does: one new
 move per report, refused where another move was made since. Publishing is never a bulk
@@ -27,15 +28,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.desk.review import UNDO_WINDOW, ReviewError, ReviewState
 from desktop.domain.desk.tags import MAX_TAG_CHARS
-from desktop.services.desk.bulk import (
-    BulkAction,
-    BulkKind,
-    BulkOutcome,
-    run_bulk,
-    undo_bulk_moves,
-)
+from desktop.services.changes import Done
+from desktop.services.desk.bulk import BulkAction, BulkKind, BulkOutcome
+from desktop.services.desk.session import DeskSession
 from desktop.store.database import Store
-from desktop.store.desk.marks import MarksRepository
 from desktop.ui.desk.tags import newsroom_tag_labels, tag_from_text
 from desktop.ui.desk.text import review_error_message, state_label
 from desktop.ui.worker import StoreWorker
@@ -51,7 +47,8 @@ class _Progress(QObject):
 
 
 class BulkBar(QWidget):
-    """See the module docstring. `finished` carries the ids the action changed."""
+    """See the module docstring. `finished` carries the ids the action changed (after
+    every view heard of the change through the worker)."""
 
     finished = Signal(object)  # list[str]
     error = Signal(object)
@@ -179,7 +176,7 @@ class BulkBar(QWidget):
         self.actions_box.setVisible(count >= 2)
         if count >= 2 and not self._desks:
             self._worker.submit(
-                lambda store: MarksRepository(store).known_desks(),
+                lambda store: DeskSession(store).known_desks(),
                 self._desks_known,
                 self.error.emit,
             )
@@ -211,8 +208,8 @@ class BulkBar(QWidget):
             return
         progress = self._progress
 
-        def work(store: Store) -> BulkOutcome:
-            return run_bulk(store, ids, action, progress=progress.progressed.emit)
+        def work(store: Store) -> Done[BulkOutcome]:
+            return DeskSession(store).bulk(ids, action, progress.progressed.emit)
 
         def done(outcome: BulkOutcome) -> None:
             if action.kind in (BulkKind.NOTE, BulkKind.TAG) and outcome.done:
@@ -234,8 +231,8 @@ class BulkBar(QWidget):
         self._forget_undo()
         progress = self._progress
 
-        def work(store: Store) -> BulkOutcome:
-            return undo_bulk_moves(store, moves, progress=progress.progressed.emit)
+        def work(store: Store) -> Done[BulkOutcome]:
+            return DeskSession(store).undo_bulk(moves, progress.progressed.emit)
 
         def done(outcome: BulkOutcome) -> None:
             self.summary.setText(summary_text(outcome, len(moves), undone=True))
@@ -255,7 +252,7 @@ class BulkBar(QWidget):
     def _start(
         self,
         total: int,
-        work: Callable[[Store], BulkOutcome],
+        work: Callable[[Store], Done[BulkOutcome]],
         shown: Callable[[BulkOutcome], None],
     ) -> None:
         self._running = True
@@ -278,7 +275,7 @@ class BulkBar(QWidget):
             else:
                 self.error.emit(error)
 
-        self._worker.submit(work, done, failed)
+        self._worker.command(work, done, failed)
 
     def _ended(self) -> None:
         self._running = False

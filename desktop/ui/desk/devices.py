@@ -4,7 +4,9 @@ Each device shows its label, its signing key's fingerprint (to compare with the
 correspondent's, read aloud), its enrolment time, its state and what the desk flags about
 it (a label the server changed, a device listed under an approved one's label). Approve,
 Reject and Revoke seal the decision for every desk (`desktop.services.desk.device_approval`);
-a revocation is final and is asked about first. Everything goes through the store worker.
+a revocation is final and is asked about first. Everything goes through the store worker;
+the list reads again whenever a command changed the devices or a pull brought news of them
+(`StoreWorker.changed`), a decision made here included.
 """
 
 from __future__ import annotations
@@ -29,20 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.desk.device_trust import DeviceState, spaced
-from desktop.services.desk import device_approval
-from desktop.store.database import Store
-from desktop.store.desk.device_trust import DeviceStatus
+from desktop.services.changes import Changes
+from desktop.services.desk.session import DeskSession, DeviceListing, DeviceStatus
 from desktop.ui.worker import StoreWorker
 
-Listing = tuple[list[DeviceStatus], dict[str, list[str]]]
-
-
-def _listing(store: Store) -> Listing:
-    return device_approval.devices(store), device_approval.device_flags(store)
+Decision = Callable[[DeskSession, str], Changes]
 
 
 class DeviceDialog(QDialog):
-    """See the module docstring. `decided` carries the device id after each decision."""
+    """See the module docstring. `decided` carries the device id after each decision
+    (every view heard of it through the worker before)."""
 
     decided = Signal(str)
     error = Signal(object)
@@ -64,8 +62,8 @@ class DeviceDialog(QDialog):
         self.approve_button = QPushButton()
         self.reject_button = QPushButton()
         self.revoke_button = QPushButton()
-        self.approve_button.clicked.connect(lambda: self._decide(device_approval.approve))
-        self.reject_button.clicked.connect(lambda: self._decide(device_approval.reject))
+        self.approve_button.clicked.connect(lambda: self._decide(DeskSession.approve_device))
+        self.reject_button.clicked.connect(lambda: self._decide(DeskSession.reject_device))
         self.revoke_button.clicked.connect(self._ask_revoke)
         self.result_line = QLabel()
         self.result_line.setWordWrap(True)
@@ -87,10 +85,11 @@ class DeviceDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
         )
         self.confirm.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.confirm.accepted.connect(lambda: self._decide(device_approval.revoke))
+        self.confirm.accepted.connect(lambda: self._decide(DeskSession.revoke_device))
         self.resize(820, 420)
         self.retranslate()
         self._enable()
+        worker.changed.connect(self._changed)
         self.reload()
 
     def retranslate(self) -> None:
@@ -133,11 +132,15 @@ class DeviceDialog(QDialog):
         }[state]
 
     def reload(self) -> None:
-        self._worker.submit(_listing, self._show, self.error.emit)
+        self._worker.submit(lambda store: DeskSession(store).devices(), self._show, self.error.emit)
 
-    def _show(self, listing: Listing) -> None:
+    def _changed(self, changes: Changes) -> None:
+        if changes.devices or changes.envelopes:
+            self.reload()
+
+    def _show(self, listing: DeviceListing) -> None:
         chosen = self.selected()
-        self._devices, flags = listing
+        self._devices, flags = listing.devices, listing.flags
         self.table.setRowCount(len(self._devices))
         for row, device in enumerate(self._devices):
             cells = (
@@ -177,14 +180,11 @@ class DeviceDialog(QDialog):
         if self.selected() is not None:
             self.confirm.open()
 
-    def _decide(self, decide: Callable[[Store, str], object]) -> None:
+    def _decide(self, decide: Decision) -> None:
         device = self.selected()
         if device is None:
             return
         device_id = device.device_id
-
-        def work(store: Store) -> None:
-            decide(store, device_id)
 
         def done(_: None) -> None:
             self.result_line.setText(
@@ -192,10 +192,11 @@ class DeviceDialog(QDialog):
                     device=device.label or device_id
                 )
             )
-            self.decided.emit(device_id)
-            self.reload()
+            self.decided.emit(device_id)  # the list reads again on the worker's `changed`
 
-        self._worker.submit(work, done, self._failed)
+        self._worker.command(
+            lambda store: decide(DeskSession(store), device_id), done, self._failed
+        )
 
     def _failed(self, error: Exception) -> None:
         self.result_line.setText(str(error))

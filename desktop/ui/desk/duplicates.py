@@ -5,45 +5,33 @@ the reports telling of the same observation, their independent sources, and whet
 editor merged them. *Merge* links every other report of the group to the lead the editor
 chooses (the first observed is offered first); *Split* takes the shown report out of its
 merged group, or, on the lead, every report linked to it. Nothing is deleted; links are
-review events, shared like moves.
+review events, shared like moves. The box loads its group again whenever a command
+changed review states or marks (`StoreWorker.changed`): a rejected report leaves its group.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.desk.review import ReviewError
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services.desk.duplicates import ReportGroup, group_of, merge, split
+from desktop.services.changes import Changes, Done
+from desktop.services.desk.duplicates import ReportGroup
+from desktop.services.desk.session import DeskSession, DuplicatesView, InboxRow
 from desktop.store.database import Store
-from desktop.store.desk.review import InboxRow, ReviewRepository
-from desktop.ui.desk.inbox import gate_name
+from desktop.ui.desk.inbox_model import gate_name
 from desktop.ui.desk.text import review_error_message
 from desktop.ui.desk_clock import desk_time
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    report_id: str
-    group: ReportGroup | None
-    rows: dict[str, InboxRow]
-
-
-def _load(store: Store, report_id: str) -> _Loaded:
-    group = group_of(store, report_id)
-    ids = [] if group is None else list(group.report_ids)
-    rows = ReviewRepository(store).inbox_rows(ids)
-    return _Loaded(report_id, group, {row.report_id: row for row in rows})
-
-
 class DuplicatesBox(QGroupBox):
-    """See the module docstring. `changed` carries the ids a merge or split linked anew."""
+    """See the module docstring. `changed` carries the ids a merge or split linked anew
+    (after every view heard of it through the worker)."""
 
     changed = Signal(object)  # list[str]
     error = Signal(object)
@@ -59,7 +47,7 @@ class DuplicatesBox(QGroupBox):
         self._worker = worker
         self._gazetteer = gazetteer
         self._language = language
-        self._loaded: _Loaded | None = None
+        self._loaded: DuplicatesView | None = None
         self._serial = 0
         self._busy = False
         self._wanted: str | None = None
@@ -84,6 +72,7 @@ class DuplicatesBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.hide()
+        worker.changed.connect(self._store_changed)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -119,12 +108,18 @@ class DuplicatesBox(QGroupBox):
             return
         serial = self._serial
 
-        def done(loaded: _Loaded) -> None:
+        def done(loaded: DuplicatesView) -> None:
             if serial == self._serial:
                 self._loaded = loaded
                 self._show()
 
-        self._worker.submit(lambda store: _load(store, report_id), done, self.error.emit)
+        self._worker.submit(
+            lambda store: DeskSession(store).duplicates(report_id), done, self.error.emit
+        )
+
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.review and self._wanted is not None:
+            self.set_report(self._wanted)
 
     @property
     def group(self) -> ReportGroup | None:
@@ -192,7 +187,7 @@ class DuplicatesBox(QGroupBox):
         if group is None or not isinstance(lead, str) or self._busy:
             return
         others = [r for r in group.report_ids if r != lead]
-        self._run(lambda store: [e.report_id for e in merge(store, lead, others)])
+        self._run(lambda store: DeskSession(store).merge(lead, others))
 
     def split(self) -> None:
         group = self.group
@@ -200,19 +195,17 @@ class DuplicatesBox(QGroupBox):
             return
         ids = self._split_ids(group)
         if ids:
-            self._run(lambda store: [e.report_id for e in split(store, ids)])
+            self._run(lambda store: DeskSession(store).split(ids))
 
-    def _run(self, work: Callable[[Store], list[str]]) -> None:
-        assert self._loaded is not None
-        shown = self._loaded.report_id
+    def _run(self, work: Callable[[Store], Done[list[str]]]) -> None:
         self._busy = True
         self._update_buttons()
         self.message.hide()
 
         def done(ids: list[str]) -> None:
-            self._busy = False
+            self._busy = False  # the group loads again on the worker's `changed`
+            self._update_buttons()
             self.changed.emit(ids)
-            self.set_report(shown)
 
         def failed(error: Exception) -> None:
             self._busy = False
@@ -223,4 +216,4 @@ class DuplicatesBox(QGroupBox):
             else:
                 self.error.emit(error)
 
-        self._worker.submit(work, done, failed)
+        self._worker.command(work, done, failed)

@@ -1,6 +1,6 @@
 """The desk's Export dialog: CSV, GeoJSON, JSON or the PDF briefing, with a progress bar.
 
-The export runs on the store worker (`StoreWorker.submit`); its progress callbacks come
+The export runs on the store worker (a `DeskSession` command); its progress callbacks come
 from that thread and reach the bar through a queued Qt signal. The PDF is gathered on the
 worker, painted here on the GUI thread (Qt's painting of the map scene belongs there), and
 written and recorded on the worker again. Pseudonyms are left out unless the box, off by
@@ -33,15 +33,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.desk.review import CONFIRMED_STATES, ReviewState
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services.desk.export import (
-    ExportError,
-    ExportResult,
-    ExportWriteError,
-    export_reports,
-)
+from desktop.services.changes import Done
+from desktop.services.desk.export import ExportError, ExportResult, ExportWriteError
 from desktop.services.desk.export_profile import Profile
+from desktop.services.desk.session import DeskSession
 from desktop.store.database import Store
-from desktop.ui.desk.pdf import Briefing, gather_briefing, render_briefing, save_briefing
+from desktop.ui.desk.pdf import Briefing, render_briefing
 from desktop.ui.desk_clock import aware, picker_time, zone_label
 from desktop.ui.errors import user_message
 from desktop.ui.worker import StoreWorker
@@ -265,15 +262,14 @@ class ExportDialog(QDialog):
         if fmt == "pdf":
             gazetteer = self._gazetteer
             self._worker.submit(
-                lambda store: gather_briefing(store, gazetteer, since=since),
+                lambda store: DeskSession(store).briefing(gazetteer, since=since),
                 lambda briefing: self._render_pdf(briefing, out),
                 self._failed,
             )
             return
 
-        def work(store: Store) -> ExportResult:
-            return export_reports(
-                store,
+        def work(store: Store) -> Done[ExportResult]:
+            return DeskSession(store).export(
                 self._gazetteer,
                 fmt,  # type: ignore[arg-type]
                 out,
@@ -284,7 +280,7 @@ class ExportDialog(QDialog):
                 progress=report,
             )
 
-        self._worker.submit(work, self._done, self._failed)
+        self._worker.command(work, self._done, self._failed)
 
     def _render_pdf(self, briefing: Briefing, out: Path) -> None:
         self._show_progress(1, 3)
@@ -294,8 +290,10 @@ class ExportDialog(QDialog):
             self._failed(error)
             return
         self._show_progress(2, 3)
-        self._worker.submit(
-            lambda store: save_briefing(store, briefing, pdf, out), self._done, self._failed
+        self._worker.command(
+            lambda store: DeskSession(store).save_briefing(briefing, pdf, out),
+            self._done,
+            self._failed,
         )
 
     def _since(self) -> datetime | None:

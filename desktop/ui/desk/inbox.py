@@ -1,410 +1,30 @@
 """The desk's inbox: every pulled report, filtered and searched in SQL, listed lazily.
 
-Like the correspondent's list (`desktop.ui.correspondent.report_model`), the model holds only ids in
-display order; rows arrive a page at a time from the store worker
-(`ReviewRepository.inbox_rows`). 100,000 reports cost a list of ids and one dict on the GUI
-thread, never 100,000 rows. The filters bar builds an `InboxFilter`; the search box waits
-for a pause in typing before it asks again.
+The model (`desktop.ui.desk.inbox_model`) holds only ids in display order; rows arrive a
+page at a time from the store worker. 100,000 reports cost a list of ids and one dict on
+the GUI thread, never 100,000 rows. The filters bar (`desktop.ui.desk.inbox_filters`)
+builds an `InboxFilter`; the search box waits for a pause in typing before it asks again.
+The list asks again by itself when a command changed what it shows (`StoreWorker.changed`:
+review states and marks, pulled reports, device decisions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
-from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QEvent,
-    QItemSelection,
-    QItemSelectionModel,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
-from desktop.domain.vocabulary import Reliability, SideStatus, SourceCategory
-from desktop.store.desk.device_trust import DeviceTrustRepository
-from desktop.store.desk.marks import MarksRepository
-from desktop.store.desk.review import InboxFilter, InboxRow, ReviewRepository
+from desktop.services.changes import Changes
+from desktop.services.desk.session import DeskSession, InboxListing, InboxRow
+from desktop.store.database import Store
 from desktop.ui.columns import FittedColumns
-from desktop.ui.desk.tags import newsroom_tag_labels, tag_label
-from desktop.ui.desk.text import state_label
-from desktop.ui.desk_clock import desk_time, zone_label
-from desktop.ui.labels import label
-from desktop.ui.lazy_rows import LazyRowsModel, report_table
+from desktop.ui.desk.inbox_filters import InboxFilters
+from desktop.ui.desk.inbox_model import InboxModel
+from desktop.ui.lazy_rows import report_table
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
-
-SEARCH_DELAY_MS = 300
-
-# Text and background per review state: readable on white, distinct without color names.
-STATE_COLORS: dict[ReviewState, tuple[str, str]] = {
-    ReviewState.NEW: ("#1a4f8a", "#e3eefb"),
-    ReviewState.NEEDS_FOLLOW_UP: ("#7a4b00", "#fff1d6"),
-    ReviewState.VERIFIED: ("#1d5e20", "#e2f4e3"),
-    ReviewState.REJECTED: ("#8c1d18", "#fbe4e2"),
-    ReviewState.PUBLISHED: ("#4a2a7a", "#ece4f8"),
-}
-
-
-def gate_name(gazetteer: Gazetteer, gate: str | None, new_crossing: str | None, lang: str) -> str:
-    """A crossing's name in `lang`; a crossing not in the gazetteer by the name reported."""
-    if gate is None:
-        return new_crossing or QCoreApplication.translate("Desk", "(not in the list)")
-    crossing = gazetteer.get(gate)
-    return gate if crossing is None else crossing.name(lang)
-
-
-def _enum_label(kind: Any, value: str | None) -> str:
-    try:
-        return label(kind(value)) if value else ""
-    except ValueError:
-        return value or ""
-
-
-class InboxModel(LazyRowsModel[InboxRow]):
-    """Rows of the inbox; see the module docstring."""
-
-    COLUMNS = (
-        "observed",
-        "gate",
-        "china",
-        "myanmar",
-        "state",
-        "assigned",
-        "tags",
-        "source",
-        "device",
-        "narrative",
-    )
-
-    def _header(self, column: str) -> str:
-        return {
-            "observed": self.tr("Observed") + f" ({zone_label()})",
-            "gate": self.tr("Crossing"),
-            "china": self.tr("China side"),
-            "myanmar": self.tr("Myanmar side"),
-            "state": self.tr("Review"),
-            "assigned": self.tr("Assigned to"),
-            "tags": self.tr("Tags"),
-            "source": self.tr("Source"),
-            "device": self.tr("Correspondent"),
-            "narrative": self.tr("What happened"),
-        }[column]
-
-    def _row_id(self, row: InboxRow) -> str:
-        return row.report_id
-
-    def _styled(self, row: InboxRow, column: str, role: int) -> Any:
-        if column == "state" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(STATE_COLORS[row.state][0]))
-        if column == "state" and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(STATE_COLORS[row.state][1]))
-        return None
-
-    def _cell(self, row: InboxRow, column: str) -> str:
-        if column == "observed":
-            return desk_time(row.observed_at)
-        if column == "gate":
-            return gate_name(self._gazetteer, row.gate, row.new_crossing, self._language)
-        if column == "china":
-            return _enum_label(SideStatus, row.china_side)
-        if column == "myanmar":
-            return _enum_label(SideStatus, row.myanmar_side)
-        if column == "state":
-            return state_label(row.state)
-        if column == "assigned":
-            return row.assignee or ""
-        if column == "tags":
-            return ", ".join(tag_label(tag) for tag in row.tags)
-        if column == "source":
-            bits = [_enum_label(SourceCategory, row.source_category), row.reliability or ""]
-            return " · ".join(b for b in bits if b)
-        if column == "device":
-            return row.device_label or row.device_id
-        first = row.narrative.strip().splitlines()
-        return first[0] if first else ""
-
-
-class InboxFilters(QWidget):
-    """The filters bar; `changed` fires when the filter changes (search: after a pause)."""
-
-    changed = Signal()
-
-    def __init__(self, gazetteer: Gazetteer, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._gazetteer = gazetteer
-        self._language = "en"
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.sort = QComboBox()
-        self.gate = QComboBox()
-        self.state = QComboBox()
-        self.source = QComboBox()
-        self.reliability = QComboBox()
-        self.device = QComboBox()
-        self.since = self._date_edit()
-        self.until = self._date_edit()
-        self.tag = QComboBox()
-        # The reports behind a board flag: a line says so, one click shows everything again.
-        self._report_ids: frozenset[str] = frozenset()
-        self.from_board = QLabel()
-        self.from_board.setWordWrap(True)
-        self.show_everything = QPushButton()
-        self.show_everything.clicked.connect(self._show_everything)
-        board_row = QHBoxLayout()
-        board_row.addWidget(self.from_board, 1)
-        board_row.addWidget(self.show_everything)
-        self.board_bar = QWidget()
-        self.board_bar.setLayout(board_row)
-        board_row.setContentsMargins(0, 0, 0, 0)
-        self.board_bar.setStyleSheet("background: #f3e5f5; color: #4a148c;")
-        self.board_bar.hide()
-        # One click each: whose reports, and those waiting for a correspondent's answer.
-        self.show_all = QPushButton()
-        self.show_mine = QPushButton()
-        self.show_unassigned = QPushButton()
-        self.show_waiting = QPushButton()
-        # Reports from devices no editor approved yet: never on the board, waiting here.
-        self.show_unapproved = QPushButton()
-        self._unapproved = 0
-        self.quick = QButtonGroup(self)
-        quick_row = QHBoxLayout()
-        quick = (self.show_all, self.show_mine, self.show_unassigned, self.show_waiting)
-        for button in (*quick, self.show_unapproved):
-            button.setCheckable(True)
-            self.quick.addButton(button)
-            quick_row.addWidget(button)
-        self.show_all.setChecked(True)
-        quick_row.addStretch(1)
-        self.quick.buttonClicked.connect(lambda _: self.changed.emit())
-        self.tag.currentIndexChanged.connect(lambda _: self.changed.emit())
-        self._tags_in_use: list[str] = []
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        for widget in (self.since, self.until, self.sort):
-            top.addWidget(widget)
-        # Three to a row: five in one row cut the Burmese names short beside the review pane.
-        narrowing = QGridLayout()
-        combos = (self.gate, self.state, self.source, self.reliability, self.device, self.tag)
-        for position, combo in enumerate(combos):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(6)
-            narrowing.addWidget(combo, position // 3, position % 3)
-            combo.currentIndexChanged.connect(lambda _: self.changed.emit())
-        for column in range(3):
-            narrowing.setColumnStretch(column, 1)
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.addWidget(self.board_bar)
-        rows.addLayout(top)
-        rows.addLayout(quick_row)
-        rows.addLayout(narrowing)
-        self.sort.currentIndexChanged.connect(lambda _: self.changed.emit())
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.changed)
-        self.search.textChanged.connect(lambda _: self._timer.start())
-        self.search.returnPressed.connect(self._search_now)
-        self._devices: list[tuple[str, str | None]] = []
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        # The minimum date stands for "no bound" and shows the special text instead.
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        edit.setDate(edit.minimumDate())
-        edit.dateChanged.connect(lambda _: self.changed.emit())
-        return edit
-
-    def _search_now(self) -> None:
-        self._timer.stop()
-        self.changed.emit()
-
-    def retranslate(self, language: str) -> None:
-        self._language = language
-        self.search.setPlaceholderText(self.tr("Search reports and crossings (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search reports"))
-        for edit, text in (
-            (self.since, self.tr("from any date")),
-            (self.until, self.tr("to today")),
-        ):
-            edit.setSpecialValueText(text)
-        self.since.setAccessibleName(self.tr("Observed from"))
-        self.until.setAccessibleName(self.tr("Observed until"))
-        self.show_all.setText(self.tr("All"))
-        self.show_mine.setText(self.tr("Mine"))
-        self.show_unassigned.setText(self.tr("Unassigned"))
-        self.show_waiting.setText(self.tr("Waiting for an answer"))
-        self.set_unapproved(self._unapproved)
-        self.show_everything.setText(self.tr("Show all reports"))
-        self._show_board_bar()
-        self._fill()
-
-    def set_unapproved(self, count: int) -> None:
-        """How many reports wait for their device's approval (shown on their button)."""
-        self._unapproved = count
-        self.show_unapproved.setText(
-            self.tr("From unapproved devices ({count})").format(count=count)
-        )
-
-    def show_reports(self, report_ids: Sequence[str]) -> None:
-        """Only these reports (those behind a board flag), every other filter cleared."""
-        self.reset()
-        self._report_ids = frozenset(report_ids)
-        self._show_board_bar()
-        self.changed.emit()
-
-    def _show_everything(self) -> None:
-        self._report_ids = frozenset()
-        self._show_board_bar()
-        self.changed.emit()
-
-    def _show_board_bar(self) -> None:
-        count = len(self._report_ids)
-        self.board_bar.setVisible(bool(count))
-        self.from_board.setText(
-            self.tr("Showing the %n report(s) behind a flag of the board.", "", count)
-        )
-
-    def set_devices(self, devices: Sequence[tuple[str, str | None]]) -> None:
-        """The correspondents' devices the server listed (id, label)."""
-        if list(devices) != self._devices:
-            self._devices = list(devices)
-            self._fill()
-
-    def set_tags(self, tags: Sequence[str]) -> None:
-        """The tags some report carries (offered beside the newsroom's)."""
-        if list(tags) != self._tags_in_use:
-            self._tags_in_use = list(tags)
-            self._fill()
-
-    def _fill(self) -> None:
-        combos = (
-            self.sort,
-            self.gate,
-            self.state,
-            self.source,
-            self.reliability,
-            self.device,
-            self.tag,
-        )
-        chosen = [combo.currentData() for combo in combos]
-        for combo in combos:
-            combo.blockSignals(True)
-            combo.clear()
-        self.sort.addItem(self.tr("Newest first"), False)
-        self.sort.addItem(self.tr("Oldest first"), True)
-        self.gate.addItem(self.tr("All crossings"), None)
-        for crossing in self._gazetteer.crossings:
-            self.gate.addItem(crossing.name(self._language), crossing.id)
-        self.state.addItem(self.tr("All review states"), None)
-        for state in ReviewState:
-            self.state.addItem(state_label(state), state.value)
-        self.source.addItem(self.tr("All sources"), None)
-        for category in SourceCategory:
-            self.source.addItem(label(category), category.value)
-        self.reliability.addItem(self.tr("Any reliability"), None)
-        for grade in Reliability:
-            self.reliability.addItem(label(grade), grade.value)
-        self.device.addItem(self.tr("All correspondents"), None)
-        for device_id, device_label in self._devices:
-            self.device.addItem(device_label or device_id, device_id)
-        self.tag.addItem(self.tr("Any tag"), None)
-        newsroom = newsroom_tag_labels()
-        for key, name in newsroom:
-            self.tag.addItem(name, key)
-        known = {key for key, _ in newsroom}
-        for tag in self._tags_in_use:
-            if tag not in known:
-                self.tag.addItem(tag, tag)
-        for combo, data in zip(combos, chosen, strict=True):
-            combo.setCurrentIndex(max(0, combo.findData(data)))
-            combo.blockSignals(False)
-        names = (
-            self.tr("Sort"),
-            self.tr("Crossing"),
-            self.tr("Review state"),
-            self.tr("Source category"),
-            self.tr("Source reliability"),
-            self.tr("Correspondent"),
-            self.tr("Tag"),
-        )
-        for combo, name in zip(combos, names, strict=True):
-            combo.setAccessibleName(name)
-
-    def _bound(self, edit: QDateEdit) -> date | None:
-        picked = edit.date()
-        return None if picked == edit.minimumDate() else date(*picked.getDate())
-
-    def current(self) -> InboxFilter:
-        def one(combo: QComboBox) -> frozenset[Any]:
-            value = combo.currentData()
-            return frozenset() if value is None else frozenset({value})
-
-        return InboxFilter(
-            gates=one(self.gate),
-            states=frozenset(ReviewState(value) for value in one(self.state)),
-            since=self._bound(self.since),
-            until=self._bound(self.until),
-            source_categories=one(self.source),
-            reliabilities=one(self.reliability),
-            devices=one(self.device),
-            text=self.search.text(),
-            oldest_first=bool(self.sort.currentData()),
-            mine=self.show_mine.isChecked(),
-            unassigned=self.show_unassigned.isChecked(),
-            waiting_answer=self.show_waiting.isChecked(),
-            unapproved=self.show_unapproved.isChecked(),
-            tags=one(self.tag),
-            report_ids=self._report_ids,
-        )
-
-    def reset(self) -> None:
-        """Back to "everything" without firing `changed` (on lock)."""
-        self._timer.stop()
-        self._report_ids = frozenset()
-        self._show_board_bar()
-        widgets: list[QObject] = [self.search, self.since, self.until]
-        widgets += [self.sort, self.gate, self.state, self.source, self.reliability, self.device]
-        widgets += [self.tag, self.quick]
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.search.clear()
-        for edit in (self.since, self.until):
-            edit.setDate(edit.minimumDate())
-        for combo in (self.sort, self.gate, self.state, self.source, self.reliability, self.tag):
-            combo.setCurrentIndex(0)
-        self.show_all.setChecked(True)
-        self._devices = []
-        self._tags_in_use = []
-        self._fill()
-        for widget in widgets:
-            widget.blockSignals(False)
 
 
 class DeskInbox(QWidget):
@@ -429,6 +49,7 @@ class DeskInbox(QWidget):
         self._total = 0
         self._selected: str | None = None
         self._want: str | None = None  # to select once the list shows it
+        self._rows_stale = False  # a command changed rows: fetch them again with the list
         self.filters = InboxFilters(gazetteer)
         self.count = QLabel()
         self.model = InboxModel(self._fetch_rows, gazetteer, language=language(), parent=self)
@@ -453,6 +74,7 @@ class DeskInbox(QWidget):
         layout.addWidget(self.count)
         self.filters.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -481,28 +103,27 @@ class DeskInbox(QWidget):
         serial = self._serial
         where = self.filters.current()
         gazetteer = self._gazetteer
+        # Rows a command may have changed: those in sight are read again with the list (a
+        # few dozen, not a page of 200 each time), the others forgotten.
+        reread = self._in_sight() if self._rows_stale else None
 
-        Found = tuple[list[str], int, list[tuple[str, str | None]], list[str], int]
+        def work(store: Store) -> tuple[InboxListing, list[InboxRow]]:
+            session = DeskSession(store)
+            return session.inbox(gazetteer, where), session.inbox_rows(reread or [])
 
-        def work(store: Any) -> Found:
-            reviews = ReviewRepository(store, gazetteer.named)
-            return (
-                reviews.inbox_ids(where),
-                reviews.report_count(),
-                reviews.device_labels(),
-                MarksRepository(store).tags_in_use(),
-                DeviceTrustRepository(store).unapproved_count(),
-            )
-
-        def done(result: Found) -> None:
+        def done(answer: tuple[InboxListing, list[InboxRow]]) -> None:
+            found, fresh = answer
             if serial != self._serial:
                 return  # an older query answered late
-            ids, self._total, devices, tags, unapproved = result
-            self.filters.set_unapproved(unapproved)
-            self.filters.set_devices(devices)
-            self.filters.set_tags(tags)
+            ids, self._total = found.ids, found.total
+            self.filters.set_unapproved(found.unapproved)
+            self.filters.set_devices(found.devices)
+            self.filters.set_tags(found.tags)
             # A selection of many (for a bulk action) outlives the list being asked again.
             kept = set(self.selected_ids()) if self._want is None else set()
+            if reread is not None:  # forgotten here, not before: only the new list asks again
+                self._rows_stale = False
+                self.model.forget_rows(fresh)
             self.model.set_ids(ids)
             self._show_count(len(ids))
             self.stack.setCurrentWidget(self.table if ids else self.empty)
@@ -519,6 +140,23 @@ class DeskInbox(QWidget):
             self.selection_changed.emit(len(self.selected_ids()))
 
         self._worker.submit(work, done, self.error.emit)
+
+    def _in_sight(self) -> list[str]:
+        """The ids of the rows the table shows, and the selected ones."""
+        rows = self.model.rowCount()
+        first = max(0, self.table.rowAt(0))
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        shown = range(first, rows if last < 0 else last + 1)
+        ids = [self.model.report_id(row) for row in shown]
+        return list(dict.fromkeys([*(i for i in ids if i is not None), *self.selected_ids()]))
+
+    def _changed(self, changes: Changes) -> None:
+        # Review states and marks, pulled reports and device decisions are what the rows,
+        # the list and the filters bar show. Which rows changed is not said: every cached
+        # row is fetched again, the list asked again.
+        if changes.review or changes.envelopes or changes.devices:
+            self._rows_stale = True
+            self.refresh()
 
     def _reselect(self, ids: Sequence[str], kept: set[str]) -> None:
         selection = QItemSelection()
@@ -562,11 +200,6 @@ class DeskInbox(QWidget):
         """Select every report the filters show (fetched or not)."""
         self.table.selectAll()
 
-    def report_changed(self, report_id: str) -> None:
-        """A report's state changed: its row is fetched again, the list asked again."""
-        self.model.invalidate([report_id])
-        self.refresh()
-
     def clear(self) -> None:
         """Forget every row and filter (on lock)."""
         self._serial += 1
@@ -600,7 +233,7 @@ class DeskInbox(QWidget):
     def _fetch_rows(self, ids: Sequence[str], done: Callable[[list[InboxRow]], None]) -> None:
         wanted = list(ids)
         self._worker.submit(
-            lambda store: ReviewRepository(store).inbox_rows(wanted), done, self.error.emit
+            lambda store: DeskSession(store).inbox_rows(wanted), done, self.error.emit
         )
 
     def _selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:

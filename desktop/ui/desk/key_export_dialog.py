@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.desk import diceware
 from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR
 from desktop.services.desk import review as desk_review
-from desktop.ui.desk.setup import choose_file, desk_error_message
+from desktop.ui.desk.setup import choose_file
+from desktop.ui.desk.text import desk_error_message
 from desktop.ui.passphrase_field import PassphraseField, strength_text
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel

@@ -1,24 +1,24 @@
 """The editor desk: the inbox with the report under review, the board, pull and export.
 
-Everything goes through the store worker. A pull (`desk.pull`: this desk's queued review
-moves go out first, then new envelopes come in) runs there too, so inbox queries wait for
-it; its progress arrives page by page through `_PullProgress`. The status line says when
-the desk last pulled, what the last pull brought, how many envelopes were refused and how
-many review moves still wait to be sent.
+Everything goes through the store worker and `DeskSession`. A pull (this desk's queued
+review moves go out first, then new envelopes come in) is a command there too, so inbox
+queries wait for it; its progress arrives page by page through `_PullProgress`. The status
+line (`desktop.ui.desk.status_line`) says when the desk last pulled, what the last pull
+brought, how many envelopes were refused and how many review moves still wait to be sent.
+
+No view here tells another to refresh: each asks again for what it shows when a command
+changed it (`StoreWorker.changed`); so does the page, for its status line and Delivery tab.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.gazetteer import Gazetteer
+from desktop.services.changes import Changes, Done
 from desktop.services.desk import core as desk
+from desktop.services.desk.session import DeskSession, DeskStatus
 from desktop.store.database import Store
-from desktop.store.desk.core import DeskRepository
-from desktop.store.desk.device_trust import DeviceTrustRepository
-from desktop.store.desk.review import ReviewRepository
 from desktop.ui.desk.attention import AttentionView
 from desktop.ui.desk.board_view import BoardView
 from desktop.ui.desk.bulk import BulkBar
+from desktop.ui.desk.connect import DeskConnectDialog
 from desktop.ui.desk.devices import DeviceDialog
 from desktop.ui.desk.duplicates import DuplicatesBox
 from desktop.ui.desk.export_dialog import ExportDialog
@@ -44,35 +44,12 @@ from desktop.ui.desk.gaps import GapsView
 from desktop.ui.desk.inbox import DeskInbox
 from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.desk.review_pane import ReviewPane
-from desktop.ui.desk.setup import DeskConnectDialog, desk_error_message
+from desktop.ui.desk.status_line import DeskStatusLine
+from desktop.ui.desk.text import desk_error_message
 from desktop.ui.desk.triage import Triage
-from desktop.ui.desk_clock import desk_time
 from desktop.ui.locks import discard
 from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
-
-
-@dataclass(frozen=True)
-class DeskStatus:
-    server_url: str | None
-    last_pull_at: datetime | None
-    refused: int
-    unsent: int
-    held: int = 0
-    unapproved: int = 0
-
-
-def desk_status(store: Store) -> DeskStatus:
-    repository = DeskRepository(store)
-    server = repository.server()
-    return DeskStatus(
-        None if server is None else server.server_url,
-        None if server is None else server.last_pull_at,
-        len(repository.refusals()),
-        ReviewRepository(store).unsent_count(),
-        len(ReviewRepository(store).held_reviews()),
-        DeviceTrustRepository(store).unapproved_count(),
-    )
 
 
 class _PullProgress(QObject):
@@ -119,16 +96,13 @@ class DeskPage(QWidget):
         self.devices_action.triggered.connect(self.open_devices)
 
         # On the page too: their shortcuts work while it shows, whatever the menus do.
-        self.addActions(
-            [self.pull_action, self.connect_action, self.export_key_action, self.export_action]
-        )
-        self.addAction(self.devices_action)
+        self.addActions([self.pull_action, self.connect_action, self.export_key_action])
+        self.addActions([self.export_action, self.devices_action])
         self.pull_button = QPushButton()
         self.pull_button.clicked.connect(self.pull)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.open_export)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = DeskStatusLine()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
@@ -171,7 +145,6 @@ class DeskPage(QWidget):
         self.board.report_requested.connect(self.show_report)
         self.board.reports_requested.connect(self.show_reports)
         self.tabs.addTab(self.board, "")
-        self._board_stale = True
         self.gaps = GapsView(worker)
         self.gaps.error.connect(self.error)
         self.tabs.addTab(self.gaps, "")
@@ -181,7 +154,6 @@ class DeskPage(QWidget):
         # in the review pane's slot under the history.
         self.duplicates = DuplicatesBox(worker, gazetteer, language)
         self.duplicates.error.connect(self.error)
-        self.duplicates.changed.connect(self._linked)
         self.review.mount_followup(self.duplicates)
         self.followups = DeskFollowupBox(worker)
         self.followups.error.connect(self.error)
@@ -197,10 +169,9 @@ class DeskPage(QWidget):
         self.inbox.selection_changed.connect(self.bulk.set_count)
         self.inbox.error.connect(self.error)
         self.bulk.error.connect(self.error)
-        self.bulk.finished.connect(self._bulk_done)
         self.review.error.connect(self.error)
-        self.review.moved.connect(self._moved)
         self.review.overtaken.connect(self._overtaken)
+        worker.changed.connect(self._changed)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -215,7 +186,6 @@ class DeskPage(QWidget):
         self.export_key_action.setText(self.tr("Export newsroom &key…"))
         self.export_action.setText(self.tr("&Export…"))
         self.pull_button.setText(self.tr("&Pull"))
-        self.pull_button.setToolTip(self.pull_action.toolTip())
         self.pull_button.setToolTip(self.pull_action.toolTip())
         self.export_button.setText(self.tr("&Export…"))
         self.devices_action.setText(self.tr("&Devices…"))
@@ -239,31 +209,34 @@ class DeskPage(QWidget):
         """Ask again for the inbox, the status and the board (after unlock)."""
         self.inbox.refresh()
         self.refresh_status()
-        self._refresh_board()
+        # After the inbox: the worker runs jobs in order, so the list's first rows come first.
+        self.attention.refresh()
+        self.board.refresh_when_shown()
+        self._refresh_gaps()
+
+    def _changed(self, changes: Changes) -> None:
+        # The inbox, review pane, attention list, board and timeline follow `changed` by
+        # themselves; the page follows its status line and the Delivery tab.
+        if changes.board:  # the desk's own flags: review, envelopes, devices
+            self.refresh_status()
+        if changes.envelopes or changes.devices:
+            self._refresh_gaps()
+
+    def _refresh_gaps(self) -> None:
         # Like the board: read only while it shows (every link of every device).
         self._gaps_stale = self.tabs.currentWidget() is not self.gaps
         if not self._gaps_stale:
             self.gaps.refresh()
 
-    def _refresh_board(self) -> None:
-        # What needs attention follows every change the board follows (after the inbox:
-        # the worker runs jobs in order, so the list's first rows come first).
-        self.attention.refresh()
-        # Only while it shows: at 100,000 reports its query would hold the worker and
-        # delay the inbox's first rows; a hidden board is refreshed when its tab opens.
-        self._board_stale = self.tabs.currentWidget() is not self.board
-        if not self._board_stale:
-            self.board.refresh()
-
     def _tab_changed(self, _: int) -> None:
-        if self.tabs.currentWidget() is self.board and self._board_stale:
-            self._refresh_board()
         if self.tabs.currentWidget() is self.gaps and self._gaps_stale:
             self._gaps_stale = False
             self.gaps.refresh()
 
     def refresh_status(self) -> None:
-        self._worker.submit(desk_status, self._status_arrived, self.error.emit)
+        self._worker.submit(
+            lambda store: DeskSession(store).status(), self._status_arrived, self.error.emit
+        )
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
@@ -282,11 +255,8 @@ class DeskPage(QWidget):
         self.pull_action.setEnabled(True)
         self.status.clear()
         self.tabs.setCurrentWidget(self.attention)
-        self._board_stale = True
         self.gaps.clear()
         self._gaps_stale = True
-        if hasattr(self.board, "clear"):
-            self.board.clear()
 
     def show_first_view(self) -> None:
         """What needs attention, with the focus on its list (after unlock)."""
@@ -314,32 +284,6 @@ class DeskPage(QWidget):
         self.duplicates.set_report(report_id)
         self.followups.set_report(report_id)
 
-    def _linked(self, report_ids: list[str]) -> None:
-        # A merge or split: the shown report's history has the link.
-        self.inbox.model.invalidate(report_ids)
-        self.refresh_status()
-        if self.inbox.current_id is not None:
-            self.review.show_report(self.inbox.current_id)
-
-    def _moved(self, report_id: str) -> None:
-        self.inbox.report_changed(report_id)
-        self.duplicates.set_report(self.inbox.current_id)  # a rejected report leaves its group
-        self.refresh_status()
-        self._refresh_board()
-
-    def _bulk_done(self, report_ids: list[str]) -> None:
-        self.inbox.model.invalidate(report_ids)
-        self.inbox.refresh()
-        self.refresh_status()
-        self._refresh_board()
-        # Like the board: read only while it shows (every link of every device).
-        self._gaps_stale = self.tabs.currentWidget() is not self.gaps
-        if not self._gaps_stale:
-            self.gaps.refresh()
-        current = self.inbox.current_id
-        if current is not None and current in report_ids:
-            self.review.show_report(current)
-
     def _attention_counted(self, count: int) -> None:
         index = self.tabs.indexOf(self.attention)
         self.tabs.setTabText(index, self.tr("Needs attention ({count})").format(count=count))
@@ -350,11 +294,10 @@ class DeskPage(QWidget):
             self.review.browser.setFocus()
 
     def _overtaken(self, report_id: str) -> None:
-        # Its row shows the new state; the list is not asked again, so a filter the report
-        # no longer matches does not take it (and the refusal) away from the editor.
+        # A refused move changed nothing, so nothing was broadcast; but the row showed an
+        # older state. Its row shows the new state; the list is not asked again, so a
+        # filter the report no longer matches does not take it (and the refusal) away.
         self.inbox.model.invalidate([report_id])
-        self.refresh_status()
-        self._refresh_board()
 
     def _question_asked(self, _: str) -> None:
         # A pull seals and sends the question at once, when the desk has a server.
@@ -373,10 +316,10 @@ class DeskPage(QWidget):
         self.status.setText(self.tr("Pulling from the server…"))
         progress = self._progress
 
-        def work(store: Store) -> desk.PullOutcome:
-            return desk.pull(store, client_factory=gui_client, progress=progress.progressed.emit)
+        def work(store: Store) -> Done[desk.PullOutcome]:
+            return DeskSession(store).pull(gui_client, progress.progressed.emit)
 
-        self._worker.submit(work, self._pull_done, self._pull_failed)
+        self._worker.command(work, self._pull_done, self._pull_failed)
 
     def _show_progress(self, outcome: desk.PullOutcome) -> None:
         if self._pulling:
@@ -391,10 +334,11 @@ class DeskPage(QWidget):
         self.pull_action.setEnabled(True)
 
     def _pull_done(self, outcome: desk.PullOutcome) -> None:
+        # Every view, the status line too, asked again on the `changed` the pull broadcast
+        # just before; the status shows once its counts arrive.
         self._pull_ended()
         self._last_outcome = outcome
         self.pulled.emit(outcome)
-        self.refresh()
 
     def _pull_failed(self, error: Exception) -> None:
         self._pull_ended()
@@ -405,7 +349,9 @@ class DeskPage(QWidget):
 
     def refresh_status_quietly(self) -> None:
         """The counts again, keeping the failure on the status line."""
-        self._worker.submit(desk_status, self._status_counts, self.error.emit)
+        self._worker.submit(
+            lambda store: DeskSession(store).status(), self._status_counts, self.error.emit
+        )
 
     def _status_counts(self, status: DeskStatus) -> None:
         self._status = status
@@ -416,67 +362,7 @@ class DeskPage(QWidget):
             self._show_status()
 
     def _show_status(self) -> None:
-        status = self._status
-        if status is None:
-            self.status.clear()
-            return
-        parts: list[str] = []
-        if status.server_url is None:
-            parts.append(self.tr("Not connected to a server yet (Desk menu, Connect to server…)."))
-        elif status.last_pull_at is None:
-            parts.append(self.tr("Never pulled."))
-        else:
-            when = desk_time(status.last_pull_at, with_zone=True)
-            parts.append(self.tr("Last pull {time}.").format(time=when))
-        if self._last_outcome is not None:
-            parts.append(self.tr("%n new report(s).", "", self._last_outcome.reports))
-            for warning in self._last_outcome.warnings[:1]:
-                parts.append(
-                    self.tr("Moves or questions could not be sent: {reason}").format(reason=warning)
-                )
-        skew = None if self._last_outcome is None else self._last_outcome.clock_skew
-        if skew is not None and abs(skew) >= desk.CLOCK_SKEW_SHOWN:
-            minutes = round(abs(skew) / 60)
-            parts.append(
-                self.tr("This computer's clock is %n minute(s) ahead of the server's.", "", minutes)
-                if skew > 0
-                else self.tr(
-                    "This computer's clock is %n minute(s) behind the server's.", "", minutes
-                )
-            )
-        if self._last_outcome is not None and self._last_outcome.relabels:
-            parts.append(
-                self.tr(
-                    "The server renamed %n device(s); this desk keeps the approved names "
-                    "(Desk menu, Devices…).",
-                    "",
-                    len(self._last_outcome.relabels),
-                )
-            )
-        if status.unapproved:
-            parts.append(
-                self.tr(
-                    "%n report(s) from devices no editor approved (Desk menu, Devices…).",
-                    "",
-                    status.unapproved,
-                )
-            )
-        if status.refused:
-            parts.append(self.tr("%n envelope(s) refused.", "", status.refused))
-        if status.held:
-            parts.append(
-                self.tr(
-                    "%n review change(s) held: dated ahead of this computer's clock "
-                    "(gatewatch desk held --accept).",
-                    "",
-                    status.held,
-                )
-            )
-        if status.unsent:
-            parts.append(self.tr("%n review change(s) waiting to be sent.", "", status.unsent))
-        elif status.server_url is not None:
-            parts.append(self.tr("Every review change was sent."))
-        self.status.setText(" ".join(parts))
+        self.status.show_status(self._status, self._last_outcome)
 
     # -- dialogs -------------------------------------------------------------------------
 
@@ -484,10 +370,8 @@ class DeskPage(QWidget):
         if not self._worker.is_open:
             return
         dialog = DeskConnectDialog(self._worker, self)
-        accepted = dialog.exec()
+        dialog.exec()  # a connection is a command: the views follow `changed`
         discard(dialog)
-        if accepted and self._worker.is_open:
-            self.refresh()
 
     def export_newsroom_key(self) -> None:
         if not self._worker.is_open:
@@ -503,15 +387,8 @@ class DeskPage(QWidget):
             return
         dialog = DeviceDialog(self._worker, self)
         dialog.error.connect(self.error)
-        dialog.decided.connect(lambda _: self._devices_decided())
-        dialog.exec()
+        dialog.exec()  # decisions are commands: the views follow `changed`
         discard(dialog)
-
-    def _devices_decided(self) -> None:
-        if self._worker.is_open:  # the inbox's waiting count and the board change
-            self.inbox.refresh()
-            self.refresh_status()
-            self._refresh_board()
 
     def open_export(self) -> None:
         if not self._worker.is_open:
@@ -519,9 +396,5 @@ class DeskPage(QWidget):
         dialog = ExportDialog(
             self._worker, self._gazetteer, self._language, self, desk_folder=self._desk_folder
         )
-        dialog.exec()
+        dialog.exec()  # exports add to the audit trail: commands, the views follow `changed`
         discard(dialog)
-        if self._worker.is_open:
-            self.inbox.report_changed("")  # exports add to the audit trail
-            if self.inbox.current_id is not None:
-                self.review.show_report(self.inbox.current_id)

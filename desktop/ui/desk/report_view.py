@@ -30,8 +30,8 @@ from desktop.domain.vocabulary import (
     TrafficKind,
     TrafficStatus,
 )
-from desktop.store.desk.review import AuditEntry
-from desktop.ui.desk.inbox import STATE_COLORS, gate_name
+from desktop.services.desk.session import AuditEntry
+from desktop.ui.desk.inbox_model import STATE_COLORS, gate_name
 from desktop.ui.desk.tags import tag_label
 from desktop.ui.desk.text import state_label
 from desktop.ui.desk_clock import desk_time

@@ -1,9 +1,10 @@
 """The report under review: its fields, photos and history, and the moves an editor may make.
 
-Everything is loaded on the store worker (`load_review`) and shown here; a move or a note
-runs `desktop.services.desk.review` on the worker, then the pane loads again and `moved`
-tells the inbox and the board. Only the moves `ALLOWED_MOVES` gives from the state shown
-are offered.
+Everything is loaded on the store worker (`DeskSession.review`) and shown here; a move or
+a note is a `DeskSession` command, whose `Changes` every view hears (the inbox and the
+board refresh themselves), this pane too: it loads the shown report again whenever the
+review state or the pulled reports changed. Only the moves `ALLOWED_MOVES` gives from the
+state shown are offered.
 
 The move buttons never change places: those not allowed from the state shown are
 disabled, not hidden, so the button just clicked turns grey under the pointer instead of
@@ -19,9 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.desk.review import ALLOWED_MOVES, UNDO_WINDOW, ReviewError, ReviewState
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services.desk import review as desk_review
+from desktop.services.changes import Changes
 from desktop.services.desk.session import DeskSession, ReviewView
 from desktop.store.database import Store
-from desktop.ui.clipboard import ConcealedPlainTextEdit, ConcealedTextBrowser
-from desktop.ui.desk.inbox import STATE_COLORS
+from desktop.ui.clipboard import ConcealedPlainTextEdit
+from desktop.ui.desk.inbox_model import STATE_COLORS
 from desktop.ui.desk.report_view import report_html
+from desktop.ui.desk.review_browser import ReviewBrowser
 from desktop.ui.desk.text import review_error_message, state_label
 from desktop.ui.errors import user_message
 from desktop.ui.locks import discard
@@ -57,29 +58,9 @@ MOVE_ORDER = (
 )
 
 
-class _ReviewBrowser(ConcealedTextBrowser):
-    """Serves the photo thumbnails the document names ``photo:N`` from memory (never a file)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.images: dict[str, QImage] = {}
-
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        image = self.images.get(name.toString() if isinstance(name, QUrl) else name)
-        if image is not None:
-            return image
-        return super().loadResource(kind, name)
-
-
-def load_review(store: Store, report_id: str) -> ReviewView | None:
-    """The report, its state, audit trail and photo thumbnails; None if not held."""
-    return DeskSession(store).review(report_id, thumbnail_edge=THUMBNAIL_EDGE)
-
-
 class ReviewPane(QWidget):
     """See the module docstring."""
 
-    moved = Signal(str)  # a report's state or history changed here
     overtaken = Signal(str)  # a move was refused: another desk's move got there first
     error = Signal(object)
 
@@ -126,7 +107,7 @@ class ReviewPane(QWidget):
             moves.addWidget(button)
         moves.addStretch(1)
         self.move_note = QLineEdit()
-        self.browser = _ReviewBrowser()
+        self.browser = ReviewBrowser()
         self.browser.setOpenLinks(False)
         self.browser.viewport().installEventFilter(self)
         self.note = ConcealedPlainTextEdit()
@@ -158,6 +139,7 @@ class ReviewPane(QWidget):
         self.followup_slot = QVBoxLayout()
         layout.addLayout(self.followup_slot)
         self.note.textChanged.connect(self._update_buttons)
+        worker.changed.connect(self._changed)
         self.retranslate()
         self.show_report(None)
 
@@ -210,7 +192,17 @@ class ReviewPane(QWidget):
             self._update_buttons()
             self._render()
 
-        self._worker.submit(partial(load_review, report_id=report_id), done, self._failed)
+        self._worker.submit(
+            lambda store: DeskSession(store).review(report_id, thumbnail_edge=THUMBNAIL_EDGE),
+            done,
+            self.error.emit,
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        # Its state, history or marks may read differently (a move here or in bulk, a
+        # merge, an export, another desk's move pulled in): shown again.
+        if (changes.review or changes.envelopes) and self._report_id is not None:
+            self.show_report(self._report_id)
 
     def clear(self) -> None:
         """Forget the report shown and any typed note (on lock)."""
@@ -324,11 +316,13 @@ class ReviewPane(QWidget):
             return
         if target is ReviewState.PUBLISHED and not self.confirm_publish():
             return
-        if self._shown is not view or not self._worker.is_open:
-            return  # a lock or another report came while the question was open
+        if self._report_id != view.report_id or not self._worker.is_open:
+            # A lock or another report came while the question was open; the same report
+            # loaded again meanwhile still gets it (the store refuses a move not allowed).
+            return
         note = self.move_note.text()
         self._run(
-            lambda store: desk_review.move(store, view.report_id, target, note), self.move_note
+            lambda store: DeskSession(store).move(view.report_id, target, note), self.move_note
         )
 
     def publish_message_box(self) -> tuple[QMessageBox, QPushButton]:
@@ -364,32 +358,29 @@ class ReviewPane(QWidget):
         view = self._shown
         if view is None or self._undo_left() <= 0:
             return
-        self._run(lambda store: desk_review.undo_last_move(store, view.report_id), None)
+        self._run(lambda store: DeskSession(store).undo_move(view.report_id), None)
 
     def add_note(self) -> None:
         view = self._shown
         text = self.note.toPlainText().strip()
         if view is None or not text:
             return
-        self._run(lambda store: desk_review.add_note(store, view.report_id, text), self.note)
+        self._run(lambda store: DeskSession(store).add_note(view.report_id, text), self.note)
 
     def _run(
-        self, work: Callable[[Store], object], typed: QLineEdit | ConcealedPlainTextEdit | None
+        self, work: Callable[[Store], Changes], typed: QLineEdit | ConcealedPlainTextEdit | None
     ) -> None:
-        """Run `work` on the worker; once it is done, `typed` (what the editor wrote for
-        it) is cleared and the pane loads again."""
+        """Run the command `work`; once it is done, `typed` (what the editor wrote for it)
+        is cleared. The pane loads again on the `changed` the command broadcasts."""
         report_id = self._report_id
         self.message.hide()
         self._update_buttons(busy=True)
 
-        def done(_: object) -> None:
+        def done(_: None) -> None:
             if not self._worker.is_open or report_id is None:
                 return
             if typed is not None:
                 typed.clear()
-            self.moved.emit(report_id)
-            if report_id == self._report_id:
-                self.show_report(report_id)
 
         def failed(error: Exception) -> None:
             if report_id is None or report_id != self._report_id or not self._worker.is_open:
@@ -406,7 +397,4 @@ class ReviewPane(QWidget):
                 self.message.setText(user_message(error))
             self.message.show()
 
-        self._worker.submit(work, done, failed)
-
-    def _failed(self, error: Exception) -> None:
-        self.error.emit(error)
+        self._worker.command(work, done, failed)

@@ -5,21 +5,18 @@ The page runs after the desk's encrypted store is created; every step runs on th
 worker. The newsroom private key never leaves the store except through "Export newsroom
 key…" (`desktop.ui.desk.key_export_dialog`), sealed under a passphrase of its own, for a
 second editor.
-Connecting (`DeskConnectForm`) is skippable here and reachable later from the desk.
+Connecting (`desktop.ui.desk.connect`) is skippable here and reachable later from the desk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,67 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.desk.review import ReviewError
-from desktop.services.desk import core as desk
+from desktop.services.changes import Done
 from desktop.services.desk import review as desk_review
+from desktop.services.desk.session import DeskSession, KeyShown
 from desktop.store.database import Store
-from desktop.store.desk.core import DeskKeyExistsError, DeskRepository
-from desktop.store.desk.keyexport import KeyExportError, KeyExportPassphraseError
-from desktop.ui.desk.text import review_error_message
+from desktop.ui.desk.connect import ERROR_STYLE, DeskConnectForm
+from desktop.ui.desk.text import desk_error_message
 from desktop.ui.errors import user_message
 from desktop.ui.locks import forget_file_dialog_history
-from desktop.ui.sync_controller import gui_client
 from desktop.ui.worker import StoreWorker
 from desktop.ui.wrapping import WrapLabel
-from sync import client as sync_client
-
-_ERROR_STYLE = "color: #b3261e;"
-
-
-def desk_error_message(error: BaseException) -> str:
-    """What the desk says about an error (translated where an editor can meet it)."""
-
-    if isinstance(error, KeyExportPassphraseError):
-        return QCoreApplication.translate(
-            "DeskErrors",
-            "The passphrase does not open this key file. Check it with the editor who "
-            "exported it. Nothing was changed.",
-        )
-    if isinstance(error, KeyExportError):
-        return QCoreApplication.translate(
-            "DeskErrors",
-            "This file is not a newsroom key export, or it is damaged. Ask the editor who "
-            "exported it for the file again. Nothing was changed.",
-        )
-    if isinstance(error, DeskKeyExistsError):
-        return QCoreApplication.translate(
-            "DeskErrors", "This desk already holds another newsroom key. Nothing was changed."
-        )
-    if isinstance(error, desk.DeskKeyClaimedError):
-        return QCoreApplication.translate(
-            "DeskErrors",
-            "The server already holds another desk signing key: someone with a desk token "
-            "registered one that does not come from this newsroom's key. Nothing was saved. "
-            "Tell the server admin at once.",
-        )
-    if isinstance(error, desk.DeskNotReadyError | desk_review.DeskSetupError):
-        return QCoreApplication.translate(
-            "DeskErrors",
-            "This desk is not connected to a server yet: use Connect to server… first.",
-        )
-    if isinstance(error, sync_client.UnauthorizedError):
-        return QCoreApplication.translate(
-            "DeskErrors",
-            "The server refused the desk token. Check it, or ask the server admin for a new "
-            "desk token.",
-        )
-    if isinstance(error, sync_client.ServerRefusedError) and error.reason == "wrong_token_kind":
-        return QCoreApplication.translate(
-            "DeskErrors", "This is a correspondent's token, not a desk token. Ask the server admin."
-        )
-    if isinstance(error, ReviewError):
-        return review_error_message(error)
-    return user_message(error)
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -113,107 +59,6 @@ def choose_file(parent: QWidget, title: str, *, save: bool, name: str = "") -> P
     shiboken6.delete(dialog)
     forget_file_dialog_history()
     return Path(files[0]) if files else None
-
-
-@dataclass(frozen=True)
-class KeyShown:
-    """What the key step shows: the fingerprint and, for a new key, the public key."""
-
-    fingerprint: str
-    public_key: str | None
-
-
-def _created(store: Store, label: str) -> KeyShown:
-    public = desk.init_desk(store)
-    if label:
-        desk_review.set_desk_label(store, label)
-    key = DeskRepository(store).key()
-    assert key is not None
-    return KeyShown(key.fingerprint, public.to_text())
-
-
-def _imported(store: Store, path: Path, passphrase: str, label: str) -> KeyShown:
-    fingerprint = desk_review.import_newsroom_key(store, path, passphrase, label=label or None)
-    return KeyShown(fingerprint, None)
-
-
-class DeskConnectForm(QWidget):
-    """Server address, desk token, optional TLS fingerprint and proxy; `connect_to` checks
-    the token against the server on the worker and stores the connection."""
-
-    connected = Signal(int)  # how many devices the server lists
-
-    def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._worker = worker
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://newsroom.example.org")
-        self.token = QLineEdit()
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.tls = QLineEdit()
-        self.proxy = QLineEdit()
-        self.proxy.setPlaceholderText("socks5h://127.0.0.1:9050")
-        self.error = WrapLabel()
-        self.error.setStyleSheet(_ERROR_STYLE)
-        self.error.hide()
-        self.form = QFormLayout()
-        self.captions = [QLabel() for _ in range(4)]
-        for caption, field in zip(
-            self.captions, (self.url, self.token, self.tls, self.proxy), strict=True
-        ):
-            caption.setBuddy(field)
-            self.form.addRow(caption, field)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        texts = (
-            self.tr("Server &address:"),
-            self.tr("Desk &token:"),
-            self.tr("TLS &fingerprint:"),
-            self.tr("&Proxy (Tor):"),
-        )
-        for caption, field, text in zip(
-            self.captions, (self.url, self.token, self.tls, self.proxy), texts, strict=True
-        ):
-            caption.setText(text)
-            field.setAccessibleName(text.replace("&", "").rstrip(":"))
-        self.tls.setPlaceholderText(self.tr("Only if the server admin gave you one"))
-
-    def connect_to(self, done: Callable[[], None] | None = None) -> None:
-        url, token = self.url.text().strip(), self.token.text().strip()
-        if not url or not token:
-            self.show_error(self.tr("Type the server address and the desk token first."))
-            return
-        tls = self.tls.text().strip().replace(":", "").lower() or None
-        proxy = self.proxy.text().strip() or None
-        self.error.hide()
-        self.set_busy(True)
-
-        def finished(devices: int) -> None:
-            self.set_busy(False)
-            self.token.clear()
-            self.connected.emit(devices)
-            if done is not None:
-                done()
-
-        self._worker.submit(
-            lambda store: desk.connect(store, url, token, tls, proxy, client_factory=gui_client),
-            finished,
-            lambda error: self.show_error(desk_error_message(error)),
-        )
-
-    def set_busy(self, busy: bool) -> None:
-        for field in (self.url, self.token, self.tls, self.proxy):
-            field.setEnabled(not busy)
-
-    def show_error(self, message: str) -> None:
-        self.set_busy(False)
-        self.error.setText(message)
-        self.error.show()
 
 
 class DeskSetupPage(QWidget):
@@ -260,7 +105,7 @@ class DeskSetupPage(QWidget):
         self.key_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.import_button = QPushButton()
         self.choose_error = WrapLabel()
-        self.choose_error.setStyleSheet(_ERROR_STYLE)
+        self.choose_error.setStyleSheet(ERROR_STYLE)
         self.choose_error.hide()
         label_row = QFormLayout()
         label_row.addRow(self.label_caption, self.label)
@@ -416,7 +261,7 @@ class DeskSetupPage(QWidget):
 
     def create_key(self) -> None:
         label = self.label.text().strip()
-        self._run(lambda store: _created(store, label))
+        self._run(lambda store: DeskSession(store).create_desk(label))
 
     def import_key(self) -> None:
         path_text, passphrase = self.key_file.text().strip(), self.key_passphrase.text()
@@ -424,12 +269,14 @@ class DeskSetupPage(QWidget):
             self._show_error(self.tr("Choose the key file and type its passphrase first."))
             return
         label = self.label.text().strip()
-        self._run(lambda store: _imported(store, Path(path_text), passphrase, label))
+        self._run(
+            lambda store: DeskSession(store).import_newsroom_key(Path(path_text), passphrase, label)
+        )
 
-    def _run(self, work: Callable[[Store], KeyShown]) -> None:
+    def _run(self, work: Callable[[Store], Done[KeyShown]]) -> None:
         self.choose_error.hide()
         self._set_busy(True)
-        self._worker.submit(work, self._show_key, self._failed)
+        self._worker.command(work, self._show_key, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
@@ -476,23 +323,3 @@ class DeskSetupPage(QWidget):
             _write_text(path, self.public_key.toPlainText())
         except OSError as error:
             self._show_error(user_message(error))
-
-
-class DeskConnectDialog(QDialog):
-    """Connect (or reconnect) the desk to the server, from the desk."""
-
-    def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Connect to server"))
-        self.form = DeskConnectForm(worker)
-        self.buttons = QDialogButtonBox()
-        self.connect_button = self.buttons.addButton(
-            self.tr("C&onnect"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(lambda: self.form.connect_to(self.accept))
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())

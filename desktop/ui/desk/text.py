@@ -1,4 +1,5 @@
-"""Desk wording shared by its screens: review states and review errors, translated."""
+"""Desk wording shared by its screens: review states, review errors and the desk's other
+errors, translated."""
 
 from __future__ import annotations
 
@@ -11,8 +12,17 @@ from desktop.domain.desk.review import (
     ReviewError,
     ReviewState,
 )
+from desktop.services.desk import core as desk
+from desktop.services.desk import review as desk_review
+from desktop.services.desk.session import (
+    DeskKeyExistsError,
+    KeyExportError,
+    KeyExportPassphraseError,
+)
+from desktop.ui.errors import user_message
+from sync import client as sync_client
 
-__all__ = ["review_error_message", "state_label"]
+__all__ = ["desk_error_message", "review_error_message", "state_label"]
 
 
 def state_label(state: ReviewState) -> str:
@@ -61,3 +71,49 @@ def review_error_message(error: ReviewError) -> str:
             "report since.",
         )
     return str(error)
+
+
+def desk_error_message(error: BaseException) -> str:
+    """What the desk says about an error (translated where an editor can meet it)."""
+
+    if isinstance(error, KeyExportPassphraseError):
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "The passphrase does not open this key file. Check it with the editor who "
+            "exported it. Nothing was changed.",
+        )
+    if isinstance(error, KeyExportError):
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "This file is not a newsroom key export, or it is damaged. Ask the editor who "
+            "exported it for the file again. Nothing was changed.",
+        )
+    if isinstance(error, DeskKeyExistsError):
+        return QCoreApplication.translate(
+            "DeskErrors", "This desk already holds another newsroom key. Nothing was changed."
+        )
+    if isinstance(error, desk.DeskKeyClaimedError):
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "The server already holds another desk signing key: someone with a desk token "
+            "registered one that does not come from this newsroom's key. Nothing was saved. "
+            "Tell the server admin at once.",
+        )
+    if isinstance(error, desk.DeskNotReadyError | desk_review.DeskSetupError):
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "This desk is not connected to a server yet: use Connect to server… first.",
+        )
+    if isinstance(error, sync_client.UnauthorizedError):
+        return QCoreApplication.translate(
+            "DeskErrors",
+            "The server refused the desk token. Check it, or ask the server admin for a new "
+            "desk token.",
+        )
+    if isinstance(error, sync_client.ServerRefusedError) and error.reason == "wrong_token_kind":
+        return QCoreApplication.translate(
+            "DeskErrors", "This is a correspondent's token, not a desk token. Ask the server admin."
+        )
+    if isinstance(error, ReviewError):
+        return review_error_message(error)
+    return user_message(error)
