@@ -87,11 +87,6 @@ MAY_IMPORT_EVERY_ROLE = {
     ROOT / "desktop" / "cli" / "followups.py",  # `questions` runs the opened store's role's
     ROOT / "desktop" / "selftest.py",  # checks both roles' parts of an installed app
 }
-# Shared modules that still reach into a role's package, until they are split by role.
-# The set only shrinks.
-STILL_CROSSING_ROLES = {
-    ROOT / "desktop" / "ui" / "correspondent" / "handcarry_actions.py",
-}
 
 
 def role_of_module(module: str) -> str | None:
@@ -106,34 +101,46 @@ def role_of_path(path: Path) -> str | None:
     return role_of_module(".".join(parts))
 
 
+def role_crossings(path: Path, own: str | None) -> set[str]:
+    """The modules of another role than ``own`` (None: the shared core) that ``path``
+    imports."""
+    return {m for m in imported_modules(path) if (role := role_of_module(m)) and role != own}
+
+
 @pytest.mark.parametrize("path", python_files("desktop"), ids=lambda p: p.name)
 def test_each_role_lives_in_its_own_packages(path: Path) -> None:
     # desk/ and correspondent/ build on the shared core and never on each other; the shared
     # core knows neither, but for the shell that chooses between them.
-    if path in MAY_IMPORT_EVERY_ROLE or path in STILL_CROSSING_ROLES:
+    if path in MAY_IMPORT_EVERY_ROLE:
         return
     own = role_of_path(path)
-    found = {m for m in imported_modules(path) if (role := role_of_module(m)) and role != own}
+    found = role_crossings(path, own)
     assert not found, f"{path.relative_to(ROOT)} ({own or 'shared'}) imports {sorted(found)}"
 
 
-def test_the_role_rule_sees_a_crossing() -> None:
+def test_the_role_rule_sees_a_crossing(tmp_path: Path) -> None:
     assert role_of_module("desktop.ui.desk.inbox") == "desk"
     assert role_of_module("desktop.ui.window") is None
     assert role_of_path(ROOT / "desktop" / "services" / "correspondent" / "capture.py") == (
         "correspondent"
     )
-    assert all(path.is_file() for path in STILL_CROSSING_ROLES)
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from desktop.ui.worker import StoreWorker\n"
+        "from desktop.ui.desk.inbox import DeskInbox\n"
+        "def f():\n    from desktop.services.correspondent.session import CorrespondentSession\n"
+    )
+    assert role_crossings(bad, None) == {
+        "desktop.ui.desk.inbox",
+        "desktop.services.correspondent.session",
+    }
+    assert role_crossings(bad, "desk") == {"desktop.services.correspondent.session"}
 
 
 # What a window or a command may take from the store: the handle and its typed errors.
 # Everything else comes through a session (desktop/services/*/session.py).
 STORE_HANDLE = {"desktop.store.database.Store"}
 STORE_ERRORS = "desktop.store.errors"
-# Windows and commands that still reach past the sessions into the store. Only shrinks.
-STILL_REACHING_INTO_STORE = {
-    "desktop/ui/correspondent/handcarry_actions.py",
-}
 
 
 def store_names_imported(path: Path) -> set[str]:
@@ -154,9 +161,6 @@ def store_names_imported(path: Path) -> set[str]:
 def test_windows_and_commands_use_the_store_through_a_session(path: Path) -> None:
     found = store_names_imported(path)
     name = path.relative_to(ROOT).as_posix()
-    if name in STILL_REACHING_INTO_STORE:
-        assert found, f"{name} no longer reaches into the store: take it off the list"
-        return
     assert not found, f"{name} imports {sorted(found)}: add what it needs to a session"
 
 
@@ -171,8 +175,6 @@ def sql_calls(path: Path) -> list[int]:
     ]
 
 
-# SQL outside desktop/store/ that is still to move into a repository. Only shrinks.
-STILL_RUNNING_SQL: set[str] = set()
 MAY_RUN_SQL = {"desktop/selftest.py"}  # checks a throw-away store of its own
 
 
@@ -180,9 +182,6 @@ MAY_RUN_SQL = {"desktop/selftest.py"}  # checks a throw-away store of its own
 def test_sql_runs_only_in_the_store(path: Path) -> None:
     name = path.relative_to(ROOT).as_posix()
     if path.is_relative_to(ROOT / "desktop" / "store") or name in MAY_RUN_SQL:
-        return
-    if name in STILL_RUNNING_SQL:
-        assert sql_calls(path), f"{name} runs no SQL any more: take it off the list"
         return
     assert not sql_calls(path), f"{name} runs SQL at lines {sql_calls(path)}: use a repository"
 
@@ -192,10 +191,17 @@ def test_the_store_rules_see_a_violation(tmp_path: Path) -> None:
     bad.write_text(
         "from desktop.store.database import Store, create_store\n"
         "from desktop.store.errors import StoreError\n"
-        "def f(store):\n    store.conn.execute('SELECT 1')\n"
+        "import desktop.store.reports\n"
+        "def f(store):\n"
+        "    from desktop.store.desk.core import DeskRepository\n"
+        "    store.conn.execute('SELECT 1')\n"
     )
-    assert store_names_imported(bad) == {"desktop.store.database.create_store"}
-    assert sql_calls(bad) == [4]
+    assert store_names_imported(bad) == {
+        "desktop.store.database.create_store",
+        "desktop.store.reports",
+        "desktop.store.desk.core.DeskRepository",
+    }
+    assert sql_calls(bad) == [6]
 
 
 def test_a_rule_violation_is_caught(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from desktop.services.changes import Changes
+
 
 class SyncErrorKind(StrEnum):
     """Why a sync did not empty the outbox; the GUI picks its words and action from it."""
@@ -61,6 +63,13 @@ class SyncOutcome:
     def done(self) -> bool:
         """True when nothing waits to be sent and nothing went wrong."""
         return self.remaining == 0 and self.error is None
+
+    @property
+    def changes(self) -> Changes:
+        """What the views may show differently: sent, opened and purged reports change
+        state (nothing when the sync moved none)."""
+        moved = bool(self.sent or self.purged or self.opened)
+        return Changes(reports=moved, delivery=moved)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from desktop.services import sync
+from desktop.services.changes import Changes, Done
 from desktop.services.sync import ClientFactory
 from desktop.services.sync_state import SyncErrorKind
 from desktop.store.database import Store
@@ -26,7 +27,17 @@ from desktop.store.reports import ReportRepository
 from desktop.store.travel import Readable, forget_sealed_content, readable_counts, scrub_leftovers
 from sync.client import SyncClient
 
-__all__ = ["Readable", "TravelOutcome", "prepare_for_checkpoint", "readable_counts"]
+__all__ = [
+    "TRAVELLED",
+    "Readable",
+    "TravelOutcome",
+    "checkpoint",
+    "prepare_for_checkpoint",
+    "readable_counts",
+]
+
+# Reports sent, their readable copies removed: every row of the list may read differently.
+TRAVELLED = Changes(reports=True, delivery=True)
 
 
 @dataclass(frozen=True)
@@ -84,3 +95,8 @@ def prepare_for_checkpoint(
         sealed_content_removed=sealed,
         after=readable_counts(store),
     )
+
+
+def checkpoint(store: Store) -> Done[TravelOutcome]:
+    """`prepare_for_checkpoint` as the window's command: its outcome, and what it changed."""
+    return Done(prepare_for_checkpoint(store), TRAVELLED)

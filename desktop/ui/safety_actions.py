@@ -82,7 +82,7 @@ class RestoreDialog(QDialog):
 
 class SafetyActions(QObject):
     """Owns the three actions and their dialogs. ``opened(open_sibling)`` is the window's
-    after-unlock step (called after a restore); ``refresh()`` reloads the list."""
+    after-unlock step (called after a restore)."""
 
     def __init__(
         self,
@@ -90,7 +90,6 @@ class SafetyActions(QObject):
         worker: StoreWorker,
         data_dir: Path,
         opened: Callable[[Callable[[], Store]], None],
-        refresh: Callable[[], None],
         lock: Callable[[], None],
     ) -> None:
         super().__init__(window)
@@ -98,7 +97,6 @@ class SafetyActions(QObject):
         self._worker = worker
         self._data_dir = data_dir
         self._opened = opened
-        self._refresh = refresh
         self._lock = lock
         self.backup_action = QAction(window)
         self.backup_action.triggered.connect(self.choose_backup_file)
@@ -228,13 +226,13 @@ class SafetyActions(QObject):
         from desktop.services import travel  # the network layer, on first use only
 
         self._window.statusBar().showMessage(self.tr("Preparing for the checkpoint…"))
-        self._worker.submit(travel.prepare_for_checkpoint, self._travelled, self._failed)
+        # A command: the list refreshes itself on what travel mode changed.
+        self._worker.command(travel.checkpoint, self._travelled, self._failed)
 
     def _travelled(self, outcome: object) -> None:
         from desktop.services import travel
 
         assert isinstance(outcome, travel.TravelOutcome)
-        self._refresh()
         after = outcome.after
         lines = [
             self.tr("{count} draft(s) stay readable on this laptop.").format(count=after.drafts)

@@ -4,7 +4,9 @@ The store worker that serves the window must never wait on the network, so sync 
 a second `StoreWorker` that opens its own connection to the same encrypted store (SQLite
 lets two connections share a WAL database; writes wait for each other briefly). It tries
 soon after a report is queued, then periodically; after a failure it backs off.
-What it says in the status bar comes from `SyncIndicator`.
+What it says in the status bar comes from `SyncIndicator`. A sync is a command of its
+worker: what it changed (`SyncOutcome.changes`) comes out of ``worker.changed``, which the
+window hands on to its own worker's views (`StoreWorker.broadcast`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from desktop.services.changes import Done
 from desktop.services.sync_state import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import Store
 from desktop.ui.worker import StoreWorker
@@ -121,7 +124,7 @@ class SyncController(QObject):
         self.running = True
         self.running_changed.emit(True)
 
-        def work(store: Store) -> tuple[SyncOutcome, SyncStatus]:
+        def work(store: Store) -> Done[tuple[SyncOutcome, SyncStatus]]:
             from desktop.services import followup_sync, updates
             from desktop.services import sync as sync_service
 
@@ -134,9 +137,9 @@ class SyncController(QObject):
                     outcome = dataclasses.replace(outcome, opened=follow.opened)
                 # a signed release notice, verified against the pinned key (emitted queued)
                 self.update_changed.emit(updates.check_for_update(store, client_factory=gui_client))
-            return outcome, sync_service.sync_status(store)
+            return Done((outcome, sync_service.sync_status(store)), outcome.changes)
 
-        self.worker.submit(work, self._done, self._failed)
+        self.worker.command(work, self._done, self._failed)
 
     def _done(self, result: tuple[SyncOutcome, SyncStatus]) -> None:
         outcome, status = result

@@ -37,7 +37,6 @@ from desktop.services.unlock import store_exists, unlock_language
 from desktop.store.database import Store
 from desktop.ui import desk_clock
 from desktop.ui.clipboard import ClipboardGuard
-from desktop.ui.correspondent.handcarry_actions import HandcarryActions
 from desktop.ui.correspondent.role import CorrespondentRole
 from desktop.ui.desk.role import DeskRole
 from desktop.ui.errors import user_message
@@ -101,15 +100,7 @@ class GatewatchWindow(QMainWindow):
         self.sync_indicator = SyncIndicator()
         self.update_notice = UpdateNotice()
         self.health = HealthCheck(self)
-        self.safety = SafetyActions(
-            self,
-            self.worker,
-            data_dir,
-            self.opened,
-            lambda: self.correspondent.list_changed(),
-            self.lock,
-        )
-        self.handcarry = HandcarryActions(self, self.worker, self._handcarry_changed)
+        self.safety = SafetyActions(self, self.worker, data_dir, self.opened, self.lock)
         self.shell_actions = ShellActions(self)
         # Each role's pages wait for an unlock of its kind; its menu is there from the start.
         self.correspondent = CorrespondentRole(self)
@@ -134,7 +125,8 @@ class GatewatchWindow(QMainWindow):
         self.sync.update_changed.connect(self.update_notice.show_status)
         self.sync.status_changed.connect(self.sync_indicator.show_status)
         self.sync.finished.connect(self.sync_indicator.show_outcome)
-        self.sync.finished.connect(self.correspondent.synced)
+        # What a sync changed reaches the views as any command's (sent, opened, purged).
+        self.sync.worker.changed.connect(self.worker.broadcast)
         self.sync.running_changed.connect(self.sync_indicator.show_running)
         self.sync.progressed.connect(self.sync_indicator.show_progress)
 
@@ -153,6 +145,8 @@ class GatewatchWindow(QMainWindow):
         self.pseudonym_action, self.convert_action = report.pseudonym_action, report.convert_action
         self.delete_action, self.sync_action = report.delete_action, report.sync_action
         self.connect_action = report.connect_action
+        self.handcarry = self.correspondent.handcarry
+        self.desk_handcarry = self.desk.handcarry
         self.count_label = self.correspondent.count_label
         self.desk_menu = self.desk.menu
 
@@ -205,7 +199,6 @@ class GatewatchWindow(QMainWindow):
         self.correspondent.retranslate()
         self.desk.retranslate()
         self.safety.retranslate()
-        self.handcarry.retranslate()
 
     def update_actions(self) -> None:
         """Enable what the page showing offers. A desk's store is never a correspondent's:
@@ -220,7 +213,6 @@ class GatewatchWindow(QMainWindow):
         self.desk.update(desk, on_desk)
         self.sync_indicator.setVisible(not desk)
         self.safety.update(open_, not desk)
-        self.handcarry.update(open_ and not desk, on_desk)
 
     def show_entry_page(self) -> None:
         if store_exists(self.data_dir):
@@ -353,12 +345,6 @@ class GatewatchWindow(QMainWindow):
         result = self.health.current(payload)
         if result is not None and self.worker.is_open:
             self.safety.show_damage(result)
-
-    def _handcarry_changed(self) -> None:
-        if self.desk_mode and self.desk.built:
-            self.desk.refresh()
-        else:
-            self.correspondent.handcarry_changed()
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:

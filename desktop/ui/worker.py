@@ -18,6 +18,8 @@ Commands: `command()` runs a job that returns `Changes` (or `Done`, a value with
 `Changes`) and, on the GUI thread, emits `changed` with them before calling the job's
 `on_done` — every view listening decides for itself whether to refresh. A command whose
 session ended still changed the store, but nobody who saw the old session is left to tell.
+`broadcast()` emits `changed` for a command run on another worker's connection to the same
+store (background sync), so the views hear of it as of any other.
 """
 
 from __future__ import annotations
@@ -206,6 +208,14 @@ class StoreWorker(QObject):
             on_done(value)
 
         self._enqueue(self._submit, work, done, on_error)
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell the views what a command run elsewhere changed in this store (a sync on its
+        own worker and connection): `changed` is emitted, as after a command of this worker.
+        Nothing while no store is open here (the views forgot what they showed) or when
+        nothing changed."""
+        if changes and self._is_open:
+            self.changed.emit(changes)
 
     def open(
         self,

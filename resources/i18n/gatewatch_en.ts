@@ -24,6 +24,84 @@
     </message>
 </context>
 <context>
+    <name>CorrespondentHandcarryActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="66"/>
+        <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
+        <translation>
+            <numerusform>%n report written to {file}. Carry the file to the newsroom desk. The report stays in your list, marked carried, until receipts come back.</numerusform>
+            <numerusform>%n reports written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="86"/>
+        <source>Receipts applied: %n report(s) are now with the newsroom.</source>
+        <translation>
+            <numerusform>Receipts applied: %n report is now with the newsroom.</numerusform>
+            <numerusform>Receipts applied: %n reports are now with the newsroom.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeskHandcarryActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="131"/>
+        <source>%n new report(s) stored</source>
+        <translation>
+            <numerusform>%n new report stored</numerusform>
+            <numerusform>%n new reports stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="132"/>
+        <source>, %n photo(s) complete.</source>
+        <translation>
+            <numerusform>, %n photo complete.</numerusform>
+            <numerusform>, %n photos complete.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="137"/>
+        <source>%n item(s) were refused and not stored: {reasons}.</source>
+        <translation>
+            <numerusform>%n item was refused and not stored: {reasons}.</numerusform>
+            <numerusform>%n items were refused and not stored: {reasons}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="145"/>
+        <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
+        <translation>
+            <numerusform>%n item comes from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
+            <numerusform>%n items come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="154"/>
+        <source>%n item(s) handed on to the server for the other desks.</source>
+        <translation>
+            <numerusform>%n item handed on to the server for the other desks.</numerusform>
+            <numerusform>%n items handed on to the server for the other desks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="221"/>
+        <source>Receipts for %n item(s) written to {file}</source>
+        <translation>
+            <numerusform>Receipts for %n item written to {file}</numerusform>
+            <numerusform>Receipts for %n items written to {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="224"/>
+        <source>, with %n question(s).</source>
+        <translation>
+            <numerusform>, with %n question.</numerusform>
+            <numerusform>, with %n questions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusLine</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/desk/status_line.py" line="38"/>
@@ -171,81 +249,6 @@
         <translation>
             <numerusform>No reports about this crossing in the last day: shown up to its newest report, %1.</numerusform>
             <numerusform>No reports about this crossing in the last %n days: shown up to its newest report, %1.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>HandcarryActions</name>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="149"/>
-        <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
-        <translation>
-            <numerusform>%n report written to {file}. Carry the file to the newsroom desk. The report stays in your list, marked carried, until receipts come back.</numerusform>
-            <numerusform>%n reports written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="170"/>
-        <source>Receipts applied: %n report(s) are now with the newsroom.</source>
-        <translation>
-            <numerusform>Receipts applied: %n report is now with the newsroom.</numerusform>
-            <numerusform>Receipts applied: %n reports are now with the newsroom.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="213"/>
-        <source>%n new report(s) stored</source>
-        <translation>
-            <numerusform>%n new report stored</numerusform>
-            <numerusform>%n new reports stored</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="214"/>
-        <source>, %n photo(s) complete.</source>
-        <translation>
-            <numerusform>, %n photo complete.</numerusform>
-            <numerusform>, %n photos complete.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="219"/>
-        <source>%n item(s) were refused and not stored: {reasons}.</source>
-        <translation>
-            <numerusform>%n item was refused and not stored: {reasons}.</numerusform>
-            <numerusform>%n items were refused and not stored: {reasons}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="227"/>
-        <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
-        <translation>
-            <numerusform>%n item comes from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
-            <numerusform>%n items come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="236"/>
-        <source>%n item(s) handed on to the server for the other desks.</source>
-        <translation>
-            <numerusform>%n item handed on to the server for the other desks.</numerusform>
-            <numerusform>%n items handed on to the server for the other desks.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="305"/>
-        <source>Receipts for %n item(s) written to {file}</source>
-        <translation>
-            <numerusform>Receipts for %n item written to {file}</numerusform>
-            <numerusform>Receipts for %n items written to {file}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="308"/>
-        <source>, with %n question(s).</source>
-        <translation>
-            <numerusform>, with %n question.</numerusform>
-            <numerusform>, with %n questions.</numerusform>
         </translation>
     </message>
 </context>

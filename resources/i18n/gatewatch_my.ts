@@ -762,6 +762,73 @@
     </message>
 </context>
 <context>
+    <name>CorrespondentHandcarryActions</name>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="39"/>
+        <source>Send by h&amp;and…</source>
+        <translation>လက်​ဖြင့် သယ်​ပို့​မည် (&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="41"/>
+        <source>Write the reports waiting for the newsroom into one file to carry</source>
+        <translation>သ​တင်း​ဌာ​န​အ​တွက် စောင့်​နေ​သော သ​တင်း​များ​ကို သယ်​ရန် ဖိုင်​တစ်​ခု​ထဲ ရေး​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="43"/>
+        <source>&amp;Import receipts…</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည် (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="50"/>
+        <source>Save the file to carry as</source>
+        <translation>သယ်​မည့် ဖိုင်​ကို သိမ်း​မည့်​အ​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="54"/>
+        <source>Writing the file…</source>
+        <translation>ဖိုင် ရေး​နေ​သည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="64"/>
+        <source>File written</source>
+        <translation>ဖိုင် ရေး​ပြီး</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="66"/>
+        <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
+        <translation>
+            <numerusform>သ​တင်း %n ခု​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဖိုင်​ကို သ​တင်း​ဌာ​န အယ်​ဒီ​တာ​ထံ သယ်​ပါ။ လက်​ခံ​ဖြတ်​ပိုင်း ပြန်​ရ​သည်​အ​ထိ သ​တင်း​များ​သည် သယ်​ပြီး​ဟု မှတ်၍ စာ​ရင်း​တွင် ကျန်​နေ​မည်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="76"/>
+        <source>Import receipts from</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည့် ဖိုင်</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="86"/>
+        <source>Receipts applied: %n report(s) are now with the newsroom.</source>
+        <translation>
+            <numerusform>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​ပြီး- သ​တင်း %n ခု သ​တင်း​ဌာ​န​သို့ ရောက်​ပြီ။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="89"/>
+        <source>The desk asks:</source>
+        <translation>အယ်​ဒီ​တာ​က မေး​သည်-</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="91"/>
+        <source>Answer them beside each report in your list.</source>
+        <translation>စာ​ရင်း​ရှိ သ​တင်း​တစ်​ခု​စီ​ဘေး​တွင် ဖြေ​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="92"/>
+        <source>Receipts imported</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​ပြီး</translation>
+    </message>
+</context>
+<context>
     <name>CorrespondentRole</name>
     <message>
         <location filename="../../desktop/ui/correspondent/role.py" line="236"/>
@@ -794,7 +861,7 @@
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/role.py" line="292"/>
+        <location filename="../../desktop/ui/correspondent/role.py" line="291"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
@@ -1023,6 +1090,123 @@
         <location filename="../../desktop/ui/desk/followup.py" line="172"/>
         <source>Cannot be sent: the device registered a key nothing can be sealed to. Ask its correspondent to enroll the laptop again.</source>
         <translation>ပို့​၍ မ​ရ​ပါ- ကိ​ရိ​ယာ​က မှတ်​ပုံ​တင်​ထား​သော သော့​သို့ ဘာ​မျှ တံ​ဆိပ်​ခတ်​၍ မ​ရ​ပါ။ ၎င်း​၏ သ​တင်း​ထောက်​ကို ဖိတ်​စာ​အ​သစ်​ဖြင့် ပြန်​လည် ချိတ်​ဆက်​ရန် ပြော​ပါ။</translation>
+    </message>
+</context>
+<context>
+    <name>DeskHandcarryActions</name>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="93"/>
+        <source>&amp;Import hand-carried file…</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​မည် (&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="94"/>
+        <source>Write &amp;receipts for a computer…</source>
+        <translation>ကွန်​ပျူ​တာ​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​မည် (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="103"/>
+        <source>Import the hand-carried file</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="107"/>
+        <source>Opening the hand-carried file…</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင်​ကို ဖွင့်​နေ​သည်…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="118"/>
+        <source>Hand-carried file imported</source>
+        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​ပြီး</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="127"/>
+        <source>This file was already imported on {date}: nothing is stored twice.</source>
+        <translation>ဤ​ဖိုင်​ကို {date} တွင် ထည့်​ပြီး ဖြစ်​သည်- ဘာ​မျှ နှစ်​ခါ မ​သိမ်း​ပါ။</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="131"/>
+        <source>%n new report(s) stored</source>
+        <translation>
+            <numerusform>သ​တင်း​အ​သစ် %n ခု သိမ်း​ပြီး</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="132"/>
+        <source>, %n photo(s) complete.</source>
+        <translation>
+            <numerusform>၊ ဓာတ်​ပုံ %n ပုံ ပြည့်​စုံ။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="137"/>
+        <source>%n item(s) were refused and not stored: {reasons}.</source>
+        <translation>
+            <numerusform>%n ခု​ကို လက်​မ​ခံ​ဘဲ မ​သိမ်း​ပါ- {reasons}။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="145"/>
+        <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
+        <translation>
+            <numerusform>%n ခု​သည် ဤ​စား​ပွဲ မ​သိ​သေး​သော ကွန်​ပျူ​တာ​မှ ဖြစ်​သည်- ထို​ကွန်​ပျူ​တာ ချိန်​ကိုက်​ပြီး​နောက် ဆွဲ​ယူ​သည့်​အ​ခါ ဆာ​ဗာ​က ယူ​လာ​မည်။</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="154"/>
+        <source>%n item(s) handed on to the server for the other desks.</source>
+        <translation>
+            <numerusform>အ​ခြား အယ်​ဒီ​တာ​များ​အ​တွက် %n ခု​ကို ဆာ​ဗာ​သို့ လွှဲ​ပေး​ပြီး။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="160"/>
+        <source>The server could not be reached: the items are handed on at the next pull.</source>
+        <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ- နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​သည့်​အ​ခါ လွှဲ​ပေး​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="166"/>
+        <source>This desk is not connected to a server: the items are handed on at the first pull once it is.</source>
+        <translation>ဤ​စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ- ချိတ်​ဆက်​ပြီး ပ​ထ​မ ဆွဲ​ယူ​သည့်​အ​ခါ လွှဲ​ပေး​မည်။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="187"/>
+        <source>Write receipts for a computer</source>
+        <translation>ကွန်​ပျူ​တာ​တစ်​လုံး​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ခြင်း</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="189"/>
+        <source>This desk knows no correspondent&apos;s computer yet: pull once with a connection, or import a hand-carried file first.</source>
+        <translation>ဤ​စား​ပွဲ​သည် သ​တင်း​ထောက် ကွန်​ပျူ​တာ တစ်​လုံး​မှ မ​သိ​သေး​ပါ- အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ဆွဲ​ယူ​ပါ၊ သို့​မ​ဟုတ် လက်​ဖြင့် သယ်​လာ​သော ဖိုင်​ကို အ​ရင် ထည့်​ပါ။</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="203"/>
+        <source>Save the receipts as</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း​ကို သိမ်း​မည့်​အ​မည်</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="220"/>
+        <source>Receipts written</source>
+        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ပြီး</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="221"/>
+        <source>Receipts for %n item(s) written to {file}</source>
+        <translation>
+            <numerusform>%n ခု​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း​ကို {file} သို့ ရေး​ပြီး</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="224"/>
+        <source>, with %n question(s).</source>
+        <translation>
+            <numerusform>၊ မေး​ခွန်း %n ခု ပါ​သည်။</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="227"/>
+        <source>Carry the file back to the correspondent: Report → Import receipts… on their computer.</source>
+        <translation>ဖိုင်​ကို သ​တင်း​ထောက်​ထံ ပြန်​သယ်​ပါ- ၎င်း၏ ကွန်​ပျူ​တာ​တွင် သ​တင်း → လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည်…။</translation>
     </message>
 </context>
 <context>
@@ -1337,7 +1521,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskRole</name>
     <message>
-        <location filename="../../desktop/ui/desk/role.py" line="137"/>
+        <location filename="../../desktop/ui/desk/role.py" line="133"/>
         <source>&amp;Desk</source>
         <translation>အယ်ဒီတာ (&amp;D)</translation>
     </message>
@@ -1597,22 +1781,22 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeviceChooser</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="56"/>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="45"/>
         <source>Write receipts for a computer</source>
         <translation>ကွန်​ပျူ​တာ​တစ်​လုံး​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ခြင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="59"/>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="48"/>
         <source>Choose the correspondent&apos;s computer. Its receipt file tells it which of its reports this desk holds, and carries your questions to it. Only that computer can open the file.</source>
         <translation>သ​တင်း​ထောက်၏ ကွန်​ပျူ​တာ​ကို ရွေး​ပါ။ လက်​ခံ​ဖြတ်​ပိုင်း ဖိုင်​က ၎င်း၏ မည်​သည့် သ​တင်း​များ ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် ရှိ​ကြောင်း ပြော​ပြ​ပြီး သင့်​မေး​ခွန်း​များ​ကို​လည်း ယူ​ဆောင်​သွား​သည်။ ထို​ကွန်​ပျူ​တာ​သာ ဖိုင်​ကို ဖွင့်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="73"/>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="62"/>
         <source>&amp;Write receipts…</source>
         <translation>လက်​ခံ​ဖြတ်​ပိုင်း ရေး​မည် (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="75"/>
+        <location filename="../../desktop/ui/desk/handcarry_actions.py" line="64"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -2649,17 +2833,17 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GatewatchWindow</name>
     <message>
-        <location filename="../../desktop/ui/window.py" line="200"/>
+        <location filename="../../desktop/ui/window.py" line="194"/>
         <source>Gatewatch</source>
         <translation>Gatewatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="346"/>
+        <location filename="../../desktop/ui/window.py" line="338"/>
         <source>The wipe could not remove every file of the store. Delete the Gatewatch data folder by hand, or shut the computer down.</source>
         <translation>ဖျက်​ဆီး​ရာ​တွင် သို​လှောင်​ခန်း၏ ဖိုင်​အား​လုံး​ကို မ​ဖျက်​နိုင်​ပါ။ Gatewatch ဒေ​တာ ဖို​ဒါ​ကို ကိုယ်​တိုင် ဖျက်​ပါ၊ သို့​မ​ဟုတ် ကွန်​ပျူ​တာ​ကို ပိတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window.py" line="197"/>
+        <location filename="../../desktop/ui/window.py" line="191"/>
         <source>Gatewatch — {count} need attention</source>
         <translation>Gatewatch — အာ​ရုံ​စိုက်​ရန် {count} ခု</translation>
     </message>
@@ -2667,318 +2851,140 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>HandCarry</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="23"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="23"/>
         <source>This computer is not connected to a newsroom yet, so nothing can be sealed for it. Connect once (Tools → Connect to newsroom), then try again.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​သ​ဖြင့် ဘာ​မျှ တံ​ဆိပ်​ခတ်၍ မ​ရ​ပါ။ တစ်​ကြိမ် ချိတ်​ဆက်​ပြီး (ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်) ထပ်​ကြိုး​စား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="28"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="28"/>
         <source>Nothing is waiting for the newsroom: every report already has its receipt. No file was written.</source>
         <translation>သ​တင်း​ဌာ​န​အ​တွက် စောင့်​နေ​သည် မ​ရှိ​ပါ- သ​တင်း​တိုင်း လက်​ခံ​ဖြတ်​ပိုင်း ရ​ပြီး ဖြစ်​သည်။ ဖိုင် မ​ရေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="33"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="33"/>
         <source>The file could not be written there (the stick may be full or read-only). Choose another place. Nothing was changed.</source>
         <translation>ထို​နေ​ရာ​တွင် ဖိုင်​ကို မ​ရေး​နိုင်​ပါ (USB ပြည့်​နေ​ခြင်း သို့​မ​ဟုတ် ဖတ်​ရုံ​သာ ဖြစ်​နေ​နိုင်​သည်)။ အ​ခြား​နေ​ရာ ရွေး​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="38"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="38"/>
         <source>The file cannot be read. Check that it is still there.</source>
         <translation>ဖိုင်​ကို ဖတ်၍ မ​ရ​ပါ။ ရှိ​နေ​သေး​ကြောင်း စစ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="41"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="41"/>
         <source>This file is far too large to be a Gatewatch file.</source>
         <translation>ဤ​ဖိုင်​သည် Gatewatch ဖိုင် ဖြစ်​ရန် အ​လွန် ကြီး​လွန်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="44"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="44"/>
         <source>This computer has not yet learnt the newsroom desk&apos;s signature, so it cannot check receipts. Send once with a connection, then import the receipts again.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ဌာ​န အယ်​ဒီ​တာ၏ လက်​မှတ်​ကို မ​သိ​ရ​သေး​သ​ဖြင့် လက်​ခံ​ဖြတ်​ပိုင်း​ကို မ​စစ်​နိုင်​ပါ။ အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ပို့​ပြီး​မှ လက်​ခံ​ဖြတ်​ပိုင်း​ကို ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="49"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="49"/>
         <source>These receipts are for another computer. Nothing was changed: give them to the correspondent they belong to.</source>
         <translation>ဤ​လက်​ခံ​ဖြတ်​ပိုင်း​သည် အ​ခြား ကွန်​ပျူ​တာ​အ​တွက် ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ- ပိုင်​ရှင် သ​တင်း​ထောက်​ထံ ပေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="54"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="54"/>
         <source>This desk does not know that computer.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ထို​ကွန်​ပျူ​တာ​ကို မ​သိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="57"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="57"/>
         <source>This desk cannot seal receipts for that computer yet: it must have synced once with a connection, and this desk must have pulled since.</source>
         <translation>ထို​ကွန်​ပျူ​တာ​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း​ကို တံ​ဆိပ်​ခတ်၍ မ​ရ​သေး​ပါ- ၎င်း​က အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ချိန်​ကိုက်​ပြီး ဤ​စား​ပွဲ​က နောက်​တွင် ဆွဲ​ယူ​ထား​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="62"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="62"/>
         <source>This desk is not connected to a server yet.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="69"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="69"/>
         <source>This file does not open here: it is not a hand-carried Gatewatch file, or it was made for another newsroom or another computer. Check that it is the file you were given. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​ကို ဤ​နေ​ရာ​တွင် မ​ဖွင့်​နိုင်​ပါ- လက်​ဖြင့် သယ်​သော Gatewatch ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် အ​ခြား သ​တင်း​ဌာ​န သို့​မ​ဟုတ် အ​ခြား ကွန်​ပျူ​တာ​အ​တွက် ပြု​လုပ်​ထား​သည်။ ပေး​ထား​သော ဖိုင် ဟုတ်​မ​ဟုတ် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="75"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="75"/>
         <source>The file was cut or altered after it was written (a copy that did not finish?). Ask for it again. Nothing was changed.</source>
         <translation>ဖိုင်​ကို ရေး​ပြီး​နောက် ဖြတ်​တောက် သို့​မ​ဟုတ် ပြင်​ဆင်​ခံ​ရ​သည် (ကူး​ယူ​မှု မ​ပြီး​ဆုံး​ခြင်း​လား)။ ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="80"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="80"/>
         <source>The file opens but its contents are broken. Ask for it again.</source>
         <translation>ဖိုင် ပွင့်​သော်​လည်း အ​တွင်း​အ​ကြောင်း​အ​ရာ ပျက်​နေ​သည်။ ထပ်​တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="83"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="83"/>
         <source>These receipts are not signed by your newsroom&apos;s desk: do not trust them. Nothing was changed.</source>
         <translation>ဤ​လက်​ခံ​ဖြတ်​ပိုင်း​ကို သင့်​သ​တင်း​ဌာ​န အယ်​ဒီ​တာ​က လက်​မှတ် မ​ထိုး​ထား​ပါ- မ​ယုံ​ပါ​နှင့်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="88"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="88"/>
         <source>Too much to carry in one file: send some reports first.</source>
         <translation>ဖိုင်​တစ်​ခု​တည်း​ဖြင့် သယ်​ရန် များ​လွန်း​သည်- အ​ချို့​ကို အ​ရင် ပို့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="99"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="99"/>
         <source>from a computer this desk does not know</source>
         <translation>ဤ​စား​ပွဲ မ​သိ​သော ကွန်​ပျူ​တာ​မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="102"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="102"/>
         <source>not signed by the computer it names (forged or altered)</source>
         <translation>ဖော်​ပြ​ထား​သော ကွန်​ပျူ​တာ​က လက်​မှတ် မ​ထိုး​ထား​ပါ (အ​တု သို့​မ​ဟုတ် ပြင်​ထား​သည်)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="105"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="105"/>
         <source>altered or damaged</source>
         <translation>ပြင်​ထား​သည် သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="106"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="106"/>
         <source>damaged</source>
         <translation>ပျက်​စီး​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="107"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="107"/>
         <source>larger than allowed</source>
         <translation>ခွင့်​ပြု​ထား​သည်​ထက် ကြီး​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="108"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="108"/>
         <source>sealed for another newsroom</source>
         <translation>အ​ခြား သ​တင်း​ဌာ​န​အ​တွက် တံ​ဆိပ်​ခတ်​ထား​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="109"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="109"/>
         <source>not something a correspondent&apos;s computer may send</source>
         <translation>သ​တင်း​ထောက် ကွန်​ပျူ​တာ​က ပို့​ခွင့် မ​ရှိ​သော အ​ရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="112"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="112"/>
         <source>not a valid report</source>
         <translation>မှန်​ကန်​သော သ​တင်း မ​ဟုတ်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="113"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="113"/>
         <source>its label does not match its contents</source>
         <translation>အ​မှတ်​အ​သား​နှင့် အ​ကြောင်း​အ​ရာ မ​ကိုက်​ညီ​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="116"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="116"/>
         <source>a second copy under the same name</source>
         <translation>အ​မည်​တူ ဒု​တိ​ယ မိတ္တူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_text.py" line="118"/>
+        <location filename="../../desktop/ui/handcarry_text.py" line="118"/>
         <source>unreadable</source>
         <translation>ဖတ်၍ မ​ရ​ပါ</translation>
     </message>
 </context>
 <context>
-    <name>HandcarryActions</name>
+    <name>HandcarryDialogs</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="117"/>
-        <source>Write the reports waiting for the newsroom into one file to carry</source>
-        <translation>သ​တင်း​ဌာ​န​အ​တွက် စောင့်​နေ​သော သ​တင်း​များ​ကို သယ်​ရန် ဖိုင်​တစ်​ခု​ထဲ ရေး​မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="120"/>
-        <source>&amp;Import hand-carried file…</source>
-        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​မည် (&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="115"/>
-        <source>Send by h&amp;and…</source>
-        <translation>လက်​ဖြင့် သယ်​ပို့​မည် (&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="119"/>
-        <source>&amp;Import receipts…</source>
-        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည် (&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="121"/>
-        <source>Write &amp;receipts for a computer…</source>
-        <translation>ကွန်​ပျူ​တာ​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​မည် (&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="132"/>
-        <source>Save the file to carry as</source>
-        <translation>သယ်​မည့် ဖိုင်​ကို သိမ်း​မည့်​အ​မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="136"/>
-        <source>Writing the file…</source>
-        <translation>ဖိုင် ရေး​နေ​သည်…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="147"/>
-        <source>File written</source>
-        <translation>ဖိုင် ရေး​ပြီး</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="149"/>
-        <source>%n report(s) written to {file}. Carry the file to the newsroom desk. The reports stay in your list, marked carried, until receipts come back.</source>
-        <translation>
-            <numerusform>သ​တင်း %n ခု​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဖိုင်​ကို သ​တင်း​ဌာ​န အယ်​ဒီ​တာ​ထံ သယ်​ပါ။ လက်​ခံ​ဖြတ်​ပိုင်း ပြန်​ရ​သည်​အ​ထိ သ​တင်း​များ​သည် သယ်​ပြီး​ဟု မှတ်၍ စာ​ရင်း​တွင် ကျန်​နေ​မည်။</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="159"/>
-        <source>Import receipts from</source>
-        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည့် ဖိုင်</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="170"/>
-        <source>Receipts applied: %n report(s) are now with the newsroom.</source>
-        <translation>
-            <numerusform>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​ပြီး- သ​တင်း %n ခု သ​တင်း​ဌာ​န​သို့ ရောက်​ပြီ။</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="173"/>
-        <source>The desk asks:</source>
-        <translation>အယ်​ဒီ​တာ​က မေး​သည်-</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="175"/>
-        <source>Answer them beside each report in your list.</source>
-        <translation>စာ​ရင်း​ရှိ သ​တင်း​တစ်​ခု​စီ​ဘေး​တွင် ဖြေ​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="176"/>
-        <source>Receipts imported</source>
-        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​ပြီး</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="183"/>
-        <source>Import the hand-carried file</source>
-        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​ခြင်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="187"/>
-        <source>Opening the hand-carried file…</source>
-        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင်​ကို ဖွင့်​နေ​သည်…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="200"/>
-        <source>Hand-carried file imported</source>
-        <translation>လက်​ဖြင့် သယ်​လာ​သော ဖိုင် ထည့်​ပြီး</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="209"/>
-        <source>This file was already imported on {date}: nothing is stored twice.</source>
-        <translation>ဤ​ဖိုင်​ကို {date} တွင် ထည့်​ပြီး ဖြစ်​သည်- ဘာ​မျှ နှစ်​ခါ မ​သိမ်း​ပါ။</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="213"/>
-        <source>%n new report(s) stored</source>
-        <translation>
-            <numerusform>သ​တင်း​အ​သစ် %n ခု သိမ်း​ပြီး</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="214"/>
-        <source>, %n photo(s) complete.</source>
-        <translation>
-            <numerusform>၊ ဓာတ်​ပုံ %n ပုံ ပြည့်​စုံ။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="219"/>
-        <source>%n item(s) were refused and not stored: {reasons}.</source>
-        <translation>
-            <numerusform>%n ခု​ကို လက်​မ​ခံ​ဘဲ မ​သိမ်း​ပါ- {reasons}။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="227"/>
-        <source>%n item(s) come from a computer this desk does not know yet: the server brings them at a pull once that computer has synced.</source>
-        <translation>
-            <numerusform>%n ခု​သည် ဤ​စား​ပွဲ မ​သိ​သေး​သော ကွန်​ပျူ​တာ​မှ ဖြစ်​သည်- ထို​ကွန်​ပျူ​တာ ချိန်​ကိုက်​ပြီး​နောက် ဆွဲ​ယူ​သည့်​အ​ခါ ဆာ​ဗာ​က ယူ​လာ​မည်။</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="236"/>
-        <source>%n item(s) handed on to the server for the other desks.</source>
-        <translation>
-            <numerusform>အ​ခြား အယ်​ဒီ​တာ​များ​အ​တွက် %n ခု​ကို ဆာ​ဗာ​သို့ လွှဲ​ပေး​ပြီး။</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="242"/>
-        <source>The server could not be reached: the items are handed on at the next pull.</source>
-        <translation>ဆာ​ဗာ​ကို ဆက်​သွယ်၍ မ​ရ​ပါ- နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​သည့်​အ​ခါ လွှဲ​ပေး​မည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="248"/>
-        <source>This desk is not connected to a server: the items are handed on at the first pull once it is.</source>
-        <translation>ဤ​စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ- ချိတ်​ဆက်​ပြီး ပ​ထ​မ ဆွဲ​ယူ​သည့်​အ​ခါ လွှဲ​ပေး​မည်။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="271"/>
-        <source>Write receipts for a computer</source>
-        <translation>ကွန်​ပျူ​တာ​တစ်​လုံး​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ခြင်း</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="273"/>
-        <source>This desk knows no correspondent&apos;s computer yet: pull once with a connection, or import a hand-carried file first.</source>
-        <translation>ဤ​စား​ပွဲ​သည် သ​တင်း​ထောက် ကွန်​ပျူ​တာ တစ်​လုံး​မှ မ​သိ​သေး​ပါ- အင်​တာ​နက်​ဖြင့် တစ်​ကြိမ် ဆွဲ​ယူ​ပါ၊ သို့​မ​ဟုတ် လက်​ဖြင့် သယ်​လာ​သော ဖိုင်​ကို အ​ရင် ထည့်​ပါ။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="287"/>
-        <source>Save the receipts as</source>
-        <translation>လက်​ခံ​ဖြတ်​ပိုင်း​ကို သိမ်း​မည့်​အ​မည်</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="304"/>
-        <source>Receipts written</source>
-        <translation>လက်​ခံ​ဖြတ်​ပိုင်း ရေး​ပြီး</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="305"/>
-        <source>Receipts for %n item(s) written to {file}</source>
-        <translation>
-            <numerusform>%n ခု​အ​တွက် လက်​ခံ​ဖြတ်​ပိုင်း​ကို {file} သို့ ရေး​ပြီး</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="308"/>
-        <source>, with %n question(s).</source>
-        <translation>
-            <numerusform>၊ မေး​ခွန်း %n ခု ပါ​သည်။</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="311"/>
-        <source>Carry the file back to the correspondent: Report → Import receipts… on their computer.</source>
-        <translation>ဖိုင်​ကို သ​တင်း​ထောက်​ထံ ပြန်​သယ်​ပါ- ၎င်း၏ ကွန်​ပျူ​တာ​တွင် သ​တင်း → လက်​ခံ​ဖြတ်​ပိုင်း ထည့်​မည်…။</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/correspondent/handcarry_actions.py" line="361"/>
+        <location filename="../../desktop/ui/handcarry_dialogs.py" line="83"/>
         <source>Nothing was done</source>
         <translation>ဘာ​မျှ မ​လုပ်​ရ​ပါ</translation>
     </message>
@@ -3698,7 +3704,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
         <translation>ဂိတ်အားလုံး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="294"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="283"/>
         <source>No reports yet.
 
 Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts are saved as you type.</source>
@@ -3707,22 +3713,22 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 ဂိတ်​တွင် မြင်​ရ ကြား​ရ​သည်​များ​ကို မှတ်​တမ်း​တင်​ရန် Ctrl+N သို့​မ​ဟုတ် “သ​တင်း​အ​သစ်” ကို နှိပ်​ပါ။ ရိုက်​နေ​စဉ် မူ​ကြမ်း​ကို အ​လို​အ​လျောက် သိမ်း​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="300"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="289"/>
         <source>No report matches. Clear the search box or choose other filters.</source>
         <translation>ကိုက်​ညီ​သော သ​တင်း မ​ရှိ​ပါ။ ရှာ​ဖွေ​ကွက်​ကို ရှင်း​ပါ သို့​မ​ဟုတ် အ​ခြား စစ်​ထုတ်​မှု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="327"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="316"/>
         <source>&amp;Edit draft</source>
         <translation>မူကြမ်း ပြင်မည် (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="330"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="319"/>
         <source>&amp;Correct (new revision)</source>
         <translation>မူအသစ်ဖြင့် ပြင်မည် (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/main_page.py" line="352"/>
+        <location filename="../../desktop/ui/correspondent/main_page.py" line="341"/>
         <source>Choose a report in the list to read it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
@@ -4511,103 +4517,103 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="116"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="114"/>
         <source>&amp;Back up to…</source>
         <translation>အရန်ကူးရန် (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="117"/>
-        <location filename="../../desktop/ui/safety_actions.py" line="298"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="115"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="296"/>
         <source>&amp;Restore from backup…</source>
         <translation>အရန်မှ ပြန်ထည့်ရန် (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="118"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="116"/>
         <source>Prepare for a &amp;checkpoint…</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​ရန် (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="129"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="127"/>
         <source>Back up to</source>
         <translation>အရန်ကူးမည့်နေရာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="140"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="138"/>
         <source>Writing the backup…</source>
         <translation>အရန်ကူးနေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="144"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="142"/>
         <source>Backup written to {file}. Keep it away from this laptop.</source>
         <translation>အ​ရန်​ကို {file} သို့ ရေး​ပြီး​ပါ​ပြီ။ ဤ​လက်​တော့ပ်​နှင့် ဝေး​ဝေး​ထား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="160"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="158"/>
         <source>Restore from</source>
         <translation>ပြန်ထည့်မည့် ဖိုင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="188"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="186"/>
         <source>The store was restored from {file}.</source>
         <translation>store ကို {file} မှ ပြန်​ထည့်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="208"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="206"/>
         <source>Prepare for a checkpoint</source>
         <translation>စစ်ဆေးရေးဂိတ်အတွက် ပြင်ဆင်ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="212"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="210"/>
         <source>Gatewatch sends what it can, then removes from this laptop the readable copy of every sent report ({sent}) and of every report waiting to be sent ({waiting}; they stay sealed for the newsroom and go at the next sync). {drafts} draft(s) stay readable on this laptop.</source>
         <translation>Gatewatch သည် ပို့​နိုင်​သ​မျှ ပို့​ပြီး​နောက် ပို့​ပြီး​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({sent}) နှင့် ပို့​ရန်​စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​အား​လုံး ({waiting}၊ သ​တင်း​ခန်း​အ​တွက် တံ​ဆိပ်​ခတ်​ထား​ဆဲ​ဖြစ်​ပြီး နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်) ၏ ဖတ်​နိုင်​သော​မိတ္တူ​ကို ဤ​လက်​တော့ပ်​မှ ဖယ်​ရှား​မည်။ မူ​ကြမ်း {drafts} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="220"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="218"/>
         <source>&amp;Prepare now</source>
         <translation>ယခု ပြင်ဆင်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="221"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="219"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="230"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="228"/>
         <source>Preparing for the checkpoint…</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် ပြင်​ဆင်​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="240"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="238"/>
         <source>{count} draft(s) stay readable on this laptop.</source>
         <translation>မူ​ကြမ်း {count} ခု ဤ​လက်​တော့ပ်​တွင် ဖတ်​နိုင်​ဆဲ ကျန်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="245"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="243"/>
         <source>{count} waiting report(s) also stay readable: this computer is not connected to a newsroom, so nothing can seal them yet.</source>
         <translation>စောင့်​နေ​သော သ​တင်း​ပို့​ချက် {count} ခု​လည်း ဖတ်​နိုင်​ဆဲ ကျန်​သည်- ဤ​ကွန်​ပျူ​တာ​သည် သ​တင်း​ခန်း​နှင့် မ​ချိတ်​ဆက်​ရ​သေး၍ တံ​ဆိပ်​ခတ်၍ မ​ရ​သေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="252"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="250"/>
         <source>Not everything could be sent now; the waiting reports go at the next sync.</source>
         <translation>ယ​ခု အား​လုံး မ​ပို့​နိုင်​ပါ- စောင့်​နေ​သော သ​တင်း​ပို့​ချက်​များ နောက်​တစ်​ကြိမ် ပို့​ရာ​တွင် သွား​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="257"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="255"/>
         <source>Ready for the checkpoint</source>
         <translation>စစ်​ဆေး​ရေး​ဂိတ်​အ​တွက် အ​သင့်​ဖြစ်​ပြီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="288"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="286"/>
         <source>The store is damaged</source>
         <translation>store ပျက်စီးနေသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="292"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="290"/>
         <source>Part of this store is damaged on disk ({count} damaged part(s)). What is still readable keeps working: copy out what you need. Then restore your last backup.</source>
         <translation>ဤ store ၏ တစ်​စိတ်​တစ်​ပိုင်း ဒစ်​ပေါ်​တွင် ပျက်​စီး​နေ​သည် (ပျက်​စီး​သော အ​ပိုင်း {count} ခု)။ ဖတ်​နိုင်​သေး​သည်​များ ဆက်​အ​လုပ်​လုပ်​ပါ​သည်- လို​အပ်​သည်​ကို ကူး​ယူ​ထား​ပါ။ ထို့​နောက် နောက်​ဆုံး အ​ရန်​ကို ပြန်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safety_actions.py" line="300"/>
+        <location filename="../../desktop/ui/safety_actions.py" line="298"/>
         <source>&amp;Keep working</source>
         <translation>ဆက်လုပ်မည် (&amp;K)</translation>
     </message>
@@ -4885,72 +4891,72 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="274"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="277"/>
         <source>Not connected to a newsroom</source>
         <translation>သတင်းဌာနနှင့် မချိတ်ဆက်ရသေးပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="276"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="279"/>
         <source>Reports stay here until this computer is connected: Tools → Connect to newsroom, with the invite from your newsroom admin.</source>
         <translation>ဤ​ကွန်​ပျူ​တာ ချိတ်​ဆက်​သည်​အ​ထိ သ​တင်း​များ ဤ​နေ​ရာ​တွင် ရှိ​နေ​မည်။ “ကိ​ရိ​ယာ​များ → သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​မည်” ကို ရွေး​ပြီး သ​တင်း​ဌာ​န စီ​မံ​သူ ပေး​သော ဖိတ်​စာ​ကို ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="284"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="287"/>
         <source>Sending {done} of {total}…</source>
         <translation>{total} ခု​အ​နက် {done} ခု ပို့​နေ​သည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="289"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
         <source>Sending…</source>
         <translation>ပို့နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="292"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="295"/>
         <source>Offline: {count} waiting, nothing is lost</source>
         <translation>ချိတ်​ဆက်​မှု မ​ရှိ- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="294"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="297"/>
         <source>The newsroom server is overloaded or under attack: {count} waiting, nothing is lost</source>
         <translation>သတင်း​ခန်း ဆာ​ဗာ ဝန်​ပို​နေ​သည် သို့​မ​ဟုတ် တိုက်​ခိုက်​ခံ​နေ​ရ​သည်- {count} ခု ပို့​ရန် စောင့်​နေ​သည်၊ ဘာ​မျှ မ​ပျောက်​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="298"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="301"/>
         <source>This computer was revoked by the newsroom: ask your editor for a new invite</source>
         <translation>သ​တင်း​ဌာ​န​က ဤ​ကွန်​ပျူ​တာ​ကို ပယ်​ဖျက်​ထား​သည်- အယ်​ဒီ​တာ​ထံ ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="301"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
         <source>The server no longer knows this computer: ask for a new invite</source>
         <translation>ဆာ​ဗာ​က ဤ​ကွန်​ပျူ​တာ​ကို မ​သိ​တော့​ပါ- ဖိတ်​စာ​အ​သစ် တောင်း​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="304"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="307"/>
         <source>The server&apos;s certificate is not the newsroom&apos;s: stop and tell your editor</source>
         <translation>ဆာ​ဗာ၏ လက်​မှတ်​သည် သ​တင်း​ဌာ​န၏ လက်​မှတ် မ​ဟုတ်​ပါ- ရပ်​ပြီး အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="306"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="309"/>
         <source>The server refused reports: tell your editor</source>
         <translation>ဆာ​ဗာ​က သ​တင်း​များ​ကို လက်​မ​ခံ​ပါ- အယ်​ဒီ​တာ​ကို အ​သိ​ပေး​ပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="307"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="310"/>
         <source>Sending failed: {count} waiting</source>
         <translation>ပို့၍ မ​ရ​ပါ- {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="313"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="316"/>
         <source>{count} waiting to be sent</source>
         <translation>ပို့​ရန် {count} ခု စောင့်​နေ​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="316"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="319"/>
         <source>All sent · last sync {time}</source>
         <translation>အား​လုံး ပို့​ပြီး · နောက်​ဆုံး ပို့​ချိန် {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_controller.py" line="317"/>
+        <location filename="../../desktop/ui/sync_controller.py" line="320"/>
         <source>Nothing to send</source>
         <translation>ပို့စရာ မရှိပါ</translation>
     </message>

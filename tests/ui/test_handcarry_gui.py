@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
@@ -29,7 +29,7 @@ from desktop.store.desk.core import DeskRepository
 from desktop.store.identity import IdentityRepository
 from desktop.store.reports import ReportRepository
 from desktop.ui.app import build_window
-from desktop.ui.correspondent.handcarry_actions import HandcarryActions
+from desktop.ui.handcarry_dialogs import HandcarryDialogs
 from desktop.ui.window import GatewatchWindow
 from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
 from sync.payloads.bundle import open_bundle, seal_bundle
@@ -37,7 +37,7 @@ from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
 from tests.e2e.conftest import fast_client, make_invite, server_stats
 from tests.helpers.servers import GENEROUS
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, run_job
 from tests.ui.fit import problems
 
 CANARY = "CANARY-by-hand-ကချင်"
@@ -100,7 +100,7 @@ def open_window(qtbot: QtBot, qapp: QApplication, folder: Path, page: str) -> Ga
     return window
 
 
-def pick(qtbot: QtBot, actions: HandcarryActions, path: Path) -> None:
+def pick(qtbot: QtBot, actions: HandcarryDialogs, path: Path) -> None:
     """Choose ``path`` in the open file chooser (it lists folders asynchronously: accept
     until it has closed)."""
     qtbot.waitUntil(lambda: actions.file_chooser is not None)
@@ -119,7 +119,7 @@ def pick(qtbot: QtBot, actions: HandcarryActions, path: Path) -> None:
     qtbot.waitUntil(lambda: actions.file_chooser is not chooser, timeout=10_000)
 
 
-def notice(qtbot: QtBot, actions: HandcarryActions, title: str) -> str:
+def notice(qtbot: QtBot, actions: HandcarryDialogs, title: str) -> str:
     """Wait for the notice titled ``title``; return its text and close it."""
     qtbot.waitUntil(
         lambda: actions.notice is not None and actions.notice.windowTitle() == title,
@@ -151,7 +151,7 @@ def test_a_laptop_without_network_sends_by_hand_and_imports_the_receipts(
             assert actions.send_action.isEnabled()
             assert actions.send_action in window.report_menu.actions()
             assert actions.receipts_action in window.report_menu.actions()
-            assert not actions.desk_import_action.isEnabled()
+            assert not window.desk_handcarry.import_action.isEnabled()
             actions.send_action.trigger()
             stick = tmp_path / "usb" / "holiday photos.zip"
             stick.parent.mkdir()
@@ -226,11 +226,11 @@ def test_the_desk_imports_a_carried_file_relays_it_and_writes_receipts(
         before = server_stats(room.server_dir)["envelopes"]
         window = open_window(qtbot, qapp, room.desk_dir, "DeskPage")
         try:
-            actions = window.handcarry
-            assert actions.desk_import_action in window.desk_menu.actions()
-            assert actions.desk_import_action.isEnabled()
-            assert not actions.send_action.isEnabled()
-            actions.desk_import_action.trigger()
+            actions = window.desk_handcarry
+            assert actions.import_action in window.desk_menu.actions()
+            assert actions.import_action.isEnabled()
+            assert not window.handcarry.send_action.isEnabled()
+            actions.import_action.trigger()
             pick(qtbot, actions, carried)
             text = notice(qtbot, actions, "Hand-carried file imported")
             assert "2 new reports stored" in text
@@ -240,13 +240,13 @@ def test_the_desk_imports_a_carried_file_relays_it_and_writes_receipts(
             qtbot.waitUntil(lambda: inbox.rowCount() == 2, timeout=10_000)
 
             # Imported again: said so, nothing stored twice.
-            actions.desk_import_action.trigger()
+            actions.import_action.trigger()
             pick(qtbot, actions, carried)
             again = notice(qtbot, actions, "Hand-carried file imported")
             assert "already imported on" in again
             assert "0 new reports" in again
 
-            actions.desk_receipts_action.trigger()
+            actions.receipts_action.trigger()
             qtbot.waitUntil(lambda: actions.device_chooser is not None)
             chooser = actions.device_chooser
             assert chooser is not None
@@ -269,7 +269,7 @@ def test_the_desk_imports_a_carried_file_relays_it_and_writes_receipts(
 def test_the_device_chooser_fits_at_1366x768(
     qtbot: QtBot, qapp: QApplication, language: str
 ) -> None:
-    from desktop.ui.correspondent.handcarry_actions import DeviceChooser
+    from desktop.ui.desk.handcarry_actions import DeviceChooser
     from desktop.ui.i18n import LanguageSwitcher
 
     switcher = LanguageSwitcher(qapp)
@@ -285,3 +285,44 @@ def test_the_device_chooser_fits_at_1366x768(
         chooser.reject()
     finally:
         switcher.switch("en")
+
+
+def test_a_carried_file_imported_at_the_desk_refreshes_the_inbox_through_changed(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # Nothing wires the import to the inbox: the inbox hears of it on the worker's
+    # `changed`, as of a pull.
+    from desktop.services.desk.session import PULLED
+    from desktop.ui.desk.handcarry_actions import DeskHandcarryActions
+    from desktop.ui.desk.inbox import DeskInbox
+    from desktop.ui.worker import StoreWorker
+
+    with newsroom(tmp_path) as (room, _):
+        with open_store(room.corr_dir, PASSPHRASE) as corr:
+            carried = tmp_path / "carried.dat"
+            handcarry.export_bundle(corr, carried)
+        worker = StoreWorker()
+        try:
+            opened: list[object] = []
+            worker.open(lambda: open_store(room.desk_dir, PASSPHRASE), opened.append, opened.append)
+            qtbot.waitUntil(lambda: worker.is_open, timeout=20_000)
+            host = QMainWindow()
+            qtbot.addWidget(host)
+            inbox = DeskInbox(worker, default_gazetteer(), lambda: "en")
+            host.setCentralWidget(inbox)
+            host.show()
+            qtbot.waitExposed(host)
+            inbox.refresh()
+            run_job(qtbot, worker, lambda store: None)  # after the inbox's own query
+            assert inbox.model.rowCount() == 0
+
+            actions = DeskHandcarryActions(host, worker)
+            with qtbot.waitSignal(worker.changed, timeout=30_000) as heard:
+                actions.import_carried(carried)
+            assert heard.args == [PULLED]  # all a pull brings: reports, moves, devices, answers
+            text = notice(qtbot, actions, "Hand-carried file imported")
+            assert "2 new reports stored" in text
+            qtbot.waitUntil(lambda: inbox.model.rowCount() == 2, timeout=10_000)
+            assert set(inbox.model.report_id(r) for r in range(2)) == set(room.report_ids)
+        finally:
+            worker.shutdown()

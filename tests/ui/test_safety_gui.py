@@ -243,3 +243,37 @@ def test_settings_sets_a_duress_passphrase_that_opens_the_decoy_at_unlock(
     with open_store(folder, duress) as store:
         reports = ReportRepository(store)
         assert [r.summary for r in reports.rows(reports.ids())] == ["Rice is dear in Myitkyina."]
+
+
+def test_travel_mode_tells_the_views_what_it_changed(
+    qtbot: QtBot, opened_window: GatewatchWindow, folder: Path
+) -> None:
+    # A command like any other: the list refreshes itself on `changed`, nothing calls it.
+    from desktop.services.changes import Changes
+    from desktop.services.travel import TRAVELLED
+
+    opened_window.close()
+    with create_store(folder, PASSPHRASE) as store:
+        ReportRepository(store, default_gazetteer()).add(
+            Report.new(ReportContent.from_json(example(narrative="queued")))
+        )
+    window = build_window(QApplication.instance(), folder)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    heard: list[Changes] = []
+    window.worker.changed.connect(heard.append)
+    try:
+        unlock_through_ui(qtbot, window)
+        window.safety.travel_action.trigger()
+        qtbot.waitUntil(lambda: "stay readable" in notice_text(window))
+        box = window.safety.notice
+        assert isinstance(box, QMessageBox)
+        [go] = [b for b in box.buttons() if "Prepare" in b.text()]
+        go.click()
+        qtbot.waitUntil(lambda: "Ready" in title(window), timeout=20_000)
+        assert heard == [TRAVELLED]
+        done = window.safety.notice
+        assert isinstance(done, QMessageBox)
+        done.close()
+    finally:
+        window.close()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from desktop.services import sync as sync_service
+from desktop.services.changes import Changes
 from desktop.services.correspondent import capture
 from desktop.services.sync import SyncErrorKind, SyncOutcome, SyncProgress, SyncStatus
 from desktop.store.database import create_store
@@ -169,3 +170,23 @@ def test_the_connect_dialog_sends_names_to_a_socks5_proxy(
     identity = run_job(qtbot, window.worker, lambda s: IdentityRepository(s).get())
     assert identity is not None
     assert identity.proxy == socks.url
+
+
+def test_what_a_sync_sent_reaches_the_window_s_views_through_changed(
+    qtbot: QtBot, window: GatewatchWindow, newsroom: tuple[str, Path]
+) -> None:
+    # The sync runs on its own worker; the window's worker broadcasts what it changed, and
+    # the list shows the report sent with nothing else telling it to.
+    url, server_dir = newsroom
+    create_store_through_ui(qtbot, window)
+    assert connect_through_the_dialog(qtbot, window, invite(server_dir), url) == []
+    draft_id = add_draft(qtbot, window, "Gate closed at noon.")
+    heard: list[Changes] = []
+    window.worker.changed.connect(heard.append)
+    run_job(qtbot, window.worker, lambda s: capture.queue_draft(s, window.gazetteer, draft_id))
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=15_000)
+    window.sync_action.trigger()
+    qtbot.waitUntil(lambda: Changes(reports=True, delivery=True) in heard, timeout=30_000)
+    model = window.main_page.model
+    column = model.COLUMNS.index("state")
+    qtbot.waitUntil(lambda: model.index(0, column).data() == "Sent", timeout=10_000)

@@ -232,3 +232,21 @@ def test_a_command_of_a_locked_session_tells_no_view(
         worker.close()
     assert heard == []
     assert answered == []
+
+
+def test_a_broadcast_tells_the_views_only_while_a_store_is_open(
+    qtbot: QtBot, worker: StoreWorker, tmp_path: Path
+) -> None:
+    # A sync runs on its own worker and connection; what it changed reaches this
+    # worker's views as a command's would, never those of a locked store.
+    heard: list[Changes] = []
+    worker.changed.connect(heard.append)
+    worker.broadcast(Changes(delivery=True))  # nothing open yet
+    open_new(qtbot, worker, tmp_path)
+    worker.broadcast(NOTHING)
+    worker.broadcast(Changes(reports=True, delivery=True))
+    assert heard == [Changes(reports=True, delivery=True)]
+    with qtbot.waitSignal(worker.closed, timeout=5000):
+        worker.close()
+    worker.broadcast(Changes(delivery=True))
+    assert heard == [Changes(reports=True, delivery=True)]

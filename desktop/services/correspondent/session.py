@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.followups import Question
 from desktop.domain.gazetteer import Gazetteer
@@ -32,6 +32,9 @@ from desktop.store.reports import (
     ReportRow,
     StoredReport,
 )
+
+if TYPE_CHECKING:  # sealing and the network layer: imported on first use only
+    from desktop.services.handcarry import ExportOutcome, ReceiptsOutcome
 
 __all__ = [
     "AttachmentNotFoundError",
@@ -180,3 +183,20 @@ class CorrespondentSession:
     def photo(self, report_id: str, number: int) -> bytes:
         """A report's stored photo (``number`` from 1); raises `AttachmentNotFoundError`."""
         return AttachmentRepository(self._store).data(report_id, number)
+
+    # -- Delivery by hand ------------------------------------------------------------------
+
+    def send_by_hand(self, path: Path) -> Done[ExportOutcome]:
+        """Every report still without a receipt, sealed into one file at ``path``; the
+        list then shows them carried."""
+        from desktop.services import handcarry
+
+        return Done(handcarry.export_bundle(self._store, path), Changes(delivery=True))
+
+    def import_receipts(self, path: Path) -> Done[ReceiptsOutcome]:
+        """Apply a receipt file from the desk: reports now with the newsroom, answers
+        delivered, and the questions it carries taken in."""
+        from desktop.services import handcarry
+
+        outcome = handcarry.import_receipts(self._store, path)
+        return Done(outcome, Changes(delivery=True, followups=True))

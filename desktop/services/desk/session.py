@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
@@ -53,10 +53,15 @@ from desktop.store.desk.review import (
 )
 from sync.client import ClientConfig
 
+if TYPE_CHECKING:  # the hand-carry services import the network layer: on first use only
+    from desktop.services.desk.handcarry import ImportOutcome, ReceiptsWritten
+    from desktop.services.sync_client import SyncClientLike
+
 __all__ = [
     "PULLED",
     "AttentionList",
     "AuditEntry",
+    "CarriedImport",
     "DeskKeyExistsError",
     "DeskSession",
     "DeskStatus",
@@ -88,6 +93,15 @@ class InboxPage:
 
     rows: list[InboxRow]
     total: int
+
+
+@dataclass(frozen=True)
+class CarriedImport:
+    """What importing a hand-carried file did, and whether this desk has a server to hand
+    its items on to."""
+
+    outcome: ImportOutcome
+    connected: bool
 
 
 class DeskSession:
@@ -290,3 +304,32 @@ class DeskSession:
     def connected(self) -> bool:
         """Whether this desk has a server to send its questions to."""
         return DeskRepository(self._store).server() is not None
+
+    # -- Hand-carried files ----------------------------------------------------------------
+
+    def import_carried(
+        self, path: Path, client_factory: Callable[[ClientConfig], SyncClientLike]
+    ) -> Done[CarriedImport]:
+        """Store what a hand-carried file holds as a pull would (reports, other desks'
+        moves, device decisions, answers), and hand it on to the server when connected."""
+        from desktop.services.desk import handcarry
+
+        connected = self.connected()
+        outcome = handcarry.import_bundle(self._store, path, client_factory=client_factory)
+        return Done(CarriedImport(outcome, connected), PULLED)
+
+    def receipt_devices(self) -> list[tuple[str, str]]:
+        """(device id, label or "") of each computer receipts can be written for: those
+        whose signing key this desk holds."""
+        return [
+            (d.device_id, d.label or "")
+            for d in DeskRepository(self._store).devices()
+            if d.public_key is not None
+        ]
+
+    def write_receipts(self, device_id: str, path: Path) -> Done[ReceiptsWritten]:
+        """A receipt file for ``device_id`` at ``path``; its waiting questions are sealed."""
+        from desktop.services.desk import handcarry
+
+        written = handcarry.write_receipts(self._store, device_id, path)
+        return Done(written, Changes(followups=bool(written.questions)))

@@ -258,17 +258,6 @@ class MainPage(QWidget):
         else:
             self._stale = True
 
-    def report_changed(self, report_id: str) -> None:
-        """A report was saved elsewhere: its row is fetched again when shown; the whole
-        list is asked for again now if this page shows, else when it is next shown."""
-        self.model.invalidate([report_id])
-        if self._selected == report_id and self.isVisible():
-            self._select(report_id)
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
     @property
     def selected_draft(self) -> str | None:
         """The id of the selected report if it is a draft."""

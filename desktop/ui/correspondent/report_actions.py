@@ -66,7 +66,7 @@ class ReportActions(QObject):
         menu.addActions([self.delete_action, shell.search_action])
         menu.addSeparator()
         menu.addActions([self.sync_action, window.safety.travel_action])
-        menu.addActions([window.handcarry.send_action, window.handcarry.receipts_action])
+        menu.addActions([role.handcarry.send_action, role.handcarry.receipts_action])
         menu.addSeparator()
         menu.addActions([shell.lock_action, shell.wipe_action])
         menu.addSeparator()
@@ -127,6 +127,7 @@ class ReportActions(QObject):
         )
         for action in (self.sync_action, self.connect_action):
             action.setEnabled(store_open and not desk)
+        role.handcarry.update(store_open and not desk)
         for action in (self.new_action, self.sync_action, self.connect_action):
             action.setVisible(not desk)
         # Without an open store (first run, unlock) there are no menus and no toolbar at all.

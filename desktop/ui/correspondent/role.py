@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from desktop.services.sync_state import SyncOutcome
 from desktop.ui.correspondent.form_place import (
     LockedReport,
     place_of,
@@ -25,6 +24,7 @@ from desktop.ui.correspondent.form_place import (
     restore_place,
     scroll_to_top,
 )
+from desktop.ui.correspondent.handcarry_actions import CorrespondentHandcarryActions
 from desktop.ui.correspondent.report_actions import ReportActions
 from desktop.ui.errors import user_message
 from desktop.ui.locks import discard
@@ -50,6 +50,7 @@ class CorrespondentRole(QObject):
         self._locked_report: LockedReport | None = None  # reopened after unlock
         self._count: tuple[int, int] | None = None  # (shown, total), said again on a switch
         self.count_label = QLabel()
+        self.handcarry = CorrespondentHandcarryActions(window, window.worker)
         self.actions = ReportActions(window, self)
 
     # -- the pages -----------------------------------------------------------------------
@@ -90,7 +91,6 @@ class CorrespondentRole(QObject):
             main_page.selection_changed.connect(window.update_actions)
             form.closed.connect(self._form_closed)
             form.queued.connect(self._queued)
-            form.saved.connect(main_page.report_changed)
             form.deleted.connect(self._draft_deleted)
             form.error.connect(window.show_error)
             form.photos.error.connect(window.show_error)
@@ -245,20 +245,17 @@ class CorrespondentRole(QObject):
         discard(box)
         if not confirmed or not worker.is_open:
             return
-        from desktop.services.correspondent import capture
+        from desktop.services.correspondent.session import CorrespondentSession
 
-        worker.submit(
-            partial(capture.delete_draft, draft_id=draft_id),
-            lambda _: self._draft_deleted(draft_id),
+        worker.command(
+            lambda store: CorrespondentSession(store).delete_draft(draft_id),
+            self._draft_deleted,
             self._window.show_error,
         )
 
-    def _draft_deleted(self, draft_id: str) -> None:
+    def _draft_deleted(self, _: object = None) -> None:
+        # The list heard of it through `changed`.
         self._window.statusBar().showMessage(self.tr("Draft deleted."), 5000)
-        if draft_id:
-            self.main_page.model.invalidate([draft_id])
-        if self.on_list():
-            self.main_page.refresh()
 
     def _form_closed(self) -> None:
         if self._window.worker.is_open:
@@ -266,10 +263,9 @@ class CorrespondentRole(QObject):
             self.main_page.refresh()
             self.main_page.table.setFocus()
 
-    def _queued(self, report_id: str) -> None:
+    def _queued(self, _report_id: str) -> None:
         self._window.statusBar().showMessage(self.tr("Queued for sending."), 5000)
-        self._window.sync.reports_queued()
-        self.main_page.report_changed(report_id)
+        self._window.sync.reports_queued()  # the list heard of it through `changed`
 
     def focus_search(self) -> bool:
         """Put the keyboard in the list's search, if the list shows."""
@@ -294,6 +290,7 @@ class CorrespondentRole(QObject):
 
     def retranslate(self) -> None:
         self.actions.retranslate()
+        self.handcarry.retranslate()
         self.show_count()
 
     # -- sending -------------------------------------------------------------------------
@@ -331,19 +328,3 @@ class CorrespondentRole(QObject):
         discard(dialog)
         if accepted and window.worker.is_open:
             window.statusBar().showMessage(self.tr("Connected to the newsroom."), 5000)
-
-    def list_changed(self) -> None:
-        """Reports changed state behind the list (a sync, a restore, travel mode)."""
-        if self._pages is not None:
-            self.main_page.report_changed("")
-
-    def synced(self, outcome: object) -> None:
-        # Sent, opened and purged reports change state: the list shows it.
-        if isinstance(outcome, SyncOutcome) and (outcome.sent or outcome.purged or outcome.opened):
-            self.list_changed()
-
-    def handcarry_changed(self) -> None:
-        if self._pages is not None:
-            self.main_page.model.forget_rows()  # carried or sent: every waiting row changed
-            self.main_page.report_changed("")
-            self.main_page.followups.refresh()  # receipts may bring questions

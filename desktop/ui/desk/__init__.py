@@ -1,2 +1,2 @@
-"""The editor desk's windows: inbox, review pane, board, map, timeline, devices, exports
-and the PDF briefing."""
+"""The editor desk's windows: inbox, review pane, board, map, timeline, devices, exports,
+the PDF briefing and delivery by hand."""

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop.ui.desk.handcarry_actions import DeskHandcarryActions
+
 if TYPE_CHECKING:
     from desktop.ui.desk.page import DeskPage
     from desktop.ui.desk.setup import DeskSetupPage
@@ -27,6 +29,7 @@ class DeskRole(QObject):
         self._pages: tuple[DeskPage, DeskSetupPage] | None = None  # built for a desk store
         self.attention = 0  # what needs attention at the desk, in the title
         self.menu = window.menuBar().addMenu("")  # filled when the pages are built
+        self.handcarry = DeskHandcarryActions(window, window.worker)
 
     # -- the pages -----------------------------------------------------------------------
 
@@ -72,9 +75,7 @@ class DeskRole(QObject):
         menu = self.menu
         menu.addActions([desk_page.pull_action, desk_page.export_action, shell.search_action])
         menu.addSeparator()
-        menu.addActions(
-            [window.handcarry.desk_import_action, window.handcarry.desk_receipts_action]
-        )
+        menu.addActions([self.handcarry.import_action, self.handcarry.receipts_action])
         menu.addSeparator()
         menu.addActions(
             [desk_page.connect_action, desk_page.devices_action, desk_page.export_key_action]
@@ -110,11 +111,6 @@ class DeskRole(QObject):
             self.page.clear()
             self.setup.start()
 
-    def refresh(self) -> None:
-        """Reports arrived behind the page (an import of carried files)."""
-        if self._pages is not None:
-            self.page.refresh()
-
     def times_changed(self) -> None:
         """The desk's time zone changed: every time shown is written again."""
         if self._pages is not None:
@@ -135,10 +131,12 @@ class DeskRole(QObject):
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Desk"))
+        self.handcarry.retranslate()
 
     def update(self, desk: bool, on_desk: bool) -> None:
         """The Desk menu shows for a desk's open store; the page's actions on its page."""
         self.menu.menuAction().setVisible(desk)
+        self.handcarry.update(on_desk)
         if self._pages is not None:
             desk_page = self._pages[0]
             for action in (
