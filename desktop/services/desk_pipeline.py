@@ -93,7 +93,8 @@ class PagePipeline(Generic[T]):
                 or all(chunk.done() for chunk in chunks)
             ):
                 return pending.result()
-            wait([upcoming, *chunks], return_when=FIRST_COMPLETED)
+            # only what is still running: a finished chunk would end the wait at once
+            wait([upcoming, *(c for c in chunks if not c.done())], return_when=FIRST_COMPLETED)
 
     def _open(self, page: EnvelopePage) -> None:
         unstored = {e.envelope_id for p, _ in self._pages for e in p.envelopes}
