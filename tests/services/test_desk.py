@@ -287,6 +287,9 @@ def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
         progress=lambda _: workers.append(len(multiprocessing.active_children())),
     )
     assert (outcome.reports, outcome.refused, outcome.pages) == (1, 7, 3)
+    server_row = DeskRepository(desk_store).server()
+    assert server_row is not None
+    assert outcome.cursor == server_row.cursor == 8
     # The first page is opened here while the workers start; the rest in the workers.
     if opening.mode == "worker processes":
         assert all(workers)
