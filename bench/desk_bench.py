@@ -247,6 +247,7 @@ def main() -> None:
         tenth = args.reports // 10
         early = per_report_ms(pages, pages[0][0], pages[0][0] + tenth)
         late = per_report_ms(pages, args.reports - tenth, args.reports)
+        print(f"ms per report, first tenth (after the first page) {early:.3f}, last {late:.3f}")
         print("ms per report, per 1,000 at the start and at the end:")
         start = pages[0][0]
         for first in (

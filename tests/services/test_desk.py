@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import multiprocessing
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -133,6 +135,35 @@ def test_a_server_that_lists_an_envelope_twice_gets_it_opened_once(
     assert (outcome.reports, outcome.refused) == (4, 0)
 
 
+def test_the_next_pages_are_opened_while_a_page_is_still_being_opened(
+    enrolled: Store, desk_store: Store, server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page's opening waits here until the page after it has started opening: a pull
+    # that opened one page at a time would leave the other core idle, and this one fails.
+    sent = [queue_report(enrolled, f"report {i}") for i in range(4)]
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    started: dict[str, threading.Event] = {}
+    overlapped: list[bool] = []
+    real = desk_open._open_chunk
+
+    def one_after_another(pairs: Any, chunk: list[desk_open.Sealed], keys: Any) -> Any:
+        ids = [sealed.base.envelope_id for sealed in chunk]
+        for envelope_id in ids:
+            started.setdefault(envelope_id, threading.Event()).set()
+        follower = next_ids.get(ids[-1])
+        if follower is not None:
+            overlapped.append(started.setdefault(follower, threading.Event()).wait(30))
+        return real(pairs, chunk, keys)
+
+    listed = sorted(server.envelopes.items(), key=lambda item: item[1][0])
+    next_ids = {a[0]: b[0] for a, b in itertools.pairwise(listed)}
+    monkeypatch.setattr(desk_open, "_open_chunk", one_after_another)
+    outcome = desk.pull(desk_store, client_factory=server.client, page_size=1)
+    assert overlapped == [True, True, True]
+    assert (outcome.reports, outcome.pages, outcome.cursor) == (4, 4, 4)
+    assert sorted(r.id for r in desk.list_reports(desk_store)) == sorted(r.id for r in sent)
+
+
 def _inject(server: FakeServer, data: bytes, device_id: str) -> str:
     from sync.envelope import parse_header
 
@@ -222,6 +253,9 @@ def test_bad_envelopes_are_refused_with_their_reason_and_never_stop_the_pull(
         progress=lambda _: workers.append(len(multiprocessing.active_children())),
     )
     assert (outcome.reports, outcome.refused, outcome.pages) == (1, 7, 3)
+    server_row = DeskRepository(desk_store).server()
+    assert server_row is not None
+    assert outcome.cursor == server_row.cursor == 8
     # The first page is opened here while the workers start; the rest in the workers.
     if opening.mode == "worker processes":
         assert all(workers)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import time
 import uuid
@@ -101,6 +102,34 @@ def test_threads_and_worker_processes_open_a_page_alike(
     assert opener.in_processes
     assert outcome(in_threads) == expected(page)
     assert in_workers == in_threads  # the same records, reports and refusal messages
+
+
+def test_a_report_comes_back_from_a_worker_as_the_row_the_store_writes(
+    opener: PageOpener, page: list[Sealed], device: DeviceSigningKey
+) -> None:
+    opener.use_processes()
+    in_workers = opener.open(page, {DEVICE_ID: device.public_bytes()}).result()
+    reports = [o for o in in_workers if isinstance(o, ReceivedReport)]
+    assert len(reports) == 8
+    for report in reports:
+        row = report.finished_row()
+        record = dict(report.record)
+        assert json.loads(row.record_json) == record
+        source = record["source"]
+        assert (row.id, row.lineage_id, row.revision, row.gate, row.observed_at) == (
+            record["id"],
+            record["lineage_id"],
+            record["revision"],
+            record["gate"],
+            record["observed_at"],
+        )
+        assert (row.source_category, row.reliability) == (
+            source.get("category"),
+            source.get("reliability"),
+        )
+        # The record crosses between processes once, as its JSON: rebuilding it as
+        # nested objects on the store's side cost more than writing it.
+        assert pickle.dumps(report).count(b"narrative") == 1
 
 
 def test_a_killed_worker_leaves_the_page_to_threads(

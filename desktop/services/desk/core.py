@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -41,6 +40,7 @@ from desktop.services.desk.followups import (
     push_questions,
 )
 from desktop.services.desk.open import Opened, PageOpener, PendingPage, Sealed
+from desktop.services.desk.pipeline import PagePipeline
 from desktop.services.desk.review import apply_pulled_reviews, desk_identity, push_reviews
 from desktop.services.sync import SyncClientLike
 from desktop.store.database import Store
@@ -256,7 +256,6 @@ def pull(
         keys[DESK_SENDER_ID] = desk_public
         return keys
 
-    fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull-fetch")
     opener = PageOpener(pairs)
     warnings: list[str] = []
     relabels: list[str] = []
@@ -265,8 +264,8 @@ def pull(
 
     def start_opening(page: EnvelopePage, unstored: set[str]) -> PendingPage:
         """Page keys and known ids come from the store here, on the store's thread;
-        ``unstored`` are the ids of the page opened but not stored yet (a server that lists
-        an envelope twice gets it opened once)."""
+        ``unstored`` are the ids of the pages opened but not stored yet (a server that
+        lists an envelope twice gets it opened once)."""
         nonlocal refreshed, signers
         seen = desk.known_envelopes([e.envelope_id for e in page.envelopes]) | unstored
         fresh = []
@@ -291,7 +290,7 @@ def pull(
             opener.use_processes()  # a backlog: workers start now, open from the next page
         return pending
 
-    def keep_page(page: EnvelopePage, opened: list[Opened]) -> None:
+    def keep_page(page: EnvelopePage, opened: Sequence[Opened]) -> None:
         nonlocal cursor
         opened = device_approval.refuse_revoked(store, opened)  # whatever the server lists
         result = desk.store_page(
@@ -337,36 +336,18 @@ def pull(
         totals[2] += relayed.refused
         if max_pages is not None and max_pages < 1:
             return _outcome(totals, cursor, warnings, skew, relabels)
-        first = client.pull(cursor, page_size)
-        pending = start_opening(first, set())
-        page: EnvelopePage | None = first
-        # A pipeline: page N+1 is fetched (one thread: the client is never used from two
-        # threads at once) and, when it has arrived by then, opened (threads or workers)
-        # while page N is stored here. Page N is stored before a slow or failing fetch of
-        # N+1 is waited for: progress shows, and a cut loses nothing opened.
-        while page is not None:
-            upcoming = None
-            if page.more and (max_pages is None or totals[4] + 1 < max_pages):
-                upcoming = fetcher.submit(client.pull, page.next_after, page_size)
-            opened = pending.result()
-            next_page = None
-            if upcoming is not None and upcoming.done() and upcoming.exception() is None:
-                next_page = upcoming.result()
-            try:
-                if next_page is not None:
-                    pending = start_opening(next_page, {e.envelope_id for e in page.envelopes})
-            finally:
-                keep_page(page, opened)
-            if upcoming is not None and next_page is None:
-                next_page = upcoming.result()
-                pending = start_opening(next_page, set())
-            page = next_page
+        pipeline = PagePipeline(
+            lambda after: client.pull(after, page_size),
+            start_opening,
+            keep_page,
+            max_pages=max_pages,
+        )
+        pipeline.run(client.pull(cursor, page_size))
         _acknowledge(client, cursor, warnings)
         warnings.extend(opened_lists.tell_opened(store, client, now=now))
     finally:
         opener.close()
-        fetcher.shutdown(wait=False, cancel_futures=True)  # a fetch in flight dies with
-        client.close()  # the client's connection: an error ends the pull at once
+        client.close()  # a fetch in flight dies with the connection: an error ends the pull
     return _outcome(totals, cursor, warnings, skew, relabels)
 
 

@@ -213,6 +213,10 @@ class PendingPage:
         self._keys = keys
         self._chunks = opener._submit(page, keys)
 
+    def futures(self) -> list[Future[list[Opened]]]:
+        """The chunks being opened (to wait for one of them, or for something else)."""
+        return list(self._chunks)
+
     def result(self) -> list[Opened]:
         try:
             return [opened for chunk in self._chunks for opened in chunk.result()]

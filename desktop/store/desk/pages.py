@@ -81,10 +81,12 @@ class PulledPages:
             held_envelopes = _present(
                 conn, "desk_envelopes", "envelope_id", [r.envelope.envelope_id for r in reports]
             )
-            held_reports = _present(conn, "desk_reports", "id", [r.record["id"] for r in reports])
+            held_reports = _present(
+                conn, "desk_reports", "id", [r.finished_row().id for r in reports]
+            )
             envelope_rows: list[EnvelopeRecord] = []
             for received in reports:
-                report_id = str(received.record["id"])
+                report_id = received.finished_row().id
                 if received.envelope.envelope_id in held_envelopes:
                     duplicates += 1
                     again.append((received.envelope.device_id, received.envelope.envelope_id))
@@ -111,7 +113,7 @@ class PulledPages:
             record_again(conn, again, now)
             completed = assemble(conn)
             if stored:
-                apply_held_events(conn, [str(r.record["id"]) for r in stored])
+                apply_held_events(conn, [r.finished_row().id for r in stored])
             if next_cursor is not None:
                 conn.execute(
                     "UPDATE desk_server SET cursor = max(cursor, ?), last_pull_at = ? WHERE id = 1",

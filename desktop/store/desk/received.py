@@ -110,25 +110,24 @@ def insert_reports(conn: Any, received: Sequence[ReceivedReport]) -> None:
     if not received:
         return
     rows = [r.finished_row() for r in received]
-    ids = [str(r.record["id"]) for r in received]
-    answers = _answers(conn, ids)
+    answers = _answers(conn, [row.id for row in rows])
     conn.executemany(
         "INSERT INTO desk_reports (id, envelope_id, device_id, lineage_id, revision, gate,"
         " observed_at, received_at, record, source_category, reliability)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
-                r.record["id"],
+                row.id,
                 r.envelope.envelope_id,
                 r.envelope.device_id,
-                r.record["lineage_id"],
-                r.record["revision"],
-                r.record.get("gate"),
-                r.record["observed_at"],
+                row.lineage_id,
+                row.revision,
+                row.gate,
+                row.observed_at,
                 r.envelope.received_at,
                 row.record_json,
-                (r.record.get("source") or {}).get("category"),
-                (r.record.get("source") or {}).get("reliability"),
+                row.source_category,
+                row.reliability,
             )
             for r, row in zip(received, rows, strict=True)
         ],
@@ -137,24 +136,20 @@ def insert_reports(conn: Any, received: Sequence[ReceivedReport]) -> None:
         "INSERT INTO desk_reports_fts (report_id, text) VALUES (?, ?)",
         [
             (
-                report_id,
-                desk_search_text(r.record, answers[report_id])
-                if report_id in answers
+                row.id,
+                desk_search_text(r.record, answers[row.id])
+                if row.id in answers
                 else row.search_text,
             )
-            for report_id, r, row in zip(ids, received, rows, strict=True)
+            for r, row in zip(received, rows, strict=True)
         ],
     )
     conn.executemany(
         "INSERT INTO desk_report_aspects (report_id, gate, aspect, observed_at)"
         " VALUES (?, ?, ?, ?)",
-        [
-            (report_id, r.record["gate"], aspect, r.record["observed_at"])
-            for report_id, r, row in zip(ids, received, rows, strict=True)
-            for aspect in row.aspects
-        ],
+        [(row.id, row.gate, aspect, row.observed_at) for row in rows for aspect in row.aspects],
     )
-    for r in received:
+    for r, row in zip(received, rows, strict=True):
         for a in r.attachments:
             chunks = [
                 {"envelope_id": c.envelope_id, "sha256": c.sha256, "size": c.size} for c in a.chunks
@@ -163,7 +158,7 @@ def insert_reports(conn: Any, received: Sequence[ReceivedReport]) -> None:
                 "INSERT INTO desk_attachments (report_id, position, media_type, size, sha256,"
                 " width, height, chunks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    r.record["id"],
+                    row.id,
                     a.position,
                     a.media_type,
                     a.size,

@@ -7,7 +7,7 @@ Light on purpose: the pull's worker processes import it (no store, no SQL).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -92,22 +92,77 @@ class EnvelopeRecord:
 
 @dataclass(frozen=True)
 class ReportRow:
-    """What the store writes for a received record besides its envelope: the record's
-    JSON, its search tokens (`desktop.store.search.desk_search_text`, without answers) and
-    the board aspects it speaks to. Made where the report is opened, so that the store's
-    thread only writes."""
+    """What the store writes for a received record besides its envelope: its columns, the
+    record's JSON, its search tokens (`desktop.store.search.desk_search_text`, without
+    answers) and the board aspects it speaks to. Made where the report is opened, so that
+    the store's thread only writes; plain values, cheap to hand over from a worker."""
 
+    id: str
+    lineage_id: str
+    revision: int
+    gate: str | None
+    observed_at: str
+    source_category: str | None
+    reliability: str | None
     record_json: str
     search_text: str
     aspects: tuple[str, ...]
 
 
 def report_row(record: Mapping[str, Any]) -> ReportRow:
+    source = record.get("source") or {}
+    gate = record.get("gate")
     return ReportRow(
+        str(record["id"]),
+        str(record["lineage_id"]),
+        int(record["revision"]),
+        None if gate is None else str(gate),
+        str(record["observed_at"]),
+        source.get("category"),
+        source.get("reliability"),
         json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         desk_search_text(record),
-        tuple(board_values(record)) if record.get("gate") else (),
+        tuple(board_values(record)) if gate else (),
     )
+
+
+class _RecordFromJson(Mapping[str, Any]):
+    """A received record parsed from its row's JSON when first read: the store's thread
+    writes a report from its row and most reports never need the record itself."""
+
+    __slots__ = ("_json", "_parsed")
+
+    def __init__(self, record_json: str) -> None:
+        self._json = record_json
+        self._parsed: dict[str, Any] | None = None
+
+    def _record(self) -> dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self._json)
+        return self._parsed
+
+    def __getitem__(self, key: str) -> Any:
+        return self._record()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._record())
+
+    def __len__(self) -> int:
+        return len(self._record())
+
+    def __eq__(self, other: object) -> bool:
+        return self._record() == other
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping, like dict
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_RecordFromJson, (self._json,))
+
+
+def _received(
+    envelope: EnvelopeRecord, attachments: tuple[AttachmentRef, ...], row: ReportRow
+) -> ReceivedReport:
+    return ReceivedReport(envelope, _RecordFromJson(row.record_json), attachments, row)
 
 
 @dataclass(frozen=True)
@@ -120,5 +175,15 @@ class ReceivedReport:
     attachments: tuple[AttachmentRef, ...] = ()
     row: ReportRow | None = None
 
+    def __post_init__(self) -> None:
+        if self.row is None:
+            object.__setattr__(self, "row", report_row(self.record))
+
     def finished_row(self) -> ReportRow:
-        return self.row if self.row is not None else report_row(self.record)
+        assert self.row is not None  # made in __post_init__
+        return self.row
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Handed over from a worker as its row: the record is the row's JSON, parsed
+        only where it is read (the parsed form is many objects to rebuild and track)."""
+        return (_received, (self.envelope, self.attachments, self.finished_row()))
