@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from desktop.domain.desk.board import SIDES, AspectStatus, Board, Evidence, GateStatus
+from desktop.domain.desk.board import AspectStatus, Board, Evidence, GateStatus
+from desktop.domain.desk.board_report import SIDES
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.ui.desk.map import GateMarker, build_map_scene, map_layout

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.desk.board import BoardReport
+from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.duplicates import WINDOW, DuplicateGroup, group_duplicates, same_photos
 from desktop.domain.desk.review import EventKind, ReviewError, ReviewEvent
 from desktop.domain.gazetteer import Gazetteer

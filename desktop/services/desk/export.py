@@ -28,12 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from desktop.domain.desk.board import (
-    Board,
-    BoardReport,
-    OlderReports,
-    derive_board,
-)
+from desktop.domain.desk.board import Board, OlderReports, derive_board
+from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.review import CONFIRMED_STATES, ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc

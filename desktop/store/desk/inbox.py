@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from desktop.domain.desk.board import UNKNOWN
+from desktop.domain.desk.board_report import UNKNOWN
 from desktop.domain.desk.review import ReviewState, parse_event_time
 from desktop.domain.report import blank_unclean_chars
 from desktop.store.database import Store

@@ -9,13 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from desktop.domain.desk.board import (
-    CHINA_SIDE,
-    CIVILIAN_PASSAGE,
-    MYANMAR_SIDE,
-    AspectStatus,
-    GateStatus,
-)
+from desktop.domain.desk.board import AspectStatus, GateStatus
+from desktop.domain.desk.board_report import CHINA_SIDE, CIVILIAN_PASSAGE, MYANMAR_SIDE
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.ui.desk.board_age import confirmed_text, gate_age_text
 from desktop.ui.desk.map import value_color

@@ -9,8 +9,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPdfWriter
 
-from desktop.domain.desk.board import SIDES, GateStatus
+from desktop.domain.desk.board import GateStatus
 from desktop.domain.desk.board_events import StatusEvent
+from desktop.domain.desk.board_report import SIDES
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import SideStatus
 from desktop.services.desk.briefing import Briefing
