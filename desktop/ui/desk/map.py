@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.crossing import Crossing
 from desktop.domain.desk.board import Board, GateStatus, Overall
 from desktop.domain.desk.board_report import CHINA_SIDE, MYANMAR_SIDE
-from desktop.domain.gazetteer import Crossing, Gazetteer
+from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import SideStatus
 from desktop.ui.desk.map_layout import (
     MARKER_RADIUS,
