@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.desk.briefing import Briefing
-from desktop.services.desk.export import ExportResult, Progress
+from desktop.services.desk.export_output import ExportResult, Progress
 from desktop.services.desk.session import DeskSession
 from desktop.store.database import Store
 from desktop.ui import i18n
