@@ -60,14 +60,12 @@ from desktop.ui.desk.map_style import (
 
 __all__ = ["GateMarker", "MapView", "build_map_scene"]
 
-_MARKER_RADIUS = MARKER_RADIUS
-
 
 class GateMarker(QGraphicsEllipseItem):
     """One crossing on the map; its brush is the status color."""
 
     def __init__(self, gate: str, overall: Overall, center: QPointF) -> None:
-        r = _MARKER_RADIUS
+        r = MARKER_RADIUS
         super().__init__(center.x() - r, center.y() - r, 2 * r, 2 * r)
         self.gate = gate
         self.overall = overall
@@ -177,7 +175,7 @@ def _add_gate(
     marker = GateMarker(crossing.id, overall, at)
     marker.setToolTip(status_tooltip(crossing, status, language))
     scene.addItem(marker)
-    r = _MARKER_RADIUS
+    r = MARKER_RADIUS
     if status is not None and status.has_conflict:
         ring = QGraphicsEllipseItem(at.x() - r - 4, at.y() - r - 4, 2 * r + 8, 2 * r + 8, marker)
         ring.setPen(QPen(CONFLICT_COLOR, 3))
