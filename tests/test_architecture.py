@@ -1,7 +1,11 @@
 """Layering rules of docs/architecture.md, checked on the source's imports."""
 
 import ast
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -364,3 +368,45 @@ def test_an_import_from_a_test_module_is_caught(tmp_path: Path) -> None:
         "tests.sync.test_server_cli",
         ".test_sync",
     }
+
+
+# Run in a fresh interpreter: which Qt modules `gatewatch desk export --format pdf` loads.
+_PDF_EXPORT = """
+import json, sys
+from desktop.cli import main
+code = main(["--data-dir", sys.argv[1], "desk", "export", "--format", "pdf", "--out", sys.argv[2]])
+print(json.dumps([code, sorted(m for m in sys.modules if m.startswith("PySide6."))]))
+"""
+
+
+def test_the_pdf_briefing_renders_without_widgets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line renders the PDF briefing with QtGui alone (docs/architecture.md:
+    PDF rendering in modules without widgets), so it needs no widget toolkit to print."""
+    from desktop.cli import EXIT_OK
+    from tests.helpers.cli import gw
+    from tests.helpers.stores import PASSPHRASE
+
+    monkeypatch.setenv("GATEWATCH_PASSPHRASE", PASSPHRASE)
+    desk = tmp_path / "desk"
+    key = str(tmp_path / "k")
+    assert gw(desk, "desk", "init", "--kem", "x25519", "--public-key-out", key) == EXIT_OK
+    capsys.readouterr()
+    out = tmp_path / "briefing.pdf"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-c", _PDF_EXPORT, str(desk), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    code, qt_modules = json.loads(run.stdout.splitlines()[-1])
+    assert code == EXIT_OK
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "PySide6.QtGui" in qt_modules  # it did paint
+    assert "PySide6.QtWidgets" not in qt_modules

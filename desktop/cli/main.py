@@ -32,7 +32,7 @@ from desktop.cli.common import (
 from desktop.cli.correspondent import enrolment, reports, text
 from desktop.cli.desk import core as desk
 from desktop.cli.desk import review as desk_review
-from desktop.domain.gazetteer import GazetteerError
+from desktop.domain.gazetteer_file import GazetteerError
 from desktop.launch import DATA_DIR_ENV, default_data_dir
 from desktop.services.photos import PhotoError
 from desktop.services.sync import AlreadyEnrolledError, EnrollmentError

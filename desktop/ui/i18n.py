@@ -24,14 +24,17 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from desktop.resources import resource_path
 from desktop.ui.myanmar_text import has_myanmar
 from desktop.ui.pseudo_locale import PSEUDO, PSEUDO_ENV, PseudoTranslator
+
+if TYPE_CHECKING:  # widgets only for fit_font's type: a PDF is rendered with no widget
+    from PySide6.QtWidgets import QWidget
 
 LANGUAGES = {"en": "English", "my": "မြန်မာ"}
 MYANMAR_FONT_FILES = ("Padauk-Regular.ttf", "Padauk-Bold.ttf")
@@ -54,7 +57,7 @@ def load_myanmar_font() -> str | None:
 class LanguageSwitcher:
     """Installs the translator and the font of the chosen language into the application."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QGuiApplication) -> None:
         self._app = app
         self._translator: QTranslator | None = None
         self._base_font = QFont(app.font())

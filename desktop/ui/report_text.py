@@ -12,8 +12,8 @@ import html
 from PySide6.QtGui import QFont
 
 from desktop.ui.i18n import myanmar_font
+from desktop.ui.line_breaks import wrap_to_width
 from desktop.ui.myanmar_text import has_myanmar
-from desktop.ui.wrapping import wrap_to_width
 
 __all__ = ["report_lines"]
 

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/board_view.py" line="273"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="274"/>
         <source>%1: %2 (%n source(s))</source>
         <translation>
             <numerusform>%1: %2 (%n source)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BulkBar</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/bulk.py" line="140"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="141"/>
         <source>Undo the move of %n report(s)</source>
         <translation>
             <numerusform>Undo the move of %n report</numerusform>

@@ -47,32 +47,32 @@
 <context>
     <name>BoardAge</name>
     <message>
-        <location filename="../../desktop/ui/desk/board_age.py" line="20"/>
+        <location filename="../../desktop/ui/desk/board_age.py" line="21"/>
         <source>%1 days ago</source>
         <translation>လွန်ခဲ့သော %1 ရက်က</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_age.py" line="22"/>
+        <location filename="../../desktop/ui/desk/board_age.py" line="23"/>
         <source>%1 hours ago</source>
         <translation>လွန်ခဲ့သော %1 နာရီက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_age.py" line="24"/>
+        <location filename="../../desktop/ui/desk/board_age.py" line="25"/>
         <source>an hour ago</source>
         <translation>လွန်ခဲ့သော တစ်နာရီက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_age.py" line="25"/>
+        <location filename="../../desktop/ui/desk/board_age.py" line="26"/>
         <source>just now</source>
         <translation>ယခုလေးတင်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_age.py" line="33"/>
+        <location filename="../../desktop/ui/desk/board_age.py" line="34"/>
         <source>last confirmed %1</source>
         <translation>နောက်ဆုံးအတည်ပြုချိန် %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_age.py" line="37"/>
+        <location filename="../../desktop/ui/desk/board_age.py" line="38"/>
         <source>(stale)</source>
         <translation>(ဟောင်းနေပြီ)</translation>
     </message>
@@ -80,128 +80,128 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="57"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="343"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="52"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="344"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="59"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="344"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="54"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="345"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="61"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="347"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="56"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="348"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="204"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="205"/>
         <source>Updating…</source>
         <translation>အသစ် ပြင်ဆင်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="237"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="238"/>
         <source>Updated %1</source>
         <translation>%1 တွင် အသစ် ပြင်ဆင်ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="138"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="133"/>
         <source>Since %1</source>
         <translation>%1 ကတည်းက</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="158"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="153"/>
         <source>Allowed: %1</source>
         <translation>ခွင့်ပြု: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="162"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="157"/>
         <source>Blocked: %1</source>
         <translation>ပိတ်ပင်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="182"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="177"/>
         <source>Conflict: %1 %2</source>
         <translation>ကွဲလွဲမှု: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="293"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="294"/>
         <source>No crossing changed since then.</source>
         <translation>ထို​အ​ချိန်​မှ​စ၍ ပြောင်း​လဲ​သော ဂိတ် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="336"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="337"/>
         <source>Gate status board</source>
         <translation>ဂိတ် အခြေအနေ ဘုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="337"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="338"/>
         <source>Refresh</source>
         <translation>အသစ် ပြမည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="338"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="339"/>
         <source>What changed since</source>
         <translation>ပြောင်းလဲမှုများ၊ ဤအချိန်မှစ၍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="342"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="343"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="346"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="347"/>
         <source>Traffic</source>
         <translation>သွားလာမှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="348"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="349"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="349"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="350"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="350"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="351"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="174"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="169"/>
         <source>Stale: %1 %2</source>
         <translation>ဟောင်းနေပြီ- %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="195"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="190"/>
         <source>Independent sources (a pseudonym on one device), per side</source>
         <translation>ဘက်​တစ်​ဖက်​စီ၏ သီး​ခြား ရင်း​မြစ်​များ (ကိ​ရိ​ယာ တစ်​ခု​ပေါ်​ရှိ အ​မည်​ဝှက် တစ်​ခု)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="302"/>
-        <location filename="../../desktop/ui/desk/board_view.py" line="345"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="303"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="346"/>
         <source>Reported, unverified</source>
         <translation>သတင်းပို့ထားသည်၊ အတည်မပြုရသေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_cells.py" line="96"/>
+        <location filename="../../desktop/ui/desk/board_cells.py" line="91"/>
         <source>Click to list the reports behind these flags</source>
         <translation>ဤ​အ​မှတ်​အ​သား​များ၏ နောက်​ကွယ်​ရှိ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/board_view.py" line="273"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="274"/>
         <source>%1: %2 (%n source(s))</source>
         <translation>
             <numerusform>%1: %2 (သ​တင်း​ရင်း​မြစ် %n ခု)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/board_view.py" line="283"/>
+        <location filename="../../desktop/ui/desk/board_view.py" line="284"/>
         <source>Reported in reports not yet verified; the verified status is beside it. Click to list the reports.</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော သ​တင်း​ပို့​ချက်​များ​တွင် ပါ​သည်။ အ​တည်​ပြု​ထား​သော အ​ခြေ​အ​နေ​ကို ဘေး​တွင် ပြ​ထား​သည်။ သ​တင်း​ပို့​ချက်​များ​ကို ပြ​ရန် နှိပ်​ပါ။</translation>
     </message>
@@ -209,180 +209,180 @@
 <context>
     <name>Briefing</name>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="121"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="123"/>
         <location filename="../../desktop/ui/desk/pdf.py" line="101"/>
         <source>Gate status briefing</source>
         <translation>ဂိတ် အခြေအနေ အစီရင်ခံချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="163"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="165"/>
         <source>No prices or shortages in verified reports.</source>
         <translation>အ​တည်​ပြု​ပြီး သ​တင်း​များ​တွင် ဈေး​နှုန်း သို့​မ​ဟုတ် ရှား​ပါး​မှု မ​ပါ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="167"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="169"/>
         <source>Prices and shortages</source>
         <translation>ဈေးနှုန်းနှင့် ရှားပါးမှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="198"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="200"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="199"/>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="153"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="201"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="154"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="200"/>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="155"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="202"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="156"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="201"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="203"/>
         <source>Sources</source>
         <translation>ရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="202"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="204"/>
         <source>Last change</source>
         <translation>နောက်ဆုံး ပြောင်းချိန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="203"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="205"/>
         <source>Flags</source>
         <translation>သတိပြုရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="272"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="274"/>
         <source>Map</source>
         <translation>မြေပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="290"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="292"/>
         <source>What changed since {since}</source>
         <translation>{since} က​တည်း​က ပြောင်း​လဲ​ခဲ့​သည်​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="303"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="305"/>
         <source>No crossing changed.</source>
         <translation>ပြောင်းလဲသော ဂိတ် မရှိပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="344"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="346"/>
         <source>conflicting reports</source>
         <translation>ဆန့်ကျင်သော သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="346"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="348"/>
         <source>reported change, unverified</source>
         <translation>ပြောင်း​လဲ​ကြောင်း သ​တင်း​ရ၊ မ​စစ်​ဆေး​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="157"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="158"/>
         <source>Civilians who may pass</source>
         <translation>ဖြတ်ခွင့်ရသော အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="53"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="54"/>
         <source>Prepared by {desk} at {time}.</source>
         <translation>{desk} က {time} တွင် ပြင်​ဆင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="56"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="57"/>
         <source>Period covered: {since} to {until}.</source>
         <translation>ကာလ- {since} မှ {until} အထိ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="59"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="60"/>
         <source>Reports in the period: {verified} verified, {unreviewed} not yet reviewed.</source>
         <translation>ကာ​လ​အ​တွင်း သ​တင်း​များ- အ​တည်​ပြု​ပြီး {verified} ခု၊ မ​စစ်​ဆေး​ရ​သေး {unreviewed} ခု။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="62"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="63"/>
         <source>Times are Myanmar time (MMT, UTC+06:30).</source>
         <translation>အ​ချိန်​များ​သည် မြန်​မာ​စံ​တော်​ချိန် (MMT, UTC+06:30) ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="116"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="117"/>
         <source>{time} {who}: {aspect} {value} (now {before}), 1 source, unverified</source>
         <translation>{time} {who} - {aspect} {value} (ယ​ခု {before})၊ ရင်း​မြစ် ၁ ခု၊ အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="132"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="133"/>
         <source>residents report</source>
         <translation>ဒေသခံများက ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="133"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="134"/>
         <source>traders report</source>
         <translation>ကုန်သည်များက ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="134"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="135"/>
         <source>drivers report</source>
         <translation>ယာဉ်မောင်းများက ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="135"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="136"/>
         <source>mine workers report</source>
         <translation>သတ္တု​တွင်း​လုပ်​သား​များ​က ပြော​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="136"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="137"/>
         <source>people close to an armed group report</source>
         <translation>လက်​နက်​ကိုင်​အ​ဖွဲ့​နှင့် နီး​စပ်​သူ​များ​က ပြော​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="139"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="140"/>
         <source>officials report</source>
         <translation>အရာရှိများက ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="140"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="141"/>
         <source>aid workers report</source>
         <translation>အ​ကူ​အ​ညီ​ပေး​ရေး​လုပ်​သား​များ​က ပြော​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="141"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="142"/>
         <source>a source reports</source>
         <translation>ရင်းမြစ်တစ်ခုက ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="144"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="145"/>
         <source>our correspondent reports</source>
         <translation>ကျွန်ုပ်​တို့ သ​တင်း​ထောက်​က ပြော​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="94"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="95"/>
         <source>Conflict, {aspect}: {sides}</source>
         <translation>ကွဲလွဲမှု၊ {aspect}- {sides}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="98"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="100"/>
         <source>Page {number} of {total} · Contains unpublished material: for the newsroom only. Source pseudonyms are never included in a briefing.</source>
         <translation>စာ​မျက်​နှာ {number}/{total} · မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။ ရင်း​မြစ်၏ အ​မည်​ဝှက်​ကို အ​စီ​ရင်​ခံ​ချက်​တွင် ဘယ်​တော့​မှ မ​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="128"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="130"/>
         <source>Contains unpublished material: for the newsroom only.</source>
         <translation>မ​ထုတ်​ပြန်​ရ​သေး​သော အ​ချက်​အ​လက် ပါ​ဝင်​သည်- သ​တင်း​ဌာ​န​အ​တွင်း​သာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="150"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="152"/>
         <source>Crossings in detail</source>
         <translation>ဂိတ်များ အသေးစိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_text.py" line="104"/>
+        <location filename="../../desktop/ui/desk/briefing_text.py" line="105"/>
         <source>{time} {aspect}: {before} → {after}</source>
         <translation>{time} {aspect}: {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/briefing_pages.py" line="342"/>
+        <location filename="../../desktop/ui/desk/briefing_pages.py" line="344"/>
         <source>stale: not confirmed lately</source>
         <translation>ဟောင်း​နေ​ပြီ- မ​ကြာ​သေး​မီ​က အ​တည်​မ​ပြု​ရ​သေး</translation>
     </message>
@@ -440,120 +440,120 @@
 <context>
     <name>BulkBar</name>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="127"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="128"/>
         <source>Move to</source>
         <translation>သို့ ရွှေ့​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="128"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="129"/>
         <source>Assign</source>
         <translation>ပေး​အပ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="129"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="130"/>
         <source>Tag</source>
         <translation>တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="130"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="131"/>
         <source>Add as note</source>
         <translation>မှတ်​ချက်​အ​ဖြစ် ထည့်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="131"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="132"/>
         <source>Add as tag</source>
         <translation>တဂ်​အ​ဖြစ် ထည့်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="132"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="133"/>
         <source>A note or a tag for every selected report</source>
         <translation>ရွေး​ထား​သော သ​တင်း​တိုင်း​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="133"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="134"/>
         <source>Note or tag for the selected reports</source>
         <translation>ရွေး​ထား​သော သ​တင်း​များ​အ​တွက် မှတ်​ချက် သို့​မ​ဟုတ် တဂ်</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/desk/bulk.py" line="140"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="141"/>
         <source>Undo the move of %n report(s)</source>
         <translation>
             <numerusform>သ​တင်း %n ခု၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည်</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="144"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="145"/>
         <source>Each goes back to the state before, as a new move; a report another move reached since stays as it is. Possible for {minutes} minutes.</source>
         <translation>တစ်​ခု​ချင်း​စီ ယ​ခင်​အ​ခြေ​အ​နေ​သို့ ရွှေ့​ချက်​အ​သစ်​အ​ဖြစ် ပြန်​သွား​သည်။ ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ရောက်​ခဲ့​သော သ​တင်း​မှာ ယ​ခု​အ​တိုင်း ကျန်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="157"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="158"/>
         <source>Assign to me</source>
         <translation>ကျွန်ုပ်​ထံ ပေး​အပ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="159"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="160"/>
         <source>Unassign</source>
         <translation>ပေး​အပ်​မှု ဖြုတ်​ရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="134"/>
-        <location filename="../../desktop/ui/desk/bulk.py" line="175"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="135"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="176"/>
         <source>{count} selected</source>
         <translation>{count} ခု ရွေး​ထား​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="294"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="295"/>
         <source>A tag has 1 to {count} characters of text.</source>
         <translation>တဂ်​တစ်​ခု​တွင် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ရှိ​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="298"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="299"/>
         <source>No desk known here has that name.</source>
         <translation>ဤ​နေ​ရာ​တွင် သိ​ထား​သော အယ်​ဒီ​တာ စား​ပွဲ​များ​ထဲ ထို​အ​မည် မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="300"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="301"/>
         <source>Nothing to change: it is already so.</source>
         <translation>ပြောင်း​စ​ရာ မ​ရှိ​ပါ- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="308"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="309"/>
         <source>Undone for {done} of {total} reports.</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​ကို ပြန်​ပြင်​ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="310"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="311"/>
         <source>Done for {done} of {total} reports.</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {done} ခု​အ​တွက် ပြီး​ပါ​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="315"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="316"/>
         <source>{n} refused: the review rules do not allow that move from the state they are in.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ယ​ခု​အ​ခြေ​အ​နေ​မှ ထို​သို့ ရွှေ့​ခြင်း​ကို စစ်​ဆေး​မှု စည်း​မျဉ်း​များ​က ခွင့်​မ​ပြု​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="319"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="320"/>
         <source>{n} refused: not at this desk.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်- ဤ​အယ်​ဒီ​တာ​ထံ မ​ရှိ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="320"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="321"/>
         <source>{n} left as they were: already so.</source>
         <translation>{n} ခု မူ​လ​အ​တိုင်း ထား​သည်- ထို​အ​တိုင်း ရှိ​ပြီး​ဖြစ်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="321"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="322"/>
         <source>{n} not undone: another move was made since.</source>
         <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ထို့​နောက် အ​ခြား​ရွှေ့​ချက် ပြု​လုပ်​ခဲ့​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="324"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="325"/>
         <source>{n} not undone: the move is more than ten minutes old.</source>
         <translation>{n} ခု ပြန်​မ​ပြင်​ရ- ရွှေ့​ချက်​မှာ ဆယ်​မိ​နစ်​ထက် ကြာ​သွား​ပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/bulk.py" line="329"/>
+        <location filename="../../desktop/ui/desk/bulk.py" line="330"/>
         <source>{n} refused.</source>
         <translation>{n} ခု ငြင်း​ပယ်​ခံ​ရ​သည်။</translation>
     </message>
@@ -879,27 +879,27 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="31"/>
+        <location filename="../../desktop/ui/desk/text.py" line="26"/>
         <source>new</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="32"/>
+        <location filename="../../desktop/ui/desk/text.py" line="27"/>
         <source>needs follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="33"/>
+        <location filename="../../desktop/ui/desk/text.py" line="28"/>
         <source>verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="34"/>
+        <location filename="../../desktop/ui/desk/text.py" line="29"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="35"/>
+        <location filename="../../desktop/ui/desk/text.py" line="30"/>
         <source>published</source>
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
@@ -963,68 +963,68 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="80"/>
+        <location filename="../../desktop/ui/desk/text.py" line="75"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="86"/>
+        <location filename="../../desktop/ui/desk/text.py" line="81"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="92"/>
+        <location filename="../../desktop/ui/desk/text.py" line="87"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="96"/>
+        <location filename="../../desktop/ui/desk/text.py" line="91"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="103"/>
+        <location filename="../../desktop/ui/desk/text.py" line="98"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="108"/>
+        <location filename="../../desktop/ui/desk/text.py" line="103"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="114"/>
+        <location filename="../../desktop/ui/desk/text.py" line="109"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="45"/>
+        <location filename="../../desktop/ui/desk/text.py" line="40"/>
         <source>This report&apos;s review is now “{state}” (another desk may have moved it). From there it can go to: {allowed}.</source>
         <translation>ဤ​သ​တင်း​သည် ယ​ခု “{state}” ဖြစ်​နေ​ပြီ (အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ပြောင်း​ထား​နိုင်​သည်)။ ထို​မှ {allowed} သို့​သာ ပြောင်း​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="51"/>
+        <location filename="../../desktop/ui/desk/text.py" line="46"/>
         <source>, </source>
         <comment>between the names of review states</comment>
         <translation>၊ </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="56"/>
+        <location filename="../../desktop/ui/desk/text.py" line="51"/>
         <source>This report is not at this desk. Pull, then look for it again.</source>
         <translation>ဤ​သ​တင်း​သည် ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် မ​ရှိ​ပါ။ ဆွဲ​ယူ​ပြီး​မှ ထပ်​ရှာ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="60"/>
+        <location filename="../../desktop/ui/desk/text.py" line="55"/>
         <source>A desk label has 1 to {count} characters.</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ အ​မည်​သည် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ဖြစ်​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="64"/>
+        <location filename="../../desktop/ui/desk/text.py" line="59"/>
         <source>A note has at most {count} characters. Shorten it, then add it again.</source>
         <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="68"/>
+        <location filename="../../desktop/ui/desk/text.py" line="63"/>
         <source>There is no move of yours to undo: it is too old, or another desk moved the report since.</source>
         <translation>ပြန်​ပြင်​ရန် သင့် ရွှေ့​ချက် မ​ရှိ​ပါ- ကြာ​လွန်း​ပြီ၊ သို့​မ​ဟုတ် အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ဤ​သ​တင်း​ကို နောက်​ထပ် ရွှေ့​ထား​ပြီ။</translation>
     </message>
@@ -1239,49 +1239,49 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskMap</name>
     <message>
-        <location filename="../../desktop/ui/desk/map.py" line="109"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="81"/>
         <source>China side: %1</source>
         <translation>တရုတ်ဘက်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map.py" line="112"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="84"/>
         <source>Myanmar side: %1</source>
         <translation>မြန်မာဘက်: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map.py" line="117"/>
-        <location filename="../../desktop/ui/desk/map.py" line="273"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="89"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="104"/>
         <source>Conflicting verified reports</source>
         <translation>ကွဲ​လွဲ​နေ​သော စစ်​ဆေး​ပြီး သ​တင်း​များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map.py" line="119"/>
-        <location filename="../../desktop/ui/desk/map.py" line="278"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="91"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="109"/>
         <source>Reported change, unverified</source>
         <translation>အ​တည်​မ​ပြု​ရ​သေး​သော ပြောင်း​လဲ​မှု သ​တင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map_layout.py" line="123"/>
+        <location filename="../../desktop/ui/desk/map_layout.py" line="139"/>
         <source>{km} km</source>
         <translation>{km} ကီလိုမီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map_layout.py" line="127"/>
+        <location filename="../../desktop/ui/desk/map_layout.py" line="143"/>
         <source>Map data: Natural Earth (public domain)</source>
         <translation>မြေ​ပုံ အ​ချက်​အ​လက်- Natural Earth (public domain)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map_layout.py" line="134"/>
+        <location filename="../../desktop/ui/desk/map_layout.py" line="150"/>
         <source>MYANMAR</source>
         <translation>မြန်မာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map_layout.py" line="138"/>
+        <location filename="../../desktop/ui/desk/map_layout.py" line="154"/>
         <source>CHINA</source>
         <translation>တရုတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/map.py" line="282"/>
+        <location filename="../../desktop/ui/desk/map_style.py" line="113"/>
         <source>Myanmar–China border</source>
         <translation>မြန်မာ–တရုတ် နယ်စပ်</translation>
     </message>
@@ -2770,12 +2770,12 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>GateChooser</name>
     <message>
-        <location filename="../../desktop/ui/correspondent/gate_chooser.py" line="90"/>
+        <location filename="../../desktop/ui/correspondent/gate_chooser.py" line="91"/>
         <source>Type a crossing: Laiza, လိုင်ဇာ, 拉咱…</source>
         <translation>ဂိတ်​အ​မည် ရိုက်​ပါ: Laiza, လိုင်​ဇာ, 拉咱…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/gate_chooser.py" line="91"/>
+        <location filename="../../desktop/ui/correspondent/gate_chooser.py" line="92"/>
         <source>Crossing</source>
         <translation>ဂိတ်</translation>
     </message>
@@ -4403,113 +4403,113 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="152"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="153"/>
         <source>Review:</source>
         <translation>စိစစ်မှု:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="153"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="154"/>
         <source>Move to:</source>
         <translation>သို့ ရွှေ့မည်:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="155"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="156"/>
         <source>&amp;Verified</source>
         <translation>စစ်ဆေးပြီး (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="157"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="158"/>
         <source>Needs &amp;follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန် (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="158"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="159"/>
         <source>Re&amp;jected</source>
         <translation>ပယ်ချ (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="162"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="163"/>
         <source>Move to {state}</source>
         <translation>{state} သို့ ရွှေ့မည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="163"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="164"/>
         <source>Note with the move (optional)</source>
         <translation>ရွှေ့​ရာ​တွင် မှတ်​ချက် (မ​ထည့်​လည်း ရ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="164"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="165"/>
         <source>Note with the move</source>
         <translation>ရွှေ့ရာတွင် မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="165"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="166"/>
         <source>A note for every editor on this report</source>
         <translation>ဤ​သ​တင်း​အ​တွက် အယ်​ဒီ​တာ အား​လုံး​အ​တွက် မှတ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="166"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="167"/>
         <source>Note</source>
         <translation>မှတ်ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="167"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="168"/>
         <source>Add &amp;note</source>
         <translation>မှတ်ချက် ထည့်မည် (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="169"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="170"/>
         <source>Report under review</source>
         <translation>စိစစ်နေသော သတင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="223"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="224"/>
         <source>Choose a report in the inbox to review it here.</source>
         <translation>ဤ​နေ​ရာ​တွင် စိ​စစ်​ရန် ဝင်​စာ​ထဲ​မှ သ​တင်း​တစ်​ခု ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="225"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="226"/>
         <source>Loading…</source>
         <translation>ဖွင့်နေသည်…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="156"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="157"/>
         <source>Publi&amp;shed</source>
         <translation>ထုတ်ပြန်ပြီး (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="298"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="299"/>
         <source>&amp;Undo my move</source>
         <translation>ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="301"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="302"/>
         <source>&amp;Undo my move (back to {state})</source>
         <translation>{state} သို့ ကျွန်ုပ်၏ ရွှေ့​ချက်​ကို ပြန်​ပြင်​မည် (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="305"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="306"/>
         <source>Takes your last move on this report back with a new move, shown in the history and shared with every desk. Possible for {minutes} minutes.</source>
         <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="332"/>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="335"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="333"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="336"/>
         <source>Publish this report?</source>
         <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="337"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="338"/>
         <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
         <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="343"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="344"/>
         <source>&amp;Publish</source>
         <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="344"/>
+        <location filename="../../desktop/ui/desk/review_pane.py" line="345"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>
@@ -4964,32 +4964,32 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="94"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="95"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="95"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="96"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="96"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="97"/>
         <source>Reports</source>
         <translation>သတင်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="188"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="189"/>
         <source>Prices</source>
         <translation>ဈေးနှုန်းများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="264"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="265"/>
         <source>%1 per %2 (%3): %4 to %5</source>
         <translation>%1 %2 လျှင် (%3): %4 မှ %5 အ​ထိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="253"/>
+        <location filename="../../desktop/ui/desk/timeline_canvas.py" line="254"/>
         <source>%1, %2: click to open the report</source>
         <translation>%1၊ %2: သ​တင်း​ကို ဖွင့်​ရန် နှိပ်​ပါ</translation>
     </message>

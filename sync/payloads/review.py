@@ -7,8 +7,8 @@ A review envelope (kind ``review``, sealed to the newsroom key) carries one of:
 - ``gatewatch-review-1``, read only (written before per-desk keys): compact JSON
   ``{"format", "events"}``, backed by no desk key.
 
-The events are JSON objects (`desktop.domain.desk.review.ReviewEvent.to_json`); what they mean
-is the domain's. Byte layout and vectors: docs/desk.md, tests/sync/vectors/.
+The events are JSON objects (`desktop.domain.desk.review_events.ReviewEvent.to_json`); what
+they mean is the domain's. Byte layout and vectors: docs/desk.md, tests/sync/vectors/.
 """
 
 from __future__ import annotations

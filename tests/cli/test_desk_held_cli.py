@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_OK
-from desktop.domain.desk.review import ReviewEvent, ReviewState
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import ReviewEvent
 from desktop.services.desk import review as desk_review
 from desktop.store.database import open_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord

@@ -13,20 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.desk.board import (
-    ASPECTS,
-    CHINA_SIDE,
-    DEFAULT_STALE_AFTER,
-    MYANMAR_SIDE,
-    Band,
-    BoardReport,
-    Overall,
-    Price,
-    as_of,
-    derive_board,
-    gate_status,
-    timeline,
-)
+from desktop.domain.desk.board import DEFAULT_STALE_AFTER, Overall, as_of, derive_board, gate_status
+from desktop.domain.desk.board_report import ASPECTS, CHINA_SIDE, MYANMAR_SIDE, BoardReport, Price
+from desktop.domain.desk.board_timeline import Band, timeline
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.vocabulary import Reliability
 

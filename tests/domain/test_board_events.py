@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.desk.board import CHINA_SIDE, BoardReport
 from desktop.domain.desk.board_events import in_force, status_events, status_runs
+from desktop.domain.desk.board_report import CHINA_SIDE, BoardReport
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.vocabulary import Reliability
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image, ImageDraw
 
-from desktop.domain.desk.board import BoardReport
+from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.duplicates import (
     PHOTO_DISTANCE,
     facts_agree,

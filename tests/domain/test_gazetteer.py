@@ -12,16 +12,9 @@ from typing import Any
 import pytest
 
 import desktop.resources
-from desktop.domain.gazetteer import (
-    MAX_FILE_BYTES,
-    Crossing,
-    Gazetteer,
-    GazetteerError,
-    PortNames,
-    default_gazetteer,
-    load_gazetteer,
-    normalize,
-)
+from desktop.domain.crossing import Crossing, PortNames, normalize
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from desktop.domain.gazetteer_file import MAX_FILE_BYTES, GazetteerError
 from desktop.resources import resource_path, resources_root
 
 SHIPPED = resource_path("gazetteer", "gazetteer.json")

@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from desktop.domain.gazetteer import Crossing, default_gazetteer
+from desktop.domain.crossing import Crossing
+from desktop.domain.gazetteer import default_gazetteer
 from desktop.resources import resource_path
 
 MAP = json.loads(resource_path("map", "kachin_border.geojson").read_text("utf-8"))

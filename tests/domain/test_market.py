@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.desk.board import BoardReport, Price
+from desktop.domain.desk.board_report import BoardReport, Price
 from desktop.domain.desk.market import gate_market
 from desktop.domain.desk.review import ReviewState
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.desk.review import ReviewEvent, ReviewState
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import ReviewEvent
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services.desk import core as desk

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.domain.desk.review import ReviewError, ReviewEvent, ReviewState
+from desktop.domain.desk.review import ReviewError, ReviewState
+from desktop.domain.desk.review_events import ReviewEvent
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services import followup_sync

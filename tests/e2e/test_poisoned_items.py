@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.domain.desk.review import ReviewEvent, ReviewState
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import ReviewEvent
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services import followup_sync

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.desk.review import ALLOWED_MOVES, EventKind, ReviewEvent, ReviewState
+from desktop.domain.desk.review import ALLOWED_MOVES, ReviewState
+from desktop.domain.desk.review_events import EventKind, ReviewEvent
 from desktop.domain.report import Report, ReportContent, Source
 from desktop.domain.vocabulary import HowKnown, SideStatus
 from desktop.services.desk import core as desk

@@ -18,7 +18,8 @@ from desktop.domain.report import ReportContent
 from desktop.domain.vocabulary import HowKnown, SideStatus
 from desktop.services.desk import board as desk_board
 from desktop.services.desk import review as desk_review
-from desktop.services.desk.export import board_snapshot, export_reports
+from desktop.services.desk.board_snapshot import board_snapshot
+from desktop.services.desk.export import export_reports
 from desktop.store.database import Store
 from tests.helpers.desk_story import desk_store, gazetteer, receive
 

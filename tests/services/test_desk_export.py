@@ -18,13 +18,9 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import NewCrossing, Report, ReportContent
 from desktop.domain.vocabulary import HowKnown, SideStatus
 from desktop.services.desk import review as desk_review
-from desktop.services.desk.export import (
-    CSV_COLUMNS,
-    PSEUDONYM_COLUMN,
-    ExportError,
-    ExportWriteError,
-    export_reports,
-)
+from desktop.services.desk.export import export_reports
+from desktop.services.desk.export_csv import CSV_COLUMNS, PSEUDONYM_COLUMN
+from desktop.services.desk.export_output import ExportError, ExportWriteError
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.desk.review import ReviewRepository

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.desk.review import ReviewError, ReviewEvent, ReviewState, current_state
+from desktop.domain.desk.review import ReviewError, ReviewState
+from desktop.domain.desk.review_events import ReviewEvent, current_state
 from desktop.services.desk import review as desk_review
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.review import ReviewRepository

@@ -19,7 +19,9 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import HowKnown, SideStatus
 from desktop.services.desk import review as desk_review
-from desktop.services.desk.export import ExportError, Profile, export_reports
+from desktop.services.desk.export import export_reports
+from desktop.services.desk.export_output import ExportError
+from desktop.services.desk.export_profile import Profile
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskDevice, DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.desk.review import ReviewRepository

@@ -12,7 +12,8 @@ from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.desk import assign as desk_assign
 from desktop.services.desk import review as desk_review
-from desktop.services.desk.export import Profile, export_reports
+from desktop.services.desk.export import export_reports
+from desktop.services.desk.export_profile import Profile
 from desktop.store.database import Store
 from tests.helpers.desk_story import desk_store, gazetteer, mai_ja_yang_story
 from tests.helpers.exports import SCHEMAS, read_csv

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.desk.board import board_values
+from desktop.domain.desk.board_report import board_values
 from desktop.services.desk import core as desk
 from desktop.store import schema
 from desktop.store.database import create_store, open_store

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.desk.review import EventKind, ReviewError, ReviewEvent, ReviewState
+from desktop.domain.desk.review import ReviewError, ReviewState
+from desktop.domain.desk.review_events import EventKind, ReviewEvent
 from desktop.domain.desk.tags import TagError, normalize_tag
 from desktop.store.database import Store, create_store
 from desktop.store.desk.marks import MarksRepository

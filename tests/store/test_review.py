@@ -14,12 +14,8 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.desk.review import (
-    ReviewError,
-    ReviewEvent,
-    ReviewState,
-    held_until,
-)
+from desktop.domain.desk.review import ReviewError, ReviewState
+from desktop.domain.desk.review_events import ReviewEvent, held_until
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent, Source
 from desktop.domain.vocabulary import HowKnown, Reliability, SideStatus, SourceCategory

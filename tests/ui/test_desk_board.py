@@ -22,7 +22,7 @@ from desktop.services.desk import core as desk
 from desktop.services.desk.demo import DemoDesk, fill_demo_desk
 from desktop.store.database import Store, create_store
 from desktop.ui.desk.board_view import COLUMNS, BoardView
-from desktop.ui.desk.map import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
+from desktop.ui.desk.map_style import CONFLICT_COLOR, OVERALL_COLORS, UNVERIFIED_COLOR
 from desktop.ui.desk.timeline import STATE_COLORS, TimelineCanvas
 from desktop.ui.desk_clock import picker_time
 from desktop.ui.i18n import LanguageSwitcher

@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.desk.review import ReviewEvent, ReviewState
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import ReviewEvent
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store

@@ -28,7 +28,8 @@ from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import Store, create_store
 from desktop.store.desk.review import ExportRecord, ReviewRepository
 from desktop.ui.desk.briefing_text import myanmar_time
-from desktop.ui.desk.map import MYANMAR_LAND, OVERALL_COLORS, map_point, paint_map
+from desktop.ui.desk.map_paint import map_point, paint_map
+from desktop.ui.desk.map_style import MYANMAR_LAND, OVERALL_COLORS
 from desktop.ui.desk.pdf import MAP_LOGICAL_WIDTH, write_briefing
 from desktop.ui.i18n import LanguageSwitcher
 from tests.helpers.desk_story import NOW, mai_ja_yang_story, receive

@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.desk.review import EventKind, ReviewState
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import EventKind
 from desktop.store.desk.review import ReviewRepository
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.desk_ui import desk_window, make_desk_store, select, unlock_desk

@@ -5,60 +5,25 @@ and the desk's Board tab draw it."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
 )
 
-from desktop.domain.desk.board import SIDES, AspectStatus, Board, Evidence, GateStatus
-from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.board import Board
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.ui.desk.map import GateMarker, build_map_scene, map_layout
-from desktop.ui.desk.pdf import MAP_LOGICAL_WIDTH
-from desktop.ui.i18n import LanguageSwitcher
+from desktop.ui.desk.map import GateMarker, build_map_scene
+from desktop.ui.desk.map_style import map_layout
+from tests.helpers.maps import SIZES, flagged_board, language
 
-# (size, legend): the briefing's map at its tallest and as short as a full first page
-# leaves it (page-wide, 620 units), and the Board tab's at 1366×768 and larger.
-SIZES = [
-    (QSizeF(MAP_LOGICAL_WIDTH, 483.5), False),
-    (QSizeF(MAP_LOGICAL_WIDTH, 242.0), False),
-    (QSizeF(440, 545), True),
-    (QSizeF(760, 600), True),
-]
+__all__ = ["language"]  # a fixture
+
 FRAMES = {"legend", "scale", "credit"}
 TOWN_Z = 3
-
-
-def flagged_board() -> Board:
-    """The demo desk's flags: Mai Ja Yang in conflict, Laiza with an unverified change
-    (their rings make the markers larger)."""
-    seen = Evidence("r1", "closed", datetime(2024, 11, 1, tzinfo=UTC), ReviewState.VERIFIED)
-    other = Evidence("r2", "open", datetime(2024, 11, 2, tzinfo=UTC), ReviewState.VERIFIED)
-    conflict = {s: AspectStatus(s, "open", seen, conflict=(seen, other)) for s in SIDES}
-    unverified = {s: AspectStatus(s, "closed", seen, unverified_change=other) for s in SIDES}
-    return Board(
-        {
-            "mai_ja_yang": GateStatus("mai_ja_yang", conflict),
-            "laiza": GateStatus("laiza", unverified),
-        }
-    )
-
-
-@pytest.fixture(params=["en", "my"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    switcher = LanguageSwitcher.current or LanguageSwitcher(qapp)
-    assert switcher.switch(request.param)
-    if request.param == "my":
-        assert switcher.myanmar_family  # the names measured in Padauk, as printed
-    yield request.param
-    switcher.switch("en")
 
 
 def drawn(scene: QGraphicsScene) -> tuple[list[QRectF], dict[str, QRectF], list[QRectF]]:

@@ -4,9 +4,10 @@ from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.line_breaks import wrap_to_width
 from desktop.ui.myanmar_text import ZWSP, syllable_breaks
 from desktop.ui.window import GatewatchWindow
-from desktop.ui.wrapping import WrapLabel, wrap_to_width
+from desktop.ui.wrapping import WrapLabel
 from tests.ui.conftest import add_draft, create_store_through_ui
 
 TEXT = (

@@ -23,8 +23,9 @@ from desktop.cli.common import (
     write_file,
 )
 from desktop.cli.correspondent import text as cli_text
+from desktop.domain.crossing import Crossing
 from desktop.domain.errors import ReportValidationError
-from desktop.domain.gazetteer import Crossing, Gazetteer, default_gazetteer
+from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
 from desktop.services.correspondent.session import (
     AttachmentNotFoundError,

@@ -21,7 +21,8 @@ from typing import Any
 from desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, fail
 from desktop.domain.desk.review import CONFIRMED_STATES, ReviewState
 from desktop.domain.gazetteer import Gazetteer
-from desktop.services.desk.export import ExportError, ExportWriteError, export_reports
+from desktop.services.desk.export import export_reports
+from desktop.services.desk.export_output import ExportError, ExportWriteError
 from desktop.services.desk.export_profile import Profile
 from desktop.store.database import Store
 

@@ -19,8 +19,9 @@ from desktop.cli.desk.keys import KeyCommandError, export_key, import_key
 from desktop.cli.desk.keys import add_parsers as add_key_parsers
 from desktop.cli.desk.marks import MARK_COMMANDS, MARK_HANDLERS
 from desktop.cli.desk.marks import add_parsers as add_mark_parsers
-from desktop.domain.desk.board import ASPECTS, Board
+from desktop.domain.desk.board import Board
 from desktop.domain.desk.board_events import StatusEvent
+from desktop.domain.desk.board_report import ASPECTS
 from desktop.domain.desk.review import ReviewError, ReviewState
 from desktop.domain.desk.tags import TagError, normalize_tag
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer

@@ -40,26 +40,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any
 
+from desktop.domain.desk.board_report import (
+    ASPECTS,
+    CHINA_SIDE,
+    MYANMAR_SIDE,
+    SIDES,
+    UNKNOWN,
+    BoardReport,
+)
 from desktop.domain.desk.review import CONFIRMED_STATES, PENDING_STATES, ReviewState
-from desktop.domain.vocabulary import Reliability, SideStatus, TrafficKind
+from desktop.domain.vocabulary import Reliability, SideStatus
 
 CONFLICT_WINDOW = timedelta(hours=12)
 CORROBORATION_WINDOW = timedelta(hours=72)
 DEFAULT_STALE_AFTER = timedelta(days=14)
-UNKNOWN = "unknown"
-
-CHINA_SIDE = "china_side"
-MYANMAR_SIDE = "myanmar_side"
-CIVILIAN_PASSAGE = "civilian_passage"
-SIDES = (CHINA_SIDE, MYANMAR_SIDE)
-ASPECTS: tuple[str, ...] = (
-    CHINA_SIDE,
-    MYANMAR_SIDE,
-    *(f"traffic.{kind.value}" for kind in TrafficKind),
-    CIVILIAN_PASSAGE,
-)
 
 
 class Overall(StrEnum):
@@ -69,72 +64,6 @@ class Overall(StrEnum):
     RESTRICTED = "restricted"
     CLOSED = "closed"
     UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Price:
-    commodity: str
-    unit: str
-    currency: str
-    amount: float
-
-
-@dataclass(frozen=True)
-class BoardReport:
-    """What the board needs of one report (built by the store from the signed record)."""
-
-    report_id: str
-    gate: str
-    observed_at: datetime
-    state: ReviewState
-    device_id: str
-    values: Mapping[str, str]
-    pseudonym: str | None = None
-    reliability: Reliability | None = None
-    credibility: int | None = None
-    prices: tuple[Price, ...] = ()
-    source_category: str | None = None  # "trader", "resident", … (who, never a name)
-    shortages: tuple[str, ...] = ()
-
-    @property
-    def source_key(self) -> str:
-        return f"{self.device_id}/{self.pseudonym or ''}"
-
-    @classmethod
-    def from_record(
-        cls, record: Mapping[str, Any], *, state: ReviewState, device_id: str
-    ) -> BoardReport:
-        """From a report record (the JSON form the device signed, already validated)."""
-        source = record.get("source") or {}
-        return cls(
-            report_id=str(record["id"]),
-            gate=str(record.get("gate") or ""),
-            observed_at=datetime.fromisoformat(str(record["observed_at"])),
-            state=state,
-            device_id=device_id,
-            values=board_values(record),
-            pseudonym=source.get("pseudonym"),
-            reliability=Reliability(source["reliability"]) if source else None,
-            credibility=int(source["credibility"]) if source else None,
-            prices=tuple(
-                Price(p["commodity"], p["unit"], p["currency"], float(p["amount"]))
-                for p in record.get("prices") or ()
-            ),
-            source_category=source.get("category"),
-            shortages=tuple(str(s) for s in record.get("shortages") or ()),
-        )
-
-
-def board_values(record: Mapping[str, Any]) -> dict[str, str]:
-    """What a report record says about each board aspect, aspects it calls unknown left out."""
-    traffic = record.get("traffic") or {}
-    values = {
-        CHINA_SIDE: str(record.get("china_side") or UNKNOWN),
-        MYANMAR_SIDE: str(record.get("myanmar_side") or UNKNOWN),
-        CIVILIAN_PASSAGE: str(record.get("civilian_passage") or UNKNOWN),
-        **{f"traffic.{kind}": str(value) for kind, value in traffic.items()},
-    }
-    return {k: v for k, v in values.items() if v != UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -425,111 +354,18 @@ def as_of(moment: datetime, newest_first: Iterable[BoardReport]) -> Iterator[Boa
     return (r for r in newest_first if r.observed_at <= moment)
 
 
-# -- timeline ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Band:
-    """A stretch of time during which verified reports gave one aspect one value."""
-
-    start: datetime
-    end: datetime
-    value: str
-
-
-@dataclass(frozen=True)
-class Tick:
-    report_id: str
-    observed_at: datetime
-    state: ReviewState
-
-
-@dataclass(frozen=True)
-class Timeline:
-    gate: str
-    start: datetime
-    end: datetime
-    bands: Mapping[str, tuple[Band, ...]]
-    ticks: tuple[Tick, ...]
-    prices: Mapping[tuple[str, str, str], tuple[tuple[datetime, float], ...]]
-    fitted: bool = False  # moved to the gate's newest reports: the period asked was empty
-
-
-def timeline(
-    gate: str,
-    oldest_first: Iterable[BoardReport],
-    *,
-    start: datetime,
-    end: datetime,
-    aspects: Sequence[str] = SIDES,
-) -> Timeline:
-    """Status per aspect over [start, end] as bands (verified reports only), every report as
-    a tick, and each reported price series. A band starts at the report that set its value
-    (or at `start`, for the value in force then) and runs to the next change or `end`."""
-    open_bands: dict[str, tuple[datetime, str]] = {}
-    bands: dict[str, list[Band]] = {a: [] for a in aspects}
-    ticks: list[Tick] = []
-    prices: dict[tuple[str, str, str], list[tuple[datetime, float]]] = {}
-    for report in oldest_first:
-        if report.observed_at > end:
-            break
-        in_range = report.observed_at >= start
-        if in_range:
-            ticks.append(Tick(report.report_id, report.observed_at, report.state))
-            for price in report.prices:
-                key = (price.commodity, price.unit, price.currency)
-                prices.setdefault(key, []).append((report.observed_at, price.amount))
-        if report.state not in CONFIRMED_STATES:
-            continue
-        moment = max(report.observed_at, start)
-        for aspect in aspects:
-            value = report.values.get(aspect)
-            if value is None:
-                continue
-            current = open_bands.get(aspect)
-            if current is None:
-                open_bands[aspect] = (moment, value)
-            elif current[1] != value:
-                if moment > current[0]:
-                    bands[aspect].append(Band(current[0], moment, current[1]))
-                open_bands[aspect] = (moment, value)
-    for aspect, (since, value) in open_bands.items():
-        if end > since:
-            bands[aspect].append(Band(since, end, value))
-    return Timeline(
-        gate,
-        start,
-        end,
-        {a: tuple(b) for a, b in bands.items()},
-        tuple(ticks),
-        {k: tuple(v) for k, v in prices.items()},
-    )
-
-
 __all__ = [
-    "ASPECTS",
-    "CHINA_SIDE",
-    "CIVILIAN_PASSAGE",
     "CONFLICT_WINDOW",
     "CORROBORATION_WINDOW",
     "DEFAULT_STALE_AFTER",
-    "MYANMAR_SIDE",
-    "SIDES",
     "AspectStatus",
-    "Band",
     "Board",
-    "BoardReport",
     "Evidence",
     "GateStatus",
     "OlderReports",
     "Overall",
-    "Price",
-    "Tick",
-    "Timeline",
     "as_of",
-    "board_values",
     "derive_board",
     "gate_status",
     "overall_of",
-    "timeline",
 ]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.domain.desk.board import ASPECTS, UNKNOWN, BoardReport
+from desktop.domain.desk.board_report import ASPECTS, UNKNOWN, BoardReport
 from desktop.domain.desk.review import CONFIRMED_STATES, PENDING_STATES, ReviewState
 
 __all__ = ["StatusEvent", "StatusRun", "in_force", "status_events", "status_runs"]

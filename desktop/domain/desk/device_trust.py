@@ -25,13 +25,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from desktop.domain.desk.review import (
-    DESK_ID_PATTERN,
-    MAX_LABEL_CHARS,
-    ReviewError,
-    fixed_utc,
-    parse_event_time,
-)
+from desktop.domain.desk.review import DESK_ID_PATTERN, MAX_LABEL_CHARS, ReviewError
+from desktop.domain.desk.review_events import fixed_utc, parse_event_time
 from desktop.domain.ids import new_report_id
 from desktop.domain.report import format_utc
 

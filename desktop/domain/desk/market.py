@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desktop.domain.desk.board import BoardReport
+from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.review import CONFIRMED_STATES
 
 __all__ = ["SHORTAGE_WINDOW", "GateMarket", "PriceChange", "gate_market"]

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.desk.review import EventKind, ReviewError, ReviewEvent
+from desktop.domain.desk.review import ReviewError
+from desktop.domain.desk.review_events import EventKind, ReviewEvent
 from desktop.domain.desk.tags import TagError, normalize_tag
 from desktop.services.desk.review import _record_and_seal, desk_identity
 from desktop.store.database import Store

@@ -12,19 +12,10 @@ import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.desk.board import (
-    ASPECTS,
-    DEFAULT_STALE_AFTER,
-    SIDES,
-    Board,
-    BoardReport,
-    OlderReports,
-    Timeline,
-    as_of,
-    derive_board,
-    timeline,
-)
+from desktop.domain.desk.board import DEFAULT_STALE_AFTER, Board, OlderReports, as_of, derive_board
 from desktop.domain.desk.board_events import StatusEvent, status_events
+from desktop.domain.desk.board_report import ASPECTS, SIDES, BoardReport
+from desktop.domain.desk.board_timeline import Timeline, timeline
 from desktop.domain.gazetteer import Gazetteer
 from desktop.store.database import Store
 from desktop.store.desk.review import ReviewRepository

@@ -18,13 +18,8 @@ from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
 from desktop.services.desk import board as desk_board
 from desktop.services.desk import market as desk_market
-from desktop.services.desk.export import (
-    BoardSnapshot,
-    ExportResult,
-    atomic_output,
-    board_snapshot,
-    record_export,
-)
+from desktop.services.desk.board_snapshot import BoardSnapshot, board_snapshot
+from desktop.services.desk.export_output import ExportResult, atomic_output, record_export
 from desktop.services.desk.review import desk_identity
 from desktop.store.database import Store
 from desktop.store.desk.review import ReviewRepository
@@ -71,7 +66,7 @@ def gather_briefing(
 
 def save_briefing(store: Store, briefing: Briefing, pdf: bytes, out: Path) -> ExportResult:
     """Write `pdf` to `out` atomically and record the export with the reports the board
-    read. Raises `desktop.services.desk.export.ExportWriteError` (nothing left behind)."""
+    read. Raises `desktop.services.desk.export_output.ExportWriteError` (nothing left behind)."""
     with atomic_output(out, binary=True) as stream:
         stream.write(pdf)
     ids = briefing.snapshot.report_ids

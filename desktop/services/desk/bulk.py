@@ -19,13 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from desktop.domain.desk.review import (
-    EventKind,
-    ReviewError,
-    ReviewEvent,
-    ReviewState,
-    undoable_move,
-)
+from desktop.domain.desk.review import ReviewError, ReviewState
+from desktop.domain.desk.review_events import EventKind, ReviewEvent, undoable_move
 from desktop.services.desk.assign import assign_events, resolve_desk, tag_events
 from desktop.services.desk.review import _record_and_seal, desk_identity
 from desktop.store.database import Store
@@ -125,7 +120,7 @@ def undo_bulk_moves(
     """Undo the moves of a bulk action (`BulkOutcome.moves`: report id -> event id), each as
     a single undo would: a new move back to the state before, one per report. A report
     moved since by any desk ("moved_since"), or whose move is too old ("nothing_to_undo":
-    older than `desktop.domain.desk.review.UNDO_WINDOW`), is left as it is and listed."""
+    older than `desktop.domain.desk.review_events.UNDO_WINDOW`), is left as it is and listed."""
     identity = desk_identity(store)
     reviews = ReviewRepository(store)
     at = (now or datetime.now(UTC)).astimezone(UTC)

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.desk.board import BoardReport
+from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.duplicates import WINDOW, DuplicateGroup, group_duplicates, same_photos
-from desktop.domain.desk.review import EventKind, ReviewError, ReviewEvent
+from desktop.domain.desk.review import ReviewError
+from desktop.domain.desk.review_events import EventKind, ReviewEvent
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.desk.photo_hash import dhash
 from desktop.services.desk.review import _record_and_seal, desk_identity

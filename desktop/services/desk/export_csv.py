@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from typing import IO, Any
 
-from desktop.domain.desk.board import CHINA_SIDE, CIVILIAN_PASSAGE, MYANMAR_SIDE
+from desktop.domain.desk.board_report import CHINA_SIDE, CIVILIAN_PASSAGE, MYANMAR_SIDE
 from desktop.domain.desk.tags import is_newsroom_tag
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import TrafficKind

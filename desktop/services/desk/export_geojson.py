@@ -9,14 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.board import (
-    ASPECTS,
-    SIDES,
-    Board,
-    BoardReport,
-    GateStatus,
-    gate_status,
-)
+from desktop.domain.desk.board import Board, GateStatus, gate_status
+from desktop.domain.desk.board_report import ASPECTS, SIDES, BoardReport
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
 

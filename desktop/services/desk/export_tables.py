@@ -16,8 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.board import ASPECTS, SIDES, Board
+from desktop.domain.desk.board import Board
 from desktop.domain.desk.board_events import status_runs
+from desktop.domain.desk.board_report import ASPECTS, SIDES
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.report import format_utc
 from desktop.domain.vocabulary import Shortage

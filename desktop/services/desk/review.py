@@ -25,13 +25,11 @@ from pathlib import Path
 from desktop.domain.desk.review import (
     MAX_LABEL_CHARS,
     ReviewError,
-    ReviewEvent,
     ReviewState,
-    held_until,
     label_length_error,
     new_desk_id,
-    undoable_move,
 )
+from desktop.domain.desk.review_events import ReviewEvent, held_until, undoable_move
 from desktop.domain.report import format_utc
 from desktop.services.desk import signing as desk_signing
 from desktop.services.sync import SyncClientLike

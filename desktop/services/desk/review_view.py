@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.review import UNDO_WINDOW, ReviewState
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import UNDO_WINDOW
 from desktop.services.desk import review as desk_review
 from desktop.services.photos import PhotoError, make_thumbnail
 from desktop.store.database import Store

@@ -23,7 +23,8 @@ from desktop.services.desk import duplicates as desk_duplicates
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.briefing import Briefing, gather_briefing, save_briefing
 from desktop.services.desk.bulk import BulkAction, BulkOutcome, run_bulk, undo_bulk_moves
-from desktop.services.desk.export import ExportResult, Format, export_reports
+from desktop.services.desk.export import Format, export_reports
+from desktop.services.desk.export_output import ExportResult
 from desktop.services.desk.export_profile import Profile
 from desktop.services.desk.review_view import ReviewView
 from desktop.services.desk.views import (

@@ -27,7 +27,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.domain.desk.device_trust import DeviceEvent
-from desktop.domain.desk.review import MAX_LABEL_CHARS, ReviewError, ReviewEvent
+from desktop.domain.desk.review import MAX_LABEL_CHARS, ReviewError
+from desktop.domain.desk.review_events import ReviewEvent
 from desktop.store.database import Store
 from desktop.store.desk.core import DeskRepository
 from desktop.store.desk.keys import DeskKeysRepository, OwnDeskKey

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.domain.desk.review import parse_event_time
+from desktop.domain.desk.review_events import parse_event_time
 from desktop.store.database import Store
 
 _OPEN = (

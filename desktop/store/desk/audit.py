@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.review import ReviewState, fixed_utc, parse_event_time
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import fixed_utc, parse_event_time
 from desktop.store.desk.keys import DeskKeysRepository
 from desktop.store.desk.marks import MarksRepository
 from desktop.store.desk.review_events import ReviewEvents

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.board import BoardReport
+from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.review import ReviewState
 from desktop.store.database import Store
 from desktop.store.desk.device_trust import COUNTED_DEVICES

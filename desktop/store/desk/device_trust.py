@@ -23,7 +23,7 @@ from desktop.domain.desk.device_trust import (
     fold,
     key_fingerprint,
 )
-from desktop.domain.desk.review import fixed_utc, parse_event_time
+from desktop.domain.desk.review_events import fixed_utc, parse_event_time
 from desktop.store.database import Store
 
 COUNTED_DEVICES = (

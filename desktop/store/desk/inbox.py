@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from desktop.domain.desk.board import UNKNOWN
-from desktop.domain.desk.review import ReviewState, parse_event_time
+from desktop.domain.desk.board_report import UNKNOWN
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import parse_event_time
 from desktop.domain.report import blank_unclean_chars
 from desktop.store.database import Store
 from desktop.store.desk.device_trust import UNAPPROVED

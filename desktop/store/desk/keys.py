@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.review import ReviewState, fixed_utc, parse_event_time
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import fixed_utc, parse_event_time
 from desktop.store.database import Store
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.review import EventKind, ReviewEvent, fixed_utc, parse_event_time
+from desktop.domain.desk.review_events import EventKind, ReviewEvent, fixed_utc, parse_event_time
 from desktop.store.database import Store
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from desktop.domain.desk.board import board_values
+from desktop.domain.desk.board_report import board_values
 from desktop.store.search import desk_search_text
 
 __all__ = [

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.desk.review import (
+from desktop.domain.desk.review import ReviewState
+from desktop.domain.desk.review_events import (
     MARK_KINDS,
     EventKind,
     ReviewEvent,
-    ReviewState,
     fixed_utc,
     parse_event_time,
 )

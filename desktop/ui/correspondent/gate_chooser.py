@@ -12,7 +12,8 @@ from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from desktop.domain.gazetteer import Crossing, Gazetteer
+from desktop.domain.crossing import Crossing
+from desktop.domain.gazetteer import Gazetteer
 from desktop.ui.i18n import fit_font, myanmar_font
 
 

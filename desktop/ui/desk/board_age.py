@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.desk.board import SIDES, AspectStatus, GateStatus
+from desktop.domain.desk.board import AspectStatus, GateStatus
+from desktop.domain.desk.board_report import SIDES
 
 __all__ = ["age_text", "confirmed_text", "gate_age_text"]
 

@@ -9,19 +9,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from desktop.domain.desk.board import (
-    CHINA_SIDE,
-    CIVILIAN_PASSAGE,
-    MYANMAR_SIDE,
-    AspectStatus,
-    GateStatus,
-)
+from desktop.domain.desk.board import AspectStatus, GateStatus
+from desktop.domain.desk.board_report import CHINA_SIDE, CIVILIAN_PASSAGE, MYANMAR_SIDE
 from desktop.domain.vocabulary import CivilianPassage, SideStatus, TrafficKind, TrafficStatus
 from desktop.ui.desk.board_age import confirmed_text, gate_age_text
-from desktop.ui.desk.map import value_color
+from desktop.ui.desk.map_style import value_color
 from desktop.ui.desk_clock import desk_time
 from desktop.ui.labels import credibility_label, label
-from desktop.ui.wrapping import wrap_to_width
+from desktop.ui.line_breaks import wrap_to_width
 
 COLUMNS = (
     "gate",

@@ -47,12 +47,13 @@ from desktop.ui.desk.board_cells import (
     value_label,
     wrapped,
 )
-from desktop.ui.desk.map import MapView, value_color
+from desktop.ui.desk.map import MapView
+from desktop.ui.desk.map_style import value_color
 from desktop.ui.desk.timeline import GateTimeline
 from desktop.ui.desk_clock import aware, desk_time, in_zone, picker_time, zone_label
 from desktop.ui.errors import user_message
+from desktop.ui.line_breaks import wrap_to_width
 from desktop.ui.worker import StoreWorker
-from desktop.ui.wrapping import wrap_to_width
 
 __all__ = [
     "COLUMNS",

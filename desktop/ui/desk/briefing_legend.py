@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPen
 
-from desktop.ui.desk.map import legend_entries
+from desktop.ui.desk.map_style import legend_entries
 
 __all__ = ["paint_legend"]
 

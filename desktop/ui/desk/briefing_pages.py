@@ -9,8 +9,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPdfWriter
 
-from desktop.domain.desk.board import SIDES, GateStatus
+from desktop.domain.desk.board import GateStatus
 from desktop.domain.desk.board_events import StatusEvent
+from desktop.domain.desk.board_report import SIDES
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.vocabulary import SideStatus
 from desktop.services.desk.briefing import Briefing
@@ -25,9 +26,10 @@ from desktop.ui.desk.briefing_text import (
     header_lines,
     myanmar_time,
 )
-from desktop.ui.desk.map import OVERALL_COLORS, paint_map, value_color
+from desktop.ui.desk.map_paint import paint_map
+from desktop.ui.desk.map_style import OVERALL_COLORS, value_color
 from desktop.ui.labels import label
-from desktop.ui.wrapping import wrap_to_width
+from desktop.ui.line_breaks import wrap_to_width
 
 # The map's scene width: on the page's 180 mm its 8-point legend prints at about 9 points.
 MAP_LOGICAL_WIDTH = 620.0

@@ -9,8 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.desk.board import ASPECTS, CIVILIAN_PASSAGE, SIDES, UNKNOWN, GateStatus
+from desktop.domain.desk.board import GateStatus
 from desktop.domain.desk.board_events import StatusEvent
+from desktop.domain.desk.board_report import ASPECTS, CIVILIAN_PASSAGE, SIDES, UNKNOWN
 from desktop.domain.desk.review import CONFIRMED_STATES, PENDING_STATES, ReviewState
 from desktop.domain.vocabulary import (
     CivilianPassage,

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.desk.review import UNDO_WINDOW, ReviewError, ReviewState
+from desktop.domain.desk.review import ReviewError, ReviewState
+from desktop.domain.desk.review_events import UNDO_WINDOW
 from desktop.domain.desk.tags import MAX_TAG_CHARS
 from desktop.services.changes import Done
 from desktop.services.desk.bulk import BulkAction, BulkKind, BulkOutcome

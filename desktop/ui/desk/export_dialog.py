@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.desk.review import CONFIRMED_STATES, ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.changes import Done
-from desktop.services.desk.export import ExportError, ExportResult, ExportWriteError
+from desktop.services.desk.export_output import ExportError, ExportResult, ExportWriteError
 from desktop.services.desk.export_profile import Profile
 from desktop.services.desk.session import DeskSession
 from desktop.store.database import Store

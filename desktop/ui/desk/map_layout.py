@@ -1,7 +1,8 @@
 """Where everything on the desk's map goes: the projection, the bundled geometry, and the
 boxes of every mark and text, with labels placed so that none covers another.
 
-Computed apart from painting so that the scene (desk_map) and a test read the same boxes.
+Computed apart from painting so that the scene (`map`), the painted map (`map_paint`) and a
+test read the same boxes.
 All coordinates are scene units of a map `size` large, one unit a pixel.
 """
 
@@ -14,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsSimpleTextItem
+from PySide6.QtGui import QFont, QTextLayout
 
 from desktop.domain.desk.board import Board
 from desktop.domain.gazetteer import Gazetteer
@@ -112,11 +112,27 @@ def map_font(language: str, point_size: float, bold: bool = False) -> QFont:
     return font
 
 
+def text_layout(text: str, font: QFont) -> tuple[QTextLayout, QSizeF]:
+    """`text` laid out as a QGraphicsSimpleTextItem lays it out (its lines one under the
+    other from the top left), and the box it is drawn in: the scene's own measure, so the
+    painted map (`map_paint`) and the scene (`map`) put every text in the same place."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    layout.beginLayout()
+    while layout.createLine().isValid():
+        pass
+    layout.endLayout()
+    width = height = 0.0
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        width = max(width, line.naturalTextWidth())
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    return layout, QSizeF(width, height)
+
+
 def text_size(text: str, font: QFont) -> QSizeF:
-    """The box a QGraphicsSimpleTextItem draws `text` in (the scene's own measure)."""
-    item = QGraphicsSimpleTextItem(text)
-    item.setFont(font)
-    return item.boundingRect().size()
+    """The box a QGraphicsSimpleTextItem draws `text` in."""
+    return text_layout(text, font)[1]
 
 
 def scale_text(km: int) -> str:

@@ -5,7 +5,8 @@ store worker: `DeskSession.briefing` (store work, no painting), `render_briefing
 PDF writer into memory; any thread with an application, the GUI thread in the dialog) and
 `DeskSession.save_briefing` (the file, written whole or not at all, and the audit-trail
 entry). `write_briefing` runs all three, for the command line; it makes an offscreen
-application when there is none. The pages themselves are painted by
+application when there is none (a QGuiApplication: nothing on the way to the PDF needs a
+widget). The pages themselves are painted by
 `desktop.ui.desk.briefing_pages`.
 
 Gate names are in the chosen language; Burmese is set in the bundled Padauk font, which
@@ -19,12 +20,11 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.desk.briefing import Briefing
-from desktop.services.desk.export import ExportResult, Progress
+from desktop.services.desk.export_output import ExportResult, Progress
 from desktop.services.desk.session import DeskSession
 from desktop.store.database import Store
 from desktop.ui import i18n
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 _MARGIN_MM = 14.0
-_app: QApplication | None = None  # kept alive for the process when made here
+_app: QGuiApplication | None = None  # kept alive for the process when made here
 
 
 def write_briefing(
@@ -75,7 +75,7 @@ def ensure_application(language: str) -> None:
     if QCoreApplication.instance() is not None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QApplication(["gatewatch"])
+    _app = QGuiApplication(["gatewatch"])
     i18n.LanguageSwitcher(_app).switch(language)
 
 

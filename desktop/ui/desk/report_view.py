@@ -1,7 +1,7 @@
 """The report under review as HTML: every field, the narrative, the photos, the audit trail.
 
 Qt breaks Burmese anywhere, so long values, the narrative and notes get their line ends
-here, between syllables, for the width they are shown at (`wrapping.wrap_to_width`); the
+here, between syllables, for the width they are shown at (`line_breaks.wrap_to_width`); the
 pane renders again when its width changes. Display only: nothing here is stored.
 """
 

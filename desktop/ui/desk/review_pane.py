@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.desk.review import ALLOWED_MOVES, UNDO_WINDOW, ReviewError, ReviewState
+from desktop.domain.desk.review import ALLOWED_MOVES, ReviewError, ReviewState
+from desktop.domain.desk.review_events import UNDO_WINDOW
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.changes import Changes
 from desktop.services.desk.session import DeskSession, ReviewView

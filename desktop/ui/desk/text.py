@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.desk.review import (
-    ALLOWED_MOVES,
-    MAX_LABEL_CHARS,
-    MAX_NOTE_CHARS,
-    ReviewError,
-    ReviewState,
-)
+from desktop.domain.desk.review import ALLOWED_MOVES, MAX_LABEL_CHARS, ReviewError, ReviewState
+from desktop.domain.desk.review_events import MAX_NOTE_CHARS
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.session import (

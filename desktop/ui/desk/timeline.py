@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.desk.board import Timeline
+from desktop.domain.desk.board_timeline import Timeline
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.changes import Changes
 from desktop.services.desk import board as desk_board

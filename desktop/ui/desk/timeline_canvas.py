@@ -21,10 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.domain.desk.board import CHINA_SIDE, MYANMAR_SIDE, Tick, Timeline
+from desktop.domain.desk.board_report import CHINA_SIDE, MYANMAR_SIDE
+from desktop.domain.desk.board_timeline import Tick, Timeline
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.vocabulary import PriceUnit, SideStatus
-from desktop.ui.desk.map import value_color
+from desktop.ui.desk.map_style import value_color
 from desktop.ui.desk.text import state_label
 from desktop.ui.desk_clock import desk_time, in_zone
 from desktop.ui.i18n import local_month_day
