@@ -851,27 +851,27 @@
         <translation>မဖျက်ပါ (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/role.py" line="257"/>
+        <location filename="../../desktop/ui/correspondent/role.py" line="258"/>
         <source>Draft deleted.</source>
         <translation>မူကြမ်းကို ဖျက်ပြီးပါပြီ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/role.py" line="270"/>
+        <location filename="../../desktop/ui/correspondent/role.py" line="267"/>
         <source>Queued for sending.</source>
         <translation>ပို့ရန် တန်းစီထားပြီး။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/role.py" line="291"/>
+        <location filename="../../desktop/ui/correspondent/role.py" line="288"/>
         <source>{shown} of {total} reports</source>
         <translation>သ​တင်း {total} ခု​အ​နက် {shown} ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/role.py" line="321"/>
+        <location filename="../../desktop/ui/correspondent/role.py" line="318"/>
         <source>Paste the invite first.</source>
         <translation>ဖိတ်စာကို အရင် ကူးထည့်ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/role.py" line="333"/>
+        <location filename="../../desktop/ui/correspondent/role.py" line="330"/>
         <source>Connected to the newsroom.</source>
         <translation>သ​တင်း​ဌာ​န​နှင့် ချိတ်​ဆက်​ပြီး​ပါ​ပြီ။</translation>
     </message>
