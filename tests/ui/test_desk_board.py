@@ -60,6 +60,8 @@ def demo_worker(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[StoreWorker, Dem
 def view(qtbot: QtBot, demo_worker: tuple[StoreWorker, DemoDesk], qapp: QApplication) -> BoardView:
     worker, _ = demo_worker
     LANGUAGE["now"] = "en"
+    # English as the app installs it at start: its plural forms ("1 source") come from it.
+    assert (LanguageSwitcher.current or LanguageSwitcher(qapp)).switch("en")
     created = BoardView(worker, default_gazetteer(), lambda: LANGUAGE["now"])
     created.resize(1300, 800)
     qtbot.addWidget(created)
