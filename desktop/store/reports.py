@@ -17,6 +17,7 @@ from desktop.domain.errors import FieldError, ReportValidationError
 from desktop.domain.gazetteer import Gazetteer
 from desktop.domain.ids import new_report_id
 from desktop.domain.report import Report, ReportContent, check_draft_keys, format_utc
+from desktop.domain.report_lifecycle import check_deletable, check_follows
 from desktop.domain.report_state import ReportState
 from desktop.store.database import Store
 from desktop.store.report_listing import (
@@ -28,13 +29,7 @@ from desktop.store.report_listing import (
     parse_time,
 )
 from desktop.store.report_states import (
-    AlreadyCorrectedError,
-    CorrectionError,
-    DraftHasCorrectionError,
-    NotADraftError,
-    NotCorrectableError,
     ReportNotFoundError,
-    RevisionMismatchError,
     correctable,
     correction_of,
     require_draft,
@@ -167,9 +162,7 @@ class ReportRepository(ReportListing):
         version, which let a draft be corrected): delete that one first."""
         with self._store.transaction() as conn:
             row = require_draft(conn, draft_id)
-            child = correction_of(conn, draft_id)
-            if child is not None:
-                raise DraftHasCorrectionError(draft_id, child)
+            check_deletable(draft_id, correction_of(conn, draft_id))
             conn.execute("DELETE FROM reports_fts WHERE rowid = ?", (row["seq"],))
             conn.execute("DELETE FROM reports WHERE id = ?", (draft_id,))
 
@@ -216,20 +209,11 @@ class ReportRepository(ReportListing):
 
     def _insert(self, conn: Any, report: Report, state: ReportState, now: datetime) -> None:
         body = report.content.to_json()
-        if report.replaces is None:
-            if report.revision != 1 or report.lineage_id != report.id:
-                raise RevisionMismatchError(
-                    report.id, "revision 1 of its own lineage (lineage_id = id)"
-                )
-        else:
-            parent = correctable(conn, report.replaces)
-            if report.lineage_id != parent["lineage_id"] or report.revision != (
-                parent["revision"] + 1
-            ):
-                raise RevisionMismatchError(
-                    report.id,
-                    f"revision {parent['revision'] + 1} of lineage {parent['lineage_id']}",
-                )
+        parent = None
+        if report.replaces is not None:
+            row = correctable(conn, report.replaces)
+            parent = (str(row["lineage_id"]), int(row["revision"]))
+        check_follows(report.id, report.lineage_id, report.revision, parent)
         identity = (report.id, report.lineage_id, report.revision, report.replaces)
         _insert_row(conn, identity, state, body, report.created_at, now)
         self._index(conn, report.id, body, report.content)
@@ -340,17 +324,11 @@ def _now() -> datetime:
 __all__ = [
     "MAX_DRAFT_BYTES",
     "SUMMARY_CHARS",
-    "AlreadyCorrectedError",
-    "CorrectionError",
-    "DraftHasCorrectionError",
-    "NotADraftError",
-    "NotCorrectableError",
     "ReportFilter",
     "ReportNotFoundError",
     "ReportRepository",
     "ReportRow",
     "ReportState",
-    "RevisionMismatchError",
     "StoredReport",
     "ensure_search_index",
     "require_draft",

@@ -12,18 +12,20 @@ from desktop.domain import report_reader
 from desktop.domain.errors import ReportValidationError
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.domain.report_state import ReportState
-from desktop.domain.vocabulary import SideStatus
-from desktop.store.database import Store, create_store, open_store
-from desktop.store.reports import (
+from desktop.domain.report_lifecycle import (
     AlreadyCorrectedError,
     DraftHasCorrectionError,
     NotADraftError,
     NotCorrectableError,
+    RevisionMismatchError,
+)
+from desktop.domain.report_state import ReportState
+from desktop.domain.vocabulary import SideStatus
+from desktop.store.database import Store, create_store, open_store
+from desktop.store.reports import (
     ReportFilter,
     ReportNotFoundError,
     ReportRepository,
-    RevisionMismatchError,
     ensure_search_index,
 )
 from tests.helpers.reports import example

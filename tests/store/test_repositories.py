@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.report import Report, ReportContent
+from desktop.domain.report_lifecycle import NotADraftError
 from desktop.domain.report_state import ReportState
 from desktop.store.attachments import (
     MAX_ATTACHMENT_BYTES,
@@ -14,7 +15,7 @@ from desktop.store.attachments import (
 )
 from desktop.store.database import Store, create_store, open_store
 from desktop.store.outbox import OutboxRepository
-from desktop.store.reports import NotADraftError, ReportRepository
+from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
 from tests.helpers.reports import example
 from tests.helpers.stores import PASSPHRASE
