@@ -25,7 +25,7 @@ from bench.common import generated_content, median_seconds, record, result
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report
 from desktop.services.desk import board as desk_board
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 
@@ -78,7 +78,7 @@ def main() -> None:
     gazetteer = default_gazetteer()
     with tempfile.TemporaryDirectory() as folder:
         store = create_store(Path(folder) / "desk", PASSPHRASE)
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         started = time.perf_counter()
         fill(store, args.reports, random.Random(5))
         print(f"setup: {args.reports} reports in {time.perf_counter() - started:.1f} s")

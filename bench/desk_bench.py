@@ -56,12 +56,12 @@ def unlimited() -> ServerConfig:
 
 def new_desk(folder: Path, server_dir: Path, kem: str = DEFAULT_KEM) -> Store:
     """A desk store with a fresh newsroom key, and a server folder initialised for it."""
-    from desktop.services.desk import core as desk
+    from desktop.services.desk import connection as desk_connection
     from desktop.store.database import create_store
     from sync.server.testing import init_server
 
     store = create_store(folder, PASSPHRASE)
-    init_server(server_dir, desk.init_desk(store, kem))
+    init_server(server_dir, desk_connection.init_desk(store, kem))
     return store
 
 
@@ -154,9 +154,10 @@ def timed_pull(
     desk_store: Store, server_dir: Path, url: str, pages: list[tuple[int, float]] | None = None
 ) -> tuple[float, PullOutcome]:
     """Connect, then time the pull; ``pages`` gets (reports stored, seconds) at each page."""
+    from desktop.services.desk import connection as desk_connection
     from desktop.services.desk import core as desk
 
-    desk.connect(desk_store, url, desk_token(server_dir))
+    desk_connection.connect(desk_store, url, desk_token(server_dir))
     started = time.perf_counter()
 
     def progress(outcome: PullOutcome) -> None:

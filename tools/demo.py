@@ -34,6 +34,7 @@ from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.correspondent.demo import demo_reports
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.photos import import_photo
 from desktop.store.attachments import AttachmentRepository
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("1. Desk store and newsroom key pair …")
     with create_store(desk_dir, desk_pass) as desk_store:
-        public = desk.init_desk(desk_store)
+        public = desk_connection.init_desk(desk_store)
     (root / "newsroom.pub").write_text(public.to_text() + "\n", encoding="ascii")
 
     print("2. Newsroom server on 127.0.0.1 …")
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"the sync stopped: {outcome.error}: {outcome.message}")
         print("5. Desk pull …")
         with open_store(desk_dir, desk_pass) as desk_store:
-            desk.connect(desk_store, url, desk_token)
+            desk_connection.connect(desk_store, url, desk_token)
             pulled = desk.pull(desk_store)
         print()
         print(f"Newsroom key     {public.kem}, fingerprint {public.fingerprint}")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.desk.review import ALLOWED_MOVES, ReviewState
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import followups as desk_followups
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.bulk import BulkAction, BulkKind
@@ -54,7 +54,7 @@ def fill_desk(data_dir: Path, language: str, passphrase: str) -> str:
     """A desk store with the demo story and one report's history; returns that report."""
     now = datetime.now(UTC).replace(microsecond=0)
     with create_store(data_dir, passphrase) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Myitkyina desk" if language == "en" else "မြစ်ကြီးနား")
         demo = fill_demo_desk(store, now)
         report_id = demo.ids["laiza_kia_wire"]

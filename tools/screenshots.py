@@ -33,7 +33,7 @@ from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent.capture import pii_findings
 from desktop.services.correspondent.demo import demo_reports
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository
 from desktop.store.unlock_state import UnlockState, write_unlock_state
@@ -97,7 +97,7 @@ def fill_store(data_dir: Path, language: str, root: Path) -> str:
     again (so sync says "offline"); return the id of a draft for the photo."""
     gazetteer = default_gazetteer()
     with create_store(root / f"desk-{language}", PASSPHRASE) as desk_store:
-        public = desk.init_desk(desk_store)
+        public = desk_connection.init_desk(desk_store)
     server_dir = root / f"server-{language}"
     init_server(server_dir, public)
     with ServerStore.open(server_dir) as admin:

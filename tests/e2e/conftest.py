@@ -16,6 +16,7 @@ from desktop.domain.report import Report
 from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.photos import import_photo
 from desktop.store.attachments import AttachmentRepository
@@ -90,7 +91,7 @@ class World:
     def connect_desk(self, url: str | None = None) -> None:
         with ServerStore.open(self.server_dir) as admin:
             _, token = admin.tokens.create_desk_token("desk")
-        desk.connect(self.desk_store, url or self.url, token, client_factory=fast_client)
+        desk_connection.connect(self.desk_store, url or self.url, token, client_factory=fast_client)
 
     def pull(self) -> desk.PullOutcome:
         return desk.pull(self.desk_store, client_factory=fast_client)
@@ -140,7 +141,7 @@ def world_factory(tmp_path: Path) -> Iterator[Callable[..., World]]:
     ) -> World:
         index = len(stack)
         desk_store = create_store(tmp_path / f"desk{index}", PASSPHRASE)
-        public = desk.init_desk(desk_store, kem)
+        public = desk_connection.init_desk(desk_store, kem)
         server_dir = tmp_path / f"server{index}"
         init_server(server_dir, public)
         running = running_server(server_dir, config=config, guard=guard)

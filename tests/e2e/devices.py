@@ -6,6 +6,7 @@ from datetime import datetime
 
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import device_approval
 from desktop.services.desk import review as desk_review
@@ -37,7 +38,7 @@ def second_desk(world: World, label: str = "Night desk") -> Store:
     desk_review.set_desk_label(store, label)
     with ServerStore.open(world.server_dir) as admin:
         _, token = admin.tokens.create_desk_token(label)
-    desk.connect(store, world.url, token, client_factory=fast_client)
+    desk_connection.connect(store, world.url, token, client_factory=fast_client)
     return store
 
 

@@ -15,6 +15,7 @@ from desktop.domain.desk.review_events import ReviewEvent
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services import followup_sync
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
 from desktop.services.desk import review as desk_review
@@ -56,7 +57,7 @@ def test_connect_refuses_a_server_whose_signing_key_was_claimed_first(
     world = world_factory("x25519")
     with desk_client(world) as intruder:
         intruder.register_desk_signing_key(DeviceSigningKey.generate().public_bytes())
-    with pytest.raises(desk.DeskKeyClaimedError):
+    with pytest.raises(desk_connection.DeskKeyClaimedError):
         world.connect_desk()
     assert desk.DeskRepository(world.desk_store).server() is None  # nothing saved
 

@@ -11,6 +11,7 @@ from desktop.domain.desk.review import ReviewState
 from desktop.domain.desk.review_events import ReviewEvent
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.signing import V1_SIGNER
@@ -64,7 +65,7 @@ def refused_in_history(world: World, report_id: str) -> list[tuple[str | None, s
 def connect(world: World, store: Store) -> None:
     with ServerStore.open(world.server_dir) as admin:
         _, token = admin.tokens.create_desk_token("another desk")
-    desk.connect(store, world.url, token, client_factory=fast_client)
+    desk_connection.connect(store, world.url, token, client_factory=fast_client)
 
 
 def test_a_desk_set_up_by_key_import_signs_as_itself(

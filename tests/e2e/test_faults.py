@@ -20,6 +20,7 @@ import pytest
 from desktop.domain.report import Report
 from desktop.services import sync
 from desktop.services.correspondent.demo import filler
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository
@@ -158,7 +159,7 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
 @pytest.fixture
 def subprocess_server(tmp_path: Path) -> Iterator[dict[str, object]]:
     desk_store = create_store(tmp_path / "desk", PASSPHRASE)
-    public = desk.init_desk(desk_store, "x25519")
+    public = desk_connection.init_desk(desk_store, "x25519")
     server_dir = tmp_path / "server"
     init_server(server_dir, public)
     port = free_port()
@@ -217,7 +218,7 @@ def test_a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(
         desk_store = subprocess_server["desk"]
         assert isinstance(desk_store, Store)
         with ServerAdmin(server_dir) as token:
-            desk.connect(desk_store, url, token, client_factory=fast_client)
+            desk_connection.connect(desk_store, url, token, client_factory=fast_client)
         pulled = desk.pull(desk_store, client_factory=fast_client)
         assert (pulled.reports, pulled.photos, pulled.refused) == (24, 24, 0)
         ids = [r.id for r in DeskRepository(desk_store).reports()]

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from desktop.services import followup_sync, sync
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.store.database import create_store
 from desktop.store.identity import IdentityRepository
@@ -85,7 +86,7 @@ def test_a_desk_connects_over_socks5_with_names_resolved_at_the_proxy(
         _, token = admin.tokens.create_desk_token("desk")
     with Socks5Server(names={ONION: "127.0.0.1"}) as socks:
         proxy = socks.url.replace("socks5h://", "socks5://")
-        desk.connect(world.desk_store, onion_url(world), token, proxy=proxy)
+        desk_connection.connect(world.desk_store, onion_url(world), token, proxy=proxy)
         desk.pull(world.desk_store, client_factory=fast_client)
         assert (ONION, urlsplit(world.url).port) in socks.requests
     server = desk.DeskRepository(world.desk_store).server()

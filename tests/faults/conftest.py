@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import sync
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import Store, create_store
 from sync.server.store import ServerStore
 from sync.server.testing import init_server, running_server
@@ -60,14 +60,14 @@ class Newsroom:
     def connect_desk(self, url: str | None = None) -> None:
         with ServerStore.open(self.server_dir) as admin:
             _, token = admin.tokens.create_desk_token("desk")
-        desk.connect(self.desk_store, url or self.url, token, client_factory=fast_client)
+        desk_connection.connect(self.desk_store, url or self.url, token, client_factory=fast_client)
 
 
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Iterator[Newsroom]:
     canary_scan = CanaryScan(new_canary())
     desk_store = create_store(tmp_path / "desk", PASSPHRASE)
-    public = desk.init_desk(desk_store, "x25519")
+    public = desk_connection.init_desk(desk_store, "x25519")
     server_dir = tmp_path / "server"
     init_server(server_dir, public)
     log = tmp_path / "logs" / "server.log"

@@ -26,6 +26,7 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.sync_state import SyncErrorKind
 from desktop.store.database import Store, create_store
@@ -103,7 +104,7 @@ def newsroom_factory(tmp_path: Path) -> Iterator[Callable[[ConnectionLimits], Ne
         desk_store = create_store(tmp_path / f"desk{index}", PASSPHRASE)
         opened.append(desk_store)
         server_dir = tmp_path / f"server{index}"
-        init_server(server_dir, desk.init_desk(desk_store, "x25519"))
+        init_server(server_dir, desk_connection.init_desk(desk_store, "x25519"))
         guard = ConnectionGuard(limits)
         running = running_server(server_dir, config=GENEROUS, guard=guard)
         url = running.__enter__()
@@ -113,7 +114,7 @@ def newsroom_factory(tmp_path: Path) -> Iterator[Callable[[ConnectionLimits], Ne
         sync.enroll(corr, url, make_invite(server_dir))
         with ServerStore.open(server_dir) as admin:
             _, token = admin.tokens.create_desk_token("desk")
-        desk.connect(desk_store, url, token)
+        desk_connection.connect(desk_store, url, token)
         return Newsroom(desk_store, corr, server_dir, url, guard)
 
     yield start

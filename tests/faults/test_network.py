@@ -20,6 +20,7 @@ from unittest import mock
 import pytest
 
 from desktop.services import sync
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.store.database import open_store
 from desktop.store.desk.core import DeskRepository
@@ -64,7 +65,9 @@ def network_round(newsroom: Newsroom, name: str, seed: int, reports: int, faulty
             _, token = admin.tokens.create_desk_token("desk")
         for _ in range(40):
             try:
-                desk.connect(newsroom.desk_store, proxy.url, token, client_factory=fast_client)
+                desk_connection.connect(
+                    newsroom.desk_store, proxy.url, token, client_factory=fast_client
+                )
                 break
             except SyncError:
                 continue

@@ -21,7 +21,7 @@ from desktop.domain.report_state import ReportState
 from desktop.services import sync
 from desktop.services.correspondent import capture
 from desktop.services.correspondent.demo import demo_reports
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository
 from sync.client import ClientConfig, SyncClient
@@ -55,7 +55,7 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
     corr = create_store(tmp_path / "corr", PASSPHRASE)
     server_dir = tmp_path / "server"
     try:
-        init_server(server_dir, desk.init_desk(desk_store, "x25519"))
+        init_server(server_dir, desk_connection.init_desk(desk_store, "x25519"))
         with running_server(server_dir, config=config) as url:
             sync.enroll(corr, url, make_invite(server_dir), client_factory=fast_client)
             reports = [report for report, _ in demo_reports("en")][:20]
@@ -64,7 +64,7 @@ def test_ten_thousand_refusals_leave_the_database_as_it_was_while_a_device_syncs
                 capture.queue_draft(corr, default_gazetteer(), report.id)
             with ServerStore.open(server_dir) as admin:
                 _, token = admin.tokens.create_desk_token("desk")
-            desk.connect(desk_store, url, token, client_factory=fast_client)
+            desk_connection.connect(desk_store, url, token, client_factory=fast_client)
             with ServerStore.open(server_dir) as admin, admin.db.reading() as conn:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # WAL into the file
             before = _files_size(server_dir)

@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import sync
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
@@ -131,7 +132,7 @@ def scaleout_round(
     day = create_store(folder / "day", PASSPHRASE)
     opened: list[Store] = [night, day]
     try:
-        public = desk.init_desk(night, "x25519")
+        public = desk_connection.init_desk(night, "x25519")
         desk_review.export_newsroom_key(night, folder / "newsroom.key", KEY_PASSPHRASE)
         desk_review.import_newsroom_key(day, folder / "newsroom.key", KEY_PASSPHRASE)
         server_dir = folder / "server"
@@ -155,7 +156,7 @@ def scaleout_round(
             for store, label in ((night, "night"), (day, "day")):
                 with ServerStore.open(server_dir) as admin:
                     _, token = admin.tokens.create_desk_token(label)
-                desk.connect(store, rng.choice(urls), token, client_factory=fast_client)
+                desk_connection.connect(store, rng.choice(urls), token, client_factory=fast_client)
             for proxy in proxies:
                 proxy.rule = chaos_rule(rng, faulty)
             factory = through_any(proxies, rng)

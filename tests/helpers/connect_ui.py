@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import create_store
 from desktop.ui.connect_dialog import ConnectDialog
 from desktop.ui.window import GatewatchWindow
@@ -21,7 +21,7 @@ from tests.ui.conftest import rescue_dialogs
 def newsroom(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A desk key, a server for it on 127.0.0.1; yields (URL, server folder)."""
     with create_store(tmp_path / "desk", "a long desk passphrase") as desk_store:
-        public = desk.init_desk(desk_store)
+        public = desk_connection.init_desk(desk_store)
     server_dir = tmp_path / "server"
     init_server(server_dir, public)
     with running_server(server_dir) as url:

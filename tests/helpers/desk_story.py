@@ -26,7 +26,7 @@ from desktop.domain.vocabulary import (
     TrafficKind,
     TrafficStatus,
 )
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
@@ -47,7 +47,7 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture
 def desk_store(tmp_path: Path) -> Iterator[Store]:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519", now=NOW)
+        desk_connection.init_desk(store, "x25519", now=NOW)
         desk_review.set_desk_label(store, "Myitkyina desk")
         yield store
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store
 from desktop.ui.app import build_window
@@ -25,7 +25,7 @@ def make_desk_store(
 ) -> list[str]:
     """A desk store (newsroom key, label) filled by `fill_desk`; closed again."""
     with create_store(folder, PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, label)
         return fill_desk(store, extra=extra, approved=approved)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskKey, DeskRepository
 from sync.envelope import NewsroomKeyPair
@@ -19,7 +19,7 @@ DESK_TOKEN = "D" * 43
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NewsroomKeyPair]:
     """The desk's key pair, made inside a desk store (module-wide: Argon2id is slow)."""
     with create_store(tmp_path_factory.mktemp("keystore") / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         key = DeskRepository(store).key()
         assert key is not None
         yield NewsroomKeyPair.from_private_bytes(key.private_key)
@@ -38,5 +38,5 @@ def desk_store(tmp_path: Path, newsroom: NewsroomKeyPair, server: FakeServer) ->
                 NOW,
             )
         )
-        desk.connect(opened, URL, DESK_TOKEN, client_factory=server.client, now=NOW)
+        desk_connection.connect(opened, URL, DESK_TOKEN, client_factory=server.client, now=NOW)
         yield opened

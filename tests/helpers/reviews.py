@@ -14,7 +14,7 @@ from desktop.domain.desk.review import ALLOWED_MOVES, ReviewState
 from desktop.domain.desk.review_events import EventKind, ReviewEvent
 from desktop.domain.report import Report, ReportContent, Source
 from desktop.domain.vocabulary import HowKnown, SideStatus
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from tests.helpers.stores import PASSPHRASE
@@ -28,7 +28,7 @@ DESK_B = "desk-" + "b" * 16
 def store(tmp_path: Path) -> Iterator[Store]:
     """A desk store with its newsroom key, made at NOW."""
     with create_store(tmp_path / "desk", PASSPHRASE) as opened:
-        desk.init_desk(opened, "x25519", now=NOW)
+        desk_connection.init_desk(opened, "x25519", now=NOW)
         yield opened
 
 

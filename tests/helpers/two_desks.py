@@ -13,6 +13,7 @@ import pytest
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services.correspondent import capture
 from desktop.services.correspondent.demo import story
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import device_approval
 from desktop.services.desk import review as desk_review
@@ -59,7 +60,7 @@ def newsroom(world_factory: Callable[..., World], tmp_path: Path) -> Newsroom:
     )
     with ServerStore.open(world.server_dir) as admin:
         _, token = admin.tokens.create_desk_token("day desk")
-    desk.connect(day, world.url, token, client_factory=fast_client)
+    desk_connection.connect(day, world.url, token, client_factory=fast_client)
 
     gazetteer = default_gazetteer()
     bodies = [item.body for item in story("en") if not item.draft]

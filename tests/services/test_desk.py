@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from desktop.services import sync
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import open as desk_open
 from desktop.store.database import Store
@@ -39,18 +40,18 @@ __all__ = ["desk_store", "enrolled", "newsroom", "server", "store"]  # fixtures
 
 
 def test_init_makes_one_key_that_stays_inside(store: Store) -> None:
-    public = desk.init_desk(store)
+    public = desk_connection.init_desk(store)
     assert public.kem == "mlkem768x25519"
-    assert desk.newsroom_public_key(store) == public
+    assert desk_connection.newsroom_public_key(store) == public
     with pytest.raises(DeskKeyExistsError):
-        desk.init_desk(store)
-    assert desk.newsroom_public_key(store) == public
+        desk_connection.init_desk(store)
+    assert desk_connection.newsroom_public_key(store) == public
 
 
 def test_pull_needs_a_key_and_a_server(store: Store, server: FakeServer) -> None:
     with pytest.raises(desk.DeskNotReadyError, match="desk init"):
         desk.pull(store, client_factory=server.client)
-    desk.init_desk(store, "x25519")
+    desk_connection.init_desk(store, "x25519")
     with pytest.raises(desk.DeskNotReadyError, match="desk connect"):
         desk.pull(store, client_factory=server.client)
 
@@ -58,7 +59,7 @@ def test_pull_needs_a_key_and_a_server(store: Store, server: FakeServer) -> None
 def test_connect_checks_the_token_first(store: Store, server: FakeServer) -> None:
     server.faults.append("before")
     with pytest.raises(OfflineError):
-        desk.connect(store, URL, DESK_TOKEN, client_factory=server.client)
+        desk_connection.connect(store, URL, DESK_TOKEN, client_factory=server.client)
     assert DeskRepository(store).server() is None
 
 

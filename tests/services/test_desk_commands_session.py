@@ -12,7 +12,7 @@ import pytest
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.session import DeskSession, InboxFilter
 from desktop.store.database import create_store, open_store
@@ -40,7 +40,7 @@ def make_desk(folder: Path, narratives: list[str]) -> list[str]:
     """A desk store holding one pulled report per narrative, and one refused envelope."""
     reports = [Report.new(ReportContent.from_json(example(narrative=n))) for n in narratives]
     with create_store(folder, PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Night desk")
         received = [ReceivedReport(envelope(i), r.to_json()) for i, r in enumerate(reports, 1)]
         refused = envelope(len(reports) + 1).refused("bad_signature", "forged")

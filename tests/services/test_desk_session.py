@@ -13,6 +13,7 @@ from desktop.domain.desk.device_trust import DeviceState
 from desktop.domain.desk.review import ReviewError, ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services.changes import Changes
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.bulk import BulkAction, BulkKind
@@ -34,7 +35,7 @@ REVIEWED = Changes(review=True)
 
 def new_desk(folder: Path, *, approved: bool = True) -> tuple[Store, list[str]]:
     store = create_store(folder, PASSPHRASE)
-    desk.init_desk(store, "x25519")
+    desk_connection.init_desk(store, "x25519")
     desk_review.set_desk_label(store, "Night desk")
     return store, fill_desk(store, approved=approved)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk.opened import tell_opened
 from desktop.store.database import Store, create_store
@@ -24,7 +25,7 @@ STORED = [("gw-a", "e-a1"), ("gw-b", "e-b1"), ("gw-b", "e-b2"), ("gw-c", "e-c1")
 @pytest.fixture
 def desk_store(tmp_path: Path) -> Iterator[Store]:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         with store.transaction() as conn:
             conn.executemany(
                 "INSERT INTO desk_envelopes (envelope_id, seq, device_id, kind, size,"

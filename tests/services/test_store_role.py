@@ -4,7 +4,7 @@
 from pathlib import Path
 
 from desktop.services.desk import review as desk_review
-from desktop.services.desk.core import init_desk
+from desktop.services.desk.connection import init_desk
 from desktop.services.desk.session import DeskSession
 from desktop.store.database import create_store
 

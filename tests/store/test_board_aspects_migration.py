@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.desk.board_report import board_values
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
 from desktop.store.migrations import user_version
@@ -22,7 +22,7 @@ def test_v8_fills_the_board_aspects_of_a_v7_desk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with create_store(tmp_path / "fresh", PASSPHRASE) as fresh:
-        desk.init_desk(fresh, "x25519", now=datetime(2024, 12, 13, tzinfo=UTC))
+        desk_connection.init_desk(fresh, "x25519", now=datetime(2024, 12, 13, tzinfo=UTC))
         mai_ja_yang_story(fresh)
         records = [json.loads(r[0]) for r in fresh.conn.execute("SELECT record FROM desk_reports")]
         want = sorted(

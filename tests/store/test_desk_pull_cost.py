@@ -16,7 +16,7 @@ import pytest
 
 from desktop.domain.report import Report, ReportContent
 from desktop.domain.vocabulary import HowKnown, SideStatus
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 
@@ -30,7 +30,7 @@ STEPS_PER_CALL = 100
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with create_store(tmp_path / "desk", PASSPHRASE) as opened:
-        desk.init_desk(opened, "x25519", now=NOW)
+        desk_connection.init_desk(opened, "x25519", now=NOW)
         yield opened
 
 

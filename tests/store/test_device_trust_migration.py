@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain.desk.device_trust import DeviceState
 from desktop.domain.report import Report, ReportContent
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store import schema
 from desktop.store.database import create_store, open_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
@@ -33,7 +33,7 @@ def test_devices_with_reports_before_the_upgrade_count_as_approved(
     report = Report.new(ReportContent.from_json(example(narrative="gate closed")), now=NOW)
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:12])
     with create_store(data_dir, PASSPHRASE) as old:
-        desk.init_desk(old, "x25519", now=NOW)
+        desk_connection.init_desk(old, "x25519", now=NOW)
         repository = DeskRepository(old)
         for device, label, key in ((KNOWN, "Laiza laptop", b"k"), (NEW, "laptop 9", b"n")):
             # as version 12 stored the server's device list

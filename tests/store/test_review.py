@@ -19,7 +19,7 @@ from desktop.domain.desk.review_events import ReviewEvent, held_until
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent, Source
 from desktop.domain.vocabulary import HowKnown, Reliability, SideStatus, SourceCategory
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
@@ -275,7 +275,9 @@ def test_the_newsroom_key_travels_to_a_second_desk_under_a_passphrase(
             second, exported, "another long passphrase", label="B"
         )
         assert got == fingerprint
-        assert desk.newsroom_public_key(second) == desk.newsroom_public_key(store)
+        assert desk_connection.newsroom_public_key(second) == desk_connection.newsroom_public_key(
+            store
+        )
         assert desk_review.desk_identity(second).label == "B"
         assert desk_review.desk_identity(second).desk_id != desk_review.desk_identity(store).desk_id
     tampered = json.loads(text)

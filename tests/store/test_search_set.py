@@ -16,7 +16,7 @@ import pytest
 
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report import Report, ReportContent
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import Store, create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord, ReceivedReport
 from desktop.store.desk.review import InboxFilter, ReviewRepository
@@ -52,7 +52,7 @@ def body(item: dict[str, Any], hours_ago: int) -> dict[str, Any]:
 def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, str]]]:
     """One store holding every report twice: as the correspondent's and as the desk's."""
     with create_store(tmp_path_factory.mktemp("search") / "s", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519", now=NOW)
+        desk_connection.init_desk(store, "x25519", now=NOW)
         reports = ReportRepository(store, default_gazetteer())
         keys: dict[str, str] = {}
         for hours_ago, item in enumerate(SET["reports"]):

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.desk.board import Overall
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk.demo import DemoDesk, fill_demo_desk
 from desktop.store.database import Store, create_store
 from desktop.ui.desk.board_view import COLUMNS, BoardView
@@ -44,7 +44,7 @@ def demo_worker(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[StoreWorker, Dem
 
     def opener() -> Store:
         store = create_store(tmp_path / "desk", PASSPHRASE)
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         demo["desk"] = fill_demo_desk(store)
         return store
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store
@@ -51,7 +51,7 @@ def test_after_a_first_pull_the_board_shows_the_reported_layer_and_its_reports(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Night desk")
         demo = fill_demo_desk(store, reviewed=False)
     window = desk_window(qtbot, qapp, tmp_path / "desk")
@@ -94,7 +94,7 @@ def test_a_conflict_flag_lists_both_reports_and_verified_status_holds(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Night desk")
         demo = fill_demo_desk(store)
     window = desk_window(qtbot, qapp, tmp_path / "desk")
@@ -117,7 +117,7 @@ def test_a_quiet_gates_timeline_fits_its_range_to_the_gates_reports(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Night desk")
         # Nothing about any crossing in the last 30 days: the story is 40 days old.
         demo = fill_demo_desk(store, datetime.now(UTC).replace(microsecond=0) - timedelta(40))

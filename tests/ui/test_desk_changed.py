@@ -16,7 +16,7 @@ from desktop.domain.desk.board import Board
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services.changes import Changes
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.bulk import BulkAction, BulkKind
 from desktop.services.desk.session import DeskSession
@@ -39,7 +39,7 @@ def desk_worker(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[StoreWorker, lis
 
     def opener() -> Store:
         store = create_store(tmp_path / "desk", PASSPHRASE)
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Night desk")
         ids.extend(fill_desk(store))
         return store

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.gazetteer import default_gazetteer
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.export_profile import Profile
 from desktop.store.database import create_store, open_store
@@ -27,7 +27,7 @@ from tests.helpers.stores import PASSPHRASE
 def desk_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "desk"
     with create_store(folder, PASSPHRASE) as store:
-        desk.init_desk(store, "x25519", now=NOW)
+        desk_connection.init_desk(store, "x25519", now=NOW)
         desk_review.set_desk_label(store, "Myitkyina desk")
         mai_ja_yang_story(store)
     return folder

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.report import Report, ReportContent
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import followups as desk_followups
 from desktop.services.desk import review as desk_review
 from desktop.store.database import Store, create_store
@@ -26,7 +26,7 @@ DEVICE = "gw-" + "7" * 20
 
 
 def _desk_with_a_report(store: Store) -> str:
-    desk.init_desk(store, "x25519")
+    desk_connection.init_desk(store, "x25519")
     desk_review.set_desk_label(store, "Myitkyina desk")
     record = Report.new(ReportContent.from_json(example(narrative="fuel trucks wait"))).to_json()
     envelope = EnvelopeRecord(str(uuid.uuid4()), 1, DEVICE, "report", 1, "x", "stored")

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.desk.review_events import ReviewEvent
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store
 from desktop.store.desk.core import DeskRepository, EnvelopeRecord
@@ -26,7 +26,7 @@ def test_the_desk_page_says_review_moves_are_held(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         [report_id, *_] = fill_desk(store)
         event = ReviewEvent.move(
             report_id,

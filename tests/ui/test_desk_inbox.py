@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.desk.review import ReviewState
 from desktop.services.correspondent.demo import story
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import create_store
 from tests.helpers.desk_stores import MAI_JA_YANG_LAPTOP
 from tests.helpers.desk_ui import desk_window, make_desk_store, shown_ids, unlock_desk, wait_count
@@ -142,7 +142,7 @@ def test_pulling_from_a_real_server_fills_the_inbox(
     from tests.helpers.servers import GENEROUS
 
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        public = desk.init_desk(store, "x25519")
+        public = desk_connection.init_desk(store, "x25519")
     init_server(tmp_path / "server", public)
     with running_server(tmp_path / "server", config=GENEROUS) as url:
         with ServerStore.open(tmp_path / "server") as admin:

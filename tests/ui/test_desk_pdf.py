@@ -22,7 +22,7 @@ from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer, default_gazetteer
 from desktop.domain.report import Price, ReportContent, format_utc
 from desktop.domain.vocabulary import Currency, HowKnown, PriceUnit, Shortage, SideStatus
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import Store, create_store
@@ -44,7 +44,7 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def desk_store(tmp_path: Path) -> Iterator[Store]:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519", now=NOW)
+        desk_connection.init_desk(store, "x25519", now=NOW)
         desk_review.set_desk_label(store, "Myitkyina desk")
         yield store
 

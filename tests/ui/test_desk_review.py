@@ -115,6 +115,7 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
     from desktop.domain.report import Report, ReportContent
     from desktop.services import sync
     from desktop.services.correspondent.demo import story
+    from desktop.services.desk import connection as desk_connection
     from desktop.services.desk import core as desk
     from desktop.services.photos import import_photo
     from desktop.store.database import create_store
@@ -130,7 +131,7 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
         clean = import_photo(raw)
         photos.append((clean.media_type, clean.data, clean.width, clean.height))
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        public = desk.init_desk(store, "x25519")
+        public = desk_connection.init_desk(store, "x25519")
         init_server(tmp_path / "server", public)
         with running_server(tmp_path / "server", config=GENEROUS) as url:
             with ServerStore.open(tmp_path / "server") as admin:
@@ -142,7 +143,7 @@ def test_photos_of_a_pulled_report_show_in_the_pane(
                 for _ in range(10):
                     if sync.sync_once(corr, client_factory=fast_client).done:
                         break
-            desk.connect(store, url, token, client_factory=fast_client)
+            desk_connection.connect(store, url, token, client_factory=fast_client)
             desk.pull(store, client_factory=fast_client)
     assert default_gazetteer().get("laiza") is not None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.store.database import create_store, open_store
 from desktop.store.desk.core import DeskRepository
@@ -75,7 +75,7 @@ def test_a_second_editor_imports_the_key_and_a_wrong_passphrase_changes_nothing(
     qtbot: QtBot, window: GatewatchWindow, tmp_path: Path
 ) -> None:
     with create_store(tmp_path / "first", PASSPHRASE) as first:
-        desk.init_desk(first, "x25519")
+        desk_connection.init_desk(first, "x25519")
         fingerprint = desk_review.export_newsroom_key(
             first, tmp_path / "newsroom.key", KEY_PASSPHRASE
         )

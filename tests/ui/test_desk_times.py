@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store, open_store
@@ -65,7 +65,7 @@ def test_desk_times_are_myanmar_time_until_settings_choose_this_computers(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, new_york: None
 ) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         desk_review.set_desk_label(store, "Night desk")
         demo = fill_demo_desk(store, NOW)
     window = desk_window(qtbot, qapp, tmp_path / "desk")

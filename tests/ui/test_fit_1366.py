@@ -16,7 +16,7 @@ from desktop.domain.gazetteer import default_gazetteer
 from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
 from desktop.services.correspondent.demo import demo_reports
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk.demo import fill_demo_desk
 from desktop.store.database import create_store
 from desktop.store.reports import ReportRepository
@@ -114,7 +114,7 @@ def test_the_desk_screens_fit(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: str
 ) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
         demo = fill_demo_desk(store, datetime.now(UTC).replace(microsecond=0))
     window = desk_window(qtbot, qapp, tmp_path / "desk")
     window.resize(*SIZE)

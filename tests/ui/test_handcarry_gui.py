@@ -21,6 +21,7 @@ from desktop.domain.report_state import ReportState
 from desktop.services import followup_sync, handcarry, sync
 from desktop.services.correspondent import capture, followups
 from desktop.services.correspondent.demo import story
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import followups as desk_followups
 from desktop.services.desk import handcarry as desk_handcarry
@@ -59,7 +60,7 @@ def newsroom(tmp_path: Path, queued: int = 2) -> Iterator[tuple[Newsroom, object
     the desk's key, the desk learnt its keys); then ``queued`` reports wait on the laptop.
     Yields inside the running server; the caller may stop it early (the shutdown)."""
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        public = desk.init_desk(store, "x25519")
+        public = desk_connection.init_desk(store, "x25519")
     init_server(tmp_path / "server", public)
     running = running_server(tmp_path / "server", config=GENEROUS)
     url = running.__enter__()
@@ -67,7 +68,7 @@ def newsroom(tmp_path: Path, queued: int = 2) -> Iterator[tuple[Newsroom, object
         with ServerStore.open(tmp_path / "server") as admin:
             _, token = admin.tokens.create_desk_token("desk")
         with open_store(tmp_path / "desk", PASSPHRASE) as desk_store:
-            desk.connect(desk_store, url, token, client_factory=fast_client)
+            desk_connection.connect(desk_store, url, token, client_factory=fast_client)
         with create_store(tmp_path / "corr", PASSPHRASE) as corr:
             sync.enroll(corr, url, make_invite(tmp_path / "server", "Laiza laptop"))
             assert followup_sync.sync_followups(corr, client_factory=fast_client).error is None

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.desk import diceware
 from desktop.domain.desk.review import ReviewState
-from desktop.services.desk import core as desk
+from desktop.services.desk import connection as desk_connection
 from desktop.store.database import create_store, open_store
 from desktop.store.desk.keyexport import read_key_export
 from desktop.store.desk.review import AuditEntry
@@ -27,7 +27,7 @@ from tests.helpers.stores import PASSPHRASE
 @pytest.fixture
 def dialog(qtbot: QtBot, tmp_path: Path) -> Iterator[ExportKeyDialog]:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
-        desk.init_desk(store, "x25519")
+        desk_connection.init_desk(store, "x25519")
     worker = StoreWorker()
     opened: list[object] = []
     worker.open(lambda: open_store(tmp_path / "desk", PASSPHRASE), opened.append, opened.append)

@@ -30,6 +30,7 @@ from desktop.cli.desk import handcarry as cli_handcarry
 from desktop.cli.desk import review as cli_desk_review
 from desktop.domain.gazetteer import default_gazetteer
 from desktop.services import updates
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import photos as desk_photos
 from desktop.services.desk import review as desk_review
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return cli_export.run_export(args, store, default_gazetteer())
         if command == "connect":
             assert token is not None
-            devices = desk.connect(
+            devices = desk_connection.connect(
                 store,
                 args.server,
                 token,
@@ -121,7 +122,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 HANDLERS = {"desk": run}
-ERRORS = (DeskKeyExistsError, DeskNotReadyError, desk.DeskKeyClaimedError)
+ERRORS = (DeskKeyExistsError, DeskNotReadyError, desk_connection.DeskKeyClaimedError)
 
 
 def _pull(store: Store) -> None:
@@ -188,9 +189,9 @@ def _init(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Created an encrypted store in {data_dir}")
     with opened as store:
         try:
-            public = desk.init_desk(store, args.kem)
+            public = desk_connection.init_desk(store, args.kem)
         except DeskKeyExistsError:
-            existing = desk.newsroom_public_key(store)
+            existing = desk_connection.newsroom_public_key(store)
             assert existing is not None
             public = existing
             print("This desk already has its newsroom key; no new key was made.")

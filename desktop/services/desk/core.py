@@ -1,8 +1,7 @@
-"""The editor desk's core: the newsroom key pair, the connection to the server, the pull,
-and the received reports.
+"""The editor desk's pull, and the received reports. The newsroom key pair and the
+connection to the server are desktop/services/desk/connection.py.
 
-The newsroom private key is made inside the desk's encrypted store and never leaves it;
-only the public key's text form is handed out (`init_desk`). A pull (`pull`) fetches the
+A pull (`pull`) fetches the
 envelopes after the stored cursor, page by page, with the devices' signing keys
 (``/v1/devices``), opens and verifies each one (`sync.envelope.open_envelope`) and stores
 the plaintext in the desk's store. Everything is idempotent by envelope id, and the cursor
@@ -24,30 +23,29 @@ first, for the store worker.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
-from desktop.services import updates
 from desktop.services.desk import device_approval, handcarry
 from desktop.services.desk import opened as opened_lists
-from desktop.services.desk import signing as desk_signing
+from desktop.services.desk.connection import (
+    DeskKeyClaimedError,
+    DeskPullClient,
+    desk_device,
+    register_signing_key,
+)
 from desktop.services.desk.followups import (
-    DeskClientLike,
     apply_pulled_messages,
     push_questions,
 )
 from desktop.services.desk.open import Opened, PageOpener, PendingPage, Sealed
 from desktop.services.desk.pipeline import PagePipeline
-from desktop.services.desk.review import apply_pulled_reviews, desk_identity, push_reviews
-from desktop.services.sync import SyncClientLike
+from desktop.services.desk.review import apply_pulled_reviews, push_reviews
 from desktop.store.database import Store
 from desktop.store.desk.chain import DeskChainRepository
 from desktop.store.desk.core import (
-    DeskDevice,
-    DeskKey,
     DeskReport,
     DeskRepository,
     EnvelopeRecord,
@@ -60,25 +58,18 @@ from sync.client import (
     ServerRefusedError,
     SyncClient,
     SyncError,
-    normalize_proxy,
 )
 from sync.envelope import (
-    DEFAULT_KEM,
     DESK_SENDER_ID,
     NewsroomKeyPair,
-    NewsroomPublicKey,
-    check_ed25519_public,
     derive_desk_signing_key,
 )
-from sync.messages import DeviceInfo, EnvelopePage, StoredEnvelope
+from sync.messages import EnvelopePage, StoredEnvelope
 
 __all__ = [
     "DeskNotReadyError",
     "PullOutcome",
-    "connect",
-    "init_desk",
     "list_reports",
-    "newsroom_public_key",
     "pull",
     "report_json",
 ]
@@ -86,34 +77,6 @@ __all__ = [
 PAGE_SIZE = wire.MAX_PAGE_COUNT  # fewer, larger commits: 10,000 reports in 20 pages
 PROCESS_POOL_MIN_PAGE = 250
 """A full page this large with more behind it is a backlog worth worker processes for."""
-
-
-class DeskPullClient(SyncClientLike, DeskClientLike, Protocol):
-    """What a pull uses of `sync.client.SyncClient`: reports, reviews and questions."""
-
-    def acknowledge(self, through: int) -> int: ...
-    def post_opened(self, device_id: str, data: bytes) -> int: ...
-
-
-class DeskKeyClaimedError(RuntimeError):
-    """The server holds a desk signing key that is not this newsroom's: whoever registered
-    it could sign questions that devices would trust."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "the server already holds another desk signing key — someone with a desk token "
-            "registered one that is not derived from this newsroom's key. Nothing was saved. "
-            "Tell the server admin at once: revoke the desk tokens, then clear the key"
-        )
-
-
-def _register_signing_key(client: DeskPullClient, pair: NewsroomKeyPair) -> None:
-    try:
-        client.register_desk_signing_key(derive_desk_signing_key(pair).public_bytes())
-    except ServerRefusedError as error:
-        if error.reason == wire.ERROR_KEY_CONFLICT:
-            raise DeskKeyClaimedError() from None
-        raise
 
 
 class DeskNotReadyError(RuntimeError):
@@ -138,78 +101,6 @@ class PullOutcome:
     relabels: tuple[str, ...] = ()
     """One line per device the server lists under another label than the one this desk
     kept (the approved one, or the first it saw): flagged, never applied."""
-
-
-def init_desk(
-    store: Store, kem: str = DEFAULT_KEM, *, now: datetime | None = None
-) -> NewsroomPublicKey:
-    """Make the newsroom key pair inside this store; return its public key.
-
-    ``kem``: "mlkem768x25519" (default, post-quantum hybrid) or "x25519". Raises
-    `desktop.store.desk.core.DeskKeyExistsError` when the desk has one (nothing changes), and
-    ValueError for an unknown KEM.
-    """
-    pair = NewsroomKeyPair.generate(kem)
-    DeskRepository(store).save_key(
-        DeskKey(
-            fingerprint=pair.fingerprint,
-            kem=pair.kem,
-            private_key=pair.private_bytes(),
-            public_key=pair.public_key.to_text(),
-            created_at=now or datetime.now(UTC),
-        )
-    )
-    desk_signing.desk_signer(store, desk_identity(store), now=now)
-    return pair.public_key
-
-
-def newsroom_public_key(store: Store) -> NewsroomPublicKey | None:
-    """The desk's newsroom public key, or None before `init_desk`."""
-    key = DeskRepository(store).key()
-    return None if key is None else NewsroomPublicKey.from_text(key.public_key)
-
-
-def connect(
-    store: Store,
-    server_url: str,
-    token: str,
-    tls_fingerprint: str | None = None,
-    proxy: str | None = None,
-    *,
-    client_factory: Callable[[ClientConfig], DeskPullClient] = SyncClient,
-    now: datetime | None = None,
-    release_key: str | None = None,
-) -> int:
-    """Check the desk token against the server (``/v1/devices``), register the desks'
-    signing key there (devices pin it to trust questions), then remember the server;
-    return how many devices it lists. A new server address restarts the cursor.
-    ``release_key`` (the fingerprint the admin gives) is pinned to check release manifests
-    (desktop/services/updates.py); a malformed one raises ValueError before any request.
-
-    Raises `sync.client.SyncError` subclasses (offline, unauthorized, a device token
-    instead of a desk token: ServerRefusedError ``wrong_token_kind``…) and
-    `DeskKeyClaimedError` when the server holds another desk signing key; nothing stored.
-    """
-    proxy = normalize_proxy(proxy)  # socks5:// kept as socks5h://: names resolve at the proxy
-    if release_key is not None and not re.fullmatch(wire.HEX64_RE, release_key.lower()):
-        raise ValueError("the release key fingerprint is 64 hex digits")
-    client = client_factory(
-        ClientConfig(base_url=server_url, token=token, tls_fingerprint=tls_fingerprint, proxy=proxy)
-    )
-    try:
-        devices = client.devices()
-        key = DeskRepository(store).key()
-        if key is not None:
-            _register_signing_key(client, NewsroomKeyPair.from_private_bytes(key.private_key))
-    finally:
-        client.close()
-    moment = now or datetime.now(UTC)
-    desk = DeskRepository(store)
-    desk.connect(server_url.rstrip("/"), token, tls_fingerprint, proxy, moment)
-    desk.save_devices([_device(d) for d in devices], moment)  # labels seen first are kept
-    if release_key is not None:
-        updates.pin_release_key(store, release_key.lower())
-    return len(devices)
 
 
 def pull(
@@ -281,7 +172,7 @@ def pull(
             # a device enrolled since the list was fetched
             moment = now or datetime.now(UTC)
             listed = client.devices()
-            relabels.extend(_relabels(desk.save_devices([_device(d) for d in listed], moment)))
+            relabels.extend(_relabels(desk.save_devices([desk_device(d) for d in listed], moment)))
             handcarry.remember_encryption_keys(store, listed, now=now)
             signers = signer_keys()
             refreshed = True
@@ -315,7 +206,7 @@ def pull(
         # Moves and questions go out first (the pull brings the moves back); trouble sending
         # them is reported in the outcome and never keeps reports from coming in.
         try:
-            _register_signing_key(client, pairs[0])
+            register_signing_key(client, pairs[0])
             push_reviews(store, client)
             warnings.extend(push_questions(store, client, now=now).problems)
             handcarry.relay_queued(store, client_factory=client_factory, now=now)
@@ -325,7 +216,7 @@ def pull(
             warnings.append(str(error))
         listed = client.devices()
         relabels.extend(
-            _relabels(desk.save_devices([_device(d) for d in listed], now or datetime.now(UTC)))
+            _relabels(desk.save_devices([desk_device(d) for d in listed], now or datetime.now(UTC)))
         )
         handcarry.remember_encryption_keys(store, listed, now=now)  # for receipts by hand
         skew = _clock_skew(client, now)
@@ -452,20 +343,3 @@ def _relabels(changed: Sequence[tuple[str, str, str | None]]) -> list[str]:
         f"the server now names device {device_id} {offered!r}; this desk keeps {kept!r}"
         for device_id, kept, offered in changed
     ]
-
-
-def _device(info: DeviceInfo) -> DeskDevice:
-    key: bytes | None = None
-    if info.public_key is not None:
-        try:  # a small-order key would let anyone "sign" as the device: never a signer
-            key = check_ed25519_public(wire.decode_base64(info.public_key)).public_bytes_raw()
-        except ValueError:
-            key = None
-    return DeskDevice(
-        device_id=info.device_id,
-        label=info.label,
-        public_key=key,
-        enrolled=info.enrolled,
-        revoked=info.revoked,
-        enrolled_at=info.enrolled_at,
-    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from desktop.domain.desk.review import ReviewState
 from desktop.domain.gazetteer import Gazetteer
 from desktop.services.changes import Changes, Done
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk_core
 from desktop.services.desk import device_approval, review_view
 from desktop.services.desk import duplicates as desk_duplicates
@@ -81,7 +82,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-ClientFactory = Callable[[ClientConfig], desk_core.DeskPullClient]
+ClientFactory = Callable[[ClientConfig], desk_connection.DeskPullClient]
 
 REVIEWED = Changes(review=True)
 # A pull brings reports, other desks' moves and marks, device decisions and answers.
@@ -200,7 +201,7 @@ class DeskSession:
 
     def create_desk(self, label: str) -> Done[KeyShown]:
         """A new newsroom key pair (and this desk's label, if given)."""
-        public = desk_core.init_desk(self._store)
+        public = desk_connection.init_desk(self._store)
         if label:
             desk_review.set_desk_label(self._store, label)
         key = DeskRepository(self._store).key()
@@ -222,7 +223,7 @@ class DeskSession:
         client_factory: ClientFactory,
     ) -> Done[int]:
         """Check the token and remember the server; the value is how many devices it lists."""
-        count = desk_core.connect(
+        count = desk_connection.connect(
             self._store, server_url, token, tls_fingerprint, proxy, client_factory=client_factory
         )
         return Done(count, Changes(settings=True, devices=True))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.desk.review import ALLOWED_MOVES, MAX_LABEL_CHARS, ReviewError, ReviewState
 from desktop.domain.desk.review_events import MAX_NOTE_CHARS
+from desktop.services.desk import connection as desk_connection
 from desktop.services.desk import core as desk
 from desktop.services.desk import review as desk_review
 from desktop.services.desk.session import (
@@ -87,7 +88,7 @@ def desk_error_message(error: BaseException) -> str:
         return QCoreApplication.translate(
             "DeskErrors", "This desk already holds another newsroom key. Nothing was changed."
         )
-    if isinstance(error, desk.DeskKeyClaimedError):
+    if isinstance(error, desk_connection.DeskKeyClaimedError):
         return QCoreApplication.translate(
             "DeskErrors",
             "The server already holds another desk signing key: someone with a desk token "
