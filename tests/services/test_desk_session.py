@@ -25,6 +25,7 @@ from desktop.services.desk.session import (
     KeyExportPassphraseError,
 )
 from desktop.store.database import Store, create_store
+from sync.envelope import NewsroomPublicKey
 from tests.helpers.desk_stores import LAIZA_LAPTOP, MAI_JA_YANG_LAPTOP, fill_desk
 
 PASSPHRASE = "a long test passphrase"
@@ -260,7 +261,7 @@ def test_connect_and_pull_against_a_real_server(tmp_path: Path) -> None:
     with create_store(tmp_path / "desk", PASSPHRASE) as store:
         public = DeskSession(store).create_desk("Night desk").value.public_key
         assert public is not None
-        init_server(tmp_path / "server", desk.NewsroomPublicKey.from_text(public))
+        init_server(tmp_path / "server", NewsroomPublicKey.from_text(public))
         with running_server(tmp_path / "server", config=GENEROUS) as url:
             with ServerStore.open(tmp_path / "server") as admin:
                 _, desk_token = admin.tokens.create_desk_token("desk")
