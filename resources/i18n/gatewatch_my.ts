@@ -879,27 +879,27 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="26"/>
+        <location filename="../../desktop/ui/desk/text.py" line="27"/>
         <source>new</source>
         <translation>အသစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="27"/>
+        <location filename="../../desktop/ui/desk/text.py" line="28"/>
         <source>needs follow-up</source>
         <translation>ထပ်မံ စုံစမ်းရန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="28"/>
+        <location filename="../../desktop/ui/desk/text.py" line="29"/>
         <source>verified</source>
         <translation>စစ်ဆေးပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="29"/>
+        <location filename="../../desktop/ui/desk/text.py" line="30"/>
         <source>rejected</source>
         <translation>ပယ်ချပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="30"/>
+        <location filename="../../desktop/ui/desk/text.py" line="31"/>
         <source>published</source>
         <translation>ထုတ်ပြန်ပြီး</translation>
     </message>
@@ -963,68 +963,68 @@
 <context>
     <name>DeskErrors</name>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="75"/>
+        <location filename="../../desktop/ui/desk/text.py" line="76"/>
         <source>The passphrase does not open this key file. Check it with the editor who exported it. Nothing was changed.</source>
         <translation>ဤ သော့​ဖိုင်​ကို ဤ​စ​ကား​ဝှက်​ဖြင့် မ​ဖွင့်​နိုင်​ပါ။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​နှင့် စစ်​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="81"/>
+        <location filename="../../desktop/ui/desk/text.py" line="82"/>
         <source>This file is not a newsroom key export, or it is damaged. Ask the editor who exported it for the file again. Nothing was changed.</source>
         <translation>ဤ​ဖိုင်​သည် သ​တင်း​ဌာ​န သော့ ထုတ်​ယူ​ထား​သော ဖိုင် မ​ဟုတ်​ပါ၊ သို့​မ​ဟုတ် ပျက်​စီး​နေ​သည်။ ထုတ်​ပေး​ခဲ့​သော အယ်​ဒီ​တာ​ထံ ဖိုင်​ကို ထပ်​တောင်း​ပါ။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="87"/>
+        <location filename="../../desktop/ui/desk/text.py" line="88"/>
         <source>This desk already holds another newsroom key. Nothing was changed.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် အ​ခြား သ​တင်း​ဌာ​န သော့ ရှိ​ပြီး ဖြစ်​သည်။ ဘာ​မျှ မ​ပြောင်း​လဲ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="91"/>
+        <location filename="../../desktop/ui/desk/text.py" line="92"/>
         <source>The server already holds another desk signing key: someone with a desk token registered one that does not come from this newsroom&apos;s key. Nothing was saved. Tell the server admin at once.</source>
         <translation>ဆာ​ဗာ​တွင် အ​ခြား အယ်​ဒီ​တာ လက်​မှတ်​သော့ တစ်​ခု ရှိ​နေ​ပြီ — အယ်​ဒီ​တာ တို​ကင် ရှိ​သူ တစ်​ဦး​က ဤ​သ​တင်း​ဌာ​န၏ သော့​မှ မ​ဆင်း​သက်​သော သော့​ကို မှတ်​ပုံ​တင်​ထား​သည်။ ဘာ​မျှ မ​သိမ်း​ရ​သေး​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို ချက်​ချင်း အ​ကြောင်း​ကြား​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="98"/>
+        <location filename="../../desktop/ui/desk/text.py" line="99"/>
         <source>This desk is not connected to a server yet: use Connect to server… first.</source>
         <translation>ဤ အယ်​ဒီ​တာ စား​ပွဲ​သည် ဆာ​ဗာ​နှင့် မ​ချိတ်​ဆက်​ရ​သေး​ပါ။ ဦး​စွာ ဆာ​ဗာ​နှင့် ချိတ်​ဆက်​မည်… ကို သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="103"/>
+        <location filename="../../desktop/ui/desk/text.py" line="104"/>
         <source>The server refused the desk token. Check it, or ask the server admin for a new desk token.</source>
         <translation>ဆာ​ဗာ​က အယ်​ဒီ​တာ တို​ကင်​ကို လက်​မ​ခံ​ပါ။ စစ်​ပါ၊ သို့​မ​ဟုတ် ဆာ​ဗာ စီ​မံ​သူ​ထံ တို​ကင်​အ​သစ် တောင်း​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="109"/>
+        <location filename="../../desktop/ui/desk/text.py" line="110"/>
         <source>This is a correspondent&apos;s token, not a desk token. Ask the server admin.</source>
         <translation>ဤ​တို​ကင်​သည် သ​တင်း​ထောက်၏ တို​ကင် ဖြစ်​ပြီး အယ်​ဒီ​တာ တို​ကင် မ​ဟုတ်​ပါ။ ဆာ​ဗာ စီ​မံ​သူ​ကို မေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="40"/>
+        <location filename="../../desktop/ui/desk/text.py" line="41"/>
         <source>This report&apos;s review is now “{state}” (another desk may have moved it). From there it can go to: {allowed}.</source>
         <translation>ဤ​သ​တင်း​သည် ယ​ခု “{state}” ဖြစ်​နေ​ပြီ (အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ပြောင်း​ထား​နိုင်​သည်)။ ထို​မှ {allowed} သို့​သာ ပြောင်း​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="46"/>
+        <location filename="../../desktop/ui/desk/text.py" line="47"/>
         <source>, </source>
         <comment>between the names of review states</comment>
         <translation>၊ </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="51"/>
+        <location filename="../../desktop/ui/desk/text.py" line="52"/>
         <source>This report is not at this desk. Pull, then look for it again.</source>
         <translation>ဤ​သ​တင်း​သည် ဤ အယ်​ဒီ​တာ စား​ပွဲ​တွင် မ​ရှိ​ပါ။ ဆွဲ​ယူ​ပြီး​မှ ထပ်​ရှာ​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="55"/>
+        <location filename="../../desktop/ui/desk/text.py" line="56"/>
         <source>A desk label has 1 to {count} characters.</source>
         <translation>အယ်​ဒီ​တာ စား​ပွဲ အ​မည်​သည် စာ​လုံး ၁ လုံး​မှ {count} လုံး​အ​ထိ ဖြစ်​ရ​မည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="59"/>
+        <location filename="../../desktop/ui/desk/text.py" line="60"/>
         <source>A note has at most {count} characters. Shorten it, then add it again.</source>
         <translation>မှတ်​ချက်​တစ်​ခု​သည် စာ​လုံး {count} လုံး​ထက် မ​ပို​ရ​ပါ။ တို​အောင်​ပြင်​ပြီး ထပ်​ထည့်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/text.py" line="63"/>
+        <location filename="../../desktop/ui/desk/text.py" line="64"/>
         <source>There is no move of yours to undo: it is too old, or another desk moved the report since.</source>
         <translation>ပြန်​ပြင်​ရန် သင့် ရွှေ့​ချက် မ​ရှိ​ပါ- ကြာ​လွန်း​ပြီ၊ သို့​မ​ဟုတ် အ​ခြား အယ်​ဒီ​တာ စား​ပွဲ​က ဤ​သ​တင်း​ကို နောက်​ထပ် ရွှေ့​ထား​ပြီ။</translation>
     </message>
@@ -4493,23 +4493,23 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဤ​သ​တင်း​အ​ပေါ် သင်၏ နောက်​ဆုံး ရွှေ့​ချက်​ကို ရွှေ့​ချက်​အ​သစ်​ဖြင့် ပြန်​ပြင်​သည်- မှတ်​တမ်း​တွင် ပြ​ပြီး စား​ပွဲ​တိုင်း​နှင့် မျှ​ဝေ​သည်။ {minutes} မိ​နစ်​အ​တွင်း​သာ ပြု​လုပ်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="333"/>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="336"/>
+        <location filename="../../desktop/ui/desk/publish_question.py" line="18"/>
+        <location filename="../../desktop/ui/desk/publish_question.py" line="21"/>
         <source>Publish this report?</source>
         <translation>ဤသတင်းကို ထုတ်ပြန်မလား။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="338"/>
+        <location filename="../../desktop/ui/desk/publish_question.py" line="22"/>
         <source>Publishing tells every editor of the newsroom that this report is checked and may be used in what the newsroom puts out. Every desk sees it as published after its next pull, and the gate board counts it. You can undo it for {minutes} minutes; after that, move it to needs follow-up.</source>
         <translation>ထုတ်​ပြန်​ခြင်း​သည် ဤ​သ​တင်း​ကို စစ်​ဆေး​ပြီး သ​တင်း​ဌာ​န​က ထုတ်​ဝေ​သည့်​အ​ရာ​တွင် သုံး​နိုင်​ကြောင်း အယ်​ဒီ​တာ အား​လုံး​ကို အ​သိ​ပေး​သည်။ စား​ပွဲ​တိုင်း​သည် နောက်​တစ်​ကြိမ် ဆွဲ​ယူ​ပြီး​နောက် ထုတ်​ပြန်​ပြီး​အ​ဖြစ် မြင်​ရ​ပြီး ဂိတ်​ဘုတ်​က ၎င်း​ကို ထည့်​တွက်​သည်။ {minutes} မိ​နစ်​အ​တွင်း ပြန်​ပြင်​နိုင်​သည်- ထို့​နောက် ထပ်​မံ စုံ​စမ်း​ရန်​သို့ ရွှေ့​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="344"/>
+        <location filename="../../desktop/ui/desk/publish_question.py" line="31"/>
         <source>&amp;Publish</source>
         <translation>ထုတ်ပြန်မည် (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/review_pane.py" line="345"/>
+        <location filename="../../desktop/ui/desk/publish_question.py" line="34"/>
         <source>&amp;Cancel</source>
         <translation>မလုပ်တော့ပါ (&amp;C)</translation>
     </message>

@@ -41,13 +41,13 @@ from desktop.services.desk.session import DeskSession, ReviewView
 from desktop.store.database import Store
 from desktop.ui.clipboard import ConcealedPlainTextEdit
 from desktop.ui.desk.inbox_model import STATE_COLORS
+from desktop.ui.desk.publish_question import ask_to_publish, publish_question
 from desktop.ui.desk.report_view import report_html
 from desktop.ui.desk.review_browser import ReviewBrowser
 from desktop.ui.desk.text import review_error_message, state_label
 from desktop.ui.errors import user_message
-from desktop.ui.locks import discard
 from desktop.ui.worker import StoreWorker
-from desktop.ui.wrapping import WrapLabel, set_message
+from desktop.ui.wrapping import WrapLabel
 
 THUMBNAIL_EDGE = 200
 # The order buttons appear in: forward through the workflow first.
@@ -328,31 +328,10 @@ class ReviewPane(QWidget):
 
     def publish_message_box(self) -> tuple[QMessageBox, QPushButton]:
         """The question asked before publishing; returns it and its "publish" button."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Publish this report?"))
-        set_message(
-            box,
-            self.tr("Publish this report?"),
-            self.tr(
-                "Publishing tells every editor of the newsroom that this report is checked "
-                "and may be used in what the newsroom puts out. Every desk sees it as "
-                "published after its next pull, and the gate board counts it. You can "
-                "undo it for {minutes} minutes; after that, move it to needs follow-up."
-            ).format(minutes=int(UNDO_WINDOW.total_seconds() // 60)),
-        )
-        publish = box.addButton(self.tr("&Publish"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        return box, publish
+        return publish_question(self)
 
     def confirm_publish(self) -> bool:
-        box, publish = self.publish_message_box()
-        box.exec()
-        confirmed = box.clickedButton() is publish
-        discard(box)
-        return confirmed
+        return ask_to_publish(self)
 
     def undo_move(self) -> None:
         """Take back this editor's last move on the shown report (a new recorded move)."""
