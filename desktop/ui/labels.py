@@ -6,6 +6,7 @@ what people read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
@@ -216,3 +217,34 @@ def credibility_label(value: int) -> str:
         6: QCoreApplication.translate("Labels", "6: cannot be judged"),
     }
     return names[value]
+
+
+def stored_label(kind: type[StrEnum], value: object) -> str | None:
+    """The label of a stored vocabulary value; None for a value the vocabulary lacks."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return label(kind(value))
+    except ValueError:
+        return None
+
+
+def price_text(price: Mapping[str, object]) -> str:
+    """A stored price as people read it: "Diesel: 4,500 kyat (MMK) / litre"."""
+    amount = price.get("amount")
+    amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
+    currency = stored_label(Currency, price.get("currency")) or ""
+    unit = stored_label(PriceUnit, price.get("unit")) or ""
+    return f"{commodity_label(str(price.get('commodity', '')))}: {amount_text} {currency} / {unit}"
+
+
+def source_grades(source: Mapping[str, object]) -> list[str]:
+    """A stored source's category, reliability and credibility, in words, as known."""
+    bits = [
+        stored_label(SourceCategory, source.get("category")),
+        stored_label(Reliability, source.get("reliability")),
+    ]
+    credibility = source.get("credibility")
+    if isinstance(credibility, int) and 1 <= credibility <= 6:
+        bits.append(credibility_label(credibility))
+    return [bit for bit in bits if bit]

@@ -1373,147 +1373,147 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>DeskReport</name>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="60"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="49"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="61"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="50"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="70"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="59"/>
         <source>Civilians who may cross</source>
         <translation>ဖြတ်ကူးခွင့်ရှိသော အရပ်သား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="84"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="73"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="89"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="78"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="90"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="79"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="104"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="86"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="112"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="91"/>
         <source>People stranded or turned back</source>
         <translation>ပိတ်​မိ​နေ​သူ သို့​မ​ဟုတ် ပြန်​လှည့်​ခိုင်း​ခံ​ရ​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="118"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="97"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="130"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="103"/>
         <source>pseudonym {name}</source>
         <translation>အမည်ဝှက် {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="135"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="108"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="144"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="117"/>
         <source>received from the server</source>
         <translation>ဆာဗာမှ လက်ခံရရှိသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="147"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="120"/>
         <source>{desk} moved it to {to}</source>
         <translation>{desk} က {to} သို့ ရွှေ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="150"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="123"/>
         <source>{desk} moved it from {source} to {to}</source>
         <translation>{desk} က {source} မှ {to} သို့ ရွှေ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="154"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="127"/>
         <source>{desk} wrote a note</source>
         <translation>{desk} က မှတ်ချက် ရေးသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="161"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="134"/>
         <source>{desk} included it in an export ({format})</source>
         <translation>{desk} က ထုတ်​ယူ​မှု ({format}) တွင် ထည့်​သွင်း​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="170"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="143"/>
         <source>an unknown desk</source>
         <translation>မ​သိ​သော စား​ပွဲ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="172"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="145"/>
         <source>Refused: a move from {source} to {to} said to be by {desk}</source>
         <translation>ငြင်း​ပယ်​သည်- {desk} ရွှေ့​သည်​ဟု ဆို​သော {source} မှ {to} သို့ ရွှေ့​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="175"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="148"/>
         <source>Refused: a review event said to be by {desk}</source>
         <translation>ငြင်း​ပယ်​သည်- {desk} ပြု​လုပ်​သည်​ဟု ဆို​သော စိ​စစ်​ချက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="239"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="212"/>
         <source>new crossing, not in the gazetteer</source>
         <translation>ဂိတ်အသစ်၊ ဂိတ်စာရင်းတွင် မပါ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="244"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="217"/>
         <source>Observed {time} · from {device}</source>
         <translation>တွေ့​ရှိ​ချိန် {time} · {device} မှ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="257"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="230"/>
         <source>History</source>
         <translation>ဖြစ်စဉ် မှတ်တမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="187"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="160"/>
         <source>{desk} unassigned it</source>
         <translation>{desk} က ပေး​အပ်​မှု​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="189"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="162"/>
         <source>{desk} took it</source>
         <translation>{desk} က ယူ​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="190"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="163"/>
         <source>{desk} assigned it to {assignee}</source>
         <translation>{desk} က {assignee} ထံ ပေး​အပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="195"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="168"/>
         <source>{desk} split it off its group of duplicates</source>
         <translation>{desk} က ထပ်​နေ​သော သ​တင်း​အုပ်​စု​မှ ခွဲ​ထုတ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="198"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="171"/>
         <source>{desk} merged it as a duplicate of another report</source>
         <translation>{desk} က အ​ခြား​သ​တင်း​တစ်​ခု၏ ထပ်​နေ​သော သ​တင်း​အ​ဖြစ် ပေါင်း​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="202"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="175"/>
         <source>{desk} tagged it {tag}</source>
         <translation>{desk} က {tag} တဂ် တပ်​ခဲ့​သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/desk/report_view.py" line="205"/>
+        <location filename="../../desktop/ui/desk/report_view.py" line="178"/>
         <source>{desk} removed the tag {tag}</source>
         <translation>{desk} က {tag} တဂ်​ကို ဖြုတ်​ခဲ့​သည်</translation>
     </message>
@@ -3190,447 +3190,447 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="39"/>
+        <location filename="../../desktop/ui/labels.py" line="40"/>
         <source>The crossing you saw or heard about. Type any spelling, in any language.</source>
         <translation>သင်​မြင်​ခဲ့ သို့​မ​ဟုတ် ကြား​ခဲ့​သော ဂိတ်။ မည်​သည့်​ဘာ​သာ၊ မည်​သည့် စာ​လုံး​ပေါင်း​ဖြင့်​မ​ဆို ရိုက်​နိုင်​သည်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42"/>
+        <location filename="../../desktop/ui/labels.py" line="43"/>
         <source>When it was seen, in your local time. Not when you write it down.</source>
         <translation>မြင်​ခဲ့​သည့်​အ​ချိန် (သင့်​ဒေ​သ အ​ချိန်​ဖြင့်)။ ရေး​မှတ်​သည့်​အ​ချိန် မ​ဟုတ်​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="45"/>
+        <location filename="../../desktop/ui/labels.py" line="46"/>
         <source>Each side opens and closes on its own. Choose unknown if you are not sure.</source>
         <translation>ဘက်​တစ်​ဘက်​စီ သီး​ခြား ဖွင့်​ပိတ်​သည်။ မ​သေ​ချာ​လျှင် “မ​သိ” ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="48"/>
+        <location filename="../../desktop/ui/labels.py" line="49"/>
         <source>What may pass through the gate right now.</source>
         <translation>ယ​ခု​လက်​ရှိ ဂိတ်​ကို ဖြတ်​သန်း​ခွင့်​ရှိ​သည့်​အ​ရာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="51"/>
+        <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>If only some people may cross, whose citizens are they?</source>
         <translation>လူ​အ​ချို့​သာ ဖြတ်​ကူး​ခွင့်​ရှိ​လျှင် မည်​သည့်​နိုင်​ငံ​သား​များ​နည်း။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="54"/>
+        <location filename="../../desktop/ui/labels.py" line="55"/>
         <source>Who holds the Myanmar side of the gate.</source>
         <translation>ဂိတ်၏ မြန်​မာ​ဘက်​ကို ထိန်း​ချုပ်​ထား​သူ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="57"/>
+        <location filename="../../desktop/ui/labels.py" line="58"/>
         <source>What blocks the road on the Myanmar side, if anything.</source>
         <translation>မြန်​မာ​ဘက်​တွင် လမ်း​ပိတ်​ထား​သည့်​အ​ရာ (ရှိ​လျှင်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="60"/>
+        <location filename="../../desktop/ui/labels.py" line="61"/>
         <source>How do you know? Your own eyes, a source, a document, social media.</source>
         <translation>မည်​သို့ သိ​ရ​သ​နည်း။ ကိုယ်​တိုင်​မြင်၊ သ​တင်း​ရင်း​မြစ်၊ စာ​ရွက်​စာ​တမ်း၊ ဆို​ရှယ်​မီ​ဒီ​ယာ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="68"/>
+        <location filename="../../desktop/ui/labels.py" line="69"/>
         <source>A made-up name so editors can count independent sources. Use the same one for the same person.</source>
         <translation>အယ်​ဒီ​တာ​များ သီး​ခြား​ရင်း​မြစ် အ​ရေ​အ​တွက်​ကို ရေ​တွက်​နိုင်​ရန် လုပ်​ထား​သော အ​မည်။ လူ​တစ်​ဦး​တည်း​အ​တွက် အ​မည်​တစ်​ခု​တည်း​ကို​သာ သုံး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="73"/>
+        <location filename="../../desktop/ui/labels.py" line="74"/>
         <source>What happened, in any language. Leave out names and phone numbers.</source>
         <translation>ဖြစ်​ပျက်​ခဲ့​သည့်​အ​ရာ၊ မည်​သည့်​ဘာ​သာ​ဖြင့်​မ​ဆို ရေး​နိုင်​သည်။ အ​မည်​နှင့် ဖုန်း​နံ​ပါတ် မ​ထည့်​ပါ​နှင့်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="76"/>
+        <location filename="../../desktop/ui/labels.py" line="77"/>
         <source>Prices you saw or heard, e.g. diesel 4500 kyat a litre.</source>
         <translation>သင်​မြင်​ခဲ့ ကြား​ခဲ့​သော ဈေး​နှုန်း၊ ဥ​ပ​မာ ဒီ​ဇယ် တစ်​လီ​တာ 4500 ကျပ်။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="87"/>
+        <location filename="../../desktop/ui/labels.py" line="88"/>
         <source>open</source>
         <translation>ဖွင့်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="88"/>
+        <location filename="../../desktop/ui/labels.py" line="89"/>
         <source>closed</source>
         <translation>ပိတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="89"/>
+        <location filename="../../desktop/ui/labels.py" line="90"/>
         <source>restricted</source>
         <translation>ကန့်သတ်ထား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="90"/>
-        <location filename="../../desktop/ui/labels.py" line="95"/>
-        <location filename="../../desktop/ui/labels.py" line="114"/>
-        <location filename="../../desktop/ui/labels.py" line="123"/>
+        <location filename="../../desktop/ui/labels.py" line="91"/>
+        <location filename="../../desktop/ui/labels.py" line="96"/>
+        <location filename="../../desktop/ui/labels.py" line="115"/>
+        <location filename="../../desktop/ui/labels.py" line="124"/>
         <source>unknown</source>
         <translation>မသိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="93"/>
+        <location filename="../../desktop/ui/labels.py" line="94"/>
         <source>allowed</source>
         <translation>ခွင့်ပြု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="94"/>
+        <location filename="../../desktop/ui/labels.py" line="95"/>
         <source>blocked</source>
         <translation>တားဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98"/>
+        <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>Civilians</source>
         <translation>အရပ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99"/>
+        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>Traders and goods</source>
         <translation>ကုန်သည်နှင့် ကုန်ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <location filename="../../desktop/ui/labels.py" line="101"/>
         <source>Cargo trucks</source>
         <translation>ကုန်တင်ကားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="101"/>
+        <location filename="../../desktop/ui/labels.py" line="102"/>
         <source>Rare-earth exports</source>
         <translation>ရှားပါးမြေ တင်ပို့မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="102"/>
+        <location filename="../../desktop/ui/labels.py" line="103"/>
         <source>Fuel and chemical imports</source>
         <translation>လောင်​စာ​ဆီ​နှင့် ဓာ​တု​ပစ္စည်း တင်​သွင်း​မှု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="105"/>
+        <location filename="../../desktop/ui/labels.py" line="106"/>
         <source>Food and building materials</source>
         <translation>စား​နပ်​ရိက္ခာ​နှင့် ဆောက်​လုပ်​ရေး​ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="108"/>
+        <location filename="../../desktop/ui/labels.py" line="109"/>
         <source>Humanitarian aid</source>
         <translation>လူသားချင်းစာနာမှု အကူအညီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111"/>
+        <location filename="../../desktop/ui/labels.py" line="112"/>
         <source>everyone</source>
         <translation>လူတိုင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="112"/>
+        <location filename="../../desktop/ui/labels.py" line="113"/>
         <source>Chinese citizens only</source>
         <translation>တရုတ်နိုင်ငံသားများသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="113"/>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
         <source>Myanmar citizens only</source>
         <translation>မြန်မာနိုင်ငံသားများသာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>KIA</source>
         <translation>KIA</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="118"/>
+        <location filename="../../desktop/ui/labels.py" line="119"/>
         <source>Myanmar military</source>
         <translation>မြန်မာစစ်တပ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="119"/>
+        <location filename="../../desktop/ui/labels.py" line="120"/>
         <source>Border guard force or militia</source>
         <translation>နယ်​ခြား​စောင့်​တပ် (BGF) သို့​မ​ဟုတ် ပြည်​သူ့​စစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="122"/>
-        <location filename="../../desktop/ui/labels.py" line="131"/>
-        <location filename="../../desktop/ui/labels.py" line="143"/>
-        <location filename="../../desktop/ui/labels.py" line="156"/>
-        <location filename="../../desktop/ui/labels.py" line="178"/>
+        <location filename="../../desktop/ui/labels.py" line="123"/>
+        <location filename="../../desktop/ui/labels.py" line="132"/>
+        <location filename="../../desktop/ui/labels.py" line="144"/>
+        <location filename="../../desktop/ui/labels.py" line="157"/>
+        <location filename="../../desktop/ui/labels.py" line="179"/>
         <source>other</source>
         <translation>အခြား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="126"/>
+        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>barbed wire</source>
         <translation>သံဆူးကြိုး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <location filename="../../desktop/ui/labels.py" line="128"/>
         <source>wood barricade</source>
         <translation>သစ်သား အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="128"/>
+        <location filename="../../desktop/ui/labels.py" line="129"/>
         <source>bamboo barricade</source>
         <translation>ဝါး အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="129"/>
+        <location filename="../../desktop/ui/labels.py" line="130"/>
         <source>troops</source>
         <translation>စစ်သားများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="130"/>
+        <location filename="../../desktop/ui/labels.py" line="131"/>
         <source>vehicles</source>
         <translation>ယာဉ်များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
+        <location filename="../../desktop/ui/labels.py" line="135"/>
         <source>fuel</source>
         <translation>လောင်​စာ​ဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
+        <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>food</source>
         <translation>စား​နပ်​ရိက္ခာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
-        <location filename="../../desktop/ui/labels.py" line="183"/>
+        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>rice</source>
         <translation>ဆန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
-        <location filename="../../desktop/ui/labels.py" line="184"/>
+        <location filename="../../desktop/ui/labels.py" line="138"/>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
         <source>cooking oil</source>
         <translation>စားသုံးဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="138"/>
-        <location filename="../../desktop/ui/labels.py" line="189"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
+        <location filename="../../desktop/ui/labels.py" line="190"/>
         <source>medicine</source>
         <translation>ဆေး​ဝါး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="139"/>
+        <location filename="../../desktop/ui/labels.py" line="140"/>
         <source>building materials</source>
         <translation>ဆောက်လုပ်ရေးပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="140"/>
+        <location filename="../../desktop/ui/labels.py" line="141"/>
         <source>household goods</source>
         <translation>အိမ်သုံးပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="141"/>
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>mining inputs</source>
         <translation>သတ္တုတွင်းသုံး ပစ္စည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="142"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>cash</source>
         <translation>ငွေသား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="146"/>
+        <location filename="../../desktop/ui/labels.py" line="147"/>
         <source>litre</source>
         <translation>လီတာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="147"/>
+        <location filename="../../desktop/ui/labels.py" line="148"/>
         <source>gallon</source>
         <translation>ဂါလံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="148"/>
+        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>bottle</source>
         <translation>ပုလင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="149"/>
+        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>kg</source>
         <translation>ကီလို</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="150"/>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>viss</source>
         <translation>ပိဿာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151"/>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>bag</source>
         <translation>အိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>sack</source>
         <translation>ဂုန်နီအိတ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="153"/>
+        <location filename="../../desktop/ui/labels.py" line="154"/>
         <source>piece</source>
         <translation>ခု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="154"/>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>tonne</source>
         <translation>တန်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="155"/>
+        <location filename="../../desktop/ui/labels.py" line="156"/>
         <source>trip</source>
         <translation>ခေါက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="159"/>
+        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>kyat (MMK)</source>
         <translation>ကျပ် (MMK)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="160"/>
+        <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>yuan (CNY)</source>
         <translation>ယွမ် (CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>I saw it</source>
         <translation>ကိုယ်တိုင် မြင်ခဲ့သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="165"/>
         <source>A source told me</source>
         <translation>သတင်းရင်းမြစ်က ပြောသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="165"/>
+        <location filename="../../desktop/ui/labels.py" line="166"/>
         <source>A document or photo</source>
         <translation>စာ​ရွက်​စာ​တမ်း သို့​မ​ဟုတ် ဓာတ်​ပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="166"/>
+        <location filename="../../desktop/ui/labels.py" line="167"/>
         <source>Social media</source>
         <translation>ဆိုရှယ်မီဒီယာ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="169"/>
+        <location filename="../../desktop/ui/labels.py" line="170"/>
         <source>resident</source>
         <translation>ဒေသခံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="170"/>
+        <location filename="../../desktop/ui/labels.py" line="171"/>
         <source>trader</source>
         <translation>ကုန်သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="171"/>
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>driver</source>
         <translation>ယာဉ်မောင်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>mine worker</source>
         <translation>သတ္တုတွင်း အလုပ်သမား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="173"/>
+        <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>close to an armed group</source>
         <translation>လက်​နက်​ကိုင်​အ​ဖွဲ့​နှင့် နီး​စပ်​သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="176"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>official</source>
         <translation>တာဝန်ရှိသူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="177"/>
+        <location filename="../../desktop/ui/labels.py" line="178"/>
         <source>aid worker</source>
         <translation>အကူအညီပေးရေး ဝန်ထမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="192"/>
+        <location filename="../../desktop/ui/labels.py" line="193"/>
         <source>A: completely reliable</source>
         <translation>A: လုံးဝ ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="193"/>
+        <location filename="../../desktop/ui/labels.py" line="194"/>
         <source>B: usually reliable</source>
         <translation>B: များသောအားဖြင့် ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="194"/>
+        <location filename="../../desktop/ui/labels.py" line="195"/>
         <source>C: fairly reliable</source>
         <translation>C: အတန်အသင့် ယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="195"/>
+        <location filename="../../desktop/ui/labels.py" line="196"/>
         <source>D: not usually reliable</source>
         <translation>D: များသောအားဖြင့် မယုံကြည်ရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="196"/>
+        <location filename="../../desktop/ui/labels.py" line="197"/>
         <source>E: unreliable</source>
         <translation>E: ယုံကြည်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="197"/>
+        <location filename="../../desktop/ui/labels.py" line="198"/>
         <source>F: cannot be judged</source>
         <translation>F: ဆုံးဖြတ်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="211"/>
+        <location filename="../../desktop/ui/labels.py" line="212"/>
         <source>1: confirmed by other sources</source>
         <translation>1: အခြားရင်းမြစ်များက အတည်ပြု</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="212"/>
+        <location filename="../../desktop/ui/labels.py" line="213"/>
         <source>2: probably true</source>
         <translation>2: မှန်နိုင်ခြေ များ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="213"/>
+        <location filename="../../desktop/ui/labels.py" line="214"/>
         <source>3: possibly true</source>
         <translation>3: မှန်နိုင်သည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="214"/>
+        <location filename="../../desktop/ui/labels.py" line="215"/>
         <source>4: doubtful</source>
         <translation>4: သံသယရှိ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="215"/>
+        <location filename="../../desktop/ui/labels.py" line="216"/>
         <source>5: improbable</source>
         <translation>5: မှန်နိုင်ခြေ နည်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="216"/>
+        <location filename="../../desktop/ui/labels.py" line="217"/>
         <source>6: cannot be judged</source>
         <translation>6: ဆုံးဖြတ်၍ မရ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="63"/>
+        <location filename="../../desktop/ui/labels.py" line="64"/>
         <source>Never a name. Only what kind of person told you, and how far to trust them and what they said (each grade is explained below).</source>
         <translation>အ​မည် လုံး​ဝ မ​ထည့်​ရ။ မည်​သို့​သော လူ​က ပြော​သည်၊ ထို​သူ​နှင့် ပြော​သော​အ​ရာ​ကို မည်​မျှ ယုံ​ကြည်​ရ​သည် တို့​ကို​သာ ထည့်​ပါ (အ​ဆင့်​တိုင်း​ကို အောက်​တွင် ရှင်း​ပြ​ထား​သည်)။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="181"/>
+        <location filename="../../desktop/ui/labels.py" line="182"/>
         <source>diesel</source>
         <translation>ဒီဇယ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="182"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>petrol</source>
         <translation>ဓာတ်ဆီ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="185"/>
+        <location filename="../../desktop/ui/labels.py" line="186"/>
         <source>sugar</source>
         <translation>သကြား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="186"/>
+        <location filename="../../desktop/ui/labels.py" line="187"/>
         <source>salt</source>
         <translation>ဆား</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="187"/>
+        <location filename="../../desktop/ui/labels.py" line="188"/>
         <source>cooking gas</source>
         <translation>ချက်ပြုတ်ရေး ဓာတ်ငွေ့</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="188"/>
+        <location filename="../../desktop/ui/labels.py" line="189"/>
         <source>cement</source>
         <translation>ဘိလပ်မြေ</translation>
     </message>
@@ -3694,7 +3694,7 @@ Press Pull (F5) to fetch what the correspondents have sent to the newsroom serve
     </message>
     <message>
         <location filename="../../desktop/ui/correspondent/main_page.py" line="187"/>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="65"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="60"/>
         <source>Sent</source>
         <translation>ပို့ပြီး</translation>
     </message>
@@ -3733,72 +3733,72 @@ Press Ctrl+N, or New report, to log what you see or hear at a crossing. Drafts a
         <translation>ဤ​နေ​ရာ​တွင် ဖတ်​ရန် စာ​ရင်း​ထဲ​မှ သ​တင်း​တစ်​ခု​ကို ရွေး​ပါ။</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="51"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="46"/>
         <source>(not in the list)</source>
         <translation>(စာရင်းတွင် မပါ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="63"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="58"/>
         <source>Draft</source>
         <translation>မူကြမ်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="64"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="59"/>
         <source>Queued for sending</source>
         <translation>ပို့ရန် တန်းစီထားသည်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="66"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="61"/>
         <source>Sent, content removed from this computer</source>
         <translation>ပို့​ပြီး၊ ဤ​ကွန်​ပျူ​တာ​မှ အ​ကြောင်း​အ​ရာ ဖယ်​ရှား​ပြီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="73"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="68"/>
         <source>revision {number}</source>
         <translation>ပြင်ဆင်မူ {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="85"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="74"/>
         <source>China side</source>
         <translation>တရုတ်ဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="86"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="75"/>
         <source>Myanmar side</source>
         <translation>မြန်မာဘက်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="99"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="88"/>
         <source>Controlled by</source>
         <translation>ထိန်းချုပ်သူ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="101"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="90"/>
         <source>Barrier</source>
         <translation>အတားအဆီး</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="102"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="91"/>
         <source>Shortages</source>
         <translation>ပြတ်လပ်မှုများ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="119"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="101"/>
         <source>Price</source>
         <translation>ဈေးနှုန်း</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="126"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="104"/>
         <source>How known</source>
         <translation>သိရပုံ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="139"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="111"/>
         <source>Source</source>
         <translation>သတင်းရင်းမြစ်</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correspondent/report_detail.py" line="142"/>
+        <location filename="../../desktop/ui/correspondent/report_detail.py" line="114"/>
         <source>Photos</source>
         <translation>ဓာတ်ပုံများ</translation>
     </message>

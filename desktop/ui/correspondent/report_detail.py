@@ -5,7 +5,6 @@ see desktop/ui/wrapping.py). Its words are translated in the list's context, "Ma
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -15,18 +14,14 @@ from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import (
     Barrier,
     Controller,
-    Currency,
     HowKnown,
-    PriceUnit,
-    Reliability,
     Shortage,
     SideStatus,
-    SourceCategory,
     TrafficKind,
     TrafficStatus,
 )
 from desktop.services.correspondent.session import ReportDetail
-from desktop.ui.labels import commodity_label, credibility_label, label
+from desktop.ui.labels import label, price_text, source_grades, stored_label
 from desktop.ui.report_text import report_lines
 
 __all__ = ["detail_html"]
@@ -75,26 +70,20 @@ def detail_html(
     parts.append(f"<p>{esc(' · '.join(line))}</p>")
     rows: list[tuple[str, str]] = []
 
-    def enum_text(kind: Any, value: object) -> str | None:
-        try:
-            return label(kind(value))
-        except ValueError:
-            return None
-
     for key, title in (
         ("china_side", QCoreApplication.translate("MainPage", "China side")),
         ("myanmar_side", QCoreApplication.translate("MainPage", "Myanmar side")),
     ):
-        text = enum_text(SideStatus, body.get(key))
+        text = stored_label(SideStatus, body.get(key))
         if text:
             rows.append((title, text))
     traffic = body.get("traffic")
     if isinstance(traffic, dict):
         for kind in TrafficKind:
-            status = enum_text(TrafficStatus, traffic.get(kind.value, "unknown"))
+            status = stored_label(TrafficStatus, traffic.get(kind.value, "unknown"))
             if status and traffic.get(kind.value, "unknown") != "unknown":
                 rows.append((label(kind), status))
-    controller = enum_text(Controller, body.get("controlled_by"))
+    controller = stored_label(Controller, body.get("controlled_by"))
     if controller and body.get("controlled_by") != "unknown":
         rows.append((QCoreApplication.translate("MainPage", "Controlled by"), controller))
     for key, vocabulary, title in (
@@ -103,36 +92,19 @@ def detail_html(
     ):
         values = body.get(key)
         if isinstance(values, list) and values:
-            names = [enum_text(vocabulary, v) for v in values]
+            names = [stored_label(vocabulary, v) for v in values]
             rows.append((title, ", ".join(n for n in names if n)))
     prices = body.get("prices")
     if isinstance(prices, list):
         for price in prices:
-            if not isinstance(price, dict):
-                continue
-            unit = enum_text(PriceUnit, price.get("unit")) or ""
-            currency = enum_text(Currency, price.get("currency")) or ""
-            amount = price.get("amount")
-            amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
-            rows.append(
-                (
-                    QCoreApplication.translate("MainPage", "Price"),
-                    f"{commodity_label(str(price.get('commodity', '')))}: "
-                    f"{amount_text} {currency} / {unit}",
-                )
-            )
-    how = enum_text(HowKnown, body.get("how_known"))
+            if isinstance(price, dict):
+                rows.append((QCoreApplication.translate("MainPage", "Price"), price_text(price)))
+    how = stored_label(HowKnown, body.get("how_known"))
     if how:
         rows.append((QCoreApplication.translate("MainPage", "How known"), how))
     source = body.get("source")
     if isinstance(source, dict):
-        bits = [
-            enum_text(SourceCategory, source.get("category")),
-            enum_text(Reliability, source.get("reliability")),
-        ]
-        credibility = source.get("credibility")
-        if isinstance(credibility, int) and 1 <= credibility <= 6:
-            bits.append(credibility_label(credibility))
+        bits = source_grades(source)
         if isinstance(source.get("pseudonym"), str):
             bits.append(source["pseudonym"])
         rows.append(

@@ -20,13 +20,9 @@ from desktop.domain.vocabulary import (
     Barrier,
     CivilianPassage,
     Controller,
-    Currency,
     HowKnown,
-    PriceUnit,
-    Reliability,
     Shortage,
     SideStatus,
-    SourceCategory,
     TrafficKind,
     TrafficStatus,
 )
@@ -35,15 +31,8 @@ from desktop.ui.desk.inbox_model import STATE_COLORS, gate_name
 from desktop.ui.desk.tags import tag_label
 from desktop.ui.desk.text import state_label
 from desktop.ui.desk_clock import desk_time
-from desktop.ui.labels import commodity_label, credibility_label, label
+from desktop.ui.labels import label, price_text, source_grades, stored_label
 from desktop.ui.report_text import report_lines
-
-
-def _enum(kind: Any, value: object) -> str | None:
-    try:
-        return label(kind(value))
-    except ValueError:
-        return None
 
 
 def _local(moment: str) -> str:
@@ -60,7 +49,7 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
         ("china_side", QCoreApplication.translate("DeskReport", "China side")),
         ("myanmar_side", QCoreApplication.translate("DeskReport", "Myanmar side")),
     ):
-        text = _enum(SideStatus, record.get(key))
+        text = stored_label(SideStatus, record.get(key))
         if text:
             rows.append((title, text))
     passage = record.get("civilian_passage")
@@ -68,7 +57,7 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
         rows.append(
             (
                 QCoreApplication.translate("DeskReport", "Civilians who may cross"),
-                _enum(CivilianPassage, passage) or passage,
+                stored_label(CivilianPassage, passage) or passage,
             )
         )
     traffic = record.get("traffic")
@@ -76,13 +65,13 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
         for kind in TrafficKind:
             value = traffic.get(kind.value, "unknown")
             if value != "unknown":
-                rows.append((label(kind), _enum(TrafficStatus, value) or str(value)))
+                rows.append((label(kind), stored_label(TrafficStatus, value) or str(value)))
     controller = record.get("controlled_by")
     if controller and controller != "unknown":
         rows.append(
             (
                 QCoreApplication.translate("DeskReport", "Controlled by"),
-                _enum(Controller, controller) or str(controller),
+                stored_label(Controller, controller) or str(controller),
             )
         )
     for key, vocabulary, title in (
@@ -91,20 +80,10 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
     ):
         values = record.get(key)
         if isinstance(values, list) and values:
-            rows.append((title, ", ".join(_enum(vocabulary, v) or str(v) for v in values)))
+            rows.append((title, ", ".join(stored_label(vocabulary, v) or str(v) for v in values)))
     for price in record.get("prices") or []:
         if isinstance(price, dict):
-            amount = price.get("amount")
-            amount_text = f"{amount:,}" if isinstance(amount, int | float) else "?"
-            currency = _enum(Currency, price.get("currency")) or ""
-            unit = _enum(PriceUnit, price.get("unit")) or ""
-            commodity = commodity_label(str(price.get("commodity", "")))
-            rows.append(
-                (
-                    QCoreApplication.translate("DeskReport", "Price"),
-                    f"{commodity}: {amount_text} {currency} / {unit}",
-                )
-            )
+            rows.append((QCoreApplication.translate("DeskReport", "Price"), price_text(price)))
     stranded = record.get("people_stranded")
     if isinstance(stranded, int):
         rows.append(
@@ -113,18 +92,12 @@ def field_rows(record: Mapping[str, Any]) -> list[tuple[str, str]]:
                 str(stranded),
             )
         )
-    how = _enum(HowKnown, record.get("how_known"))
+    how = stored_label(HowKnown, record.get("how_known"))
     if how:
         rows.append((QCoreApplication.translate("DeskReport", "How known"), how))
     source = record.get("source")
     if isinstance(source, dict):
-        bits = [
-            _enum(SourceCategory, source.get("category")),
-            _enum(Reliability, source.get("reliability")),
-        ]
-        credibility = source.get("credibility")
-        if isinstance(credibility, int) and 1 <= credibility <= 6:
-            bits.append(credibility_label(credibility))
+        bits = source_grades(source)
         if isinstance(source.get("pseudonym"), str):
             bits.append(
                 QCoreApplication.translate("DeskReport", "pseudonym {name}").format(
