@@ -18,19 +18,15 @@ from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services.changes import Changes, Done
 from desktop.services.correspondent.session import CorrespondentSession, ListQuery
-from desktop.store import followups as followup_store
 from desktop.store.attachments import AttachmentRepository
 from desktop.store.database import Store, create_store
-from desktop.store.followups import NewQuestion
-from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.store.reports import ReportNotFoundError, ReportRepository
-from sync.envelope import DeviceSigningKey, NewsroomKeyPair
+from tests.helpers.followups import QUESTION_ID, enrol_offline, store_question
 from tests.helpers.photos import jpeg_with_metadata
 from tests.helpers.reports import example
 from tests.helpers.stores import fill
 
 PASSPHRASE = "a long test passphrase"
-QUESTION_ID = "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e01"
 
 
 @pytest.fixture
@@ -127,40 +123,6 @@ def test_the_draft_a_lock_saved_is_found_again(store: Store, gazetteer: Gazettee
     assert session.draft_saved_since(datetime.now(UTC) + timedelta(hours=1)) is None
 
 
-def _enrol(store: Store) -> None:
-    newsroom = NewsroomKeyPair.generate("x25519").public_key
-    IdentityRepository(store).save(
-        DeviceIdentity(
-            device_id="gw-0123456789abcdef0123",
-            signing_key=DeviceSigningKey.generate().private_bytes(),
-            server_url="http://127.0.0.1:9",
-            token="t" * 43,
-            newsroom_key=newsroom.to_text(),
-            newsroom_fingerprint=newsroom.fingerprint,
-            tls_fingerprint=None,
-            proxy=None,
-            label=None,
-            enrolled_at=datetime.now(UTC),
-        )
-    )
-
-
-def _asked(store: Store, report_id: str) -> None:
-    with store.transaction() as conn:  # as a sync stores an opened question
-        followup_store.add_question(
-            conn,
-            NewQuestion(
-                question_id=QUESTION_ID,
-                message_id="0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e02",
-                report_id=report_id,
-                text="Which side closed first?",
-                desk_label="desk 1",
-                asked_at=datetime(2025, 3, 1, 6, tzinfo=UTC),
-            ),
-            datetime(2025, 3, 1, 6, 5, tzinfo=UTC),
-        )
-
-
 def test_questions_are_answered_once_naming_the_queued_correction(
     store: Store, gazetteer: Gazetteer
 ) -> None:
@@ -168,9 +130,9 @@ def test_questions_are_answered_once_naming_the_queued_correction(
     report = Report.new(ReportContent.from_json(example(narrative="gate closed")))
     ReportRepository(store, gazetteer).add(report, state=ReportState.QUEUED)
     assert not session.enrolled()
-    _enrol(store)
+    enrol_offline(store)
     assert session.enrolled()
-    _asked(store, report.id)
+    store_question(store, report.id)
 
     shown = session.questions_about(report.id)
     assert [q.question_id for q in shown.questions] == [QUESTION_ID]
@@ -208,8 +170,8 @@ def test_an_answer_naming_something_that_is_no_correction_stores_nothing(
     )
     for report in (asked_about, other):
         ReportRepository(store, gazetteer).add(report, state=ReportState.QUEUED)
-    _enrol(store)
-    _asked(store, asked_about.id)
+    enrol_offline(store)
+    store_question(store, asked_about.id)
     with pytest.raises(AnswerError, match="not a correction"):
         session.answer(QUESTION_ID, "See the other one.", correction_id=other.id)
     with pytest.raises(AnswerError, match="no report"):

@@ -5,7 +5,6 @@ follow-up panel after an answer given through the session."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,15 @@ from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services.changes import Changes
 from desktop.services.correspondent.session import CorrespondentSession
-from desktop.store import followups as followup_store
 from desktop.store.database import Store, create_store
-from desktop.store.followups import NewQuestion
-from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.store.reports import ReportRepository
 from desktop.ui.correspondent.followup_panel import FollowupPanel
 from desktop.ui.correspondent.main_page import MainPage
 from desktop.ui.correspondent.report_form import ReportForm
 from desktop.ui.worker import StoreWorker
-from sync.envelope import DeviceSigningKey, NewsroomKeyPair
+from tests.helpers.followups import QUESTION_ID, enrol_offline, store_question
 from tests.helpers.reports import example
 from tests.ui.conftest import PASSPHRASE, run_job
-
-QUESTION_ID = "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e01"
 
 
 @pytest.fixture
@@ -107,34 +101,8 @@ def test_queueing_in_the_form_refreshes_the_selected_report_in_the_list(
 def _asked(store: Store) -> str:
     report = Report.new(ReportContent.from_json(example(narrative="gate closed")))
     ReportRepository(store).add(report, state=ReportState.QUEUED)
-    newsroom = NewsroomKeyPair.generate("x25519").public_key
-    IdentityRepository(store).save(
-        DeviceIdentity(
-            device_id="gw-0123456789abcdef0123",
-            signing_key=DeviceSigningKey.generate().private_bytes(),
-            server_url="http://127.0.0.1:9",
-            token="t" * 43,
-            newsroom_key=newsroom.to_text(),
-            newsroom_fingerprint=newsroom.fingerprint,
-            tls_fingerprint=None,
-            proxy=None,
-            label=None,
-            enrolled_at=datetime.now(UTC),
-        )
-    )
-    with store.transaction() as conn:  # as a sync stores an opened question
-        followup_store.add_question(
-            conn,
-            NewQuestion(
-                QUESTION_ID,
-                "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e02",
-                report.id,
-                "Which side closed first?",
-                "desk 1",
-                datetime(2025, 3, 1, 6, tzinfo=UTC),
-            ),
-            datetime(2025, 3, 1, 6, 5, tzinfo=UTC),
-        )
+    enrol_offline(store)
+    store_question(store, report.id)  # as a sync stores an opened question
     return report.id
 
 

@@ -3,7 +3,6 @@ and kept to send, *Correct the report* asks for a correction, and a lock clears 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -12,10 +11,9 @@ from desktop.domain.report import Report, ReportContent
 from desktop.domain.report_state import ReportState
 from desktop.services.correspondent import followups
 from desktop.store.database import Store
-from desktop.store.identity import DeviceIdentity, IdentityRepository
 from desktop.store.reports import ReportRepository
 from desktop.ui.window import GatewatchWindow
-from sync.envelope import DeviceSigningKey, NewsroomKeyPair
+from tests.helpers.followups import enrol_offline
 from tests.helpers.reports import example
 from tests.ui.conftest import create_store_through_ui, run_job
 
@@ -27,21 +25,7 @@ QUESTION_ID = "0b7f9a52-7a45-4d8e-9a4f-3c1a6f1d2e01"
 def _prepare(store: Store) -> str:
     report = Report.new(ReportContent.from_json(example(narrative="gate closed")))
     ReportRepository(store).add(report, state=ReportState.QUEUED)
-    newsroom = NewsroomKeyPair.generate("x25519").public_key
-    IdentityRepository(store).save(
-        DeviceIdentity(
-            device_id="gw-0123456789abcdef0123",
-            signing_key=DeviceSigningKey.generate().private_bytes(),
-            server_url="http://127.0.0.1:9",
-            token="t" * 43,
-            newsroom_key=newsroom.to_text(),
-            newsroom_fingerprint=newsroom.fingerprint,
-            tls_fingerprint=None,
-            proxy=None,
-            label=None,
-            enrolled_at=datetime.now(UTC),
-        )
-    )
+    enrol_offline(store)
     with store.transaction() as conn:  # as sync_followups stores an opened question
         conn.execute(
             "INSERT INTO followup_questions (question_id, message_id, report_id, text,"
