@@ -25,6 +25,7 @@ __all__ = [
     "AckResponse",
     "BundlePage",
     "BundleReceipt",
+    "CheckedEnvelope",
     "DeskSigningKey",
     "DeviceInfo",
     "DeviceList",
@@ -123,6 +124,14 @@ class StoredEnvelope:
     sha256: str
     received_at: str
     data: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckedEnvelope(StoredEnvelope):
+    """A `StoredEnvelope` as the client hands it on: ``raw`` is ``data`` decoded, already
+    checked against ``size`` and ``sha256`` (never read from a reply)."""
+
+    raw: bytes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

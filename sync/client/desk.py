@@ -3,6 +3,7 @@ devices, post follow-up questions and opened lists, register the desk signing ke
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
@@ -19,12 +20,19 @@ from sync.client.session import (
     signing_key,
     to_json,
 )
-from sync.messages import DeviceInfo, EnvelopePage, MessageReceipt
+from sync.messages import (
+    CheckedEnvelope,
+    DeviceInfo,
+    EnvelopePage,
+    MessageReceipt,
+    StoredEnvelope,
+)
 from sync.wire import DEFAULT_PAGE_COUNT
 
 __all__ = ["DeskCalls"]
 
 _UUID = re.compile(protocol.UUID_RE)
+_STORED_FIELDS = tuple(f.name for f in dataclasses.fields(StoredEnvelope))
 
 
 class DeskCalls(ClientSession):
@@ -33,8 +41,8 @@ class DeskCalls(ClientSession):
     def pull(self, after: int, limit: int = DEFAULT_PAGE_COUNT) -> EnvelopePage:
         """``GET /v1/envelopes`` (desk token): the page of envelopes with ``seq > after``.
         Ask again with ``after=page.next_after`` while ``page.more``. Each envelope's data
-        is checked against its size and SHA-256; ``data`` stays base64 (decode with
-        :func:`sync.protocol.decode_base64`)."""
+        is checked against its size and SHA-256 and handed on decoded as well
+        (`sync.messages.CheckedEnvelope.raw`; ``data`` stays the base64 text)."""
         check_page_args(after, limit)
         reply = self._call(
             "GET",
@@ -44,8 +52,12 @@ class DeskCalls(ClientSession):
             cap=PAGE_REPLY_BYTES,
         )
         page = self._parse(EnvelopePage, reply)
-        check_page(after, limit, page.next_after, page.envelopes)
-        return page
+        decoded = check_page(after, limit, page.next_after, page.envelopes)
+        checked: list[StoredEnvelope] = [
+            CheckedEnvelope(**{f: getattr(e, f) for f in _STORED_FIELDS}, raw=raw)
+            for e, raw in zip(page.envelopes, decoded, strict=True)
+        ]
+        return EnvelopePage(envelopes=checked, next_after=page.next_after, more=page.more)
 
     def acknowledge(self, through: int) -> int:
         """``POST /v1/envelopes/ack`` (desk token): every envelope up to ``through`` is

@@ -319,11 +319,13 @@ def check_page(
     limit: int,
     next_after: int,
     items: Sequence[messages.StoredEnvelope] | Sequence[messages.StoredMessage],
-) -> None:
-    """Seqs ascending past ``after``, ``next_after`` the last one, data matching size/hash."""
+) -> list[bytes]:
+    """Seqs ascending past ``after``, ``next_after`` the last one, data matching size/hash;
+    returns each item's data, decoded."""
     if len(items) > limit:
         raise bad_response("it sent a page longer than asked")
     previous = after
+    decoded: list[bytes] = []
     for item in items:
         if item.seq <= previous:
             raise bad_response("its page is out of order")
@@ -334,8 +336,10 @@ def check_page(
             raise bad_response("an item's data is not base64") from None
         if len(data) != item.size or hashlib.sha256(data).hexdigest() != item.sha256:
             raise bad_response("an item's data does not match its size and hash")
+        decoded.append(data)
     if next_after != previous:
         raise bad_response("its page cursor does not match the page")
+    return decoded
 
 
 def _read_capped(response: requests.Response, cap: int, deadline: float) -> bytes:

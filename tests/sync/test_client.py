@@ -28,6 +28,7 @@ from sync.client import (
     UnauthorizedError,
 )
 from sync.envelope import DeviceSigningKey
+from sync.messages import CheckedEnvelope
 from sync.server.config import ServerConfig
 from sync.transport import user_agent
 from tests.helpers.servers import free_port
@@ -145,6 +146,10 @@ def test_pull_pages_through_everything_once(
     assert seen == [eid for eid, _ in envelopes]
     by_id = dict(envelopes)
     assert all(protocol.decode_base64(e.data) == by_id[e.envelope_id] for e in page.envelopes)
+    # handed on decoded too, so the desk does not decode every envelope a second time
+    assert all(
+        isinstance(e, CheckedEnvelope) and e.raw == by_id[e.envelope_id] for e in page.envelopes
+    )
 
 
 def test_devices_and_messages(srv: Srv) -> None:

@@ -64,7 +64,7 @@ from sync.envelope import (
     NewsroomKeyPair,
     derive_desk_signing_key,
 )
-from sync.messages import EnvelopePage, StoredEnvelope
+from sync.messages import CheckedEnvelope, EnvelopePage, StoredEnvelope
 
 __all__ = [
     "DeskNotReadyError",
@@ -331,6 +331,8 @@ def _sealed(stored: StoredEnvelope) -> Sealed:
         received_at=stored.received_at,
         outcome="stored",
     )
+    if isinstance(stored, CheckedEnvelope):  # decoded and checked by the client
+        return Sealed(base, stored.raw)
     try:
         return Sealed(base, wire.decode_base64(stored.data))
     except ValueError:
