@@ -78,12 +78,12 @@ class BoardQueries:
         """The gate's verified or published reports observed before `before` that say
         something other than unknown about one of `aspects` (board aspect names such as
         ``china_side`` or ``traffic.civilians``), newest first, lazily: one walk of
-        desk_report_aspects per aspect, merged; `per_aspect` stops each walk after that
-        many reports (1: the value in force before a time)."""
+        desk_report_aspects' index of confirmed reports per aspect, merged; `per_aspect`
+        stops each walk after that many reports (1: the value in force before a time)."""
         sql = (
             f"SELECT {', '.join('r.' + c for c in _BOARD_COLUMNS.split(', '))}"
             " FROM desk_report_aspects AS a JOIN desk_reports AS r ON r.id = a.report_id"
-            " WHERE a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
+            " WHERE a.confirmed = 1 AND a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
             f" AND r.state IN ('verified', 'published') AND {CURRENT.format(t='r')}"
             f" AND {_COUNTED.format(t='r')} ORDER BY a.observed_at DESC"
             + ("" if per_aspect is None else f" LIMIT {int(per_aspect)}")
