@@ -61,8 +61,46 @@ def test_waiting_for_a_page_never_waits_on_a_chunk_already_opened(
     pipeline = PagePipeline(
         lambda after: fetched.result(timeout=30),  # only once the pipeline waits
         start,
-        lambda page, opened: kept.append((page.next_after, opened)),
+        lambda batch: kept.extend((page.next_after, opened) for page, opened in batch),
     )
     pipeline.run(first)
     assert waited_on_done == [False]
     assert kept == [(1, ["1a"]), (2, ["2a"])]
+
+
+@pytest.mark.parametrize(
+    ("slow_page", "first_batch"),
+    [(None, list(range(1, desk_pipeline.MAX_BATCH + 1))), (3, [1, 2])],
+)
+def test_pages_opened_behind_the_one_being_stored_are_kept_with_it(
+    slow_page: int | None, first_batch: list[int]
+) -> None:
+    # Storing is the slower stage: the pages behind the first are opened by the time the
+    # first is, so they share its transaction, up to MAX_BATCH pages; a page still being
+    # opened (slow_page) is not waited for, nor are the pages after it.
+    assert desk_pipeline.OPEN_AHEAD + 1 >= desk_pipeline.MAX_BATCH
+    count = desk_pipeline.MAX_BATCH + 2
+    pages = {
+        n: EnvelopePage(envelopes=[], next_after=n, more=n < count) for n in range(1, count + 1)
+    }
+    openings: dict[int, Opening] = {}
+
+    def start(page: EnvelopePage, unstored: set[str]) -> Opening:
+        opening = openings[page.next_after] = Opening(page)
+        if page.next_after not in (1, slow_page):
+            opening.second.set_result([])
+        if page.next_after == desk_pipeline.OPEN_AHEAD + 1:
+            openings[1].second.set_result([])  # the first is opened once the rest are
+        return opening
+
+    batches: list[list[int]] = []
+
+    def keep(batch: Sequence[tuple[EnvelopePage, Sequence[str]]]) -> None:
+        batches.append([page.next_after for page, _ in batch])
+        if slow_page is not None and not openings[slow_page].second.done():
+            openings[slow_page].second.set_result([])  # opened while the first is stored
+
+    PagePipeline(lambda after: pages[after + 1], start, keep).run(pages[1])
+    assert batches[0] == first_batch
+    assert [n for batch in batches for n in batch] == list(range(1, count + 1))
+    assert all(len(batch) <= desk_pipeline.MAX_BATCH for batch in batches)

@@ -5,7 +5,8 @@ A pull (`pull`) fetches the
 envelopes after the stored cursor, page by page, with the devices' signing keys
 (``/v1/devices``), opens and verifies each one (`sync.envelope.open_envelope`) and stores
 the plaintext in the desk's store. Everything is idempotent by envelope id, and the cursor
-moves in the same transaction as its page: a crash mid-page repeats at most that page.
+moves in the same transaction as its pages (one, or a few when storing is the slower stage,
+`desktop.services.desk.pipeline`): a crash repeats at most those pages.
 
 An envelope that fails — not ours, forged, altered, unreadable, a report that does not
 validate — is recorded as refused with its reason code and message and never stops the
@@ -181,24 +182,26 @@ def pull(
             opener.use_processes()  # a backlog: workers start now, open from the next page
         return pending
 
-    def keep_page(page: EnvelopePage, opened: Sequence[Opened]) -> None:
+    def keep_pages(batch: Sequence[tuple[EnvelopePage, Sequence[Opened]]]) -> None:
         nonlocal cursor
-        opened = device_approval.refuse_revoked(store, opened)  # whatever the server lists
+        # whatever the server lists
+        opened = device_approval.refuse_revoked(store, [o for _, page in batch for o in page])
+        last_page = batch[-1][0]
         result = desk.store_page(
             [o for o in opened if isinstance(o, EnvelopeRecord)],
             [o for o in opened if isinstance(o, ReceivedReport)],
-            page.next_after,
+            last_page.next_after,
             now or datetime.now(UTC),
         )
         device_approval.apply_pulled_device_events(store, now=now)
         apply_pulled_reviews(store, now=now)
         apply_pulled_messages(store, now=now)
-        cursor = max(cursor, page.next_after)
+        cursor = max(cursor, last_page.next_after)
         totals[0] += len(opened)
         totals[1] += result.reports
         totals[2] += result.refused
         totals[3] += result.photos_completed
-        totals[4] += 1
+        totals[4] += len(batch)
         if progress is not None:
             progress(_outcome(totals, cursor))
 
@@ -230,7 +233,7 @@ def pull(
         pipeline = PagePipeline(
             lambda after: client.pull(after, page_size),
             start_opening,
-            keep_page,
+            keep_pages,
             max_pages=max_pages,
         )
         pipeline.run(client.pull(cursor, page_size))

@@ -9,6 +9,11 @@ page starts on the next page instead of waiting for the slowest share.
 Pages are stored in the order they were fetched. A page that is opened is stored before a
 slow or failing fetch is waited for, and before an error in starting the next page is
 raised: progress shows, and a cut loses nothing opened.
+
+When storing is the slower stage (a large desk, where each commit rewrites index pages
+scattered by the new rows), the pages already opened behind the one being stored are kept
+with it, up to ``MAX_BATCH`` pages in one transaction: the scattered index pages are
+written once for all of them. When opening is the slower stage, each page is kept alone.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from sync.messages import EnvelopePage
 
-__all__ = ["OPEN_AHEAD", "PagePipeline", "Pending"]
+__all__ = ["MAX_BATCH", "OPEN_AHEAD", "PagePipeline", "Pending"]
 
-OPEN_AHEAD = 2
+OPEN_AHEAD = 3
 """Pages opened ahead of the one being stored."""
+MAX_BATCH = 4
+"""Pages kept in one transaction at most (a crash repeats at most these)."""
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -38,16 +45,18 @@ class Pending(Protocol[T_co]):
 
 class PagePipeline(Generic[T]):
     """Runs one pull's pages: ``fetch(after)`` on the fetching thread, ``start(page,
-    unstored)`` and ``keep(page, opened)`` on the caller's. ``unstored`` are the envelope
-    ids of pages fetched and not stored yet (a server that lists an envelope twice gets it
-    opened once). No fetch is in flight while ``start`` runs: it may use the client. At
-    most ``max_pages`` pages are fetched, the first included."""
+    unstored)`` and ``keep(batch)`` on the caller's, ``batch`` being one or more
+    consecutive pages with their opened envelopes, to store in one transaction.
+    ``unstored`` are the envelope ids of pages fetched and not stored yet (a server that
+    lists an envelope twice gets it opened once). No fetch is in flight while ``start``
+    runs: it may use the client. At most ``max_pages`` pages are fetched, the first
+    included."""
 
     def __init__(
         self,
         fetch: Callable[[int], EnvelopePage],
         start: Callable[[EnvelopePage, set[str]], Pending[T]],
-        keep: Callable[[EnvelopePage, Sequence[T]], None],
+        keep: Callable[[Sequence[tuple[EnvelopePage, Sequence[T]]]], None],
         *,
         max_pages: int | None = None,
         depth: int = OPEN_AHEAD,
@@ -74,7 +83,11 @@ class PagePipeline(Generic[T]):
                 page, pending = self._pages[0]
                 opened = self._opened(pending)
                 self._pages.popleft()
-                self._keep(page, opened)
+                batch = [(page, opened)]
+                while self._pages and len(batch) < MAX_BATCH and _opened(self._pages[0][1]):
+                    page, pending = self._pages.popleft()
+                    batch.append((page, pending.result()))
+                self._keep(batch)
                 if not self._pages:
                     self._take_fetched(block=True)
         finally:
@@ -109,7 +122,7 @@ class PagePipeline(Generic[T]):
         """Store the pages already being opened, in order (before an error is raised)."""
         while self._pages:
             page, pending = self._pages.popleft()
-            self._keep(page, pending.result())
+            self._keep([(page, pending.result())])
 
     def _top_up(self) -> None:
         while len(self._pages) <= self._depth and self._take_fetched(block=False):
@@ -138,3 +151,7 @@ class PagePipeline(Generic[T]):
             return
         self._fetched += 1
         self._upcoming = self._fetcher.submit(self._fetch, last.next_after)
+
+
+def _opened(pending: Pending[Any]) -> bool:
+    return all(chunk.done() for chunk in pending.futures())
