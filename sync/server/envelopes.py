@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Sequence
+from typing import Any
 
 from sync import protocol
 from sync.envelope import DESK_SENDER_ID
 from sync.server.database import LOCK_ENVELOPES, Database
+from sync.server.page_json import PAGE_COLUMNS, envelope_page_json
 from sync.server.records import Candidate, Conflict, timestamp, utc_now
 from sync.server.tokens import reserve_desk_sender
 
@@ -100,37 +102,51 @@ class Envelopes:
         """Envelopes still held with ``seq > after`` ascending: at most ``limit`` of them and,
         past the first, at most ``max_bytes`` together. Returns ``(envelopes, next_after,
         more)``. Purged envelopes (retention.py) are skipped: their seqs are never reused."""
-        out: list[protocol.StoredEnvelope] = []
+        rows, next_after, more = self._held(after, limit, max_bytes)
+        envelopes = [
+            protocol.StoredEnvelope(
+                seq=int(row[0]),
+                envelope_id=str(row[1]),
+                device_id=str(row[2]),
+                kind=str(row[3]),
+                recipient_key_id=str(row[4]),
+                kem=str(row[5]),
+                size=int(row[6]),
+                sha256=str(row[7]),
+                received_at=str(row[8]),
+                data=protocol.encode_base64(bytes(row[9])),
+            )
+            for row in rows
+        ]
+        return envelopes, next_after, more
+
+    def page_json(self, after: int, limit: int, max_bytes: int) -> bytes:
+        """The same page as :meth:`page`, as the JSON of ``protocol.EnvelopePage``
+        (page_json.py): what ``GET /v1/envelopes`` sends, without a model per envelope."""
+        rows, next_after, more = self._held(after, limit, max_bytes)
+        return envelope_page_json(rows, next_after, more)
+
+    def _held(self, after: int, limit: int, max_bytes: int) -> tuple[list[Any], int, bool]:
+        """The rows (``PAGE_COLUMNS``) of the page, its ``next_after`` and ``more``. The
+        bodies are encoded after the database is let go, so the page holds it no longer
+        than the reads."""
+        rows: list[Any] = []
         total = 0
         next_after = after
         with self._db.reading() as conn:
             cursor = conn.execute(
-                "SELECT seq, envelope_id, device_id, kind, recipient_key_id, kem, size, "
-                "sha256, received_at, body FROM envelopes WHERE seq > ? AND purged_at IS NULL "
+                f"SELECT {PAGE_COLUMNS} FROM envelopes WHERE seq > ? AND purged_at IS NULL "
                 "ORDER BY seq LIMIT ?",
                 (after, limit),
             )
             try:
                 for row in cursor:
                     size = int(row[6])
-                    if out and total + size > max_bytes:
+                    if rows and total + size > max_bytes:
                         break
                     total += size
                     next_after = int(row[0])
-                    out.append(
-                        protocol.StoredEnvelope(
-                            seq=int(row[0]),
-                            envelope_id=str(row[1]),
-                            device_id=str(row[2]),
-                            kind=str(row[3]),
-                            recipient_key_id=str(row[4]),
-                            kem=str(row[5]),
-                            size=size,
-                            sha256=str(row[7]),
-                            received_at=str(row[8]),
-                            data=protocol.encode_base64(bytes(row[9])),
-                        )
-                    )
+                    rows.append(row)
             finally:
                 cursor.close()
             more = (
@@ -140,4 +156,4 @@ class Envelopes:
                 ).fetchone()
                 is not None
             )
-        return out, next_after, more
+        return rows, next_after, more

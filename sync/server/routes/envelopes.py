@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from sync import protocol
 from sync.envelope import (
@@ -101,18 +101,20 @@ def missing(
     return protocol.MissingResponse(missing=store.envelopes.missing(who.id, body.envelope_ids))
 
 
-@router.get(f"{P}/envelopes", responses=responses())
+@router.get(f"{P}/envelopes", responses=responses(), response_model=protocol.EnvelopePage)
 def pull(
     store: Store,
     config: Config,
     after: Annotated[int, Query(ge=0, le=protocol.MAX_CURSOR)] = 0,
     limit: Annotated[int, Query(ge=1, le=protocol.MAX_PAGE_COUNT)] = protocol.DEFAULT_PAGE_COUNT,
-) -> protocol.EnvelopePage:
+) -> Response:
     """Envelopes with ``seq > after``, ascending, one bounded page; then ``next_after``."""
-    items, next_after, more = store.envelopes.page(
+    # Written directly (page_json.py), not through a pydantic model per envelope; the
+    # OpenAPI document still names protocol.EnvelopePage.
+    body = store.envelopes.page_json(
         after, min(limit, config.max_page_count), config.max_page_bytes
     )
-    return protocol.EnvelopePage(envelopes=items, next_after=next_after, more=more)
+    return Response(body, media_type="application/json")
 
 
 @router.post(f"{P}/envelopes/ack", responses=responses())
