@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from desktop.services import followup_sync
 from desktop.services.correspondent.demo import demo_reports
 from desktop.services.desk import handcarry as desk_handcarry
@@ -17,9 +19,14 @@ from sync.payloads.bundle import seal_bundle
 from tests.e2e.conftest import World, fast_client, queue_with_photos
 
 
+@pytest.mark.parametrize("part", [desk_handcarry.IMPORT_PART, 1])
 def test_a_forged_copy_never_shadows_the_genuine_envelope(
-    world_factory: Callable[..., World], tmp_path: Path
+    world_factory: Callable[..., World],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    part: int,
 ) -> None:
+    monkeypatch.setattr(desk_handcarry, "IMPORT_PART", part)  # 1: every id its own part
     world = world_factory("x25519")
     world.connect_desk()
     corr = world.correspondent()

@@ -1,8 +1,8 @@
 """Delivery by hand at the desk: bundles carried in, and bundles relayed through the server.
 
 `import_bundle` opens a bundle and opens, verifies and stores every envelope as a pull does
-(`desktop.services.desk.open`, `DeskRepository.store_page`), so an envelope that came both
-ways is stored once; the envelopes are queued for the server and handed over
+(`desktop.services.desk.open`, `DeskRepository.store_page`), a part at a time while the
+workers open the next, so an envelope that came both ways is stored once; the envelopes are queued for the server and handed over
 (`relay_queued`, ``POST /v1/relay`` with the desk token) when it is reachable, so the
 device later gets ordinary receipts and other desks see them. A desk takes the bundles a
 connected device relayed for a colleague (`desktop.services.handcarry_relay`) in at each
@@ -56,6 +56,8 @@ __all__ = [
 ]
 
 PROCESS_POOL_MIN_PAGE = 250
+IMPORT_PART = 500
+"""Envelopes stored per transaction while the rest of a bundle is being opened."""
 RELAY_ROUTE = f"{wire.API_PREFIX}/relay"
 UNKNOWN_DEVICE = "unknown_device"
 RELAYED_CURSOR_KEY = "desk.relayed_bundle_after"
@@ -155,35 +157,46 @@ def _import(
     known = desk.known_envelopes(list(candidates))
     fresh = [c for i, found in candidates.items() if i not in known for c in found]
     signers = {d.device_id: d.public_key for d in desk.devices()}
+    stored = [0, 0, 0]  # reports, refused, photos completed
+    waiting = 0
     opener = PageOpener(pairs)
     try:
         if len(fresh) >= PROCESS_POOL_MIN_PAGE:
             opener.use_processes()  # as a pull's backlog: a large bundle opens on every core
-        opened = opener.open(fresh, signers).result()
+        # Every part is handed to the workers at once, and each is stored as soon as it is
+        # open while the workers go on with the next: opening and storing overlap.
+        opening = [(part, opener.open(part, signers)) for part in _parts(fresh, IMPORT_PART)]
+        for part, pending in opening:
+            opened = device_approval.refuse_revoked(store, pending.result())
+            chosen, unknown, losers = _choose(part, opened)
+            waiting += unknown
+            refusals += [o.reason or "refused" for o in losers]
+            # A refusal is reported, never recorded under its envelope id: anyone can
+            # seal a bundle, and a forgery recorded under a genuine envelope's id would
+            # shadow the genuine one when it arrives later, by hand or by the network.
+            result = desk.store_page(
+                [o for o, _ in chosen if isinstance(o, EnvelopeRecord)],
+                [o for o, _ in chosen if isinstance(o, ReceivedReport)],
+                None,
+                moment,
+            )
+            stored[0] += result.reports
+            stored[1] += result.refused
+            stored[2] += result.photos_completed
+            # Only what this desk verified goes on to the server: anyone can seal a bundle
+            # to the newsroom key, and an envelope the server stores under a device's id
+            # would turn that device's own upload of the same id into a conflict.
+            # Envelopes from a device this desk does not know yet wait for the device's
+            # own sync (or a second import once known).
+            repo.queue_relay(
+                [(_envelope_id(o), s.base.device_id, s.data) for o, s in chosen if s.data],
+                moment,
+            )
     finally:
         opener.close()
-    opened = device_approval.refuse_revoked(store, opened)
-    chosen, waiting, losers = _choose(fresh, opened)
-    refusals += [o.reason or "refused" for o in losers]
-    # A refusal is reported, never recorded under its envelope id: anyone can seal a
-    # bundle, and a forgery recorded under a genuine envelope's id would shadow the
-    # genuine one when it arrives later, by hand or by the network.
-    result = desk.store_page(
-        [o for o, _ in chosen if isinstance(o, EnvelopeRecord)],
-        [o for o, _ in chosen if isinstance(o, ReceivedReport)],
-        None,
-        moment,
-    )
     device_approval.apply_pulled_device_events(store, now=moment)
     apply_pulled_reviews(store, now=moment)
     apply_pulled_messages(store, now=moment)
-    # Only what this desk verified goes on to the server: anyone can seal a bundle to the
-    # newsroom key, and an envelope the server stores under a device's id would turn that
-    # device's own upload of the same id into a conflict. Envelopes from a device this desk
-    # does not know yet wait for the device's own sync (or a second import once known).
-    repo.queue_relay(
-        [(_envelope_id(o), s.base.device_id, s.data) for o, s in chosen if s.data], moment
-    )
     repo.record_bundle(
         bundle.bundle_id, bundle.created_at, len(bundle.envelopes), len(fresh), moment
     )
@@ -196,15 +209,31 @@ def _import(
     return ImportOutcome(
         len(bundle.envelopes),
         len({s.base.envelope_id for s in fresh}),
-        result.reports,
-        result.refused + len(refusals),
-        result.photos_completed,
+        stored[0],
+        stored[1] + len(refusals),
+        stored[2],
         waiting,
         relayed,
         before,
         warning,
         tuple(refusals),
     )
+
+
+def _parts(fresh: Sequence[Sealed], size: int) -> list[list[Sealed]]:
+    """``fresh`` cut into parts of about ``size`` envelopes, in order, never between two
+    copies of one envelope id (they are adjacent in ``fresh``): `_choose` must see every
+    copy of an id together."""
+    parts: list[list[Sealed]] = []
+    part: list[Sealed] = []
+    for sealed in fresh:
+        if len(part) >= size and sealed.base.envelope_id != part[-1].base.envelope_id:
+            parts.append(part)
+            part = []
+        part.append(sealed)
+    if part:
+        parts.append(part)
+    return parts
 
 
 def _choose(
