@@ -2,9 +2,10 @@
 
 `import_bundle` opens a bundle and opens, verifies and stores every envelope as a pull does
 (`desktop.services.desk.open`, `DeskRepository.store_page`), a part at a time while the
-workers open the next, so an envelope that came both ways is stored once; the envelopes are queued for the server and handed over
-(`relay_queued`, ``POST /v1/relay`` with the desk token) when it is reachable, so the
-device later gets ordinary receipts and other desks see them. A desk takes the bundles a
+workers open the next, so an envelope that came both ways is stored once; the envelopes
+are queued for the server and handed over (`relay_queued`, ``POST /v1/relay`` with the
+desk token) when it is reachable, so the device later gets ordinary receipts and other
+desks see them. A desk takes the bundles a
 connected device relayed for a colleague (`desktop.services.handcarry_relay`) in at each
 pull (`pull_relayed`), through the same path. Receipt files for a device are written by
 `desktop.services.desk.handcarry_receipts` (re-exported here).
