@@ -109,6 +109,36 @@ def test_a_cut_mid_pull_keeps_the_pages_stored(
     assert len(opening.in_parent) == (4 if opening.mode == "worker processes" else 7)
 
 
+def test_stored_pages_are_acknowledged_while_the_pull_goes_on(
+    enrolled: Store, desk_store: Store, server: FakeServer, opening: Opening
+) -> None:
+    # The server erases what the desk has stored as the pull goes, not all at its end
+    # (a 100,000-report backlog's erasure would hold the pull up at the end).
+    for i in range(7):
+        queue_report(enrolled, f"report {i}")
+    sync.sync_once(enrolled, client_factory=server.client, now=NOW)
+    calls: list[tuple[str, int]] = []
+
+    class Recording(FakeClient):
+        def pull(self, after: int, limit: int = 100) -> EnvelopePage:
+            calls.append(("pull", after))
+            return super().pull(after, limit)
+
+        def acknowledge(self, through: int) -> int:
+            calls.append(("ack", through))
+            return super().acknowledge(through)
+
+    outcome = desk.pull(
+        desk_store, client_factory=lambda config: Recording(server, config), page_size=1
+    )
+    acks = [n for kind, n in calls if kind == "ack"]
+    assert acks == sorted(acks)
+    assert acks[-1] == outcome.cursor == server.acknowledged == 7
+    last_pull = max(i for i, (kind, _) in enumerate(calls) if kind == "pull")
+    first_ack = calls.index(("ack", acks[0]))
+    assert first_ack < last_pull
+
+
 def test_a_server_that_lists_an_envelope_twice_gets_it_opened_once(
     enrolled: Store,
     desk_store: Store,

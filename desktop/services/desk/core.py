@@ -6,7 +6,8 @@ envelopes after the stored cursor, page by page, with the devices' signing keys
 (``/v1/devices``), opens and verifies each one (`sync.envelope.open_envelope`) and stores
 the plaintext in the desk's store. Everything is idempotent by envelope id, and the cursor
 moves in the same transaction as its pages (one, or a few when storing is the slower stage,
-`desktop.services.desk.pipeline`): a crash repeats at most those pages.
+`desktop.services.desk.pipeline`): a crash repeats at most those pages. Stored pages are
+acknowledged to the server as the pull goes, so that it erases their bytes meanwhile.
 
 An envelope that fails — not ours, forged, altered, unreadable, a report that does not
 validate — is recorded as refused with its reason code and message and never stops the
@@ -230,8 +231,25 @@ def pull(
         totals[2] += relayed.refused
         if max_pages is not None and max_pages < 1:
             return _outcome(totals, cursor, warnings, skew, relabels)
+        acknowledged = cursor
+
+        def fetch(after: int) -> EnvelopePage:
+            """The next page, once the pages stored since the last fetch are acknowledged
+            (on the fetching thread, the client's only user meanwhile): the server erases
+            their bytes while the pull goes on rather than all at its end. Trouble here
+            stops it for this pull; the acknowledgement at the end reports it."""
+            nonlocal acknowledged
+            stored_through = cursor  # moved by the store's thread after each commit
+            if acknowledged >= 0 and stored_through > acknowledged:
+                try:
+                    client.acknowledge(stored_through)
+                    acknowledged = stored_through
+                except SyncError:
+                    acknowledged = -1
+            return client.pull(after, page_size)
+
         pipeline = PagePipeline(
-            lambda after: client.pull(after, page_size),
+            fetch,
             start_opening,
             keep_pages,
             max_pages=max_pages,
