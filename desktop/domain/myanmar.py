@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from typing import Final
 
 __all__ = ["SYLLABLE_START", "canonical_text", "canonical_text_nfc", "syllables"]
@@ -57,6 +58,11 @@ _CONSONANTS: Final = (
 SYLLABLE_START: Final = rf"(?<!\u1039)[{_CONSONANTS}](?!\u1037?[\u103a\u1039])|[\u104c-\u104f]"
 """A regular expression matching where a syllable starts (for patterns built on it)."""
 _SYLLABLE_START: Final = re.compile(SYLLABLE_START)
+# The texts last found canonical and NFC, so that seeing one again costs a comparison: a
+# received report's texts are made canonical when it is validated, then folded for search
+# (NFC of Burmese text is most of that). Appending to a deque and testing membership are
+# each one step under the GIL, so threads may share it.
+_SETTLED: Final[deque[str]] = deque(maxlen=16)
 
 
 def canonical_text(text: str) -> str:
@@ -70,8 +76,11 @@ def canonical_text_nfc(text: str) -> tuple[str, bool]:
     so that a caller may skip normalising it again."""
     if text.isascii():  # NFC already, and no Burmese
         return text, True
+    if text in _SETTLED:
+        return text, True
     text = unicodedata.normalize("NFC", text)
     if not _UNSORTED.search(text):
+        _SETTLED.append(text)
         return text, True
     return _CLUSTER_SIGNS.sub(_sorted_signs, text), False
 

@@ -102,13 +102,14 @@ def fold(text: str) -> str:
     if not (is_nfc and text == canonical):  # else NFC and canonical_text change nothing
         text = unicodedata.normalize("NFC", text)
         is_nfc = False
+    # The table's characters are neither Burmese signs nor ever changed or composed by
+    # NFC (tests/domain/test_fold_paths.py checks), so translating keeps the text canonical.
     table, maybe, runs = _variants()
     if first := maybe.search(text):
         if first.group() < "\u3400":  # a digit in Burmese text: translate its few runs
             text = runs.sub(lambda run: run.group().translate(table), text)
         else:  # Chinese: most of the text
             text = text.translate(table)
-        is_nfc = False
     return text if is_nfc else canonical_text(text)
 
 

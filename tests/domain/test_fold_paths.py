@@ -105,11 +105,30 @@ def test_the_corpus_reaches_every_path() -> None:
     assert any(re.search("[\u1040-\u1049\u1090-\u1099]", t) for t in TEXTS)
 
 
+def test_the_variant_table_keeps_text_canonical() -> None:
+    # fold leaves translated text as it is: each character in the table must be one NFC
+    # never changes, decomposes or composes with a neighbour, and no Burmese sign.
+    table, _, _ = search_text._variants()
+    involved = {chr(key) for key in table} | {char for value in table.values() for char in value}
+    composed_of = set()  # what NFC may compose: the pairs of canonical decompositions
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            composed_of.update(chr(int(part, 16)) for part in parts)
+    for char in involved:
+        assert unicodedata.is_normalized("NFC", char), ascii(char)
+        assert unicodedata.combining(char) == 0, ascii(char)
+        assert not unicodedata.decomposition(char), ascii(char)
+        assert char not in composed_of, ascii(char)
+        assert char not in myanmar._RANK, ascii(char)
+
+
 def test_canonical_text_equals_every_step_in_full() -> None:
     for text in TEXTS:
         canonical, is_nfc = canonical_text_nfc(text)
         assert canonical == canonical_in_full(text), ascii(text)
         assert canonical_text(text) == canonical
+        assert canonical_text_nfc(canonical)[0] == canonical_in_full(canonical), ascii(text)
         if is_nfc:
             assert unicodedata.is_normalized("NFC", canonical), ascii(text)
 
@@ -118,6 +137,8 @@ def test_fold_and_tokens_equal_every_step_in_full() -> None:
     for text in TEXTS:
         assert fold(text) == fold_in_full(text), ascii(text)
         assert tokens(text) == tokens_in_full(text), ascii(text)
+        canonical = canonical_text(text)  # as a report's texts are, then folded
+        assert fold(canonical) == fold_in_full(canonical), ascii(text)
 
 
 def test_index_text_equals_every_step_in_full() -> None:
