@@ -46,6 +46,9 @@ from desktop.domain.vocabulary import (
 )
 
 C = TypeVar("C")
+# Each kind of traffic with its key and its path in errors (enum iteration and f-strings
+# of members are slow, and every received report reads them).
+_TRAFFIC_FIELDS = tuple((kind, kind.value, f"traffic.{kind}") for kind in TrafficKind)
 
 
 class ReportReader(FieldReader):
@@ -198,8 +201,8 @@ class ReportReader(FieldReader):
         if not self._known_keys(value, TRAFFIC_KEYS, "traffic"):
             return None
         statuses: dict[TrafficKind, TrafficStatus] = {}
-        for kind in TrafficKind:
-            status = self.choice(value.get(kind.value, "unknown"), f"traffic.{kind}", TrafficStatus)
+        for kind, key, path in _TRAFFIC_FIELDS:
+            status = self.choice(value.get(key, "unknown"), path, TrafficStatus)
             statuses[kind] = TrafficStatus.UNKNOWN if status is None else status
         return MappingProxyType(statuses)
 
