@@ -233,7 +233,9 @@ class Report:
             reader.fail("replaces", "must be null for revision 1")
         if revision is not None and revision > 1 and replaces is None:
             reader.fail("replaces", "must name the corrected revision when revision > 1")
-        body = {k: v for k, v in data.items() if k not in RECORD_KEYS}
+        body = dict(data)
+        for key in RECORD_KEYS:
+            body.pop(key, None)
         content = reader.report(body, known_gate, ReportContent)
         if (
             reader.errors

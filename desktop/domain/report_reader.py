@@ -64,8 +64,9 @@ class ReportReader(FieldReader):
             return None
         if not self._known_keys(data, REPORT_KEYS, ""):
             return None
-        for key in sorted(REQUIRED_KEYS - data.keys()):
-            self.fail(key, "is required")
+        if missing := REQUIRED_KEYS - data.keys():
+            for key in sorted(missing):
+                self.fail(key, "is required")
 
         gate = self._gate(data.get("gate"), known_gate)
         new_crossing = self._new_crossing(data.get("new_crossing"))
