@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from typing import Final
 
-__all__ = ["SYLLABLE_START", "canonical_text", "syllables"]
+__all__ = ["SYLLABLE_START", "canonical_text", "canonical_text_nfc", "syllables"]
 
 # Rank of each reorderable sign: UTN #11 storage order.
 _RANK: Final = {
@@ -40,6 +41,15 @@ _RANK: Final = {
     "\u1038": 11,
 }
 _CLUSTER_SIGNS: Final = re.compile("[" + "".join(_RANK) + "]{2,}")
+# Two adjacent signs out of that order. Without one, sorting every cluster (stable, by
+# rank) changes nothing: most stored text is already in this form.
+_UNSORTED: Final = re.compile(
+    "|".join(
+        f"{sign}[{''.join(c for c, r in _RANK.items() if r < rank)}]"
+        for sign, rank in _RANK.items()
+        if rank > 1
+    )
+)
 # Consonants and independent vowels, with the extensions for Shan and other languages.
 _CONSONANTS: Final = (
     "\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065\u1066"
@@ -48,15 +58,35 @@ _CONSONANTS: Final = (
 SYLLABLE_START: Final = rf"(?<!\u1039)[{_CONSONANTS}](?!\u1037?[\u103a\u1039])|[\u104c-\u104f]"
 """A regular expression matching where a syllable starts (for patterns built on it)."""
 _SYLLABLE_START: Final = re.compile(SYLLABLE_START)
+# The texts last found canonical and NFC, so that seeing one again costs a comparison: a
+# received report's texts are made canonical when it is validated, then folded for search
+# (NFC of Burmese text is most of that). Appending to a deque and testing membership are
+# each one step under the GIL, so threads may share it.
+_SETTLED: Final[deque[str]] = deque(maxlen=16)
 
 
 def canonical_text(text: str) -> str:
     """`text` in NFC with the signs of each Burmese cluster in one order. Idempotent;
     text without Burmese is only NFC-normalised."""
+    return canonical_text_nfc(text)[0]
+
+
+def canonical_text_nfc(text: str) -> tuple[str, bool]:
+    """`canonical_text(text)`, and True when that is NFC too (no cluster was reordered),
+    so that a caller may skip normalising it again."""
+    if text.isascii():  # NFC already, and no Burmese
+        return text, True
+    if text in _SETTLED:
+        return text, True
     text = unicodedata.normalize("NFC", text)
-    if not _CLUSTER_SIGNS.search(text):
-        return text
-    return _CLUSTER_SIGNS.sub(lambda m: "".join(sorted(m.group(), key=_RANK.__getitem__)), text)
+    if not _UNSORTED.search(text):
+        _SETTLED.append(text)
+        return text, True
+    return _CLUSTER_SIGNS.sub(_sorted_signs, text), False
+
+
+def _sorted_signs(cluster: re.Match[str]) -> str:
+    return "".join(sorted(cluster.group(), key=_RANK.__getitem__))
 
 
 def syllables(run: str) -> list[str]:

@@ -46,6 +46,9 @@ from desktop.domain.vocabulary import (
 )
 
 C = TypeVar("C")
+# Each kind of traffic with its key and its path in errors (enum iteration and f-strings
+# of members are slow, and every received report reads them).
+_TRAFFIC_FIELDS = tuple((kind, kind.value, f"traffic.{kind}") for kind in TrafficKind)
 
 
 class ReportReader(FieldReader):
@@ -61,8 +64,9 @@ class ReportReader(FieldReader):
             return None
         if not self._known_keys(data, REPORT_KEYS, ""):
             return None
-        for key in sorted(REQUIRED_KEYS - data.keys()):
-            self.fail(key, "is required")
+        if missing := REQUIRED_KEYS - data.keys():
+            for key in sorted(missing):
+                self.fail(key, "is required")
 
         gate = self._gate(data.get("gate"), known_gate)
         new_crossing = self._new_crossing(data.get("new_crossing"))
@@ -198,8 +202,8 @@ class ReportReader(FieldReader):
         if not self._known_keys(value, TRAFFIC_KEYS, "traffic"):
             return None
         statuses: dict[TrafficKind, TrafficStatus] = {}
-        for kind in TrafficKind:
-            status = self.choice(value.get(kind.value, "unknown"), f"traffic.{kind}", TrafficStatus)
+        for kind, key, path in _TRAFFIC_FIELDS:
+            status = self.choice(value.get(key, "unknown"), path, TrafficStatus)
             statuses[kind] = TrafficStatus.UNKNOWN if status is None else status
         return MappingProxyType(statuses)
 

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.domain.myanmar import SYLLABLE_START, canonical_text
+from desktop.domain.myanmar import SYLLABLE_START, canonical_text, canonical_text_nfc
 from desktop.resources import resource_path
 
 __all__ = ["FORM_VERSION", "Phrase", "fold", "index_text", "name_key", "query_phrases", "tokens"]
@@ -45,6 +45,9 @@ _TOKEN: Final = re.compile(
     r"|(?P<num>\d+)"
     rf"|(?P<word>(?:(?![{_HAN}{_MYANMAR}\d])[^\W_])+)"
 )
+# The same without the groups, for findall; and what it comes to on folded ASCII text.
+_TOKEN_TEXT: Final = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern))
+_ASCII_TOKEN: Final = re.compile(r"[0-9]+|[a-z]+")
 _INVISIBLE: Final = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _ACCENTS: Final = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _DIGITS: Final = str.maketrans(
@@ -71,12 +74,43 @@ def _han_fold() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _variants() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]]:
+    """The Chinese table then the digits as one table; a quick test for a character it
+    may change; runs of such characters, each translated alone (str.translate is slow on
+    long non-ASCII text). Both patterns use ranges: a class of the table's ~3,000
+    characters, some beyond the BMP, would test each character against all of them."""
+    table = {**_DIGITS, **{key: value.translate(_DIGITS) for key, value in _han_fold().items()}}
+    ranges = f"\u1040-\u1049\u1090-\u1099{_HAN}"
+    inside = re.compile(f"[{ranges}]")
+    others = "".join(re.escape(chr(key)) for key in table if not inside.match(chr(key)))
+    any_han = f"\u1040-\u1049\u1090-\u1099{_HAN[0]}-{_HAN[-1]}"  # one range for Chinese
+    return table, re.compile(f"[{any_han}{others}]"), re.compile(f"[{ranges}{others}]+")
+
+
 def fold(text: str) -> str:
-    """`text` in the form search compares (see the module's description)."""
-    text = _INVISIBLE.sub("", canonical_text(text))
-    text = unicodedata.normalize("NFKD", text).casefold()
-    text = unicodedata.normalize("NFC", _ACCENTS.sub("", text))
-    return canonical_text(text.translate(_han_fold()).translate(_DIGITS))
+    """`text` in the form search compares (see the module's description).
+
+    Each step is skipped where it provably changes nothing (ASCII text, text already
+    canonical, no character to translate); tests/domain/test_fold_paths.py holds the
+    steps in full and compares."""
+    if text.isascii():  # no step but case folding changes ASCII
+        return text.lower()
+    canonical, is_nfc = canonical_text_nfc(text)
+    text = unicodedata.normalize("NFKD", _INVISIBLE.sub("", canonical)).casefold()
+    text = _ACCENTS.sub("", text)
+    if not (is_nfc and text == canonical):  # else NFC and canonical_text change nothing
+        text = unicodedata.normalize("NFC", text)
+        is_nfc = False
+    # The table's characters are neither Burmese signs nor ever changed or composed by
+    # NFC (tests/domain/test_fold_paths.py checks), so translating keeps the text canonical.
+    table, maybe, runs = _variants()
+    if first := maybe.search(text):
+        if first.group() < "\u3400":  # a digit in Burmese text: translate its few runs
+            text = runs.sub(lambda run: run.group().translate(table), text)
+        else:  # Chinese: most of the text
+            text = text.translate(table)
+    return text if is_nfc else canonical_text(text)
 
 
 def _kinds(folded: str) -> list[tuple[str | None, str]]:
@@ -86,7 +120,9 @@ def _kinds(folded: str) -> list[tuple[str | None, str]]:
 
 def tokens(text: str) -> list[str]:
     """The tokens of `text`, in order."""
-    return [token for _, token in _kinds(fold(text))]
+    if text.isascii():
+        return _ASCII_TOKEN.findall(text.lower())
+    return _TOKEN_TEXT.findall(fold(text))
 
 
 def index_text(texts: list[str]) -> str:

@@ -22,6 +22,7 @@ courier and that no receipt has confirmed yet. Layout (docs/envelope.md)::
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -37,6 +38,9 @@ MAX_CHAIN_BLOCK = FIXED_SIZE + RANGE_SIZE * MAX_CARRIED
 MAX_SEQ = (1 << 63) - 1
 NO_HASH = bytes(HASH_SIZE)
 NO_CHAIN = bytes(CHAIN_ID_SIZE)
+# The fixed part (module doc) and one carried range, as struct reads them.
+_FIXED = struct.Struct(">16sQ32sQB16sQB")
+_RANGE = struct.Struct(">QQQ")
 
 
 class ChainStart(IntEnum):
@@ -73,7 +77,8 @@ class ChainLink:
     carried: tuple[CarriedRange, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "start", ChainStart(self.start))
+        if type(self.start) is not ChainStart:
+            object.__setattr__(self, "start", ChainStart(self.start))
         _check_chain_id(self.chain_id)
         if not 1 <= self.seq <= MAX_SEQ:
             raise ValueError("a sequence number is 1 to 2^63-1")
@@ -132,28 +137,21 @@ def decode_chain(block: bytes) -> ChainLink | None:
         return None
     if len(block) < FIXED_SIZE:
         raise MalformedEnvelope("the chain block is too short")
-    count = block[89]
+    chain_id, seq, previous, sealed_at, start, follows, follows_seq, count = _FIXED.unpack_from(
+        block
+    )
     if len(block) != FIXED_SIZE + RANGE_SIZE * count:
         raise MalformedEnvelope("the chain block's length does not match its ranges")
-
-    def number(at: int) -> int:
-        return int.from_bytes(block[at : at + 8], "big")
-
     try:
-        start = ChainStart(block[64])
-        follows = block[65:81]
         return ChainLink(
-            chain_id=block[:16].hex(),
-            seq=number(16),
-            previous=bytes(block[24:56]),
-            sealed_at=number(56),
-            start=start,
+            chain_id=chain_id.hex(),
+            seq=seq,
+            previous=previous,
+            sealed_at=sealed_at,
+            start=ChainStart(start),
             follows_chain=None if follows == NO_CHAIN else follows.hex(),
-            follows_seq=number(81),
-            carried=tuple(
-                CarriedRange(number(at), number(at + 8), number(at + 16))
-                for at in range(FIXED_SIZE, len(block), RANGE_SIZE)
-            ),
+            follows_seq=follows_seq,
+            carried=tuple(CarriedRange(*span) for span in _RANGE.iter_unpack(block[FIXED_SIZE:])),
         )
     except ValueError as error:
         raise MalformedEnvelope(f"the chain block breaks a rule: {error}") from error

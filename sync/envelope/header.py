@@ -47,6 +47,9 @@ MIN_HEADER = FIXED_HEADER + 1
 AEAD_TAG_SIZE = 16
 MAX_ENVELOPE = 32 * 1024 * 1024
 DEVICE_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+# Exactly what str(uuid.UUID(...)) writes: checked and written without building a UUID,
+# which costs more than the rest of the header.
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 HEX_KEY_ID = re.compile(f"[0-9a-f]{{{2 * FINGERPRINT_SIZE}}}")
 
 
@@ -87,6 +90,8 @@ def canonical_uuid(value: str) -> str:
 
     Raises ``ValueError`` otherwise, so the header never carries two spellings of one id.
     """
+    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
+        return value
     try:
         parsed = uuid.UUID(value)
     except (ValueError, AttributeError, TypeError) as exc:
@@ -94,6 +99,12 @@ def canonical_uuid(value: str) -> str:
     if str(parsed) != value:
         raise ValueError(f"envelope id {value!r} is not in canonical form ({parsed})")
     return value
+
+
+def uuid_text(raw: bytes) -> str:
+    """The canonical form of the 16-byte UUID ``raw`` (as ``str(uuid.UUID(bytes=raw))``)."""
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def check_device_id(value: str) -> str:
@@ -119,7 +130,8 @@ class EnvelopeHeader:
     version: int = FORMAT_VERSION
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", EnvelopeKind(self.kind))
+        if type(self.kind) is not EnvelopeKind:
+            object.__setattr__(self, "kind", EnvelopeKind(self.kind))
         canonical_uuid(self.envelope_id)
         check_device_id(self.device_id)
         if self.kem not in KEM_CODES:
@@ -135,7 +147,7 @@ class EnvelopeHeader:
         body = b"".join(
             (
                 bytes((KIND_CODES[self.kind], KEM_CODES[self.kem])),
-                uuid.UUID(self.envelope_id).bytes,
+                bytes.fromhex(self.envelope_id.replace("-", "")),  # canonical: checked
                 bytes.fromhex(self.recipient_key_id),
                 bytes((len(device),)),
                 device,
@@ -193,7 +205,7 @@ def split_envelope(envelope: bytes) -> tuple[EnvelopeHeader, bytes, bytes]:
         raise MalformedEnvelope("the device id holds characters that are not allowed")
     header = EnvelopeHeader(
         kind=kind,
-        envelope_id=str(uuid.UUID(bytes=raw[2:18])),
+        envelope_id=uuid_text(raw[2:18]),
         device_id=device_id,
         recipient_key_id=raw[18:34].hex(),
         kem=kem,

@@ -218,6 +218,7 @@ class NewsroomKeyPair:
             self._hpke = hpke.MLKEM768X25519PrivateKey(mk, xk)
             public_raw = mk.public_key().public_bytes_raw() + xk.public_key().public_bytes_raw()
         self._public = NewsroomPublicKey.from_raw(public_raw, kem)
+        self._fingerprint = self._public.fingerprint  # a hash: looked up for every envelope
 
     @classmethod
     def generate(cls, kem: str = DEFAULT_KEM) -> NewsroomKeyPair:
@@ -257,7 +258,7 @@ class NewsroomKeyPair:
     @property
     def fingerprint(self) -> str:
         """The public key's fingerprint (32 hex digits)."""
-        return self._public.fingerprint
+        return self._fingerprint
 
     def hpke_key(self) -> HpkePrivateKey:
         """The ``cryptography`` HPKE private key object."""

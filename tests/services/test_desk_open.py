@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -20,7 +21,14 @@ from desktop.domain.report import Report, ReportContent
 from desktop.services.desk import open as desk_open
 from desktop.services.desk.open import PageOpener, Sealed
 from desktop.store.desk.core import EnvelopeRecord, ReceivedReport
-from sync.envelope import DeviceSigningKey, EnvelopeKind, NewsroomKeyPair, seal
+from sync.envelope import (
+    ChainLink,
+    ChainStart,
+    DeviceSigningKey,
+    EnvelopeKind,
+    NewsroomKeyPair,
+    seal,
+)
 from sync.payloads.report import REPORT_FORMAT
 from tests.helpers.reports import example
 
@@ -180,3 +188,55 @@ def test_workers_that_half_started_are_stopped(
     assert not multiprocessing.active_children()  # the one that started holds no key now
     keys = {DEVICE_ID: device.public_bytes()}
     assert outcome(opener.open(page, keys).result()) == expected(page)
+
+
+def sealed_payload(
+    newsroom: NewsroomKeyPair,
+    signer: DeviceSigningKey,
+    payload: bytes,
+    kind: EnvelopeKind = EnvelopeKind.REPORT,
+    chain: ChainLink | None = None,
+) -> Sealed:
+    envelope_id = str(uuid.uuid4())
+    data = seal(
+        payload,
+        kind=kind,
+        envelope_id=envelope_id,
+        device_id=DEVICE_ID,
+        device_key=signer,
+        recipient=newsroom.public_key,
+        chain=chain,
+    )
+    base = EnvelopeRecord(envelope_id, 1, DEVICE_ID, str(kind), len(data), "", "stored")
+    return Sealed(base, data)
+
+
+def test_a_chunk_opens_as_its_envelopes_do_one_by_one(
+    newsroom: NewsroomKeyPair, page: list[Sealed], device: DeviceSigningKey
+) -> None:
+    # A chunk is decrypted whole before its reports are read: every outcome, and the
+    # chain link a refused envelope keeps, must be what opening each alone gives.
+    link = ChainLink("c1" * 16, 1, bytes(32), 1_765_000_000, ChainStart.NEW)
+    not_json = sealed_payload(newsroom, device, b"{not json", chain=link)
+    listed_wrong = sealed_report(newsroom, device, 12)
+    review = sealed_payload(newsroom, device, b"{}", EnvelopeKind.REVIEW)
+    message = sealed_payload(newsroom, device, b"hello", EnvelopeKind.MESSAGE)
+    chunk = [
+        *page,
+        not_json,
+        Sealed(replace(listed_wrong.base, device_id="gw-other"), listed_wrong.data),
+        review,
+        message,
+    ]
+    keys: dict[str, bytes | None] = {DEVICE_ID: device.public_bytes()}
+    one_by_one = [desk_open.open_sealed(sealed, [newsroom], keys.get) for sealed in chunk]
+    assert desk_open._open_chunk([newsroom], chunk, keys) == one_by_one
+    records = [o for o in one_by_one[len(page) :] if isinstance(o, EnvelopeRecord)]
+    assert [o.reason for o in records] == [
+        "invalid_report",
+        "header_mismatch",
+        "kind_not_allowed",
+        None,  # a message, stored
+    ]
+    assert records[0].chain is not None
+    assert records[0].chain.chain_id == link.chain_id
