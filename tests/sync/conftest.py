@@ -136,6 +136,9 @@ def _start(data_dir: Path, newsroom: NewsroomKeyPair, config: ServerConfig | Non
     init_server(data_dir, newsroom.public_key)
     with running_server(data_dir, config=config) as url, requests.Session() as http:
         http.trust_env = False
+        # A connection per request: the server drops a connection idle for 10 s, and a
+        # request sent on one just as it is dropped (a slow, loaded machine) is reset.
+        http.headers["Connection"] = "close"
         yield Srv(url, data_dir, newsroom, http)
 
 
