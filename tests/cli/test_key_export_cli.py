@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from desktop.domain.desk import diceware
+from tests.helpers.diceware_words import reads_as_words
 from tests.helpers.stores import PASSPHRASE
 
 
@@ -33,9 +33,7 @@ def test_the_export_generates_its_passphrase_and_states_its_strength(
     [generated] = [
         line.strip() for line in printed if line.startswith("  ") and "-" in line.strip()
     ]
-    words = generated.split(diceware.SEPARATOR)
-    assert len(words) == 7
-    assert set(words) <= set(diceware.wordlist())
+    assert reads_as_words(generated, 7)
 
     # The second editor reads it from a file (never on the command line).
     secret = tmp_path / "passphrase.txt"

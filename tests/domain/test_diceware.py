@@ -7,6 +7,7 @@ import math
 from desktop.domain.desk import diceware
 from desktop.domain.passphrase_policy import KEY_EXPORT_FLOOR, assess
 from desktop.resources import resource_path
+from tests.helpers.diceware_words import word_counts
 
 
 def test_the_shipped_wordlist_is_the_eff_long_list_with_its_notice() -> None:
@@ -19,17 +20,6 @@ def test_the_shipped_wordlist_is_the_eff_long_list_with_its_notice() -> None:
     words = diceware.wordlist()
     assert len(words) == len(set(words)) == 7776
     assert (words[0], words[-1]) == ("abacus", "zoom")
-
-
-def word_counts(text: str, words: set[str]) -> set[int]:
-    """How many wordlist words `text` can be read as, joined by the separator."""
-    pieces = text.split(diceware.SEPARATOR)
-    counts: dict[int, set[int]] = {0: {0}}  # pieces consumed -> word counts reaching there
-    for start in range(len(pieces)):
-        for end in range(start + 1, len(pieces) + 1):
-            if start in counts and diceware.SEPARATOR.join(pieces[start:end]) in words:
-                counts.setdefault(end, set()).update(n + 1 for n in counts[start])
-    return counts.get(len(pieces), set())
 
 
 def test_a_hyphenated_word_counts_once() -> None:

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.desk import diceware
 from desktop.domain.desk.review import ReviewState
 from desktop.services.desk import connection as desk_connection
 from desktop.store.database import create_store, open_store
@@ -21,6 +20,7 @@ from desktop.ui.desk.key_export_dialog import ExportKeyDialog
 from desktop.ui.desk.report_view import audit_line
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.worker import StoreWorker
+from tests.helpers.diceware_words import reads_as_words
 from tests.helpers.stores import PASSPHRASE
 
 
@@ -47,9 +47,7 @@ def test_the_generated_passphrase_is_the_default_and_opens_the_file(
     qtbot: QtBot, dialog: ExportKeyDialog, tmp_path: Path
 ) -> None:
     generated = dialog.passphrase.text()
-    words = generated.split(diceware.SEPARATOR)
-    assert len(words) == 7
-    assert set(words) <= set(diceware.wordlist())
+    assert reads_as_words(generated, 7)
     assert dialog.repeat.text() == generated
     assert dialog.passphrase.echoMode() is QLineEdit.EchoMode.Normal  # to be written down
     assert "about 90 bits" in dialog.meter.text()
