@@ -50,8 +50,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict desktop sync
 
+# One pytest process per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+
 unit: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen $(PYTEST)
 
 test: lint typecheck unit
 
@@ -62,7 +66,7 @@ test: lint typecheck unit
 test-stress:
 	@test -x $(BIN)/pytest || { echo "no $(BIN)/pytest: run make test once first"; exit 1; }
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.stress \
-		$(if $(STRESS_WORKERS),--workers $(STRESS_WORKERS)) -- $(BIN)/pytest $(STRESS_TESTS)
+		$(if $(STRESS_WORKERS),--workers $(STRESS_WORKERS)) -- $(PYTEST) $(STRESS_TESTS)
 
 # Figures against limits measured in the same run; writes bench/results.json
 # (docs/testing.md says what each figure means). About 10 minutes on 2 cores.
