@@ -199,9 +199,10 @@ class MainPage(QWidget):
 
     def query(self) -> ListQuery:
         """What the list shows: the search text and the filters."""
+        state = self.state_filter.currentData()  # Qt gives a state back as its text
         return ListQuery(
             text=self.search.text(),
-            state=self.state_filter.currentData(),
+            state=None if state is None else ReportState(state),
             gate=self.gate_filter.currentData(),
         )
 
