@@ -59,14 +59,17 @@ def remaining_tries(state: UnlockState) -> int | None:
     return max(state.wipe_after - state.failed_attempts, 0)
 
 
-def unlock(data_dir: Path, passphrase: str) -> Store:
-    """Open the store, counting wrong passphrases.
+def unlock(
+    data_dir: Path, passphrase: str, *, meanwhile: Callable[[Store], object] | None = None
+) -> Store:
+    """Open the store, counting wrong passphrases; `meanwhile(store)` runs inside the
+    unlock's padding (`desktop.store.database.open_store`).
 
     Raises `WrongPassphraseCountedError` (with the tries left), `StoreWipedError` when this
     wrong try reached the limit (the store is then gone), or any other `StoreError` from
     opening, which does not count as a try.
     """
-    return _counted(data_dir, lambda: open_store(data_dir, passphrase))
+    return _counted(data_dir, lambda: open_store(data_dir, passphrase, meanwhile=meanwhile))
 
 
 def unlock_indexed(data_dir: Path, passphrase: str) -> Store:

@@ -19,6 +19,7 @@ import contextlib
 import os
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlcipher3 import dbapi2
@@ -166,8 +167,15 @@ def create_store(data_dir: Path, passphrase: str) -> Store:
         zero(data_key)
 
 
-def open_store(data_dir: Path, passphrase: str) -> Store:
+def open_store(
+    data_dir: Path, passphrase: str, *, meanwhile: Callable[[Store], object] | None = None
+) -> Store:
     """Unlock and open the store in ``data_dir``, applying pending migrations.
+
+    ``meanwhile(store)``, if given, runs on the open store before it is returned, inside
+    the unlock's padding (see UNLOCK_PAD_SHARE): reads that would otherwise follow the
+    unlock (a window's first view) take none of the user's time as long as they fit. If
+    it raises, the store is closed and the error raised once the padding is over.
 
     Raises DataDirNotADirectoryError, StoreNotFoundError (no store, or the keyfile
     without its database),
@@ -202,9 +210,10 @@ def open_store(data_dir: Path, passphrase: str) -> Store:
             except BaseException:
                 store.close()
                 raise
-            return store
         finally:
             zero(data_key)
+        _run_meanwhile(store, meanwhile)
+        return store
     opened = open_slots(parsed, passphrase)
     derived = time.monotonic() - started
     try:
@@ -219,8 +228,21 @@ def open_store(data_dir: Path, passphrase: str) -> Store:
     finally:
         opened.wipe()
     pad = started + derived + max(MIN_UNLOCK_PAD_S, derived * UNLOCK_PAD_SHARE)
-    time.sleep(max(0.0, pad - time.monotonic()))
+    try:
+        _run_meanwhile(store, meanwhile)
+    finally:
+        time.sleep(max(0.0, pad - time.monotonic()))
     return store
+
+
+def _run_meanwhile(store: Store, meanwhile: Callable[[Store], object] | None) -> None:
+    if meanwhile is None:
+        return
+    try:
+        meanwhile(store)
+    except BaseException:
+        store.close()
+        raise
 
 
 def change_passphrase(data_dir: Path, old_passphrase: str, new_passphrase: str) -> None:

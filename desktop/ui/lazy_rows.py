@@ -100,12 +100,15 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
                 self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1)
             )
 
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """Replace the list (a new filter or search). Cached rows stay valid by id."""
+    def set_ids(self, ids: Sequence[str], rows: Sequence[R] = ()) -> None:
+        """Replace the list (a new filter or search). Cached rows stay valid by id; `rows`,
+        read with the ids (the first page), are cached before the view asks for them."""
         self.beginResetModel()
         self._generation += 1
         self._ids = list(ids)
         self._pending_pages.clear()
+        for row in rows:
+            self._keep(row)
         self.endResetModel()
 
     def forget_rows(self, fresh: Sequence[R] = ()) -> None:
@@ -224,6 +227,16 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
             self._shown[report_id] = shown
         return shown
 
+    def _keep(self, row: R) -> None:
+        """Cache a row just read (it may have changed: its texts are worked out again)."""
+        key = self._row_id(row)
+        self._cache[key] = row
+        self._shown.pop(key, None)
+        self._cache.move_to_end(key)
+        while len(self._cache) > CACHE_ROWS:
+            evicted, _ = self._cache.popitem(last=False)
+            self._shown.pop(evicted, None)
+
     def _request_page(self, row: int) -> None:
         page = row // PAGE_SIZE
         if page in self._pending_pages:
@@ -237,13 +250,7 @@ class LazyRowsModel(QAbstractTableModel, Generic[R]):
                 return  # the list changed meanwhile; its own requests will follow
             self._pending_pages.discard(page)
             for fetched in rows:
-                key = self._row_id(fetched)
-                self._cache[key] = fetched
-                self._shown.pop(key, None)  # fetched again: it may have changed
-                self._cache.move_to_end(key)
-            while len(self._cache) > CACHE_ROWS:
-                evicted, _ = self._cache.popitem(last=False)
-                self._shown.pop(evicted, None)
+                self._keep(fetched)
             first = page * PAGE_SIZE
             if ids:
                 self.dataChanged.emit(

@@ -42,7 +42,7 @@ from desktop.ui.desk.role import DeskRole
 from desktop.ui.errors import user_message
 from desktop.ui.i18n import LanguageSwitcher
 from desktop.ui.locks import IdleWatcher, SleepWatcher, close_modals, forget_file_dialog_history
-from desktop.ui.opening import DeskStage, Opening, after_unlock
+from desktop.ui.opening import DeskStage, FirstView, Opening, after_unlock
 from desktop.ui.safety_actions import SafetyActions
 from desktop.ui.settings_dialog import AppSettings
 from desktop.ui.shell_actions import ShellActions
@@ -232,7 +232,14 @@ class GatewatchWindow(QMainWindow):
 
     # -- opening -------------------------------------------------------------------------
 
-    def opened(self, open_sibling: Callable[[], Store]) -> None:
+    def store_defaults(self) -> dict[str, Any]:
+        """The settings of a store that never set them: it keeps the language the unlock
+        screen spoke."""
+        return AppSettings(language=self.languages.language).as_store_values()
+
+    def opened(self, open_sibling: Callable[[], Store], first: FirstView | None = None) -> None:
+        """The store is open: the role's pages show, with `first` (read during the unlock)
+        if it was read, else read now."""
         if not self.worker.is_open:
             return  # locked in the same moment
         self.unlock_page.reset()
@@ -255,10 +262,12 @@ class GatewatchWindow(QMainWindow):
             elif desk_stage == "setup":
                 self.desk.show_setup()
             else:
-                self.correspondent.show_list()
+                self.correspondent.show_list(None if first is None else first.read_list())
 
-        # A store without a language setting keeps the language the unlock screen spoke.
-        defaults = AppSettings(language=self.languages.language).as_store_values()
+        if first is not None and first.settled is not None:
+            loaded(first.settled)
+            return
+        defaults = self.store_defaults()
         gazetteer = self.gazetteer
         self.worker.submit(
             lambda store: after_unlock(store, gazetteer, defaults), loaded, self.show_error

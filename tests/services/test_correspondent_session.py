@@ -53,6 +53,27 @@ def test_the_list_queries_read_the_store(store: Store, gazetteer: Gazetteer) -> 
     assert len(detail.photos) == 1
 
 
+def test_a_list_of_every_report_is_its_own_count(store: Store, gazetteer: Gazetteer) -> None:
+    ids = fill(store, 12)
+    session = CorrespondentSession(store)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        everything = session.listing(gazetteer, ListQuery())
+        drafts = session.listing(gazetteer, ListQuery(state=ReportState.DRAFT))
+        searched = session.listing(gazetteer, ListQuery(text="no such words anywhere"))
+    finally:
+        store.conn.set_trace_callback(None)
+    assert sorted(everything.ids) == sorted(ids)
+    assert everything.total == 12
+    # Filtered or searched, the total is still every report in the store.
+    assert (drafts.ids, drafts.total) == ([ids[0]], 12)
+    assert (searched.ids, searched.total) == ([], 12)
+    # The list index is read once for every report; counts only for the other two.
+    counts = [s for s in statements if "count(*)" in s]
+    assert len(counts) == 2, counts
+
+
 def test_saving_a_draft_changes_reports_and_saving_again_keeps_its_id(
     store: Store, gazetteer: Gazetteer
 ) -> None:

@@ -98,6 +98,30 @@ def test_queueing_in_the_form_refreshes_the_selected_report_in_the_list(
     qtbot.waitUntil(lambda: page.selected_draft is None and "Queued" in page.detail.toPlainText())
 
 
+def test_the_state_filter_shows_the_reports_in_that_state(
+    qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer
+) -> None:
+    page = _list(qtbot, worker, gazetteer)
+    draft = run_job(
+        qtbot,
+        worker,
+        lambda s: CorrespondentSession(s).save_draft(
+            gazetteer, example(), draft_id=None, replaces=None
+        ),
+    ).value
+    run_job(qtbot, worker, lambda s: _asked(s))  # a queued report
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    errors: list[object] = []
+    page.error.connect(errors.append)
+
+    page.state_filter.setCurrentIndex(page.state_filter.findData(ReportState.DRAFT))
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 or bool(errors))
+    assert errors == []
+    assert page.model.report_id(0) == draft
+
+
 def _asked(store: Store) -> str:
     report = Report.new(ReportContent.from_json(example(narrative="gate closed")))
     ReportRepository(store).add(report, state=ReportState.QUEUED)

@@ -38,6 +38,20 @@ class ListQuery:
     state: ReportState | None = None
     gate: str | None = None
 
+    @property
+    def everything(self) -> bool:
+        """Whether the list shows every report (no search, no filter)."""
+        return not self.text.strip() and self.state is None and self.gate is None
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the main list shows for a query: its ids in display order, and how many
+    reports the store holds (the count the status bar gives beside them)."""
+
+    ids: list[str]
+    total: int
+
 
 @dataclass(frozen=True)
 class ReportDetail:
@@ -59,6 +73,13 @@ def list_ids(store: Store, gazetteer: Gazetteer, query: ListQuery) -> list[str]:
     if query.text.strip():
         return reports.search(query.text, where, limit=SEARCH_LIMIT)
     return reports.ids(where)
+
+
+def listing(store: Store, gazetteer: Gazetteer, query: ListQuery) -> Listing:
+    """The ids `query` finds and the total. A list of every report is its own count: the
+    100,000 entries of the list index are not read a second time to count them."""
+    ids = list_ids(store, gazetteer, query)
+    return Listing(ids, len(ids) if query.everything else count_all(store))
 
 
 def fetch_rows(store: Store, ids: Sequence[str]) -> list[ReportRow]:

@@ -20,7 +20,7 @@ from desktop.domain.report import Report
 from desktop.domain.report_state import ReportState
 from desktop.services.changes import Changes, Done
 from desktop.services.correspondent import capture, new_report
-from desktop.services.correspondent.capture import ListQuery, ReportDetail
+from desktop.services.correspondent.capture import Listing, ListQuery, ReportDetail
 from desktop.services.photos import CleanPhoto
 from desktop.store.attachments import AttachmentNotFoundError, AttachmentRepository
 from desktop.store.database import Store
@@ -40,6 +40,7 @@ __all__ = [
     "AttachmentNotFoundError",
     "CorrespondentSession",
     "ListQuery",
+    "Listing",
     "ReportDetail",
     "ReportFilter",
     "ReportNotFoundError",
@@ -71,6 +72,10 @@ class CorrespondentSession:
     def report_ids(self, gazetteer: Gazetteer, query: ListQuery) -> list[str]:
         """Ids for the main list, newest observation first."""
         return capture.list_ids(self._store, gazetteer, query)
+
+    def listing(self, gazetteer: Gazetteer, query: ListQuery) -> Listing:
+        """The main list's ids for `query` and the number of reports in the store."""
+        return capture.listing(self._store, gazetteer, query)
 
     def report_count(self) -> int:
         return capture.count_all(self._store)

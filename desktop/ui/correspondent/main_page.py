@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -30,6 +29,7 @@ from desktop.domain.report_state import ReportState
 from desktop.services.changes import Changes
 from desktop.services.correspondent.session import (
     CorrespondentSession,
+    Listing,
     ListQuery,
     ReportDetail,
     ReportRow,
@@ -197,40 +197,59 @@ class MainPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------
 
+    def query(self) -> ListQuery:
+        """What the list shows: the search text and the filters."""
+        state = self.state_filter.currentData()  # Qt gives a state back as its text
+        return ListQuery(
+            text=self.search.text(),
+            state=None if state is None else ReportState(state),
+            gate=self.gate_filter.currentData(),
+        )
+
     def refresh(self) -> None:
         """Ask the worker for the ids matching the search and filters; show them."""
+        serial = self._next_query()
+        query = self.query()
+        gazetteer = self._gazetteer
+
+        def done(listing: Listing) -> None:
+            if serial == self._query_serial:  # else an older query answered late
+                self._show_listing(listing)
+
+        self._worker.submit(
+            lambda store: CorrespondentSession(store).listing(gazetteer, query),
+            done,
+            self._failed,
+        )
+
+    def show_read(self, query: ListQuery, listing: Listing, rows: Sequence[ReportRow]) -> bool:
+        """Show a listing read elsewhere (during the unlock) with its first `rows`, if it
+        answers the list's query; else return False (the caller refreshes)."""
+        if query != self.query():
+            return False
+        self._next_query()
+        self._show_listing(listing, rows)
+        return True
+
+    def _next_query(self) -> int:
         self._search_timer.stop()
         self._stale = False
         self._query_serial += 1
-        serial = self._query_serial
-        query = ListQuery(
-            text=self.search.text(),
-            state=self.state_filter.currentData(),
-            gate=self.gate_filter.currentData(),
-        )
-        gazetteer = self._gazetteer
+        return self._query_serial
 
-        def work(store: Any) -> tuple[list[str], int]:
-            session = CorrespondentSession(store)
-            return session.report_ids(gazetteer, query), session.report_count()
-
-        def done(result: tuple[list[str], int]) -> None:
-            if serial != self._query_serial:
-                return  # an older query answered late
-            ids, total = result
-            self.model.set_ids(ids)
-            self._total = total
-            self._update_empty_text()
-            self.list_stack.setCurrentWidget(self.empty if not ids else self.table)
-            self.counted.emit(len(ids), total)
-            if self._selected is not None:
-                row = self.model.row_of(self._selected)
-                if row is not None:
-                    self.table.selectRow(row)
-                else:
-                    self._select(None)
-
-        self._worker.submit(work, done, self._failed)
+    def _show_listing(self, listing: Listing, rows: Sequence[ReportRow] = ()) -> None:
+        ids, total = listing.ids, listing.total
+        self.model.set_ids(ids, rows)
+        self._total = total
+        self._update_empty_text()
+        self.list_stack.setCurrentWidget(self.empty if not ids else self.table)
+        self.counted.emit(len(ids), total)
+        if self._selected is not None:
+            row = self.model.row_of(self._selected)
+            if row is not None:
+                self.table.selectRow(row)
+            else:
+                self._select(None)
 
     def clear(self) -> None:
         """Forget everything shown (on lock): no report text stays in a widget."""

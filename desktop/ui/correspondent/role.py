@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -33,9 +33,13 @@ from desktop.ui.wrapping import set_message
 
 if TYPE_CHECKING:
     from desktop.services.correspondent import capture
+    from desktop.services.correspondent.session import Listing, ListQuery, ReportRow
     from desktop.ui.correspondent.main_page import MainPage
     from desktop.ui.correspondent.report_form import ReportForm
     from desktop.ui.window import GatewatchWindow
+
+    # A list read during the unlock: its query, the listing, its first page of rows.
+    ReadList: TypeAlias = tuple[ListQuery, Listing, list[ReportRow]]
 
 
 class CorrespondentRole(QObject):
@@ -111,11 +115,18 @@ class CorrespondentRole(QObject):
 
     # -- after unlock, at a lock ---------------------------------------------------------
 
-    def show_list(self) -> None:
-        """After unlock: the list, then the report a lock interrupted, if any."""
+    def list_query(self) -> ListQuery | None:
+        """What the list will ask for after the next unlock (None: all reports, the list
+        being not built yet)."""
+        return self.main_page.query() if self._pages is not None else None
+
+    def show_list(self, read: ReadList | None = None) -> None:
+        """After unlock: the list (as read during the unlock, if it still answers the
+        list's query), then the report a lock interrupted, if any."""
         self._show(self.main_page)
         self._window.update_actions()
-        self.main_page.refresh()
+        if read is None or not self.main_page.show_read(*read):
+            self.main_page.refresh()
         self.main_page.table.setFocus()
         self._reopen_locked_report()
 
