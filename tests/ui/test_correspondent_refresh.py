@@ -79,13 +79,7 @@ def test_queueing_in_the_form_refreshes_the_selected_report_in_the_list(
 ) -> None:
     page = _list(qtbot, worker, gazetteer)
     form = _form(qtbot, worker, gazetteer)
-    draft = run_job(
-        qtbot,
-        worker,
-        lambda s: CorrespondentSession(s).save_draft(
-            gazetteer, example(), draft_id=None, replaces=None
-        ),
-    ).value
+    draft = _saved_draft(qtbot, worker, gazetteer)
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
@@ -102,13 +96,7 @@ def test_the_state_filter_shows_the_reports_in_that_state(
     qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer
 ) -> None:
     page = _list(qtbot, worker, gazetteer)
-    draft = run_job(
-        qtbot,
-        worker,
-        lambda s: CorrespondentSession(s).save_draft(
-            gazetteer, example(), draft_id=None, replaces=None
-        ),
-    ).value
+    draft = _saved_draft(qtbot, worker, gazetteer)
     run_job(qtbot, worker, lambda s: _asked(s))  # a queued report
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
@@ -120,6 +108,18 @@ def test_the_state_filter_shows_the_reports_in_that_state(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 or bool(errors))
     assert errors == []
     assert page.model.report_id(0) == draft
+
+
+def _saved_draft(qtbot: QtBot, worker: StoreWorker, gazetteer: Gazetteer) -> str:
+    return str(
+        run_job(
+            qtbot,
+            worker,
+            lambda s: CorrespondentSession(s).save_draft(
+                gazetteer, example(), draft_id=None, replaces=None
+            ),
+        ).value
+    )
 
 
 def _asked(store: Store) -> str:
