@@ -107,8 +107,9 @@ def test_counts_follows_every_decision_and_every_report_stored_after_one(
     stored_approved = arrive(desk_store, REVOKED, "laiza", early, 4)  # after the approval
     decide(desk_store, REVOKED, DeviceEventKind.REVOKE, REVOKED_AT)
     stored_revoked = arrive(desk_store, REVOKED, "laiza", late, 5)  # made after the revocation
+    made_before = arrive(desk_store, REVOKED, "laiza", early, 6)  # arrives after it
     assert counts(desk_store) == {
-        before: 1, after: 0, waiting: 0, stored_approved: 1, stored_revoked: 0,
+        before: 1, after: 0, waiting: 0, stored_approved: 1, stored_revoked: 0, made_before: 1,
     }  # fmt: skip
     assert_counts_as_decided(desk_store)
 
