@@ -40,10 +40,14 @@ class BoardQueries:
         since: datetime | None = None,
         until: datetime | None = None,
         oldest_first: bool = False,
+        mentioning: Iterable[str] | None = None,
     ) -> Iterator[BoardReport]:
         """The gate's reports that can bear on the board (not rejected), observed in
         [since, until], lazily, by observation time: the board reads only as many as it
-        needs (the order follows desk_reports_counted_by_gate; only equal times are sorted)."""
+        needs (the order follows desk_reports_counted_by_gate; only equal times are sorted).
+        With `mentioning`, only those that say something other than unknown about one of
+        these aspects (their rows in desk_report_aspects, looked up by report: the record
+        of another is never read)."""
         order = "ASC" if oldest_first else "DESC"
         sql = (
             f"SELECT {_BOARD_COLUMNS} FROM {_COUNTED_BY_GATE} WHERE counts = 1 AND gate = ?"
@@ -56,6 +60,13 @@ class BoardQueries:
         if until is not None:
             sql += " AND observed_at <= ?"
             params.append(record_time(until))
+        if mentioning is not None:
+            aspects = sorted(mentioning)
+            sql += (
+                " AND EXISTS (SELECT 1 FROM desk_report_aspects AS a WHERE"
+                f" a.report_id = desk_reports.id AND a.aspect IN ({', '.join('?' * len(aspects))}))"
+            )
+            params += aspects
         # Ties by id here, not in SQL: "ORDER BY observed_at, id" makes SQLite copy every
         # record through a sorter, ten times slower than walking desk_reports_counted_by_gate.
         sql += f" ORDER BY observed_at {order}"
