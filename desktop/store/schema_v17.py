@@ -25,16 +25,23 @@ def _counted(t: str) -> str:
 # The board walked a gate's reports and dropped, row by row, those of devices that do not
 # count: a pending device's 50,000 reports, or confirmed reports of a rejected one, made
 # every refresh read them all. With the fact in the rows, partial indexes leave them out.
+# The upgrade reads the reports of devices not approved only (by desk_reports_by_device).
+_NOT_APPROVED = (
+    "SELECT device_id FROM desk_reports"
+    " EXCEPT SELECT device_id FROM desk_device_trust WHERE state = 'approved'"
+)
 _V17_STATEMENTS = statements(
     f"""
     ALTER TABLE desk_reports ADD COLUMN counts INTEGER NOT NULL DEFAULT 1;
-    UPDATE desk_reports SET counts = 0 WHERE NOT {_counted("desk_reports")};
+    UPDATE desk_reports SET counts = 0 WHERE device_id IN ({_NOT_APPROVED})
+        AND NOT {_counted("desk_reports")};
     CREATE INDEX desk_reports_counted_by_gate
         ON desk_reports (gate, observed_at DESC) WHERE counts = 1;
-    ALTER TABLE desk_report_aspects ADD COLUMN counts INTEGER NOT NULL DEFAULT 0;
-    UPDATE desk_report_aspects SET counts = 1
-        WHERE report_id IN (SELECT id FROM desk_reports WHERE counts = 1);
     DROP INDEX desk_report_aspects_confirmed;
+    ALTER TABLE desk_report_aspects ADD COLUMN counts INTEGER NOT NULL DEFAULT 1;
+    UPDATE desk_report_aspects SET counts = 0
+        WHERE report_id IN (SELECT id FROM desk_reports
+            WHERE device_id IN ({_NOT_APPROVED}) AND counts = 0);
     CREATE INDEX desk_report_aspects_confirmed ON desk_report_aspects
         (gate, aspect, observed_at DESC) WHERE confirmed = 1 AND counts = 1;
     DROP TRIGGER desk_report_aspects_follow_state
@@ -46,8 +53,9 @@ _V17_STATEMENTS = statements(
 # semicolons are its own). A report is stored counting (the column's default): most come
 # from approved devices, and writing every row twice cost a third of storing it. The insert
 # trigger looks its device up once and writes again only a report that does not count.
-# Aspect rows are written new (never confirmed) with counts 0 and take the report's value
-# when it moves to a confirmed state or its device is decided.
+# Aspect rows are written new (never confirmed) with the default and take the report's
+# value when it moves to a confirmed state or its device is decided; both defaults make the
+# upgrade write only the rows of reports that do not count.
 _V17_TRIGGERS = [
     f"""CREATE TRIGGER desk_reports_counts_on_insert AFTER INSERT ON desk_reports
     WHEN new.counts != {_counted("new")}
