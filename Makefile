@@ -77,7 +77,7 @@ bench: $(STAMP) translations
 	$(BIN)/python -m bench.sync_bench --reports $${BENCH_SYNC_REPORTS:-10000}
 	$(BIN)/python -m bench.desk_bench --reports $${BENCH_DESK_REPORTS:-10000}
 	$(BIN)/python -m bench.memory_bench --reports $${BENCH_MEMORY_REPORTS:-100000}
-	$(BIN)/python -m bench.board_bench --reports $${BENCH_BOARD_REPORTS:-100000}
+	$(BIN)/python -m bench.board_bench --reports $${BENCH_BOARD_REPORTS:-100000} --flood $${BENCH_BOARD_FLOOD:-50000}
 	$(BIN)/python -m bench.ingest_bench --seconds $${BENCH_INGEST_SECONDS:-60} --clients 4
 	$(BIN)/python -m bench.photo_bench
 	$(BIN)/python -m bench.envelope_bench

@@ -3,7 +3,7 @@
 Migration N (1-based) takes a database at ``user_version`` N-1 to N. Migrations are
 append-only: once released, a migration is never edited, only followed by a new one.
 Each runs inside the transaction that also bumps ``user_version`` (see migrations.py).
-The migrations themselves are in the modules of their era (schema_v1_3.py, …, schema_v16.py).
+The migrations themselves are in the modules of their era (schema_v1_3.py, …, schema_v17.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from desktop.store.schema_v10_15 import (
     v15_opened,
 )
 from desktop.store.schema_v16 import v16_confirmed_aspects
+from desktop.store.schema_v17 import v17_counted_reports
 
 MIGRATIONS: Sequence[Migration] = (
     v1_initial,
@@ -41,4 +42,5 @@ MIGRATIONS: Sequence[Migration] = (
     v14_chain,
     v15_opened,
     v16_confirmed_aspects,
+    v17_counted_reports,
 )

@@ -29,13 +29,16 @@ Rules (docs/desk.md explains them for editors):
   newsroom's threshold (`stale_after`, default `DEFAULT_STALE_AFTER`) is marked stale.
 
 Reports come in newest first per gate; derivation stops reading as soon as every aspect is
-settled. The store reads the recent reports whole and, for the aspects still unsettled
-after them, only the older verified reports that mention one (`OlderReports`), so a store
-with 100,000 reports is never read whole for an aspect that reports rarely mention.
+settled. The store reads the recent reports whole (past the first `NARROW_AFTER`, only those
+that mention an aspect still unsettled, when it can: `NarrowRecent`) and, for the aspects
+still unsettled after them, only the older verified reports that mention one
+(`OlderReports`), so a store with 100,000 reports is never read whole for an aspect that
+reports rarely mention.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -52,6 +55,9 @@ from desktop.domain.desk.board_report import (
 from desktop.domain.desk.review import CONFIRMED_STATES, PENDING_STATES, ReviewState
 from desktop.domain.vocabulary import Reliability, SideStatus
 
+NARROW_AFTER = 64
+"""Recent reports read whole before the rest are asked only for the unsettled aspects: most
+aspects settle within a few days of reports, a rarely mentioned one not in months."""
 CONFLICT_WINDOW = timedelta(hours=12)
 CORROBORATION_WINDOW = timedelta(hours=72)
 DEFAULT_STALE_AFTER = timedelta(days=14)
@@ -279,6 +285,11 @@ OlderReports = Callable[[frozenset[str]], Iterable[BoardReport]]
 """The verified or published reports older than every report of the recent iterable,
 newest first, that mention any of the given aspects (the store filters them in SQL)."""
 
+NarrowRecent = Callable[[frozenset[str], BoardReport], Iterable[BoardReport]]
+"""The recent reports after the given one (in the order the recent iterable gives them)
+that mention any of the given aspects: a report that mentions none of the aspects still
+unsettled changes nothing, and the store can skip it without reading it."""
+
 
 def gate_status(
     gate: str,
@@ -287,18 +298,27 @@ def gate_status(
     now: datetime | None = None,
     stale_after: timedelta = DEFAULT_STALE_AFTER,
     older: OlderReports | None = None,
+    narrow: NarrowRecent | None = None,
 ) -> GateStatus:
     """Derive one gate's status as of `now`; stops reading once every aspect is settled.
 
-    `newest_first` holds the recent reports (in tests: all of them); when it runs out
-    with aspects unsettled, `older` is asked for the older verified reports about them.
-    Ages and staleness count from `now` (default: the current time)."""
+    `newest_first` holds the recent reports (in tests: all of them); past the first
+    `NARROW_AFTER` of them, when `narrow` is given, the rest are asked of it for the aspects
+    still unsettled; when they run out with aspects unsettled, `older` is asked for the
+    older verified reports about them. Ages and staleness count from `now` (default: the
+    current time)."""
     readers = {aspect: _AspectReader(aspect) for aspect in ASPECTS}
     last_report: datetime | None = None
+    taken = 0  # reports read, and the last one: the rest is narrowed after it
+    last_taken: BoardReport | None = None
+
+    def unsettled() -> frozenset[str]:
+        return frozenset(a for a, r in readers.items() if not r.done)
 
     def read(reports: Iterable[BoardReport]) -> bool:
-        nonlocal last_report
+        nonlocal last_report, taken, last_taken
         for report in reports:
+            taken, last_taken = taken + 1, report
             if report.state is ReviewState.REJECTED:
                 continue
             if last_report is None:
@@ -311,8 +331,11 @@ def gate_status(
                 return True
         return False
 
-    if not read(newest_first) and older is not None:
-        read(older(frozenset(a for a, r in readers.items() if not r.done)))
+    settled = read(itertools.islice(newest_first, NARROW_AFTER) if narrow else newest_first)
+    if not settled and narrow is not None and last_taken is not None and taken == NARROW_AFTER:
+        settled = read(narrow(unsettled(), last_taken))
+    if not settled and older is not None:
+        read(older(unsettled()))
     moment = now or datetime.now(UTC)
     aspects = {a: r.status(moment, stale_after) for a, r in readers.items()}
     return GateStatus(gate, aspects, last_report)
@@ -325,12 +348,15 @@ def derive_board(
     now: datetime | None = None,
     stale_after: timedelta = DEFAULT_STALE_AFTER,
     older_of: Mapping[str, OlderReports] | None = None,
+    narrow_of: Mapping[str, NarrowRecent] | None = None,
 ) -> Board:
     """The board for `gates` in order; `reports_of[gate]` yields that gate's recent reports
-    newest first (a lazy iterable from the store, or a list in tests) and `older_of[gate]`
-    the older verified ones on demand."""
+    newest first (a lazy iterable from the store, or a list in tests), `narrow_of[gate]`
+    the rest of them about some aspects, and `older_of[gate]` the older verified ones on
+    demand."""
     reports_of = reports_of or {}
     older_of = older_of or {}
+    narrow_of = narrow_of or {}
     moment = now or datetime.now(UTC)
     return Board(
         {
@@ -340,6 +366,7 @@ def derive_board(
                 now=moment,
                 stale_after=stale_after,
                 older=older_of.get(gate),
+                narrow=narrow_of.get(gate),
             )
             for gate in gates
         }
@@ -358,10 +385,12 @@ __all__ = [
     "CONFLICT_WINDOW",
     "CORROBORATION_WINDOW",
     "DEFAULT_STALE_AFTER",
+    "NARROW_AFTER",
     "AspectStatus",
     "Board",
     "Evidence",
     "GateStatus",
+    "NarrowRecent",
     "OlderReports",
     "Overall",
     "as_of",

@@ -12,7 +12,14 @@ import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from desktop.domain.desk.board import DEFAULT_STALE_AFTER, Board, OlderReports, as_of, derive_board
+from desktop.domain.desk.board import (
+    DEFAULT_STALE_AFTER,
+    Board,
+    NarrowRecent,
+    OlderReports,
+    as_of,
+    derive_board,
+)
 from desktop.domain.desk.board_events import StatusEvent, status_events
 from desktop.domain.desk.board_report import ASPECTS, SIDES, BoardReport
 from desktop.domain.desk.board_timeline import Timeline, timeline
@@ -25,6 +32,7 @@ __all__ = [
     "board",
     "changes_since",
     "gate_timeline",
+    "narrow_recent",
     "older_reports",
     "recent_reports",
     "recent_start",
@@ -75,6 +83,7 @@ def board(
         now=moment,
         stale_after=stale_after(store),
         older_of={gate: older_reports(reviews, gate, windows[gate]) for gate in gates},
+        narrow_of={gate: narrow_recent(reviews, gate, windows[gate]) for gate in gates},
     )
 
 
@@ -91,6 +100,19 @@ def recent_reports(
     """The gate's reports observed from `start` on (up to `at` when given), newest first."""
     newest_first = reviews.board_reports(gate, since=start, until=at)
     return newest_first if at is None else as_of(at, newest_first)
+
+
+def narrow_recent(reviews: ReviewRepository, gate: str, start: datetime) -> NarrowRecent:
+    """The rest of `recent_reports` after a report read (observed no later, so within any
+    `at`), only those about some aspects."""
+
+    def rest(aspects: frozenset[str], last: BoardReport) -> Iterator[BoardReport]:
+        found = reviews.board_reports(gate, since=start, until=last.observed_at, mentioning=aspects)
+        for report in found:  # those at `last`'s time came before it down to its id
+            if report.observed_at < last.observed_at or report.report_id < last.report_id:
+                yield report
+
+    return rest
 
 
 def older_reports(reviews: ReviewRepository, gate: str, start: datetime) -> OlderReports:

@@ -1,5 +1,9 @@
 """The rows behind the desk's gate status board: the reports that can bear on it, read
-lazily in observation order, from approved devices and current revisions only."""
+lazily in observation order, from devices that count and current revisions only.
+
+Whether a report's device counts (approved, or revoked after the report was made) is the
+``counts`` column the triggers of schema v17 keep; the walks go through indexes that hold
+only counting reports, so the reports of a device no editor approved are never read."""
 
 from __future__ import annotations
 
@@ -12,13 +16,14 @@ from typing import Any
 from desktop.domain.desk.board_report import BoardReport
 from desktop.domain.desk.review import ReviewState
 from desktop.store.database import Store
-from desktop.store.desk.device_trust import COUNTED_DEVICES
 from desktop.store.desk.inbox import CURRENT, record_time
 
 # The record whole: json.loads in Python is several times faster than nine json_extracts.
 _BOARD_COLUMNS = "id, state, device_id, record, observed_at"
 _BOARD_STATES = "('new', 'needs_follow_up', 'verified', 'published')"
-_COUNTED = COUNTED_DEVICES  # only approved devices are sources on the board
+_COUNTED_BY_GATE = "desk_reports INDEXED BY desk_reports_counted_by_gate"
+"""Every walk by gate goes through the index of counting reports: the index over all
+reports has the same columns and SQLite may take it, reading a pending device's flood."""
 
 
 class BoardQueries:
@@ -35,14 +40,18 @@ class BoardQueries:
         since: datetime | None = None,
         until: datetime | None = None,
         oldest_first: bool = False,
+        mentioning: Iterable[str] | None = None,
     ) -> Iterator[BoardReport]:
         """The gate's reports that can bear on the board (not rejected), observed in
         [since, until], lazily, by observation time: the board reads only as many as it
-        needs (the order follows desk_reports_by_gate; only equal times are sorted)."""
+        needs (the order follows desk_reports_counted_by_gate; only equal times are sorted).
+        With `mentioning`, only those that say something other than unknown about one of
+        these aspects (their rows in desk_report_aspects, looked up by report: the record
+        of another is never read)."""
         order = "ASC" if oldest_first else "DESC"
         sql = (
-            f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate = ? AND state IN {_BOARD_STATES}"
-            f" AND {CURRENT.format(t='desk_reports')} AND {_COUNTED.format(t='desk_reports')}"
+            f"SELECT {_BOARD_COLUMNS} FROM {_COUNTED_BY_GATE} WHERE counts = 1 AND gate = ?"
+            f" AND state IN {_BOARD_STATES} AND {CURRENT.format(t='desk_reports')}"
         )
         params: list[Any] = [gate]
         if since is not None:
@@ -51,8 +60,15 @@ class BoardQueries:
         if until is not None:
             sql += " AND observed_at <= ?"
             params.append(record_time(until))
+        if mentioning is not None:
+            aspects = sorted(mentioning)
+            sql += (
+                " AND EXISTS (SELECT 1 FROM desk_report_aspects AS a WHERE"
+                f" a.report_id = desk_reports.id AND a.aspect IN ({', '.join('?' * len(aspects))}))"
+            )
+            params += aspects
         # Ties by id here, not in SQL: "ORDER BY observed_at, id" makes SQLite copy every
-        # record through a sorter, ten times slower than walking desk_reports_by_gate.
+        # record through a sorter, ten times slower than walking desk_reports_counted_by_gate.
         sql += f" ORDER BY observed_at {order}"
         return self._board_rows(sql, params, descending=not oldest_first)
 
@@ -60,9 +76,9 @@ class BoardQueries:
         """The observation time of the gate's newest report that can bear on the board,
         observed at or before `until`."""
         row = self._store.conn.execute(
-            f"SELECT max(observed_at) FROM desk_reports WHERE gate = ?"
+            f"SELECT max(observed_at) FROM {_COUNTED_BY_GATE} WHERE counts = 1 AND gate = ?"
             f" AND state IN {_BOARD_STATES} AND observed_at <= ?"
-            f" AND {CURRENT.format(t='desk_reports')} AND {_COUNTED.format(t='desk_reports')}",
+            f" AND {CURRENT.format(t='desk_reports')}",
             (gate, record_time(until)),
         ).fetchone()
         return None if row[0] is None else datetime.fromisoformat(row[0])
@@ -83,9 +99,9 @@ class BoardQueries:
         sql = (
             f"SELECT {', '.join('r.' + c for c in _BOARD_COLUMNS.split(', '))}"
             " FROM desk_report_aspects AS a JOIN desk_reports AS r ON r.id = a.report_id"
-            " WHERE a.confirmed = 1 AND a.gate = ? AND a.aspect = ? AND a.observed_at < ?"
-            f" AND r.state IN ('verified', 'published') AND {CURRENT.format(t='r')}"
-            f" AND {_COUNTED.format(t='r')} ORDER BY a.observed_at DESC"
+            " WHERE a.confirmed = 1 AND a.counts = 1 AND a.gate = ? AND a.aspect = ?"
+            " AND a.observed_at < ? AND r.state IN ('verified', 'published')"
+            f" AND {CURRENT.format(t='r')} ORDER BY a.observed_at DESC"
             + ("" if per_aspect is None else f" LIMIT {int(per_aspect)}")
         )
         walks = [
@@ -107,8 +123,7 @@ class BoardQueries:
             f"SELECT {_BOARD_COLUMNS} FROM desk_reports WHERE gate IS NULL"
             " AND state IN ('verified', 'published')"
             " AND json_extract(record, '$.new_crossing.lat') IS NOT NULL"
-            f" AND {CURRENT.format(t='desk_reports')} AND {_COUNTED.format(t='desk_reports')}"
-            " ORDER BY observed_at, id"
+            f" AND counts = 1 AND {CURRENT.format(t='desk_reports')} ORDER BY observed_at, id"
         )
         for row in rows:
             yield _board_report(row), dict(json.loads(row[3])["new_crossing"])

@@ -1,7 +1,8 @@
 """The desk's device decisions (schema ``_v13_approval_devices``): every approval,
 rejection and revocation event (``desk_device_events``), and what they decide per device
-(``desk_device_trust``), kept up to date as events arrive, for the board and the inbox to
-join on.
+(``desk_device_trust``), kept up to date as events arrive, for the inbox to join on. Which
+reports count as sources on the board (from an approved device, or made before its
+device's revocation) follows in ``desk_reports.counts``, kept by schema v17's triggers.
 
 An approval pins the device's label and signing key in ``desk_devices`` itself, so every
 place that names a device shows the approved label, and envelopes are verified against
@@ -25,15 +26,6 @@ from desktop.domain.desk.device_trust import (
 )
 from desktop.domain.desk.review_events import fixed_utc, parse_event_time
 from desktop.store.database import Store
-
-COUNTED_DEVICES = (
-    "({t}.device_id IN (SELECT device_id FROM desk_device_trust WHERE state = 'approved')"
-    " OR EXISTS (SELECT 1 FROM desk_device_trust AS x WHERE x.device_id = {t}.device_id"
-    " AND x.state = 'revoked' AND json_extract({t}.record, '$.created_at') < x.revoked_at))"
-)
-"""SQL: a report (alias ``{t}``) that counts as a source: from an approved device, or made
-before its device's revocation (one stored before this desk heard of the revocation, made
-after it, does not count; a time within the revocation's second does not either)."""
 
 UNAPPROVED = (
     "{t}.device_id NOT IN (SELECT device_id FROM desk_device_trust WHERE state IN ("
