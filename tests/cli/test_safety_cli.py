@@ -41,6 +41,7 @@ def listed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str,
 def test_damage_is_said_plainly_and_a_backup_brings_every_report_back(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    schema_pages = (data_dir / DB_NAME).stat().st_size // PAGE  # a new store's
     with open_store(data_dir, PASSPHRASE) as store:
         fill(store, 150)
     assert main(["--data-dir", str(data_dir), "check"]) == EXIT_OK
@@ -49,7 +50,7 @@ def test_damage_is_said_plainly_and_a_backup_brings_every_report_back(
     before = listed(data_dir, capsys)
     assert len(before) == 150
 
-    damage(data_dir / DB_NAME)
+    damage(data_dir / DB_NAME, after=schema_pages)
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "check"]) == EXIT_FAILURE
     err = capsys.readouterr().err

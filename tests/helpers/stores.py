@@ -25,11 +25,13 @@ def fill(store: Store, count: int = 300) -> list[str]:
     return [r.id for r in reports]
 
 
-def damage(db_path: Path, offset: int = 0) -> None:
+def damage(db_path: Path, offset: int = 0, *, after: int = 0) -> None:
     """Zero 32 bytes in every 8th page of the second half (from `offset` on), as bad
-    sectors would."""
+    sectors would. Pages before `after` stay whole: a new store's pages hold the schema,
+    whose last page may fall in the second half of a small store, and a store whose schema
+    cannot be read does not open at all."""
     pages = db_path.stat().st_size // PAGE
     with open(db_path, "r+b") as f:
-        for page in range(pages // 2 + offset, pages, 8):
+        for page in range(max(pages // 2, after) + offset, pages, 8):
             f.seek(PAGE * page + 100)
             f.write(bytes(32))
