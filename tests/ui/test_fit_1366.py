@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +35,9 @@ LANGUAGES = ("en", "my", PSEUDO)
 
 
 def _switch(qtbot: QtBot, window: GatewatchWindow, language: str) -> None:
+    # A switch the window made itself (the store's language, as the list shows) lands
+    # first: else `before` holds the old language's title and the wait below never ends.
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     if window.languages.language == language:
         return
     before = window.report_menu.title()
