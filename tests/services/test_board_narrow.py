@@ -54,24 +54,10 @@ def flow(store: Store, count: int) -> dict[str, str]:
         )
         state = rng.choice(("new", "verified", "verified", "needs_follow_up", "rejected"))
         if n == count - 20:
-            content = ReportContent(
-                observed_at=at,
-                china_side=SideStatus.UNKNOWN,
-                myanmar_side=SideStatus.UNKNOWN,
-                how_known=HowKnown.WITNESSED,
-                gate=GATE,
-                traffic=traffic(humanitarian=TrafficStatus.ALLOWED),
-            )
+            content = _only(at, traffic=traffic(humanitarian=TrafficStatus.ALLOWED))
             state = "new"
         if n == count - 10:
-            content = ReportContent(
-                observed_at=at,
-                china_side=SideStatus.UNKNOWN,
-                myanmar_side=SideStatus.UNKNOWN,
-                how_known=HowKnown.WITNESSED,
-                gate=GATE,
-                civilian_passage=CivilianPassage.CHINESE_CITIZENS_ONLY,
-            )
+            content = _only(at, civilian_passage=CivilianPassage.CHINESE_CITIZENS_ONLY)
             state = "verified"
         record = Report.new(content, now=at).to_json()
         envelope = EnvelopeRecord(
@@ -155,3 +141,15 @@ def test_the_rest_of_a_tie_is_read_once_in_id_order(
         about = frozenset({"china_side", "traffic.cargo_trucks"})
         expected = [r for r in whole[index + 1 :] if about & r.values.keys()]
         assert [r.report_id for r in rest(about, last)] == [r.report_id for r in expected]
+
+
+def _only(at: datetime, **about: Any) -> ReportContent:
+    """A report about `at` that says nothing of either side, only `about`."""
+    return ReportContent(
+        observed_at=at,
+        china_side=SideStatus.UNKNOWN,
+        myanmar_side=SideStatus.UNKNOWN,
+        how_known=HowKnown.WITNESSED,
+        gate=GATE,
+        **about,
+    )
