@@ -82,3 +82,16 @@ def test_a_server_without_the_route_is_told_later(desk_store: Store) -> None:
         "gw-b": ["e-b1", "e-b2"],
         "gw-c": ["e-c1"],
     }
+
+
+def test_a_refusal_part_way_keeps_what_was_told_and_leaves_the_rest(desk_store: Store) -> None:
+    class RefusesDeviceC(Server):
+        def post_opened(self, device_id: str, data: bytes) -> int:
+            if device_id == "gw-c":
+                raise ServerRefusedError("the server failed", status=500, error="internal")
+            return super().post_opened(device_id, data)
+
+    server = RefusesDeviceC(unknown=set())
+    assert tell_opened(desk_store, server) == ["the server failed"]
+    assert [device for device, _ in server.lists] == ["gw-a", "gw-b"]
+    assert OpenedRepository(desk_store).untold(100) == {"gw-c": ["e-c1"]}

@@ -39,22 +39,28 @@ def tell_opened(
     if signer is None:
         return []
     key, endorsement = signer
-    for device_id, ids in untold.items():
-        for start in range(0, len(ids), MAX_IDS):
-            part = ids[start : start + MAX_IDS]
-            data = sign_opened(
-                device_id, part, format_utc(moment), endorsement=endorsement, desk_key=key
-            )
-            try:
-                client.post_opened(device_id, data)
-            except ServerRefusedError as error:
-                if error.error == wire.ERROR_UNKNOWN_DEVICE:
-                    pass  # a device this server never enrolled (carried in): none to tell
-                elif error.status == 404:  # a server without the route: tell it later
-                    return []
-                else:
+    told: list[str] = []
+    try:
+        for device_id, ids in untold.items():
+            for start in range(0, len(ids), MAX_IDS):
+                part = ids[start : start + MAX_IDS]
+                data = sign_opened(
+                    device_id, part, format_utc(moment), endorsement=endorsement, desk_key=key
+                )
+                try:
+                    client.post_opened(device_id, data)
+                except ServerRefusedError as error:
+                    if error.error == wire.ERROR_UNKNOWN_DEVICE:
+                        pass  # a device this server never enrolled (carried in): none to tell
+                    elif error.status == 404:  # a server without the route: tell it later
+                        return []
+                    else:
+                        return [str(error)]
+                except SyncError as error:
                     return [str(error)]
-            except SyncError as error:
-                return [str(error)]
-            repository.mark_told(part, moment)
+                told.extend(part)
+    finally:
+        # One commit for every list told, however the telling ended, not one per list.
+        if told:
+            repository.mark_told(told, moment)
     return []
