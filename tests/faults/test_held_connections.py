@@ -144,6 +144,46 @@ def address(url: str) -> tuple[str, int]:
     return host, int(port)
 
 
+HOLD_SECONDS = 60.0
+"""How long a test waits for a held request to take its slot, and at least how long the
+server lets that request's body keep it (a busy machine delays both)."""
+
+
+def patient_guard() -> ConnectionGuard:
+    """Connection limits under which a held upload keeps its slot for the whole test."""
+    return ConnectionGuard(
+        ConnectionLimits(
+            idle_seconds=HOLD_SECONDS,
+            header_seconds=HOLD_SECONDS,
+            body_grace_seconds=2 * HOLD_SECONDS,
+        )
+    )
+
+
+def refused_while_held(client: SyncClient, holder: socket.socket) -> OverloadedError:
+    """The server's refusal of ``client``'s health check once ``holder``'s unfinished
+    upload has taken the slot it needs; fails saying what the holder was answered, if
+    anything, when no refusal comes within `HOLD_SECONDS`."""
+    deadline = time.monotonic() + HOLD_SECONDS
+    checks = 0
+    while time.monotonic() < deadline:
+        checks += 1
+        try:
+            client.health()
+        except OverloadedError as error:
+            return error
+        time.sleep(0.05)  # a poll: nothing outside the server shows the slot being taken
+    holder.settimeout(0.5)
+    try:
+        answer = holder.recv(4096) or b"(closed)"
+    except TimeoutError:
+        answer = b"(nothing)"
+    raise AssertionError(
+        f"the server never refused a request while one was held ({checks} health checks "
+        f"in {HOLD_SECONDS:.0f} s); the held request was answered: {answer!r}"
+    )
+
+
 def read_until_closed(sock: socket.socket) -> bytes:
     """Everything the server sends until it closes (the socket's timeout bounds a wait)."""
     received = b""
@@ -252,7 +292,7 @@ def test_a_server_at_its_limit_of_requests_is_reported_as_overloaded_not_offline
     # The only slot is held by an upload whose body has not arrived.
     queue_reports(world.correspondent, 1)
     with (
-        running_server(world.server_dir, config=config) as url,
+        running_server(world.server_dir, config=config, guard=patient_guard()) as url,
         socket.create_connection(address(url), timeout=20) as holder,
     ):
         holder.sendall(
@@ -262,15 +302,7 @@ def test_a_server_at_its_limit_of_requests_is_reported_as_overloaded_not_offline
         )
         IdentityRepository(world.correspondent).set_connection(server_url=url)
         client = SyncClient(ClientConfig(url, token=identity.token, retries=0, call_timeout=20))
-        refusal: OverloadedError | None = None
-        for _ in range(400):  # until the holder's request has taken the slot
-            try:
-                client.health()
-            except OverloadedError as error:
-                refusal = error
-                break
-            time.sleep(0.05)
-        assert refusal is not None, "the server never said it was at its limit"
+        refusal = refused_while_held(client, holder)
         assert "overloaded or under attack" in str(refusal)
         outcome = sync.sync_once(
             world.correspondent,
@@ -293,7 +325,7 @@ def test_one_token_cannot_hold_every_slot(
         _, desk_token = admin.tokens.create_desk_token("night desk")
     config = dataclasses.replace(GENEROUS, max_active_requests=4, max_active_per_token=1)
     with (
-        running_server(world.server_dir, config=config) as url,
+        running_server(world.server_dir, config=config, guard=patient_guard()) as url,
         socket.create_connection(address(url), timeout=20) as holder,
     ):
         holder.sendall(
@@ -302,15 +334,7 @@ def test_one_token_cannot_hold_every_slot(
             + b"Content-Length: 1000\r\n\r\n{"
         )
         device = SyncClient(ClientConfig(url, token=identity.token, retries=0))
-        refusal: OverloadedError | None = None
-        for _ in range(400):  # until the holder's request has taken its token's slot
-            try:
-                device.health()
-            except OverloadedError as error:
-                refusal = error
-                break
-            time.sleep(0.05)
-        assert refusal is not None, "the token's second request was never refused"
+        refused_while_held(device, holder)
         assert SyncClient(ClientConfig(url, token=desk_token, retries=0)).health()
 
 
