@@ -69,7 +69,7 @@ test-stress:
 		$(if $(STRESS_WORKERS),--workers $(STRESS_WORKERS)) -- $(PYTEST) $(STRESS_TESTS)
 
 # Figures against limits measured in the same run; writes bench/results.json
-# (docs/testing.md says what each figure means). About 10 minutes on 2 cores.
+# (docs/testing.md says what each figure means). About 11 minutes on 2 cores.
 bench: $(STAMP) translations
 	rm -f bench/results.json
 	$(BIN)/python -m bench.store_bench --reports $${BENCH_REPORTS:-100000}
@@ -82,6 +82,9 @@ bench: $(STAMP) translations
 	$(BIN)/python -m bench.photo_bench
 	$(BIN)/python -m bench.envelope_bench
 	$(BIN)/python -m bench.lifecycle_bench
+	$(BIN)/python -m bench.duress_bench --reports $${BENCH_DURESS_REPORTS:-10000}
+	$(BIN)/python -m bench.integrity_bench --reports $${BENCH_REPORTS:-100000}
+	$(BIN)/python -m bench.handcarry_bench --reports $${BENCH_DESK_REPORTS:-10000}
 	@# The frozen cold start needs the bundle: `make build` first.
 	if [ -x dist/gatewatch/gatewatch ]; then $(BIN)/python -m bench.startup_bench; \
 	else echo "startup bench skipped: no dist/gatewatch (make build)"; fi
