@@ -35,3 +35,12 @@ def damage(db_path: Path, offset: int = 0, *, after: int = 0) -> None:
         for page in range(max(pages // 2, after) + offset, pages, 8):
             f.seek(PAGE * page + 100)
             f.write(bytes(32))
+
+
+def wiped(data_dir: Path) -> bool:
+    """Whether a store's folder is gone or empty. A wipe in progress may remove the folder
+    between a look at whether it exists and a look inside, so there is one look."""
+    try:
+        return not any(data_dir.iterdir())
+    except FileNotFoundError:
+        return True

@@ -22,6 +22,7 @@ from desktop.ui import window as window_module
 from desktop.ui.locks import IdleWatcher, SleepWatcher
 from desktop.ui.window import GatewatchWindow
 from tests.helpers.photos import jpeg_with_metadata
+from tests.helpers.stores import wiped
 from tests.ui.conftest import (
     PASSPHRASE,
     add_draft,
@@ -397,7 +398,7 @@ def test_panic_wipe_destroys_the_key_at_once_without_waiting_for_queued_jobs(
         window.wipe_now()
         assert not (data_dir / KEYFILE_NAME).exists()  # before any queued job ran
         assert window.pages.currentWidget() is window.first_run
-    qtbot.waitUntil(lambda: not data_dir.exists() or not any(data_dir.iterdir()), timeout=15_000)
+    qtbot.waitUntil(lambda: wiped(data_dir), timeout=15_000)
     assert ran == []  # skipped, never run against a store being wiped
     assert not window.first_run.error.isVisible()
 

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.report_state import ReportState
 from desktop.domain.vocabulary import TrafficKind
 from desktop.ui.window import GatewatchWindow
+from tests.helpers.stores import wiped
 from tests.ui.conftest import PASSPHRASE, create_store_through_ui, drain, stored
 
 
@@ -145,4 +146,4 @@ def test_panic_wipe_leaves_no_store_files(
     window.wipe_now()
     assert window.pages.currentWidget() is window.first_run
     data_dir = tmp_path / "store"
-    qtbot.waitUntil(lambda: not data_dir.exists() or list(data_dir.iterdir()) == [], timeout=15_000)
+    qtbot.waitUntil(lambda: wiped(data_dir), timeout=15_000)
