@@ -7,7 +7,6 @@ import json
 import multiprocessing
 import os
 import pickle
-import pickletools
 import signal
 import time
 import uuid
@@ -22,7 +21,6 @@ from desktop.domain.report import Report, ReportContent
 from desktop.services.desk import open as desk_open
 from desktop.services.desk.open import PageOpener, Sealed
 from desktop.store.desk.core import EnvelopeRecord, ReceivedReport
-from desktop.store.desk.records import AttachmentRef, ChainArrival, ChunkRef
 from sync.envelope import (
     ChainLink,
     ChainStart,
@@ -242,27 +240,3 @@ def test_a_chunk_opens_as_its_envelopes_do_one_by_one(
     ]
     assert records[0].chain is not None
     assert records[0].chain.chain_id == link.chain_id
-
-
-def test_records_cross_the_worker_pipe_as_their_values_alone() -> None:
-    chunk = ChunkRef("c1", "ab" * 32, 100)
-    photo = AttachmentRef(0, "image/jpeg", 100, "cd" * 32, 4, 3, (chunk,))
-    arrival = ChainArrival(
-        DEVICE_ID, "e1", "chain", 2, b"h" * 32, b"p" * 32, 1700, 0, None, 0, ((1, 2, 3),)
-    )
-    envelope = EnvelopeRecord(
-        "e1", 7, DEVICE_ID, "report", 900, "2026-01-01T00:00:00Z", "stored", chain=arrival
-    )
-    record = Report.new(ReportContent.from_json(example())).to_json()
-    received = ReceivedReport(envelope, record, (photo,))
-    for value in (chunk, photo, arrival, envelope, received.finished_row()):
-        data = pickle.dumps(value)
-        assert pickle.loads(data) == value  # noqa: S301 - its own bytes
-        # Built from its values, not from a state dict of field names per object.
-        assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(data)}
-    back = pickle.loads(pickle.dumps(received))  # noqa: S301 - its own bytes
-    assert (back.envelope, back.attachments, back.finished_row()) == (
-        envelope,
-        (photo,),
-        received.finished_row(),
-    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop.domain.desk.board_report import board_values
@@ -25,26 +25,8 @@ __all__ = [
 ]
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-class _PickledByFields:
-    """Pickled as its class and its field values, in order. Records cross the pull's
-    worker pipe by the thousand, and a dataclass's default pickling (a state dict per
-    object) cost several times as much."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        cls = type(self)
-        names = _FIELD_NAMES.get(cls)
-        if names is None:  # every subclass is a dataclass
-            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
-        return (cls, tuple([getattr(self, name) for name in names]))
-
-
 @dataclass(frozen=True)
-class ChunkRef(_PickledByFields):
+class ChunkRef:
     """One chunk of a photo, as the report names it."""
 
     envelope_id: str
@@ -53,7 +35,7 @@ class ChunkRef(_PickledByFields):
 
 
 @dataclass(frozen=True)
-class AttachmentRef(_PickledByFields):
+class AttachmentRef:
     """A photo as the report describes it; its bytes arrive in chunks."""
 
     position: int
@@ -66,7 +48,7 @@ class AttachmentRef(_PickledByFields):
 
 
 @dataclass(frozen=True)
-class ChainArrival(_PickledByFields):
+class ChainArrival:
     """What the desk keeps of a chained envelope it stored (sync.envelope.ChainLink, as
     plain values, and the SHA-256 of the envelope's bytes)."""
 
@@ -84,7 +66,7 @@ class ChainArrival(_PickledByFields):
 
 
 @dataclass(frozen=True)
-class EnvelopeRecord(_PickledByFields):
+class EnvelopeRecord:
     """What the desk keeps of one pulled envelope (``payload``: chunk or message bytes)."""
 
     envelope_id: str
@@ -109,7 +91,7 @@ class EnvelopeRecord(_PickledByFields):
 
 
 @dataclass(frozen=True)
-class ReportRow(_PickledByFields):
+class ReportRow:
     """What the store writes for a received record besides its envelope: its columns, the
     record's JSON, its search tokens (`desktop.store.search.desk_search_text`, without
     answers) and the board aspects it speaks to. Made where the report is opened, so that
