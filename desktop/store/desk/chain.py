@@ -9,7 +9,9 @@ envelope is. The rules (docs/desk.md, "Missing envelopes"):
   stays the link; the second envelope is kept, and named);
 - a link whose previous hash is not the stored link before it (or the link after it does
   not name it): ``broken``;
-- a number below the chain's highest arrives: ``late`` — it fills its gap, no alarm;
+- a number below the highest that arrived before it arrives: ``late`` — it fills its gap,
+  no alarm. Arrivals count in the order the server handed them over, whether a pull
+  stored their pages one by one or several in one transaction;
 - an envelope id the desk already holds arrives again: ``again`` — kept once.
 """
 
@@ -48,21 +50,21 @@ def record_links(conn: Connection, arrivals: Iterable[ChainArrival], now: dateti
     for arrival in arrivals:
         chains.setdefault((arrival.device_id, arrival.chain_id), []).append(arrival)
     for key, batch in chains.items():
-        batch.sort(key=lambda a: a.seq)
         top = conn.execute(
             "SELECT max(seq) FROM desk_chain_links WHERE device_id = ? AND chain_id = ?", key
         ).fetchone()[0]
+        numbers = [a.seq for a in batch]
         # seq -> (envelope id, sha256, previous): stored links near the page's, then the page's
         known = {
             int(r[0]): (str(r[1]), bytes(r[2]), bytes(r[3]))
             for r in conn.execute(
                 "SELECT seq, envelope_id, sha256, previous FROM desk_chain_links"
                 " WHERE device_id = ? AND chain_id = ? AND seq BETWEEN ? AND ?",
-                (*key, batch[0].seq - 1, batch[-1].seq + 1),
+                (*key, min(numbers) - 1, max(numbers) + 1),
             )
         }
         fresh: list[ChainArrival] = []
-        for a in batch:
+        for a in batch:  # in arrival order: which ones were late depends on nothing else
             held = known.get(a.seq)
             if held is not None:
                 if held[0] != a.envelope_id:
@@ -73,13 +75,13 @@ def record_links(conn: Connection, arrivals: Iterable[ChainArrival], now: dateti
             top = a.seq if top is None else max(top, a.seq)
             known[a.seq] = (a.envelope_id, a.sha256, a.previous)
             fresh.append(a)
-        numbers = {a.seq for a in fresh}
+        stored_now = {a.seq for a in fresh}
         for a in fresh:
             # A pair that does not link is named once: on its later envelope, unless that
             # one was stored before.
             before, after = known.get(a.seq - 1), known.get(a.seq + 1)
             if (before is not None and before[1] != a.previous) or (
-                after is not None and a.seq + 1 not in numbers and after[2] != a.sha256
+                after is not None and a.seq + 1 not in stored_now and after[2] != a.sha256
             ):
                 _event(conn, a, "broken", at)
         conn.executemany(

@@ -65,14 +65,14 @@ class PulledPages:
         """
         new_reports = refused = duplicates = 0
         stored: list[ReceivedReport] = []
-        links: list[ChainArrival] = []
+        links: list[tuple[int, ChainArrival]] = []  # with the server's number
         again: list[tuple[str, str]] = []
         with self._store.transaction() as conn:
             for record in envelopes:
                 if _insert_envelope(conn, record, now):
                     refused += record.outcome == "refused"
                     if record.chain is not None:  # refused after its signature: arrived
-                        links.append(record.chain)
+                        links.append((record.seq, record.chain))
                 else:
                     duplicates += 1
                     again.append((record.device_id, record.envelope_id))
@@ -93,7 +93,7 @@ class PulledPages:
                     continue
                 held_envelopes.add(received.envelope.envelope_id)
                 if received.envelope.chain is not None:
-                    links.append(received.envelope.chain)
+                    links.append((received.envelope.seq, received.envelope.chain))
                 if report_id in held_reports:
                     envelope_rows.append(
                         received.envelope.refused(
@@ -109,7 +109,10 @@ class PulledPages:
                 new_reports += 1
             _insert_envelopes(conn, envelope_rows, now)
             insert_reports(conn, stored)
-            record_links(conn, links, now)
+            # In the server's order, not reports after the rest: a chain's late arrivals
+            # are judged by it.
+            links.sort(key=lambda link: link[0])
+            record_links(conn, [chain for _, chain in links], now)
             record_again(conn, again, now)
             completed = assemble(conn)
             if stored:
