@@ -108,6 +108,22 @@ def test_every_module_has_its_line(module: str) -> None:
     )
 
 
+def described_twice(text: str) -> list[str]:
+    """Modules with more than one `- `path` — …` line: the older line goes stale."""
+    described = re.findall(r"^- `([\w./]+\.py)` — ", text, re.MULTILINE)
+    return sorted({path for path in described if described.count(path) > 1})
+
+
+def test_every_module_is_described_once() -> None:
+    twice = described_twice(ARCHITECTURE.read_text(encoding="utf-8"))
+    assert twice == [], f"docs/architecture.md describes these more than once: {twice}"
+
+
+def test_a_module_described_twice_is_caught() -> None:
+    text = "- `a/b.py` — one.\n- `a/c.py` — two.\n- `a/b.py` — again.\nsee `a/c.py` — here\n"
+    assert described_twice(text) == ["a/b.py"]
+
+
 def test_the_invariants_are_numbered_in_order_and_each_names_its_tests() -> None:
     text = ARCHITECTURE.read_text(encoding="utf-8")
     numbers = list(invariant_blocks(text))
