@@ -9,12 +9,14 @@ In this order, and before a byte of the body is read:
 3. Refuse a **revoked** device (403 ``device_revoked``, saying what to do) or desk token, and
    a token of the wrong kind for the route (403; an already enrolled device on
    ``/v1/enroll`` → 409).
-4. **Capacity**: an authenticated request takes one of ``max_active_requests`` slots until
-   it is answered; with none free → 503 ``server_busy`` with ``Retry-After``. Requests
-   refused above cost no slot, so clients without a token cannot use them up.
-5. **Size**: a ``Content-Length`` over the route's limit → 413 at once; otherwise the body
-   is read from the stream and the read stops with 413 as soon as it passes the limit
-   (chunked bodies included). Only then is the body handed to the API.
+4. **Size**: a ``Content-Length`` over the route's limit → 413 at once, before a slot is
+   taken.
+5. **Capacity**: an authenticated request takes one of ``max_active_requests`` slots (at
+   most ``max_active_per_token`` per token) until it is answered; with none free → 503
+   ``server_busy`` with ``Retry-After``. Requests refused above cost no slot, so clients
+   without a token cannot use them up. Then the body is read from the stream and the read
+   stops with 413 as soon as it passes the limit (chunked bodies included). Only then is
+   the body handed to the API.
 6. One **audit** row per request admitted, committed before the response's last byte is
    sent: token kind and id, method, route, status, sizes. A request refused above is only
    counted in memory (audit.py), so refusals cost the database nothing per request.
