@@ -13,7 +13,7 @@ from desktop.store.reports import ReportRepository
 from desktop.store.settings import SettingsRepository
 from tests.helpers.cli import data_dir, gw, write_report
 from tests.helpers.reports import example
-from tests.helpers.stores import PASSPHRASE
+from tests.helpers.stores import PASSPHRASE, wiped
 
 __all__ = ["data_dir"]  # a fixture
 
@@ -135,7 +135,7 @@ def test_passwd_then_wipe(
     assert gw(data_dir, "wipe") == EXIT_BAD_INPUT
     assert data_dir.exists()
     assert gw(data_dir, "wipe", "--yes") == EXIT_OK
-    assert not data_dir.exists() or list(data_dir.iterdir()) == []
+    assert wiped(data_dir)
     capsys.readouterr()
     assert gw(data_dir, "report", "list") == EXIT_FAILURE
     assert "gatewatch init" in capsys.readouterr().err

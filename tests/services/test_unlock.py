@@ -18,7 +18,7 @@ from desktop.store.unlock_state import (
     read_unlock_state,
     write_unlock_state,
 )
-from tests.helpers.stores import PASSPHRASE
+from tests.helpers.stores import PASSPHRASE, wiped
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_reaching_the_limit_wipes_everything(data_dir: Path) -> None:
         unlock(data_dir, "wrong")
     with pytest.raises(StoreWipedError):
         unlock(data_dir, "wrong again")
-    assert not data_dir.exists() or list(data_dir.iterdir()) == []
+    assert wiped(data_dir)
 
 
 def test_zero_means_no_limit(data_dir: Path) -> None:

@@ -3,9 +3,9 @@ worker processes when there is a backlog.
 
 Most of an envelope's cost is HPKE (ML-KEM-768 + X25519) and Ed25519, and the
 cryptography package holds the GIL for most of it, so a second thread barely helps
-(bench/desk_bench.py). A backlog of full pages is
-therefore opened by a pool of worker processes (one per core, two to four) while the desk's thread
-stores the page before. Small pulls stay in threads: starting a worker costs ~0.2 s.
+(bench/desk_bench.py). A backlog of full pages is therefore opened by a pool of worker
+processes (one per core, two to four) while the desk's thread stores the page before.
+Small pulls stay in threads: starting a worker costs ~0.2 s.
 
 The workers receive the newsroom private keys once, through the pool's pipe when they
 start; they run as the same user, import no Qt and no network code, and end with the pull.
